@@ -1,0 +1,87 @@
+#include "cli/app.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "util/diagnostic.hpp"
+#include "util/i18n.hpp"
+
+namespace coach::cli {
+namespace {
+
+// The language must be known before CLI11 builds the help text, so look for --lang first.
+void choose_language(int argc, char** argv) {
+  Language language = language_from_environment();
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    std::string value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+    if (value == "en") language = Language::en;
+    if (value == "zh" || value == "zh-CN") language = Language::zh;
+  }
+  set_language(language);
+}
+
+void add_global_options(CLI::App& app, Context& context) {
+  app.add_option("--scenarios", context.scenarios_dir,
+                 std::string(tr("场景目录(默认:自带的 scenarios/)", "scenario directory (default: the bundled scenarios/)")))
+      ->envname("COACH_SCENARIOS");
+  app.add_option("--lang", context.lang, std::string(tr("界面语言:zh 或 en", "language: zh or en")))
+      ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+  app.add_flag("--no-color", context.no_color, std::string(tr("不使用颜色", "no colours")));
+}
+
+void translate_help(CLI::App& app) {
+  if (language() != Language::zh) return;
+  auto formatter = app.get_formatter();
+  for (const auto& [label, text] : {std::pair{"Usage", "用法"}, {"OPTIONS", "选项"}, {"SUBCOMMAND", "子命令"},
+                                    {"SUBCOMMANDS", "子命令"}, {"Options", "选项"}, {"Subcommands", "子命令"},
+                                    {"Positionals", "参数"}, {"REQUIRED", "必需"}, {"TEXT", "文本"}, {"Env", "环境变量"}}) {
+    formatter->label(label, text);
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  choose_language(argc, argv);
+  CLI::App app{std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",
+                              "Complaint Coach: plays the customer, scores your replies and explains."))};
+  app.name("coach");
+  app.set_help_flag("-h,--help", std::string(tr("显示帮助并退出", "print this help and exit")));
+  app.set_version_flag("--version", std::string("coach ") + COACH_VERSION,
+                       std::string(tr("显示版本并退出", "print the version and exit")));
+  app.require_subcommand(1);
+  app.option_defaults()->group(std::string(tr("选项", "Options")));
+  translate_help(app);
+  Context context;
+  add_global_options(app, context);
+  const std::map<std::string, Action> actions = {
+      {"list", add_list_command(app, context)},         {"show", add_show_command(app, context)},
+      {"validate", add_validate_command(app, context)}, {"check", add_check_command(app, context)},
+      {"grade", add_grade_command(app, context)},       {"practice", add_practice_command(app, context)},
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? kExitOk : kExitBadInput;
+  }
+  try {
+    for (const auto* sub : app.get_subcommands()) return actions.at(sub->get_name())();
+  } catch (const InputError& e) {
+    std::cerr << e.diagnostics().to_string();
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "coach: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return kExitBadInput;
+}
+
+}  // namespace coach::cli

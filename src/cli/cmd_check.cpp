@@ -1,0 +1,56 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/scenario_paths.hpp"
+#include "cli/terminal.hpp"
+#include "engine/checker.hpp"
+#include "util/i18n.hpp"
+
+namespace coach::cli {
+namespace {
+
+int check(const Context& context, const std::vector<std::string>& paths) {
+  Diagnostics diagnostics;
+  const ScenarioLibrary library = load_library(paths, context, diagnostics);
+  if (!diagnostics.empty()) {
+    print_diagnostics(diagnostics);
+    std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
+    return kExitBadInput;
+  }
+  const Style style = style_for(context, 1);
+  int failed = 0;
+  for (const auto& rubric : library.rubrics()) {
+    const CheckSummary summary = check_rubric(rubric);
+    if (summary.failures.empty()) {
+      std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",
+                                               "{} {}: {} model answers pass, {} counter-examples fail\n")),
+                               style.good("✓"), rubric.scenario().id, summary.model_answers, summary.counter_examples);
+      continue;
+    }
+    ++failed;
+    std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 处问题\n", "{} {}: {} problem(s)\n")), style.bad("✗"),
+                             rubric.scenario().id, summary.failures.size());
+    print_diagnostics(summary.failures);
+  }
+  if (failed > 0) {
+    std::cerr << fmt::format(fmt::runtime(tr("{} 个场景未通过检查\n", "{} scenario(s) failed the check\n")), failed);
+    return kExitFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Action add_check_command(CLI::App& app, const Context& context) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto* cmd = app.add_subcommand("check", std::string(tr("检查场景,并验证示范回答通过、反例不通过",
+                                                         "validate scenarios; model answers must pass, counter-examples must fail")));
+  cmd->add_option("PATH", *paths, std::string(tr("场景文件或目录(默认:全部场景)", "scenario files or directories (default: all)")));
+  return [&context, paths] { return check(context, *paths); };
+}
+
+}  // namespace coach::cli

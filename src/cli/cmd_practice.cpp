@@ -1,0 +1,237 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/line_reader.hpp"
+#include "cli/practice_screen.hpp"
+#include "cli/scenario_paths.hpp"
+#include "cli/terminal.hpp"
+#include "session/answers_writer.hpp"
+#include "session/session.hpp"
+#include "util/file_io.hpp"
+#include "util/i18n.hpp"
+
+namespace coach::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PracticeOptions {
+  std::string id;
+  bool exam = false;
+  std::string record;
+  std::string trainee;
+};
+
+// Without --record the transcript still goes somewhere: the XDG data directory.
+std::string default_record_path(const std::string& scenario_id) {
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
+  else return {};
+  const fs::path dir = base / "complaint-coach" / "sessions";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return {};
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return (dir / fmt::format("{}-{}.yaml", stamp, scenario_id)).string();
+}
+
+class PracticeRun {
+ public:
+  PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style)
+      : session_(rubric, options.trainee), options_(options), screen_(style) {
+    record_path_ = options.record.empty() ? default_record_path(rubric.scenario().id) : options.record;
+  }
+
+  int run() {
+    screen_.briefing(session_.rubric().scenario(), options_.exam);
+    bool left = false;
+    while (!left) {
+      left = !play_steps();
+      if (left || options_.exam || !offer_final_retry()) break;
+    }
+    finish();
+    return kExitOk;
+  }
+
+ private:
+  // Returns false when the trainee left before the end.
+  bool play_steps() {
+    while (!session_.finished()) {
+      show_current();
+      if (!answer_current()) return false;
+    }
+    return true;
+  }
+
+  void show_current() {
+    screen_.customer_line(session_.rubric().scenario(), session_.current_step(), session_.current_index(),
+                          session_.step_count());
+  }
+
+  // Reads until the current step is answered or skipped; false when the trainee leaves.
+  bool answer_current() {
+    const std::size_t step = session_.current_index();
+    while (session_.current_index() == step && !session_.finished()) {
+      std::string line;
+      const ReadStatus status = reader_.read(screen_.prompt(), line);
+      if (status == ReadStatus::end_of_input) return false;
+      if (status == ReadStatus::interrupted) {
+        if (confirm_leave()) return false;
+        continue;
+      }
+      if (!handle_line(line)) return false;
+    }
+    return true;
+  }
+
+  bool confirm_leave() {
+    std::cout << "\n";
+    screen_.note(std::string(tr("再按一次 Ctrl-C 结束练习(已答内容会保存),或继续输入回答。",
+                                "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
+    std::string line;
+    const ReadStatus status = reader_.read(screen_.prompt(), line);
+    if (status != ReadStatus::line) return true;
+    if (!handle_line(line)) return true;
+    return false;
+  }
+
+  // Returns false on /quit.
+  bool handle_line(const std::string& line) {
+    const std::string trimmed = trim(line);
+    if (trimmed.empty()) return true;
+    if (trimmed == "/quit" || trimmed == "/exit") return false;
+    if (trimmed[0] == '/') {
+      run_command(trimmed);
+      return true;
+    }
+    const StepResult result = session_.answer(trimmed);
+    save();
+    if (!options_.exam) screen_.feedback(result, *session_.rubric().steps()[session_.current_index() - 1].step);
+    return true;
+  }
+
+  void run_command(const std::string& command) {
+    if (command == "/help") return screen_.help();
+    if (command == "/hint") return screen_.hint(*session_.current_step().step);
+    if (command == "/repeat") return show_current();
+    if (command == "/skip") {
+      session_.skip();
+      return;
+    }
+    if (command == "/model" && !options_.exam) {
+      if (const auto* last = session_.last_answered()) return screen_.model_answer(*last->step);
+      return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
+    }
+    if (command == "/retry") {
+      if (!session_.retry()) return screen_.note(std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
+      return show_current();
+    }
+    screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。", "unknown command {}; /help lists commands.")), command));
+  }
+
+  // After the last step: one more chance to redo it. Returns true to play on.
+  bool offer_final_retry() {
+    screen_.note(std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。", "Press Enter for the summary, or /retry to answer the last step again.")));
+    std::string line;
+    if (reader_.read(screen_.prompt(), line) != ReadStatus::line) return false;
+    if (trim(line) != "/retry" || !session_.retry()) return false;
+    return true;
+  }
+
+  void save() {
+    if (record_path_.empty()) return;
+    try {
+      write_file_atomically(record_path_, format_answers(session_.transcript()));
+    } catch (const std::exception& e) {
+      std::cerr << "coach: " << e.what() << "\n";
+      record_path_.clear();
+    }
+  }
+
+  void finish() {
+    save();
+    screen_.summary(session_.result(), options_.exam);
+    if (!record_path_.empty()) {
+      screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)", "Transcript saved: {} (grade it with coach grade)")),
+                               record_path_));
+    }
+  }
+
+  static std::string trim(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  }
+
+  Session session_;
+  const PracticeOptions& options_;
+  PracticeScreen screen_;
+  LineReader reader_;
+  std::string record_path_;
+};
+
+const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
+  std::cout << style.bold(std::string(tr("选择要练习的场景:", "Choose a scenario to practise:"))) << "\n";
+  const auto& rubrics = library.rubrics();
+  for (std::size_t i = 0; i < rubrics.size(); ++i) {
+    const Scenario& s = rubrics[i].scenario();
+    std::cout << fmt::format("  {:>2}. {} {}\n", i + 1, s.title, style.dim(fmt::format("({}, {})", s.id, s.customer.type)));
+  }
+  LineReader reader;
+  for (;;) {
+    std::string line;
+    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) return nullptr;
+    if (const Rubric* found = library.find(line)) return found;
+    char* end = nullptr;
+    const long number = std::strtol(line.c_str(), &end, 10);
+    if (end != line.c_str() && *end == '\0' && number >= 1 && number <= static_cast<long>(rubrics.size())) {
+      return &rubrics[static_cast<std::size_t>(number - 1)];
+    }
+    std::cout << tr("请输入列表中的编号或场景 id。\n", "Type a number or a scenario id from the list.\n");
+  }
+}
+
+int practice(const Context& context, PracticeOptions& options) {
+  Diagnostics diagnostics;
+  const ScenarioLibrary library = load_library({}, context, diagnostics);
+  print_diagnostics(diagnostics);
+  const Style style = style_for(context, 1);
+  const Rubric* rubric = options.id.empty() ? choose_scenario(library, style) : library.find(options.id);
+  if (!rubric && !options.id.empty()) {
+    std::cerr << fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
+                                             "coach: no scenario with id `{}`; see `coach list`\n")),
+                             options.id);
+    return kExitBadInput;
+  }
+  if (!rubric) return kExitOk;
+  if (options.trainee.empty()) {
+    if (const char* name = std::getenv("COACH_TRAINEE")) options.trainee = name;
+  }
+  return PracticeRun(*rubric, options, style).run();
+}
+
+}  // namespace
+
+Action add_practice_command(CLI::App& app, const Context& context) {
+  auto options = std::make_shared<PracticeOptions>();
+  auto* cmd = app.add_subcommand("practice", std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
+  cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
+  cmd->add_flag("--exam", options->exam, std::string(tr("考试模式:结束前不显示评分", "exam mode: no feedback until the end")));
+  cmd->add_option("--record", options->record, std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));
+  cmd->add_option("--trainee", options->trainee, std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
+      ->envname("COACH_TRAINEE");
+  return [&context, options] { return practice(context, *options); };
+}
+
+}  // namespace coach::cli

@@ -1,0 +1,29 @@
+#pragma once
+// What `coach practice` shows: briefing, the customer's lines, feedback, the final summary.
+#include <string>
+
+#include "engine/result.hpp"
+#include "engine/rubric.hpp"
+#include "report/style.hpp"
+
+namespace coach::cli {
+
+class PracticeScreen {
+ public:
+  explicit PracticeScreen(Style style) : style_(style) {}
+
+  void briefing(const Scenario& scenario, bool exam) const;
+  void customer_line(const Scenario& scenario, const CompiledStep& step, std::size_t index, std::size_t count) const;
+  void feedback(const StepResult& result, const Step& step) const;
+  void hint(const Step& step) const;
+  void model_answer(const Step& step) const;
+  void help() const;
+  void summary(const AttemptResult& result, bool exam) const;
+  void note(const std::string& text) const;
+  std::string prompt() const;
+
+ private:
+  Style style_;
+};
+
+}  // namespace coach::cli

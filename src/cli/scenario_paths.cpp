@@ -1,0 +1,67 @@
+#include "cli/scenario_paths.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "util/i18n.hpp"
+
+namespace coach::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path executable_dir() {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : self.parent_path();
+}
+
+bool is_scenario_dir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "lexicons", ec);
+}
+
+}  // namespace
+
+std::string scenarios_dir(const Context& context) {
+  if (!context.scenarios_dir.empty()) {
+    std::error_code ec;
+    if (!fs::is_directory(context.scenarios_dir, ec)) {
+      throw std::runtime_error(fmt::format(fmt::runtime(tr("{}: 场景目录不存在", "{}: no such scenario directory")),
+                                           context.scenarios_dir));
+    }
+    return context.scenarios_dir;
+  }
+  const fs::path exe = executable_dir();
+  for (const fs::path& candidate : {exe / ".." / "scenarios", exe / "scenarios",
+                                    exe / ".." / "share" / "complaint-coach" / "scenarios",
+                                    fs::path(COACH_INSTALL_SCENARIOS_DIR)}) {
+    if (is_scenario_dir(candidate)) return candidate.lexically_normal().string();
+  }
+  throw std::runtime_error(std::string(tr("找不到场景目录;请用 --scenarios DIR 指定",
+                                          "cannot find the scenarios; name them with --scenarios DIR")));
+}
+
+std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths, const Context& context) {
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  for (const auto& path : paths) {
+    const fs::path dir = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+    const fs::path lexicons = (dir.empty() ? fs::path(".") : dir) / "lexicons";
+    if (!fs::is_directory(lexicons, ec)) continue;
+    const std::string normal = fs::weakly_canonical(lexicons, ec).string();
+    if (std::find(dirs.begin(), dirs.end(), normal) == dirs.end()) dirs.push_back(normal);
+  }
+  if (dirs.empty()) dirs.push_back((fs::path(scenarios_dir(context)) / "lexicons").string());
+  return dirs;
+}
+
+ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,
+                             Diagnostics& diagnostics) {
+  const std::vector<std::string> chosen = paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
+  return ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics);
+}
+
+}  // namespace coach::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Where the scenarios and lexicons are: the bundled ones beside the program (in the checkout
+// or installed), or what --scenarios / COACH_SCENARIOS names.
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "load/scenario_library.hpp"
+
+namespace coach::cli {
+
+// The scenario directory to use; throws std::runtime_error when none can be found.
+std::string scenarios_dir(const Context& context);
+
+// The lexicon directories for scenario paths: a `lexicons/` beside each, else the bundled ones.
+std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths, const Context& context);
+
+// Loads the scenarios of `paths` (default: the scenario directory) with their lexicons.
+ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,
+                             Diagnostics& diagnostics);
+
+}  // namespace coach::cli

@@ -1,0 +1,28 @@
+#include "cli/terminal.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "util/file_io.hpp"
+
+namespace coach::cli {
+
+Style style_for(const Context& context, int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool disabled = context.no_color || (no_color != nullptr && *no_color != '\0');
+  return Style(!disabled && ::isatty(fd) == 1);
+}
+
+void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << diagnostics.to_string() << std::flush; }
+
+void write_output(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    std::cout << content << std::flush;
+    return;
+  }
+  write_file_atomically(path, content);
+}
+
+}  // namespace coach::cli

@@ -1,0 +1,19 @@
+#pragma once
+// What the command line knows about its terminal: colours, and where diagnostics go.
+#include <string>
+
+#include "cli/context.hpp"
+#include "report/style.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach::cli {
+
+// Colour only on a terminal, and never with NO_COLOR or --no-color.
+Style style_for(const Context& context, int fd);
+
+void print_diagnostics(const Diagnostics& diagnostics);
+
+// Writes a report to a file (atomically) or, when `path` is empty or "-", to stdout.
+void write_output(const std::string& path, const std::string& content);
+
+}  // namespace coach::cli

@@ -1,0 +1,17 @@
+#pragma once
+// `coach check`: proves a scenario's rubric does what its author meant — every model answer
+// passes its step, every counter-example fails it, and the model answers together pass.
+#include "engine/rubric.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+struct CheckSummary {
+  int model_answers = 0;
+  int counter_examples = 0;
+  Diagnostics failures;  // each points at the example in the scenario file
+};
+
+CheckSummary check_rubric(const Rubric& rubric);
+
+}  // namespace coach

@@ -1,0 +1,26 @@
+#include "engine/concept_index.hpp"
+
+#include "util/i18n.hpp"
+
+namespace coach {
+
+std::string CompiledConcept::label() const {
+  if (language() == Language::en && !definition->label_en.empty()) return definition->label_en;
+  return definition->label;
+}
+
+ConceptIndex::ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& diagnostics)
+    : lexicon_(std::move(lexicon)) {
+  for (const auto& [id, definition] : *lexicon_) {
+    auto matcher = std::make_shared<const PhraseMatcher>(definition.phrases, definition.patterns,
+                                                         definition.file, diagnostics);
+    concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher)});
+  }
+}
+
+const CompiledConcept* ConceptIndex::find(const std::string& id) const {
+  auto it = concepts_.find(id);
+  return it == concepts_.end() ? nullptr : &it->second;
+}
+
+}  // namespace coach

@@ -1,0 +1,34 @@
+#pragma once
+// The lexicon compiled for matching: one PhraseMatcher per concept, built once and shared by
+// every scenario that names the concept.
+#include <map>
+#include <memory>
+#include <string>
+
+#include "engine/phrase_matcher.hpp"
+#include "model/lexicon.hpp"
+
+namespace coach {
+
+struct CompiledConcept {
+  const Concept* definition = nullptr;
+  std::shared_ptr<const PhraseMatcher> matcher;
+
+  std::string label() const;  // in the current language
+};
+
+class ConceptIndex {
+ public:
+  ConceptIndex() = default;
+  // Pattern errors are reported against the lexicon files.
+  ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& diagnostics);
+
+  const CompiledConcept* find(const std::string& id) const;
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();
+  std::map<std::string, CompiledConcept> concepts_;
+};
+
+}  // namespace coach

@@ -1,0 +1,67 @@
+#include "engine/negation.hpp"
+
+#include <array>
+
+#include "text/clauses.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// How many characters before a phrase a negation may stand and still govern it:
+// 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
+constexpr std::size_t kWindowCharacters = 7;
+
+constexpr std::array<std::string_view, 9> kNegators = {"不", "没", "无", "别", "未", "非", "勿", "莫", "甭"};
+
+// Words that contain a negation character but negate nothing that follows them.
+constexpr std::array<std::string_view, 52> kNeutralWords = {
+    "不好意思", "对不起", "不便", "不满", "不愉快", "不舒服", "不开心", "不高兴", "不方便",
+    "不周", "不到位", "不当", "不妥", "不够好", "不少", "不断", "不仅", "不但", "不管",
+    "不论", "不久", "不过", "不错", "不得不", "不容易", "不安", "不快", "不悦", "不爽",
+    "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名", "别人", "别的", "特别",
+    "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错", "没关系", "没问题",
+    "毫无疑问", "无意", "不客气"};
+
+bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
+  for (std::string_view word : kNeutralWords) {
+    // Try every alignment of the word that covers `pos`.
+    for (std::size_t offset = 0; offset < word.size(); ++offset) {
+      if (offset > pos) break;
+      const std::size_t start = pos - offset;
+      if (text.substr(start, word.size()) == word) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::size_t window_start(std::string_view text, std::size_t match_begin) {
+  std::size_t start = match_begin;
+  std::size_t characters = 0;
+  while (start > 0 && characters < kWindowCharacters) {
+    std::size_t previous = start - 1;
+    while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+    if (is_clause_boundary(text, previous)) break;
+    start = previous;
+    ++characters;
+  }
+  return start;
+}
+
+}  // namespace
+
+bool is_negated(std::string_view text, std::size_t match_begin) {
+  const std::size_t start = window_start(text, match_begin);
+  const std::string_view window = text.substr(start, match_begin - start);
+  for (std::string_view negator : kNegators) {
+    for (std::size_t found = window.find(negator); found != std::string_view::npos;
+         found = window.find(negator, found + 1)) {
+      if (!is_inside_neutral_word(text, start + found)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace coach

@@ -1,0 +1,47 @@
+#pragma once
+// Finds a set of phrases and RE2 patterns in normalised text, each occurrence flagged when a
+// negation governs it. Phrases are normalised and patterns compiled once, at load.
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/marked_text.hpp"
+#include "text/normalizer.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+struct PhraseMatch {
+  TextSpan span;        // in the normalised text
+  std::size_t source;   // index into phrases, then patterns
+  bool negated = false;
+};
+
+class PhraseMatcher {
+ public:
+  // Invalid patterns are reported against `file` and left out.
+  PhraseMatcher(const std::vector<std::string>& phrases, const std::vector<MarkedText>& patterns,
+                const std::string& file, Diagnostics& diagnostics);
+
+  // Every occurrence, in text order.
+  std::vector<PhraseMatch> find_all(std::string_view normalized) const;
+
+  // The occurrences that are not negated.
+  std::vector<PhraseMatch> find_affirmed(std::string_view normalized) const;
+
+  std::size_t source_count() const { return phrases_.size() + patterns_.size(); }
+  // The phrase (normalised) or pattern behind a match, for explanations.
+  std::string describe_source(std::size_t source) const;
+  const std::vector<std::string>& phrases() const { return phrases_; }
+
+ private:
+  std::vector<std::string> phrases_;  // normalised
+  std::vector<std::unique_ptr<RE2>> patterns_;
+};
+
+// RE2 options for trainer-written patterns: UTF-8, bounded memory, no logging to stderr.
+RE2::Options pattern_options();
+
+}  // namespace coach

@@ -1,0 +1,56 @@
+#pragma once
+// The verdicts of the engine: per rule, per step, per attempt. Plain data for the reporters.
+#include <string>
+#include <vector>
+
+#include "model/stage.hpp"
+#include "text/normalizer.hpp"
+
+namespace coach {
+
+struct Evidence {
+  std::string text;  // as the trainee typed it
+  TextSpan span;     // byte offsets in the reply
+};
+
+struct RuleResult {
+  std::string kind;         // the rule's kind key: concept, forbid, any_of …
+  std::string description;  // what the rule asks for, in the current language
+  bool ok = false;
+  int points = 0;  // earned
+  int max = 0;
+  bool critical = false;
+  std::string feedback;  // the trainer's teaching text (on failure) or praise (on success)
+  std::string detail;    // what exactly went wrong in this reply, generated
+  std::vector<Evidence> matched;       // what in the reply satisfied or broke the rule
+  std::vector<std::string> missing;    // what was looked for and not found
+};
+
+struct StepResult {
+  std::string step_id;
+  Stage stage = Stage::vent;
+  bool answered = false;
+  std::string reply;
+  int weight = 1;
+  int score = 0;  // points earned (0 after a critical failure)
+  int max = 0;
+  bool critical_failed = false;
+  bool passed = false;  // score/max reaches the pass mark with no critical failure
+  std::vector<RuleResult> rules;
+
+  double ratio() const { return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0); }
+};
+
+struct AttemptResult {
+  std::string file;
+  std::string trainee;
+  std::string scenario_id;
+  std::string scenario_title;
+  double score = 0;  // 0–100, one decimal
+  int pass_mark = 70;
+  bool passed = false;
+  bool critical_failed = false;
+  std::vector<StepResult> steps;
+};
+
+}  // namespace coach

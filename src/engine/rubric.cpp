@@ -1,0 +1,106 @@
+#include "engine/rubric.hpp"
+
+#include <fmt/format.h>
+
+#include "util/i18n.hpp"
+
+namespace coach {
+namespace {
+
+const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concepts,
+                               const std::string& file, SourceMark mark, Diagnostics& diagnostics) {
+  if (const auto* found = concepts.find(id)) return found;
+  std::string known;
+  for (const auto& [name, unused] : concepts.lexicon()) known += (known.empty() ? "" : ", ") + name;
+  diagnostics.error(file, mark,
+                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}", "unknown concept `{}`; the lexicons define: {}")),
+                                id, known.empty() ? std::string(tr("(无)", "(none)")) : known));
+  return nullptr;
+}
+
+std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& concepts,
+                                         const std::string& file, Diagnostics& diagnostics) {
+  CompiledRule compiled;
+  compiled.rule = &rule;
+  switch (rule.kind) {
+    case RuleKind::concept_present:
+    case RuleKind::concept_forbidden: {
+      const auto* found = resolve(rule.concept_id, concepts, file, rule.mark, diagnostics);
+      if (!found) return std::nullopt;
+      compiled.concepts.push_back(found);
+      break;
+    }
+    case RuleKind::order:
+      for (const auto& id : rule.concept_ids) {
+        const auto* found = resolve(id, concepts, file, rule.mark, diagnostics);
+        if (!found) return std::nullopt;
+        compiled.concepts.push_back(found);
+      }
+      break;
+    case RuleKind::any_of:
+    case RuleKind::all_of:
+    case RuleKind::none_of:
+      compiled.phrases = std::make_shared<const PhraseMatcher>(rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
+      break;
+    case RuleKind::regex: {
+      auto regex = std::make_shared<const RE2>(rule.pattern, pattern_options());
+      if (!regex->ok()) {
+        diagnostics.error(file, rule.mark,
+                          fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")),
+                                      rule.pattern, regex->error()));
+        return std::nullopt;
+      }
+      compiled.regex = std::move(regex);
+      break;
+    }
+    default:
+      break;
+  }
+  return compiled;
+}
+
+}  // namespace
+
+std::string_view rule_kind_key(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::concept_present: return "concept";
+    case RuleKind::concept_forbidden: return "forbid";
+    case RuleKind::any_of: return "any_of";
+    case RuleKind::all_of: return "all_of";
+    case RuleKind::none_of: return "none_of";
+    case RuleKind::regex: return "regex";
+    case RuleKind::min_chars: return "min_chars";
+    case RuleKind::max_chars: return "max_chars";
+    case RuleKind::asks_question: return "asks_question";
+    case RuleKind::addresses_customer: return "addresses_customer";
+    case RuleKind::order: return "order";
+  }
+  return "";
+}
+
+std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
+                                      const ConceptIndex& concepts, Diagnostics& diagnostics) {
+  Rubric rubric;
+  rubric.scenario_ = std::move(scenario);
+  const std::size_t errors_before = diagnostics.size();
+  for (const Step& step : rubric.scenario_->steps) {
+    CompiledStep compiled{&step, {}};
+    for (const Rule& rule : step.rules) {
+      if (auto compiled_rule = compile_rule(rule, concepts, rubric.scenario_->file, diagnostics)) {
+        compiled.rules.push_back(std::move(*compiled_rule));
+      }
+    }
+    rubric.steps_.push_back(std::move(compiled));
+  }
+  if (diagnostics.size() != errors_before) return std::nullopt;
+  return rubric;
+}
+
+const CompiledStep* Rubric::find_step(const std::string& id) const {
+  for (const auto& step : steps_) {
+    if (step.step->id == id) return &step;
+  }
+  return nullptr;
+}
+
+}  // namespace coach

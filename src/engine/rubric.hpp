@@ -1,0 +1,44 @@
+#pragma once
+// A scenario compiled against the lexicon: every rule resolved to its matchers, ready to score
+// replies. Unknown concepts and invalid patterns are reported here, with file:line:column.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/concept_index.hpp"
+#include "model/scenario.hpp"
+
+namespace coach {
+
+struct CompiledRule {
+  const Rule* rule = nullptr;
+  std::vector<const CompiledConcept*> concepts;    // concept, forbid: one; order: several
+  std::shared_ptr<const PhraseMatcher> phrases;    // any_of, all_of, none_of
+  std::shared_ptr<const RE2> regex;                // regex
+};
+
+struct CompiledStep {
+  const Step* step = nullptr;
+  std::vector<CompiledRule> rules;
+};
+
+class Rubric {
+ public:
+  // The index must outlive the rubric.
+  static std::optional<Rubric> compile(std::shared_ptr<const Scenario> scenario,
+                                       const ConceptIndex& concepts, Diagnostics& diagnostics);
+
+  const Scenario& scenario() const { return *scenario_; }
+  const std::vector<CompiledStep>& steps() const { return steps_; }
+  const CompiledStep* find_step(const std::string& id) const;
+
+ private:
+  std::shared_ptr<const Scenario> scenario_;
+  std::vector<CompiledStep> steps_;
+};
+
+// The YAML key that names a rule kind ("concept", "forbid" …).
+std::string_view rule_kind_key(RuleKind kind);
+
+}  // namespace coach

@@ -1,0 +1,238 @@
+#include "engine/rule_evaluator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "engine/questions.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+constexpr std::array<std::string_view, 10> kTitles = {"先生", "女士", "小姐", "阿姨", "大姐",
+                                                      "大哥", "师傅", "老师", "经理", "总"};
+
+std::string quoted_list(const std::vector<std::string>& items, std::size_t at_most = 3) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < at_most; ++i) {
+    out += fmt::format("{}“{}”", i == 0 ? "" : tr("、", ", "), items[i]);
+  }
+  if (items.size() > at_most) out += tr("等", " …");
+  return out;
+}
+
+void add_evidence(RuleResult& result, const NormalizedText& reply, const std::vector<PhraseMatch>& matches) {
+  for (const auto& match : matches) {
+    result.matched.push_back({std::string(reply.original_text(match.span)), reply.to_original(match.span)});
+  }
+}
+
+void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  const auto& entry = *rule.concepts.front();
+  const auto matches = entry.matcher->find_affirmed(reply.text);
+  add_evidence(result, reply, matches);
+  const bool found = !matches.empty();
+  result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
+  if (rule.rule->kind == RuleKind::concept_present && !found) {
+    result.missing.push_back(entry.label());
+    result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")), entry.label(),
+                                  quoted_list(entry.matcher->phrases(), 2));
+  } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
+    result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")), entry.label(),
+                                  result.matched.front().text);
+  }
+}
+
+void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  const auto matches = rule.phrases->find_affirmed(reply.text);
+  add_evidence(result, reply, matches);
+  const auto& phrases = rule.phrases->phrases();
+  std::vector<bool> seen(phrases.size(), false);
+  for (const auto& match : matches) seen[match.source] = true;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (!seen[i]) result.missing.push_back(phrases[i]);
+  }
+  switch (rule.rule->kind) {
+    case RuleKind::any_of:
+      result.ok = !matches.empty();
+      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("应说到其中之一:{}。", "say one of: {}.")), quoted_list(phrases));
+      break;
+    case RuleKind::all_of:
+      result.ok = result.missing.empty();
+      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("还缺:{}。", "still missing: {}.")), quoted_list(result.missing));
+      break;
+    default:  // none_of
+      result.ok = matches.empty();
+      result.missing.clear();
+      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("不要说:“{}”。", "do not say: “{}”.")), result.matched.front().text);
+      break;
+  }
+}
+
+void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  re2::StringPiece found;
+  const re2::StringPiece text(reply.text.data(), reply.text.size());
+  result.ok = rule.regex->Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1);
+  if (result.ok) {
+    const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
+    const TextSpan span{begin, begin + found.size()};
+    result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
+  } else {
+    result.detail = std::string(tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
+  }
+}
+
+void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  const auto length = static_cast<int>(utf8::count_code_points(reply.text));
+  if (rule.rule->kind == RuleKind::min_chars) {
+    result.ok = length >= rule.rule->limit;
+    if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("回答太短({} 字),至少要 {} 字。", "too short ({} characters); at least {}.")), length, rule.rule->limit);
+  } else {
+    result.ok = length <= rule.rule->limit;
+    if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")), length, rule.rule->limit);
+  }
+}
+
+void judge_questions(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  int count = 0;
+  for (const Question& question : find_questions(reply.text)) {
+    const bool wanted = rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
+    if (!wanted) continue;
+    ++count;
+    result.matched.push_back({std::string(reply.original_text(question.span)), reply.to_original(question.span)});
+  }
+  result.ok = count >= rule.rule->count;
+  if (!result.ok) {
+    const std::string_view kind = rule.rule->question == QuestionKind::open     ? tr("开放式问题(什么、怎么、哪里……)", "open questions (what, how, where …)")
+                                  : rule.rule->question == QuestionKind::closed ? tr("封闭式问题(……吗、是不是……)", "closed questions (yes/no)")
+                                                                                 : tr("问题", "questions");
+    result.detail = fmt::format(fmt::runtime(tr("应提出至少 {} 个{},现在是 {} 个。", "ask at least {} {}; found {}.")),
+                                  rule.rule->count, kind, count);
+  }
+}
+
+// 王先生 → surname 王, so 王先生 and 王女士-style forms both count.
+std::string surname_of(const std::string& name) {
+  for (auto title : kTitles) {
+    if (name.size() > title.size() && name.ends_with(title)) return name.substr(0, name.size() - title.size());
+  }
+  return {};
+}
+
+void judge_address(const CompiledRule& rule, const NormalizedText& reply, const Customer& customer,
+                   RuleResult& result) {
+  std::vector<std::string> forms;
+  if (!customer.name.empty()) forms.push_back(normalize_phrase(customer.name));
+  if (const std::string surname = normalize_phrase(surname_of(customer.name)); !surname.empty()) {
+    for (auto title : kTitles) forms.push_back(surname + std::string(title));
+  }
+  if (rule.rule->address == AddressMode::title || customer.name.empty()) {
+    for (auto title : kTitles) forms.emplace_back(title);
+  }
+  for (const auto& form : forms) {
+    if (const auto at = reply.text.find(form); at != std::string::npos) {
+      const TextSpan span{at, at + form.size()};
+      result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
+      result.ok = true;
+      return;
+    }
+  }
+  result.detail = customer.name.empty()
+                        ? std::string(tr("用礼貌称谓称呼客户(先生/女士)。", "address the customer politely (sir / madam)."))
+                        : fmt::format(fmt::runtime(tr("称呼客户“{}”,让客户感到被尊重。", "address the customer as “{}”.")), customer.name);
+}
+
+void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  std::size_t previous_end = 0;
+  bool first = true;
+  result.ok = true;
+  for (const auto* item : rule.concepts) {
+    const auto matches = item->matcher->find_affirmed(reply.text);
+    const auto next = std::find_if(matches.begin(), matches.end(),
+                                   [&](const PhraseMatch& m) { return first || m.span.begin >= previous_end; });
+    if (next == matches.end()) {
+      result.ok = false;
+      result.missing.push_back(item->label());
+      break;
+    }
+    result.matched.push_back({std::string(reply.original_text(next->span)), reply.to_original(next->span)});
+    previous_end = next->span.end;
+    first = false;
+  }
+  if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("顺序应为:{}。", "the order should be: {}.")), describe_rule(rule));
+}
+
+}  // namespace
+
+std::string describe_rule(const CompiledRule& compiled) {
+  const Rule& rule = *compiled.rule;
+  switch (rule.kind) {
+    case RuleKind::concept_present:
+      return fmt::format(fmt::runtime(tr("体现「{}」", "shows {}")), compiled.concepts.front()->label());
+    case RuleKind::concept_forbidden:
+      return fmt::format(fmt::runtime(tr("避免「{}」", "avoids {}")), compiled.concepts.front()->label());
+    case RuleKind::any_of:
+      return fmt::format(fmt::runtime(tr("说到其一:{}", "says one of: {}")), quoted_list(compiled.phrases->phrases()));
+    case RuleKind::all_of:
+      return fmt::format(fmt::runtime(tr("全部说到:{}", "says all of: {}")), quoted_list(compiled.phrases->phrases()));
+    case RuleKind::none_of:
+      return fmt::format(fmt::runtime(tr("不说:{}", "says none of: {}")), quoted_list(compiled.phrases->phrases()));
+    case RuleKind::regex:
+      return fmt::format(fmt::runtime(tr("符合模式 /{}/", "matches /{}/")), rule.pattern);
+    case RuleKind::min_chars:
+      return fmt::format(fmt::runtime(tr("至少 {} 字", "at least {} characters")), rule.limit);
+    case RuleKind::max_chars:
+      return fmt::format(fmt::runtime(tr("最多 {} 字", "at most {} characters")), rule.limit);
+    case RuleKind::asks_question: {
+      const std::string_view kind = rule.question == QuestionKind::open     ? tr("开放式问题", "open question")
+                                    : rule.question == QuestionKind::closed ? tr("封闭式问题", "closed question")
+                                                                            : tr("问题", "question");
+      return fmt::format(fmt::runtime(tr("提出{}(至少 {} 个)", "asks a {} (at least {})")), kind, rule.count);
+    }
+    case RuleKind::addresses_customer:
+      return std::string(rule.address == AddressMode::name ? tr("称呼客户姓氏", "addresses the customer by name")
+                                                           : tr("礼貌称呼客户", "addresses the customer politely"));
+    case RuleKind::order: {
+      std::string chain;
+      for (const auto* item : compiled.concepts) {
+        chain += fmt::format("{}「{}」", chain.empty() ? tr("先", "first ") : tr(",再", ", then "), item->label());
+      }
+      return chain;
+    }
+  }
+  return "";
+}
+
+RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply, const Customer& customer) {
+  const Rule& rule = *compiled.rule;
+  RuleResult result;
+  result.kind = std::string(rule_kind_key(rule.kind));
+  result.description = describe_rule(compiled);
+  result.max = rule.points;
+  result.critical = rule.critical;
+  switch (rule.kind) {
+    case RuleKind::concept_present:
+    case RuleKind::concept_forbidden: judge_concept(compiled, reply, result); break;
+    case RuleKind::any_of:
+    case RuleKind::all_of:
+    case RuleKind::none_of: judge_phrases(compiled, reply, result); break;
+    case RuleKind::regex: judge_regex(compiled, reply, result); break;
+    case RuleKind::min_chars:
+    case RuleKind::max_chars: judge_length(compiled, reply, result); break;
+    case RuleKind::asks_question: judge_questions(compiled, reply, result); break;
+    case RuleKind::addresses_customer: judge_address(compiled, reply, customer, result); break;
+    case RuleKind::order: judge_order(compiled, reply, result); break;
+  }
+  result.points = result.ok ? rule.points : 0;
+  if (result.ok) {
+    result.feedback = rule.praise;
+  } else {
+    result.feedback = rule.feedback.empty() ? result.detail : rule.feedback;
+  }
+  return result;
+}
+
+}  // namespace coach

@@ -1,0 +1,88 @@
+#include "engine/scorer.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "engine/rule_evaluator.hpp"
+#include "util/i18n.hpp"
+
+namespace coach {
+
+StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
+                      std::optional<std::string_view> reply) {
+  const Step& step = *compiled.step;
+  StepResult result;
+  result.step_id = step.id;
+  result.stage = step.stage;
+  result.weight = step.weight;
+  result.answered = reply.has_value() && !reply->empty();
+  result.reply = std::string(reply.value_or(""));
+  const NormalizedText normalized = normalize(result.reply);
+  for (const CompiledRule& rule : compiled.rules) {
+    RuleResult rule_result = evaluate_rule(rule, normalized, scenario.customer);
+    if (!result.answered) {
+      rule_result.ok = false;
+      rule_result.points = 0;
+      rule_result.matched.clear();
+      rule_result.feedback = std::string(tr("这一步没有回答。", "this step was not answered."));
+    }
+    result.max += rule_result.max;
+    result.score += rule_result.points;
+    if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
+    result.rules.push_back(std::move(rule_result));
+  }
+  if (result.critical_failed) result.score = 0;
+  const bool reaches_mark = result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
+  result.passed = result.answered && reaches_mark && !result.critical_failed;
+  if (!result.answered) result.critical_failed = false;  // a missing answer is not a critical mistake
+  return result;
+}
+
+void total_attempt(AttemptResult& attempt) {
+  double weighted = 0;
+  int weights = 0;
+  attempt.critical_failed = false;
+  for (const auto& step : attempt.steps) {
+    const double ratio = step.answered ? step.ratio() : 0.0;
+    weighted += ratio * step.weight;
+    weights += step.weight;
+    attempt.critical_failed = attempt.critical_failed || step.critical_failed;
+  }
+  const double score = weights > 0 ? 100.0 * weighted / weights : 0.0;
+  attempt.score = std::round(score * 10) / 10;
+  attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed;
+}
+
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
+                            const std::string& file) {
+  const Scenario& scenario = rubric.scenario();
+  AttemptResult result;
+  result.file = file;
+  result.trainee = trainee;
+  result.scenario_id = scenario.id;
+  result.scenario_title = scenario.title;
+  result.pass_mark = scenario.pass_mark;
+  for (const CompiledStep& step : rubric.steps()) {
+    const MarkedText* response = attempt.find(step.step->id);
+    result.steps.push_back(score_step(step, scenario, response ? std::optional<std::string_view>(response->text)
+                                                               : std::nullopt));
+  }
+  total_attempt(result);
+  return result;
+}
+
+void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,
+                         Diagnostics& diagnostics) {
+  std::string known;
+  for (const auto& step : rubric.steps()) known += (known.empty() ? "" : ", ") + step.step->id;
+  for (const auto& [step_id, response] : attempt.responses) {
+    if (rubric.find_step(step_id)) continue;
+    diagnostics.error(file, response.mark,
+                      fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
+                                                  "scenario `{}` has no step `{}`; its steps are: {}")),
+                                  rubric.scenario().id, step_id, known));
+  }
+}
+
+}  // namespace coach

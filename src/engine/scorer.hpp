@@ -1,0 +1,27 @@
+#pragma once
+// Scores replies: a step from its rules, an attempt from its steps (see README, "Scoring").
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/result.hpp"
+#include "engine/rubric.hpp"
+#include "model/answers.hpp"
+
+namespace coach {
+
+// `reply` is nullopt when the step was not answered (it then scores zero).
+StepResult score_step(const CompiledStep& step, const Scenario& scenario,
+                      std::optional<std::string_view> reply);
+
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
+                            const std::string& file);
+
+// Combines step results into the attempt's score and verdict.
+void total_attempt(AttemptResult& attempt);
+
+// Responses for steps the scenario does not have are reported (likely a typo in a step id).
+void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,
+                         Diagnostics& diagnostics);
+
+}  // namespace coach

@@ -1,0 +1,18 @@
+#pragma once
+// Reads a trainee's answers file (one attempt, or `attempts:` with several).
+#include <optional>
+#include <string>
+
+#include "model/answers.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+constexpr std::size_t kMaxReplyCharacters = 10000;
+
+std::optional<AnswersFile> load_answers_file(const std::string& path, Diagnostics& diagnostics);
+
+std::optional<AnswersFile> parse_answers(const std::string& content, const std::string& file,
+                                         Diagnostics& diagnostics);
+
+}  // namespace coach

@@ -1,0 +1,83 @@
+#include "load/scenario_library.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "load/lexicon_loader.hpp"
+#include "load/scenario_loader.hpp"
+#include "load/yaml_reader.hpp"
+#include "util/i18n.hpp"
+
+namespace coach {
+namespace fs = std::filesystem;
+
+std::vector<std::string> yaml_files_in(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const auto extension = entry.path().extension();
+    if ((extension == ".yaml" || extension == ".yml") && !entry.is_directory(ec)) {
+      files.push_back(entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+namespace {
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& path : paths) {
+    if (fs::is_directory(path, ec)) {
+      for (auto& file : yaml_files_in(path)) files.push_back(std::move(file));
+    } else {
+      files.push_back(path);  // a missing file is reported when it is read
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_paths,
+                                      const std::vector<std::string>& lexicon_dirs,
+                                      Diagnostics& diagnostics) {
+  ScenarioLibrary library;
+  auto lexicon = std::make_shared<Lexicon>();
+  for (const auto& dir : lexicon_dirs) {
+    for (const auto& file : yaml_files_in(dir)) load_lexicon_file(file, *lexicon, diagnostics);
+  }
+  library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
+
+  std::map<std::string, std::string> first_file_of;
+  for (const auto& file : expand_paths(scenario_paths)) {
+    library.files_.push_back(file);
+    auto scenario = load_scenario_file(file, diagnostics);
+    if (!scenario) continue;
+    if (auto [it, inserted] = first_file_of.emplace(scenario->id, file); !inserted) {
+      diagnostics.error(file, {},
+                        fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用", "scenario id `{}` is already used by {}")),
+                                    scenario->id, it->second));
+      continue;
+    }
+    auto shared = std::make_shared<const Scenario>(std::move(*scenario));
+    if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {
+      library.rubrics_.push_back(std::move(*rubric));
+    }
+  }
+  return library;
+}
+
+const Rubric* ScenarioLibrary::find(const std::string& id) const {
+  for (const auto& rubric : rubrics_) {
+    if (rubric.scenario().id == id) return &rubric;
+  }
+  return nullptr;
+}
+
+}  // namespace coach

@@ -1,0 +1,63 @@
+#pragma once
+// Schema-checking access to a parsed YAML document. Every problem is recorded in Diagnostics
+// with the file, line and column of the offending node; readers return nullopt and carry on,
+// so a trainer sees every error of a file in one run.
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/marked_text.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, Diagnostics& diagnostics);
+
+  // Parses text (already known to be valid UTF-8); reports syntax errors.
+  std::optional<YAML::Node> parse(const std::string& content);
+
+  const std::string& file() const { return file_; }
+  SourceMark mark(const YAML::Node& node) const;
+  void error(const YAML::Node& at, std::string message);
+  void error(SourceMark at, std::string message);
+
+  // A mapping whose keys are all in `allowed` and none repeated. `what` names it in messages.
+  bool expect_map(const YAML::Node& node, std::string_view what,
+                  std::initializer_list<std::string_view> allowed);
+  bool expect_sequence(const YAML::Node& node, std::string_view what);
+
+  // Typed fields of a mapping. A missing required field is an error at the mapping.
+  std::optional<std::string> text(const YAML::Node& map, const char* key, bool required);
+  std::optional<MarkedText> marked_text(const YAML::Node& node, std::string_view what);
+  std::optional<int> integer(const YAML::Node& map, const char* key, int min, int max);
+  std::optional<bool> boolean(const YAML::Node& map, const char* key);
+  std::vector<MarkedText> text_list(const YAML::Node& map, const char* key, bool required);
+  // The same, for lists of whole sentences (model answers): flags sentences cut at ASCII commas.
+  std::vector<MarkedText> sentence_list(const YAML::Node& map, const char* key, bool required);
+
+  // The node of a key, or an undefined node when absent.
+  static YAML::Node child(const YAML::Node& map, const char* key);
+  std::string scalar_text(const YAML::Node& node) const;
+
+ private:
+  // yaml-cpp counts columns in bytes; editors count characters.
+  int character_column(int line, int byte_column) const;
+  // `[王先生,您好]` is two items in YAML: almost never what a trainer meant by a sentence.
+  void check_split_sentence(const YAML::Node& sequence, std::string_view key);
+
+  std::string file_;
+  Diagnostics& diagnostics_;
+  std::string content_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// Lists allowed keys for an "unknown key" message: `a`, `b`, `c`.
+std::string join_keys(std::initializer_list<std::string_view> keys);
+
+}  // namespace coach

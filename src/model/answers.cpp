@@ -1,0 +1,12 @@
+#include "model/answers.hpp"
+
+namespace coach {
+
+const MarkedText* Attempt::find(const std::string& step_id) const {
+  for (const auto& [id, response] : responses) {
+    if (id == step_id) return &response;
+  }
+  return nullptr;
+}
+
+}  // namespace coach

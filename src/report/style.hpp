@@ -1,0 +1,31 @@
+#pragma once
+// Terminal emphasis as plain strings, so reporters stay free of I/O; disabled, they add nothing.
+#include <string>
+#include <string_view>
+
+namespace coach {
+
+class Style {
+ public:
+  explicit Style(bool enabled) : enabled_(enabled) {}
+  bool enabled() const { return enabled_; }
+
+  std::string bold(std::string_view text) const { return wrap("1", text); }
+  std::string dim(std::string_view text) const { return wrap("2", text); }
+  std::string good(std::string_view text) const { return wrap("32", text); }
+  std::string bad(std::string_view text) const { return wrap("31", text); }
+  std::string warn(std::string_view text) const { return wrap("33", text); }
+  std::string customer(std::string_view text) const { return wrap("36", text); }
+  std::string highlight(std::string_view text) const {
+    return enabled_ ? wrap("4;33", text) : "【" + std::string(text) + "】";
+  }
+
+ private:
+  std::string wrap(std::string_view code, std::string_view text) const {
+    if (!enabled_) return std::string(text);
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+  }
+  bool enabled_;
+};
+
+}  // namespace coach

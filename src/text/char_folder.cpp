@@ -1,0 +1,107 @@
+#include "text/char_folder.hpp"
+
+#include <fmt/format.h>
+#include <opencc/SimpleConverter.hpp>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+bool is_dropped(char32_t cp) {
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  switch (category) {
+    case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:  // controls: tab, newline …
+    case UTF8PROC_CATEGORY_CF:  // invisible format characters: zero-width space, BOM …
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Punctuation that NFKC leaves alone but that means the same as its ASCII form; quotation
+// marks carry nothing for matching.
+std::string_view canonical_punctuation(char32_t cp) {
+  switch (cp) {
+    case U'。': case U'｡': return ".";
+    case U'、': return ",";
+    case U'〜': case U'～': return "~";
+    case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
+    case U'"': return "";
+    default: return {};
+  }
+}
+
+std::string nfkc_casefold(char32_t cp) {
+  std::string in;
+  utf8::append(in, cp);
+  utf8proc_uint8_t* out = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                                   static_cast<utf8proc_ssize_t>(in.size()), &out, options);
+  if (length < 0) return in;
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(length));
+  std::free(out);
+  return result;
+}
+
+}  // namespace
+
+CharFolder& CharFolder::shared() {
+  static CharFolder folder;
+  return folder;
+}
+
+CharFolder::CharFolder() = default;
+CharFolder::~CharFolder() = default;
+
+std::string_view CharFolder::fold(char32_t cp) {
+  if (auto it = cache_.find(cp); it != cache_.end()) return it->second;
+  return cache_.emplace(cp, compute(cp)).first->second;
+}
+
+std::string CharFolder::compute(char32_t cp) {
+  if (cp == utf8::kInvalid || is_dropped(cp)) return {};
+  if (auto punctuation = canonical_punctuation(cp); punctuation.data() != nullptr) {
+    return std::string(punctuation);
+  }
+  std::string folded = nfkc_casefold(cp);
+  bool ascii = true;
+  for (unsigned char c : folded) ascii = ascii && c < 0x80;
+  if (!ascii) folded = to_simplified(folded);
+  std::string result;
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const char32_t part = utf8::decode(folded, pos);
+    if (part == utf8::kInvalid || is_dropped(part)) continue;
+    if (auto punctuation = canonical_punctuation(part); punctuation.data() != nullptr) {
+      result += punctuation;
+    } else {
+      utf8::append(result, part);
+    }
+  }
+  return result;
+}
+
+std::string CharFolder::to_simplified(const std::string& text) {
+  if (!traditional_to_simplified_) {
+    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/t2s.json";
+    try {
+      traditional_to_simplified_ = std::make_unique<opencc::SimpleConverter>(config);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(fmt::format(
+          "cannot load OpenCC traditional→simplified tables ({}): {}; install libopencc-data", config,
+          e.what()));
+    }
+  }
+  return traditional_to_simplified_->Convert(text);
+}
+
+}  // namespace coach

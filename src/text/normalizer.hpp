@@ -1,0 +1,32 @@
+#pragma once
+// The matching form of a text, shared by rule phrases and trainees' replies, with a map back
+// to the original so a match can be shown where the trainee typed it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coach {
+
+struct TextSpan {
+  std::size_t begin = 0;  // byte offsets
+  std::size_t end = 0;
+};
+
+struct NormalizedText {
+  std::string original;
+  std::string text;                     // normalised UTF-8
+  std::vector<std::uint32_t> origin_begin;  // per byte of `text`: where its source character starts
+  std::vector<std::uint32_t> origin_end;    // … and ends, in `original`
+
+  // The part of the original that produced normalised bytes [span.begin, span.end).
+  TextSpan to_original(TextSpan span) const;
+  std::string_view original_text(TextSpan span) const;
+};
+
+NormalizedText normalize(std::string_view original);
+
+// Only the normalised text (for rule phrases).
+std::string normalize_phrase(std::string_view phrase);
+
+}  // namespace coach

@@ -1,0 +1,20 @@
+#pragma once
+// The program speaks zh-CN first, English on request. Every user-facing string is written
+// as tr("中文", "English") at the place it is used, so no message can lack a translation.
+#include <string_view>
+
+namespace coach {
+
+enum class Language { zh, en };
+
+void set_language(Language language);
+Language language();
+
+// Picks the text for the current language.
+std::string_view tr(std::string_view zh, std::string_view en);
+
+// Language from the locale environment (LC_ALL, LC_MESSAGES, LANG): English if it starts with
+// "en", Chinese otherwise.
+Language language_from_environment();
+
+}  // namespace coach
