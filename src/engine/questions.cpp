@@ -46,7 +46,7 @@ bool has_closed_marker(std::string_view clause) {
   for (auto word : kClosedWords) {
     if (contains(clause, word)) return true;
   }
-  return ends_with(clause, "吗") || ends_with(clause, "么");
+  return ends_with(clause, "吗");
 }
 
 }  // namespace

@@ -1,0 +1,57 @@
+#pragma once
+// A small lexicon and scenario for the engine's tests, independent of the bundled ones.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/concept_index.hpp"
+#include "engine/rubric.hpp"
+#include "load/lexicon_loader.hpp"
+#include "load/scenario_loader.hpp"
+
+namespace coach::test {
+
+inline const char* kLexicon = R"(concepts:
+  apology:
+    label: 道歉
+    label_en: apology
+    source: test
+    phrases: [对不起, 抱歉, 给您添麻烦了, 不好意思]
+  empathy:
+    label: 同理心
+    source: test
+    phrases: [您的心情我很理解, 我理解您的心情]
+  blame:
+    label: 指责客户
+    source: test
+    phrases: [你弄错了, 您弄错了, 这不可能]
+  explain:
+    label: 解释
+    source: test
+    phrases: [原因是, 因为]
+)";
+
+// A scenario whose single step holds `rules` (YAML flow mappings, one per line).
+inline std::string scenario_with_rules(const std::string& rules) {
+  return "id: t\ntitle: T\nsource: test\ncustomer: {name: 王先生}\nbriefing: b\nsteps:\n"
+         "  - id: s\n    stage: vent\n    customer: c\n    rules:\n" +
+         rules + "    model_answers: [x]\n";
+}
+
+// Owns everything a rubric points into.
+struct Fixture {
+  std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
+  std::unique_ptr<ConceptIndex> concepts;
+  std::optional<Rubric> rubric;
+  Diagnostics diagnostics;
+
+  explicit Fixture(const std::string& scenario_yaml) {
+    parse_lexicon(kLexicon, "lexicon.yaml", *lexicon, diagnostics);
+    concepts = std::make_unique<ConceptIndex>(lexicon, diagnostics);
+    if (auto scenario = parse_scenario(scenario_yaml, "t.yaml", diagnostics)) {
+      rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts, diagnostics);
+    }
+  }
+};
+
+}  // namespace coach::test

@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include "engine/negation.hpp"
+#include "engine/phrase_matcher.hpp"
+#include "engine/questions.hpp"
+#include "text/normalizer.hpp"
+
+using namespace coach;
+
+namespace {
+bool affirms(const std::vector<std::string>& phrases, const std::string& reply) {
+  Diagnostics diagnostics;
+  PhraseMatcher matcher(phrases, {}, "test", diagnostics);
+  return !matcher.find_affirmed(normalize(reply).text).empty();
+}
+}  // namespace
+
+TEST_CASE("a negated phrase does not count") {
+  CHECK_FALSE(affirms({"道歉"}, "我们不会道歉"));
+  CHECK_FALSE(affirms({"对不起"}, "没有必要说对不起"));
+  CHECK_FALSE(affirms({"道歉"}, "我不觉得需要道歉"));
+  CHECK_FALSE(affirms({"您的错"}, "这不是您的错"));
+  CHECK_FALSE(affirms({"给您补偿"}, "我们不会给您补偿"));
+}
+
+TEST_CASE("words that merely contain a negation character do not negate") {
+  CHECK(affirms({"给您添麻烦了"}, "真不好意思给您添麻烦了"));
+  CHECK(affirms({"抱歉"}, "非常抱歉"));
+  CHECK(affirms({"让您久等了"}, "对不起让您久等了"));
+  CHECK(affirms({"给您添麻烦了"}, "没想到给您添麻烦了"));
+}
+
+TEST_CASE("a negation in an earlier clause does not reach the phrase") {
+  CHECK(affirms({"理解"}, "这不是小事,我理解"));
+  CHECK_FALSE(affirms({"理解"}, "我不理解"));
+}
+
+TEST_CASE("traditional and full-width replies match") {
+  CHECK(affirms({"给您添麻烦了"}, "給您添麻煩了！"));
+  CHECK(affirms({"给您添麻烦了"}, "给 您 添 麻 烦 了"));
+  CHECK(affirms({"ok"}, "ＯＫ"));
+}
+
+TEST_CASE("patterns match the normalised text; invalid ones are reported") {
+  Diagnostics diagnostics;
+  PhraseMatcher matcher({}, {{"工号\\d+", {3, 7}}, {"(unclosed", {4, 9}}}, "lexicon.yaml", diagnostics);
+  CHECK(!matcher.find_affirmed(normalize("我的工号１２３").text).empty());
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics.items()[0].to_string().starts_with("lexicon.yaml:4:9:"));
+}
+
+TEST_CASE("hostile patterns and long input stay linear") {
+  Diagnostics diagnostics;
+  PhraseMatcher matcher({}, {{"(a+)+$", {1, 1}}}, "x", diagnostics);
+  const std::string input(200000, 'a');
+  CHECK(diagnostics.empty());
+  CHECK(matcher.find_affirmed(input + "b").empty());
+}
+
+TEST_CASE("questions are found and told open from closed") {
+  auto kinds = [](const std::string& reply) {
+    std::vector<QuestionKind> out;
+    for (const auto& q : find_questions(normalize(reply).text)) out.push_back(q.kind);
+    return out;
+  };
+  CHECK(kinds("请问您是什么时候发现的?") == std::vector{QuestionKind::open});
+  CHECK(kinds("您的手机能打电话吗?") == std::vector{QuestionKind::closed});
+  CHECK(kinds("是不是所有号码都发不出去") == std::vector{QuestionKind::closed});
+  CHECK(kinds("您在哪里?当时显示什么?对吗?") ==
+        std::vector{QuestionKind::open, QuestionKind::open, QuestionKind::closed});
+  CHECK(kinds("好的,我马上处理。").empty());
+  CHECK(kinds("没什么,我们马上处理").empty());
+}

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "text/clauses.hpp"
+#include "text/normalizer.hpp"
+
+using namespace coach;
+
+TEST_CASE("normalisation folds width, case, script and whitespace") {
+  const std::string phrase = normalize_phrase("给您添麻烦了");
+  CHECK(normalize_phrase("給您添麻煩了") == phrase);
+  CHECK(normalize_phrase("给 您 添 麻 烦 了") == phrase);
+  CHECK(normalize_phrase("给您添麻烦了！").starts_with(phrase));
+  CHECK(normalize_phrase("ＯＫ") == "ok");
+  CHECK(normalize_phrase("OK") == "ok");
+  CHECK(normalize_phrase("您好\u3000先生") == "您好先生");
+  CHECK(normalize_phrase("对不起。") == "对不起.");
+  CHECK(normalize_phrase("“好”、") == "好,");
+  CHECK(normalize_phrase("a\u200bb") == "ab");
+}
+
+TEST_CASE("traditional replies match simplified phrases") {
+  CHECK(normalize_phrase("對不起,讓您久等了") == normalize_phrase("对不起,让您久等了"));
+  CHECK(normalize_phrase("您的心情我很理解") == normalize_phrase("您的心情我很理解"));
+  CHECK(normalize_phrase("謝謝您的耐心") == "谢谢您的耐心");
+}
+
+TEST_CASE("normalised spans map back to what the trainee typed") {
+  const NormalizedText text = normalize("您好 ， 對不起！");
+  const auto at = text.text.find("对不起");
+  REQUIRE(at != std::string::npos);
+  CHECK(text.original_text({at, at + std::string("对不起").size()}) == "對不起");
+}
+
+TEST_CASE("invalid UTF-8 in a reply does not break normalisation") {
+  const std::string broken = std::string("好") + "\xff" + "的";
+  CHECK(normalize_phrase(broken) == "好的");
+}
+
+TEST_CASE("clauses split at punctuation, but not inside numbers") {
+  const std::string text = normalize_phrase("少了1.8元,为什么?我不知道.");
+  const auto clauses = split_clauses(text);
+  REQUIRE(clauses.size() == 3);
+  CHECK(text.substr(clauses[0].span.begin, clauses[0].span.end - clauses[0].span.begin) == "少了1.8元");
+  CHECK(clauses[1].terminator == '?');
+  CHECK(clauses[2].terminator == '.');
+}

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "engine/scorer.hpp"
+#include "fixtures.hpp"
+
+using namespace coach;
+
+namespace {
+// Scores `reply` against a one-step scenario holding `rules`.
+StepResult judge(const std::string& rules, const std::string& reply) {
+  test::Fixture fixture(test::scenario_with_rules(rules));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply);
+}
+
+bool ok(const std::string& rule, const std::string& reply) {
+  return judge("      - " + rule + "\n", reply).rules.at(0).ok;
+}
+}  // namespace
+
+TEST_CASE("concept present, with paraphrase across scripts and widths") {
+  CHECK(ok("{concept: apology}", "真是对不起"));
+  CHECK(ok("{concept: apology}", "給您添麻煩了！"));
+  CHECK_FALSE(ok("{concept: apology}", "我们不会道歉,也没有必要说对不起"));
+  CHECK_FALSE(ok("{concept: apology}", "好的"));
+}
+
+TEST_CASE("concept forbidden") {
+  CHECK(ok("{forbid: blame}", "王先生您好"));
+  CHECK_FALSE(ok("{forbid: blame}", "您弄错了吧"));
+  CHECK(ok("{forbid: blame}", "不是您弄错了,是我们的系统问题"));
+}
+
+TEST_CASE("any_of, all_of, none_of") {
+  CHECK(ok("{any_of: [回电, 回访]}", "我明天给您回电"));
+  CHECK_FALSE(ok("{any_of: [回电, 回访]}", "再见"));
+  CHECK(ok("{all_of: [工号, 谢谢]}", "我的工号是 123,谢谢您"));
+  const StepResult partial = judge("      - {all_of: [工号, 谢谢]}\n", "谢谢");
+  CHECK_FALSE(partial.rules[0].ok);
+  CHECK(partial.rules[0].missing == std::vector<std::string>{"工号"});
+  CHECK(ok("{none_of: [不归我管]}", "我来帮您处理"));
+  CHECK_FALSE(ok("{none_of: [不归我管]}", "这不归我管"));
+}
+
+TEST_CASE("regex runs on normalised text") {
+  CHECK(ok("{regex: '工号\\d{3,}'}", "我的工号１２３４"));
+  CHECK_FALSE(ok("{regex: '工号\\d{3,}'}", "我的工号是12"));
+}
+
+TEST_CASE("length counts characters, not bytes, and ignores spaces") {
+  CHECK(ok("{min_chars: 5}", "您 好 先 生 啊"));
+  CHECK_FALSE(ok("{min_chars: 6}", "您好先生啊"));
+  CHECK(ok("{max_chars: 5}", "您好先生啊"));
+  CHECK_FALSE(ok("{max_chars: 4}", "您好先生啊"));
+}
+
+TEST_CASE("asks a question: any, open, closed, with a count") {
+  CHECK(ok("{asks_question: any}", "请问您贵姓?"));
+  CHECK(ok("{asks_question: open}", "您是什么时候发现的"));
+  CHECK_FALSE(ok("{asks_question: open}", "您能打电话吗?"));
+  CHECK(ok("{asks_question: closed}", "您能打电话吗?"));
+  CHECK(ok("{asks_question: open, count: 2}", "什么时候开始的?在哪里发的?"));
+  CHECK_FALSE(ok("{asks_question: open, count: 2}", "什么时候开始的?"));
+}
+
+TEST_CASE("addresses the customer by name or title") {
+  CHECK(ok("{addresses_customer: name}", "王先生,您好"));
+  CHECK(ok("{addresses_customer: name}", "王先生您好"));
+  CHECK_FALSE(ok("{addresses_customer: name}", "先生您好"));
+  CHECK(ok("{addresses_customer: title}", "先生您好"));
+  CHECK_FALSE(ok("{addresses_customer: title}", "你好"));
+}
+
+TEST_CASE("order: apologise before explaining") {
+  CHECK(ok("{order: [apology, explain]}", "对不起,原因是系统升级"));
+  CHECK_FALSE(ok("{order: [apology, explain]}", "原因是系统升级,对不起"));
+  CHECK_FALSE(ok("{order: [apology, explain]}", "对不起"));
+}
+
+TEST_CASE("matched spans point into the reply as typed") {
+  const StepResult result = judge("      - {concept: apology}\n", "王先生，給您添麻煩了！");
+  REQUIRE(result.rules[0].matched.size() == 1);
+  const Evidence& evidence = result.rules[0].matched[0];
+  CHECK(evidence.text == "給您添麻煩了");
+  CHECK(result.reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin) == "給您添麻煩了");
+}

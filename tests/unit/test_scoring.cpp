@@ -1,0 +1,108 @@
+#include <doctest/doctest.h>
+
+#include "engine/checker.hpp"
+#include "engine/scorer.hpp"
+#include "fixtures.hpp"
+
+using namespace coach;
+
+namespace {
+const char* kTwoSteps = R"(id: t
+title: T
+source: test
+customer: {name: 王先生}
+briefing: b
+pass_mark: 70
+steps:
+  - id: vent
+    stage: vent
+    customer: c
+    rules:
+      - {concept: empathy, points: 10}
+      - {addresses_customer: name, points: 10}
+      - {forbid: blame, critical: true}
+    model_answers: ["王先生,您的心情我很理解"]
+    counter_examples: ["您弄错了,王先生,您的心情我很理解"]
+  - id: apologize
+    stage: apologize
+    customer: c
+    weight: 3
+    rules:
+      - {concept: apology, points: 10}
+    model_answers: ["对不起"]
+    counter_examples: ["好的"]
+)";
+
+Attempt attempt_of(std::vector<std::pair<std::string, std::string>> replies) {
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  for (auto& [step, text] : replies) attempt.responses.push_back({step, MarkedText{text, {}}});
+  return attempt;
+}
+}  // namespace
+
+TEST_CASE("step score is points earned over points possible") {
+  test::Fixture fixture(kTwoSteps);
+  REQUIRE(fixture.rubric);
+  const StepResult half = score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "您的心情我很理解");
+  CHECK(half.score == 10);
+  CHECK(half.max == 20);
+  CHECK_FALSE(half.passed);
+}
+
+TEST_CASE("a critical failure zeroes the step and fails the attempt") {
+  test::Fixture fixture(kTwoSteps);
+  const AttemptResult result =
+      score_attempt(*fixture.rubric, attempt_of({{"vent", "王先生,您的心情我很理解,不过您弄错了"}, {"apologize", "对不起"}}), "", "");
+  CHECK(result.steps[0].score == 0);
+  CHECK(result.steps[0].critical_failed);
+  CHECK(result.score == 75.0);  // (0×1 + 1×3) / 4
+  CHECK_FALSE(result.passed);
+}
+
+TEST_CASE("attempt score is the weighted mean of steps; missing steps score zero") {
+  test::Fixture fixture(kTwoSteps);
+  const AttemptResult full = score_attempt(*fixture.rubric, attempt_of({{"vent", "王先生,您的心情我很理解"}, {"apologize", "对不起"}}), "", "");
+  CHECK(full.score == 100.0);
+  CHECK(full.passed);
+  const AttemptResult missing = score_attempt(*fixture.rubric, attempt_of({{"apologize", "对不起"}}), "", "");
+  CHECK(missing.score == 75.0);
+  CHECK_FALSE(missing.steps[0].answered);
+  CHECK(missing.passed);  // 75 ≥ 70, and an unanswered step is not a critical mistake
+  const AttemptResult none = score_attempt(*fixture.rubric, attempt_of({}), "", "");
+  CHECK(none.score == 0.0);
+  CHECK_FALSE(none.passed);
+}
+
+TEST_CASE("scores round to one decimal") {
+  test::Fixture fixture(kTwoSteps);
+  const AttemptResult result = score_attempt(*fixture.rubric, attempt_of({{"vent", "您的心情我很理解"}}), "", "");
+  CHECK(result.score == 12.5);
+}
+
+TEST_CASE("responses to steps the scenario lacks are reported") {
+  test::Fixture fixture(kTwoSteps);
+  Attempt attempt = attempt_of({{"vnet", "x"}});
+  attempt.responses[0].second.mark = {4, 3};
+  Diagnostics diagnostics;
+  check_attempt_steps(*fixture.rubric, attempt, "a.yaml", diagnostics);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics.items()[0].to_string().starts_with("a.yaml:4:3:"));
+}
+
+TEST_CASE("check: model answers must pass, counter-examples must fail") {
+  test::Fixture good(kTwoSteps);
+  const CheckSummary ok = check_rubric(*good.rubric);
+  CHECK(ok.failures.empty());
+  CHECK(ok.model_answers == 2);
+  CHECK(ok.counter_examples == 2);
+
+  std::string lenient = kTwoSteps;
+  const std::string strict_line = "counter_examples: [\"好的\"]";
+  lenient.replace(lenient.find(strict_line), strict_line.size(), "counter_examples: [\"对不起啊\"]");
+  test::Fixture bad(lenient);
+  REQUIRE_MESSAGE(bad.rubric, bad.diagnostics.to_string());
+  const CheckSummary failed = check_rubric(*bad.rubric);
+  REQUIRE(failed.failures.size() == 1);
+  CHECK(failed.failures.items()[0].to_string().starts_with("t.yaml:"));
+}

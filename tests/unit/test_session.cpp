@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+
+#include "engine/scorer.hpp"
+#include "fixtures.hpp"
+#include "load/answers_loader.hpp"
+#include "report/report.hpp"
+#include "session/answers_writer.hpp"
+#include "session/session.hpp"
+
+using namespace coach;
+
+namespace {
+const char* kScenario = R"(id: t
+title: T
+source: test
+customer: {name: 王先生}
+briefing: b
+steps:
+  - {id: one, stage: vent, customer: c, rules: [{concept: empathy}], model_answers: [x]}
+  - {id: two, stage: apologize, customer: c, rules: [{concept: apology}], model_answers: [x]}
+)";
+}  // namespace
+
+TEST_CASE("a session walks the steps, retries, and records a gradeable transcript") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  Session session(*fixture.rubric, "张三");
+  CHECK(session.answer("好的").rules[0].ok == false);
+  CHECK(session.retry());
+  CHECK(session.current_index() == 0);
+  CHECK(session.answer("您的心情我很理解").rules[0].ok);
+  CHECK(session.answer("对不起: \"引号\" 和 #井号").rules[0].ok);
+  CHECK(session.finished());
+
+  const std::string recorded = format_answers(session.transcript());
+  Diagnostics diagnostics;
+  const auto reloaded = parse_answers(recorded, "rec.yaml", diagnostics);
+  REQUIRE_MESSAGE(reloaded, diagnostics.to_string());
+  CHECK(reloaded->trainee == "张三");
+  CHECK(reloaded->attempts[0].find("two")->text == "对不起: \"引号\" 和 #井号");
+  REQUIRE(reloaded->attempts[0].earlier_tries.size() == 1);
+  CHECK(reloaded->attempts[0].earlier_tries[0].second == std::vector<std::string>{"好的"});
+
+  const AttemptResult graded = score_attempt(*fixture.rubric, reloaded->attempts[0], reloaded->trainee, "");
+  CHECK(graded.score == session.result().score);
+  CHECK(format_json_report({graded}) == format_json_report({session.result()}));
+}
+
+TEST_CASE("skipping a step scores it zero") {
+  test::Fixture fixture(kScenario);
+  Session session(*fixture.rubric, "");
+  session.skip();
+  session.answer("对不起");
+  CHECK(session.result().score == 50.0);
+  CHECK_FALSE(session.result().steps[0].answered);
+}
+
+TEST_CASE("reports: the same results give the same bytes; XML is escaped") {
+  test::Fixture fixture(kScenario);
+  Session session(*fixture.rubric, "<&\"张三\">");
+  session.answer("a < b & c");
+  const AttemptResult result = session.result();
+  CHECK(format_json_report({result}) == format_json_report({result}));
+  const std::string junit = format_junit_report({result});
+  CHECK(junit.find("&lt;&amp;&quot;张三&quot;&gt;") != std::string::npos);
+  CHECK(junit.find("a &lt; b &amp; c") != std::string::npos);
+  CHECK(junit.find("<testcase") != std::string::npos);
+  const std::string text = format_text_report({result}, Style(false));
+  CHECK(text.find("t T") != std::string::npos);
+}
