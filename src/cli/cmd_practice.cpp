@@ -60,6 +60,7 @@ class PracticeRun {
       left = !play_steps();
       if (left || options_.exam || !offer_final_retry()) break;
     }
+    if (left) screen_.note(std::string(tr("练习提前结束,已答的内容已保存。", "Session ended early; your replies so far are kept.")));
     finish();
     return kExitOk;
   }

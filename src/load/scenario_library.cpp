@@ -29,12 +29,16 @@ std::vector<std::string> yaml_files_in(const std::string& directory) {
 
 namespace {
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& path : paths) {
     if (fs::is_directory(path, ec)) {
-      for (auto& file : yaml_files_in(path)) files.push_back(std::move(file));
+      auto found = yaml_files_in(path);
+      if (found.empty()) {
+        diagnostics.error(path, {}, std::string(tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory")));
+      }
+      for (auto& file : found) files.push_back(std::move(file));
     } else {
       files.push_back(path);  // a missing file is reported when it is read
     }
@@ -55,7 +59,7 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
 
   std::map<std::string, std::string> first_file_of;
-  for (const auto& file : expand_paths(scenario_paths)) {
+  for (const auto& file : expand_paths(scenario_paths, diagnostics)) {
     library.files_.push_back(file);
     auto scenario = load_scenario_file(file, diagnostics);
     if (!scenario) continue;

@@ -1,0 +1,115 @@
+"""The command-line contract: help, version, list, show, validate, check."""
+import json
+import unittest
+
+from coachtest import BUNDLED, FIXTURES, CoachTestCase, run
+
+
+class HelpAndVersion(CoachTestCase):
+    def test_help_in_both_languages(self):
+        zh = run("--help")
+        self.assertExit(zh, 0)
+        self.assertIn("practice", zh.stdout)
+        self.assertIn("用法", zh.stdout)
+        en = run("--help", lang="en")
+        self.assertIn("Usage", en.stdout)
+        self.assertIn("grade answers files", en.stdout)
+        self.assertIn("grade", run("--lang", "en", "--help").stdout)
+
+    def test_version(self):
+        result = run("--version")
+        self.assertExit(result, 0)
+        self.assertRegex(result.stdout, r"^coach \d+\.\d+\.\d+")
+
+    def test_every_command_has_help(self):
+        for command in ["list", "show", "practice", "grade", "check", "validate"]:
+            with self.subTest(command=command):
+                result = run(command, "--help")
+                self.assertExit(result, 0)
+                self.assertIn(command, result.stdout)
+
+    def test_no_command_or_unknown_option_is_a_usage_error(self):
+        self.assertExit(run(), 2)
+        self.assertExit(run("grade", "--frobnicate"), 2)
+
+
+class ListAndShow(CoachTestCase):
+    def test_list_shows_the_first_scenarios(self):
+        result = run("list")
+        self.assertExit(result, 0)
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            self.assertIn(scenario_id, result.stdout)
+        self.assertIn("000_5d6bbad32982d09a.txt", result.stdout)
+
+    def test_show_json_lists_steps_with_stages(self):
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            with self.subTest(scenario=scenario_id):
+                result = run("show", scenario_id, "--format", "json")
+                self.assertExit(result, 0)
+                shown = json.loads(result.stdout)
+                self.assertEqual(shown["id"], scenario_id)
+                self.assertEqual([s["stage"] for s in shown["steps"]],
+                                 ["vent", "apologize", "gather", "resolve", "follow_up"])
+                for step in shown["steps"]:
+                    self.assertGreaterEqual(len(step["model_answers"]), 2)
+                    self.assertGreaterEqual(len(step["counter_examples"]), 2)
+                    self.assertTrue(step["customer"])
+
+    def test_show_text(self):
+        result = run("show", "missing-balance")
+        self.assertExit(result, 0)
+        self.assertIn("1.8", result.stdout)
+
+    def test_show_unknown_id_exits_2(self):
+        result = run("show", "no-such-scenario")
+        self.assertExit(result, 2)
+        self.assertIn("no-such-scenario", result.stderr)
+
+    def test_scenarios_dir_from_option_and_environment(self):
+        self.assertIn("fee", run("--scenarios", str(FIXTURES), "list").stdout)
+        self.assertIn("fee", run("list", env={"COACH_SCENARIOS": str(FIXTURES)}).stdout)
+        missing = run("--scenarios", str(self.tmp / "nowhere"), "list")
+        self.assertExit(missing, 2)
+        self.assertIn("nowhere", missing.stderr)
+
+    def test_runs_from_any_directory(self):
+        result = run("list", cwd="/")
+        self.assertExit(result, 0)
+        self.assertIn("airline-delay", result.stdout)
+
+
+class ValidateAndCheck(CoachTestCase):
+    def test_bundled_scenarios_are_valid_and_check(self):
+        self.assertExit(run("validate"), 0)
+        result = run("check", str(BUNDLED))
+        self.assertExit(result, 0)
+        self.assertIn("missing-balance", result.stdout)
+        self.assertExit(run("check"), 0)
+
+    def test_check_fails_when_a_counter_example_passes(self):
+        text = (FIXTURES / "fee.yaml").read_text(encoding="utf-8")
+        (self.tmp / "lexicons").mkdir()
+        (self.tmp / "lexicons" / "basic.yaml").write_text(
+            (FIXTURES / "lexicons" / "basic.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        lenient = text.replace('counter_examples: [我们不会道歉的。]', 'counter_examples: ["对不起,因为系统问题。"]')
+        self.assertNotEqual(text, lenient)
+        path = self.tmp / "fee.yaml"
+        path.write_text(lenient, encoding="utf-8")
+        result = run("check", str(path))
+        self.assertExit(result, 1)
+        line = lenient.splitlines().index(next(l for l in lenient.splitlines() if "对不起,因为" in l)) + 1
+        self.assertIn(f"{path}:{line}:", result.stderr)
+        self.assertExit(run("validate", str(path)), 0)
+
+    def test_check_fails_when_a_model_answer_does_not_pass(self):
+        text = (FIXTURES / "fee.yaml").read_text(encoding="utf-8").replace(
+            '"王先生您好,我理解您的心情。"', '"好的。"')
+        path = self.write("fee.yaml", text)
+        self.write("lexicons/basic.yaml", (FIXTURES / "lexicons" / "basic.yaml").read_text(encoding="utf-8"))
+        result = run("check", str(path))
+        self.assertExit(result, 1)
+        self.assertIn("vent", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

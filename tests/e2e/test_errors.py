@@ -1,0 +1,131 @@
+"""Malformed scenario files: every error names file:line:column, exit status 2, no crash."""
+import unittest
+
+from coachtest import CoachTestCase, run
+
+VALID = """\
+id: t
+title: 测试
+source: test
+customer: {name: 王先生}
+briefing: 说明
+steps:
+  - id: a
+    stage: vent
+    customer: 你们怎么回事!
+    rules:
+      - {concept: apology, points: 10}
+    model_answers: ["王先生,对不起。"]
+"""
+
+
+class MalformedScenarios(CoachTestCase):
+    def validate(self, text, lang="en", mode="text"):
+        path = self.write("t.yaml", text, mode)
+        result = run("validate", str(path), lang=lang)
+        return path, result
+
+    def assertError(self, text, line, column, message, lang="en"):
+        path, result = self.validate(text, lang)
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:{line}:{column}: {message}", result.stderr)
+        self.assertNotIn("terminate", result.stderr)
+        return result
+
+    def test_valid_file_passes(self):
+        _, result = self.validate(VALID)
+        self.assertExit(result, 0)
+
+    def test_yaml_syntax_error(self):
+        self.assertError(VALID.replace("title: 测试", "title: [测试"), 3, 7, "YAML syntax error")
+
+    def test_unknown_key_names_the_allowed_keys(self):
+        result = self.assertError(VALID.replace("points: 10", "pionts: 10"), 11, 28, "unknown key `pionts` in a rule")
+        self.assertIn("allowed keys:", result.stderr)
+        self.assertIn("`points`", result.stderr)
+
+    def test_unknown_key_in_chinese(self):
+        self.assertError(VALID.replace("points: 10", "pionts: 10"), 11, 28, "规则中有未知的键 `pionts`", lang="zh")
+
+    def test_text_cut_at_an_ascii_comma_gets_a_hint(self):
+        result = self.assertError(VALID.replace("points: 10}", "points: 10, feedback: 先解决心情,再解决事情}"),
+                                  11, 56, "unknown key `再解决事情`")
+        self.assertIn("quote", result.stderr)
+
+    def test_wrong_type(self):
+        self.assertError(VALID.replace("title: 测试", "title: [a, b]"), 2, 8, "`title` should be text, found a list")
+        self.assertError(VALID.replace("steps:", "steps: 3\nx:"), 6, 8, "`steps` should be a list")
+
+    def test_missing_key(self):
+        self.assertError(VALID.replace("briefing: 说明\n", ""), 1, 1, "missing required key `briefing`")
+
+    def test_unknown_concept(self):
+        self.assertError(VALID.replace("concept: apology", "concept: apologee"), 11, 9, "unknown concept `apologee`")
+
+    def test_invalid_regex(self):
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(unclosed'}"), 11, 9,
+                         "invalid regular expression `(unclosed`")
+
+    def test_duplicate_step_id(self):
+        extra = VALID + "  - {id: a, stage: apologize, customer: c, rules: [{concept: apology}], model_answers: [x]}\n"
+        self.assertError(extra, 13, 10, "duplicate step id `a`")
+
+    def test_stage_outside_the_five(self):
+        self.assertError(VALID.replace("stage: vent", "stage: venting"), 8, 12, "unknown stage `venting`")
+
+    def test_duplicate_key(self):
+        self.assertError(VALID.replace("title: 测试\n", "title: 测试\ntitle: 又一个\n"), 3, 1, "duplicate key `title`")
+
+    def test_bad_numbers_and_booleans(self):
+        self.assertError(VALID.replace("points: 10", "points: ten"), 11, 36, "`points` should be a whole number")
+        self.assertError(VALID.replace("points: 10", "critical: perhaps"), 11, 38, "`critical` should be true or false")
+
+    def test_all_errors_of_a_file_at_once(self):
+        broken = VALID.replace("stage: vent", "stage: venting").replace("concept: apology", "concept: nope")
+        _, result = self.validate(broken.replace("title: 测试", "title: [a]"))
+        self.assertExit(result, 2)
+        self.assertIn(":2:8:", result.stderr)
+        self.assertIn(":8:12:", result.stderr)
+
+    def test_invalid_utf8(self):
+        data = VALID.encode("utf-8").replace("说明".encode("utf-8"), b"\xff\xfe")
+        path, result = self.validate(data, mode="bytes")
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:5:11: not valid UTF-8 text", result.stderr)
+
+    def test_empty_file(self):
+        path, result = self.validate("")
+        self.assertExit(result, 2)
+        self.assertIn(str(path), result.stderr)
+
+    def test_directory_and_missing_file(self):
+        (self.tmp / "dir.yaml").mkdir()
+        result = run("validate", str(self.tmp / "dir.yaml"), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("no scenario files", result.stderr)
+        result = run("validate", str(self.tmp / "absent.yaml"), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.tmp / 'absent.yaml'}: no such file", result.stderr)
+
+    def test_huge_file(self):
+        path = self.tmp / "huge.yaml"
+        with open(path, "w") as f:
+            f.write("id: t\nbriefing: '" + "x" * (17 << 20) + "'\n")
+        result = run("validate", str(path), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("file too large", result.stderr)
+
+    def test_deep_nesting(self):
+        path, result = self.validate("steps: " + "[" * 5000)
+        self.assertExit(result, 2)
+        self.assertIn("nesting too deep", result.stderr)
+
+    def test_check_reports_invalid_files_with_exit_2(self):
+        path = self.write("t.yaml", VALID.replace("stage: vent", "stage: venting"))
+        result = run("check", str(path), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:8:12:", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

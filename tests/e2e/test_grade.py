@@ -1,0 +1,155 @@
+"""`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
+import json
+import unittest
+import xml.etree.ElementTree as ET
+
+from coachtest import FIXTURES, CoachTestCase, run
+
+GOOD = """\
+trainee: 张三
+scenario: fee
+responses:
+  vent: 王先生,您的心情我很理解,您慢慢说。
+  apologize: 真对不起,给您添麻烦了,原因是系统故障。
+"""
+
+BAD = """\
+trainee: 李四
+scenario: fee
+responses:
+  vent: 你弄错了吧,我们系统不会乱扣费。
+"""
+
+
+def grade(*args, lang="en"):
+    return run("--scenarios", str(FIXTURES), "grade", *args, lang=lang)
+
+
+class Grading(CoachTestCase):
+    def test_passing_file_exits_0(self):
+        result = grade(str(self.write("good.yaml", GOOD)))
+        self.assertExit(result, 0)
+        self.assertIn("PASSED", result.stdout)
+
+    def test_failing_file_exits_1_and_explains(self):
+        result = grade(str(self.write("bad.yaml", BAD)))
+        self.assertExit(result, 1)
+        self.assertIn("FAILED", result.stdout)
+        self.assertIn("[critical]", result.stdout)
+        self.assertIn("not answered", result.stdout)
+
+    def test_bundled_model_answers_pass(self):
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            with self.subTest(scenario=scenario_id):
+                responses = self.model_answers(scenario_id)
+                lines = [f"scenario: {scenario_id}", "responses:"]
+                lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
+                path = self.write(f"{scenario_id}.yaml", "\n".join(lines) + "\n")
+                self.assertExit(run("grade", str(path)), 0)
+
+    def test_json_report_follows_the_contract(self):
+        result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertEqual(report["summary"], {"total": 2, "passed": 1, "failed": 1})
+        first = report["results"][0]
+        for key in ["trainee", "scenario", "score", "pass_mark", "passed", "steps"]:
+            self.assertIn(key, first)
+        self.assertEqual(first["trainee"], "张三")
+        self.assertEqual(first["score"], 100)
+        step = first["steps"][0]
+        for key in ["id", "stage", "score", "max", "rules"]:
+            self.assertIn(key, step)
+        rule = step["rules"][0]
+        for key in ["kind", "ok", "feedback", "matched"]:
+            self.assertIn(key, rule)
+        self.assertEqual(rule["matched"][0]["text"], "您的心情我很理解")
+        second = report["results"][1]
+        self.assertFalse(second["passed"])
+        self.assertEqual(second["steps"][1]["score"], 0)
+
+    def test_junit_report_is_valid_xml_with_a_case_per_step(self):
+        result = grade(str(self.write("bad.yaml", BAD)), "--format", "junit")
+        self.assertExit(result, 1)
+        root = ET.fromstring(result.stdout)
+        self.assertEqual(root.tag, "testsuites")
+        cases = root.findall(".//testcase")
+        self.assertEqual(len(cases), 2)
+        self.assertTrue(all(case.find("failure") is not None for case in cases))
+        self.assertEqual(root.get("failures"), "2")
+
+    def test_output_is_reproducible_to_the_byte(self):
+        good = str(self.write("good.yaml", GOOD))
+        bad = str(self.write("bad.yaml", BAD))
+        for fmt in ["text", "json", "junit"]:
+            with self.subTest(format=fmt):
+                first = grade(good, bad, "--format", fmt, "--output", str(self.tmp / f"1.{fmt}"))
+                second = grade(good, bad, "--format", fmt, "--output", str(self.tmp / f"2.{fmt}"))
+                self.assertExit(first, 1)
+                self.assertEqual(first.stdout, "")
+                self.assertEqual((self.tmp / f"1.{fmt}").read_bytes(), (self.tmp / f"2.{fmt}").read_bytes())
+
+    def test_several_attempts_in_one_file_and_directories(self):
+        several = """\
+        trainee: 王五
+        attempts:
+          - scenario: fee
+            responses: {vent: "王先生,您的心情我很理解。", apologize: "对不起,因为系统问题。"}
+          - scenario: fee
+            responses: {}
+        """
+        self.write("cohort/a.yaml", several)
+        self.write("cohort/b.yaml", GOOD)
+        result = grade(str(self.tmp / "cohort"), "--format", "json")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertEqual(report["summary"]["total"], 3)
+        self.assertEqual(report["results"][1]["score"], 0)
+
+    def test_a_missing_step_scores_zero(self):
+        result = grade(str(self.write("partial.yaml", GOOD.replace("  apologize:", "  #apologize:"))), "--format", "json")
+        report = json.loads(result.stdout)
+        self.assertEqual(report["results"][0]["score"], 50)
+
+
+class BadAnswers(CoachTestCase):
+    def assertBadInput(self, text, where, message):
+        path = self.write("bad.yaml", text)
+        good = self.write("good.yaml", GOOD)
+        result = grade(str(path), str(good), "--format", "json")
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:{where}: {message}", result.stderr)
+        # The rest of the batch is still graded.
+        self.assertEqual(json.loads(result.stdout)["summary"]["total"], 1)
+
+    def test_unknown_scenario(self):
+        self.assertBadInput(GOOD.replace("scenario: fee", "scenario: feee"), "2:11", "unknown scenario `feee`")
+
+    def test_unknown_step(self):
+        self.assertBadInput(GOOD.replace("  vent:", "  vnet:"), "4:3", "scenario `fee` has no step `vnet`")
+
+    def test_wrong_types(self):
+        self.assertBadInput(GOOD.replace("responses:\n", "responses: [a]\nx:\n"), "3:12", "`responses` should be a mapping")
+        self.assertBadInput("- a\n", "1:1", "an answers file should be a mapping")
+
+    def test_terminal_escapes_are_refused(self):
+        self.assertBadInput(GOOD.replace("您慢慢说。", "\\e[2J您慢慢说。").replace("vent: ", 'vent: "', 1).replace("说。\n", '说。"\n', 1),
+                            "4:9", "reply contains control characters")
+
+    def test_yaml_syntax(self):
+        self.assertBadInput("scenario: [fee\n", "2:1", "YAML syntax error")
+
+    def test_missing_file_and_directory(self):
+        result = grade(str(self.tmp / "absent.yaml"))
+        self.assertExit(result, 2)
+        self.assertIn("no such file", result.stderr)
+
+    def test_invalid_utf8(self):
+        path = self.write("bad.yaml", GOOD.encode("utf-8").replace("张三".encode(), b"\xc3\x28"), mode="bytes")
+        result = grade(str(path))
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:1:10: not valid UTF-8 text", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,162 @@
+"""`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import time
+import unittest
+
+from coachtest import COACH, FIXTURES, CoachTestCase, run
+
+
+def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
+    return run("--scenarios", str(scenarios), "practice", *args, input=input, env=env, lang=lang)
+
+
+class PipedSessions(CoachTestCase):
+    def test_full_session_feedback_and_recording_grade_the_same(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), "--trainee", "张三",
+                          input="王先生,您的心情我很理解。\n原因是系统故障,对不起。\n")
+        self.assertExit(result, 0)
+        out = result.stdout
+        self.assertIn("你们凭什么扣我钱", out)                # the customer speaks
+        self.assertIn("Model answer", out)                   # a model answer after each step
+        self.assertIn("Summary", out)
+        self.assertIn("first apology, then explanation", out.replace("「", "").replace("」", ""))
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("trainee: \"张三\"", recorded)
+        graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--format", "json")
+        report = json.loads(graded.stdout)
+        score_line = [line for line in out.splitlines() if line.startswith("Score")][0]
+        self.assertIn(f"Score {report['results'][0]['score']:.1f}", score_line)
+
+    def test_retry_keeps_the_earlier_reply_and_scores_the_new_one(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record),
+                          input="好的\n/retry\n王先生,您的心情我很理解。\n对不起,原因是系统故障。\n\n")
+        self.assertExit(result, 0)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("earlier_tries", recorded)
+        self.assertIn("好的", recorded)
+        self.assertIn("Score 100.0", result.stdout)
+
+    def test_end_of_input_mid_session_keeps_what_was_typed(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), input="王先生,您的心情我很理解。\n")
+        self.assertExit(result, 0)
+        self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+        self.assertIn("Score 50.0", result.stdout)
+
+    def test_exam_mode_gives_no_feedback_until_the_end(self):
+        result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
+        self.assertExit(result, 0)
+        before_summary = result.stdout.split("[vent]")[0]
+        self.assertNotIn("Model answer", before_summary)
+        self.assertIn("[apologize]", result.stdout)
+        self.assertIn("Score 100.0", result.stdout)
+
+    def test_commands_at_the_prompt(self):
+        result = practice("fee", input="/help\n/hint\n/repeat\n/skip\n/quit\n")
+        self.assertExit(result, 0)
+        self.assertIn("/retry", result.stdout)
+        self.assertIn("Hint: 先解决心情", result.stdout)
+        self.assertEqual(result.stdout.count("你们凭什么扣我钱"), 2)
+        self.assertIn("你说怎么办", result.stdout)
+
+    def test_menu_by_number_and_by_id(self):
+        by_number = practice(input="1\n")
+        self.assertIn("你们凭什么扣我钱", by_number.stdout)
+        by_id = practice(input="nonsense\nfee\n")
+        self.assertIn("Type a number", by_id.stdout)
+        self.assertIn("你们凭什么扣我钱", by_id.stdout)
+        self.assertExit(practice(input=""), 0)
+
+    def test_unknown_scenario_exits_2(self):
+        self.assertExit(practice("nope", input=""), 2)
+
+    def test_transcript_kept_without_record_option(self):
+        data = self.tmp / "data"
+        result = practice("fee", input="王先生,您的心情我很理解。\n", env={"XDG_DATA_HOME": str(data)})
+        self.assertExit(result, 0)
+        saved = list((data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
+        self.assertEqual(len(saved), 1)
+        self.assertIn("您的心情我很理解", saved[0].read_text(encoding="utf-8"))
+
+    def test_bundled_scenario_in_chinese(self):
+        answers = self.model_answers("missing-balance")
+        result = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="zh")
+        self.assertExit(result, 0)
+        self.assertIn("总结", result.stdout)
+        self.assertIn("通过", result.stdout)
+
+
+class TerminalSessions(CoachTestCase):
+    """A real pseudo-terminal: Ctrl-C asks before leaving, and nothing typed is lost."""
+
+    def spawn(self, *args):
+        pid, fd = pty.fork()
+        if pid == 0:
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm"})
+            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
+        self.addCleanup(self.reap, pid, fd)
+        return pid, fd
+
+    def reap(self, pid, fd):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(fd)
+
+    def read_until(self, fd, needle, timeout=10):
+        buffer = b""
+        deadline = time.time() + timeout
+        while needle.encode() not in buffer:
+            remaining = deadline - time.time()
+            if remaining <= 0:
+                self.fail(f"timed out waiting for {needle!r}; screen:\n{buffer.decode(errors='replace')}")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                buffer += chunk
+        return buffer.decode(errors="replace")
+
+    def test_ctrl_c_twice_leaves_and_keeps_the_transcript(self):
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\n".encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        screen = self.read_until(fd, "Transcript saved")
+        self.assertIn("Summary", screen)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_once_then_carry_on(self):
+        pid, fd = self.spawn("practice", "fee", "--no-color")
+        self.read_until(fd, "you>")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, "王先生,您的心情我很理解。\n".encode())
+        self.read_until(fd, "Step 2/2")
+
+
+if __name__ == "__main__":
+    unittest.main()
