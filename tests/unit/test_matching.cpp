@@ -71,3 +71,20 @@ TEST_CASE("questions are found and told open from closed") {
   CHECK(kinds("好的,我马上处理。").empty());
   CHECK(kinds("没什么,我们马上处理").empty());
 }
+
+TEST_CASE("statements that mention a question are not questions") {
+  auto count = [](const std::string& reply) { return find_questions(normalize(reply).text).size(); };
+  CHECK(count("王先生,我不太清楚具体是怎么回事。") == 0);
+  CHECK(count("王先生,我也不知道是不是系统的问题。") == 0);
+  CHECK(count("我问几个问题") == 0);
+  CHECK(count("我想了解几个情况") == 0);
+  CHECK(count("请问您是什么时候发现的") == 1);
+  CHECK(count("您是什么时候发现的") == 1);
+  CHECK(count("这样处理您满意吗。") == 1);
+}
+
+TEST_CASE("comfort words and idioms do not negate what follows") {
+  CHECK(affirms({"我很理解您"}, "先生您好,您别着急我很理解您"));
+  CHECK(affirms({"一定改进"}, "未来我们一定改进工作"));
+  CHECK(affirms({"您的心情我很理解"}, "钱无缘无故少了您的心情我很理解"));
+}
