@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/practice_screen.hpp"
+#include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "session/answers_writer.hpp"
@@ -182,12 +183,18 @@ class PracticeRun {
   std::string record_path_;
 };
 
+// The menu numbers scenarios in the order shown: grouped by source document.
 const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
   std::cout << style.bold(std::string(tr("选择要练习的场景:", "Choose a scenario to practise:"))) << "\n";
-  const auto& rubrics = library.rubrics();
-  for (std::size_t i = 0; i < rubrics.size(); ++i) {
-    const Scenario& s = rubrics[i].scenario();
-    std::cout << fmt::format("  {:>2}. {} {}\n", i + 1, s.title, style.dim(fmt::format("({}, {})", s.id, s.customer.type)));
+  std::vector<const Rubric*> rubrics;
+  for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
+    std::cout << style.warn(group.heading) << "\n";
+    for (const Rubric* rubric : group.members) {
+      rubrics.push_back(rubric);
+      const Scenario& s = rubric->scenario();
+      const std::string type = s.customer.type.empty() ? "" : ", " + s.customer.type;
+      std::cout << fmt::format("  {:>2}. {} {}\n", rubrics.size(), s.title, style.dim(fmt::format("({}{})", s.id, type)));
+    }
   }
   LineReader reader;
   for (;;) {
@@ -197,7 +204,7 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
     char* end = nullptr;
     const long number = std::strtol(line.c_str(), &end, 10);
     if (end != line.c_str() && *end == '\0' && number >= 1 && number <= static_cast<long>(rubrics.size())) {
-      return &rubrics[static_cast<std::size_t>(number - 1)];
+      return rubrics[static_cast<std::size_t>(number - 1)];
     }
     std::cout << tr("请输入列表中的编号或场景 id。\n", "Type a number or a scenario id from the list.\n");
   }
