@@ -29,7 +29,8 @@ void choose_language(int argc, char** argv) {
 
 void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--scenarios", context.scenarios_dir,
-                 std::string(tr("场景目录(默认:自带的 scenarios/)", "scenario directory (default: the bundled scenarios/)")))
+                 std::string(tr("场景目录(默认:自带的 scenarios/)",
+                                "scenario directory (default: the bundled scenarios/)")))
       ->envname("COACH_SCENARIOS");
   app.add_option("--lang", context.lang, std::string(tr("界面语言:zh 或 en", "language: zh or en")))
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
@@ -39,9 +40,16 @@ void add_global_options(CLI::App& app, Context& context) {
 void translate_help(CLI::App& app) {
   if (language() != Language::zh) return;
   auto formatter = app.get_formatter();
-  for (const auto& [label, text] : {std::pair{"Usage", "用法"}, {"OPTIONS", "选项"}, {"SUBCOMMAND", "子命令"},
-                                    {"SUBCOMMANDS", "子命令"}, {"Options", "选项"}, {"Subcommands", "子命令"},
-                                    {"Positionals", "参数"}, {"REQUIRED", "必需"}, {"TEXT", "文本"}, {"Env", "环境变量"}}) {
+  for (const auto& [label, text] : {std::pair{"Usage", "用法"},
+                                    {"OPTIONS", "选项"},
+                                    {"SUBCOMMAND", "子命令"},
+                                    {"SUBCOMMANDS", "子命令"},
+                                    {"Options", "选项"},
+                                    {"Subcommands", "子命令"},
+                                    {"Positionals", "参数"},
+                                    {"REQUIRED", "必需"},
+                                    {"TEXT", "文本"},
+                                    {"Env", "环境变量"}}) {
     formatter->label(label, text);
   }
 }
@@ -50,8 +58,9 @@ void translate_help(CLI::App& app) {
 
 int run(int argc, char** argv) {
   choose_language(argc, argv);
-  CLI::App app{std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",
-                              "Complaint Coach: plays the customer, scores your replies and explains."))};
+  CLI::App app{
+      std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",
+                     "Complaint Coach: plays the customer, scores your replies and explains."))};
   app.name("coach");
   app.set_help_flag("-h,--help", std::string(tr("显示帮助并退出", "print this help and exit")));
   app.set_version_flag("--version", std::string("coach ") + COACH_VERSION,
@@ -62,9 +71,12 @@ int run(int argc, char** argv) {
   Context context;
   add_global_options(app, context);
   const std::map<std::string, Action> actions = {
-      {"list", add_list_command(app, context)},         {"show", add_show_command(app, context)},
-      {"validate", add_validate_command(app, context)}, {"check", add_check_command(app, context)},
-      {"grade", add_grade_command(app, context)},       {"practice", add_practice_command(app, context)},
+      {"list", add_list_command(app, context)},
+      {"show", add_show_command(app, context)},
+      {"validate", add_validate_command(app, context)},
+      {"check", add_check_command(app, context)},
+      {"grade", add_grade_command(app, context)},
+      {"practice", add_practice_command(app, context)},
   };
   try {
     app.parse(argc, argv);

@@ -26,18 +26,20 @@ int check(const Context& context, const std::vector<std::string>& paths) {
   for (const auto& rubric : library.rubrics()) {
     const CheckSummary summary = check_rubric(rubric);
     if (summary.failures.empty()) {
-      std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",
-                                               "{} {}: {} model answers pass, {} counter-examples fail\n")),
-                               style.good("✓"), rubric.scenario().id, summary.model_answers, summary.counter_examples);
+      std::cout << fmt::format(
+          fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",
+                          "{} {}: {} model answers pass, {} counter-examples fail\n")),
+          style.good("✓"), rubric.scenario().id, summary.model_answers, summary.counter_examples);
       continue;
     }
     ++failed;
-    std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 处问题\n", "{} {}: {} problem(s)\n")), style.bad("✗"),
-                             rubric.scenario().id, summary.failures.size());
+    std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 处问题\n", "{} {}: {} problem(s)\n")),
+                             style.bad("✗"), rubric.scenario().id, summary.failures.size());
     print_diagnostics(summary.failures);
   }
   if (failed > 0) {
-    std::cerr << fmt::format(fmt::runtime(tr("{} 个场景未通过检查\n", "{} scenario(s) failed the check\n")), failed);
+    std::cerr << fmt::format(
+        fmt::runtime(tr("{} 个场景未通过检查\n", "{} scenario(s) failed the check\n")), failed);
     return kExitFailed;
   }
   return kExitOk;
@@ -47,9 +49,13 @@ int check(const Context& context, const std::vector<std::string>& paths) {
 
 Action add_check_command(CLI::App& app, const Context& context) {
   auto paths = std::make_shared<std::vector<std::string>>();
-  auto* cmd = app.add_subcommand("check", std::string(tr("检查场景,并验证示范回答通过、反例不通过",
-                                                         "validate scenarios; model answers must pass, counter-examples must fail")));
-  cmd->add_option("PATH", *paths, std::string(tr("场景文件或目录(默认:全部场景)", "scenario files or directories (default: all)")));
+  auto* cmd = app.add_subcommand(
+      "check",
+      std::string(tr("检查场景,并验证示范回答通过、反例不通过",
+                     "validate scenarios; model answers must pass, counter-examples must fail")));
+  cmd->add_option("PATH", *paths,
+                  std::string(tr("场景文件或目录(默认:全部场景)",
+                                 "scenario files or directories (default: all)")));
   return [&context, paths] { return check(context, *paths); };
 }
 

@@ -59,11 +59,13 @@ void grade_file(const std::string& path, const ScenarioLibrary& library, Diagnos
     return;
   }
   for (const Attempt& attempt : answers->attempts) {
-    results.push_back(score_attempt(*library.find(attempt.scenario_id), attempt, answers->trainee, path));
+    results.push_back(
+        score_attempt(*library.find(attempt.scenario_id), attempt, answers->trainee, path));
   }
 }
 
-std::string render(const std::vector<AttemptResult>& results, const GradeOptions& options, const Context& context) {
+std::string render(const std::vector<AttemptResult>& results, const GradeOptions& options,
+                   const Context& context) {
   if (options.format == "json") return format_json_report(results);
   if (options.format == "junit") return format_junit_report(results);
   const bool to_stdout = options.output.empty() || options.output == "-";
@@ -75,7 +77,8 @@ int grade(const Context& context, const GradeOptions& options) {
   // A broken scenario file is reported, but submissions for the others are still graded.
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   std::vector<AttemptResult> results;
-  for (const auto& file : answer_files(options.files)) grade_file(file, library, diagnostics, results);
+  for (const auto& file : answer_files(options.files))
+    grade_file(file, library, diagnostics, results);
   write_output(options.output, render(results, options, context));
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) return kExitBadInput;
@@ -86,12 +89,19 @@ int grade(const Context& context, const GradeOptions& options) {
 
 Action add_grade_command(CLI::App& app, const Context& context) {
   auto options = std::make_shared<GradeOptions>();
-  auto* cmd = app.add_subcommand("grade", std::string(tr("批改答案文件(非交互)。退出码:0 全部通过,1 有未通过,2 输入有误",
-                                                         "grade answers files. Exit: 0 all passed, 1 any failed, 2 bad input")));
-  cmd->add_option("FILE", options->files, std::string(tr("答案文件或目录", "answers files or directories")))->required();
-  cmd->add_option("--format", options->format, std::string(tr("text、json 或 junit", "text, json or junit")))
+  auto* cmd = app.add_subcommand(
+      "grade",
+      std::string(tr("批改答案文件(非交互)。退出码:0 全部通过,1 有未通过,2 输入有误",
+                     "grade answers files. Exit: 0 all passed, 1 any failed, 2 bad input")));
+  cmd->add_option("FILE", options->files,
+                  std::string(tr("答案文件或目录", "answers files or directories")))
+      ->required();
+  cmd->add_option("--format", options->format,
+                  std::string(tr("text、json 或 junit", "text, json or junit")))
       ->check(CLI::IsMember({"text", "json", "junit"}));
-  cmd->add_option("--output,-o", options->output, std::string(tr("报告写入此文件(默认:标准输出)", "write the report to this file (default: stdout)")));
+  cmd->add_option("--output,-o", options->output,
+                  std::string(tr("报告写入此文件(默认:标准输出)",
+                                 "write the report to this file (default: stdout)")));
   return [&context, options] { return grade(context, *options); };
 }
 

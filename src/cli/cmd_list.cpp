@@ -42,8 +42,10 @@ Columns measure(const std::vector<Rubric>& rubrics) {
 }
 
 std::string row(const Scenario& s, const Columns& columns) {
-  return fmt::format("{}  {}  {}  {:>4}  {}", pad_right(s.id, columns.id), pad_right(s.title, columns.title),
-                     pad_right(s.customer.type.empty() ? "-" : s.customer.type, columns.type), s.steps.size(), s.source);
+  return fmt::format("{}  {}  {}  {:>4}  {}", pad_right(s.id, columns.id),
+                     pad_right(s.title, columns.title),
+                     pad_right(s.customer.type.empty() ? "-" : s.customer.type, columns.type),
+                     s.steps.size(), s.source);
 }
 
 int list_scenarios(const Context& context, const ListOptions& options) {
@@ -54,12 +56,13 @@ int list_scenarios(const Context& context, const ListOptions& options) {
   const Columns columns = measure(library.rubrics());
   std::cout << style.bold(fmt::format("{}  {}  {}  {}  {}", pad_right("id", columns.id),
                                       pad_right(tr("标题", "title"), columns.title),
-                                      pad_right(tr("客户类型", "customer"), columns.type), tr("步数", "steps"),
-                                      tr("出处", "source")))
+                                      pad_right(tr("客户类型", "customer"), columns.type),
+                                      tr("步数", "steps"), tr("出处", "source")))
             << "\n";
   for (const auto& group : group_scenarios(library.rubrics(), parse_grouping(options.group))) {
     if (!group.heading.empty()) std::cout << "\n" << style.warn(group.heading) << "\n";
-    for (const Rubric* rubric : group.members) std::cout << row(rubric->scenario(), columns) << "\n";
+    for (const Rubric* rubric : group.members)
+      std::cout << row(rubric->scenario(), columns) << "\n";
   }
   return kExitOk;
 }
@@ -68,11 +71,14 @@ int list_scenarios(const Context& context, const ListOptions& options) {
 
 Action add_list_command(CLI::App& app, const Context& context) {
   auto options = std::make_shared<ListOptions>();
-  auto* cmd = app.add_subcommand("list", std::string(tr("列出场景:id、标题、客户类型、步数、出处",
-                                                        "list the scenarios: id, title, customer type, steps, source")));
-  cmd->add_option("--group", options->group,
-                  std::string(tr("分组方式:document(按文档/行业)、type(按客户类型)或 none",
-                                 "group by: document (source document and industry), type (customer type) or none")))
+  auto* cmd = app.add_subcommand(
+      "list", std::string(tr("列出场景:id、标题、客户类型、步数、出处",
+                             "list the scenarios: id, title, customer type, steps, source")));
+  cmd->add_option(
+         "--group", options->group,
+         std::string(
+             tr("分组方式:document(按文档/行业)、type(按客户类型)或 none",
+                "group by: document (source document and industry), type (customer type) or none")))
       ->check(CLI::IsMember({"document", "type", "none"}));
   return [&context, options] { return list_scenarios(context, *options); };
 }

@@ -34,9 +34,12 @@ struct PracticeOptions {
 // Without --record the transcript still goes somewhere: the XDG data directory.
 std::string default_record_path(const std::string& scenario_id) {
   fs::path base;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
-  else return {};
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".local" / "share";
+  else
+    return {};
   const fs::path dir = base / "complaint-coach" / "sessions";
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -51,7 +54,8 @@ class PracticeRun {
  public:
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style)
       : session_(rubric, options.trainee), options_(options), screen_(style) {
-    record_path_ = options.record.empty() ? default_record_path(rubric.scenario().id) : options.record;
+    record_path_ =
+        options.record.empty() ? default_record_path(rubric.scenario().id) : options.record;
   }
 
   int run() {
@@ -61,7 +65,9 @@ class PracticeRun {
       left = !play_steps();
       if (left || options_.exam || !offer_final_retry()) break;
     }
-    if (left) screen_.note(std::string(tr("练习提前结束,已答的内容已保存。", "Session ended early; your replies so far are kept.")));
+    if (left)
+      screen_.note(std::string(tr("练习提前结束,已答的内容已保存。",
+                                  "Session ended early; your replies so far are kept.")));
     finish();
     return kExitOk;
   }
@@ -77,8 +83,8 @@ class PracticeRun {
   }
 
   void show_current() {
-    screen_.customer_line(session_.rubric().scenario(), session_.current_step(), session_.current_index(),
-                          session_.step_count());
+    screen_.customer_line(session_.rubric().scenario(), session_.current_step(),
+                          session_.current_index(), session_.step_count());
   }
 
   // Reads until the current step is answered or skipped; false when the trainee leaves.
@@ -99,8 +105,9 @@ class PracticeRun {
 
   bool confirm_leave() {
     std::cout << "\n";
-    screen_.note(std::string(tr("再按一次 Ctrl-C 结束练习(已答内容会保存),或继续输入回答。",
-                                "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
+    screen_.note(
+        std::string(tr("再按一次 Ctrl-C 结束练习(已答内容会保存),或继续输入回答。",
+                       "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
     std::string line;
     const ReadStatus status = reader_.read(screen_.prompt(), line);
     if (status != ReadStatus::line) return true;
@@ -119,7 +126,8 @@ class PracticeRun {
     }
     const StepResult result = session_.answer(trimmed);
     save();
-    if (!options_.exam) screen_.feedback(result, *session_.rubric().steps()[session_.current_index() - 1].step);
+    if (!options_.exam)
+      screen_.feedback(result, *session_.rubric().steps()[session_.current_index() - 1].step);
     return true;
   }
 
@@ -136,15 +144,21 @@ class PracticeRun {
       return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
     }
     if (command == "/retry") {
-      if (!session_.retry()) return screen_.note(std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
+      if (!session_.retry())
+        return screen_.note(
+            std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
       return show_current();
     }
-    screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。", "unknown command {}; /help lists commands.")), command));
+    screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
+                                             "unknown command {}; /help lists commands.")),
+                             command));
   }
 
   // After the last step: one more chance to redo it. Returns true to play on.
   bool offer_final_retry() {
-    screen_.note(std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。", "Press Enter for the summary, or /retry to answer the last step again.")));
+    screen_.note(
+        std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。",
+                       "Press Enter for the summary, or /retry to answer the last step again.")));
     std::string line;
     if (reader_.read(screen_.prompt(), line) != ReadStatus::line) return false;
     if (trim(line) != "/retry" || !session_.retry()) return false;
@@ -165,7 +179,8 @@ class PracticeRun {
     save();
     screen_.summary(session_.result(), options_.exam);
     if (!record_path_.empty()) {
-      screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)", "Transcript saved: {} (grade it with coach grade)")),
+      screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
+                                               "Transcript saved: {} (grade it with coach grade)")),
                                record_path_));
     }
   }
@@ -185,7 +200,8 @@ class PracticeRun {
 
 // The menu numbers scenarios in the order shown: grouped by source document.
 const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
-  std::cout << style.bold(std::string(tr("选择要练习的场景:", "Choose a scenario to practise:"))) << "\n";
+  std::cout << style.bold(std::string(tr("选择要练习的场景:", "Choose a scenario to practise:")))
+            << "\n";
   std::vector<const Rubric*> rubrics;
   for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
     std::cout << style.warn(group.heading) << "\n";
@@ -193,20 +209,24 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
       rubrics.push_back(rubric);
       const Scenario& s = rubric->scenario();
       const std::string type = s.customer.type.empty() ? "" : ", " + s.customer.type;
-      std::cout << fmt::format("  {:>2}. {} {}\n", rubrics.size(), s.title, style.dim(fmt::format("({}{})", s.id, type)));
+      std::cout << fmt::format("  {:>2}. {} {}\n", rubrics.size(), s.title,
+                               style.dim(fmt::format("({}{})", s.id, type)));
     }
   }
   LineReader reader;
   for (;;) {
     std::string line;
-    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) return nullptr;
+    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
+      return nullptr;
     if (const Rubric* found = library.find(line)) return found;
     char* end = nullptr;
     const long number = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && *end == '\0' && number >= 1 && number <= static_cast<long>(rubrics.size())) {
+    if (end != line.c_str() && *end == '\0' && number >= 1 &&
+        number <= static_cast<long>(rubrics.size())) {
       return rubrics[static_cast<std::size_t>(number - 1)];
     }
-    std::cout << tr("请输入列表中的编号或场景 id。\n", "Type a number or a scenario id from the list.\n");
+    std::cout << tr("请输入列表中的编号或场景 id。\n",
+                    "Type a number or a scenario id from the list.\n");
   }
 }
 
@@ -215,11 +235,13 @@ int practice(const Context& context, PracticeOptions& options) {
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   const Style style = style_for(context, 1);
-  const Rubric* rubric = options.id.empty() ? choose_scenario(library, style) : library.find(options.id);
+  const Rubric* rubric =
+      options.id.empty() ? choose_scenario(library, style) : library.find(options.id);
   if (!rubric && !options.id.empty()) {
-    std::cerr << fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
-                                             "coach: no scenario with id `{}`; see `coach list`\n")),
-                             options.id);
+    std::cerr << fmt::format(
+        fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
+                        "coach: no scenario with id `{}`; see `coach list`\n")),
+        options.id);
     return kExitBadInput;
   }
   if (!rubric) return kExitOk;
@@ -233,11 +255,18 @@ int practice(const Context& context, PracticeOptions& options) {
 
 Action add_practice_command(CLI::App& app, const Context& context) {
   auto options = std::make_shared<PracticeOptions>();
-  auto* cmd = app.add_subcommand("practice", std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
+  auto* cmd = app.add_subcommand(
+      "practice",
+      std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
   cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
-  cmd->add_flag("--exam", options->exam, std::string(tr("考试模式:结束前不显示评分", "exam mode: no feedback until the end")));
-  cmd->add_option("--record", options->record, std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));
-  cmd->add_option("--trainee", options->trainee, std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
+  cmd->add_flag(
+      "--exam", options->exam,
+      std::string(tr("考试模式:结束前不显示评分", "exam mode: no feedback until the end")));
+  cmd->add_option(
+      "--record", options->record,
+      std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));
+  cmd->add_option("--trainee", options->trainee,
+                  std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
       ->envname("COACH_TRAINEE");
   return [&context, options] { return practice(context, *options); };
 }

@@ -20,7 +20,9 @@ int validate(const Context& context, const std::vector<std::string>& paths) {
     std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
     return kExitBadInput;
   }
-  std::cout << fmt::format(fmt::runtime(tr("✓ {} 个场景文件有效\n", "✓ {} scenario file(s) valid\n")), library.files().size());
+  std::cout << fmt::format(
+      fmt::runtime(tr("✓ {} 个场景文件有效\n", "✓ {} scenario file(s) valid\n")),
+      library.files().size());
   return kExitOk;
 }
 
@@ -28,8 +30,12 @@ int validate(const Context& context, const std::vector<std::string>& paths) {
 
 Action add_validate_command(CLI::App& app, const Context& context) {
   auto paths = std::make_shared<std::vector<std::string>>();
-  auto* cmd = app.add_subcommand("validate", std::string(tr("只检查场景文件的格式与引用", "check scenario files' schema and references only")));
-  cmd->add_option("PATH", *paths, std::string(tr("场景文件或目录(默认:全部场景)", "scenario files or directories (default: all)")));
+  auto* cmd = app.add_subcommand(
+      "validate", std::string(tr("只检查场景文件的格式与引用",
+                                 "check scenario files' schema and references only")));
+  cmd->add_option("PATH", *paths,
+                  std::string(tr("场景文件或目录(默认:全部场景)",
+                                 "scenario files or directories (default: all)")));
   return [&context, paths] { return validate(context, *paths); };
 }
 

@@ -4,8 +4,8 @@
 #include <poll.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <iostream>
 
 namespace coach::cli {
@@ -50,7 +50,9 @@ LineReader::LineReader() {
   sigprocmask(SIG_UNBLOCK, &interrupt_only, nullptr);
 }
 
-LineReader::~LineReader() { sigaction(SIGINT, &previous_action, nullptr); }
+LineReader::~LineReader() {
+  sigaction(SIGINT, &previous_action, nullptr);
+}
 
 ReadStatus LineReader::read(const std::string& prompt, std::string& line) {
   std::cout << prompt << std::flush;
@@ -62,7 +64,8 @@ ReadStatus LineReader::read(const std::string& prompt, std::string& line) {
       return ReadStatus::line;
     }
     pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {interrupt_pipe[0], POLLIN, 0}};
-    if (::poll(watched, interrupt_pipe[0] >= 0 ? 2 : 1, -1) < 0 && errno != EINTR) return ReadStatus::end_of_input;
+    if (::poll(watched, interrupt_pipe[0] >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+      return ReadStatus::end_of_input;
     if (take_interrupt()) return ReadStatus::interrupted;
     if (watched[0].revents == 0) continue;
     char buffer[4096];

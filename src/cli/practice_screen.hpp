@@ -13,7 +13,8 @@ class PracticeScreen {
   explicit PracticeScreen(Style style) : style_(style) {}
 
   void briefing(const Scenario& scenario, bool exam) const;
-  void customer_line(const Scenario& scenario, const CompiledStep& step, std::size_t index, std::size_t count) const;
+  void customer_line(const Scenario& scenario, const CompiledStep& step, std::size_t index,
+                     std::size_t count) const;
   void feedback(const StepResult& result, const Step& step) const;
   void hint(const Step& step) const;
   void model_answer(const Step& step) const;

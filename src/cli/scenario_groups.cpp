@@ -17,7 +17,8 @@ namespace {
 std::string heading_for(const Rubric& rubric, Grouping grouping) {
   const Scenario& s = rubric.scenario();
   if (grouping == Grouping::customer_type) {
-    return s.customer.type.empty() ? std::string(tr("(未注明类型)", "(no type given)")) : s.customer.type;
+    return s.customer.type.empty() ? std::string(tr("(未注明类型)", "(no type given)"))
+                                   : s.customer.type;
   }
   const std::string document = source_document(s);
   return s.industry.empty() ? document : s.industry + " · " + document;

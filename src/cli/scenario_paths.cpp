@@ -29,8 +29,9 @@ std::string scenarios_dir(const Context& context) {
   if (!context.scenarios_dir.empty()) {
     std::error_code ec;
     if (!fs::is_directory(context.scenarios_dir, ec)) {
-      throw std::runtime_error(fmt::format(fmt::runtime(tr("{}: 场景目录不存在", "{}: no such scenario directory")),
-                                           context.scenarios_dir));
+      throw std::runtime_error(
+          fmt::format(fmt::runtime(tr("{}: 场景目录不存在", "{}: no such scenario directory")),
+                      context.scenarios_dir));
     }
     return context.scenarios_dir;
   }
@@ -40,11 +41,13 @@ std::string scenarios_dir(const Context& context) {
                                     fs::path(COACH_INSTALL_SCENARIOS_DIR)}) {
     if (is_scenario_dir(candidate)) return candidate.lexically_normal().string();
   }
-  throw std::runtime_error(std::string(tr("找不到场景目录;请用 --scenarios DIR 指定",
-                                          "cannot find the scenarios; name them with --scenarios DIR")));
+  throw std::runtime_error(
+      std::string(tr("找不到场景目录;请用 --scenarios DIR 指定",
+                     "cannot find the scenarios; name them with --scenarios DIR")));
 }
 
-std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths, const Context& context) {
+std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
+                                          const Context& context) {
   std::vector<std::string> dirs;
   std::error_code ec;
   for (const auto& path : paths) {
@@ -60,7 +63,8 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
 
 ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,
                              Diagnostics& diagnostics) {
-  const std::vector<std::string> chosen = paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
+  const std::vector<std::string> chosen =
+      paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
   return ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics);
 }
 

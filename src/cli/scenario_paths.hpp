@@ -13,7 +13,8 @@ namespace coach::cli {
 std::string scenarios_dir(const Context& context);
 
 // The lexicon directories for scenario paths: a `lexicons/` beside each, else the bundled ones.
-std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths, const Context& context);
+std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
+                                          const Context& context);
 
 // Loads the scenarios of `paths` (default: the scenario directory) with their lexicons.
 ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,

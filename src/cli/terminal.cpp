@@ -15,7 +15,9 @@ Style style_for(const Context& context, int fd) {
   return Style(!disabled && ::isatty(fd) == 1);
 }
 
-void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << diagnostics.to_string() << std::flush; }
+void print_diagnostics(const Diagnostics& diagnostics) {
+  std::cerr << diagnostics.to_string() << std::flush;
+}
 
 void write_output(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {

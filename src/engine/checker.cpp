@@ -12,7 +12,8 @@ std::string failed_rules(const StepResult& result) {
   std::string out;
   for (const auto& rule : result.rules) {
     if (rule.ok) continue;
-    out += fmt::format("\n    - {}{}: {}", rule.description, rule.critical ? tr("(关键)", " (critical)") : "",
+    out += fmt::format("\n    - {}{}: {}", rule.description,
+                       rule.critical ? tr("(关键)", " (critical)") : "",
                        rule.detail.empty() ? rule.feedback : rule.detail);
   }
   return out;
@@ -35,19 +36,24 @@ void check_step(const Rubric& rubric, const CompiledStep& step, CheckSummary& su
     ++summary.model_answers;
     const StepResult result = score_step(step, scenario, answer.text);
     if (result.passed) continue;
-    summary.failures.error(scenario.file, answer.mark,
-                           fmt::format(fmt::runtime(tr("步骤 `{}` 的示范回答没有通过({}/{} 分,及格线 {}%):{}",
-                                                       "model answer of step `{}` does not pass ({}/{} points, pass mark {}%):{}")),
-                                       step.step->id, result.score, result.max, scenario.pass_mark, failed_rules(result)));
+    summary.failures.error(
+        scenario.file, answer.mark,
+        fmt::format(
+            fmt::runtime(
+                tr("步骤 `{}` 的示范回答没有通过({}/{} 分,及格线 {}%):{}",
+                   "model answer of step `{}` does not pass ({}/{} points, pass mark {}%):{}")),
+            step.step->id, result.score, result.max, scenario.pass_mark, failed_rules(result)));
   }
   for (const auto& example : step.step->counter_examples) {
     ++summary.counter_examples;
     const StepResult result = score_step(step, scenario, example.text);
     if (!result.passed) continue;
-    summary.failures.error(scenario.file, example.mark,
-                           fmt::format(fmt::runtime(tr("步骤 `{}` 的反例竟然通过了({}/{} 分),规则太宽:{}",
-                                                       "counter-example of step `{}` passes ({}/{} points): the rules are too lenient:{}")),
-                                       step.step->id, result.score, result.max, passed_rules(result)));
+    summary.failures.error(
+        scenario.file, example.mark,
+        fmt::format(fmt::runtime(tr("步骤 `{}` 的反例竟然通过了({}/{} 分),规则太宽:{}",
+                                    "counter-example of step `{}` passes ({}/{} points): the rules "
+                                    "are too lenient:{}")),
+                    step.step->id, result.score, result.max, passed_rules(result)));
   }
 }
 
@@ -55,14 +61,17 @@ void check_whole_attempt(const Rubric& rubric, CheckSummary& summary) {
   Attempt attempt;
   attempt.scenario_id = rubric.scenario().id;
   for (const auto& step : rubric.steps()) {
-    if (!step.step->model_answers.empty()) attempt.responses.push_back({step.step->id, step.step->model_answers.front()});
+    if (!step.step->model_answers.empty())
+      attempt.responses.push_back({step.step->id, step.step->model_answers.front()});
   }
   const AttemptResult result = score_attempt(rubric, attempt, "", rubric.scenario().file);
   if (result.passed) return;
-  summary.failures.error(rubric.scenario().file, {},
-                         fmt::format(fmt::runtime(tr("由各步第一个示范回答组成的作答没有通过({} 分,及格线 {})",
-                                                     "the attempt made of each step's first model answer does not pass ({} points, pass mark {})")),
-                                     result.score, result.pass_mark));
+  summary.failures.error(
+      rubric.scenario().file, {},
+      fmt::format(fmt::runtime(tr("由各步第一个示范回答组成的作答没有通过({} 分,及格线 {})",
+                                  "the attempt made of each step's first model answer does not "
+                                  "pass ({} points, pass mark {})")),
+                  result.score, result.pass_mark));
 }
 
 }  // namespace

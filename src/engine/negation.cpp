@@ -12,20 +12,20 @@ namespace {
 // 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
 constexpr std::size_t kWindowCharacters = 7;
 
-constexpr std::array<std::string_view, 9> kNegators = {"不", "没", "无", "别", "未", "非", "勿", "莫", "甭"};
+constexpr std::array<std::string_view, 9> kNegators = {"不", "没", "无", "别", "未",
+                                                       "非", "勿", "莫", "甭"};
 
 // Words that contain a negation character but negate nothing that follows them.
 constexpr std::array<std::string_view, 66> kNeutralWords = {
     // Comfort and reassurance: the negation governs the worry, not what follows.
     "别着急", "不要着急", "不着急", "别急", "别担心", "不要担心", "不用担心", "别生气", "不要生气",
     // Words and idioms with a negation character inside.
-    "未来", "无缘无故", "不声不响", "不管怎样", "不得已",
-    "不好意思", "对不起", "不便", "不满", "不愉快", "不舒服", "不开心", "不高兴", "不方便",
-    "不周", "不到位", "不当", "不妥", "不够好", "不少", "不断", "不仅", "不但", "不管",
-    "不论", "不久", "不过", "不错", "不得不", "不容易", "不安", "不快", "不悦", "不爽",
-    "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名", "别人", "别的", "特别",
-    "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错", "没关系", "没问题",
-    "毫无疑问", "无意", "不客气"};
+    "未来", "无缘无故", "不声不响", "不管怎样", "不得已", "不好意思", "对不起", "不便", "不满",
+    "不愉快", "不舒服", "不开心", "不高兴", "不方便", "不周", "不到位", "不当", "不妥", "不够好",
+    "不少", "不断", "不仅", "不但", "不管", "不论", "不久", "不过", "不错", "不得不", "不容易",
+    "不安", "不快", "不悦", "不爽", "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名",
+    "别人", "别的", "特别", "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错",
+    "没关系", "没问题", "毫无疑问", "无意", "不客气"};
 
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   for (std::string_view word : kNeutralWords) {

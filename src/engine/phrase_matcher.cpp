@@ -29,7 +29,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
     auto compiled = std::make_unique<RE2>(pattern.text, pattern_options());
     if (!compiled->ok()) {
       diagnostics.error(file, pattern.mark,
-                        fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")),
+                        fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}",
+                                                    "invalid regular expression `{}`: {}")),
                                     pattern.text, compiled->error()));
       continue;
     }
@@ -41,7 +42,8 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
   for (std::size_t i = 0; i < phrases_.size(); ++i) {
     const std::string& phrase = phrases_[i];
-    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1)) {
       matches.push_back({{at, at + phrase.size()}, i, is_negated(text, at)});
     }
   }
@@ -49,14 +51,15 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
     const RE2& pattern = *patterns_[i];
     std::size_t start = 0;
     re2::StringPiece found;
-    while (start <= text.size() &&
-           pattern.Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED, &found, 1)) {
+    while (start <= text.size() && pattern.Match(re2::StringPiece(text.data(), text.size()), start,
+                                                 text.size(), RE2::UNANCHORED, &found, 1)) {
       const auto begin = static_cast<std::size_t>(found.data() - text.data());
       const std::size_t end = begin + found.size();
       matches.push_back({{begin, end}, phrases_.size() + i, is_negated(text, begin)});
       // Step past the match (or one character for an empty match) to find the next.
       start = end > begin ? end : end + 1;
-      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+        ++start;
     }
   }
   std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {

@@ -14,8 +14,8 @@
 namespace coach {
 
 struct PhraseMatch {
-  TextSpan span;        // in the normalised text
-  std::size_t source;   // index into phrases, then patterns
+  TextSpan span;       // in the normalised text
+  std::size_t source;  // index into phrases, then patterns
   bool negated = false;
 };
 

@@ -8,18 +8,19 @@ namespace coach {
 namespace {
 
 constexpr std::array<std::string_view, 17> kOpenWords = {
-    "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪", "多少", "几点", "几号", "几次",
-    "几天", "谁", "何时", "多久", "多长", "啥"};
+    "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪",   "多少", "几点",
+    "几号", "几次", "几天", "谁",   "何时",   "多久", "多长", "啥"};
 
 constexpr std::array<std::string_view, 14> kClosedWords = {
-    "是不是", "对不对", "是否", "能不能", "可不可以", "有没有", "要不要", "会不会",
-    "行不行", "好不好", "愿不愿意", "可以吗", "对吗", "好吗"};
+    "是不是", "对不对", "是否",   "能不能",   "可不可以", "有没有", "要不要",
+    "会不会", "行不行", "好不好", "愿不愿意", "可以吗",   "对吗",   "好吗"};
 
 // 没什么 and 为什么不 are not always questions, but a word like 什么 inside 没什么 never is.
 constexpr std::array<std::string_view, 4> kNotQuestions = {"没什么", "不怎么", "什么都", "怎么也"};
 
 // 我不知道是怎么回事 mentions a question without asking it.
-constexpr std::array<std::string_view, 7> kEmbeddingVerbs = {"不知道", "不清楚", "不确定", "不明白", "想了解", "问几个", "说不准"};
+constexpr std::array<std::string_view, 7> kEmbeddingVerbs = {"不知道", "不清楚", "不确定", "不明白",
+                                                             "想了解", "问几个", "说不准"};
 
 // Words that ask when they stand inside a clause, even without a question mark.
 constexpr std::array<std::string_view, 3> kAskingWords = {"请问", "想问", "能告诉我"};
@@ -35,7 +36,8 @@ bool has_open_word(std::string_view clause) {
       bool excluded = false;
       for (auto phrase : kNotQuestions) {
         const std::size_t start = at >= 3 ? at - 3 : 0;
-        if (clause.substr(start, phrase.size() + 3).find(phrase) != std::string_view::npos) excluded = true;
+        if (clause.substr(start, phrase.size() + 3).find(phrase) != std::string_view::npos)
+          excluded = true;
       }
       if (!excluded) return true;
       at = clause.find(word, at + 1);
@@ -79,9 +81,11 @@ bool is_question(std::string_view clause, char terminator) {
 std::vector<Question> find_questions(std::string_view text) {
   std::vector<Question> questions;
   for (const Clause& clause : split_clauses(text)) {
-    const std::string_view body = text.substr(clause.span.begin, clause.span.end - clause.span.begin);
+    const std::string_view body =
+        text.substr(clause.span.begin, clause.span.end - clause.span.begin);
     if (!is_question(body, clause.terminator)) continue;
-    questions.push_back({clause.span, has_open_word(body) ? QuestionKind::open : QuestionKind::closed});
+    questions.push_back(
+        {clause.span, has_open_word(body) ? QuestionKind::open : QuestionKind::closed});
   }
   return questions;
 }

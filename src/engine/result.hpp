@@ -20,10 +20,10 @@ struct RuleResult {
   int points = 0;  // earned
   int max = 0;
   bool critical = false;
-  std::string feedback;  // the trainer's teaching text (on failure) or praise (on success)
-  std::string detail;    // what exactly went wrong in this reply, generated
-  std::vector<Evidence> matched;       // what in the reply satisfied or broke the rule
-  std::vector<std::string> missing;    // what was looked for and not found
+  std::string feedback;           // the trainer's teaching text (on failure) or praise (on success)
+  std::string detail;             // what exactly went wrong in this reply, generated
+  std::vector<Evidence> matched;  // what in the reply satisfied or broke the rule
+  std::vector<std::string> missing;  // what was looked for and not found
 };
 
 struct StepResult {
@@ -38,7 +38,9 @@ struct StepResult {
   bool passed = false;  // score/max reaches the pass mark with no critical failure
   std::vector<RuleResult> rules;
 
-  double ratio() const { return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0); }
+  double ratio() const {
+    return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0);
+  }
 };
 
 struct AttemptResult {

@@ -13,7 +13,8 @@ const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concep
   std::string known;
   for (const auto& [name, unused] : concepts.lexicon()) known += (known.empty() ? "" : ", ") + name;
   diagnostics.error(file, mark,
-                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}", "unknown concept `{}`; the lexicons define: {}")),
+                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
+                                                "unknown concept `{}`; the lexicons define: {}")),
                                 id, known.empty() ? std::string(tr("(无)", "(none)")) : known));
   return nullptr;
 }
@@ -40,13 +41,15 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& c
     case RuleKind::any_of:
     case RuleKind::all_of:
     case RuleKind::none_of:
-      compiled.phrases = std::make_shared<const PhraseMatcher>(rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
+      compiled.phrases = std::make_shared<const PhraseMatcher>(
+          rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
       break;
     case RuleKind::regex: {
       auto regex = std::make_shared<const RE2>(rule.pattern, pattern_options());
       if (!regex->ok()) {
         diagnostics.error(file, rule.mark,
-                          fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")),
+                          fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}",
+                                                      "invalid regular expression `{}`: {}")),
                                       rule.pattern, regex->error()));
         return std::nullopt;
       }
@@ -63,17 +66,28 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& c
 
 std::string_view rule_kind_key(RuleKind kind) {
   switch (kind) {
-    case RuleKind::concept_present: return "concept";
-    case RuleKind::concept_forbidden: return "forbid";
-    case RuleKind::any_of: return "any_of";
-    case RuleKind::all_of: return "all_of";
-    case RuleKind::none_of: return "none_of";
-    case RuleKind::regex: return "regex";
-    case RuleKind::min_chars: return "min_chars";
-    case RuleKind::max_chars: return "max_chars";
-    case RuleKind::asks_question: return "asks_question";
-    case RuleKind::addresses_customer: return "addresses_customer";
-    case RuleKind::order: return "order";
+    case RuleKind::concept_present:
+      return "concept";
+    case RuleKind::concept_forbidden:
+      return "forbid";
+    case RuleKind::any_of:
+      return "any_of";
+    case RuleKind::all_of:
+      return "all_of";
+    case RuleKind::none_of:
+      return "none_of";
+    case RuleKind::regex:
+      return "regex";
+    case RuleKind::min_chars:
+      return "min_chars";
+    case RuleKind::max_chars:
+      return "max_chars";
+    case RuleKind::asks_question:
+      return "asks_question";
+    case RuleKind::addresses_customer:
+      return "addresses_customer";
+    case RuleKind::order:
+      return "order";
   }
   return "";
 }

@@ -13,9 +13,9 @@ namespace coach {
 
 struct CompiledRule {
   const Rule* rule = nullptr;
-  std::vector<const CompiledConcept*> concepts;    // concept, forbid: one; order: several
-  std::shared_ptr<const PhraseMatcher> phrases;    // any_of, all_of, none_of
-  std::shared_ptr<const RE2> regex;                // regex
+  std::vector<const CompiledConcept*> concepts;  // concept, forbid: one; order: several
+  std::shared_ptr<const PhraseMatcher> phrases;  // any_of, all_of, none_of
+  std::shared_ptr<const RE2> regex;              // regex
 };
 
 struct CompiledStep {

@@ -24,9 +24,11 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   return out;
 }
 
-void add_evidence(RuleResult& result, const NormalizedText& reply, const std::vector<PhraseMatch>& matches) {
+void add_evidence(RuleResult& result, const NormalizedText& reply,
+                  const std::vector<PhraseMatch>& matches) {
   for (const auto& match : matches) {
-    result.matched.push_back({std::string(reply.original_text(match.span)), reply.to_original(match.span)});
+    result.matched.push_back(
+        {std::string(reply.original_text(match.span)), reply.to_original(match.span)});
   }
 }
 
@@ -38,11 +40,11 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
   if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
-    result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")), entry.label(),
-                                  quoted_list(entry.matcher->phrases(), 2));
+    result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
+                                entry.label(), quoted_list(entry.matcher->phrases(), 2));
   } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
-    result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")), entry.label(),
-                                  result.matched.front().text);
+    result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")),
+                                entry.label(), result.matched.front().text);
   }
 }
 
@@ -58,16 +60,22 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   switch (rule.rule->kind) {
     case RuleKind::any_of:
       result.ok = !matches.empty();
-      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("应说到其中之一:{}。", "say one of: {}.")), quoted_list(phrases));
+      if (!result.ok)
+        result.detail = fmt::format(fmt::runtime(tr("应说到其中之一:{}。", "say one of: {}.")),
+                                    quoted_list(phrases));
       break;
     case RuleKind::all_of:
       result.ok = result.missing.empty();
-      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("还缺:{}。", "still missing: {}.")), quoted_list(result.missing));
+      if (!result.ok)
+        result.detail = fmt::format(fmt::runtime(tr("还缺:{}。", "still missing: {}.")),
+                                    quoted_list(result.missing));
       break;
     default:  // none_of
       result.ok = matches.empty();
       result.missing.clear();
-      if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("不要说:“{}”。", "do not say: “{}”.")), result.matched.front().text);
+      if (!result.ok)
+        result.detail = fmt::format(fmt::runtime(tr("不要说:“{}”。", "do not say: “{}”.")),
+                                    result.matched.front().text);
       break;
   }
 }
@@ -81,7 +89,8 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
     const TextSpan span{begin, begin + found.size()};
     result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
   } else {
-    result.detail = std::string(tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
+    result.detail = std::string(
+        tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
   }
 }
 
@@ -89,35 +98,48 @@ void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleRes
   const auto length = static_cast<int>(utf8::count_code_points(reply.text));
   if (rule.rule->kind == RuleKind::min_chars) {
     result.ok = length >= rule.rule->limit;
-    if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("回答太短({} 字),至少要 {} 字。", "too short ({} characters); at least {}.")), length, rule.rule->limit);
+    if (!result.ok)
+      result.detail = fmt::format(fmt::runtime(tr("回答太短({} 字),至少要 {} 字。",
+                                                  "too short ({} characters); at least {}.")),
+                                  length, rule.rule->limit);
   } else {
     result.ok = length <= rule.rule->limit;
-    if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")), length, rule.rule->limit);
+    if (!result.ok)
+      result.detail = fmt::format(
+          fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")),
+          length, rule.rule->limit);
   }
 }
 
 void judge_questions(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   int count = 0;
   for (const Question& question : find_questions(reply.text)) {
-    const bool wanted = rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
+    const bool wanted =
+        rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
     if (!wanted) continue;
     ++count;
-    result.matched.push_back({std::string(reply.original_text(question.span)), reply.to_original(question.span)});
+    result.matched.push_back(
+        {std::string(reply.original_text(question.span)), reply.to_original(question.span)});
   }
   result.ok = count >= rule.rule->count;
   if (!result.ok) {
-    const std::string_view kind = rule.rule->question == QuestionKind::open     ? tr("开放式问题(什么、怎么、哪里……)", "open questions (what, how, where …)")
-                                  : rule.rule->question == QuestionKind::closed ? tr("封闭式问题(……吗、是不是……)", "closed questions (yes/no)")
-                                                                                 : tr("问题", "questions");
-    result.detail = fmt::format(fmt::runtime(tr("应提出至少 {} 个{},现在是 {} 个。", "ask at least {} {}; found {}.")),
-                                  rule.rule->count, kind, count);
+    const std::string_view kind =
+        rule.rule->question == QuestionKind::open
+            ? tr("开放式问题(什么、怎么、哪里……)", "open questions (what, how, where …)")
+        : rule.rule->question == QuestionKind::closed
+            ? tr("封闭式问题(……吗、是不是……)", "closed questions (yes/no)")
+            : tr("问题", "questions");
+    result.detail = fmt::format(
+        fmt::runtime(tr("应提出至少 {} 个{},现在是 {} 个。", "ask at least {} {}; found {}.")),
+        rule.rule->count, kind, count);
   }
 }
 
 // 王先生 → surname 王, so 王先生 and 王女士-style forms both count.
 std::string surname_of(const std::string& name) {
   for (auto title : kTitles) {
-    if (name.size() > title.size() && name.ends_with(title)) return name.substr(0, name.size() - title.size());
+    if (name.size() > title.size() && name.ends_with(title))
+      return name.substr(0, name.size() - title.size());
   }
   return {};
 }
@@ -141,8 +163,11 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
     }
   }
   result.detail = customer.name.empty()
-                        ? std::string(tr("用礼貌称谓称呼客户(先生/女士)。", "address the customer politely (sir / madam)."))
-                        : fmt::format(fmt::runtime(tr("称呼客户“{}”,让客户感到被尊重。", "address the customer as “{}”.")), customer.name);
+                      ? std::string(tr("用礼貌称谓称呼客户(先生/女士)。",
+                                       "address the customer politely (sir / madam)."))
+                      : fmt::format(fmt::runtime(tr("称呼客户“{}”,让客户感到被尊重。",
+                                                    "address the customer as “{}”.")),
+                                    customer.name);
 }
 
 void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
@@ -151,18 +176,22 @@ void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   result.ok = true;
   for (const auto* item : rule.concepts) {
     const auto matches = item->matcher->find_affirmed(reply.text);
-    const auto next = std::find_if(matches.begin(), matches.end(),
-                                   [&](const PhraseMatch& m) { return first || m.span.begin >= previous_end; });
+    const auto next = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
+      return first || m.span.begin >= previous_end;
+    });
     if (next == matches.end()) {
       result.ok = false;
       result.missing.push_back(item->label());
       break;
     }
-    result.matched.push_back({std::string(reply.original_text(next->span)), reply.to_original(next->span)});
+    result.matched.push_back(
+        {std::string(reply.original_text(next->span)), reply.to_original(next->span)});
     previous_end = next->span.end;
     first = false;
   }
-  if (!result.ok) result.detail = fmt::format(fmt::runtime(tr("顺序应为:{}。", "the order should be: {}.")), describe_rule(rule));
+  if (!result.ok)
+    result.detail = fmt::format(fmt::runtime(tr("顺序应为:{}。", "the order should be: {}.")),
+                                describe_rule(rule));
 }
 
 }  // namespace
@@ -171,15 +200,20 @@ std::string describe_rule(const CompiledRule& compiled) {
   const Rule& rule = *compiled.rule;
   switch (rule.kind) {
     case RuleKind::concept_present:
-      return fmt::format(fmt::runtime(tr("体现「{}」", "shows {}")), compiled.concepts.front()->label());
+      return fmt::format(fmt::runtime(tr("体现「{}」", "shows {}")),
+                         compiled.concepts.front()->label());
     case RuleKind::concept_forbidden:
-      return fmt::format(fmt::runtime(tr("避免「{}」", "avoids {}")), compiled.concepts.front()->label());
+      return fmt::format(fmt::runtime(tr("避免「{}」", "avoids {}")),
+                         compiled.concepts.front()->label());
     case RuleKind::any_of:
-      return fmt::format(fmt::runtime(tr("说到其一:{}", "says one of: {}")), quoted_list(compiled.phrases->phrases()));
+      return fmt::format(fmt::runtime(tr("说到其一:{}", "says one of: {}")),
+                         quoted_list(compiled.phrases->phrases()));
     case RuleKind::all_of:
-      return fmt::format(fmt::runtime(tr("全部说到:{}", "says all of: {}")), quoted_list(compiled.phrases->phrases()));
+      return fmt::format(fmt::runtime(tr("全部说到:{}", "says all of: {}")),
+                         quoted_list(compiled.phrases->phrases()));
     case RuleKind::none_of:
-      return fmt::format(fmt::runtime(tr("不说:{}", "says none of: {}")), quoted_list(compiled.phrases->phrases()));
+      return fmt::format(fmt::runtime(tr("不说:{}", "says none of: {}")),
+                         quoted_list(compiled.phrases->phrases()));
     case RuleKind::regex:
       return fmt::format(fmt::runtime(tr("符合模式 /{}/", "matches /{}/")), rule.pattern);
     case RuleKind::min_chars:
@@ -187,18 +221,22 @@ std::string describe_rule(const CompiledRule& compiled) {
     case RuleKind::max_chars:
       return fmt::format(fmt::runtime(tr("最多 {} 字", "at most {} characters")), rule.limit);
     case RuleKind::asks_question: {
-      const std::string_view kind = rule.question == QuestionKind::open     ? tr("开放式问题", "open question")
-                                    : rule.question == QuestionKind::closed ? tr("封闭式问题", "closed question")
-                                                                            : tr("问题", "question");
-      return fmt::format(fmt::runtime(tr("提出{}(至少 {} 个)", "asks a {} (at least {})")), kind, rule.count);
+      const std::string_view kind =
+          rule.question == QuestionKind::open     ? tr("开放式问题", "open question")
+          : rule.question == QuestionKind::closed ? tr("封闭式问题", "closed question")
+                                                  : tr("问题", "question");
+      return fmt::format(fmt::runtime(tr("提出{}(至少 {} 个)", "asks a {} (at least {})")), kind,
+                         rule.count);
     }
     case RuleKind::addresses_customer:
-      return std::string(rule.address == AddressMode::name ? tr("称呼客户姓氏", "addresses the customer by name")
-                                                           : tr("礼貌称呼客户", "addresses the customer politely"));
+      return std::string(rule.address == AddressMode::name
+                             ? tr("称呼客户姓氏", "addresses the customer by name")
+                             : tr("礼貌称呼客户", "addresses the customer politely"));
     case RuleKind::order: {
       std::string chain;
       for (const auto* item : compiled.concepts) {
-        chain += fmt::format("{}「{}」", chain.empty() ? tr("先", "first ") : tr(",再", ", then "), item->label());
+        chain += fmt::format("{}「{}」", chain.empty() ? tr("先", "first ") : tr(",再", ", then "),
+                             item->label());
       }
       return chain;
     }
@@ -206,7 +244,8 @@ std::string describe_rule(const CompiledRule& compiled) {
   return "";
 }
 
-RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply, const Customer& customer) {
+RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply,
+                         const Customer& customer) {
   const Rule& rule = *compiled.rule;
   RuleResult result;
   result.kind = std::string(rule_kind_key(rule.kind));
@@ -215,16 +254,30 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   result.critical = rule.critical;
   switch (rule.kind) {
     case RuleKind::concept_present:
-    case RuleKind::concept_forbidden: judge_concept(compiled, reply, result); break;
+    case RuleKind::concept_forbidden:
+      judge_concept(compiled, reply, result);
+      break;
     case RuleKind::any_of:
     case RuleKind::all_of:
-    case RuleKind::none_of: judge_phrases(compiled, reply, result); break;
-    case RuleKind::regex: judge_regex(compiled, reply, result); break;
+    case RuleKind::none_of:
+      judge_phrases(compiled, reply, result);
+      break;
+    case RuleKind::regex:
+      judge_regex(compiled, reply, result);
+      break;
     case RuleKind::min_chars:
-    case RuleKind::max_chars: judge_length(compiled, reply, result); break;
-    case RuleKind::asks_question: judge_questions(compiled, reply, result); break;
-    case RuleKind::addresses_customer: judge_address(compiled, reply, customer, result); break;
-    case RuleKind::order: judge_order(compiled, reply, result); break;
+    case RuleKind::max_chars:
+      judge_length(compiled, reply, result);
+      break;
+    case RuleKind::asks_question:
+      judge_questions(compiled, reply, result);
+      break;
+    case RuleKind::addresses_customer:
+      judge_address(compiled, reply, customer, result);
+      break;
+    case RuleKind::order:
+      judge_order(compiled, reply, result);
+      break;
   }
   result.points = result.ok ? rule.points : 0;
   if (result.ok) {

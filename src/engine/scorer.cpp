@@ -33,9 +33,11 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     result.rules.push_back(std::move(rule_result));
   }
   if (result.critical_failed) result.score = 0;
-  const bool reaches_mark = result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
+  const bool reaches_mark =
+      result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
   result.passed = result.answered && reaches_mark && !result.critical_failed;
-  if (!result.answered) result.critical_failed = false;  // a missing answer is not a critical mistake
+  if (!result.answered)
+    result.critical_failed = false;  // a missing answer is not a critical mistake
   return result;
 }
 
@@ -54,8 +56,8 @@ void total_attempt(AttemptResult& attempt) {
   attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed;
 }
 
-AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
-                            const std::string& file) {
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
+                            const std::string& trainee, const std::string& file) {
   const Scenario& scenario = rubric.scenario();
   AttemptResult result;
   result.file = file;
@@ -65,8 +67,8 @@ AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const 
   result.pass_mark = scenario.pass_mark;
   for (const CompiledStep& step : rubric.steps()) {
     const MarkedText* response = attempt.find(step.step->id);
-    result.steps.push_back(score_step(step, scenario, response ? std::optional<std::string_view>(response->text)
-                                                               : std::nullopt));
+    result.steps.push_back(score_step(
+        step, scenario, response ? std::optional<std::string_view>(response->text) : std::nullopt));
   }
   total_attempt(result);
   return result;
@@ -78,10 +80,11 @@ void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std
   for (const auto& step : rubric.steps()) known += (known.empty() ? "" : ", ") + step.step->id;
   for (const auto& [step_id, response] : attempt.responses) {
     if (rubric.find_step(step_id)) continue;
-    diagnostics.error(file, response.mark,
-                      fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
-                                                  "scenario `{}` has no step `{}`; its steps are: {}")),
-                                  rubric.scenario().id, step_id, known));
+    diagnostics.error(
+        file, response.mark,
+        fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
+                                    "scenario `{}` has no step `{}`; its steps are: {}")),
+                    rubric.scenario().id, step_id, known));
   }
 }
 

@@ -14,8 +14,8 @@ namespace coach {
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,
                       std::optional<std::string_view> reply);
 
-AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
-                            const std::string& file);
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
+                            const std::string& trainee, const std::string& file);
 
 // Combines step results into the attempt's score and verdict.
 void total_attempt(AttemptResult& attempt);

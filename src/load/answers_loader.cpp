@@ -14,12 +14,15 @@ namespace {
 
 bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& text) {
   if (utf8::count_code_points(text) > kMaxReplyCharacters) {
-    reader.error(node, fmt::format(fmt::runtime(tr("回答太长(上限 {} 字)", "reply too long (limit {} characters)")),
+    reader.error(node, fmt::format(fmt::runtime(tr("回答太长(上限 {} 字)",
+                                                   "reply too long (limit {} characters)")),
                                    kMaxReplyCharacters));
     return false;
   }
   if (utf8::has_control_characters(text)) {
-    reader.error(node, std::string(tr("回答中含有控制字符(如终端转义序列)", "reply contains control characters (such as terminal escapes)")));
+    reader.error(node,
+                 std::string(tr("回答中含有控制字符(如终端转义序列)",
+                                "reply contains control characters (such as terminal escapes)")));
     return false;
   }
   return true;
@@ -28,7 +31,9 @@ bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& 
 void read_responses(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
   const YAML::Node node = YamlReader::child(map, "responses");
   if (!node.IsDefined()) {
-    reader.error(map, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "responses"));
+    reader.error(map,
+                 fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
+                             "responses"));
     return;
   }
   if (node.IsNull()) return;  // nothing answered yet: every step scores zero
@@ -55,7 +60,8 @@ void read_earlier_tries(YamlReader& reader, const YAML::Node& map, Attempt& atte
     std::vector<std::string> tries;
     if (reader.expect_sequence(pair.second, "`earlier_tries`")) {
       for (const auto& item : pair.second) {
-        if (auto text = reader.marked_text(item, tr("每个回答", "each response"))) tries.push_back(text->text);
+        if (auto text = reader.marked_text(item, tr("每个回答", "each response")))
+          tries.push_back(text->text);
       }
     }
     attempt.earlier_tries.push_back({pair.first.Scalar(), std::move(tries)});
@@ -85,13 +91,17 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
   answers.file = file;
   const bool several = YamlReader::child(*root, "attempts").IsDefined();
   if (several) {
-    if (!reader.expect_map(*root, tr("答案文件", "an answers file"), {"trainee", "attempts"})) return std::nullopt;
+    if (!reader.expect_map(*root, tr("答案文件", "an answers file"), {"trainee", "attempts"}))
+      return std::nullopt;
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     const YAML::Node attempts = YamlReader::child(*root, "attempts");
     if (reader.expect_sequence(attempts, "`attempts`")) {
       for (const auto& item : attempts) {
-        if (!reader.expect_map(item, tr("一次作答", "an attempt"), {"scenario", "responses", "earlier_tries"})) continue;
-        if (auto attempt = read_attempt(reader, item)) answers.attempts.push_back(std::move(*attempt));
+        if (!reader.expect_map(item, tr("一次作答", "an attempt"),
+                               {"scenario", "responses", "earlier_tries"}))
+          continue;
+        if (auto attempt = read_attempt(reader, item))
+          answers.attempts.push_back(std::move(*attempt));
       }
     }
   } else {
@@ -104,19 +114,17 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
   }
   if (answers.trainee.size() > 200 || utf8::has_control_characters(answers.trainee)) {
     reader.error(YamlReader::child(*root, "trainee"),
-                 std::string(tr("`trainee` 太长或含有控制字符", "`trainee` is too long or contains control characters")));
+                 std::string(tr("`trainee` 太长或含有控制字符",
+                                "`trainee` is too long or contains control characters")));
   }
   if (diagnostics.size() != errors_before) return std::nullopt;
   return answers;
 }
 
 std::optional<AnswersFile> load_answers_file(const std::string& path, Diagnostics& diagnostics) {
-  try {
-    return parse_answers(read_text_file(path), path, diagnostics);
-  } catch (const InputError& e) {
-    diagnostics.append(e.diagnostics());
-    return std::nullopt;
-  }
+  return parse_file(path, diagnostics, [&](const std::string& content) {
+    return parse_answers(content, path, diagnostics);
+  });
 }
 
 }  // namespace coach

@@ -13,9 +13,11 @@ namespace {
 void read_concept(YamlReader& reader, const std::string& id, const YAML::Node& node,
                   SourceMark key_mark, Lexicon& lexicon) {
   if (!is_valid_concept_id(id)) {
-    reader.error(key_mark, fmt::format(fmt::runtime(tr("概念名 `{}` 只能用小写字母、数字和 _",
-                                                       "concept id `{}` may only use lowercase letters, digits and _")),
-                                       id));
+    reader.error(key_mark,
+                 fmt::format(fmt::runtime(tr(
+                                 "概念名 `{}` 只能用小写字母、数字和 _",
+                                 "concept id `{}` may only use lowercase letters, digits and _")),
+                             id));
   }
   if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), id),
                          {"label", "label_en", "source", "phrases", "patterns"})) {
@@ -28,15 +30,18 @@ void read_concept(YamlReader& reader, const std::string& id, const YAML::Node& n
   entry.label = reader.text(node, "label", true).value_or(id);
   entry.label_en = reader.text(node, "label_en", false).value_or("");
   entry.source = reader.text(node, "source", true).value_or("");
-  for (auto& phrase : reader.text_list(node, "phrases", false)) entry.phrases.push_back(phrase.text);
+  for (auto& phrase : reader.text_list(node, "phrases", false))
+    entry.phrases.push_back(phrase.text);
   entry.patterns = reader.text_list(node, "patterns", false);
   if (entry.phrases.empty() && entry.patterns.empty()) {
-    reader.error(node, fmt::format(fmt::runtime(tr("概念 `{}` 至少需要一个短语(phrases)或模式(patterns)",
-                                                   "concept `{}` needs at least one phrase or pattern")),
-                                   id));
+    reader.error(node,
+                 fmt::format(fmt::runtime(tr("概念 `{}` 至少需要一个短语(phrases)或模式(patterns)",
+                                             "concept `{}` needs at least one phrase or pattern")),
+                             id));
   }
   if (auto existing = lexicon.find(id); existing != lexicon.end()) {
-    reader.error(key_mark, fmt::format(fmt::runtime(tr("概念 `{}` 已在 {}:{} 定义过", "concept `{}` is already defined at {}:{}")),
+    reader.error(key_mark, fmt::format(fmt::runtime(tr("概念 `{}` 已在 {}:{} 定义过",
+                                                       "concept `{}` is already defined at {}:{}")),
                                        id, existing->second.file, existing->second.mark.line));
     return;
   }
@@ -53,7 +58,9 @@ void parse_lexicon(const std::string& content, const std::string& file, Lexicon&
   if (!reader.expect_map(*root, tr("词库文件", "a lexicon file"), {"concepts"})) return;
   const YAML::Node concepts = YamlReader::child(*root, "concepts");
   if (!concepts.IsDefined()) {
-    reader.error(*root, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "concepts"));
+    reader.error(*root,
+                 fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
+                             "concepts"));
     return;
   }
   if (!reader.expect_map(concepts, "`concepts`", {})) return;

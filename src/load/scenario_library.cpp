@@ -29,14 +29,17 @@ std::vector<std::string> yaml_files_in(const std::string& directory) {
 
 namespace {
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& path : paths) {
     if (fs::is_directory(path, ec)) {
       auto found = yaml_files_in(path);
       if (found.empty()) {
-        diagnostics.error(path, {}, std::string(tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory")));
+        diagnostics.error(path, {},
+                          std::string(tr("目录中没有场景文件(*.yaml)",
+                                         "no scenario files (*.yaml) in this directory")));
       }
       for (auto& file : found) files.push_back(std::move(file));
     } else {
@@ -65,7 +68,8 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
     if (!scenario) continue;
     if (auto [it, inserted] = first_file_of.emplace(scenario->id, file); !inserted) {
       diagnostics.error(file, {},
-                        fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用", "scenario id `{}` is already used by {}")),
+                        fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用",
+                                                    "scenario id `{}` is already used by {}")),
                                     scenario->id, it->second));
       continue;
     }

@@ -16,7 +16,8 @@ class ScenarioLibrary {
   // `scenario_paths`: scenario files or directories of them (*.yaml, not recursive).
   // `lexicon_dirs`: directories of lexicon files.
   static ScenarioLibrary load(const std::vector<std::string>& scenario_paths,
-                              const std::vector<std::string>& lexicon_dirs, Diagnostics& diagnostics);
+                              const std::vector<std::string>& lexicon_dirs,
+                              Diagnostics& diagnostics);
 
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
   const Rubric* find(const std::string& id) const;

@@ -32,16 +32,16 @@ constexpr KindKey kKindKeys[] = {
 };
 
 const std::initializer_list<std::string_view> kRuleKeys = {
-    "concept",  "forbid",        "any_of",    "all_of",  "none_of",  "regex",    "min_chars",
-    "max_chars", "asks_question", "addresses_customer", "order", "count", "points", "critical",
-    "feedback", "praise"};
+    "concept", "forbid",    "any_of",    "all_of",        "none_of",
+    "regex",   "min_chars", "max_chars", "asks_question", "addresses_customer",
+    "order",   "count",     "points",    "critical",      "feedback",
+    "praise"};
 
 const std::initializer_list<std::string_view> kStepKeys = {
     "id", "stage", "customer", "principle", "weight", "rules", "model_answers", "counter_examples"};
 
 const std::initializer_list<std::string_view> kScenarioKeys = {
-    "id",       "title",    "source",    "channel", "industry",
-    "customer", "briefing", "pass_mark", "steps"};
+    "id", "title", "source", "channel", "industry", "customer", "briefing", "pass_mark", "steps"};
 
 std::string all_kind_keys() {
   std::string out;
@@ -68,12 +68,14 @@ void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
     case RuleKind::any_of:
     case RuleKind::all_of:
     case RuleKind::none_of:
-      for (auto& phrase : reader.text_list(node, key_name, true)) rule.phrases.push_back(phrase.text);
+      for (auto& phrase : reader.text_list(node, key_name, true))
+        rule.phrases.push_back(phrase.text);
       break;
     case RuleKind::order:
       for (auto& id : reader.text_list(node, key_name, true)) rule.concept_ids.push_back(id.text);
       if (value.IsSequence() && value.size() < 2) {
-        reader.error(value, std::string(tr("`order` 至少要列出两个概念", "`order` needs at least two concepts")));
+        reader.error(value, std::string(tr("`order` 至少要列出两个概念",
+                                           "`order` needs at least two concepts")));
       }
       break;
     case RuleKind::min_chars:
@@ -82,19 +84,26 @@ void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
       break;
     case RuleKind::asks_question: {
       const std::string mode = reader.text(node, key_name, true).value_or("any");
-      if (mode == "any") rule.question = QuestionKind::any;
-      else if (mode == "open") rule.question = QuestionKind::open;
-      else if (mode == "closed") rule.question = QuestionKind::closed;
-      else reader.error(value, std::string(tr("`asks_question` 应是 any、open 或 closed",
-                                              "`asks_question` should be any, open or closed")));
+      if (mode == "any")
+        rule.question = QuestionKind::any;
+      else if (mode == "open")
+        rule.question = QuestionKind::open;
+      else if (mode == "closed")
+        rule.question = QuestionKind::closed;
+      else
+        reader.error(value, std::string(tr("`asks_question` 应是 any、open 或 closed",
+                                           "`asks_question` should be any, open or closed")));
       break;
     }
     case RuleKind::addresses_customer: {
       const std::string mode = reader.text(node, key_name, true).value_or("name");
-      if (mode == "name") rule.address = AddressMode::name;
-      else if (mode == "title") rule.address = AddressMode::title;
-      else reader.error(value, std::string(tr("`addresses_customer` 应是 name 或 title",
-                                              "`addresses_customer` should be name or title")));
+      if (mode == "name")
+        rule.address = AddressMode::name;
+      else if (mode == "title")
+        rule.address = AddressMode::title;
+      else
+        reader.error(value, std::string(tr("`addresses_customer` 应是 name 或 title",
+                                           "`addresses_customer` should be name or title")));
       break;
     }
   }
@@ -124,7 +133,8 @@ std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
   rule.praise = reader.text(node, "praise", false).value_or("");
   const YAML::Node count = YamlReader::child(node, "count");
   if (count.IsDefined() && rule.kind != RuleKind::asks_question) {
-    reader.error(count, std::string(tr("`count` 只用于 `asks_question`", "`count` only goes with `asks_question`")));
+    reader.error(count, std::string(tr("`count` 只用于 `asks_question`",
+                                       "`count` only goes with `asks_question`")));
   }
   rule.count = reader.integer(node, "count", 1, 20).value_or(1);
   return rule;
@@ -137,18 +147,22 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
   step.id = reader.text(node, "id", true).value_or("");
   if (!step.id.empty() && !is_valid_id(step.id)) {
     reader.error(YamlReader::child(node, "id"),
-                 fmt::format(fmt::runtime(tr("步骤 id `{}` 只能用小写字母、数字、- 和 _",
-                                             "step id `{}` may only use lowercase letters, digits, - and _")),
+                 fmt::format(fmt::runtime(tr(
+                                 "步骤 id `{}` 只能用小写字母、数字、- 和 _",
+                                 "step id `{}` may only use lowercase letters, digits, - and _")),
                              step.id));
   }
   if (auto stage = reader.text(node, "stage", true)) {
     if (auto parsed = parse_stage(*stage)) {
       step.stage = *parsed;
     } else {
-      reader.error(YamlReader::child(node, "stage"),
-                   fmt::format(fmt::runtime(tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
-                                               "unknown stage `{}`; expected vent, apologize, gather, resolve or follow_up")),
-                               *stage));
+      reader.error(
+          YamlReader::child(node, "stage"),
+          fmt::format(
+              fmt::runtime(
+                  tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
+                     "unknown stage `{}`; expected vent, apologize, gather, resolve or follow_up")),
+              *stage));
     }
   }
   step.customer_line = reader.text(node, "customer", true).value_or("");
@@ -156,12 +170,16 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
   step.weight = reader.integer(node, "weight", 0, 100).value_or(1);
   const YAML::Node rules = YamlReader::child(node, "rules");
   if (!rules.IsDefined()) {
-    reader.error(node, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "rules"));
+    reader.error(
+        node,
+        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "rules"));
   } else if (reader.expect_sequence(rules, "`rules`")) {
     for (const auto& rule_node : rules) {
       if (auto rule = read_rule(reader, rule_node)) step.rules.push_back(std::move(*rule));
     }
-    if (rules.size() == 0) reader.error(rules, std::string(tr("每个步骤至少要有一条规则", "each step needs at least one rule")));
+    if (rules.size() == 0)
+      reader.error(
+          rules, std::string(tr("每个步骤至少要有一条规则", "each step needs at least one rule")));
   }
   step.model_answers = reader.sentence_list(node, "model_answers", true);
   step.counter_examples = reader.sentence_list(node, "counter_examples", false);
@@ -179,18 +197,22 @@ void read_customer(YamlReader& reader, const YAML::Node& root, Customer& custome
 void read_steps(YamlReader& reader, const YAML::Node& root, Scenario& scenario) {
   const YAML::Node steps = YamlReader::child(root, "steps");
   if (!steps.IsDefined()) {
-    reader.error(root, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "steps"));
+    reader.error(
+        root,
+        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "steps"));
     return;
   }
   if (!reader.expect_sequence(steps, "`steps`")) return;
-  if (steps.size() == 0) reader.error(steps, std::string(tr("至少要有一个步骤", "needs at least one step")));
+  if (steps.size() == 0)
+    reader.error(steps, std::string(tr("至少要有一个步骤", "needs at least one step")));
   std::set<std::string> ids;
   for (const auto& node : steps) {
     auto step = read_step(reader, node);
     if (!step) continue;
     if (!step->id.empty() && !ids.insert(step->id).second) {
-      reader.error(YamlReader::child(node, "id"),
-                   fmt::format(fmt::runtime(tr("步骤 id `{}` 重复", "duplicate step id `{}`")), step->id));
+      reader.error(
+          YamlReader::child(node, "id"),
+          fmt::format(fmt::runtime(tr("步骤 id `{}` 重复", "duplicate step id `{}`")), step->id));
     }
     scenario.steps.push_back(std::move(*step));
   }
@@ -204,22 +226,27 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
   if (!root) return std::nullopt;
-  if (!reader.expect_map(*root, tr("场景文件", "a scenario file"), kScenarioKeys)) return std::nullopt;
+  if (!reader.expect_map(*root, tr("场景文件", "a scenario file"), kScenarioKeys))
+    return std::nullopt;
   Scenario scenario;
   scenario.file = file;
   scenario.id = reader.text(*root, "id", true).value_or("");
   if (!scenario.id.empty() && !is_valid_id(scenario.id)) {
-    reader.error(YamlReader::child(*root, "id"),
-                 fmt::format(fmt::runtime(tr("场景 id `{}` 只能用小写字母、数字、- 和 _",
-                                             "scenario id `{}` may only use lowercase letters, digits, - and _")),
-                             scenario.id));
+    reader.error(
+        YamlReader::child(*root, "id"),
+        fmt::format(
+            fmt::runtime(tr("场景 id `{}` 只能用小写字母、数字、- 和 _",
+                            "scenario id `{}` may only use lowercase letters, digits, - and _")),
+            scenario.id));
   }
   scenario.title = reader.text(*root, "title", true).value_or("");
   scenario.source = reader.text(*root, "source", true).value_or("");
   scenario.channel = reader.text(*root, "channel", false).value_or("counter");
-  if (scenario.channel != "counter" && scenario.channel != "phone" && scenario.channel != "callback") {
+  if (scenario.channel != "counter" && scenario.channel != "phone" &&
+      scenario.channel != "callback") {
     reader.error(YamlReader::child(*root, "channel"),
-                 std::string(tr("`channel` 应是 counter、phone 或 callback", "`channel` should be counter, phone or callback")));
+                 std::string(tr("`channel` 应是 counter、phone 或 callback",
+                                "`channel` should be counter, phone or callback")));
   }
   scenario.industry = reader.text(*root, "industry", false).value_or("");
   read_customer(reader, *root, scenario.customer);
@@ -231,12 +258,9 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
 }
 
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics) {
-  try {
-    return parse_scenario(read_text_file(path), path, diagnostics);
-  } catch (const InputError& e) {
-    diagnostics.append(e.diagnostics());
-    return std::nullopt;
-  }
+  return parse_file(path, diagnostics, [&](const std::string& content) {
+    return parse_scenario(content, path, diagnostics);
+  });
 }
 
 }  // namespace coach

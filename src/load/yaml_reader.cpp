@@ -51,17 +51,23 @@ bool looks_like_split_text(const std::string& key) {
 }
 
 constexpr std::string_view flow_comma_hint_zh =
-    "(这像是被截断的文字:在 { } 或 [ ] 写法里,英文逗号会分隔条目;请给含逗号的文字加引号,或改用中文逗号“,”)";
+    "(这像是被截断的文字:在 { } 或 [ ] "
+    "写法里,英文逗号会分隔条目;请给含逗号的文字加引号,或改用中文逗号“,”)";
 constexpr std::string_view flow_comma_hint_en =
-    " (this looks like cut-off text: inside { } or [ ] an ASCII comma separates entries; quote text that "
+    " (this looks like cut-off text: inside { } or [ ] an ASCII comma separates entries; quote "
+    "text that "
     "contains commas, or use the Chinese comma “,”)";
 
 std::string type_name(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return std::string(tr("映射", "a mapping"));
-    case YAML::NodeType::Sequence: return std::string(tr("列表", "a list"));
-    case YAML::NodeType::Scalar: return std::string(tr("标量", "a scalar"));
-    default: return std::string(tr("空值", "nothing"));
+    case YAML::NodeType::Map:
+      return std::string(tr("映射", "a mapping"));
+    case YAML::NodeType::Sequence:
+      return std::string(tr("列表", "a list"));
+    case YAML::NodeType::Scalar:
+      return std::string(tr("标量", "a scalar"));
+    default:
+      return std::string(tr("空值", "nothing"));
   }
 }
 
@@ -125,11 +131,14 @@ void YamlReader::check_split_sentence(const YAML::Node& sequence, std::string_vi
     if (!item.IsScalar() || !next.IsScalar() || item.Tag() != "?") continue;
     const YAML::Mark a = item.Mark();
     const YAML::Mark b = next.Mark();
-    const bool adjacent = a.line == b.line && b.pos == a.pos + static_cast<int>(item.Scalar().size()) + 1;
+    const bool adjacent =
+        a.line == b.line && b.pos == a.pos + static_cast<int>(item.Scalar().size()) + 1;
     if (!adjacent) continue;
-    error(item, fmt::format(fmt::runtime(tr("`{}` 中“{}”和“{}”被英文逗号分成了两项;若是一句话,请加引号",
-                                            "in `{}`, “{}” and “{}” were split into two items at an ASCII comma; quote the sentence if it is one")),
-                            key, item.Scalar(), next.Scalar()));
+    error(item,
+          fmt::format(fmt::runtime(tr("`{}` 中“{}”和“{}”被英文逗号分成了两项;若是一句话,请加引号",
+                                      "in `{}`, “{}” and “{}” were split into two items at an "
+                                      "ASCII comma; quote the sentence if it is one")),
+                      key, item.Scalar(), next.Scalar()));
   }
 }
 
@@ -144,7 +153,8 @@ void YamlReader::error(SourceMark at, std::string message) {
 bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
                             std::initializer_list<std::string_view> allowed) {
   if (!node.IsMap()) {
-    error(node, fmt::format(fmt::runtime(tr("{} 应是映射(键: 值),实际是{}", "{} should be a mapping (key: value), found {}")),
+    error(node, fmt::format(fmt::runtime(tr("{} 应是映射(键: 值),实际是{}",
+                                            "{} should be a mapping (key: value), found {}")),
                             what, type_name(node)));
     return false;
   }
@@ -159,9 +169,10 @@ bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
       error(pair.first, fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")), key));
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string message = fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
-                                                        "unknown key `{0}` in {1}; allowed keys: {2}")),
-                                          key, what, join_keys(allowed));
+      std::string message =
+          fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
+                                      "unknown key `{0}` in {1}; allowed keys: {2}")),
+                      key, what, join_keys(allowed));
       if (looks_like_split_text(key)) message += tr(flow_comma_hint_zh, flow_comma_hint_en);
       error(pair.first, std::move(message));
     }
@@ -171,8 +182,8 @@ bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
 
 bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) {
   if (node.IsSequence()) return true;
-  error(node, fmt::format(fmt::runtime(tr("{} 应是列表,实际是{}", "{} should be a list, found {}")), what,
-                          type_name(node)));
+  error(node, fmt::format(fmt::runtime(tr("{} 应是列表,实际是{}", "{} should be a list, found {}")),
+                          what, type_name(node)));
   return false;
 }
 
@@ -184,17 +195,22 @@ YAML::Node YamlReader::child(const YAML::Node& map, const char* key) {
   return YAML::Node(YAML::NodeType::Undefined);
 }
 
-std::string YamlReader::scalar_text(const YAML::Node& node) const { return node.Scalar(); }
+std::string YamlReader::scalar_text(const YAML::Node& node) const {
+  return node.Scalar();
+}
 
 std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* key, bool required) {
   const YAML::Node node = child(map, key);
   if (!node.IsDefined() || node.IsNull()) {
-    if (required) error(map, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key));
+    if (required)
+      error(map,
+            fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key));
     return std::nullopt;
   }
   if (!node.IsScalar()) {
-    error(node, fmt::format(fmt::runtime(tr("`{}` 应是文本,实际是{}", "`{}` should be text, found {}")), key,
-                            type_name(node)));
+    error(node,
+          fmt::format(fmt::runtime(tr("`{}` 应是文本,实际是{}", "`{}` should be text, found {}")),
+                      key, type_name(node)));
     return std::nullopt;
   }
   if (required && node.Scalar().empty()) {
@@ -206,8 +222,8 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* k
 
 std::optional<MarkedText> YamlReader::marked_text(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
-    error(node, fmt::format(fmt::runtime(tr("{} 应是文本,实际是{}", "{} should be text, found {}")), what,
-                            type_name(node)));
+    error(node, fmt::format(fmt::runtime(tr("{} 应是文本,实际是{}", "{} should be text, found {}")),
+                            what, type_name(node)));
     return std::nullopt;
   }
   return MarkedText{node.Scalar(), mark(node)};
@@ -218,7 +234,8 @@ std::optional<int> YamlReader::integer(const YAML::Node& map, const char* key, i
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   int value = 0;
   if (!node.IsScalar() || !YAML::convert<int>::decode(node, value) || value < min || value > max) {
-    error(node, fmt::format(fmt::runtime(tr("`{}` 应是 {} 到 {} 之间的整数", "`{}` should be a whole number from {} to {}")),
+    error(node, fmt::format(fmt::runtime(tr("`{}` 应是 {} 到 {} 之间的整数",
+                                            "`{}` should be a whole number from {} to {}")),
                             key, min, max));
     return std::nullopt;
   }
@@ -230,22 +247,28 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, const char* key) 
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   bool value = false;
   if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
-    error(node, fmt::format(fmt::runtime(tr("`{}` 应是 true 或 false", "`{}` should be true or false")), key));
+    error(node,
+          fmt::format(fmt::runtime(tr("`{}` 应是 true 或 false", "`{}` should be true or false")),
+                      key));
     return std::nullopt;
   }
   return value;
 }
 
-std::vector<MarkedText> YamlReader::text_list(const YAML::Node& map, const char* key, bool required) {
+std::vector<MarkedText> YamlReader::text_list(const YAML::Node& map, const char* key,
+                                              bool required) {
   std::vector<MarkedText> out;
   const YAML::Node node = child(map, key);
   if (!node.IsDefined() || node.IsNull()) {
-    if (required) error(map, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key));
+    if (required)
+      error(map,
+            fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key));
     return out;
   }
   if (!expect_sequence(node, fmt::format("`{}`", key))) return out;
   for (const auto& item : node) {
-    if (auto text = marked_text(item, fmt::format(fmt::runtime(tr("`{}` 的每一项", "each item of `{}`")), key))) {
+    if (auto text = marked_text(
+            item, fmt::format(fmt::runtime(tr("`{}` 的每一项", "each item of `{}`")), key))) {
       if (text->text.empty()) {
         error(item, fmt::format(fmt::runtime(tr("`{}` 中有空项", "empty item in `{}`")), key));
         continue;
@@ -254,12 +277,14 @@ std::vector<MarkedText> YamlReader::text_list(const YAML::Node& map, const char*
     }
   }
   if (required && out.empty() && node.size() == 0) {
-    error(node, fmt::format(fmt::runtime(tr("`{}` 至少要有一项", "`{}` needs at least one item")), key));
+    error(node,
+          fmt::format(fmt::runtime(tr("`{}` 至少要有一项", "`{}` needs at least one item")), key));
   }
   return out;
 }
 
-std::vector<MarkedText> YamlReader::sentence_list(const YAML::Node& map, const char* key, bool required) {
+std::vector<MarkedText> YamlReader::sentence_list(const YAML::Node& map, const char* key,
+                                                  bool required) {
   check_split_sentence(child(map, key), key);
   return text_list(map, key, required);
 }

@@ -12,6 +12,7 @@
 
 #include "model/marked_text.hpp"
 #include "util/diagnostic.hpp"
+#include "util/file_io.hpp"
 
 namespace coach {
 
@@ -56,6 +57,19 @@ class YamlReader {
   std::string content_;
   std::vector<std::size_t> line_starts_;
 };
+
+// Reads the file at `path` and hands its text to `parse`; a file that cannot be read (missing,
+// a directory, too large, not UTF-8) becomes a diagnostic and an empty result.
+template <typename Parse>
+auto parse_file(const std::string& path, Diagnostics& diagnostics, Parse parse)
+    -> decltype(parse(std::string())) {
+  try {
+    return parse(read_text_file(path));
+  } catch (const InputError& e) {
+    diagnostics.append(e.diagnostics());
+    return {};
+  }
+}
 
 // Lists allowed keys for an "unknown key" message: `a`, `b`, `c`.
 std::string join_keys(std::initializer_list<std::string_view> keys);

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model/stage.hpp"
 #include "model/marked_text.hpp"
+#include "model/stage.hpp"
 
 namespace coach {
 
@@ -28,13 +28,13 @@ enum class AddressMode { name, title };
 
 struct Rule {
   RuleKind kind = RuleKind::concept_present;
-  std::string concept_id;                 // concept_present, concept_forbidden
-  std::vector<std::string> phrases;       // any_of, all_of, none_of
-  std::vector<std::string> concept_ids;   // order
-  std::string pattern;                    // regex
-  int limit = 0;                          // min_chars, max_chars
+  std::string concept_id;                // concept_present, concept_forbidden
+  std::vector<std::string> phrases;      // any_of, all_of, none_of
+  std::vector<std::string> concept_ids;  // order
+  std::string pattern;                   // regex
+  int limit = 0;                         // min_chars, max_chars
   QuestionKind question = QuestionKind::any;
-  int count = 1;                          // asks_question
+  int count = 1;  // asks_question
   AddressMode address = AddressMode::name;
   int points = 10;
   bool critical = false;
@@ -42,7 +42,6 @@ struct Rule {
   std::string praise;    // shown when it is
   SourceMark mark;
 };
-
 
 struct Step {
   std::string id;

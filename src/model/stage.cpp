@@ -6,22 +6,32 @@ namespace coach {
 
 std::string_view stage_id(Stage stage) {
   switch (stage) {
-    case Stage::vent: return "vent";
-    case Stage::apologize: return "apologize";
-    case Stage::gather: return "gather";
-    case Stage::resolve: return "resolve";
-    case Stage::follow_up: return "follow_up";
+    case Stage::vent:
+      return "vent";
+    case Stage::apologize:
+      return "apologize";
+    case Stage::gather:
+      return "gather";
+    case Stage::resolve:
+      return "resolve";
+    case Stage::follow_up:
+      return "follow_up";
   }
   return "vent";
 }
 
 std::string_view stage_label(Stage stage) {
   switch (stage) {
-    case Stage::vent: return tr("倾听发泄", "let them vent");
-    case Stage::apologize: return tr("道歉复述", "apologise");
-    case Stage::gather: return tr("搜集信息", "gather facts");
-    case Stage::resolve: return tr("解决方案", "resolve");
-    case Stage::follow_up: return tr("跟踪回访", "follow up");
+    case Stage::vent:
+      return tr("倾听发泄", "let them vent");
+    case Stage::apologize:
+      return tr("道歉复述", "apologise");
+    case Stage::gather:
+      return tr("搜集信息", "gather facts");
+    case Stage::resolve:
+      return tr("解决方案", "resolve");
+    case Stage::follow_up:
+      return tr("跟踪回访", "follow up");
   }
   return "";
 }

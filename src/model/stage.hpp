@@ -11,8 +11,8 @@ enum class Stage { vent, apologize, gather, resolve, follow_up };
 constexpr std::array<Stage, 5> kAllStages = {Stage::vent, Stage::apologize, Stage::gather,
                                              Stage::resolve, Stage::follow_up};
 
-std::string_view stage_id(Stage stage);           // "vent", …: the contract's names
-std::string_view stage_label(Stage stage);         // 让客户发泄 / Let the customer vent, per language
+std::string_view stage_id(Stage stage);     // "vent", …: the contract's names
+std::string_view stage_label(Stage stage);  // 让客户发泄 / Let the customer vent, per language
 std::optional<Stage> parse_stage(std::string_view id);
 
 }  // namespace coach

@@ -20,9 +20,15 @@ ordered_json rule_json(const RuleResult& rule, const std::string& reply) {
                        {"start", character_offset(reply, evidence.span.begin)},
                        {"end", character_offset(reply, evidence.span.end)}});
   }
-  return {{"kind", rule.kind},         {"description", rule.description}, {"ok", rule.ok},
-          {"points", rule.points},     {"max", rule.max},                 {"critical", rule.critical},
-          {"feedback", rule.feedback}, {"detail", rule.detail},           {"matched", matched},
+  return {{"kind", rule.kind},
+          {"description", rule.description},
+          {"ok", rule.ok},
+          {"points", rule.points},
+          {"max", rule.max},
+          {"critical", rule.critical},
+          {"feedback", rule.feedback},
+          {"detail", rule.detail},
+          {"matched", matched},
           {"missing", rule.missing}};
 }
 
@@ -64,7 +70,8 @@ std::string format_json_report(const std::vector<AttemptResult>& results) {
   report["results"] = ordered_json::array();
   for (const auto& attempt : results) report["results"].push_back(attempt_json(attempt));
   const GradeSummary summary = summarize(results);
-  report["summary"] = {{"total", summary.total}, {"passed", summary.passed}, {"failed", summary.failed}};
+  report["summary"] = {
+      {"total", summary.total}, {"passed", summary.passed}, {"failed", summary.failed}};
   return report.dump(2) + "\n";
 }
 

@@ -10,7 +10,8 @@ namespace coach {
 GradeSummary summarize(const std::vector<AttemptResult>& results) {
   GradeSummary summary;
   summary.total = static_cast<int>(results.size());
-  summary.passed = static_cast<int>(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
+  summary.passed = static_cast<int>(
+      std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
   summary.failed = summary.total - summary.passed;
   return summary;
 }
@@ -39,20 +40,25 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   std::string out;
   const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
                                           : style.bad(std::string(tr("未通过", "not passed")));
-  out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score, step.max, verdict);
-  if (step.answered) out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))), highlight_reply(step, style));
+  out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score,
+                     step.max, verdict);
+  if (step.answered)
+    out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))),
+                       highlight_reply(step, style));
   for (const auto& rule : step.rules) {
     const std::string mark = rule.ok ? style.good("✓") : style.bad("✗");
     std::string line = fmt::format("    {} {}", mark, rule.description);
     if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
-    if (rule.critical && !rule.ok) line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
+    if (rule.critical && !rule.ok)
+      line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
     if (rule.ok && !rule.matched.empty() && rule.kind != "forbid" && rule.kind != "none_of") {
       line += style.dim(fmt::format(" “{}”", rule.matched.front().text));
     }
     out += line + "\n";
     if (!rule.ok) {
       out += fmt::format("      {}\n", rule.feedback);
-      if (!rule.detail.empty() && rule.detail != rule.feedback) out += style.dim(fmt::format("      {}", rule.detail)) + "\n";
+      if (!rule.detail.empty() && rule.detail != rule.feedback)
+        out += style.dim(fmt::format("      {}", rule.detail)) + "\n";
     } else if (!rule.feedback.empty()) {
       out += style.dim(fmt::format("      {}", rule.feedback)) + "\n";
     }
@@ -68,8 +74,8 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     std::string bar;
     for (int i = 0; i < kBarWidth; ++i) bar += i < (step.answered ? filled : 0) ? "█" : "░";
     const std::string painted = step.passed ? style.good(bar) : style.bad(bar);
-    out += fmt::format("  {:<10} {} {} {:>3}/{:<3}\n", step.step_id, painted, stage_label(step.stage),
-                       step.answered ? step.score : 0, step.max);
+    out += fmt::format("  {:<10} {} {} {:>3}/{:<3}\n", step.step_id, painted,
+                       stage_label(step.stage), step.answered ? step.score : 0, step.max);
   }
   return out;
 }
@@ -77,19 +83,26 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
 std::string format_text_report(const std::vector<AttemptResult>& results, const Style& style) {
   std::string out;
   for (const auto& attempt : results) {
-    const std::string who = attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)")) : attempt.trainee;
+    const std::string who =
+        attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)")) : attempt.trainee;
     const std::string verdict = attempt.passed ? style.good(std::string(tr("通过", "PASSED")))
                                                : style.bad(std::string(tr("未通过", "FAILED")));
     out += style.bold(fmt::format("{} · {} {}", who, attempt.scenario_id, attempt.scenario_title));
-    out += fmt::format(fmt::runtime(tr(" — {:.1f} 分(及格线 {}) {}\n", " — {:.1f} points (pass mark {}) {}\n")),
-                       attempt.score, attempt.pass_mark, verdict);
+    out += fmt::format(
+        fmt::runtime(tr(" — {:.1f} 分(及格线 {}) {}\n", " — {:.1f} points (pass mark {}) {}\n")),
+        attempt.score, attempt.pass_mark, verdict);
     if (!attempt.file.empty()) out += style.dim(fmt::format("  {}", attempt.file)) + "\n";
-    if (attempt.critical_failed) out += "  " + style.bad(std::string(tr("有关键规则未通过,本次作答不及格。", "A critical rule failed: the attempt fails."))) + "\n";
+    if (attempt.critical_failed)
+      out += "  " +
+             style.bad(std::string(tr("有关键规则未通过,本次作答不及格。",
+                                      "A critical rule failed: the attempt fails."))) +
+             "\n";
     for (const auto& step : attempt.steps) out += format_step_feedback(step, style);
     out += "\n";
   }
   const GradeSummary summary = summarize(results);
-  out += fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n", "Summary: {} attempts, {} passed, {} failed\n")),
+  out += fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n",
+                                     "Summary: {} attempts, {} passed, {} failed\n")),
                      summary.total, summary.passed, summary.failed);
   return out;
 }

@@ -28,7 +28,8 @@ void emit_attempt_body(YAML::Emitter& out, const Attempt& attempt) {
 std::string format_answers(const AnswersFile& answers) {
   YAML::Emitter out;
   out << YAML::BeginMap;
-  if (!answers.trainee.empty()) out << YAML::Key << "trainee" << YAML::Value << YAML::DoubleQuoted << answers.trainee;
+  if (!answers.trainee.empty())
+    out << YAML::Key << "trainee" << YAML::Value << YAML::DoubleQuoted << answers.trainee;
   if (answers.attempts.size() == 1) {
     emit_attempt_body(out, answers.attempts.front());
   } else {

@@ -38,9 +38,9 @@ class Session {
   const Rubric& rubric_;
   std::string trainee_;
   std::size_t current_ = 0;
-  std::vector<std::optional<std::string>> replies_;          // per step
-  std::vector<std::vector<std::string>> earlier_tries_;      // per step
-  std::vector<std::size_t> answered_order_;                  // step indices, most recent last
+  std::vector<std::optional<std::string>> replies_;      // per step
+  std::vector<std::vector<std::string>> earlier_tries_;  // per step
+  std::vector<std::size_t> answered_order_;              // step indices, most recent last
 };
 
 }  // namespace coach

@@ -1,8 +1,8 @@
 #include "text/char_folder.hpp"
 
 #include <fmt/format.h>
-#include <opencc/SimpleConverter.hpp>
 #include <utf8proc.h>
+#include <opencc/SimpleConverter.hpp>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -30,12 +30,26 @@ bool is_dropped(char32_t cp) {
 // marks carry nothing for matching.
 std::string_view canonical_punctuation(char32_t cp) {
   switch (cp) {
-    case U'。': case U'｡': return ".";
-    case U'、': return ",";
-    case U'〜': case U'～': return "~";
-    case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
-    case U'"': return "";
-    default: return {};
+    case U'。':
+    case U'｡':
+      return ".";
+    case U'、':
+      return ",";
+    case U'〜':
+    case U'～':
+      return "~";
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'"':
+      return "";
+    default:
+      return {};
   }
 }
 
@@ -97,8 +111,8 @@ std::string CharFolder::to_simplified(const std::string& text) {
       traditional_to_simplified_ = std::make_unique<opencc::SimpleConverter>(config);
     } catch (const std::exception& e) {
       throw std::runtime_error(fmt::format(
-          "cannot load OpenCC traditional→simplified tables ({}): {}; install libopencc-data", config,
-          e.what()));
+          "cannot load OpenCC traditional→simplified tables ({}): {}; install libopencc-data",
+          config, e.what()));
     }
   }
   return traditional_to_simplified_->Convert(text);

@@ -25,12 +25,16 @@ NormalizedText normalize(std::string_view original) {
     const char32_t cp = utf8::decode(original, pos);
     const std::string_view folded = folder.fold(cp);
     result.text += folded;
-    result.origin_begin.insert(result.origin_begin.end(), folded.size(), static_cast<std::uint32_t>(start));
-    result.origin_end.insert(result.origin_end.end(), folded.size(), static_cast<std::uint32_t>(pos));
+    result.origin_begin.insert(result.origin_begin.end(), folded.size(),
+                               static_cast<std::uint32_t>(start));
+    result.origin_end.insert(result.origin_end.end(), folded.size(),
+                             static_cast<std::uint32_t>(pos));
   }
   return result;
 }
 
-std::string normalize_phrase(std::string_view phrase) { return normalize(phrase).text; }
+std::string normalize_phrase(std::string_view phrase) {
+  return normalize(phrase).text;
+}
 
 }  // namespace coach

@@ -15,7 +15,7 @@ struct TextSpan {
 
 struct NormalizedText {
   std::string original;
-  std::string text;                     // normalised UTF-8
+  std::string text;                         // normalised UTF-8
   std::vector<std::uint32_t> origin_begin;  // per byte of `text`: where its source character starts
   std::vector<std::uint32_t> origin_end;    // … and ends, in `original`
 

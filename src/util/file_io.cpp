@@ -28,16 +28,20 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) fail(path, {}, std::string(tr("文件不存在", "no such file")));
-  if (fs::is_directory(status)) fail(path, {}, std::string(tr("这是一个目录,不是文件", "is a directory, not a file")));
+  if (fs::is_directory(status))
+    fail(path, {}, std::string(tr("这是一个目录,不是文件", "is a directory, not a file")));
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, {}, fmt::format(fmt::runtime(tr("无法读取: {}", "cannot read: {}")), std::strerror(errno)));
+  if (!in)
+    fail(path, {},
+         fmt::format(fmt::runtime(tr("无法读取: {}", "cannot read: {}")), std::strerror(errno)));
   std::string content;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     content.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (content.size() > max_bytes) {
-      fail(path, {}, fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
-                                 max_bytes >> 20));
+      fail(path, {},
+           fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
+                       max_bytes >> 20));
     }
   }
   if (auto bad = utf8::find_invalid(content)) {
@@ -48,7 +52,8 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
 
 void write_file_atomically(const std::string& path, std::string_view content) {
   const fs::path target(path);
-  const fs::path temp = target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
+  const fs::path temp =
+      target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -56,14 +61,16 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     if (!out) {
       std::error_code ignored;
       fs::remove(temp, ignored);
-      throw std::runtime_error(fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
+      throw std::runtime_error(
+          fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
     }
   }
   std::error_code ec;
   fs::rename(temp, target, ec);
   if (ec) {
     fs::remove(temp, ec);
-    throw std::runtime_error(fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
+    throw std::runtime_error(
+        fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
   }
 }
 

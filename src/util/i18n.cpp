@@ -8,8 +8,12 @@ namespace {
 Language current_language = Language::zh;
 }
 
-void set_language(Language language) { current_language = language; }
-Language language() { return current_language; }
+void set_language(Language language) {
+  current_language = language;
+}
+Language language() {
+  return current_language;
+}
 
 std::string_view tr(std::string_view zh, std::string_view en) {
   return current_language == Language::en ? en : zh;

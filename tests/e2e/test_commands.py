@@ -41,6 +41,15 @@ class ListAndShow(CoachTestCase):
             self.assertIn(scenario_id, result.stdout)
         self.assertIn("000_5d6bbad32982d09a.txt", result.stdout)
 
+    def test_list_groups_by_document_and_by_customer_type(self):
+        by_document = run("list").stdout
+        self.assertIn("· 000_5d6bbad32982d09a.txt", by_document)
+        by_type = run("list", "--group", "type").stdout.splitlines()
+        self.assertIn("情绪激动", by_type)
+        flat = run("list", "--group", "none").stdout
+        self.assertNotIn("· 000", flat)
+        self.assertExit(run("list", "--group", "colour"), 2)
+
     def test_show_json_lists_steps_with_stages(self):
         for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
             with self.subTest(scenario=scenario_id):

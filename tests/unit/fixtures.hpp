@@ -49,7 +49,8 @@ struct Fixture {
     parse_lexicon(kLexicon, "lexicon.yaml", *lexicon, diagnostics);
     concepts = std::make_unique<ConceptIndex>(lexicon, diagnostics);
     if (auto scenario = parse_scenario(scenario_yaml, "t.yaml", diagnostics)) {
-      rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts, diagnostics);
+      rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts,
+                               diagnostics);
     }
   }
 };

@@ -13,7 +13,8 @@ std::string errors_of(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("a valid scenario loads into the model") {
-  test::Fixture fixture(test::scenario_with_rules("      - {concept: apology, points: 5, critical: true}\n"));
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, points: 5, critical: true}\n"));
   REQUIRE(fixture.diagnostics.empty());
   const Scenario& s = fixture.rubric->scenario();
   CHECK(s.id == "t");
@@ -26,7 +27,8 @@ TEST_CASE("a valid scenario loads into the model") {
 }
 
 TEST_CASE("critical rules default to zero points, others to ten") {
-  test::Fixture fixture(test::scenario_with_rules("      - {forbid: blame, critical: true}\n      - {concept: apology}\n"));
+  test::Fixture fixture(test::scenario_with_rules(
+      "      - {forbid: blame, critical: true}\n      - {concept: apology}\n"));
   REQUIRE(fixture.rubric);
   CHECK(fixture.rubric->scenario().steps[0].rules[0].points == 0);
   CHECK(fixture.rubric->scenario().steps[0].rules[1].points == 10);
@@ -38,7 +40,8 @@ TEST_CASE("YAML syntax errors name line and column") {
 }
 
 TEST_CASE("unknown keys are reported with the keys allowed") {
-  const std::string errors = errors_of(test::scenario_with_rules("      - {concept: apology, pionts: 5}\n"));
+  const std::string errors =
+      errors_of(test::scenario_with_rules("      - {concept: apology, pionts: 5}\n"));
   CHECK(errors.find("t.yaml:11:") != std::string::npos);
   CHECK(errors.find("`pionts`") != std::string::npos);
   CHECK(errors.find("`points`") != std::string::npos);
@@ -58,27 +61,32 @@ TEST_CASE("every error of a file is reported at once") {
 }
 
 TEST_CASE("unknown concepts and invalid regexes are reported where the rule is") {
-  const std::string errors = errors_of(test::scenario_with_rules("      - {concept: nothing}\n      - {regex: '(x'}\n"));
+  const std::string errors =
+      errors_of(test::scenario_with_rules("      - {concept: nothing}\n      - {regex: '(x'}\n"));
   CHECK(errors.find("t.yaml:11:9:") != std::string::npos);
   CHECK(errors.find("nothing") != std::string::npos);
   CHECK(errors.find("t.yaml:12:9:") != std::string::npos);
 }
 
 TEST_CASE("wrong types are reported") {
-  CHECK(errors_of(test::scenario_with_rules("      - {concept: [a, b]}\n")).find("t.yaml:11:") != std::string::npos);
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: [a, b]}\n")).find("t.yaml:11:") !=
+        std::string::npos);
   CHECK(errors_of("- a\n- b\n").find("t.yaml:1:1:") != std::string::npos);
-  CHECK(errors_of(test::scenario_with_rules("      - {concept: apology, critical: maybe}\n")).find("critical") != std::string::npos);
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: apology, critical: maybe}\n"))
+            .find("critical") != std::string::npos);
 }
 
 TEST_CASE("a rule needs exactly one kind") {
   CHECK(!errors_of(test::scenario_with_rules("      - {points: 5}\n")).empty());
-  CHECK(!errors_of(test::scenario_with_rules("      - {concept: apology, forbid: blame}\n")).empty());
+  CHECK(
+      !errors_of(test::scenario_with_rules("      - {concept: apology, forbid: blame}\n")).empty());
 }
 
 TEST_CASE("a sentence cut at ASCII commas in a flow list is flagged") {
-  const std::string yaml = "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
-                           "  - id: s\n    stage: vent\n    customer: c\n    rules: [{concept: apology}]\n"
-                           "    model_answers: [王先生,您好]\n";
+  const std::string yaml =
+      "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+      "  - id: s\n    stage: vent\n    customer: c\n    rules: [{concept: apology}]\n"
+      "    model_answers: [王先生,您好]\n";
   const std::string errors = errors_of(yaml);
   CHECK(errors.find("t.yaml:10:21:") != std::string::npos);
 }
@@ -90,9 +98,10 @@ TEST_CASE("pathological nesting is refused before the parser recurses") {
 TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
   Lexicon lexicon;
   Diagnostics diagnostics;
-  parse_lexicon("concepts:\n  a: {label: A, source: s, phrases: [x]}\n", "one.yaml", lexicon, diagnostics);
-  parse_lexicon("concepts:\n  a: {label: A, source: s, phrases: [y]}\n  b: {label: B, source: s}\n", "two.yaml", lexicon,
+  parse_lexicon("concepts:\n  a: {label: A, source: s, phrases: [x]}\n", "one.yaml", lexicon,
                 diagnostics);
+  parse_lexicon("concepts:\n  a: {label: A, source: s, phrases: [y]}\n  b: {label: B, source: s}\n",
+                "two.yaml", lexicon, diagnostics);
   const std::string errors = diagnostics.to_string();
   CHECK(errors.find("two.yaml:2:3:") != std::string::npos);
   CHECK(errors.find("one.yaml:2") != std::string::npos);
@@ -101,13 +110,16 @@ TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
 
 TEST_CASE("answers files: one attempt or several") {
   Diagnostics diagnostics;
-  auto one = parse_answers("trainee: 张三\nscenario: t\nresponses:\n  s: 您好\n", "a.yaml", diagnostics);
+  auto one =
+      parse_answers("trainee: 张三\nscenario: t\nresponses:\n  s: 您好\n", "a.yaml", diagnostics);
   REQUIRE(one);
   CHECK(one->trainee == "张三");
   REQUIRE(one->attempts.size() == 1);
   CHECK(one->attempts[0].find("s")->text == "您好");
-  auto several = parse_answers("trainee: 李四\nattempts:\n  - {scenario: t, responses: {s: a}}\n  - {scenario: u, responses: {}}\n",
-                               "b.yaml", diagnostics);
+  auto several = parse_answers(
+      "trainee: 李四\nattempts:\n  - {scenario: t, responses: {s: a}}\n  - {scenario: u, "
+      "responses: {}}\n",
+      "b.yaml", diagnostics);
   REQUIRE(several);
   CHECK(several->attempts.size() == 2);
   CHECK(diagnostics.empty());
@@ -117,7 +129,8 @@ TEST_CASE("answers files: bad input is reported") {
   Diagnostics diagnostics;
   CHECK_FALSE(parse_answers("scenario: t\nresponses: [a]\n", "a.yaml", diagnostics));
   CHECK_FALSE(parse_answers("responses: {s: a}\n", "b.yaml", diagnostics));
-  CHECK_FALSE(parse_answers("scenario: t\nresponses:\n  s: \"\\e[31mred\"\n", "c.yaml", diagnostics));
+  CHECK_FALSE(
+      parse_answers("scenario: t\nresponses:\n  s: \"\\e[31mred\"\n", "c.yaml", diagnostics));
   CHECK_FALSE(parse_answers("scenario: t\nresponse: {}\n", "d.yaml", diagnostics));
   const std::string errors = diagnostics.to_string();
   CHECK(errors.find("a.yaml:2:12:") != std::string::npos);

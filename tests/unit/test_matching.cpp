@@ -43,7 +43,8 @@ TEST_CASE("traditional and full-width replies match") {
 
 TEST_CASE("patterns match the normalised text; invalid ones are reported") {
   Diagnostics diagnostics;
-  PhraseMatcher matcher({}, {{"工号\\d+", {3, 7}}, {"(unclosed", {4, 9}}}, "lexicon.yaml", diagnostics);
+  PhraseMatcher matcher({}, {{"工号\\d+", {3, 7}}, {"(unclosed", {4, 9}}}, "lexicon.yaml",
+                        diagnostics);
   CHECK(!matcher.find_affirmed(normalize("我的工号１２３").text).empty());
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics.items()[0].to_string().starts_with("lexicon.yaml:4:9:"));
@@ -73,7 +74,9 @@ TEST_CASE("questions are found and told open from closed") {
 }
 
 TEST_CASE("statements that mention a question are not questions") {
-  auto count = [](const std::string& reply) { return find_questions(normalize(reply).text).size(); };
+  auto count = [](const std::string& reply) {
+    return find_questions(normalize(reply).text).size();
+  };
   CHECK(count("王先生,我不太清楚具体是怎么回事。") == 0);
   CHECK(count("王先生,我也不知道是不是系统的问题。") == 0);
   CHECK(count("我问几个问题") == 0);

@@ -40,7 +40,8 @@ TEST_CASE("clauses split at punctuation, but not inside numbers") {
   const std::string text = normalize_phrase("少了1.8元,为什么?我不知道.");
   const auto clauses = split_clauses(text);
   REQUIRE(clauses.size() == 3);
-  CHECK(text.substr(clauses[0].span.begin, clauses[0].span.end - clauses[0].span.begin) == "少了1.8元");
+  CHECK(text.substr(clauses[0].span.begin, clauses[0].span.end - clauses[0].span.begin) ==
+        "少了1.8元");
   CHECK(clauses[1].terminator == '?');
   CHECK(clauses[2].terminator == '.');
 }

@@ -82,5 +82,6 @@ TEST_CASE("matched spans point into the reply as typed") {
   REQUIRE(result.rules[0].matched.size() == 1);
   const Evidence& evidence = result.rules[0].matched[0];
   CHECK(evidence.text == "給您添麻煩了");
-  CHECK(result.reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin) == "給您添麻煩了");
+  CHECK(result.reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin) ==
+        "給您添麻煩了");
 }

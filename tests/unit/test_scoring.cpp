@@ -44,7 +44,8 @@ Attempt attempt_of(std::vector<std::pair<std::string, std::string>> replies) {
 TEST_CASE("step score is points earned over points possible") {
   test::Fixture fixture(kTwoSteps);
   REQUIRE(fixture.rubric);
-  const StepResult half = score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "您的心情我很理解");
+  const StepResult half =
+      score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "您的心情我很理解");
   CHECK(half.score == 10);
   CHECK(half.max == 20);
   CHECK_FALSE(half.passed);
@@ -52,8 +53,10 @@ TEST_CASE("step score is points earned over points possible") {
 
 TEST_CASE("a critical failure zeroes the step and fails the attempt") {
   test::Fixture fixture(kTwoSteps);
-  const AttemptResult result =
-      score_attempt(*fixture.rubric, attempt_of({{"vent", "王先生,您的心情我很理解,不过您弄错了"}, {"apologize", "对不起"}}), "", "");
+  const AttemptResult result = score_attempt(
+      *fixture.rubric,
+      attempt_of({{"vent", "王先生,您的心情我很理解,不过您弄错了"}, {"apologize", "对不起"}}), "",
+      "");
   CHECK(result.steps[0].score == 0);
   CHECK(result.steps[0].critical_failed);
   CHECK(result.score == 75.0);  // (0×1 + 1×3) / 4
@@ -62,10 +65,13 @@ TEST_CASE("a critical failure zeroes the step and fails the attempt") {
 
 TEST_CASE("attempt score is the weighted mean of steps; missing steps score zero") {
   test::Fixture fixture(kTwoSteps);
-  const AttemptResult full = score_attempt(*fixture.rubric, attempt_of({{"vent", "王先生,您的心情我很理解"}, {"apologize", "对不起"}}), "", "");
+  const AttemptResult full = score_attempt(
+      *fixture.rubric, attempt_of({{"vent", "王先生,您的心情我很理解"}, {"apologize", "对不起"}}),
+      "", "");
   CHECK(full.score == 100.0);
   CHECK(full.passed);
-  const AttemptResult missing = score_attempt(*fixture.rubric, attempt_of({{"apologize", "对不起"}}), "", "");
+  const AttemptResult missing =
+      score_attempt(*fixture.rubric, attempt_of({{"apologize", "对不起"}}), "", "");
   CHECK(missing.score == 75.0);
   CHECK_FALSE(missing.steps[0].answered);
   CHECK(missing.passed);  // 75 ≥ 70, and an unanswered step is not a critical mistake
@@ -76,7 +82,8 @@ TEST_CASE("attempt score is the weighted mean of steps; missing steps score zero
 
 TEST_CASE("scores round to one decimal") {
   test::Fixture fixture(kTwoSteps);
-  const AttemptResult result = score_attempt(*fixture.rubric, attempt_of({{"vent", "您的心情我很理解"}}), "", "");
+  const AttemptResult result =
+      score_attempt(*fixture.rubric, attempt_of({{"vent", "您的心情我很理解"}}), "", "");
   CHECK(result.score == 12.5);
 }
 
@@ -99,7 +106,8 @@ TEST_CASE("check: model answers must pass, counter-examples must fail") {
 
   std::string lenient = kTwoSteps;
   const std::string strict_line = "counter_examples: [\"好的\"]";
-  lenient.replace(lenient.find(strict_line), strict_line.size(), "counter_examples: [\"对不起啊\"]");
+  lenient.replace(lenient.find(strict_line), strict_line.size(),
+                  "counter_examples: [\"对不起啊\"]");
   test::Fixture bad(lenient);
   REQUIRE_MESSAGE(bad.rubric, bad.diagnostics.to_string());
   const CheckSummary failed = check_rubric(*bad.rubric);

@@ -41,7 +41,8 @@ TEST_CASE("a session walks the steps, retries, and records a gradeable transcrip
   REQUIRE(reloaded->attempts[0].earlier_tries.size() == 1);
   CHECK(reloaded->attempts[0].earlier_tries[0].second == std::vector<std::string>{"好的"});
 
-  const AttemptResult graded = score_attempt(*fixture.rubric, reloaded->attempts[0], reloaded->trainee, "");
+  const AttemptResult graded =
+      score_attempt(*fixture.rubric, reloaded->attempts[0], reloaded->trainee, "");
   CHECK(graded.score == session.result().score);
   CHECK(format_json_report({graded}) == format_json_report({session.result()}));
 }
