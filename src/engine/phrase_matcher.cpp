@@ -76,7 +76,7 @@ std::vector<PhraseMatch> PhraseMatcher::find_affirmed(std::string_view text) con
 
 std::string PhraseMatcher::describe_source(std::size_t source) const {
   if (source < phrases_.size()) return phrases_[source];
-  return "/" + patterns_[source - phrases_.size()]->pattern() + "/";
+  return fmt::format("/{}/", patterns_[source - phrases_.size()]->pattern());
 }
 
 }  // namespace coach
