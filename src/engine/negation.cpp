@@ -16,9 +16,12 @@ constexpr std::array<std::string_view, 9> kNegators = {"不", "没", "无", "别
                                                        "非", "勿", "莫", "甭"};
 
 // Words that contain a negation character but negate nothing that follows them.
-constexpr std::array<std::string_view, 66> kNeutralWords = {
+constexpr std::array<std::string_view, 76> kNeutralWords = {
     // Comfort and reassurance: the negation governs the worry, not what follows.
     "别着急", "不要着急", "不着急", "别急", "别担心", "不要担心", "不用担心", "别生气", "不要生气",
+    // A-not-A questions ask; they negate nothing (我看看能不能给您通融 is still bending the rule).
+    "能不能", "是不是", "要不要", "可不可以", "会不会", "有没有", "行不行", "好不好", "对不对",
+    "愿不愿意",
     // Words and idioms with a negation character inside.
     "未来", "无缘无故", "不声不响", "不管怎样", "不得已", "不好意思", "对不起", "不便", "不满",
     "不愉快", "不舒服", "不开心", "不高兴", "不方便", "不周", "不到位", "不当", "不妥", "不够好",

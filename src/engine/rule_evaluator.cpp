@@ -12,8 +12,9 @@
 namespace coach {
 namespace {
 
-constexpr std::array<std::string_view, 10> kTitles = {"先生", "女士", "小姐", "阿姨", "大姐",
-                                                      "大哥", "师傅", "老师", "经理", "总"};
+constexpr std::array<std::string_view, 16> kTitles = {
+    "先生", "女士", "小姐", "阿姨", "大姐", "大哥", "大爷", "大妈",
+    "大叔", "老人家", "奶奶", "爷爷", "师傅", "老师", "经理", "总"};
 
 std::string quoted_list(const std::vector<std::string>& items, std::size_t at_most = 3) {
   std::string out;
@@ -22,6 +23,12 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   }
   if (items.size() > at_most) out += tr("等", " …");
   return out;
+}
+
+// Occurrences that count: by default not those governed by a negation (`negation: false` turns
+// that off for topic words such as 短信 in 发不出短信).
+std::vector<PhraseMatch> find_counted(const PhraseMatcher& matcher, const Rule& rule, const NormalizedText& reply) {
+  return rule.negation ? matcher.find_affirmed(reply.text) : matcher.find_all(reply.text);
 }
 
 void add_evidence(RuleResult& result, const NormalizedText& reply,
@@ -34,7 +41,7 @@ void add_evidence(RuleResult& result, const NormalizedText& reply,
 
 void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const auto& entry = *rule.concepts.front();
-  const auto matches = entry.matcher->find_affirmed(reply.text);
+  const auto matches = find_counted(*entry.matcher, *rule.rule, reply);
   add_evidence(result, reply, matches);
   const bool found = !matches.empty();
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
@@ -49,7 +56,7 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleRe
 }
 
 void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
-  const auto matches = rule.phrases->find_affirmed(reply.text);
+  const auto matches = find_counted(*rule.phrases, *rule.rule, reply);
   add_evidence(result, reply, matches);
   const auto& phrases = rule.phrases->phrases();
   std::vector<bool> seen(phrases.size(), false);
@@ -175,7 +182,7 @@ void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   bool first = true;
   result.ok = true;
   for (const auto* item : rule.concepts) {
-    const auto matches = item->matcher->find_affirmed(reply.text);
+    const auto matches = find_counted(*item->matcher, *rule.rule, reply);
     const auto next = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
       return first || m.span.begin >= previous_end;
     });
@@ -198,6 +205,7 @@ void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResu
 
 std::string describe_rule(const CompiledRule& compiled) {
   const Rule& rule = *compiled.rule;
+  if (!rule.label.empty()) return rule.label;
   switch (rule.kind) {
     case RuleKind::concept_present:
       return fmt::format(fmt::runtime(tr("体现「{}」", "shows {}")),

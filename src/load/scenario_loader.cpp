@@ -35,7 +35,7 @@ const std::initializer_list<std::string_view> kRuleKeys = {
     "concept", "forbid",    "any_of",    "all_of",        "none_of",
     "regex",   "min_chars", "max_chars", "asks_question", "addresses_customer",
     "order",   "count",     "points",    "critical",      "feedback",
-    "praise"};
+    "praise",  "label",     "negation"};
 
 const std::initializer_list<std::string_view> kStepKeys = {
     "id", "stage", "customer", "principle", "weight", "rules", "model_answers", "counter_examples"};
@@ -131,6 +131,8 @@ std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
   rule.points = reader.integer(node, "points", 0, 1000).value_or(rule.critical ? 0 : 10);
   rule.feedback = reader.text(node, "feedback", false).value_or("");
   rule.praise = reader.text(node, "praise", false).value_or("");
+  rule.label = reader.text(node, "label", false).value_or("");
+  rule.negation = reader.boolean(node, "negation").value_or(true);
   const YAML::Node count = YamlReader::child(node, "count");
   if (count.IsDefined() && rule.kind != RuleKind::asks_question) {
     reader.error(count, std::string(tr("`count` 只用于 `asks_question`",

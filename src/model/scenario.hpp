@@ -38,6 +38,8 @@ struct Rule {
   AddressMode address = AddressMode::name;
   int points = 10;
   bool critical = false;
+  bool negation = true;  // a phrase after a negation word does not count
+  std::string label;     // what the rule asks for, shown instead of the generated description
   std::string feedback;  // shown when the rule is not satisfied
   std::string praise;    // shown when it is
   SourceMark mark;

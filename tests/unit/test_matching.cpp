@@ -91,3 +91,8 @@ TEST_CASE("comfort words and idioms do not negate what follows") {
   CHECK(affirms({"一定改进"}, "未来我们一定改进工作"));
   CHECK(affirms({"您的心情我很理解"}, "钱无缘无故少了您的心情我很理解"));
 }
+
+TEST_CASE("A-not-A questions do not negate what follows") {
+  CHECK(affirms({"通融"}, "我看看能不能给您通融一下"));
+  CHECK(affirms({"您弄错了"}, "是不是您弄错了"));
+}

@@ -85,3 +85,18 @@ TEST_CASE("matched spans point into the reply as typed") {
   CHECK(result.reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin) ==
         "給您添麻煩了");
 }
+
+TEST_CASE("negation: false counts topic words after a negation") {
+  CHECK_FALSE(ok("{any_of: [短信]}", "手机发不出短信"));
+  CHECK(ok("{any_of: [短信], negation: false}", "手机发不出短信"));
+}
+
+TEST_CASE("a rule's label replaces the generated description") {
+  const StepResult result = judge("      - {regex: '\\d+分钟', label: 给出恢复时间}\n", "十分钟");
+  CHECK(result.rules[0].description == "给出恢复时间");
+}
+
+TEST_CASE("titles a service hall uses") {
+  CHECK(ok("{addresses_customer: title}", "大爷,您慢点"));
+  CHECK(ok("{addresses_customer: title}", "阿姨您好"));
+}
