@@ -1,5 +1,6 @@
 #include "engine/negation.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "text/clauses.hpp"
@@ -29,6 +30,21 @@ constexpr std::array<std::string_view, 76> kNeutralWords = {
     "不安", "不快", "不悦", "不爽", "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名",
     "别人", "别的", "特别", "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错",
     "没关系", "没问题", "毫无疑问", "无意", "不客气"};
+
+// Words that close a negation's reach: in 没带身份证就办不了 the 没 governs 带, not 办不了;
+// in 不是刁难而是保护您 the 不 governs 刁难, not 保护您.
+constexpr std::array<std::string_view, 8> kScopeBreakers = {"就", "而是", "但是", "可是", "所以", "才", "的话", "只是"};
+
+// Moves the window's start past the last word that closes a negation's reach.
+std::size_t after_scope_breakers(std::string_view text, std::size_t start, std::size_t end) {
+  const std::string_view window = text.substr(start, end - start);
+  std::size_t cut = 0;
+  for (std::string_view breaker : kScopeBreakers) {
+    const std::size_t found = window.rfind(breaker);
+    if (found != std::string_view::npos) cut = std::max(cut, found + breaker.size());
+  }
+  return start + cut;
+}
 
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   for (std::string_view word : kNeutralWords) {
@@ -60,7 +76,7 @@ std::size_t window_start(std::string_view text, std::size_t match_begin) {
 }  // namespace
 
 bool is_negated(std::string_view text, std::size_t match_begin) {
-  const std::size_t start = window_start(text, match_begin);
+  const std::size_t start = after_scope_breakers(text, window_start(text, match_begin), match_begin);
   const std::string_view window = text.substr(start, match_begin - start);
   for (std::string_view negator : kNegators) {
     for (std::size_t found = window.find(negator); found != std::string_view::npos;

@@ -64,6 +64,19 @@ class ListAndShow(CoachTestCase):
                     self.assertGreaterEqual(len(step["counter_examples"]), 2)
                     self.assertTrue(step["customer"])
 
+    def test_every_bundled_scenario_names_its_source_document(self):
+        documents = ["000_5d6bbad32982d09a.txt", "001_f955a3a0a7715b36.txt", "002_1b182b9a4a6d747b.txt",
+                     "003_3827a30300469c7a.txt", "004_305a79e5384dcb01.txt"]
+        for path in sorted(BUNDLED.glob("*.yaml")):
+            with self.subTest(scenario=path.stem):
+                shown = run("show", path.stem, "--format", "json")
+                self.assertExit(shown, 0)
+                scenario = json.loads(shown.stdout)
+                self.assertTrue(any(scenario["source"].startswith(d) for d in documents), scenario["source"])
+                for step in scenario["steps"]:
+                    self.assertGreaterEqual(len(step["model_answers"]), 2, step["id"])
+                    self.assertGreaterEqual(len(step["counter_examples"]), 2, step["id"])
+
     def test_show_text(self):
         result = run("show", "missing-balance")
         self.assertExit(result, 0)

@@ -96,3 +96,9 @@ TEST_CASE("A-not-A questions do not negate what follows") {
   CHECK(affirms({"通融"}, "我看看能不能给您通融一下"));
   CHECK(affirms({"您弄错了"}, "是不是您弄错了"));
 }
+
+TEST_CASE("a negation does not reach past 就, 而是, 但是 …") {
+  CHECK(affirms({"办不了"}, "没带身份证就办不了,您回去拿吧"));
+  CHECK(affirms({"保护您"}, "这不是刁难而是保护您的账户安全"));
+  CHECK_FALSE(affirms({"道歉"}, "我们不会道歉"));
+}
