@@ -84,8 +84,9 @@ std::vector<Question> find_questions(std::string_view text) {
     const std::string_view body =
         text.substr(clause.span.begin, clause.span.end - clause.span.begin);
     if (!is_question(body, clause.terminator)) continue;
-    questions.push_back(
-        {clause.span, has_open_word(body) ? QuestionKind::open : QuestionKind::closed});
+    // With 吗, a question word only means "any": 还有什么问题吗 is answered yes or no.
+    const bool open = has_open_word(body) && !ends_with(body, "吗");
+    questions.push_back({clause.span, open ? QuestionKind::open : QuestionKind::closed});
   }
   return questions;
 }

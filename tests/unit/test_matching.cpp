@@ -102,3 +102,9 @@ TEST_CASE("a negation does not reach past 就, 而是, 但是 …") {
   CHECK(affirms({"保护您"}, "这不是刁难而是保护您的账户安全"));
   CHECK_FALSE(affirms({"道歉"}, "我们不会道歉"));
 }
+
+TEST_CASE("a question word before 吗 asks yes or no") {
+  const auto questions = find_questions(normalize("您还有什么问题吗?").text);
+  REQUIRE(questions.size() == 1);
+  CHECK(questions[0].kind == QuestionKind::closed);
+}
