@@ -45,7 +45,7 @@ class ListAndShow(CoachTestCase):
         by_document = run("list").stdout
         self.assertIn("· 000_5d6bbad32982d09a.txt", by_document)
         by_type = run("list", "--group", "type").stdout.splitlines()
-        self.assertIn("情绪激动", by_type)
+        self.assertIn("情绪激动型", by_type)
         flat = run("list", "--group", "none").stdout
         self.assertNotIn("· 000", flat)
         self.assertExit(run("list", "--group", "colour"), 2)
