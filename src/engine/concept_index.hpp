@@ -25,6 +25,7 @@ class ConceptIndex {
 
   const CompiledConcept* find(const std::string& id) const;
   const Lexicon& lexicon() const { return *lexicon_; }
+  const std::map<std::string, CompiledConcept>& all() const { return concepts_; }
 
  private:
   std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();

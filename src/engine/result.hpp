@@ -35,6 +35,7 @@ struct StepResult {
   int score = 0;  // points earned (0 after a critical failure)
   int max = 0;
   bool critical_failed = false;
+  bool stuffed = false;  // a string of rubric phrases, not a reply: scores zero
   bool passed = false;  // score/max reaches the pass mark with no critical failure
   std::vector<RuleResult> rules;
 

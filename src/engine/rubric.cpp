@@ -98,7 +98,7 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   rubric.scenario_ = std::move(scenario);
   const std::size_t errors_before = diagnostics.size();
   for (const Step& step : rubric.scenario_->steps) {
-    CompiledStep compiled{&step, {}};
+    CompiledStep compiled{&step, {}, &concepts};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, concepts, rubric.scenario_->file, diagnostics)) {
         compiled.rules.push_back(std::move(*compiled_rule));

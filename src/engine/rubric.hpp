@@ -21,6 +21,7 @@ struct CompiledRule {
 struct CompiledStep {
   const Step* step = nullptr;
   std::vector<CompiledRule> rules;
+  const ConceptIndex* concepts = nullptr;  // every concept, for judging keyword stuffing
 };
 
 class Rubric {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/rule_evaluator.hpp"
+#include "engine/stuffing.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -32,7 +33,11 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
     result.rules.push_back(std::move(rule_result));
   }
-  if (result.critical_failed) result.score = 0;
+  if (result.answered && compiled.concepts && is_keyword_stuffing(normalized, result.rules, *compiled.concepts)) {
+    result.stuffed = true;
+    result.rules.push_back(stuffing_result());
+  }
+  if (result.critical_failed || result.stuffed) result.score = 0;
   const bool reaches_mark =
       result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
   result.passed = result.answered && reaches_mark && !result.critical_failed;

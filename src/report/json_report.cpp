@@ -44,6 +44,7 @@ ordered_json step_json(const StepResult& step) {
           {"weight", step.weight},
           {"passed", step.passed},
           {"critical_failed", step.critical_failed},
+          {"stuffed", step.stuffed},
           {"rules", rules}};
 }
 

@@ -114,3 +114,19 @@ TEST_CASE("check: model answers must pass, counter-examples must fail") {
   REQUIRE(failed.failures.size() == 1);
   CHECK(failed.failures.items()[0].to_string().starts_with("t.yaml:"));
 }
+
+TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do not") {
+  test::Fixture fixture(kTwoSteps);
+  const auto& vent = fixture.rubric->steps()[0];
+  const auto& scenario = fixture.rubric->scenario();
+  const StepResult stuffed = score_step(vent, scenario, "对不起抱歉不好意思您的心情我很理解王先生");
+  CHECK(stuffed.stuffed);
+  CHECK(stuffed.score == 0);
+  CHECK_FALSE(stuffed.passed);
+  CHECK(stuffed.rules.back().kind == "coherence");
+  const StepResult with_commas = score_step(vent, scenario, "王先生,对不起,抱歉,不好意思,您的心情我很理解,对不起");
+  CHECK(with_commas.stuffed);
+  const StepResult sentence = score_step(vent, scenario, "王先生,真对不起,您的心情我很理解,您慢慢说");
+  CHECK_FALSE(sentence.stuffed);
+  CHECK(sentence.passed);
+}

@@ -1,0 +1,130 @@
+#include "engine/stuffing.hpp"
+
+#include <algorithm>
+
+#include "text/clauses.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// A clause that is all but entirely a chain of three or more rubric phrases, back to back.
+constexpr int kRunOnPhrases = 3;
+constexpr double kRunOnCoverage = 0.95;
+// Or a whole reply of many phrases, one idea said three times over, and hardly a word of
+// the trainee's own (王先生您好,非常抱歉,给您添麻烦了,您慢慢说 is still a reply).
+constexpr int kManyPhrases = 5;
+constexpr int kRepeats = 3;
+constexpr std::size_t kFewOwnCharacters = 3;
+
+struct PhraseFinds {
+  std::vector<TextSpan> spans;  // original offsets, sorted, merged
+  int most_repeated = 0;        // the largest number of finds of one concept
+};
+
+bool counts_as_phrase(const RuleResult& rule) {
+  return rule.ok && (rule.kind == "concept" || rule.kind == "any_of" || rule.kind == "all_of" ||
+                     rule.kind == "order" || rule.kind == "addresses_customer");
+}
+
+std::vector<TextSpan> merge(std::vector<TextSpan> spans) {
+  std::sort(spans.begin(), spans.end(), [](auto a, auto b) { return a.begin < b.begin; });
+  std::vector<TextSpan> merged;
+  for (const auto& span : spans) {
+    if (!merged.empty() && span.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, span.end);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  return merged;
+}
+
+PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResult>& rules,
+                         const ConceptIndex& concepts) {
+  PhraseFinds finds;
+  std::vector<TextSpan> spans;
+  for (const auto& rule : rules) {
+    if (!counts_as_phrase(rule)) continue;
+    for (const auto& evidence : rule.matched) spans.push_back(evidence.span);
+  }
+  for (const auto& [id, compiled] : concepts.all()) {
+    const auto matches = compiled.matcher->find_affirmed(reply.text);
+    finds.most_repeated = std::max(finds.most_repeated, static_cast<int>(matches.size()));
+    for (const auto& match : matches) spans.push_back(reply.to_original(match.span));
+  }
+  finds.spans = merge(std::move(spans));
+  return finds;
+}
+
+std::size_t characters_in(const std::string& text, TextSpan span) {
+  return utf8::count_code_points(std::string_view(text).substr(span.begin, span.end - span.begin));
+}
+
+// The longest chain of phrases inside `clause` that follow one another with nothing between
+// them, and how many characters the chain covers. Real sentences glue phrases together
+// (会反馈给相关部门核实, 谢谢您这么多年一直信任我们); stuffing does not.
+struct Chain {
+  int phrases = 0;
+  std::size_t characters = 0;
+};
+
+Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<TextSpan>& spans) {
+  Chain best;
+  Chain current;
+  std::size_t previous_end = 0;
+  for (const auto& span : spans) {
+    if (span.begin < clause.begin || span.end > clause.end) continue;
+    const bool follows = current.phrases > 0 && span.begin == previous_end;
+    if (!follows) current = {};
+    current.phrases += 1;
+    current.characters += characters_in(text, span);
+    previous_end = span.end;
+    if (current.phrases > best.phrases) best = current;
+  }
+  return best;
+}
+
+bool has_run_on_clause(const NormalizedText& reply, const std::vector<TextSpan>& spans) {
+  for (const Clause& clause : split_clauses(reply.text)) {
+    const TextSpan original = reply.to_original(clause.span);
+    const Chain chain = longest_chain(reply.original, original, spans);
+    const std::size_t length = characters_in(reply.original, original);
+    if (chain.phrases >= kRunOnPhrases && chain.characters >= kRunOnCoverage * length) return true;
+  }
+  return false;
+}
+
+bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
+  const auto& spans = finds.spans;
+  if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
+  std::size_t covered = 0;
+  for (const auto& span : spans) covered += utf8::count_code_points(normalize(reply.original.substr(span.begin, span.end - span.begin)).text);
+  std::size_t clauses_chars = 0;
+  for (const Clause& clause : split_clauses(reply.text)) {
+    clauses_chars += utf8::count_code_points(std::string_view(reply.text).substr(clause.span.begin, clause.span.end - clause.span.begin));
+  }
+  return clauses_chars <= covered + kFewOwnCharacters;
+}
+
+}  // namespace
+
+bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<RuleResult>& rules,
+                         const ConceptIndex& concepts) {
+  const PhraseFinds finds = find_phrases(reply, rules, concepts);
+  return has_run_on_clause(reply, finds.spans) || has_few_own_words(reply, finds);
+}
+
+RuleResult stuffing_result() {
+  RuleResult result;
+  result.kind = "coherence";
+  result.description = std::string(tr("用完整的句子回应客户", "answers in sentences"));
+  result.ok = false;
+  result.feedback = std::string(tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
+                                    "This reads like a string of keywords, not a reply. Answer the customer's "
+                                    "problem in sentences."));
+  return result;
+}
+
+}  // namespace coach
