@@ -53,7 +53,7 @@ std::string default_record_path(const std::string& scenario_id) {
 class PracticeRun {
  public:
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style)
-      : session_(rubric, options.trainee), options_(options), screen_(style) {
+      : session_(rubric, options.trainee), options_(options), screen_(style, terminal_columns(1)) {
     record_path_ =
         options.record.empty() ? default_record_path(rubric.scenario().id) : options.record;
   }
@@ -92,7 +92,7 @@ class PracticeRun {
     const std::size_t step = session_.current_index();
     while (session_.current_index() == step && !session_.finished()) {
       std::string line;
-      const ReadStatus status = reader_.read(screen_.prompt(), line);
+      const ReadStatus status = reader_->read(screen_.prompt(), line);
       if (status == ReadStatus::end_of_input) return false;
       if (status == ReadStatus::interrupted) {
         if (confirm_leave()) return false;
@@ -109,7 +109,7 @@ class PracticeRun {
         std::string(tr("再按一次 Ctrl-C 结束练习(已答内容会保存),或继续输入回答。",
                        "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
     std::string line;
-    const ReadStatus status = reader_.read(screen_.prompt(), line);
+    const ReadStatus status = reader_->read(screen_.prompt(), line);
     if (status != ReadStatus::line) return true;
     if (!handle_line(line)) return true;
     return false;
@@ -160,7 +160,7 @@ class PracticeRun {
         std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。",
                        "Press Enter for the summary, or /retry to answer the last step again.")));
     std::string line;
-    if (reader_.read(screen_.prompt(), line) != ReadStatus::line) return false;
+    if (reader_->read(screen_.prompt(), line) != ReadStatus::line) return false;
     if (trim(line) != "/retry" || !session_.retry()) return false;
     return true;
   }
@@ -194,7 +194,7 @@ class PracticeRun {
   Session session_;
   const PracticeOptions& options_;
   PracticeScreen screen_;
-  LineReader reader_;
+  std::unique_ptr<LineReader> reader_ = make_line_reader();
   std::string record_path_;
 };
 
@@ -213,10 +213,10 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
                                style.dim(fmt::format("({}{})", s.id, type)));
     }
   }
-  LineReader reader;
+  const auto reader = make_line_reader();
   for (;;) {
     std::string line;
-    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
+    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
       return nullptr;
     if (const Rubric* found = library.find(line)) return found;
     char* end = nullptr;

@@ -1,6 +1,8 @@
 #pragma once
-// Reads the trainee's replies line by line from standard input, a terminal or a pipe, and
-// turns Ctrl-C into an answer the session can act on instead of a lost session.
+// Reads the trainee's replies: with line editing on a terminal (libedit: wide characters,
+// history, multi-line paste as one reply), line by line from a pipe otherwise. Ctrl-C comes
+// back as an answer the session can act on instead of a lost session.
+#include <memory>
 #include <string>
 
 namespace coach::cli {
@@ -9,16 +11,15 @@ enum class ReadStatus { line, end_of_input, interrupted };
 
 class LineReader {
  public:
-  LineReader();
-  ~LineReader();
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  // Shows `prompt` and reads one line (without its newline).
-  ReadStatus read(const std::string& prompt, std::string& line);
-
- private:
-  std::string pending_;  // bytes read past the last newline
+  virtual ~LineReader() = default;
+  // Shows `prompt` and reads one reply (without its final newline).
+  virtual ReadStatus read(const std::string& prompt, std::string& line) = 0;
 };
+
+// Line editing when both standard input and output are terminals.
+std::unique_ptr<LineReader> make_line_reader();
+
+std::unique_ptr<LineReader> make_stream_line_reader();
+std::unique_ptr<LineReader> make_edit_line_reader();
 
 }  // namespace coach::cli

@@ -5,47 +5,47 @@
 #include <iostream>
 
 #include "report/report.hpp"
+#include "util/display_width.hpp"
 #include "util/i18n.hpp"
 
 namespace coach::cli {
 
 void PracticeScreen::briefing(const Scenario& s, bool exam) const {
-  std::cout << "\n" << style_.bold(fmt::format("═══ {} ({}) ═══", s.title, s.id)) << "\n";
+  print(std::string("\n") + style_.bold(fmt::format("═══ {} ({}) ═══", s.title, s.id)) + "\n");
   std::string customer =
       s.customer.name.empty() ? std::string(tr("客户", "customer")) : s.customer.name;
   if (!s.customer.type.empty())
     customer += fmt::format(fmt::runtime(tr("({})", " ({})")), s.customer.type);
-  std::cout << style_.dim(
-                   fmt::format(fmt::runtime(tr("出处:{} · 客户:{}", "Source: {} · Customer: {}")),
-                               s.source, customer))
-            << "\n\n";
-  std::cout << style_.bold(std::string(tr("【情况】", "[Situation]"))) << s.briefing << "\n";
+  print(style_.dim(fmt::format(fmt::runtime(tr("出处:{} · 客户:{}", "Source: {} · Customer: {}")),
+                               s.source, customer)) +
+        std::string("\n\n"));
+  print(style_.bold(std::string(tr("【情况】", "[Situation]"))) + s.briefing + "\n");
   if (exam)
-    std::cout << style_.warn(std::string(tr("考试模式:全部答完后才显示评分。",
-                                            "Exam mode: scores are shown at the end.")))
-              << "\n";
-  std::cout << style_.dim(std::string(tr("输入回答后按回车。/help 查看命令。",
-                                         "Type your reply and press Enter. /help lists commands.")))
-            << "\n";
+    print(style_.warn(std::string(
+              tr("考试模式:全部答完后才显示评分。", "Exam mode: scores are shown at the end."))) +
+          "\n");
+  print(style_.dim(std::string(tr("输入回答后按回车。/help 查看命令。",
+                                  "Type your reply and press Enter. /help lists commands."))) +
+        "\n");
 }
 
 void PracticeScreen::customer_line(const Scenario& s, const CompiledStep& step, std::size_t index,
                                    std::size_t count) const {
-  std::cout << "\n"
-            << style_.bold(fmt::format(fmt::runtime(tr("第 {}/{} 步 · {}", "Step {}/{} · {}")),
-                                       index + 1, count, stage_label(step.step->stage)))
-            << "\n";
+  print(std::string("\n") +
+        style_.bold(fmt::format(fmt::runtime(tr("第 {}/{} 步 · {}", "Step {}/{} · {}")), index + 1,
+                                count, stage_label(step.step->stage))) +
+        "\n");
   const std::string who =
       s.customer.name.empty() ? std::string(tr("客户", "Customer")) : s.customer.name;
-  std::cout << style_.customer(fmt::format("{}: {}", who, step.step->customer_line)) << "\n";
+  print(style_.customer(fmt::format("{}: {}", who, step.step->customer_line)) + "\n");
 }
 
 void PracticeScreen::feedback(const StepResult& result, const Step& step) const {
-  std::cout << "\n" << format_step_feedback(result, style_);
+  print(std::string("\n") + format_step_feedback(result, style_));
   model_answer(step);
-  std::cout << style_.dim(std::string(tr("(输入 /retry 重答这一步,或直接回答下一步)",
-                                         "(type /retry to answer this step again, or go on)")))
-            << "\n";
+  print(style_.dim(std::string(tr("(输入 /retry 重答这一步,或直接回答下一步)",
+                                  "(type /retry to answer this step again, or go on)"))) +
+        "\n");
 }
 
 void PracticeScreen::hint(const Step& step) const {
@@ -53,56 +53,59 @@ void PracticeScreen::hint(const Step& step) const {
                                ? std::string(tr("想想客户此刻最需要什么。",
                                                 "Think about what the customer needs right now."))
                                : step.principle;
-  std::cout << style_.warn(fmt::format(fmt::runtime(tr("提示:{}", "Hint: {}")), text)) << "\n";
+  print(style_.warn(fmt::format(fmt::runtime(tr("提示:{}", "Hint: {}")), text)) + "\n");
 }
 
 void PracticeScreen::model_answer(const Step& step) const {
   if (step.model_answers.empty()) return;
-  std::cout << style_.good(fmt::format(fmt::runtime(tr("  示范回答:{}", "  Model answer: {}")),
-                                       step.model_answers.front().text))
-            << "\n";
+  print(style_.good(fmt::format(fmt::runtime(tr("  示范回答:{}", "  Model answer: {}")),
+                                step.model_answers.front().text)) +
+        "\n");
 }
 
 void PracticeScreen::help() const {
-  std::cout << tr(
-      "命令:\n"
-      "  /hint    本步要点提示\n"
-      "  /repeat  再听一遍客户的话\n"
-      "  /retry   重答上一步\n"
-      "  /skip    跳过这一步(得 0 分)\n"
-      "  /model   上一步的示范回答\n"
-      "  /quit    结束练习(已答内容会保存)\n",
-      "Commands:\n"
-      "  /hint    the principle for this step\n"
-      "  /repeat  hear the customer again\n"
-      "  /retry   answer the previous step again\n"
-      "  /skip    skip this step (scores 0)\n"
-      "  /model   the model answer of the previous step\n"
-      "  /quit    stop (your replies are kept)\n");
+  print(
+      std::string(tr("命令:\n"
+                     "  /hint    本步要点提示\n"
+                     "  /repeat  再听一遍客户的话\n"
+                     "  /retry   重答上一步\n"
+                     "  /skip    跳过这一步(得 0 分)\n"
+                     "  /model   上一步的示范回答\n"
+                     "  /quit    结束练习(已答内容会保存)\n",
+                     "Commands:\n"
+                     "  /hint    the principle for this step\n"
+                     "  /repeat  hear the customer again\n"
+                     "  /retry   answer the previous step again\n"
+                     "  /skip    skip this step (scores 0)\n"
+                     "  /model   the model answer of the previous step\n"
+                     "  /quit    stop (your replies are kept)\n")));
 }
 
 void PracticeScreen::summary(const AttemptResult& result, bool exam) const {
   if (exam) {
-    std::cout << "\n";
-    for (const auto& step : result.steps) std::cout << format_step_feedback(step, style_);
+    print(std::string("\n"));
+    for (const auto& step : result.steps) print(format_step_feedback(step, style_));
   }
-  std::cout << "\n" << style_.bold(std::string(tr("═══ 总结 ═══", "═══ Summary ═══"))) << "\n";
-  std::cout << format_stage_summary(result, style_);
+  print(std::string("\n") + style_.bold(std::string(tr("═══ 总结 ═══", "═══ Summary ═══"))) + "\n");
+  print(format_stage_summary(result, style_));
   const std::string verdict = result.passed ? style_.good(std::string(tr("通过", "PASSED")))
                                             : style_.bad(std::string(tr("未通过", "NOT PASSED")));
-  std::cout << fmt::format(
+  print(fmt::format(
       fmt::runtime(tr("总分 {:.1f}(及格线 {}) {}\n", "Score {:.1f} (pass mark {}) {}\n")),
-      result.score, result.pass_mark, verdict);
+      result.score, result.pass_mark, verdict));
   if (result.critical_failed) {
-    std::cout << style_.bad(
-                     std::string(tr("有关键错误:那些话在真实服务中绝不能说。",
-                                    "A critical mistake: never say that to a real customer.")))
-              << "\n";
+    print(style_.bad(std::string(tr("有关键错误:那些话在真实服务中绝不能说。",
+                                    "A critical mistake: never say that to a real customer."))) +
+          "\n");
   }
 }
 
 void PracticeScreen::note(const std::string& text) const {
-  std::cout << style_.dim(text) << "\n";
+  print(style_.dim(text) + "\n");
+}
+
+void PracticeScreen::print(const std::string& text) const {
+  std::cout << wrap_text(text, columns_) << std::flush;
 }
 
 std::string PracticeScreen::prompt() const {

@@ -10,7 +10,8 @@ namespace coach::cli {
 
 class PracticeScreen {
  public:
-  explicit PracticeScreen(Style style) : style_(style) {}
+  // `columns`: the terminal's width, to wrap text to (0: do not wrap).
+  PracticeScreen(Style style, std::size_t columns) : style_(style), columns_(columns) {}
 
   void briefing(const Scenario& scenario, bool exam) const;
   void customer_line(const Scenario& scenario, const CompiledStep& step, std::size_t index,
@@ -24,7 +25,10 @@ class PracticeScreen {
   std::string prompt() const;
 
  private:
+  void print(const std::string& text) const;
+
   Style style_;
+  std::size_t columns_;
 };
 
 }  // namespace coach::cli

@@ -1,5 +1,6 @@
 #include "cli/terminal.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,12 @@ Style style_for(const Context& context, int fd) {
   const char* no_color = std::getenv("NO_COLOR");
   const bool disabled = context.no_color || (no_color != nullptr && *no_color != '\0');
   return Style(!disabled && ::isatty(fd) == 1);
+}
+
+std::size_t terminal_columns(int fd) {
+  winsize size{};
+  if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return 0;
+  return size.ws_col;
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {

@@ -11,6 +11,9 @@ namespace coach::cli {
 // Colour only on a terminal, and never with NO_COLOR or --no-color.
 Style style_for(const Context& context, int fd);
 
+// The width of the terminal on `fd`, or 0 when it is not a terminal (pipes are not wrapped).
+std::size_t terminal_columns(int fd);
+
 void print_diagnostics(const Diagnostics& diagnostics);
 
 // Writes a report to a file (atomically) or, when `path` is empty or "-", to stdout.

@@ -33,7 +33,8 @@ constexpr std::array<std::string_view, 76> kNeutralWords = {
 
 // Words that close a negation's reach: in 没带身份证就办不了 the 没 governs 带, not 办不了;
 // in 不是刁难而是保护您 the 不 governs 刁难, not 保护您.
-constexpr std::array<std::string_view, 8> kScopeBreakers = {"就", "而是", "但是", "可是", "所以", "才", "的话", "只是"};
+constexpr std::array<std::string_view, 8> kScopeBreakers = {"就",   "而是", "但是", "可是",
+                                                            "所以", "才",   "的话", "只是"};
 
 // Moves the window's start past the last word that closes a negation's reach.
 std::size_t after_scope_breakers(std::string_view text, std::size_t start, std::size_t end) {
@@ -76,7 +77,8 @@ std::size_t window_start(std::string_view text, std::size_t match_begin) {
 }  // namespace
 
 bool is_negated(std::string_view text, std::size_t match_begin) {
-  const std::size_t start = after_scope_breakers(text, window_start(text, match_begin), match_begin);
+  const std::size_t start =
+      after_scope_breakers(text, window_start(text, match_begin), match_begin);
   const std::string_view window = text.substr(start, match_begin - start);
   for (std::string_view negator : kNegators) {
     for (std::size_t found = window.find(negator); found != std::string_view::npos;

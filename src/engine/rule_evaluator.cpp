@@ -13,7 +13,7 @@ namespace coach {
 namespace {
 
 constexpr std::array<std::string_view, 16> kTitles = {
-    "先生", "女士", "小姐", "阿姨", "大姐", "大哥", "大爷", "大妈",
+    "先生", "女士",   "小姐", "阿姨", "大姐", "大哥", "大爷", "大妈",
     "大叔", "老人家", "奶奶", "爷爷", "师傅", "老师", "经理", "总"};
 
 std::string quoted_list(const std::vector<std::string>& items, std::size_t at_most = 3) {
@@ -27,7 +27,8 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
 
 // Occurrences that count: by default not those governed by a negation (`negation: false` turns
 // that off for topic words such as 短信 in 发不出短信).
-std::vector<PhraseMatch> find_counted(const PhraseMatcher& matcher, const Rule& rule, const NormalizedText& reply) {
+std::vector<PhraseMatch> find_counted(const PhraseMatcher& matcher, const Rule& rule,
+                                      const NormalizedText& reply) {
   return rule.negation ? matcher.find_affirmed(reply.text) : matcher.find_all(reply.text);
 }
 

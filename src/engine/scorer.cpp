@@ -33,7 +33,8 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
     result.rules.push_back(std::move(rule_result));
   }
-  if (result.answered && compiled.concepts && is_keyword_stuffing(normalized, result.rules, *compiled.concepts)) {
+  if (result.answered && compiled.concepts &&
+      is_keyword_stuffing(normalized, result.rules, *compiled.concepts)) {
     result.stuffed = true;
     result.rules.push_back(stuffing_result());
   }

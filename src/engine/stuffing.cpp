@@ -100,10 +100,14 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
   std::size_t covered = 0;
-  for (const auto& span : spans) covered += utf8::count_code_points(normalize(reply.original.substr(span.begin, span.end - span.begin)).text);
+  for (const auto& span : spans)
+    covered += utf8::count_code_points(
+        normalize(reply.original.substr(span.begin, span.end - span.begin)).text);
   std::size_t clauses_chars = 0;
   for (const Clause& clause : split_clauses(reply.text)) {
-    clauses_chars += utf8::count_code_points(std::string_view(reply.text).substr(clause.span.begin, clause.span.end - clause.span.begin));
+    clauses_chars += utf8::count_code_points(
+        std::string_view(reply.text)
+            .substr(clause.span.begin, clause.span.end - clause.span.begin));
   }
   return clauses_chars <= covered + kFewOwnCharacters;
 }
@@ -121,9 +125,10 @@ RuleResult stuffing_result() {
   result.kind = "coherence";
   result.description = std::string(tr("用完整的句子回应客户", "answers in sentences"));
   result.ok = false;
-  result.feedback = std::string(tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
-                                    "This reads like a string of keywords, not a reply. Answer the customer's "
-                                    "problem in sentences."));
+  result.feedback =
+      std::string(tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
+                     "This reads like a string of keywords, not a reply. Answer the customer's "
+                     "problem in sentences."));
   return result;
 }
 

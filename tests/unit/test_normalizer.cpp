@@ -45,3 +45,23 @@ TEST_CASE("clauses split at punctuation, but not inside numbers") {
   CHECK(clauses[1].terminator == '?');
   CHECK(clauses[2].terminator == '.');
 }
+
+#include "util/display_width.hpp"
+
+TEST_CASE("display width counts CJK as two columns") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("您好") == 4);
+  CHECK(display_width("\x1b[1m") == 0);
+}
+
+TEST_CASE("wrapping by display width keeps indentation and whole Latin words") {
+  CHECK(wrap_text("一二三四五六七八九十", 10) == "一二三四五\n  六七八九\n  十");
+  CHECK(wrap_text("    一二三四五六", 10, 0) == "    一二三\n    四五六");
+  CHECK(wrap_text("hello world again", 12, 0) == "hello world \nagain");
+  CHECK(wrap_text("\x1b[1m一二三\x1b[0m", 4, 0) == "\x1b[1m一二\n三\x1b[0m");
+  CHECK(wrap_text("a\nb", 0) == "a\nb");
+}
+
+TEST_CASE("closing punctuation never begins a wrapped line") {
+  CHECK(wrap_text("一二三四,五", 8, 0) == "一二三\n四,五");
+}

@@ -1,0 +1,19 @@
+#pragma once
+// Ctrl-C during a session: caught through a self-pipe so that a press at any moment, even
+// between two reads, is seen by the next read instead of killing the session.
+namespace coach::cli {
+
+class InterruptCatcher {
+ public:
+  InterruptCatcher();   // installs the SIGINT handler (no SA_RESTART: reads are broken off)
+  ~InterruptCatcher();  // restores the previous handler
+  InterruptCatcher(const InterruptCatcher&) = delete;
+  InterruptCatcher& operator=(const InterruptCatcher&) = delete;
+
+  // A descriptor that becomes readable when Ctrl-C was pressed.
+  int fd() const;
+  // Whether Ctrl-C was pressed since the last call.
+  bool take();
+};
+
+}  // namespace coach::cli
