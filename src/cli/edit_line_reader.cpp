@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <clocale>
 #include <cstring>
 #include <string>
@@ -61,6 +62,10 @@ std::wstring mark_invisible(const std::string& prompt) {
   return out;
 }
 
+// Reads one character for libedit, but gives up as soon as Ctrl-C is pressed, even when the
+// press came before libedit started reading (the self-pipe is watched beside the terminal).
+int read_character(EditLine* editor, wchar_t* out);
+
 bool more_input_arrives_soon() {
   pollfd watched{STDIN_FILENO, POLLIN, 0};
   return ::poll(&watched, 1, kPasteGapMilliseconds) > 0 && (watched.revents & POLLIN) != 0;
@@ -77,7 +82,10 @@ class EditLineReader : public LineReader {
     el_wset(editor_, EL_HIST, history_w, history_);
     el_wset(editor_, EL_CLIENTDATA, this);
     el_wset(editor_, EL_PROMPT_ESC, &EditLineReader::prompt_of, L'\1');
+    el_wset(editor_, EL_GETCFN, &read_character);
   }
+
+  int interrupt_fd() const { return interrupts_.fd(); }
 
   ~EditLineReader() override {
     history_wend(history_);
@@ -122,6 +130,37 @@ class EditLineReader : public LineReader {
   HistEventW event_{};
   std::wstring prompt_;
 };
+
+bool read_byte(unsigned char& byte) {
+  for (;;) {
+    const ssize_t count = ::read(STDIN_FILENO, &byte, 1);
+    if (count == 1) return true;
+    if (count == 0 || errno != EINTR) return false;
+  }
+}
+
+int read_character(EditLine* editor, wchar_t* out) {
+  EditLineReader* self = nullptr;
+  el_wget(editor, EL_CLIENTDATA, &self);
+  pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {self->interrupt_fd(), POLLIN, 0}};
+  while (::poll(watched, 2, -1) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
+  unsigned char lead = 0;
+  if (!read_byte(lead)) return 0;
+  const int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+  std::string bytes(1, static_cast<char>(lead));
+  for (int i = 1; i < length; ++i) {
+    unsigned char next = 0;
+    if (!read_byte(next)) return 0;
+    bytes += static_cast<char>(next);
+  }
+  std::size_t pos = 0;
+  const char32_t cp = utf8::decode(bytes, pos);
+  *out = cp == utf8::kInvalid ? L'\uFFFD' : static_cast<wchar_t>(cp);
+  return 1;
+}
 
 }  // namespace
 

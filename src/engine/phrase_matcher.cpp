@@ -23,7 +23,9 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
                              Diagnostics& diagnostics) {
   for (const auto& phrase : phrases) {
     std::string normalized = normalize_phrase(phrase);
-    if (!normalized.empty()) phrases_.push_back(std::move(normalized));
+    if (normalized.empty()) continue;
+    phrases_.push_back(std::move(normalized));
+    display_.push_back(phrase);
   }
   for (const auto& pattern : patterns) {
     auto compiled = std::make_unique<RE2>(pattern.text, pattern_options());

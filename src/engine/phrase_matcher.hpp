@@ -35,9 +35,12 @@ class PhraseMatcher {
   // The phrase (normalised) or pattern behind a match, for explanations.
   std::string describe_source(std::size_t source) const;
   const std::vector<std::string>& phrases() const { return phrases_; }
+  // The phrases as the trainer wrote them, for messages.
+  const std::vector<std::string>& display_phrases() const { return display_; }
 
  private:
   std::vector<std::string> phrases_;  // normalised
+  std::vector<std::string> display_;  // as written, same order
   std::vector<std::unique_ptr<RE2>> patterns_;
 };
 

@@ -49,7 +49,7 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
     result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
-                                entry.label(), quoted_list(entry.matcher->phrases(), 2));
+                                entry.label(), quoted_list(entry.matcher->display_phrases(), 2));
   } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
     result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")),
                                 entry.label(), result.matched.front().text);
@@ -59,7 +59,7 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleRe
 void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const auto matches = find_counted(*rule.phrases, *rule.rule, reply);
   add_evidence(result, reply, matches);
-  const auto& phrases = rule.phrases->phrases();
+  const auto& phrases = rule.phrases->display_phrases();
   std::vector<bool> seen(phrases.size(), false);
   for (const auto& match : matches) seen[match.source] = true;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
@@ -216,13 +216,13 @@ std::string describe_rule(const CompiledRule& compiled) {
                          compiled.concepts.front()->label());
     case RuleKind::any_of:
       return fmt::format(fmt::runtime(tr("说到其一:{}", "says one of: {}")),
-                         quoted_list(compiled.phrases->phrases()));
+                         quoted_list(compiled.phrases->display_phrases()));
     case RuleKind::all_of:
       return fmt::format(fmt::runtime(tr("全部说到:{}", "says all of: {}")),
-                         quoted_list(compiled.phrases->phrases()));
+                         quoted_list(compiled.phrases->display_phrases()));
     case RuleKind::none_of:
       return fmt::format(fmt::runtime(tr("不说:{}", "says none of: {}")),
-                         quoted_list(compiled.phrases->phrases()));
+                         quoted_list(compiled.phrases->display_phrases()));
     case RuleKind::regex:
       return fmt::format(fmt::runtime(tr("符合模式 /{}/", "matches /{}/")), rule.pattern);
     case RuleKind::min_chars:
@@ -244,7 +244,7 @@ std::string describe_rule(const CompiledRule& compiled) {
     case RuleKind::order: {
       std::string chain;
       for (const auto* item : compiled.concepts) {
-        chain += fmt::format("{}「{}」", chain.empty() ? tr("先", "first ") : tr(",再", ", then "),
+        chain += fmt::format(fmt::runtime(tr("{}「{}」", "{}{}")), chain.empty() ? tr("先", "first ") : tr(",再", ", then "),
                              item->label());
       }
       return chain;

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/i18n.hpp"
+
 namespace coach {
 
 class Style {
@@ -17,7 +19,8 @@ class Style {
   std::string warn(std::string_view text) const { return wrap("33", text); }
   std::string customer(std::string_view text) const { return wrap("36", text); }
   std::string highlight(std::string_view text) const {
-    return enabled_ ? wrap("4;33", text) : "【" + std::string(text) + "】";
+    if (enabled_) return wrap("4;33", text);
+    return std::string(tr("【", "[")) + std::string(text) + std::string(tr("】", "]"));
   }
 
  private:

@@ -1,11 +1,16 @@
 """`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
 import json
 import os
+import fcntl
 import pty
+import re
+import struct
+import termios
 import select
 import signal
 import subprocess
 import time
+import unicodedata
 import unittest
 
 from coachtest import COACH, FIXTURES, CoachTestCase, run
@@ -96,12 +101,14 @@ class PipedSessions(CoachTestCase):
 class TerminalSessions(CoachTestCase):
     """A real pseudo-terminal: Ctrl-C asks before leaving, and nothing typed is lost."""
 
-    def spawn(self, *args):
+    def spawn(self, *args, columns=80, lang="en_US.UTF-8", extra_env=None):
         pid, fd = pty.fork()
         if pid == 0:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm"})
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR"))}
+            env.update({"LANG": lang, "TERM": "xterm"})
+            env.update(extra_env or {})
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
@@ -148,6 +155,46 @@ class TerminalSessions(CoachTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+
+    def test_chinese_line_editing_history_and_paste(self):
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解啊".encode())
+        os.write(fd, b"\x1b[D\x1b[D\x7f")          # left, left, backspace: deletes 理, a wide character
+        os.write(fd, "理".encode() + b"\r")        # put it back
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"\x1b[A")                     # up: the previous reply comes back
+        self.read_until(fd, "您的心情我很理解啊")
+        os.write(fd, b"\x15")                       # Ctrl-U: clear the line
+        os.write(fd, "对不起,\n原因是系统故障。\n".encode())  # a two-line paste is one reply
+        self.read_until(fd, "Press Enter")
+        os.write(fd, b"\r")
+        self.read_until(fd, "Summary")
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("王先生,您的心情我很理解啊", recorded)
+        self.assertIn("对不起,\\n原因是系统故障。", recorded)
+
+    def test_narrow_terminal_wraps_by_display_width(self):
+        pid, fd = self.spawn("practice", "fee", columns=40, lang="C.UTF-8")
+        self.read_until(fd, "你>")
+        os.write(fd, "王先生,您的心情我很理解,您慢慢说,我都认真记下来了,请放心。\r".encode())
+        screen = self.read_until(fd, "第 2/2 步")
+        self.assertIn("\x1b[", screen)  # colour on a terminal
+        # What coach prints after the reply (libedit draws the reply itself with cursor moves).
+        feedback = screen[screen.index("[vent]"):]
+        plain = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", feedback).replace("\r", "")
+        for line in plain.split("\n"):
+            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            self.assertLessEqual(width, 40, line)
+            self.assertFalse(line.strip().startswith((",", "。", "?", "!")), line)
+
+    def test_no_color_on_a_terminal(self):
+        for extra, args in (({"NO_COLOR": "1"}, ()), ({}, ("--no-color",))):
+            pid, fd = self.spawn(*args, "practice", "fee", extra_env=extra)
+            screen = self.read_until(fd, "you>")
+            self.assertNotIn("\x1b[1m", screen)
+            self.assertNotIn("\x1b[36m", screen)
 
     def test_ctrl_c_once_then_carry_on(self):
         pid, fd = self.spawn("practice", "fee", "--no-color")
