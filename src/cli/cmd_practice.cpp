@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -10,6 +12,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/practice_history.hpp"
 #include "cli/practice_screen.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
@@ -31,31 +34,26 @@ struct PracticeOptions {
   std::string trainee;
 };
 
-// Without --record the transcript still goes somewhere: the XDG data directory.
-std::string default_record_path(const std::string& scenario_id) {
-  fs::path base;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    base = fs::path(home) / ".local" / "share";
-  else
-    return {};
-  const fs::path dir = base / "complaint-coach" / "sessions";
+// Every session is kept in the sessions directory (the history the menu reads); --record
+// writes a copy where the trainee asks.
+std::string history_record_path(const std::string& scenario_id) {
+  const std::string dir = sessions_dir();
+  if (dir.empty()) return {};
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return {};
   const std::time_t now = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return (dir / fmt::format("{}-{}.yaml", stamp, scenario_id)).string();
+  return (fs::path(dir) / fmt::format("{}-{}-{}.yaml", stamp, ::getpid(), scenario_id)).string();
 }
 
 class PracticeRun {
  public:
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style)
       : session_(rubric, options.trainee), options_(options), screen_(style, terminal_columns(1)) {
-    record_path_ =
-        options.record.empty() ? default_record_path(rubric.scenario().id) : options.record;
+    history_path_ = history_record_path(rubric.scenario().id);
+    record_path_ = options.record.empty() ? history_path_ : options.record;
   }
 
   int run() {
@@ -166,12 +164,18 @@ class PracticeRun {
   }
 
   void save() {
-    if (record_path_.empty()) return;
+    const std::string transcript = format_answers(session_.transcript());
+    save_to(record_path_, transcript);
+    if (history_path_ != record_path_) save_to(history_path_, transcript);
+  }
+
+  static void save_to(std::string& path, const std::string& transcript) {
+    if (path.empty()) return;
     try {
-      write_file_atomically(record_path_, format_answers(session_.transcript()));
+      write_file_atomically(path, transcript);
     } catch (const std::exception& e) {
       std::cerr << "coach: " << e.what() << "\n";
-      record_path_.clear();
+      path.clear();  // say it once, then carry on: the session matters more than the file
     }
   }
 
@@ -196,37 +200,58 @@ class PracticeRun {
   PracticeScreen screen_;
   std::unique_ptr<LineReader> reader_ = make_line_reader();
   std::string record_path_;
+  std::string history_path_;
 };
 
-// The menu numbers scenarios in the order shown: grouped by source document.
-const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
-  std::cout << style.bold(std::string(tr("选择要练习的场景:", "Choose a scenario to practise:")))
-            << "\n";
+std::vector<const Rubric*> menu_order(const ScenarioLibrary& library) {
   std::vector<const Rubric*> rubrics;
+  for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
+    rubrics.insert(rubrics.end(), group.members.begin(), group.members.end());
+  }
+  return rubrics;
+}
+
+void print_menu(const ScenarioLibrary& library, const PracticeHistory& history, const Style& style) {
+  std::cout << style.bold(std::string(tr("选择要练习的场景(✓ 已通过):", "Choose a scenario to practise (✓ passed):"))) << "\n";
+  std::size_t number = 0;
   for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
     std::cout << style.warn(group.heading) << "\n";
     for (const Rubric* rubric : group.members) {
-      rubrics.push_back(rubric);
       const Scenario& s = rubric->scenario();
+      const std::string mark = history.passed.count(s.id) ? style.good("✓") : " ";
       const std::string type = s.customer.type.empty() ? "" : ", " + s.customer.type;
-      std::cout << fmt::format("  {:>2}. {} {}\n", rubrics.size(), s.title,
-                               style.dim(fmt::format("({}{})", s.id, type)));
+      std::cout << fmt::format(" {} {:>2}. {} {}\n", mark, ++number, s.title, style.dim(fmt::format("({}{})", s.id, type)));
     }
   }
+}
+
+void print_suggestion(const PracticeHistory& history, const Rubric* suggested, const Style& style) {
+  if (!suggested) return;
+  const auto weakest = history.weakest_stage();
+  const std::string why = weakest ? fmt::format(fmt::runtime(tr("(你最弱的阶段:{})", " (your weakest stage: {})")), stage_label(*weakest)) : "";
+  std::cout << style.good(fmt::format(fmt::runtime(tr("建议下一个:{}{}", "Suggested next: {}{}")), suggested->scenario().id, why))
+            << style.dim(std::string(tr("  直接回车即选它", "  press Enter to take it"))) << "\n";
+}
+
+// The menu numbers scenarios in the order shown: grouped by source document.
+const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
+  const PracticeHistory history = read_practice_history(sessions_dir(), library);
+  const std::vector<const Rubric*> rubrics = menu_order(library);
+  const Rubric* suggested = suggest_next(history, rubrics);
+  print_menu(library, history, style);
+  print_suggestion(history, suggested, style);
   const auto reader = make_line_reader();
   for (;;) {
     std::string line;
-    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
-      return nullptr;
+    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) return nullptr;
+    if (line.empty() && suggested) return suggested;
     if (const Rubric* found = library.find(line)) return found;
     char* end = nullptr;
     const long number = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && *end == '\0' && number >= 1 &&
-        number <= static_cast<long>(rubrics.size())) {
+    if (end != line.c_str() && *end == '\0' && number >= 1 && number <= static_cast<long>(rubrics.size())) {
       return rubrics[static_cast<std::size_t>(number - 1)];
     }
-    std::cout << tr("请输入列表中的编号或场景 id。\n",
-                    "Type a number or a scenario id from the list.\n");
+    std::cout << tr("请输入列表中的编号或场景 id。\n", "Type a number or a scenario id from the list.\n");
   }
 }
 

@@ -10,13 +10,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 COACH = str(Path(os.environ.get("COACH_BIN", ROOT / "build" / "coach")).resolve())
 FIXTURES = ROOT / "tests" / "data" / "scenarios"
+# Sessions are kept in the data directory: never the real one of whoever runs the tests.
+DATA_HOME = tempfile.mkdtemp(prefix="coach-test-data-")
 BUNDLED = ROOT / "scenarios"
 
 
 def run(*args, input=None, env=None, lang="zh", cwd=None, timeout=60):
     """Runs coach with a pinned language and no colour; returns the CompletedProcess."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
-    full_env.update({"LANG": "C.UTF-8" if lang == "zh" else "en_US.UTF-8", "NO_COLOR": "1"})
+    full_env.update({"LANG": "C.UTF-8" if lang == "zh" else "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
     full_env.update(env or {})
     return subprocess.run([COACH, *args], input=input, capture_output=True, text=True, env=full_env,
                           cwd=cwd, timeout=timeout)

@@ -13,7 +13,7 @@ import time
 import unicodedata
 import unittest
 
-from coachtest import COACH, FIXTURES, CoachTestCase, run
+from coachtest import COACH, DATA_HOME, FIXTURES, CoachTestCase, run
 
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
@@ -90,6 +90,21 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(len(saved), 1)
         self.assertIn("您的心情我很理解", saved[0].read_text(encoding="utf-8"))
 
+    def test_menu_marks_passed_scenarios_and_suggests_the_next(self):
+        env = {"XDG_DATA_HOME": str(self.tmp / "data")}
+        answers = self.model_answers("missing-balance")
+        done = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="en", env=env)
+        self.assertIn("PASSED", done.stdout)
+        menu = run("practice", input="", lang="en", env=env).stdout
+        passed_line = next(line for line in menu.splitlines() if "(missing-balance" in line)
+        self.assertIn("✓", passed_line)
+        self.assertNotIn("✓", next(line for line in menu.splitlines() if "(sms-failure" in line))
+        suggestion = next(line for line in menu.splitlines() if line.startswith("Suggested next:"))
+        self.assertNotIn("missing-balance", suggestion)
+        suggested_id = suggestion.split(":")[1].split()[0].split("(")[0]
+        taken = run("practice", input="\n", lang="en", env=env)
+        self.assertIn(f"({suggested_id})", taken.stdout)
+
     def test_bundled_scenario_in_chinese(self):
         answers = self.model_answers("missing-balance")
         result = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="zh")
@@ -105,7 +120,7 @@ class TerminalSessions(CoachTestCase):
         pid, fd = pty.fork()
         if pid == 0:
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR"))}
-            env.update({"LANG": lang, "TERM": "xterm"})
+            env.update({"LANG": lang, "TERM": "xterm", "XDG_DATA_HOME": DATA_HOME})
             env.update(extra_env or {})
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))

@@ -1,0 +1,82 @@
+#include "cli/practice_history.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "engine/scorer.hpp"
+#include "load/answers_loader.hpp"
+
+namespace coach::cli {
+namespace fs = std::filesystem;
+
+std::string sessions_dir() {
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = fs::path(home) / ".local" / "share";
+  } else {
+    return {};
+  }
+  return (base / "complaint-coach" / "sessions").string();
+}
+
+std::optional<Stage> PracticeHistory::weakest_stage() const {
+  std::optional<Stage> weakest;
+  double lowest = 2.0;
+  for (const auto& [stage, average] : stage_average) {
+    if (average < lowest) lowest = average, weakest = stage;
+  }
+  return weakest;
+}
+
+PracticeHistory read_practice_history(const std::string& dir, const ScenarioLibrary& library) {
+  PracticeHistory history;
+  std::map<Stage, std::pair<double, int>> sums;
+  std::error_code ec;
+  if (dir.empty() || !fs::is_directory(dir, ec)) return history;
+  for (const auto& file : yaml_files_in(dir)) {
+    Diagnostics ignored;
+    const auto answers = load_answers_file(file, ignored);
+    if (!answers) continue;
+    for (const auto& attempt : answers->attempts) {
+      const Rubric* rubric = library.find(attempt.scenario_id);
+      if (!rubric || attempt.responses.empty()) continue;
+      const AttemptResult result = score_attempt(*rubric, attempt, answers->trainee, file);
+      history.practised.insert(result.scenario_id);
+      if (result.passed) history.passed.insert(result.scenario_id);
+      for (const auto& step : result.steps) {
+        if (!step.answered) continue;
+        sums[step.stage].first += step.ratio();
+        sums[step.stage].second += 1;
+      }
+    }
+  }
+  for (const auto& [stage, sum] : sums) history.stage_average[stage] = sum.first / sum.second;
+  return history;
+}
+
+namespace {
+bool has_stage(const Rubric& rubric, Stage stage) {
+  for (const auto& step : rubric.scenario().steps) {
+    if (step.stage == stage) return true;
+  }
+  return false;
+}
+}  // namespace
+
+const Rubric* suggest_next(const PracticeHistory& history, const std::vector<const Rubric*>& in_menu_order) {
+  const auto weakest = history.weakest_stage();
+  const Rubric* fallback = nullptr;
+  for (bool untried_only : {true, false}) {
+    for (const Rubric* rubric : in_menu_order) {
+      const std::string& id = rubric->scenario().id;
+      if (history.passed.count(id) || (untried_only && history.practised.count(id))) continue;
+      if (!weakest || has_stage(*rubric, *weakest)) return rubric;
+      if (!fallback) fallback = rubric;
+    }
+  }
+  return fallback;
+}
+
+}  // namespace coach::cli
