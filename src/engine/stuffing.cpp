@@ -1,6 +1,8 @@
 #include "engine/stuffing.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
@@ -18,9 +20,21 @@ constexpr int kManyPhrases = 5;
 constexpr int kRepeats = 3;
 constexpr std::size_t kFewOwnCharacters = 3;
 
+// Or a clause that is a list of ideas rather than a sentence: most of it rubric phrases, from
+// four or more concepts, or the same idea said over and over.
+constexpr int kListPhrases = 4;
+constexpr double kListCoverage = 0.6;
+constexpr int kListConcepts = 4;
+
+struct ConceptFind {
+  std::string concept_id;
+  TextSpan span;  // original offsets
+};
+
 struct PhraseFinds {
-  std::vector<TextSpan> spans;  // original offsets, sorted, merged
-  int most_repeated = 0;        // the largest number of finds of one concept
+  std::vector<TextSpan> spans;        // original offsets, sorted, merged
+  std::vector<ConceptFind> concepts;  // every concept's finds, unmerged
+  int most_repeated = 0;              // the largest number of finds of one concept
 };
 
 bool counts_as_phrase(const RuleResult& rule) {
@@ -52,7 +66,10 @@ PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResu
   for (const auto& [id, compiled] : concepts.all()) {
     const auto matches = compiled.matcher->find_affirmed(reply.text);
     finds.most_repeated = std::max(finds.most_repeated, static_cast<int>(matches.size()));
-    for (const auto& match : matches) spans.push_back(reply.to_original(match.span));
+    for (const auto& match : matches) {
+      spans.push_back(reply.to_original(match.span));
+      finds.concepts.push_back({id, reply.to_original(match.span)});
+    }
   }
   finds.spans = merge(std::move(spans));
   return finds;
@@ -96,6 +113,38 @@ bool has_run_on_clause(const NormalizedText& reply, const std::vector<TextSpan>&
   return false;
 }
 
+bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds) {
+  int phrases = 0;
+  std::size_t covered = 0;
+  for (const auto& span : finds.spans) {
+    if (span.begin < clause.begin || span.end > clause.end) continue;
+    ++phrases;
+    covered += characters_in(reply.original, span);
+  }
+  if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause)) return false;
+  std::map<std::string, std::vector<TextSpan>> by_concept;
+  for (const auto& find : finds.concepts) {
+    if (find.span.begin < clause.begin || find.span.end > clause.end) continue;
+    auto& spans = by_concept[find.concept_id];
+    const bool overlaps = !spans.empty() && find.span.begin < spans.back().end;
+    if (!overlaps) spans.push_back(find.span);
+  }
+  int repeated = 0;
+  int said_three_times = 0;
+  for (const auto& [id, spans] : by_concept) {
+    repeated += spans.size() >= 2 ? 1 : 0;
+    said_three_times += spans.size() >= 3 ? 1 : 0;
+  }
+  return static_cast<int>(by_concept.size()) >= kListConcepts || said_three_times > 0 || repeated >= 2;
+}
+
+bool has_list_clause(const NormalizedText& reply, const PhraseFinds& finds) {
+  for (const Clause& clause : split_clauses(reply.text)) {
+    if (is_list_of_ideas(reply, reply.to_original(clause.span), finds)) return true;
+  }
+  return false;
+}
+
 bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
@@ -117,7 +166,8 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
 bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<RuleResult>& rules,
                          const ConceptIndex& concepts) {
   const PhraseFinds finds = find_phrases(reply, rules, concepts);
-  return has_run_on_clause(reply, finds.spans) || has_few_own_words(reply, finds);
+  return has_run_on_clause(reply, finds.spans) || has_few_own_words(reply, finds) ||
+         has_list_clause(reply, finds);
 }
 
 RuleResult stuffing_result() {
