@@ -79,10 +79,28 @@ CharFolder::~CharFolder() = default;
 
 std::string_view CharFolder::fold(char32_t cp) {
   if (auto it = cache_.find(cp); it != cache_.end()) return it->second;
-  return cache_.emplace(cp, compute(cp)).first->second;
+  return cache_.emplace(cp, compute(cp, true)).first->second;
 }
 
-std::string CharFolder::compute(char32_t cp) {
+std::string_view CharFolder::fold_keeping_script(char32_t cp) {
+  if (cp < 0x80) return fold(cp);
+  if (auto it = script_kept_cache_.find(cp); it != script_kept_cache_.end()) return it->second;
+  return script_kept_cache_.emplace(cp, compute(cp, false)).first->second;
+}
+
+std::string CharFolder::to_simplified_phrases(const std::string& text) {
+  if (!taiwan_to_mainland_) {
+    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/tw2sp.json";
+    try {
+      taiwan_to_mainland_ = std::make_unique<opencc::SimpleConverter>(config);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(fmt::format("cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
+    }
+  }
+  return taiwan_to_mainland_->Convert(text);
+}
+
+std::string CharFolder::compute(char32_t cp, bool change_script) {
   if (cp == utf8::kInvalid || is_dropped(cp)) return {};
   if (auto punctuation = canonical_punctuation(cp); punctuation.data() != nullptr) {
     return std::string(punctuation);
@@ -90,7 +108,7 @@ std::string CharFolder::compute(char32_t cp) {
   std::string folded = nfkc_casefold(cp);
   bool ascii = true;
   for (unsigned char c : folded) ascii = ascii && c < 0x80;
-  if (!ascii) folded = to_simplified(folded);
+  if (!ascii && change_script) folded = to_simplified(folded);
   std::string result;
   for (std::size_t pos = 0; pos < folded.size();) {
     const char32_t part = utf8::decode(folded, pos);

@@ -25,12 +25,24 @@ class CharFolder {
 
   std::string_view fold(char32_t code_point);
 
+  // The same without the change of script: width, case, whitespace, punctuation.
+  std::string_view fold_keeping_script(char32_t code_point);
+
+  // Whether the character is written differently in simplified Chinese.
+  bool is_traditional(char32_t code_point) { return fold(code_point) != fold_keeping_script(code_point); }
+
+  // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
+  // 網路 → 网络): what character-by-character conversion cannot do.
+  std::string to_simplified_phrases(const std::string& text);
+
  private:
-  std::string compute(char32_t code_point);
+  std::string compute(char32_t code_point, bool change_script);
   std::string to_simplified(const std::string& text);
 
   std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
+  std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;
   std::unordered_map<char32_t, std::string> cache_;
+  std::unordered_map<char32_t, std::string> script_kept_cache_;
 };
 
 }  // namespace coach

@@ -15,21 +15,66 @@ std::string_view NormalizedText::original_text(TextSpan span) const {
   return std::string_view(original).substr(source.begin, source.end - source.begin);
 }
 
+namespace {
+
+struct FoldedCharacter {
+  std::string_view text;
+  std::uint32_t begin;  // where its source character is in the original
+  std::uint32_t end;
+};
+
+void append(NormalizedText& result, std::string_view folded, std::uint32_t begin, std::uint32_t end) {
+  result.text += folded;
+  result.origin_begin.insert(result.origin_begin.end(), folded.size(), begin);
+  result.origin_end.insert(result.origin_end.end(), folded.size(), end);
+}
+
+// Traditional text converted phrase by phrase. OpenCC keeps the number of characters in
+// nearly every conversion, which keeps the map back to the original exact; when it does not,
+// the character-by-character result stands.
+bool convert_phrases(std::string_view original, NormalizedText& result) {
+  CharFolder& folder = CharFolder::shared();
+  std::vector<FoldedCharacter> characters;
+  std::string kept;
+  for (std::size_t pos = 0; pos < original.size();) {
+    const auto start = static_cast<std::uint32_t>(pos);
+    const std::string_view folded = folder.fold_keeping_script(utf8::decode(original, pos));
+    for (std::size_t at = 0; at < folded.size();) {
+      const std::size_t from = at;
+      utf8::decode(folded, at);
+      characters.push_back({folded.substr(from, at - from), start, static_cast<std::uint32_t>(pos)});
+    }
+    kept += folded;
+  }
+  const std::string converted = folder.to_simplified_phrases(kept);
+  if (utf8::count_code_points(converted) != characters.size()) return false;
+  NormalizedText phrased;
+  phrased.original = result.original;
+  std::size_t index = 0;
+  for (std::size_t pos = 0; pos < converted.size(); ++index) {
+    const std::size_t from = pos;
+    utf8::decode(converted, pos);
+    append(phrased, std::string_view(converted).substr(from, pos - from), characters[index].begin, characters[index].end);
+  }
+  result = std::move(phrased);
+  return true;
+}
+
+}  // namespace
+
 NormalizedText normalize(std::string_view original) {
   NormalizedText result;
   result.original = std::string(original);
   result.text.reserve(original.size());
   CharFolder& folder = CharFolder::shared();
+  bool traditional = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;
     const char32_t cp = utf8::decode(original, pos);
-    const std::string_view folded = folder.fold(cp);
-    result.text += folded;
-    result.origin_begin.insert(result.origin_begin.end(), folded.size(),
-                               static_cast<std::uint32_t>(start));
-    result.origin_end.insert(result.origin_end.end(), folded.size(),
-                             static_cast<std::uint32_t>(pos));
+    traditional = traditional || (cp >= 0x80 && folder.is_traditional(cp));
+    append(result, folder.fold(cp), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos));
   }
+  if (traditional) convert_phrases(original, result);
   return result;
 }
 

@@ -65,3 +65,12 @@ TEST_CASE("wrapping by display width keeps indentation and whole Latin words") {
 TEST_CASE("closing punctuation never begins a wrapped line") {
   CHECK(wrap_text("一二三四,五", 8, 0) == "一二三\n四,五");
 }
+
+TEST_CASE("traditional text takes mainland vocabulary, phrase by phrase") {
+  CHECK(normalize_phrase("簡訊發不出去") == "短信发不出去");
+  CHECK(normalize_phrase("網路有問題") == "网络有问题");
+  const NormalizedText text = normalize("您的簡訊！");
+  const auto at = text.text.find("短信");
+  REQUIRE(at != std::string::npos);
+  CHECK(text.original_text({at, at + std::string("短信").size()}) == "簡訊");
+}
