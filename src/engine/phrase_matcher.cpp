@@ -76,6 +76,12 @@ std::vector<PhraseMatch> PhraseMatcher::find_affirmed(std::string_view text) con
   return matches;
 }
 
+std::vector<PhraseMatch> PhraseMatcher::find_said(const NormalizedText& reply) const {
+  std::vector<PhraseMatch> matches = find_affirmed(reply.text);
+  std::erase_if(matches, [&](const PhraseMatch& m) { return reply.is_quoted(m.span.begin); });
+  return matches;
+}
+
 std::string PhraseMatcher::describe_source(std::size_t source) const {
   if (source < phrases_.size()) return phrases_[source];
   return fmt::format("/{}/", patterns_[source - phrases_.size()]->pattern());

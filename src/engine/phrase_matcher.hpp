@@ -31,6 +31,9 @@ class PhraseMatcher {
   // The occurrences that are not negated.
   std::vector<PhraseMatch> find_affirmed(std::string_view normalized) const;
 
+  // The occurrences the trainee says: neither negated nor inside quotation marks.
+  std::vector<PhraseMatch> find_said(const NormalizedText& reply) const;
+
   std::size_t source_count() const { return phrases_.size() + patterns_.size(); }
   // The phrase (normalised) or pattern behind a match, for explanations.
   std::string describe_source(std::size_t source) const;

@@ -29,7 +29,7 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
 // that off for topic words such as 短信 in 发不出短信).
 std::vector<PhraseMatch> find_counted(const PhraseMatcher& matcher, const Rule& rule,
                                       const NormalizedText& reply) {
-  return rule.negation ? matcher.find_affirmed(reply.text) : matcher.find_all(reply.text);
+  return rule.negation ? matcher.find_said(reply) : matcher.find_all(reply.text);
 }
 
 void add_evidence(RuleResult& result, const NormalizedText& reply,

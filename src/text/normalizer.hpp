@@ -18,6 +18,11 @@ struct NormalizedText {
   std::string text;                         // normalised UTF-8
   std::vector<std::uint32_t> origin_begin;  // per byte of `text`: where its source character starts
   std::vector<std::uint32_t> origin_end;    // … and ends, in `original`
+  std::vector<bool> quoted;                 // per byte of `text`: inside quotation marks
+
+  // Whether normalised byte `pos` stands inside quotation marks (“我试试”): words the trainee
+  // mentions, not words the trainee says.
+  bool is_quoted(std::size_t pos) const { return pos < quoted.size() && quoted[pos]; }
 
   // The part of the original that produced normalised bytes [span.begin, span.end).
   TextSpan to_original(TextSpan span) const;

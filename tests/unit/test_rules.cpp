@@ -100,3 +100,10 @@ TEST_CASE("titles a service hall uses") {
   CHECK(ok("{addresses_customer: title}", "大爷,您慢点"));
   CHECK(ok("{addresses_customer: title}", "阿姨您好"));
 }
+
+TEST_CASE("words in quotation marks are mentioned, not said") {
+  CHECK(ok("{forbid: blame}", "我不会跟您说“您弄错了”这种话"));
+  CHECK(ok("{forbid: blame}", "我不会跟您说「你弄错了」"));
+  CHECK_FALSE(ok("{forbid: blame}", "您弄错了"));
+  CHECK_FALSE(ok("{forbid: blame}", "“好吧”,您弄错了"));  // outside the quotation it counts
+}
