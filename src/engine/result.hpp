@@ -51,6 +51,8 @@ struct AttemptResult {
   std::string scenario_title;
   double score = 0;  // 0–100, one decimal
   int pass_mark = 70;
+  int max_failed_steps = 1;
+  int failed_steps = 0;  // steps below the pass mark (unanswered ones included)
   bool passed = false;
   bool critical_failed = false;
   std::vector<StepResult> steps;

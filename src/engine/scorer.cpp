@@ -59,7 +59,11 @@ void total_attempt(AttemptResult& attempt) {
   }
   const double score = weights > 0 ? 100.0 * weighted / weights : 0.0;
   attempt.score = std::round(score * 10) / 10;
-  attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed;
+  attempt.failed_steps = 0;
+  for (const auto& step : attempt.steps) attempt.failed_steps += step.passed ? 0 : 1;
+  // A good total can hide two weak steps; a trainer would not certify that.
+  attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed &&
+                   attempt.failed_steps <= attempt.max_failed_steps;
 }
 
 AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
@@ -71,6 +75,7 @@ AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
   result.scenario_id = scenario.id;
   result.scenario_title = scenario.title;
   result.pass_mark = scenario.pass_mark;
+  result.max_failed_steps = scenario.max_failed_steps;
   for (const CompiledStep& step : rubric.steps()) {
     const MarkedText* response = attempt.find(step.step->id);
     result.steps.push_back(score_step(

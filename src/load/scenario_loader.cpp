@@ -41,7 +41,7 @@ const std::initializer_list<std::string_view> kStepKeys = {
     "id", "stage", "customer", "principle", "weight", "rules", "model_answers", "counter_examples"};
 
 const std::initializer_list<std::string_view> kScenarioKeys = {
-    "id", "title", "source", "channel", "industry", "customer", "briefing", "pass_mark", "steps"};
+    "id", "title", "source", "channel", "industry", "customer", "briefing", "pass_mark", "max_failed_steps", "steps"};
 
 std::string all_kind_keys() {
   std::string out;
@@ -254,6 +254,7 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   read_customer(reader, *root, scenario.customer);
   scenario.briefing = reader.text(*root, "briefing", true).value_or("");
   scenario.pass_mark = reader.integer(*root, "pass_mark", 0, 100).value_or(70);
+  scenario.max_failed_steps = reader.integer(*root, "max_failed_steps", 0, 100).value_or(1);
   read_steps(reader, *root, scenario);
   if (diagnostics.size() != errors_before) return std::nullopt;
   return scenario;

@@ -71,6 +71,7 @@ struct Scenario {
   Customer customer;
   std::string briefing;
   int pass_mark = 70;
+  int max_failed_steps = 1;  // more steps below the mark fail the attempt, whatever the total
   std::vector<Step> steps;
   std::string file;
 

@@ -59,6 +59,8 @@ ordered_json attempt_json(const AttemptResult& attempt) {
           {"pass_mark", attempt.pass_mark},
           {"passed", attempt.passed},
           {"critical_failed", attempt.critical_failed},
+          {"failed_steps", attempt.failed_steps},
+          {"max_failed_steps", attempt.max_failed_steps},
           {"steps", steps}};
 }
 
