@@ -31,6 +31,7 @@ struct StepResult {
   Stage stage = Stage::vent;
   bool answered = false;
   std::string reply;
+  std::string principle;  // the document's point for the step, behind every verdict
   int weight = 1;
   int score = 0;  // points earned (0 after a critical failure)
   int max = 0;

@@ -17,6 +17,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   result.step_id = step.id;
   result.stage = step.stage;
   result.weight = step.weight;
+  result.principle = step.principle;
   result.answered = reply.has_value() && !reply->empty();
   result.reply = std::string(reply.value_or(""));
   const NormalizedText normalized = normalize(result.reply);

@@ -39,6 +39,7 @@ ordered_json step_json(const StepResult& step) {
           {"stage", std::string(stage_id(step.stage))},
           {"answered", step.answered},
           {"reply", step.reply},
+          {"principle", step.principle},
           {"score", step.score},
           {"max", step.max},
           {"weight", step.weight},

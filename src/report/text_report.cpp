@@ -42,6 +42,9 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
                                           : style.bad(std::string(tr("未通过", "not passed")));
   out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score,
                      step.max, verdict);
+  if (!step.passed && !step.principle.empty()) {
+    out += style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) + "\n";
+  }
   if (step.answered)
     out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))),
                        highlight_reply(step, style));
