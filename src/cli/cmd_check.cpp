@@ -25,6 +25,10 @@ int check(const Context& context, const std::vector<std::string>& paths) {
   int failed = 0;
   for (const auto& rubric : library.rubrics()) {
     const CheckSummary summary = check_rubric(rubric);
+    if (!summary.unreached.empty()) {
+      std::cerr << style.warn(std::string(tr("注意:", "note:"))) << "\n";
+      print_diagnostics(summary.unreached);
+    }
     if (summary.failures.empty()) {
       std::cout << fmt::format(
           fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",

@@ -1,88 +1,244 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/grade_output.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "engine/exam_grader.hpp"
 #include "engine/scorer.hpp"
 #include "load/answers_loader.hpp"
+#include "load/exam_loader.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
+#include "util/sha256.hpp"
 
 namespace coach::cli {
+namespace fs = std::filesystem;
+
 namespace {
 
 struct GradeOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output;
+  std::string exam;
 };
+
+bool is_yaml(const fs::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
+// The YAML files under a directory, at any depth (a cohort is often one folder per trainee),
+// sorted so the report's order does not depend on the file system.
+std::vector<std::string> yaml_files_under(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(directory, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (is_yaml(it->path()) && !it->is_directory(ec)) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 std::vector<std::string> answer_files(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& path : paths) {
-    if (std::filesystem::is_directory(path, ec)) {
-      for (auto& file : yaml_files_in(path)) files.push_back(std::move(file));
+    if (fs::is_directory(path, ec)) {
+      for (auto& file : yaml_files_under(path)) files.push_back(std::move(file));
     } else {
-      files.push_back(path);
+      files.push_back(path);  // a missing file is reported when it is read
     }
   }
   return files;
 }
 
-// Grades every attempt of one file; problems go to `diagnostics` and that file's attempts are
-// left out, while the rest of the batch is still graded.
-void grade_file(const std::string& path, const ScenarioLibrary& library, Diagnostics& diagnostics,
-                std::vector<AttemptResult>& results) {
-  Diagnostics file_problems;
-  const auto answers = load_answers_file(path, file_problems);
-  if (answers) {
-    for (const Attempt& attempt : answers->attempts) {
-      const Rubric* rubric = library.find(attempt.scenario_id);
-      if (!rubric) {
-        file_problems.error(path, attempt.scenario_mark,
-                            fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
-                                                        "unknown scenario `{}`; see `coach list`")),
-                                        attempt.scenario_id));
-        continue;
-      }
-      check_attempt_steps(*rubric, attempt, path, file_problems);
-    }
-  }
-  if (!file_problems.empty()) {
-    diagnostics.append(file_problems);
-    return;
-  }
-  for (const Attempt& attempt : answers->attempts) {
-    results.push_back(
-        score_attempt(*library.find(attempt.scenario_id), attempt, answers->trainee, path));
-  }
+// Digests are of the bytes on disk; a file that cannot be read has none.
+std::string file_sha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  Sha256 hash;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+  return hash.hex_digest();
 }
 
-std::string render(const std::vector<AttemptResult>& results, const GradeOptions& options,
-                   const Context& context) {
-  if (options.format == "json") return format_json_report(results);
-  if (options.format == "junit") return format_junit_report(results);
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  return format_text_report(results, to_stdout ? style_for(context, 1) : Style(false));
+std::string file_name(const std::string& path) {
+  return fs::path(path).filename().string();
+}
+
+bool exam_includes(const Exam& exam, const std::string& scenario_id) {
+  return std::any_of(exam.scenario_ids.begin(), exam.scenario_ids.end(),
+                     [&](const MarkedText& id) { return id.text == scenario_id; });
+}
+
+// One grading run: attempts stream from the files into the report; only small tallies stay.
+class GradeRun {
+ public:
+  GradeRun(const ScenarioLibrary& library, const Exam* exam, std::unique_ptr<ReportWriter> writer)
+      : library_(library), exam_(exam), writer_(std::move(writer)) {
+    if (exam_) tally_.emplace(*exam_);
+  }
+
+  void grade_file(const std::string& path);
+  // The facts only known at the end; `lexicon_files` and `exam_path` for their digests.
+  ReportFacts& finish(const std::vector<std::string>& lexicon_files, const std::string& exam_path);
+  // Writes the whole report: head, the spooled attempts, tail.
+  void write(const std::string& path) {
+    spool_.finish(path, writer_->head(facts_), writer_->tail(facts_));
+  }
+
+ private:
+  bool check_attempt(const Attempt& attempt, const std::string& path, Diagnostics& problems) const;
+  void grade_attempt(const Attempt& attempt, const std::string& trainee, const std::string& path);
+  const std::string& scenario_digest(const Rubric& rubric);
+
+  const ScenarioLibrary& library_;
+  const Exam* exam_;
+  std::unique_ptr<ReportWriter> writer_;
+  std::optional<ExamTally> tally_;
+  ReportSpool spool_;
+  ReportFacts facts_;
+  std::map<std::string, std::string> scenario_digests_;  // scenario file → SHA-256
+  int next_index_ = 0;
+};
+
+bool GradeRun::check_attempt(const Attempt& attempt, const std::string& path,
+                             Diagnostics& problems) const {
+  const Rubric* rubric = library_.find(attempt.scenario_id);
+  if (!rubric) {
+    problems.error(path, attempt.scenario_mark,
+                   fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
+                                               "unknown scenario `{}`; see `coach list`")),
+                               attempt.scenario_id));
+    return false;
+  }
+  if (exam_ && !exam_includes(*exam_, attempt.scenario_id)) {
+    problems.error(path, attempt.scenario_mark,
+                   fmt::format(fmt::runtime(tr("场景 `{}` 不在考试 `{}` 中",
+                                               "scenario `{}` is not part of exam `{}`")),
+                               attempt.scenario_id, exam_->id));
+    return false;
+  }
+  check_attempt_steps(*rubric, attempt, path, problems);
+  return true;
+}
+
+// A file with any problem is left out whole and reported; the rest of the batch is graded.
+void GradeRun::grade_file(const std::string& path) {
+  Diagnostics problems;
+  const auto answers = load_answers_file(path, problems);
+  if (answers) {
+    for (const Attempt& attempt : answers->attempts) check_attempt(attempt, path, problems);
+  }
+  if (!problems.empty()) {
+    facts_.rejected.append(problems);
+    return;
+  }
+  for (const Attempt& attempt : answers->attempts) grade_attempt(attempt, answers->trainee, path);
+}
+
+void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
+                             const std::string& path) {
+  const Rubric& rubric = *library_.find(attempt.scenario_id);
+  AttemptResult result = score_attempt(rubric, attempt, trainee, path);
+  AttemptNote note;
+  note.index = next_index_++;
+  note.scenario_sha256 = scenario_digest(rubric);
+  if (exam_) note.exam = tally_->record(result, apply_exam(*exam_, rubric, result));
+  facts_.cohort.add(result, note.index);
+  spool_.append(writer_->attempt(result, note));
+}
+
+const std::string& GradeRun::scenario_digest(const Rubric& rubric) {
+  const std::string& file = rubric.scenario().file;
+  auto found = scenario_digests_.find(file);
+  if (found == scenario_digests_.end())
+    found = scenario_digests_.emplace(file, file_sha256(file)).first;
+  return found->second;
+}
+
+ReportFacts& GradeRun::finish(const std::vector<std::string>& lexicon_files,
+                              const std::string& exam_path) {
+  for (const auto& [file, digest] : scenario_digests_)
+    facts_.inputs.push_back({"scenario", file_name(file), digest});
+  for (const auto& file : lexicon_files)
+    facts_.inputs.push_back({"lexicon", file_name(file), file_sha256(file)});
+  if (exam_) {
+    facts_.inputs.push_back({"exam", file_name(exam_path), file_sha256(exam_path)});
+    facts_.exam = ExamFacts{exam_, facts_.inputs.back().sha256, tally_->verdicts()};
+  }
+  std::sort(facts_.inputs.begin(), facts_.inputs.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.kind, a.name) < std::tie(b.kind, b.name);
+  });
+  return facts_;
+}
+
+std::vector<std::string> lexicon_files(const Context& context) {
+  std::vector<std::string> files;
+  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context))
+    for (auto& file : yaml_files_in(dir)) files.push_back(std::move(file));
+  return files;
+}
+
+std::optional<Exam> load_checked_exam(const std::string& path, const ScenarioLibrary& library,
+                                      Diagnostics& diagnostics) {
+  Diagnostics problems;
+  auto exam = load_exam_file(path, problems);
+  if (exam) check_exam_references(*exam, library, problems);
+  diagnostics.append(problems);
+  return problems.empty() ? exam : std::nullopt;
+}
+
+int exit_status(const ReportFacts& facts) {
+  if (!facts.rejected.empty()) return kExitBadInput;
+  if (facts.exam)
+    return facts.exam->passed() == static_cast<int>(facts.exam->verdicts.size()) ? kExitOk
+                                                                                 : kExitFailed;
+  return facts.cohort.summary().failed > 0 ? kExitFailed : kExitOk;
 }
 
 int grade(const Context& context, const GradeOptions& options) {
   Diagnostics diagnostics;
   // A broken scenario file is reported, but submissions for the others are still graded.
   const ScenarioLibrary library = load_library({}, context, diagnostics);
-  std::vector<AttemptResult> results;
-  for (const auto& file : answer_files(options.files))
-    grade_file(file, library, diagnostics, results);
-  write_output(options.output, render(results, options, context));
-  print_diagnostics(diagnostics);
-  if (!diagnostics.empty()) return kExitBadInput;
-  return summarize(results).failed > 0 ? kExitFailed : kExitOk;
+  std::optional<Exam> exam;
+  if (!options.exam.empty()) {
+    exam = load_checked_exam(options.exam, library, diagnostics);
+    if (!exam) {  // grading against a broken exam would certify the wrong thing
+      print_diagnostics(diagnostics);
+      return kExitBadInput;
+    }
+  }
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  GradeRun run(
+      library, exam ? &*exam : nullptr,
+      make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)));
+  const std::vector<std::string> files = answer_files(options.files);
+  ProgressBar progress(files.size(), progress_wanted());
+  for (const auto& file : files) {
+    run.grade_file(file);
+    progress.advance();
+  }
+  progress.finish();
+  ReportFacts& facts = run.finish(lexicon_files(context), options.exam);
+  Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
+  problems.append(facts.rejected);
+  facts.rejected = problems;
+  run.write(options.output);
+  print_diagnostics(facts.rejected);
+  return exit_status(facts);
 }
 
 }  // namespace
@@ -94,11 +250,16 @@ Action add_grade_command(CLI::App& app, const Context& context) {
       std::string(tr("批改答案文件(非交互)。退出码:0 全部通过,1 有未通过,2 输入有误",
                      "grade answers files. Exit: 0 all passed, 1 any failed, 2 bad input")));
   cmd->add_option("FILE", options->files,
-                  std::string(tr("答案文件或目录", "answers files or directories")))
+                  std::string(tr("答案文件或目录(目录下所有 *.yaml,含子目录)",
+                                 "answers files or directories (every *.yaml below them)")))
       ->required();
+  cmd->add_option("--exam", options->exam,
+                  std::string(tr("按此考试文件认证(见 docs/exam-format.md)",
+                                 "certify against this exam file (see docs/exam-format.md)")));
   cmd->add_option("--format", options->format,
-                  std::string(tr("text、json 或 junit", "text, json or junit")))
-      ->check(CLI::IsMember({"text", "json", "junit"}));
+                  std::string(tr("text、json、junit、csv、markdown 或 html",
+                                 "text, json, junit, csv, markdown or html")))
+      ->check(CLI::IsMember({"text", "json", "junit", "csv", "markdown", "html"}));
   cmd->add_option("--output,-o", options->output,
                   std::string(tr("报告写入此文件(默认:标准输出)",
                                  "write the report to this file (default: stdout)")));

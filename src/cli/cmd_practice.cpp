@@ -81,14 +81,17 @@ class PracticeRun {
   }
 
   void show_current() {
-    screen_.customer_line(session_.rubric().scenario(), session_.current_step(),
-                          session_.current_index(), session_.step_count());
+    const Scenario& scenario = session_.rubric().scenario();
+    screen_.customer_line(scenario, session_.current_step(), session_.customer_line(),
+                          session_.turns_played(), session_.planned_steps(),
+                          {session_.mood(), scenario.customer.temper.limit});
+    asked_at_ = std::chrono::steady_clock::now();
   }
 
   // Reads until the current step is answered or skipped; false when the trainee leaves.
   bool answer_current() {
-    const std::size_t step = session_.current_index();
-    while (session_.current_index() == step && !session_.finished()) {
+    const std::size_t played = session_.turns_played();
+    while (session_.turns_played() == played && !session_.finished()) {
       std::string line;
       const ReadStatus status = reader_->read(screen_.prompt(), line);
       if (status == ReadStatus::end_of_input) return false;
@@ -122,10 +125,16 @@ class PracticeRun {
       run_command(trimmed);
       return true;
     }
-    const StepResult result = session_.answer(trimmed);
+    const Step& step = *session_.current_step().step;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
+    const StepResult result = session_.answer(trimmed, seconds);
     save();
-    if (!options_.exam)
-      screen_.feedback(result, *session_.rubric().steps()[session_.current_index() - 1].step);
+    if (!options_.exam) screen_.feedback(result, step);
+    if (step.time_limit > 0 && seconds > step.time_limit) screen_.too_slow(seconds, step.time_limit);
+    if (session_.walked_out()) {
+      screen_.walked_out(session_.rubric().scenario());
+      return false;
+    }
     return true;
   }
 
@@ -201,6 +210,7 @@ class PracticeRun {
   std::unique_ptr<LineReader> reader_ = make_line_reader();
   std::string record_path_;
   std::string history_path_;
+  std::chrono::steady_clock::time_point asked_at_ = std::chrono::steady_clock::now();
 };
 
 std::vector<const Rubric*> menu_order(const ScenarioLibrary& library) {

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 #include <memory>
@@ -25,39 +26,106 @@ nlohmann::ordered_json texts_json(const std::vector<MarkedText>& items) {
   return out;
 }
 
+nlohmann::ordered_json condition_json(const Condition& condition) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (condition.mood_above) out["mood_above"] = *condition.mood_above;
+  if (condition.mood_below) out["mood_below"] = *condition.mood_below;
+  if (!condition.said.empty()) out["said"] = condition.said;
+  if (!condition.not_said.empty()) out["not_said"] = condition.not_said;
+  return out;
+}
+
+nlohmann::ordered_json step_json(const CompiledStep& compiled) {
+  const Step& step = *compiled.step;
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  for (const auto& rule : compiled.rules) {
+    rules.push_back({{"kind", std::string(rule_kind_key(rule.rule->kind))},
+                     {"description", describe_rule(rule)},
+                     {"points", rule.rule->points},
+                     {"critical", rule.rule->critical},
+                     {"mood", rule.rule->mood},
+                     {"feedback", rule.rule->feedback}});
+  }
+  nlohmann::ordered_json lines_if = nlohmann::ordered_json::array();
+  for (const auto& variant : step.customer_lines_if) {
+    lines_if.push_back({{"when", condition_json(variant.when)}, {"line", variant.line}});
+  }
+  return {{"id", step.id},
+          {"stage", std::string(stage_id(step.stage))},
+          {"customer", step.customer_line},
+          {"customer_if", lines_if},
+          {"principle", step.principle},
+          {"weight", step.weight},
+          {"time_limit", step.time_limit},
+          {"rules", rules},
+          {"model_answers", texts_json(step.model_answers)},
+          {"counter_examples", texts_json(step.counter_examples)}};
+}
+
+// `steps` is the main line of the conversation (the contract: each stage of the five-step
+// method in order); steps played only on a condition are listed apart, under `branches`, with
+// the step they follow.
 std::string scenario_json(const Rubric& rubric) {
   const Scenario& s = rubric.scenario();
   nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+  nlohmann::ordered_json branches = nlohmann::ordered_json::array();
+  std::string previous;
   for (const auto& compiled : rubric.steps()) {
-    const Step& step = *compiled.step;
-    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-    for (const auto& rule : compiled.rules) {
-      rules.push_back({{"kind", std::string(rule_kind_key(rule.rule->kind))},
-                       {"description", describe_rule(rule)},
-                       {"points", rule.rule->points},
-                       {"critical", rule.rule->critical},
-                       {"feedback", rule.rule->feedback}});
+    nlohmann::ordered_json step = step_json(compiled);
+    if (compiled.step->when) {
+      step["when"] = condition_json(*compiled.step->when);
+      step["after"] = previous;
+      branches.push_back(std::move(step));
+    } else {
+      steps.push_back(std::move(step));
     }
-    steps.push_back({{"id", step.id},
-                     {"stage", std::string(stage_id(step.stage))},
-                     {"customer", step.customer_line},
-                     {"principle", step.principle},
-                     {"weight", step.weight},
-                     {"rules", rules},
-                     {"model_answers", texts_json(step.model_answers)},
-                     {"counter_examples", texts_json(step.counter_examples)}});
+    previous = compiled.step->id;
   }
+  nlohmann::ordered_json reactions = nlohmann::ordered_json::object();
+  for (const auto& [concept_id, change] : s.customer.temper.reacts_to) reactions[concept_id] = change;
   nlohmann::ordered_json out = {
       {"id", s.id},
       {"title", s.title},
       {"source", s.source},
       {"channel", s.channel},
       {"industry", s.industry},
-      {"customer", {{"name", s.customer.name}, {"type", s.customer.type}}},
+      {"customer",
+       {{"name", s.customer.name},
+        {"type", s.customer.type},
+        {"mood", s.customer.temper.start},
+        {"limit", s.customer.temper.limit},
+        {"reacts_to", reactions}}},
       {"briefing", s.briefing},
       {"pass_mark", s.pass_mark},
-      {"steps", steps}};
+      {"max_failed_steps", s.max_failed_steps},
+      {"steps", steps},
+      {"branches", branches}};
   return out.dump(2) + "\n";
+}
+
+std::string describe_condition(const Condition& condition) {
+  std::vector<std::string> parts;
+  if (condition.mood_above) parts.push_back(fmt::format(fmt::runtime(tr("怒气 > {}", "anger > {}")), *condition.mood_above));
+  if (condition.mood_below) parts.push_back(fmt::format(fmt::runtime(tr("怒气 < {}", "anger < {}")), *condition.mood_below));
+  if (!condition.said.empty()) parts.push_back(fmt::format(fmt::runtime(tr("说过「{}」", "said {}")), condition.said));
+  if (!condition.not_said.empty()) parts.push_back(fmt::format(fmt::runtime(tr("没说过「{}」", "never said {}")), condition.not_said));
+  return fmt::format("{}", fmt::join(parts, tr(" 且 ", " and ")));
+}
+
+std::string temper_text(const Customer& customer) {
+  std::string reactions;
+  for (const auto& [concept_id, change] : customer.temper.reacts_to) {
+    reactions += fmt::format(" {}{:+}", concept_id, change);
+  }
+  return fmt::format(fmt::runtime(tr("怒气:起始 {},到 {} 客户离开;反应:{}\n", "Anger: starts at {}, the customer leaves at {}; reacts to:{}\n")),
+                     customer.temper.start, customer.temper.limit, reactions.empty() ? std::string(tr("无", " none")) : reactions);
+}
+
+// The branches as a tree: steps played only on a condition hang off the main line.
+std::string step_heading(std::size_t number, const Step& step, const Style& style) {
+  const std::string title = fmt::format(fmt::runtime(tr("第 {} 步 · {} · {}", "Step {} · {} · {}")), number, step.id, stage_label(step.stage));
+  if (!step.when) return style.bold(title);
+  return style.warn(fmt::format(fmt::runtime(tr("  ⤷ 仅当 {} 时插入:", "  ⤷ only when {}:")), describe_condition(*step.when))) + " " + style.bold(title);
 }
 
 std::string scenario_text(const Rubric& rubric, const Style& style) {
@@ -66,16 +134,16 @@ std::string scenario_text(const Rubric& rubric, const Style& style) {
   out += fmt::format(fmt::runtime(tr("出处:{}\n客户:{} {}\n及格线:{}\n\n{}\n",
                                      "Source: {}\nCustomer: {} {}\nPass mark: {}\n\n{}\n")),
                      s.source, s.customer.name, s.customer.type, s.pass_mark, s.briefing);
+  out += temper_text(s.customer);
   for (std::size_t i = 0; i < rubric.steps().size(); ++i) {
     const auto& compiled = rubric.steps()[i];
     const Step& step = *compiled.step;
-    out += "\n" +
-           style.bold(fmt::format(fmt::runtime(tr("第 {} 步 · {} · {}", "Step {} · {} · {}")),
-                                  i + 1, step.id, stage_label(step.stage))) +
-           "\n";
-    out += style.customer(
-               fmt::format(fmt::runtime(tr("  客户:{}", "  Customer: {}")), step.customer_line)) +
-           "\n";
+    out += "\n" + step_heading(i + 1, step, style) + "\n";
+    out += style.customer(fmt::format(fmt::runtime(tr("  客户:{}", "  Customer: {}")), step.customer_line)) + "\n";
+    for (const auto& variant : step.customer_lines_if) {
+      out += style.customer(fmt::format(fmt::runtime(tr("    (当 {}){}", "    (when {}) {}")),
+                                        describe_condition(variant.when), variant.line)) + "\n";
+    }
     if (!step.principle.empty())
       out += fmt::format(fmt::runtime(tr("  要点:{}\n", "  Principle: {}\n")), step.principle);
     for (const auto& rule : compiled.rules) {

@@ -14,8 +14,15 @@ class PracticeScreen {
   PracticeScreen(Style style, std::size_t columns) : style_(style), columns_(columns) {}
 
   void briefing(const Scenario& scenario, bool exam) const;
-  void customer_line(const Scenario& scenario, const CompiledStep& step, std::size_t index,
-                     std::size_t count) const;
+  struct Mood {
+    int value;
+    int limit;
+  };
+  // The customer speaks: step number, stage, mood at a glance, the line as said.
+  void customer_line(const Scenario& scenario, const CompiledStep& step, const std::string& line,
+                     std::size_t turns_played, std::size_t planned_steps, Mood mood) const;
+  void too_slow(double seconds, int limit) const;
+  void walked_out(const Scenario& scenario) const;
   void feedback(const StepResult& result, const Step& step) const;
   void hint(const Step& step) const;
   void model_answer(const Step& step) const;
@@ -26,6 +33,7 @@ class PracticeScreen {
 
  private:
   void print(const std::string& text) const;
+  std::string mood_meter(Mood mood) const;
 
   Style style_;
   std::size_t columns_;

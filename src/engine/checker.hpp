@@ -10,6 +10,9 @@ struct CheckSummary {
   int model_answers = 0;
   int counter_examples = 0;
   Diagnostics failures;  // each points at the example in the scenario file
+  // Branches (a step's `when`, a line of `customer_if`) that neither the model answers nor
+  // the counter-examples reach: nobody has tried them, so nobody knows they work.
+  Diagnostics unreached;
 };
 
 CheckSummary check_rubric(const Rubric& rubric);

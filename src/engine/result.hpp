@@ -45,6 +45,19 @@ struct StepResult {
   }
 };
 
+// One turn of the conversation as it happened.
+struct PathTurn {
+  std::string step_id;
+  std::string customer_line;  // as the customer said it
+  int mood_before = 0;
+  int mood_after = 0;
+};
+
+struct SkippedStep {
+  std::string step_id;
+  std::string reason;
+};
+
 struct AttemptResult {
   std::string file;
   std::string trainee;
@@ -57,6 +70,10 @@ struct AttemptResult {
   bool passed = false;
   bool critical_failed = false;
   std::vector<StepResult> steps;
+  std::vector<PathTurn> path;
+  std::vector<SkippedStep> skipped;
+  int final_mood = 0;
+  bool walked_out = false;  // the customer was pushed past the limit: the attempt fails
 };
 
 }  // namespace coach

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "engine/conversation.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
 #include "util/i18n.hpp"
@@ -64,26 +65,18 @@ void total_attempt(AttemptResult& attempt) {
   for (const auto& step : attempt.steps) attempt.failed_steps += step.passed ? 0 : 1;
   // A good total can hide two weak steps; a trainer would not certify that.
   attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed &&
-                   attempt.failed_steps <= attempt.max_failed_steps;
+                   attempt.failed_steps <= attempt.max_failed_steps && !attempt.walked_out;
 }
 
-AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
-                            const std::string& trainee, const std::string& file) {
-  const Scenario& scenario = rubric.scenario();
-  AttemptResult result;
-  result.file = file;
-  result.trainee = trainee;
-  result.scenario_id = scenario.id;
-  result.scenario_title = scenario.title;
-  result.pass_mark = scenario.pass_mark;
-  result.max_failed_steps = scenario.max_failed_steps;
-  for (const CompiledStep& step : rubric.steps()) {
-    const MarkedText* response = attempt.find(step.step->id);
-    result.steps.push_back(score_step(
-        step, scenario, response ? std::optional<std::string_view>(response->text) : std::nullopt));
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
+                            const std::string& file) {
+  Conversation conversation(rubric);
+  while (const CompiledStep* step = conversation.next_step()) {
+    const MarkedText* response = attempt.find(step->step->id);
+    conversation.answer(*step, response ? std::optional<std::string_view>(response->text) : std::nullopt,
+                        attempt.seconds_for(step->step->id));
   }
-  total_attempt(result);
-  return result;
+  return conversation.result(trainee, file);
 }
 
 void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,

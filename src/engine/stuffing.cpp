@@ -55,6 +55,16 @@ std::vector<TextSpan> merge(std::vector<TextSpan> spans) {
   return merged;
 }
 
+// A pattern such as 如果您愿意.*告诉 spans the trainee's own words between its anchors: only
+// its first few characters count as rubric wording.
+TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& match, std::string_view text) {
+  constexpr std::size_t kPatternCharacters = 4;
+  if (match.source < matcher.phrases().size()) return match.span;
+  std::size_t end = match.span.begin;
+  for (std::size_t n = 0; n < kPatternCharacters && end < match.span.end; ++n) utf8::decode(text, end);
+  return {match.span.begin, std::min(end, match.span.end)};
+}
+
 PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResult>& rules,
                          const ConceptIndex& concepts) {
   PhraseFinds finds;
@@ -64,12 +74,17 @@ PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResu
     for (const auto& evidence : rule.matched) spans.push_back(evidence.span);
   }
   for (const auto& [id, compiled] : concepts.all()) {
-    const auto matches = compiled.matcher->find_affirmed(reply.text);
-    finds.most_repeated = std::max(finds.most_repeated, static_cast<int>(matches.size()));
-    for (const auto& match : matches) {
-      spans.push_back(reply.to_original(match.span));
-      finds.concepts.push_back({id, reply.to_original(match.span)});
+    int distinct = 0;
+    std::size_t previous_end = 0;
+    for (const auto& match : compiled.matcher->find_affirmed(reply.text)) {
+      if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
+      previous_end = match.span.end;
+      ++distinct;
+      const TextSpan span = reply.to_original(clip_pattern_match(*compiled.matcher, match, reply.text));
+      spans.push_back(span);
+      finds.concepts.push_back({id, span});
     }
+    finds.most_repeated = std::max(finds.most_repeated, distinct);
   }
   finds.spans = merge(std::move(spans));
   return finds;
@@ -103,12 +118,24 @@ Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<
   return best;
 }
 
-bool has_run_on_clause(const NormalizedText& reply, const std::vector<TextSpan>& spans) {
+bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
+  std::map<std::string, int> counts;
+  for (const auto& find : finds.concepts) {
+    if (find.span.begin >= clause.begin && find.span.end <= clause.end && ++counts[find.concept_id] >= 2) return true;
+  }
+  return false;
+}
+
+bool has_run_on_clause(const NormalizedText& reply, const PhraseFinds& finds) {
+  const std::vector<TextSpan>& spans = finds.spans;
   for (const Clause& clause : split_clauses(reply.text)) {
     const TextSpan original = reply.to_original(clause.span);
     const Chain chain = longest_chain(reply.original, original, spans);
     const std::size_t length = characters_in(reply.original, original);
-    if (chain.phrases >= kRunOnPhrases && chain.characters >= kRunOnCoverage * length) return true;
+    // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
+    // 对不起抱歉不好意思 says one thing three times.
+    const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(original, finds);
+    if (chain.phrases >= kRunOnPhrases && list_like && chain.characters >= kRunOnCoverage * length) return true;
   }
   return false;
 }
@@ -166,7 +193,7 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
 bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<RuleResult>& rules,
                          const ConceptIndex& concepts) {
   const PhraseFinds finds = find_phrases(reply, rules, concepts);
-  return has_run_on_clause(reply, finds.spans) || has_few_own_words(reply, finds) ||
+  return has_run_on_clause(reply, finds) || has_few_own_words(reply, finds) ||
          has_list_clause(reply, finds);
 }
 

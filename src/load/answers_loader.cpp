@@ -68,6 +68,21 @@ void read_earlier_tries(YamlReader& reader, const YAML::Node& map, Attempt& atte
   }
 }
 
+void read_seconds(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
+  const YAML::Node node = YamlReader::child(map, "seconds");
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!reader.expect_map(node, "`seconds`", {})) return;
+  for (const auto& pair : node) {
+    double seconds = 0;
+    if (!pair.first.IsScalar()) continue;
+    if (!pair.second.IsScalar() || !YAML::convert<double>::decode(pair.second, seconds) || !(seconds >= 0 && seconds < 86400)) {
+      reader.error(pair.second, std::string(tr("`seconds` 的值应是秒数(0 到 86400)", "values of `seconds` should be seconds (0 to 86400)")));
+      continue;
+    }
+    attempt.seconds.push_back({pair.first.Scalar(), seconds});
+  }
+}
+
 std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   Attempt attempt;
   if (auto scenario = reader.text(map, "scenario", true)) {
@@ -76,6 +91,7 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   }
   read_responses(reader, map, attempt);
   read_earlier_tries(reader, map, attempt);
+  read_seconds(reader, map, attempt);
   return attempt;
 }
 
@@ -98,7 +114,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     if (reader.expect_sequence(attempts, "`attempts`")) {
       for (const auto& item : attempts) {
         if (!reader.expect_map(item, tr("一次作答", "an attempt"),
-                               {"scenario", "responses", "earlier_tries"}))
+                               {"scenario", "responses", "earlier_tries", "seconds", "path"}))
           continue;
         if (auto attempt = read_attempt(reader, item))
           answers.attempts.push_back(std::move(*attempt));
@@ -106,7 +122,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     }
   } else {
     if (!reader.expect_map(*root, tr("答案文件", "an answers file"),
-                           {"trainee", "scenario", "responses", "earlier_tries", "attempts"})) {
+                           {"trainee", "scenario", "responses", "earlier_tries", "seconds", "path", "attempts"})) {
       return std::nullopt;
     }
     answers.trainee = reader.text(*root, "trainee", false).value_or("");

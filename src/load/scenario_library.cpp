@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "load/customer_types_loader.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/scenario_loader.hpp"
 #include "load/yaml_reader.hpp"
@@ -60,6 +61,13 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
     for (const auto& file : yaml_files_in(dir)) load_lexicon_file(file, *lexicon, diagnostics);
   }
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
+  CustomerTypes customer_types;
+  for (const auto& dir : lexicon_dirs) {
+    const fs::path presets = fs::path(dir).parent_path() / "customer-types";
+    std::error_code ec;
+    if (!fs::is_directory(presets, ec)) continue;
+    for (const auto& file : yaml_files_in(presets.string())) load_customer_types_file(file, customer_types, diagnostics);
+  }
 
   std::map<std::string, std::string> first_file_of;
   for (const auto& file : expand_paths(scenario_paths, diagnostics)) {
@@ -73,6 +81,7 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
                                     scenario->id, it->second));
       continue;
     }
+    resolve_temper(scenario->customer, customer_types);
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {
       library.rubrics_.push_back(std::move(*rubric));

@@ -35,10 +35,11 @@ const std::initializer_list<std::string_view> kRuleKeys = {
     "concept", "forbid",    "any_of",    "all_of",        "none_of",
     "regex",   "min_chars", "max_chars", "asks_question", "addresses_customer",
     "order",   "count",     "points",    "critical",      "feedback",
-    "praise",  "label",     "negation"};
+    "praise",  "label",     "negation",  "mood"};
 
 const std::initializer_list<std::string_view> kStepKeys = {
-    "id", "stage", "customer", "principle", "weight", "rules", "model_answers", "counter_examples"};
+    "id",    "stage",         "customer",     "customer_if",      "when", "time_limit",
+    "principle", "weight", "rules", "model_answers", "counter_examples"};
 
 const std::initializer_list<std::string_view> kScenarioKeys = {
     "id", "title", "source", "channel", "industry", "customer", "briefing", "pass_mark", "max_failed_steps", "steps"};
@@ -47,6 +48,67 @@ std::string all_kind_keys() {
   std::string out;
   for (const auto& k : kKindKeys) out += fmt::format("{}`{}`", out.empty() ? "" : ", ", k.key);
   return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The condition keys of a mapping whose keys were already checked.
+std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::Node& node, std::string_view what) {
+  Condition condition;
+  condition.mark = reader.mark(node);
+  condition.mood_above = reader.integer(node, "mood_above", 0, 100);
+  condition.mood_below = reader.integer(node, "mood_below", 0, 100);
+  condition.said = reader.text(node, "said", false).value_or("");
+  condition.not_said = reader.text(node, "not_said", false).value_or("");
+  if (!condition.mood_above && !condition.mood_below && condition.said.empty() && condition.not_said.empty()) {
+    reader.error(node, fmt::format(fmt::runtime(tr("{} 至少要有一个条件: mood_above、mood_below、said 或 not_said",
+                                                   "{} needs a condition: mood_above, mood_below, said or not_said")),
+                                   what));
+    return std::nullopt;
+  }
+  return condition;
+}
+
+}  // namespace
+
+std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node, std::string_view what) {
+  if (!reader.expect_map(node, what, {"mood_above", "mood_below", "said", "not_said"})) return std::nullopt;
+  return read_condition_fields(reader, node, what);
+}
+
+std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& node) {
+  std::map<std::string, int> reactions;
+  if (!node.IsDefined() || node.IsNull()) return reactions;
+  if (!reader.expect_map(node, "`reacts_to`", {})) return reactions;
+  for (const auto& pair : node) {
+    if (!pair.first.IsScalar()) continue;
+    int change = 0;
+    if (!pair.second.IsScalar() || !YAML::convert<int>::decode(pair.second, change) || change < -100 || change > 100) {
+      reader.error(pair.second, std::string(tr("`reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)",
+                                               "values of `reacts_to` should be whole numbers from -100 to 100 (the change of mood)")));
+      continue;
+    }
+    reactions[pair.first.Scalar()] = change;
+  }
+  return reactions;
+}
+
+namespace {
+
+void read_conditional_lines(YamlReader& reader, const YAML::Node& node, Step& step) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!reader.expect_sequence(node, "`customer_if`")) return;
+  for (const auto& item : node) {
+    if (!reader.expect_map(item, tr("`customer_if` 的每一项", "each item of `customer_if`"),
+                           {"mood_above", "mood_below", "said", "not_said", "line"})) {
+      continue;
+    }
+    auto line = reader.text(item, "line", true);
+    auto condition = read_condition_fields(reader, item, tr("`customer_if` 的每一项", "each item of `customer_if`"));
+    if (line && condition) step.customer_lines_if.push_back({*condition, *line});
+  }
 }
 
 void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
@@ -129,6 +191,7 @@ std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
   read_rule_value(reader, node, rule);
   rule.critical = reader.boolean(node, "critical").value_or(false);
   rule.points = reader.integer(node, "points", 0, 1000).value_or(rule.critical ? 0 : 10);
+  rule.mood = reader.integer(node, "mood", -100, 100).value_or(0);
   rule.feedback = reader.text(node, "feedback", false).value_or("");
   rule.praise = reader.text(node, "praise", false).value_or("");
   rule.label = reader.text(node, "label", false).value_or("");
@@ -170,6 +233,11 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
   step.customer_line = reader.text(node, "customer", true).value_or("");
   step.principle = reader.text(node, "principle", false).value_or("");
   step.weight = reader.integer(node, "weight", 0, 100).value_or(1);
+  step.time_limit = reader.integer(node, "time_limit", 0, 3600).value_or(0);
+  if (const YAML::Node when = YamlReader::child(node, "when"); when.IsDefined()) {
+    step.when = read_condition(reader, when, "`when`");
+  }
+  read_conditional_lines(reader, YamlReader::child(node, "customer_if"), step);
   const YAML::Node rules = YamlReader::child(node, "rules");
   if (!rules.IsDefined()) {
     reader.error(
@@ -191,9 +259,13 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
 void read_customer(YamlReader& reader, const YAML::Node& root, Customer& customer) {
   const YAML::Node node = YamlReader::child(root, "customer");
   if (!node.IsDefined() || node.IsNull()) return;
-  if (!reader.expect_map(node, "`customer`", {"name", "type"})) return;
+  if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"})) return;
   customer.name = reader.text(node, "name", false).value_or("");
   customer.type = reader.text(node, "type", false).value_or("");
+  customer.type_mark = reader.mark(YamlReader::child(node, "type"));
+  customer.start_override = reader.integer(node, "mood", 0, 100);
+  customer.limit_override = reader.integer(node, "limit", 1, 100);
+  customer.reacts_to_override = read_reactions(reader, YamlReader::child(node, "reacts_to"));
 }
 
 void read_steps(YamlReader& reader, const YAML::Node& root, Scenario& scenario) {

@@ -1,13 +1,22 @@
 #pragma once
 // Reads a scenario YAML file into the Scenario model, checking its shape. Whether its concepts
 // exist and its patterns compile is checked when the rubric is compiled (engine/rubric.hpp).
+#include <yaml-cpp/yaml.h>
+
+#include <map>
 #include <optional>
+#include <string_view>
 #include <string>
 
 #include "model/scenario.hpp"
 #include "util/diagnostic.hpp"
 
 namespace coach {
+
+// Parts shared with the customer-type presets.
+class YamlReader;
+std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node, std::string_view what);
+std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& node);
 
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
 

@@ -1,11 +1,17 @@
 #include "load/yaml_reader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <sstream>
 
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -14,31 +20,107 @@ constexpr int kMaxFlowDepth = 64;
 constexpr int kMaxIndent = 512;
 
 // yaml-cpp recurses once per nesting level; refuse pathological nesting before it can
-// exhaust the stack.
-std::optional<SourceMark> find_excessive_nesting(const std::string& content) {
+// exhaust the stack. Returns the byte offset where the nesting goes too deep.
+std::optional<std::size_t> find_excessive_nesting(const std::string& content) {
   int depth = 0;
-  int line = 1;
-  int column = 1;
   int indent = 0;
   bool at_line_start = true;
-  for (char c : content) {
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const char c = content[i];
     if (c == '\n') {
-      ++line, column = 1, indent = 0, at_line_start = true;
+      indent = 0, at_line_start = true;
       continue;
     }
     if (at_line_start && c == ' ') {
-      if (++indent > kMaxIndent) return SourceMark{line, column};
+      if (++indent > kMaxIndent) return i;
     } else {
       at_line_start = false;
     }
     if (c == '[' || c == '{') {
-      if (++depth > kMaxFlowDepth) return SourceMark{line, column};
+      if (++depth > kMaxFlowDepth) return i;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }
-    ++column;
   }
   return std::nullopt;
+}
+
+// Aliases let a few bytes stand for a huge document (a "billion laughs": each level repeats the
+// one below): every reader walks the expanded tree, so it would hang on a file of 20 KB.
+constexpr std::uint64_t kMaxAliasNodes = 100000;
+
+// Counts, from the parser's events and before any tree is built, how many nodes the aliases of
+// a document bring in, and marks the alias that goes over the budget.
+class AliasBudget : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> exceeded_at;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    leaf(anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const std::uint64_t size = anchor < sizes_.size() ? sizes_[anchor] : 1;
+    alias_nodes_ = capped(alias_nodes_ + size);
+    if (alias_nodes_ > kMaxAliasNodes && !exceeded_at) exceeded_at = mark;
+    add(size);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open_.push_back({anchor, 1});
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open_.push_back({anchor, 1});
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  // Sizes only matter up to the budget; capping them keeps the sums from overflowing.
+  static std::uint64_t capped(std::uint64_t n) { return std::min(n, kMaxAliasNodes + 1); }
+  void leaf(YAML::anchor_t anchor) {
+    remember(anchor, 1);
+    add(1);
+  }
+  void close() {
+    const auto [anchor, size] = open_.back();
+    open_.pop_back();
+    remember(anchor, size);
+    add(size);
+  }
+  void add(std::uint64_t size) {
+    if (!open_.empty()) open_.back().second = capped(open_.back().second + size);
+  }
+  void remember(YAML::anchor_t anchor, std::uint64_t size) {
+    if (anchor == YAML::NullAnchor) return;
+    if (sizes_.size() <= anchor) sizes_.resize(anchor + 1, 1);
+    sizes_[anchor] = size;
+  }
+
+  std::vector<std::pair<YAML::anchor_t, std::uint64_t>> open_;  // collections being read
+  std::vector<std::uint64_t> sizes_;                            // expanded size per anchor
+  std::uint64_t alias_nodes_ = 0;
+};
+
+// Where the aliases of `content` go over the budget, if they do. Only a file with a `*` can
+// hold an alias, so the common case costs one scan. Syntax errors throw YAML::Exception.
+std::optional<YAML::Mark> find_alias_explosion(const std::string& content) {
+  if (content.find('*') == std::string::npos) return std::nullopt;
+  std::istringstream stream(content);
+  YAML::Parser parser(stream);
+  AliasBudget budget;
+  while (!budget.exceeded_at && parser.HandleNextDocument(budget)) {
+  }
+  return budget.exceeded_at;
+}
+
+// Whether a byte starts a character (is not a UTF-8 continuation byte).
+bool is_lead_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
 }
 
 // In `{feedback: 先解决心情,再解决事情}` the ASCII comma ends the value, and the rest of the
@@ -86,39 +168,93 @@ YamlReader::YamlReader(std::string file, Diagnostics& diagnostics)
     : file_(std::move(file)), diagnostics_(diagnostics) {}
 
 std::optional<YAML::Node> YamlReader::parse(const std::string& content) {
-  if (auto at = find_excessive_nesting(content)) {
-    error(*at, std::string(tr("嵌套层次太深", "nesting too deep")));
-    return std::nullopt;
-  }
   content_ = content;
   line_starts_ = {0};
+  checkpoints_ = {0};
+  std::size_t characters = 0;
   for (std::size_t i = 0; i < content_.size(); ++i) {
     if (content_[i] == '\n') line_starts_.push_back(i + 1);
+    if (is_lead_byte(content_[i])) ++characters;
+    if ((i + 1) % kCheckpointBytes == 0) checkpoints_.push_back(characters);
+  }
+  // yaml-cpp takes a NUL byte for the end of the text and reports a nonsense escape error.
+  if (const auto nul = content.find('\0'); nul != std::string::npos) {
+    error(mark_at(nul), std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file")));
+    return std::nullopt;
+  }
+  if (auto at = find_excessive_nesting(content)) {
+    error(mark_at(*at), std::string(tr("嵌套层次太深", "nesting too deep")));
+    return std::nullopt;
   }
   try {
-    return YAML::Load(content);
+    if (auto alias = find_alias_explosion(content)) {
+      error(to_source_mark(*alias),
+            fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
+                                        "aliases (*) expand to more than {} nodes")),
+                        kMaxAliasNodes));
+      return std::nullopt;
+    }
+    return only_document(YAML::LoadAll(content));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own depth limit (nested `- - - …` on one line) says only "bad file".
+    error(to_source_mark(e.mark), std::string(tr("嵌套层次太深", "nesting too deep")));
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
-    SourceMark at{e.mark.line + 1, character_column(e.mark.line, e.mark.column) + 1};
-    if (e.mark.is_null()) at = {};
-    error(at, fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")), e.msg));
+    error(to_source_mark(e.mark),
+          fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")), e.msg));
     return std::nullopt;
   }
 }
 
-SourceMark YamlReader::mark(const YAML::Node& node) const {
-  if (!node.IsDefined()) return {};
-  const YAML::Mark m = node.Mark();
+std::optional<YAML::Node> YamlReader::only_document(const std::vector<YAML::Node>& documents) {
+  // An empty file has no document at all: say so, rather than "found nothing" without a place.
+  if (documents.empty() ||
+      (documents.size() == 1 && documents[0].IsNull() && documents[0].Mark().is_null())) {
+    error(SourceMark{1, 1}, std::string(tr("文件是空的", "the file is empty")));
+    return std::nullopt;
+  }
+  // Load() would silently ignore every document after the first.
+  if (documents.size() > 1) {
+    error(mark(documents[1]),
+          std::string(tr("一个文件只能有一个 YAML 文档(去掉多余的 ---)",
+                         "a file may hold only one YAML document (remove the extra ---)")));
+    return std::nullopt;
+  }
+  return documents[0];
+}
+
+SourceMark YamlReader::mark_at(std::size_t pos) const {
+  const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
+  const std::size_t start = *(next_line - 1);
+  return {static_cast<int>(next_line - line_starts_.begin()),
+          static_cast<int>(characters_before(pos) - characters_before(start)) + 1};
+}
+
+SourceMark YamlReader::to_source_mark(const YAML::Mark& m) const {
   if (m.is_null()) return {};
   return {m.line + 1, character_column(m.line, m.column) + 1};
+}
+
+SourceMark YamlReader::mark(const YAML::Node& node) const {
+  if (!node.IsDefined()) return {};
+  return to_source_mark(node.Mark());
 }
 
 int YamlReader::character_column(int line, int byte_column) const {
   if (line < 0 || static_cast<std::size_t>(line) >= line_starts_.size()) return byte_column;
   const std::size_t start = line_starts_[static_cast<std::size_t>(line)];
   if (start + static_cast<std::size_t>(byte_column) > content_.size()) return byte_column;
-  int characters = 0;
-  for (std::size_t i = start; i < start + static_cast<std::size_t>(byte_column); ++i) {
-    if ((static_cast<unsigned char>(content_[i]) & 0xC0) != 0x80) ++characters;
+  return static_cast<int>(characters_before(start + static_cast<std::size_t>(byte_column)) -
+                          characters_before(start));
+}
+
+// Counting from the start of the line would make a file held on one line (a flow mapping of a
+// million keys) quadratic: count from the nearest checkpoint instead.
+std::size_t YamlReader::characters_before(std::size_t pos) const {
+  const std::size_t block = pos / kCheckpointBytes;
+  std::size_t characters = checkpoints_[block];
+  for (std::size_t i = block * kCheckpointBytes; i < pos; ++i) {
+    if (is_lead_byte(content_[i])) ++characters;
   }
   return characters;
 }
@@ -217,7 +353,19 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* k
     error(node, fmt::format(fmt::runtime(tr("`{}` 不能为空", "`{}` must not be empty")), key));
     return std::nullopt;
   }
+  if (!check_no_controls(node, key)) return std::nullopt;
   return node.Scalar();
+}
+
+// Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
+// escape sequence in them could rewrite the screen.
+bool YamlReader::check_no_controls(const YAML::Node& node, std::string_view what) {
+  if (!utf8::has_control_characters(node.Scalar())) return true;
+  error(node,
+        fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
+                                    "`{}` contains control characters (such as terminal escapes)")),
+                    what));
+  return false;
 }
 
 std::optional<MarkedText> YamlReader::marked_text(const YAML::Node& node, std::string_view what) {
@@ -273,6 +421,7 @@ std::vector<MarkedText> YamlReader::text_list(const YAML::Node& map, const char*
         error(item, fmt::format(fmt::runtime(tr("`{}` 中有空项", "empty item in `{}`")), key));
         continue;
       }
+      if (!check_no_controls(item, key)) continue;
       out.push_back(std::move(*text));
     }
   }

@@ -47,8 +47,16 @@ class YamlReader {
   std::string scalar_text(const YAML::Node& node) const;
 
  private:
+  SourceMark to_source_mark(const YAML::Mark& mark) const;
+  SourceMark mark_at(std::size_t byte_offset) const;
+  // Control characters (terminal escapes) are refused in every text; `what` names the key.
+  bool check_no_controls(const YAML::Node& node, std::string_view what);
+  // The document of a file that must hold exactly one.
+  std::optional<YAML::Node> only_document(const std::vector<YAML::Node>& documents);
   // yaml-cpp counts columns in bytes; editors count characters.
   int character_column(int line, int byte_column) const;
+  std::size_t characters_before(std::size_t pos) const;
+  static constexpr std::size_t kCheckpointBytes = 4096;
   // `[王先生,您好]` is two items in YAML: almost never what a trainer meant by a sentence.
   void check_split_sentence(const YAML::Node& sequence, std::string_view key);
 
@@ -56,6 +64,7 @@ class YamlReader {
   Diagnostics& diagnostics_;
   std::string content_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> checkpoints_;  // characters before each kCheckpointBytes-th byte
 };
 
 // Reads the file at `path` and hands its text to `parse`; a file that cannot be read (missing,

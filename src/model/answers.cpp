@@ -9,4 +9,11 @@ const MarkedText* Attempt::find(const std::string& step_id) const {
   return nullptr;
 }
 
+std::optional<double> Attempt::seconds_for(const std::string& step_id) const {
+  for (const auto& [id, seconds] : this->seconds) {
+    if (id == step_id) return seconds;
+  }
+  return std::nullopt;
+}
+
 }  // namespace coach

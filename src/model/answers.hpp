@@ -1,6 +1,7 @@
 #pragma once
 // What a trainee answered: the input of `grade` and the output of `practice --record`.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,14 +9,26 @@
 
 namespace coach {
 
+// One turn of a recorded conversation: what the customer said and the mood after the reply.
+struct RecordedTurn {
+  std::string step_id;
+  std::string customer_line;
+  int mood_after = 0;
+};
+
 struct Attempt {
   std::string scenario_id;
   SourceMark scenario_mark;
   std::vector<std::pair<std::string, MarkedText>> responses;  // in file order
   // Earlier tries of a step in `practice` (kept so nothing typed is lost; not graded).
   std::vector<std::pair<std::string, std::vector<std::string>>> earlier_tries;
+  // How long each reply took, in seconds, when `practice` recorded it.
+  std::vector<std::pair<std::string, double>> seconds;
+  // The path `practice` took, for the record (grading replays it from the responses).
+  std::vector<RecordedTurn> path;
 
   const MarkedText* find(const std::string& step_id) const;
+  std::optional<double> seconds_for(const std::string& step_id) const;
 };
 
 struct AnswersFile {

@@ -1,5 +1,6 @@
 #pragma once
 // The scenario model: plain data loaded from a trainer's YAML file.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ struct Rule {
   AddressMode address = AddressMode::name;
   int points = 10;
   bool critical = false;
+  int mood = 0;  // how the customer's mood moves when the rule fires (satisfied; for forbid
+                 // and none_of: when the forbidden words are said)
   bool negation = true;  // a phrase after a negation word does not count
   std::string label;     // what the rule asks for, shown instead of the generated description
   std::string feedback;  // shown when the rule is not satisfied
@@ -45,10 +48,29 @@ struct Rule {
   SourceMark mark;
 };
 
+// When a step is played or a customer line is said: the customer's mood (anger, 0–100)
+// against a bound, or whether the trainee has said something of a concept in an earlier reply.
+struct Condition {
+  std::optional<int> mood_above;  // mood > value
+  std::optional<int> mood_below;  // mood < value
+  std::string said;               // a concept said in an earlier reply
+  std::string not_said;
+  SourceMark mark;
+};
+
+// A line the customer says instead of the step's usual one when its condition holds.
+struct ConditionalLine {
+  Condition when;
+  std::string line;
+};
+
 struct Step {
   std::string id;
   Stage stage = Stage::vent;
   std::string customer_line;
+  std::vector<ConditionalLine> customer_lines_if;  // the first whose condition holds is said
+  std::optional<Condition> when;                   // the step is played only when this holds
+  int time_limit = 0;                              // seconds for the reply; 0: none
   std::string principle;
   int weight = 1;
   std::vector<Rule> rules;
@@ -57,9 +79,24 @@ struct Step {
   SourceMark mark;
 };
 
+// How a customer's mood moves: where it starts, what calms or inflames it (concept → change
+// when the trainee's reply says it), and past what it ends the conversation.
+struct Temper {
+  int start = 50;
+  int limit = 100;
+  std::map<std::string, int> reacts_to;
+  std::string voice;  // how this customer talks, for trainers
+};
+
 struct Customer {
   std::string name;  // e.g. 王先生
-  std::string type;  // e.g. 情绪激动
+  std::string type;  // e.g. 情绪激动型: a preset of scenarios/customer-types/
+  Temper temper;     // the preset's, with the scenario's overrides
+  SourceMark type_mark;
+  // What the scenario overrides (applied over the preset when the library is loaded).
+  std::optional<int> start_override;
+  std::optional<int> limit_override;
+  std::map<std::string, int> reacts_to_override;
 };
 
 struct Scenario {

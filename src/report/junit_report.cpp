@@ -1,39 +1,14 @@
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
+#include "report/markup.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
 namespace {
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 cannot carry most control characters; answers files reject them anyway.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') continue;
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string failure_text(const StepResult& step) {
   std::string text;
@@ -49,9 +24,12 @@ std::string failure_text(const StepResult& step) {
   return text;
 }
 
+std::string who(const AttemptResult& attempt) {
+  return attempt.trainee.empty() ? std::string("anonymous") : printable(attempt.trainee);
+}
+
 std::string testcase(const AttemptResult& attempt, const StepResult& step) {
-  const std::string classname = fmt::format(
-      "{}.{}", attempt.trainee.empty() ? "anonymous" : attempt.trainee, attempt.scenario_id);
+  const std::string classname = fmt::format("{}.{}", who(attempt), attempt.scenario_id);
   std::string out =
       fmt::format("    <testcase classname=\"{}\" name=\"{} ({})\">\n", xml_escape(classname),
                   xml_escape(step.step_id), stage_id(step.stage));
@@ -65,38 +43,89 @@ std::string testcase(const AttemptResult& attempt, const StepResult& step) {
   return out;
 }
 
+std::string property(std::string_view name, std::string_view value) {
+  return fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", name, xml_escape(value));
+}
+
+std::string properties(const AttemptResult& attempt, const AttemptNote& note) {
+  std::string out = "    <properties>\n";
+  out += property("score", fmt::format("{:.1f}", attempt.score));
+  out += property("pass_mark", std::to_string(attempt.pass_mark));
+  out += property("passed", attempt.passed ? "true" : "false");
+  out += property("file", printable(attempt.file));
+  out += property("version", COACH_VERSION);
+  if (!note.scenario_sha256.empty()) out += property("scenario_sha256", note.scenario_sha256);
+  if (note.exam) {
+    out += property("exam_attempt", std::to_string(note.exam->number));
+    out += property("exam_counted", note.exam->counted ? "true" : "false");
+    for (const auto& unmet : note.exam->unmet) out += property("exam_unmet", unmet);
+  }
+  return out + "    </properties>\n";
+}
+
+// Files that could not be graded show in CI as errors, one test case per file.
+std::string rejected_suite(const Diagnostics& rejected) {
+  std::map<std::string, std::string> by_file;
+  for (const auto& item : rejected.items())
+    by_file[printable(item.file)] += item.to_string() + "\n";
+  std::string out =
+      fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{}\">\n",
+                  xml_escape(tr("无法批改的文件", "files that could not be graded")),
+                  by_file.size(), by_file.size());
+  for (const auto& [file, messages] : by_file) {
+    out += fmt::format("    <testcase classname=\"input\" name=\"{}\">\n", xml_escape(file));
+    out += fmt::format("      <error message=\"{}\" type=\"input\">{}</error>\n",
+                       xml_escape(tr("输入有误", "bad input")), xml_escape(messages));
+    out += "    </testcase>\n";
+  }
+  return out + "  </testsuite>\n";
+}
+
+std::size_t rejected_files(const Diagnostics& rejected) {
+  std::set<std::string> files;
+  for (const auto& item : rejected.items()) files.insert(item.file);
+  return files.size();
+}
+
+class JunitWriter : public ReportWriter {
+ public:
+  std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
+    int failures = 0;
+    for (const auto& step : attempt.steps) failures += step.passed ? 0 : 1;
+    tests_ += static_cast<int>(attempt.steps.size());
+    failures_ += failures;
+    const std::string name = fmt::format("{} · {}", who(attempt), attempt.scenario_id);
+    std::string out =
+        fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+                    xml_escape(name), attempt.steps.size(), failures);
+    out += properties(attempt, note);
+    for (const auto& step : attempt.steps) out += testcase(attempt, step);
+    return out + "  </testsuite>\n";
+  }
+
+  std::string head(const ReportFacts& facts) override {
+    const std::size_t errors = rejected_files(facts.rejected);
+    return fmt::format(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"coach\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+        tests_ + errors, failures_, errors);
+  }
+
+  std::string tail(const ReportFacts& facts) override {
+    std::string out;
+    if (!facts.rejected.empty()) out += rejected_suite(facts.rejected);
+    return out + "</testsuites>\n";
+  }
+
+ private:
+  int tests_ = 0;
+  int failures_ = 0;
+};
+
 }  // namespace
 
-std::string format_junit_report(const std::vector<AttemptResult>& results) {
-  int tests = 0;
-  int failures = 0;
-  for (const auto& attempt : results) {
-    for (const auto& step : attempt.steps) {
-      ++tests;
-      failures += step.passed ? 0 : 1;
-    }
-  }
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"coach\" tests=\"{}\" failures=\"{}\">\n", tests, failures);
-  for (const auto& attempt : results) {
-    int suite_failures = 0;
-    for (const auto& step : attempt.steps) suite_failures += step.passed ? 0 : 1;
-    const std::string name = fmt::format(
-        "{} · {}", attempt.trainee.empty() ? "anonymous" : attempt.trainee, attempt.scenario_id);
-    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
-                       xml_escape(name), attempt.steps.size(), suite_failures);
-    out += fmt::format(
-        "    <properties>\n      <property name=\"score\" value=\"{:.1f}\"/>\n"
-        "      <property name=\"pass_mark\" value=\"{}\"/>\n      <property name=\"passed\" "
-        "value=\"{}\"/>\n"
-        "      <property name=\"file\" value=\"{}\"/>\n    </properties>\n",
-        attempt.score, attempt.pass_mark, attempt.passed ? "true" : "false",
-        xml_escape(attempt.file));
-    for (const auto& step : attempt.steps) out += testcase(attempt, step);
-    out += "  </testsuite>\n";
-  }
-  out += "</testsuites>\n";
-  return out;
+std::unique_ptr<ReportWriter> make_junit_writer() {
+  return std::make_unique<JunitWriter>();
 }
 
 }  // namespace coach

@@ -1,19 +1,16 @@
 #pragma once
-// Reporters turn results into text: for people (text), for machines (JSON, JUnit XML).
-// They return strings and write nothing; the same results give the same bytes.
+// Reporters turn results into text: for people (text, Markdown, HTML), for machines (JSON,
+// JUnit XML, CSV). They return strings and write nothing; the same results give the same bytes.
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/result.hpp"
+#include "report/cohort.hpp"
 #include "report/style.hpp"
 
 namespace coach {
-
-struct GradeSummary {
-  int total = 0;
-  int passed = 0;
-  int failed = 0;
-};
 
 GradeSummary summarize(const std::vector<AttemptResult>& results);
 
@@ -25,6 +22,32 @@ std::string highlight_reply(const StepResult& step, const Style& style);
 
 // A bar per stage, for the end of a session.
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style);
+
+// A report written while attempts stream past: `attempt` gives each attempt's part as it is
+// graded; `head` and `tail` are asked for at the end, when the whole run is known, and go
+// before and after the attempts' parts. So a cohort's results never have to be held at once.
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual std::string attempt(const AttemptResult& attempt, const AttemptNote& note) = 0;
+  virtual std::string head(const ReportFacts& facts) = 0;
+  virtual std::string tail(const ReportFacts& facts) = 0;
+};
+
+constexpr std::string_view kReportFormats[] = {"text", "json", "junit", "csv", "markdown", "html"};
+
+// A writer for one of kReportFormats; `style` only matters to text.
+std::unique_ptr<ReportWriter> make_report_writer(std::string_view format, const Style& style);
+
+std::unique_ptr<ReportWriter> make_text_writer(const Style& style);
+std::unique_ptr<ReportWriter> make_json_writer();
+std::unique_ptr<ReportWriter> make_junit_writer();
+std::unique_ptr<ReportWriter> make_csv_writer();
+std::unique_ptr<ReportWriter> make_markdown_writer();
+std::unique_ptr<ReportWriter> make_html_writer();
+
+// A whole report of results held in memory (no inputs, no exam): for tests and small callers.
+std::string render_report(ReportWriter& writer, const std::vector<AttemptResult>& results);
 
 std::string format_text_report(const std::vector<AttemptResult>& results, const Style& style);
 std::string format_json_report(const std::vector<AttemptResult>& results);

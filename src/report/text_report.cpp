@@ -43,7 +43,9 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score,
                      step.max, verdict);
   if (!step.passed && !step.principle.empty()) {
-    out += style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) + "\n";
+    out +=
+        style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
+        "\n";
   }
   if (step.answered)
     out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))),
@@ -83,31 +85,93 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
   return out;
 }
 
-std::string format_text_report(const std::vector<AttemptResult>& results, const Style& style) {
+namespace {
+
+std::string exam_note_text(const AttemptNote& note, const Style& style) {
+  if (!note.exam) return "";
   std::string out;
-  for (const auto& attempt : results) {
-    const std::string who =
-        attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)")) : attempt.trainee;
-    const std::string verdict = attempt.passed ? style.good(std::string(tr("通过", "PASSED")))
-                                               : style.bad(std::string(tr("未通过", "FAILED")));
-    out += style.bold(fmt::format("{} · {} {}", who, attempt.scenario_id, attempt.scenario_title));
+  if (!note.exam->counted)
+    out += "  " +
+           style.warn(fmt::format(fmt::runtime(tr("第 {} 次作答,超出考试允许的次数,不计入",
+                                                  "attempt {}, beyond what the exam allows: not "
+                                                  "counted")),
+                                  note.exam->number)) +
+           "\n";
+  for (const auto& unmet : note.exam->unmet) out += "  " + style.bad("✗ " + unmet) + "\n";
+  return out;
+}
+
+std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
+  std::string out = style.bold(fmt::format(fmt::runtime(tr("考试 {} · {}\n", "Exam {} · {}\n")),
+                                           facts.exam->id, facts.exam->title));
+  for (const auto& verdict : facts.verdicts) {
+    out += fmt::format("  {} {}:", verdict.passed ? style.good("✓") : style.bad("✗"),
+                       printable(verdict.trainee));
+    for (const auto& outcome : verdict.scenarios) {
+      out += fmt::format(" {} {:.1f}{}", outcome.scenario_id, outcome.best_score,
+                         outcome.passed ? "✓" : "✗");
+    }
+    out += "\n";
+  }
+  out += fmt::format(fmt::runtime(tr("考试汇总:{} 人,{} 人通过,{} 人未通过\n",
+                                     "Exam summary: {} trainees, {} passed, {} failed\n")),
+                     facts.verdicts.size(), facts.passed(),
+                     static_cast<int>(facts.verdicts.size()) - facts.passed());
+  return out;
+}
+
+class TextWriter : public ReportWriter {
+ public:
+  explicit TextWriter(const Style& style) : style_(style) {}
+
+  std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
+    const std::string who = attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)"))
+                                                    : printable(attempt.trainee);
+    const std::string verdict = attempt.passed ? style_.good(std::string(tr("通过", "PASSED")))
+                                               : style_.bad(std::string(tr("未通过", "FAILED")));
+    std::string out =
+        style_.bold(fmt::format("{} · {} {}", who, attempt.scenario_id, attempt.scenario_title));
     out += fmt::format(
         fmt::runtime(tr(" — {:.1f} 分(及格线 {}) {}\n", " — {:.1f} points (pass mark {}) {}\n")),
         attempt.score, attempt.pass_mark, verdict);
-    if (!attempt.file.empty()) out += style.dim(fmt::format("  {}", attempt.file)) + "\n";
+    if (!attempt.file.empty())
+      out += style_.dim(fmt::format("  {}", printable(attempt.file))) + "\n";
     if (attempt.critical_failed)
       out += "  " +
-             style.bad(std::string(tr("有关键规则未通过,本次作答不及格。",
-                                      "A critical rule failed: the attempt fails."))) +
+             style_.bad(std::string(tr("有关键规则未通过,本次作答不及格。",
+                                       "A critical rule failed: the attempt fails."))) +
              "\n";
-    for (const auto& step : attempt.steps) out += format_step_feedback(step, style);
-    out += "\n";
+    out += exam_note_text(note, style_);
+    for (const auto& step : attempt.steps) out += format_step_feedback(step, style_);
+    return out + "\n";
   }
-  const GradeSummary summary = summarize(results);
-  out += fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n",
-                                     "Summary: {} attempts, {} passed, {} failed\n")),
-                     summary.total, summary.passed, summary.failed);
-  return out;
+
+  std::string head(const ReportFacts&) override { return ""; }
+
+  std::string tail(const ReportFacts& facts) override {
+    const GradeSummary& summary = facts.cohort.summary();
+    std::string out = fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n",
+                                                  "Summary: {} attempts, {} passed, {} failed\n")),
+                                  summary.total, summary.passed, summary.failed);
+    if (!facts.rejected.empty()) {
+      out += style_.bad(fmt::format(fmt::runtime(tr("{} 处输入错误,相关文件未批改(见标准错误)",
+                                                    "{} input errors; those files were not graded "
+                                                    "(see stderr)")),
+                                    facts.rejected.size())) +
+             "\n";
+    }
+    if (facts.exam) out += exam_verdicts_text(*facts.exam, style_);
+    return out;
+  }
+
+ private:
+  Style style_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_text_writer(const Style& style) {
+  return std::make_unique<TextWriter>(style);
 }
 
 }  // namespace coach

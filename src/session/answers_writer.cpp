@@ -1,5 +1,6 @@
 #include "session/answers_writer.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 namespace coach {
@@ -12,6 +13,22 @@ void emit_attempt_body(YAML::Emitter& out, const Attempt& attempt) {
     out << YAML::Key << step << YAML::Value << YAML::DoubleQuoted << response.text;
   }
   out << YAML::EndMap;
+  if (!attempt.seconds.empty()) {
+    out << YAML::Key << "seconds" << YAML::Value << YAML::BeginMap;
+    for (const auto& [step, seconds] : attempt.seconds) {
+      out << YAML::Key << step << YAML::Value << fmt::format("{:.1f}", seconds);
+    }
+    out << YAML::EndMap;
+  }
+  if (!attempt.path.empty()) {
+    out << YAML::Key << "path" << YAML::Value << YAML::BeginSeq;
+    for (const auto& turn : attempt.path) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "step" << YAML::Value << turn.step_id << YAML::Key << "customer"
+          << YAML::Value << YAML::DoubleQuoted << turn.customer_line << YAML::Key << "mood" << YAML::Value << turn.mood_after
+          << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
   if (!attempt.earlier_tries.empty()) {
     out << YAML::Key << "earlier_tries" << YAML::Value << YAML::BeginMap;
     for (const auto& [step, tries] : attempt.earlier_tries) {

@@ -1,43 +1,57 @@
 #include "session/session.hpp"
 
-#include <algorithm>
-
-#include "engine/scorer.hpp"
-
 namespace coach {
 
-Session::Session(const Rubric& rubric, std::string trainee)
-    : rubric_(rubric),
-      trainee_(std::move(trainee)),
-      replies_(rubric.steps().size()),
-      earlier_tries_(rubric.steps().size()) {}
+Session::Session(const Rubric& rubric, std::string trainee) : rubric_(rubric), trainee_(std::move(trainee)) {
+  replay();
+}
 
-StepResult Session::answer(const std::string& reply) {
-  const std::size_t index = current_;
-  StepResult result = score_step(rubric_.steps().at(index), rubric_.scenario(), reply);
-  replies_[index] = reply;
-  answered_order_.push_back(index);
-  ++current_;
+// The conversation is rebuilt from the answers kept, so a retry restores the customer's mood
+// exactly as it was before the step.
+void Session::replay() {
+  conversation_ = std::make_unique<Conversation>(rubric_);
+  current_ = conversation_->next_step();
+  for (const Answer& answer : answers_) {
+    if (current_ == nullptr) break;
+    conversation_->answer(*current_, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
+                          answer.seconds);
+    current_ = conversation_->next_step();
+  }
+}
+
+std::size_t Session::planned_steps() const {
+  std::size_t count = 0;
+  for (const auto& step : rubric_.steps()) count += step.step->when ? 0 : 1;
+  return count;
+}
+
+StepResult Session::answer(const std::string& reply, std::optional<double> seconds) {
+  const CompiledStep& step = *current_;
+  answers_.push_back({step.step->id, reply, seconds});
+  StepResult result = conversation_->answer(step, reply, seconds);
+  current_ = conversation_->next_step();
   return result;
 }
 
 void Session::skip() {
-  if (!finished()) ++current_;
+  if (finished()) return;
+  answers_.push_back({current_->step->id, std::nullopt, std::nullopt});
+  conversation_->answer(*current_, std::nullopt);
+  current_ = conversation_->next_step();
 }
 
 bool Session::retry() {
-  if (answered_order_.empty()) return false;
-  const std::size_t index = answered_order_.back();
-  answered_order_.pop_back();
-  if (replies_[index]) earlier_tries_[index].push_back(*replies_[index]);
-  replies_[index].reset();
-  current_ = index;
+  if (answers_.empty()) return false;
+  const Answer last = answers_.back();
+  answers_.pop_back();
+  if (last.reply) earlier_tries_[last.step_id].push_back(*last.reply);
+  replay();
   return true;
 }
 
 const CompiledStep* Session::last_answered() const {
-  if (answered_order_.empty()) return nullptr;
-  return &rubric_.steps().at(answered_order_.back());
+  if (answers_.empty()) return nullptr;
+  return rubric_.find_step(answers_.back().step_id);
 }
 
 AnswersFile Session::transcript() const {
@@ -45,18 +59,18 @@ AnswersFile Session::transcript() const {
   file.trainee = trainee_;
   Attempt attempt;
   attempt.scenario_id = rubric_.scenario().id;
-  for (std::size_t i = 0; i < replies_.size(); ++i) {
-    const std::string& id = rubric_.steps()[i].step->id;
-    if (replies_[i]) attempt.responses.push_back({id, MarkedText{*replies_[i], {}}});
-    if (!earlier_tries_[i].empty()) attempt.earlier_tries.push_back({id, earlier_tries_[i]});
+  for (const Answer& answer : answers_) {
+    if (answer.reply) attempt.responses.push_back({answer.step_id, MarkedText{*answer.reply, {}}});
+    if (answer.seconds) attempt.seconds.push_back({answer.step_id, *answer.seconds});
+  }
+  for (const auto& [step_id, tries] : earlier_tries_) attempt.earlier_tries.push_back({step_id, tries});
+  for (const auto& turn : conversation_->path()) {
+    attempt.path.push_back({turn.step_id, turn.customer_line, turn.mood_after});
   }
   file.attempts.push_back(std::move(attempt));
   return file;
 }
 
-AttemptResult Session::result() const {
-  const AnswersFile file = transcript();
-  return score_attempt(rubric_, file.attempts.front(), trainee_, "");
-}
+AttemptResult Session::result() const { return conversation_->result(trainee_, ""); }
 
 }  // namespace coach

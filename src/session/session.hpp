@@ -1,10 +1,13 @@
 #pragma once
-// A practice session as a state machine over a rubric: which step is current, what was
-// answered, what was tried before. No I/O: the terminal layer drives it.
+// A practice session: the conversation (engine/conversation.hpp) driven one reply at a time,
+// with retries and skips, and the transcript it leaves. No I/O: the terminal layer drives it.
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/conversation.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "model/answers.hpp"
@@ -16,31 +19,42 @@ class Session {
   Session(const Rubric& rubric, std::string trainee);
 
   const Rubric& rubric() const { return rubric_; }
-  bool finished() const { return current_ >= rubric_.steps().size(); }
-  std::size_t current_index() const { return current_; }
-  std::size_t step_count() const { return rubric_.steps().size(); }
-  const CompiledStep& current_step() const { return rubric_.steps().at(current_); }
+  bool finished() const { return current_ == nullptr; }
+  // The step being played; only while not finished.
+  const CompiledStep& current_step() const { return *current_; }
+  std::string customer_line() const { return conversation_->customer_line(*current_); }
+  // Turns played so far, and how many steps the scenario has without conditions.
+  std::size_t turns_played() const { return answers_.size(); }
+  std::size_t planned_steps() const;
+  int mood() const { return conversation_->mood(); }
+  bool walked_out() const { return conversation_->walked_out(); }
 
-  // Scores the reply to the current step, records it and moves to the next step.
-  StepResult answer(const std::string& reply);
+  // Scores the reply to the current step, records it (with the seconds it took, when known)
+  // and moves on.
+  StepResult answer(const std::string& reply, std::optional<double> seconds = std::nullopt);
   // Moves on without an answer; the step scores zero.
   void skip();
   // Goes back to the step answered last, keeping the earlier reply in the transcript.
   bool retry();
-  // The step answered last, if any (for /model and /retry).
   const CompiledStep* last_answered() const;
 
-  // The transcript as an answers file: what `grade` reads and `--record` writes.
   AnswersFile transcript() const;
   AttemptResult result() const;
 
  private:
+  struct Answer {
+    std::string step_id;
+    std::optional<std::string> reply;  // nullopt: skipped
+    std::optional<double> seconds;
+  };
+  void replay();
+
   const Rubric& rubric_;
   std::string trainee_;
-  std::size_t current_ = 0;
-  std::vector<std::optional<std::string>> replies_;      // per step
-  std::vector<std::vector<std::string>> earlier_tries_;  // per step
-  std::vector<std::size_t> answered_order_;              // step indices, most recent last
+  std::vector<Answer> answers_;
+  std::map<std::string, std::vector<std::string>> earlier_tries_;
+  std::unique_ptr<Conversation> conversation_;
+  const CompiledStep* current_ = nullptr;
 };
 
 }  // namespace coach

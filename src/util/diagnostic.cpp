@@ -2,11 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "util/utf8.hpp"
+
 namespace coach {
 
+// Messages quote what the file says (an unknown key, a bad id) and go to a terminal: control
+// characters are shown escaped, so a hostile file cannot send escape sequences through them.
 std::string Diagnostic::to_string() const {
-  if (mark.line <= 0) return fmt::format("{}: {}", file, message);
-  return fmt::format("{}:{}:{}: {}", file, mark.line, mark.column, message);
+  const std::string where = utf8::escape_controls(file);
+  if (mark.line <= 0) return fmt::format("{}: {}", where, utf8::escape_controls(message));
+  return fmt::format("{}:{}:{}: {}", where, mark.line, mark.column, utf8::escape_controls(message));
 }
 
 void Diagnostics::error(const std::string& file, SourceMark mark, std::string message) {

@@ -27,9 +27,17 @@ namespace {
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) fail(path, {}, std::string(tr("文件不存在", "no such file")));
+  if (!fs::exists(status) && (!ec || ec == std::errc::no_such_file_or_directory))
+    fail(path, {}, std::string(tr("文件不存在", "no such file")));
+  if (ec)  // a symlink loop, a path through a file, a directory we may not enter …
+    fail(path, {}, fmt::format(fmt::runtime(tr("无法读取: {}", "cannot read: {}")), ec.message()));
   if (fs::is_directory(status))
     fail(path, {}, std::string(tr("这是一个目录,不是文件", "is a directory, not a file")));
+  // Opening a named pipe (or a terminal) waits for a writer: one such path would hang a batch.
+  if (!fs::is_regular_file(status))
+    fail(path, {},
+         std::string(tr("不是普通文件(而是管道、设备或套接字)",
+                        "not a regular file (a pipe, device or socket)")));
   std::ifstream in(path, std::ios::binary);
   if (!in)
     fail(path, {},

@@ -1,5 +1,7 @@
 #include "util/utf8.hpp"
 
+#include <fmt/format.h>
+
 namespace coach::utf8 {
 
 char32_t decode(std::string_view text, std::size_t& pos) {
@@ -83,14 +85,38 @@ std::size_t count_code_points(std::string_view text) {
   return count;
 }
 
+namespace {
+bool is_control(char32_t cp) {
+  const bool c0 = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r';
+  const bool c1 = cp >= 0x7F && cp < 0xA0;
+  return c0 || c1;
+}
+}  // namespace
+
 bool has_control_characters(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = decode(text, pos);
-    const bool c0 = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r';
-    const bool c1 = cp >= 0x7F && cp < 0xA0;
-    if (c0 || c1) return true;
+    if (is_control(decode(text, pos))) return true;
   }
   return false;
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode(text, pos);
+    if (cp == kInvalid) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[start]));
+    } else if (cp < 0x80 && (is_control(cp) || cp == '\r')) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
+    } else if (is_control(cp)) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
 }
 
 }  // namespace coach::utf8

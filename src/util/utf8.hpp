@@ -25,4 +25,8 @@ std::size_t count_code_points(std::string_view text);
 // Whether the text holds control characters other than tab and newline (terminal escapes).
 bool has_control_characters(std::string_view text);
 
+// The text with control characters other than tab and newline, and bytes that are not UTF-8,
+// written as `\x1B`: safe to print on a terminal.
+std::string escape_controls(std::string_view text);
+
 }  // namespace coach::utf8

@@ -51,7 +51,7 @@ class Grading(CoachTestCase):
         result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")
         self.assertExit(result, 1)
         report = json.loads(result.stdout)
-        self.assertEqual(report["summary"], {"total": 2, "passed": 1, "failed": 1})
+        self.assertLessEqual({"total": 2, "passed": 1, "failed": 1}.items(), report["summary"].items())
         first = report["results"][0]
         for key in ["trainee", "scenario", "score", "pass_mark", "passed", "steps"]:
             self.assertIn(key, first)

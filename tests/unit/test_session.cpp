@@ -27,7 +27,8 @@ TEST_CASE("a session walks the steps, retries, and records a gradeable transcrip
   Session session(*fixture.rubric, "张三");
   CHECK(session.answer("好的").rules[0].ok == false);
   CHECK(session.retry());
-  CHECK(session.current_index() == 0);
+  CHECK(session.turns_played() == 0);
+  CHECK(session.current_step().step->id == "one");
   CHECK(session.answer("您的心情我很理解").rules[0].ok);
   CHECK(session.answer("对不起: \"引号\" 和 #井号").rules[0].ok);
   CHECK(session.finished());

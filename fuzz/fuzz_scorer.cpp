@@ -1,0 +1,59 @@
+// libFuzzer target: arbitrary bytes as the reply to every step of a bundled scenario, scored
+// as `coach grade` scores it. Any reply must score without a crash and within bounds.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "engine/scorer.hpp"
+#include "load/scenario_library.hpp"
+
+#ifndef COACH_FUZZ_SCENARIOS
+#error "COACH_FUZZ_SCENARIOS must name the bundled scenario directory"
+#endif
+
+namespace {
+
+// missing-balance has every common rule kind: concepts, forbid, questions, name, order.
+const coach::ScenarioLibrary& library() {
+  static const coach::ScenarioLibrary loaded = [] {
+    coach::Diagnostics diagnostics;
+    auto result = coach::ScenarioLibrary::load({COACH_FUZZ_SCENARIOS "/missing-balance.yaml"},
+                                               {COACH_FUZZ_SCENARIOS "/lexicons"}, diagnostics);
+    if (!diagnostics.empty() || result.rubrics().empty()) {
+      std::fprintf(stderr, "fuzz_scorer: cannot load the scenario:\n%s\n",
+                   diagnostics.to_string().c_str());
+      std::abort();
+    }
+    return result;
+  }();
+  return loaded;
+}
+
+// What a reporter relies on: a score within bounds, evidence that points into the reply.
+void check(const coach::StepResult& result, std::string_view reply) {
+  if (result.score < 0 || result.score > result.max) std::abort();
+  for (const auto& rule : result.rules) {
+    if (rule.points < 0 || rule.points > rule.max) std::abort();
+    for (const auto& evidence : rule.matched) {
+      if (evidence.span.begin > evidence.span.end || evidence.span.end > reply.size()) std::abort();
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // Replies reach the scorer only through the answers loader, which caps them at 10,000
+  // characters; a little more than that keeps the fuzzer fast and still past the cap.
+  if (size > 40000) return -1;
+  const std::string_view reply(reinterpret_cast<const char*>(data), size);
+  const coach::Rubric& rubric = library().rubrics().front();
+  for (const auto& step : rubric.steps()) {
+    const coach::StepResult result = coach::score_step(step, rubric.scenario(), reply);
+    check(result, reply);
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+#pragma once
+// Where a streamed report goes. The attempts' parts are spooled to a temporary file as they
+// are graded, so a cohort's report is never held in memory; the head and tail, known only at the
+// end, are written around them.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace coach::cli {
+
+class ReportSpool {
+ public:
+  ReportSpool();
+  void append(std::string_view part);
+  // Writes head, the spooled parts and tail to `path` (atomically: a temporary file beside it,
+  // then renamed) or to stdout when `path` is empty or "-". Throws std::runtime_error.
+  void finish(const std::string& path, std::string_view head, std::string_view tail);
+
+ private:
+  struct Closer {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+  };
+  void copy_to(std::FILE* out);
+
+  std::unique_ptr<std::FILE, Closer> spool_;
+};
+
+}  // namespace coach::cli

@@ -1,0 +1,59 @@
+#pragma once
+// The verdict of an exam (docs/exam-format.md). An attempt passes under the exam when it passes
+// its scenario with the exam's pass mark, no step of a must-pass stage fails and no rule on a
+// must-pass concept fails. A submission (one trainee) passes the exam when every scenario of
+// the exam has a passing attempt among the first `attempts` ones for that scenario.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/result.hpp"
+#include "engine/rubric.hpp"
+#include "model/exam.hpp"
+
+namespace coach {
+
+// The exam's view of one attempt.
+struct ExamAttemptNote {
+  int number = 1;       // 1 for the trainee's first attempt at this scenario, 2 for the next …
+  bool counted = true;  // within the attempts the exam allows
+  std::vector<std::string> unmet;  // the exam's requirements this attempt missed, for people
+};
+
+struct ScenarioOutcome {
+  std::string scenario_id;
+  int attempts = 0;       // all attempts seen, counted or not
+  double best_score = 0;  // over the counted attempts
+  bool passed = false;
+};
+
+struct SubmissionVerdict {
+  std::string trainee;  // the trainee's name, or the file of an anonymous submission
+  bool passed = false;
+  std::vector<ScenarioOutcome> scenarios;  // in the exam's order
+};
+
+// Who a submission belongs to: the trainee, or the file when no trainee is named.
+std::string submission_key(const AttemptResult& attempt);
+
+// Re-judges a scored attempt with the exam's rules: may lower `passed` and change `pass_mark`.
+// Returns the requirements the attempt missed (empty when none).
+std::vector<std::string> apply_exam(const Exam& exam, const Rubric& rubric, AttemptResult& attempt);
+
+// Counts attempts per trainee and scenario as they stream past; keeps only small outcomes.
+class ExamTally {
+ public:
+  explicit ExamTally(const Exam& exam) : exam_(exam) {}
+
+  // Records an attempt already judged by apply_exam; returns its number and whether it counts.
+  ExamAttemptNote record(const AttemptResult& attempt, std::vector<std::string> unmet);
+
+  // One verdict per trainee, sorted by name; scenarios never attempted fail.
+  std::vector<SubmissionVerdict> verdicts() const;
+
+ private:
+  const Exam& exam_;
+  std::map<std::string, std::map<std::string, ScenarioOutcome>> outcomes_;
+};
+
+}  // namespace coach

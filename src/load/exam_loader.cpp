@@ -1,0 +1,112 @@
+#include "load/exam_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "load/identifiers.hpp"
+#include "load/yaml_reader.hpp"
+#include "util/i18n.hpp"
+
+namespace coach {
+namespace {
+
+constexpr int kMaxAttempts = 20;
+
+// A list naming the same thing twice is almost always a copy-paste slip.
+void report_duplicates(YamlReader& reader, const std::vector<MarkedText>& items,
+                       std::string_view key) {
+  std::set<std::string> seen;
+  for (const auto& item : items) {
+    if (seen.insert(item.text).second) continue;
+    reader.error(item.mark,
+                 fmt::format(fmt::runtime(tr("`{}` 中 `{}` 出现了两次", "`{}` names `{}` twice")),
+                             key, item.text));
+  }
+}
+
+void read_identity(YamlReader& reader, const YAML::Node& root, Exam& exam) {
+  exam.id = reader.text(root, "id", true).value_or("");
+  if (!exam.id.empty() && !is_valid_id(exam.id)) {
+    reader.error(YamlReader::child(root, "id"),
+                 fmt::format(fmt::runtime(tr(
+                                 "考试 id `{}` 只能用小写字母、数字、- 和 _",
+                                 "exam id `{}` may only use lowercase letters, digits, - and _")),
+                             exam.id));
+  }
+  exam.title = reader.text(root, "title", true).value_or("");
+}
+
+void read_stages(YamlReader& reader, const YAML::Node& must_pass, Exam& exam) {
+  for (const MarkedText& item : reader.text_list(must_pass, "stages", false)) {
+    if (auto stage = parse_stage(item.text)) {
+      exam.must_pass_stages.push_back(*stage);
+      continue;
+    }
+    reader.error(
+        item.mark,
+        fmt::format(
+            fmt::runtime(tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
+                            "unknown stage `{}`; expected vent, apologize, gather, resolve or "
+                            "follow_up")),
+            item.text));
+  }
+}
+
+void read_must_pass(YamlReader& reader, const YAML::Node& root, Exam& exam) {
+  const YAML::Node must_pass = YamlReader::child(root, "must_pass");
+  if (!must_pass.IsDefined() || must_pass.IsNull()) return;
+  if (!reader.expect_map(must_pass, "`must_pass`", {"stages", "concepts"})) return;
+  read_stages(reader, must_pass, exam);
+  exam.must_pass_concepts = reader.text_list(must_pass, "concepts", false);
+  report_duplicates(reader, exam.must_pass_concepts, "concepts");
+}
+
+}  // namespace
+
+std::optional<Exam> parse_exam(const std::string& content, const std::string& file,
+                               Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.size();
+  YamlReader reader(file, diagnostics);
+  const auto root = reader.parse(content);
+  if (!root) return std::nullopt;
+  if (!reader.expect_map(*root, tr("考试文件", "an exam file"),
+                         {"id", "title", "scenarios", "pass_mark", "must_pass", "attempts"}))
+    return std::nullopt;
+  Exam exam;
+  exam.file = file;
+  read_identity(reader, *root, exam);
+  exam.scenario_ids = reader.text_list(*root, "scenarios", true);
+  report_duplicates(reader, exam.scenario_ids, "scenarios");
+  exam.pass_mark = reader.integer(*root, "pass_mark", 0, 100);
+  exam.attempts = reader.integer(*root, "attempts", 1, kMaxAttempts).value_or(1);
+  read_must_pass(reader, *root, exam);
+  if (diagnostics.size() != errors_before) return std::nullopt;
+  return exam;
+}
+
+std::optional<Exam> load_exam_file(const std::string& path, Diagnostics& diagnostics) {
+  return parse_file(path, diagnostics, [&](const std::string& content) {
+    return parse_exam(content, path, diagnostics);
+  });
+}
+
+void check_exam_references(const Exam& exam, const ScenarioLibrary& library,
+                           Diagnostics& diagnostics) {
+  for (const MarkedText& id : exam.scenario_ids) {
+    if (library.find(id.text)) continue;
+    diagnostics.error(exam.file, id.mark,
+                      fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
+                                                  "unknown scenario `{}`; see `coach list`")),
+                                  id.text));
+  }
+  for (const MarkedText& id : exam.must_pass_concepts) {
+    if (library.concepts().find(id.text)) continue;
+    diagnostics.error(
+        exam.file, id.mark,
+        fmt::format(fmt::runtime(tr("词库中没有概念 `{}`", "no concept `{}` in the lexicons")),
+                    id.text));
+  }
+}
+
+}  // namespace coach

@@ -1,0 +1,54 @@
+#include "report/cohort.hpp"
+
+#include <algorithm>
+
+#include "util/utf8.hpp"
+
+namespace coach {
+
+void Cohort::add(const AttemptResult& attempt, int index) {
+  ++summary_.total;
+  ++(attempt.passed ? summary_.passed : summary_.failed);
+  const int bin = std::clamp(static_cast<int>(attempt.score / 10), 0, kBins - 1);
+  ++histogram_[bin];
+  for (const StepResult& step : attempt.steps) {
+    for (const RuleResult& rule : step.rules) {
+      if (!rule.ok) ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
+    }
+  }
+  const std::string key = printable(submission_key(attempt));
+  TraineeLine& line = trainees_[key];
+  line.name = key;
+  ++line.attempts;
+  line.passed += attempt.passed ? 1 : 0;
+  line.score_sum += attempt.score;
+  line.attempt_indices.push_back(index);
+}
+
+std::vector<RuleFailureCount> Cohort::most_failed_rules(std::size_t limit) const {
+  std::vector<RuleFailureCount> out;
+  for (const auto& [key, count] : rule_failures_) {
+    const auto& [scenario, step, description] = key;
+    out.push_back({scenario, step, description, count});
+  }
+  // stable_sort keeps the map's order among equal counts: the same bytes every run.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.count > b.count; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+double Cohort::pass_rate() const {
+  return summary_.total > 0 ? 100.0 * summary_.passed / summary_.total : 0.0;
+}
+
+int ExamFacts::passed() const {
+  return static_cast<int>(
+      std::count_if(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.passed; }));
+}
+
+std::string printable(std::string_view text) {
+  return utf8::escape_controls(text);
+}
+
+}  // namespace coach

@@ -1,0 +1,97 @@
+#pragma once
+// What the cohort reports need beyond each attempt, gathered while attempts stream past: the
+// totals, a score histogram, the rules most often failed and a line per trainee. Its size grows
+// with the trainees and the rubric, never with the replies.
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/exam_grader.hpp"
+#include "engine/result.hpp"
+#include "model/exam.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+struct GradeSummary {
+  int total = 0;
+  int passed = 0;
+  int failed = 0;
+};
+
+// A file a report was graded with, so a certificate can be traced to the exact rubric.
+struct InputFile {
+  std::string kind;  // scenario, lexicon or exam
+  std::string name;  // the file name (not the directory, which differs between machines)
+  std::string sha256;
+};
+
+struct RuleFailureCount {
+  std::string scenario_id;
+  std::string step_id;
+  std::string description;
+  int count = 0;
+};
+
+struct TraineeLine {
+  std::string name;  // submission_key(): the trainee, or the file when anonymous
+  int attempts = 0;
+  int passed = 0;
+  double score_sum = 0;
+  std::vector<int> attempt_indices;  // positions in the report, for links to the drill-down
+
+  double mean_score() const { return attempts > 0 ? score_sum / attempts : 0.0; }
+};
+
+class Cohort {
+ public:
+  static constexpr int kBins = 10;  // 0–9.9, 10–19.9 … 90–100
+
+  void add(const AttemptResult& attempt, int index);
+
+  const GradeSummary& summary() const { return summary_; }
+  const std::array<int, kBins>& histogram() const { return histogram_; }
+  const std::map<std::string, TraineeLine>& trainees() const { return trainees_; }
+  // Most failed first; ties in scenario, step and description order.
+  std::vector<RuleFailureCount> most_failed_rules(std::size_t limit) const;
+  double pass_rate() const;  // 0–100
+
+ private:
+  GradeSummary summary_;
+  std::array<int, kBins> histogram_{};
+  std::map<std::tuple<std::string, std::string, std::string>, int> rule_failures_;
+  std::map<std::string, TraineeLine> trainees_;
+};
+
+// The exam's part of a report, when grading against one.
+struct ExamFacts {
+  const Exam* exam = nullptr;
+  std::string sha256;
+  std::vector<SubmissionVerdict> verdicts;
+
+  int passed() const;
+};
+
+// Everything a report states about the whole run; known only once every attempt is graded.
+struct ReportFacts {
+  std::vector<InputFile> inputs;  // sorted by kind, then name
+  Cohort cohort;
+  std::optional<ExamFacts> exam;
+  Diagnostics rejected;  // files that could not be graded, and why
+};
+
+// The extra facts a report states about one attempt.
+struct AttemptNote {
+  int index = 0;  // 0-based position in the report
+  std::string scenario_sha256;
+  std::optional<ExamAttemptNote> exam;
+};
+
+// The text of a file name or message from a trainee's submission, with control characters and
+// bytes that are not UTF-8 shown escaped: safe on a terminal and in every report format.
+std::string printable(std::string_view text);
+
+}  // namespace coach

@@ -1,0 +1,102 @@
+// CSV for spreadsheets (RFC 4180): one row per attempt, with a column per stage.
+#include <fmt/format.h>
+
+#include "report/report.hpp"
+
+namespace coach {
+namespace {
+
+// A cell a spreadsheet would run as a formula (=, +, -, @ first) is made plain text with a
+// leading apostrophe: trainee names and replies are untrusted input.
+std::string defuse_formula(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    return "'" + std::string(text);
+  return std::string(text);
+}
+
+std::string text_cell(std::string_view raw) {
+  const std::string text = defuse_formula(printable(raw));
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The mean score (0–100) of the attempt's steps in `stage`; empty when it has none.
+std::string stage_cell(const AttemptResult& attempt, Stage stage) {
+  double sum = 0;
+  int steps = 0;
+  for (const auto& step : attempt.steps) {
+    if (step.stage != stage) continue;
+    sum += step.answered ? step.ratio() : 0.0;
+    ++steps;
+  }
+  return steps > 0 ? fmt::format("{:.1f}", 100.0 * sum / steps) : "";
+}
+
+int failed_rules(const AttemptResult& attempt) {
+  int failed = 0;
+  for (const auto& step : attempt.steps)
+    for (const auto& rule : step.rules) failed += rule.ok ? 0 : 1;
+  return failed;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
+  return out;
+}
+
+class CsvWriter : public ReportWriter {
+ public:
+  std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
+    std::vector<std::string> cells = {text_cell(attempt.file),
+                                      text_cell(attempt.trainee),
+                                      text_cell(attempt.scenario_id),
+                                      text_cell(attempt.scenario_title),
+                                      fmt::format("{:.1f}", attempt.score),
+                                      std::to_string(attempt.pass_mark),
+                                      attempt.passed ? "true" : "false",
+                                      attempt.critical_failed ? "true" : "false",
+                                      std::to_string(attempt.failed_steps)};
+    for (Stage stage : kAllStages) cells.push_back(stage_cell(attempt, stage));
+    cells.push_back(std::to_string(failed_rules(attempt)));
+    cells.push_back(note.exam ? std::to_string(note.exam->number) : "");
+    cells.push_back(note.exam ? (note.exam->counted ? "true" : "false") : "");
+    cells.push_back(note.exam ? text_cell(joined(note.exam->unmet)) : "");
+    cells.push_back(note.scenario_sha256);
+    return row(cells);
+  }
+
+  // A byte order mark, so spreadsheet programs read the Chinese text as UTF-8.
+  std::string head(const ReportFacts&) override {
+    std::vector<std::string> names = {"file",   "trainee",         "scenario",
+                                      "title",  "score",           "pass_mark",
+                                      "passed", "critical_failed", "failed_steps"};
+    for (Stage stage : kAllStages) names.emplace_back(stage_id(stage));
+    for (const char* name :
+         {"failed_rules", "exam_attempt", "exam_counted", "exam_unmet", "scenario_sha256"})
+      names.emplace_back(name);
+    return "\xEF\xBB\xBF" + row(names);
+  }
+
+  std::string tail(const ReportFacts&) override { return ""; }
+
+ private:
+  static std::string row(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i > 0 ? "," : "") + cells[i];
+    return out + "\r\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_csv_writer() {
+  return std::make_unique<CsvWriter>();
+}
+
+}  // namespace coach

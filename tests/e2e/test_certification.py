@@ -1,0 +1,274 @@
+"""Certification in CI: exams, many submissions at once, and every report format."""
+import csv
+import hashlib
+import io
+import json
+import os
+import pty
+import shutil
+import subprocess
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from coachtest import BUNDLED, COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run
+
+IN_CI = bool(os.environ.get("CI"))
+SCHEMA = ROOT / "docs" / "report.schema.json"
+JUNIT_XSD = ROOT / "tests" / "schemas" / "junit.xsd"
+FORMATS = ["text", "json", "junit", "csv", "markdown", "html"]
+
+GOOD = "trainee: {who}\nscenario: fee\nresponses:\n  vent: 王先生,您的心情我很理解,您慢慢说。\n  apologize: 真对不起,给您添麻烦了,原因是系统故障。\n"
+WEAK = "trainee: {who}\nscenario: fee\nresponses:\n  vent: 王先生,您的心情我很理解。\n  apologize: 好的。\n"
+BLAME = "trainee: {who}\nscenario: fee\nresponses:\n  vent: 你弄错了吧。\n  apologize: 真对不起,给您添麻烦了,原因是系统故障。\n"
+
+EXAM = """\
+id: fee-exam
+title: 话费考试
+scenarios: [fee]
+attempts: 2
+must_pass:
+  stages: [apologize]
+  concepts: [blame]
+"""
+
+
+def grade(*args, env=None, lang="en"):
+    return run("--scenarios", str(FIXTURES), "grade", *args, env=env, lang=lang)
+
+
+def needs_tool(available, name):
+    """Skips on a developer machine without the tool; in CI the tool must be there."""
+    if available:
+        return
+    if IN_CI:
+        raise AssertionError(f"{name} is required in CI (scripts/install-deps installs it)")
+    raise unittest.SkipTest(f"{name} is not installed")
+
+
+class Exams(CoachTestCase):
+    def setUp(self):
+        super().setUp()
+        self.exam = self.write("exam.yaml", EXAM)
+
+    def test_a_cohort_passes_and_fails_per_trainee(self):
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        self.write("in/li-1.yaml", WEAK.format(who="李四"))
+        self.write("in/li-2.yaml", GOOD.format(who="李四"))   # second try counts
+        self.write("in/wang-1.yaml", WEAK.format(who="王五"))
+        self.write("in/wang-2.yaml", WEAK.format(who="王五"))
+        self.write("in/wang-3.yaml", GOOD.format(who="王五"))  # third try: not counted
+        result = grade("--exam", str(self.exam), str(self.tmp / "in"), "--format", "json")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        verdicts = {t["trainee"]: t["passed"] for t in report["exam"]["trainees"]}
+        self.assertEqual(verdicts, {"张三": True, "李四": True, "王五": False})
+        last = next(r for r in report["results"] if r["file"].endswith("wang-3.yaml"))
+        self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
+        self.assertTrue(last["passed"])
+
+    def test_everyone_passing_exits_0(self):
+        result = grade("--exam", str(self.exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
+        self.assertExit(result, 0)
+        self.assertIn("Exam fee-exam", result.stdout)
+
+    def test_a_must_pass_concept_fails_the_attempt(self):
+        result = grade("--exam", str(self.exam), str(self.write("a.yaml", BLAME.format(who="张三"))),
+                       "--format", "json")
+        self.assertExit(result, 1)
+        unmet = json.loads(result.stdout)["results"][0]["exam"]["unmet"]
+        self.assertEqual(len(unmet), 1)
+        self.assertIn("must-pass rule", unmet[0])
+
+    def test_a_scenario_outside_the_exam_is_bad_input(self):
+        exam = self.write("other.yaml", EXAM.replace("[fee]", "[fee, refund]"))
+        result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
+        self.assertExit(result, 2)
+        self.assertIn("other.yaml:3:18: unknown scenario `refund`", result.stderr)
+
+    def test_exam_errors_point_at_the_line_and_grade_nothing(self):
+        exam = self.write("bad.yaml", "id: Bad Id\ntitle: x\nscenarios: [fee]\nattempts: 99\ncolour: red\n")
+        result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
+        self.assertExit(result, 2)
+        self.assertEqual(result.stdout, "")
+        for where in ["bad.yaml:1:5:", "bad.yaml:4:11:", "bad.yaml:5:1:"]:
+            self.assertIn(where, result.stderr)
+
+    def test_the_bundled_exam_certifies_the_model_answers(self):
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            lines = ["trainee: 张三", f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}"
+                      for step, text in self.model_answers(scenario_id, BUNDLED).items()]
+            self.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
+        result = run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"), str(self.tmp / "sub"))
+        self.assertExit(result, 0)
+
+
+class Batches(CoachTestCase):
+    def cohort(self, size=30):
+        for i in range(size):
+            text = (GOOD if i % 3 else WEAK).format(who=f"学员{i:03d}")
+            self.write(f"cohort/group{i % 4}/t{i:03d}.yaml", text)
+        return self.tmp / "cohort"
+
+    def test_a_bad_file_is_reported_and_the_rest_graded(self):
+        folder = self.cohort(6)
+        (folder / "bad-utf8.yaml").write_bytes(b"scenario: fee\nresponses:\n  vent: \xff\xfe\n")
+        (folder / "escape.yaml").write_text("scenario: fee\nresponses:\n  vent: \"\\e[31m红\"\n", encoding="utf-8")
+        (folder / "huge.yaml").write_bytes(b"#" * (17 << 20))
+        result = grade(str(folder), "--format", "json")
+        self.assertExit(result, 2)
+        report = json.loads(result.stdout)
+        self.assertEqual(report["summary"]["total"], 6)
+        self.assertEqual(report["summary"]["rejected_files"], 3)
+        for name in ["bad-utf8.yaml", "escape.yaml", "huge.yaml"]:
+            self.assertIn(name, result.stderr)
+        self.assertNotIn("\x1b", result.stderr + result.stdout)
+
+    def test_every_format_is_the_same_bytes_twice(self):
+        folder = self.cohort()
+        exam = self.write("exam.yaml", EXAM)
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                first = grade("--exam", str(exam), str(folder), "--format", fmt)
+                second = grade("--exam", str(exam), str(folder), "--format", fmt)
+                self.assertEqual(first.returncode, 1)
+                self.assertEqual(first.stdout, second.stdout)
+
+    def test_output_file_equals_stdout(self):
+        folder = self.cohort(5)
+        out = self.tmp / "report.json"
+        self.assertExit(grade(str(folder), "--format", "json", "-o", str(out)), 1)
+        self.assertEqual(out.read_text(encoding="utf-8"), grade(str(folder), "--format", "json").stdout)
+
+    def test_inputs_carry_the_sha256_of_each_file(self):
+        exam = self.write("exam.yaml", EXAM)
+        result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")
+        inputs = {(i["kind"], i["file"]): i["sha256"] for i in json.loads(result.stdout)["inputs"]}
+        expected = {("exam", "exam.yaml"): exam, ("scenario", "fee.yaml"): FIXTURES / "fee.yaml",
+                    ("lexicon", "basic.yaml"): FIXTURES / "lexicons" / "basic.yaml"}
+        self.assertEqual(set(inputs), set(expected))
+        for key, path in expected.items():
+            self.assertEqual(inputs[key], hashlib.sha256(Path(path).read_bytes()).hexdigest())
+
+    def test_no_progress_bar_in_a_pipe(self):
+        result = grade(str(self.cohort(5)))
+        self.assertEqual(result.stderr, "")
+
+    def run_with_terminal_stderr(self, env):
+        """Runs grade with stderr on a pseudo-terminal; returns what appeared there."""
+        main, secondary = pty.openpty()
+        full_env = {k: v for k, v in os.environ.items() if k != "CI"}
+        full_env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME, **env})
+        folder = self.cohort(8)
+        proc = subprocess.run([COACH, "--scenarios", str(FIXTURES), "grade", str(folder)],
+                              stdout=subprocess.DEVNULL, stderr=secondary, env=full_env, timeout=60)
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(main)
+        self.assertEqual(proc.returncode, 1)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    def test_progress_bar_on_a_terminal_but_not_under_ci(self):
+        shown = self.run_with_terminal_stderr({})
+        self.assertIn("grading", shown)
+        self.assertIn("8/8", shown)
+        self.assertIn("\x1b[K", shown)  # cleared at the end
+        self.assertEqual(self.run_with_terminal_stderr({"CI": "true"}), "")
+
+
+class Formats(CoachTestCase):
+    def reports(self, fmt, *extra):
+        self.write("in/a.yaml", GOOD.format(who="张三"))
+        self.write("in/b.yaml", WEAK.format(who="=HYPERLINK(\"http://x\")"))
+        self.write("in/c.yaml", "trainee: \"<img src=x onerror=alert(1)>\"\nscenario: fee\nresponses:\n"
+                   "  vent: \"<script>document.title='pwned'</script>王先生,您的心情我很理解\"\n")
+        self.write("in/d.yaml", "scenario: nope\nresponses: {}\n")
+        exam = self.write("exam.yaml", EXAM)
+        return grade("--exam", str(exam), str(self.tmp / "in"), "--format", fmt, *extra)
+
+    def test_json_is_valid_against_the_schema(self):
+        try:
+            import jsonschema
+        except ImportError:
+            jsonschema = None
+        needs_tool(jsonschema, "python3-jsonschema")
+        schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        for args in [(), ("--lang", "zh")]:
+            result = self.reports("json")
+            self.assertExit(result, 2)
+            jsonschema.validate(json.loads(result.stdout), schema)
+        plain = grade(str(self.write("x.yaml", GOOD.format(who="张三"))), "--format", "json")
+        jsonschema.validate(json.loads(plain.stdout), schema)
+
+    def test_junit_is_valid_against_the_schema(self):
+        xmllint = shutil.which("xmllint")
+        needs_tool(xmllint, "xmllint (libxml2-utils)")
+        result = self.reports("junit")
+        report = self.tmp / "junit.xml"
+        report.write_text(result.stdout, encoding="utf-8")
+        check = subprocess.run([xmllint, "--noout", "--schema", str(JUNIT_XSD), str(report)],
+                               capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stderr)
+        root = ET.fromstring(result.stdout)
+        self.assertEqual(root.get("errors"), "1")  # the file with an unknown scenario
+        failures = [f.text for f in root.iter("failure")]
+        self.assertTrue(any("apology" in (text or "") for text in failures), failures)
+
+    def test_csv_has_a_row_per_attempt_and_defuses_formulas(self):
+        result = self.reports("csv")
+        rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+        self.assertEqual(len(rows), 3)
+        trainees = {row["trainee"] for row in rows}
+        self.assertIn("'=HYPERLINK(\"http://x\")", trainees)
+        self.assertEqual({row["scenario"] for row in rows}, {"fee"})
+        self.assertTrue(all(len(row["scenario_sha256"]) == 64 for row in rows))
+
+    def test_markdown_summary(self):
+        result = self.reports("markdown")
+        self.assertIn("3 attempts", result.stdout)
+        self.assertIn("Exam `fee-exam`", result.stdout)
+        self.assertNotIn("<img", result.stdout)
+        self.assertIn("Files that could not be graded", result.stdout)
+
+    def test_html_escapes_everything(self):
+        html = self.reports("html").stdout
+        self.assertNotIn("<script>document", html)
+        self.assertNotIn("<img", html)
+        self.assertEqual(html.count("<script>"), 1)  # the report's own
+        self.assertNotIn("http://", html.replace("http://x", ""))
+
+    def test_html_works_in_a_headless_browser(self):
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        needs_tool(chromium, "chromium")
+        page = self.tmp / "report.html"
+        self.assertExit(self.reports("html", "-o", str(page)), 2)
+        profile = tempfile.mkdtemp(prefix="coach-chromium-")
+        try:
+            shown = subprocess.run(
+                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+                 "--dump-dom", page.as_uri()],
+                capture_output=True, text=True, timeout=120)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        dom = shown.stdout
+        self.assertIn('data-ready="true"', dom)  # the inline script ran
+        self.assertIn('<span id="shown">3</span>', dom)
+        self.assertIn('id="pass-rate"', dom)
+        self.assertNotIn("pwned", dom.split("<title>")[1].split("</title>")[0])
+        self.assertEqual(dom.count('class="attempt"'), 3)
+
+
+if __name__ == "__main__":
+    unittest.main()

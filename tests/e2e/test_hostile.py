@@ -1,0 +1,317 @@
+"""Hostile input: malformed and malicious files in tests/hostile/ (and a few made at test time).
+
+Every case must end with exit status 2 and its exact `file:line:column: message`, within a
+timeout, with no crash, no sanitizer report and no terminal escape reaching stderr; in a batch
+the good submissions are still graded.
+"""
+import json
+import os
+import unittest
+from pathlib import Path
+
+from coachtest import BUNDLED, FIXTURES, ROOT, CoachTestCase, run
+
+HOSTILE = ROOT / "tests" / "hostile"
+TIMEOUT = 30  # seconds; every case takes well under one
+
+# Scenario files for `coach validate` (and `check`): file → "line:column: message".
+SCENARIOS = {
+    "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
+    "backreference-regex.yaml": "12:9: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
+    "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
+    "bom-with-error.yaml": "3:7: YAML syntax error: end of sequence flow not found",
+    "crlf-with-error.yaml": "8:12: unknown stage `venting`",
+    "deep-block-nesting.yaml": "2:1000: nesting too deep",
+    "deep-flow-nesting.yaml": "1:72: nesting too deep",
+    "deep-indentation.yaml": "28:513: nesting too deep",
+    "duplicate-key.yaml": "3:1: duplicate key `title`",
+    "duplicate-step-id.yaml": "14:10: duplicate step id `a`",
+    "empty-steps.yaml": "6:8: needs at least one step",
+    "empty.yaml": "1:1: the file is empty",
+    "escape-in-feedback.yaml": "12:50: `feedback` contains control characters (such as terminal escapes)",
+    "escape-in-id.yaml": "1:5: `id` contains control characters (such as terminal escapes)",
+    "escape-in-model-answer.yaml": "13:21: `model_answers` contains control characters (such as terminal escapes)",
+    "escape-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
+    "escape-in-unknown-key.yaml": "3:1: unknown key `ti\\x1B[8mtle` in a scenario file",
+    "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
+    "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
+    "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "huge-repetition-regex.yaml": "12:9: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition size",
+    "invalid-utf8.yaml": "5:12: not valid UTF-8 text",
+    "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "negative-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",
+    "non-text-key.yaml": "3:3: keys must be plain text",
+    "nul-byte.yaml": "2:9: NUL byte (\\0) in the file",
+    "only-comments.yaml": "1:1: the file is empty",
+    "overlong-utf8.yaml": "2:8: not valid UTF-8 text",
+    "raw-escape-in-briefing.yaml": "5:11: `briefing` contains control characters (such as terminal escapes)",
+    "recursive-alias.yaml": "11:12: a rule should be a mapping (key: value), found a list",
+    "surrogate-utf8.yaml": "2:8: not valid UTF-8 text",
+    "tab-indentation.yaml": "8:1: YAML syntax error: illegal tab when looking for indentation",
+    "truncated-flow.yaml": "12:1: YAML syntax error: end of map flow not found",
+    "truncated-mid-character.yaml": "9:17: not valid UTF-8 text",
+    "two-documents.yaml": "15:1: a file may hold only one YAML document (remove the extra ---)",
+    "two-rule-kinds.yaml": "12:9: each rule needs exactly one kind key",
+    "unclosed-regex.yaml": "12:9: invalid regular expression `(a+`: missing )",
+    "undefined-alias.yaml": "2:8: YAML syntax error: the referenced anchor is not defined",
+    "unknown-concept.yaml": "12:9: unknown concept `apologee`",
+    "unknown-key.yaml": "12:28: unknown key `pionts` in a rule",
+    "unknown-stage.yaml": "8:12: unknown stage `venting`",
+    "unterminated-quote.yaml": "14:1: YAML syntax error: end of sequence flow not found",
+    "wrong-type-any-of.yaml": "12:18: `any_of` should be a list, found a scalar",
+    "wrong-type-asks-question.yaml": "12:25: `asks_question` should be any, open or closed",
+    "wrong-type-briefing.yaml": "5:11: `briefing` should be text, found a list",
+    "wrong-type-channel.yaml": "6:10: `channel` should be text, found a mapping",
+    "wrong-type-concept.yaml": "12:19: `concept` should be text, found a list",
+    "wrong-type-critical.yaml": "12:38: `critical` should be true or false",
+    "wrong-type-customer-name.yaml": "4:18: `name` should be text, found a list",
+    "wrong-type-customer.yaml": "4:11: `customer` should be a mapping (key: value), found a scalar",
+    "wrong-type-id.yaml": "1:5: `id` should be text, found a list",
+    "wrong-type-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
+    "wrong-type-model-answers.yaml": "13:20: `model_answers` should be a list, found a mapping",
+    "wrong-type-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
+    "wrong-type-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "wrong-type-root.yaml": "1:1: a scenario file should be a mapping (key: value), found a list",
+    "wrong-type-rule.yaml": "12:9: a rule should be a mapping (key: value), found a scalar",
+    "wrong-type-rules.yaml": "11:12: `rules` should be a list, found a mapping",
+    "wrong-type-scalar-root.yaml": "1:1: a scenario file should be a mapping (key: value), found a scalar",
+    "wrong-type-source.yaml": "3:9: `source` should be text, found a list",
+    "wrong-type-stage.yaml": "8:12: `stage` should be text, found a list",
+    "wrong-type-step-customer.yaml": "9:15: `customer` should be text, found a mapping",
+    "wrong-type-step.yaml": "5:9: a step should be a mapping (key: value), found a scalar",
+    "wrong-type-steps.yaml": "6:8: `steps` should be a list, found a scalar",
+    "wrong-type-title.yaml": "2:8: `title` should be text, found a mapping",
+    "wrong-type-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",
+    "zero-count.yaml": "12:37: `count` should be a whole number from 1 to 20",
+}
+
+# Hostile but valid: RE2 is linear, so a backtracking pattern cannot hang `check`.
+ACCEPTED_SCENARIOS = ["backtracking-regex.yaml", "bom.yaml", "crlf.yaml"]
+
+# Answers files for `coach grade` against tests/data/scenarios (scenario `fee`).
+ANSWERS = {
+    "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",
+    "bom-with-error.yaml": "3:10: YAML syntax error: end of sequence flow not found",
+    "c1-control.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "crlf-with-error.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
+    "deep-block-nesting.yaml": "4:1000: nesting too deep",
+    "deep-nesting.yaml": "2:268: nesting too deep",
+    "duplicate-scenario-key.yaml": "3:1: duplicate key `scenario`",
+    "duplicate-step.yaml": "6:3: duplicate key `vent`",
+    "empty.yaml": "1:1: the file is empty",
+    "escape-in-step-key.yaml": "4:3: scenario `fee` has no step `ve\\x1B[2Jnt`",
+    "escape-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
+    "escape-sequence.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "invalid-utf8.yaml": "4:24: not valid UTF-8 text",
+    "long-trainee.yaml": "1:10: `trainee` is too long or contains control characters",
+    "missing-responses.yaml": "1:1: missing required key `responses`",
+    "missing-scenario.yaml": "1:1: missing required key `scenario`",
+    "non-text-step-key.yaml": "4:5: keys must be plain text",
+    "nul-byte.yaml": "4:24: NUL byte (\\0) in the file",
+    "only-comments.yaml": "1:1: the file is empty",
+    "raw-escape.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "root-list.yaml": "1:1: an answers file should be a mapping (key: value), found a list",
+    "root-scalar.yaml": "1:1: an answers file should be a mapping (key: value), found a scalar",
+    "tab-indentation.yaml": "4:6: YAML syntax error: illegal map value",
+    "truncated.yaml": "3:1: YAML syntax error: end of map flow not found",
+    "two-documents.yaml": "7:1: a file may hold only one YAML document (remove the extra ---)",
+    "undefined-alias.yaml": "4:9: YAML syntax error: the referenced anchor is not defined",
+    "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
+    "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
+    "unknown-step.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
+    "wrong-type-attempt.yaml": "2:12: an attempt should be a mapping (key: value), found a scalar",
+    "wrong-type-attempts.yaml": "2:11: `attempts` should be a list, found a scalar",
+    "wrong-type-earlier-tries.yaml": "6:16: `earlier_tries` should be a mapping (key: value), found a scalar",
+    "wrong-type-response-map.yaml": "4:9: each response should be text, found a mapping",
+    "wrong-type-response.yaml": "4:9: each response should be text, found a list",
+    "wrong-type-responses.yaml": "2:12: `responses` should be a mapping (key: value), found a list",
+    "wrong-type-scenario.yaml": "2:11: `scenario` should be text, found a mapping",
+    "wrong-type-trainee.yaml": "1:10: `trainee` should be text, found a list",
+}
+
+# Valid submissions among the hostile ones: they must be graded, in a batch too.
+GOOD_ANSWERS = ["good.yaml", "bom.yaml", "crlf.yaml"]
+
+
+def validate(*paths, command="validate"):
+    return run("--scenarios", str(BUNDLED), command, *map(str, paths), lang="en", timeout=TIMEOUT)
+
+
+def grade(*paths):
+    return run("--scenarios", str(FIXTURES), "grade", "--format", "json", *map(str, paths), lang="en",
+               timeout=TIMEOUT)
+
+
+class HostileCase(CoachTestCase):
+    def assertRefused(self, result, path, expected):
+        """Exit 2, the exact diagnostic, and nothing a terminal would act on or a crash would print."""
+        self.assertExit(result, 2)
+        where = f"{path}:{expected}" if expected[0].isdigit() else f"{path}: {expected}"
+        self.assertIn(where, result.stderr)
+        self.assertClean(result)
+
+    def assertListed(self, folder, *tables):
+        """Every file of the folder is in a table, and every file of the tables is there."""
+        listed = set().union(*map(set, tables))
+        self.assertEqual({p.name for p in (HOSTILE / folder).iterdir()}, listed)
+
+    def assertEachRefused(self, folder, cases, command):
+        for name, expected in cases.items():
+            with self.subTest(name):
+                path = HOSTILE / folder / name
+                self.assertRefused(command(path), path, expected)
+
+    def assertClean(self, result):
+        for sign in ("\x1b", "terminate called", "Sanitizer", "runtime error", "Traceback", "Aborted"):
+            self.assertNotIn(sign, result.stderr)
+            self.assertNotIn(sign, result.stdout)
+
+
+class HostileScenarios(HostileCase):
+    def test_every_listed_file_exists_and_every_file_is_listed(self):
+        self.assertListed("scenarios", SCENARIOS, ACCEPTED_SCENARIOS)
+
+    def test_each_is_refused_with_its_exact_error(self):
+        self.assertEachRefused("scenarios", SCENARIOS, validate)
+
+    def test_check_refuses_them_too(self):
+        names = ("billion-laughs.yaml", "nul-byte.yaml", "escape-in-title.yaml", "unknown-concept.yaml")
+        self.assertEachRefused("scenarios", {name: SCENARIOS[name] for name in names},
+                               lambda path: validate(path, command="check"))
+
+    def test_hostile_but_valid_files_are_accepted(self):
+        for name in ACCEPTED_SCENARIOS:
+            with self.subTest(name):
+                result = validate(HOSTILE / "scenarios" / name, command="check")
+                self.assertExit(result, 0)
+                self.assertClean(result)
+
+    def test_all_errors_in_one_run(self):
+        paths = [HOSTILE / "scenarios" / name for name in SCENARIOS]
+        result = validate(*paths)
+        self.assertExit(result, 2)
+        # Files sharing an id are reported as duplicates once loaded, so only the file is checked.
+        for path in paths:
+            self.assertIn(f"{path}:", result.stderr)
+        self.assertClean(result)
+
+    def test_messages_in_chinese(self):
+        path = HOSTILE / "scenarios" / "nul-byte.yaml"
+        result = run("--scenarios", str(BUNDLED), "validate", str(path), lang="zh", timeout=TIMEOUT)
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:2:9: 文件中有 NUL 字节", result.stderr)
+
+    def test_a_directory_named_like_a_file(self):
+        (self.tmp / "dir.yaml").mkdir()
+        self.assertRefused(validate(self.tmp / "dir.yaml"), self.tmp / "dir.yaml",
+                           "no scenario files (*.yaml) in this directory")
+
+    def test_a_file_too_large(self):
+        path = self.tmp / "huge.yaml"
+        with open(path, "w") as f:
+            f.write("id: t\nbriefing: '" + "x" * (17 << 20) + "'\n")
+        self.assertRefused(validate(path), path, "file too large (limit 16 MiB)")
+
+
+class HostileAnswers(HostileCase):
+    def test_every_listed_file_exists_and_every_file_is_listed(self):
+        self.assertListed("answers", ANSWERS, GOOD_ANSWERS)
+
+    def test_each_is_refused_with_its_exact_error(self):
+        self.assertEachRefused("answers", ANSWERS, grade)
+
+    def test_good_ones_are_graded(self):
+        for name in GOOD_ANSWERS:
+            with self.subTest(name):
+                result = grade(HOSTILE / "answers" / name)
+                self.assertExit(result, 0)
+                self.assertTrue(json.loads(result.stdout)["results"][0]["passed"])
+
+    def test_a_batch_grades_the_good_and_reports_every_bad_one(self):
+        generated = self.generated_files()
+        paths = sorted((HOSTILE / "answers").iterdir()) + [path for path, _ in generated]
+        result = grade(*paths)
+        self.assertExit(result, 2)
+        graded = [Path(r["file"]).name for r in json.loads(result.stdout)["results"]]
+        self.assertEqual(sorted(graded), sorted(GOOD_ANSWERS))
+        for name, expected in ANSWERS.items():
+            self.assertIn(f"{HOSTILE / 'answers' / name}:{expected}", result.stderr)
+        for path, expected in generated:
+            self.assertIn(f"{path}:{expected}" if expected[0].isdigit() else f"{path}: {expected}", result.stderr)
+        self.assertClean(result)
+
+    def generated_files(self):
+        """Files too big, or too odd, to commit: (path, expected error)."""
+        files = []
+        path = self.tmp / "reply-100mb.yaml"
+        with open(path, "w") as f:
+            f.write("scenario: fee\nresponses:\n  vent: ")
+            chunk = "王先生您好" * 20000
+            for _ in range(100 * (1 << 20) // len(chunk.encode())):
+                f.write(chunk)
+            f.write("\n")
+        files.append((path, "file too large (limit 16 MiB)"))
+        path = self.write("reply-10001.yaml", "scenario: fee\nresponses:\n  vent: " + "好" * 10001 + "\n")
+        files.append((path, "3:9: reply too long (limit 10000 characters)"))
+        os.mkfifo(self.tmp / "fifo.yaml")
+        files.append((self.tmp / "fifo.yaml", "not a regular file (a pipe, device or socket)"))
+        os.symlink("loop-b.yaml", self.tmp / "loop-a.yaml")
+        os.symlink("loop-a.yaml", self.tmp / "loop-b.yaml")
+        files.append((self.tmp / "loop-a.yaml", "cannot read: Too many levels of symbolic links"))
+        files.append((self.tmp / "absent.yaml", "no such file"))
+        return files
+
+    def test_100_mb_reply(self):
+        path = self.tmp / "reply-100mb.yaml"
+        with open(path, "w") as f:
+            f.write("scenario: fee\nresponses:\n  vent: '")
+            f.write("a" * (100 << 20))
+            f.write("'\n")
+        self.assertRefused(grade(path), path, "file too large (limit 16 MiB)")
+
+    def test_named_pipe_does_not_hang(self):
+        os.mkfifo(self.tmp / "fifo.yaml")
+        self.assertRefused(grade(self.tmp / "fifo.yaml"), self.tmp / "fifo.yaml",
+                           "not a regular file (a pipe, device or socket)")
+
+    def test_device_is_refused(self):
+        self.assertRefused(grade("/dev/null"), "/dev/null", "not a regular file (a pipe, device or socket)")
+
+    def test_a_directory_named_like_a_file_is_searched_not_read(self):
+        (self.tmp / "dir.yaml").mkdir()
+        self.write("dir.yaml/bad.yaml", "scenario: [fee\n")
+        result = grade(self.tmp / "dir.yaml")
+        self.assertRefused(result, self.tmp / "dir.yaml" / "bad.yaml", "2:1: YAML syntax error: end of sequence flow not found")
+
+    def test_unreadable_file(self):
+        path = self.write("locked.yaml", (HOSTILE / "answers" / "good.yaml").read_text(encoding="utf-8"))
+        path.chmod(0)
+        try:
+            if os.access(path, os.R_OK):
+                self.skipTest("running as root: chmod 000 does not stop reading")
+            self.assertRefused(grade(path), path, "cannot read: Permission denied")
+        finally:
+            path.chmod(0o600)
+
+    def test_one_line_of_a_million_keys_is_not_quadratic(self):
+        # Columns used to be counted from the start of the line for every error: a 12 MB file on
+        # one line took hours. The last key's column shows the counting is still right.
+        keys = ", ".join(f"键{i}: 1" for i in range(200000))
+        path = self.write("wide.yaml", "{scenario: fee, responses: {vent: 好}, " + keys + "}\n")
+        column = len("{scenario: fee, responses: {vent: 好}, " + keys) - len("键199999: 1") + 1
+        self.assertRefused(grade(path), path, f"1:{column}: unknown key `键199999` in an answers file")
+
+    def test_backtracking_regex_against_a_long_reply(self):
+        scenarios = self.tmp / "scenarios"
+        scenarios.mkdir()
+        (scenarios / "hostile.yaml").write_bytes((HOSTILE / "scenarios" / "backtracking-regex.yaml").read_bytes())
+        (scenarios / "lexicons").symlink_to(BUNDLED / "lexicons")
+        path = self.write("long.yaml", "scenario: hostile\nresponses:\n  a: " + "a" * 9999 + "b\n")
+        result = run("--scenarios", str(scenarios), "grade", str(path), lang="en", timeout=TIMEOUT)
+        self.assertExit(result, 1)
+        self.assertClean(result)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,85 @@
+"""The customer reacts: mood, inserted steps, walking out — the same in practice and grade."""
+import json
+import unittest
+
+from coachtest import CoachTestCase, run
+
+RUDE = "你别激动,我们系统不可能乱扣费。"
+CALMING = "王先生,真对不起,您的心情我很理解,这件事我负责帮您查清楚,您要是还希望经理来,我马上请值班经理过来。"
+
+
+class Reactions(CoachTestCase):
+    def test_a_rude_reply_meets_an_angrier_customer_who_wants_the_manager(self):
+        record = self.tmp / "rec.yaml"
+        shown = run("practice", "missing-balance", "--record", str(record), input=f"{RUDE}\n{CALMING}\n", lang="en")
+        self.assertExit(shown, 0)
+        self.assertIn("把你们经理叫出来", shown.stdout)
+        self.assertIn("anger █████████░ 95/100", shown.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("step: manager", recorded)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertIn("manager", [step["id"] for step in graded["steps"]])
+        self.assertFalse(graded["passed"])  # the rude reply was a critical mistake
+
+    def test_a_polite_reply_keeps_the_manager_away(self):
+        shown = run("practice", "missing-balance", input="王先生,您先别着急,您的心情我很理解,您慢慢说,我听着。\n", lang="en")
+        self.assertNotIn("把你们经理叫出来", shown.stdout)
+        self.assertIn("我姓王。你这么说我心里还舒服点", shown.stdout)  # the calmer line
+
+    def test_pushed_past_the_limit_the_customer_leaves(self):
+        shown = run("practice", "missing-balance", input=f"{RUDE}\n{RUDE}\n王先生您好\n", lang="en")
+        self.assertIn("has had enough and leaves", shown.stdout)
+        self.assertNotIn("我姓王", shown.stdout)
+
+    def test_grade_replays_the_same_path(self):
+        record = self.tmp / "rec.yaml"
+        run("practice", "missing-balance", "--record", str(record), input=f"{RUDE}\n{RUDE}\n", lang="en")
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual([s["id"] for s in graded["steps"]][:2], ["vent", "manager"])
+        self.assertEqual(graded["score"], 0)
+
+    def test_show_draws_the_branches_and_json_keeps_them_apart(self):
+        text = run("show", "missing-balance", lang="en").stdout
+        self.assertIn("⤷ only when anger > 75", text)
+        self.assertIn("(when anger > 80)", text)
+        shown = json.loads(run("show", "missing-balance", "--format", "json").stdout)
+        self.assertEqual([s["stage"] for s in shown["steps"]], ["vent", "apologize", "gather", "resolve", "follow_up"])
+        self.assertEqual(shown["branches"][0]["id"], "manager")
+        self.assertEqual(shown["branches"][0]["after"], "vent")
+        self.assertEqual(shown["customer"]["type"], "情绪激动型")
+        self.assertEqual(shown["customer"]["mood"], 70)
+
+    def test_check_reports_unreached_branches_and_impossible_conditions(self):
+        lexicons = self.tmp / "lexicons"
+        lexicons.mkdir()
+        (lexicons / "l.yaml").write_text("concepts:\n  sorry: {label: 道歉, source: t, phrases: [对不起]}\n", encoding="utf-8")
+        base = ("id: t\ntitle: T\nsource: s\nbriefing: b\ncustomer: {mood: 50, reacts_to: {sorry: -10}}\nsteps:\n"
+                "  - {id: a, stage: vent, customer: c, rules: [{concept: sorry}], model_answers: [对不起], counter_examples: [好]}\n")
+        unreached = self.write("u.yaml", base + "  - {id: b, stage: vent, when: {mood_above: 90}, customer: c, rules: [{concept: sorry}],"
+                                                " model_answers: [对不起], counter_examples: [好]}\n")
+        result = run("check", str(unreached), lang="en")
+        self.assertExit(result, 0)
+        self.assertIn(f"{unreached}:8:", result.stderr)
+        self.assertIn("no model answer or counter-example reaches step `b`", result.stderr)
+        impossible = self.write("i.yaml", base + "  - {id: b, stage: vent, when: {mood_above: 100}, customer: c, rules: [{concept: sorry}],"
+                                                 " model_answers: [对不起]}\n")
+        result = run("check", str(impossible), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("can never hold", result.stderr)
+
+    def test_time_limits_count_only_with_recorded_times(self):
+        lexicons = self.tmp / "lexicons"
+        lexicons.mkdir()
+        (lexicons / "l.yaml").write_text("concepts:\n  sorry: {label: 道歉, source: t, phrases: [对不起]}\n", encoding="utf-8")
+        self.write("t.yaml", "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+                             "  - {id: a, stage: vent, time_limit: 30, customer: c, rules: [{concept: sorry}], model_answers: [对不起]}\n")
+        untimed = self.write("answers/a.yaml", "scenario: t\nresponses: {a: 对不起}\n")
+        slow = self.write("answers/b.yaml", "scenario: t\nresponses: {a: 对不起}\nseconds: {a: 45}\n")
+        self.assertExit(run("--scenarios", str(self.tmp), "grade", str(untimed)), 0)
+        result = run("--scenarios", str(self.tmp), "grade", str(slow), lang="en")
+        self.assertExit(result, 1)
+        self.assertIn("replies within 30 seconds", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

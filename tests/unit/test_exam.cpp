@@ -1,0 +1,163 @@
+#include <doctest/doctest.h>
+
+#include "engine/exam_grader.hpp"
+#include "engine/scorer.hpp"
+#include "fixtures.hpp"
+#include "load/exam_loader.hpp"
+
+using namespace coach;
+
+namespace {
+
+const char* kScenario = R"(id: t
+title: T
+source: test
+customer: {name: 王先生}
+briefing: b
+pass_mark: 70
+steps:
+  - id: vent
+    stage: vent
+    customer: c
+    rules:
+      - {concept: empathy, points: 10}
+      - {forbid: blame, points: 10}
+    model_answers: ["王先生,您的心情我很理解"]
+  - id: apologize
+    stage: apologize
+    customer: c
+    rules:
+      - {concept: apology, points: 10}
+    model_answers: ["对不起"]
+)";
+
+std::optional<Exam> exam_from(const std::string& yaml, Diagnostics& diagnostics) {
+  return parse_exam(yaml, "exam.yaml", diagnostics);
+}
+
+AttemptResult graded(const test::Fixture& fixture, const std::string& vent,
+                     const std::string& apologize, const std::string& trainee = "张三") {
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  attempt.responses.push_back({"vent", MarkedText{vent, {}}});
+  attempt.responses.push_back({"apologize", MarkedText{apologize, {}}});
+  return score_attempt(*fixture.rubric, attempt, trainee, trainee + ".yaml");
+}
+
+// An exam that must parse; `yaml` is appended to the id, title and scenario list.
+Exam exam_over_t(const std::string& yaml, const std::string& scenarios = "[t]") {
+  Diagnostics diagnostics;
+  auto exam = exam_from("id: e\ntitle: E\nscenarios: " + scenarios + "\n" + yaml, diagnostics);
+  REQUIRE(exam);
+  return *exam;
+}
+
+}  // namespace
+
+TEST_CASE("an exam file is read with every field") {
+  Diagnostics diagnostics;
+  const auto exam = exam_from(
+      "id: basic\ntitle: 基础\nscenarios: [t]\npass_mark: 80\nattempts: 2\n"
+      "must_pass: {stages: [apologize], concepts: [blame]}\n",
+      diagnostics);
+  REQUIRE(exam);
+  CHECK(diagnostics.empty());
+  CHECK(exam->id == "basic");
+  CHECK(exam->scenario_ids.size() == 1);
+  CHECK(exam->pass_mark == 80);
+  CHECK(exam->attempts == 2);
+  CHECK(exam->must_pass_stages == std::vector<Stage>{Stage::apologize});
+  CHECK(exam->must_pass_concepts.front().text == "blame");
+}
+
+TEST_CASE("exam errors point at file:line:column, all at once") {
+  Diagnostics diagnostics;
+  const auto exam = exam_from(
+      "id: basic\ntitle: x\nscenarios: [t, t]\nattempts: 0\nmust_pass: {stages: [listen]}\n"
+      "colour: red\n",
+      diagnostics);
+  CHECK_FALSE(exam);
+  const std::string text = diagnostics.to_string();
+  CHECK(text.find("exam.yaml:6:1") != std::string::npos);   // unknown key
+  CHECK(text.find("exam.yaml:3:16") != std::string::npos);  // the second `t`
+  CHECK(text.find("exam.yaml:4:11") != std::string::npos);  // attempts out of range
+  CHECK(text.find("exam.yaml:5:22") != std::string::npos);  // unknown stage
+}
+
+TEST_CASE("an exam without scenarios is refused") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(exam_from("id: basic\ntitle: x\n", diagnostics));
+  CHECK(diagnostics.to_string().find("scenarios") != std::string::npos);
+}
+
+TEST_CASE("the exam's pass mark replaces the scenario's") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("pass_mark: 100\n");
+  AttemptResult result = graded(fixture, "您的心情我很理解", "好的");  // 2 of 3 steps' points
+  const bool passed_alone = result.passed;
+  apply_exam(exam, *fixture.rubric, result);
+  CHECK(result.pass_mark == 100);
+  CHECK_FALSE(result.passed);
+  CHECK_FALSE(passed_alone);
+}
+
+TEST_CASE("a failed must-pass stage or concept fails an otherwise passing attempt") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam by_stage = exam_over_t("pass_mark: 40\nmust_pass: {stages: [apologize]}\n");
+  const Exam by_concept = exam_over_t("pass_mark: 40\nmust_pass: {concepts: [blame]}\n");
+  AttemptResult result = graded(fixture, "您的心情我很理解", "好的");
+  CHECK(apply_exam(by_stage, *fixture.rubric, result).size() == 1);
+  CHECK_FALSE(result.passed);
+  AttemptResult blaming = graded(fixture, "您的心情我很理解,这不可能", "对不起");
+  const auto unmet = apply_exam(by_concept, *fixture.rubric, blaming);
+  REQUIRE(unmet.size() == 1);
+  CHECK(unmet.front().find("vent") != std::string::npos);
+  CHECK_FALSE(blaming.passed);
+  AttemptResult good = graded(fixture, "王先生,您的心情我很理解", "对不起");
+  CHECK(apply_exam(by_concept, *fixture.rubric, good).empty());
+  CHECK(good.passed);
+}
+
+TEST_CASE("only the allowed attempts count, and every scenario must be passed") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("attempts: 1\n");
+  ExamTally tally(exam);
+  AttemptResult first = graded(fixture, "好的", "好的", "李四");
+  const auto first_note = tally.record(first, {});
+  AttemptResult second = graded(fixture, "王先生,您的心情我很理解", "对不起", "李四");
+  REQUIRE(second.passed);
+  const auto second_note = tally.record(second, {});
+  CHECK(first_note.counted);
+  CHECK(second_note.number == 2);
+  CHECK_FALSE(second_note.counted);
+  tally.record(graded(fixture, "王先生,您的心情我很理解", "对不起", "张三"), {});
+  const auto verdicts = tally.verdicts();
+  REQUIRE(verdicts.size() == 2);
+  CHECK(verdicts[0].trainee == "张三");  // sorted by name (UTF-8 byte order)
+  CHECK(verdicts[0].passed);
+  CHECK_FALSE(verdicts[1].passed);
+  CHECK(verdicts[1].scenarios.front().attempts == 2);
+}
+
+TEST_CASE("a scenario never attempted fails the exam") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("", "[t, other]");
+  ExamTally tally(exam);
+  tally.record(graded(fixture, "王先生,您的心情我很理解", "对不起"), {});
+  const auto verdicts = tally.verdicts();
+  REQUIRE(verdicts.size() == 1);
+  CHECK_FALSE(verdicts[0].passed);
+  CHECK(verdicts[0].scenarios[1].attempts == 0);
+}
+
+TEST_CASE("an anonymous submission is known by its file") {
+  AttemptResult attempt;
+  attempt.file = "a/b.yaml";
+  CHECK(submission_key(attempt) == "a/b.yaml");
+  attempt.trainee = "王五";
+  CHECK(submission_key(attempt) == "王五");
+}

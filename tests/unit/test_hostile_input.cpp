@@ -1,0 +1,155 @@
+// Regression tests for hostile input found by the fuzzers and tests/hostile/: each bug once
+// crashed, hung or printed a wrong message.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "fixtures.hpp"
+#include "load/answers_loader.hpp"
+#include "util/file_io.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+using namespace coach;
+using namespace std::string_literals;
+
+namespace {
+// The messages below are checked in English.
+struct English {
+  Language before = language();
+  English() { set_language(Language::en); }
+  ~English() { set_language(before); }
+};
+
+std::string answers_errors(const std::string& yaml) {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_answers(yaml, "a.yaml", diagnostics));
+  return diagnostics.to_string();
+}
+
+// Nine levels of nine aliases each: a few hundred bytes that stand for 9^9 nodes.
+std::string billion_laughs() {
+  std::string out = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char level = 'b'; level <= 'i'; ++level) {
+    const char below = static_cast<char>(level - 1);
+    out += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", level,
+                       below);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("aliases that explode are refused before the document is walked") {
+  English english;
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(answers_errors(billion_laughs() + "scenario: fee\nresponses: {vent: *i}\n") ==
+        "a.yaml:6:8: aliases (*) expand to more than 100000 nodes\n");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}
+
+TEST_CASE("a few aliases are still fine") {
+  English english;
+  Diagnostics diagnostics;
+  auto answers = parse_answers("scenario: fee\nresponses:\n  vent: &r 您好\n  apologize: *r\n",
+                               "a.yaml", diagnostics);
+  REQUIRE(answers);
+  CHECK(answers->attempts[0].responses[1].second.text == "您好");
+}
+
+TEST_CASE("a NUL byte is reported where it is, not as an escape error") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses:\n  vent: 您\0好\n"s) ==
+        "a.yaml:3:10: NUL byte (\\0) in the file\n");
+}
+
+TEST_CASE("yaml-cpp's own depth limit reads as nesting too deep") {
+  English english;
+  std::string dashes;
+  for (int i = 0; i < 1000; ++i) dashes += "- ";
+  CHECK(answers_errors("scenario: fee\nresponses:\n  vent:\n    " + dashes + "x\n") ==
+        "a.yaml:4:1000: nesting too deep\n");
+}
+
+TEST_CASE("nesting columns count characters, not bytes") {
+  English english;
+  CHECK(answers_errors("scenario: 话费\nresponses: " + std::string(100, '[') + "\n") ==
+        "a.yaml:2:76: nesting too deep\n");
+}
+
+TEST_CASE("an empty file says so, with a place") {
+  English english;
+  CHECK(answers_errors("") == "a.yaml:1:1: the file is empty\n");
+  CHECK(answers_errors("# 只有注释\n\n") == "a.yaml:1:1: the file is empty\n");
+}
+
+TEST_CASE("a second YAML document is not silently ignored") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses: {}\n---\nscenario: fee\n") ==
+        "a.yaml:4:1: a file may hold only one YAML document (remove the extra ---)\n");
+}
+
+TEST_CASE("control characters are refused in scenario text") {
+  English english;
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, feedback: \"\\e]0;pwned\\a\"}\n"));
+  CHECK(fixture.diagnostics.to_string() ==
+        "t.yaml:11:38: `feedback` contains control characters (such as terminal escapes)\n");
+}
+
+TEST_CASE("diagnostics never carry control characters to the terminal") {
+  English english;
+  Diagnostics diagnostics;
+  diagnostics.error("f\x1b.yaml", {1, 2}, "unknown key `a\x1b[2Jb\r` \xff");
+  CHECK(diagnostics.to_string() == "f\\x1B.yaml:1:2: unknown key `a\\x1B[2Jb\\x0D` \\xFF\n");
+  CHECK(utf8::escape_controls("第一行\n\t第二行\u009b") == "第一行\n\t第二行\\u009B");
+}
+
+TEST_CASE("columns on a line of megabytes are found without counting the line each time") {
+  English english;
+  std::string keys;
+  for (int i = 0; i < 100000; ++i) keys += fmt::format(", 键{}: 1", i);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string errors = answers_errors("{scenario: fee, responses: {}" + keys + "}\n");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  const std::size_t column = std::string("{scenario: fee, responses: {}").size() +
+                             utf8::count_code_points(keys) - utf8::count_code_points("键99999: 1") +
+                             1;
+  CHECK(errors.find(fmt::format("a.yaml:1:{}: unknown key `键99999`", column)) !=
+        std::string::npos);
+}
+
+TEST_CASE("a named pipe is refused instead of waiting for a writer") {
+  English english;
+  const auto path = std::filesystem::temp_directory_path() / "coach-test-fifo.yaml";
+  std::filesystem::remove(path);
+  REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+  try {
+    read_text_file(path.string());
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().to_string() ==
+          path.string() + ": not a regular file (a pipe, device or socket)\n");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("a symlink loop says why it cannot be read") {
+  English english;
+  const auto dir = std::filesystem::temp_directory_path();
+  std::filesystem::remove(dir / "coach-loop-a.yaml");
+  std::filesystem::remove(dir / "coach-loop-b.yaml");
+  std::filesystem::create_symlink("coach-loop-b.yaml", dir / "coach-loop-a.yaml");
+  std::filesystem::create_symlink("coach-loop-a.yaml", dir / "coach-loop-b.yaml");
+  try {
+    read_text_file((dir / "coach-loop-a.yaml").string());
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().to_string().find("cannot read: Too many levels of symbolic links") !=
+          std::string::npos);
+  }
+  std::filesystem::remove(dir / "coach-loop-a.yaml");
+  std::filesystem::remove(dir / "coach-loop-b.yaml");
+}

@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/scorer.hpp"
+#include "fixtures.hpp"
+#include "report/report.hpp"
+
+using namespace coach;
+
+namespace {
+
+AttemptResult hostile_attempt() {
+  test::Fixture fixture(test::scenario_with_rules("      - {concept: apology, points: 10}\n"));
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  attempt.responses.push_back({"s", MarkedText{"<script>alert(1)</script>, \"对不起\"", {}}});
+  return score_attempt(*fixture.rubric, attempt, "=cmd|' /C calc'!A0 <b>", "dir/\x1b[31mx.yaml");
+}
+
+std::string render(std::string_view format, const std::vector<AttemptResult>& results) {
+  return render_report(*make_report_writer(format, Style(false)), results);
+}
+
+}  // namespace
+
+TEST_CASE("streamed JSON is one valid document, empty or not") {
+  for (std::size_t count : {0u, 1u, 3u}) {
+    const std::vector<AttemptResult> results(count, hostile_attempt());
+    const auto report = nlohmann::json::parse(render("json", results));
+    CHECK(report["results"].size() == count);
+    CHECK(report["summary"]["total"] == count);
+    CHECK(report["inputs"].is_array());
+  }
+}
+
+TEST_CASE("the streamed JSON is indented like a single dump") {
+  const std::string text = render("json", {hostile_attempt()});
+  CHECK(nlohmann::ordered_json::parse(text).dump(2) + "\n" == text);
+}
+
+TEST_CASE("file names with control characters are escaped in every format") {
+  for (std::string_view format : kReportFormats) {
+    CAPTURE(format);
+    const std::string text = render(format, {hostile_attempt()});
+    CHECK(text.find('\x1b') == std::string::npos);
+  }
+}
+
+TEST_CASE("HTML escapes everything a trainee wrote") {
+  const std::string text = render("html", {hostile_attempt()});
+  CHECK(text.find("<script>alert") == std::string::npos);
+  CHECK(text.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(text.find("<b>") == std::string::npos);
+}
+
+TEST_CASE("CSV quotes fields and defuses formulas") {
+  const std::string text = render("csv", {hostile_attempt()});
+  CHECK(text.rfind("\xEF\xBB\xBF"
+                   "file,trainee,scenario",
+                   0) == 0);
+  CHECK(text.find(",'=cmd|' /C calc'!A0 <b>,") != std::string::npos);
+  CHECK(text.find("\r\n") != std::string::npos);
+}
+
+TEST_CASE("Markdown escapes table and HTML syntax") {
+  const std::string text = render("markdown", {hostile_attempt()});
+  CHECK(text.find("=cmd\\|' /C calc'!A0 &lt;b&gt;") != std::string::npos);
+}
+
+TEST_CASE("the same results give the same bytes") {
+  for (std::string_view format : kReportFormats) {
+    CAPTURE(format);
+    CHECK(render(format, {hostile_attempt()}) == render(format, {hostile_attempt()}));
+  }
+}
+
+TEST_CASE("the cohort counts failures per rule, most failed first") {
+  Cohort cohort;
+  AttemptResult attempt = hostile_attempt();
+  attempt.steps.front().rules.front().ok = false;
+  cohort.add(attempt, 0);
+  cohort.add(attempt, 1);
+  const auto rules = cohort.most_failed_rules(5);
+  REQUIRE_FALSE(rules.empty());
+  CHECK(rules.front().count == 2);
+  CHECK(cohort.trainees().size() == 1);
+  CHECK(cohort.trainees().begin()->second.attempt_indices == std::vector<int>{0, 1});
+}
