@@ -89,15 +89,7 @@ std::string_view CharFolder::fold_keeping_script(char32_t cp) {
 }
 
 std::string CharFolder::to_simplified_phrases(const std::string& text) {
-  if (!taiwan_to_mainland_) {
-    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/tw2sp.json";
-    try {
-      taiwan_to_mainland_ = std::make_unique<opencc::SimpleConverter>(config);
-    } catch (const std::exception& e) {
-      throw std::runtime_error(fmt::format("cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
-    }
-  }
-  return taiwan_to_mainland_->Convert(text);
+  return convert(taiwan_to_mainland_, "tw2sp.json", text);
 }
 
 std::string CharFolder::compute(char32_t cp, bool change_script) {
@@ -123,17 +115,22 @@ std::string CharFolder::compute(char32_t cp, bool change_script) {
 }
 
 std::string CharFolder::to_simplified(const std::string& text) {
-  if (!traditional_to_simplified_) {
-    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/t2s.json";
+  return convert(traditional_to_simplified_, "t2s.json", text);
+}
+
+// OpenCC's tables load on first need: a session of simplified replies never pays for them.
+std::string CharFolder::convert(std::unique_ptr<opencc::SimpleConverter>& converter, const char* config_name,
+                                const std::string& text) {
+  if (!converter) {
+    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/" + config_name;
     try {
-      traditional_to_simplified_ = std::make_unique<opencc::SimpleConverter>(config);
+      converter = std::make_unique<opencc::SimpleConverter>(config);
     } catch (const std::exception& e) {
-      throw std::runtime_error(fmt::format(
-          "cannot load OpenCC traditional→simplified tables ({}): {}; install libopencc-data",
-          config, e.what()));
+      throw std::runtime_error(
+          fmt::format("cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
     }
   }
-  return traditional_to_simplified_->Convert(text);
+  return converter->Convert(text);
 }
 
 }  // namespace coach

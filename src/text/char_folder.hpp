@@ -38,6 +38,8 @@ class CharFolder {
  private:
   std::string compute(char32_t code_point, bool change_script);
   std::string to_simplified(const std::string& text);
+  static std::string convert(std::unique_ptr<opencc::SimpleConverter>& converter, const char* config_name,
+                             const std::string& text);
 
   std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
   std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;
