@@ -50,12 +50,21 @@ std::vector<std::string> yaml_files_under(const std::string& directory) {
   return files;
 }
 
-std::vector<std::string> answer_files(const std::vector<std::string>& paths) {
+// A directory with no answers files is bad input: a mistyped submissions folder must not
+// certify an empty cohort.
+std::vector<std::string> answer_files(const std::vector<std::string>& paths,
+                                      Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& path : paths) {
     if (fs::is_directory(path, ec)) {
-      for (auto& file : yaml_files_under(path)) files.push_back(std::move(file));
+      auto found = yaml_files_under(path);
+      if (found.empty()) {
+        diagnostics.error(path, {},
+                          std::string(tr("目录中没有答案文件(*.yaml)",
+                                         "no answers files (*.yaml) in this directory")));
+      }
+      for (auto& file : found) files.push_back(std::move(file));
     } else {
       files.push_back(path);  // a missing file is reported when it is read
     }
@@ -225,7 +234,7 @@ int grade(const Context& context, const GradeOptions& options) {
   GradeRun run(
       library, exam ? &*exam : nullptr,
       make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)));
-  const std::vector<std::string> files = answer_files(options.files);
+  const std::vector<std::string> files = answer_files(options.files, diagnostics);
   ProgressBar progress(files.size(), progress_wanted());
   for (const auto& file : files) {
     run.grade_file(file);

@@ -126,11 +126,13 @@ class PracticeRun {
       return true;
     }
     const Step& step = *session_.current_step().step;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
     const StepResult result = session_.answer(trimmed, seconds);
     save();
     if (!options_.exam) screen_.feedback(result, step);
-    if (step.time_limit > 0 && seconds > step.time_limit) screen_.too_slow(seconds, step.time_limit);
+    if (step.time_limit > 0 && seconds > step.time_limit)
+      screen_.too_slow(seconds, step.time_limit);
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;
@@ -221,8 +223,11 @@ std::vector<const Rubric*> menu_order(const ScenarioLibrary& library) {
   return rubrics;
 }
 
-void print_menu(const ScenarioLibrary& library, const PracticeHistory& history, const Style& style) {
-  std::cout << style.bold(std::string(tr("选择要练习的场景(✓ 已通过):", "Choose a scenario to practise (✓ passed):"))) << "\n";
+void print_menu(const ScenarioLibrary& library, const PracticeHistory& history,
+                const Style& style) {
+  std::cout << style.bold(std::string(
+                   tr("选择要练习的场景(✓ 已通过):", "Choose a scenario to practise (✓ passed):")))
+            << "\n";
   std::size_t number = 0;
   for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
     std::cout << style.warn(group.heading) << "\n";
@@ -230,7 +235,8 @@ void print_menu(const ScenarioLibrary& library, const PracticeHistory& history, 
       const Scenario& s = rubric->scenario();
       const std::string mark = history.passed.count(s.id) ? style.good("✓") : " ";
       const std::string type = s.customer.type.empty() ? "" : ", " + s.customer.type;
-      std::cout << fmt::format(" {} {:>2}. {} {}\n", mark, ++number, s.title, style.dim(fmt::format("({}{})", s.id, type)));
+      std::cout << fmt::format(" {} {:>2}. {} {}\n", mark, ++number, s.title,
+                               style.dim(fmt::format("({}{})", s.id, type)));
     }
   }
 }
@@ -238,8 +244,12 @@ void print_menu(const ScenarioLibrary& library, const PracticeHistory& history, 
 void print_suggestion(const PracticeHistory& history, const Rubric* suggested, const Style& style) {
   if (!suggested) return;
   const auto weakest = history.weakest_stage();
-  const std::string why = weakest ? fmt::format(fmt::runtime(tr("(你最弱的阶段:{})", " (your weakest stage: {})")), stage_label(*weakest)) : "";
-  std::cout << style.good(fmt::format(fmt::runtime(tr("建议下一个:{}{}", "Suggested next: {}{}")), suggested->scenario().id, why))
+  const std::string why =
+      weakest ? fmt::format(fmt::runtime(tr("(你最弱的阶段:{})", " (your weakest stage: {})")),
+                            stage_label(*weakest))
+              : "";
+  std::cout << style.good(fmt::format(fmt::runtime(tr("建议下一个:{}{}", "Suggested next: {}{}")),
+                                      suggested->scenario().id, why))
             << style.dim(std::string(tr("  直接回车即选它", "  press Enter to take it"))) << "\n";
 }
 
@@ -253,15 +263,18 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
   const auto reader = make_line_reader();
   for (;;) {
     std::string line;
-    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) return nullptr;
+    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
+      return nullptr;
     if (line.empty() && suggested) return suggested;
     if (const Rubric* found = library.find(line)) return found;
     char* end = nullptr;
     const long number = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && *end == '\0' && number >= 1 && number <= static_cast<long>(rubrics.size())) {
+    if (end != line.c_str() && *end == '\0' && number >= 1 &&
+        number <= static_cast<long>(rubrics.size())) {
       return rubrics[static_cast<std::size_t>(number - 1)];
     }
-    std::cout << tr("请输入列表中的编号或场景 id。\n", "Type a number or a scenario id from the list.\n");
+    std::cout << tr("请输入列表中的编号或场景 id。\n",
+                    "Type a number or a scenario id from the list.\n");
   }
 }
 

@@ -82,33 +82,40 @@ std::string scenario_json(const Rubric& rubric) {
     previous = compiled.step->id;
   }
   nlohmann::ordered_json reactions = nlohmann::ordered_json::object();
-  for (const auto& [concept_id, change] : s.customer.temper.reacts_to) reactions[concept_id] = change;
-  nlohmann::ordered_json out = {
-      {"id", s.id},
-      {"title", s.title},
-      {"source", s.source},
-      {"channel", s.channel},
-      {"industry", s.industry},
-      {"customer",
-       {{"name", s.customer.name},
-        {"type", s.customer.type},
-        {"mood", s.customer.temper.start},
-        {"limit", s.customer.temper.limit},
-        {"reacts_to", reactions}}},
-      {"briefing", s.briefing},
-      {"pass_mark", s.pass_mark},
-      {"max_failed_steps", s.max_failed_steps},
-      {"steps", steps},
-      {"branches", branches}};
+  for (const auto& [concept_id, change] : s.customer.temper.reacts_to)
+    reactions[concept_id] = change;
+  nlohmann::ordered_json out = {{"id", s.id},
+                                {"title", s.title},
+                                {"source", s.source},
+                                {"channel", s.channel},
+                                {"industry", s.industry},
+                                {"customer",
+                                 {{"name", s.customer.name},
+                                  {"type", s.customer.type},
+                                  {"mood", s.customer.temper.start},
+                                  {"limit", s.customer.temper.limit},
+                                  {"reacts_to", reactions}}},
+                                {"briefing", s.briefing},
+                                {"pass_mark", s.pass_mark},
+                                {"max_failed_steps", s.max_failed_steps},
+                                {"steps", steps},
+                                {"branches", branches}};
   return out.dump(2) + "\n";
 }
 
 std::string describe_condition(const Condition& condition) {
   std::vector<std::string> parts;
-  if (condition.mood_above) parts.push_back(fmt::format(fmt::runtime(tr("怒气 > {}", "anger > {}")), *condition.mood_above));
-  if (condition.mood_below) parts.push_back(fmt::format(fmt::runtime(tr("怒气 < {}", "anger < {}")), *condition.mood_below));
-  if (!condition.said.empty()) parts.push_back(fmt::format(fmt::runtime(tr("说过「{}」", "said {}")), condition.said));
-  if (!condition.not_said.empty()) parts.push_back(fmt::format(fmt::runtime(tr("没说过「{}」", "never said {}")), condition.not_said));
+  if (condition.mood_above)
+    parts.push_back(
+        fmt::format(fmt::runtime(tr("怒气 > {}", "anger > {}")), *condition.mood_above));
+  if (condition.mood_below)
+    parts.push_back(
+        fmt::format(fmt::runtime(tr("怒气 < {}", "anger < {}")), *condition.mood_below));
+  if (!condition.said.empty())
+    parts.push_back(fmt::format(fmt::runtime(tr("说过「{}」", "said {}")), condition.said));
+  if (!condition.not_said.empty())
+    parts.push_back(
+        fmt::format(fmt::runtime(tr("没说过「{}」", "never said {}")), condition.not_said));
   return fmt::format("{}", fmt::join(parts, tr(" 且 ", " and ")));
 }
 
@@ -117,15 +124,21 @@ std::string temper_text(const Customer& customer) {
   for (const auto& [concept_id, change] : customer.temper.reacts_to) {
     reactions += fmt::format(" {}{:+}", concept_id, change);
   }
-  return fmt::format(fmt::runtime(tr("怒气:起始 {},到 {} 客户离开;反应:{}\n", "Anger: starts at {}, the customer leaves at {}; reacts to:{}\n")),
-                     customer.temper.start, customer.temper.limit, reactions.empty() ? std::string(tr("无", " none")) : reactions);
+  return fmt::format(
+      fmt::runtime(tr("怒气:起始 {},到 {} 客户离开;反应:{}\n",
+                      "Anger: starts at {}, the customer leaves at {}; reacts to:{}\n")),
+      customer.temper.start, customer.temper.limit,
+      reactions.empty() ? std::string(tr("无", " none")) : reactions);
 }
 
 // The branches as a tree: steps played only on a condition hang off the main line.
 std::string step_heading(std::size_t number, const Step& step, const Style& style) {
-  const std::string title = fmt::format(fmt::runtime(tr("第 {} 步 · {} · {}", "Step {} · {} · {}")), number, step.id, stage_label(step.stage));
+  const std::string title = fmt::format(fmt::runtime(tr("第 {} 步 · {} · {}", "Step {} · {} · {}")),
+                                        number, step.id, stage_label(step.stage));
   if (!step.when) return style.bold(title);
-  return style.warn(fmt::format(fmt::runtime(tr("  ⤷ 仅当 {} 时插入:", "  ⤷ only when {}:")), describe_condition(*step.when))) + " " + style.bold(title);
+  return style.warn(fmt::format(fmt::runtime(tr("  ⤷ 仅当 {} 时插入:", "  ⤷ only when {}:")),
+                                describe_condition(*step.when))) +
+         " " + style.bold(title);
 }
 
 std::string scenario_text(const Rubric& rubric, const Style& style) {
@@ -139,10 +152,13 @@ std::string scenario_text(const Rubric& rubric, const Style& style) {
     const auto& compiled = rubric.steps()[i];
     const Step& step = *compiled.step;
     out += "\n" + step_heading(i + 1, step, style) + "\n";
-    out += style.customer(fmt::format(fmt::runtime(tr("  客户:{}", "  Customer: {}")), step.customer_line)) + "\n";
+    out += style.customer(
+               fmt::format(fmt::runtime(tr("  客户:{}", "  Customer: {}")), step.customer_line)) +
+           "\n";
     for (const auto& variant : step.customer_lines_if) {
       out += style.customer(fmt::format(fmt::runtime(tr("    (当 {}){}", "    (when {}) {}")),
-                                        describe_condition(variant.when), variant.line)) + "\n";
+                                        describe_condition(variant.when), variant.line)) +
+             "\n";
     }
     if (!step.principle.empty())
       out += fmt::format(fmt::runtime(tr("  要点:{}\n", "  Principle: {}\n")), step.principle);

@@ -149,7 +149,11 @@ int read_character(EditLine* editor, wchar_t* out) {
   if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
   unsigned char lead = 0;
   if (!read_byte(lead)) return 0;
-  const int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+  const int length = lead < 0x80             ? 1
+                     : (lead & 0xE0) == 0xC0 ? 2
+                     : (lead & 0xF0) == 0xE0 ? 3
+                     : (lead & 0xF8) == 0xF0 ? 4
+                                             : 1;
   std::string bytes(1, static_cast<char>(lead));
   for (int i = 1; i < length; ++i) {
     unsigned char next = 0;

@@ -65,7 +65,8 @@ bool has_stage(const Rubric& rubric, Stage stage) {
 }
 }  // namespace
 
-const Rubric* suggest_next(const PracticeHistory& history, const std::vector<const Rubric*>& in_menu_order) {
+const Rubric* suggest_next(const PracticeHistory& history,
+                           const std::vector<const Rubric*>& in_menu_order) {
   const auto weakest = history.weakest_stage();
   const Rubric* fallback = nullptr;
   for (bool untried_only : {true, false}) {

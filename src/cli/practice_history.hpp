@@ -16,9 +16,9 @@ namespace coach::cli {
 std::string sessions_dir();
 
 struct PracticeHistory {
-  std::set<std::string> passed;               // scenario ids passed at least once
-  std::set<std::string> practised;            // scenario ids tried at least once
-  std::map<Stage, double> stage_average;      // mean step score per stage, 0–1
+  std::set<std::string> passed;           // scenario ids passed at least once
+  std::set<std::string> practised;        // scenario ids tried at least once
+  std::map<Stage, double> stage_average;  // mean step score per stage, 0–1
   std::optional<Stage> weakest_stage() const;
 };
 
@@ -26,6 +26,7 @@ struct PracticeHistory {
 PracticeHistory read_practice_history(const std::string& dir, const ScenarioLibrary& library);
 
 // The scenario to suggest: not yet passed, with a step of the weakest stage, untried first.
-const Rubric* suggest_next(const PracticeHistory& history, const std::vector<const Rubric*>& in_menu_order);
+const Rubric* suggest_next(const PracticeHistory& history,
+                           const std::vector<const Rubric*>& in_menu_order);
 
 }  // namespace coach::cli

@@ -36,36 +36,48 @@ std::string PracticeScreen::mood_meter(Mood mood) const {
   const int filled = std::clamp(mood.value * kCells / std::max(mood.limit, 1), 0, kCells);
   std::string bar;
   for (int i = 0; i < kCells; ++i) bar += i < filled ? "█" : "░";
-  const std::string label = fmt::format(fmt::runtime(tr("怒气 {} {}/{}", "anger {} {}/{}")), bar, mood.value, mood.limit);
+  const std::string label =
+      fmt::format(fmt::runtime(tr("怒气 {} {}/{}", "anger {} {}/{}")), bar, mood.value, mood.limit);
   if (mood.value * 10 >= mood.limit * 7) return style_.bad(label);
   if (mood.value * 10 >= mood.limit * 4) return style_.warn(label);
   return style_.good(label);
 }
 
-void PracticeScreen::customer_line(const Scenario& s, const CompiledStep& step, const std::string& line,
-                                   std::size_t turns_played, std::size_t planned_steps, Mood mood) const {
+void PracticeScreen::customer_line(const Scenario& s, const CompiledStep& step,
+                                   const std::string& line, std::size_t turns_played,
+                                   std::size_t planned_steps, Mood mood) const {
   const std::string progress =
       fmt::format(fmt::runtime(tr("第 {}/{} 步 · {}", "Step {}/{} · {}")), turns_played + 1,
                   std::max(planned_steps, turns_played + 1), stage_label(step.step->stage));
   print("\n" + style_.bold(progress) + "  " + mood_meter(mood) + "\n");
   if (step.step->time_limit > 0) {
-    print(style_.warn(fmt::format(fmt::runtime(tr("(限时 {} 秒)", "(answer within {} seconds)")), step.step->time_limit)) + "\n");
+    print(style_.warn(fmt::format(fmt::runtime(tr("(限时 {} 秒)", "(answer within {} seconds)")),
+                                  step.step->time_limit)) +
+          "\n");
   }
-  const std::string who = s.customer.name.empty() ? std::string(tr("客户", "Customer")) : s.customer.name;
+  const std::string who =
+      s.customer.name.empty() ? std::string(tr("客户", "Customer")) : s.customer.name;
   print(style_.customer(fmt::format("{}: {}", who, line)) + "\n");
 }
 
 void PracticeScreen::too_slow(double seconds, int limit) const {
-  print(style_.warn(fmt::format(fmt::runtime(tr("这次回应用了 {:.0f} 秒,超过了 {} 秒的时限:客户等不及了。",
-                                                "That reply took {:.0f} seconds, over the {}-second limit: the customer is kept waiting.")),
-                                seconds, limit)) + "\n");
+  print(style_.warn(
+            fmt::format(fmt::runtime(tr("这次回应用了 {:.0f} 秒,超过了 {} 秒的时限:客户等不及了。",
+                                        "That reply took {:.0f} seconds, over the {}-second limit: "
+                                        "the customer is kept waiting.")),
+                        seconds, limit)) +
+        "\n");
 }
 
 void PracticeScreen::walked_out(const Scenario& s) const {
-  const std::string who = s.customer.name.empty() ? std::string(tr("客户", "The customer")) : s.customer.name;
-  print("\n" + style_.bad(fmt::format(fmt::runtime(tr("{}忍无可忍,愤而离开:练习失败。客户的怒气到了极限。",
-                                                       "{} has had enough and leaves: the session fails, the customer's anger reached its limit.")),
-                                       who)) + "\n");
+  const std::string who =
+      s.customer.name.empty() ? std::string(tr("客户", "The customer")) : s.customer.name;
+  print("\n" +
+        style_.bad(fmt::format(fmt::runtime(tr("{}忍无可忍,愤而离开:练习失败。客户的怒气到了极限。",
+                                               "{} has had enough and leaves: the session fails, "
+                                               "the customer's anger reached its limit.")),
+                               who)) +
+        "\n");
 }
 
 void PracticeScreen::feedback(const StepResult& result, const Step& step) const {

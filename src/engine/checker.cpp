@@ -83,14 +83,16 @@ void check_whole_attempt(const Rubric& rubric, CheckSummary& summary) {
 // lines said (step id + index of the line in `customer_if`).
 using Reply = std::function<std::optional<std::string>(const Step&)>;
 
-void walk(const Rubric& rubric, const Reply& reply_to, std::set<std::pair<std::string, int>>& reached) {
+void walk(const Rubric& rubric, const Reply& reply_to,
+          std::set<std::pair<std::string, int>>& reached) {
   Conversation conversation(rubric);
   while (const CompiledStep* step = conversation.next_step()) {
     const Step& definition = *step->step;
     if (definition.when) reached.insert({definition.id, -1});
     const std::string& line = conversation.customer_line(*step);
     for (std::size_t i = 0; i < definition.customer_lines_if.size(); ++i) {
-      if (&definition.customer_lines_if[i].line == &line) reached.insert({definition.id, static_cast<int>(i)});
+      if (&definition.customer_lines_if[i].line == &line)
+        reached.insert({definition.id, static_cast<int>(i)});
     }
     const auto reply = reply_to(definition);
     conversation.answer(*step, reply ? std::optional<std::string_view>(*reply) : std::nullopt);
@@ -106,13 +108,19 @@ std::optional<std::string> first_of(const std::vector<MarkedText>& examples) {
 // one step's counter-example (each of them) in turn.
 std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric) {
   std::set<std::pair<std::string, int>> reached;
-  walk(rubric, [](const Step& s) { return first_of(s.model_answers); }, reached);
-  walk(rubric, [](const Step& s) { return first_of(s.counter_examples); }, reached);
+  walk(
+      rubric, [](const Step& s) { return first_of(s.model_answers); }, reached);
+  walk(
+      rubric, [](const Step& s) { return first_of(s.counter_examples); }, reached);
   for (const auto& target : rubric.steps()) {
     for (const auto& example : target.step->counter_examples) {
-      walk(rubric, [&](const Step& s) -> std::optional<std::string> {
-        return &s == target.step ? std::optional<std::string>(example.text) : first_of(s.model_answers);
-      }, reached);
+      walk(
+          rubric,
+          [&](const Step& s) -> std::optional<std::string> {
+            return &s == target.step ? std::optional<std::string>(example.text)
+                                     : first_of(s.model_answers);
+          },
+          reached);
     }
   }
   return reached;
@@ -124,13 +132,20 @@ void check_branches(const Rubric& rubric, CheckSummary& summary) {
   for (const auto& compiled : rubric.steps()) {
     const Step& step = *compiled.step;
     if (step.when && !reached.count({step.id, -1})) {
-      summary.unreached.error(file, step.when->mark,
-                              fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会走到步骤 `{}`", "no model answer or counter-example reaches step `{}`")), step.id));
+      summary.unreached.error(
+          file, step.when->mark,
+          fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会走到步骤 `{}`",
+                                      "no model answer or counter-example reaches step `{}`")),
+                      step.id));
     }
     for (std::size_t i = 0; i < step.customer_lines_if.size(); ++i) {
       if (reached.count({step.id, static_cast<int>(i)})) continue;
-      summary.unreached.error(file, step.customer_lines_if[i].when.mark,
-                              fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会让客户在步骤 `{}` 说这句话", "no model answer or counter-example makes the customer say this line at step `{}`")), step.id));
+      summary.unreached.error(
+          file, step.customer_lines_if[i].when.mark,
+          fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会让客户在步骤 `{}` 说这句话",
+                                      "no model answer or counter-example makes the customer say "
+                                      "this line at step `{}`")),
+                      step.id));
     }
   }
 }

@@ -18,8 +18,9 @@ bool Conversation::said_before(const std::string& concept_id) const {
   if (steps.empty() || steps.front().concepts == nullptr) return false;
   const CompiledConcept* found = steps.front().concepts->find(concept_id);
   if (!found) return false;
-  return std::any_of(replies_.begin(), replies_.end(),
-                     [&](const NormalizedText& reply) { return !found->matcher->find_said(reply).empty(); });
+  return std::any_of(replies_.begin(), replies_.end(), [&](const NormalizedText& reply) {
+    return !found->matcher->find_said(reply).empty();
+  });
 }
 
 bool Conversation::holds(const Condition& condition) const {
@@ -37,7 +38,8 @@ const CompiledStep* Conversation::next_step() {
     if (walked_out_) {
       skipped_.push_back({step.step->id, std::string(tr("客户已经离开", "the customer had left"))});
     } else if (step.step->when && !holds(*step.step->when)) {
-      skipped_.push_back({step.step->id, std::string(tr("条件不成立", "its condition did not hold"))});
+      skipped_.push_back(
+          {step.step->id, std::string(tr("条件不成立", "its condition did not hold"))});
     } else {
       return &step;
     }
@@ -56,11 +58,13 @@ const std::string& Conversation::customer_line(const CompiledStep& step) const {
 // Whether a rule "fires" for the mood: a positive rule when satisfied, a forbidding one when
 // the forbidden words were said.
 bool fires(const CompiledRule& rule, const RuleResult& result) {
-  const bool forbidding = rule.rule->kind == RuleKind::concept_forbidden || rule.rule->kind == RuleKind::none_of;
+  const bool forbidding =
+      rule.rule->kind == RuleKind::concept_forbidden || rule.rule->kind == RuleKind::none_of;
   return forbidding ? !result.ok : result.ok;
 }
 
-int Conversation::mood_change(const CompiledStep& step, const StepResult& result, const NormalizedText& reply) const {
+int Conversation::mood_change(const CompiledStep& step, const StepResult& result,
+                              const NormalizedText& reply) const {
   int change = 0;
   for (std::size_t i = 0; i < step.rules.size() && i < result.rules.size(); ++i) {
     if (fires(step.rules[i], result.rules[i])) change += step.rules[i].rule->mood;
@@ -80,9 +84,12 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
   if (step.time_limit <= 0 || !seconds || *seconds <= step.time_limit) return;
   RuleResult late;
   late.kind = "time_limit";
-  late.description = fmt::format(fmt::runtime(tr("{} 秒内回应", "replies within {} seconds")), step.time_limit);
-  late.feedback = fmt::format(fmt::runtime(tr("用了 {:.0f} 秒,超过了时限:及时回应客户。", "took {:.0f} seconds, over the limit: answer promptly.")),
-                              *seconds);
+  late.description =
+      fmt::format(fmt::runtime(tr("{} 秒内回应", "replies within {} seconds")), step.time_limit);
+  late.feedback =
+      fmt::format(fmt::runtime(tr("用了 {:.0f} 秒,超过了时限:及时回应客户。",
+                                  "took {:.0f} seconds, over the limit: answer promptly.")),
+                  *seconds);
   result.rules.push_back(std::move(late));
   result.score /= 2;
   result.passed = false;
@@ -124,7 +131,8 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   // conversation the trainee did not have: they score zero.
   for (const auto& skipped : skipped_) {
     const CompiledStep* step = rubric_.find_step(skipped.step_id);
-    if (walked_out_ && step && !step->step->when) attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
+    if (walked_out_ && step && !step->step->when)
+      attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
   }
   for (std::size_t i = index_; i < rubric_.steps().size(); ++i) {
     const CompiledStep& step = rubric_.steps()[i];

@@ -39,7 +39,8 @@ class Conversation {
  private:
   bool holds(const Condition& condition) const;
   bool said_before(const std::string& concept_id) const;
-  int mood_change(const CompiledStep& step, const StepResult& result, const NormalizedText& reply) const;
+  int mood_change(const CompiledStep& step, const StepResult& result,
+                  const NormalizedText& reply) const;
 
   const Rubric& rubric_;
   std::size_t index_ = 0;

@@ -37,7 +37,7 @@ struct StepResult {
   int max = 0;
   bool critical_failed = false;
   bool stuffed = false;  // a string of rubric phrases, not a reply: scores zero
-  bool passed = false;  // score/max reaches the pass mark with no critical failure
+  bool passed = false;   // score/max reaches the pass mark with no critical failure
   std::vector<RuleResult> rules;
 
   double ratio() const {

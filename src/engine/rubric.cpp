@@ -7,8 +7,8 @@
 namespace coach {
 namespace {
 
-void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts, const std::string& file,
-                     Diagnostics& diagnostics);
+void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
+                     const std::string& file, Diagnostics& diagnostics);
 
 const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concepts,
                                const std::string& file, SourceMark mark, Diagnostics& diagnostics) {
@@ -65,33 +65,38 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& c
   return compiled;
 }
 
-
 // A condition that can never hold is a branch no trainee will ever see: almost always a typo.
-void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts, const std::string& file,
-                     Diagnostics& diagnostics) {
+void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
+                     const std::string& file, Diagnostics& diagnostics) {
   for (const std::string& id : {condition.said, condition.not_said}) {
     if (!id.empty()) resolve(id, concepts, file, condition.mark, diagnostics);
   }
   const bool above_limit = condition.mood_above && *condition.mood_above >= limit - 1;
   const bool below_zero = condition.mood_below && *condition.mood_below <= 0;
-  const bool empty_range =
-      condition.mood_above && condition.mood_below && *condition.mood_below <= *condition.mood_above + 1;
+  const bool empty_range = condition.mood_above && condition.mood_below &&
+                           *condition.mood_below <= *condition.mood_above + 1;
   if (above_limit || below_zero || empty_range) {
-    diagnostics.error(file, condition.mark,
-                      fmt::format(fmt::runtime(tr("这个条件永远不会成立(怒气在 0 到 {} 之间,到 {} 客户就离开了)",
-                                                  "this condition can never hold (anger runs from 0 to {}; at {} the customer leaves)")),
-                                  limit, limit));
+    diagnostics.error(
+        file, condition.mark,
+        fmt::format(fmt::runtime(tr("这个条件永远不会成立(怒气在 0 到 {} 之间,到 {} 客户就离开了)",
+                                    "this condition can never hold (anger runs from 0 to {}; at {} "
+                                    "the customer leaves)")),
+                    limit, limit));
   }
 }
 
-void check_temper(const Scenario& scenario, const ConceptIndex& concepts, Diagnostics& diagnostics) {
+void check_temper(const Scenario& scenario, const ConceptIndex& concepts,
+                  Diagnostics& diagnostics) {
   for (const auto& [id, change] : scenario.customer.temper.reacts_to) {
     resolve(id, concepts, scenario.file, scenario.customer.type_mark, diagnostics);
   }
   for (const Step& step : scenario.steps) {
-    if (step.when) check_condition(*step.when, scenario.customer.temper.limit, concepts, scenario.file, diagnostics);
+    if (step.when)
+      check_condition(*step.when, scenario.customer.temper.limit, concepts, scenario.file,
+                      diagnostics);
     for (const auto& line : step.customer_lines_if) {
-      check_condition(line.when, scenario.customer.temper.limit, concepts, scenario.file, diagnostics);
+      check_condition(line.when, scenario.customer.temper.limit, concepts, scenario.file,
+                      diagnostics);
     }
   }
 }

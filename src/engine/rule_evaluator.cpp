@@ -244,8 +244,9 @@ std::string describe_rule(const CompiledRule& compiled) {
     case RuleKind::order: {
       std::string chain;
       for (const auto* item : compiled.concepts) {
-        chain += fmt::format(fmt::runtime(tr("{}「{}」", "{}{}")), chain.empty() ? tr("先", "first ") : tr(",再", ", then "),
-                             item->label());
+        chain +=
+            fmt::format(fmt::runtime(tr("{}「{}」", "{}{}")),
+                        chain.empty() ? tr("先", "first ") : tr(",再", ", then "), item->label());
       }
       return chain;
     }

@@ -68,12 +68,13 @@ void total_attempt(AttemptResult& attempt) {
                    attempt.failed_steps <= attempt.max_failed_steps && !attempt.walked_out;
 }
 
-AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt, const std::string& trainee,
-                            const std::string& file) {
+AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
+                            const std::string& trainee, const std::string& file) {
   Conversation conversation(rubric);
   while (const CompiledStep* step = conversation.next_step()) {
     const MarkedText* response = attempt.find(step->step->id);
-    conversation.answer(*step, response ? std::optional<std::string_view>(response->text) : std::nullopt,
+    conversation.answer(*step,
+                        response ? std::optional<std::string_view>(response->text) : std::nullopt,
                         attempt.seconds_for(step->step->id));
   }
   return conversation.result(trainee, file);

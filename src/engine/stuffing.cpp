@@ -57,11 +57,13 @@ std::vector<TextSpan> merge(std::vector<TextSpan> spans) {
 
 // A pattern such as 如果您愿意.*告诉 spans the trainee's own words between its anchors: only
 // its first few characters count as rubric wording.
-TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& match, std::string_view text) {
+TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& match,
+                            std::string_view text) {
   constexpr std::size_t kPatternCharacters = 4;
   if (match.source < matcher.phrases().size()) return match.span;
   std::size_t end = match.span.begin;
-  for (std::size_t n = 0; n < kPatternCharacters && end < match.span.end; ++n) utf8::decode(text, end);
+  for (std::size_t n = 0; n < kPatternCharacters && end < match.span.end; ++n)
+    utf8::decode(text, end);
   return {match.span.begin, std::min(end, match.span.end)};
 }
 
@@ -80,7 +82,8 @@ PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResu
       if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
       previous_end = match.span.end;
       ++distinct;
-      const TextSpan span = reply.to_original(clip_pattern_match(*compiled.matcher, match, reply.text));
+      const TextSpan span =
+          reply.to_original(clip_pattern_match(*compiled.matcher, match, reply.text));
       spans.push_back(span);
       finds.concepts.push_back({id, span});
     }
@@ -121,7 +124,9 @@ Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<
 bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
   std::map<std::string, int> counts;
   for (const auto& find : finds.concepts) {
-    if (find.span.begin >= clause.begin && find.span.end <= clause.end && ++counts[find.concept_id] >= 2) return true;
+    if (find.span.begin >= clause.begin && find.span.end <= clause.end &&
+        ++counts[find.concept_id] >= 2)
+      return true;
   }
   return false;
 }
@@ -135,7 +140,8 @@ bool has_run_on_clause(const NormalizedText& reply, const PhraseFinds& finds) {
     // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
     // 对不起抱歉不好意思 says one thing three times.
     const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(original, finds);
-    if (chain.phrases >= kRunOnPhrases && list_like && chain.characters >= kRunOnCoverage * length) return true;
+    if (chain.phrases >= kRunOnPhrases && list_like && chain.characters >= kRunOnCoverage * length)
+      return true;
   }
   return false;
 }
@@ -148,7 +154,8 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     ++phrases;
     covered += characters_in(reply.original, span);
   }
-  if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause)) return false;
+  if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause))
+    return false;
   std::map<std::string, std::vector<TextSpan>> by_concept;
   for (const auto& find : finds.concepts) {
     if (find.span.begin < clause.begin || find.span.end > clause.end) continue;
@@ -162,7 +169,8 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     repeated += spans.size() >= 2 ? 1 : 0;
     said_three_times += spans.size() >= 3 ? 1 : 0;
   }
-  return static_cast<int>(by_concept.size()) >= kListConcepts || said_three_times > 0 || repeated >= 2;
+  return static_cast<int>(by_concept.size()) >= kListConcepts || said_three_times > 0 ||
+         repeated >= 2;
 }
 
 bool has_list_clause(const NormalizedText& reply, const PhraseFinds& finds) {

@@ -75,8 +75,11 @@ void read_seconds(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
   for (const auto& pair : node) {
     double seconds = 0;
     if (!pair.first.IsScalar()) continue;
-    if (!pair.second.IsScalar() || !YAML::convert<double>::decode(pair.second, seconds) || !(seconds >= 0 && seconds < 86400)) {
-      reader.error(pair.second, std::string(tr("`seconds` 的值应是秒数(0 到 86400)", "values of `seconds` should be seconds (0 to 86400)")));
+    if (!pair.second.IsScalar() || !YAML::convert<double>::decode(pair.second, seconds) ||
+        !(seconds >= 0 && seconds < 86400)) {
+      reader.error(pair.second,
+                   std::string(tr("`seconds` 的值应是秒数(0 到 86400)",
+                                  "values of `seconds` should be seconds (0 to 86400)")));
       continue;
     }
     attempt.seconds.push_back({pair.first.Scalar(), seconds});
@@ -121,8 +124,9 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
       }
     }
   } else {
-    if (!reader.expect_map(*root, tr("答案文件", "an answers file"),
-                           {"trainee", "scenario", "responses", "earlier_tries", "seconds", "path", "attempts"})) {
+    if (!reader.expect_map(
+            *root, tr("答案文件", "an answers file"),
+            {"trainee", "scenario", "responses", "earlier_tries", "seconds", "path", "attempts"})) {
       return std::nullopt;
     }
     answers.trainee = reader.text(*root, "trainee", false).value_or("");

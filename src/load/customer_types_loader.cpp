@@ -11,7 +11,8 @@ namespace {
 
 void read_type(YamlReader& reader, const std::string& name, const YAML::Node& node, SourceMark mark,
                CustomerTypes& types) {
-  if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("客户类型 `{}`", "customer type `{}`")), name),
+  if (!reader.expect_map(node,
+                         fmt::format(fmt::runtime(tr("客户类型 `{}`", "customer type `{}`")), name),
                          {"source", "mood", "limit", "voice", "reacts_to"})) {
     return;
   }
@@ -24,8 +25,10 @@ void read_type(YamlReader& reader, const std::string& name, const YAML::Node& no
   preset.temper.voice = reader.text(node, "voice", false).value_or("");
   preset.temper.reacts_to = read_reactions(reader, YamlReader::child(node, "reacts_to"));
   if (auto existing = types.find(name); existing != types.end()) {
-    reader.error(mark, fmt::format(fmt::runtime(tr("客户类型 `{}` 已在 {}:{} 定义过", "customer type `{}` is already defined at {}:{}")),
-                                   name, existing->second.file, existing->second.mark.line));
+    reader.error(mark,
+                 fmt::format(fmt::runtime(tr("客户类型 `{}` 已在 {}:{} 定义过",
+                                             "customer type `{}` is already defined at {}:{}")),
+                             name, existing->second.file, existing->second.mark.line));
     return;
   }
   types.emplace(name, std::move(preset));
@@ -37,19 +40,24 @@ void parse_customer_types(const std::string& content, const std::string& file, C
                           Diagnostics& diagnostics) {
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
-  if (!root || !reader.expect_map(*root, tr("客户类型文件", "a customer-types file"), {"types"})) return;
+  if (!root || !reader.expect_map(*root, tr("客户类型文件", "a customer-types file"), {"types"}))
+    return;
   const YAML::Node list = YamlReader::child(*root, "types");
   if (!list.IsDefined()) {
-    reader.error(*root, fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "types"));
+    reader.error(
+        *root,
+        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "types"));
     return;
   }
   if (!reader.expect_map(list, "`types`", {})) return;
   for (const auto& pair : list) {
-    if (pair.first.IsScalar()) read_type(reader, pair.first.Scalar(), pair.second, reader.mark(pair.first), types);
+    if (pair.first.IsScalar())
+      read_type(reader, pair.first.Scalar(), pair.second, reader.mark(pair.first), types);
   }
 }
 
-void load_customer_types_file(const std::string& path, CustomerTypes& types, Diagnostics& diagnostics) {
+void load_customer_types_file(const std::string& path, CustomerTypes& types,
+                              Diagnostics& diagnostics) {
   parse_file(path, diagnostics, [&](const std::string& content) {
     parse_customer_types(content, path, types, diagnostics);
     return 0;
@@ -57,10 +65,12 @@ void load_customer_types_file(const std::string& path, CustomerTypes& types, Dia
 }
 
 void resolve_temper(Customer& customer, const CustomerTypes& types) {
-  if (auto preset = types.find(customer.type); preset != types.end()) customer.temper = preset->second.temper;
+  if (auto preset = types.find(customer.type); preset != types.end())
+    customer.temper = preset->second.temper;
   if (customer.start_override) customer.temper.start = *customer.start_override;
   if (customer.limit_override) customer.temper.limit = *customer.limit_override;
-  for (const auto& [concept_id, change] : customer.reacts_to_override) customer.temper.reacts_to[concept_id] = change;
+  for (const auto& [concept_id, change] : customer.reacts_to_override)
+    customer.temper.reacts_to[concept_id] = change;
 }
 
 }  // namespace coach

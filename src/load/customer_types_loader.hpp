@@ -19,7 +19,8 @@ struct CustomerTypePreset {
 
 using CustomerTypes = std::map<std::string, CustomerTypePreset>;
 
-void load_customer_types_file(const std::string& path, CustomerTypes& types, Diagnostics& diagnostics);
+void load_customer_types_file(const std::string& path, CustomerTypes& types,
+                              Diagnostics& diagnostics);
 void parse_customer_types(const std::string& content, const std::string& file, CustomerTypes& types,
                           Diagnostics& diagnostics);
 

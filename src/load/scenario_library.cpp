@@ -66,7 +66,8 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
     const fs::path presets = fs::path(dir).parent_path() / "customer-types";
     std::error_code ec;
     if (!fs::is_directory(presets, ec)) continue;
-    for (const auto& file : yaml_files_in(presets.string())) load_customer_types_file(file, customer_types, diagnostics);
+    for (const auto& file : yaml_files_in(presets.string()))
+      load_customer_types_file(file, customer_types, diagnostics);
   }
 
   std::map<std::string, std::string> first_file_of;

@@ -38,11 +38,12 @@ const std::initializer_list<std::string_view> kRuleKeys = {
     "praise",  "label",     "negation",  "mood"};
 
 const std::initializer_list<std::string_view> kStepKeys = {
-    "id",    "stage",         "customer",     "customer_if",      "when", "time_limit",
-    "principle", "weight", "rules", "model_answers", "counter_examples"};
+    "id",     "stage", "customer",      "customer_if",     "when", "time_limit", "principle",
+    "weight", "rules", "model_answers", "counter_examples"};
 
 const std::initializer_list<std::string_view> kScenarioKeys = {
-    "id", "title", "source", "channel", "industry", "customer", "briefing", "pass_mark", "max_failed_steps", "steps"};
+    "id",       "title",    "source",    "channel",          "industry",
+    "customer", "briefing", "pass_mark", "max_failed_steps", "steps"};
 
 std::string all_kind_keys() {
   std::string out;
@@ -55,17 +56,21 @@ std::string all_kind_keys() {
 namespace {
 
 // The condition keys of a mapping whose keys were already checked.
-std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::Node& node, std::string_view what) {
+std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::Node& node,
+                                               std::string_view what) {
   Condition condition;
   condition.mark = reader.mark(node);
   condition.mood_above = reader.integer(node, "mood_above", 0, 100);
   condition.mood_below = reader.integer(node, "mood_below", 0, 100);
   condition.said = reader.text(node, "said", false).value_or("");
   condition.not_said = reader.text(node, "not_said", false).value_or("");
-  if (!condition.mood_above && !condition.mood_below && condition.said.empty() && condition.not_said.empty()) {
-    reader.error(node, fmt::format(fmt::runtime(tr("{} 至少要有一个条件: mood_above、mood_below、said 或 not_said",
-                                                   "{} needs a condition: mood_above, mood_below, said or not_said")),
-                                   what));
+  if (!condition.mood_above && !condition.mood_below && condition.said.empty() &&
+      condition.not_said.empty()) {
+    reader.error(
+        node, fmt::format(fmt::runtime(
+                              tr("{} 至少要有一个条件: mood_above、mood_below、said 或 not_said",
+                                 "{} needs a condition: mood_above, mood_below, said or not_said")),
+                          what));
     return std::nullopt;
   }
   return condition;
@@ -73,8 +78,10 @@ std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::N
 
 }  // namespace
 
-std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node, std::string_view what) {
-  if (!reader.expect_map(node, what, {"mood_above", "mood_below", "said", "not_said"})) return std::nullopt;
+std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node,
+                                        std::string_view what) {
+  if (!reader.expect_map(node, what, {"mood_above", "mood_below", "said", "not_said"}))
+    return std::nullopt;
   return read_condition_fields(reader, node, what);
 }
 
@@ -85,9 +92,12 @@ std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& 
   for (const auto& pair : node) {
     if (!pair.first.IsScalar()) continue;
     int change = 0;
-    if (!pair.second.IsScalar() || !YAML::convert<int>::decode(pair.second, change) || change < -100 || change > 100) {
-      reader.error(pair.second, std::string(tr("`reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)",
-                                               "values of `reacts_to` should be whole numbers from -100 to 100 (the change of mood)")));
+    if (!pair.second.IsScalar() || !YAML::convert<int>::decode(pair.second, change) ||
+        change < -100 || change > 100) {
+      reader.error(pair.second,
+                   std::string(tr("`reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)",
+                                  "values of `reacts_to` should be whole numbers from -100 to 100 "
+                                  "(the change of mood)")));
       continue;
     }
     reactions[pair.first.Scalar()] = change;
@@ -106,7 +116,8 @@ void read_conditional_lines(YamlReader& reader, const YAML::Node& node, Step& st
       continue;
     }
     auto line = reader.text(item, "line", true);
-    auto condition = read_condition_fields(reader, item, tr("`customer_if` 的每一项", "each item of `customer_if`"));
+    auto condition = read_condition_fields(
+        reader, item, tr("`customer_if` 的每一项", "each item of `customer_if`"));
     if (line && condition) step.customer_lines_if.push_back({*condition, *line});
   }
 }
@@ -259,7 +270,8 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
 void read_customer(YamlReader& reader, const YAML::Node& root, Customer& customer) {
   const YAML::Node node = YamlReader::child(root, "customer");
   if (!node.IsDefined() || node.IsNull()) return;
-  if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"})) return;
+  if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"}))
+    return;
   customer.name = reader.text(node, "name", false).value_or("");
   customer.type = reader.text(node, "type", false).value_or("");
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));

@@ -5,8 +5,8 @@
 
 #include <map>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 
 #include "model/scenario.hpp"
 #include "util/diagnostic.hpp"
@@ -15,7 +15,8 @@ namespace coach {
 
 // Parts shared with the customer-type presets.
 class YamlReader;
-std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node, std::string_view what);
+std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node,
+                                        std::string_view what);
 std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& node);
 
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);

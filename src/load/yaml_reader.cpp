@@ -49,13 +49,14 @@ std::optional<std::size_t> find_excessive_nesting(const std::string& content) {
 // one below): every reader walks the expanded tree, so it would hang on a file of 20 KB.
 constexpr std::uint64_t kMaxAliasNodes = 100000;
 
-// Counts, from the parser's events and before any tree is built, how many nodes the aliases of
-// a document bring in, and marks the alias that goes over the budget.
-class AliasBudget : public YAML::EventHandler {
+// Reads a file's parser events before any tree is built: counts how many nodes the aliases
+// bring in (marking the alias that goes over the budget) and where each document starts.
+class DocumentCensus : public YAML::EventHandler {
  public:
   std::optional<YAML::Mark> exceeded_at;
+  std::vector<YAML::Mark> document_starts;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { document_starts.push_back(mark); }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
   void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
@@ -106,16 +107,40 @@ class AliasBudget : public YAML::EventHandler {
   std::uint64_t alias_nodes_ = 0;
 };
 
-// Where the aliases of `content` go over the budget, if they do. Only a file with a `*` can
-// hold an alias, so the common case costs one scan. Syntax errors throw YAML::Exception.
-std::optional<YAML::Mark> find_alias_explosion(const std::string& content) {
-  if (content.find('*') == std::string::npos) return std::nullopt;
+// Whether the census can find anything: an alias (`*` where a node starts), a document marker
+// or directive, text after a flow root, or a line that starts with `,`, `]` or `}` (text the
+// first document cannot take). Most files have none, and are parsed once instead of twice.
+bool may_need_census(const std::string& content) {
+  bool line_start = true;  // only indentation so far on this line
+  bool first_line = true;  // no significant text yet in the file
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const char c = content[i];
+    const char before = i == 0 ? '\n' : content[i - 1];
+    if (c == '*' && std::string_view(" \t\n[{,").find(before) != std::string_view::npos)
+      return true;
+    if (c == '\n') {
+      line_start = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || !line_start) continue;
+    line_start = false;
+    if (c == '#') continue;
+    if (before == '\n' && (c == '-' || c == '.' || c == '%')) return true;
+    if (c == ',' || c == ']' || c == '}') return true;
+    if (first_line && (c == '[' || c == '{')) return true;
+    first_line = false;
+  }
+  return false;
+}
+
+DocumentCensus take_census(const std::string& content) {
   std::istringstream stream(content);
   YAML::Parser parser(stream);
-  AliasBudget budget;
-  while (!budget.exceeded_at && parser.HandleNextDocument(budget)) {
+  DocumentCensus census;
+  while (!census.exceeded_at && census.document_starts.size() < 3 &&
+         parser.HandleNextDocument(census)) {
   }
-  return budget.exceeded_at;
+  return census;
 }
 
 // Whether a byte starts a character (is not a UTF-8 continuation byte).
@@ -187,14 +212,24 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& content) {
     return std::nullopt;
   }
   try {
-    if (auto alias = find_alias_explosion(content)) {
-      error(to_source_mark(*alias),
+    const DocumentCensus census =
+        may_need_census(content) ? take_census(content) : DocumentCensus{};
+    if (census.exceeded_at) {
+      error(to_source_mark(*census.exceeded_at),
             fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
                                         "aliases (*) expand to more than {} nodes")),
                         kMaxAliasNodes));
       return std::nullopt;
     }
-    return only_document(YAML::LoadAll(content));
+    if (census.document_starts.size() > 1 && !check_one_document(census.document_starts))
+      return std::nullopt;
+    const YAML::Node root = YAML::Load(content);
+    // An empty file (or one of comments) has no document at all: say so, with a place.
+    if (root.IsNull() && root.Mark().is_null()) {
+      error(SourceMark{1, 1}, std::string(tr("文件是空的", "the file is empty")));
+      return std::nullopt;
+    }
+    return root;
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own depth limit (nested `- - - …` on one line) says only "bad file".
     error(to_source_mark(e.mark), std::string(tr("嵌套层次太深", "nesting too deep")));
@@ -206,21 +241,20 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& content) {
   }
 }
 
-std::optional<YAML::Node> YamlReader::only_document(const std::vector<YAML::Node>& documents) {
-  // An empty file has no document at all: say so, rather than "found nothing" without a place.
-  if (documents.empty() ||
-      (documents.size() == 1 && documents[0].IsNull() && documents[0].Mark().is_null())) {
-    error(SourceMark{1, 1}, std::string(tr("文件是空的", "the file is empty")));
-    return std::nullopt;
+bool YamlReader::check_one_document(const std::vector<YAML::Mark>& starts) {
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    if (starts[i].pos != starts[i - 1].pos) continue;
+    error(to_source_mark(starts[i]), std::string(tr("YAML 语法错误: 无法读取此处的内容",
+                                                    "YAML syntax error: unexpected text")));
+    return false;
   }
-  // Load() would silently ignore every document after the first.
-  if (documents.size() > 1) {
-    error(mark(documents[1]),
+  if (starts.size() > 1) {
+    error(to_source_mark(starts[1]),
           std::string(tr("一个文件只能有一个 YAML 文档(去掉多余的 ---)",
                          "a file may hold only one YAML document (remove the extra ---)")));
-    return std::nullopt;
+    return false;
   }
-  return documents[0];
+  return true;
 }
 
 SourceMark YamlReader::mark_at(std::size_t pos) const {

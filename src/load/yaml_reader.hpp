@@ -51,8 +51,8 @@ class YamlReader {
   SourceMark mark_at(std::size_t byte_offset) const;
   // Control characters (terminal escapes) are refused in every text; `what` names the key.
   bool check_no_controls(const YAML::Node& node, std::string_view what);
-  // The document of a file that must hold exactly one.
-  std::optional<YAML::Node> only_document(const std::vector<YAML::Node>& documents);
+  // Whether the file holds exactly one document (reported if not), from where each starts.
+  bool check_one_document(const std::vector<YAML::Mark>& starts);
   // yaml-cpp counts columns in bytes; editors count characters.
   int character_column(int line, int byte_column) const;
   std::size_t characters_before(std::size_t pos) const;

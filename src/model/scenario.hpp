@@ -39,8 +39,8 @@ struct Rule {
   AddressMode address = AddressMode::name;
   int points = 10;
   bool critical = false;
-  int mood = 0;  // how the customer's mood moves when the rule fires (satisfied; for forbid
-                 // and none_of: when the forbidden words are said)
+  int mood = 0;          // how the customer's mood moves when the rule fires (satisfied; for forbid
+                         // and none_of: when the forbidden words are said)
   bool negation = true;  // a phrase after a negation word does not count
   std::string label;     // what the rule asks for, shown instead of the generated description
   std::string feedback;  // shown when the rule is not satisfied

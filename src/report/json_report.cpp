@@ -66,8 +66,12 @@ ordered_json path_json(const AttemptResult& attempt) {
                      {"mood_after", turn.mood_after}});
   }
   ordered_json skipped = ordered_json::array();
-  for (const auto& step : attempt.skipped) skipped.push_back({{"step", step.step_id}, {"reason", step.reason}});
-  return {{"turns", turns}, {"skipped", skipped}, {"final_mood", attempt.final_mood}, {"walked_out", attempt.walked_out}};
+  for (const auto& step : attempt.skipped)
+    skipped.push_back({{"step", step.step_id}, {"reason", step.reason}});
+  return {{"turns", turns},
+          {"skipped", skipped},
+          {"final_mood", attempt.final_mood},
+          {"walked_out", attempt.walked_out}};
 }
 
 ordered_json attempt_json(const AttemptResult& attempt, const AttemptNote& note) {

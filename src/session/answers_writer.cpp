@@ -23,9 +23,9 @@ void emit_attempt_body(YAML::Emitter& out, const Attempt& attempt) {
   if (!attempt.path.empty()) {
     out << YAML::Key << "path" << YAML::Value << YAML::BeginSeq;
     for (const auto& turn : attempt.path) {
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "step" << YAML::Value << turn.step_id << YAML::Key << "customer"
-          << YAML::Value << YAML::DoubleQuoted << turn.customer_line << YAML::Key << "mood" << YAML::Value << turn.mood_after
-          << YAML::EndMap;
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "step" << YAML::Value << turn.step_id
+          << YAML::Key << "customer" << YAML::Value << YAML::DoubleQuoted << turn.customer_line
+          << YAML::Key << "mood" << YAML::Value << turn.mood_after << YAML::EndMap;
     }
     out << YAML::EndSeq;
   }

@@ -2,7 +2,8 @@
 
 namespace coach {
 
-Session::Session(const Rubric& rubric, std::string trainee) : rubric_(rubric), trainee_(std::move(trainee)) {
+Session::Session(const Rubric& rubric, std::string trainee)
+    : rubric_(rubric), trainee_(std::move(trainee)) {
   replay();
 }
 
@@ -13,8 +14,9 @@ void Session::replay() {
   current_ = conversation_->next_step();
   for (const Answer& answer : answers_) {
     if (current_ == nullptr) break;
-    conversation_->answer(*current_, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
-                          answer.seconds);
+    conversation_->answer(
+        *current_, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
+        answer.seconds);
     current_ = conversation_->next_step();
   }
 }
@@ -63,7 +65,8 @@ AnswersFile Session::transcript() const {
     if (answer.reply) attempt.responses.push_back({answer.step_id, MarkedText{*answer.reply, {}}});
     if (answer.seconds) attempt.seconds.push_back({answer.step_id, *answer.seconds});
   }
-  for (const auto& [step_id, tries] : earlier_tries_) attempt.earlier_tries.push_back({step_id, tries});
+  for (const auto& [step_id, tries] : earlier_tries_)
+    attempt.earlier_tries.push_back({step_id, tries});
   for (const auto& turn : conversation_->path()) {
     attempt.path.push_back({turn.step_id, turn.customer_line, turn.mood_after});
   }
@@ -71,6 +74,8 @@ AnswersFile Session::transcript() const {
   return file;
 }
 
-AttemptResult Session::result() const { return conversation_->result(trainee_, ""); }
+AttemptResult Session::result() const {
+  return conversation_->result(trainee_, "");
+}
 
 }  // namespace coach

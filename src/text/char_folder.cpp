@@ -119,15 +119,15 @@ std::string CharFolder::to_simplified(const std::string& text) {
 }
 
 // OpenCC's tables load on first need: a session of simplified replies never pays for them.
-std::string CharFolder::convert(std::unique_ptr<opencc::SimpleConverter>& converter, const char* config_name,
-                                const std::string& text) {
+std::string CharFolder::convert(std::unique_ptr<opencc::SimpleConverter>& converter,
+                                const char* config_name, const std::string& text) {
   if (!converter) {
     const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/" + config_name;
     try {
       converter = std::make_unique<opencc::SimpleConverter>(config);
     } catch (const std::exception& e) {
-      throw std::runtime_error(
-          fmt::format("cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
+      throw std::runtime_error(fmt::format(
+          "cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
     }
   }
   return converter->Convert(text);

@@ -29,7 +29,9 @@ class CharFolder {
   std::string_view fold_keeping_script(char32_t code_point);
 
   // Whether the character is written differently in simplified Chinese.
-  bool is_traditional(char32_t code_point) { return fold(code_point) != fold_keeping_script(code_point); }
+  bool is_traditional(char32_t code_point) {
+    return fold(code_point) != fold_keeping_script(code_point);
+  }
 
   // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
   // 網路 → 网络): what character-by-character conversion cannot do.
@@ -38,8 +40,8 @@ class CharFolder {
  private:
   std::string compute(char32_t code_point, bool change_script);
   std::string to_simplified(const std::string& text);
-  static std::string convert(std::unique_ptr<opencc::SimpleConverter>& converter, const char* config_name,
-                             const std::string& text);
+  static std::string convert(std::unique_ptr<opencc::SimpleConverter>& converter,
+                             const char* config_name, const std::string& text);
 
   std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
   std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;

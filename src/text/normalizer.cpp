@@ -38,11 +38,16 @@ struct QuotedRanges {
 
 char32_t closing_mark_for(char32_t cp) {
   switch (cp) {
-    case U'“': return U'”';
-    case U'「': return U'」';
-    case U'『': return U'』';
-    case U'"': return U'"';
-    default: return 0;
+    case U'“':
+      return U'”';
+    case U'「':
+      return U'」';
+    case U'『':
+      return U'』';
+    case U'"':
+      return U'"';
+    default:
+      return 0;
   }
 }
 
@@ -77,7 +82,8 @@ void append(NormalizedText& result, std::string_view folded, std::uint32_t begin
 // Traditional text converted phrase by phrase. OpenCC keeps the number of characters in
 // nearly every conversion, which keeps the map back to the original exact; when it does not,
 // the character-by-character result stands.
-bool convert_phrases(std::string_view original, const QuotedRanges& quotations, NormalizedText& result) {
+bool convert_phrases(std::string_view original, const QuotedRanges& quotations,
+                     NormalizedText& result) {
   CharFolder& folder = CharFolder::shared();
   std::vector<FoldedCharacter> characters;
   std::string kept;
@@ -87,7 +93,8 @@ bool convert_phrases(std::string_view original, const QuotedRanges& quotations, 
     for (std::size_t at = 0; at < folded.size();) {
       const std::size_t from = at;
       utf8::decode(folded, at);
-      characters.push_back({folded.substr(from, at - from), start, static_cast<std::uint32_t>(pos)});
+      characters.push_back(
+          {folded.substr(from, at - from), start, static_cast<std::uint32_t>(pos)});
     }
     kept += folded;
   }
@@ -119,8 +126,8 @@ NormalizedText normalize(std::string_view original) {
     const std::size_t start = pos;
     const char32_t cp = utf8::decode(original, pos);
     traditional = traditional || (cp >= 0x80 && folder.is_traditional(cp));
-    append(result, folder.fold(cp), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
-           quotations.contains(start));
+    append(result, folder.fold(cp), static_cast<std::uint32_t>(start),
+           static_cast<std::uint32_t>(pos), quotations.contains(start));
   }
   if (traditional) convert_phrases(original, quotations, result);
   return result;

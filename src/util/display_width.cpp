@@ -50,8 +50,8 @@ bool is_latin_word_char(char32_t cp) {
 // character before it.
 bool is_closing_punctuation(std::string_view bytes) {
   static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "？", "！", "）",
-                                                  "》", "」", "』", "”", "’", "…", ",", ".",
-                                                  ";", ":", "?", "!", ")", "]"};
+                                                  "》", "」", "』", "”",  "’",  "…",  ",",  ".",
+                                                  ";",  ":",  "?",  "!",  ")",  "]"};
   for (auto closing : kClosing) {
     if (bytes.ends_with(closing)) return true;
   }

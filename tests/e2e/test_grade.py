@@ -144,6 +144,12 @@ class BadAnswers(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn("no such file", result.stderr)
 
+    def test_an_empty_directory_is_bad_input(self):
+        (self.tmp / "empty").mkdir()
+        result = grade(str(self.tmp / "empty"))
+        self.assertExit(result, 2)
+        self.assertIn("no answers files", result.stderr)
+
     def test_invalid_utf8(self):
         path = self.write("bad.yaml", GOOD.encode("utf-8").replace("张三".encode(), b"\xc3\x28"), mode="bytes")
         result = grade(str(path))

@@ -88,7 +88,16 @@ TEST_CASE("an empty file says so, with a place") {
 TEST_CASE("a second YAML document is not silently ignored") {
   English english;
   CHECK(answers_errors("scenario: fee\nresponses: {}\n---\nscenario: fee\n") ==
-        "a.yaml:4:1: a file may hold only one YAML document (remove the extra ---)\n");
+        "a.yaml:3:1: a file may hold only one YAML document (remove the extra ---)\n");
+}
+
+TEST_CASE("stray text after the document is an error, not an endless run of documents") {
+  English english;
+  // Found by fuzz_answers: two bytes that made yaml-cpp's LoadAll() loop for ever.
+  CHECK(answers_errors(",=") == "a.yaml:1:1: YAML syntax error: unexpected text\n");
+  // Load() alone would have graded the first document and dropped the rest.
+  CHECK(answers_errors("{scenario: fee, responses: {}}, c\n") ==
+        "a.yaml:1:31: YAML syntax error: unexpected text\n");
 }
 
 TEST_CASE("control characters are refused in scenario text") {
