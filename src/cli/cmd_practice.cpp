@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/practice_history.hpp"
+#include "load/exam_loader.hpp"
 #include "cli/practice_screen.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
@@ -30,6 +31,7 @@ namespace {
 struct PracticeOptions {
   std::string id;
   bool exam = false;
+  std::string exam_file;  // `--exam FILE`: sit a whole exam
   std::string record;
   std::string trainee;
 };
@@ -50,8 +52,10 @@ std::string history_record_path(const std::string& scenario_id) {
 
 class PracticeRun {
  public:
-  PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style)
-      : session_(rubric, options.trainee), options_(options), screen_(style, terminal_columns(1)) {
+  // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
+  // may have read ahead).
+  PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style, LineReader& reader)
+      : session_(rubric, options.trainee), options_(options), screen_(style, terminal_columns(1)), reader_(&reader) {
     history_path_ = history_record_path(rubric.scenario().id);
     record_path_ = options.record.empty() ? history_path_ : options.record;
   }
@@ -66,9 +70,13 @@ class PracticeRun {
     if (left)
       screen_.note(std::string(tr("练习提前结束,已答的内容已保存。",
                                   "Session ended early; your replies so far are kept.")));
+    left_early_ = left;
     finish();
     return kExitOk;
   }
+
+  bool left_early() const { return left_early_; }
+  Attempt attempt() const { return session_.transcript().attempts.front(); }
 
  private:
   // Returns false when the trainee left before the end.
@@ -209,9 +217,10 @@ class PracticeRun {
   Session session_;
   const PracticeOptions& options_;
   PracticeScreen screen_;
-  std::unique_ptr<LineReader> reader_ = make_line_reader();
+  LineReader* reader_;
   std::string record_path_;
   std::string history_path_;
+  bool left_early_ = false;
   std::chrono::steady_clock::time_point asked_at_ = std::chrono::steady_clock::now();
 };
 
@@ -254,16 +263,15 @@ void print_suggestion(const PracticeHistory& history, const Rubric* suggested, c
 }
 
 // The menu numbers scenarios in the order shown: grouped by source document.
-const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style) {
+const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style, LineReader& reader) {
   const PracticeHistory history = read_practice_history(sessions_dir(), library);
   const std::vector<const Rubric*> rubrics = menu_order(library);
   const Rubric* suggested = suggest_next(history, rubrics);
   print_menu(library, history, style);
   print_suggestion(history, suggested, style);
-  const auto reader = make_line_reader();
   for (;;) {
     std::string line;
-    if (reader->read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
+    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
       return nullptr;
     if (line.empty() && suggested) return suggested;
     if (const Rubric* found = library.find(line)) return found;
@@ -278,13 +286,56 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
   }
 }
 
+// Sits every scenario of an exam in turn, in exam mode, and writes one submission file with
+// an attempt per scenario (after each scenario, so nothing is lost) for `coach grade --exam`.
+int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style) {
+  Diagnostics problems;
+  const auto exam = load_exam_file(options.exam_file, problems);
+  if (exam) check_exam_references(*exam, library, problems);
+  if (!problems.empty()) {
+    print_diagnostics(problems);
+    return kExitBadInput;
+  }
+  std::string path = options.record;
+  if (path.empty() && !sessions_dir().empty()) {
+    std::error_code ec;
+    fs::create_directories(sessions_dir(), ec);
+    path = (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam->id, ::getpid())).string();
+  }
+  AnswersFile submission;
+  submission.trainee = options.trainee;
+  PracticeOptions each = options;
+  each.exam = true;
+  each.record.clear();
+  const auto reader = make_line_reader();
+  for (const auto& scenario_id : exam->scenario_ids) {
+    PracticeRun run(*library.find(scenario_id.text), each, style, *reader);
+    run.run();
+    submission.attempts.push_back(run.attempt());
+    if (!path.empty()) write_file_atomically(path, format_answers(submission));
+    if (run.left_early()) break;
+  }
+  if (!path.empty()) {
+    std::cout << fmt::format(fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
+                                             "Exam submission: {} (grade it with coach grade --exam {})\n")),
+                             path, options.exam_file);
+  }
+  return kExitOk;
+}
+
 int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   const Style style = style_for(context, 1);
+  if (options.trainee.empty()) {
+    if (const char* name = std::getenv("COACH_TRAINEE")) options.trainee = name;
+  }
+  if (!options.exam_file.empty()) return sit_exam(library, options, style);
+  // One reader for the menu and the session: reading from a pipe, it may have read ahead.
+  const auto reader = make_line_reader();
   const Rubric* rubric =
-      options.id.empty() ? choose_scenario(library, style) : library.find(options.id);
+      options.id.empty() ? choose_scenario(library, style, *reader) : library.find(options.id);
   if (!rubric && !options.id.empty()) {
     std::cerr << fmt::format(
         fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
@@ -293,10 +344,7 @@ int practice(const Context& context, PracticeOptions& options) {
     return kExitBadInput;
   }
   if (!rubric) return kExitOk;
-  if (options.trainee.empty()) {
-    if (const char* name = std::getenv("COACH_TRAINEE")) options.trainee = name;
-  }
-  return PracticeRun(*rubric, options, style).run();
+  return PracticeRun(*rubric, options, style, *reader).run();
 }
 
 }  // namespace
@@ -307,16 +355,26 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       "practice",
       std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
   cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
-  cmd->add_flag(
-      "--exam", options->exam,
-      std::string(tr("考试模式:结束前不显示评分", "exam mode: no feedback until the end")));
+  auto* exam = cmd->add_option("--exam", options->exam_file,
+                               std::string(tr("考试模式:结束前不显示评分;跟考试文件则依次考完其中全部场景",
+                                              "exam mode: no feedback until the end; with an exam file, sit all its scenarios")))
+                   ->expected(0, 1);
   cmd->add_option(
       "--record", options->record,
       std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));
   cmd->add_option("--trainee", options->trainee,
                   std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
       ->envname("COACH_TRAINEE");
-  return [&context, options] { return practice(context, *options); };
+  return [&context, options, exam] {
+    options->exam = exam->count() > 0;
+    // `practice --exam missing-balance`: the word after --exam is the scenario, not a file.
+    std::error_code ec;
+    if (!options->exam_file.empty() && !fs::is_regular_file(options->exam_file, ec)) {
+      if (options->id.empty()) options->id = options->exam_file;
+      options->exam_file.clear();
+    }
+    return practice(context, *options);
+  };
 }
 
 }  // namespace coach::cli

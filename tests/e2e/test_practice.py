@@ -13,7 +13,7 @@ import time
 import unicodedata
 import unittest
 
-from coachtest import COACH, DATA_HOME, FIXTURES, CoachTestCase, run
+from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run
 
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
@@ -218,6 +218,31 @@ class TerminalSessions(CoachTestCase):
         self.read_until(fd, "Ctrl-C again")
         os.write(fd, "王先生,您的心情我很理解。\n".encode())
         self.read_until(fd, "Step 2/2")
+
+
+
+class ExamSessions(CoachTestCase):
+    def test_sitting_an_exam_writes_one_submission_that_grade_certifies(self):
+        lines = []
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            lines += list(self.model_answers(scenario_id).values())
+        submission = self.tmp / "submission.yaml"
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        sat = run("practice", "--exam", exam, "--record", str(submission), "--trainee", "张三",
+                  input="\n".join(lines) + "\n", lang="en")
+        self.assertExit(sat, 0)
+        self.assertEqual(sat.stdout.count("Score 100.0"), 3)
+        self.assertNotIn("Model answer", sat.stdout.split("Summary")[0])  # no feedback before the end
+        self.assertExit(run("grade", "--exam", exam, str(submission)), 0)
+
+    def test_exam_flag_before_the_scenario_id(self):
+        result = run("practice", "--exam", "missing-balance", input="x\n", lang="en")
+        self.assertExit(result, 0)
+        self.assertIn("Exam mode", result.stdout)
+
+    def test_menu_then_answers_from_one_pipe(self):
+        result = practice(input="1\n王先生,您的心情我很理解。\n")
+        self.assertIn("[vent] 15/15", result.stdout)
 
 
 if __name__ == "__main__":
