@@ -33,45 +33,6 @@ struct GradeOptions {
   std::string exam;
 };
 
-bool is_yaml(const fs::path& path) {
-  return path.extension() == ".yaml" || path.extension() == ".yml";
-}
-
-// The YAML files under a directory, at any depth (a cohort is often one folder per trainee),
-// sorted so the report's order does not depend on the file system.
-std::vector<std::string> yaml_files_under(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(directory, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (is_yaml(it->path()) && !it->is_directory(ec)) files.push_back(it->path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// A directory with no answers files is bad input: a mistyped submissions folder must not
-// certify an empty cohort.
-std::vector<std::string> answer_files(const std::vector<std::string>& paths,
-                                      Diagnostics& diagnostics) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& path : paths) {
-    if (fs::is_directory(path, ec)) {
-      auto found = yaml_files_under(path);
-      if (found.empty()) {
-        diagnostics.error(path, {},
-                          std::string(tr("目录中没有答案文件(*.yaml)",
-                                         "no answers files (*.yaml) in this directory")));
-      }
-      for (auto& file : found) files.push_back(std::move(file));
-    } else {
-      files.push_back(path);  // a missing file is reported when it is read
-    }
-  }
-  return files;
-}
-
 // Digests are of the bytes on disk; a file that cannot be read has none.
 std::string file_sha256(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -234,7 +195,9 @@ int grade(const Context& context, const GradeOptions& options) {
   GradeRun run(
       library, exam ? &*exam : nullptr,
       make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)));
-  const std::vector<std::string> files = answer_files(options.files, diagnostics);
+  const std::vector<std::string> files = expand_yaml_paths(
+      options.files, true,
+      tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
   ProgressBar progress(files.size(), progress_wanted());
   for (const auto& file : files) {
     run.grade_file(file);

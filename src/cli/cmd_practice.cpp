@@ -13,11 +13,11 @@
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/practice_history.hpp"
-#include "load/exam_loader.hpp"
 #include "cli/practice_screen.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "load/exam_loader.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
 #include "util/file_io.hpp"
@@ -54,8 +54,12 @@ class PracticeRun {
  public:
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
   // may have read ahead).
-  PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style, LineReader& reader)
-      : session_(rubric, options.trainee), options_(options), screen_(style, terminal_columns(1)), reader_(&reader) {
+  PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style,
+              LineReader& reader)
+      : session_(rubric, options.trainee),
+        options_(options),
+        screen_(style, terminal_columns(1)),
+        reader_(&reader) {
     history_path_ = history_record_path(rubric.scenario().id);
     record_path_ = options.record.empty() ? history_path_ : options.record;
   }
@@ -263,7 +267,8 @@ void print_suggestion(const PracticeHistory& history, const Rubric* suggested, c
 }
 
 // The menu numbers scenarios in the order shown: grouped by source document.
-const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style, LineReader& reader) {
+const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style,
+                              LineReader& reader) {
   const PracticeHistory history = read_practice_history(sessions_dir(), library);
   const std::vector<const Rubric*> rubrics = menu_order(library);
   const Rubric* suggested = suggest_next(history, rubrics);
@@ -300,7 +305,8 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   if (path.empty() && !sessions_dir().empty()) {
     std::error_code ec;
     fs::create_directories(sessions_dir(), ec);
-    path = (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam->id, ::getpid())).string();
+    path =
+        (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam->id, ::getpid())).string();
   }
   AnswersFile submission;
   submission.trainee = options.trainee;
@@ -316,9 +322,10 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     if (run.left_early()) break;
   }
   if (!path.empty()) {
-    std::cout << fmt::format(fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
-                                             "Exam submission: {} (grade it with coach grade --exam {})\n")),
-                             path, options.exam_file);
+    std::cout << fmt::format(
+        fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
+                        "Exam submission: {} (grade it with coach grade --exam {})\n")),
+        path, options.exam_file);
   }
   return kExitOk;
 }
@@ -328,9 +335,6 @@ int practice(const Context& context, PracticeOptions& options) {
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   const Style style = style_for(context, 1);
-  if (options.trainee.empty()) {
-    if (const char* name = std::getenv("COACH_TRAINEE")) options.trainee = name;
-  }
   if (!options.exam_file.empty()) return sit_exam(library, options, style);
   // One reader for the menu and the session: reading from a pipe, it may have read ahead.
   const auto reader = make_line_reader();
@@ -355,10 +359,13 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       "practice",
       std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
   cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
-  auto* exam = cmd->add_option("--exam", options->exam_file,
-                               std::string(tr("考试模式:结束前不显示评分;跟考试文件则依次考完其中全部场景",
-                                              "exam mode: no feedback until the end; with an exam file, sit all its scenarios")))
-                   ->expected(0, 1);
+  auto* exam =
+      cmd->add_option(
+             "--exam", options->exam_file,
+             std::string(tr(
+                 "考试模式:结束前不显示评分;跟考试文件则依次考完其中全部场景",
+                 "exam mode: no feedback until the end; with an exam file, sit all its scenarios")))
+          ->expected(0, 1);
   cmd->add_option(
       "--record", options->record,
       std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));

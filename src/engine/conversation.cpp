@@ -98,9 +98,9 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
 StepResult Conversation::answer(const CompiledStep& step, std::optional<std::string_view> reply,
                                 std::optional<double> seconds) {
   PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
-  StepResult result = score_step(step, rubric_.scenario(), reply);
-  hold_to_time_limit(*step.step, seconds, result);
   NormalizedText normalized = normalize(reply.value_or(""));
+  StepResult result = score_step(step, rubric_.scenario(), normalized, reply.has_value());
+  hold_to_time_limit(*step.step, seconds, result);
   if (result.answered) {
     mood_ = std::clamp(mood_ + mood_change(step, result, normalized), 0, 100);
   }

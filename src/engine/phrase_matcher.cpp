@@ -82,9 +82,5 @@ std::vector<PhraseMatch> PhraseMatcher::find_said(const NormalizedText& reply) c
   return matches;
 }
 
-std::string PhraseMatcher::describe_source(std::size_t source) const {
-  if (source < phrases_.size()) return phrases_[source];
-  return fmt::format("/{}/", patterns_[source - phrases_.size()]->pattern());
-}
 
 }  // namespace coach

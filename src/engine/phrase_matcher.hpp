@@ -35,8 +35,6 @@ class PhraseMatcher {
   std::vector<PhraseMatch> find_said(const NormalizedText& reply) const;
 
   std::size_t source_count() const { return phrases_.size() + patterns_.size(); }
-  // The phrase (normalised) or pattern behind a match, for explanations.
-  std::string describe_source(std::size_t source) const;
   const std::vector<std::string>& phrases() const { return phrases_; }
   // The phrases as the trainer wrote them, for messages.
   const std::vector<std::string>& display_phrases() const { return display_; }

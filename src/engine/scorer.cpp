@@ -13,15 +13,19 @@ namespace coach {
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
                       std::optional<std::string_view> reply) {
+  return score_step(compiled, scenario, normalize(reply.value_or("")), reply.has_value());
+}
+
+StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
+                      const NormalizedText& normalized, bool replied) {
   const Step& step = *compiled.step;
   StepResult result;
   result.step_id = step.id;
   result.stage = step.stage;
   result.weight = step.weight;
   result.principle = step.principle;
-  result.answered = reply.has_value() && !reply->empty();
-  result.reply = std::string(reply.value_or(""));
-  const NormalizedText normalized = normalize(result.reply);
+  result.answered = replied && !normalized.original.empty();
+  result.reply = normalized.original;
   for (const CompiledRule& rule : compiled.rules) {
     RuleResult rule_result = evaluate_rule(rule, normalized, scenario.customer);
     if (!result.answered) {

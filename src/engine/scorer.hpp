@@ -7,8 +7,14 @@
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "model/answers.hpp"
+#include "text/normalizer.hpp"
 
 namespace coach {
+
+// The same for a reply already normalised (the conversation needs the normal form too, and
+// normalising is the costliest part of scoring a short reply).
+StepResult score_step(const CompiledStep& step, const Scenario& scenario,
+                      const NormalizedText& reply, bool replied);
 
 // `reply` is nullopt when the step was not answered (it then scores zero).
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,

@@ -15,42 +15,7 @@
 namespace coach {
 namespace fs = std::filesystem;
 
-std::vector<std::string> yaml_files_in(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory, ec)) {
-    const auto extension = entry.path().extension();
-    if ((extension == ".yaml" || extension == ".yml") && !entry.is_directory(ec)) {
-      files.push_back(entry.path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-namespace {
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      Diagnostics& diagnostics) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& path : paths) {
-    if (fs::is_directory(path, ec)) {
-      auto found = yaml_files_in(path);
-      if (found.empty()) {
-        diagnostics.error(path, {},
-                          std::string(tr("目录中没有场景文件(*.yaml)",
-                                         "no scenario files (*.yaml) in this directory")));
-      }
-      for (auto& file : found) files.push_back(std::move(file));
-    } else {
-      files.push_back(path);  // a missing file is reported when it is read
-    }
-  }
-  return files;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_paths,
                                       const std::vector<std::string>& lexicon_dirs,
@@ -71,7 +36,10 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
   }
 
   std::map<std::string, std::string> first_file_of;
-  for (const auto& file : expand_paths(scenario_paths, diagnostics)) {
+  for (const auto& file : expand_yaml_paths(
+           scenario_paths, false,
+           tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory"),
+           diagnostics)) {
     library.files_.push_back(file);
     auto scenario = load_scenario_file(file, diagnostics);
     if (!scenario) continue;

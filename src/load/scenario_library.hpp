@@ -7,6 +7,7 @@
 
 #include "engine/concept_index.hpp"
 #include "engine/rubric.hpp"
+#include "load/yaml_files.hpp"
 #include "util/diagnostic.hpp"
 
 namespace coach {
@@ -30,8 +31,5 @@ class ScenarioLibrary {
   std::vector<Rubric> rubrics_;
   std::vector<std::string> files_;
 };
-
-// The YAML files directly inside a directory, sorted by name.
-std::vector<std::string> yaml_files_in(const std::string& directory);
 
 }  // namespace coach

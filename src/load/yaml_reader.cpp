@@ -365,9 +365,6 @@ YAML::Node YamlReader::child(const YAML::Node& map, const char* key) {
   return YAML::Node(YAML::NodeType::Undefined);
 }
 
-std::string YamlReader::scalar_text(const YAML::Node& node) const {
-  return node.Scalar();
-}
 
 std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* key, bool required) {
   const YAML::Node node = child(map, key);

@@ -44,7 +44,6 @@ class YamlReader {
 
   // The node of a key, or an undefined node when absent.
   static YAML::Node child(const YAML::Node& map, const char* key);
-  std::string scalar_text(const YAML::Node& node) const;
 
  private:
   SourceMark to_source_mark(const YAML::Mark& mark) const;

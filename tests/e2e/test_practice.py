@@ -79,6 +79,11 @@ class PipedSessions(CoachTestCase):
         self.assertIn("你们凭什么扣我钱", by_id.stdout)
         self.assertExit(practice(input=""), 0)
 
+    def test_trainee_name_from_the_environment(self):
+        record = self.tmp / "rec.yaml"
+        practice("fee", "--record", str(record), input="好的\n", env={"COACH_TRAINEE": "李四"})
+        self.assertIn('trainee: "李四"', record.read_text(encoding="utf-8"))
+
     def test_unknown_scenario_exits_2(self):
         self.assertExit(practice("nope", input=""), 2)
 

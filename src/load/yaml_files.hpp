@@ -1,0 +1,24 @@
+#pragma once
+// Finding the YAML files a command works on: the files named, and those inside directories.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+// The YAML files (*.yaml, *.yml) directly inside a directory, sorted by name.
+std::vector<std::string> yaml_files_in(const std::string& directory);
+
+// The same at any depth (a cohort is often one folder per trainee), sorted by path.
+std::vector<std::string> yaml_files_under(const std::string& directory);
+
+// Files stay as named (a missing one is reported when it is read); a directory becomes its
+// YAML files, and one with none is reported with `empty_message`: an empty folder must not
+// pass for an empty, successful run.
+std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths, bool recursive,
+                                           std::string_view empty_message,
+                                           Diagnostics& diagnostics);
+
+}  // namespace coach
