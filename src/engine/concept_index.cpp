@@ -14,8 +14,11 @@ ConceptIndex::ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& 
   for (const auto& [id, definition] : *lexicon_) {
     auto matcher = std::make_shared<const PhraseMatcher>(definition.phrases, definition.patterns,
                                                          definition.file, diagnostics);
-    concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher)});
+    concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher), concepts_.size()});
   }
+  std::vector<const PhraseMatcher*> matchers(concepts_.size());
+  for (const auto& [id, compiled] : concepts_) matchers[compiled.index] = compiled.matcher.get();
+  scanner_ = LexiconScanner(matchers);
 }
 
 const CompiledConcept* ConceptIndex::find(const std::string& id) const {

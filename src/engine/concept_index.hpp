@@ -1,10 +1,11 @@
 #pragma once
-// The lexicon compiled for matching: one PhraseMatcher per concept, built once and shared by
-// every scenario that names the concept.
+// The lexicon compiled for matching: one PhraseMatcher per concept, and one scanner that finds
+// them all in a single pass, built once and shared by every scenario.
 #include <map>
 #include <memory>
 #include <string>
 
+#include "engine/lexicon_scanner.hpp"
 #include "engine/phrase_matcher.hpp"
 #include "model/lexicon.hpp"
 
@@ -13,6 +14,7 @@ namespace coach {
 struct CompiledConcept {
   const Concept* definition = nullptr;
   std::shared_ptr<const PhraseMatcher> matcher;
+  std::size_t index = 0;  // its group in a ReplyScan
 
   std::string label() const;  // in the current language
 };
@@ -27,9 +29,13 @@ class ConceptIndex {
   const Lexicon& lexicon() const { return *lexicon_; }
   const std::map<std::string, CompiledConcept>& all() const { return concepts_; }
 
+  // Every concept's occurrences in the reply, in one pass.
+  ReplyScan scan(const NormalizedText& reply) const { return scanner_.scan(reply); }
+
  private:
   std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();
   std::map<std::string, CompiledConcept> concepts_;
+  LexiconScanner scanner_;
 };
 
 }  // namespace coach

@@ -15,12 +15,11 @@ Conversation::Conversation(const Rubric& rubric)
 
 bool Conversation::said_before(const std::string& concept_id) const {
   const auto& steps = rubric_.steps();
-  if (steps.empty() || steps.front().concepts == nullptr) return false;
+  if (steps.empty()) return false;
   const CompiledConcept* found = steps.front().concepts->find(concept_id);
   if (!found) return false;
-  return std::any_of(replies_.begin(), replies_.end(), [&](const NormalizedText& reply) {
-    return !found->matcher->find_said(reply).empty();
-  });
+  return std::any_of(replies_.begin(), replies_.end(),
+                     [&](const ReplyScan& reply) { return reply.says(found->index); });
 }
 
 bool Conversation::holds(const Condition& condition) const {
@@ -64,15 +63,14 @@ bool fires(const CompiledRule& rule, const RuleResult& result) {
 }
 
 int Conversation::mood_change(const CompiledStep& step, const StepResult& result,
-                              const NormalizedText& reply) const {
+                              const ReplyScan& scan) const {
   int change = 0;
   for (std::size_t i = 0; i < step.rules.size() && i < result.rules.size(); ++i) {
     if (fires(step.rules[i], result.rules[i])) change += step.rules[i].rule->mood;
   }
-  if (step.concepts == nullptr) return change;
   for (const auto& [concept_id, reaction] : rubric_.scenario().customer.temper.reacts_to) {
     const CompiledConcept* found = step.concepts->find(concept_id);
-    if (found && !found->matcher->find_said(reply).empty()) change += reaction;
+    if (found && scan.says(found->index)) change += reaction;
   }
   return change;
 }
@@ -98,15 +96,16 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
 StepResult Conversation::answer(const CompiledStep& step, std::optional<std::string_view> reply,
                                 std::optional<double> seconds) {
   PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
-  NormalizedText normalized = normalize(reply.value_or(""));
-  StepResult result = score_step(step, rubric_.scenario(), normalized, reply.has_value());
+  const NormalizedText normalized = normalize(reply.value_or(""));
+  ReplyScan scan = step.concepts->scan(normalized);
+  StepResult result = score_step(step, rubric_.scenario(), normalized, scan, reply.has_value());
   hold_to_time_limit(*step.step, seconds, result);
   if (result.answered) {
-    mood_ = std::clamp(mood_ + mood_change(step, result, normalized), 0, 100);
+    mood_ = std::clamp(mood_ + mood_change(step, result, scan), 0, 100);
   }
   turn.mood_after = mood_;
   walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
-  replies_.push_back(std::move(normalized));
+  replies_.push_back(std::move(scan));
   results_.push_back(result);
   path_.push_back(std::move(turn));
   ++index_;

@@ -39,14 +39,13 @@ class Conversation {
  private:
   bool holds(const Condition& condition) const;
   bool said_before(const std::string& concept_id) const;
-  int mood_change(const CompiledStep& step, const StepResult& result,
-                  const NormalizedText& reply) const;
+  int mood_change(const CompiledStep& step, const StepResult& result, const ReplyScan& scan) const;
 
   const Rubric& rubric_;
   std::size_t index_ = 0;
   int mood_ = 50;
   bool walked_out_ = false;
-  std::vector<NormalizedText> replies_;
+  std::vector<ReplyScan> replies_;  // the concepts found in each reply so far
   std::vector<StepResult> results_;
   std::vector<PathTurn> path_;
   std::vector<SkippedStep> skipped_;

@@ -9,6 +9,12 @@
 
 namespace coach {
 
+bool operator<(const PhraseMatch& a, const PhraseMatch& b) {
+  if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+  if (a.span.end != b.span.end) return a.span.end > b.span.end;
+  return a.source < b.source;
+}
+
 RE2::Options pattern_options() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
@@ -24,9 +30,11 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
   for (const auto& phrase : phrases) {
     std::string normalized = normalize_phrase(phrase);
     if (normalized.empty()) continue;
+    automaton_.add(normalized);
     phrases_.push_back(std::move(normalized));
     display_.push_back(phrase);
   }
+  automaton_.build();
   for (const auto& pattern : patterns) {
     auto compiled = std::make_unique<RE2>(pattern.text, pattern_options());
     if (!compiled->ok()) {
@@ -42,31 +50,15 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
 
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
-  for (std::size_t i = 0; i < phrases_.size(); ++i) {
-    const std::string& phrase = phrases_[i];
-    for (std::size_t at = text.find(phrase); at != std::string_view::npos;
-         at = text.find(phrase, at + 1)) {
-      matches.push_back({{at, at + phrase.size()}, i, is_negated(text, at)});
-    }
-  }
-  for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    const RE2& pattern = *patterns_[i];
-    std::size_t start = 0;
-    re2::StringPiece found;
-    while (start <= text.size() && pattern.Match(re2::StringPiece(text.data(), text.size()), start,
-                                                 text.size(), RE2::UNANCHORED, &found, 1)) {
-      const auto begin = static_cast<std::size_t>(found.data() - text.data());
-      const std::size_t end = begin + found.size();
-      matches.push_back({{begin, end}, phrases_.size() + i, is_negated(text, begin)});
-      // Step past the match (or one character for an empty match) to find the next.
-      start = end > begin ? end : end + 1;
-      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
-        ++start;
-    }
-  }
-  std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
+    matches.push_back({{begin, end}, phrase, is_negated(text, begin)});
   });
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    for_each_pattern_match(*patterns_[i], text, [&](std::size_t begin, std::size_t end) {
+      matches.push_back({{begin, end}, phrases_.size() + i, is_negated(text, begin)});
+    });
+  }
+  std::sort(matches.begin(), matches.end());
   return matches;
 }
 
@@ -81,6 +73,5 @@ std::vector<PhraseMatch> PhraseMatcher::find_said(const NormalizedText& reply) c
   std::erase_if(matches, [&](const PhraseMatch& m) { return reply.is_quoted(m.span.begin); });
   return matches;
 }
-
 
 }  // namespace coach

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/phrase_automaton.hpp"
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
@@ -17,7 +18,30 @@ struct PhraseMatch {
   TextSpan span;       // in the normalised text
   std::size_t source;  // index into phrases, then patterns
   bool negated = false;
+  bool quoted = false;  // set only where the reply is known (find_said, LexiconScanner)
+
+  bool said() const { return !negated && !quoted; }
 };
+
+// Text order: earlier first, and of two that start together the longer first.
+bool operator<(const PhraseMatch& a, const PhraseMatch& b);
+
+// Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` in `text`.
+template <typename Found>
+void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& found) {
+  std::size_t start = 0;
+  re2::StringPiece match;
+  const re2::StringPiece whole(text.data(), text.size());
+  while (start <= text.size() &&
+         pattern.Match(whole, start, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t end = begin + match.size();
+    found(begin, end);
+    // Step past the match (or one character for an empty match) to find the next.
+    start = end > begin ? end : end + 1;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+}
 
 class PhraseMatcher {
  public:
@@ -38,11 +62,13 @@ class PhraseMatcher {
   const std::vector<std::string>& phrases() const { return phrases_; }
   // The phrases as the trainer wrote them, for messages.
   const std::vector<std::string>& display_phrases() const { return display_; }
+  const std::vector<std::unique_ptr<RE2>>& patterns() const { return patterns_; }
 
  private:
   std::vector<std::string> phrases_;  // normalised
   std::vector<std::string> display_;  // as written, same order
   std::vector<std::unique_ptr<RE2>> patterns_;
+  PhraseAutomaton automaton_;  // over phrases_
 };
 
 // RE2 options for trainer-written patterns: UTF-8, bounded memory, no logging to stderr.

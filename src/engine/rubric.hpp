@@ -21,7 +21,7 @@ struct CompiledRule {
 struct CompiledStep {
   const Step* step = nullptr;
   std::vector<CompiledRule> rules;
-  const ConceptIndex* concepts = nullptr;  // every concept, for judging keyword stuffing
+  const ConceptIndex* concepts = nullptr;  // the whole lexicon (never null once compiled)
 };
 
 class Rubric {

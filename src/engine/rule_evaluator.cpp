@@ -40,9 +40,10 @@ void add_evidence(RuleResult& result, const NormalizedText& reply,
   }
 }
 
-void judge_concept(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
+                   RuleResult& result) {
   const auto& entry = *rule.concepts.front();
-  const auto matches = find_counted(*entry.matcher, *rule.rule, reply);
+  const auto matches = counted(scan.of(entry.index), rule.rule->negation);
   add_evidence(result, reply, matches);
   const bool found = !matches.empty();
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
@@ -178,12 +179,13 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
                                     customer.name);
 }
 
-void judge_order(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+void judge_order(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
+                 RuleResult& result) {
   std::size_t previous_end = 0;
   bool first = true;
   result.ok = true;
   for (const auto* item : rule.concepts) {
-    const auto matches = find_counted(*item->matcher, *rule.rule, reply);
+    const auto matches = counted(scan.of(item->index), rule.rule->negation);
     const auto next = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
       return first || m.span.begin >= previous_end;
     });
@@ -255,7 +257,7 @@ std::string describe_rule(const CompiledRule& compiled) {
 }
 
 RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply,
-                         const Customer& customer) {
+                         const ReplyScan& scan, const Customer& customer) {
   const Rule& rule = *compiled.rule;
   RuleResult result;
   result.kind = std::string(rule_kind_key(rule.kind));
@@ -265,7 +267,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   switch (rule.kind) {
     case RuleKind::concept_present:
     case RuleKind::concept_forbidden:
-      judge_concept(compiled, reply, result);
+      judge_concept(compiled, reply, scan, result);
       break;
     case RuleKind::any_of:
     case RuleKind::all_of:
@@ -286,7 +288,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
       judge_address(compiled, reply, customer, result);
       break;
     case RuleKind::order:
-      judge_order(compiled, reply, result);
+      judge_order(compiled, reply, scan, result);
       break;
   }
   result.points = result.ok ? rule.points : 0;

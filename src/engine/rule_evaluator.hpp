@@ -1,13 +1,15 @@
 #pragma once
 // Judges one reply against one rule and explains the verdict.
+#include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "text/normalizer.hpp"
 
 namespace coach {
 
+// `scan` holds the lexicon's concepts found in the reply (ConceptIndex::scan).
 RuleResult evaluate_rule(const CompiledRule& rule, const NormalizedText& reply,
-                         const Customer& customer);
+                         const ReplyScan& scan, const Customer& customer);
 
 // What the rule asks for, in the current language ("体现「道歉」").
 std::string describe_rule(const CompiledRule& rule);

@@ -13,11 +13,13 @@ namespace coach {
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
                       std::optional<std::string_view> reply) {
-  return score_step(compiled, scenario, normalize(reply.value_or("")), reply.has_value());
+  const NormalizedText normalized = normalize(reply.value_or(""));
+  return score_step(compiled, scenario, normalized, compiled.concepts->scan(normalized),
+                    reply.has_value());
 }
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
-                      const NormalizedText& normalized, bool replied) {
+                      const NormalizedText& normalized, const ReplyScan& scan, bool replied) {
   const Step& step = *compiled.step;
   StepResult result;
   result.step_id = step.id;
@@ -27,7 +29,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   result.answered = replied && !normalized.original.empty();
   result.reply = normalized.original;
   for (const CompiledRule& rule : compiled.rules) {
-    RuleResult rule_result = evaluate_rule(rule, normalized, scenario.customer);
+    RuleResult rule_result = evaluate_rule(rule, normalized, scan, scenario.customer);
     if (!result.answered) {
       rule_result.ok = false;
       rule_result.points = 0;
@@ -39,8 +41,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
     result.rules.push_back(std::move(rule_result));
   }
-  if (result.answered && compiled.concepts &&
-      is_keyword_stuffing(normalized, result.rules, *compiled.concepts)) {
+  if (result.answered && is_keyword_stuffing(normalized, scan, result.rules, *compiled.concepts)) {
     result.stuffed = true;
     result.rules.push_back(stuffing_result());
   }

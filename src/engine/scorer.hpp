@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "model/answers.hpp"
@@ -11,10 +12,10 @@
 
 namespace coach {
 
-// The same for a reply already normalised (the conversation needs the normal form too, and
-// normalising is the costliest part of scoring a short reply).
+// The same for a reply already normalised and scanned for the lexicon's concepts (the
+// conversation needs both too: each is done once per reply).
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,
-                      const NormalizedText& reply, bool replied);
+                      const NormalizedText& reply, const ReplyScan& scan, bool replied);
 
 // `reply` is nullopt when the step was not answered (it then scores zero).
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,

@@ -27,7 +27,7 @@ constexpr double kListCoverage = 0.6;
 constexpr int kListConcepts = 4;
 
 struct ConceptFind {
-  std::string concept_id;
+  std::size_t concept_index;
   TextSpan span;  // original offsets
 };
 
@@ -67,25 +67,26 @@ TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& mat
   return {match.span.begin, std::min(end, match.span.end)};
 }
 
-PhraseFinds find_phrases(const NormalizedText& reply, const std::vector<RuleResult>& rules,
-                         const ConceptIndex& concepts) {
+PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
+                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
   PhraseFinds finds;
   std::vector<TextSpan> spans;
   for (const auto& rule : rules) {
     if (!counts_as_phrase(rule)) continue;
     for (const auto& evidence : rule.matched) spans.push_back(evidence.span);
   }
-  for (const auto& [id, compiled] : concepts.all()) {
+  for (const auto& [unused, compiled] : concepts.all()) {
     int distinct = 0;
     std::size_t previous_end = 0;
-    for (const auto& match : compiled.matcher->find_affirmed(reply.text)) {
+    for (const auto& match : scan.of(compiled.index)) {
+      if (match.negated) continue;
       if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
       previous_end = match.span.end;
       ++distinct;
       const TextSpan span =
           reply.to_original(clip_pattern_match(*compiled.matcher, match, reply.text));
       spans.push_back(span);
-      finds.concepts.push_back({id, span});
+      finds.concepts.push_back({compiled.index, span});
     }
     finds.most_repeated = std::max(finds.most_repeated, distinct);
   }
@@ -122,10 +123,10 @@ Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<
 }
 
 bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
-  std::map<std::string, int> counts;
+  std::map<std::size_t, int> counts;
   for (const auto& find : finds.concepts) {
     if (find.span.begin >= clause.begin && find.span.end <= clause.end &&
-        ++counts[find.concept_id] >= 2)
+        ++counts[find.concept_index] >= 2)
       return true;
   }
   return false;
@@ -156,10 +157,10 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
   }
   if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause))
     return false;
-  std::map<std::string, std::vector<TextSpan>> by_concept;
+  std::map<std::size_t, std::vector<TextSpan>> by_concept;
   for (const auto& find : finds.concepts) {
     if (find.span.begin < clause.begin || find.span.end > clause.end) continue;
-    auto& spans = by_concept[find.concept_id];
+    auto& spans = by_concept[find.concept_index];
     const bool overlaps = !spans.empty() && find.span.begin < spans.back().end;
     if (!overlaps) spans.push_back(find.span);
   }
@@ -198,9 +199,9 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
 
 }  // namespace
 
-bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<RuleResult>& rules,
-                         const ConceptIndex& concepts) {
-  const PhraseFinds finds = find_phrases(reply, rules, concepts);
+bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
+  const PhraseFinds finds = find_phrases(reply, scan, rules, concepts);
   return has_run_on_clause(reply, finds) || has_few_own_words(reply, finds) ||
          has_list_clause(reply, finds);
 }

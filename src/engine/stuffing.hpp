@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/concept_index.hpp"
+#include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
 #include "text/normalizer.hpp"
 
@@ -11,8 +12,8 @@ namespace coach {
 
 // Judged from the phrases of every concept found in the reply (not only the step's own), and
 // what the step's rules matched (the customer's name, any_of lists).
-bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<RuleResult>& rules,
-                         const ConceptIndex& concepts);
+bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts);
 
 // The verdict added to a step found stuffed.
 RuleResult stuffing_result();
