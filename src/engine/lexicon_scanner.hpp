@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/phrase_automaton.hpp"
+#include "util/phrase_automaton.hpp"
 #include "engine/reply_scan.hpp"
 #include "text/normalizer.hpp"
 

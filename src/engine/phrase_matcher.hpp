@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/phrase_automaton.hpp"
+#include "util/phrase_automaton.hpp"
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"

@@ -4,9 +4,12 @@
 #include <utf8proc.h>
 #include <opencc/SimpleConverter.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
+#include "text/opencc_phrase_keys.hpp"
+#include "text/taiwan_phrases.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -90,6 +93,25 @@ std::string_view CharFolder::fold_keeping_script(char32_t cp) {
 
 std::string CharFolder::to_simplified_phrases(const std::string& text) {
   return convert(taiwan_to_mainland_, "tw2sp.json", text);
+}
+
+const TaiwanPhrases& CharFolder::taiwan_phrases() {
+  if (!taiwan_phrases_) {
+    const std::vector<std::string> words = opencc_phrase_keys(COACH_OPENCC_DATA_DIR);
+    // One call to OpenCC for every word: no word spans a line break.
+    std::string joined;
+    for (const auto& word : words) joined += word + '\n';
+    const std::string converted = to_simplified_phrases(joined);
+    std::vector<std::string> simplified;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::size_t line_end = std::min(converted.find('\n', line_start), converted.size());
+      simplified.push_back(converted.substr(line_start, line_end - line_start));
+      line_start = std::min(line_end + 1, converted.size());
+    }
+    taiwan_phrases_ = std::make_unique<TaiwanPhrases>(words, std::move(simplified));
+  }
+  return *taiwan_phrases_;
 }
 
 std::string CharFolder::compute(char32_t cp, bool change_script) {

@@ -13,6 +13,8 @@ class SimpleConverter;
 
 namespace coach {
 
+class TaiwanPhrases;
+
 class CharFolder {
  public:
   // The process-wide folder (OpenCC's tables are loaded on first need). Not thread-safe.
@@ -34,8 +36,11 @@ class CharFolder {
   }
 
   // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
-  // 網路 → 网络): what character-by-character conversion cannot do.
+  // 網路 → 网络): what character-by-character conversion cannot do. OpenCC itself: slow.
   std::string to_simplified_phrases(const std::string& text);
+
+  // The same words, converted once and found fast (built on first need).
+  const TaiwanPhrases& taiwan_phrases();
 
  private:
   std::string compute(char32_t code_point, bool change_script);
@@ -45,6 +50,7 @@ class CharFolder {
 
   std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
   std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;
+  std::unique_ptr<TaiwanPhrases> taiwan_phrases_;
   std::unordered_map<char32_t, std::string> cache_;
   std::unordered_map<char32_t, std::string> script_kept_cache_;
 };

@@ -1,6 +1,9 @@
 #include "text/normalizer.hpp"
 
+#include <span>
+
 #include "text/char_folder.hpp"
+#include "text/taiwan_phrases.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -16,12 +19,6 @@ std::string_view NormalizedText::original_text(TextSpan span) const {
 }
 
 namespace {
-
-struct FoldedCharacter {
-  std::string_view text;
-  std::uint32_t begin;  // where its source character is in the original
-  std::uint32_t end;
-};
 
 // A quotation longer than this is more likely an unbalanced mark than a quotation.
 constexpr std::size_t kMaxQuotedCharacters = 40;
@@ -79,38 +76,73 @@ void append(NormalizedText& result, std::string_view folded, std::uint32_t begin
   result.quoted.insert(result.quoted.end(), folded.size(), quoted);
 }
 
-// Traditional text converted phrase by phrase. OpenCC keeps the number of characters in
-// nearly every conversion, which keeps the map back to the original exact; when it does not,
-// the character-by-character result stands.
-bool convert_phrases(std::string_view original, const QuotedRanges& quotations,
-                     NormalizedText& result) {
+// One character of the text with its script kept, and where it came from.
+struct KeptCharacter {
+  std::string_view text;
+  std::size_t kept_begin;  // in the script-kept text
+  std::uint32_t begin;     // in the original
+  std::uint32_t end;
+};
+
+std::vector<KeptCharacter> keep_script(std::string_view original, std::string& kept) {
   CharFolder& folder = CharFolder::shared();
-  std::vector<FoldedCharacter> characters;
-  std::string kept;
+  std::vector<KeptCharacter> characters;
   for (std::size_t pos = 0; pos < original.size();) {
     const auto start = static_cast<std::uint32_t>(pos);
     const std::string_view folded = folder.fold_keeping_script(utf8::decode(original, pos));
     for (std::size_t at = 0; at < folded.size();) {
       const std::size_t from = at;
       utf8::decode(folded, at);
-      characters.push_back(
-          {folded.substr(from, at - from), start, static_cast<std::uint32_t>(pos)});
+      characters.push_back({folded.substr(from, at - from), kept.size() + from, start,
+                            static_cast<std::uint32_t>(pos)});
     }
     kept += folded;
   }
-  const std::string converted = folder.to_simplified_phrases(kept);
-  if (utf8::count_code_points(converted) != characters.size()) return false;
-  NormalizedText phrased;
-  phrased.original = result.original;
-  std::size_t index = 0;
-  for (std::size_t pos = 0; pos < converted.size(); ++index) {
+  return characters;
+}
+
+// Appends a word's conversion. When it has as many characters as the word, each maps to its
+// own source character; otherwise (營運長 → 首席运营官) every one maps to the whole word.
+void append_word(NormalizedText& result, std::string_view converted,
+                 std::span<const KeptCharacter> word, const QuotedRanges& quotations) {
+  const bool one_for_one = utf8::count_code_points(converted) == word.size();
+  for (std::size_t pos = 0, k = 0; pos < converted.size(); ++k) {
     const std::size_t from = pos;
     utf8::decode(converted, pos);
-    append(phrased, std::string_view(converted).substr(from, pos - from), characters[index].begin,
-           characters[index].end, quotations.contains(characters[index].begin));
+    const std::uint32_t begin = one_for_one ? word[k].begin : word.front().begin;
+    const std::uint32_t end = one_for_one ? word[k].end : word.back().end;
+    append(result, converted.substr(from, pos - from), begin, end, quotations.contains(begin));
+  }
+}
+
+// Traditional text converted word by word where a word converts as a whole (簡訊 → 短信),
+// character by character elsewhere: what OpenCC's tw2sp gives, at the cost of one pass.
+void convert_phrases(std::string_view original, const QuotedRanges& quotations,
+                     NormalizedText& result) {
+  CharFolder& folder = CharFolder::shared();
+  std::string kept;
+  const std::vector<KeptCharacter> characters = keep_script(original, kept);
+  const auto words = folder.taiwan_phrases().find(kept);
+  if (words.empty()) return;
+  NormalizedText phrased;
+  phrased.original = std::move(result.original);
+  auto word = words.begin();
+  for (std::size_t i = 0; i < characters.size();) {
+    const KeptCharacter& c = characters[i];
+    if (word != words.end() && word->begin == c.kept_begin) {
+      std::size_t j = i;
+      while (j < characters.size() && characters[j].kept_begin < word->end) ++j;
+      append_word(phrased, word->simplified, std::span(characters).subspan(i, j - i), quotations);
+      ++word;
+      i = j;
+      continue;
+    }
+    std::size_t pos = 0;
+    append(phrased, folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
+           quotations.contains(c.begin));
+    ++i;
   }
   result = std::move(phrased);
-  return true;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "engine/phrase_automaton.hpp"
+#include "util/phrase_automaton.hpp"
 
 #include <algorithm>
 #include <deque>

@@ -1,0 +1,32 @@
+#include "text/taiwan_phrases.hpp"
+
+#include <algorithm>
+
+namespace coach {
+
+TaiwanPhrases::TaiwanPhrases(const std::vector<std::string>& words,
+                             std::vector<std::string> simplified)
+    : simplified_(std::move(simplified)) {
+  for (const auto& word : words) automaton_.add(word);
+  automaton_.build();
+}
+
+std::vector<TaiwanPhrases::Word> TaiwanPhrases::find(std::string_view text) const {
+  std::vector<Word> found;
+  automaton_.scan(text, [&](std::uint32_t word, std::size_t begin, std::size_t end) {
+    found.push_back({begin, end, simplified_[word]});
+  });
+  std::sort(found.begin(), found.end(), [](const Word& a, const Word& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Word> segmented;
+  std::size_t covered = 0;
+  for (const Word& word : found) {
+    if (word.begin < covered) continue;
+    segmented.push_back(word);
+    covered = word.end;
+  }
+  return segmented;
+}
+
+}  // namespace coach

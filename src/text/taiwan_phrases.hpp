@@ -1,0 +1,33 @@
+#pragma once
+// Traditional words that convert as a whole rather than character by character (簡訊 → 短信,
+// 網路 → 网络, 乾淨 → 干净): every word of OpenCC's Taiwan → mainland phrase tables, each
+// converted by OpenCC once when the table is built, then found in a reply in one pass.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/phrase_automaton.hpp"
+
+namespace coach {
+
+class TaiwanPhrases {
+ public:
+  struct Word {
+    std::size_t begin = 0;  // byte offsets in the text searched
+    std::size_t end = 0;
+    std::string_view simplified;
+  };
+
+  // simplified[i] is words[i] converted.
+  TaiwanPhrases(const std::vector<std::string>& words, std::vector<std::string> simplified);
+
+  // The words of `text` (folded, script kept) as OpenCC segments it: from the left, the longest
+  // word that starts at each point, none overlapping.
+  std::vector<Word> find(std::string_view text) const;
+
+ private:
+  PhraseAutomaton automaton_;
+  std::vector<std::string> simplified_;
+};
+
+}  // namespace coach
