@@ -11,6 +11,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/countdown.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/practice_screen.hpp"
@@ -105,7 +106,7 @@ class PracticeRun {
     const std::size_t played = session_.turns_played();
     while (session_.turns_played() == played && !session_.finished()) {
       std::string line;
-      const ReadStatus status = reader_->read(screen_.prompt(), line);
+      const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
       if (status == ReadStatus::end_of_input) return false;
       if (status == ReadStatus::interrupted) {
         if (confirm_leave()) return false;
@@ -116,13 +117,19 @@ class PracticeRun {
     return true;
   }
 
+  // The current step's time limit, counting from when its prompt appeared, as the recorded
+  // seconds do.
+  std::optional<LiveStatus> countdown() const {
+    return step_countdown(*session_.current_step().step, asked_at_, screen_.style());
+  }
+
   bool confirm_leave() {
     std::cout << "\n";
     screen_.note(
         std::string(tr("再按一次 Ctrl-C 结束练习(已答内容会保存),或继续输入回答。",
                        "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
     std::string line;
-    const ReadStatus status = reader_->read(screen_.prompt(), line);
+    const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
     if (status != ReadStatus::line) return true;
     if (!handle_line(line)) return true;
     return false;

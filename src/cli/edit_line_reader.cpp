@@ -1,6 +1,7 @@
 // Replies typed at a terminal, edited with libedit: cursor movement and deletion by character
 // (wide characters included), history of earlier replies on up/down, and a multi-line paste
-// taken as one reply.
+// taken as one reply. A live status (a step's countdown) is part of the prompt, and libedit
+// redraws it with the line, so what is typed, the cursor and the wrapping stay libedit's own.
 #include <histedit.h>
 #include <langinfo.h>
 #include <poll.h>
@@ -13,6 +14,7 @@
 
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/live_prompt.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -21,6 +23,16 @@ namespace {
 // How long after a line the next one must arrive to count as part of the same paste.
 constexpr int kPasteGapMilliseconds = 15;
 constexpr int kHistorySize = 200;
+
+// Handed to libedit instead of a keystroke when the live status is due to change, and bound to
+// a redraw. Ctrl-^ is unbound among libedit's emacs keys and no terminal key sends it alone.
+constexpr wchar_t kTick = L'\x1e';
+
+// After these keys libedit reads the next character as part of the same command (Esc: a meta
+// key; Ctrl-V: quoted insert; Ctrl-X: a key sequence): no tick until it comes.
+bool takes_next_character(wchar_t c) {
+  return c == L'\x1b' || c == L'\x16' || c == L'\x18';
+}
 
 // libedit decodes keystrokes with the C library's multibyte functions: they must speak UTF-8
 // even when the environment's locale does not.
@@ -44,27 +56,58 @@ std::string to_utf8(const wchar_t* text) {
   return out;
 }
 
-// The prompt may carry colour: libedit must be told which bytes take no column.
+// The prompt may carry colour: libedit must be told which bytes take no column. It draws such
+// a sequence with the visible character after it, and drops one that has none, so sequences
+// after the last visible character (the reset that ends a bold "你> ") go before the spaces.
 std::wstring mark_invisible(const std::string& prompt) {
   std::wstring out;
-  bool in_escape = false;
+  std::wstring pending;  // spaces and sequences since the last visible character, in order
+  std::wstring pending_sequences;
+  std::wstring sequence;
   for (wchar_t c : to_wide(prompt)) {
-    if (c == L'\x1b' && !in_escape) {
-      out += L'\1';
-      in_escape = true;
-    }
-    out += c;
-    if (in_escape && c == L'm') {
-      out += L'\1';
-      in_escape = false;
+    if (c == L'\x1b' || !sequence.empty()) {
+      sequence += c;
+      if (c != L'm') continue;
+      const std::wstring marked = L'\1' + sequence + L'\1';
+      pending += marked;
+      pending_sequences += marked;
+      sequence.clear();
+    } else if (c == L' ') {
+      pending += c;
+    } else {
+      out += pending + c;
+      pending.clear();
+      pending_sequences.clear();
     }
   }
-  return out;
+  const std::size_t spaces = pending.size() - pending_sequences.size();
+  return out + pending_sequences + std::wstring(spaces, L' ') + sequence;
 }
 
 // Reads one character for libedit, but gives up as soon as Ctrl-C is pressed, even when the
 // press came before libedit started reading (the self-pipe is watched beside the terminal).
 int read_character(EditLine* editor, wchar_t* out);
+int read_utf8_character(wchar_t* out);
+
+// What the tick is bound to: the prompt (with its new status) and the line are drawn again from
+// the start. Not CC_REFRESH: it rewrites only the cells that changed, and a changed digit would
+// lose the colour that libedit keeps with the cell where the colour starts.
+unsigned char redraw_status(EditLine*, wint_t) {
+  return CC_REDISPLAY;
+}
+
+// Whether libedit can draw the line again in place: it edits at all (not with TERM=emacs), and
+// the terminal can clear to the end of a line and move up (a dumb one cannot; libedit would
+// start a new line at every tick).
+bool can_redraw_in_place(EditLine* editor) {
+  int editing = 0;
+  el_get(editor, EL_EDITMODE, &editing);
+  char* clear_to_end = nullptr;
+  char* up = nullptr;
+  el_get(editor, EL_GETTC, "ce", &clear_to_end);
+  el_get(editor, EL_GETTC, "up", &up);
+  return editing != 0 && clear_to_end != nullptr && up != nullptr;
+}
 
 bool more_input_arrives_soon() {
   pollfd watched{STDIN_FILENO, POLLIN, 0};
@@ -83,20 +126,25 @@ class EditLineReader : public LineReader {
     el_wset(editor_, EL_CLIENTDATA, this);
     el_wset(editor_, EL_PROMPT_ESC, &EditLineReader::prompt_of, L'\1');
     el_wset(editor_, EL_GETCFN, &read_character);
+    el_wset(editor_, EL_ADDFN, L"coach-redraw-status", L"redraw the countdown", &redraw_status);
+    el_wset(editor_, EL_BIND, L"^^", L"coach-redraw-status", nullptr);
+    live_statuses_ = can_redraw_in_place(editor_);
   }
-
-  int interrupt_fd() const { return interrupts_.fd(); }
 
   ~EditLineReader() override {
     history_wend(history_);
     el_end(editor_);
   }
 
-  ReadStatus read(const std::string& prompt, std::string& line) override {
-    prompt_ = mark_invisible(prompt);
+  ReadStatus read(const std::string& prompt, std::string& line,
+                  const std::optional<LiveStatus>& status) override {
+    live_ = LivePrompt(prompt, live_statuses_ ? status : std::nullopt);
+    prompt_ = mark_invisible(live_.text());
+    in_command_ = false;
     if (interrupts_.take()) return ReadStatus::interrupted;
-    ReadStatus status = read_one(line);
-    if (status != ReadStatus::line) return status;
+    const ReadStatus got = read_one(line);
+    if (got != ReadStatus::line) return got;
+    live_ = LivePrompt();  // the rest of a paste comes at once, with no prompt
     while (more_input_arrives_soon()) {
       std::string next;
       prompt_.clear();
@@ -107,11 +155,43 @@ class EditLineReader : public LineReader {
     return ReadStatus::line;
   }
 
+  // The next character for libedit, or a tick when the live status is due to change and no key
+  // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
+  int next_character(wchar_t* out) {
+    pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {interrupts_.fd(), POLLIN, 0}};
+    for (;;) {
+      const int ready = ::poll(watched, 2, milliseconds_to_tick());
+      if (ready > 0) break;
+      if (ready == 0) return tick(out);
+      if (errno != EINTR) return -1;
+    }
+    if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
+    const int count = read_utf8_character(out);
+    in_command_ = count == 1 && takes_next_character(*out);
+    return count;
+  }
+
  private:
   static const wchar_t* prompt_of(EditLine* editor) {
     EditLineReader* self = nullptr;
     el_wget(editor, EL_CLIENTDATA, &self);
     return self->prompt_.c_str();
+  }
+
+  // -1: nothing to wait for (no live status, or libedit is in the middle of a key command).
+  int milliseconds_to_tick() const {
+    const auto wait = live_.until_change(LivePrompt::Clock::now());
+    if (!wait || in_command_) return -1;
+    return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(*wait).count());
+  }
+
+  // The prompt changes only here, between two redraws: every part of one redraw measures the
+  // same text.
+  int tick(wchar_t* out) {
+    live_.update(LivePrompt::Clock::now());
+    prompt_ = mark_invisible(live_.text());
+    *out = kTick;
+    return 1;
   }
 
   ReadStatus read_one(std::string& line) {
@@ -128,7 +208,10 @@ class EditLineReader : public LineReader {
   EditLine* editor_ = nullptr;
   HistoryW* history_ = nullptr;
   HistEventW event_{};
-  std::wstring prompt_;
+  LivePrompt live_;
+  std::wstring prompt_;      // what libedit draws: live_'s text, escapes marked
+  bool in_command_ = false;  // the last key starts a command that reads on
+  bool live_statuses_ = false;
 };
 
 bool read_byte(unsigned char& byte) {
@@ -142,11 +225,11 @@ bool read_byte(unsigned char& byte) {
 int read_character(EditLine* editor, wchar_t* out) {
   EditLineReader* self = nullptr;
   el_wget(editor, EL_CLIENTDATA, &self);
-  pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {self->interrupt_fd(), POLLIN, 0}};
-  while (::poll(watched, 2, -1) < 0) {
-    if (errno != EINTR) return -1;
-  }
-  if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
+  return self->next_character(out);
+}
+
+// One UTF-8 character from the terminal (an invalid one comes back as U+FFFD).
+int read_utf8_character(wchar_t* out) {
   unsigned char lead = 0;
   if (!read_byte(lead)) return 0;
   const int length = lead < 0x80             ? 1

@@ -2,18 +2,35 @@
 // Reads the trainee's replies: with line editing on a terminal (libedit: wide characters,
 // history, multi-line paste as one reply), line by line from a pipe otherwise. Ctrl-C comes
 // back as an answer the session can act on instead of a lost session.
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace coach::cli {
 
 enum class ReadStatus { line, end_of_input, interrupted };
 
+// Text drawn just before the prompt and kept current while the trainee types: the countdown of
+// a step with a time limit. It is redrawn at every whole second after `since`, with the
+// seconds elapsed since then.
+struct LiveStatus {
+  std::chrono::steady_clock::time_point since;
+  std::function<std::string(double elapsed_seconds)> text;
+};
+
 class LineReader {
  public:
   virtual ~LineReader() = default;
   // Shows `prompt` and reads one reply (without its final newline).
-  virtual ReadStatus read(const std::string& prompt, std::string& line) = 0;
+  ReadStatus read(const std::string& prompt, std::string& line) {
+    return read(prompt, line, std::nullopt);
+  }
+  // The same with `status` before the prompt. Only a terminal that can redraw a line in place
+  // shows it; a pipe shows nothing of it.
+  virtual ReadStatus read(const std::string& prompt, std::string& line,
+                          const std::optional<LiveStatus>& status) = 0;
 };
 
 // Line editing when both standard input and output are terminals.

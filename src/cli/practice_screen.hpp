@@ -30,6 +30,7 @@ class PracticeScreen {
   void summary(const AttemptResult& result, bool exam) const;
   void note(const std::string& text) const;
   std::string prompt() const;
+  const Style& style() const { return style_; }
 
  private:
   void print(const std::string& text) const;

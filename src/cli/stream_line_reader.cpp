@@ -1,4 +1,5 @@
-// Replies from a pipe or a file: one line, one reply, so sessions can be scripted.
+// Replies from a pipe or a file: one line, one reply, so sessions can be scripted. A live status
+// (a countdown) is not shown: it could not be redrawn, and scripts read this output.
 #include <poll.h>
 #include <unistd.h>
 
@@ -13,7 +14,8 @@ namespace {
 
 class StreamLineReader : public LineReader {
  public:
-  ReadStatus read(const std::string& prompt, std::string& line) override {
+  ReadStatus read(const std::string& prompt, std::string& line,
+                  const std::optional<LiveStatus>& /*status*/) override {
     std::cout << prompt << std::flush;
     for (;;) {
       if (take_buffered_line(line)) return ReadStatus::line;

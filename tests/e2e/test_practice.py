@@ -110,6 +110,21 @@ class PipedSessions(CoachTestCase):
         taken = run("practice", input="\n", lang="en", env=env)
         self.assertIn(f"({suggested_id})", taken.stdout)
 
+    def test_no_countdown_through_a_pipe(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
+        env.update({"LANG": "en_US.UTF-8", "XDG_DATA_HOME": DATA_HOME})
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "hurry"], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdin.write("王先生,您的心情我很理解。\n".encode())
+        proc.stdin.flush()
+        time.sleep(1.2)  # past the first tick of the timed step
+        out, _ = proc.communicate("对不起。\n".encode(), timeout=30)
+        text = out.decode()
+        self.assertIn("(answer within 3 seconds)", text)
+        self.assertNotIn("\x1b", text)
+        for countdown in ("left)", "time is up", "over by"):
+            self.assertNotIn(countdown, text)
+
     def test_bundled_scenario_in_chinese(self):
         answers = self.model_answers("missing-balance")
         result = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="zh")
@@ -223,6 +238,55 @@ class TerminalSessions(CoachTestCase):
         self.read_until(fd, "Ctrl-C again")
         os.write(fd, "王先生,您的心情我很理解。\n".encode())
         self.read_until(fd, "Step 2/2")
+
+    def test_countdown_ticks_without_disturbing_the_reply(self):
+        # `hurry`: a first step without a time limit, then one of 3 seconds.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "hurry", "--record", str(record), columns=40)
+        self.assertNotIn("left)", self.read_until(fd, "you>"))  # no limit, no countdown
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.assertIn("\x1b[33m(3 s left)", self.read_until(fd, "(3 s left)"))  # under 10 s: warning
+        # Typed before a tick and long enough to wrap at 40 columns; the cursor is left after 对不起.
+        os.write(fd, "对不起给您添麻烦了,我马上帮您查清楚这笔扣费".encode() + b"\x01\x1b[C\x1b[C\x1b[C")
+        self.read_until(fd, "(2 s left)")
+        os.write(fd, ",".encode() + b"\x05")           # typed where the cursor was, then Ctrl-E
+        self.read_until(fd, "(1 s left)")
+        self.read_until(fd, "(time is up)")
+        self.assertIn("\x1b[31m(over by 1 s)", self.read_until(fd, "(over by 1 s)"))
+        os.write(fd, ",请您稍等。\r".encode())
+        screen = self.read_until(fd, "Press Enter")
+        self.assertIn("That reply took", screen)  # the too_slow feedback
+        self.assertIn("replies within 3 seconds", screen)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn('apologize: "对不起,给您添麻烦了,我马上帮您查清楚这笔扣费,请您稍等。"', recorded)
+        # The countdown and the recorded time count from the same moment: "over by 1 s" is
+        # shown from 4 seconds on, and the reply came right after it (allowing for a slow machine).
+        seconds = float(re.search(r"^  apologize: ([0-9.]+)$", recorded, re.M).group(1))
+        self.assertGreaterEqual(seconds, 4.0)
+        self.assertLess(seconds, 5.5)
+        self.assertNotIn("left)", screen[screen.index("Press Enter"):])  # no countdown after the step
+
+    def test_no_countdown_where_the_line_cannot_be_redrawn(self):
+        # TERM=emacs turns libedit's editing off: a redraw would land in the reply itself.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "hurry", "--record", str(record), extra_env={"TERM": "emacs"})
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "you>")
+        os.write(fd, "对不起".encode())
+        time.sleep(1.2)
+        os.write(fd, "。\r".encode())
+        self.assertNotIn("left)", self.read_until(fd, "Press Enter"))
+        self.assertIn('apologize: "对不起。"', record.read_text(encoding="utf-8"))
+
+    def test_countdown_in_chinese_without_colour(self):
+        pid, fd = self.spawn("practice", "hurry", lang="C.UTF-8", extra_env={"NO_COLOR": "1"})
+        self.read_until(fd, "你>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        screen = self.read_until(fd, "(还剩 3 秒) 你>") + self.read_until(fd, "(还剩 2 秒) 你>")
+        self.assertNotIn("\x1b[3", screen)  # it counts, without colour
+        os.write(fd, "对不起。\r".encode())
+        self.read_until(fd, "按回车查看总结")
 
 
 
