@@ -9,18 +9,13 @@ namespace {
 
 using Hit = std::pair<std::uint32_t, PhraseMatch>;  // concept number, occurrence
 
-// The set's DFA is shared by every reply; give it room for a lexicon's worth of patterns.
-RE2::Options set_options() {
-  RE2::Options options = pattern_options();
-  options.set_max_mem(64 << 20);
-  return options;
-}
+// Atoms shorter than a CJK character would be found in nearly every reply.
+constexpr int kMinAtomBytes = 3;
 
 }  // namespace
 
 LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers)
-    : matchers_(matchers) {
-  auto set = std::make_unique<RE2::Set>(set_options(), RE2::UNANCHORED);
+    : matchers_(matchers), patterns_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {
   for (std::uint32_t c = 0; c < matchers.size(); ++c) {
     const PhraseMatcher& matcher = *matchers[c];
     for (std::uint32_t i = 0; i < matcher.phrases().size(); ++i) {
@@ -29,45 +24,49 @@ LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers
     }
     const auto phrase_count = static_cast<std::uint32_t>(matcher.phrases().size());
     for (std::uint32_t i = 0; i < matcher.patterns().size(); ++i) {
-      const RE2& pattern = *matcher.patterns()[i];
-      if (set->Add(pattern.pattern(), nullptr) < 0) continue;  // compiled alone, so it cannot fail
+      int id = 0;
+      // Each pattern compiled alone already, with the same options: this cannot fail.
+      if (patterns_->Add(matcher.patterns()[i]->pattern(), pattern_options(), &id) != RE2::NoError)
+        continue;
       pattern_owners_.push_back({c, phrase_count + i});
-      pattern_list_.push_back(&pattern);
     }
   }
+  if (!pattern_owners_.empty()) {
+    std::vector<std::string> atoms;
+    patterns_->Compile(&atoms);
+    for (const auto& atom : atoms) phrases_.add(atom);
+  }
   phrases_.build();
-  if (!pattern_list_.empty() && set->Compile()) patterns_ = std::move(set);
 }
 
-void LexiconScanner::find_patterns(std::string_view text, std::vector<Hit>& hits) const {
-  if (pattern_list_.empty()) return;
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo error;
-  const bool any =
-      patterns_ && patterns_->Match(re2::StringPiece(text.data(), text.size()), &matched, &error);
-  if (!any) {
-    if (patterns_ && error.kind == RE2::Set::kNoError) return;
-    // The set could not decide (out of memory): try every pattern on its own.
-    matched.resize(pattern_list_.size());
-    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
-  }
-  for (const int i : matched) {
-    const Owner owner = pattern_owners_[static_cast<std::size_t>(i)];
-    for_each_pattern_match(*pattern_list_[static_cast<std::size_t>(i)], text,
-                           [&](std::size_t begin, std::size_t end) {
-                             hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
-                           });
+void LexiconScanner::find_patterns(std::string_view text, const std::vector<int>& atoms,
+                                   std::vector<Hit>& hits) const {
+  if (pattern_owners_.empty()) return;
+  std::vector<int> candidates;
+  patterns_->AllPotentials(atoms, &candidates);
+  for (const int id : candidates) {
+    const Owner owner = pattern_owners_[static_cast<std::size_t>(id)];
+    for_each_pattern_match(patterns_->GetRE2(id), text, [&](std::size_t begin, std::size_t end) {
+      hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
+    });
   }
 }
 
 ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
   const std::string_view text = reply.text;
   std::vector<Hit> hits;
+  std::vector<int> atoms;
   phrases_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
+    if (phrase >= phrase_owners_.size()) {
+      atoms.push_back(static_cast<int>(phrase - phrase_owners_.size()));
+      return;
+    }
     const Owner owner = phrase_owners_[phrase];
     hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
   });
-  find_patterns(text, hits);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  find_patterns(text, atoms, hits);
   for (auto& [concept_index, match] : hits) {
     match.negated = is_negated(text, match.span.begin);
     match.quoted = reply.is_quoted(match.span.begin);
