@@ -2,6 +2,7 @@
 CSV export, several graders at once, killed sessions, a database that cannot be written, and
 the import of the transcripts kept before the database existed."""
 import csv
+import fcntl
 import io
 import json
 import os
@@ -10,12 +11,12 @@ import re
 import select
 import signal
 import sqlite3
-import subprocess
+import struct
+import termios
 import time
 import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, run
 
@@ -232,9 +233,6 @@ class HistoryCommand(HistoryTestCase):
             self.assertIn("old→new", plain)
 
     def in_terminal(self, args, columns):
-        import fcntl
-        import struct
-        import termios
         pid, fd = pty.fork()
         if pid == 0:
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
