@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/history_options.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
 
@@ -35,6 +36,7 @@ void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--lang", context.lang, std::string(tr("界面语言:zh 或 en", "language: zh or en")))
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   app.add_flag("--no-color", context.no_color, std::string(tr("不使用颜色", "no colours")));
+  add_history_options(app, context.history, true);
 }
 
 void translate_help(CLI::App& app) {
@@ -77,6 +79,7 @@ int run(int argc, char** argv) {
       {"check", add_check_command(app, context)},
       {"grade", add_grade_command(app, context)},
       {"practice", add_practice_command(app, context)},
+      {"history", add_history_command(app, context)},
   };
   try {
     app.parse(argc, argv);

@@ -2,19 +2,21 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/grade_log.hpp"
 #include "cli/grade_output.hpp"
+#include "cli/history_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "engine/exam_grader.hpp"
 #include "engine/scorer.hpp"
+#include "history/timestamps.hpp"
 #include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
 #include "report/report.hpp"
@@ -31,18 +33,8 @@ struct GradeOptions {
   std::string format = "text";
   std::string output;
   std::string exam;
+  HistoryChoice history;  // --db / --no-history given after `grade`
 };
-
-// Digests are of the bytes on disk; a file that cannot be read has none.
-std::string file_sha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
-  Sha256 hash;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
-  return hash.hex_digest();
-}
 
 std::string file_name(const std::string& path) {
   return fs::path(path).filename().string();
@@ -56,8 +48,9 @@ bool exam_includes(const Exam& exam, const std::string& scenario_id) {
 // One grading run: attempts stream from the files into the report; only small tallies stay.
 class GradeRun {
  public:
-  GradeRun(const ScenarioLibrary& library, const Exam* exam, std::unique_ptr<ReportWriter> writer)
-      : library_(library), exam_(exam), writer_(std::move(writer)) {
+  GradeRun(const ScenarioLibrary& library, const Exam* exam, std::unique_ptr<ReportWriter> writer,
+           GradeLog& log)
+      : library_(library), exam_(exam), writer_(std::move(writer)), log_(log) {
     if (exam_) tally_.emplace(*exam_);
   }
 
@@ -73,10 +66,13 @@ class GradeRun {
   bool check_attempt(const Attempt& attempt, const std::string& path, Diagnostics& problems) const;
   void grade_attempt(const Attempt& attempt, const std::string& trainee, const std::string& path);
   const std::string& scenario_digest(const Rubric& rubric);
+  void log_attempt(const AttemptResult& result, const Attempt& attempt, const AttemptNote& note,
+                   const std::string& started_at);
 
   const ScenarioLibrary& library_;
   const Exam* exam_;
   std::unique_ptr<ReportWriter> writer_;
+  GradeLog& log_;
   std::optional<ExamTally> tally_;
   ReportSpool spool_;
   ReportFacts facts_;
@@ -121,6 +117,7 @@ void GradeRun::grade_file(const std::string& path) {
 
 void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
                              const std::string& path) {
+  const std::string started_at = history::utc_now();
   const Rubric& rubric = *library_.find(attempt.scenario_id);
   AttemptResult result = score_attempt(rubric, attempt, trainee, path);
   AttemptNote note;
@@ -129,13 +126,30 @@ void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
   if (exam_) note.exam = tally_->record(result, apply_exam(*exam_, rubric, result));
   facts_.cohort.add(result, note.index);
   spool_.append(writer_->attempt(result, note));
+  log_attempt(result, attempt, note, started_at);
+}
+
+// The history keeps where the submission is on this machine (reports never do: they must be
+// the same bytes everywhere).
+void GradeRun::log_attempt(const AttemptResult& result, const Attempt& attempt,
+                           const AttemptNote& note, const std::string& started_at) {
+  if (!log_.on()) return;
+  history::AttemptRecord record =
+      history::make_attempt_record(history::AttemptKind::grade, result, attempt);
+  record.scenario_sha256 = note.scenario_sha256;
+  if (exam_) record.exam_id = exam_->id;
+  record.started_at = started_at;
+  record.finished_at = history::utc_now();
+  std::error_code ec;
+  record.source_file = fs::absolute(result.file, ec).string();
+  log_.add(std::move(record));
 }
 
 const std::string& GradeRun::scenario_digest(const Rubric& rubric) {
   const std::string& file = rubric.scenario().file;
   auto found = scenario_digests_.find(file);
   if (found == scenario_digests_.end())
-    found = scenario_digests_.emplace(file, file_sha256(file)).first;
+    found = scenario_digests_.emplace(file, sha256_of_file(file)).first;
   return found->second;
 }
 
@@ -144,9 +158,9 @@ ReportFacts& GradeRun::finish(const std::vector<std::string>& lexicon_files,
   for (const auto& [file, digest] : scenario_digests_)
     facts_.inputs.push_back({"scenario", file_name(file), digest});
   for (const auto& file : lexicon_files)
-    facts_.inputs.push_back({"lexicon", file_name(file), file_sha256(file)});
+    facts_.inputs.push_back({"lexicon", file_name(file), sha256_of_file(file)});
   if (exam_) {
-    facts_.inputs.push_back({"exam", file_name(exam_path), file_sha256(exam_path)});
+    facts_.inputs.push_back({"exam", file_name(exam_path), sha256_of_file(exam_path)});
     facts_.exam = ExamFacts{exam_, facts_.inputs.back().sha256, tally_->verdicts()};
   }
   std::sort(facts_.inputs.begin(), facts_.inputs.end(), [](const auto& a, const auto& b) {
@@ -192,9 +206,11 @@ int grade(const Context& context, const GradeOptions& options) {
     }
   }
   const bool to_stdout = options.output.empty() || options.output == "-";
-  GradeRun run(
-      library, exam ? &*exam : nullptr,
-      make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)));
+  HistoryLink history(history_path(context.history, options.history));
+  GradeLog log(history);
+  GradeRun run(library, exam ? &*exam : nullptr,
+               make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)),
+               log);
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
@@ -209,6 +225,7 @@ int grade(const Context& context, const GradeOptions& options) {
   problems.append(facts.rejected);
   facts.rejected = problems;
   run.write(options.output);
+  log.flush();
   print_diagnostics(facts.rejected);
   return exit_status(facts);
 }
@@ -235,6 +252,7 @@ Action add_grade_command(CLI::App& app, const Context& context) {
   cmd->add_option("--output,-o", options->output,
                   std::string(tr("报告写入此文件(默认:标准输出)",
                                  "write the report to this file (default: stdout)")));
+  add_history_options(*cmd, options->history, false);
   return [&context, options] { return grade(context, *options); };
 }
 

@@ -12,12 +12,17 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/countdown.hpp"
+#include "cli/deferred_signals.hpp"
+#include "cli/history_link.hpp"
+#include "cli/history_options.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/practice_history.hpp"
+#include "cli/practice_log.hpp"
 #include "cli/practice_screen.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
@@ -35,10 +40,11 @@ struct PracticeOptions {
   std::string exam_file;  // `--exam FILE`: sit a whole exam
   std::string record;
   std::string trainee;
+  HistoryChoice history;  // --db / --no-history given after `practice`
 };
 
-// Every session is kept in the sessions directory (the history the menu reads); --record
-// writes a copy where the trainee asks.
+// Every session's answers file is kept in the sessions directory (the menu reads them when the
+// history database is off); --record writes a copy where the trainee asks.
 std::string history_record_path(const std::string& scenario_id) {
   const std::string dir = sessions_dir();
   if (dir.empty()) return {};
@@ -56,11 +62,12 @@ class PracticeRun {
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
   // may have read ahead).
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style,
-              LineReader& reader)
+              LineReader& reader, HistoryLink& link)
       : session_(rubric, options.trainee),
         options_(options),
         screen_(style, terminal_columns(1)),
-        reader_(&reader) {
+        reader_(&reader),
+        log_(link, rubric) {
     history_path_ = history_record_path(rubric.scenario().id);
     record_path_ = options.record.empty() ? history_path_ : options.record;
   }
@@ -193,10 +200,13 @@ class PracticeRun {
     return true;
   }
 
-  void save() {
+  // The recording and the history after every reply, so a killed session keeps them.
+  void save(bool finished = false) {
+    const DeferredSignals not_now;
     const std::string transcript = format_answers(session_.transcript());
     save_to(record_path_, transcript);
     if (history_path_ != record_path_) save_to(history_path_, transcript);
+    log_.save(session_, record_path_, finished);
   }
 
   static void save_to(std::string& path, const std::string& transcript) {
@@ -210,7 +220,7 @@ class PracticeRun {
   }
 
   void finish() {
-    save();
+    save(true);
     screen_.summary(session_.result(), options_.exam);
     if (!record_path_.empty()) {
       screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
@@ -229,6 +239,7 @@ class PracticeRun {
   const PracticeOptions& options_;
   PracticeScreen screen_;
   LineReader* reader_;
+  PracticeLog log_;
   std::string record_path_;
   std::string history_path_;
   bool left_early_ = false;
@@ -275,8 +286,8 @@ void print_suggestion(const PracticeHistory& history, const Rubric* suggested, c
 
 // The menu numbers scenarios in the order shown: grouped by source document.
 const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style,
-                              LineReader& reader) {
-  const PracticeHistory history = read_practice_history(sessions_dir(), library);
+                              LineReader& reader, HistoryLink& link, const std::string& trainee) {
+  const PracticeHistory history = read_practice_history(link, trainee, library);
   const std::vector<const Rubric*> rubrics = menu_order(library);
   const Rubric* suggested = suggest_next(history, rubrics);
   print_menu(library, history, style);
@@ -300,7 +311,8 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
 
 // Sits every scenario of an exam in turn, in exam mode, and writes one submission file with
 // an attempt per scenario (after each scenario, so nothing is lost) for `coach grade --exam`.
-int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style) {
+int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style,
+             HistoryLink& link) {
   Diagnostics problems;
   const auto exam = load_exam_file(options.exam_file, problems);
   if (exam) check_exam_references(*exam, library, problems);
@@ -322,7 +334,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   each.record.clear();
   const auto reader = make_line_reader();
   for (const auto& scenario_id : exam->scenario_ids) {
-    PracticeRun run(*library.find(scenario_id.text), each, style, *reader);
+    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link);
     run.run();
     submission.attempts.push_back(run.attempt());
     if (!path.empty()) write_file_atomically(path, format_answers(submission));
@@ -342,11 +354,16 @@ int practice(const Context& context, PracticeOptions& options) {
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   const Style style = style_for(context, 1);
-  if (!options.exam_file.empty()) return sit_exam(library, options, style);
+  HistoryLink link(history_path(context.history, options.history));
+  link.use([&](history::HistoryStore& store) {
+    history::import_transcripts_once(store, sessions_dir(), library);
+  });
+  if (!options.exam_file.empty()) return sit_exam(library, options, style, link);
   // One reader for the menu and the session: reading from a pipe, it may have read ahead.
   const auto reader = make_line_reader();
-  const Rubric* rubric =
-      options.id.empty() ? choose_scenario(library, style, *reader) : library.find(options.id);
+  const Rubric* rubric = options.id.empty()
+                             ? choose_scenario(library, style, *reader, link, options.trainee)
+                             : library.find(options.id);
   if (!rubric && !options.id.empty()) {
     std::cerr << fmt::format(
         fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
@@ -355,7 +372,7 @@ int practice(const Context& context, PracticeOptions& options) {
     return kExitBadInput;
   }
   if (!rubric) return kExitOk;
-  return PracticeRun(*rubric, options, style, *reader).run();
+  return PracticeRun(*rubric, options, style, *reader, link).run();
 }
 
 }  // namespace
@@ -379,6 +396,7 @@ Action add_practice_command(CLI::App& app, const Context& context) {
   cmd->add_option("--trainee", options->trainee,
                   std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
       ->envname("COACH_TRAINEE");
+  add_history_options(*cmd, options->history, false);
   return [&context, options, exam] {
     options->exam = exam->count() > 0;
     // `practice --exam missing-balance`: the word after --exam is the scenario, not a file.

@@ -15,5 +15,6 @@ Action add_validate_command(CLI::App& app, const Context& context);
 Action add_check_command(CLI::App& app, const Context& context);
 Action add_grade_command(CLI::App& app, const Context& context);
 Action add_practice_command(CLI::App& app, const Context& context);
+Action add_history_command(CLI::App& app, const Context& context);
 
 }  // namespace coach::cli

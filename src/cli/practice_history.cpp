@@ -1,8 +1,8 @@
 #include "cli/practice_history.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 
+#include "cli/data_dir.hpp"
 #include "engine/scorer.hpp"
 #include "load/answers_loader.hpp"
 
@@ -10,27 +10,20 @@ namespace coach::cli {
 namespace fs = std::filesystem;
 
 std::string sessions_dir() {
-  fs::path base;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-    base = xdg;
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
-    base = fs::path(home) / ".local" / "share";
-  } else {
-    return {};
-  }
-  return (base / "complaint-coach" / "sessions").string();
+  const std::string dir = data_dir();
+  if (dir.empty()) return {};
+  return (fs::path(dir) / "sessions").string();
 }
 
-std::optional<Stage> PracticeHistory::weakest_stage() const {
-  std::optional<Stage> weakest;
-  double lowest = 2.0;
-  for (const auto& [stage, average] : stage_average) {
-    if (average < lowest) lowest = average, weakest = stage;
-  }
-  return weakest;
+PracticeHistory read_practice_history(HistoryLink& link, const std::string& trainee,
+                                      const ScenarioLibrary& library) {
+  PracticeHistory found;
+  if (link.use([&](history::HistoryStore& store) { found = store.practice_summary(trainee); }))
+    return found;
+  return read_practice_transcripts(sessions_dir(), library);
 }
 
-PracticeHistory read_practice_history(const std::string& dir, const ScenarioLibrary& library) {
+PracticeHistory read_practice_transcripts(const std::string& dir, const ScenarioLibrary& library) {
   PracticeHistory history;
   std::map<Stage, std::pair<double, int>> sums;
   std::error_code ec;

@@ -1,29 +1,11 @@
 // CSV for spreadsheets (RFC 4180): one row per attempt, with a column per stage.
 #include <fmt/format.h>
 
+#include "report/csv.hpp"
 #include "report/report.hpp"
 
 namespace coach {
 namespace {
-
-// A cell a spreadsheet would run as a formula (=, +, -, @ first) is made plain text with a
-// leading apostrophe: trainee names and replies are untrusted input.
-std::string defuse_formula(std::string_view text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-    return "'" + std::string(text);
-  return std::string(text);
-}
-
-std::string text_cell(std::string_view raw) {
-  const std::string text = defuse_formula(printable(raw));
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // The mean score (0–100) of the attempt's steps in `stage`; empty when it has none.
 std::string stage_cell(const AttemptResult& attempt, Stage stage) {
@@ -53,22 +35,19 @@ std::string joined(const std::vector<std::string>& items) {
 class CsvWriter : public ReportWriter {
  public:
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
-    std::vector<std::string> cells = {text_cell(attempt.file),
-                                      text_cell(attempt.trainee),
-                                      text_cell(attempt.scenario_id),
-                                      text_cell(attempt.scenario_title),
-                                      fmt::format("{:.1f}", attempt.score),
-                                      std::to_string(attempt.pass_mark),
-                                      attempt.passed ? "true" : "false",
-                                      attempt.critical_failed ? "true" : "false",
-                                      std::to_string(attempt.failed_steps)};
+    std::vector<std::string> cells = {
+        csv_text_cell(attempt.file),          csv_text_cell(attempt.trainee),
+        csv_text_cell(attempt.scenario_id),   csv_text_cell(attempt.scenario_title),
+        fmt::format("{:.1f}", attempt.score), std::to_string(attempt.pass_mark),
+        attempt.passed ? "true" : "false",    attempt.critical_failed ? "true" : "false",
+        std::to_string(attempt.failed_steps)};
     for (Stage stage : kAllStages) cells.push_back(stage_cell(attempt, stage));
     cells.push_back(std::to_string(failed_rules(attempt)));
     cells.push_back(note.exam ? std::to_string(note.exam->number) : "");
     cells.push_back(note.exam ? (note.exam->counted ? "true" : "false") : "");
-    cells.push_back(note.exam ? text_cell(joined(note.exam->unmet)) : "");
+    cells.push_back(note.exam ? csv_text_cell(joined(note.exam->unmet)) : "");
     cells.push_back(note.scenario_sha256);
-    return row(cells);
+    return csv_row(cells);
   }
 
   // A byte order mark, so spreadsheet programs read the Chinese text as UTF-8.
@@ -80,17 +59,10 @@ class CsvWriter : public ReportWriter {
     for (const char* name :
          {"failed_rules", "exam_attempt", "exam_counted", "exam_unmet", "scenario_sha256"})
       names.emplace_back(name);
-    return "\xEF\xBB\xBF" + row(names);
+    return std::string(kCsvByteOrderMark) + csv_row(names);
   }
 
   std::string tail(const ReportFacts&) override { return ""; }
-
- private:
-  static std::string row(const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i > 0 ? "," : "") + cells[i];
-    return out + "\r\n";
-  }
 };
 
 }  // namespace

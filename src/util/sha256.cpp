@@ -1,5 +1,7 @@
 #include "util/sha256.hpp"
 
+#include <fstream>
+
 namespace coach {
 namespace {
 
@@ -88,6 +90,16 @@ std::string Sha256::hex_digest() {
 std::string sha256_hex(std::string_view bytes) {
   Sha256 hash;
   hash.update(bytes);
+  return hash.hex_digest();
+}
+
+std::string sha256_of_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  Sha256 hash;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
   return hash.hex_digest();
 }
 

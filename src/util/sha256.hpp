@@ -27,4 +27,7 @@ class Sha256 {
 
 std::string sha256_hex(std::string_view bytes);
 
+// The digest of the bytes of a file on disk; empty when it cannot be read.
+std::string sha256_of_file(const std::string& path);
+
 }  // namespace coach

@@ -21,7 +21,7 @@ class EnglishEverywhere(CoachTestCase):
 
     def test_help_of_every_command(self):
         self.assertNoChinese(self.coach("--help"), "--help")
-        for command in ["list", "show", "practice", "grade", "check", "validate"]:
+        for command in ["list", "show", "practice", "grade", "check", "validate", "history"]:
             self.assertNoChinese(self.coach(command, "--help"), f"{command} --help")
 
     def test_list_show_check_validate(self):
@@ -41,6 +41,21 @@ class EnglishEverywhere(CoachTestCase):
         self.assertNoChinese(result, "practice")
         self.assertNoChinese(self.coach("practice", "refund", "--exam", input="sorry\n"), "practice --exam")
         self.assertNoChinese(self.coach("practice", input="x\n1\n"), "practice menu")
+
+    def test_history(self):
+        answers = self.write("a.yaml", 'trainee: Ann\nscenario: refund\nresponses:\n  vent: "I am so sorry, Mr Smith."\n')
+        db = str(self.tmp / "h.db")
+        self.assertNoChinese(self.coach("history", "--db", db), "empty history")
+        self.assertNoChinese(self.coach("practice", "refund", "--db", db, input="sorry\n"), "practice")
+        self.assertNoChinese(self.coach("grade", str(answers), "--db", db), "grade")
+        self.assertNoChinese(self.coach("history", "--db", db, "--trainee", "Bob"), "someone else's history")
+        for args in ([], ["--trainee", "Ann"], ["--all-trainees"], ["--format", "csv", "--all-trainees"],
+                     ["--since", "nonsense"], ["--no-history"]):
+            self.assertNoChinese(self.coach("history", "--db", db, *args), f"history {args}")
+        self.write("file", "x")
+        broken = str(self.tmp / "file" / "h.db")
+        self.assertNoChinese(self.coach("grade", str(answers), "--db", broken), "unusable database")
+        self.assertNoChinese(self.coach("history", "--db", broken), "history of an unusable database")
 
     def test_error_messages(self):
         bad = {

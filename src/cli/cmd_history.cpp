@@ -1,0 +1,186 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/grade_output.hpp"
+#include "cli/history_link.hpp"
+#include "cli/history_options.hpp"
+#include "cli/practice_history.hpp"
+#include "cli/scenario_paths.hpp"
+#include "cli/terminal.hpp"
+#include "history/history_csv.hpp"
+#include "history/progress_chart.hpp"
+#include "history/timestamps.hpp"
+#include "history/transcript_import.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach::cli {
+namespace {
+
+struct HistoryOptions {
+  std::string trainee;
+  bool all_trainees = false;
+  std::string scenario;
+  std::string since;
+  std::string format = "text";
+  std::string output;
+  HistoryChoice history;  // --db / --no-history given after `history`
+};
+
+// Trainee names listed when the one asked for has no history.
+constexpr std::size_t kNamesListed = 10;
+
+std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
+  try {
+    return open_history_store(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(
+        fmt::format("{}: {}", utf8::escape_controls(path), utf8::escape_controls(e.what())));
+  }
+}
+
+// The transcripts kept before the database existed are graded, so the scenarios are needed;
+// without them the history is still shown, only without those sessions.
+void import_old_transcripts(history::HistoryStore& store, const Context& context) {
+  if (store.transcripts_imported()) return;
+  std::optional<ScenarioLibrary> library;
+  try {
+    Diagnostics ignored;
+    library.emplace(load_library({}, context, ignored));
+  } catch (const std::exception&) {
+    return;
+  }
+  history::import_transcripts_once(store, sessions_dir(), *library);
+}
+
+history::HistoryFilter make_filter(const HistoryOptions& options) {
+  history::HistoryFilter filter;
+  if (!options.all_trainees) filter.trainee = options.trainee;
+  if (!options.scenario.empty()) filter.scenario_id = options.scenario;
+  if (!options.since.empty()) {
+    filter.since = history::parse_local_time(options.since);
+    if (!filter.since)
+      throw std::runtime_error(fmt::format(
+          fmt::runtime(tr("--since {}:不是日期(写作 YYYY-MM-DD,可加 HH:MM)",
+                          "--since {}: not a date (write YYYY-MM-DD, optionally HH:MM)")),
+          utf8::escape_controls(options.since)));
+  }
+  return filter;
+}
+
+void export_csv(history::HistoryStore& store, const history::HistoryFilter& filter,
+                const std::string& output) {
+  ReportSpool spool;
+  store.for_each_step(filter,
+                      [&](const history::AttemptRecord& attempt, const history::StepRecord& step) {
+                        spool.append(history::history_csv_row(attempt, step));
+                      });
+  spool.finish(output, history::history_csv_head(), "");
+}
+
+std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions& options,
+                             const history::HistoryFilter& filter) {
+  const std::string who = options.all_trainees ? std::string(tr("任何学员", "anyone"))
+                                               : history::trainee_label(options.trainee);
+  std::string out = fmt::format(
+      fmt::runtime(
+          tr("还没有 {} 的记录(记录库:{})。\n"
+             "用 coach practice 练习、或用 coach grade 批改答案文件之后,这里会按阶段显示进步。\n",
+             "No history for {} yet (database: {}).\n"
+             "Practise with coach practice or grade answers files with coach grade, and "
+             "the progress per stage shows here.\n")),
+      who, utf8::escape_controls(store.path()));
+  const std::vector<std::string> others = store.trainees(filter);
+  if (others.empty() || options.all_trainees) return out;
+  std::string names;
+  for (std::size_t i = 0; i < others.size() && i < kNamesListed; ++i)
+    names += (i > 0 ? ", " : "") + history::trainee_label(others[i]);
+  if (others.size() > kNamesListed) names += ", …";
+  return out +
+         fmt::format(fmt::runtime(tr("记录库中的学员:{}(用 --trainee 选择,或 --all-trainees)\n",
+                                     "Trainees in the database: {} (choose with --trainee, "
+                                     "or --all-trainees)\n")),
+                     names);
+}
+
+std::string progress_text(history::HistoryStore& store, const HistoryOptions& options,
+                          const history::HistoryFilter& filter, const Style& style,
+                          std::size_t columns) {
+  const std::vector<std::string> names =
+      options.all_trainees ? store.trainees(filter) : std::vector<std::string>{options.trainee};
+  std::string out;
+  for (const auto& name : names) {
+    history::HistoryFilter one = filter;
+    one.trainee = name;
+    std::vector<history::AttemptSummary> attempts;
+    store.for_each_attempt(one, [&](const history::AttemptSummary& a) { attempts.push_back(a); });
+    if (attempts.empty()) continue;
+    out +=
+        (out.empty() ? "" : "\n") + history::format_progress_chart(name, attempts, style, columns);
+  }
+  return out.empty() ? nothing_recorded(store, options, filter) : out;
+}
+
+int show_history(const Context& context, const HistoryOptions& options) {
+  if (context.history.off || options.history.off) {
+    std::cout << tr("练习与批改记录已关闭(--no-history),没有可显示的内容。\n",
+                    "The history is off (--no-history): nothing to show.\n");
+    return kExitOk;
+  }
+  const std::string path = history_path(context.history, options.history);
+  if (path.empty())
+    throw std::runtime_error(std::string(
+        tr("找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置);请用 --db 指定记录库",
+           "no data directory (neither XDG_DATA_HOME nor HOME is set); choose a database with "
+           "--db")));
+  const history::HistoryFilter filter = make_filter(options);
+  const auto store = open_store(path);
+  import_old_transcripts(*store, context);
+  if (options.format == "csv") {
+    export_csv(*store, filter, options.output);
+    return kExitOk;
+  }
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  const Style style = to_stdout ? style_for(context, 1) : Style(false);
+  write_output(options.output,
+               progress_text(*store, options, filter, style, to_stdout ? terminal_columns(1) : 0));
+  return kExitOk;
+}
+
+}  // namespace
+
+Action add_history_command(CLI::App& app, const Context& context) {
+  auto options = std::make_shared<HistoryOptions>();
+  auto* cmd = app.add_subcommand(
+      "history", std::string(tr("学员的练习与批改记录:各阶段的进步图,或导出 CSV",
+                                "a trainee's practice and grading history: progress per stage, "
+                                "or a CSV export")));
+  cmd->add_option("--trainee", options->trainee,
+                  std::string(tr("学员姓名(默认:与 practice 相同)",
+                                 "trainee name (default: the same as for practice)")))
+      ->envname("COACH_TRAINEE");
+  cmd->add_flag("--all-trainees", options->all_trainees,
+                std::string(tr("所有学员", "every trainee")));
+  cmd->add_option("--scenario", options->scenario,
+                  std::string(tr("只看此场景 id", "only this scenario id")));
+  cmd->add_option("--since", options->since,
+                  std::string(tr("只看此时间之后(YYYY-MM-DD[ HH:MM],本地时间)",
+                                 "only from this time on (YYYY-MM-DD[ HH:MM], local time)")));
+  cmd->add_option("--format", options->format,
+                  std::string(tr("text(进步图)或 csv(每步一行)",
+                                 "text (progress chart) or csv (a row per step)")))
+      ->check(CLI::IsMember({"text", "csv"}));
+  cmd->add_option(
+      "--output,-o", options->output,
+      std::string(tr("写入此文件(默认:标准输出)", "write to this file (default: stdout)")));
+  add_history_options(*cmd, options->history, false);
+  return [&context, options] { return show_history(context, *options); };
+}
+
+}  // namespace coach::cli

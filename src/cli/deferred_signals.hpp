@@ -1,0 +1,20 @@
+#pragma once
+// While a practice session writes its recording and its history, a SIGTERM or SIGHUP (the
+// terminal closed) waits until the writing is done, then ends the program as it would have:
+// a kill never lands between the answers file and the database.
+#include <csignal>
+
+namespace coach::cli {
+
+class DeferredSignals {
+ public:
+  DeferredSignals();   // blocks SIGTERM and SIGHUP
+  ~DeferredSignals();  // restores the mask: one that arrived meanwhile is delivered now
+  DeferredSignals(const DeferredSignals&) = delete;
+  DeferredSignals& operator=(const DeferredSignals&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+}  // namespace coach::cli

@@ -1,0 +1,53 @@
+#include "cli/history_link.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach::cli {
+namespace fs = std::filesystem;
+
+std::unique_ptr<history::HistoryStore> open_history_store(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  if (ec) throw std::system_error(ec);
+  return std::make_unique<history::HistoryStore>(path);
+}
+
+HistoryLink::HistoryLink(std::string path) : path_(std::move(path)) {
+  if (path_.empty()) return;
+  try {
+    store_ = open_history_store(path_);
+  } catch (const std::exception& e) {
+    warn(e);
+  }
+}
+
+bool HistoryLink::use(const std::function<void(history::HistoryStore&)>& body) {
+  if (!store_) return false;
+  try {
+    body(*store_);
+    return true;
+  } catch (const std::exception& e) {
+    warn(e);
+    store_.reset();
+    return false;
+  }
+}
+
+void HistoryLink::warn(const std::exception& error) {
+  std::cerr << fmt::format(
+      fmt::runtime(tr("coach: 警告:练习与批改记录库 {} 无法使用({}),本次不再记入;"
+                      "成绩与报告不受影响。\n",
+                      "coach: warning: the history database {} cannot be used ({}); nothing more "
+                      "is recorded in it this time. Scores and reports are not affected.\n")),
+      utf8::escape_controls(path_), utf8::escape_controls(error.what()));
+}
+
+}  // namespace coach::cli

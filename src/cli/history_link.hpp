@@ -1,0 +1,37 @@
+#pragma once
+// A command's connection to the history database. The history must never cost a trainee a
+// session or a cohort its grades: every failure (a path that cannot be written, a database
+// locked for too long, a broken file) becomes one warning on stderr naming the file, and the
+// history is off for the rest of the command.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "history/history_store.hpp"
+
+namespace coach::cli {
+
+// Opens the database at `path`, creating its directory if needed. Throws.
+std::unique_ptr<history::HistoryStore> open_history_store(const std::string& path);
+
+class HistoryLink {
+ public:
+  // Opens (creating it and its directory if needed) the database at `path`; an empty path
+  // means the history is off.
+  explicit HistoryLink(std::string path);
+
+  bool on() const { return store_ != nullptr; }
+  const std::string& path() const { return path_; }
+
+  // Runs `body` on the store, if the history is on. A failure is warned about and turns the
+  // history off; returns whether `body` ran to the end.
+  bool use(const std::function<void(history::HistoryStore&)>& body);
+
+ private:
+  void warn(const std::exception& error);
+
+  std::string path_;
+  std::unique_ptr<history::HistoryStore> store_;
+};
+
+}  // namespace coach::cli

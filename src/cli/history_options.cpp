@@ -1,0 +1,36 @@
+#include "cli/history_options.hpp"
+
+#include <filesystem>
+
+#include "cli/data_dir.hpp"
+#include "util/i18n.hpp"
+
+namespace coach::cli {
+
+void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment) {
+  auto* db = command.add_option(
+      "--db", choice.db,
+      std::string(tr("练习与批改记录库(默认:数据目录下的 history.sqlite3)",
+                     "history database (default: history.sqlite3 in the data directory)")));
+  auto* off = command.add_flag(
+      "--no-history", choice.off,
+      std::string(tr("不读写练习与批改记录库", "neither read nor write the history database")));
+  if (!with_environment) return;
+  db->envname("COACH_DB");
+  off->envname("COACH_NO_HISTORY");
+}
+
+std::string default_history_path() {
+  const std::string dir = data_dir();
+  if (dir.empty()) return {};
+  return (std::filesystem::path(dir) / "history.sqlite3").string();
+}
+
+std::string history_path(const HistoryChoice& global, const HistoryChoice& local) {
+  if (global.off || local.off) return {};
+  if (!local.db.empty()) return local.db;
+  if (!global.db.empty()) return global.db;
+  return default_history_path();
+}
+
+}  // namespace coach::cli

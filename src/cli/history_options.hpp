@@ -1,0 +1,22 @@
+#pragma once
+// The options that choose the history database, shared by `practice`, `grade` and `history`
+// and accepted before the command as well.
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "cli/context.hpp"
+
+namespace coach::cli {
+
+// Adds --db and --no-history to `command`; `with_environment` also reads COACH_DB and
+// COACH_NO_HISTORY (only once: on the app, so a command's own option wins).
+void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment);
+
+// $XDG_DATA_HOME/complaint-coach/history.sqlite3; empty when there is no data directory.
+std::string default_history_path();
+
+// The database to use, given the options before the command (`global`) and after it
+// (`local`); empty when the history is off.
+std::string history_path(const HistoryChoice& global, const HistoryChoice& local);
+
+}  // namespace coach::cli

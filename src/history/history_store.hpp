@@ -1,0 +1,75 @@
+#pragma once
+// The history of practice sessions and gradings, kept in an SQLite database that several
+// processes may write at once (WAL mode, `BEGIN IMMEDIATE` transactions retried while another
+// writer holds the lock). Every method throws SqliteError (or std::runtime_error) on failure:
+// the command line decides whether that is a warning or an error.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "history/records.hpp"
+#include "history/sqlite.hpp"
+
+namespace coach::history {
+
+// What the practice menu needs: the scenarios passed and tried, and how each stage went.
+struct PracticeSummary {
+  std::set<std::string> passed;           // scenario ids passed at least once
+  std::set<std::string> practised;        // scenario ids tried at least once
+  std::map<Stage, double> stage_average;  // mean score (0–1) of the steps answered per stage
+  std::optional<Stage> weakest_stage() const;
+};
+
+class HistoryStore {
+ public:
+  // Opens the database at `path`, creating it and its tables if needed.
+  explicit HistoryStore(const std::string& path);
+
+  const std::string& path() const { return db_.path(); }
+  // How long a write waits for other processes before failing.
+  void set_patience(std::chrono::milliseconds patience) { db_.set_patience(patience); }
+
+  // Adds one attempt with its steps (one transaction); returns its id.
+  std::int64_t add(const AttemptRecord& attempt);
+  // Adds several attempts in one transaction: a batch of a grading run.
+  void add_all(const std::vector<AttemptRecord>& attempts);
+  // Rewrites attempt `id` and its steps: a practice session after each reply (a /retry may
+  // have replaced an earlier one).
+  void replace(std::int64_t id, const AttemptRecord& attempt);
+
+  // Whether the transcripts of the sessions directory have been imported into this database.
+  bool transcripts_imported();
+  // Adds the attempts read from the old transcripts, each under its `import_key` (so none is
+  // added twice), and notes that the import is done — unless another process did it first.
+  // `import_keys` pairs with `attempts`. Returns how many attempts were added.
+  int import_transcripts(const std::vector<AttemptRecord>& attempts,
+                         const std::vector<std::string>& import_keys);
+
+  PracticeSummary practice_summary(const std::string& trainee);
+  // The trainees with attempts matching `filter` (whose trainee is ignored), sorted.
+  std::vector<std::string> trainees(const HistoryFilter& filter);
+  // Each attempt matching `filter`, oldest first, with its per-stage scores.
+  void for_each_attempt(const HistoryFilter& filter,
+                        const std::function<void(const AttemptSummary&)>& visit);
+  // Each step of each attempt matching `filter`, oldest attempt first, steps in order; the
+  // attempt comes without its steps.
+  void for_each_step(const HistoryFilter& filter,
+                     const std::function<void(const AttemptRecord&, const StepRecord&)>& visit);
+
+ private:
+  std::int64_t insert_attempt(const AttemptRecord& attempt, const std::string* import_key);
+  void insert_steps(std::int64_t id, const std::vector<StepRecord>& steps);
+  // A statement prepared once and kept: a grading run inserts thousands of rows.
+  Statement& cached(std::optional<Statement>& slot, std::string_view sql);
+
+  Database db_;  // declared first: the statements below are finalized before it closes
+  std::optional<Statement> insert_attempt_;
+  std::optional<Statement> insert_step_;
+};
+
+}  // namespace coach::history

@@ -1,0 +1,17 @@
+#pragma once
+// The history's tables, versioned with SQLite's `PRAGMA user_version`: each migration takes the
+// database from one version to the next, so a database written by an older coach is upgraded
+// in place and one written by a newer coach is refused rather than misread.
+#include "history/sqlite.hpp"
+
+namespace coach::history {
+
+// The version this coach writes.
+int schema_version();
+
+// Brings the database to schema_version(), inside one write transaction (so several processes
+// opening a new database at once create the tables once). Throws SqliteError, or
+// std::runtime_error for a database from a newer coach.
+void migrate(Database& db);
+
+}  // namespace coach::history

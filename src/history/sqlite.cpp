@@ -1,0 +1,164 @@
+#include "history/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace coach::history {
+namespace {
+
+// How long one statement waits inside SQLite for a lock before reporting SQLITE_BUSY; the
+// transaction as a whole is then retried (see Database::write_transaction).
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string message_of(sqlite3* db, int code) {
+  const char* detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  return detail ? detail : sqlite3_errstr(code);
+}
+
+void check(sqlite3* db, int code) {
+  if (code != SQLITE_OK) throw SqliteError(code, message_of(db, code));
+}
+
+}  // namespace
+
+SqliteError::SqliteError(int code, const std::string& message)
+    : std::runtime_error(message), code_(code) {}
+
+bool SqliteError::busy() const {
+  const int primary = code_ & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr));
+}
+
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  check(db_,
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  check(db_, sqlite3_bind_int64(stmt_, index, value));
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  check(db_, sqlite3_bind_double(stmt_, index, value));
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  check(db_, sqlite3_bind_null(stmt_, index));
+  return *this;
+}
+
+bool Statement::step() {
+  const int code = sqlite3_step(stmt_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  const std::string message = message_of(db_, code);
+  sqlite3_reset(stmt_);  // a failed statement must be reset before it is used again
+  throw SqliteError(code, message);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::string Statement::text(int column) const {
+  const auto* bytes = sqlite3_column_text(stmt_, column);
+  if (!bytes) return {};
+  return std::string(reinterpret_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
+
+std::optional<double> Statement::optional_real(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return real(column);
+}
+
+Database::Database(const std::string& path) : path_(path) {
+  const int code =
+      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (code != SQLITE_OK) {
+    const std::string message = message_of(db_, code);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError(code, message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+}
+
+Database::~Database() {
+  sqlite3_close(db_);
+}
+
+void Database::execute(const char* sql) {
+  char* error = nullptr;
+  const int code = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
+  if (code == SQLITE_OK) return;
+  const std::string message = error ? error : sqlite3_errstr(code);
+  sqlite3_free(error);
+  throw SqliteError(code, message);
+}
+
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
+int Database::changes() const {
+  return sqlite3_changes(db_);
+}
+
+void Database::set_patience(std::chrono::milliseconds patience) {
+  patience_ = patience;
+  const auto each_wait = std::min<std::chrono::milliseconds::rep>(patience.count(), kBusyTimeoutMs);
+  sqlite3_busy_timeout(db_, static_cast<int>(each_wait));
+}
+
+void Database::begin_immediate() {
+  execute("BEGIN IMMEDIATE");
+}
+
+void Database::rollback() noexcept {
+  if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool Database::wait_before_retry(std::chrono::steady_clock::time_point started, int attempt) const {
+  const auto waited = std::chrono::steady_clock::now() - started;
+  if (waited >= patience_) return false;
+  // A short, growing pause, so processes that collided do not collide again in step.
+  const auto pause = std::chrono::milliseconds(std::min(10 * (attempt + 1), 200));
+  std::this_thread::sleep_for(pause);
+  return true;
+}
+
+}  // namespace coach::history

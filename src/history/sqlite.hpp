@@ -1,0 +1,140 @@
+#pragma once
+// A thin RAII layer over SQLite's C API: a connection, prepared statements that finalize
+// themselves, and write transactions that wait their turn when other processes are writing.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace coach::history {
+
+// An SQLite failure, with its result code so callers can tell "busy" from "broken".
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(int code, const std::string& message);
+  int code() const { return code_; }
+  // Another connection holds the lock (SQLITE_BUSY or SQLITE_LOCKED): worth trying again.
+  bool busy() const;
+
+ private:
+  int code_;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, {})) {}
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters count from 1, as in SQL's `?1`.
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Moves to the next row: true when there is one, false when done. Throws SqliteError.
+  bool step();
+  // Runs a statement that returns no rows, then resets it for the next use.
+  void run();
+  // Ready to run again, with every parameter cleared.
+  void reset();
+
+  // Columns count from 0.
+  bool is_null(int column) const;
+  std::string text(int column) const;
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  std::optional<double> optional_real(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating it if needed) the database at `path`. Throws SqliteError.
+  explicit Database(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::string& path() const { return path_; }
+  // Runs one or more statements that return no rows.
+  void execute(const char* sql);
+  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  std::int64_t last_insert_id() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int changes() const;
+
+  // Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, so the write lock is taken up front and a
+  // transaction never fails half-way because another process wrote first. While the lock is
+  // held elsewhere, SQLite's busy timeout waits; if the wait runs out the whole transaction is
+  // retried until `patience` is spent. `body` may therefore run more than once: it must only
+  // touch the database (or state it resets itself). On failure everything is rolled back.
+  template <typename Body>
+  void write_transaction(Body&& body);
+
+  // Runs `body` again while it fails because another connection holds a lock, until
+  // `patience` is spent; for statements outside a transaction (switching to WAL mode).
+  template <typename Body>
+  void retry_while_busy(Body&& body);
+
+  // How long a writer waits for others before giving up (SqliteError with busy()).
+  void set_patience(std::chrono::milliseconds patience);
+
+ private:
+  void begin_immediate();
+  void rollback() noexcept;
+  // Sleeps before the next attempt; false when `patience` is spent.
+  bool wait_before_retry(std::chrono::steady_clock::time_point started, int attempt) const;
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  std::chrono::milliseconds patience_{10000};
+};
+
+template <typename Body>
+void Database::retry_while_busy(Body&& body) {
+  const auto started = std::chrono::steady_clock::now();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      body();
+      return;
+    } catch (const SqliteError& e) {
+      if (!e.busy() || !wait_before_retry(started, attempt)) throw;
+    }
+  }
+}
+
+template <typename Body>
+void Database::write_transaction(Body&& body) {
+  retry_while_busy([&] {
+    try {
+      begin_immediate();
+      body();
+      execute("COMMIT");
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  });
+}
+
+}  // namespace coach::history

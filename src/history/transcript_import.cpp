@@ -1,0 +1,84 @@
+#include "history/transcript_import.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "engine/scorer.hpp"
+#include "history/timestamps.hpp"
+#include "load/answers_loader.hpp"
+#include "load/yaml_files.hpp"
+#include "util/sha256.hpp"
+
+namespace coach::history {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Transcripts {
+  std::vector<AttemptRecord> attempts;
+  std::vector<std::string> keys;
+};
+
+// Practice named its transcripts `YYYYmmdd-HHMMSS-<pid>-<scenario>.yaml`, in local time.
+std::optional<std::string> started_from_name(const std::string& name) {
+  std::tm parts{};
+  int used = 0;
+  if (std::sscanf(name.c_str(), "%4d%2d%2d-%2d%2d%2d-%n", &parts.tm_year, &parts.tm_mon,
+                  &parts.tm_mday, &parts.tm_hour, &parts.tm_min, &parts.tm_sec, &used) != 6 ||
+      used == 0)
+    return std::nullopt;
+  parts.tm_year -= 1900;
+  parts.tm_mon -= 1;
+  parts.tm_isdst = -1;
+  const std::time_t when = std::mktime(&parts);
+  if (when == static_cast<std::time_t>(-1)) return std::nullopt;
+  return utc_timestamp(when);
+}
+
+std::string modified_at(const std::string& file) {
+  std::error_code ec;
+  const auto written = fs::last_write_time(file, ec);
+  if (ec) return utc_now();
+  const auto system = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+      written - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+  return utc_timestamp(std::chrono::system_clock::to_time_t(system));
+}
+
+void read_transcript(const std::string& file, const ScenarioLibrary& library, Transcripts& out) {
+  Diagnostics ignored;
+  const auto answers = load_answers_file(file, ignored);
+  if (!answers) return;
+  const std::string name = fs::path(file).filename().string();
+  const std::string finished = modified_at(file);
+  const std::string started = started_from_name(name).value_or(finished);
+  for (std::size_t i = 0; i < answers->attempts.size(); ++i) {
+    const Attempt& attempt = answers->attempts[i];
+    const Rubric* rubric = library.find(attempt.scenario_id);
+    if (!rubric || attempt.responses.empty()) continue;
+    const AttemptResult result = score_attempt(*rubric, attempt, answers->trainee, file);
+    AttemptRecord record = make_attempt_record(AttemptKind::practice, result, attempt);
+    record.scenario_sha256 = sha256_of_file(rubric->scenario().file);
+    record.started_at = started;
+    record.finished_at = finished;
+    out.attempts.push_back(std::move(record));
+    out.keys.push_back("sessions/" + name + "#" + std::to_string(i));
+  }
+}
+
+}  // namespace
+
+int import_transcripts_once(HistoryStore& store, const std::string& sessions_dir,
+                            const ScenarioLibrary& library) {
+  std::error_code ec;
+  if (store.transcripts_imported()) return 0;
+  Transcripts found;
+  if (!sessions_dir.empty() && fs::is_directory(sessions_dir, ec)) {
+    for (const auto& file : yaml_files_in(sessions_dir)) read_transcript(file, library, found);
+  }
+  // Noted as done even when there was nothing to import: sessions from now on are written to
+  // the database as they happen.
+  return store.import_transcripts(found.attempts, found.keys);
+}
+
+}  // namespace coach::history

@@ -1,0 +1,367 @@
+"""The history database: what `practice` and `grade` write to it, `coach history`'s chart and
+CSV export, several graders at once, killed sessions, a database that cannot be written, and
+the import of the transcripts kept before the database existed."""
+import csv
+import fcntl
+import io
+import json
+import os
+import pty
+import re
+import select
+import signal
+import sqlite3
+import struct
+import termios
+import time
+import unicodedata
+import unittest
+from concurrent.futures import ThreadPoolExecutor
+
+from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, run
+
+REPLIES = ["王先生,您的心情我很理解。", "对不起,原因是系统故障。"]
+
+
+def rows(db, sql, *args):
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def display_width(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class HistoryTestCase(CoachTestCase):
+    def setUp(self):
+        super().setUp()
+        self.data = self.tmp / "data"
+        self.db = self.data / "complaint-coach" / "history.sqlite3"
+
+    def coach(self, *args, input=None, env=None, lang="en"):
+        """coach on the test scenarios, with this test's own data directory."""
+        full_env = {"XDG_DATA_HOME": str(self.data), **(env or {})}
+        return run("--scenarios", str(FIXTURES), *args, input=input, env=full_env, lang=lang)
+
+    def answers(self, name, trainee, replies, scenario="fee"):
+        lines = [f"trainee: {json.dumps(trainee, ensure_ascii=False)}", f"scenario: {scenario}", "responses:"]
+        lines += [f"  {step}: {json.dumps(reply, ensure_ascii=False)}" for step, reply in replies.items()]
+        return self.write(name, "\n".join(lines) + "\n")
+
+
+class PracticeAndGradeWrite(HistoryTestCase):
+    def test_practice_writes_each_session_with_its_steps(self):
+        result = self.coach("practice", "fee", "--trainee", "张三", input="\n".join(REPLIES) + "\n")
+        self.assertExit(result, 0)
+        attempts = rows(self.db, "SELECT id, kind, trainee, scenario, score, passed, finished_at IS NOT NULL,"
+                                 " length(scenario_sha256), source_file FROM attempts")
+        self.assertEqual(len(attempts), 1)
+        id_, kind, trainee, scenario, score, passed, finished, sha_length, source = attempts[0]
+        self.assertEqual((kind, trainee, scenario, score, passed, finished, sha_length),
+                         ("practice", "张三", "fee", 100.0, 1, 1, 64))
+        self.assertIn(str(self.data / "complaint-coach" / "sessions"), source)  # the recording
+        steps = rows(self.db, "SELECT step, stage, answered, score, max, passed, reply, seconds >= 0"
+                              " FROM steps WHERE attempt_id = ? ORDER BY position", id_)
+        self.assertEqual(steps, [("vent", "vent", 1, 15, 15, 1, REPLIES[0], 1),
+                                 ("apologize", "apologize", 1, 15, 15, 1, REPLIES[1], 1)])
+
+    def test_a_retry_replaces_the_step_in_the_history(self):
+        self.coach("practice", "fee", input=f"好的\n/retry\n{REPLIES[0]}\n")
+        self.assertEqual(rows(self.db, "SELECT reply FROM steps WHERE answered"), [(REPLIES[0],)])
+
+    def test_grade_records_every_attempt_and_its_report_is_unchanged(self):
+        ann = self.answers("ann.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        bob = self.answers("bob.yaml", "Bob", {"vent": "你弄错了吧。"})
+        graded = self.coach("grade", str(ann), str(bob), "--format", "json")
+        self.assertExit(graded, 1)
+        without = self.coach("--no-history", "grade", str(ann), str(bob), "--format", "json")
+        self.assertEqual(graded.stdout, without.stdout)
+        report = json.loads(graded.stdout)
+        stored = rows(self.db, "SELECT kind, trainee, score, passed, scenario_sha256, source_file"
+                               " FROM attempts ORDER BY trainee")
+        self.assertEqual([(r["trainee"], r["score"], r["passed"]) for r in report["results"]],
+                         [(t, s, bool(p)) for _, t, s, p, _, _ in stored])
+        self.assertEqual({kind for kind, *_ in stored}, {"grade"})
+        self.assertEqual(stored[0][4], report["results"][0]["scenario_sha256"])
+        self.assertEqual(stored[0][5], str(ann))  # where the submission is on this machine
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM steps")[0][0], 4)
+
+    def test_grade_with_an_exam_notes_the_exam(self):
+        answers = self.model_answers("missing-balance")
+        submission = self.write("s.yaml", "trainee: Ann\nscenario: missing-balance\nresponses:\n" +
+                                "".join(f"  {k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in answers.items()))
+        exam = ROOT / "exams" / "basic-certificate.yaml"
+        run("grade", "--exam", str(exam), str(submission), env={"XDG_DATA_HOME": str(self.data)})
+        self.assertEqual(rows(self.db, "SELECT exam FROM attempts"), [("basic-certificate",)])
+
+
+class ChoosingTheDatabase(HistoryTestCase):
+    def test_no_history_writes_nothing_wherever_it_is_given(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        for args, env in ((["--no-history", "grade", str(answers)], None),
+                          (["grade", str(answers), "--no-history"], None),
+                          (["grade", str(answers)], {"COACH_NO_HISTORY": "1"}),
+                          (["practice", "fee", "--no-history"], None)):
+            result = self.coach(*args, input=REPLIES[0] + "\n", env=env)
+            self.assertEqual(result.stderr, "", args)
+            self.assertFalse(self.db.exists(), args)
+        # The recording is still kept: it is the trainee's answers file.
+        self.assertEqual(len(list((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))), 1)
+
+    def test_db_chooses_the_file_before_or_after_the_command_or_from_the_environment(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        chosen = [self.tmp / "before.db", self.tmp / "deep" / "after.db", self.tmp / "env.db"]
+        self.coach("--db", str(chosen[0]), "grade", str(answers))
+        self.coach("grade", str(answers), "--db", str(chosen[1]))
+        self.coach("grade", str(answers), env={"COACH_DB": str(chosen[2])})
+        self.coach("practice", "fee", "--db", str(chosen[0]), input=REPLIES[0] + "\n")
+        self.assertFalse(self.db.exists())
+        self.assertEqual(rows(chosen[0], "SELECT kind FROM attempts ORDER BY id"), [("grade",), ("practice",)])
+        for db in chosen[1:]:
+            self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
+        shown = self.coach("history", "--trainee", "Ann", "--db", str(chosen[1]))
+        self.assertIn("Progress of Ann: 1 attempts", shown.stdout)
+
+    def test_an_unusable_database_is_a_warning_not_a_failure(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        self.write("not-a-dir", "a file where a directory should be\n")
+        garbage = self.write("garbage.db", "this is not an SQLite database, but long enough to look like one" * 20)
+        expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
+        for db in (self.tmp / "not-a-dir" / "history.db", garbage):
+            graded = self.coach("grade", str(answers), "--format", "junit", "--db", str(db))
+            self.assertExit(graded, 0)
+            self.assertEqual(graded.stdout, expected.stdout)
+            self.assertIn("warning", graded.stderr)
+            self.assertIn(str(db), graded.stderr)
+            self.assertEqual(graded.stderr.count("\n"), 1, graded.stderr)  # said once
+            record = self.tmp / "rec.yaml"
+            practised = self.coach("practice", "fee", "--db", str(db), "--record", str(record),
+                                   input="\n".join(REPLIES) + "\n")
+            self.assertExit(practised, 0)
+            self.assertIn(str(db), practised.stderr)
+            self.assertIn("Score 100.0", practised.stdout)
+            self.assertIn(REPLIES[1], record.read_text(encoding="utf-8"))
+            shown = self.coach("history", "--db", str(db))
+            self.assertExit(shown, 2)
+            self.assertIn(str(db), shown.stderr)
+
+    def test_history_command_with_no_history(self):
+        shown = self.coach("history", "--no-history")
+        self.assertExit(shown, 0)
+        self.assertIn("history is off", shown.stdout)
+        self.assertFalse(self.db.exists())
+
+
+class HistoryCommand(HistoryTestCase):
+    def grade_many(self, trainee, scores):
+        """Grades one answers file per entry: a good or a weak reply to each step."""
+        for i, good in enumerate(scores):
+            replies = {"vent": REPLIES[0] if good else "您好。", "apologize": REPLIES[1] if good else "好的。"}
+            self.coach("grade", str(self.answers(f"{trainee}-{i}.yaml", trainee, replies)))
+
+    def test_empty_history_says_how_to_fill_it(self):
+        shown = self.coach("history")
+        self.assertExit(shown, 0)
+        self.assertIn("No history for (no name) yet", shown.stdout)
+        self.assertIn("coach practice", shown.stdout)
+        self.grade_many("Ann", [True])
+        shown = self.coach("history", "--trainee", "Bob")
+        self.assertIn("No history for Bob", shown.stdout)
+        self.assertIn("Trainees in the database: Ann", shown.stdout)
+
+    def test_chart_per_stage_with_latest_and_trend(self):
+        self.grade_many("Ann", [False, False, True])
+        shown = self.coach("history", env={"COACH_TRAINEE": "Ann"})
+        self.assertExit(shown, 0)
+        out = shown.stdout
+        self.assertIn("Progress of Ann: 3 attempts (0 practised, 3 graded)", out)
+        vent = next(line for line in out.splitlines() if line.startswith("let them vent"))
+        self.assertRegex(vent, r"[▁-█]{3}\s+100\s+↑ \+\d+$")
+        self.assertRegex(out, r"(?m)^total\s+[▁-█]{3}\s+100")
+        self.assertIn("Latest attempts:", out)
+        zh = self.coach("history", "--trainee", "Ann", lang="zh").stdout
+        self.assertIn("Ann 的进步", zh)
+        self.assertIn("倾听发泄", zh)
+        self.assertNotIn("\x1b", out + zh)  # NO_COLOR
+
+    def test_filters_by_scenario_and_date(self):
+        self.grade_many("Ann", [True, False])
+        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout)
+        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout)
+        self.assertIn("2 attempts", self.coach("history", "--trainee", "Ann", "--since", "2000-01-01 08:00").stdout)
+        bad = self.coach("history", "--since", "yesterday")
+        self.assertExit(bad, 2)
+        self.assertIn("not a date", bad.stderr)
+
+    def test_csv_export_one_row_per_step_safe_for_spreadsheets(self):
+        self.answers("x.yaml", "=HYPERLINK(\"http://evil\")", {"vent": "-2+3, \"quoted\"\n第二行"})
+        self.coach("grade", str(self.tmp / "x.yaml"))
+        self.grade_many("Ann", [True])
+        out = self.tmp / "history.csv"
+        self.assertExit(self.coach("history", "--all-trainees", "--format", "csv", "--output", str(out)), 0)
+        raw = out.read_bytes()
+        self.assertTrue(raw.startswith(b"\xef\xbb\xbf"))
+        self.assertIn(b"\r\n", raw)
+        table = list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+        self.assertEqual(len(table), 4)  # two attempts of two steps
+        self.assertEqual(list(table[0])[:4], ["attempt", "kind", "trainee", "scenario"])
+        evil = [row for row in table if "HYPERLINK" in row["trainee"]]
+        self.assertEqual(evil[0]["trainee"], "'=HYPERLINK(\"http://evil\")")
+        self.assertEqual(evil[0]["reply"], "'-2+3, \"quoted\"\n第二行")
+        self.assertEqual({row["stage"] for row in table}, {"vent", "apologize"})
+        only_ann = self.coach("history", "--format", "csv", "--trainee", "Ann").stdout
+        self.assertEqual(len(only_ann.strip().splitlines()), 3)
+
+    def test_escape_sequences_in_the_database_never_reach_the_terminal(self):
+        self.grade_many("Ann", [True])
+        with sqlite3.connect(self.db) as connection:
+            connection.execute("UPDATE attempts SET trainee = 'Eve\x1b]0;pwned\x07', scenario = 'x\x1b[2J'")
+        shown = self.coach("history", "--all-trainees")
+        self.assertNotIn("\x1b", shown.stdout)
+        self.assertIn("Eve\\x1B]0;pwned\\x07", shown.stdout)
+        exported = self.coach("history", "--all-trainees", "--format", "csv")
+        self.assertNotIn("\x1b", exported.stdout)
+
+    def test_chart_fits_the_terminal(self):
+        self.grade_many("Ann", [i % 3 != 0 for i in range(60)])
+        for columns in (40, 60, 100):
+            screen = self.in_terminal(["history", "--trainee", "Ann"], columns)
+            plain = re.sub(r"\x1b\[[0-9;]*m", "", screen).replace("\r", "")
+            self.assertIn("\x1b[", screen)  # colour on a terminal
+            for line in plain.splitlines():
+                self.assertLessEqual(display_width(line), columns, line)
+            self.assertIn("old→new", plain)
+
+    def in_terminal(self, args, columns):
+        pid, fd = pty.fork()
+        if pid == 0:
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
+            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "XDG_DATA_HOME": str(self.data)})
+            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
+        output = b""
+        while True:
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.waitpid(pid, 0)
+        os.close(fd)
+        return output.decode("utf-8", errors="replace")
+
+
+class SeveralWriters(HistoryTestCase):
+    def test_graders_writing_one_database_at_once(self):
+        processes, files_each = 8, 40
+        folders = []
+        for p in range(processes):
+            for i in range(files_each):
+                self.answers(f"cohort{p}/t{i}.yaml", f"trainee-{p}-{i}", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+            folders.append(self.tmp / f"cohort{p}")
+        db = self.tmp / "shared" / "history.sqlite3"  # new: the graders also race to create it
+
+        def grade(folder):
+            return self.coach("grade", str(folder), "--db", str(db), "--format", "json")
+
+        with ThreadPoolExecutor(processes) as pool:
+            results = list(pool.map(grade, folders))
+        for result in results:
+            self.assertExit(result, 0)
+            self.assertEqual(result.stderr, "")
+            self.assertEqual(json.loads(result.stdout)["summary"]["total"], files_each)
+        self.assertEqual(rows(db, "SELECT count(*), count(DISTINCT trainee) FROM attempts"),
+                         [(processes * files_each, processes * files_each)])
+        self.assertEqual(rows(db, "SELECT count(*) FROM steps"), [(processes * files_each * 2,)])
+        self.assertEqual(rows(db, "PRAGMA journal_mode"), [("wal",)])
+
+    def test_practice_and_graders_together(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        with ThreadPoolExecutor(6) as pool:
+            jobs = [pool.submit(self.coach, "grade", str(answers)) for _ in range(4)]
+            jobs += [pool.submit(self.coach, "practice", "fee", input="\n".join(REPLIES) + "\n") for _ in range(2)]
+            for job in jobs:
+                self.assertNotIn("warning", job.result().stderr)
+        self.assertEqual(rows(self.db, "SELECT kind, count(*) FROM attempts GROUP BY kind ORDER BY kind"),
+                         [("grade", 4), ("practice", 2)])
+
+
+class KilledSessions(HistoryTestCase):
+    """A session ended by a signal keeps every reply already given, in the database too."""
+
+    def start_and_answer_once(self):
+        pid, fd = pty.fork()
+        if pid == 0:
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--trainee", "Kim"], env)
+        self.addCleanup(os.close, fd)
+        self.read_until(fd, "you>")
+        os.write(fd, (REPLIES[0] + "\r").encode())
+        self.read_until(fd, "Step 2/2")
+        return pid, fd
+
+    def read_until(self, fd, needle, timeout=10):
+        buffer = b""
+        deadline = time.time() + timeout
+        while needle.encode() not in buffer:
+            ready, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
+            if not ready:
+                self.fail(f"timed out waiting for {needle!r}: {buffer.decode(errors='replace')}")
+            try:
+                buffer += os.read(fd, 4096)
+            except OSError:
+                break
+        return buffer
+
+    def test_sigterm_sighup_and_sigkill_keep_the_replies(self):
+        for number, sig in enumerate((signal.SIGTERM, signal.SIGHUP, signal.SIGKILL), start=1):
+            pid, fd = self.start_and_answer_once()
+            os.kill(pid, sig)
+            _, status = os.waitpid(pid, 0)
+            self.assertTrue(os.WIFSIGNALED(status), sig)
+            stored = rows(self.db, "SELECT a.trainee, a.finished_at, s.reply FROM attempts a"
+                                   " JOIN steps s ON s.attempt_id = a.id WHERE s.answered ORDER BY a.id")
+            self.assertEqual(len(stored), number, sig)
+            self.assertEqual(stored[-1], ("Kim", None, REPLIES[0]))  # never finished
+
+    def test_end_of_input_keeps_the_replies(self):
+        self.coach("practice", "fee", input=REPLIES[0] + "\n")
+        self.assertEqual(rows(self.db, "SELECT reply FROM steps WHERE answered"), [(REPLIES[0],)])
+
+
+class ImportAndMenu(HistoryTestCase):
+    def test_old_transcripts_are_imported_once(self):
+        sessions = self.data / "complaint-coach" / "sessions"
+        sessions.mkdir(parents=True)
+        (sessions / "20240105-093000-42-fee.yaml").write_text(
+            f'trainee: "Old"\nscenario: fee\nresponses:\n  vent: "{REPLIES[0]}"\n', encoding="utf-8")
+        (sessions / "broken.yaml").write_text("scenario: [\n", encoding="utf-8")
+        for _ in range(2):
+            shown = self.coach("history", "--trainee", "Old")
+            self.assertExit(shown, 0)
+            self.assertIn("Progress of Old: 1 attempts (1 practised, 0 graded), 2024-01-05", shown.stdout)
+        self.coach("practice", "fee", "--trainee", "Old", input=REPLIES[0] + "\n")
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts WHERE import_key IS NOT NULL"), [(1,)])
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts"), [(2,)])
+
+    def test_menu_reads_the_database(self):
+        scenarios = ROOT / "scenarios"
+        env = {"XDG_DATA_HOME": str(self.data)}
+        answers = self.model_answers("missing-balance")
+        run("practice", "missing-balance", "--trainee", "Ann", input="\n".join(answers.values()) + "\n", env=env)
+        for transcript in (self.data / "complaint-coach" / "sessions").glob("*.yaml"):
+            transcript.unlink()  # the database alone remembers the session now
+        menu = run("--scenarios", str(scenarios), "practice", "--trainee", "Ann", input="", lang="en", env=env).stdout
+        self.assertIn("✓", next(line for line in menu.splitlines() if "(missing-balance" in line))
+        other = run("practice", "--trainee", "Bob", input="", lang="en", env=env).stdout
+        self.assertNotIn("✓", other.split("\n", 1)[1])  # another trainee's sessions are not yours
+
+
+if __name__ == "__main__":
+    unittest.main()

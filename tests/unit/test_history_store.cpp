@@ -1,0 +1,316 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "history/history_csv.hpp"
+#include "history/history_store.hpp"
+#include "history/progress_chart.hpp"
+#include "history/schema.hpp"
+#include "history/timestamps.hpp"
+#include "util/display_width.hpp"
+
+using namespace coach;
+using namespace coach::history;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A database file in a directory of its own, removed at the end of the test.
+struct TempDatabase {
+  fs::path dir;
+  std::string path;
+  TempDatabase() {
+    static int counter = 0;
+    dir = fs::temp_directory_path() /
+          ("coach-history-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::create_directories(dir);
+    path = (dir / "history.sqlite3").string();
+  }
+  ~TempDatabase() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+};
+
+StepRecord step(const std::string& id, Stage stage, int score, int max, bool answered = true) {
+  StepRecord row;
+  row.step_id = id;
+  row.stage = stage;
+  row.answered = answered;
+  row.score = score;
+  row.max = max;
+  row.passed = answered && score * 10 >= max * 7;
+  row.reply = answered ? "reply to " + id : "";
+  return row;
+}
+
+AttemptRecord attempt(const std::string& trainee, const std::string& scenario,
+                      const std::string& started, AttemptKind kind = AttemptKind::practice) {
+  AttemptRecord record;
+  record.kind = kind;
+  record.trainee = trainee;
+  record.scenario_id = scenario;
+  record.started_at = started;
+  record.finished_at = started;
+  record.steps = {step("vent", Stage::vent, 10, 10), step("sorry", Stage::apologize, 5, 10)};
+  record.score = 75;
+  record.passed = true;
+  return record;
+}
+
+std::vector<AttemptSummary> summaries(HistoryStore& store, const HistoryFilter& filter = {}) {
+  std::vector<AttemptSummary> found;
+  store.for_each_attempt(filter, [&](const AttemptSummary& a) { found.push_back(a); });
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("a new history database has the current schema, in WAL mode") {
+  TempDatabase temp;
+  { HistoryStore store(temp.path); }
+  Database db(temp.path);
+  auto version = db.prepare("PRAGMA user_version");
+  REQUIRE(version.step());
+  CHECK(version.integer(0) == schema_version());
+  auto mode = db.prepare("PRAGMA journal_mode");
+  REQUIRE(mode.step());
+  CHECK(mode.text(0) == "wal");
+  HistoryStore again(temp.path);  // opening a current database changes nothing
+  CHECK(summaries(again).empty());
+}
+
+TEST_CASE("a database from a newer coach is refused, not misread") {
+  TempDatabase temp;
+  {
+    Database db(temp.path);
+    db.execute("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_WITH_AS(HistoryStore(temp.path), doctest::Contains("99"), std::runtime_error);
+}
+
+TEST_CASE("attempts and their steps are written and read back") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord written = attempt("张三", "fee", "2024-05-01T08:00:00Z", AttemptKind::grade);
+  written.scenario_sha256 = "abc";
+  written.exam_id = "basic";
+  written.source_file = "/subs/张三.yaml";
+  written.steps[0].seconds = 12.5;
+  written.steps[1].reply = "对不起, \"引号\"";
+  const auto id = store.add(written);
+  CHECK(id > 0);
+
+  std::vector<std::pair<AttemptRecord, StepRecord>> read;
+  store.for_each_step({}, [&](const AttemptRecord& a, const StepRecord& s) {
+    read.push_back({a, s});
+  });
+  REQUIRE(read.size() == 2);
+  CHECK(read[0].first.id == id);
+  CHECK(read[0].first.kind == AttemptKind::grade);
+  CHECK(read[0].first.trainee == "张三");
+  CHECK(read[0].first.exam_id == "basic");
+  CHECK(read[0].first.scenario_sha256 == "abc");
+  CHECK(read[0].first.source_file == "/subs/张三.yaml");
+  CHECK(read[0].second.step_id == "vent");
+  CHECK(read[0].second.seconds == 12.5);
+  CHECK(read[1].second.stage == Stage::apologize);
+  CHECK(read[1].second.reply == "对不起, \"引号\"");
+  CHECK_FALSE(read[1].second.seconds);
+}
+
+TEST_CASE("a practice session is rewritten after each reply") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord session = attempt("", "fee", "2024-05-01T08:00:00Z");
+  session.finished_at.clear();
+  session.steps = {step("vent", Stage::vent, 2, 10), step("sorry", Stage::apologize, 0, 10, false)};
+  const auto id = store.add(session);
+  session.steps[0] = step("vent", Stage::vent, 10, 10);  // a /retry replaced the reply
+  session.steps[1] = step("sorry", Stage::apologize, 10, 10);
+  session.finished_at = "2024-05-01T08:05:00Z";
+  store.replace(id, session);
+  const auto found = summaries(store);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].stage_scores.at(Stage::vent) == doctest::Approx(1.0));
+  int steps = 0;
+  store.for_each_step({}, [&](const AttemptRecord& a, const StepRecord&) {
+    CHECK(a.finished_at == "2024-05-01T08:05:00Z");
+    ++steps;
+  });
+  CHECK(steps == 2);
+}
+
+TEST_CASE("filters, per-stage scores of answered steps, and the trainees") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord early = attempt("Ann", "fee", "2024-01-01T00:00:00Z");
+  early.steps[1].answered = false;  // no apology answered: no apologize score for it
+  store.add_all({early, attempt("Ann", "other", "2024-02-01T00:00:00Z"),
+                 attempt("Bob", "fee", "2024-03-01T00:00:00Z")});
+  CHECK(store.trainees({}) == std::vector<std::string>{"Ann", "Bob"});
+  HistoryFilter ann;
+  ann.trainee = "Ann";
+  const auto found = summaries(store, ann);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].started_at < found[1].started_at);
+  CHECK(found[0].stage_scores.count(Stage::apologize) == 0);
+  CHECK(found[1].stage_scores.at(Stage::apologize) == doctest::Approx(0.5));
+  ann.scenario_id = "fee";
+  CHECK(summaries(store, ann).size() == 1);
+  HistoryFilter since;
+  since.since = "2024-02-01T00:00:00Z";
+  CHECK(summaries(store, since).size() == 2);
+}
+
+TEST_CASE("the practice summary counts only the trainee's practice sessions") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord failed = attempt("Ann", "b", "2024-01-02T00:00:00Z");
+  failed.passed = false;
+  failed.steps = {step("vent", Stage::vent, 1, 10)};
+  store.add_all({attempt("Ann", "a", "2024-01-01T00:00:00Z"), failed,
+                 attempt("Ann", "c", "2024-01-03T00:00:00Z", AttemptKind::grade),
+                 attempt("Bob", "d", "2024-01-04T00:00:00Z")});
+  const PracticeSummary summary = store.practice_summary("Ann");
+  CHECK(summary.practised == std::set<std::string>{"a", "b"});
+  CHECK(summary.passed == std::set<std::string>{"a"});
+  CHECK(summary.stage_average.at(Stage::vent) == doctest::Approx(0.55));
+  CHECK(summary.weakest_stage() == Stage::apologize);
+  CHECK(store.practice_summary("nobody").practised.empty());
+}
+
+TEST_CASE("old transcripts are imported once, each under its own key") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  CHECK_FALSE(store.transcripts_imported());
+  const std::vector<AttemptRecord> old = {attempt("Ann", "a", "2023-01-01T00:00:00Z"),
+                                          attempt("Ann", "a", "2023-01-01T00:00:00Z")};
+  CHECK(store.import_transcripts(old, {"sessions/x.yaml#0", "sessions/x.yaml#0"}) == 1);
+  CHECK(store.transcripts_imported());
+  CHECK(store.import_transcripts(old, {"sessions/y.yaml#0", "sessions/z.yaml#0"}) == 0);
+  CHECK(summaries(store).size() == 1);
+}
+
+TEST_CASE("a writer waits while another process holds the lock, and gives up after its patience") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  Database other(temp.path);
+  other.execute("BEGIN IMMEDIATE");
+  store.set_patience(std::chrono::milliseconds(300));
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    store.add(attempt("Ann", "a", "2024-01-01T00:00:00Z"));
+    FAIL("the write should have waited in vain");
+  } catch (const SqliteError& e) {
+    CHECK(e.busy());
+  }
+  CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(300));
+  CHECK(summaries(store).empty());  // nothing half-written
+
+  store.set_patience(std::chrono::seconds(10));
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    other.execute("COMMIT");
+  });
+  store.add(attempt("Ann", "a", "2024-01-01T00:00:00Z"));
+  release.join();
+  CHECK(summaries(store).size() == 1);
+}
+
+TEST_CASE("a failed transaction leaves nothing behind") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  Database db(temp.path);
+  CHECK_THROWS_AS(db.write_transaction([&] {
+    db.execute("INSERT INTO meta (key, value) VALUES ('x', '1')");
+    db.execute("INSERT INTO no_such_table VALUES (1)");
+  }),
+                  SqliteError);
+  auto query = db.prepare("SELECT count(*) FROM meta");
+  REQUIRE(query.step());
+  CHECK(query.integer(0) == 0);
+}
+
+TEST_CASE("times are stored in UTC and typed in local time") {
+  CHECK(utc_timestamp(0) == "1970-01-01T00:00:00Z");
+  const auto midnight = parse_local_time("2024-05-01");
+  REQUIRE(midnight);
+  CHECK(local_label(*midnight) == "2024-05-01 00:00");
+  CHECK(local_label(*parse_local_time("2024-05-01 16:30")) == "2024-05-01 16:30");
+  CHECK(local_label(*parse_local_time("2024-05-01T16:30:15")) == "2024-05-01 16:30");
+  for (const char* bad :
+       {"", "yesterday", "2024-13-01", "2024-05-01x", "2024-05-01 25:00", "2024-05-01 16:30:"})
+    CHECK_MESSAGE(!parse_local_time(bad), bad);
+  CHECK(local_label("not a time") == "not a time");
+}
+
+TEST_CASE("the CSV export quotes, escapes and defuses formulas") {
+  AttemptRecord a = attempt("=cmd|' /C calc'!A0", "fee", "2024-01-01T00:00:00Z");
+  StepRecord s = step("vent", Stage::vent, 5, 10);
+  s.reply = "-1, \"yes\"\nno \x1b[31m";
+  s.seconds = 3.5;
+  const std::string row = history_csv_row(a, s);
+  CHECK(row.find("'=cmd|' /C calc'!A0") != std::string::npos);
+  CHECK(row.find("\"'-1, \"\"yes\"\"\nno \\x1B[31m\"\r\n") != std::string::npos);
+  CHECK(row.find(",3.5,") != std::string::npos);
+  CHECK(history_csv_head().rfind("\xEF\xBB\xBF"
+                                 "attempt,kind,trainee",
+                                 0) == 0);
+}
+
+TEST_CASE("the progress chart fits its width and escapes names") {
+  std::vector<AttemptSummary> attempts;
+  for (int i = 0; i < 100; ++i) {
+    AttemptSummary a;
+    a.id = i + 1;
+    a.trainee = "Eve\x1b[2J";
+    a.scenario_id = "fee";
+    a.started_at = "2024-01-01T00:00:00Z";
+    a.score = i;
+    a.passed = i >= 70;
+    a.stage_scores[Stage::vent] = i / 100.0;
+    attempts.push_back(a);
+  }
+  for (std::size_t columns : {40u, 80u, 200u}) {
+    const std::string chart = format_progress_chart("Eve\x1b[2J", attempts, Style(false), columns);
+    CHECK(chart.find('\x1b') == std::string::npos);
+    CHECK(chart.find("Eve\\x1B[2J") != std::string::npos);
+    std::size_t start = 0;
+    for (std::size_t end; (end = chart.find('\n', start)) != std::string::npos; start = end + 1)
+      CHECK_MESSAGE(display_width(chart.substr(start, end - start)) <= columns,
+                    chart.substr(start, end - start));
+  }
+  const std::string coloured = format_progress_chart("Eve", attempts, Style(true), 80);
+  CHECK(coloured.find("\x1b[32m") != std::string::npos);
+}
+
+TEST_CASE("an attempt record takes its seconds from the answers") {
+  AttemptResult result;
+  result.trainee = "Ann";
+  result.scenario_id = "fee";
+  result.score = 50;
+  StepResult answered;
+  answered.step_id = "vent";
+  answered.answered = true;
+  answered.score = 5;
+  answered.max = 10;
+  answered.reply = "hi";
+  StepResult skipped;
+  skipped.step_id = "sorry";
+  skipped.stage = Stage::apologize;
+  skipped.max = 10;
+  result.steps = {answered, skipped};
+  Attempt answers;
+  answers.seconds = {{"vent", 4.0}};
+  const AttemptRecord record = make_attempt_record(AttemptKind::practice, result, answers);
+  REQUIRE(record.steps.size() == 2);
+  CHECK(record.steps[0].seconds == 4.0);
+  CHECK(record.steps[0].ratio() == doctest::Approx(0.5));
+  CHECK_FALSE(record.steps[1].seconds);
+  CHECK(record.steps[1].ratio() == 0.0);
+}
