@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "util/phrase_automaton.hpp"
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
+#include "util/phrase_automaton.hpp"
 
 namespace coach {
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/rule_evaluator.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -22,8 +23,9 @@ const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concep
   return nullptr;
 }
 
-std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& concepts,
-                                         const std::string& file, Diagnostics& diagnostics) {
+std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
+                                         const ConceptIndex& concepts, Diagnostics& diagnostics) {
+  const std::string& file = scenario.file;
   CompiledRule compiled;
   compiled.rule = &rule;
   switch (rule.kind) {
@@ -59,9 +61,13 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const ConceptIndex& c
       compiled.regex = std::move(regex);
       break;
     }
+    case RuleKind::addresses_customer:
+      compiled.address_forms = address_forms(rule, scenario.customer);
+      break;
     default:
       break;
   }
+  compiled.description = describe_rule(compiled);
   return compiled;
 }
 
@@ -140,7 +146,7 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   for (const Step& step : rubric.scenario_->steps) {
     CompiledStep compiled{&step, {}, &concepts};
     for (const Rule& rule : step.rules) {
-      if (auto compiled_rule = compile_rule(rule, concepts, rubric.scenario_->file, diagnostics)) {
+      if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
         compiled.rules.push_back(std::move(*compiled_rule));
       }
     }

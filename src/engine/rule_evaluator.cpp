@@ -153,17 +153,25 @@ std::string surname_of(const std::string& name) {
   return {};
 }
 
-void judge_address(const CompiledRule& rule, const NormalizedText& reply, const Customer& customer,
-                   RuleResult& result) {
+}  // namespace
+
+std::vector<std::string> address_forms(const Rule& rule, const Customer& customer) {
   std::vector<std::string> forms;
   if (!customer.name.empty()) forms.push_back(normalize_phrase(customer.name));
   if (const std::string surname = normalize_phrase(surname_of(customer.name)); !surname.empty()) {
     for (auto title : kTitles) forms.push_back(surname + std::string(title));
   }
-  if (rule.rule->address == AddressMode::title || customer.name.empty()) {
+  if (rule.address == AddressMode::title || customer.name.empty()) {
     for (auto title : kTitles) forms.emplace_back(title);
   }
-  for (const auto& form : forms) {
+  return forms;
+}
+
+namespace {
+
+void judge_address(const CompiledRule& rule, const NormalizedText& reply, const Customer& customer,
+                   RuleResult& result) {
+  for (const auto& form : rule.address_forms) {
     if (const auto at = reply.text.find(form); at != std::string::npos) {
       const TextSpan span{at, at + form.size()};
       result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
@@ -261,7 +269,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   const Rule& rule = *compiled.rule;
   RuleResult result;
   result.kind = std::string(rule_kind_key(rule.kind));
-  result.description = describe_rule(compiled);
+  result.description = compiled.description;
   result.max = rule.points;
   result.critical = rule.critical;
   switch (rule.kind) {

@@ -11,7 +11,12 @@ namespace coach {
 RuleResult evaluate_rule(const CompiledRule& rule, const NormalizedText& reply,
                          const ReplyScan& scan, const Customer& customer);
 
-// What the rule asks for, in the current language ("体现「道歉」").
+// What the rule asks for, in the current language ("体现「道歉」"). Rubric::compile keeps it in
+// CompiledRule::description, so it is made once, not per reply.
 std::string describe_rule(const CompiledRule& rule);
+
+// The ways of addressing this customer that an addresses_customer rule accepts, normalised
+// (王先生, 王女士 … and, by its mode, plain titles).
+std::vector<std::string> address_forms(const Rule& rule, const Customer& customer);
 
 }  // namespace coach

@@ -80,15 +80,27 @@ CharFolder& CharFolder::shared() {
 CharFolder::CharFolder() = default;
 CharFolder::~CharFolder() = default;
 
+std::string_view CharFolder::cached(Cache& cache, char32_t cp, bool change_script) {
+  std::uint32_t* slot = nullptr;
+  if (cp < cache.basic.size()) {
+    slot = &cache.basic[cp];
+  } else {
+    slot = &cache.other.try_emplace(cp, 0).first->second;
+  }
+  if (*slot == 0) {
+    cache.values.push_back(compute(cp, change_script));
+    *slot = static_cast<std::uint32_t>(cache.values.size());
+  }
+  return cache.values[*slot - 1];
+}
+
 std::string_view CharFolder::fold(char32_t cp) {
-  if (auto it = cache_.find(cp); it != cache_.end()) return it->second;
-  return cache_.emplace(cp, compute(cp, true)).first->second;
+  return cached(cache_, cp, true);
 }
 
 std::string_view CharFolder::fold_keeping_script(char32_t cp) {
   if (cp < 0x80) return fold(cp);
-  if (auto it = script_kept_cache_.find(cp); it != script_kept_cache_.end()) return it->second;
-  return script_kept_cache_.emplace(cp, compute(cp, false)).first->second;
+  return cached(script_kept_cache_, cp, false);
 }
 
 std::string CharFolder::to_simplified_phrases(const std::string& text) {

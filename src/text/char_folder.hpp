@@ -2,10 +2,12 @@
 // Folds one code point to its matching form: NFKC (full-width → half-width), case-folded,
 // traditional → simplified, with whitespace and invisible characters dropped. Results are
 // cached, so each distinct character costs the Unicode and OpenCC look-ups once per process.
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace opencc {
 class SimpleConverter;
@@ -51,8 +53,17 @@ class CharFolder {
   std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
   std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;
   std::unique_ptr<TaiwanPhrases> taiwan_phrases_;
-  std::unordered_map<char32_t, std::string> cache_;
-  std::unordered_map<char32_t, std::string> script_kept_cache_;
+  // Folded characters, computed on first sight. A flat index for the Basic Multilingual Plane
+  // (every character of a Chinese reply), a map for the rest.
+  struct Cache {
+    std::vector<std::uint32_t> basic = std::vector<std::uint32_t>(0x10000, 0);  // 1 + value index
+    std::unordered_map<char32_t, std::uint32_t> other;
+    std::deque<std::string> values;  // a deque: values never move, views stay valid
+  };
+  std::string_view cached(Cache& cache, char32_t code_point, bool change_script);
+
+  Cache cache_;
+  Cache script_kept_cache_;
 };
 
 }  // namespace coach

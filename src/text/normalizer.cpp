@@ -71,9 +71,11 @@ QuotedRanges find_quotations(std::string_view original) {
 void append(NormalizedText& result, std::string_view folded, std::uint32_t begin, std::uint32_t end,
             bool quoted) {
   result.text += folded;
-  result.origin_begin.insert(result.origin_begin.end(), folded.size(), begin);
-  result.origin_end.insert(result.origin_end.end(), folded.size(), end);
-  result.quoted.insert(result.quoted.end(), folded.size(), quoted);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    result.origin_begin.push_back(begin);
+    result.origin_end.push_back(end);
+    result.quoted.push_back(quoted);
+  }
 }
 
 // One character of the text with its script kept, and where it came from.
@@ -151,6 +153,9 @@ NormalizedText normalize(std::string_view original) {
   NormalizedText result;
   result.original = std::string(original);
   result.text.reserve(original.size());
+  result.origin_begin.reserve(original.size());
+  result.origin_end.reserve(original.size());
+  result.quoted.reserve(original.size());
   CharFolder& folder = CharFolder::shared();
   const QuotedRanges quotations = find_quotations(original);
   bool traditional = false;

@@ -18,7 +18,7 @@ struct NormalizedText {
   std::string text;                         // normalised UTF-8
   std::vector<std::uint32_t> origin_begin;  // per byte of `text`: where its source character starts
   std::vector<std::uint32_t> origin_end;    // … and ends, in `original`
-  std::vector<bool> quoted;                 // per byte of `text`: inside quotation marks
+  std::vector<std::uint8_t> quoted;         // per byte of `text`: inside quotation marks
 
   // Whether normalised byte `pos` stands inside quotation marks (“我试试”): words the trainee
   // mentions, not words the trainee says.
