@@ -16,9 +16,15 @@ ConceptIndex::ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& 
                                                          definition.file, diagnostics);
     concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher), concepts_.size()});
   }
-  std::vector<const PhraseMatcher*> matchers(concepts_.size());
-  for (const auto& [id, compiled] : concepts_) matchers[compiled.index] = compiled.matcher.get();
-  scanner_ = LexiconScanner(matchers);
+}
+
+ReplyScan ConceptIndex::scan(const NormalizedText& reply) const {
+  if (!scanner_) {
+    std::vector<const PhraseMatcher*> matchers(concepts_.size());
+    for (const auto& [id, compiled] : concepts_) matchers[compiled.index] = compiled.matcher.get();
+    scanner_ = std::make_unique<LexiconScanner>(matchers);
+  }
+  return scanner_->scan(reply);
 }
 
 const CompiledConcept* ConceptIndex::find(const std::string& id) const {

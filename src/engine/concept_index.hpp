@@ -30,12 +30,14 @@ class ConceptIndex {
   const std::map<std::string, CompiledConcept>& all() const { return concepts_; }
 
   // Every concept's occurrences in the reply, in one pass.
-  ReplyScan scan(const NormalizedText& reply) const { return scanner_.scan(reply); }
+  // The scanner is built on the first call: `list` and `show` never pay for it. Not
+  // thread-safe, like the character folder the normaliser shares.
+  ReplyScan scan(const NormalizedText& reply) const;
 
  private:
   std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();
   std::map<std::string, CompiledConcept> concepts_;
-  LexiconScanner scanner_;
+  mutable std::unique_ptr<LexiconScanner> scanner_;
 };
 
 }  // namespace coach

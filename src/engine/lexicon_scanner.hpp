@@ -17,7 +17,6 @@ namespace coach {
 
 class LexiconScanner {
  public:
-  LexiconScanner() = default;
   // matchers[i] is concept number i's.
   explicit LexiconScanner(const std::vector<const PhraseMatcher*>& matchers);
 
