@@ -64,11 +64,14 @@ int run(int argc, char** argv) {
       std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",
                      "Complaint Coach: plays the customer, scores your replies and explains."))};
   app.name("coach");
+  app.option_defaults()->group(std::string(tr("选项", "Options")));
   app.set_help_flag("-h,--help", std::string(tr("显示帮助并退出", "print this help and exit")));
   app.set_version_flag("--version", std::string("coach ") + COACH_VERSION,
                        std::string(tr("显示版本并退出", "print the version and exit")));
   app.require_subcommand(1);
-  app.option_defaults()->group(std::string(tr("选项", "Options")));
+  // Global options work after the command too (`coach practice missing-balance --lang en`):
+  // subcommands inherit this, and pass what they do not know to the top level.
+  app.fallthrough();
   translate_help(app);
   Context context;
   add_global_options(app, context);
@@ -81,6 +84,10 @@ int run(int argc, char** argv) {
       {"practice", add_practice_command(app, context)},
       {"history", add_history_command(app, context)},
   };
+  // A subcommand's own -h comes under CLI11's untranslated "Options": put it with the others.
+  for (auto* sub : app.get_subcommands({})) {
+    if (auto* help = sub->get_help_ptr()) help->group(std::string(tr("选项", "Options")));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

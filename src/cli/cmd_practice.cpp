@@ -61,9 +61,11 @@ class PracticeRun {
  public:
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
   // may have read ahead).
+  // `exam`: the exam being sat, whose pass mark and requirements decide the verdict shown.
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style,
-              LineReader& reader, HistoryLink& link)
+              LineReader& reader, HistoryLink& link, const Exam* exam = nullptr)
       : session_(rubric, options.trainee),
+        exam_(exam),
         options_(options),
         screen_(style, terminal_columns(1)),
         reader_(&reader),
@@ -89,6 +91,9 @@ class PracticeRun {
 
   bool left_early() const { return left_early_; }
   Attempt attempt() const { return session_.transcript().attempts.front(); }
+  // The verdict shown at the end (the exam's, when sitting one) and what it missed.
+  const AttemptResult& result() const { return result_; }
+  const std::vector<std::string>& unmet() const { return unmet_; }
 
  private:
   // Returns false when the trainee left before the end.
@@ -114,7 +119,10 @@ class PracticeRun {
     while (session_.turns_played() == played && !session_.finished()) {
       std::string line;
       const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
-      if (status == ReadStatus::end_of_input) return false;
+      if (status == ReadStatus::end_of_input) {
+        end_prompt_line();
+        return false;
+      }
       if (status == ReadStatus::interrupted) {
         if (confirm_leave()) return false;
         continue;
@@ -123,6 +131,10 @@ class PracticeRun {
     }
     return true;
   }
+
+  // Leaving at the prompt (end of input, Ctrl-C): what follows starts on a line of its own,
+  // not after "你> ".
+  static void end_prompt_line() { std::cout << "\n"; }
 
   // The current step's time limit, counting from when its prompt appeared, as the recorded
   // seconds do.
@@ -137,9 +149,11 @@ class PracticeRun {
                        "Press Ctrl-C again to stop (your replies are kept), or go on typing.")));
     std::string line;
     const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
-    if (status != ReadStatus::line) return true;
-    if (!handle_line(line)) return true;
-    return false;
+    if (status != ReadStatus::line) {
+      end_prompt_line();
+      return true;
+    }
+    return !handle_line(line);
   }
 
   // Returns false on /quit.
@@ -221,7 +235,9 @@ class PracticeRun {
 
   void finish() {
     save(true);
-    screen_.summary(session_.result(), options_.exam);
+    result_ = session_.result();
+    if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
+    screen_.summary(result_, options_.exam, unmet_);
     if (!record_path_.empty()) {
       screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
                                                "Transcript saved: {} (grade it with coach grade)")),
@@ -236,6 +252,9 @@ class PracticeRun {
   }
 
   Session session_;
+  const Exam* exam_;
+  AttemptResult result_;
+  std::vector<std::string> unmet_;
   const PracticeOptions& options_;
   PracticeScreen screen_;
   LineReader* reader_;
@@ -333,13 +352,18 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   each.exam = true;
   each.record.clear();
   const auto reader = make_line_reader();
+  ExamTally tally(*exam);
   for (const auto& scenario_id : exam->scenario_ids) {
-    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link);
+    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam);
     run.run();
     submission.attempts.push_back(run.attempt());
     if (!path.empty()) write_file_atomically(path, format_answers(submission));
+    tally.record(run.result(), run.unmet());
     if (run.left_early()) break;
   }
+  const auto verdicts = tally.verdicts();
+  if (!verdicts.empty())
+    PracticeScreen(style, terminal_columns(1)).exam_verdict(*exam, verdicts.front());
   if (!path.empty()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",

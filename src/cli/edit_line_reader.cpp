@@ -142,6 +142,10 @@ class EditLineReader : public LineReader {
     prompt_ = mark_invisible(live_.text());
     in_command_ = false;
     if (interrupts_.take()) return ReadStatus::interrupted;
+    if (!unfinished_.empty()) {
+      el_wpush(editor_, unfinished_.c_str());  // typed again, as if by the trainee
+      unfinished_.clear();
+    }
     const ReadStatus got = read_one(line);
     if (got != ReadStatus::line) return got;
     live_ = LivePrompt();  // the rest of a paste comes at once, with no prompt
@@ -197,15 +201,27 @@ class EditLineReader : public LineReader {
   ReadStatus read_one(std::string& line) {
     int count = 0;
     const wchar_t* got = el_wgets(editor_, &count);
-    if (interrupts_.take()) return ReadStatus::interrupted;
+    if (interrupts_.take()) {
+      keep_unfinished();
+      return ReadStatus::interrupted;
+    }
     if (got == nullptr || count <= 0) return ReadStatus::end_of_input;
     line = to_utf8(got);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     return ReadStatus::line;
   }
 
+  // Ctrl-C asks before leaving; what was typed so far comes back at the next prompt, so the
+  // trainee who carries on does not type the reply again.
+  void keep_unfinished() {
+    const LineInfoW* info = el_wline(editor_);
+    if (info && info->buffer && info->lastchar > info->buffer)
+      unfinished_.assign(info->buffer, info->lastchar);
+  }
+
   InterruptCatcher interrupts_;
   EditLine* editor_ = nullptr;
+  std::wstring unfinished_;  // the line Ctrl-C interrupted
   HistoryW* history_ = nullptr;
   HistEventW event_{};
   LivePrompt live_;

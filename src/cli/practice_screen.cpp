@@ -50,14 +50,15 @@ void PracticeScreen::customer_line(const Scenario& s, const CompiledStep& step,
       fmt::format(fmt::runtime(tr("第 {}/{} 步 · {}", "Step {}/{} · {}")), turns_played + 1,
                   std::max(planned_steps, turns_played + 1), stage_label(step.step->stage));
   print("\n" + style_.bold(progress) + "  " + mood_meter(mood) + "\n");
+  const std::string who =
+      s.customer.name.empty() ? std::string(tr("客户", "Customer")) : s.customer.name;
+  print(style_.customer(fmt::format("{}: {}", who, line)) + "\n");
+  // Under the customer's line, just above the prompt that counts down (as the README shows).
   if (step.step->time_limit > 0) {
     print(style_.warn(fmt::format(fmt::runtime(tr("(限时 {} 秒)", "(answer within {} seconds)")),
                                   step.step->time_limit)) +
           "\n");
   }
-  const std::string who =
-      s.customer.name.empty() ? std::string(tr("客户", "Customer")) : s.customer.name;
-  print(style_.customer(fmt::format("{}: {}", who, line)) + "\n");
 }
 
 void PracticeScreen::too_slow(double seconds, int limit) const {
@@ -121,7 +122,8 @@ void PracticeScreen::help() const {
                      "  /quit    stop (your replies are kept)\n")));
 }
 
-void PracticeScreen::summary(const AttemptResult& result, bool exam) const {
+void PracticeScreen::summary(const AttemptResult& result, bool exam,
+                             const std::vector<std::string>& unmet) const {
   if (exam) {
     print(std::string("\n"));
     for (const auto& step : result.steps) print(format_step_feedback(step, style_));
@@ -138,6 +140,24 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam) const {
                                     "A critical mistake: never say that to a real customer."))) +
           "\n");
   }
+  for (const auto& requirement : unmet) print(style_.bad("✗ " + requirement) + "\n");
+}
+
+void PracticeScreen::exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const {
+  const std::string result = verdict.passed ? style_.good(std::string(tr("通过", "PASSED")))
+                                            : style_.bad(std::string(tr("未通过", "NOT PASSED")));
+  print(std::string("\n") +
+        style_.bold(fmt::format(fmt::runtime(tr("═══ 考试 {} · {} ═══", "═══ Exam {} · {} ═══")),
+                                exam.id, exam.title)) +
+        "\n");
+  for (const auto& outcome : verdict.scenarios) {
+    const std::string mark = outcome.passed ? style_.good("✓") : style_.bad("✗");
+    const std::string score =
+        outcome.attempts > 0 ? fmt::format("{:.1f}", outcome.best_score)
+                             : std::string(tr("(未作答)", "(not attempted)"));
+    print(fmt::format("  {} {:<20} {}\n", mark, outcome.scenario_id, score));
+  }
+  print(fmt::format(fmt::runtime(tr("考试结果:{}\n", "Exam result: {}\n")), result));
 }
 
 void PracticeScreen::note(const std::string& text) const {

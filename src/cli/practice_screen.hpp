@@ -2,6 +2,7 @@
 // What `coach practice` shows: briefing, the customer's lines, feedback, the final summary.
 #include <string>
 
+#include "engine/exam_grader.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "report/style.hpp"
@@ -27,7 +28,11 @@ class PracticeScreen {
   void hint(const Step& step) const;
   void model_answer(const Step& step) const;
   void help() const;
-  void summary(const AttemptResult& result, bool exam) const;
+  // `unmet`: what an exam being sat requires and the attempt missed (its verdict is the exam's).
+  void summary(const AttemptResult& result, bool exam,
+               const std::vector<std::string>& unmet = {}) const;
+  // The end of a whole exam: the verdict `coach grade --exam` will give the submission.
+  void exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const;
   void note(const std::string& text) const;
   std::string prompt() const;
   const Style& style() const { return style_; }

@@ -44,20 +44,26 @@ constexpr const char* kScript = R"(<script>
   var filter = document.getElementById('filter');
   var attempts = Array.prototype.slice.call(document.querySelectorAll('details.attempt'));
   var shown = document.getElementById('shown');
+  var exact = false;
   function apply() {
-    var wanted = filter.value.trim();
+    var wanted = exact ? filter.value : filter.value.trim();
     var count = 0;
     attempts.forEach(function (a) {
-      var match = wanted === '' || a.getAttribute('data-trainee').indexOf(wanted) >= 0;
+      var name = a.getAttribute('data-trainee');
+      var match = wanted === '' || (exact ? name === wanted : name.indexOf(wanted) >= 0);
       a.hidden = !match;
       if (match) count++;
     });
     shown.textContent = String(count);
   }
-  filter.addEventListener('input', apply);
+  filter.addEventListener('input', function () {
+    exact = false;
+    apply();
+  });
   Array.prototype.forEach.call(document.querySelectorAll('button.trainee'), function (b) {
     b.addEventListener('click', function () {
       filter.value = b.getAttribute('data-trainee');
+      exact = true;
       apply();
       document.getElementById('attempts').scrollIntoView();
     });

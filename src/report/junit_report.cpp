@@ -81,6 +81,47 @@ std::string rejected_suite(const Diagnostics& rejected) {
   return out + "  </testsuite>\n";
 }
 
+// The exam's verdict per trainee, as test cases: a CI view then shows a trainee who failed the
+// exam even when every step they answered passed (a scenario never attempted, a score between the
+// scenario's pass mark and the exam's, a requirement of the exam).
+std::string exam_suite(const ExamFacts& facts) {
+  const Exam& exam = *facts.exam;
+  const std::size_t failed = facts.verdicts.size() - static_cast<std::size_t>(facts.passed());
+  std::string out = fmt::format(
+      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+      xml_escape(fmt::format(fmt::runtime(tr("考试 {} · {}", "exam {} · {}")), exam.id, exam.title)),
+      facts.verdicts.size(), failed);
+  for (const auto& verdict : facts.verdicts) {
+    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n",
+                       xml_escape("exam." + exam.id), xml_escape(printable(verdict.trainee)));
+    if (!verdict.passed) {
+      std::string text;
+      for (const auto& outcome : verdict.scenarios) {
+        if (outcome.passed) continue;
+        text += outcome.attempts == 0
+                    ? fmt::format(fmt::runtime(tr("✗ {}:没有作答\n", "✗ {}: not attempted\n")),
+                                  outcome.scenario_id)
+                    : fmt::format(fmt::runtime(tr("✗ {}:最好成绩 {:.1f},未通过\n",
+                                                  "✗ {}: best score {:.1f}, not passed\n")),
+                                  outcome.scenario_id, outcome.best_score);
+      }
+      out += fmt::format("      <failure message=\"{}\" type=\"exam\">{}</failure>\n",
+                         xml_escape(tr("未通过考试", "failed the exam")), xml_escape(text));
+    }
+    out += "    </testcase>\n";
+  }
+  return out + "  </testsuite>\n";
+}
+
+std::size_t exam_tests(const ReportFacts& facts) {
+  return facts.exam ? facts.exam->verdicts.size() : 0;
+}
+
+std::size_t exam_failures(const ReportFacts& facts) {
+  if (!facts.exam) return 0;
+  return facts.exam->verdicts.size() - static_cast<std::size_t>(facts.exam->passed());
+}
+
 std::size_t rejected_files(const Diagnostics& rejected) {
   std::set<std::string> files;
   for (const auto& item : rejected.items()) files.insert(item.file);
@@ -108,11 +149,13 @@ class JunitWriter : public ReportWriter {
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<testsuites name=\"coach\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-        tests_ + errors, failures_, errors);
+        static_cast<std::size_t>(tests_) + errors + exam_tests(facts),
+        static_cast<std::size_t>(failures_) + exam_failures(facts), errors);
   }
 
   std::string tail(const ReportFacts& facts) override {
     std::string out;
+    if (facts.exam) out += exam_suite(*facts.exam);
     if (!facts.rejected.empty()) out += rejected_suite(facts.rejected);
     return out + "</testsuites>\n";
   }

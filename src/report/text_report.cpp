@@ -50,16 +50,20 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   if (step.answered)
     out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))),
                        highlight_reply(step, style));
+  else
+    out += "  " + style.dim(std::string(tr("(没有回答)", "(not answered)"))) + "\n";
   for (const auto& rule : step.rules) {
     const std::string mark = rule.ok ? style.good("✓") : style.bad("✗");
     std::string line = fmt::format("    {} {}", mark, rule.description);
     if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
-    if (rule.critical && !rule.ok)
+    // Nothing was said that could break a rule: an unanswered step is no critical mistake.
+    if (rule.critical && !rule.ok && step.answered)
       line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
     if (rule.ok && !rule.matched.empty() && rule.kind != "forbid" && rule.kind != "none_of") {
       line += style.dim(fmt::format(" “{}”", rule.matched.front().text));
     }
     out += line + "\n";
+    if (!step.answered) continue;  // every rule would only repeat "not answered"
     if (!rule.ok) {
       out += fmt::format("      {}\n", rule.feedback);
       if (!rule.detail.empty() && rule.detail != rule.feedback)
@@ -86,6 +90,48 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
 }
 
 namespace {
+
+// What the customer said before a step and how the reply moved the anger, as in practice.
+std::string customer_turn_text(const AttemptResult& attempt, const StepResult& step,
+                               const Style& style) {
+  for (const auto& turn : attempt.path) {
+    if (turn.step_id != step.step_id) continue;
+    const std::string mood =
+        fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+    return "  " +
+           style.customer(fmt::format(fmt::runtime(tr("客户({}):{}", "customer ({}): {}")), mood,
+                                      printable(turn.customer_line))) +
+           "\n";
+  }
+  return "";
+}
+
+// Why the steps after a walk-out have no reply.
+std::string walked_out_text(const AttemptResult& attempt, const Style& style) {
+  if (!attempt.walked_out) return "";
+  return "  " +
+         style.bad(fmt::format(
+             fmt::runtime(tr("客户的怒气到了极限({}),愤而离开:本次作答不及格,之后的步骤没有进行。",
+                             "The customer's anger reached its limit ({}) and they walked out: the "
+                             "attempt fails, and the steps after it never took place.")),
+             attempt.final_mood)) +
+         "\n";
+}
+
+std::string steps_text(const AttemptResult& attempt, const Style& style) {
+  std::string out;
+  bool left = false;
+  for (const auto& step : attempt.steps) {
+    const std::string turn = customer_turn_text(attempt, step, style);
+    if (turn.empty() && !left) {
+      out += walked_out_text(attempt, style);
+      left = attempt.walked_out;
+    }
+    out += turn + format_step_feedback(step, style);
+  }
+  if (!left) out += walked_out_text(attempt, style);
+  return out;
+}
 
 std::string exam_note_text(const AttemptNote& note, const Style& style) {
   if (!note.exam) return "";
@@ -142,7 +188,7 @@ class TextWriter : public ReportWriter {
                                        "A critical rule failed: the attempt fails."))) +
              "\n";
     out += exam_note_text(note, style_);
-    for (const auto& step : attempt.steps) out += format_step_feedback(step, style_);
+    out += steps_text(attempt, style_);
     return out + "\n";
   }
 

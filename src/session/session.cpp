@@ -1,5 +1,7 @@
 #include "session/session.hpp"
 
+#include "engine/scorer.hpp"
+
 namespace coach {
 
 Session::Session(const Rubric& rubric, std::string trainee)
@@ -21,9 +23,16 @@ void Session::replay() {
   }
 }
 
+// The main line, plus every inserted step the conversation has taken so far (the current one
+// included): "step 6 of 6" after a step was inserted, never "6 of 5".
 std::size_t Session::planned_steps() const {
   std::size_t count = 0;
   for (const auto& step : rubric_.steps()) count += step.step->when ? 0 : 1;
+  for (const Answer& answer : answers_) {
+    const CompiledStep* step = rubric_.find_step(answer.step_id);
+    if (step && step->step->when) ++count;
+  }
+  if (current_ && current_->step->when) ++count;
   return count;
 }
 
@@ -74,8 +83,10 @@ AnswersFile Session::transcript() const {
   return file;
 }
 
+// Exactly what `coach grade` says of the transcript, also when the trainee left early: the steps
+// not reached are played unanswered, an inserted step the customer had already raised included.
 AttemptResult Session::result() const {
-  return conversation_->result(trainee_, "");
+  return score_attempt(rubric_, transcript().attempts.front(), trainee_, "");
 }
 
 }  // namespace coach

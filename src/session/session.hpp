@@ -23,7 +23,8 @@ class Session {
   // The step being played; only while not finished.
   const CompiledStep& current_step() const { return *current_; }
   std::string customer_line() const { return conversation_->customer_line(*current_); }
-  // Turns played so far, and how many steps the scenario has without conditions.
+  // Turns played so far, and how many steps the conversation has: those without conditions and
+  // the inserted ones taken so far.
   std::size_t turns_played() const { return answers_.size(); }
   std::size_t planned_steps() const;
   int mood() const { return conversation_->mood(); }
@@ -39,6 +40,7 @@ class Session {
   const CompiledStep* last_answered() const;
 
   AnswersFile transcript() const;
+  // The verdict `coach grade` gives the transcript.
   AttemptResult result() const;
 
  private:

@@ -225,6 +225,21 @@ class Formats(CoachTestCase):
         failures = [f.text for f in root.iter("failure")]
         self.assertTrue(any("apology" in (text or "") for text in failures), failures)
 
+    def test_junit_fails_a_trainee_who_fails_the_exam_with_every_step_passed(self):
+        # Every step of the one scenario answered passed; the exam's second scenario is missing.
+        # The job exits 1, and the CI test view must show why.
+        exam = self.write("exam2.yaml", "id: two\ntitle: 两个场景\nscenarios: [fee, hurry]\n")
+        result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))),
+                       "--format", "junit")
+        self.assertExit(result, 1)
+        root = ET.fromstring(result.stdout)
+        exam_cases = [case for case in root.iter("testcase") if case.get("classname") == "exam.two"]
+        self.assertEqual([case.get("name") for case in exam_cases], ["张三"])
+        failure = exam_cases[0].find("failure")
+        self.assertIsNotNone(failure)
+        self.assertIn("hurry: not attempted", failure.text)
+        self.assertEqual(int(root.get("failures")), sum(1 for _ in root.iter("failure")))
+
     def test_csv_has_a_row_per_attempt_and_defuses_formulas(self):
         result = self.reports("csv")
         rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
@@ -248,11 +263,9 @@ class Formats(CoachTestCase):
         self.assertEqual(html.count("<script>"), 1)  # the report's own
         self.assertNotIn("http://", html.replace("http://x", ""))
 
-    def test_html_works_in_a_headless_browser(self):
+    def dump_dom(self, page):
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         needs_tool(chromium, "chromium")
-        page = self.tmp / "report.html"
-        self.assertExit(self.reports("html", "-o", str(page)), 2)
         profile = tempfile.mkdtemp(prefix="coach-chromium-")
         try:
             shown = subprocess.run(
@@ -262,12 +275,31 @@ class Formats(CoachTestCase):
                 capture_output=True, text=True, timeout=120)
         finally:
             shutil.rmtree(profile, ignore_errors=True)
-        dom = shown.stdout
+        return shown.stdout
+
+    def test_html_works_in_a_headless_browser(self):
+        page = self.tmp / "report.html"
+        self.assertExit(self.reports("html", "-o", str(page)), 2)
+        dom = self.dump_dom(page)
         self.assertIn('data-ready="true"', dom)  # the inline script ran
         self.assertIn('<span id="shown">3</span>', dom)
         self.assertIn('id="pass-rate"', dom)
         self.assertNotIn("pwned", dom.split("<title>")[1].split("</title>")[0])
         self.assertEqual(dom.count('class="attempt"'), 3)
+
+    def test_html_clicking_a_trainee_shows_only_their_attempts(self):
+        # 张三's attempts, not those of 张三丰, whose name merely contains his.
+        self.write("in/a.yaml", GOOD.format(who="张三"))
+        self.write("in/b.yaml", GOOD.format(who="张三丰"))
+        page = self.tmp / "report.html"
+        self.assertExit(grade(str(self.tmp / "in"), "--format", "html", "-o", str(page)), 0)
+        click = ("<script>document.querySelector('button.trainee[data-trainee=\"张三\"]').click();"
+                 "</script></body>")
+        clicked = self.tmp / "clicked.html"
+        clicked.write_text(page.read_text(encoding="utf-8").replace("</body>", click), encoding="utf-8")
+        dom = self.dump_dom(clicked)
+        self.assertIn('<span id="shown">1</span>', dom)
+        self.assertRegex(dom, r'<details class="attempt"[^>]*data-trainee="张三丰"[^>]*hidden')
 
 
 if __name__ == "__main__":

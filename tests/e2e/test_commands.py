@@ -22,11 +22,23 @@ class HelpAndVersion(CoachTestCase):
         self.assertRegex(result.stdout, r"^coach \d+\.\d+\.\d+")
 
     def test_every_command_has_help(self):
-        for command in ["list", "show", "practice", "grade", "check", "validate"]:
+        for command in ["list", "show", "practice", "grade", "check", "validate", "history"]:
             with self.subTest(command=command):
                 result = run(command, "--help")
                 self.assertExit(result, 0)
                 self.assertIn(command, result.stdout)
+                # -h under the same translated heading as the other options
+                self.assertNotIn("Options:", result.stdout)
+                self.assertEqual(result.stdout.count("选项:"), 1)
+
+    def test_global_options_also_after_the_command(self):
+        # As a newcomer types them: `coach list --lang en`, `coach grade … --no-color`.
+        listed = run("list", "--lang", "en")
+        self.assertExit(listed, 0)
+        self.assertIn("title", listed.stdout.splitlines()[0])
+        shown = run("show", "missing-balance", "--no-color", "--lang", "en")
+        self.assertExit(shown, 0)
+        self.assertNotIn("\x1b[", shown.stdout)
 
     def test_no_command_or_unknown_option_is_a_usage_error(self):
         self.assertExit(run(), 2)

@@ -316,7 +316,7 @@ class KilledSessions(HistoryTestCase):
             try:
                 buffer += os.read(fd, 4096)
             except OSError:
-                break
+                self.fail(f"{needle!r} never came: {buffer.decode(errors='replace')}")
         return buffer
 
     def test_sigterm_sighup_and_sigkill_keep_the_replies(self):

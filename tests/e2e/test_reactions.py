@@ -38,6 +38,49 @@ class Reactions(CoachTestCase):
         self.assertEqual([s["id"] for s in graded["steps"]][:2], ["vent", "manager"])
         self.assertEqual(graded["score"], 0)
 
+    def test_leaving_when_the_customer_raises_a_step_scores_as_grade_does(self):
+        # Ctrl-C or end of input while the manager step is on screen: the summary, the history
+        # and grade must agree (the step the customer raised counts, unanswered).
+        record = self.tmp / "rec.yaml"
+        shown = run("practice", "missing-balance", "--record", str(record), input=f"{RUDE}\n", lang="en")
+        self.assertExit(shown, 0)
+        self.assertIn("把你们经理叫出来", shown.stdout)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual(graded["steps"][1]["id"], "manager")
+        self.assertIn(f"Score {graded['score']:.1f} ", shown.stdout)
+        self.assertIn("manager", shown.stdout.split("Summary")[1])
+
+    def test_step_numbers_count_the_inserted_step(self):
+        shown = run("practice", "missing-balance", input=f"{RUDE}\n{CALMING}\n", lang="en").stdout
+        self.assertIn("Step 2/6 · let them vent", shown)  # the manager step, inserted
+        self.assertIn("Step 3/6 · apologise", shown)
+        self.assertNotIn("/5 ·", shown.split("Step 2/")[1])
+
+    def test_grade_text_shows_the_path_as_practice_showed_it(self):
+        record = self.tmp / "rec.yaml"
+        shown = run("practice", "missing-balance", "--record", str(record), input=f"{RUDE}\n{RUDE}\n王先生您好\n")
+        self.assertIn("忍无可忍,愤而离开", shown.stdout)
+        self.assertIn("怒气 █████████░ 95/100", shown.stdout)
+        text = run("grade", str(record)).stdout
+        self.assertIn("客户(怒气 70→95):你们移动怎么回事", text)
+        self.assertIn("客户(怒气 95→100):你这什么态度", text)
+        self.assertIn("客户的怒气到了极限(100),愤而离开", text)
+        after = text.split("愤而离开")[1]
+        self.assertIn("(没有回答)", after)
+        self.assertNotIn("【关键错误】", after)  # nothing said, nothing critical
+        self.assertNotIn("这一步没有回答", text)
+
+    def test_the_customer_quotes_only_what_the_trainee_said(self):
+        # get-me-the-manager: “新来的就能出错?” only after the trainee said they are new.
+        new_hire = "孙女士,非常抱歉。我刚刚做这项工作时间不长,经验不足,确实是因为我的工作给您带来了损失,这件事我一定负责给您处理好。"
+        system = "孙女士,对不起,这是系统的问题,系统没提示我确认,不是我的错。"
+        said = run("practice", "get-me-the-manager", input=f"{new_hire}\n", lang="en").stdout
+        self.assertIn("新来的就能出错", said)
+        for reply in [system, "孙女士,真的非常抱歉,是我的失误,我负责给您处理好。"]:
+            shown = run("practice", "get-me-the-manager", input=f"{reply}\n/skip\n", lang="en").stdout
+            self.assertIn("到底是怎么回事", shown)
+            self.assertNotIn("新来的", shown.split("Summary")[0].replace(new_hire, ""))
+
     def test_show_draws_the_branches_and_json_keeps_them_apart(self):
         text = run("show", "missing-balance", lang="en").stdout
         self.assertIn("⤷ only when anger > 75", text)

@@ -70,3 +70,47 @@ TEST_CASE("reports: the same results give the same bytes; XML is escaped") {
   const std::string text = format_text_report({result}, Style(false));
   CHECK(text.find("t T") != std::string::npos);
 }
+
+namespace {
+// A customer (anger 50 at the start) who gets angrier when blamed, and a step inserted when
+// anger passes 60.
+const char* kReacting = R"(id: r
+title: R
+source: test
+customer: {name: 王先生}
+briefing: b
+steps:
+  - {id: one, stage: vent, customer: c, rules: [{concept: empathy}, {forbid: blame, mood: 30}],
+     model_answers: [x]}
+  - {id: extra, stage: vent, when: {mood_above: 60}, customer: c, rules: [{concept: apology}],
+     model_answers: [x]}
+  - {id: two, stage: apologize, customer: c, rules: [{concept: apology}], model_answers: [x]}
+)";
+}  // namespace
+
+TEST_CASE("an inserted step counts in the steps the session shows") {
+  test::Fixture fixture(kReacting);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  Session session(*fixture.rubric, "");
+  CHECK(session.planned_steps() == 2);
+  session.answer("你弄错了");
+  REQUIRE(session.current_step().step->id == "extra");
+  CHECK(session.planned_steps() == 3);  // "step 2 of 3", not "2 of 2"
+  session.answer("对不起");
+  CHECK(session.turns_played() == 2);
+  CHECK(session.planned_steps() == 3);  // "step 3 of 3", not "3 of 2"
+}
+
+TEST_CASE("a session left early scores as grade scores its transcript") {
+  test::Fixture fixture(kReacting);
+  Session session(*fixture.rubric, "张三");
+  session.answer("你弄错了");  // the customer now raises the inserted step; the trainee leaves
+  const AttemptResult shown = session.result();
+  const AttemptResult graded =
+      score_attempt(*fixture.rubric, session.transcript().attempts.front(), "张三", "");
+  std::vector<std::string> steps;
+  for (const auto& step : shown.steps) steps.push_back(step.step_id);
+  CHECK(steps == std::vector<std::string>{"one", "extra", "two"});
+  CHECK(shown.score == graded.score);
+  CHECK(format_json_report({shown}) == format_json_report({graded}));
+}
