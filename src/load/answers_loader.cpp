@@ -19,13 +19,23 @@ bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& 
                                    kMaxReplyCharacters));
     return false;
   }
-  if (utf8::has_control_characters(text)) {
+  if (utf8::has_control_characters(text) || has_bidi_controls(text)) {
     reader.error(node,
                  std::string(tr("回答中含有控制字符(如终端转义序列)",
                                 "reply contains control characters (such as terminal escapes)")));
     return false;
   }
   return true;
+}
+
+// A step id that reorders the screen would reach the "no such step" message raw.
+bool check_key(YamlReader& reader, const YAML::Node& key, std::string_view what) {
+  if (!has_bidi_controls(key.Scalar())) return true;
+  reader.error(key, fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
+                                                "`{}` contains control characters (such as "
+                                                "terminal escapes)")),
+                                what));
+  return false;
 }
 
 void read_responses(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
@@ -39,7 +49,7 @@ void read_responses(YamlReader& reader, const YAML::Node& map, Attempt& attempt)
   if (node.IsNull()) return;  // nothing answered yet: every step scores zero
   if (!reader.expect_map(node, "`responses`", {})) return;
   for (const auto& pair : node) {
-    if (!pair.first.IsScalar()) continue;
+    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "responses")) continue;
     std::string text;
     if (!pair.second.IsNull()) {
       auto value = reader.marked_text(pair.second, tr("每个回答", "each response"));
@@ -56,12 +66,13 @@ void read_earlier_tries(YamlReader& reader, const YAML::Node& map, Attempt& atte
   if (!node.IsDefined() || node.IsNull()) return;
   if (!reader.expect_map(node, "`earlier_tries`", {})) return;
   for (const auto& pair : node) {
-    if (!pair.first.IsScalar()) continue;
+    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "earlier_tries")) continue;
     std::vector<std::string> tries;
     if (reader.expect_sequence(pair.second, "`earlier_tries`")) {
       for (const auto& item : pair.second) {
-        if (auto text = reader.marked_text(item, tr("每个回答", "each response")))
-          tries.push_back(text->text);
+        // Replies too: the same limits, so a recording never carries what a reply may not.
+        auto text = reader.marked_text(item, tr("每个回答", "each response"));
+        if (text && check_reply(reader, item, text->text)) tries.push_back(text->text);
       }
     }
     attempt.earlier_tries.push_back({pair.first.Scalar(), std::move(tries)});
@@ -74,7 +85,7 @@ void read_seconds(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
   if (!reader.expect_map(node, "`seconds`", {})) return;
   for (const auto& pair : node) {
     double seconds = 0;
-    if (!pair.first.IsScalar()) continue;
+    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "seconds")) continue;
     if (!pair.second.IsScalar() || !YAML::convert<double>::decode(pair.second, seconds) ||
         !(seconds >= 0 && seconds < 86400)) {
       reader.error(pair.second,
@@ -132,7 +143,10 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     if (auto attempt = read_attempt(reader, *root)) answers.attempts.push_back(std::move(*attempt));
   }
-  if (answers.trainee.size() > 200 || utf8::has_control_characters(answers.trainee)) {
+  // Names are shown to trainers side by side: one that reorders the line, or hides characters
+  // (张\u200B三 is not 张三), could pass for someone else.
+  if (answers.trainee.size() > 200 || utf8::has_control_characters(answers.trainee) ||
+      has_hidden_characters(answers.trainee)) {
     reader.error(YamlReader::child(*root, "trainee"),
                  std::string(tr("`trainee` 太长或含有控制字符",
                                 "`trainee` is too long or contains control characters")));
