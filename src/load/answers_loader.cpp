@@ -109,6 +109,20 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   return attempt;
 }
 
+// Names are shown to trainers side by side: one that hides characters (张\u200B三 is not 张三)
+// could pass for someone else.
+void check_trainee(YamlReader& reader, const YAML::Node& root, const std::string& trainee) {
+  const YAML::Node node = YamlReader::child(root, "trainee");
+  if (trainee.size() > 200 || utf8::has_control_characters(trainee)) {
+    reader.error(node, std::string(tr("`trainee` 太长或含有控制字符",
+                                      "`trainee` is too long or contains control characters")));
+  } else if (has_hidden_characters(trainee)) {
+    reader.error(node, fmt::format(fmt::runtime(tr("`trainee` 含有看不见的字符:{}",
+                                                   "`trainee` contains invisible characters: {}")),
+                                   show_hidden(trainee)));
+  }
+}
+
 }  // namespace
 
 std::optional<AnswersFile> parse_answers(const std::string& content, const std::string& file,
@@ -143,14 +157,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     if (auto attempt = read_attempt(reader, *root)) answers.attempts.push_back(std::move(*attempt));
   }
-  // Names are shown to trainers side by side: one that reorders the line, or hides characters
-  // (张\u200B三 is not 张三), could pass for someone else.
-  if (answers.trainee.size() > 200 || utf8::has_control_characters(answers.trainee) ||
-      has_hidden_characters(answers.trainee)) {
-    reader.error(YamlReader::child(*root, "trainee"),
-                 std::string(tr("`trainee` 太长或含有控制字符",
-                                "`trainee` is too long or contains control characters")));
-  }
+  check_trainee(reader, *root, answers.trainee);
   if (diagnostics.size() != errors_before) return std::nullopt;
   return answers;
 }

@@ -19,6 +19,7 @@ SCENARIOS = {
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:9: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
+    "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "bom-with-error.yaml": "3:7: YAML syntax error: end of sequence flow not found",
     "crlf-with-error.yaml": "8:12: unknown stage `venting`",
     "deep-block-nesting.yaml": "2:1000: nesting too deep",
@@ -94,6 +95,9 @@ ANSWERS = {
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",
     "bom-with-error.yaml": "3:10: YAML syntax error: end of sequence flow not found",
+    "bidi-in-reply.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "bidi-in-step-key.yaml": "4:3: `responses` contains control characters (such as terminal escapes)",
+    "bidi-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
     "c1-control.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "crlf-with-error.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
     "deep-block-nesting.yaml": "4:1000: nesting too deep",
@@ -131,6 +135,7 @@ ANSWERS = {
     "wrong-type-responses.yaml": "2:12: `responses` should be a mapping (key: value), found a list",
     "wrong-type-scenario.yaml": "2:11: `scenario` should be text, found a mapping",
     "wrong-type-trainee.yaml": "1:10: `trainee` should be text, found a list",
+    "zero-width-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张三\\u200B",
 }
 
 # Valid submissions among the hostile ones: they must be graded, in a batch too.
