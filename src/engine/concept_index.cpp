@@ -16,12 +16,14 @@ ConceptIndex::ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& 
                                                          definition.file, diagnostics);
     concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher), concepts_.size()});
   }
+  by_index_.resize(concepts_.size());
+  for (const auto& [id, compiled] : concepts_) by_index_[compiled.index] = &compiled;
 }
 
 ReplyScan ConceptIndex::scan(const NormalizedText& reply) const {
   if (!scanner_) {
-    std::vector<const PhraseMatcher*> matchers(concepts_.size());
-    for (const auto& [id, compiled] : concepts_) matchers[compiled.index] = compiled.matcher.get();
+    std::vector<const PhraseMatcher*> matchers;
+    for (const CompiledConcept* compiled : by_index_) matchers.push_back(compiled->matcher.get());
     scanner_ = std::make_unique<LexiconScanner>(matchers);
   }
   return scanner_->scan(reply);

@@ -28,6 +28,9 @@ class ConceptIndex {
   const CompiledConcept* find(const std::string& id) const;
   const Lexicon& lexicon() const { return *lexicon_; }
   const std::map<std::string, CompiledConcept>& all() const { return concepts_; }
+  // Concept number `index` (CompiledConcept::index), as a ReplyScan numbers them.
+  const CompiledConcept& at(std::size_t index) const { return *by_index_[index]; }
+  std::size_t size() const { return by_index_.size(); }
 
   // Every concept's occurrences in the reply, in one pass.
   // The scanner is built on the first call: `list` and `show` never pay for it. Not
@@ -37,6 +40,7 @@ class ConceptIndex {
  private:
   std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();
   std::map<std::string, CompiledConcept> concepts_;
+  std::vector<const CompiledConcept*> by_index_;
   mutable std::unique_ptr<LexiconScanner> scanner_;
 };
 

@@ -13,8 +13,23 @@ namespace {
 // 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
 constexpr std::size_t kWindowCharacters = 7;
 
-constexpr std::array<std::string_view, 9> kNegators = {"不", "没", "无", "别", "未",
-                                                       "非", "勿", "莫", "甭"};
+// Single characters, so the window is checked character by character.
+bool is_negator(char32_t c) {
+  switch (c) {
+    case U'不':
+    case U'没':
+    case U'无':
+    case U'别':
+    case U'未':
+    case U'非':
+    case U'勿':
+    case U'莫':
+    case U'甭':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Words that contain a negation character but negate nothing that follows them.
 constexpr std::array<std::string_view, 76> kNeutralWords = {
@@ -33,58 +48,78 @@ constexpr std::array<std::string_view, 76> kNeutralWords = {
 
 // Words that close a negation's reach: in 没带身份证就办不了 the 没 governs 带, not 办不了;
 // in 不是刁难而是保护您 the 不 governs 刁难, not 保护您.
-constexpr std::array<std::string_view, 8> kScopeBreakers = {"就",   "而是", "但是", "可是",
-                                                            "所以", "才",   "的话", "只是"};
-
-// Moves the window's start past the last word that closes a negation's reach.
-std::size_t after_scope_breakers(std::string_view text, std::size_t start, std::size_t end) {
-  const std::string_view window = text.substr(start, end - start);
-  std::size_t cut = 0;
-  for (std::string_view breaker : kScopeBreakers) {
-    const std::size_t found = window.rfind(breaker);
-    if (found != std::string_view::npos) cut = std::max(cut, found + breaker.size());
-  }
-  return start + cut;
+bool is_one_character_breaker(char32_t c) {
+  return c == U'就' || c == U'才';
 }
 
+bool is_two_character_breaker(char32_t first, char32_t second) {
+  static constexpr std::array<std::pair<char32_t, char32_t>, 6> kBreakers = {{{U'而', U'是'},
+                                                                              {U'但', U'是'},
+                                                                              {U'可', U'是'},
+                                                                              {U'所', U'以'},
+                                                                              {U'的', U'话'},
+                                                                              {U'只', U'是'}}};
+  return std::find(kBreakers.begin(), kBreakers.end(), std::pair{first, second}) != kBreakers.end();
+}
+
+// The characters before a match, back to a clause boundary and at most kWindowCharacters.
+struct Window {
+  std::array<char32_t, kWindowCharacters> characters{};
+  std::array<std::size_t, kWindowCharacters> starts{};  // byte offsets in the text
+  std::size_t size = 0;  // filled from the end: the window is characters[first()..]
+  std::size_t first() const { return kWindowCharacters - size; }
+};
+
+Window window_before(std::string_view text, std::size_t match_begin) {
+  Window window;
+  std::size_t start = match_begin;
+  while (start > 0 && window.size < kWindowCharacters) {
+    std::size_t previous = start - 1;
+    while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+    if (is_clause_boundary(text, previous)) break;
+    std::size_t pos = previous;
+    ++window.size;
+    window.characters[window.first()] = utf8::decode(text, pos);
+    window.starts[window.first()] = previous;
+    start = previous;
+  }
+  return window;
+}
+
+// The index in the window after the last word that closes a negation's reach.
+std::size_t after_scope_breakers(const Window& window) {
+  std::size_t cut = window.first();
+  for (std::size_t i = window.first(); i < kWindowCharacters; ++i) {
+    const char32_t c = window.characters[i];
+    if (is_one_character_breaker(c)) cut = i + 1;
+    if (i + 1 < kWindowCharacters && is_two_character_breaker(c, window.characters[i + 1]))
+      cut = std::max(cut, i + 2);
+  }
+  return cut;
+}
+
+// `pos` is where a negation character starts in the text.
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
+  std::size_t length = pos;
+  utf8::decode(text, length);
+  const std::string_view negator = text.substr(pos, length - pos);
   for (std::string_view word : kNeutralWords) {
-    // Try every alignment of the word that covers `pos`.
-    for (std::size_t offset = 0; offset < word.size(); ++offset) {
-      if (offset > pos) break;
-      const std::size_t start = pos - offset;
-      if (text.substr(start, word.size()) == word) {
-        return true;
-      }
+    // Each place the negation character takes in the word is an alignment to try.
+    for (std::size_t offset = word.find(negator); offset != std::string_view::npos && offset <= pos;
+         offset = word.find(negator, offset + 1)) {
+      if (text.substr(pos - offset, word.size()) == word) return true;
     }
   }
   return false;
 }
 
-std::size_t window_start(std::string_view text, std::size_t match_begin) {
-  std::size_t start = match_begin;
-  std::size_t characters = 0;
-  while (start > 0 && characters < kWindowCharacters) {
-    std::size_t previous = start - 1;
-    while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
-    if (is_clause_boundary(text, previous)) break;
-    start = previous;
-    ++characters;
-  }
-  return start;
-}
-
 }  // namespace
 
 bool is_negated(std::string_view text, std::size_t match_begin) {
-  const std::size_t start =
-      after_scope_breakers(text, window_start(text, match_begin), match_begin);
-  const std::string_view window = text.substr(start, match_begin - start);
-  for (std::string_view negator : kNegators) {
-    for (std::size_t found = window.find(negator); found != std::string_view::npos;
-         found = window.find(negator, found + 1)) {
-      if (!is_inside_neutral_word(text, start + found)) return true;
-    }
+  const Window window = window_before(text, match_begin);
+  for (std::size_t i = after_scope_breakers(window); i < kWindowCharacters; ++i) {
+    if (is_negator(window.characters[i]) && !is_inside_neutral_word(text, window.starts[i]))
+      return true;
   }
   return false;
 }

@@ -75,18 +75,18 @@ PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
     if (!counts_as_phrase(rule)) continue;
     for (const auto& evidence : rule.matched) spans.push_back(evidence.span);
   }
-  for (const auto& [unused, compiled] : concepts.all()) {
+  for (std::size_t index = 0; index < concepts.size(); ++index) {
     int distinct = 0;
     std::size_t previous_end = 0;
-    for (const auto& match : scan.of(compiled.index)) {
+    for (const auto& match : scan.of(index)) {
       if (match.negated) continue;
       if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
       previous_end = match.span.end;
       ++distinct;
       const TextSpan span =
-          reply.to_original(clip_pattern_match(*compiled.matcher, match, reply.text));
+          reply.to_original(clip_pattern_match(*concepts.at(index).matcher, match, reply.text));
       spans.push_back(span);
-      finds.concepts.push_back({compiled.index, span});
+      finds.concepts.push_back({index, span});
     }
     finds.most_repeated = std::max(finds.most_repeated, distinct);
   }
@@ -132,9 +132,10 @@ bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
   return false;
 }
 
-bool has_run_on_clause(const NormalizedText& reply, const PhraseFinds& finds) {
+bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                       const PhraseFinds& finds) {
   const std::vector<TextSpan>& spans = finds.spans;
-  for (const Clause& clause : split_clauses(reply.text)) {
+  for (const Clause& clause : clauses) {
     const TextSpan original = reply.to_original(clause.span);
     const Chain chain = longest_chain(reply.original, original, spans);
     const std::size_t length = characters_in(reply.original, original);
@@ -174,14 +175,16 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
          repeated >= 2;
 }
 
-bool has_list_clause(const NormalizedText& reply, const PhraseFinds& finds) {
-  for (const Clause& clause : split_clauses(reply.text)) {
+bool has_list_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                     const PhraseFinds& finds) {
+  for (const Clause& clause : clauses) {
     if (is_list_of_ideas(reply, reply.to_original(clause.span), finds)) return true;
   }
   return false;
 }
 
-bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
+bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                       const PhraseFinds& finds) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
   std::size_t covered = 0;
@@ -189,7 +192,7 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
     covered += utf8::count_code_points(
         normalize(reply.original.substr(span.begin, span.end - span.begin)).text);
   std::size_t clauses_chars = 0;
-  for (const Clause& clause : split_clauses(reply.text)) {
+  for (const Clause& clause : clauses) {
     clauses_chars += utf8::count_code_points(
         std::string_view(reply.text)
             .substr(clause.span.begin, clause.span.end - clause.span.begin));
@@ -202,8 +205,12 @@ bool has_few_own_words(const NormalizedText& reply, const PhraseFinds& finds) {
 bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
                          const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
   const PhraseFinds finds = find_phrases(reply, scan, rules, concepts);
-  return has_run_on_clause(reply, finds) || has_few_own_words(reply, finds) ||
-         has_list_clause(reply, finds);
+  // Every test below needs at least this many separate phrases.
+  static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases);
+  if (finds.spans.size() < static_cast<std::size_t>(kRunOnPhrases)) return false;
+  const std::vector<Clause> clauses = split_clauses(reply.text);
+  return has_run_on_clause(reply, clauses, finds) || has_few_own_words(reply, clauses, finds) ||
+         has_list_clause(reply, clauses, finds);
 }
 
 RuleResult stuffing_result() {
