@@ -110,6 +110,31 @@ class Reactions(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn("can never hold", result.stderr)
 
+    def test_denying_the_network_angers_the_sms_customer(self):
+        # The step's own feedback names these replies; they must count as arguing and blaming,
+        # and make the customer angrier, not pass as neutral.
+        replies = ["我们的网络不可能有问题,您先坐一下。", "我们网络没问题,是您手机设置的问题。"]
+        shown = run("practice", "sms-failure", input="\n".join(replies) + "\n", lang="en").stdout
+        network = shown.split("Step 2/6")[1]
+        self.assertIn("✗ avoids arguing with the customer", network)
+        self.assertIn("✗ avoids blaming, doubting or lecturing the customer", network)
+        self.assertIn("Step 3/6 · apologise  anger █████████░ 95/100", shown)
+
+    def test_brushing_off_the_press_threat_drives_the_customer_away(self):
+        replies = ["先生,您别激动,罢工是机械师的事,我们也不想这样。", "那你想怎样?",
+                   "您要曝光是您的权利,不过曝光也没用,罢工又不是我们能控制的。"]
+        record = self.tmp / "rec.yaml"
+        shown = run("practice", "airline-delay", "--record", str(record),
+                    input="\n".join(replies) + "\n", lang="en").stdout
+        self.assertIn("找报社记者曝光你们", shown)
+        self.assertIn("✗ avoids arguing with the customer", shown.split("Step 3/6")[1])
+        self.assertIn("has had enough and leaves", shown)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual(graded["path"]["turns"][2], {
+            "step": "press", "customer": "少跟我打官腔!你们这么对待乘客,我回头就把这事发到网上,找报社记者曝光你们!",
+            "mood_before": 95, "mood_after": 100})
+        self.assertTrue(graded["path"]["walked_out"])
+
     def test_time_limits_count_only_with_recorded_times(self):
         lexicons = self.tmp / "lexicons"
         lexicons.mkdir()
