@@ -237,7 +237,8 @@ class PracticeRun {
     save(true);
     result_ = session_.result();
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
-    screen_.summary(result_, options_.exam, unmet_);
+    screen_.summary(result_, options_.exam, session_.rubric().scenario().customer.temper.limit,
+                    unmet_);
     if (!record_path_.empty()) {
       screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
                                                "Transcript saved: {} (grade it with coach grade)")),

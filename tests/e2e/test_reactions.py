@@ -135,6 +135,20 @@ class Reactions(CoachTestCase):
             "mood_before": 95, "mood_after": 100})
         self.assertTrue(graded["path"]["walked_out"])
 
+    def test_the_summary_shows_the_anger_the_last_reply_left_as_grade_does(self):
+        record = self.tmp / "rec.yaml"
+        polite = "先生您好,大家从下午折腾到半夜,等了三个小时还被落在登机口,换了谁都会窝火,我很理解您的心情。您慢慢说,我在听。"
+        shown = run("practice", "airline-delay", "--record", str(record), input=polite + "\n", lang="en").stdout
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual(graded["path"]["final_mood"], 47)
+        self.assertIn("customer at the end: anger ████░░░░░░ 47/100", shown.split("Summary")[1])
+
+    def test_the_summary_scores_line_up_in_english(self):
+        shown = run("practice", "missing-balance", input="哦\n", lang="en").stdout
+        rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "/100" in line and "anger" not in line]
+        self.assertEqual(len(rows), 5)
+        self.assertEqual(len({row.index("/100") for row in rows}), 1, rows)
+
     def test_time_limits_count_only_with_recorded_times(self):
         lexicons = self.tmp / "lexicons"
         lexicons.mkdir()
