@@ -121,7 +121,7 @@ class Reactions(CoachTestCase):
         self.assertIn("Step 3/6 · apologise  anger █████████░ 95/100", shown)
 
     def test_brushing_off_the_press_threat_drives_the_customer_away(self):
-        replies = ["先生,您别激动,罢工是机械师的事,我们也不想这样。", "那你想怎样?",
+        replies = ["先生,您别激动,罢工是机械师的事,我们也不想这样。", "非常抱歉。",
                    "您要曝光是您的权利,不过曝光也没用,罢工又不是我们能控制的。"]
         record = self.tmp / "rec.yaml"
         shown = run("practice", "airline-delay", "--record", str(record),
@@ -132,7 +132,7 @@ class Reactions(CoachTestCase):
         graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
         self.assertEqual(graded["path"]["turns"][2], {
             "step": "press", "customer": "少跟我打官腔!你们这么对待乘客,我回头就把这事发到网上,找报社记者曝光你们!",
-            "mood_before": 95, "mood_after": 100})
+            "mood_before": 85, "mood_after": 100})
         self.assertTrue(graded["path"]["walked_out"])
 
     def test_the_summary_shows_the_anger_the_last_reply_left_as_grade_does(self):
@@ -146,8 +146,16 @@ class Reactions(CoachTestCase):
     def test_the_summary_scores_line_up_in_english(self):
         shown = run("practice", "missing-balance", input="哦\n", lang="en").stdout
         rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "/100" in line and "anger" not in line]
-        self.assertEqual(len(rows), 5)
+        self.assertGreaterEqual(len(rows), 5)
         self.assertEqual(len({row.index("/100") for row in rows}), 1, rows)
+
+    def test_a_curt_reply_angers_the_customer(self):
+        # “哦。” is the cold service the documents list among complaints: every type reacts.
+        shown = run("practice", "missing-balance", input="哦。\n", lang="en").stdout
+        self.assertIn("Step 2/6 · let them vent  anger ████████░░ 85/100", shown)
+        self.assertIn("把你们经理叫出来", shown)
+        polite = run("practice", "missing-balance", input="王先生,您的心情我很理解,您慢慢说。嗯\n", lang="en").stdout
+        self.assertNotIn("把你们经理叫出来", polite)  # a “嗯” inside a reply is not curt
 
     def test_time_limits_count_only_with_recorded_times(self):
         lexicons = self.tmp / "lexicons"
