@@ -193,10 +193,12 @@ class PracticeRun {
       return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
     }
     if (command == "/retry") {
+      // No show_current() here: the step went back, so answer_current() returns and
+      // play_steps() shows the earlier step's line (showing it here too printed it twice).
       if (!session_.retry())
         return screen_.note(
             std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
-      return show_current();
+      return;
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
                                              "unknown command {}; /help lists commands.")),

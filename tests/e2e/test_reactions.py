@@ -157,6 +157,18 @@ class Reactions(CoachTestCase):
         polite = run("practice", "missing-balance", input="王先生,您的心情我很理解,您慢慢说。嗯\n", lang="en").stdout
         self.assertNotIn("把你们经理叫出来", polite)  # a “嗯” inside a reply is not curt
 
+    def test_retry_shows_the_earlier_step_once_and_forgets_the_anger_it_caused(self):
+        record = self.tmp / "rec.yaml"
+        polite = "王先生,您先别着急,您的心情我很理解,您慢慢说,我听着。"
+        shown = run("practice", "missing-balance", "--record", str(record),
+                    input=f"{RUDE}\n/retry\n{polite}\n", lang="en").stdout
+        after = shown.split("把你们经理叫出来")[1]
+        self.assertEqual(after.count("Step 1/5 · let them vent"), 1)
+        self.assertIn("Step 2/5 · apologise  anger ████░░░░░░ 47/100", after)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual([turn["mood_after"] for turn in graded["path"]["turns"]][0], 47)
+        self.assertNotIn("manager", [step["id"] for step in graded["steps"]])
+
     def test_time_limits_count_only_with_recorded_times(self):
         lexicons = self.tmp / "lexicons"
         lexicons.mkdir()
