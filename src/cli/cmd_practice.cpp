@@ -193,10 +193,12 @@ class PracticeRun {
       return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
     }
     if (command == "/retry") {
+      // No show_current() here: the step went back, so answer_current() returns and
+      // play_steps() shows the earlier step's line (showing it here too printed it twice).
       if (!session_.retry())
         return screen_.note(
             std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
-      return show_current();
+      return;
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
                                              "unknown command {}; /help lists commands.")),
@@ -237,7 +239,8 @@ class PracticeRun {
     save(true);
     result_ = session_.result();
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
-    screen_.summary(result_, options_.exam, unmet_);
+    screen_.summary(result_, options_.exam, session_.rubric().scenario().customer.temper.limit,
+                    unmet_);
     if (!record_path_.empty()) {
       screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
                                                "Transcript saved: {} (grade it with coach grade)")),

@@ -122,7 +122,7 @@ void PracticeScreen::help() const {
                      "  /quit    stop (your replies are kept)\n")));
 }
 
-void PracticeScreen::summary(const AttemptResult& result, bool exam,
+void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
                              const std::vector<std::string>& unmet) const {
   if (exam) {
     print(std::string("\n"));
@@ -130,6 +130,12 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam,
   }
   print(std::string("\n") + style_.bold(std::string(tr("═══ 总结 ═══", "═══ Summary ═══"))) + "\n");
   print(format_stage_summary(result, style_));
+  // The header of each step shows the anger before it; only here does the trainee see what the
+  // last reply did to it, which grade reports as the last turn's anger (and as final_mood).
+  if (!result.path.empty()) {
+    print(fmt::format(fmt::runtime(tr("  结束时客户的{}\n", "  customer at the end: {}\n")),
+                      mood_meter({result.final_mood, limit})));
+  }
   const std::string verdict = result.passed ? style_.good(std::string(tr("通过", "PASSED")))
                                             : style_.bad(std::string(tr("未通过", "NOT PASSED")));
   print(fmt::format(
@@ -152,9 +158,8 @@ void PracticeScreen::exam_verdict(const Exam& exam, const SubmissionVerdict& ver
         "\n");
   for (const auto& outcome : verdict.scenarios) {
     const std::string mark = outcome.passed ? style_.good("✓") : style_.bad("✗");
-    const std::string score =
-        outcome.attempts > 0 ? fmt::format("{:.1f}", outcome.best_score)
-                             : std::string(tr("(未作答)", "(not attempted)"));
+    const std::string score = outcome.attempts > 0 ? fmt::format("{:.1f}", outcome.best_score)
+                                                   : std::string(tr("(未作答)", "(not attempted)"));
     print(fmt::format("  {} {:<20} {}\n", mark, outcome.scenario_id, score));
   }
   print(fmt::format(fmt::runtime(tr("考试结果:{}\n", "Exam result: {}\n")), result));

@@ -29,7 +29,8 @@ class PracticeScreen {
   void model_answer(const Step& step) const;
   void help() const;
   // `unmet`: what an exam being sat requires and the attempt missed (its verdict is the exam's).
-  void summary(const AttemptResult& result, bool exam,
+  // `limit`: the customer's walk-out anger, for the anger the last reply left.
+  void summary(const AttemptResult& result, bool exam, int limit,
                const std::vector<std::string>& unmet = {}) const;
   // The end of a whole exam: the verdict `coach grade --exam` will give the submission.
   void exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const;

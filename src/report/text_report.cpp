@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "report/report.hpp"
+#include "util/display_width.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -75,16 +76,25 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   return out;
 }
 
+// Ids and stage labels are padded to the widest of the attempt, so the scores form a column in
+// every language (English labels differ in length) and with long step ids.
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style) {
   constexpr int kBarWidth = 20;
+  std::size_t id_width = 10;
+  std::size_t label_width = 0;
+  for (const auto& step : attempt.steps) {
+    id_width = std::max(id_width, display_width(step.step_id));
+    label_width = std::max(label_width, display_width(stage_label(step.stage)));
+  }
   std::string out;
   for (const auto& step : attempt.steps) {
     const int filled = static_cast<int>(step.ratio() * kBarWidth + 0.5);
     std::string bar;
     for (int i = 0; i < kBarWidth; ++i) bar += i < (step.answered ? filled : 0) ? "█" : "░";
     const std::string painted = step.passed ? style.good(bar) : style.bad(bar);
-    out += fmt::format("  {:<10} {} {} {:>3}/{:<3}\n", step.step_id, painted,
-                       stage_label(step.stage), step.answered ? step.score : 0, step.max);
+    out += fmt::format("  {} {} {} {:>3}/{:<3}\n", pad_right(step.step_id, id_width), painted,
+                       pad_right(stage_label(step.stage), label_width),
+                       step.answered ? step.score : 0, step.max);
   }
   return out;
 }
@@ -96,8 +106,8 @@ std::string customer_turn_text(const AttemptResult& attempt, const StepResult& s
                                const Style& style) {
   for (const auto& turn : attempt.path) {
     if (turn.step_id != step.step_id) continue;
-    const std::string mood =
-        fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+    const std::string mood = fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")),
+                                         turn.mood_before, turn.mood_after);
     return "  " +
            style.customer(fmt::format(fmt::runtime(tr("客户({}):{}", "customer ({}): {}")), mood,
                                       printable(turn.customer_line))) +

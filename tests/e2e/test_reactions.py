@@ -110,6 +110,65 @@ class Reactions(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn("can never hold", result.stderr)
 
+    def test_denying_the_network_angers_the_sms_customer(self):
+        # The step's own feedback names these replies; they must count as arguing and blaming,
+        # and make the customer angrier, not pass as neutral.
+        replies = ["我们的网络不可能有问题,您先坐一下。", "我们网络没问题,是您手机设置的问题。"]
+        shown = run("practice", "sms-failure", input="\n".join(replies) + "\n", lang="en").stdout
+        network = shown.split("Step 2/6")[1]
+        self.assertIn("✗ avoids arguing with the customer", network)
+        self.assertIn("✗ avoids blaming, doubting or lecturing the customer", network)
+        self.assertIn("Step 3/6 · apologise  anger █████████░ 95/100", shown)
+
+    def test_brushing_off_the_press_threat_drives_the_customer_away(self):
+        replies = ["先生,您别激动,罢工是机械师的事,我们也不想这样。", "非常抱歉。",
+                   "您要曝光是您的权利,不过曝光也没用,罢工又不是我们能控制的。"]
+        record = self.tmp / "rec.yaml"
+        shown = run("practice", "airline-delay", "--record", str(record),
+                    input="\n".join(replies) + "\n", lang="en").stdout
+        self.assertIn("找报社记者曝光你们", shown)
+        self.assertIn("✗ avoids arguing with the customer", shown.split("Step 3/6")[1])
+        self.assertIn("has had enough and leaves", shown)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual(graded["path"]["turns"][2], {
+            "step": "press", "customer": "少跟我打官腔!你们这么对待乘客,我回头就把这事发到网上,找报社记者曝光你们!",
+            "mood_before": 85, "mood_after": 100})
+        self.assertTrue(graded["path"]["walked_out"])
+
+    def test_the_summary_shows_the_anger_the_last_reply_left_as_grade_does(self):
+        record = self.tmp / "rec.yaml"
+        polite = "先生您好,大家从下午折腾到半夜,等了三个小时还被落在登机口,换了谁都会窝火,我很理解您的心情。您慢慢说,我在听。"
+        shown = run("practice", "airline-delay", "--record", str(record), input=polite + "\n", lang="en").stdout
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual(graded["path"]["final_mood"], 47)
+        self.assertIn("customer at the end: anger ████░░░░░░ 47/100", shown.split("Summary")[1])
+
+    def test_the_summary_scores_line_up_in_english(self):
+        shown = run("practice", "missing-balance", input="哦\n", lang="en").stdout
+        rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "/100" in line and "anger" not in line]
+        self.assertGreaterEqual(len(rows), 5)
+        self.assertEqual(len({row.index("/100") for row in rows}), 1, rows)
+
+    def test_a_curt_reply_angers_the_customer(self):
+        # “哦。” is the cold service the documents list among complaints: every type reacts.
+        shown = run("practice", "missing-balance", input="哦。\n", lang="en").stdout
+        self.assertIn("Step 2/6 · let them vent  anger ████████░░ 85/100", shown)
+        self.assertIn("把你们经理叫出来", shown)
+        polite = run("practice", "missing-balance", input="王先生,您的心情我很理解,您慢慢说。嗯\n", lang="en").stdout
+        self.assertNotIn("把你们经理叫出来", polite)  # a “嗯” inside a reply is not curt
+
+    def test_retry_shows_the_earlier_step_once_and_forgets_the_anger_it_caused(self):
+        record = self.tmp / "rec.yaml"
+        polite = "王先生,您先别着急,您的心情我很理解,您慢慢说,我听着。"
+        shown = run("practice", "missing-balance", "--record", str(record),
+                    input=f"{RUDE}\n/retry\n{polite}\n", lang="en").stdout
+        after = shown.split("把你们经理叫出来")[1]
+        self.assertEqual(after.count("Step 1/5 · let them vent"), 1)
+        self.assertIn("Step 2/5 · apologise  anger ████░░░░░░ 47/100", after)
+        graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
+        self.assertEqual([turn["mood_after"] for turn in graded["path"]["turns"]][0], 47)
+        self.assertNotIn("manager", [step["id"] for step in graded["steps"]])
+
     def test_time_limits_count_only_with_recorded_times(self):
         lexicons = self.tmp / "lexicons"
         lexicons.mkdir()
