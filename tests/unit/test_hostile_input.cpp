@@ -47,7 +47,8 @@ TEST_CASE("aliases that explode are refused before the document is walked") {
   const auto start = std::chrono::steady_clock::now();
   CHECK(answers_errors(billion_laughs() + "scenario: fee\nresponses: {vent: *i}\n") ==
         "a.yaml:6:8: aliases (*) expand to more than 100000 nodes\n");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  // Walking the expanded tree would take forever: a minute only tells a hang from a slow machine.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
 }
 
 TEST_CASE("a few aliases are still fine") {
@@ -122,7 +123,8 @@ TEST_CASE("columns on a line of megabytes are found without counting the line ea
   for (int i = 0; i < 100000; ++i) keys += fmt::format(", 键{}: 1", i);
   const auto start = std::chrono::steady_clock::now();
   const std::string errors = answers_errors("{scenario: fee, responses: {}" + keys + "}\n");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  // Quadratic counting took hours; a minute leaves room for a loaded machine and a Debug build.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
   const std::size_t column = std::string("{scenario: fee, responses: {}").size() +
                              utf8::count_code_points(keys) - utf8::count_code_points("键99999: 1") +
                              1;
