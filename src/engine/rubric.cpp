@@ -71,24 +71,34 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
   return compiled;
 }
 
+// Why the condition's anger bounds can never be met, or nothing when they can.
+std::optional<std::string> never_holds(const Condition& condition, int limit) {
+  const auto& above = condition.mood_above;
+  const auto& below = condition.mood_below;
+  if (above && below && *below <= *above + 1) {
+    return fmt::format(fmt::runtime(tr("这个条件永远不会成立(怒气不可能既高于 {} 又低于 {})",
+                                       "this condition can never hold (anger cannot be above {} "
+                                       "and below {} at once)")),
+                       *above, *below);
+  }
+  if ((above && *above >= limit - 1) || (below && *below <= 0)) {
+    return fmt::format(
+        fmt::runtime(tr("这个条件永远不会成立(怒气在 0 到 {} 之间,到 {} 客户就离开了)",
+                        "this condition can never hold (anger runs from 0 to {}; at {} "
+                        "the customer leaves)")),
+        limit, limit);
+  }
+  return std::nullopt;
+}
+
 // A condition that can never hold is a branch no trainee will ever see: almost always a typo.
 void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
                      const std::string& file, Diagnostics& diagnostics) {
   for (const std::string& id : {condition.said, condition.not_said}) {
     if (!id.empty()) resolve(id, concepts, file, condition.mark, diagnostics);
   }
-  const bool above_limit = condition.mood_above && *condition.mood_above >= limit - 1;
-  const bool below_zero = condition.mood_below && *condition.mood_below <= 0;
-  const bool empty_range = condition.mood_above && condition.mood_below &&
-                           *condition.mood_below <= *condition.mood_above + 1;
-  if (above_limit || below_zero || empty_range) {
-    diagnostics.error(
-        file, condition.mark,
-        fmt::format(fmt::runtime(tr("这个条件永远不会成立(怒气在 0 到 {} 之间,到 {} 客户就离开了)",
-                                    "this condition can never hold (anger runs from 0 to {}; at {} "
-                                    "the customer leaves)")),
-                    limit, limit));
-  }
+  if (const auto reason = never_holds(condition, limit))
+    diagnostics.error(file, condition.mark, *reason);
 }
 
 void check_temper(const Scenario& scenario, const ConceptIndex& concepts,

@@ -109,6 +109,11 @@ class Reactions(CoachTestCase):
         result = run("check", str(impossible), lang="en")
         self.assertExit(result, 2)
         self.assertIn("can never hold", result.stderr)
+        contradictory = self.write("c.yaml", base + "  - {id: b, stage: vent, when: {mood_above: 60, mood_below: 40}, customer: c,"
+                                                    " rules: [{concept: sorry}], model_answers: [对不起]}\n")
+        result = run("check", str(contradictory), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("can never hold (anger cannot be above 60 and below 40 at once)", result.stderr)
 
     def test_denying_the_network_angers_the_sms_customer(self):
         # The step's own feedback names these replies; they must count as arguing and blaming,
