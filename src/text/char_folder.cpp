@@ -80,27 +80,29 @@ CharFolder& CharFolder::shared() {
 CharFolder::CharFolder() = default;
 CharFolder::~CharFolder() = default;
 
-std::string_view CharFolder::cached(Cache& cache, char32_t cp, bool change_script) {
-  std::uint32_t* slot = nullptr;
-  if (cp < cache.basic.size()) {
-    slot = &cache.basic[cp];
-  } else {
-    slot = &cache.other.try_emplace(cp, 0).first->second;
-  }
-  if (*slot == 0) {
-    cache.values.push_back(compute(cp, change_script));
-    *slot = static_cast<std::uint32_t>(cache.values.size());
-  }
-  return cache.values[*slot - 1];
+std::uint32_t& CharFolder::slot(Cache& cache, char32_t cp) {
+  if (cp < cache.basic.size()) return cache.basic[cp];
+  return cache.other.try_emplace(cp, 0).first->second;
 }
 
-std::string_view CharFolder::fold(char32_t cp) {
-  return cached(cache_, cp, true);
+CharFolder::Folded CharFolder::fold_marked(char32_t cp) {
+  std::uint32_t& found = slot(cache_, cp);
+  if (found == 0) {
+    cache_.values.push_back(compute(cp, true));
+    const bool traditional = cp >= 0x80 && cache_.values.back() != fold_keeping_script(cp);
+    found = static_cast<std::uint32_t>(cache_.values.size()) | (traditional ? kTraditional : 0);
+  }
+  return {cache_.values[(found & ~kTraditional) - 1], (found & kTraditional) != 0};
 }
 
 std::string_view CharFolder::fold_keeping_script(char32_t cp) {
   if (cp < 0x80) return fold(cp);
-  return cached(script_kept_cache_, cp, false);
+  std::uint32_t& found = slot(script_kept_cache_, cp);
+  if (found == 0) {
+    script_kept_cache_.values.push_back(compute(cp, false));
+    found = static_cast<std::uint32_t>(script_kept_cache_.values.size());
+  }
+  return script_kept_cache_.values[found - 1];
 }
 
 std::string CharFolder::to_simplified_phrases(const std::string& text) {

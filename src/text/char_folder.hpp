@@ -27,15 +27,21 @@ class CharFolder {
   CharFolder(const CharFolder&) = delete;
   CharFolder& operator=(const CharFolder&) = delete;
 
-  std::string_view fold(char32_t code_point);
+  std::string_view fold(char32_t code_point) { return fold_marked(code_point).text; }
+
+  // The folded form, and whether the character is written differently in simplified Chinese:
+  // both from one look-up, as the normaliser needs them for every character.
+  struct Folded {
+    std::string_view text;
+    bool traditional = false;
+  };
+  Folded fold_marked(char32_t code_point);
 
   // The same without the change of script: width, case, whitespace, punctuation.
   std::string_view fold_keeping_script(char32_t code_point);
 
   // Whether the character is written differently in simplified Chinese.
-  bool is_traditional(char32_t code_point) {
-    return fold(code_point) != fold_keeping_script(code_point);
-  }
+  bool is_traditional(char32_t code_point) { return fold_marked(code_point).traditional; }
 
   // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
   // 網路 → 网络): what character-by-character conversion cannot do. OpenCC itself: slow.
@@ -56,11 +62,13 @@ class CharFolder {
   // Folded characters, computed on first sight. A flat index for the Basic Multilingual Plane
   // (every character of a Chinese reply), a map for the rest.
   struct Cache {
-    std::vector<std::uint32_t> basic = std::vector<std::uint32_t>(0x10000, 0);  // 1 + value index
+    // 1 + value index, and kTraditional in the folding cache.
+    std::vector<std::uint32_t> basic = std::vector<std::uint32_t>(0x10000, 0);
     std::unordered_map<char32_t, std::uint32_t> other;
     std::deque<std::string> values;  // a deque: values never move, views stay valid
   };
-  std::string_view cached(Cache& cache, char32_t code_point, bool change_script);
+  static constexpr std::uint32_t kTraditional = 0x80000000;
+  static std::uint32_t& slot(Cache& cache, char32_t code_point);
 
   Cache cache_;
   Cache script_kept_cache_;

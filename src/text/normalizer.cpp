@@ -70,8 +70,9 @@ QuotedRanges find_quotations(std::string_view original) {
 
 void append(NormalizedText& result, std::string_view folded, std::uint32_t begin, std::uint32_t end,
             bool quoted) {
-  result.text += folded;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
+  // Byte by byte: a character is one to four bytes, too few for a bulk copy to pay.
+  for (const char byte : folded) {
+    result.text.push_back(byte);
     result.origin_begin.push_back(begin);
     result.origin_end.push_back(end);
     result.quoted.push_back(quoted);
@@ -125,26 +126,27 @@ void convert_phrases(std::string_view original, const QuotedRanges& quotations,
   std::string kept;
   const std::vector<KeptCharacter> characters = keep_script(original, kept);
   const auto words = folder.taiwan_phrases().find(kept);
-  if (words.empty()) return;
-  NormalizedText phrased;
-  phrased.original = std::move(result.original);
+  // Start again, keeping the memory reserved.
+  result.text.clear();
+  result.origin_begin.clear();
+  result.origin_end.clear();
+  result.quoted.clear();
   auto word = words.begin();
   for (std::size_t i = 0; i < characters.size();) {
     const KeptCharacter& c = characters[i];
     if (word != words.end() && word->begin == c.kept_begin) {
       std::size_t j = i;
       while (j < characters.size() && characters[j].kept_begin < word->end) ++j;
-      append_word(phrased, word->simplified, std::span(characters).subspan(i, j - i), quotations);
+      append_word(result, word->simplified, std::span(characters).subspan(i, j - i), quotations);
       ++word;
       i = j;
       continue;
     }
     std::size_t pos = 0;
-    append(phrased, folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
+    append(result, folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
            quotations.contains(c.begin));
     ++i;
   }
-  result = std::move(phrased);
 }
 
 }  // namespace
@@ -158,15 +160,17 @@ NormalizedText normalize(std::string_view original) {
   result.quoted.reserve(original.size());
   CharFolder& folder = CharFolder::shared();
   const QuotedRanges quotations = find_quotations(original);
-  bool traditional = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;
-    const char32_t cp = utf8::decode(original, pos);
-    traditional = traditional || (cp >= 0x80 && folder.is_traditional(cp));
-    append(result, folder.fold(cp), static_cast<std::uint32_t>(start),
-           static_cast<std::uint32_t>(pos), quotations.contains(start));
+    const CharFolder::Folded folded = folder.fold_marked(utf8::decode(original, pos));
+    // Traditional text is converted word by word, from the start: this pass is of no more use.
+    if (folded.traditional) {
+      convert_phrases(original, quotations, result);
+      break;
+    }
+    append(result, folded.text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
+           quotations.contains(start));
   }
-  if (traditional) convert_phrases(original, quotations, result);
   return result;
 }
 
