@@ -151,7 +151,7 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
                                       const ConceptIndex& concepts, Diagnostics& diagnostics) {
   Rubric rubric;
   rubric.scenario_ = std::move(scenario);
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.reported();
   check_temper(*rubric.scenario_, concepts, diagnostics);
   for (const Step& step : rubric.scenario_->steps) {
     CompiledStep compiled{&step, {}, &concepts};
@@ -162,7 +162,7 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
     }
     rubric.steps_.push_back(std::move(compiled));
   }
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.reported() != errors_before) return std::nullopt;
   return rubric;
 }
 

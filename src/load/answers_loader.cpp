@@ -127,7 +127,7 @@ void check_trainee(YamlReader& reader, const YAML::Node& root, const std::string
 
 std::optional<AnswersFile> parse_answers(const std::string& content, const std::string& file,
                                          Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.reported();
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
   if (!root) return std::nullopt;
@@ -158,7 +158,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     if (auto attempt = read_attempt(reader, *root)) answers.attempts.push_back(std::move(*attempt));
   }
   check_trainee(reader, *root, answers.trainee);
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.reported() != errors_before) return std::nullopt;
   return answers;
 }
 

@@ -66,7 +66,7 @@ void read_must_pass(YamlReader& reader, const YAML::Node& root, Exam& exam) {
 
 std::optional<Exam> parse_exam(const std::string& content, const std::string& file,
                                Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.reported();
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
   if (!root) return std::nullopt;
@@ -81,7 +81,7 @@ std::optional<Exam> parse_exam(const std::string& content, const std::string& fi
   exam.pass_mark = reader.integer(*root, "pass_mark", 0, 100);
   exam.attempts = reader.integer(*root, "attempts", 1, kMaxAttempts).value_or(1);
   read_must_pass(reader, *root, exam);
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.reported() != errors_before) return std::nullopt;
   return exam;
 }
 

@@ -308,7 +308,7 @@ void read_steps(YamlReader& reader, const YAML::Node& root, Scenario& scenario) 
 
 std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,
                                        Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.size();
+  const std::size_t errors_before = diagnostics.reported();
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
   if (!root) return std::nullopt;
@@ -340,7 +340,7 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   scenario.pass_mark = reader.integer(*root, "pass_mark", 0, 100).value_or(70);
   scenario.max_failed_steps = reader.integer(*root, "max_failed_steps", 0, 100).value_or(1);
   read_steps(reader, *root, scenario);
-  if (diagnostics.size() != errors_before) return std::nullopt;
+  if (diagnostics.reported() != errors_before) return std::nullopt;
   return scenario;
 }
 

@@ -15,11 +15,14 @@ std::string Diagnostic::to_string() const {
 }
 
 void Diagnostics::error(const std::string& file, SourceMark mark, std::string message) {
-  items_.push_back({file, mark, std::move(message)});
+  ++reported_;
+  Diagnostic item{file, mark, std::move(message)};
+  if (listed_.insert(item.to_string()).second) items_.push_back(std::move(item));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const auto& item : other.items_) error(item.file, item.mark, item.message);
+  reported_ += other.reported_ - other.items_.size();
 }
 
 std::string Diagnostics::to_string() const {

@@ -2,6 +2,7 @@
 // A problem found in an input file, reported as `file:line:column: message`.
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace coach {
@@ -19,18 +20,26 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-// Collects every problem of a file so a trainer sees them all at once.
+// Collects every problem of a file so a trainer sees them all at once. The same problem at
+// the same place is listed once: a YAML alias used a hundred times is one mistake, not a
+// hundred.
 class Diagnostics {
  public:
   void error(const std::string& file, SourceMark mark, std::string message);
   void append(const Diagnostics& other);
   bool empty() const { return items_.empty(); }
+  // The problems listed.
   std::size_t size() const { return items_.size(); }
+  // Every problem reported, repeats included: how a loader tells whether a part of the file
+  // it read added any.
+  std::size_t reported() const { return reported_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   std::string to_string() const;
 
  private:
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> listed_;  // items_ as text
+  std::size_t reported_ = 0;
 };
 
 // Thrown at the library boundary when input cannot be used at all.

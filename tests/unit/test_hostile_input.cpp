@@ -164,3 +164,19 @@ TEST_CASE("a symlink loop says why it cannot be read") {
   std::filesystem::remove(dir / "coach-loop-a.yaml");
   std::filesystem::remove(dir / "coach-loop-b.yaml");
 }
+
+TEST_CASE("a mistake repeated through an alias is listed once, and still counts") {
+  // Found by fuzz_scenario: 60 steps all `*s`, each repeating its rules' errors, printed 182
+  // lines for 4 mistakes.
+  English english;
+  Diagnostics diagnostics;
+  diagnostics.error("a.yaml", {6, 38}, "a rule should be a mapping");
+  const std::size_t before = diagnostics.reported();
+  diagnostics.error("a.yaml", {6, 38}, "a rule should be a mapping");
+  CHECK(diagnostics.reported() == before + 1);
+  CHECK(diagnostics.size() == 1);
+  test::Fixture fixture(
+      test::scenario_with_rules("      - &bad {concept: [x]}\n"
+                                "      - *bad\n      - *bad\n"));
+  CHECK(fixture.diagnostics.size() == 1);
+}
