@@ -81,10 +81,11 @@ class PracticeRun {
       left = !play_steps();
       if (left || options_.exam || !offer_final_retry()) break;
     }
-    if (left)
+    // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
+    left_early_ = left && !session_.walked_out();
+    if (left_early_)
       screen_.note(std::string(tr("练习提前结束,已答的内容已保存。",
                                   "Session ended early; your replies so far are kept.")));
-    left_early_ = left;
     finish();
     return kExitOk;
   }

@@ -11,14 +11,22 @@
 
 namespace coach::cli {
 
+namespace {
+
+// 郝先生(情绪激动型), or the type alone for a customer with no name: never "客户:客户".
+std::string customer_label(const Customer& customer) {
+  if (customer.name.empty())
+    return customer.type.empty() ? std::string(tr("(未具名)", "(unnamed)")) : customer.type;
+  if (customer.type.empty()) return customer.name;
+  return customer.name + fmt::format(fmt::runtime(tr("({})", " ({})")), customer.type);
+}
+
+}  // namespace
+
 void PracticeScreen::briefing(const Scenario& s, bool exam) const {
   print(std::string("\n") + style_.bold(fmt::format("═══ {} ({}) ═══", s.title, s.id)) + "\n");
-  std::string customer =
-      s.customer.name.empty() ? std::string(tr("客户", "customer")) : s.customer.name;
-  if (!s.customer.type.empty())
-    customer += fmt::format(fmt::runtime(tr("({})", " ({})")), s.customer.type);
   print(style_.dim(fmt::format(fmt::runtime(tr("出处:{} · 客户:{}", "Source: {} · Customer: {}")),
-                               s.source, customer)) +
+                               s.source, customer_label(s.customer))) +
         std::string("\n\n"));
   print(style_.bold(std::string(tr("【情况】", "[Situation]"))) + s.briefing + "\n");
   if (exam)
