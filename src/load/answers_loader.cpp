@@ -109,11 +109,17 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   return attempt;
 }
 
+// A name is one line in every report: a line break or tab in it could forge a row of the
+// Markdown summary or a line of the text report.
+bool has_line_breaks(std::string_view text) {
+  return text.find_first_of("\n\r\t") != std::string_view::npos;
+}
+
 // Names are shown to trainers side by side: one that hides characters (张\u200B三 is not 张三)
 // could pass for someone else.
 void check_trainee(YamlReader& reader, const YAML::Node& root, const std::string& trainee) {
   const YAML::Node node = YamlReader::child(root, "trainee");
-  if (trainee.size() > 200 || utf8::has_control_characters(trainee)) {
+  if (trainee.size() > 200 || utf8::has_control_characters(trainee) || has_line_breaks(trainee)) {
     reader.error(node, std::string(tr("`trainee` 太长或含有控制字符",
                                       "`trainee` is too long or contains control characters")));
   } else if (has_hidden_characters(trainee)) {

@@ -51,4 +51,17 @@ std::string printable(std::string_view text) {
   return utf8::escape_controls(text);
 }
 
+std::string printable_line(std::string_view text) {
+  std::string out;
+  for (char c : printable(text)) {
+    if (c == '\n')
+      out += "\\x0A";
+    else if (c == '\t')
+      out += "\\x09";
+    else
+      out += c;
+  }
+  return out;
+}
+
 }  // namespace coach

@@ -94,4 +94,8 @@ struct AttemptNote {
 // bytes that are not UTF-8 shown escaped: safe on a terminal and in every report format.
 std::string printable(std::string_view text);
 
+// `printable` for text that must stay on one line (a name, a file name in a table row or a
+// heading): line breaks and tabs are shown escaped too, so they cannot forge a row.
+std::string printable_line(std::string_view text);
+
 }  // namespace coach

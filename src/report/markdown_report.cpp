@@ -11,10 +11,11 @@ namespace {
 constexpr std::size_t kMostFailedRules = 10;
 
 // Trainee names and file names are untrusted: Markdown punctuation is escaped with a
-// backslash and HTML (which job summaries render) with entities.
+// backslash, HTML (which job summaries render) with entities, and a line break, which would end
+// a table row, is shown as \x0A.
 std::string md(std::string_view raw) {
   std::string out;
-  for (char c : printable(raw)) {
+  for (char c : printable_line(raw)) {
     if (c == '<') {
       out += "&lt;";
     } else if (c == '>') {

@@ -28,11 +28,12 @@ std::string highlight_reply(const StepResult& step, const Style& style) {
   std::size_t at = 0;
   for (const auto& span : spans) {
     if (span.begin < at || span.end > step.reply.size()) continue;  // overlapping: keep the first
-    out += step.reply.substr(at, span.begin - at);
-    out += style.highlight(step.reply.substr(span.begin, span.end - span.begin));
+    out += printable(step.reply.substr(at, span.begin - at));
+    out += style.highlight(printable(step.reply.substr(span.begin, span.end - span.begin)));
     at = span.end;
   }
-  out += step.reply.substr(std::min(at, step.reply.size()));
+  // A carriage return in a reply would send the cursor back over what the report just said.
+  out += printable(step.reply.substr(std::min(at, step.reply.size())));
   return out;
 }
 
@@ -96,8 +97,8 @@ std::string customer_turn_text(const AttemptResult& attempt, const StepResult& s
                                const Style& style) {
   for (const auto& turn : attempt.path) {
     if (turn.step_id != step.step_id) continue;
-    const std::string mood =
-        fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+    const std::string mood = fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")),
+                                         turn.mood_before, turn.mood_after);
     return "  " +
            style.customer(fmt::format(fmt::runtime(tr("客户({}):{}", "customer ({}): {}")), mood,
                                       printable(turn.customer_line))) +
@@ -152,7 +153,7 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
                                            facts.exam->id, facts.exam->title));
   for (const auto& verdict : facts.verdicts) {
     out += fmt::format("  {} {}:", verdict.passed ? style.good("✓") : style.bad("✗"),
-                       printable(verdict.trainee));
+                       printable_line(verdict.trainee));
     for (const auto& outcome : verdict.scenarios) {
       out += fmt::format(" {} {:.1f}{}", outcome.scenario_id, outcome.best_score,
                          outcome.passed ? "✓" : "✗");
@@ -172,7 +173,7 @@ class TextWriter : public ReportWriter {
 
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
     const std::string who = attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)"))
-                                                    : printable(attempt.trainee);
+                                                    : printable_line(attempt.trainee);
     const std::string verdict = attempt.passed ? style_.good(std::string(tr("通过", "PASSED")))
                                                : style_.bad(std::string(tr("未通过", "FAILED")));
     std::string out =
@@ -181,7 +182,7 @@ class TextWriter : public ReportWriter {
         fmt::runtime(tr(" — {:.1f} 分(及格线 {}) {}\n", " — {:.1f} points (pass mark {}) {}\n")),
         attempt.score, attempt.pass_mark, verdict);
     if (!attempt.file.empty())
-      out += style_.dim(fmt::format("  {}", printable(attempt.file))) + "\n";
+      out += style_.dim(fmt::format("  {}", printable_line(attempt.file))) + "\n";
     if (attempt.critical_failed)
       out += "  " +
              style_.bad(std::string(tr("有关键规则未通过,本次作答不及格。",

@@ -126,6 +126,36 @@ class Batches(CoachTestCase):
             self.assertIn(name, result.stderr)
         self.assertNotIn("\x1b", result.stderr + result.stdout)
 
+    def test_a_name_with_a_line_break_or_tab_is_bad_input(self):
+        # A name is one line in every report: "x\n| 张三 | ✅ |" would forge a row of the summary.
+        folder = self.cohort(2)
+        self.write("cohort/forged.yaml", 'trainee: "x\\n| 张三 | ✅ |"\nscenario: fee\nresponses: {}\n')
+        self.write("cohort/tab.yaml", 'trainee: "a\\tb"\nscenario: fee\nresponses: {}\n')
+        result = grade(str(folder), "--format", "markdown")
+        self.assertExit(result, 2)
+        self.assertIn("forged.yaml:1:10: `trainee` is too long or contains control characters", result.stderr)
+        self.assertIn("tab.yaml:1:10:", result.stderr)
+        self.assertNotIn("| 张三 | ✅ |", result.stdout)
+
+    def test_a_carriage_return_in_a_reply_never_reaches_a_report_raw(self):
+        folder = self.cohort(1)
+        self.write("cohort/cr.yaml", 'trainee: cr\nscenario: fee\nresponses:\n  vent: "好的\\r王先生,您的心情我很理解"\n')
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                result = grade(str(folder), "--format", fmt)
+                self.assertNotIn("\r", result.stdout.replace("\r\n", ""))
+        self.assertIn("好的\\x0D", grade(str(folder), "--format", "text").stdout)
+
+    def test_a_file_name_with_a_line_break_stays_on_its_line(self):
+        # Without `trainee:`, the file is the submission and its path names it.
+        folder = self.cohort(1)
+        self.write("cohort/a\n| forged | ✅ |.yaml", "scenario: fee\nresponses: {}\n")
+        markdown = grade(str(folder), "--format", "markdown").stdout
+        self.assertNotIn("\n| forged", markdown)
+        self.assertIn(r"a\\x0A\| forged \| ✅ \|.yaml", markdown)  # \\ is Markdown for \
+        text = grade(str(folder), "--format", "text").stdout
+        self.assertNotIn("\n| forged", text)
+
     def test_every_format_is_the_same_bytes_twice(self):
         folder = self.cohort()
         exam = self.write("exam.yaml", EXAM)

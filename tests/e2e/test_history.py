@@ -222,6 +222,15 @@ class HistoryCommand(HistoryTestCase):
         exported = self.coach("history", "--all-trainees", "--format", "csv")
         self.assertNotIn("\x1b", exported.stdout)
 
+    def test_a_name_with_a_line_break_stays_on_its_line(self):
+        # `practice --trainee` takes any name the shell passes; the chart's heading must not split.
+        self.grade_many("Ann", [True])
+        with sqlite3.connect(self.db) as connection:
+            connection.execute("UPDATE attempts SET trainee = 'Eve\nMallory\tX'")
+        shown = self.coach("history", "--all-trainees").stdout
+        self.assertIn("Eve\\x0AMallory\\x09X", shown)
+        self.assertNotIn("\nMallory", shown)
+
     def test_chart_fits_the_terminal(self):
         self.grade_many("Ann", [i % 3 != 0 for i in range(60)])
         for columns in (40, 60, 100):
