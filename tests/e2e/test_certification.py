@@ -182,6 +182,19 @@ class Batches(CoachTestCase):
         for key, path in expected.items():
             self.assertEqual(inputs[key], hashlib.sha256(Path(path).read_bytes()).hexdigest())
 
+    def test_inputs_name_the_customer_type_presets(self):
+        # The presets decide when a customer walks out, which fails an attempt: a certificate
+        # must name the exact file, as it does the scenarios.
+        folder = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, folder)
+        presets = self.write("scenarios/customer-types/types.yaml",
+                             "types:\n  急躁型:\n    mood: 50\n    reacts_to: {blame: 30}\n")
+        answers = self.write("a.yaml", GOOD.format(who="张三"))
+        result = run("--scenarios", str(folder), "grade", str(answers), "--format", "json", lang="en")
+        inputs = {(i["kind"], i["file"]): i["sha256"] for i in json.loads(result.stdout)["inputs"]}
+        self.assertEqual(inputs[("customer_types", "types.yaml")],
+                         hashlib.sha256(presets.read_bytes()).hexdigest())
+
     def test_no_progress_bar_in_a_pipe(self):
         result = grade(str(self.cohort(5)))
         self.assertEqual(result.stderr, "")
