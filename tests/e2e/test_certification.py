@@ -68,6 +68,18 @@ class Exams(CoachTestCase):
         self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
         self.assertTrue(last["passed"])
 
+    def test_spaces_around_a_name_do_not_make_another_trainee(self):
+        # Invisible in every report, a trailing or ideographic space split one trainee's
+        # submission in two, and each half failed the exam.
+        exam = self.write("exam2.yaml", "id: two\ntitle: 两个场景\nscenarios: [fee, hurry]\n")
+        self.write("in/a.yaml", GOOD.format(who='"张三 "'))
+        self.write("in/b.yaml", "trainee: \"\u3000张三\"\nscenario: hurry\nresponses:\n"
+                   "  vent: 王先生,您的心情我很理解。\n")
+        result = grade("--exam", str(exam), str(self.tmp / "in"), "--format", "json")
+        verdicts = json.loads(result.stdout)["exam"]["trainees"]
+        self.assertEqual([v["trainee"] for v in verdicts], ["张三"])
+        self.assertEqual({r["trainee"] for r in json.loads(result.stdout)["results"]}, {"张三"})
+
     def test_everyone_passing_exits_0(self):
         result = grade("--exam", str(self.exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
         self.assertExit(result, 0)
