@@ -24,8 +24,10 @@ std::string failure_text(const StepResult& step) {
   return text;
 }
 
+// Answers files without a trainee are each a submission known by their path, as in the exam
+// suite: named alike ("anonymous"), a CI view merged their test cases into one.
 std::string who(const AttemptResult& attempt) {
-  return attempt.trainee.empty() ? std::string("anonymous") : printable_line(attempt.trainee);
+  return printable_line(submission_key(attempt));
 }
 
 std::string testcase(const AttemptResult& attempt, const StepResult& step) {

@@ -295,6 +295,18 @@ class Formats(CoachTestCase):
         self.assertIn("hurry: not attempted", failure.text)
         self.assertEqual(int(root.get("failures")), sum(1 for _ in root.iter("failure")))
 
+    def test_junit_names_an_anonymous_submission_by_its_file(self):
+        # Each file without `trainee:` is a submission of its own; named alike, a CI view would
+        # merge their test cases.
+        anonymous = GOOD.split("\n", 1)[1]
+        self.write("in/a.yaml", anonymous)
+        self.write("in/b.yaml", anonymous)
+        result = grade(str(self.tmp / "in"), "--format", "junit")
+        self.assertExit(result, 0)
+        suites = [s.get("name") for s in ET.fromstring(result.stdout).iter("testsuite")]
+        self.assertEqual(len(set(suites)), 2, suites)
+        self.assertTrue(suites[0].endswith("a.yaml · fee"), suites)
+
     def test_csv_has_a_row_per_attempt_and_defuses_formulas(self):
         result = self.reports("csv")
         rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
