@@ -186,8 +186,12 @@ class HistoryCommand(HistoryTestCase):
 
     def test_filters_by_scenario_and_date(self):
         self.grade_many("Ann", [True, False])
-        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout)
-        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout)
+        # Ann has attempts, just none matching: the message must say it only looked at those.
+        other = self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout
+        self.assertIn("No history", other)
+        self.assertIn("(only attempts matching --scenario other)", other)
+        later = self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout
+        self.assertIn("(only attempts matching --since 2999-01-01)", later)
         self.assertIn("2 attempts", self.coach("history", "--trainee", "Ann", "--since", "2000-01-01 08:00").stdout)
         bad = self.coach("history", "--since", "yesterday")
         self.assertExit(bad, 2)
