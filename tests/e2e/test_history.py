@@ -250,8 +250,9 @@ class HistoryCommand(HistoryTestCase):
         if pid == 0:
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
             env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "XDG_DATA_HOME": str(self.data)})
+            # Sized here, before coach starts: set by the parent, it raced coach reading it.
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
         output = b""
         while True:
             ready, _, _ = select.select([fd], [], [], 10)
