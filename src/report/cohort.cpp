@@ -47,6 +47,10 @@ int ExamFacts::passed() const {
       std::count_if(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.passed; }));
 }
 
+double ExamFacts::pass_rate() const {
+  return verdicts.empty() ? 0.0 : 100.0 * passed() / static_cast<double>(verdicts.size());
+}
+
 std::string printable(std::string_view text) {
   return utf8::escape_controls(text);
 }

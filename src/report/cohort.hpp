@@ -73,6 +73,9 @@ struct ExamFacts {
   std::vector<SubmissionVerdict> verdicts;
 
   int passed() const;
+  // The share of trainees who passed the exam, 0–100: a certification's headline, which the
+  // share of passed attempts (retries and all) is not.
+  double pass_rate() const;
 };
 
 // Everything a report states about the whole run; known only once every attempt is graded.

@@ -323,6 +323,16 @@ class Formats(CoachTestCase):
         self.assertNotIn("<img", result.stdout)
         self.assertIn("Files that could not be graded", result.stdout)
 
+    def test_the_exam_pass_rate_is_per_trainee(self):
+        # A certification's headline is the share of trainees certified; the share of attempts
+        # passed (retries included) is another number.
+        verdicts = json.loads(self.reports("json").stdout)["exam"]["trainees"]
+        rate = 100.0 * sum(v["passed"] for v in verdicts) / len(verdicts)
+        markdown = self.reports("markdown").stdout
+        self.assertIn(f"{len(verdicts)} trainees: {sum(v['passed'] for v in verdicts)} passed", markdown)
+        self.assertIn(f"(pass rate {rate:.1f} %)**", markdown.split("### Exam")[1])
+        self.assertIn(f'<span class="big" id="exam-pass-rate">{rate:.1f}%</span>', self.reports("html").stdout)
+
     def test_html_escapes_everything(self):
         html = self.reports("html").stdout
         self.assertNotIn("<script>document", html)
