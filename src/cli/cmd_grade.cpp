@@ -55,8 +55,11 @@ class GradeRun {
   }
 
   void grade_file(const std::string& path);
-  // The facts only known at the end; `lexicon_files` and `exam_path` for their digests.
-  ReportFacts& finish(const std::vector<std::string>& lexicon_files, const std::string& exam_path);
+  // The facts only known at the end; `lexicon_files`, `customer_type_files` and `exam_path` for
+  // their digests.
+  ReportFacts& finish(const std::vector<std::string>& lexicon_files,
+                      const std::vector<std::string>& customer_type_files,
+                      const std::string& exam_path);
   // Writes the whole report: head, the spooled attempts, tail.
   void write(const std::string& path) {
     spool_.finish(path, writer_->head(facts_), writer_->tail(facts_));
@@ -154,11 +157,14 @@ const std::string& GradeRun::scenario_digest(const Rubric& rubric) {
 }
 
 ReportFacts& GradeRun::finish(const std::vector<std::string>& lexicon_files,
+                              const std::vector<std::string>& customer_type_files,
                               const std::string& exam_path) {
   for (const auto& [file, digest] : scenario_digests_)
     facts_.inputs.push_back({"scenario", file_name(file), digest});
   for (const auto& file : lexicon_files)
     facts_.inputs.push_back({"lexicon", file_name(file), sha256_of_file(file)});
+  for (const auto& file : customer_type_files)
+    facts_.inputs.push_back({"customer_types", file_name(file), sha256_of_file(file)});
   if (exam_) {
     facts_.inputs.push_back({"exam", file_name(exam_path), sha256_of_file(exam_path)});
     facts_.exam = ExamFacts{exam_, facts_.inputs.back().sha256, tally_->verdicts()};
@@ -173,6 +179,20 @@ std::vector<std::string> lexicon_files(const Context& context) {
   std::vector<std::string> files;
   for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context))
     for (auto& file : yaml_files_in(dir)) files.push_back(std::move(file));
+  return files;
+}
+
+// The customer-type presets beside the lexicons (as the library loads them) set how the
+// customer's anger moves, and so when a customer walks out, which fails an attempt: a verdict
+// depends on them as much as on the scenario, and a certificate must name them too.
+std::vector<std::string> customer_type_files(const Context& context) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context)) {
+    const fs::path presets = fs::path(dir).parent_path() / "customer-types";
+    if (!fs::is_directory(presets, ec)) continue;
+    for (auto& file : yaml_files_in(presets.string())) files.push_back(std::move(file));
+  }
   return files;
 }
 
@@ -220,7 +240,8 @@ int grade(const Context& context, const GradeOptions& options) {
     progress.advance();
   }
   progress.finish();
-  ReportFacts& facts = run.finish(lexicon_files(context), options.exam);
+  ReportFacts& facts =
+      run.finish(lexicon_files(context), customer_type_files(context), options.exam);
   Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);
   facts.rejected = problems;

@@ -84,6 +84,19 @@ void export_csv(history::HistoryStore& store, const history::HistoryFilter& filt
   spool.finish(output, history::history_csv_head(), "");
 }
 
+// With --scenario or --since, "no history" must say that only those were looked at: the
+// trainee may well have attempts, just not these (or the scenario id was mistyped).
+std::string filter_note(const HistoryOptions& options) {
+  std::string given;
+  if (!options.scenario.empty())
+    given += fmt::format(" --scenario {}", utf8::escape_controls(options.scenario));
+  if (!options.since.empty())
+    given += fmt::format(" --since {}", utf8::escape_controls(options.since));
+  if (given.empty()) return "";
+  return fmt::format(fmt::runtime(tr("(只看了符合{} 的记录)\n", "(only attempts matching{})\n")),
+                     given);
+}
+
 std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions& options,
                              const history::HistoryFilter& filter) {
   const std::string who = options.all_trainees ? std::string(tr("任何学员", "anyone"))
@@ -96,6 +109,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "Practise with coach practice or grade answers files with coach grade, and "
              "the progress per stage shows here.\n")),
       who, utf8::escape_controls(store.path()));
+  out += filter_note(options);
   const std::vector<std::string> others = store.trainees(filter);
   if (others.empty() || options.all_trainees) return out;
   std::string names;

@@ -47,8 +47,25 @@ int ExamFacts::passed() const {
       std::count_if(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.passed; }));
 }
 
+double ExamFacts::pass_rate() const {
+  return verdicts.empty() ? 0.0 : 100.0 * passed() / static_cast<double>(verdicts.size());
+}
+
 std::string printable(std::string_view text) {
   return utf8::escape_controls(text);
+}
+
+std::string printable_line(std::string_view text) {
+  std::string out;
+  for (char c : printable(text)) {
+    if (c == '\n')
+      out += "\\x0A";
+    else if (c == '\t')
+      out += "\\x09";
+    else
+      out += c;
+  }
+  return out;
 }
 
 }  // namespace coach

@@ -73,6 +73,9 @@ struct ExamFacts {
   std::vector<SubmissionVerdict> verdicts;
 
   int passed() const;
+  // The share of trainees who passed the exam, 0–100: a certification's headline, which the
+  // share of passed attempts (retries and all) is not.
+  double pass_rate() const;
 };
 
 // Everything a report states about the whole run; known only once every attempt is graded.
@@ -93,5 +96,9 @@ struct AttemptNote {
 // The text of a file name or message from a trainee's submission, with control characters and
 // bytes that are not UTF-8 shown escaped: safe on a terminal and in every report format.
 std::string printable(std::string_view text);
+
+// `printable` for text that must stay on one line (a name, a file name in a table row or a
+// heading): line breaks and tabs are shown escaped too, so they cannot forge a row.
+std::string printable_line(std::string_view text);
 
 }  // namespace coach

@@ -105,9 +105,12 @@ std::string exam_section(const ExamFacts& facts) {
   const Exam& exam = *facts.exam;
   std::string out = fmt::format("<section id=\"exam\"><h2>{} {} · {}</h2>\n", tr("考试", "Exam"),
                                 html(exam.id), html(exam.title));
-  out += fmt::format(
-      fmt::runtime(tr("<p>{} 人,{} 人通过。</p>\n", "<p>{} trainees, {} passed.</p>\n")),
-      facts.verdicts.size(), facts.passed());
+  out += fmt::format(fmt::runtime(tr("<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
+                                     "的学员通过考试</p>\n<p>{} 人,{} 人通过。</p>\n",
+                                     "<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
+                                     "of the trainees passed the exam</p>\n"
+                                     "<p>{} trainees, {} passed.</p>\n")),
+                     facts.pass_rate(), facts.verdicts.size(), facts.passed());
   out +=
       fmt::format("<table><tr><th>{}</th><th>{}</th>", tr("学员", "Trainee"), tr("结果", "Result"));
   for (const auto& id : exam.scenario_ids) out += fmt::format("<th>{}</th>", html(id.text));

@@ -15,7 +15,7 @@ std::string failure_text(const StepResult& step) {
   if (!step.answered)
     text += std::string(tr("没有回答。\n", "not answered.\n"));
   else
-    text += fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")), step.reply);
+    text += fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")), printable(step.reply));
   for (const auto& rule : step.rules) {
     if (rule.ok) continue;
     text += fmt::format("✗ {}{}: {}\n", rule.description,
@@ -24,8 +24,10 @@ std::string failure_text(const StepResult& step) {
   return text;
 }
 
+// Answers files without a trainee are each a submission known by their path, as in the exam
+// suite: named alike ("anonymous"), a CI view merged their test cases into one.
 std::string who(const AttemptResult& attempt) {
-  return attempt.trainee.empty() ? std::string("anonymous") : printable(attempt.trainee);
+  return printable_line(submission_key(attempt));
 }
 
 std::string testcase(const AttemptResult& attempt, const StepResult& step) {
@@ -52,7 +54,7 @@ std::string properties(const AttemptResult& attempt, const AttemptNote& note) {
   out += property("score", fmt::format("{:.1f}", attempt.score));
   out += property("pass_mark", std::to_string(attempt.pass_mark));
   out += property("passed", attempt.passed ? "true" : "false");
-  out += property("file", printable(attempt.file));
+  out += property("file", printable_line(attempt.file));
   out += property("version", COACH_VERSION);
   if (!note.scenario_sha256.empty()) out += property("scenario_sha256", note.scenario_sha256);
   if (note.exam) {
@@ -87,13 +89,14 @@ std::string rejected_suite(const Diagnostics& rejected) {
 std::string exam_suite(const ExamFacts& facts) {
   const Exam& exam = *facts.exam;
   const std::size_t failed = facts.verdicts.size() - static_cast<std::size_t>(facts.passed());
-  std::string out = fmt::format(
-      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
-      xml_escape(fmt::format(fmt::runtime(tr("考试 {} · {}", "exam {} · {}")), exam.id, exam.title)),
-      facts.verdicts.size(), failed);
+  std::string out =
+      fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+                  xml_escape(fmt::format(fmt::runtime(tr("考试 {} · {}", "exam {} · {}")), exam.id,
+                                         exam.title)),
+                  facts.verdicts.size(), failed);
   for (const auto& verdict : facts.verdicts) {
     out += fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n",
-                       xml_escape("exam." + exam.id), xml_escape(printable(verdict.trainee)));
+                       xml_escape("exam." + exam.id), xml_escape(printable_line(verdict.trainee)));
     if (!verdict.passed) {
       std::string text;
       for (const auto& outcome : verdict.scenarios) {

@@ -11,10 +11,11 @@ namespace {
 constexpr std::size_t kMostFailedRules = 10;
 
 // Trainee names and file names are untrusted: Markdown punctuation is escaped with a
-// backslash and HTML (which job summaries render) with entities.
+// backslash, HTML (which job summaries render) with entities, and a line break, which would end
+// a table row, is shown as \x0A.
 std::string md(std::string_view raw) {
   std::string out;
-  for (char c : printable(raw)) {
+  for (char c : printable_line(raw)) {
     if (c == '<') {
       out += "&lt;";
     } else if (c == '>') {
@@ -51,10 +52,11 @@ std::string exam_table(const ExamFacts& facts) {
   std::string out =
       fmt::format(fmt::runtime(tr("### 考试 `{}` · {}\n\n", "### Exam `{}` · {}\n\n")), exam.id,
                   md(exam.title));
-  out += fmt::format(fmt::runtime(tr("{} 人,{} 人通过,{} 人未通过。\n\n",
-                                     "{} trainees: {} passed, {} failed.\n\n")),
-                     facts.verdicts.size(), facts.passed(),
-                     static_cast<int>(facts.verdicts.size()) - facts.passed());
+  out += fmt::format(
+      fmt::runtime(tr("**{} 人,{} 人通过,{} 人未通过(通过率 {:.1f}%)**\n\n",
+                      "**{} trainees: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
+      facts.verdicts.size(), facts.passed(),
+      static_cast<int>(facts.verdicts.size()) - facts.passed(), facts.pass_rate());
   out += fmt::format("| {} | {} |", tr("学员", "Trainee"), tr("结果", "Result"));
   std::string rule = "| --- | --- |";
   for (const auto& id : exam.scenario_ids) {

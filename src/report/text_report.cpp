@@ -29,11 +29,12 @@ std::string highlight_reply(const StepResult& step, const Style& style) {
   std::size_t at = 0;
   for (const auto& span : spans) {
     if (span.begin < at || span.end > step.reply.size()) continue;  // overlapping: keep the first
-    out += step.reply.substr(at, span.begin - at);
-    out += style.highlight(step.reply.substr(span.begin, span.end - span.begin));
+    out += printable(step.reply.substr(at, span.begin - at));
+    out += style.highlight(printable(step.reply.substr(span.begin, span.end - span.begin)));
     at = span.end;
   }
-  out += step.reply.substr(std::min(at, step.reply.size()));
+  // A carriage return in a reply would send the cursor back over what the report just said.
+  out += printable(step.reply.substr(std::min(at, step.reply.size())));
   return out;
 }
 
@@ -162,7 +163,7 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
                                            facts.exam->id, facts.exam->title));
   for (const auto& verdict : facts.verdicts) {
     out += fmt::format("  {} {}:", verdict.passed ? style.good("✓") : style.bad("✗"),
-                       printable(verdict.trainee));
+                       printable_line(verdict.trainee));
     for (const auto& outcome : verdict.scenarios) {
       out += fmt::format(" {} {:.1f}{}", outcome.scenario_id, outcome.best_score,
                          outcome.passed ? "✓" : "✗");
@@ -182,7 +183,7 @@ class TextWriter : public ReportWriter {
 
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
     const std::string who = attempt.trainee.empty() ? std::string(tr("(未署名)", "(anonymous)"))
-                                                    : printable(attempt.trainee);
+                                                    : printable_line(attempt.trainee);
     const std::string verdict = attempt.passed ? style_.good(std::string(tr("通过", "PASSED")))
                                                : style_.bad(std::string(tr("未通过", "FAILED")));
     std::string out =
@@ -191,7 +192,7 @@ class TextWriter : public ReportWriter {
         fmt::runtime(tr(" — {:.1f} 分(及格线 {}) {}\n", " — {:.1f} points (pass mark {}) {}\n")),
         attempt.score, attempt.pass_mark, verdict);
     if (!attempt.file.empty())
-      out += style_.dim(fmt::format("  {}", printable(attempt.file))) + "\n";
+      out += style_.dim(fmt::format("  {}", printable_line(attempt.file))) + "\n";
     if (attempt.critical_failed)
       out += "  " +
              style_.bad(std::string(tr("有关键规则未通过,本次作答不及格。",

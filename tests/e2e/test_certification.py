@@ -68,6 +68,18 @@ class Exams(CoachTestCase):
         self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
         self.assertTrue(last["passed"])
 
+    def test_spaces_around_a_name_do_not_make_another_trainee(self):
+        # Invisible in every report, a trailing or ideographic space split one trainee's
+        # submission in two, and each half failed the exam.
+        exam = self.write("exam2.yaml", "id: two\ntitle: 两个场景\nscenarios: [fee, hurry]\n")
+        self.write("in/a.yaml", GOOD.format(who='"张三 "'))
+        self.write("in/b.yaml", "trainee: \"\u3000张三\"\nscenario: hurry\nresponses:\n"
+                   "  vent: 王先生,您的心情我很理解。\n")
+        result = grade("--exam", str(exam), str(self.tmp / "in"), "--format", "json")
+        verdicts = json.loads(result.stdout)["exam"]["trainees"]
+        self.assertEqual([v["trainee"] for v in verdicts], ["张三"])
+        self.assertEqual({r["trainee"] for r in json.loads(result.stdout)["results"]}, {"张三"})
+
     def test_everyone_passing_exits_0(self):
         result = grade("--exam", str(self.exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
         self.assertExit(result, 0)
@@ -126,6 +138,36 @@ class Batches(CoachTestCase):
             self.assertIn(name, result.stderr)
         self.assertNotIn("\x1b", result.stderr + result.stdout)
 
+    def test_a_name_with_a_line_break_or_tab_is_bad_input(self):
+        # A name is one line in every report: "x\n| 张三 | ✅ |" would forge a row of the summary.
+        folder = self.cohort(2)
+        self.write("cohort/forged.yaml", 'trainee: "x\\n| 张三 | ✅ |"\nscenario: fee\nresponses: {}\n')
+        self.write("cohort/tab.yaml", 'trainee: "a\\tb"\nscenario: fee\nresponses: {}\n')
+        result = grade(str(folder), "--format", "markdown")
+        self.assertExit(result, 2)
+        self.assertIn("forged.yaml:1:10: `trainee` is too long or contains control characters", result.stderr)
+        self.assertIn("tab.yaml:1:10:", result.stderr)
+        self.assertNotIn("| 张三 | ✅ |", result.stdout)
+
+    def test_a_carriage_return_in_a_reply_never_reaches_a_report_raw(self):
+        folder = self.cohort(1)
+        self.write("cohort/cr.yaml", 'trainee: cr\nscenario: fee\nresponses:\n  vent: "好的\\r王先生,您的心情我很理解"\n')
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                result = grade(str(folder), "--format", fmt)
+                self.assertNotIn("\r", result.stdout.replace("\r\n", ""))
+        self.assertIn("好的\\x0D", grade(str(folder), "--format", "text").stdout)
+
+    def test_a_file_name_with_a_line_break_stays_on_its_line(self):
+        # Without `trainee:`, the file is the submission and its path names it.
+        folder = self.cohort(1)
+        self.write("cohort/a\n| forged | ✅ |.yaml", "scenario: fee\nresponses: {}\n")
+        markdown = grade(str(folder), "--format", "markdown").stdout
+        self.assertNotIn("\n| forged", markdown)
+        self.assertIn(r"a\\x0A\| forged \| ✅ \|.yaml", markdown)  # \\ is Markdown for \
+        text = grade(str(folder), "--format", "text").stdout
+        self.assertNotIn("\n| forged", text)
+
     def test_every_format_is_the_same_bytes_twice(self):
         folder = self.cohort()
         exam = self.write("exam.yaml", EXAM)
@@ -151,6 +193,19 @@ class Batches(CoachTestCase):
         self.assertEqual(set(inputs), set(expected))
         for key, path in expected.items():
             self.assertEqual(inputs[key], hashlib.sha256(Path(path).read_bytes()).hexdigest())
+
+    def test_inputs_name_the_customer_type_presets(self):
+        # The presets decide when a customer walks out, which fails an attempt: a certificate
+        # must name the exact file, as it does the scenarios.
+        folder = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, folder)
+        presets = self.write("scenarios/customer-types/types.yaml",
+                             "types:\n  急躁型:\n    mood: 50\n    reacts_to: {blame: 30}\n")
+        answers = self.write("a.yaml", GOOD.format(who="张三"))
+        result = run("--scenarios", str(folder), "grade", str(answers), "--format", "json", lang="en")
+        inputs = {(i["kind"], i["file"]): i["sha256"] for i in json.loads(result.stdout)["inputs"]}
+        self.assertEqual(inputs[("customer_types", "types.yaml")],
+                         hashlib.sha256(presets.read_bytes()).hexdigest())
 
     def test_no_progress_bar_in_a_pipe(self):
         result = grade(str(self.cohort(5)))
@@ -240,6 +295,18 @@ class Formats(CoachTestCase):
         self.assertIn("hurry: not attempted", failure.text)
         self.assertEqual(int(root.get("failures")), sum(1 for _ in root.iter("failure")))
 
+    def test_junit_names_an_anonymous_submission_by_its_file(self):
+        # Each file without `trainee:` is a submission of its own; named alike, a CI view would
+        # merge their test cases.
+        anonymous = GOOD.split("\n", 1)[1]
+        self.write("in/a.yaml", anonymous)
+        self.write("in/b.yaml", anonymous)
+        result = grade(str(self.tmp / "in"), "--format", "junit")
+        self.assertExit(result, 0)
+        suites = [s.get("name") for s in ET.fromstring(result.stdout).iter("testsuite")]
+        self.assertEqual(len(set(suites)), 2, suites)
+        self.assertTrue(suites[0].endswith("a.yaml · fee"), suites)
+
     def test_csv_has_a_row_per_attempt_and_defuses_formulas(self):
         result = self.reports("csv")
         rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
@@ -255,6 +322,16 @@ class Formats(CoachTestCase):
         self.assertIn("Exam `fee-exam`", result.stdout)
         self.assertNotIn("<img", result.stdout)
         self.assertIn("Files that could not be graded", result.stdout)
+
+    def test_the_exam_pass_rate_is_per_trainee(self):
+        # A certification's headline is the share of trainees certified; the share of attempts
+        # passed (retries included) is another number.
+        verdicts = json.loads(self.reports("json").stdout)["exam"]["trainees"]
+        rate = 100.0 * sum(v["passed"] for v in verdicts) / len(verdicts)
+        markdown = self.reports("markdown").stdout
+        self.assertIn(f"{len(verdicts)} trainees: {sum(v['passed'] for v in verdicts)} passed", markdown)
+        self.assertIn(f"(pass rate {rate:.1f} %)**", markdown.split("### Exam")[1])
+        self.assertIn(f'<span class="big" id="exam-pass-rate">{rate:.1f}%</span>', self.reports("html").stdout)
 
     def test_html_escapes_everything(self):
         html = self.reports("html").stdout

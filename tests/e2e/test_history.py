@@ -186,8 +186,12 @@ class HistoryCommand(HistoryTestCase):
 
     def test_filters_by_scenario_and_date(self):
         self.grade_many("Ann", [True, False])
-        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout)
-        self.assertIn("No history", self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout)
+        # Ann has attempts, just none matching: the message must say it only looked at those.
+        other = self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout
+        self.assertIn("No history", other)
+        self.assertIn("(only attempts matching --scenario other)", other)
+        later = self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout
+        self.assertIn("(only attempts matching --since 2999-01-01)", later)
         self.assertIn("2 attempts", self.coach("history", "--trainee", "Ann", "--since", "2000-01-01 08:00").stdout)
         bad = self.coach("history", "--since", "yesterday")
         self.assertExit(bad, 2)
@@ -222,6 +226,15 @@ class HistoryCommand(HistoryTestCase):
         exported = self.coach("history", "--all-trainees", "--format", "csv")
         self.assertNotIn("\x1b", exported.stdout)
 
+    def test_a_name_with_a_line_break_stays_on_its_line(self):
+        # `practice --trainee` takes any name the shell passes; the chart's heading must not split.
+        self.grade_many("Ann", [True])
+        with sqlite3.connect(self.db) as connection:
+            connection.execute("UPDATE attempts SET trainee = 'Eve\nMallory\tX'")
+        shown = self.coach("history", "--all-trainees").stdout
+        self.assertIn("Eve\\x0AMallory\\x09X", shown)
+        self.assertNotIn("\nMallory", shown)
+
     def test_chart_fits_the_terminal(self):
         self.grade_many("Ann", [i % 3 != 0 for i in range(60)])
         for columns in (40, 60, 100):
@@ -237,8 +250,9 @@ class HistoryCommand(HistoryTestCase):
         if pid == 0:
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
             env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "XDG_DATA_HOME": str(self.data)})
+            # Sized here, before coach starts: set by the parent, it raced coach reading it.
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
         output = b""
         while True:
             ready, _, _ = select.select([fd], [], [], 10)
