@@ -100,6 +100,8 @@ StepResult Conversation::answer(const CompiledStep& step, std::optional<std::str
   ReplyScan scan = step.concepts->scan(normalized);
   StepResult result = score_step(step, rubric_.scenario(), normalized, scan, reply.has_value());
   hold_to_time_limit(*step.step, seconds, result);
+  result.seconds = seconds;
+  result.time_limit = step.step->time_limit;
   if (result.answered) {
     mood_ = std::clamp(mood_ + mood_change(step, result, scan), 0, 100);
   }

@@ -1,5 +1,6 @@
 #pragma once
 // The verdicts of the engine: per rule, per step, per attempt. Plain data for the reporters.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct StepResult {
   bool stuffed = false;  // a string of rubric phrases, not a reply: scores zero
   bool passed = false;   // score/max reaches the pass mark with no critical failure
   std::vector<RuleResult> rules;
+  std::optional<double> seconds;  // how long the reply took, when recorded
+  int time_limit = 0;             // the step's limit in seconds; 0 for none
 
   double ratio() const {
     return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0);

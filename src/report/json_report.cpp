@@ -37,18 +37,22 @@ ordered_json rule_json(const RuleResult& rule, const std::string& reply) {
 ordered_json step_json(const StepResult& step) {
   ordered_json rules = ordered_json::array();
   for (const auto& rule : step.rules) rules.push_back(rule_json(rule, step.reply));
-  return {{"id", step.step_id},
-          {"stage", std::string(stage_id(step.stage))},
-          {"answered", step.answered},
-          {"reply", step.reply},
-          {"principle", step.principle},
-          {"score", step.score},
-          {"max", step.max},
-          {"weight", step.weight},
-          {"passed", step.passed},
-          {"critical_failed", step.critical_failed},
-          {"stuffed", step.stuffed},
-          {"rules", rules}};
+  ordered_json out = {{"id", step.step_id},
+                      {"stage", std::string(stage_id(step.stage))},
+                      {"answered", step.answered},
+                      {"reply", step.reply},
+                      {"principle", step.principle},
+                      {"score", step.score},
+                      {"max", step.max},
+                      {"weight", step.weight},
+                      {"passed", step.passed},
+                      {"critical_failed", step.critical_failed},
+                      {"stuffed", step.stuffed},
+                      {"rules", rules}};
+  // Only what is known: an answers file without times, a step without a limit.
+  if (step.seconds) out["seconds"] = *step.seconds;
+  if (step.time_limit > 0) out["time_limit"] = step.time_limit;
+  return out;
 }
 
 ordered_json exam_note_json(const ExamAttemptNote& note) {

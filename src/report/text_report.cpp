@@ -55,7 +55,10 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   else
     out += "  " + style.dim(std::string(tr("(没有回答)", "(not answered)"))) + "\n";
   for (const auto& rule : step.rules) {
-    const std::string mark = rule.ok ? style.good("✓") : style.bad("✗");
+    // A step never reached was not judged: a ✗ there would read as something said wrong.
+    const std::string mark = !step.answered ? style.dim("–")
+                             : rule.ok      ? style.good("✓")
+                                            : style.bad("✗");
     std::string line = fmt::format("    {} {}", mark, rule.description);
     if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
     // Nothing was said that could break a rule: an unanswered step is no critical mistake.

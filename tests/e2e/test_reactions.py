@@ -186,6 +186,13 @@ class Reactions(CoachTestCase):
         result = run("--scenarios", str(self.tmp), "grade", str(slow), lang="en")
         self.assertExit(result, 1)
         self.assertIn("replies within 30 seconds", result.stdout)
+        # The JSON report carries the time and the limit, and only what is known.
+        graded = json.loads(run("--scenarios", str(self.tmp), "grade", "--format", "json", str(slow)).stdout)
+        step = graded["results"][0]["steps"][0]
+        self.assertEqual((step["seconds"], step["time_limit"]), (45, 30))
+        self.assertEqual(step["rules"][-1]["kind"], "time_limit")
+        graded = json.loads(run("--scenarios", str(self.tmp), "grade", "--format", "json", str(untimed)).stdout)
+        self.assertNotIn("seconds", graded["results"][0]["steps"][0])
 
 
 if __name__ == "__main__":
