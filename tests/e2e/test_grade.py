@@ -110,6 +110,11 @@ class Grading(CoachTestCase):
         result = grade(str(self.write("partial.yaml", GOOD.replace("  apologize:", "  #apologize:"))), "--format", "json")
         report = json.loads(result.stdout)
         self.assertEqual(report["results"][0]["score"], 50)
+        # In the text report the unanswered step's rules are unjudged, not failed.
+        text = grade(str(self.tmp / "partial.yaml")).stdout
+        unanswered = text.split("[apologize]")[1]
+        self.assertIn("    – ", unanswered)
+        self.assertNotIn("✗", unanswered)
 
 
 class BadAnswers(CoachTestCase):
