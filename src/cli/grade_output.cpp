@@ -9,12 +9,13 @@
 #include <stdexcept>
 
 #include "util/i18n.hpp"
+#include "util/system_error_text.hpp"
 
 namespace coach::cli {
 namespace {
 
 [[noreturn]] void fail(std::string_view what, const std::string& path) {
-  throw std::runtime_error(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+  throw std::runtime_error(fmt::format("{}: {}: {}", path, what, system_error_text(errno)));
 }
 
 void write_all(std::FILE* out, std::string_view text, const std::string& path) {

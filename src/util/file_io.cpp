@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "util/i18n.hpp"
+#include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -30,7 +31,9 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   if (!fs::exists(status) && (!ec || ec == std::errc::no_such_file_or_directory))
     fail(path, {}, std::string(tr("文件不存在", "no such file")));
   if (ec)  // a symlink loop, a path through a file, a directory we may not enter …
-    fail(path, {}, fmt::format(fmt::runtime(tr("无法读取: {}", "cannot read: {}")), ec.message()));
+    fail(path, {},
+         fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")),
+                     system_error_text(ec.value())));
   if (fs::is_directory(status))
     fail(path, {}, std::string(tr("这是一个目录,不是文件", "is a directory, not a file")));
   // Opening a named pipe (or a terminal) waits for a writer: one such path would hang a batch.
@@ -41,7 +44,7 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     fail(path, {},
-         fmt::format(fmt::runtime(tr("无法读取: {}", "cannot read: {}")), std::strerror(errno)));
+         fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")), system_error_text(errno)));
   std::string content;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -67,18 +70,21 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
+      const int error = errno;
       std::error_code ignored;
       fs::remove(temp, ignored);
       throw std::runtime_error(
-          fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
+          fmt::format(fmt::runtime(tr("{}:无法写入:{}", "{}: cannot write: {}")), path,
+                      system_error_text(error)));
     }
   }
   std::error_code ec;
   fs::rename(temp, target, ec);
   if (ec) {
+    const int error = ec.value();
     fs::remove(temp, ec);
-    throw std::runtime_error(
-        fmt::format(fmt::runtime(tr("{}: 无法写入", "{}: cannot write")), path));
+    throw std::runtime_error(fmt::format(fmt::runtime(tr("{}:无法写入:{}", "{}: cannot write: {}")),
+                                         path, system_error_text(error)));
   }
 }
 

@@ -107,6 +107,15 @@ class MalformedScenarios(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn(f"{self.tmp / 'absent.yaml'}: no such file", result.stderr)
 
+    def test_a_report_that_cannot_be_written_says_why_in_one_language(self):
+        answers = self.write("a.yaml", "scenario: missing-balance\nresponses: {vent: 好}\n")
+        target = self.tmp / "absent" / "r.json"
+        result = run("--no-history", "grade", "--format", "json", "--output", str(target), str(answers))
+        self.assertExit(result, 2)
+        self.assertIn(f"{target}: 无法写入: 文件或目录不存在", result.stderr)
+        result = run("--no-history", "grade", "--format", "json", "--output", str(target), str(answers), lang="en")
+        self.assertIn("No such file or directory", result.stderr)
+
     def test_huge_file(self):
         path = self.tmp / "huge.yaml"
         with open(path, "w") as f:

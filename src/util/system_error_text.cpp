@@ -1,0 +1,42 @@
+#include "util/system_error_text.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include "util/i18n.hpp"
+
+namespace coach {
+
+std::string system_error_text(int error_number) {
+  if (language() == Language::en) return std::strerror(error_number);
+  switch (error_number) {
+    case ENOENT:
+      return "文件或目录不存在";
+    case EACCES:
+    case EPERM:
+      return "没有权限";
+    case ENOSPC:
+      return "磁盘空间不足";
+    case EROFS:
+      return "文件系统是只读的";
+    case EISDIR:
+      return "这是一个目录";
+    case ENOTDIR:
+      return "路径中有一部分不是目录";
+    case ENAMETOOLONG:
+      return "文件名太长";
+    case EDQUOT:
+      return "超出磁盘配额";
+    case EIO:
+      return "输入输出错误";
+    case ELOOP:
+      return "符号链接层数太多(可能是循环)";
+    case EMFILE:
+    case ENFILE:
+      return "打开的文件太多";
+    default:
+      return std::strerror(error_number);
+  }
+}
+
+}  // namespace coach
