@@ -32,6 +32,7 @@ struct GradeOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> reports;  // more reports of the same run, each FORMAT=FILE
   std::string exam;
   HistoryChoice history;  // --db / --no-history given after `grade`
 };
@@ -45,12 +46,21 @@ bool exam_includes(const Exam& exam, const std::string& scenario_id) {
                      [&](const MarkedText& id) { return id.text == scenario_id; });
 }
 
-// One grading run: attempts stream from the files into the report; only small tallies stay.
+const std::vector<std::string> kFormats = {"text", "json", "junit", "csv", "markdown", "html"};
+
+// One report of the run: its attempts spooled as they are graded, written at the end.
+struct ReportTarget {
+  std::unique_ptr<ReportWriter> writer;
+  std::string path;  // empty or "-" for stdout
+  ReportSpool spool;
+};
+
+// One grading run: attempts stream from the files into the reports; only small tallies stay.
 class GradeRun {
  public:
-  GradeRun(const ScenarioLibrary& library, const Exam* exam, std::unique_ptr<ReportWriter> writer,
-           GradeLog& log)
-      : library_(library), exam_(exam), writer_(std::move(writer)), log_(log) {
+  GradeRun(const ScenarioLibrary& library, const Exam* exam,
+           std::vector<std::unique_ptr<ReportTarget>> targets, GradeLog& log)
+      : library_(library), exam_(exam), targets_(std::move(targets)), log_(log) {
     if (exam_) tally_.emplace(*exam_);
   }
 
@@ -60,9 +70,11 @@ class GradeRun {
   ReportFacts& finish(const std::vector<std::string>& lexicon_files,
                       const std::vector<std::string>& customer_type_files,
                       const std::string& exam_path);
-  // Writes the whole report: head, the spooled attempts, tail.
-  void write(const std::string& path) {
-    spool_.finish(path, writer_->head(facts_), writer_->tail(facts_));
+  // Writes each whole report: head, the spooled attempts, tail.
+  void write() {
+    for (auto& target : targets_)
+      target->spool.finish(target->path, target->writer->head(facts_),
+                           target->writer->tail(facts_));
   }
 
  private:
@@ -74,10 +86,9 @@ class GradeRun {
 
   const ScenarioLibrary& library_;
   const Exam* exam_;
-  std::unique_ptr<ReportWriter> writer_;
+  std::vector<std::unique_ptr<ReportTarget>> targets_;
   GradeLog& log_;
   std::optional<ExamTally> tally_;
-  ReportSpool spool_;
   ReportFacts facts_;
   std::map<std::string, std::string> scenario_digests_;  // scenario file → SHA-256
   int next_index_ = 0;
@@ -128,7 +139,7 @@ void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
   note.scenario_sha256 = scenario_digest(rubric);
   if (exam_) note.exam = tally_->record(result, apply_exam(*exam_, rubric, result));
   facts_.cohort.add(result, note.index);
-  spool_.append(writer_->attempt(result, note));
+  for (auto& target : targets_) target->spool.append(target->writer->attempt(result, note));
   log_attempt(result, attempt, note, started_at);
 }
 
@@ -213,6 +224,39 @@ int exit_status(const ReportFacts& facts) {
   return facts.cohort.summary().failed > 0 ? kExitFailed : kExitOk;
 }
 
+std::unique_ptr<ReportTarget> report_target(const Context& context, const std::string& format,
+                                            const std::string& path) {
+  const bool to_stdout = path.empty() || path == "-";
+  auto target = std::make_unique<ReportTarget>();
+  target->writer = make_report_writer(format, to_stdout ? style_for(context, 1) : Style(false));
+  target->path = path;
+  return target;
+}
+
+// The main report (--format, --output), then each --report.
+std::vector<std::unique_ptr<ReportTarget>> report_targets(const Context& context,
+                                                          const GradeOptions& options) {
+  std::vector<std::unique_ptr<ReportTarget>> targets;
+  targets.push_back(report_target(context, options.format, options.output));
+  for (const std::string& report : options.reports) {
+    const std::size_t equals = report.find('=');
+    targets.push_back(report_target(context, report.substr(0, equals), report.substr(equals + 1)));
+  }
+  return targets;
+}
+
+// FORMAT=FILE, with a known format and a file.
+std::string check_report_option(const std::string& value) {
+  const std::size_t equals = value.find('=');
+  if (equals == std::string::npos || equals + 1 == value.size())
+    return std::string(
+        tr("应写成 格式=文件,例如 junit=junit.xml", "should be FORMAT=FILE, e.g. junit=junit.xml"));
+  if (std::find(kFormats.begin(), kFormats.end(), value.substr(0, equals)) == kFormats.end())
+    return fmt::format(fmt::runtime(tr("未知的格式 `{}`", "unknown format `{}`")),
+                       value.substr(0, equals));
+  return "";
+}
+
 int grade(const Context& context, const GradeOptions& options) {
   Diagnostics diagnostics;
   // A broken scenario file is reported, but submissions for the others are still graded.
@@ -225,12 +269,9 @@ int grade(const Context& context, const GradeOptions& options) {
       return kExitBadInput;
     }
   }
-  const bool to_stdout = options.output.empty() || options.output == "-";
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
-  GradeRun run(library, exam ? &*exam : nullptr,
-               make_report_writer(options.format, to_stdout ? style_for(context, 1) : Style(false)),
-               log);
+  GradeRun run(library, exam ? &*exam : nullptr, report_targets(context, options), log);
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
@@ -245,7 +286,7 @@ int grade(const Context& context, const GradeOptions& options) {
   Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);
   facts.rejected = problems;
-  run.write(options.output);
+  run.write();
   log.flush();
   print_diagnostics(facts.rejected);
   return exit_status(facts);
@@ -269,10 +310,15 @@ Action add_grade_command(CLI::App& app, const Context& context) {
   cmd->add_option("--format", options->format,
                   std::string(tr("text、json、junit、csv、markdown 或 html",
                                  "text, json, junit, csv, markdown or html")))
-      ->check(CLI::IsMember({"text", "json", "junit", "csv", "markdown", "html"}));
+      ->check(CLI::IsMember(kFormats));
   cmd->add_option("--output,-o", options->output,
                   std::string(tr("报告写入此文件(默认:标准输出)",
                                  "write the report to this file (default: stdout)")));
+  cmd->add_option("--report", options->reports,
+                  std::string(tr("同一次批改再写一份报告,格式=文件(可重复),例如 junit=junit.xml",
+                                 "also write the same grading as FORMAT=FILE (repeatable), e.g. "
+                                 "junit=junit.xml")))
+      ->check(CLI::Validator(check_report_option, "FORMAT=FILE"));
   add_history_options(*cmd, options->history, false);
   return [&context, options] { return grade(context, *options); };
 }

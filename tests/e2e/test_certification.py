@@ -184,6 +184,19 @@ class Batches(CoachTestCase):
         self.assertExit(grade(str(folder), "--format", "json", "-o", str(out)), 1)
         self.assertEqual(out.read_text(encoding="utf-8"), grade(str(folder), "--format", "json").stdout)
 
+    def test_one_run_writes_several_reports_each_as_alone(self):
+        folder = self.cohort(5)
+        exam = self.write("exam.yaml", EXAM)
+        reports = [f"--report={fmt}={self.tmp / ('report.' + fmt)}" for fmt in FORMATS]
+        result = grade("--exam", str(exam), str(folder), "--format", "junit", *reports)
+        self.assertExit(result, 1)
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                alone = grade("--exam", str(exam), str(folder), "--format", fmt).stdout
+                self.assertEqual((self.tmp / ("report." + fmt)).read_text(encoding="utf-8"), alone)
+        self.assertExit(grade(str(folder), "--report", "pdf=x.pdf"), 2)
+        self.assertExit(grade(str(folder), "--report", "junit"), 2)
+
     def test_inputs_carry_the_sha256_of_each_file(self):
         exam = self.write("exam.yaml", EXAM)
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")
