@@ -143,8 +143,9 @@ class TerminalSessions(CoachTestCase):
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR"))}
             env.update({"LANG": lang, "TERM": "xterm", "XDG_DATA_HOME": DATA_HOME})
             env.update(extra_env or {})
+            # Sized here, before coach starts: set by the parent, it raced coach reading it.
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
