@@ -22,6 +22,7 @@
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "cli/trainee_option.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
 #include "session/answers_writer.hpp"
@@ -426,6 +427,7 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       ->envname("COACH_TRAINEE");
   add_history_options(*cmd, options->history, false);
   return [&context, options, exam] {
+    options->trainee = checked_trainee(std::move(options->trainee));
     options->exam = exam->count() > 0;
     // `practice --exam missing-balance`: the word after --exam is the scenario, not a file.
     std::error_code ec;

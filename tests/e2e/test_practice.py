@@ -38,6 +38,33 @@ class PipedSessions(CoachTestCase):
         score_line = [line for line in out.splitlines() if line.startswith("Score")][0]
         self.assertIn(f"Score {report['results'][0]['score']:.1f}", score_line)
 
+    def test_names_grading_would_refuse_are_refused_before_the_session(self):
+        # A recording `grade` refuses (exit 2) would be a session lost: the same rule, up front.
+        names = ["张\t三", "张\n三", "张三\r", "\x1b[31m张三", "张\u200b三", "张\u202e三", "张" * 70]
+        for name in names:
+            with self.subTest(name=repr(name)):
+                record = self.tmp / "rec.yaml"
+                result = practice("fee", "--record", str(record), "--trainee", name, input="你好\n")
+                self.assertExit(result, 2)
+                self.assertIn("the trainee name (--trainee or COACH_TRAINEE)", result.stderr)
+                self.assertNotIn("\x1b", result.stderr)
+                self.assertNotIn("Step 1", result.stdout)
+                self.assertFalse(record.exists())
+        from_environment = practice("fee", input="你好\n", env={"COACH_TRAINEE": "张\u200b三"})
+        self.assertExit(from_environment, 2)
+        self.assertIn("invisible characters: 张\\u200B三", from_environment.stderr)
+        chinese = practice("fee", "--trainee", "张\t三", input="你好\n", lang="zh")
+        self.assertIn("学员姓名(--trainee 或 COACH_TRAINEE)", chinese.stderr)
+
+    def test_a_name_is_trimmed_as_grading_trims_it(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), "--trainee", " 张三\u3000\u00a0", input="你好\n")
+        self.assertExit(result, 0)
+        self.assertIn('trainee: "张三"\n', record.read_text(encoding="utf-8"))
+        graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--format", "json")
+        self.assertExit(graded, 1)  # a failed attempt, not a refused file
+        self.assertEqual(json.loads(graded.stdout)["results"][0]["trainee"], "张三")
+
     def test_retry_keeps_the_earlier_reply_and_scores_the_new_one(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record),
