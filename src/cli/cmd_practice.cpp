@@ -172,9 +172,10 @@ class PracticeRun {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
     const StepResult result = session_.answer(trimmed, seconds);
     save();
-    if (!options_.exam) screen_.feedback(result, step);
-    if (step.time_limit > 0 && seconds > step.time_limit)
-      screen_.too_slow(seconds, step.time_limit);
+    if (options_.exam)
+      screen_.too_slow(step, seconds);
+    else
+      screen_.feedback(result, step, seconds);
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;

@@ -153,6 +153,23 @@ class PipedSessions(CoachTestCase):
         for countdown in ("left)", "time is up", "over by"):
             self.assertNotIn(countdown, text)
 
+    def test_too_slow_note_comes_with_the_rules_before_the_model_answer(self):
+        # Printed after the model answer, the note read as a remark on it, far from its rule.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
+        env.update({"LANG": "en_US.UTF-8", "XDG_DATA_HOME": DATA_HOME})
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "hurry"], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdin.write("王先生,您的心情我很理解。\n".encode())
+        proc.stdin.flush()
+        time.sleep(3.5)  # over the 3-second limit of the second step
+        out, _ = proc.communicate("对不起。\n".encode(), timeout=30)
+        step = out.decode().split("快点!我只给你三秒!")[-1]
+        rule, note = step.index("replies within 3 seconds"), step.index("That reply took")
+        model, retry = step.index("Model answer: 真对不起"), step.index("(type /retry")
+        self.assertLess(rule, note)
+        self.assertLess(note, model)
+        self.assertLess(model, retry)
+
     def test_bundled_scenario_in_chinese(self):
         answers = self.model_answers("missing-balance")
         result = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="zh")
