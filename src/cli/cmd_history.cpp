@@ -13,6 +13,7 @@
 #include "cli/practice_history.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "cli/trainee_option.hpp"
 #include "history/history_csv.hpp"
 #include "history/progress_chart.hpp"
 #include "history/timestamps.hpp"
@@ -194,7 +195,10 @@ Action add_history_command(CLI::App& app, const Context& context) {
       "--output,-o", options->output,
       std::string(tr("写入此文件(默认:标准输出)", "write to this file (default: stdout)")));
   add_history_options(*cmd, options->history, false);
-  return [&context, options] { return show_history(context, *options); };
+  return [&context, options] {
+    options->trainee = checked_trainee(std::move(options->trainee));
+    return show_history(context, *options);
+  };
 }
 
 }  // namespace coach::cli

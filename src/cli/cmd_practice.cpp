@@ -22,6 +22,7 @@
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
+#include "cli/trainee_option.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
 #include "session/answers_writer.hpp"
@@ -171,9 +172,10 @@ class PracticeRun {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
     const StepResult result = session_.answer(trimmed, seconds);
     save();
-    if (!options_.exam) screen_.feedback(result, step);
-    if (step.time_limit > 0 && seconds > step.time_limit)
-      screen_.too_slow(seconds, step.time_limit);
+    if (options_.exam)
+      screen_.too_slow(step, seconds);
+    else
+      screen_.feedback(result, step, seconds);
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;
@@ -426,6 +428,7 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       ->envname("COACH_TRAINEE");
   add_history_options(*cmd, options->history, false);
   return [&context, options, exam] {
+    options->trainee = checked_trainee(std::move(options->trainee));
     options->exam = exam->count() > 0;
     // `practice --exam missing-balance`: the word after --exam is the scenario, not a file.
     std::error_code ec;

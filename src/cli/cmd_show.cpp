@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <iostream>
 #include <memory>
@@ -8,6 +7,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_paths.hpp"
+#include "cli/show_text.hpp"
 #include "cli/terminal.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "util/i18n.hpp"
@@ -26,16 +26,34 @@ nlohmann::ordered_json texts_json(const std::vector<MarkedText>& items) {
   return out;
 }
 
-nlohmann::ordered_json condition_json(const Condition& condition) {
+// `said`/`not_said` keep the concept id (as the YAML says it); the `_label` keys are added
+// for what a trainer reads.
+nlohmann::ordered_json condition_json(const Rubric& rubric, const Condition& condition) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   if (condition.mood_above) out["mood_above"] = *condition.mood_above;
   if (condition.mood_below) out["mood_below"] = *condition.mood_below;
-  if (!condition.said.empty()) out["said"] = condition.said;
-  if (!condition.not_said.empty()) out["not_said"] = condition.not_said;
+  if (!condition.said.empty()) {
+    out["said"] = condition.said;
+    out["said_label"] = concept_label(rubric, condition.said);
+  }
+  if (!condition.not_said.empty()) {
+    out["not_said"] = condition.not_said;
+    out["not_said_label"] = concept_label(rubric, condition.not_said);
+  }
   return out;
 }
 
-nlohmann::ordered_json step_json(const CompiledStep& compiled) {
+// `reacts_to` stays the concept → change map; `reactions` adds each concept's label.
+nlohmann::ordered_json reactions_json(const Rubric& rubric) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& [concept_id, change] : rubric.scenario().customer.temper.reacts_to)
+    out.push_back({{"concept", concept_id},
+                   {"label", concept_label(rubric, concept_id)},
+                   {"change", change}});
+  return out;
+}
+
+nlohmann::ordered_json step_json(const Rubric& rubric, const CompiledStep& compiled) {
   const Step& step = *compiled.step;
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const auto& rule : compiled.rules) {
@@ -48,7 +66,7 @@ nlohmann::ordered_json step_json(const CompiledStep& compiled) {
   }
   nlohmann::ordered_json lines_if = nlohmann::ordered_json::array();
   for (const auto& variant : step.customer_lines_if) {
-    lines_if.push_back({{"when", condition_json(variant.when)}, {"line", variant.line}});
+    lines_if.push_back({{"when", condition_json(rubric, variant.when)}, {"line", variant.line}});
   }
   return {{"id", step.id},
           {"stage", std::string(stage_id(step.stage))},
@@ -71,9 +89,9 @@ std::string scenario_json(const Rubric& rubric) {
   nlohmann::ordered_json branches = nlohmann::ordered_json::array();
   std::string previous;
   for (const auto& compiled : rubric.steps()) {
-    nlohmann::ordered_json step = step_json(compiled);
+    nlohmann::ordered_json step = step_json(rubric, compiled);
     if (compiled.step->when) {
-      step["when"] = condition_json(*compiled.step->when);
+      step["when"] = condition_json(rubric, *compiled.step->when);
       step["after"] = previous;
       branches.push_back(std::move(step));
     } else {
@@ -94,84 +112,14 @@ std::string scenario_json(const Rubric& rubric) {
                                   {"type", s.customer.type},
                                   {"mood", s.customer.temper.start},
                                   {"limit", s.customer.temper.limit},
-                                  {"reacts_to", reactions}}},
+                                  {"reacts_to", reactions},
+                                  {"reactions", reactions_json(rubric)}}},
                                 {"briefing", s.briefing},
                                 {"pass_mark", s.pass_mark},
                                 {"max_failed_steps", s.max_failed_steps},
                                 {"steps", steps},
                                 {"branches", branches}};
   return out.dump(2) + "\n";
-}
-
-std::string describe_condition(const Condition& condition) {
-  std::vector<std::string> parts;
-  if (condition.mood_above)
-    parts.push_back(
-        fmt::format(fmt::runtime(tr("怒气 > {}", "anger > {}")), *condition.mood_above));
-  if (condition.mood_below)
-    parts.push_back(
-        fmt::format(fmt::runtime(tr("怒气 < {}", "anger < {}")), *condition.mood_below));
-  if (!condition.said.empty())
-    parts.push_back(fmt::format(fmt::runtime(tr("说过「{}」", "said {}")), condition.said));
-  if (!condition.not_said.empty())
-    parts.push_back(
-        fmt::format(fmt::runtime(tr("没说过「{}」", "never said {}")), condition.not_said));
-  return fmt::format("{}", fmt::join(parts, tr(" 且 ", " and ")));
-}
-
-std::string temper_text(const Customer& customer) {
-  std::string reactions;
-  for (const auto& [concept_id, change] : customer.temper.reacts_to) {
-    reactions += fmt::format(" {}{:+}", concept_id, change);
-  }
-  return fmt::format(
-      fmt::runtime(tr("怒气:起始 {},到 {} 客户离开;反应:{}\n",
-                      "Anger: starts at {}, the customer leaves at {}; reacts to:{}\n")),
-      customer.temper.start, customer.temper.limit,
-      reactions.empty() ? std::string(tr("无", " none")) : reactions);
-}
-
-// The branches as a tree: steps played only on a condition hang off the main line.
-std::string step_heading(std::size_t number, const Step& step, const Style& style) {
-  const std::string title = fmt::format(fmt::runtime(tr("第 {} 步 · {} · {}", "Step {} · {} · {}")),
-                                        number, step.id, stage_label(step.stage));
-  if (!step.when) return style.bold(title);
-  return style.warn(fmt::format(fmt::runtime(tr("  ⤷ 仅当 {} 时插入:", "  ⤷ only when {}:")),
-                                describe_condition(*step.when))) +
-         " " + style.bold(title);
-}
-
-std::string scenario_text(const Rubric& rubric, const Style& style) {
-  const Scenario& s = rubric.scenario();
-  std::string out = style.bold(fmt::format("{} ({})", s.title, s.id)) + "\n";
-  out += fmt::format(fmt::runtime(tr("出处:{}\n客户:{} {}\n及格线:{}\n\n{}\n",
-                                     "Source: {}\nCustomer: {} {}\nPass mark: {}\n\n{}\n")),
-                     s.source, s.customer.name, s.customer.type, s.pass_mark, s.briefing);
-  out += temper_text(s.customer);
-  for (std::size_t i = 0; i < rubric.steps().size(); ++i) {
-    const auto& compiled = rubric.steps()[i];
-    const Step& step = *compiled.step;
-    out += "\n" + step_heading(i + 1, step, style) + "\n";
-    out += style.customer(
-               fmt::format(fmt::runtime(tr("  客户:{}", "  Customer: {}")), step.customer_line)) +
-           "\n";
-    for (const auto& variant : step.customer_lines_if) {
-      out += style.customer(fmt::format(fmt::runtime(tr("    (当 {}){}", "    (when {}) {}")),
-                                        describe_condition(variant.when), variant.line)) +
-             "\n";
-    }
-    if (!step.principle.empty())
-      out += fmt::format(fmt::runtime(tr("  要点:{}\n", "  Principle: {}\n")), step.principle);
-    for (const auto& rule : compiled.rules) {
-      out += fmt::format("    - {} ({}{})\n", describe_rule(rule), rule.rule->points,
-                         rule.rule->critical ? tr(",关键", ", critical") : "");
-    }
-    for (const auto& answer : step.model_answers)
-      out += fmt::format(fmt::runtime(tr("  示范:{}\n", "  Model: {}\n")), answer.text);
-    for (const auto& example : step.counter_examples)
-      out += fmt::format(fmt::runtime(tr("  反例:{}\n", "  Counter-example: {}\n")), example.text);
-  }
-  return out;
 }
 
 int show_scenario(const Context& context, const ShowOptions& options) {

@@ -200,6 +200,10 @@ class EditLineReader : public LineReader {
 
   ReadStatus read_one(std::string& line) {
     int count = 0;
+    // Edit mode before the prompt is drawn: libedit drew it while the terminal was still in
+    // canonical mode, so keys typed as soon as it showed were held by the kernel, and a Ctrl-C
+    // among them made the kernel flush them (the reply typed before Ctrl-C was lost).
+    el_wset(editor_, EL_PREP_TERM, 1);
     const wchar_t* got = el_wgets(editor_, &count);
     if (interrupts_.take()) {
       keep_unfinished();

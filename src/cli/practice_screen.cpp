@@ -69,7 +69,9 @@ void PracticeScreen::customer_line(const Scenario& s, const CompiledStep& step,
   }
 }
 
-void PracticeScreen::too_slow(double seconds, int limit) const {
+void PracticeScreen::too_slow(const Step& step, double seconds) const {
+  const int limit = step.time_limit;
+  if (limit <= 0 || seconds <= limit) return;
   print(style_.warn(
             fmt::format(fmt::runtime(tr("这次回应用了 {:.0f} 秒,超过了 {} 秒的时限:客户等不及了。",
                                         "That reply took {:.0f} seconds, over the {}-second limit: "
@@ -89,8 +91,11 @@ void PracticeScreen::walked_out(const Scenario& s) const {
         "\n");
 }
 
-void PracticeScreen::feedback(const StepResult& result, const Step& step) const {
+// The time-limit note right after the rules (one of which is the limit), before the model
+// answer: printed after it, it read as a remark on the model answer.
+void PracticeScreen::feedback(const StepResult& result, const Step& step, double seconds) const {
   print(std::string("\n") + format_step_feedback(result, style_));
+  too_slow(step, seconds);
   model_answer(step);
   print(style_.dim(std::string(tr("(输入 /retry 重答这一步,或直接回答下一步)",
                                   "(type /retry to answer this step again, or go on)"))) +

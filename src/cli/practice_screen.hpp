@@ -22,9 +22,11 @@ class PracticeScreen {
   // The customer speaks: step number, stage, mood at a glance, the line as said.
   void customer_line(const Scenario& scenario, const CompiledStep& step, const std::string& line,
                      std::size_t turns_played, std::size_t planned_steps, Mood mood) const;
-  void too_slow(double seconds, int limit) const;
+  // The note on a reply over the step's time limit; nothing when within it (or no limit).
+  void too_slow(const Step& step, double seconds) const;
   void walked_out(const Scenario& scenario) const;
-  void feedback(const StepResult& result, const Step& step) const;
+  // `seconds`: how long the reply took, for the time-limit note under the rules it explains.
+  void feedback(const StepResult& result, const Step& step, double seconds) const;
   void hint(const Step& step) const;
   void model_answer(const Step& step) const;
   void help() const;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "load/trainee_name.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
@@ -109,41 +110,9 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   return attempt;
 }
 
-// A name is one line in every report: a line break or tab in it could forge a row of the
-// Markdown summary or a line of the text report.
-bool has_line_breaks(std::string_view text) {
-  return text.find_first_of("\n\r\t") != std::string_view::npos;
-}
-
-// A space before or after a name is invisible in every report, yet "张三 " would be another
-// trainee than "张三": the exam would split one submission in two and fail both halves.
-std::string trim_name(std::string name) {
-  static const std::string_view kSpaces[] = {" ", "\u3000", "\u00A0"};  // ASCII, ideographic, NBSP
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
-    for (std::string_view space : kSpaces) {
-      if (name.size() >= space.size() && name.compare(0, space.size(), space) == 0)
-        name.erase(0, space.size()), trimmed = true;
-      if (name.size() >= space.size() &&
-          name.compare(name.size() - space.size(), space.size(), space) == 0)
-        name.erase(name.size() - space.size()), trimmed = true;
-    }
-  }
-  return name;
-}
-
-// Names are shown to trainers side by side: one that hides characters (张\u200B三 is not 张三)
-// could pass for someone else.
 void check_trainee(YamlReader& reader, const YAML::Node& root, const std::string& trainee) {
-  const YAML::Node node = YamlReader::child(root, "trainee");
-  if (trainee.size() > 200 || utf8::has_control_characters(trainee) || has_line_breaks(trainee)) {
-    reader.error(node, std::string(tr("`trainee` 太长或含有控制字符",
-                                      "`trainee` is too long or contains control characters")));
-  } else if (has_hidden_characters(trainee)) {
-    reader.error(node, fmt::format(fmt::runtime(tr("`trainee` 含有看不见的字符:{}",
-                                                   "`trainee` contains invisible characters: {}")),
-                                   show_hidden(trainee)));
-  }
+  const std::string problem = trainee_name_problem(trainee, "`trainee`");
+  if (!problem.empty()) reader.error(YamlReader::child(root, "trainee"), problem);
 }
 
 }  // namespace
@@ -180,7 +149,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     if (auto attempt = read_attempt(reader, *root)) answers.attempts.push_back(std::move(*attempt));
   }
-  answers.trainee = trim_name(std::move(answers.trainee));
+  answers.trainee = trim_trainee_name(std::move(answers.trainee));
   check_trainee(reader, *root, answers.trainee);
   if (diagnostics.reported() != errors_before) return std::nullopt;
   return answers;

@@ -169,6 +169,16 @@ class HistoryCommand(HistoryTestCase):
         self.assertIn("No history for Bob", shown.stdout)
         self.assertIn("Trainees in the database: Ann", shown.stdout)
 
+    def test_trainee_names_follow_the_rule_of_practice_and_grade(self):
+        self.grade_many("Ann", [True])
+        self.assertIn("Progress of Ann:", self.coach("history", "--trainee", " Ann\u3000").stdout)  # trimmed
+        for name in ["Ann\tX", "A\u200bnn", "\x1b[2J"]:
+            with self.subTest(name=repr(name)):
+                refused = self.coach("history", "--trainee", name)
+                self.assertExit(refused, 2)
+                self.assertIn("the trainee name (--trainee or COACH_TRAINEE)", refused.stderr)
+                self.assertNotIn("\x1b", refused.stderr)
+
     def test_chart_per_stage_with_latest_and_trend(self):
         self.grade_many("Ann", [False, False, True])
         shown = self.coach("history", env={"COACH_TRAINEE": "Ann"})
@@ -227,7 +237,7 @@ class HistoryCommand(HistoryTestCase):
         self.assertNotIn("\x1b", exported.stdout)
 
     def test_a_name_with_a_line_break_stays_on_its_line(self):
-        # `practice --trainee` takes any name the shell passes; the chart's heading must not split.
+        # A database written by another program (or an older coach) may hold any name; the\n        # chart's heading must not split.
         self.grade_many("Ann", [True])
         with sqlite3.connect(self.db) as connection:
             connection.execute("UPDATE attempts SET trainee = 'Eve\nMallory\tX'")

@@ -38,6 +38,33 @@ class PipedSessions(CoachTestCase):
         score_line = [line for line in out.splitlines() if line.startswith("Score")][0]
         self.assertIn(f"Score {report['results'][0]['score']:.1f}", score_line)
 
+    def test_names_grading_would_refuse_are_refused_before_the_session(self):
+        # A recording `grade` refuses (exit 2) would be a session lost: the same rule, up front.
+        names = ["张\t三", "张\n三", "张三\r", "\x1b[31m张三", "张\u200b三", "张\u202e三", "张" * 70]
+        for name in names:
+            with self.subTest(name=repr(name)):
+                record = self.tmp / "rec.yaml"
+                result = practice("fee", "--record", str(record), "--trainee", name, input="你好\n")
+                self.assertExit(result, 2)
+                self.assertIn("the trainee name (--trainee or COACH_TRAINEE)", result.stderr)
+                self.assertNotIn("\x1b", result.stderr)
+                self.assertNotIn("Step 1", result.stdout)
+                self.assertFalse(record.exists())
+        from_environment = practice("fee", input="你好\n", env={"COACH_TRAINEE": "张\u200b三"})
+        self.assertExit(from_environment, 2)
+        self.assertIn("invisible characters: 张\\u200B三", from_environment.stderr)
+        chinese = practice("fee", "--trainee", "张\t三", input="你好\n", lang="zh")
+        self.assertIn("学员姓名(--trainee 或 COACH_TRAINEE)", chinese.stderr)
+
+    def test_a_name_is_trimmed_as_grading_trims_it(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), "--trainee", " 张三\u3000\u00a0", input="你好\n")
+        self.assertExit(result, 0)
+        self.assertIn('trainee: "张三"\n', record.read_text(encoding="utf-8"))
+        graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--format", "json")
+        self.assertExit(graded, 1)  # a failed attempt, not a refused file
+        self.assertEqual(json.loads(graded.stdout)["results"][0]["trainee"], "张三")
+
     def test_retry_keeps_the_earlier_reply_and_scores_the_new_one(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record),
@@ -126,6 +153,23 @@ class PipedSessions(CoachTestCase):
         for countdown in ("left)", "time is up", "over by"):
             self.assertNotIn(countdown, text)
 
+    def test_too_slow_note_comes_with_the_rules_before_the_model_answer(self):
+        # Printed after the model answer, the note read as a remark on it, far from its rule.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
+        env.update({"LANG": "en_US.UTF-8", "XDG_DATA_HOME": DATA_HOME})
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "hurry"], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdin.write("王先生,您的心情我很理解。\n".encode())
+        proc.stdin.flush()
+        time.sleep(3.5)  # over the 3-second limit of the second step
+        out, _ = proc.communicate("对不起。\n".encode(), timeout=30)
+        step = out.decode().split("快点!我只给你三秒!")[-1]
+        rule, note = step.index("replies within 3 seconds"), step.index("That reply took")
+        model, retry = step.index("Model answer: 真对不起"), step.index("(type /retry")
+        self.assertLess(rule, note)
+        self.assertLess(note, model)
+        self.assertLess(model, retry)
+
     def test_bundled_scenario_in_chinese(self):
         answers = self.model_answers("missing-balance")
         result = run("practice", "missing-balance", input="\n".join(answers.values()) + "\n", lang="zh")
@@ -143,8 +187,9 @@ class TerminalSessions(CoachTestCase):
             env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR"))}
             env.update({"LANG": lang, "TERM": "xterm", "XDG_DATA_HOME": DATA_HOME})
             env.update(extra_env or {})
+            # Sized here, before coach starts: set by the parent, it raced coach reading it.
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
             os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
@@ -242,6 +287,16 @@ class TerminalSessions(CoachTestCase):
         self.read_until(fd, "Ctrl-C again")
         os.write(fd, "王先生,您的心情我很理解。\n".encode())
         self.read_until(fd, "Step 2/2")
+
+    def test_the_prompt_shows_once_the_line_editor_takes_the_keys(self):
+        # Drawn while the terminal was still canonical, the prompt invited keys the kernel held
+        # and echoed, and a Ctrl-C among them flushed them: the next test then failed now and
+        # then (the reply lost its first half). Caught about one time in four per session.
+        for _ in range(12):
+            pid, fd = self.spawn("practice", "fee", "--no-color")
+            self.read_until(fd, "you>")
+            self.assertFalse(termios.tcgetattr(fd)[3] & termios.ICANON, "canonical at the prompt")
+            os.kill(pid, signal.SIGKILL)
 
     def test_ctrl_c_keeps_what_was_typed_for_who_carries_on(self):
         record = self.tmp / "rec.yaml"

@@ -83,7 +83,7 @@ class Reactions(CoachTestCase):
 
     def test_show_draws_the_branches_and_json_keeps_them_apart(self):
         text = run("show", "missing-balance", lang="en").stdout
-        self.assertIn("⤷ only when anger > 75", text)
+        self.assertIn("⤷ Inserted step (only when anger > 75) · manager · let them vent", text)
         self.assertIn("(when anger > 80)", text)
         shown = json.loads(run("show", "missing-balance", "--format", "json").stdout)
         self.assertEqual([s["stage"] for s in shown["steps"]], ["vent", "apologize", "gather", "resolve", "follow_up"])
@@ -91,6 +91,59 @@ class Reactions(CoachTestCase):
         self.assertEqual(shown["branches"][0]["after"], "vent")
         self.assertEqual(shown["customer"]["type"], "情绪激动型")
         self.assertEqual(shown["customer"]["mood"], 70)
+
+    def test_show_numbers_the_main_line_and_marks_inserted_steps(self):
+        # A polite session never meets `manager`: numbering it made `apologize` step 3 on paper
+        # and step 2 on the screen.
+        text = run("show", "missing-balance", lang="en").stdout
+        headings = [line.strip() for line in text.splitlines() if line.startswith(("Step ", "  ⤷"))]
+        self.assertEqual(headings, ["Step 1 · vent · let them vent",
+                                    "⤷ Inserted step (only when anger > 75) · manager · let them vent",
+                                    "Step 2 · apologize · apologise", "Step 3 · gather · gather facts",
+                                    "Step 4 · resolve · resolve", "Step 5 · follow_up · follow up"])
+        zh = run("show", "missing-balance").stdout
+        self.assertIn("⤷ 插入步骤(仅当 怒气 > 75 时) · manager", zh)
+        self.assertIn("第 2 步 · apologize", zh)
+        self.assertNotIn("第 6 步", zh)
+
+    def test_show_says_what_calms_and_angers_the_customer_by_label(self):
+        text = run("show", "missing-balance", lang="en").stdout
+        self.assertIn("\n  Calmed by: empathy -15, apology -10, inviting the customer to talk -8\n", text)
+        self.assertIn("\n  Angered by: blaming, doubting or lecturing the customer +25,", text)
+        self.assertIn("(0, critical, anger +20)", text)  # a rule's own `mood:`
+        zh = run("show", "missing-balance").stdout
+        self.assertIn("\n  让客户消气:移情(理解客户的心情) -15,道歉 -10,", zh)
+
+    def test_show_names_concepts_by_label_and_no_space_after_a_lone_name(self):
+        lexicons = self.tmp / "lexicons"
+        lexicons.mkdir()
+        (lexicons / "l.yaml").write_text(
+            "concepts:\n  sorry: {label: 道歉, label_en: apology, source: t, phrases: [对不起]}\n"
+            "  rude: {label: 粗鲁, source: t, phrases: [滚]}\n", encoding="utf-8")
+        self.write("t.yaml", "id: t\ntitle: T\nsource: s\nbriefing: b\n"
+                             "customer: {name: 王先生, mood: 50, reacts_to: {sorry: -10, rude: 30}}\nsteps:\n"
+                             "  - {id: a, stage: vent, customer: c, rules: [{concept: sorry}], model_answers: [对不起],"
+                             " counter_examples: [好]}\n"
+                             "  - {id: b, stage: vent, when: {said: rude}, customer: c, rules: [{concept: sorry}],"
+                             " model_answers: [对不起]}\n"
+                             "  - {id: c, stage: apologize, customer: c, customer_if: [{not_said: sorry, line: d}],"
+                             " rules: [{concept: sorry}], model_answers: [对不起]}\n")
+        zh = run("--scenarios", str(self.tmp), "show", "t")
+        self.assertExit(zh, 0)
+        self.assertIn("\n客户:王先生\n", zh.stdout)  # no type: no trailing space
+        self.assertIn("⤷ 插入步骤(仅当 说过「粗鲁」 时) · b", zh.stdout)
+        self.assertIn("(当 没说过「道歉」)d", zh.stdout)
+        self.assertNotIn("「rude」", zh.stdout)
+        self.assertIn("让客户消气:道歉 -10\n  让客户更生气:粗鲁 +30\n", zh.stdout)
+        en = run("--scenarios", str(self.tmp), "show", "t", lang="en").stdout
+        self.assertIn("(when never said “apology”) d", en)
+        self.assertIn("Calmed by: apology -10", en)
+        shown = json.loads(run("--scenarios", str(self.tmp), "show", "t", "--format", "json").stdout)
+        self.assertEqual(shown["customer"]["reacts_to"], {"rude": 30, "sorry": -10})  # as before
+        self.assertEqual(shown["customer"]["reactions"], [{"concept": "rude", "label": "粗鲁", "change": 30},
+                                                          {"concept": "sorry", "label": "道歉", "change": -10}])
+        self.assertEqual(shown["branches"][0]["when"], {"said": "rude", "said_label": "粗鲁"})
+        self.assertEqual(shown["steps"][1]["customer_if"][0]["when"], {"not_said": "sorry", "not_said_label": "道歉"})
 
     def test_check_reports_unreached_branches_and_impossible_conditions(self):
         lexicons = self.tmp / "lexicons"

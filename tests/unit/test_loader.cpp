@@ -2,6 +2,8 @@
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
+#include "load/trainee_name.hpp"
+#include "session/answers_writer.hpp"
 
 using namespace coach;
 
@@ -123,6 +125,36 @@ TEST_CASE("answers files: one attempt or several") {
   REQUIRE(several);
   CHECK(several->attempts.size() == 2);
   CHECK(diagnostics.empty());
+}
+
+// `practice --trainee` checks a name with trainee_name_problem before the session; a name it
+// lets through must come back from the recording as the same trainee, and one grading would
+// refuse must be refused up front (QA: a tab in the name lost the whole session at grading).
+TEST_CASE("a name practice accepts is one grading accepts, trimmed the same") {
+  const std::string names[] = {
+      "张三",       " 张三\u3000", "\u00A0Ann ",          "张\t三",
+      "张\n三",     "张三\r",      "\x1B[31m张三",        "张\u200B三",
+      "张\u202E三", "\u00AD张三",  std::string(201, 'a'), std::string(200, 'a'),
+      "",           "   "};
+  for (const std::string& name : names) {
+    CAPTURE(name);
+    const std::string trimmed = trim_trainee_name(name);
+    const bool accepted = trainee_name_problem(trimmed, "--trainee").empty();
+    AnswersFile recording;
+    recording.trainee = trimmed;
+    recording.attempts.push_back(Attempt{});
+    recording.attempts.back().scenario_id = "t";
+    Diagnostics diagnostics;
+    const auto graded = parse_answers(format_answers(recording), "r.yaml", diagnostics);
+    CHECK(graded.has_value() == accepted);
+    if (graded) CHECK(graded->trainee == trimmed);
+  }
+  CHECK(trim_trainee_name(" \u3000张 三\u00A0 ") == "张 三");
+}
+
+TEST_CASE("a name from the command line must be UTF-8: its recording has to be readable") {
+  CHECK(trainee_name_problem("\xE5\xBC", "--trainee").find("UTF-8") != std::string::npos);
+  CHECK(trainee_name_problem("张三", "--trainee").empty());
 }
 
 TEST_CASE("answers files: bad input is reported") {
