@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "util/natural_order.hpp"
+
 namespace coach {
 namespace fs = std::filesystem;
 
@@ -18,7 +20,8 @@ std::vector<std::string> yaml_files(const std::string& directory) {
   for (Iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
     if (is_yaml(it->path()) && !it->is_directory(ec)) files.push_back(it->path().string());
   }
-  std::sort(files.begin(), files.end());
+  std::sort(files.begin(), files.end(),
+            [](const std::string& a, const std::string& b) { return natural_less(a, b); });
   return files;
 }
 }  // namespace

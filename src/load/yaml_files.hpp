@@ -8,10 +8,10 @@
 
 namespace coach {
 
-// The YAML files (*.yaml, *.yml) directly inside a directory, sorted by name.
+// The YAML files (*.yaml, *.yml) directly inside a directory, in natural order (2 before 10).
 std::vector<std::string> yaml_files_in(const std::string& directory);
 
-// The same at any depth (a cohort is often one folder per trainee), sorted by path.
+// The same at any depth (a cohort is often one folder per trainee), paths in natural order.
 std::vector<std::string> yaml_files_under(const std::string& directory);
 
 // Files stay as named (a missing one is reported when it is read); a directory becomes its

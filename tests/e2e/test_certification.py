@@ -68,6 +68,14 @@ class Exams(CoachTestCase):
         self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
         self.assertTrue(last["passed"])
 
+    def test_attempts_count_in_the_order_they_are_numbered(self):
+        # Byte order would put try 10 before try 2 and count it among the first two.
+        for n in range(1, 11):
+            self.write(f"in/zhao-{n}.yaml", (GOOD if n == 2 else WEAK).format(who="赵六"))
+        report = json.loads(grade("--exam", str(self.exam), str(self.tmp / "in"), "--format", "json").stdout)
+        self.assertEqual([r["file"].rsplit("-", 1)[1] for r in report["results"]][:3], ["1.yaml", "2.yaml", "3.yaml"])
+        self.assertEqual({t["trainee"]: t["passed"] for t in report["exam"]["trainees"]}, {"赵六": True})
+
     def test_spaces_around_a_name_do_not_make_another_trainee(self):
         # Invisible in every report, a trailing or ideographic space split one trainee's
         # submission in two, and each half failed the exam.
