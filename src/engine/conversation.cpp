@@ -121,6 +121,7 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   attempt.trainee = trainee;
   attempt.scenario_id = scenario.id;
   attempt.scenario_title = scenario.title;
+  attempt.customer_name = scenario.customer.name;
   attempt.pass_mark = scenario.pass_mark;
   attempt.max_failed_steps = scenario.max_failed_steps;
   attempt.steps = results_;

@@ -66,7 +66,8 @@ struct AttemptResult {
   std::string trainee;
   std::string scenario_id;
   std::string scenario_title;
-  double score = 0;  // 0–100, one decimal
+  std::string customer_name;  // as practice names the customer; may be empty
+  double score = 0;           // 0–100, one decimal
   int pass_mark = 70;
   int max_failed_steps = 1;
   int failed_steps = 0;  // steps below the pass mark (unanswered ones included)

@@ -112,8 +112,10 @@ std::string customer_turn_text(const AttemptResult& attempt, const StepResult& s
     if (turn.step_id != step.step_id) continue;
     const std::string mood = fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")),
                                          turn.mood_before, turn.mood_after);
+    const std::string who = attempt.customer_name.empty() ? std::string(tr("客户", "customer"))
+                                                          : printable(attempt.customer_name);
     return "  " +
-           style.customer(fmt::format(fmt::runtime(tr("客户({}):{}", "customer ({}): {}")), mood,
+           style.customer(fmt::format(fmt::runtime(tr("{}({}):{}", "{} ({}): {}")), who, mood,
                                       printable(turn.customer_line))) +
            "\n";
   }

@@ -62,8 +62,8 @@ class Reactions(CoachTestCase):
         self.assertIn("忍无可忍,愤而离开", shown.stdout)
         self.assertIn("怒气 █████████░ 95/100", shown.stdout)
         text = run("grade", str(record)).stdout
-        self.assertIn("客户(怒气 70→95):你们移动怎么回事", text)
-        self.assertIn("客户(怒气 95→100):你这什么态度", text)
+        self.assertIn("王先生(怒气 70→95):你们移动怎么回事", text)
+        self.assertIn("王先生(怒气 95→100):你这什么态度", text)
         self.assertIn("客户的怒气到了极限(100),愤而离开", text)
         after = text.split("愤而离开")[1]
         self.assertIn("(没有回答)", after)
