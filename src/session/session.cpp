@@ -1,5 +1,7 @@
 #include "session/session.hpp"
 
+#include <cmath>
+
 #include "engine/scorer.hpp"
 
 namespace coach {
@@ -36,8 +38,20 @@ std::size_t Session::planned_steps() const {
   return count;
 }
 
-StepResult Session::answer(const std::string& reply, std::optional<double> seconds) {
+namespace {
+
+// Tenths of a second, as the recording keeps them: judged on any finer time, a reply of 3.02 s
+// would be late in practice and on time when `grade` reads the recording's 3.0.
+std::optional<double> as_recorded(std::optional<double> seconds) {
+  if (!seconds) return seconds;
+  return std::round(*seconds * 10) / 10;
+}
+
+}  // namespace
+
+StepResult Session::answer(const std::string& reply, std::optional<double> measured) {
   const CompiledStep& step = *current_;
+  const std::optional<double> seconds = as_recorded(measured);
   answers_.push_back({step.step->id, reply, seconds});
   StepResult result = conversation_->answer(step, reply, seconds);
   current_ = conversation_->next_step();

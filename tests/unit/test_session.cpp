@@ -114,3 +114,26 @@ TEST_CASE("a session left early scores as grade scores its transcript") {
   CHECK(shown.score == graded.score);
   CHECK(format_json_report({shown}) == format_json_report({graded}));
 }
+
+TEST_CASE("a reply's time is judged as the recording keeps it, so grade agrees") {
+  // 3.04 s on a 3-second step: recorded as 3.0, so on time in practice as in grade.
+  const std::string scenario =
+      std::string(kScenario).replace(std::string(kScenario).find("{id: one, stage: vent,"), 22,
+                                     "{id: one, stage: vent, time_limit: 3,");
+  test::Fixture fixture(scenario);
+  REQUIRE(fixture.rubric);
+  Session session(*fixture.rubric, "张三");
+  const StepResult on_time = session.answer("您的心情我很理解", 3.04);
+  CHECK(on_time.passed);
+  CHECK(on_time.seconds == 3.0);
+  const StepResult late = session.answer("对不起", 3.06);
+  CHECK(late.seconds == 3.1);
+
+  Diagnostics diagnostics;
+  const auto reloaded =
+      parse_answers(format_answers(session.transcript()), "rec.yaml", diagnostics);
+  REQUIRE_MESSAGE(reloaded, diagnostics.to_string());
+  const AttemptResult graded =
+      score_attempt(*fixture.rubric, reloaded->attempts[0], reloaded->trainee, "");
+  CHECK(format_json_report({graded}) == format_json_report({session.result()}));
+}
