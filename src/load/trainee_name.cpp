@@ -1,6 +1,9 @@
 #include "load/trainee_name.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
 
 #include "load/yaml_reader.hpp"
 #include "util/i18n.hpp"
@@ -29,6 +32,16 @@ bool strip_suffix(std::string& name, std::string_view space) {
   return true;
 }
 
+// Left as it is when not UTF-8: the name is refused then, with the reason.
+std::string composed(std::string name) {
+  if (utf8::find_invalid(name)) return name;
+  utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(name.c_str()));
+  if (!nfc) return name;
+  std::string out(reinterpret_cast<const char*>(nfc));
+  std::free(nfc);
+  return out;
+}
+
 }  // namespace
 
 std::string trim_trainee_name(std::string name) {
@@ -40,7 +53,7 @@ std::string trim_trainee_name(std::string name) {
       trimmed |= strip_suffix(name, space);
     }
   }
-  return name;
+  return composed(std::move(name));
 }
 
 // Names are shown to trainers side by side: one that hides characters (张\u200B三 is not 张三)

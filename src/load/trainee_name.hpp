@@ -10,7 +10,8 @@ namespace coach {
 constexpr std::size_t kMaxTraineeNameBytes = 200;
 
 // Drops ASCII, ideographic and no-break spaces around the name: invisible in every report,
-// they would make "张三 " another trainee than "张三".
+// they would make "张三 " another trainee than "张三". And composes it (Unicode NFC): "é"
+// typed as e and a combining accent is the same person as "é".
 std::string trim_trainee_name(std::string name);
 
 // Why `name` (trimmed) cannot be a trainee's name, as a message starting with `what` (how the

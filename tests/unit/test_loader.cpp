@@ -170,3 +170,10 @@ TEST_CASE("answers files: bad input is reported") {
   CHECK(errors.find("c.yaml:3:6:") != std::string::npos);
   CHECK(errors.find("d.yaml:2:1:") != std::string::npos);
 }
+
+TEST_CASE("a name typed with a combining accent is the same trainee as the composed one") {
+  CHECK(trim_trainee_name(" Jose\u0301 ") == "Jos\u00e9");
+  CHECK(trim_trainee_name("Jos\u00e9") == "Jos\u00e9");
+  CHECK(trim_trainee_name("张三") == "张三");
+  CHECK(trim_trainee_name("\xff") == "\xff");  // refused later, with the reason
+}
