@@ -138,16 +138,20 @@ class PipedSessions(CoachTestCase):
         taken = run("practice", input="\n", lang="en", env=env)
         self.assertIn(f"({suggested_id})", taken.stdout)
 
-    def test_no_countdown_through_a_pipe(self):
+    def answer_hurry_through_a_pipe(self, wait):
+        """Plays the timed fixture through a pipe, waiting `wait` seconds before the timed reply."""
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
         env.update({"LANG": "en_US.UTF-8", "XDG_DATA_HOME": DATA_HOME})
         proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "hurry"], env=env,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         proc.stdin.write("王先生,您的心情我很理解。\n".encode())
         proc.stdin.flush()
-        time.sleep(1.2)  # past the first tick of the timed step
+        time.sleep(wait)
         out, _ = proc.communicate("对不起。\n".encode(), timeout=30)
-        text = out.decode()
+        return out.decode()
+
+    def test_no_countdown_through_a_pipe(self):
+        text = self.answer_hurry_through_a_pipe(1.2)  # past the first tick of the timed step
         self.assertIn("快点!我只给你三秒!\n(answer within 3 seconds)\n", text)  # under the line
         self.assertNotIn("\x1b", text)
         for countdown in ("left)", "time is up", "over by"):
@@ -155,15 +159,8 @@ class PipedSessions(CoachTestCase):
 
     def test_too_slow_note_comes_with_the_rules_before_the_model_answer(self):
         # Printed after the model answer, the note read as a remark on it, far from its rule.
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
-        env.update({"LANG": "en_US.UTF-8", "XDG_DATA_HOME": DATA_HOME})
-        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "hurry"], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        proc.stdin.write("王先生,您的心情我很理解。\n".encode())
-        proc.stdin.flush()
-        time.sleep(3.5)  # over the 3-second limit of the second step
-        out, _ = proc.communicate("对不起。\n".encode(), timeout=30)
-        step = out.decode().split("快点!我只给你三秒!")[-1]
+        text = self.answer_hurry_through_a_pipe(3.5)  # over the 3-second limit of the second step
+        step = text.split("快点!我只给你三秒!")[-1]
         rule, note = step.index("replies within 3 seconds"), step.index("That reply took")
         model, retry = step.index("Model answer: 真对不起"), step.index("(type /retry")
         self.assertLess(rule, note)
