@@ -179,16 +179,7 @@ std::string recent_lines(const std::vector<AttemptSummary>& attempts, const Styl
 // (`practice --trainee` takes what the shell passes) is shown escaped, like any control.
 std::string trainee_label(const std::string& trainee) {
   if (trainee.empty()) return std::string(tr("(未署名)", "(no name)"));
-  std::string out;
-  for (char c : utf8::escape_controls(trainee)) {
-    if (c == '\n')
-      out += "\\x0A";
-    else if (c == '\t')
-      out += "\\x09";
-    else
-      out += c;
-  }
-  return out;
+  return utf8::escape_controls_in_line(trainee);
 }
 
 std::string format_progress_chart(const std::string& trainee,

@@ -56,16 +56,7 @@ std::string printable(std::string_view text) {
 }
 
 std::string printable_line(std::string_view text) {
-  std::string out;
-  for (char c : printable(text)) {
-    if (c == '\n')
-      out += "\\x0A";
-    else if (c == '\t')
-      out += "\\x09";
-    else
-      out += c;
-  }
-  return out;
+  return utf8::escape_controls_in_line(text);
 }
 
 }  // namespace coach

@@ -61,7 +61,14 @@ bool has_control_characters(std::string_view text) {
   return false;
 }
 
-std::string escape_controls(std::string_view text) {
+namespace {
+
+bool escapes(char32_t cp, bool in_line) {
+  if (cp == '\n' || cp == '\t') return in_line;
+  return is_control(cp) || cp == '\r';
+}
+
+std::string escape(std::string_view text, bool in_line) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
@@ -69,15 +76,25 @@ std::string escape_controls(std::string_view text) {
     const char32_t cp = decode(text, pos);
     if (cp == kInvalid) {
       out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[start]));
-    } else if (cp < 0x80 && (is_control(cp) || cp == '\r')) {
+    } else if (cp < 0x80 && escapes(cp, in_line)) {
       out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
-    } else if (is_control(cp)) {
+    } else if (escapes(cp, in_line)) {
       out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(start, pos - start));
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  return escape(text, false);
+}
+
+std::string escape_controls_in_line(std::string_view text) {
+  return escape(text, true);
 }
 
 }  // namespace coach::utf8

@@ -52,7 +52,6 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
-
 void append(std::string& out, char32_t code_point);
 
 // Where the first malformed sequence is, if any.
@@ -66,5 +65,9 @@ bool has_control_characters(std::string_view text);
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,
 // written as `\x1B`: safe to print on a terminal.
 std::string escape_controls(std::string_view text);
+
+// The same for text that must stay on one line (a name, a file name in a table row or a
+// heading): line breaks and tabs are written escaped too, so they cannot forge a row.
+std::string escape_controls_in_line(std::string_view text);
 
 }  // namespace coach::utf8
