@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -19,6 +20,7 @@
 #include "history/timestamps.hpp"
 #include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
+#include "load/roster_loader.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
 #include "util/sha256.hpp"
@@ -34,6 +36,7 @@ struct GradeOptions {
   std::string output;
   std::vector<std::string> reports;  // more reports of the same run, each FORMAT=FILE
   std::string exam;
+  std::string roster;     // who must be certified (with --exam)
   HistoryChoice history;  // --db / --no-history given after `grade`
 };
 
@@ -64,6 +67,14 @@ class GradeRun {
     if (exam_) tally_.emplace(*exam_);
   }
 
+  // With an exam: everyone on the roster gets a verdict, and only they may hand in.
+  void expect(const std::vector<std::string>& roster) {
+    for (const auto& name : roster) {
+      roster_.insert(name);
+      tally_->expect(name);
+    }
+  }
+
   void grade_file(const std::string& path);
   // The facts only known at the end; `lexicon_files`, `customer_type_files` and `exam_path` for
   // their digests.
@@ -79,6 +90,7 @@ class GradeRun {
 
  private:
   bool check_attempt(const Attempt& attempt, const std::string& path, Diagnostics& problems) const;
+  void check_on_roster(const AnswersFile& answers, Diagnostics& problems) const;
   void grade_attempt(const Attempt& attempt, const std::string& trainee, const std::string& path);
   const std::string& scenario_digest(const Rubric& rubric);
   void log_attempt(const AttemptResult& result, const Attempt& attempt, const AttemptNote& note,
@@ -91,6 +103,7 @@ class GradeRun {
   std::optional<ExamTally> tally_;
   ReportFacts facts_;
   std::map<std::string, std::string> scenario_digests_;  // scenario file → SHA-256
+  std::set<std::string> roster_;                         // empty: anyone may hand in
   int next_index_ = 0;
 };
 
@@ -115,11 +128,26 @@ bool GradeRun::check_attempt(const Attempt& attempt, const std::string& path,
   return true;
 }
 
+// A name not on the roster is a typo or a stranger: certifying it would certify nobody.
+void GradeRun::check_on_roster(const AnswersFile& answers, Diagnostics& problems) const {
+  if (roster_.empty() || roster_.count(answers.trainee)) return;
+  problems.error(answers.file, answers.trainee_mark,
+                 answers.trainee.empty()
+                     ? std::string(tr("没有 `trainee`:按名单认证时,每份答案都要写明学员",
+                                      "no `trainee`: with a roster, every submission names its "
+                                      "trainee"))
+                     : fmt::format(fmt::runtime(tr("学员 `{}` 不在名单上",
+                                                   "trainee `{}` is not "
+                                                   "on the roster")),
+                                   printable_line(answers.trainee)));
+}
+
 // A file with any problem is left out whole and reported; the rest of the batch is graded.
 void GradeRun::grade_file(const std::string& path) {
   Diagnostics problems;
   const auto answers = load_answers_file(path, problems);
   if (answers) {
+    check_on_roster(*answers, problems);
     for (const Attempt& attempt : answers->attempts) check_attempt(attempt, path, problems);
   }
   if (!problems.empty()) {
@@ -269,9 +297,19 @@ int grade(const Context& context, const GradeOptions& options) {
       return kExitBadInput;
     }
   }
+  std::vector<std::string> roster;
+  if (!options.roster.empty()) {
+    auto loaded = load_roster(options.roster, diagnostics);
+    if (!loaded) {  // a broken roster would pass someone it cannot name
+      print_diagnostics(diagnostics);
+      return kExitBadInput;
+    }
+    roster = std::move(*loaded);
+  }
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
   GradeRun run(library, exam ? &*exam : nullptr, report_targets(context, options), log);
+  if (exam) run.expect(roster);
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
@@ -304,9 +342,16 @@ Action add_grade_command(CLI::App& app, const Context& context) {
                   std::string(tr("答案文件或目录(目录下所有 *.yaml,含子目录)",
                                  "answers files or directories (every *.yaml below them)")))
       ->required();
-  cmd->add_option("--exam", options->exam,
-                  std::string(tr("按此考试文件认证(见 docs/exam-format.md)",
-                                 "certify against this exam file (see docs/exam-format.md)")));
+  auto* exam = cmd->add_option("--exam", options->exam,
+                               std::string(tr("按此考试文件认证(见 docs/exam-format.md)",
+                                              "certify against this exam file (see "
+                                              "docs/exam-format.md)")));
+  cmd->add_option(
+         "--roster", options->roster,
+         std::string(tr("应参加认证的学员名单(每行一个姓名):没交的算未通过,名单外的姓名算输入有误",
+                        "who must be certified, one name a line: a trainee who handed "
+                        "nothing in fails, a name not on it is bad input")))
+      ->needs(exam);
   cmd->add_option("--format", options->format,
                   std::string(tr("text、json、junit、csv、markdown 或 html",
                                  "text, json, junit, csv, markdown or html")))

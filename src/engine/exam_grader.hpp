@@ -48,6 +48,9 @@ class ExamTally {
   // Records an attempt already judged by apply_exam; returns its number and whether it counts.
   ExamAttemptNote record(const AttemptResult& attempt, std::vector<std::string> unmet);
 
+  // A trainee on the cohort's roster: without a single attempt, their verdict is a failure.
+  void expect(const std::string& trainee) { outcomes_.try_emplace(trainee); }
+
   // One verdict per trainee, sorted by name; scenarios never attempted fail.
   std::vector<SubmissionVerdict> verdicts() const;
 

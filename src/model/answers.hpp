@@ -34,6 +34,7 @@ struct Attempt {
 struct AnswersFile {
   std::string file;
   std::string trainee;
+  SourceMark trainee_mark;  // where `trainee:` is; {} when the file names none
   std::vector<Attempt> attempts;
 };
 

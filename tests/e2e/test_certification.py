@@ -68,6 +68,19 @@ class Exams(CoachTestCase):
         self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
         self.assertTrue(last["passed"])
 
+    def test_a_roster_fails_who_handed_nothing_in_and_refuses_strangers(self):
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        roster = self.write("roster.txt", "# 第一期\n张三\n李四\n")
+        result = grade("--exam", str(self.exam), "--roster", str(roster), str(self.tmp / "in"), "--format", "json")
+        self.assertExit(result, 1)  # 李四 handed nothing in: the gate fails
+        verdicts = {t["trainee"]: t["passed"] for t in json.loads(result.stdout)["exam"]["trainees"]}
+        self.assertEqual(verdicts, {"张三": True, "李四": False})
+        stranger = self.write("in/zhao.yaml", GOOD.format(who="赵六"))
+        result = grade("--exam", str(self.exam), "--roster", str(roster), str(self.tmp / "in"), "--format", "json")
+        self.assertExit(result, 2)
+        self.assertIn(f"{stranger}:1:10: trainee `赵六` is not on the roster", result.stderr)
+        self.assertExit(grade("--roster", str(roster), str(self.tmp / "in")), 2)  # needs --exam
+
     def test_attempts_count_in_the_order_they_are_numbered(self):
         # Byte order would put try 10 before try 2 and count it among the first two.
         for n in range(1, 11):

@@ -2,6 +2,7 @@
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
+#include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
 #include "session/answers_writer.hpp"
 
@@ -176,4 +177,21 @@ TEST_CASE("a name typed with a combining accent is the same trainee as the compo
   CHECK(trim_trainee_name("Jos\u00e9") == "Jos\u00e9");
   CHECK(trim_trainee_name("张三") == "张三");
   CHECK(trim_trainee_name("\xff") == "\xff");  // refused later, with the reason
+}
+
+TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each problem placed") {
+  Diagnostics diagnostics;
+  const auto roster = parse_roster(
+      "\xEF\xBB\xBF# cohort A\r\n张三\r\n\r\n 李四\u3000\nJose\u0301\n", "r.txt", diagnostics);
+  REQUIRE_MESSAGE(roster, diagnostics.to_string());
+  CHECK(*roster == std::vector<std::string>{"张三", "李四", "Jos\u00e9"});
+
+  Diagnostics bad;
+  CHECK_FALSE(parse_roster("张三\n张三\n王\u200b五\n", "r.txt", bad));
+  REQUIRE(bad.size() == 2);
+  CHECK(bad.items()[0].mark.line == 2);
+  CHECK(bad.items()[1].mark.line == 3);
+  Diagnostics empty;
+  CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
+  CHECK(empty.size() == 1);
 }

@@ -1,0 +1,66 @@
+#include "load/roster_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "load/trainee_name.hpp"
+#include "util/file_io.hpp"
+#include "util/i18n.hpp"
+
+namespace coach {
+namespace {
+
+constexpr std::size_t kMaxRosterBytes = 4 << 20;
+
+// One line of the roster, without its line ending.
+std::string_view line_at(std::string_view content, std::size_t& pos) {
+  const std::size_t end = std::min(content.find('\n', pos), content.size());
+  std::string_view line = content.substr(pos, end - pos);
+  pos = end + 1;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> parse_roster(const std::string& content,
+                                                     const std::string& file,
+                                                     Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.reported();
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  int number = 0;
+  for (std::size_t pos = content.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; pos < content.size();) {
+    ++number;
+    const std::string name = trim_trainee_name(std::string(line_at(content, pos)));
+    if (name.empty() || name.front() == '#') continue;
+    if (const std::string problem = trainee_name_problem(name, tr("姓名", "the name"));
+        !problem.empty()) {
+      diagnostics.error(file, {number, 1}, problem);
+    } else if (!seen.insert(name).second) {
+      diagnostics.error(file, {number, 1},
+                        fmt::format(fmt::runtime(tr("`{}` 重复", "`{}` is listed twice")), name));
+    } else {
+      names.push_back(name);
+    }
+  }
+  if (diagnostics.reported() != errors_before) return std::nullopt;
+  if (names.empty()) {
+    diagnostics.error(file, {}, std::string(tr("名单是空的", "the roster names nobody")));
+    return std::nullopt;
+  }
+  return names;
+}
+
+std::optional<std::vector<std::string>> load_roster(const std::string& path,
+                                                    Diagnostics& diagnostics) {
+  try {
+    return parse_roster(read_text_file(path, kMaxRosterBytes), path, diagnostics);
+  } catch (const InputError& e) {
+    diagnostics.append(e.diagnostics());
+    return std::nullopt;
+  }
+}
+
+}  // namespace coach
