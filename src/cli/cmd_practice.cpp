@@ -172,10 +172,12 @@ class PracticeRun {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
     const StepResult result = session_.answer(trimmed, seconds);
     save();
+    // The time as judged and recorded (tenths), so the note never contradicts the verdict.
+    const double judged = result.seconds.value_or(seconds);
     if (options_.exam)
-      screen_.too_slow(step, seconds);
+      screen_.too_slow(step, judged);
     else
-      screen_.feedback(result, step, seconds);
+      screen_.feedback(result, step, judged);
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;

@@ -73,8 +73,8 @@ void PracticeScreen::too_slow(const Step& step, double seconds) const {
   const int limit = step.time_limit;
   if (limit <= 0 || seconds <= limit) return;
   print(style_.warn(
-            fmt::format(fmt::runtime(tr("这次回应用了 {:.0f} 秒,超过了 {} 秒的时限:客户等不及了。",
-                                        "That reply took {:.0f} seconds, over the {}-second limit: "
+            fmt::format(fmt::runtime(tr("这次回应用了 {:.1f} 秒,超过了 {} 秒的时限:客户等不及了。",
+                                        "That reply took {:.1f} seconds, over the {}-second limit: "
                                         "the customer is kept waiting.")),
                         seconds, limit)) +
         "\n");

@@ -85,8 +85,8 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
   late.description =
       fmt::format(fmt::runtime(tr("{} 秒内回应", "replies within {} seconds")), step.time_limit);
   late.feedback =
-      fmt::format(fmt::runtime(tr("用了 {:.0f} 秒,超过了时限:及时回应客户。",
-                                  "took {:.0f} seconds, over the limit: answer promptly.")),
+      fmt::format(fmt::runtime(tr("用了 {:.1f} 秒,超过了时限:及时回应客户。",
+                                  "took {:.1f} seconds, over the limit: answer promptly.")),
                   *seconds);
   result.rules.push_back(std::move(late));
   result.score /= 2;

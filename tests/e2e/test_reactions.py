@@ -239,6 +239,7 @@ class Reactions(CoachTestCase):
         result = run("--scenarios", str(self.tmp), "grade", str(slow), lang="en")
         self.assertExit(result, 1)
         self.assertIn("replies within 30 seconds", result.stdout)
+        self.assertIn("took 45.0 seconds", result.stdout)  # tenths, as recorded and judged
         # The JSON report carries the time and the limit, and only what is known.
         graded = json.loads(run("--scenarios", str(self.tmp), "grade", "--format", "json", str(slow)).stdout)
         step = graded["results"][0]["steps"][0]
