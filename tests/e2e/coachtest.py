@@ -1,7 +1,13 @@
 """Shared helpers for the end-to-end tests: run build/coach as a user would."""
+import fcntl
 import json
 import os
+import pty
+import select
+import struct
 import subprocess
+import termios
+import time
 import tempfile
 import textwrap
 import unittest
@@ -24,6 +30,39 @@ def run(*args, input=None, env=None, lang="zh", cwd=None, timeout=60):
                           cwd=cwd, timeout=timeout)
 
 
+def terminal_env(updates):
+    """The environment of a session on a terminal: the runner's, without its language, colour
+    and coach settings, then `updates`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
+    env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "XDG_DATA_HOME": DATA_HOME})
+    env.update(updates)
+    return env
+
+
+def spawn_in_terminal(args, env, columns=80, rows=30):
+    """Starts coach (on the test scenarios) on a new pseudo-terminal; returns (pid, fd)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        # Sized here, before coach starts: set by the parent, it raced coach reading it.
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
+    return pid, fd
+
+
+def read_to_end(fd, quiet_seconds=10):
+    """Everything the terminal shows until the program ends (or is silent that long)."""
+    output = b""
+    while select.select([fd], [], [], quiet_seconds)[0]:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the program ended: Linux reports EIO on the master side
+            break
+        if not chunk:
+            break
+        output += chunk
+    return output.decode("utf-8", errors="replace")
+
+
 class CoachTestCase(unittest.TestCase):
     def setUp(self):
         self._tmp = tempfile.TemporaryDirectory()
@@ -40,6 +79,27 @@ class CoachTestCase(unittest.TestCase):
         else:
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
+
+    def read_until(self, fd, needle, timeout=10):
+        """What the terminal shows up to `needle`; fails if it does not come in time."""
+        buffer = b""
+        deadline = time.time() + timeout
+        while needle.encode() not in buffer:
+            remaining = deadline - time.time()
+            if remaining <= 0:
+                self.fail(f"timed out waiting for {needle!r}; screen:\n{buffer.decode(errors='replace')}")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                buffer += chunk
+        if needle.encode() not in buffer:  # the program ended first: never a silent pass
+            self.fail(f"{needle!r} never came; screen:\n{buffer.decode(errors='replace')}")
+        return buffer.decode(errors="replace")
 
     def assertExit(self, result, status):
         self.assertEqual(result.returncode, status,

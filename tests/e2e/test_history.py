@@ -2,23 +2,17 @@
 CSV export, several graders at once, killed sessions, a database that cannot be written, and
 the import of the transcripts kept before the database existed."""
 import csv
-import fcntl
 import io
 import json
 import os
-import pty
 import re
-import select
 import signal
 import sqlite3
-import struct
-import termios
-import time
 import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
-from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, run
+from coachtest import FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
 
 REPLIES = ["王先生,您的心情我很理解。", "对不起,原因是系统故障。"]
 
@@ -256,28 +250,11 @@ class HistoryCommand(HistoryTestCase):
             self.assertIn("old→new", plain)
 
     def in_terminal(self, args, columns):
-        pid, fd = pty.fork()
-        if pid == 0:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR", "COACH_"))}
-            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "XDG_DATA_HOME": str(self.data)})
-            # Sized here, before coach starts: set by the parent, it raced coach reading it.
-            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
-            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
-        output = b""
-        while True:
-            ready, _, _ = select.select([fd], [], [], 10)
-            if not ready:
-                break
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
+        pid, fd = spawn_in_terminal(args, terminal_env({"XDG_DATA_HOME": str(self.data)}), columns)
+        output = read_to_end(fd)
         os.waitpid(pid, 0)
         os.close(fd)
-        return output.decode("utf-8", errors="replace")
+        return output
 
 
 class SeveralWriters(HistoryTestCase):
@@ -319,29 +296,13 @@ class KilledSessions(HistoryTestCase):
     """A session ended by a signal keeps every reply already given, in the database too."""
 
     def start_and_answer_once(self):
-        pid, fd = pty.fork()
-        if pid == 0:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
-            env.update({"LANG": "en_US.UTF-8", "TERM": "xterm", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
-            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--trainee", "Kim"], env)
+        env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        pid, fd = spawn_in_terminal(["practice", "fee", "--trainee", "Kim"], env)
         self.addCleanup(os.close, fd)
         self.read_until(fd, "you>")
         os.write(fd, (REPLIES[0] + "\r").encode())
         self.read_until(fd, "Step 2/2")
         return pid, fd
-
-    def read_until(self, fd, needle, timeout=10):
-        buffer = b""
-        deadline = time.time() + timeout
-        while needle.encode() not in buffer:
-            ready, _, _ = select.select([fd], [], [], max(0, deadline - time.time()))
-            if not ready:
-                self.fail(f"timed out waiting for {needle!r}: {buffer.decode(errors='replace')}")
-            try:
-                buffer += os.read(fd, 4096)
-            except OSError:
-                self.fail(f"{needle!r} never came: {buffer.decode(errors='replace')}")
-        return buffer
 
     def test_sigterm_sighup_and_sigkill_keep_the_replies(self):
         for number, sig in enumerate((signal.SIGTERM, signal.SIGHUP, signal.SIGKILL), start=1):

@@ -1,19 +1,15 @@
 """`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
 import json
 import os
-import fcntl
-import pty
 import re
-import struct
 import termios
-import select
 import signal
 import subprocess
 import time
 import unicodedata
 import unittest
 
-from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run
+from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run, spawn_in_terminal, terminal_env
 
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
@@ -179,14 +175,7 @@ class TerminalSessions(CoachTestCase):
     """A real pseudo-terminal: Ctrl-C asks before leaving, and nothing typed is lost."""
 
     def spawn(self, *args, columns=80, lang="en_US.UTF-8", extra_env=None):
-        pid, fd = pty.fork()
-        if pid == 0:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "NO_COLOR"))}
-            env.update({"LANG": lang, "TERM": "xterm", "XDG_DATA_HOME": DATA_HOME})
-            env.update(extra_env or {})
-            # Sized here, before coach starts: set by the parent, it raced coach reading it.
-            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, columns, 0, 0))
-            os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), *args], env)
+        pid, fd = spawn_in_terminal(args, terminal_env({"LANG": lang, **(extra_env or {})}), columns)
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
@@ -200,26 +189,6 @@ class TerminalSessions(CoachTestCase):
         except ChildProcessError:
             pass
         os.close(fd)
-
-    def read_until(self, fd, needle, timeout=10):
-        buffer = b""
-        deadline = time.time() + timeout
-        while needle.encode() not in buffer:
-            remaining = deadline - time.time()
-            if remaining <= 0:
-                self.fail(f"timed out waiting for {needle!r}; screen:\n{buffer.decode(errors='replace')}")
-            ready, _, _ = select.select([fd], [], [], remaining)
-            if ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                buffer += chunk
-        if needle.encode() not in buffer:  # the program ended first: never a silent pass
-            self.fail(f"{needle!r} never came; screen:\n{buffer.decode(errors='replace')}")
-        return buffer.decode(errors="replace")
 
     def test_ctrl_c_twice_leaves_and_keeps_the_transcript(self):
         record = self.tmp / "rec.yaml"
