@@ -254,9 +254,8 @@ int exit_status(const ReportFacts& facts) {
 
 std::unique_ptr<ReportTarget> report_target(const Context& context, const std::string& format,
                                             const std::string& path) {
-  const bool to_stdout = path.empty() || path == "-";
   auto target = std::make_unique<ReportTarget>();
-  target->writer = make_report_writer(format, to_stdout ? style_for(context, 1) : Style(false));
+  target->writer = make_report_writer(format, output_style(context, path));
   target->path = path;
   return target;
 }

@@ -161,10 +161,9 @@ int show_history(const Context& context, const HistoryOptions& options) {
     export_csv(*store, filter, options.output);
     return kExitOk;
   }
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  const Style style = to_stdout ? style_for(context, 1) : Style(false);
-  write_output(options.output,
-               progress_text(*store, options, filter, style, to_stdout ? terminal_columns(1) : 0));
+  const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
+  write_output(options.output, progress_text(*store, options, filter,
+                                             output_style(context, options.output), columns));
   return kExitOk;
 }
 

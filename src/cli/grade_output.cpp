@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "cli/terminal.hpp"
 #include "util/i18n.hpp"
 #include "util/system_error_text.hpp"
 
@@ -42,7 +43,7 @@ void ReportSpool::copy_to(std::FILE* out) {
 }
 
 void ReportSpool::finish(const std::string& path, std::string_view head, std::string_view tail) {
-  if (path.empty() || path == "-") {
+  if (is_stdout(path)) {
     write_all(stdout, head, "stdout");
     copy_to(stdout);
     write_all(stdout, tail, "stdout");

@@ -21,7 +21,6 @@ class HistoryLink {
   explicit HistoryLink(std::string path);
 
   bool on() const { return store_ != nullptr; }
-  const std::string& path() const { return path_; }
 
   // Runs `body` on the store, if the history is on. A failure is warned about and turns the
   // history off; returns whether `body` ran to the end.

@@ -20,11 +20,16 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
   off->envname("COACH_NO_HISTORY");
 }
 
+namespace {
+
+// $XDG_DATA_HOME/complaint-coach/history.sqlite3; empty when there is no data directory.
 std::string default_history_path() {
   const std::string dir = data_dir();
   if (dir.empty()) return {};
   return (std::filesystem::path(dir) / "history.sqlite3").string();
 }
+
+}  // namespace
 
 std::string history_path(const HistoryChoice& global, const HistoryChoice& local) {
   if (global.off || local.off) return {};

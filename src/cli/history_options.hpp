@@ -12,9 +12,6 @@ namespace coach::cli {
 // COACH_NO_HISTORY (only once: on the app, so a command's own option wins).
 void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment);
 
-// $XDG_DATA_HOME/complaint-coach/history.sqlite3; empty when there is no data directory.
-std::string default_history_path();
-
 // The database to use, given the options before the command (`global`) and after it
 // (`local`); empty when the history is off.
 std::string history_path(const HistoryChoice& global, const HistoryChoice& local);

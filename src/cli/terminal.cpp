@@ -26,8 +26,16 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   std::cerr << diagnostics.to_string() << std::flush;
 }
 
+bool is_stdout(const std::string& path) {
+  return path.empty() || path == "-";
+}
+
+Style output_style(const Context& context, const std::string& path) {
+  return is_stdout(path) ? style_for(context, 1) : Style(false);
+}
+
 void write_output(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
+  if (is_stdout(path)) {
     std::cout << content << std::flush;
     return;
   }

@@ -16,6 +16,12 @@ std::size_t terminal_columns(int fd);
 
 void print_diagnostics(const Diagnostics& diagnostics);
 
+// Whether an --output path means stdout: empty or "-".
+bool is_stdout(const std::string& path);
+
+// The style of output going to `path`: the terminal's on stdout, plain in a file.
+Style output_style(const Context& context, const std::string& path);
+
 // Writes a report to a file (atomically) or, when `path` is empty or "-", to stdout.
 void write_output(const std::string& path, const std::string& content);
 

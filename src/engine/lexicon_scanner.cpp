@@ -15,7 +15,8 @@ constexpr int kMinAtomBytes = 3;
 }  // namespace
 
 LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers)
-    : matchers_(matchers), patterns_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {
+    : concept_count_(matchers.size()),
+      patterns_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {
   for (std::uint32_t c = 0; c < matchers.size(); ++c) {
     const PhraseMatcher& matcher = *matchers[c];
     for (std::uint32_t i = 0; i < matcher.phrases().size(); ++i) {
@@ -75,7 +76,7 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
     return a.first != b.first ? a.first < b.first : a.second < b.second;
   });
   ReplyScan scan;
-  scan.offsets_.assign(matchers_.size() + 1, 0);
+  scan.offsets_.assign(concept_count_ + 1, 0);
   scan.matches_.reserve(hits.size());
   for (const auto& [concept_index, match] : hits) {
     ++scan.offsets_[concept_index + 1];

@@ -31,7 +31,7 @@ class LexiconScanner {
   void find_patterns(std::string_view text, const std::vector<int>& atoms,
                      std::vector<std::pair<std::uint32_t, PhraseMatch>>& hits) const;
 
-  std::vector<const PhraseMatcher*> matchers_;
+  std::size_t concept_count_;
   PhraseAutomaton phrases_;           // the concepts' phrases, then the patterns' atoms
   std::vector<Owner> phrase_owners_;  // per phrase (the atoms come after)
   std::unique_ptr<re2::FilteredRE2> patterns_;

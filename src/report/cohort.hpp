@@ -73,6 +73,7 @@ struct ExamFacts {
   std::vector<SubmissionVerdict> verdicts;
 
   int passed() const;
+  int failed() const { return static_cast<int>(verdicts.size()) - passed(); }
   // The share of trainees who passed the exam, 0–100: a certification's headline, which the
   // share of passed attempts (retries and all) is not.
   double pass_rate() const;

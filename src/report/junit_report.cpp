@@ -88,7 +88,7 @@ std::string rejected_suite(const Diagnostics& rejected) {
 // scenario's pass mark and the exam's, a requirement of the exam).
 std::string exam_suite(const ExamFacts& facts) {
   const Exam& exam = *facts.exam;
-  const std::size_t failed = facts.verdicts.size() - static_cast<std::size_t>(facts.passed());
+  const int failed = facts.failed();
   std::string out =
       fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
                   xml_escape(fmt::format(fmt::runtime(tr("考试 {} · {}", "exam {} · {}")), exam.id,
@@ -122,7 +122,7 @@ std::size_t exam_tests(const ReportFacts& facts) {
 
 std::size_t exam_failures(const ReportFacts& facts) {
   if (!facts.exam) return 0;
-  return facts.exam->verdicts.size() - static_cast<std::size_t>(facts.exam->passed());
+  return static_cast<std::size_t>(facts.exam->failed());
 }
 
 std::size_t rejected_files(const Diagnostics& rejected) {

@@ -55,8 +55,7 @@ std::string exam_table(const ExamFacts& facts) {
   out += fmt::format(
       fmt::runtime(tr("**{} 人,{} 人通过,{} 人未通过(通过率 {:.1f}%)**\n\n",
                       "**{} trainees: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
-      facts.verdicts.size(), facts.passed(),
-      static_cast<int>(facts.verdicts.size()) - facts.passed(), facts.pass_rate());
+      facts.verdicts.size(), facts.passed(), facts.failed(), facts.pass_rate());
   out += fmt::format("| {} | {} |", tr("学员", "Trainee"), tr("结果", "Result"));
   std::string rule = "| --- | --- |";
   for (const auto& id : exam.scenario_ids) {

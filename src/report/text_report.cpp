@@ -177,8 +177,7 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
   }
   out += fmt::format(fmt::runtime(tr("考试汇总:{} 人,{} 人通过,{} 人未通过\n",
                                      "Exam summary: {} trainees, {} passed, {} failed\n")),
-                     facts.verdicts.size(), facts.passed(),
-                     static_cast<int>(facts.verdicts.size()) - facts.passed());
+                     facts.verdicts.size(), facts.passed(), facts.failed());
   return out;
 }
 

@@ -40,17 +40,13 @@ class CharFolder {
   // The same without the change of script: width, case, whitespace, punctuation.
   std::string_view fold_keeping_script(char32_t code_point);
 
-  // Whether the character is written differently in simplified Chinese.
-  bool is_traditional(char32_t code_point) { return fold_marked(code_point).traditional; }
-
   // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
-  // 網路 → 网络): what character-by-character conversion cannot do. OpenCC itself: slow.
-  std::string to_simplified_phrases(const std::string& text);
-
-  // The same words, converted once and found fast (built on first need).
+  // 網路 → 网络), converted once and found fast (built on first need).
   const TaiwanPhrases& taiwan_phrases();
 
  private:
+  // The same through OpenCC itself (slow): how taiwan_phrases() converts its words once.
+  std::string to_simplified_phrases(const std::string& text);
   std::string compute(char32_t code_point, bool change_script);
   std::string to_simplified(const std::string& text);
   static std::string convert(std::unique_ptr<opencc::SimpleConverter>& converter,

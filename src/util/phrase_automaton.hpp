@@ -15,9 +15,6 @@ class PhraseAutomaton {
   void add(std::string_view phrase);
   void build();
 
-  std::size_t size() const { return lengths_.size(); }
-  std::size_t length(std::uint32_t phrase) const { return lengths_[phrase]; }
-
   // Calls found(phrase, begin, end) for every occurrence, in order of where it ends.
   template <typename Found>
   void scan(std::string_view text, Found&& found) const {
