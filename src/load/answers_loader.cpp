@@ -20,7 +20,7 @@ bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& 
                                    kMaxReplyCharacters));
     return false;
   }
-  if (utf8::has_control_characters(text) || has_bidi_controls(text)) {
+  if (utf8::has_control_characters(text) || utf8::has_bidi_controls(text)) {
     reader.error(node,
                  std::string(tr("回答中含有控制字符(如终端转义序列)",
                                 "reply contains control characters (such as terminal escapes)")));
@@ -31,7 +31,7 @@ bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& 
 
 // A step id that reorders the screen would reach the "no such step" message raw.
 bool check_key(YamlReader& reader, const YAML::Node& key, std::string_view what) {
-  if (!has_bidi_controls(key.Scalar())) return true;
+  if (!utf8::has_bidi_controls(key.Scalar())) return true;
   reader.error(key, fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
                                                 "`{}` contains control characters (such as "
                                                 "terminal escapes)")),

@@ -5,7 +5,6 @@
 
 #include <cstdlib>
 
-#include "load/yaml_reader.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -68,10 +67,10 @@ std::string trainee_name_problem(std::string_view name, std::string_view what) {
     return fmt::format(
         fmt::runtime(tr("{} 太长或含有控制字符", "{} is too long or contains control characters")),
         what);
-  if (has_hidden_characters(name))
+  if (utf8::has_hidden_characters(name))
     return fmt::format(
         fmt::runtime(tr("{} 含有看不见的字符:{}", "{} contains invisible characters: {}")), what,
-        show_hidden(name));
+        utf8::show_hidden(name));
   return {};
 }
 

@@ -178,47 +178,7 @@ std::string type_name(const YAML::Node& node) {
   }
 }
 
-bool is_bidi_control(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-bool is_hidden(char32_t cp) {
-  return is_bidi_control(cp) || cp == 0x00AD || cp == 0x061C || cp == 0x180E ||
-         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
-}
-
-template <typename Predicate>
-bool any_code_point(std::string_view text, Predicate predicate) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    if (predicate(utf8::decode(text, pos))) return true;
-  }
-  return false;
-}
-
 }  // namespace
-
-bool has_bidi_controls(std::string_view text) {
-  return any_code_point(text, is_bidi_control);
-}
-
-bool has_hidden_characters(std::string_view text) {
-  return any_code_point(text, is_hidden);
-}
-
-std::string show_hidden(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
-    const char32_t cp = utf8::decode(text, pos);
-    if (is_hidden(cp)) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
-    } else {
-      out.append(text.substr(start, pos - start));
-    }
-  }
-  return out;
-}
 
 std::string join_keys(std::initializer_list<std::string_view> keys) {
   std::string out;
@@ -376,14 +336,14 @@ bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
     }
     const std::string key = pair.first.Scalar();
     if (!seen.insert(key).second) {
-      error(pair.first,
-            fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")), show_hidden(key)));
+      error(pair.first, fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")),
+                                    utf8::show_hidden(key)));
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message =
           fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
                                       "unknown key `{0}` in {1}; allowed keys: {2}")),
-                      show_hidden(key), what, join_keys(allowed));
+                      utf8::show_hidden(key), what, join_keys(allowed));
       if (looks_like_split_text(key)) message += tr(flow_comma_hint_zh, flow_comma_hint_en);
       error(pair.first, std::move(message));
     }
@@ -405,7 +365,6 @@ YAML::Node YamlReader::child(const YAML::Node& map, const char* key) {
   }
   return YAML::Node(YAML::NodeType::Undefined);
 }
-
 
 std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* key, bool required) {
   const YAML::Node node = child(map, key);
@@ -432,7 +391,7 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* k
 // Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
 // escape sequence in them could rewrite the screen.
 bool YamlReader::check_no_controls(const YAML::Node& node, std::string_view what) {
-  if (!utf8::has_control_characters(node.Scalar()) && !has_bidi_controls(node.Scalar()))
+  if (!utf8::has_control_characters(node.Scalar()) && !utf8::has_bidi_controls(node.Scalar()))
     return true;
   error(node,
         fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",

@@ -97,4 +97,48 @@ std::string escape_controls_in_line(std::string_view text) {
   return escape(text, true);
 }
 
+namespace {
+
+bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_hidden(char32_t cp) {
+  return is_bidi_control(cp) || cp == 0x00AD || cp == 0x061C || cp == 0x180E ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
+template <typename Predicate>
+bool any_code_point(std::string_view text, Predicate predicate) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (predicate(decode(text, pos))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_bidi_controls(std::string_view text) {
+  return any_code_point(text, is_bidi_control);
+}
+
+bool has_hidden_characters(std::string_view text) {
+  return any_code_point(text, is_hidden);
+}
+
+std::string show_hidden(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode(text, pos);
+    if (is_hidden(cp)) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
 }  // namespace coach::utf8

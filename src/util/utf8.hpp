@@ -70,4 +70,17 @@ std::string escape_controls(std::string_view text);
 // heading): line breaks and tabs are written escaped too, so they cannot forge a row.
 std::string escape_controls_in_line(std::string_view text);
 
+// Whether the text holds a bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069): it reorders what follows it on the screen, so a name or a reply could
+// show something else than it says ("Trojan Source"). Refused like control characters.
+bool has_bidi_controls(std::string_view text);
+
+// The same, or characters that show nothing (zero-width spaces and joiners, bidirectional
+// marks, the soft hyphen, a BOM): two names that look the same would be different trainees.
+bool has_hidden_characters(std::string_view text);
+
+// The text with bidirectional controls and hidden characters written as `\u202E`, for
+// messages that quote what a file says.
+std::string show_hidden(std::string_view text);
+
 }  // namespace coach::utf8
