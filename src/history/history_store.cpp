@@ -188,30 +188,52 @@ std::vector<std::string> HistoryStore::trainees(const HistoryFilter& filter) {
   return names;
 }
 
+namespace {
+
+// The attempt's columns, first in every query that reads attempts back (read_attempt).
+constexpr const char* kAttemptColumns =
+    "a.id, a.kind, a.trainee, a.scenario, a.scenario_sha256, a.exam, a.started_at, "
+    "a.finished_at, a.source_file, a.score, a.passed, a.walked_out";
+constexpr int kAttemptColumnCount = 12;
+
+// The attempt in the current row, without its steps.
+AttemptRecord read_attempt(const Statement& query) {
+  AttemptRecord attempt;
+  attempt.id = query.integer(0);
+  attempt.kind = parse_kind(query.text(1)).value_or(AttemptKind::practice);
+  attempt.trainee = query.text(2);
+  attempt.scenario_id = query.text(3);
+  attempt.scenario_sha256 = query.text(4);
+  attempt.exam_id = query.text(5);
+  attempt.started_at = query.text(6);
+  attempt.finished_at = query.text(7);
+  attempt.source_file = query.text(8);
+  attempt.score = query.real(9);
+  attempt.passed = query.integer(10) != 0;
+  attempt.walked_out = query.integer(11) != 0;
+  return attempt;
+}
+
+}  // namespace
+
 void HistoryStore::for_each_attempt(const HistoryFilter& filter,
                                     const std::function<void(const AttemptSummary&)>& visit) {
-  auto query = db_.prepare(
-      std::string("SELECT a.id, a.kind, a.trainee, a.scenario, a.started_at, a.score, a.passed,"
-                  " a.walked_out, s.stage, AVG(") +
-      kStepRatio + ") FROM attempts a LEFT JOIN steps s ON s.attempt_id = a.id AND s.answered" +
-      kFilter + "GROUP BY a.id, s.stage ORDER BY a.started_at, a.id");
+  auto query =
+      db_.prepare(std::string("SELECT ") + kAttemptColumns + ", s.stage, AVG(" + kStepRatio +
+                  ") FROM attempts a LEFT JOIN steps s ON s.attempt_id = a.id AND "
+                  "s.answered" +
+                  kFilter + "GROUP BY a.id, s.stage ORDER BY a.started_at, a.id");
   bind_filter(query, filter);
+  constexpr int kStage = kAttemptColumnCount;
   AttemptSummary current;
   while (query.step()) {
     if (query.integer(0) != current.id) {
       if (current.id != 0) visit(current);
-      current = AttemptSummary{};
-      current.id = query.integer(0);
-      current.kind = parse_kind(query.text(1)).value_or(AttemptKind::practice);
-      current.trainee = query.text(2);
-      current.scenario_id = query.text(3);
-      current.started_at = query.text(4);
-      current.score = query.real(5);
-      current.passed = query.integer(6) != 0;
-      current.walked_out = query.integer(7) != 0;
+      current = AttemptSummary{read_attempt(query), {}};
     }
-    if (query.is_null(8)) continue;  // an attempt without an answered step
-    if (const auto stage = parse_stage(query.text(8))) current.stage_scores[*stage] = query.real(9);
+    if (query.is_null(kStage)) continue;  // an attempt without an answered step
+    if (const auto stage = parse_stage(query.text(kStage)))
+      current.stage_scores[*stage] = query.real(kStage + 1);
   }
   if (current.id != 0) visit(current);
 }
@@ -220,39 +242,25 @@ void HistoryStore::for_each_step(
     const HistoryFilter& filter,
     const std::function<void(const AttemptRecord&, const StepRecord&)>& visit) {
   auto query = db_.prepare(
-      std::string("SELECT a.id, a.kind, a.trainee, a.scenario, a.scenario_sha256, a.exam,"
-                  " a.started_at, a.finished_at, a.source_file, a.score, a.passed, a.walked_out,"
-                  " s.step, s.stage, s.answered, s.score, s.max, s.passed, s.critical_failed,"
-                  " s.reply, s.seconds FROM attempts a JOIN steps s ON s.attempt_id = a.id") +
+      std::string("SELECT ") + kAttemptColumns +
+      ", s.step, s.stage, s.answered, s.score, s.max, s.passed, s.critical_failed, s.reply,"
+      " s.seconds FROM attempts a JOIN steps s ON s.attempt_id = a.id" +
       kFilter + "ORDER BY a.started_at, a.id, s.position");
   bind_filter(query, filter);
+  constexpr int kStep = kAttemptColumnCount;
   AttemptRecord attempt;
   while (query.step()) {
-    if (query.integer(0) != attempt.id) {
-      attempt = AttemptRecord{};
-      attempt.id = query.integer(0);
-      attempt.kind = parse_kind(query.text(1)).value_or(AttemptKind::practice);
-      attempt.trainee = query.text(2);
-      attempt.scenario_id = query.text(3);
-      attempt.scenario_sha256 = query.text(4);
-      attempt.exam_id = query.text(5);
-      attempt.started_at = query.text(6);
-      attempt.finished_at = query.text(7);
-      attempt.source_file = query.text(8);
-      attempt.score = query.real(9);
-      attempt.passed = query.integer(10) != 0;
-      attempt.walked_out = query.integer(11) != 0;
-    }
+    if (query.integer(0) != attempt.id) attempt = read_attempt(query);
     StepRecord step;
-    step.step_id = query.text(12);
-    step.stage = parse_stage(query.text(13)).value_or(Stage::vent);
-    step.answered = query.integer(14) != 0;
-    step.score = static_cast<int>(query.integer(15));
-    step.max = static_cast<int>(query.integer(16));
-    step.passed = query.integer(17) != 0;
-    step.critical_failed = query.integer(18) != 0;
-    step.reply = query.text(19);
-    step.seconds = query.optional_real(20);
+    step.step_id = query.text(kStep);
+    step.stage = parse_stage(query.text(kStep + 1)).value_or(Stage::vent);
+    step.answered = query.integer(kStep + 2) != 0;
+    step.score = static_cast<int>(query.integer(kStep + 3));
+    step.max = static_cast<int>(query.integer(kStep + 4));
+    step.passed = query.integer(kStep + 5) != 0;
+    step.critical_failed = query.integer(kStep + 6) != 0;
+    step.reply = query.text(kStep + 7);
+    step.seconds = query.optional_real(kStep + 8);
     visit(attempt, step);
   }
 }

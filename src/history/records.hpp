@@ -54,16 +54,8 @@ AttemptRecord make_attempt_record(AttemptKind kind, const AttemptResult& result,
                                   const Attempt& answers);
 
 // One attempt as the progress chart sees it: its total and the mean score (0–1) of the steps
-// answered in each stage.
-struct AttemptSummary {
-  std::int64_t id = 0;
-  AttemptKind kind = AttemptKind::practice;
-  std::string trainee;
-  std::string scenario_id;
-  std::string started_at;
-  double score = 0;
-  bool passed = false;
-  bool walked_out = false;
+// answered in each stage (its `steps` are left empty).
+struct AttemptSummary : AttemptRecord {
   std::map<Stage, double> stage_scores;
 };
 
