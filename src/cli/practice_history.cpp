@@ -3,8 +3,7 @@
 #include <filesystem>
 
 #include "cli/data_dir.hpp"
-#include "engine/scorer.hpp"
-#include "load/answers_loader.hpp"
+#include "history/transcript_import.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -26,25 +25,17 @@ PracticeHistory read_practice_history(HistoryLink& link, const std::string& trai
 PracticeHistory read_practice_transcripts(const std::string& dir, const ScenarioLibrary& library) {
   PracticeHistory history;
   std::map<Stage, std::pair<double, int>> sums;
-  std::error_code ec;
-  if (dir.empty() || !fs::is_directory(dir, ec)) return history;
-  for (const auto& file : yaml_files_in(dir)) {
-    Diagnostics ignored;
-    const auto answers = load_answers_file(file, ignored);
-    if (!answers) continue;
-    for (const auto& attempt : answers->attempts) {
-      const Rubric* rubric = library.find(attempt.scenario_id);
-      if (!rubric || attempt.responses.empty()) continue;
-      const AttemptResult result = score_attempt(*rubric, attempt, answers->trainee, file);
-      history.practised.insert(result.scenario_id);
-      if (result.passed) history.passed.insert(result.scenario_id);
-      for (const auto& step : result.steps) {
-        if (!step.answered) continue;
-        sums[step.stage].first += step.ratio();
-        sums[step.stage].second += 1;
-      }
-    }
-  }
+  history::for_each_transcript_attempt(
+      dir, library,
+      [&](const std::string&, std::size_t, const Attempt&, const AttemptResult& result) {
+        history.practised.insert(result.scenario_id);
+        if (result.passed) history.passed.insert(result.scenario_id);
+        for (const auto& step : result.steps) {
+          if (!step.answered) continue;
+          sums[step.stage].first += step.ratio();
+          sums[step.stage].second += 1;
+        }
+      });
   for (const auto& [stage, sum] : sums) history.stage_average[stage] = sum.first / sum.second;
   return history;
 }

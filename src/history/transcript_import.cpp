@@ -45,37 +45,47 @@ std::string modified_at(const std::string& file) {
   return utc_timestamp(std::chrono::system_clock::to_time_t(system));
 }
 
-void read_transcript(const std::string& file, const ScenarioLibrary& library, Transcripts& out) {
-  Diagnostics ignored;
-  const auto answers = load_answers_file(file, ignored);
-  if (!answers) return;
+void add_transcript_attempt(const std::string& file, std::size_t index, const Attempt& attempt,
+                            const AttemptResult& result, const ScenarioLibrary& library,
+                            Transcripts& out) {
   const std::string name = fs::path(file).filename().string();
-  const std::string finished = modified_at(file);
-  const std::string started = started_from_name(name).value_or(finished);
-  for (std::size_t i = 0; i < answers->attempts.size(); ++i) {
-    const Attempt& attempt = answers->attempts[i];
-    const Rubric* rubric = library.find(attempt.scenario_id);
-    if (!rubric || attempt.responses.empty()) continue;
-    const AttemptResult result = score_attempt(*rubric, attempt, answers->trainee, file);
-    AttemptRecord record = make_attempt_record(AttemptKind::practice, result, attempt);
-    record.scenario_sha256 = sha256_of_file(rubric->scenario().file);
-    record.started_at = started;
-    record.finished_at = finished;
-    out.attempts.push_back(std::move(record));
-    out.keys.push_back("sessions/" + name + "#" + std::to_string(i));
-  }
+  AttemptRecord record = make_attempt_record(AttemptKind::practice, result, attempt);
+  record.scenario_sha256 = sha256_of_file(library.find(attempt.scenario_id)->scenario().file);
+  record.finished_at = modified_at(file);
+  record.started_at = started_from_name(name).value_or(record.finished_at);
+  out.attempts.push_back(std::move(record));
+  out.keys.push_back("sessions/" + name + "#" + std::to_string(index));
 }
 
 }  // namespace
 
+void for_each_transcript_attempt(const std::string& sessions_dir, const ScenarioLibrary& library,
+                                 const TranscriptVisitor& visit) {
+  std::error_code ec;
+  if (sessions_dir.empty() || !fs::is_directory(sessions_dir, ec)) return;
+  for (const auto& file : yaml_files_in(sessions_dir)) {
+    Diagnostics ignored;
+    const auto answers = load_answers_file(file, ignored);
+    if (!answers) continue;
+    for (std::size_t i = 0; i < answers->attempts.size(); ++i) {
+      const Attempt& attempt = answers->attempts[i];
+      const Rubric* rubric = library.find(attempt.scenario_id);
+      if (!rubric || attempt.responses.empty()) continue;
+      visit(file, i, attempt, score_attempt(*rubric, attempt, answers->trainee, file));
+    }
+  }
+}
+
 int import_transcripts_once(HistoryStore& store, const std::string& sessions_dir,
                             const ScenarioLibrary& library) {
-  std::error_code ec;
   if (store.transcripts_imported()) return 0;
   Transcripts found;
-  if (!sessions_dir.empty() && fs::is_directory(sessions_dir, ec)) {
-    for (const auto& file : yaml_files_in(sessions_dir)) read_transcript(file, library, found);
-  }
+  for_each_transcript_attempt(sessions_dir, library,
+                              [&](const std::string& file, std::size_t index,
+                                  const Attempt& attempt, const AttemptResult& result) {
+                                add_transcript_attempt(file, index, attempt, result, library,
+                                                       found);
+                              });
   // Noted as done even when there was nothing to import: sessions from now on are written to
   // the database as they happen.
   return store.import_transcripts(found.attempts, found.keys);
