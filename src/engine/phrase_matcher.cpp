@@ -62,15 +62,9 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   return matches;
 }
 
-std::vector<PhraseMatch> PhraseMatcher::find_affirmed(std::string_view text) const {
-  std::vector<PhraseMatch> matches = find_all(text);
-  std::erase_if(matches, [](const PhraseMatch& m) { return m.negated; });
-  return matches;
-}
-
-std::vector<PhraseMatch> PhraseMatcher::find_said(const NormalizedText& reply) const {
-  std::vector<PhraseMatch> matches = find_affirmed(reply.text);
-  std::erase_if(matches, [&](const PhraseMatch& m) { return reply.is_quoted(m.span.begin); });
+std::vector<PhraseMatch> PhraseMatcher::find_all(const NormalizedText& reply) const {
+  std::vector<PhraseMatch> matches = find_all(std::string_view(reply.text));
+  for (PhraseMatch& match : matches) match.quoted = reply.is_quoted(match.span.begin);
   return matches;
 }
 

@@ -18,7 +18,8 @@ struct PhraseMatch {
   TextSpan span;       // in the normalised text
   std::size_t source;  // index into phrases, then patterns
   bool negated = false;
-  bool quoted = false;  // set only where the reply is known (find_said, LexiconScanner)
+  bool quoted =
+      false;  // set only where the reply is known (find_all(NormalizedText), LexiconScanner)
 
   bool said() const { return !negated && !quoted; }
 };
@@ -49,14 +50,12 @@ class PhraseMatcher {
   PhraseMatcher(const std::vector<std::string>& phrases, const std::vector<MarkedText>& patterns,
                 const std::string& file, Diagnostics& diagnostics);
 
-  // Every occurrence, in text order.
+  // Every occurrence, in text order, each marked negated or not.
   std::vector<PhraseMatch> find_all(std::string_view normalized) const;
 
-  // The occurrences that are not negated.
-  std::vector<PhraseMatch> find_affirmed(std::string_view normalized) const;
-
-  // The occurrences the trainee says: neither negated nor inside quotation marks.
-  std::vector<PhraseMatch> find_said(const NormalizedText& reply) const;
+  // The same, each also marked quoted or not, as LexiconScanner marks them: `counted()` then
+  // keeps those a rule counts.
+  std::vector<PhraseMatch> find_all(const NormalizedText& reply) const;
 
   std::size_t source_count() const { return phrases_.size() + patterns_.size(); }
   const std::vector<std::string>& phrases() const { return phrases_; }

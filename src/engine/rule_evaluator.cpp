@@ -25,13 +25,6 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   return out;
 }
 
-// Occurrences that count: by default not those governed by a negation (`negation: false` turns
-// that off for topic words such as 短信 in 发不出短信).
-std::vector<PhraseMatch> find_counted(const PhraseMatcher& matcher, const Rule& rule,
-                                      const NormalizedText& reply) {
-  return rule.negation ? matcher.find_said(reply) : matcher.find_all(reply.text);
-}
-
 void add_evidence(RuleResult& result, const NormalizedText& reply,
                   const std::vector<PhraseMatch>& matches) {
   for (const auto& match : matches) {
@@ -58,7 +51,7 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
 }
 
 void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
-  const auto matches = find_counted(*rule.phrases, *rule.rule, reply);
+  const auto matches = counted(rule.phrases->find_all(reply), rule.rule->negation);
   add_evidence(result, reply, matches);
   const auto& phrases = rule.phrases->display_phrases();
   std::vector<bool> seen(phrases.size(), false);

@@ -3,6 +3,7 @@
 #include "engine/negation.hpp"
 #include "engine/phrase_matcher.hpp"
 #include "engine/questions.hpp"
+#include "engine/reply_scan.hpp"
 #include "text/normalizer.hpp"
 
 using namespace coach;
@@ -11,7 +12,7 @@ namespace {
 bool affirms(const std::vector<std::string>& phrases, const std::string& reply) {
   Diagnostics diagnostics;
   PhraseMatcher matcher(phrases, {}, "test", diagnostics);
-  return !matcher.find_affirmed(normalize(reply).text).empty();
+  return !counted(matcher.find_all(normalize(reply)), true).empty();
 }
 }  // namespace
 
@@ -45,7 +46,7 @@ TEST_CASE("patterns match the normalised text; invalid ones are reported") {
   Diagnostics diagnostics;
   PhraseMatcher matcher({}, {{"工号\\d+", {3, 7}}, {"(unclosed", {4, 9}}}, "lexicon.yaml",
                         diagnostics);
-  CHECK(!matcher.find_affirmed(normalize("我的工号１２３").text).empty());
+  CHECK(!counted(matcher.find_all(normalize("我的工号１２３")), true).empty());
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics.items()[0].to_string().starts_with("lexicon.yaml:4:9:"));
 }
@@ -55,7 +56,7 @@ TEST_CASE("hostile patterns and long input stay linear") {
   PhraseMatcher matcher({}, {{"(a+)+$", {1, 1}}}, "x", diagnostics);
   const std::string input(200000, 'a');
   CHECK(diagnostics.empty());
-  CHECK(matcher.find_affirmed(input + "b").empty());
+  CHECK(matcher.find_all(std::string_view(input + "b")).empty());
 }
 
 TEST_CASE("questions are found and told open from closed") {
