@@ -328,6 +328,8 @@ class Formats(CoachTestCase):
         self.assertIsNotNone(failure)
         self.assertIn("hurry: not attempted", failure.text)
         self.assertEqual(int(root.get("failures")), sum(1 for _ in root.iter("failure")))
+        suite = next(s for s in root.iter("testsuite") if s.get("name") == "exam two · 两个场景")
+        self.assertEqual((suite.get("tests"), suite.get("failures")), ("1", "1"))
 
     def test_junit_names_an_anonymous_submission_by_its_file(self):
         # Each file without `trainee:` is a submission of its own; named alike, a CI view would

@@ -201,6 +201,15 @@ class HistoryCommand(HistoryTestCase):
         self.assertExit(bad, 2)
         self.assertIn("not a date", bad.stderr)
 
+    def test_text_output_to_a_file_is_plain_and_the_same_as_on_stdout(self):
+        self.grade_many("Ann", [True, False])
+        out = self.tmp / "progress.txt"
+        self.assertExit(self.coach("history", "--trainee", "Ann", "--output", str(out)), 0)
+        written = out.read_text(encoding="utf-8")
+        self.assertNotIn("\x1b", written)
+        self.assertIn("Progress of Ann", written)
+        self.assertEqual(written, self.coach("history", "--trainee", "Ann").stdout)
+
     def test_csv_export_one_row_per_step_safe_for_spreadsheets(self):
         self.answers("x.yaml", "=HYPERLINK(\"http://evil\")", {"vent": "-2+3, \"quoted\"\n第二行"})
         self.coach("grade", str(self.tmp / "x.yaml"))
