@@ -6,6 +6,7 @@
 
 #include "load/trainee_name.hpp"
 #include "load/yaml_reader.hpp"
+#include "load/yaml_scalars.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -13,7 +14,7 @@
 namespace coach {
 namespace {
 
-bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& text) {
+bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& text) {
   if (utf8::count_code_points(text) > kMaxReplyCharacters) {
     reader.error(node, fmt::format(fmt::runtime(tr("回答太长(上限 {} 字)",
                                                    "reply too long (limit {} characters)")),
@@ -30,8 +31,8 @@ bool check_reply(YamlReader& reader, const YAML::Node& node, const std::string& 
 }
 
 // A step id that reorders the screen would reach the "no such step" message raw.
-bool check_key(YamlReader& reader, const YAML::Node& key, std::string_view what) {
-  if (!utf8::has_bidi_controls(key.Scalar())) return true;
+bool check_key(YamlReader& reader, const YamlNode& key, std::string_view what) {
+  if (!utf8::has_bidi_controls(key.scalar())) return true;
   reader.error(key, fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
                                                 "`{}` contains control characters (such as "
                                                 "terminal escapes)")),
@@ -39,66 +40,66 @@ bool check_key(YamlReader& reader, const YAML::Node& key, std::string_view what)
   return false;
 }
 
-void read_responses(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
-  const YAML::Node node = YamlReader::child(map, "responses");
-  if (!node.IsDefined()) {
+void read_responses(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
+  const YamlNode& node = YamlReader::child(map, "responses");
+  if (!node.is_defined()) {
     reader.error(map,
                  fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
                              "responses"));
     return;
   }
-  if (node.IsNull()) return;  // nothing answered yet: every step scores zero
+  if (node.is_null()) return;  // nothing answered yet: every step scores zero
   if (!reader.expect_map(node, "`responses`", {})) return;
-  for (const auto& pair : node) {
-    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "responses")) continue;
+  for (const YamlEntry& entry : node.entries()) {
+    if (!entry.key.is_scalar() || !check_key(reader, entry.key, "responses")) continue;
     std::string text;
-    if (!pair.second.IsNull()) {
-      auto value = reader.marked_text(pair.second, tr("每个回答", "each response"));
+    if (!entry.value.is_null()) {
+      auto value = reader.marked_text(entry.value, tr("每个回答", "each response"));
       if (!value) continue;
       text = value->text;
     }
-    if (!check_reply(reader, pair.second, text)) continue;
-    attempt.responses.push_back({pair.first.Scalar(), MarkedText{text, reader.mark(pair.first)}});
+    if (!check_reply(reader, entry.value, text)) continue;
+    attempt.responses.push_back({entry.key.scalar(), MarkedText{text, reader.mark(entry.key)}});
   }
 }
 
-void read_earlier_tries(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
-  const YAML::Node node = YamlReader::child(map, "earlier_tries");
-  if (!node.IsDefined() || node.IsNull()) return;
+void read_earlier_tries(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
+  const YamlNode& node = YamlReader::child(map, "earlier_tries");
+  if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_map(node, "`earlier_tries`", {})) return;
-  for (const auto& pair : node) {
-    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "earlier_tries")) continue;
+  for (const YamlEntry& entry : node.entries()) {
+    if (!entry.key.is_scalar() || !check_key(reader, entry.key, "earlier_tries")) continue;
     std::vector<std::string> tries;
-    if (reader.expect_sequence(pair.second, "`earlier_tries`")) {
-      for (const auto& item : pair.second) {
+    if (reader.expect_sequence(entry.value, "`earlier_tries`")) {
+      for (const YamlNode& item : entry.value.items()) {
         // Replies too: the same limits, so a recording never carries what a reply may not.
         auto text = reader.marked_text(item, tr("每个回答", "each response"));
         if (text && check_reply(reader, item, text->text)) tries.push_back(text->text);
       }
     }
-    attempt.earlier_tries.push_back({pair.first.Scalar(), std::move(tries)});
+    attempt.earlier_tries.push_back({entry.key.scalar(), std::move(tries)});
   }
 }
 
-void read_seconds(YamlReader& reader, const YAML::Node& map, Attempt& attempt) {
-  const YAML::Node node = YamlReader::child(map, "seconds");
-  if (!node.IsDefined() || node.IsNull()) return;
+void read_seconds(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
+  const YamlNode& node = YamlReader::child(map, "seconds");
+  if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_map(node, "`seconds`", {})) return;
-  for (const auto& pair : node) {
-    double seconds = 0;
-    if (!pair.first.IsScalar() || !check_key(reader, pair.first, "seconds")) continue;
-    if (!pair.second.IsScalar() || !YAML::convert<double>::decode(pair.second, seconds) ||
-        !(seconds >= 0 && seconds < 86400)) {
-      reader.error(pair.second,
+  for (const YamlEntry& entry : node.entries()) {
+    if (!entry.key.is_scalar() || !check_key(reader, entry.key, "seconds")) continue;
+    const auto seconds =
+        entry.value.is_scalar() ? yaml_decimal(entry.value.scalar()) : std::nullopt;
+    if (!seconds || !(*seconds >= 0 && *seconds < 86400)) {
+      reader.error(entry.value,
                    std::string(tr("`seconds` 的值应是秒数(0 到 86400)",
                                   "values of `seconds` should be seconds (0 to 86400)")));
       continue;
     }
-    attempt.seconds.push_back({pair.first.Scalar(), seconds});
+    attempt.seconds.push_back({entry.key.scalar(), *seconds});
   }
 }
 
-std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
+std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   Attempt attempt;
   if (auto scenario = reader.text(map, "scenario", true)) {
     attempt.scenario_id = *scenario;
@@ -110,7 +111,7 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YAML::Node& map) {
   return attempt;
 }
 
-void check_trainee(YamlReader& reader, const YAML::Node& root, const std::string& trainee) {
+void check_trainee(YamlReader& reader, const YamlNode& root, const std::string& trainee) {
   const std::string problem = trainee_name_problem(trainee, "`trainee`");
   if (!problem.empty()) reader.error(YamlReader::child(root, "trainee"), problem);
 }
@@ -125,14 +126,14 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
   if (!root) return std::nullopt;
   AnswersFile answers;
   answers.file = file;
-  const bool several = YamlReader::child(*root, "attempts").IsDefined();
+  const bool several = YamlReader::child(*root, "attempts").is_defined();
   if (several) {
     if (!reader.expect_map(*root, tr("答案文件", "an answers file"), {"trainee", "attempts"}))
       return std::nullopt;
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
-    const YAML::Node attempts = YamlReader::child(*root, "attempts");
+    const YamlNode& attempts = YamlReader::child(*root, "attempts");
     if (reader.expect_sequence(attempts, "`attempts`")) {
-      for (const auto& item : attempts) {
+      for (const YamlNode& item : attempts.items()) {
         if (!reader.expect_map(item, tr("一次作答", "an attempt"),
                                {"scenario", "responses", "earlier_tries", "seconds", "path"}))
           continue;

@@ -9,7 +9,7 @@
 namespace coach {
 namespace {
 
-void read_type(YamlReader& reader, const std::string& name, const YAML::Node& node, SourceMark mark,
+void read_type(YamlReader& reader, const std::string& name, const YamlNode& node, SourceMark mark,
                CustomerTypes& types) {
   if (!reader.expect_map(node,
                          fmt::format(fmt::runtime(tr("客户类型 `{}`", "customer type `{}`")), name),
@@ -42,17 +42,17 @@ void parse_customer_types(const std::string& content, const std::string& file, C
   const auto root = reader.parse(content);
   if (!root || !reader.expect_map(*root, tr("客户类型文件", "a customer-types file"), {"types"}))
     return;
-  const YAML::Node list = YamlReader::child(*root, "types");
-  if (!list.IsDefined()) {
+  const YamlNode& list = YamlReader::child(*root, "types");
+  if (!list.is_defined()) {
     reader.error(
         *root,
         fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "types"));
     return;
   }
   if (!reader.expect_map(list, "`types`", {})) return;
-  for (const auto& pair : list) {
-    if (pair.first.IsScalar())
-      read_type(reader, pair.first.Scalar(), pair.second, reader.mark(pair.first), types);
+  for (const YamlEntry& entry : list.entries()) {
+    if (entry.key.is_scalar())
+      read_type(reader, entry.key.scalar(), entry.value, reader.mark(entry.key), types);
   }
 }
 

@@ -25,7 +25,7 @@ void report_duplicates(YamlReader& reader, const std::vector<MarkedText>& items,
   }
 }
 
-void read_identity(YamlReader& reader, const YAML::Node& root, Exam& exam) {
+void read_identity(YamlReader& reader, const YamlNode& root, Exam& exam) {
   exam.id = reader.text(root, "id", true).value_or("");
   if (!exam.id.empty() && !is_valid_id(exam.id)) {
     reader.error(YamlReader::child(root, "id"),
@@ -37,7 +37,7 @@ void read_identity(YamlReader& reader, const YAML::Node& root, Exam& exam) {
   exam.title = reader.text(root, "title", true).value_or("");
 }
 
-void read_stages(YamlReader& reader, const YAML::Node& must_pass, Exam& exam) {
+void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {
   for (const MarkedText& item : reader.text_list(must_pass, "stages", false)) {
     if (auto stage = parse_stage(item.text)) {
       exam.must_pass_stages.push_back(*stage);
@@ -53,9 +53,9 @@ void read_stages(YamlReader& reader, const YAML::Node& must_pass, Exam& exam) {
   }
 }
 
-void read_must_pass(YamlReader& reader, const YAML::Node& root, Exam& exam) {
-  const YAML::Node must_pass = YamlReader::child(root, "must_pass");
-  if (!must_pass.IsDefined() || must_pass.IsNull()) return;
+void read_must_pass(YamlReader& reader, const YamlNode& root, Exam& exam) {
+  const YamlNode& must_pass = YamlReader::child(root, "must_pass");
+  if (!must_pass.is_defined() || must_pass.is_null()) return;
   if (!reader.expect_map(must_pass, "`must_pass`", {"stages", "concepts"})) return;
   read_stages(reader, must_pass, exam);
   exam.must_pass_concepts = reader.text_list(must_pass, "concepts", false);

@@ -10,7 +10,7 @@
 namespace coach {
 namespace {
 
-void read_concept(YamlReader& reader, const std::string& id, const YAML::Node& node,
+void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
                   SourceMark key_mark, Lexicon& lexicon) {
   if (!is_valid_concept_id(id)) {
     reader.error(key_mark,
@@ -56,17 +56,17 @@ void parse_lexicon(const std::string& content, const std::string& file, Lexicon&
   const auto root = reader.parse(content);
   if (!root) return;
   if (!reader.expect_map(*root, tr("词库文件", "a lexicon file"), {"concepts"})) return;
-  const YAML::Node concepts = YamlReader::child(*root, "concepts");
-  if (!concepts.IsDefined()) {
+  const YamlNode& concepts = YamlReader::child(*root, "concepts");
+  if (!concepts.is_defined()) {
     reader.error(*root,
                  fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
                              "concepts"));
     return;
   }
   if (!reader.expect_map(concepts, "`concepts`", {})) return;
-  for (const auto& pair : concepts) {
-    if (!pair.first.IsScalar()) continue;
-    read_concept(reader, pair.first.Scalar(), pair.second, reader.mark(pair.first), lexicon);
+  for (const YamlEntry& entry : concepts.entries()) {
+    if (!entry.key.is_scalar()) continue;
+    read_concept(reader, entry.key.scalar(), entry.value, reader.mark(entry.key), lexicon);
   }
 }
 

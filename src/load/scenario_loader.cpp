@@ -6,6 +6,7 @@
 
 #include "load/identifiers.hpp"
 #include "load/yaml_reader.hpp"
+#include "load/yaml_scalars.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 
@@ -56,7 +57,7 @@ std::string all_kind_keys() {
 namespace {
 
 // The condition keys of a mapping whose keys were already checked.
-std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::Node& node,
+std::optional<Condition> read_condition_fields(YamlReader& reader, const YamlNode& node,
                                                std::string_view what) {
   Condition condition;
   condition.mark = reader.mark(node);
@@ -78,39 +79,38 @@ std::optional<Condition> read_condition_fields(YamlReader& reader, const YAML::N
 
 }  // namespace
 
-std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node,
+std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node,
                                         std::string_view what) {
   if (!reader.expect_map(node, what, {"mood_above", "mood_below", "said", "not_said"}))
     return std::nullopt;
   return read_condition_fields(reader, node, what);
 }
 
-std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& node) {
+std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& node) {
   std::map<std::string, int> reactions;
-  if (!node.IsDefined() || node.IsNull()) return reactions;
+  if (!node.is_defined() || node.is_null()) return reactions;
   if (!reader.expect_map(node, "`reacts_to`", {})) return reactions;
-  for (const auto& pair : node) {
-    if (!pair.first.IsScalar()) continue;
-    int change = 0;
-    if (!pair.second.IsScalar() || !YAML::convert<int>::decode(pair.second, change) ||
-        change < -100 || change > 100) {
-      reader.error(pair.second,
+  for (const YamlEntry& entry : node.entries()) {
+    if (!entry.key.is_scalar()) continue;
+    const auto change = entry.value.is_scalar() ? yaml_integer(entry.value.scalar()) : std::nullopt;
+    if (!change || *change < -100 || *change > 100) {
+      reader.error(entry.value,
                    std::string(tr("`reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)",
                                   "values of `reacts_to` should be whole numbers from -100 to 100 "
                                   "(the change of mood)")));
       continue;
     }
-    reactions[pair.first.Scalar()] = change;
+    reactions[entry.key.scalar()] = static_cast<int>(*change);
   }
   return reactions;
 }
 
 namespace {
 
-void read_conditional_lines(YamlReader& reader, const YAML::Node& node, Step& step) {
-  if (!node.IsDefined() || node.IsNull()) return;
+void read_conditional_lines(YamlReader& reader, const YamlNode& node, Step& step) {
+  if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_sequence(node, "`customer_if`")) return;
-  for (const auto& item : node) {
+  for (const YamlNode& item : node.items()) {
     if (!reader.expect_map(item, tr("`customer_if` 的每一项", "each item of `customer_if`"),
                            {"mood_above", "mood_below", "said", "not_said", "line"})) {
       continue;
@@ -122,14 +122,14 @@ void read_conditional_lines(YamlReader& reader, const YAML::Node& node, Step& st
   }
 }
 
-void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
+void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
   const auto key_name = [&]() -> const char* {
     for (const auto& k : kKindKeys) {
       if (k.kind == rule.kind) return k.key;
     }
     return "";
   }();
-  const YAML::Node value = YamlReader::child(node, key_name);
+  const YamlNode& value = YamlReader::child(node, key_name);
   switch (rule.kind) {
     case RuleKind::concept_present:
     case RuleKind::concept_forbidden:
@@ -146,7 +146,7 @@ void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
       break;
     case RuleKind::order:
       for (auto& id : reader.text_list(node, key_name, true)) rule.concept_ids.push_back(id.text);
-      if (value.IsSequence() && value.size() < 2) {
+      if (value.is_sequence() && value.size() < 2) {
         reader.error(value, std::string(tr("`order` 至少要列出两个概念",
                                            "`order` needs at least two concepts")));
       }
@@ -182,13 +182,13 @@ void read_rule_value(YamlReader& reader, const YAML::Node& node, Rule& rule) {
   }
 }
 
-std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
+std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("规则", "a rule"), kRuleKeys)) return std::nullopt;
   Rule rule;
   rule.mark = reader.mark(node);
   int kinds_found = 0;
   for (const auto& k : kKindKeys) {
-    if (YamlReader::child(node, k.key).IsDefined()) {
+    if (YamlReader::child(node, k.key).is_defined()) {
       rule.kind = k.kind;
       ++kinds_found;
     }
@@ -207,8 +207,8 @@ std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
   rule.praise = reader.text(node, "praise", false).value_or("");
   rule.label = reader.text(node, "label", false).value_or("");
   rule.negation = reader.boolean(node, "negation").value_or(true);
-  const YAML::Node count = YamlReader::child(node, "count");
-  if (count.IsDefined() && rule.kind != RuleKind::asks_question) {
+  const YamlNode& count = YamlReader::child(node, "count");
+  if (count.is_defined() && rule.kind != RuleKind::asks_question) {
     reader.error(count, std::string(tr("`count` 只用于 `asks_question`",
                                        "`count` only goes with `asks_question`")));
   }
@@ -216,7 +216,7 @@ std::optional<Rule> read_rule(YamlReader& reader, const YAML::Node& node) {
   return rule;
 }
 
-std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
+std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("步骤", "a step"), kStepKeys)) return std::nullopt;
   Step step;
   step.mark = reader.mark(node);
@@ -245,17 +245,17 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
   step.principle = reader.text(node, "principle", false).value_or("");
   step.weight = reader.integer(node, "weight", 0, 100).value_or(1);
   step.time_limit = reader.integer(node, "time_limit", 0, 3600).value_or(0);
-  if (const YAML::Node when = YamlReader::child(node, "when"); when.IsDefined()) {
+  if (const YamlNode& when = YamlReader::child(node, "when"); when.is_defined()) {
     step.when = read_condition(reader, when, "`when`");
   }
   read_conditional_lines(reader, YamlReader::child(node, "customer_if"), step);
-  const YAML::Node rules = YamlReader::child(node, "rules");
-  if (!rules.IsDefined()) {
+  const YamlNode& rules = YamlReader::child(node, "rules");
+  if (!rules.is_defined()) {
     reader.error(
         node,
         fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "rules"));
   } else if (reader.expect_sequence(rules, "`rules`")) {
-    for (const auto& rule_node : rules) {
+    for (const YamlNode& rule_node : rules.items()) {
       if (auto rule = read_rule(reader, rule_node)) step.rules.push_back(std::move(*rule));
     }
     if (rules.size() == 0)
@@ -267,9 +267,9 @@ std::optional<Step> read_step(YamlReader& reader, const YAML::Node& node) {
   return step;
 }
 
-void read_customer(YamlReader& reader, const YAML::Node& root, Customer& customer) {
-  const YAML::Node node = YamlReader::child(root, "customer");
-  if (!node.IsDefined() || node.IsNull()) return;
+void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer) {
+  const YamlNode& node = YamlReader::child(root, "customer");
+  if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"}))
     return;
   customer.name = reader.text(node, "name", false).value_or("");
@@ -280,9 +280,9 @@ void read_customer(YamlReader& reader, const YAML::Node& root, Customer& custome
   customer.reacts_to_override = read_reactions(reader, YamlReader::child(node, "reacts_to"));
 }
 
-void read_steps(YamlReader& reader, const YAML::Node& root, Scenario& scenario) {
-  const YAML::Node steps = YamlReader::child(root, "steps");
-  if (!steps.IsDefined()) {
+void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
+  const YamlNode& steps = YamlReader::child(root, "steps");
+  if (!steps.is_defined()) {
     reader.error(
         root,
         fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "steps"));
@@ -292,7 +292,7 @@ void read_steps(YamlReader& reader, const YAML::Node& root, Scenario& scenario) 
   if (steps.size() == 0)
     reader.error(steps, std::string(tr("至少要有一个步骤", "needs at least one step")));
   std::set<std::string> ids;
-  for (const auto& node : steps) {
+  for (const YamlNode& node : steps.items()) {
     auto step = read_step(reader, node);
     if (!step) continue;
     if (!step->id.empty() && !ids.insert(step->id).second) {

@@ -1,7 +1,6 @@
 #pragma once
 // Reads a scenario YAML file into the Scenario model, checking its shape. Whether its concepts
 // exist and its patterns compile is checked when the rubric is compiled (engine/rubric.hpp).
-#include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <optional>
@@ -14,10 +13,11 @@
 namespace coach {
 
 // Parts shared with the customer-type presets.
+class YamlNode;
 class YamlReader;
-std::optional<Condition> read_condition(YamlReader& reader, const YAML::Node& node,
+std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node,
                                         std::string_view what);
-std::map<std::string, int> read_reactions(YamlReader& reader, const YAML::Node& node);
+std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& node);
 
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
 

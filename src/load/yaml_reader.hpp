@@ -2,14 +2,13 @@
 // Schema-checking access to a parsed YAML document. Every problem is recorded in Diagnostics
 // with the file, line and column of the offending node; readers return nullopt and carry on,
 // so a trainer sees every error of a file in one run.
-#include <yaml-cpp/yaml.h>
-
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "load/yaml_node.hpp"
 #include "model/marked_text.hpp"
 #include "util/diagnostic.hpp"
 #include "util/file_io.hpp"
@@ -21,49 +20,38 @@ class YamlReader {
   YamlReader(std::string file, Diagnostics& diagnostics);
 
   // Parses text (already known to be valid UTF-8); reports syntax errors.
-  std::optional<YAML::Node> parse(const std::string& content);
+  std::optional<YamlNode> parse(const std::string& content);
 
   const std::string& file() const { return file_; }
-  SourceMark mark(const YAML::Node& node) const;
-  void error(const YAML::Node& at, std::string message);
+  SourceMark mark(const YamlNode& node) const;
+  void error(const YamlNode& at, std::string message);
   void error(SourceMark at, std::string message);
 
   // A mapping whose keys are all in `allowed` and none repeated. `what` names it in messages.
-  bool expect_map(const YAML::Node& node, std::string_view what,
+  bool expect_map(const YamlNode& node, std::string_view what,
                   std::initializer_list<std::string_view> allowed);
-  bool expect_sequence(const YAML::Node& node, std::string_view what);
+  bool expect_sequence(const YamlNode& node, std::string_view what);
 
   // Typed fields of a mapping. A missing required field is an error at the mapping.
-  std::optional<std::string> text(const YAML::Node& map, const char* key, bool required);
-  std::optional<MarkedText> marked_text(const YAML::Node& node, std::string_view what);
-  std::optional<int> integer(const YAML::Node& map, const char* key, int min, int max);
-  std::optional<bool> boolean(const YAML::Node& map, const char* key);
-  std::vector<MarkedText> text_list(const YAML::Node& map, const char* key, bool required);
+  std::optional<std::string> text(const YamlNode& map, const char* key, bool required);
+  std::optional<MarkedText> marked_text(const YamlNode& node, std::string_view what);
+  std::optional<int> integer(const YamlNode& map, const char* key, int min, int max);
+  std::optional<bool> boolean(const YamlNode& map, const char* key);
+  std::vector<MarkedText> text_list(const YamlNode& map, const char* key, bool required);
   // The same, for lists of whole sentences (model answers): flags sentences cut at ASCII commas.
-  std::vector<MarkedText> sentence_list(const YAML::Node& map, const char* key, bool required);
+  std::vector<MarkedText> sentence_list(const YamlNode& map, const char* key, bool required);
 
-  // The node of a key, or an undefined node when absent.
-  static YAML::Node child(const YAML::Node& map, const char* key);
+  // The node of a key, or an absent node.
+  static const YamlNode& child(const YamlNode& map, const char* key);
 
  private:
-  SourceMark to_source_mark(const YAML::Mark& mark) const;
-  SourceMark mark_at(std::size_t byte_offset) const;
   // Control characters (terminal escapes) are refused in every text; `what` names the key.
-  bool check_no_controls(const YAML::Node& node, std::string_view what);
-  // Whether the file holds exactly one document (reported if not), from where each starts.
-  bool check_one_document(const std::vector<YAML::Mark>& starts);
-  // yaml-cpp counts columns in bytes; editors count characters.
-  int character_column(int line, int byte_column) const;
-  std::size_t characters_before(std::size_t pos) const;
-  static constexpr std::size_t kCheckpointBytes = 4096;
+  bool check_no_controls(const YamlNode& node, std::string_view what);
   // `[王先生,您好]` is two items in YAML: almost never what a trainer meant by a sentence.
-  void check_split_sentence(const YAML::Node& sequence, std::string_view key);
+  void check_split_sentence(const YamlNode& sequence, std::string_view key);
 
   std::string file_;
   Diagnostics& diagnostics_;
-  std::string content_;
-  std::vector<std::size_t> line_starts_;
-  std::vector<std::size_t> checkpoints_;  // characters before each kCheckpointBytes-th byte
 };
 
 // Reads the file at `path` and hands its text to `parse`; a file that cannot be read (missing,

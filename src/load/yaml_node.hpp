@@ -1,0 +1,68 @@
+#pragma once
+// One parsed YAML document as a tree: scalars, lists and mappings, each with the place in the
+// file where it starts. Built by parse_yaml (yaml_parser.hpp), read through YamlReader.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace coach {
+
+// Where a node starts. 0-based, and counted in characters as editors count them.
+struct YamlMark {
+  std::size_t index = 0;  // characters from the start of the text
+  int line = 0;
+  int column = 0;
+};
+
+enum class YamlKind { absent, null, scalar, sequence, map };
+
+struct YamlEntry;
+
+class YamlNode {
+ public:
+  YamlNode() = default;  // absent: what looking up a missing key gives
+  static YamlNode null(YamlMark mark);
+  // `plain`: written without quotes or tag (`5`, not `"5"` or `!!str 5`).
+  static YamlNode scalar(std::string text, YamlMark mark, bool plain);
+  static YamlNode sequence(YamlMark mark, bool flow);
+  static YamlNode map(YamlMark mark, bool flow);
+
+  YamlKind kind() const { return kind_; }
+  bool is_defined() const { return kind_ != YamlKind::absent; }
+  bool is_null() const { return kind_ == YamlKind::null; }
+  bool is_scalar() const { return kind_ == YamlKind::scalar; }
+  bool is_sequence() const { return kind_ == YamlKind::sequence; }
+  bool is_map() const { return kind_ == YamlKind::map; }
+  bool is_plain() const { return plain_; }
+  // Written inline, `[a, b]` or `{a: b}`.
+  bool is_flow() const { return flow_; }
+  const YamlMark& mark() const { return mark_; }
+
+  const std::string& scalar() const { return scalar_; }
+  const std::vector<YamlNode>& items() const { return items_; }
+  const std::vector<YamlEntry>& entries() const { return entries_; }
+  // Items of a list or entries of a mapping.
+  std::size_t size() const;
+  // This node and every node inside it: what an alias to it adds to the document.
+  std::size_t node_count() const { return node_count_; }
+
+  void add_item(YamlNode item);
+  void add_entry(YamlNode key, YamlNode value);
+
+ private:
+  YamlKind kind_ = YamlKind::absent;
+  bool plain_ = false;
+  bool flow_ = false;
+  YamlMark mark_;
+  std::string scalar_;
+  std::vector<YamlNode> items_;
+  std::vector<YamlEntry> entries_;
+  std::size_t node_count_ = 1;
+};
+
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
+};
+
+}  // namespace coach

@@ -1,0 +1,286 @@
+#include "load/yaml_parser.hpp"
+
+#include <fmt/format.h>
+#include <yaml.h>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "load/yaml_problem_text.hpp"
+#include "util/i18n.hpp"
+
+namespace coach {
+namespace {
+
+// Aliases let a few bytes stand for a huge document (a "billion laughs": each level repeats the
+// one below); every reader walks the expanded tree, so it would hang on a file of 20 KB.
+constexpr std::size_t kMaxAliasNodes = 100000;
+// Real files nest six deep; the readers walking the tree recurse once per level.
+constexpr std::size_t kMaxDepth = 64;
+
+YamlMark to_mark(const yaml_mark_t& mark) {
+  return {mark.index, static_cast<int>(mark.line), static_cast<int>(mark.column)};
+}
+
+std::string_view text_of(const yaml_char_t* bytes, std::size_t length) {
+  return {reinterpret_cast<const char*>(bytes), length};
+}
+
+std::string_view text_of(const yaml_char_t* bytes) {
+  return bytes ? std::string_view(reinterpret_cast<const char*>(bytes)) : std::string_view();
+}
+
+// libyaml's messages are C strings, or null.
+std::string_view words(const char* message) {
+  return message ? std::string_view(message) : std::string_view();
+}
+
+class LibyamlParser {
+ public:
+  explicit LibyamlParser(std::string_view text) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~LibyamlParser() { yaml_parser_delete(&parser_); }
+  LibyamlParser(const LibyamlParser&) = delete;
+  LibyamlParser& operator=(const LibyamlParser&) = delete;
+
+  bool next(yaml_event_t& event) { return yaml_parser_parse(&parser_, &event) != 0; }
+  const yaml_parser_t& state() const { return parser_; }
+
+ private:
+  yaml_parser_t parser_;
+};
+
+class EventGuard {
+ public:
+  explicit EventGuard(yaml_event_t& event) : event_(event) {}
+  ~EventGuard() { yaml_event_delete(&event_); }
+  EventGuard(const EventGuard&) = delete;
+  EventGuard& operator=(const EventGuard&) = delete;
+
+ private:
+  yaml_event_t& event_;
+};
+
+// YAML 1.1's null: an unquoted, untagged `~`, `null` or nothing at all.
+bool is_null_scalar(const yaml_event_t& event) {
+  const auto& scalar = event.data.scalar;
+  if (scalar.style != YAML_PLAIN_SCALAR_STYLE || scalar.tag) return false;
+  const std::string_view text = text_of(scalar.value, scalar.length);
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+YamlNode scalar_node(const yaml_event_t& event) {
+  const YamlMark mark = to_mark(event.start_mark);
+  if (is_null_scalar(event)) return YamlNode::null(mark);
+  const auto& scalar = event.data.scalar;
+  const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !scalar.tag;
+  return YamlNode::scalar(std::string(text_of(scalar.value, scalar.length)), mark, plain);
+}
+
+// Builds the tree from libyaml's events, one at a time.
+class TreeBuilder {
+ public:
+  // A problem that ends the reading, or nullopt when the event was taken.
+  std::optional<YamlProblem> take(const yaml_event_t& event);
+  bool finished() const { return finished_; }
+  std::optional<YamlNode>& root() { return root_; }
+
+ private:
+  struct OpenNode {
+    YamlNode node;
+    std::string anchor;
+    std::optional<YamlNode> key;  // in a mapping, a key waiting for its value
+  };
+
+  std::optional<YamlProblem> start_document(const yaml_event_t& event);
+  std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);
+  std::optional<YamlProblem> alias(const yaml_event_t& event);
+  void close();
+  void complete(YamlNode node, std::string_view anchor);
+  bool is_open(std::string_view anchor) const;
+
+  std::vector<OpenNode> open_;
+  std::unordered_map<std::string, YamlNode> anchors_;
+  std::size_t alias_nodes_ = 0;
+  int documents_ = 0;
+  bool finished_ = false;
+  std::optional<YamlNode> root_;
+};
+
+std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
+  const YamlMark mark = to_mark(event.start_mark);
+  switch (event.type) {
+    case YAML_DOCUMENT_START_EVENT:
+      return start_document(event);
+    case YAML_STREAM_END_EVENT:
+      finished_ = true;
+      return std::nullopt;
+    case YAML_ALIAS_EVENT:
+      return alias(event);
+    case YAML_SCALAR_EVENT:
+      complete(scalar_node(event), text_of(event.data.scalar.anchor));
+      return std::nullopt;
+    case YAML_SEQUENCE_START_EVENT:
+      return open(
+          YamlNode::sequence(mark, event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE),
+          event.data.sequence_start.anchor, mark);
+    case YAML_MAPPING_START_EVENT:
+      return open(YamlNode::map(mark, event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE),
+                  event.data.mapping_start.anchor, mark);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      close();
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<YamlProblem> TreeBuilder::start_document(const yaml_event_t& event) {
+  if (++documents_ == 1) return std::nullopt;
+  return YamlProblem{
+      to_mark(event.start_mark),
+      std::string(tr("一个文件只能有一个 YAML 文档(去掉多余的 ---)",
+                     "a file may hold only one YAML document (remove the extra ---)"))};
+}
+
+std::optional<YamlProblem> TreeBuilder::open(YamlNode node, const yaml_char_t* anchor,
+                                             YamlMark mark) {
+  if (open_.size() >= kMaxDepth)
+    return YamlProblem{mark, std::string(tr("嵌套层次太深", "nesting too deep"))};
+  open_.push_back({std::move(node), std::string(text_of(anchor)), std::nullopt});
+  return std::nullopt;
+}
+
+std::optional<YamlProblem> TreeBuilder::alias(const yaml_event_t& event) {
+  const YamlMark mark = to_mark(event.start_mark);
+  const std::string_view name = text_of(event.data.alias.anchor);
+  const auto found = anchors_.find(std::string(name));
+  if (found == anchors_.end()) {
+    if (is_open(name)) {
+      return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名 `*{0}` 指向了包含它自己的 `&{0}`",
+                                                           "alias `*{0}` refers to the `&{0}` that "
+                                                           "contains it")),
+                                           name)};
+    }
+    return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名 `*{0}` 没有对应的锚点 `&{0}`",
+                                                         "alias `*{0}` has no anchor `&{0}`")),
+                                         name)};
+  }
+  alias_nodes_ += found->second.node_count();
+  if (alias_nodes_ > kMaxAliasNodes) {
+    return YamlProblem{mark,
+                       fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
+                                                   "aliases (*) expand to more than {} nodes")),
+                                   kMaxAliasNodes)};
+  }
+  complete(found->second, {});
+  return std::nullopt;
+}
+
+void TreeBuilder::close() {
+  OpenNode closed = std::move(open_.back());
+  open_.pop_back();
+  complete(std::move(closed.node), closed.anchor);
+}
+
+void TreeBuilder::complete(YamlNode node, std::string_view anchor) {
+  if (!anchor.empty()) anchors_.insert_or_assign(std::string(anchor), node);
+  if (open_.empty()) {
+    root_ = std::move(node);
+    return;
+  }
+  OpenNode& parent = open_.back();
+  if (parent.node.is_sequence()) {
+    parent.node.add_item(std::move(node));
+  } else if (!parent.key) {
+    parent.key = std::move(node);
+  } else {
+    parent.node.add_entry(std::move(*parent.key), std::move(node));
+    parent.key.reset();
+  }
+}
+
+bool TreeBuilder::is_open(std::string_view anchor) const {
+  return std::any_of(open_.begin(), open_.end(),
+                     [&](const OpenNode& node) { return node.anchor == anchor; });
+}
+
+bool is_tab_at(std::string_view text, std::size_t character_index) {
+  std::size_t characters = 0;
+  for (const char byte : text) {
+    if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) continue;
+    if (characters++ == character_index) return byte == '\t';
+  }
+  return false;
+}
+
+// libyaml's reader reports a byte offset; its scanner and parser a mark.
+YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
+  if (parser.error == YAML_READER_ERROR) {
+    const std::size_t offset = std::min(parser.problem_offset, text.size());
+    const YamlMark mark = yaml_mark_at(text, offset);
+    if (offset < text.size() && text[offset] == '\0')
+      return {mark, std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"))};
+    if (words(parser.problem) == "control characters are not allowed") {
+      return {mark, fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
+                                                "control character U+{:04X} in the file (such as "
+                                                "a terminal escape)")),
+                                parser.problem_value)};
+    }
+    return {mark, syntax_error_text(words(parser.problem))};
+  }
+  const YamlMark mark = to_mark(parser.problem_mark);
+  // libyaml calls a tab it meets where indentation goes a character that cannot start a token.
+  if (is_tab_at(text, mark.index)) {
+    return {mark,
+            std::string(tr("YAML 语法错误: 缩进里有 Tab,请改用空格",
+                           "YAML syntax error: a tab in the indentation; indent with spaces"))};
+  }
+  std::string message = syntax_error_text(words(parser.problem));
+  const bool context_elsewhere = parser.context_mark.index != parser.problem_mark.index;
+  if (parser.context && context_elsewhere) {
+    message +=
+        syntax_context_text(words(parser.context), static_cast<int>(parser.context_mark.line) + 1,
+                            static_cast<int>(parser.context_mark.column) + 1);
+  }
+  return {mark, std::move(message)};
+}
+
+}  // namespace
+
+YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
+  YamlMark mark;
+  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+    ++mark.index;
+    if (text[i] == '\n') {
+      ++mark.line;
+      mark.column = 0;
+    } else {
+      ++mark.column;
+    }
+  }
+  return mark;
+}
+
+std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text) {
+  LibyamlParser parser(text);
+  TreeBuilder builder;
+  while (!builder.finished()) {
+    yaml_event_t event;
+    if (!parser.next(event)) return syntax_problem(text, parser.state());
+    const EventGuard guard(event);
+    if (auto problem = builder.take(event)) return std::move(*problem);
+  }
+  if (!builder.root()) return YamlProblem{{}, std::string(tr("文件是空的", "the file is empty"))};
+  return std::move(*builder.root());
+}
+
+}  // namespace coach

@@ -1,0 +1,134 @@
+// The YAML front end: libyaml's events made into a tree with marks, and scalars read as
+// numbers and truth values.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <variant>
+
+#include "load/yaml_parser.hpp"
+#include "load/yaml_scalars.hpp"
+#include "util/i18n.hpp"
+
+using namespace coach;
+
+namespace {
+
+YamlNode parsed(const std::string& text) {
+  auto result = parse_yaml(text);
+  REQUIRE(std::holds_alternative<YamlNode>(result));
+  return std::get<YamlNode>(std::move(result));
+}
+
+std::string problem(const std::string& text) {
+  const Language before = language();
+  set_language(Language::en);
+  auto result = parse_yaml(text);
+  set_language(before);
+  REQUIRE(std::holds_alternative<YamlProblem>(result));
+  const auto& found = std::get<YamlProblem>(result);
+  return std::to_string(found.mark.line + 1) + ":" + std::to_string(found.mark.column + 1) + ": " +
+         found.message;
+}
+
+}  // namespace
+
+TEST_CASE("a mapping keeps its keys in order, with marks counted in characters") {
+  const YamlNode root = parsed("标题: 投诉\nsteps:\n  - id: a\n    customer: \"您好\"\n");
+  REQUIRE(root.is_map());
+  REQUIRE(root.size() == 2);
+  CHECK(root.entries()[0].key.scalar() == "标题");
+  CHECK(root.entries()[0].value.mark().column == 4);  // after 标题 and ": ", not byte 8
+  const YamlNode& steps = root.entries()[1].value;
+  REQUIRE(steps.is_sequence());
+  const YamlNode& step = steps.items()[0];
+  CHECK(step.mark().line == 2);
+  CHECK(step.mark().column == 4);
+  CHECK(step.entries()[1].value.scalar() == "您好");
+  CHECK_FALSE(step.entries()[1].value.is_plain());
+  CHECK(step.entries()[0].value.is_plain());
+}
+
+TEST_CASE("nothing, ~ and null are null unless quoted") {
+  const YamlNode root = parsed("a:\nb: ~\nc: null\nd: NULL\ne: \"null\"\nf: ''\n");
+  CHECK(root.entries()[0].value.is_null());
+  CHECK(root.entries()[1].value.is_null());
+  CHECK(root.entries()[2].value.is_null());
+  CHECK(root.entries()[3].value.is_null());
+  CHECK(root.entries()[4].value.is_scalar());
+  CHECK(root.entries()[5].value.is_scalar());
+}
+
+TEST_CASE("an alias stands for a copy of its anchor, marks and all") {
+  const YamlNode root = parsed("a: &x [one, two]\nb: *x\n");
+  const YamlNode& copy = root.entries()[1].value;
+  REQUIRE(copy.is_sequence());
+  CHECK(copy.items()[1].scalar() == "two");
+  CHECK(copy.mark().line == 0);  // where the anchored list is, as yaml-cpp had it
+  CHECK(root.node_count() == 1 + 2 + 3 + 3);
+}
+
+TEST_CASE("flow collections say so") {
+  const YamlNode root = parsed("a: [x, y]\nb:\n  - x\n");
+  CHECK(root.entries()[0].value.is_flow());
+  CHECK_FALSE(root.entries()[1].value.is_flow());
+}
+
+TEST_CASE("what cannot be read is a problem with a place") {
+  CHECK(problem("") == "1:1: the file is empty");
+  CHECK(problem("a: *nowhere\n") == "1:4: alias `*nowhere` has no anchor `&nowhere`");
+  CHECK(problem("a: &r [*r]\n") == "1:8: alias `*r` refers to the `&r` that contains it");
+  CHECK(problem("a: 1\n---\nb: 2\n") ==
+        "2:1: a file may hold only one YAML document (remove the extra ---)");
+  CHECK(problem("a: [1, 2\n") ==
+        "2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence "
+        "that starts at 1:4)");
+  CHECK(problem("a:\n\tb: 1\n") ==
+        "2:1: YAML syntax error: a tab in the indentation; indent with spaces");
+  CHECK(problem("a: 您\x1B[2J\n") ==
+        "1:5: control character U+001B in the file (such as a terminal escape)");
+  CHECK(problem("a: \x7F\n") ==
+        "1:4: control character U+007F in the file (such as a terminal escape)");
+  CHECK(problem(std::string("a: b\0c\n", 7)) == "1:5: NUL byte (\\0) in the file");
+  CHECK(problem(std::string(100, '[')) == "1:65: nesting too deep");  // 64 levels at most
+}
+
+TEST_CASE("aliases that multiply are stopped at the budget") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char level = 'b'; level <= 'h'; ++level) {
+    const char below = static_cast<char>(level - 1);
+    text += std::string(1, level) + ": &" + level + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + below;
+    text += "]\n";
+  }
+  CHECK(problem(text).find("aliases (*) expand to more than 100000 nodes") != std::string::npos);
+}
+
+TEST_CASE("the mark of a byte offset counts characters and lines") {
+  const YamlMark mark = yaml_mark_at("ab\n您好x", 9);  // the x
+  CHECK(mark.line == 1);
+  CHECK(mark.column == 2);
+  CHECK(mark.index == 5);
+}
+
+TEST_CASE("scalars read as YAML 1.1 numbers and truth values") {
+  CHECK(yaml_integer("42") == 42);
+  CHECK(yaml_integer("-3") == -3);
+  CHECK(yaml_integer("+7") == 7);
+  CHECK_FALSE(yaml_integer("7 apples"));
+  CHECK_FALSE(yaml_integer(""));
+  CHECK_FALSE(yaml_integer("+"));
+  CHECK_FALSE(yaml_integer("99999999999999999999"));
+  CHECK(yaml_decimal("2.5") == 2.5);
+  CHECK(yaml_decimal("3") == 3.0);
+  CHECK_FALSE(yaml_decimal("inf"));
+  CHECK_FALSE(yaml_decimal("nan"));
+  CHECK_FALSE(yaml_decimal("2.5s"));
+  CHECK(yaml_boolean("true") == true);
+  CHECK(yaml_boolean("Yes") == true);
+  CHECK(yaml_boolean("ON") == true);
+  CHECK(yaml_boolean("n") == false);
+  CHECK(yaml_boolean("False") == false);
+  CHECK_FALSE(yaml_boolean("tRUE"));
+  CHECK_FALSE(yaml_boolean("1"));
+  CHECK_FALSE(yaml_boolean("falsehood"));
+}
