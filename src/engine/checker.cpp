@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -35,11 +36,31 @@ std::string passed_rules(const StepResult& result) {
   return out;
 }
 
-void check_step(const Rubric& rubric, const CompiledStep& step, CheckSummary& summary) {
+// `check` plays the same replies at the same steps on many paths: each is scored once.
+class ScoredReplies {
+ public:
+  explicit ScoredReplies(const Rubric& rubric) : rubric_(rubric) {}
+
+  const ScoredReply& at(const CompiledStep& step, const std::optional<std::string>& reply) {
+    auto key = std::make_pair(&step, reply);
+    auto found = scored_.find(key);
+    if (found == scored_.end()) {
+      found = scored_.emplace(std::move(key), score_reply(step, rubric_.scenario(), reply)).first;
+    }
+    return found->second;
+  }
+
+ private:
+  const Rubric& rubric_;
+  std::map<std::pair<const CompiledStep*, std::optional<std::string>>, ScoredReply> scored_;
+};
+
+void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                CheckSummary& summary) {
   const Scenario& scenario = rubric.scenario();
   for (const auto& answer : step.step->model_answers) {
     ++summary.model_answers;
-    const StepResult result = score_step(step, scenario, answer.text);
+    const StepResult& result = scored.at(step, answer.text).result;
     if (result.passed) continue;
     summary.failures.error(
         scenario.file, answer.mark,
@@ -51,7 +72,7 @@ void check_step(const Rubric& rubric, const CompiledStep& step, CheckSummary& su
   }
   for (const auto& example : step.step->counter_examples) {
     ++summary.counter_examples;
-    const StepResult result = score_step(step, scenario, example.text);
+    const StepResult& result = scored.at(step, example.text).result;
     if (!result.passed) continue;
     summary.failures.error(
         scenario.file, example.mark,
@@ -83,7 +104,7 @@ void check_whole_attempt(const Rubric& rubric, CheckSummary& summary) {
 // lines said (step id + index of the line in `customer_if`).
 using Reply = std::function<std::optional<std::string>(const Step&)>;
 
-void walk(const Rubric& rubric, const Reply& reply_to,
+void walk(const Rubric& rubric, const Reply& reply_to, ScoredReplies& scored,
           std::set<std::pair<std::string, int>>& reached) {
   Conversation conversation(rubric);
   while (const CompiledStep* step = conversation.next_step()) {
@@ -94,8 +115,7 @@ void walk(const Rubric& rubric, const Reply& reply_to,
       if (&definition.customer_lines_if[i].line == &line)
         reached.insert({definition.id, static_cast<int>(i)});
     }
-    const auto reply = reply_to(definition);
-    conversation.answer(*step, reply ? std::optional<std::string_view>(*reply) : std::nullopt);
+    conversation.answer(*step, scored.at(*step, reply_to(definition)));
   }
 }
 
@@ -106,12 +126,13 @@ std::optional<std::string> first_of(const std::vector<MarkedText>& examples) {
 
 // The model answers throughout; the counter-examples throughout; and the model answers with
 // one step's counter-example (each of them) in turn.
-std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric) {
+std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric,
+                                                         ScoredReplies& scored) {
   std::set<std::pair<std::string, int>> reached;
   walk(
-      rubric, [](const Step& s) { return first_of(s.model_answers); }, reached);
+      rubric, [](const Step& s) { return first_of(s.model_answers); }, scored, reached);
   walk(
-      rubric, [](const Step& s) { return first_of(s.counter_examples); }, reached);
+      rubric, [](const Step& s) { return first_of(s.counter_examples); }, scored, reached);
   for (const auto& target : rubric.steps()) {
     for (const auto& example : target.step->counter_examples) {
       walk(
@@ -120,14 +141,14 @@ std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric) {
             return &s == target.step ? std::optional<std::string>(example.text)
                                      : first_of(s.model_answers);
           },
-          reached);
+          scored, reached);
     }
   }
   return reached;
 }
 
-void check_branches(const Rubric& rubric, CheckSummary& summary) {
-  const auto reached = reachable_branches(rubric);
+void check_branches(const Rubric& rubric, ScoredReplies& scored, CheckSummary& summary) {
+  const auto reached = reachable_branches(rubric, scored);
   const std::string& file = rubric.scenario().file;
   for (const auto& compiled : rubric.steps()) {
     const Step& step = *compiled.step;
@@ -154,9 +175,10 @@ void check_branches(const Rubric& rubric, CheckSummary& summary) {
 
 CheckSummary check_rubric(const Rubric& rubric) {
   CheckSummary summary;
-  for (const auto& step : rubric.steps()) check_step(rubric, step, summary);
+  ScoredReplies scored(rubric);
+  for (const auto& step : rubric.steps()) check_step(rubric, step, scored, summary);
   check_whole_attempt(rubric, summary);
-  check_branches(rubric, summary);
+  check_branches(rubric, scored, summary);
   return summary;
 }
 

@@ -95,10 +95,14 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
 
 StepResult Conversation::answer(const CompiledStep& step, std::optional<std::string_view> reply,
                                 std::optional<double> seconds) {
+  return answer(step, score_reply(step, rubric_.scenario(), reply), seconds);
+}
+
+StepResult Conversation::answer(const CompiledStep& step, ScoredReply scored,
+                                std::optional<double> seconds) {
   PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
-  const NormalizedText normalized = normalize(reply.value_or(""));
-  ReplyScan scan = step.concepts->scan(normalized);
-  StepResult result = score_step(step, rubric_.scenario(), normalized, scan, reply.has_value());
+  StepResult& result = scored.result;
+  const ReplyScan& scan = scored.scan;
   hold_to_time_limit(*step.step, seconds, result);
   result.seconds = seconds;
   result.time_limit = step.step->time_limit;
@@ -107,7 +111,7 @@ StepResult Conversation::answer(const CompiledStep& step, std::optional<std::str
   }
   turn.mood_after = mood_;
   walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
-  replies_.push_back(std::move(scan));
+  replies_.push_back(std::move(scored.scan));
   results_.push_back(result);
   path_.push_back(std::move(turn));
   ++index_;

@@ -10,6 +10,7 @@
 
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
+#include "engine/scorer.hpp"
 #include "text/normalizer.hpp"
 
 namespace coach {
@@ -25,6 +26,9 @@ class Conversation {
   // Scores the reply (nullopt: not answered), moves the mood, and moves on. `seconds`, when
   // known, is held against the step's time limit.
   StepResult answer(const CompiledStep& step, std::optional<std::string_view> reply,
+                    std::optional<double> seconds = std::nullopt);
+  // The same for a reply scored already (score_reply): `check` plays one reply on many paths.
+  StepResult answer(const CompiledStep& step, ScoredReply scored,
                     std::optional<double> seconds = std::nullopt);
 
   int mood() const { return mood_; }

@@ -11,11 +11,17 @@
 
 namespace coach {
 
+ScoredReply score_reply(const CompiledStep& compiled, const Scenario& scenario,
+                        std::optional<std::string_view> reply) {
+  const NormalizedText normalized = normalize(reply.value_or(""));
+  ScoredReply scored{compiled.concepts->scan(normalized), {}};
+  scored.result = score_step(compiled, scenario, normalized, scored.scan, reply.has_value());
+  return scored;
+}
+
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
                       std::optional<std::string_view> reply) {
-  const NormalizedText normalized = normalize(reply.value_or(""));
-  return score_step(compiled, scenario, normalized, compiled.concepts->scan(normalized),
-                    reply.has_value());
+  return score_reply(compiled, scenario, reply).result;
 }
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,

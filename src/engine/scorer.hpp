@@ -17,7 +17,15 @@ namespace coach {
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,
                       const NormalizedText& reply, const ReplyScan& scan, bool replied);
 
+// A reply scored at a step, with the concepts found in it: what a conversation moves on.
+struct ScoredReply {
+  ReplyScan scan;
+  StepResult result;
+};
+
 // `reply` is nullopt when the step was not answered (it then scores zero).
+ScoredReply score_reply(const CompiledStep& step, const Scenario& scenario,
+                        std::optional<std::string_view> reply);
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,
                       std::optional<std::string_view> reply);
 
