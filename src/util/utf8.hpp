@@ -57,6 +57,7 @@ void append(std::string& out, char32_t code_point);
 // Where the first malformed sequence is, if any.
 std::optional<SourceMark> find_invalid(std::string_view text);
 
+// Characters of UTF-8 text: the bytes that start one (all texts are checked UTF-8 when read).
 std::size_t count_code_points(std::string_view text);
 
 // Whether the text holds control characters other than tab and newline (terminal escapes).
