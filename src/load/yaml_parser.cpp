@@ -18,6 +18,9 @@ namespace {
 // Aliases let a few bytes stand for a huge document (a "billion laughs": each level repeats the
 // one below); every reader walks the expanded tree, so it would hang on a file of 20 KB.
 constexpr std::size_t kMaxAliasNodes = 100000;
+// An anchored node is kept aside for its aliases: nested anchors on a large list would keep
+// many copies of it.
+constexpr std::size_t kMaxAnchoredNodes = 100000;
 // Real files nest six deep; the readers walking the tree recurse once per level.
 constexpr std::size_t kMaxDepth = 64;
 
@@ -101,13 +104,14 @@ class TreeBuilder {
   std::optional<YamlProblem> start_document(const yaml_event_t& event);
   std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);
   std::optional<YamlProblem> alias(const yaml_event_t& event);
-  void close();
-  void complete(YamlNode node, std::string_view anchor);
+  std::optional<YamlProblem> close();
+  std::optional<YamlProblem> complete(YamlNode node, std::string_view anchor);
   bool is_open(std::string_view anchor) const;
 
   std::vector<OpenNode> open_;
   std::unordered_map<std::string, YamlNode> anchors_;
   std::size_t alias_nodes_ = 0;
+  std::size_t anchored_nodes_ = 0;
   int documents_ = 0;
   bool finished_ = false;
   std::optional<YamlNode> root_;
@@ -124,8 +128,7 @@ std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
     case YAML_ALIAS_EVENT:
       return alias(event);
     case YAML_SCALAR_EVENT:
-      complete(scalar_node(event), text_of(event.data.scalar.anchor));
-      return std::nullopt;
+      return complete(scalar_node(event), text_of(event.data.scalar.anchor));
     case YAML_SEQUENCE_START_EVENT:
       return open(
           YamlNode::sequence(mark, event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE),
@@ -135,8 +138,7 @@ std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
                   event.data.mapping_start.anchor, mark);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-      close();
-      return std::nullopt;
+      return close();
     default:
       return std::nullopt;
   }
@@ -180,21 +182,29 @@ std::optional<YamlProblem> TreeBuilder::alias(const yaml_event_t& event) {
                                                    "aliases (*) expand to more than {} nodes")),
                                    kMaxAliasNodes)};
   }
-  complete(found->second, {});
-  return std::nullopt;
+  return complete(found->second, {});
 }
 
-void TreeBuilder::close() {
+std::optional<YamlProblem> TreeBuilder::close() {
   OpenNode closed = std::move(open_.back());
   open_.pop_back();
-  complete(std::move(closed.node), closed.anchor);
+  return complete(std::move(closed.node), closed.anchor);
 }
 
-void TreeBuilder::complete(YamlNode node, std::string_view anchor) {
-  if (!anchor.empty()) anchors_.insert_or_assign(std::string(anchor), node);
+std::optional<YamlProblem> TreeBuilder::complete(YamlNode node, std::string_view anchor) {
+  if (!anchor.empty()) {
+    anchored_nodes_ += node.node_count();
+    if (anchored_nodes_ > kMaxAnchoredNodes) {
+      return YamlProblem{node.mark(),
+                         fmt::format(fmt::runtime(tr("锚点(&)标记的节点合计超过 {} 个",
+                                                     "anchors (&) mark more than {} nodes in all")),
+                                     kMaxAnchoredNodes)};
+    }
+    anchors_.insert_or_assign(std::string(anchor), node);
+  }
   if (open_.empty()) {
     root_ = std::move(node);
-    return;
+    return std::nullopt;
   }
   OpenNode& parent = open_.back();
   if (parent.node.is_sequence()) {
@@ -205,6 +215,7 @@ void TreeBuilder::complete(YamlNode node, std::string_view anchor) {
     parent.node.add_entry(std::move(*parent.key), std::move(node));
     parent.key.reset();
   }
+  return std::nullopt;
 }
 
 bool TreeBuilder::is_open(std::string_view anchor) const {

@@ -103,6 +103,14 @@ TEST_CASE("aliases that multiply are stopped at the budget") {
   CHECK(problem(text).find("aliases (*) expand to more than 100000 nodes") != std::string::npos);
 }
 
+TEST_CASE("nested anchors on a large list are stopped before they copy it many times") {
+  std::string text = "a: ";
+  for (int level = 0; level < 30; ++level) text += "&a" + std::to_string(level) + " [";
+  for (int i = 0; i < 10000; ++i) text += "x, ";
+  text += "x" + std::string(30, ']') + "\n";
+  CHECK(problem(text).find("anchors (&) mark more than 100000 nodes in all") != std::string::npos);
+}
+
 TEST_CASE("the mark of a byte offset counts characters and lines") {
   const YamlMark mark = yaml_mark_at("ab\n您好x", 9);  // the x
   CHECK(mark.line == 1);
