@@ -73,10 +73,24 @@ bool escapes(char32_t cp, bool in_line) {
   return is_control(cp) || cp == '\r';
 }
 
+// How much of the text, from the start, prints as it is.
+std::size_t printable_prefix(std::string_view text, bool in_line) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = decode(text, pos);
+    if (cp == kInvalid || escapes(cp, in_line)) return start;
+  }
+  return pos;
+}
+
+// Reports print every reply through here: most have nothing to escape, and are copied whole.
 std::string escape(std::string_view text, bool in_line) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
+  const std::size_t clean = printable_prefix(text, in_line);
+  std::string out(text.substr(0, clean));
+  if (clean == text.size()) return out;
+  out.reserve(text.size() + 8);
+  for (std::size_t pos = clean; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t cp = decode(text, pos);
     if (cp == kInvalid) {

@@ -37,3 +37,14 @@ TEST_CASE("control and bidirectional characters are found byte by byte, exactly"
   CHECK_FALSE(utf8::has_bidi_controls("\xE2\x80"));  // cut short at the end
   CHECK_FALSE(utf8::has_control_characters("\xC2"));
 }
+
+TEST_CASE("escaping copies printable text whole and escapes from the first control on") {
+  CHECK(utf8::escape_controls("王先生,您好\n") == "王先生,您好\n");
+  CHECK(utf8::escape_controls("您好\x1B[2J再见") == "您好\\x1B[2J再见");
+  CHECK(utf8::escape_controls("\x1B") == "\\x1B");
+  CHECK(utf8::escape_controls("好\xC2\x85好") == "好\\u0085好");
+  CHECK(utf8::escape_controls("ok\xFF") == "ok\\xFF");
+  CHECK(utf8::escape_controls("a\rb") == "a\\x0Db");
+  CHECK(utf8::escape_controls_in_line("张三\t李四\n") == "张三\\x09李四\\x0A");
+  CHECK(utf8::escape_controls("") == "");
+}
