@@ -56,6 +56,13 @@ void translate_help(CLI::App& app) {
   }
 }
 
+// CLI11 words its errors in English; the frame around them follows the user's language.
+std::string usage_failure(const CLI::App*, const CLI::Error& error) {
+  return fmt::format(fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
+                                     "{}\nRun with --help for more information.\n")),
+                     error.what());
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -73,6 +80,7 @@ int run(int argc, char** argv) {
   // subcommands inherit this, and pass what they do not know to the top level.
   app.fallthrough();
   translate_help(app);
+  app.failure_message(usage_failure);
   Context context;
   add_global_options(app, context);
   const std::map<std::string, Action> actions = {

@@ -129,6 +129,15 @@ class MalformedScenarios(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn("nesting too deep", result.stderr)
 
+    def test_a_command_line_mistake_is_framed_in_the_users_language(self):
+        result = run("grade", "--bogus")
+        self.assertExit(result, 2)
+        self.assertTrue(result.stderr.startswith("命令行有误:"), result.stderr)
+        self.assertIn("用 --help 查看用法。", result.stderr)
+        result = run("grade", lang="en")
+        self.assertExit(result, 2)
+        self.assertEqual(result.stderr, "FILE is required\nRun with --help for more information.\n")
+
     def test_check_reports_invalid_files_with_exit_2(self):
         path = self.write("t.yaml", VALID.replace("stage: vent", "stage: venting"))
         result = run("check", str(path), lang="en")
