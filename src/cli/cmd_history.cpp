@@ -148,7 +148,7 @@ int show_history(const Context& context, const HistoryOptions& options) {
                     "The history is off (--no-history): nothing to show.\n");
     return kExitOk;
   }
-  const std::string path = history_path(context.history, options.history);
+  const std::string path = history_path(context.history, options.history).value_or("");
   if (path.empty())
     throw std::runtime_error(std::string(
         tr("找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置);请用 --db 指定记录库",

@@ -20,12 +20,21 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
   return std::make_unique<history::HistoryStore>(path);
 }
 
-HistoryLink::HistoryLink(std::string path) : path_(std::move(path)) {
-  if (path_.empty()) return;
+HistoryLink::HistoryLink(std::optional<std::string> path) : path_(path.value_or("")) {
+  if (!path) return;
+  if (path_.empty()) {
+    std::cerr << tr(
+        "coach: 警告:找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置),本次不记入练习与"
+        "批改记录;可用 --db 指定记录库。成绩与报告不受影响。\n",
+        "coach: warning: no data directory (neither XDG_DATA_HOME nor HOME is set), so "
+        "nothing is recorded in the history this time; choose a database with --db. "
+        "Scores and reports are not affected.\n");
+    return;
+  }
   try {
     store_ = open_history_store(path_);
   } catch (const std::exception& e) {
-    warn(e);
+    warn(e.what());
   }
 }
 
@@ -35,19 +44,19 @@ bool HistoryLink::use(const std::function<void(history::HistoryStore&)>& body) {
     body(*store_);
     return true;
   } catch (const std::exception& e) {
-    warn(e);
+    warn(e.what());
     store_.reset();
     return false;
   }
 }
 
-void HistoryLink::warn(const std::exception& error) {
+void HistoryLink::warn(std::string_view problem) {
   std::cerr << fmt::format(
       fmt::runtime(tr("coach: 警告:练习与批改记录库 {} 无法使用({}),本次不再记入;"
                       "成绩与报告不受影响。\n",
                       "coach: warning: the history database {} cannot be used ({}); nothing more "
                       "is recorded in it this time. Scores and reports are not affected.\n")),
-      utf8::escape_controls(path_), utf8::escape_controls(error.what()));
+      utf8::escape_controls(path_), utf8::escape_controls(problem));
 }
 
 }  // namespace coach::cli

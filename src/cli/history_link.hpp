@@ -5,6 +5,7 @@
 // history is off for the rest of the command.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "history/history_store.hpp"
@@ -16,9 +17,9 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
 
 class HistoryLink {
  public:
-  // Opens (creating it and its directory if needed) the database at `path`; an empty path
-  // means the history is off.
-  explicit HistoryLink(std::string path);
+  // Opens (creating it and its directory if needed) the database at `path`: nullopt means the
+  // history is off, an empty path that there is nowhere to keep it (warned about).
+  explicit HistoryLink(std::optional<std::string> path);
 
   bool on() const { return store_ != nullptr; }
 
@@ -27,7 +28,7 @@ class HistoryLink {
   bool use(const std::function<void(history::HistoryStore&)>& body);
 
  private:
-  void warn(const std::exception& error);
+  void warn(std::string_view problem);
 
   std::string path_;
   std::unique_ptr<history::HistoryStore> store_;

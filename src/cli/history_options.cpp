@@ -31,8 +31,8 @@ std::string default_history_path() {
 
 }  // namespace
 
-std::string history_path(const HistoryChoice& global, const HistoryChoice& local) {
-  if (global.off || local.off) return {};
+std::optional<std::string> history_path(const HistoryChoice& global, const HistoryChoice& local) {
+  if (global.off || local.off) return std::nullopt;
   if (!local.db.empty()) return local.db;
   if (!global.db.empty()) return global.db;
   return default_history_path();

@@ -2,6 +2,7 @@
 // The options that choose the history database, shared by `practice`, `grade` and `history`
 // and accepted before the command as well.
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "cli/context.hpp"
@@ -13,7 +14,8 @@ namespace coach::cli {
 void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment);
 
 // The database to use, given the options before the command (`global`) and after it
-// (`local`); empty when the history is off.
-std::string history_path(const HistoryChoice& global, const HistoryChoice& local);
+// (`local`); nullopt when the history is off, and empty when it is on but there is no data
+// directory to keep it in (neither XDG_DATA_HOME nor HOME is set).
+std::optional<std::string> history_path(const HistoryChoice& global, const HistoryChoice& local);
 
 }  // namespace coach::cli

@@ -8,11 +8,12 @@ import os
 import re
 import signal
 import sqlite3
+import subprocess
 import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
-from coachtest import FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
+from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
 
 REPLIES = ["王先生,您的心情我很理解。", "对不起,原因是系统故障。"]
 
@@ -115,6 +116,19 @@ class ChoosingTheDatabase(HistoryTestCase):
             self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
         shown = self.coach("history", "--trainee", "Ann", "--db", str(chosen[1]))
         self.assertIn("Progress of Ann: 1 attempts", shown.stdout)
+
+    def test_no_data_directory_is_a_warning_not_silence(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
+        env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_DATA_HOME")}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        graded = subprocess.run([COACH, "--scenarios", str(FIXTURES), "grade", str(answers), "--format", "junit"],
+                                capture_output=True, text=True, env=env, timeout=60)
+        self.assertExit(graded, 0)
+        self.assertEqual(graded.stdout, expected.stdout)
+        self.assertEqual(graded.stderr.count("\n"), 1, graded.stderr)
+        self.assertIn("warning: no data directory", graded.stderr)
+        self.assertIn("--db", graded.stderr)
 
     def test_an_unusable_database_is_a_warning_not_a_failure(self):
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
