@@ -1,5 +1,6 @@
 #include "load/yaml_node.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace coach {
@@ -18,6 +19,7 @@ YamlNode YamlNode::scalar(std::string text, YamlMark mark, bool plain) {
   node.plain_ = plain;
   node.mark_ = mark;
   node.scalar_ = std::move(text);
+  node.text_bytes_ = node.scalar_.size();
   return node;
 }
 
@@ -41,11 +43,15 @@ std::size_t YamlNode::size() const {
 
 void YamlNode::add_item(YamlNode item) {
   node_count_ += item.node_count_;
+  text_bytes_ += item.text_bytes_;
+  height_ = std::max(height_, item.height_ + 1);
   items_.push_back(std::move(item));
 }
 
 void YamlNode::add_entry(YamlNode key, YamlNode value) {
   node_count_ += key.node_count_ + value.node_count_;
+  text_bytes_ += key.text_bytes_ + value.text_bytes_;
+  height_ = std::max({height_, key.height_ + 1, value.height_ + 1});
   entries_.push_back({std::move(key), std::move(value)});
 }
 

@@ -43,8 +43,15 @@ class YamlNode {
   const std::vector<YamlEntry>& entries() const { return entries_; }
   // Items of a list or entries of a mapping.
   std::size_t size() const;
-  // This node and every node inside it: what an alias to it adds to the document.
+  // This node and every node inside it, and the bytes of their text: what an alias to it adds
+  // to the document.
   std::size_t node_count() const { return node_count_; }
+  std::size_t text_bytes() const { return text_bytes_; }
+  // Levels of nesting from here down: 1 for a scalar.
+  int height() const { return height_; }
+
+  // An alias (`*a`) stands for its anchor's node, but is reported where the alias is.
+  void move_to(YamlMark mark) { mark_ = mark; }
 
   void add_item(YamlNode item);
   void add_entry(YamlNode key, YamlNode value);
@@ -58,6 +65,8 @@ class YamlNode {
   std::vector<YamlNode> items_;
   std::vector<YamlEntry> entries_;
   std::size_t node_count_ = 1;
+  std::size_t text_bytes_ = 0;
+  int height_ = 1;
 };
 
 struct YamlEntry {

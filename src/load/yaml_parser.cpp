@@ -16,13 +16,31 @@ namespace coach {
 namespace {
 
 // Aliases let a few bytes stand for a huge document (a "billion laughs": each level repeats the
-// one below); every reader walks the expanded tree, so it would hang on a file of 20 KB.
-constexpr std::size_t kMaxAliasNodes = 100000;
-// An anchored node is kept aside for its aliases: nested anchors on a large list would keep
-// many copies of it.
-constexpr std::size_t kMaxAnchoredNodes = 100000;
+// one below, or one long text aliased a thousand times); every reader walks the expanded tree,
+// so a file of 20 KB would take minutes and gigabytes. Anchored nodes are kept aside for their
+// aliases: nested anchors on a large list would keep many copies of it. Both are budgeted.
+constexpr std::size_t kMaxCopiedNodes = 100000;
+constexpr std::size_t kMaxCopiedBytes = 4u << 20;
+// A 16 MiB file of `[a,a,a,…]` is eight million nodes: about a gigabyte as a tree.
+constexpr std::size_t kMaxNodes = 1000000;
 // Real files nest six deep; the readers walking the tree recurse once per level.
 constexpr std::size_t kMaxDepth = 64;
+
+// Nodes and bytes of text copied by aliases, or by anchors.
+class CopyBudget {
+ public:
+  // Whether the copy of `node` still fits.
+  bool take(const YamlNode& node) {
+    nodes_ += node.node_count();
+    bytes_ += node.text_bytes();
+    return nodes_ <= kMaxCopiedNodes && bytes_ <= kMaxCopiedBytes;
+  }
+  bool too_many_nodes() const { return nodes_ > kMaxCopiedNodes; }
+
+ private:
+  std::size_t nodes_ = 0;
+  std::size_t bytes_ = 0;
+};
 
 YamlMark to_mark(const yaml_mark_t& mark) {
   return {mark.index, static_cast<int>(mark.line), static_cast<int>(mark.column)};
@@ -101,6 +119,7 @@ class TreeBuilder {
     std::optional<YamlNode> key;  // in a mapping, a key waiting for its value
   };
 
+  std::optional<YamlProblem> count_node(const yaml_event_t& event, YamlMark mark);
   std::optional<YamlProblem> start_document(const yaml_event_t& event);
   std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);
   std::optional<YamlProblem> alias(const yaml_event_t& event);
@@ -110,8 +129,9 @@ class TreeBuilder {
 
   std::vector<OpenNode> open_;
   std::unordered_map<std::string, YamlNode> anchors_;
-  std::size_t alias_nodes_ = 0;
-  std::size_t anchored_nodes_ = 0;
+  CopyBudget aliased_;
+  CopyBudget anchored_;
+  std::size_t nodes_ = 0;
   int documents_ = 0;
   bool finished_ = false;
   std::optional<YamlNode> root_;
@@ -119,6 +139,7 @@ class TreeBuilder {
 
 std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
   const YamlMark mark = to_mark(event.start_mark);
+  if (auto problem = count_node(event, mark)) return problem;
   switch (event.type) {
     case YAML_DOCUMENT_START_EVENT:
       return start_document(event);
@@ -142,6 +163,17 @@ std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
     default:
       return std::nullopt;
   }
+}
+
+std::optional<YamlProblem> TreeBuilder::count_node(const yaml_event_t& event, YamlMark mark) {
+  const bool is_node = event.type == YAML_SCALAR_EVENT || event.type == YAML_SEQUENCE_START_EVENT ||
+                       event.type == YAML_MAPPING_START_EVENT || event.type == YAML_ALIAS_EVENT;
+  if (!is_node || ++nodes_ <= kMaxNodes) return std::nullopt;
+  return YamlProblem{mark,
+                     fmt::format(fmt::runtime(tr("文件中的 YAML 节点(值、列表、映射)超过 {} 个",
+                                                 "the file holds more than {} YAML nodes "
+                                                 "(values, lists and mappings)")),
+                                 kMaxNodes)};
 }
 
 std::optional<YamlProblem> TreeBuilder::start_document(const yaml_event_t& event) {
@@ -175,14 +207,23 @@ std::optional<YamlProblem> TreeBuilder::alias(const yaml_event_t& event) {
                                                          "alias `*{0}` has no anchor `&{0}`")),
                                          name)};
   }
-  alias_nodes_ += found->second.node_count();
-  if (alias_nodes_ > kMaxAliasNodes) {
-    return YamlProblem{mark,
-                       fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
-                                                   "aliases (*) expand to more than {} nodes")),
-                                   kMaxAliasNodes)};
+  if (!aliased_.take(found->second)) {
+    if (aliased_.too_many_nodes()) {
+      return YamlProblem{mark,
+                         fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
+                                                     "aliases (*) expand to more than {} nodes")),
+                                     kMaxCopiedNodes)};
+    }
+    return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名(*)展开后的文字超过 {} MiB",
+                                                         "aliases (*) expand to more than {} MiB "
+                                                         "of text")),
+                                         kMaxCopiedBytes >> 20)};
   }
-  return complete(found->second, {});
+  if (open_.size() + static_cast<std::size_t>(found->second.height()) > kMaxDepth)
+    return YamlProblem{mark, std::string(tr("嵌套层次太深", "nesting too deep"))};
+  YamlNode copy = found->second;
+  copy.move_to(mark);
+  return complete(std::move(copy), {});
 }
 
 std::optional<YamlProblem> TreeBuilder::close() {
@@ -193,12 +234,18 @@ std::optional<YamlProblem> TreeBuilder::close() {
 
 std::optional<YamlProblem> TreeBuilder::complete(YamlNode node, std::string_view anchor) {
   if (!anchor.empty()) {
-    anchored_nodes_ += node.node_count();
-    if (anchored_nodes_ > kMaxAnchoredNodes) {
-      return YamlProblem{node.mark(),
-                         fmt::format(fmt::runtime(tr("锚点(&)标记的节点合计超过 {} 个",
+    if (!anchored_.take(node)) {
+      if (anchored_.too_many_nodes()) {
+        return YamlProblem{
+            node.mark(), fmt::format(fmt::runtime(tr("锚点(&)标记的节点合计超过 {} 个",
                                                      "anchors (&) mark more than {} nodes in all")),
-                                     kMaxAnchoredNodes)};
+                                     kMaxCopiedNodes)};
+      }
+      return YamlProblem{node.mark(),
+                         fmt::format(fmt::runtime(tr("锚点(&)标记的文字合计超过 {} MiB",
+                                                     "anchors (&) mark more than {} MiB of text in "
+                                                     "all")),
+                                     kMaxCopiedBytes >> 20)};
     }
     anchors_.insert_or_assign(std::string(anchor), node);
   }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -16,13 +17,39 @@ std::string Diagnostic::to_string() const {
 
 void Diagnostics::error(const std::string& file, SourceMark mark, std::string message) {
   ++reported_;
+  std::size_t& listed = listed_per_file_[file];
+  if (listed >= kMaxListedPerFile) {
+    note_unlisted(file, 1);
+    return;
+  }
   Diagnostic item{file, mark, std::move(message)};
-  if (listed_.insert(item.to_string()).second) items_.push_back(std::move(item));
+  if (!listed_.insert(item.to_string()).second) return;
+  ++listed;
+  items_.push_back(std::move(item));
+}
+
+void Diagnostics::note_unlisted(const std::string& file, std::size_t count) {
+  auto [found, added] = unlisted_.try_emplace(file, Unlisted{items_.size(), 0});
+  if (added) items_.push_back({file, {}, ""});
+  Unlisted& unlisted = found->second;
+  unlisted.count += count;
+  items_[unlisted.item].message =
+      fmt::format(fmt::runtime(tr("……另有 {} 个问题未列出(请先改正上面的)",
+                                  "… and {} more problems not listed (fix the ones above first)")),
+                  unlisted.count);
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  for (const auto& item : other.items_) error(item.file, item.mark, item.message);
-  reported_ += other.reported_ - other.items_.size();
+  const std::size_t before = reported_;
+  for (const auto& item : other.items_) {
+    const auto unlisted = other.unlisted_.find(item.file);
+    if (unlisted != other.unlisted_.end() && &item == &other.items_[unlisted->second.item]) {
+      note_unlisted(item.file, unlisted->second.count);
+      continue;
+    }
+    error(item.file, item.mark, item.message);
+  }
+  reported_ = before + other.reported_;
 }
 
 std::string Diagnostics::to_string() const {

@@ -2,6 +2,7 @@
 // A problem found in an input file, reported as `file:line:column: message`.
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,7 +23,8 @@ struct Diagnostic {
 
 // Collects every problem of a file so a trainer sees them all at once. The same problem at
 // the same place is listed once: a YAML alias used a hundred times is one mistake, not a
-// hundred.
+// hundred. A file lists at most kMaxListedPerFile problems, then how many more it has: a
+// million wrong keys would otherwise be a million lines and a gigabyte.
 class Diagnostics {
  public:
   void error(const std::string& file, SourceMark mark, std::string message);
@@ -36,9 +38,19 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   std::string to_string() const;
 
+  static constexpr std::size_t kMaxListedPerFile = 100;
+
  private:
+  struct Unlisted {
+    std::size_t item;  // the "… and N more" line in items_
+    std::size_t count;
+  };
+  void note_unlisted(const std::string& file, std::size_t count);
+
   std::vector<Diagnostic> items_;
   std::unordered_set<std::string> listed_;  // items_ as text
+  std::unordered_map<std::string, std::size_t> listed_per_file_;
+  std::unordered_map<std::string, Unlisted> unlisted_;
   std::size_t reported_ = 0;
 };
 

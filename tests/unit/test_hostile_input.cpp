@@ -126,11 +126,12 @@ TEST_CASE("columns on a line of megabytes are found without counting the line ea
   const std::string errors = answers_errors("{scenario: fee, responses: {}" + keys + "}\n");
   // Quadratic counting took hours; a minute leaves room for a loaded machine and a Debug build.
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+  // The hundredth key is the last listed.
+  const std::size_t before = keys.find(", 键99: 1") + 2;
   const std::size_t column = std::string("{scenario: fee, responses: {}").size() +
-                             utf8::count_code_points(keys) - utf8::count_code_points("键99999: 1") +
-                             1;
-  CHECK(errors.find(fmt::format("a.yaml:1:{}: unknown key `键99999`", column)) !=
-        std::string::npos);
+                             utf8::count_code_points(keys.substr(0, before)) + 1;
+  CHECK(errors.find(fmt::format("a.yaml:1:{}: unknown key `键99`", column)) != std::string::npos);
+  CHECK(errors.find("a.yaml: … and 99900 more problems not listed") != std::string::npos);
 }
 
 TEST_CASE("a named pipe is refused instead of waiting for a writer") {
@@ -180,4 +181,22 @@ TEST_CASE("a mistake repeated through an alias is listed once, and still counts"
       test::scenario_with_rules("      - &bad {concept: [x]}\n"
                                 "      - *bad\n      - *bad\n"));
   CHECK(fixture.diagnostics.size() == 1);
+}
+
+TEST_CASE("a file lists at most a hundred problems, then how many more it has") {
+  English english;
+  Diagnostics diagnostics;
+  for (int i = 0; i < 250; ++i) diagnostics.error("a.yaml", {i + 1, 1}, "wrong key");
+  diagnostics.error("b.yaml", {1, 1}, "also wrong");
+  CHECK(diagnostics.reported() == 251);
+  CHECK(diagnostics.size() == 102);
+  CHECK(diagnostics.items()[100].to_string() ==
+        "a.yaml: … and 150 more problems not listed (fix the ones above first)");
+  CHECK(diagnostics.items()[101].to_string() == "b.yaml:1:1: also wrong");
+  Diagnostics batch;
+  batch.error("c.yaml", {1, 1}, "first");
+  batch.append(diagnostics);
+  CHECK(batch.reported() == 252);
+  CHECK(batch.size() == 103);
+  CHECK(batch.items()[101].message.find("150 more") != std::string::npos);
 }

@@ -63,7 +63,9 @@ TEST_CASE("an alias stands for a copy of its anchor, marks and all") {
   const YamlNode& copy = root.entries()[1].value;
   REQUIRE(copy.is_sequence());
   CHECK(copy.items()[1].scalar() == "two");
-  CHECK(copy.mark().line == 0);  // where the anchored list is, as yaml-cpp had it
+  CHECK(copy.mark().line == 1);  // reported where the alias is
+  CHECK(copy.mark().column == 3);
+  CHECK(copy.items()[0].mark().line == 0);  // what is inside, where it was written
   CHECK(root.node_count() == 1 + 2 + 3 + 3);
 }
 
@@ -109,6 +111,28 @@ TEST_CASE("nested anchors on a large list are stopped before they copy it many t
   for (int i = 0; i < 10000; ++i) text += "x, ";
   text += "x" + std::string(30, ']') + "\n";
   CHECK(problem(text).find("anchors (&) mark more than 100000 nodes in all") != std::string::npos);
+}
+
+TEST_CASE("one long text aliased many times is stopped by its bytes, not its nodes") {
+  std::string text = "a: &r " + std::string(100000, 'x') + "\nb: [";
+  for (int i = 0; i < 100; ++i) text += "*r, ";
+  text += "*r]\n";
+  CHECK(problem(text).find("aliases (*) expand to more than 4 MiB of text") != std::string::npos);
+}
+
+TEST_CASE("aliases cannot nest deeper than the file may") {
+  std::string text = "a0: &a0 [x]\n";
+  for (int i = 1; i < 70; ++i)
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) +
+            "]\n";
+  CHECK(problem(text).find("nesting too deep") != std::string::npos);
+}
+
+TEST_CASE("a file of a million small values is refused before it becomes a gigabyte") {
+  std::string text = "[";
+  for (int i = 0; i < 1000001; ++i) text += "a,";
+  text += "a]\n";
+  CHECK(problem(text).find("the file holds more than 1000000 YAML nodes") != std::string::npos);
 }
 
 TEST_CASE("the mark of a byte offset counts characters and lines") {
