@@ -54,6 +54,43 @@ std::string_view text_of(const yaml_char_t* bytes) {
   return bytes ? std::string_view(reinterpret_cast<const char*>(bytes)) : std::string_view();
 }
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool starts_with_bom(std::string_view text) {
+  return text.substr(0, kBom.size()) == kBom;
+}
+
+// libyaml breaks lines at NEL (U+0085) and the line and paragraph separators (U+2028, U+2029)
+// too, where an editor shows none: every line and column after one would be wrong. NEL is a C1
+// control as well. Returns the first one's byte offset and code point.
+std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::string_view text) {
+  for (std::size_t i = text.find_first_of("\xC2\xE2"); i != std::string_view::npos;
+       i = text.find_first_of("\xC2\xE2", i + 1)) {
+    const auto next = [&](std::size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    if (text[i] == '\xC2' && next(1) == 0x85) return std::pair{i, char32_t{0x85}};
+    if (text[i] == '\xE2' && next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9))
+      return std::pair{i, static_cast<char32_t>(0x2000 + next(2) - 0x80)};
+  }
+  return std::nullopt;
+}
+
+YamlProblem hidden_line_break_problem(std::string_view text, std::size_t offset, char32_t cp) {
+  const YamlMark mark = yaml_mark_at(text, offset);
+  if (cp == 0x85) {
+    return {mark, std::string(tr("文件中有控制字符 U+0085(如终端转义序列)",
+                                 "control character U+0085 in the file (such as a terminal "
+                                 "escape)"))};
+  }
+  return {
+      mark,
+      fmt::format(fmt::runtime(tr("文件中有行分隔符 U+{:04X}:YAML 在此换行,编辑器里却看不出;请删除",
+                                  "line separator U+{:04X} in the file: YAML breaks the "
+                                  "line there though an editor shows none; remove it")),
+                  static_cast<unsigned>(cp))};
+}
+
 // libyaml's messages are C strings, or null.
 std::string_view words(const char* message) {
   return message ? std::string_view(message) : std::string_view();
@@ -270,7 +307,9 @@ bool TreeBuilder::is_open(std::string_view anchor) const {
                      [&](const OpenNode& node) { return node.anchor == anchor; });
 }
 
+// libyaml's character index leaves a byte-order mark out.
 bool is_tab_at(std::string_view text, std::size_t character_index) {
+  if (starts_with_bom(text)) text.remove_prefix(kBom.size());
   std::size_t characters = 0;
   for (const char byte : text) {
     if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) continue;
@@ -286,11 +325,18 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
     const YamlMark mark = yaml_mark_at(text, offset);
     if (offset < text.size() && text[offset] == '\0')
       return {mark, std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"))};
-    if (words(parser.problem) == "control characters are not allowed") {
+    const int value = parser.problem_value;
+    const bool control = value < 0x20 || (value >= 0x7F && value < 0xA0);
+    if (words(parser.problem) == "control characters are not allowed" && control) {
       return {mark, fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
                                                 "control character U+{:04X} in the file (such as "
                                                 "a terminal escape)")),
-                                parser.problem_value)};
+                                value)};
+    }
+    if (words(parser.problem) == "control characters are not allowed") {
+      return {mark, fmt::format(fmt::runtime(tr("文件中有非文字字符 U+{:04X}",
+                                                "character U+{:04X} in the file is not text")),
+                                value)};
     }
     return {mark, syntax_error_text(words(parser.problem))};
   }
@@ -313,15 +359,21 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
 
 }  // namespace
 
+// Counted as libyaml counts: a leading byte-order mark is no character, CR LF is one line
+// break and a lone CR is one too.
 YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
   YamlMark mark;
-  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+  const std::size_t end = std::min(byte_offset, text.size());
+  for (std::size_t i = starts_with_bom(text) ? kBom.size() : 0; i < end; ++i) {
+    const char byte = text[i];
+    if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) continue;  // inside a character
     ++mark.index;
-    if (text[i] == '\n') {
+    const bool breaks =
+        byte == '\n' || (byte == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'));
+    if (breaks) {
       ++mark.line;
       mark.column = 0;
-    } else {
+    } else if (byte != '\r') {
       ++mark.column;
     }
   }
@@ -329,6 +381,8 @@ YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
 }
 
 std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text) {
+  if (const auto found = find_hidden_line_break(text))
+    return hidden_line_break_problem(text, found->first, found->second);
   LibyamlParser parser(text);
   TreeBuilder builder;
   while (!builder.finished()) {

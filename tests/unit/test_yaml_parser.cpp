@@ -135,6 +135,25 @@ TEST_CASE("a file of a million small values is refused before it becomes a gigab
   CHECK(problem(text).find("the file holds more than 1000000 YAML nodes") != std::string::npos);
 }
 
+TEST_CASE("hidden line breaks are refused where they are, and marks count as libyaml does") {
+  CHECK(problem("a: 您好\xC2\x85"
+                "b: 1\n") ==
+        "1:6: control character U+0085 in the file (such as a terminal escape)");
+  CHECK(problem("a: 1\nb: 您\xE2\x80\xA8好\n") ==
+        "2:5: line separator U+2028 in the file: YAML breaks the line there though an editor "
+        "shows none; remove it");
+  // A byte-order mark is no character; a lone CR is a line break.
+  CHECK(problem("\xEF\xBB\xBF"
+                "a:\n\tb: 1\n") ==
+        "2:1: YAML syntax error: a tab in the indentation; indent with spaces");
+  CHECK(problem("\xEF\xBB\xBF"
+                "a: \x1B\n") ==
+        "1:4: control character U+001B in the file (such as a terminal escape)");
+  CHECK(problem("a: 1\rb: 2\r\nc: \x1B\n") ==
+        "3:4: control character U+001B in the file (such as a terminal escape)");
+  CHECK(problem("a: \xEF\xBF\xBE\n") == "1:4: character U+FFFE in the file is not text");
+}
+
 TEST_CASE("the mark of a byte offset counts characters and lines") {
   const YamlMark mark = yaml_mark_at("ab\n您好x", 9);  // the x
   CHECK(mark.line == 1);
