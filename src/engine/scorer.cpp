@@ -8,6 +8,7 @@
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 
@@ -95,14 +96,16 @@ void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std
                          Diagnostics& diagnostics) {
   std::string known;
   for (const auto& step : rubric.steps()) known += (known.empty() ? "" : ", ") + step.step->id;
-  for (const auto& [step_id, response] : attempt.responses) {
-    if (rubric.find_step(step_id)) continue;
+  const auto check = [&](const std::string& step_id, SourceMark mark) {
+    if (rubric.find_step(step_id)) return;
     diagnostics.error(
-        file, response.mark,
+        file, mark,
         fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
                                     "scenario `{}` has no step `{}`; its steps are: {}")),
-                    rubric.scenario().id, step_id, known));
-  }
+                    rubric.scenario().id, utf8::show_hidden(step_id), known));
+  };
+  for (const auto& [step_id, response] : attempt.responses) check(step_id, response.mark);
+  for (const MarkedText& key : attempt.other_step_keys) check(key.text, key.mark);
 }
 
 }  // namespace coach

@@ -78,6 +78,7 @@ void read_earlier_tries(YamlReader& reader, const YamlNode& map, Attempt& attemp
       }
     }
     attempt.earlier_tries.push_back({entry.key.scalar(), std::move(tries)});
+    attempt.other_step_keys.push_back({entry.key.scalar(), reader.mark(entry.key)});
   }
 }
 
@@ -96,6 +97,7 @@ void read_seconds(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
       continue;
     }
     attempt.seconds.push_back({entry.key.scalar(), *seconds});
+    attempt.other_step_keys.push_back({entry.key.scalar(), reader.mark(entry.key)});
   }
 }
 

@@ -22,7 +22,7 @@ class YamlNode {
  public:
   YamlNode() = default;  // absent: what looking up a missing key gives
   static YamlNode null(YamlMark mark);
-  // `plain`: written without quotes or tag (`5`, not `"5"` or `!!str 5`).
+  // `plain`: written without quotes (`5`, not `"5"`).
   static YamlNode scalar(std::string text, YamlMark mark, bool plain);
   static YamlNode sequence(YamlMark mark, bool flow);
   static YamlNode map(YamlMark mark, bool flow);

@@ -128,7 +128,7 @@ class EventGuard {
 // YAML 1.1's null: an unquoted, untagged `~`, `null` or nothing at all.
 bool is_null_scalar(const yaml_event_t& event) {
   const auto& scalar = event.data.scalar;
-  if (scalar.style != YAML_PLAIN_SCALAR_STYLE || scalar.tag) return false;
+  if (scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
   const std::string_view text = text_of(scalar.value, scalar.length);
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
@@ -137,7 +137,7 @@ YamlNode scalar_node(const yaml_event_t& event) {
   const YamlMark mark = to_mark(event.start_mark);
   if (is_null_scalar(event)) return YamlNode::null(mark);
   const auto& scalar = event.data.scalar;
-  const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !scalar.tag;
+  const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
   return YamlNode::scalar(std::string(text_of(scalar.value, scalar.length)), mark, plain);
 }
 
@@ -157,6 +157,7 @@ class TreeBuilder {
   };
 
   std::optional<YamlProblem> count_node(const yaml_event_t& event, YamlMark mark);
+  static std::optional<YamlProblem> refuse_tag(const yaml_event_t& event, YamlMark mark);
   std::optional<YamlProblem> start_document(const yaml_event_t& event);
   std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);
   std::optional<YamlProblem> alias(const yaml_event_t& event);
@@ -177,6 +178,7 @@ class TreeBuilder {
 std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
   const YamlMark mark = to_mark(event.start_mark);
   if (auto problem = count_node(event, mark)) return problem;
+  if (auto problem = refuse_tag(event, mark)) return problem;
   switch (event.type) {
     case YAML_DOCUMENT_START_EVENT:
       return start_document(event);
@@ -211,6 +213,25 @@ std::optional<YamlProblem> TreeBuilder::count_node(const yaml_event_t& event, Ya
                                                  "the file holds more than {} YAML nodes "
                                                  "(values, lists and mappings)")),
                                  kMaxNodes)};
+}
+
+// `!!binary 5L2g5aW9` would be graded as the letters, `!!str 35` read as a number: no coach
+// file needs a tag, so none is taken rather than some ignored.
+std::optional<YamlProblem> TreeBuilder::refuse_tag(const yaml_event_t& event, YamlMark mark) {
+  const yaml_char_t* tag = event.type == YAML_SCALAR_EVENT           ? event.data.scalar.tag
+                           : event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.tag
+                           : event.type == YAML_MAPPING_START_EVENT  ? event.data.mapping_start.tag
+                                                                     : nullptr;
+  if (!tag) return std::nullopt;
+  constexpr std::string_view kCoreTags = "tag:yaml.org,2002:";
+  std::string shown(text_of(tag));
+  if (shown.rfind(kCoreTags, 0) == 0) shown = "!!" + shown.substr(kCoreTags.size());
+  return YamlProblem{mark, fmt::format(fmt::runtime(tr("coach 文件不用 YAML 标签(`{}`):请删除;"
+                                                       "要保持文字原样就加引号",
+                                                       "coach files use no YAML tags (`{}`): "
+                                                       "remove it, and quote text that must stay "
+                                                       "as written")),
+                                       shown)};
 }
 
 std::optional<YamlProblem> TreeBuilder::start_document(const yaml_event_t& event) {

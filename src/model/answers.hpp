@@ -24,6 +24,9 @@ struct Attempt {
   std::vector<std::pair<std::string, std::vector<std::string>>> earlier_tries;
   // How long each reply took, in seconds, when `practice` recorded it.
   std::vector<std::pair<std::string, double>> seconds;
+  // The step ids under `earlier_tries:` and `seconds:`, where they are in the file: checked
+  // against the scenario as the responses' are.
+  std::vector<MarkedText> other_step_keys;
   // The path `practice` took, for the record (grading replays it from the responses).
   std::vector<RecordedTurn> path;
 

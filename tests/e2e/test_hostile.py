@@ -127,6 +127,8 @@ ANSWERS = {
     "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
     "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
     "unknown-step.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
+    "unknown-step-in-seconds.yaml": "8:3: scenario `fee` has no step `apologise`; its steps are: vent, apologize",
+    "unknown-step-in-earlier-tries.yaml": "7:3: scenario `fee` has no step `vent\\u200B`; its steps are: vent, apologize",
     "wrong-type-attempt.yaml": "2:12: an attempt should be a mapping (key: value), found a scalar",
     "wrong-type-attempts.yaml": "2:11: `attempts` should be a list, found a scalar",
     "wrong-type-earlier-tries.yaml": "6:16: `earlier_tries` should be a mapping (key: value), found a scalar",

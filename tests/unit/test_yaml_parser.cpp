@@ -154,6 +154,14 @@ TEST_CASE("hidden line breaks are refused where they are, and marks count as lib
   CHECK(problem("a: \xEF\xBF\xBE\n") == "1:4: character U+FFFE in the file is not text");
 }
 
+TEST_CASE("tags are refused, not ignored") {
+  CHECK(problem("a: !!binary 5L2g5aW9\n") ==
+        "1:4: coach files use no YAML tags (`!!binary`): remove it, and quote text that must "
+        "stay as written");
+  CHECK(problem("a: !custom [1]\n").find("(`!custom`)") != std::string::npos);
+  CHECK(problem("a: ! x\n").find("(`!`)") != std::string::npos);
+}
+
 TEST_CASE("the mark of a byte offset counts characters and lines") {
   const YamlMark mark = yaml_mark_at("ab\n您好x", 9);  // the x
   CHECK(mark.line == 1);
