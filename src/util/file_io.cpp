@@ -23,6 +23,16 @@ namespace {
   diagnostics.error(path, mark, std::move(message));
   throw InputError(std::move(diagnostics));
 }
+// Windows editors save "Unicode" text as UTF-16: a byte-order mark, or (for text in ASCII) a
+// NUL beside every other byte.
+bool looks_like_utf16(std::string_view content) {
+  if (content.substr(0, 2) == "\xFF\xFE" || content.substr(0, 2) == "\xFE\xFF") return true;
+  if (content.size() < 4) return false;
+  const bool little_endian = content[0] != '\0' && content[1] == '\0' && content[3] == '\0';
+  const bool big_endian = content[0] == '\0' && content[2] == '\0' && content[1] != '\0';
+  return little_endian || big_endian;
+}
+
 }  // namespace
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
@@ -54,6 +64,11 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
            fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
                        max_bytes >> 20));
     }
+  }
+  if (looks_like_utf16(content)) {
+    fail(path, {},
+         std::string(
+             tr("这是 UTF-16 编码的文件;请另存为 UTF-8", "this file is UTF-16; save it as UTF-8")));
   }
   if (auto bad = utf8::find_invalid(content)) {
     fail(path, *bad, std::string(tr("不是有效的 UTF-8 文本", "not valid UTF-8 text")));

@@ -127,6 +127,8 @@ ANSWERS = {
     "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
     "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
     "unknown-step.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
+    "utf16-with-bom.yaml": "this file is UTF-16; save it as UTF-8",
+    "utf16-big-endian.yaml": "this file is UTF-16; save it as UTF-8",
     "unknown-step-in-seconds.yaml": "8:3: scenario `fee` has no step `apologise`; its steps are: vent, apologize",
     "unknown-step-in-earlier-tries.yaml": "7:3: scenario `fee` has no step `vent\\u200B`; its steps are: vent, apologize",
     "wrong-type-attempt.yaml": "2:12: an attempt should be a mapping (key: value), found a scalar",
@@ -245,9 +247,8 @@ class HostileAnswers(HostileCase):
         self.assertExit(result, 2)
         graded = [Path(r["file"]).name for r in json.loads(result.stdout)["results"]]
         self.assertEqual(sorted(graded), sorted(GOOD_ANSWERS))
-        for name, expected in ANSWERS.items():
-            self.assertIn(f"{HOSTILE / 'answers' / name}:{expected}", result.stderr)
-        for path, expected in generated:
+        cases = [(HOSTILE / "answers" / name, expected) for name, expected in ANSWERS.items()]
+        for path, expected in cases + generated:
             self.assertIn(f"{path}:{expected}" if expected[0].isdigit() else f"{path}: {expected}", result.stderr)
         self.assertClean(result)
 
