@@ -359,7 +359,7 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
                                                 "character U+{:04X} in the file is not text")),
                                 value)};
     }
-    return {mark, syntax_error_text(words(parser.problem))};
+    return {mark, syntax_error_text(words(parser.problem), true)};
   }
   const YamlMark mark = to_mark(parser.problem_mark);
   // libyaml calls a tab it meets where indentation goes a character that cannot start a token.
@@ -368,7 +368,11 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
             std::string(tr("YAML 语法错误: 缩进里有 Tab,请改用空格",
                            "YAML syntax error: a tab in the indentation; indent with spaces"))};
   }
-  std::string message = syntax_error_text(words(parser.problem));
+  // A full-width colon or a colon without its space explains the error better than where
+  // the broken mapping started.
+  const std::string mistake = typing_mistake_hint(text, mark.line);
+  if (!mistake.empty()) return {mark, syntax_error_text(words(parser.problem), false) + mistake};
+  std::string message = syntax_error_text(words(parser.problem), true);
   const bool context_elsewhere = parser.context_mark.index != parser.problem_mark.index;
   if (parser.context && context_elsewhere) {
     message +=

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <span>
 
 #include "util/i18n.hpp"
 
@@ -14,13 +16,17 @@ struct Wording {
   std::string_view libyaml;
   std::string_view en;
   std::string_view zh;
+  // What usually fixes it, said unless a typing mistake explains the error better.
+  std::string_view advice_en = {};
+  std::string_view advice_zh = {};
 };
 
 constexpr std::array kProblems = {
     Wording{"found character that cannot start any token",
-            "found character that cannot start any token",
-            "这个字符不能开始一项内容(以 @、` 或 % 开头的文字请加引号)"},
-    Wording{"could not find expected ':'", "could not find expected ':'", "找不到应有的冒号“:”"},
+            "found character that cannot start any token", "这个字符不能开始一项内容",
+            " (quote text that starts with @, ` or %)", "(以 @、` 或 % 开头的文字请加引号)"},
+    Wording{"could not find expected ':'", "could not find expected ':'", "找不到应有的冒号“:”",
+            " (a key's colon needs a space after it)", "(键后的冒号要跟一个空格)"},
     Wording{"found unexpected end of stream", "found unexpected end of stream",
             "文件提前结束了(引号或括号没有闭合?)"},
     Wording{"found a tab character that violates indentation",
@@ -36,8 +42,8 @@ constexpr std::array kProblems = {
     Wording{"mapping keys are not allowed in this context",
             "mapping keys are not allowed in this context", "这里不能开始一个键"},
     Wording{"mapping values are not allowed in this context",
-            "mapping values are not allowed in this context",
-            "这里不能有“键: 值”(文字中的英文冒号后跟空格时,请给整段文字加引号)"},
+            "mapping values are not allowed in this context", "这里不能有“键: 值”",
+            " (quote text that contains “: ”)", "(文字中的英文冒号后跟空格时,请给整段文字加引号)"},
     Wording{"found unexpected document indicator", "found unexpected document indicator",
             "文字中间出现了文档分隔符(--- 或 ...)"},
     Wording{"did not find expected <document start>", "unexpected text after the document",
@@ -55,6 +61,20 @@ constexpr std::array kProblems = {
     Wording{"did not find expected whitespace or line break",
             "did not find expected whitespace or line break", "这里应有空格或换行"},
     Wording{"found undefined tag handle", "found undefined tag handle", "未定义的标签(!)"},
+    Wording{"found an indentation indicator equal to 0",
+            "found an indentation indicator equal to 0", "多行文字(| 或 >)后的缩进数字不能是 0"},
+    Wording{"found incompatible YAML document", "found incompatible YAML document",
+            "不支持的 YAML 版本(%YAML 指令)"},
+    Wording{"found invalid Unicode character escape code",
+            "found invalid Unicode character escape code", "无效的 Unicode 转义(\\u 或 \\U 之后)"},
+    Wording{"did not find expected hexdecimal number", "did not find expected hexdecimal number",
+            "转义里应是十六进制数字"},
+    Wording{"did not find expected alphabetic or numeric character",
+            "did not find expected alphabetic or numeric character (names of anchors & and "
+            "aliases * use only ASCII letters, digits, - and _)",
+            "这里应是英文字母或数字(锚点 & 和别名 * 的名字只能用英文字母、数字、- 和 _)"},
+    Wording{"found unknown directive name", "found unknown directive name", "未知的 % 指令"},
+    Wording{"did not find the expected '>'", "did not find the expected '>'", "缺少“>”"},
 };
 
 constexpr std::array kContexts = {
@@ -67,6 +87,7 @@ constexpr std::array kContexts = {
     Wording{"while parsing a block node", "while parsing a block node", "读取内容时"},
     Wording{"while parsing a flow node", "while parsing a flow node", "读取内容时"},
     Wording{"while scanning a simple key", "while scanning a simple key", "读取键时"},
+    Wording{"while parsing a quoted scalar", "while parsing a quoted scalar", "读取带引号的文字时"},
     Wording{"while scanning a quoted scalar", "while scanning a quoted scalar",
             "读取带引号的文字时"},
     Wording{"while scanning a block scalar", "while scanning a block scalar",
@@ -77,24 +98,73 @@ constexpr std::array kContexts = {
     Wording{"while scanning a tag", "while scanning a tag", "读取标签(!)时"},
 };
 
-template <std::size_t N>
-std::string_view translated(const std::array<Wording, N>& table, std::string_view libyaml) {
+const Wording* find(std::span<const Wording> table, std::string_view libyaml) {
   for (const Wording& wording : table) {
-    if (wording.libyaml == libyaml) return tr(wording.zh, wording.en);
+    if (wording.libyaml == libyaml) return &wording;
   }
-  return libyaml;
+  return nullptr;
+}
+
+// Line `line` (0-based) of the text; lines end at LF, CR LF or CR, as libyaml counts them.
+std::string_view line_of(std::string_view text, int line) {
+  std::size_t start = 0;
+  for (int n = 0; n < line; ++n) {
+    const std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) return {};
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+  }
+  const std::size_t end = std::min(text.find_first_of("\r\n", start), text.size());
+  return text.substr(start, end - start);
+}
+
+bool is_key_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
+}
+
+// `scenario:bill-500`: a key, a colon and straight on, where YAML reads one word.
+bool has_colon_without_space(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return false;
+  if (line.compare(i, 2, "- ") == 0) i = line.find_first_not_of(' ', i + 2);
+  const std::size_t key_start = i;
+  while (i < line.size() && is_key_character(line[i])) ++i;
+  return i > key_start && i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' &&
+         line.find(": ") == std::string_view::npos;
 }
 
 }  // namespace
 
-std::string syntax_error_text(std::string_view problem) {
-  return fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")),
-                     translated(kProblems, problem));
+std::string typing_mistake_hint(std::string_view text, int line) {
+  constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // ：
+  for (int at = line; at >= 0 && at >= line - 1; --at) {
+    const std::string_view shown = line_of(text, at);
+    if (shown.find(kFullWidthColon) != std::string_view::npos) {
+      return fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
+                                         " (line {} has a full-width colon “：”; YAML takes only "
+                                         "“: ”)")),
+                         at + 1);
+    }
+    if (has_colon_without_space(shown)) {
+      return fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
+                                         " (line {} needs a space after its colon)")),
+                         at + 1);
+    }
+  }
+  return {};
+}
+
+std::string syntax_error_text(std::string_view problem, bool with_advice) {
+  const Wording* wording = find(kProblems, problem);
+  std::string text(wording ? tr(wording->zh, wording->en) : problem);
+  if (wording && with_advice) text += tr(wording->advice_zh, wording->advice_en);
+  return fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")), text);
 }
 
 std::string syntax_context_text(std::string_view context, int line, int column) {
+  const Wording* wording = find(kContexts, context);
   return fmt::format(fmt::runtime(tr("({},始于 {}:{})", " ({} that starts at {}:{})")),
-                     translated(kContexts, context), line, column);
+                     wording ? tr(wording->zh, wording->en) : context, line, column);
 }
 
 }  // namespace coach

@@ -1,14 +1,19 @@
 #pragma once
 // libyaml's syntax errors, worded for a trainer: in Chinese where we know the problem, in
-// libyaml's own English otherwise.
+// libyaml's own English otherwise; and the typing mistakes that usually cause them.
 #include <string>
 #include <string_view>
 
 namespace coach {
 
-// "YAML syntax error: …" for one of libyaml's problems.
-std::string syntax_error_text(std::string_view problem);
+// "YAML syntax error: …" for one of libyaml's problems, with what usually fixes it if asked.
+std::string syntax_error_text(std::string_view problem, bool with_advice);
 // " (while parsing a flow sequence that starts at 3:7)", for a problem's context.
 std::string syntax_context_text(std::string_view context, int line, int column);
+
+// A hint when line `line` (0-based) of `text`, or the one before it, shows a typing mistake
+// behind a syntax error there: a full-width colon, or a key's colon with no space after it.
+// Empty when neither does.
+std::string typing_mistake_hint(std::string_view text, int line);
 
 }  // namespace coach

@@ -31,6 +31,20 @@ constexpr std::string_view flow_comma_hint_en =
     "text that "
     "contains commas, or use the Chinese comma “,”)";
 
+// A key typed after full-width (U+3000) or no-break (U+00A0) spaces, which YAML takes for
+// part of the key: the key without them.
+std::string_view without_wide_indent(std::string_view key) {
+  while (true) {
+    if (key.substr(0, 3) == "\xE3\x80\x80") {
+      key.remove_prefix(3);
+    } else if (key.substr(0, 2) == "\xC2\xA0") {
+      key.remove_prefix(2);
+    } else {
+      return key;
+    }
+  }
+}
+
 std::string type_name(const YamlNode& node) {
   switch (node.kind()) {
     case YamlKind::map:
@@ -119,6 +133,14 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
     if (!seen.insert(key).second) {
       error(entry.key, fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")),
                                    utf8::show_hidden(key)));
+    }
+    if (const auto indented = without_wide_indent(key); indented.size() < key.size()) {
+      error(entry.key,
+            fmt::format(fmt::runtime(tr("键 `{}` 前是全角空格或不换行空格;缩进只能用半角空格",
+                                        "key `{}` is indented with full-width or no-break "
+                                        "spaces; indent with ASCII spaces only")),
+                        indented));
+      continue;
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message =

@@ -200,3 +200,10 @@ TEST_CASE("a file lists at most a hundred problems, then how many more it has") 
   CHECK(batch.size() == 103);
   CHECK(batch.items()[101].message.find("150 more") != std::string::npos);
 }
+
+TEST_CASE("a key indented with full-width spaces is named without them") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses:\n\xE3\x80\x80\xE3\x80\x80vent: 好\n") ==
+        "a.yaml:3:1: key `vent` is indented with full-width or no-break spaces; indent with ASCII "
+        "spaces only\n");
+}

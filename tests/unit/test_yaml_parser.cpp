@@ -154,6 +154,18 @@ TEST_CASE("hidden line breaks are refused where they are, and marks count as lib
   CHECK(problem("a: \xEF\xBF\xBE\n") == "1:4: character U+FFFE in the file is not text");
 }
 
+TEST_CASE("typing mistakes behind a syntax error are named") {
+  CHECK(problem("trainee: 张三\nresponses:\n  vent： 好\n  apologize: 对不起\n") ==
+        "4:12: YAML syntax error: mapping values are not allowed in this context (line 3 has a "
+        "full-width colon “：”; YAML takes only “: ”)");
+  CHECK(problem("trainee: 张三\nscenario:fee\nresponses: {}\n") ==
+        "3:1: YAML syntax error: could not find expected ':' (line 2 needs a space after its "
+        "colon)");
+  CHECK(problem("a: @b\n") ==
+        "1:4: YAML syntax error: found character that cannot start any token (quote text that "
+        "starts with @, ` or %)");
+}
+
 TEST_CASE("tags are refused, not ignored") {
   CHECK(problem("a: !!binary 5L2g5aW9\n") ==
         "1:4: coach files use no YAML tags (`!!binary`): remove it, and quote text that must "
