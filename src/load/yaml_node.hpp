@@ -36,6 +36,10 @@ class YamlNode {
   bool is_plain() const { return plain_; }
   // Written inline, `[a, b]` or `{a: b}`.
   bool is_flow() const { return flow_; }
+  // An unquoted text followed by ` #` on its line: YAML took the rest of the line for a
+  // comment, which in a reply is usually the reply cut short.
+  bool has_comment_after() const { return comment_after_; }
+  void set_comment_after() { comment_after_ = true; }
   const YamlMark& mark() const { return mark_; }
 
   const std::string& scalar() const { return scalar_; }
@@ -60,6 +64,7 @@ class YamlNode {
   YamlKind kind_ = YamlKind::absent;
   bool plain_ = false;
   bool flow_ = false;
+  bool comment_after_ = false;
   YamlMark mark_;
   std::string scalar_;
   std::vector<YamlNode> items_;

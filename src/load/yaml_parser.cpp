@@ -141,9 +141,40 @@ YamlNode scalar_node(const yaml_event_t& event) {
   return YamlNode::scalar(std::string(text_of(scalar.value, scalar.length)), mark, plain);
 }
 
+// Whether a comment follows an unquoted scalar on its line. libyaml marks places in
+// characters; the events come in the order of the text, so one cursor turns them into bytes.
+class CommentFinder {
+ public:
+  explicit CommentFinder(std::string_view text)
+      : text_(text), byte_(starts_with_bom(text) ? kBom.size() : 0) {}
+
+  bool follows(std::size_t character_index) {
+    advance_to(character_index);
+    std::size_t at = byte_;
+    while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+    return at > byte_ && at < text_.size() && text_[at] == '#';
+  }
+
+ private:
+  void advance_to(std::size_t character_index) {
+    while (character_ < character_index && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80)
+        ++byte_;
+      ++character_;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t byte_;
+  std::size_t character_ = 0;
+};
+
 // Builds the tree from libyaml's events, one at a time.
 class TreeBuilder {
  public:
+  explicit TreeBuilder(std::string_view text) : comments_(text) {}
+
   // A problem that ends the reading, or nullopt when the event was taken.
   std::optional<YamlProblem> take(const yaml_event_t& event);
   bool finished() const { return finished_; }
@@ -165,6 +196,7 @@ class TreeBuilder {
   std::optional<YamlProblem> complete(YamlNode node, std::string_view anchor);
   bool is_open(std::string_view anchor) const;
 
+  CommentFinder comments_;
   std::vector<OpenNode> open_;
   std::unordered_map<std::string, YamlNode> anchors_;
   CopyBudget aliased_;
@@ -187,8 +219,12 @@ std::optional<YamlProblem> TreeBuilder::take(const yaml_event_t& event) {
       return std::nullopt;
     case YAML_ALIAS_EVENT:
       return alias(event);
-    case YAML_SCALAR_EVENT:
-      return complete(scalar_node(event), text_of(event.data.scalar.anchor));
+    case YAML_SCALAR_EVENT: {
+      YamlNode node = scalar_node(event);
+      if (node.is_scalar() && node.is_plain() && comments_.follows(event.end_mark.index))
+        node.set_comment_after();
+      return complete(std::move(node), text_of(event.data.scalar.anchor));
+    }
     case YAML_SEQUENCE_START_EVENT:
       return open(
           YamlNode::sequence(mark, event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE),
@@ -409,7 +445,7 @@ std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text) {
   if (const auto found = find_hidden_line_break(text))
     return hidden_line_break_problem(text, found->first, found->second);
   LibyamlParser parser(text);
-  TreeBuilder builder;
+  TreeBuilder builder(text);
   while (!builder.finished()) {
     yaml_event_t event;
     if (!parser.next(event)) return syntax_problem(text, parser.state());

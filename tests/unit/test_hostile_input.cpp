@@ -207,3 +207,15 @@ TEST_CASE("a key indented with full-width spaces is named without them") {
         "a.yaml:3:1: key `vent` is indented with full-width or no-break spaces; indent with ASCII "
         "spaces only\n");
 }
+
+TEST_CASE("a reply cut at ` #` by YAML is refused, a quoted one is not") {
+  English english;
+  CHECK(
+      answers_errors("scenario: fee\nresponses:\n  vent: 请按 #号键\n") ==
+      "a.yaml:3:9: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply\n");
+  Diagnostics diagnostics;
+  CHECK(parse_answers(
+      "scenario: fee\nresponses:\n  vent: \"请按 #号键\"  # 注释\n  apologize:  # 未答\n", "a.yaml",
+      diagnostics));
+  CHECK(diagnostics.empty());
+}
