@@ -7,6 +7,7 @@
 #include <span>
 
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -143,6 +144,13 @@ std::string typing_mistake_hint(std::string_view text, int line) {
       return fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
                                          " (line {} has a full-width colon “：”; YAML takes only "
                                          "“: ”)")),
+                         at + 1);
+    }
+    // libyaml looks no further than 1,024 characters for the colon of a key.
+    if (const std::size_t colon = shown.find(": ");
+        colon != std::string_view::npos && utf8::count_code_points(shown.substr(0, colon)) > 1024) {
+      return fmt::format(fmt::runtime(tr("(第 {} 行的键超过 1024 个字符)",
+                                         " (the key on line {} is longer than 1,024 characters)")),
                          at + 1);
     }
     if (has_colon_without_space(shown)) {

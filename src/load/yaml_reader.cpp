@@ -125,6 +125,11 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
   }
   std::set<std::string> seen;
   for (const YamlEntry& entry : node.entries()) {
+    if (entry.key.is_null()) {
+      error(entry.key, std::string(tr("键不能为空(也不能是 ~ 或 null)",
+                                      "a key may not be empty, `~` or `null`")));
+      continue;
+    }
     if (!entry.key.is_scalar()) {
       error(entry.key, std::string(tr("键必须是文本", "keys must be plain text")));
       continue;

@@ -161,6 +161,8 @@ TEST_CASE("typing mistakes behind a syntax error are named") {
   CHECK(problem("trainee: 张三\nscenario:fee\nresponses: {}\n") ==
         "3:1: YAML syntax error: could not find expected ':' (line 2 needs a space after its "
         "colon)");
+  CHECK(problem("x: 1\n" + std::string(1100, 'k') + ": 1\n")
+            .find("(the key on line 2 is longer than 1,024 characters)") != std::string::npos);
   CHECK(problem("a: @b\n") ==
         "1:4: YAML syntax error: found character that cannot start any token (quote text that "
         "starts with @, ` or %)");
