@@ -64,14 +64,14 @@ bool starts_with_bom(std::string_view text) {
 // too, where an editor shows none: every line and column after one would be wrong. NEL is a C1
 // control as well. Returns the first one's byte offset and code point.
 std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::string_view text) {
-  for (std::size_t i = text.find_first_of("\xC2\xE2"); i != std::string_view::npos;
-       i = text.find_first_of("\xC2\xE2", i + 1)) {
-    const auto next = [&](std::size_t k) {
-      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-    };
-    if (text[i] == '\xC2' && next(1) == 0x85) return std::pair{i, char32_t{0x85}};
-    if (text[i] == '\xE2' && next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9))
-      return std::pair{i, static_cast<char32_t>(0x2000 + next(2) - 0x80)};
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char lead = byte(i);
+    if (lead == 0xC2 && byte(i + 1) == 0x85) return std::pair{i, char32_t{0x85}};
+    if (lead == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
+      return std::pair{i, static_cast<char32_t>(0x2000 + byte(i + 2) - 0x80)};
   }
   return std::nullopt;
 }
