@@ -19,7 +19,4 @@ struct YamlProblem {
 // The one document of `text` (UTF-8), or the first problem that stops it from being read.
 std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text);
 
-// The mark of a byte offset into `text`.
-YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset);
-
 }  // namespace coach

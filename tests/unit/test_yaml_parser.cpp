@@ -7,6 +7,7 @@
 
 #include "load/yaml_parser.hpp"
 #include "load/yaml_scalars.hpp"
+#include "load/yaml_source.hpp"
 #include "util/i18n.hpp"
 
 using namespace coach;
