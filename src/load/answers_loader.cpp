@@ -36,12 +36,16 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
   return true;
 }
 
-// A step id that reorders the screen would reach the "no such step" message raw.
+// A step id goes into messages and reports as it is: one that breaks the line, reorders the
+// screen or hides characters could forge what they say.
 bool check_key(YamlReader& reader, const YamlNode& key, std::string_view what) {
-  if (!utf8::has_bidi_controls(key.scalar())) return true;
-  reader.error(key, fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
-                                                "`{}` contains control characters (such as "
-                                                "terminal escapes)")),
+  const std::string& id = key.scalar();
+  const bool breaks_line = id.find_first_of("\t\n\r") != std::string::npos;
+  if (!breaks_line && !utf8::has_control_characters(id) && !utf8::has_hidden_characters(id))
+    return true;
+  reader.error(key, fmt::format(fmt::runtime(tr("`{}` 中的步骤名含有控制字符或不可见字符",
+                                                "a step id in `{}` contains control or invisible "
+                                                "characters")),
                                 what));
   return false;
 }

@@ -123,24 +123,41 @@ bool is_key_character(char c) {
          c == '-';
 }
 
+// Where a key starts on the line: after the indentation and a list's `- `.
+std::size_t key_start(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  if (i != std::string_view::npos && line.compare(i, 2, "- ") == 0)
+    i = line.find_first_not_of(' ', i + 2);
+  return i;
+}
+
+// `vent：好`: a key typed with the input method's colon. A `：` inside a reply is no mistake.
+bool has_full_width_colon_after_key(std::string_view line) {
+  constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // ：
+  const std::size_t start = key_start(line);
+  if (start == std::string_view::npos) return false;
+  const std::size_t colon = line.find(kFullWidthColon, start);
+  if (colon == std::string_view::npos || colon == start) return false;
+  const std::string_view key = line.substr(start, colon - start);
+  return key.find_first_of(" :") == std::string_view::npos && key.size() <= 64;
+}
+
 // `scenario:bill-500`: a key, a colon and straight on, where YAML reads one word.
 bool has_colon_without_space(std::string_view line) {
-  std::size_t i = line.find_first_not_of(' ');
-  if (i == std::string_view::npos) return false;
-  if (line.compare(i, 2, "- ") == 0) i = line.find_first_not_of(' ', i + 2);
-  const std::size_t key_start = i;
+  const std::size_t start = key_start(line);
+  if (start == std::string_view::npos) return false;
+  std::size_t i = start;
   while (i < line.size() && is_key_character(line[i])) ++i;
-  return i > key_start && i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' &&
+  return i > start && i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' &&
          line.find(": ") == std::string_view::npos;
 }
 
 }  // namespace
 
 std::string typing_mistake_hint(std::string_view text, int line) {
-  constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // ：
   for (int at = line; at >= 0 && at >= line - 1; --at) {
     const std::string_view shown = line_of(text, at);
-    if (shown.find(kFullWidthColon) != std::string_view::npos) {
+    if (has_full_width_colon_after_key(shown)) {
       return fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
                                          " (line {} has a full-width colon “：”; YAML takes only "
                                          "“: ”)")),

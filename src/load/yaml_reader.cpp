@@ -25,11 +25,11 @@ bool looks_like_split_text(const std::string& key) {
 
 constexpr std::string_view flow_comma_hint_zh =
     "(这像是被截断的文字:在 { } 或 [ ] "
-    "写法里,英文逗号会分隔条目;请给含逗号的文字加引号,或改用中文逗号“,”)";
+    "写法里,英文逗号会分隔条目;请给含逗号的文字加引号,或改用中文逗号“，”)";
 constexpr std::string_view flow_comma_hint_en =
     " (this looks like cut-off text: inside { } or [ ] an ASCII comma separates entries; quote "
     "text that "
-    "contains commas, or use the Chinese comma “,”)";
+    "contains commas, or use the Chinese comma “，”)";
 
 // A key typed after full-width (U+3000) or no-break (U+00A0) spaces, which YAML takes for
 // part of the key: the key without them.
@@ -152,7 +152,8 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
           fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
                                       "unknown key `{0}` in {1}; allowed keys: {2}")),
                       utf8::show_hidden(key), what, join_keys(allowed));
-      if (looks_like_split_text(key)) message += tr(flow_comma_hint_zh, flow_comma_hint_en);
+      if (node.is_flow() && looks_like_split_text(key))
+        message += tr(flow_comma_hint_zh, flow_comma_hint_en);
       error(entry.key, std::move(message));
     }
   }

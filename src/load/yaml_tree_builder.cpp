@@ -167,7 +167,8 @@ std::optional<YamlProblem> YamlTreeBuilder::alias(const yaml_event_t& event) {
                                                          "of text")),
                                          kMaxCopiedBytes >> 20)};
   }
-  if (open_.size() + static_cast<std::size_t>(found->second.height()) > kMaxDepth)
+  // Its lists and mappings take levels as if written out here; a text takes none.
+  if (open_.size() + static_cast<std::size_t>(found->second.height()) - 1 > kMaxDepth)
     return YamlProblem{mark, std::string(tr("嵌套层次太深", "nesting too deep"))};
   YamlNode copy = found->second;
   copy.move_to(mark);

@@ -10,7 +10,8 @@ namespace coach {
 // Messages quote what the file says (an unknown key, a bad id) and go to a terminal: control
 // characters are shown escaped, so a hostile file cannot send escape sequences through them.
 std::string Diagnostic::to_string() const {
-  const std::string where = utf8::escape_controls(file);
+  // A file name is one line: a line break or bidirectional override in it could forge another.
+  const std::string where = utf8::escape_controls_in_line(utf8::show_hidden(file));
   if (mark.line <= 0) return fmt::format("{}: {}", where, utf8::escape_controls(message));
   return fmt::format("{}:{}:{}: {}", where, mark.line, mark.column, utf8::escape_controls(message));
 }
@@ -33,10 +34,13 @@ void Diagnostics::note_unlisted(const std::string& file, std::size_t count) {
   if (added) items_.push_back({file, {}, ""});
   Unlisted& unlisted = found->second;
   unlisted.count += count;
-  items_[unlisted.item].message =
-      fmt::format(fmt::runtime(tr("……另有 {} 个问题未列出(请先改正上面的)",
-                                  "… and {} more problems not listed (fix the ones above first)")),
-                  unlisted.count);
+  items_[unlisted.item].message = fmt::format(
+      fmt::runtime(tr("……另有 {} 个问题未列出(请先改正上面的)",
+                      unlisted.count == 1
+                          ? "… and {} more problem not listed (fix the ones above first)"
+                          : "… and {} more problems not listed (fix the ones above "
+                            "first)")),
+      unlisted.count);
 }
 
 void Diagnostics::append(const Diagnostics& other) {

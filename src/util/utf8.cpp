@@ -46,10 +46,12 @@ std::size_t count_code_points(std::string_view text) {
 }
 
 namespace {
+// The line and paragraph separators (U+2028, U+2029) count too: a terminal or a report breaks
+// the line there, where a reader sees none.
 bool is_control(char32_t cp) {
   const bool c0 = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r';
   const bool c1 = cp >= 0x7F && cp < 0xA0;
-  return c0 || c1;
+  return c0 || c1 || cp == 0x2028 || cp == 0x2029;
 }
 }  // namespace
 
@@ -61,6 +63,10 @@ bool has_control_characters(std::string_view text) {
     if (byte == 0x7F) return true;
     if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
         static_cast<unsigned char>(text[i + 1]) >= 0x80)
+      return true;
+    if (byte == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(text[i + 2]) == 0xA9))
       return true;
   }
   return false;

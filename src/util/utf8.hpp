@@ -60,7 +60,8 @@ std::optional<SourceMark> find_invalid(std::string_view text);
 // Characters of UTF-8 text: the bytes that start one (all texts are checked UTF-8 when read).
 std::size_t count_code_points(std::string_view text);
 
-// Whether the text holds control characters other than tab and newline (terminal escapes).
+// Whether the text holds control characters other than tab and newline (terminal escapes),
+// or a line or paragraph separator (U+2028, U+2029).
 bool has_control_characters(std::string_view text);
 
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,

@@ -219,3 +219,30 @@ TEST_CASE("a reply cut at ` #` by YAML is refused, a quoted one is not") {
       diagnostics));
   CHECK(diagnostics.empty());
 }
+
+TEST_CASE("what a file says cannot break a message's line") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses:\n  \"vent\\nfake.yaml:1:1: all good\": 好\n") ==
+        "a.yaml:3:3: a step id in `responses` contains control or invisible characters\n");
+  CHECK(answers_errors("scenario: fee\nresponses:\n  vent: \"一\\L二\"\n") ==
+        "a.yaml:3:9: reply contains control characters (such as terminal escapes)\n");
+  Diagnostics diagnostics;
+  diagnostics.error("odd\nname\u202E.yaml", {1, 1}, "bad");
+  CHECK(diagnostics.to_string() == "odd\\x0Aname\\u202E.yaml:1:1: bad\n");
+}
+
+TEST_CASE("the unknown-key hint about ASCII commas is given only where commas split") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses: {}\n学员: 李四\n").find("cut-off") ==
+        std::string::npos);
+  CHECK(answers_errors("{scenario: fee, responses: {}, 学员: 李四}\n").find("cut-off") !=
+        std::string::npos);
+}
+
+TEST_CASE("one problem more is one problem") {
+  English english;
+  Diagnostics diagnostics;
+  for (int i = 0; i < 101; ++i) diagnostics.error("a.yaml", {i + 1, 1}, "wrong key");
+  CHECK(diagnostics.items().back().message ==
+        "… and 1 more problem not listed (fix the ones above first)");
+}

@@ -10,7 +10,8 @@ using namespace coach;
 namespace {
 
 bool is_control_slow(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0);
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0) ||
+         cp == 0x2028 || cp == 0x2029;
 }
 bool is_bidi_slow(char32_t cp) {
   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
@@ -47,4 +48,5 @@ TEST_CASE("escaping copies printable text whole and escapes from the first contr
   CHECK(utf8::escape_controls("a\rb") == "a\\x0Db");
   CHECK(utf8::escape_controls_in_line("张三\t李四\n") == "张三\\x09李四\\x0A");
   CHECK(utf8::escape_controls("") == "");
+  CHECK(utf8::escape_controls("一\u2028二") == "一\\u2028二");
 }

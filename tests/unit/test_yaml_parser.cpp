@@ -121,6 +121,16 @@ TEST_CASE("one long text aliased many times is stopped by its bytes, not its nod
   CHECK(problem(text).find("aliases (*) expand to more than 4 MiB of text") != std::string::npos);
 }
 
+TEST_CASE("an alias may reach exactly as deep as the same text written out") {
+  // 63 levels of lists around an anchored one-level list, then an alias to it beside them.
+  std::string anchored = std::string(62, '[') + "&a [x]" + std::string(62, ']');
+  CHECK(std::holds_alternative<YamlNode>(parse_yaml(
+      "a: " + anchored + "\nb: " + std::string(62, '[') + "*a" + std::string(62, ']') + "\n")));
+  CHECK(problem("a: " + anchored + "\nb: " + std::string(63, '[') + "*a" + std::string(63, ']') +
+                "\n")
+            .find("nesting too deep") != std::string::npos);
+}
+
 TEST_CASE("aliases cannot nest deeper than the file may") {
   std::string text = "a0: &a0 [x]\n";
   for (int i = 1; i < 70; ++i)
@@ -164,6 +174,9 @@ TEST_CASE("typing mistakes behind a syntax error are named") {
         "colon)");
   CHECK(problem("x: 1\n" + std::string(1100, 'k') + ": 1\n")
             .find("(the key on line 2 is longer than 1,024 characters)") != std::string::npos);
+  // A full-width colon inside a reply is no mistake: the hint names the key's line only.
+  CHECK(problem("responses:\n  vent: 原因：系统故障\n  apologize: a: b\n").find("full-width") ==
+        std::string::npos);
   CHECK(problem("a: @b\n") ==
         "1:4: YAML syntax error: found character that cannot start any token (quote text that "
         "starts with @, ` or %)");
