@@ -14,13 +14,12 @@ std::string flag(bool value) {
 }  // namespace
 
 std::string history_csv_head() {
-  return std::string(kCsvByteOrderMark) +
-         csv_row({"attempt",    "kind",          "trainee",         "scenario",
-                  "started_at", "finished_at",   "source_file",     "scenario_sha256",
-                  "exam",       "attempt_score", "attempt_passed",  "walked_out",
-                  "step",       "stage",         "answered",        "score",
-                  "max",        "passed",        "critical_failed", "seconds",
-                  "reply"});
+  return csv_header({"attempt",    "kind",          "trainee",         "scenario",
+                     "started_at", "finished_at",   "source_file",     "scenario_sha256",
+                     "exam",       "attempt_score", "attempt_passed",  "walked_out",
+                     "step",       "stage",         "answered",        "score",
+                     "max",        "passed",        "critical_failed", "seconds",
+                     "reply"});
 }
 
 std::string history_csv_row(const AttemptRecord& attempt, const StepRecord& step) {

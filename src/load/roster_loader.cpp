@@ -7,6 +7,7 @@
 #include "load/trainee_name.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -31,7 +32,8 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
   std::vector<std::string> names;
   std::set<std::string> seen;
   int number = 0;
-  for (std::size_t pos = content.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; pos < content.size();) {
+  const std::size_t start = content.size() - utf8::without_byte_order_mark(content).size();
+  for (std::size_t pos = start; pos < content.size();) {
     ++number;
     const std::string name = trim_trainee_name(std::string(line_at(content, pos)));
     if (name.empty() || name.front() == '#') continue;

@@ -14,19 +14,28 @@
 namespace coach {
 namespace {
 
-YamlProblem hidden_line_break_problem(std::string_view text, std::size_t offset, char32_t cp) {
-  const YamlMark mark = yaml_mark_at(text, offset);
-  if (cp == 0x85) {
-    return {mark, std::string(tr("文件中有控制字符 U+0085(如终端转义序列)",
-                                 "control character U+0085 in the file (such as a terminal "
-                                 "escape)"))};
+// A character libyaml's reader refuses, or one it would take for a line break an editor
+// does not show.
+YamlProblem character_problem(YamlMark mark, char32_t cp) {
+  if (cp == 0)
+    return {mark, std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"))};
+  const auto code = static_cast<unsigned>(cp);
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+    return {mark, fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
+                                              "control character U+{:04X} in the file (such as a "
+                                              "terminal escape)")),
+                              code)};
   }
-  return {
-      mark,
-      fmt::format(fmt::runtime(tr("文件中有行分隔符 U+{:04X}:YAML 在此换行,编辑器里却看不出;请删除",
+  if (cp == 0x2028 || cp == 0x2029) {
+    return {mark, fmt::format(fmt::runtime(tr(
+                                  "文件中有行分隔符 U+{:04X}:YAML 在此换行,编辑器里却看不出;请删除",
                                   "line separator U+{:04X} in the file: YAML breaks the "
                                   "line there though an editor shows none; remove it")),
-                  static_cast<unsigned>(cp))};
+                              code)};
+  }
+  return {mark, fmt::format(fmt::runtime(tr("文件中有非文字字符 U+{:04X}",
+                                            "character U+{:04X} in the file is not text")),
+                            code)};
 }
 
 // libyaml's messages are C strings, or null.
@@ -68,21 +77,9 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
   if (parser.error == YAML_READER_ERROR) {
     const std::size_t offset = std::min(parser.problem_offset, text.size());
     const YamlMark mark = yaml_mark_at(text, offset);
-    if (offset < text.size() && text[offset] == '\0')
-      return {mark, std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"))};
-    const int value = parser.problem_value;
-    const bool control = value < 0x20 || (value >= 0x7F && value < 0xA0);
-    if (words(parser.problem) == "control characters are not allowed" && control) {
-      return {mark, fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
-                                                "control character U+{:04X} in the file (such as "
-                                                "a terminal escape)")),
-                                value)};
-    }
-    if (words(parser.problem) == "control characters are not allowed") {
-      return {mark, fmt::format(fmt::runtime(tr("文件中有非文字字符 U+{:04X}",
-                                                "character U+{:04X} in the file is not text")),
-                                value)};
-    }
+    if (offset < text.size() && text[offset] == '\0') return character_problem(mark, 0);
+    if (words(parser.problem) == "control characters are not allowed")
+      return character_problem(mark, static_cast<char32_t>(parser.problem_value));
     return {mark, syntax_error_text(words(parser.problem), true)};
   }
   const YamlMark mark = to_mark(parser.problem_mark);
@@ -110,7 +107,7 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
 
 std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text) {
   if (const auto found = find_hidden_line_break(text))
-    return hidden_line_break_problem(text, found->first, found->second);
+    return character_problem(yaml_mark_at(text, found->first), found->second);
   LibyamlParser parser(text);
   YamlTreeBuilder builder(text);
   while (!builder.finished()) {

@@ -2,16 +2,14 @@
 
 #include <algorithm>
 
-namespace coach {
+#include "util/utf8.hpp"
 
-bool starts_with_bom(std::string_view text) {
-  return text.substr(0, kBom.size()) == kBom;
-}
+namespace coach {
 
 YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
   YamlMark mark;
   const std::size_t end = std::min(byte_offset, text.size());
-  for (std::size_t i = starts_with_bom(text) ? kBom.size() : 0; i < end; ++i) {
+  for (std::size_t i = text.size() - utf8::without_byte_order_mark(text).size(); i < end; ++i) {
     const char byte = text[i];
     if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) continue;  // inside a character
     ++mark.index;
@@ -28,7 +26,7 @@ YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
 }
 
 bool is_tab_at(std::string_view text, std::size_t character_index) {
-  if (starts_with_bom(text)) text.remove_prefix(kBom.size());
+  text = utf8::without_byte_order_mark(text);
   std::size_t characters = 0;
   for (const char byte : text) {
     if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) continue;
@@ -51,7 +49,7 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 }
 
 CommentFinder::CommentFinder(std::string_view text)
-    : text_(text), byte_(starts_with_bom(text) ? kBom.size() : 0) {}
+    : text_(text), byte_(text.size() - utf8::without_byte_order_mark(text).size()) {}
 
 bool CommentFinder::follows(std::size_t character_index) {
   advance_to(character_index);

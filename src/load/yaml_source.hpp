@@ -12,10 +12,6 @@
 
 namespace coach {
 
-inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool starts_with_bom(std::string_view text);
-
 // The mark of a byte offset into `text`.
 YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset);
 

@@ -1,6 +1,7 @@
 #include "report/csv.hpp"
 
 #include "report/cohort.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -28,6 +29,10 @@ std::string csv_row(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i > 0 ? "," : "") + cells[i];
   return out + "\r\n";
+}
+
+std::string csv_header(const std::vector<std::string>& names) {
+  return std::string(utf8::kByteOrderMark) + csv_row(names);
 }
 
 }  // namespace coach

@@ -15,7 +15,8 @@ std::string csv_text_cell(std::string_view raw);
 // The cells joined by commas, ended by CRLF.
 std::string csv_row(const std::vector<std::string>& cells);
 
-// Put before the header so spreadsheet programs read the Chinese text as UTF-8.
-constexpr std::string_view kCsvByteOrderMark = "\xEF\xBB\xBF";
+// The first row of a CSV file, after a byte-order mark so that spreadsheet programs read the
+// Chinese text as UTF-8.
+std::string csv_header(const std::vector<std::string>& names);
 
 }  // namespace coach

@@ -59,7 +59,7 @@ class CsvWriter : public ReportWriter {
     for (const char* name :
          {"failed_rules", "exam_attempt", "exam_counted", "exam_unmet", "scenario_sha256"})
       names.emplace_back(name);
-    return std::string(kCsvByteOrderMark) + csv_row(names);
+    return csv_header(names);
   }
 
   std::string tail(const ReportFacts&) override { return ""; }

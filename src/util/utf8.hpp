@@ -57,6 +57,16 @@ void append(std::string& out, char32_t code_point);
 // Where the first malformed sequence is, if any.
 std::optional<SourceMark> find_invalid(std::string_view text);
 
+// Written first by some editors (and by us, for spreadsheets): it is no character of the text.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The text without a leading byte-order mark.
+inline std::string_view without_byte_order_mark(std::string_view text) {
+  return text.substr(0, kByteOrderMark.size()) == kByteOrderMark
+             ? text.substr(kByteOrderMark.size())
+             : text;
+}
+
 // Characters of UTF-8 text: the bytes that start one (all texts are checked UTF-8 when read).
 std::size_t count_code_points(std::string_view text);
 

@@ -246,3 +246,9 @@ TEST_CASE("one problem more is one problem") {
   CHECK(diagnostics.items().back().message ==
         "… and 1 more problem not listed (fix the ones above first)");
 }
+
+TEST_CASE("an empty or null key is named as such") {
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses: {}\nnull: 1\n") ==
+        "a.yaml:3:1: a key may not be empty, `~` or `null`\n");
+}
