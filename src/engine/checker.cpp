@@ -83,14 +83,8 @@ void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& s
   }
 }
 
-void check_whole_attempt(const Rubric& rubric, CheckSummary& summary) {
-  Attempt attempt;
-  attempt.scenario_id = rubric.scenario().id;
-  for (const auto& step : rubric.steps()) {
-    if (!step.step->model_answers.empty())
-      attempt.responses.push_back({step.step->id, step.step->model_answers.front()});
-  }
-  const AttemptResult result = score_attempt(rubric, attempt, "", rubric.scenario().file);
+// `result` is the attempt made of each step's first model answer.
+void check_whole_attempt(const Rubric& rubric, const AttemptResult& result, CheckSummary& summary) {
   if (result.passed) return;
   summary.failures.error(
       rubric.scenario().file, {},
@@ -103,9 +97,10 @@ void check_whole_attempt(const Rubric& rubric, CheckSummary& summary) {
 // Which branches a sequence of replies reaches: conditional steps played, and conditional
 // lines said (step id + index of the line in `customer_if`).
 using Reply = std::function<std::optional<std::string>(const Step&)>;
+using Branches = std::set<std::pair<std::string, int>>;
 
-void walk(const Rubric& rubric, const Reply& reply_to, ScoredReplies& scored,
-          std::set<std::pair<std::string, int>>& reached) {
+Conversation walk(const Rubric& rubric, const Reply& reply_to, ScoredReplies& scored,
+                  Branches& reached) {
   Conversation conversation(rubric);
   while (const CompiledStep* step = conversation.next_step()) {
     const Step& definition = *step->step;
@@ -117,6 +112,7 @@ void walk(const Rubric& rubric, const Reply& reply_to, ScoredReplies& scored,
     }
     conversation.answer(*step, scored.at(*step, reply_to(definition)));
   }
+  return conversation;
 }
 
 std::optional<std::string> first_of(const std::vector<MarkedText>& examples) {
@@ -124,12 +120,11 @@ std::optional<std::string> first_of(const std::vector<MarkedText>& examples) {
   return examples.front().text;
 }
 
-// The model answers throughout; the counter-examples throughout; and the model answers with
-// one step's counter-example (each of them) in turn.
-std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric,
-                                                         ScoredReplies& scored) {
-  std::set<std::pair<std::string, int>> reached;
-  walk(
+// The model answers throughout (returned: it is also the whole attempt `check` grades); the
+// counter-examples throughout; and the model answers with one step's counter-example (each of
+// them) in turn.
+AttemptResult walk_every_branch(const Rubric& rubric, ScoredReplies& scored, Branches& reached) {
+  const Conversation model_answers = walk(
       rubric, [](const Step& s) { return first_of(s.model_answers); }, scored, reached);
   walk(
       rubric, [](const Step& s) { return first_of(s.counter_examples); }, scored, reached);
@@ -144,11 +139,10 @@ std::set<std::pair<std::string, int>> reachable_branches(const Rubric& rubric,
           scored, reached);
     }
   }
-  return reached;
+  return model_answers.result("", rubric.scenario().file);
 }
 
-void check_branches(const Rubric& rubric, ScoredReplies& scored, CheckSummary& summary) {
-  const auto reached = reachable_branches(rubric, scored);
+void check_branches(const Rubric& rubric, const Branches& reached, CheckSummary& summary) {
   const std::string& file = rubric.scenario().file;
   for (const auto& compiled : rubric.steps()) {
     const Step& step = *compiled.step;
@@ -177,8 +171,9 @@ CheckSummary check_rubric(const Rubric& rubric) {
   CheckSummary summary;
   ScoredReplies scored(rubric);
   for (const auto& step : rubric.steps()) check_step(rubric, step, scored, summary);
-  check_whole_attempt(rubric, summary);
-  check_branches(rubric, scored, summary);
+  Branches reached;
+  check_whole_attempt(rubric, walk_every_branch(rubric, scored, reached), summary);
+  check_branches(rubric, reached, summary);
   return summary;
 }
 

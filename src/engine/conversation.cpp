@@ -93,13 +93,14 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
   result.passed = false;
 }
 
-StepResult Conversation::answer(const CompiledStep& step, std::optional<std::string_view> reply,
-                                std::optional<double> seconds) {
+const StepResult& Conversation::answer(const CompiledStep& step,
+                                       std::optional<std::string_view> reply,
+                                       std::optional<double> seconds) {
   return answer(step, score_reply(step, rubric_.scenario(), reply), seconds);
 }
 
-StepResult Conversation::answer(const CompiledStep& step, ScoredReply scored,
-                                std::optional<double> seconds) {
+const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply scored,
+                                       std::optional<double> seconds) {
   PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
   StepResult& result = scored.result;
   const ReplyScan& scan = scored.scan;
@@ -112,10 +113,10 @@ StepResult Conversation::answer(const CompiledStep& step, ScoredReply scored,
   turn.mood_after = mood_;
   walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
   replies_.push_back(std::move(scored.scan));
-  results_.push_back(result);
+  results_.push_back(std::move(result));
   path_.push_back(std::move(turn));
   ++index_;
-  return result;
+  return results_.back();
 }
 
 AttemptResult Conversation::result(const std::string& trainee, const std::string& file) const {

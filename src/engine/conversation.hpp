@@ -24,12 +24,13 @@ class Conversation {
   // What the customer says at `step`, given the mood now.
   const std::string& customer_line(const CompiledStep& step) const;
   // Scores the reply (nullopt: not answered), moves the mood, and moves on. `seconds`, when
-  // known, is held against the step's time limit.
-  StepResult answer(const CompiledStep& step, std::optional<std::string_view> reply,
-                    std::optional<double> seconds = std::nullopt);
+  // known, is held against the step's time limit. The result returned is valid until the next
+  // answer.
+  const StepResult& answer(const CompiledStep& step, std::optional<std::string_view> reply,
+                           std::optional<double> seconds = std::nullopt);
   // The same for a reply scored already (score_reply): `check` plays one reply on many paths.
-  StepResult answer(const CompiledStep& step, ScoredReply scored,
-                    std::optional<double> seconds = std::nullopt);
+  const StepResult& answer(const CompiledStep& step, ScoredReply scored,
+                           std::optional<double> seconds = std::nullopt);
 
   int mood() const { return mood_; }
   bool walked_out() const { return walked_out_; }

@@ -70,13 +70,11 @@ QuotedRanges find_quotations(std::string_view original) {
 
 void append(NormalizedText& result, std::string_view folded, std::uint32_t begin, std::uint32_t end,
             bool quoted) {
-  // Byte by byte: a character is one to four bytes, too few for a bulk copy to pay.
-  for (const char byte : folded) {
-    result.text.push_back(byte);
-    result.origin_begin.push_back(begin);
-    result.origin_end.push_back(end);
-    result.quoted.push_back(quoted);
-  }
+  const std::size_t size = result.text.size() + folded.size();
+  result.text += folded;
+  result.origin_begin.resize(size, begin);
+  result.origin_end.resize(size, end);
+  result.quoted.resize(size, quoted);
 }
 
 // One character of the text with its script kept, and where it came from.
@@ -90,6 +88,8 @@ struct KeptCharacter {
 std::vector<KeptCharacter> keep_script(std::string_view original, std::string& kept) {
   CharFolder& folder = CharFolder::shared();
   std::vector<KeptCharacter> characters;
+  characters.reserve(original.size());
+  kept.reserve(original.size());
   for (std::size_t pos = 0; pos < original.size();) {
     const auto start = static_cast<std::uint32_t>(pos);
     const std::string_view folded = folder.fold_keeping_script(utf8::decode(original, pos));

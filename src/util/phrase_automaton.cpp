@@ -11,13 +11,21 @@ void PhraseAutomaton::add(std::string_view phrase) {
   lengths_.push_back(static_cast<std::uint32_t>(phrase.size()));
 }
 
-std::uint32_t PhraseAutomaton::child(std::uint32_t state, unsigned char byte) const {
-  const Node& node = nodes_[state];
-  const auto first = labels_.begin() + node.first_edge;
-  const auto last = labels_.begin() + node.last_edge;
-  const auto found = std::lower_bound(first, last, byte);
-  if (found == last || *found != byte) return kNone;
-  return targets_[static_cast<std::size_t>(found - labels_.begin())];
+namespace {
+
+bool only_continuation_bytes(const std::map<unsigned char, std::uint32_t>& children) {
+  return std::all_of(children.begin(), children.end(),
+                     [](const auto& child) { return (child.first & 0xC0) == 0x80; });
+}
+
+}  // namespace
+
+std::uint32_t PhraseAutomaton::child_among(const Node& node, unsigned char byte) const {
+  const auto first = edges_.begin() + node.edges;
+  const auto last = first + node.degree;
+  const auto found = std::lower_bound(
+      first, last, byte, [](const Edge& edge, unsigned char b) { return edge.label < b; });
+  return found != last && found->label == byte ? found->target : kNone;
 }
 
 void PhraseAutomaton::build() {
@@ -40,13 +48,23 @@ void PhraseAutomaton::build() {
   }
 
   nodes_.assign(children.size(), Node{});
-  labels_.clear(), targets_.clear(), outputs_.clear();
+  edges_.clear(), dense_.clear(), outputs_.clear();
   for (std::size_t i = 0; i < children.size(); ++i) {
     Node& node = nodes_[i];
-    node.first_edge = static_cast<std::uint32_t>(labels_.size());
-    for (const auto& [byte, target] : children[i])
-      labels_.push_back(byte), targets_.push_back(target);
-    node.last_edge = static_cast<std::uint32_t>(labels_.size());
+    node.degree = static_cast<std::uint16_t>(children[i].size());
+    if (node.degree == 1) {
+      node.label = children[i].begin()->first;
+      node.edges = children[i].begin()->second;
+    } else if (node.degree >= kDenseMinDegree && only_continuation_bytes(children[i])) {
+      node.edges = static_cast<std::uint32_t>(dense_.size() / 64);
+      node.degree = kDense;
+      dense_.resize(dense_.size() + 64, kNone);
+      for (const auto& [byte, target] : children[i])
+        dense_[node.edges * 64 + (byte & 0x3F)] = target;
+    } else if (node.degree > 1) {
+      node.edges = static_cast<std::uint32_t>(edges_.size());
+      for (const auto& [byte, target] : children[i]) edges_.push_back({byte, target});
+    }
     node.first_output = static_cast<std::uint32_t>(outputs_.size());
     outputs_.insert(outputs_.end(), ends[i].begin(), ends[i].end());
     node.last_output = static_cast<std::uint32_t>(outputs_.size());
