@@ -22,26 +22,33 @@ struct PhraseMatch {
       false;  // set only where the reply is known (find_all(NormalizedText), LexiconScanner)
 
   bool said() const { return !negated && !quoted; }
+  bool operator==(const PhraseMatch&) const = default;
 };
 
 // Text order: earlier first, and of two that start together the longer first.
 bool operator<(const PhraseMatch& a, const PhraseMatch& b);
 
-// Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` in `text`.
+// Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` that lies in
+// text[from, to). The rest of the text is still context: `^`, `$` and `\b` see it.
 template <typename Found>
-void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& found) {
-  std::size_t start = 0;
+void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
+                            std::size_t to, Found&& found) {
+  std::size_t start = from;
   re2::StringPiece match;
   const re2::StringPiece whole(text.data(), text.size());
-  while (start <= text.size() &&
-         pattern.Match(whole, start, text.size(), RE2::UNANCHORED, &match, 1)) {
+  while (start <= to && pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t end = begin + match.size();
     found(begin, end);
     // Step past the match (or one character for an empty match) to find the next.
     start = end > begin ? end : end + 1;
-    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+    while (start < to && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
   }
+}
+
+template <typename Found>
+void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& found) {
+  for_each_pattern_match(pattern, text, 0, text.size(), std::forward<Found>(found));
 }
 
 class PhraseMatcher {

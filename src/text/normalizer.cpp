@@ -1,5 +1,7 @@
 #include "text/normalizer.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <span>
 
 #include "text/char_folder.hpp"
@@ -68,14 +70,39 @@ QuotedRanges find_quotations(std::string_view original) {
   return ranges;
 }
 
-void append(NormalizedText& result, std::string_view folded, std::uint32_t begin, std::uint32_t end,
-            bool quoted) {
-  const std::size_t size = result.text.size() + folded.size();
-  result.text += folded;
-  result.origin_begin.resize(size, begin);
-  result.origin_end.resize(size, end);
-  result.quoted.resize(size, quoted);
-}
+// Writes the normalised text and its maps. A character is one to four bytes, so the four
+// arrays are sized ahead and written in place: appending to each per byte cost more than the
+// folding itself.
+class Output {
+ public:
+  explicit Output(NormalizedText& result, std::size_t expected) : result_(result) {
+    grow(std::max<std::size_t>(expected, 16));
+  }
+
+  void append(std::string_view folded, std::uint32_t begin, std::uint32_t end, bool quoted) {
+    const std::size_t n = folded.size();
+    if (size_ + n > result_.text.size()) grow(2 * (size_ + n));
+    std::memcpy(result_.text.data() + size_, folded.data(), n);
+    std::fill_n(result_.origin_begin.data() + size_, n, begin);
+    std::fill_n(result_.origin_end.data() + size_, n, end);
+    std::fill_n(result_.quoted.data() + size_, n, static_cast<std::uint8_t>(quoted));
+    size_ += n;
+  }
+  void clear() { size_ = 0; }
+  void finish() { resize(size_); }
+
+ private:
+  void grow(std::size_t capacity) { resize(capacity); }
+  void resize(std::size_t size) {
+    result_.text.resize(size);
+    result_.origin_begin.resize(size);
+    result_.origin_end.resize(size);
+    result_.quoted.resize(size);
+  }
+
+  NormalizedText& result_;
+  std::size_t size_ = 0;
+};
 
 // One character of the text with its script kept, and where it came from.
 struct KeptCharacter {
@@ -106,45 +133,40 @@ std::vector<KeptCharacter> keep_script(std::string_view original, std::string& k
 
 // Appends a word's conversion. When it has as many characters as the word, each maps to its
 // own source character; otherwise (營運長 → 首席运营官) every one maps to the whole word.
-void append_word(NormalizedText& result, std::string_view converted,
-                 std::span<const KeptCharacter> word, const QuotedRanges& quotations) {
+void append_word(Output& out, std::string_view converted, std::span<const KeptCharacter> word,
+                 const QuotedRanges& quotations) {
   const bool one_for_one = utf8::count_code_points(converted) == word.size();
   for (std::size_t pos = 0, k = 0; pos < converted.size(); ++k) {
     const std::size_t from = pos;
     utf8::decode(converted, pos);
     const std::uint32_t begin = one_for_one ? word[k].begin : word.front().begin;
     const std::uint32_t end = one_for_one ? word[k].end : word.back().end;
-    append(result, converted.substr(from, pos - from), begin, end, quotations.contains(begin));
+    out.append(converted.substr(from, pos - from), begin, end, quotations.contains(begin));
   }
 }
 
 // Traditional text converted word by word where a word converts as a whole (簡訊 → 短信),
 // character by character elsewhere: what OpenCC's tw2sp gives, at the cost of one pass.
-void convert_phrases(std::string_view original, const QuotedRanges& quotations,
-                     NormalizedText& result) {
+void convert_phrases(std::string_view original, const QuotedRanges& quotations, Output& out) {
   CharFolder& folder = CharFolder::shared();
   std::string kept;
   const std::vector<KeptCharacter> characters = keep_script(original, kept);
   const auto words = folder.taiwan_phrases().find(kept);
-  // Start again, keeping the memory reserved.
-  result.text.clear();
-  result.origin_begin.clear();
-  result.origin_end.clear();
-  result.quoted.clear();
+  out.clear();  // start again
   auto word = words.begin();
   for (std::size_t i = 0; i < characters.size();) {
     const KeptCharacter& c = characters[i];
     if (word != words.end() && word->begin == c.kept_begin) {
       std::size_t j = i;
       while (j < characters.size() && characters[j].kept_begin < word->end) ++j;
-      append_word(result, word->simplified, std::span(characters).subspan(i, j - i), quotations);
+      append_word(out, word->simplified, std::span(characters).subspan(i, j - i), quotations);
       ++word;
       i = j;
       continue;
     }
     std::size_t pos = 0;
-    append(result, folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
-           quotations.contains(c.begin));
+    out.append(folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
+               quotations.contains(c.begin));
     ++i;
   }
 }
@@ -154,10 +176,7 @@ void convert_phrases(std::string_view original, const QuotedRanges& quotations,
 NormalizedText normalize(std::string_view original) {
   NormalizedText result;
   result.original = std::string(original);
-  result.text.reserve(original.size());
-  result.origin_begin.reserve(original.size());
-  result.origin_end.reserve(original.size());
-  result.quoted.reserve(original.size());
+  Output out(result, original.size());
   CharFolder& folder = CharFolder::shared();
   const QuotedRanges quotations = find_quotations(original);
   for (std::size_t pos = 0; pos < original.size();) {
@@ -165,12 +184,13 @@ NormalizedText normalize(std::string_view original) {
     const CharFolder::Folded folded = folder.fold_marked(utf8::decode(original, pos));
     // Traditional text is converted word by word, from the start: this pass is of no more use.
     if (folded.traditional) {
-      convert_phrases(original, quotations, result);
+      convert_phrases(original, quotations, out);
       break;
     }
-    append(result, folded.text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
-           quotations.contains(start));
+    out.append(folded.text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
+               quotations.contains(start));
   }
+  out.finish();
   return result;
 }
 

@@ -11,6 +11,7 @@ namespace coach {
 struct TextSpan {
   std::size_t begin = 0;  // byte offsets
   std::size_t end = 0;
+  bool operator==(const TextSpan&) const = default;
 };
 
 struct NormalizedText {

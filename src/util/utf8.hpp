@@ -22,7 +22,21 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
   if (lead < 0x80) {
     ++pos;
     return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
+  }
+  // The common case in Chinese text first: a well-formed three-byte character.
+  if ((lead & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+    const unsigned char second = byte(pos + 1);
+    const unsigned char third = byte(pos + 2);
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+      const char32_t three =
+          (char32_t{lead} & 0x0F) << 12 | (char32_t{second} & 0x3F) << 6 | (char32_t{third} & 0x3F);
+      if (three >= 0x800 && (three < 0xD800 || three > 0xDFFF)) {
+        pos += 3;
+        return three;
+      }
+    }
+  }
+  if ((lead & 0xE0) == 0xC0) {
     length = 2, cp = lead & 0x1F, min = 0x80;
   } else if ((lead & 0xF0) == 0xE0) {
     length = 3, cp = lead & 0x0F, min = 0x800;

@@ -50,3 +50,64 @@ TEST_CASE("escaping copies printable text whole and escapes from the first contr
   CHECK(utf8::escape_controls("") == "");
   CHECK(utf8::escape_controls("一\u2028二") == "一\\u2028二");
 }
+
+namespace {
+
+// UTF-8 decoding as the standard defines it, one rule at a time: what decode() must agree with.
+char32_t decode_by_the_book(const std::string& text, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  std::size_t length = lead < 0x80                    ? 1
+                       : lead >= 0xC2 && lead <= 0xDF ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || pos + length > text.size()) {
+    ++pos;
+    return length == 1 ? lead : utf8::kInvalid;
+  }
+  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) {
+      ++pos;
+      return utf8::kInvalid;
+    }
+    cp = cp << 6 | (byte(pos + i) & 0x3F);
+  }
+  const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < smallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return utf8::kInvalid;
+  }
+  pos += length;
+  return cp;
+}
+
+}  // namespace
+
+TEST_CASE("decode agrees with the standard on every three-byte sequence and its truncations") {
+  std::size_t compared = 0;
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second = 0; second < 256; ++second) {
+      for (int third = 0; third < 256; third += (second & 0xC0) == 0x80 ? 1 : 51) {
+        for (const std::size_t length : {3u, 2u}) {
+          const std::string bytes{static_cast<char>(lead), static_cast<char>(second),
+                                  static_cast<char>(third)};
+          const std::string text = bytes.substr(0, length);
+          std::size_t fast = 0;
+          std::size_t slow = 0;
+          const char32_t expected = decode_by_the_book(text, slow);
+          ++compared;
+          if (utf8::decode(text, fast) != expected || fast != slow) {
+            CAPTURE(lead);
+            CAPTURE(second);
+            CAPTURE(third);
+            CAPTURE(length);
+            FAIL("decode differs");
+          }
+        }
+      }
+    }
+  }
+  CHECK(compared > 100000);
+}

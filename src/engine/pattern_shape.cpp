@@ -1,0 +1,416 @@
+#include "engine/pattern_shape.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// Which of the five punctuation marks a match may contain, one bit each, or all of them.
+using Marks = std::uint8_t;
+constexpr char kMarks[] = {',', '.', '!', '?', ';'};
+constexpr Marks kAllMarks = 0x1F;
+
+Marks mark_bit(char32_t c) {
+  for (std::size_t i = 0; i < std::size(kMarks); ++i) {
+    if (c == static_cast<char32_t>(kMarks[i])) return static_cast<Marks>(1u << i);
+  }
+  return 0;
+}
+
+Marks marks_in_range(char32_t low, char32_t high) {
+  Marks marks = 0;
+  for (const char mark : kMarks) {
+    if (static_cast<char32_t>(mark) >= low && static_cast<char32_t>(mark) <= high)
+      marks |= mark_bit(static_cast<char32_t>(mark));
+  }
+  return marks;
+}
+
+bool is_ascii_punctuation(char c) {
+  return std::ispunct(static_cast<unsigned char>(c)) != 0;
+}
+
+// Reads the pattern left to right, on the safe side.
+class ReachReader {
+ public:
+  explicit ReachReader(std::string_view pattern) : text_(pattern) {}
+
+  Marks read() {
+    Marks marks = 0;
+    while (pos_ < text_.size() && marks != kAllMarks) {
+      const char c = text_[pos_];
+      if (c == '\\') {
+        marks |= escape(/*in_class=*/false);
+      } else if (c == '[') {
+        marks |= char_class();
+      } else if (c == '.') {
+        return kAllMarks;
+      } else if (c == '(') {
+        ++pos_;
+        group_syntax();
+      } else if (c == '{') {
+        marks |= repetition_or_brace();
+      } else if (c == '?' || c == '*' || c == '+' || c == '|' || c == ')' || c == '^' || c == '$') {
+        ++pos_;
+      } else {
+        marks |= mark_bit(utf8::decode(text_, pos_));
+      }
+    }
+    return marks;
+  }
+
+ private:
+  // A known escape: its marks. Anything else may match anything.
+  Marks escape(bool in_class) {
+    ++pos_;  // the backslash
+    if (pos_ >= text_.size()) return kAllMarks;
+    const char c = text_[pos_];
+    if (c == 'd') {
+      ++pos_;
+      return 0;
+    }
+    if (c == 'p' && text_.substr(pos_, 6) == "p{Han}") {
+      pos_ += 6;
+      return 0;
+    }
+    if (is_ascii_punctuation(c)) {
+      ++pos_;
+      return mark_bit(static_cast<char32_t>(c));
+    }
+    if (!in_class && (c == 'b' || c == 'B' || c == 'A' || c == 'z')) {  // positions only
+      ++pos_;
+      return 0;
+    }
+    return kAllMarks;
+  }
+
+  // `(?:`, `(?P<name>`, `(?i)` and the like: flags cannot make a mark match.
+  void group_syntax() {
+    if (pos_ >= text_.size() || text_[pos_] != '?') return;
+    ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == 'P') {
+      while (pos_ < text_.size() && text_[pos_] != '>') ++pos_;
+      if (pos_ < text_.size()) ++pos_;
+      return;
+    }
+    while (pos_ < text_.size() && text_[pos_] != ':' && text_[pos_] != ')') ++pos_;
+    if (pos_ < text_.size()) ++pos_;
+  }
+
+  // `{2}`, `{2,}` and `{0,6}` repeat; any other brace (`{,6}` too) is the character itself,
+  // and what follows it is read as characters.
+  Marks repetition_or_brace() {
+    const auto digits_from = [&](std::size_t at) {
+      while (at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at]))) ++at;
+      return at;
+    };
+    std::size_t end = digits_from(pos_ + 1);
+    const bool has_count = end > pos_ + 1;
+    if (has_count && end < text_.size() && text_[end] == ',') end = digits_from(end + 1);
+    ++pos_;
+    if (has_count && end < text_.size() && text_[end] == '}') pos_ = end + 1;
+    return 0;
+  }
+
+  // A bracketed class. Listed characters and ranges are read; a negated class may match every
+  // mark it does not list.
+  Marks char_class() {
+    ++pos_;  // [
+    const bool negated = pos_ < text_.size() && text_[pos_] == '^';
+    if (negated) ++pos_;
+    Marks listed = 0;
+    bool unknown = false;
+    bool first = true;
+    while (pos_ < text_.size() && (first || text_[pos_] != ']')) {
+      first = false;
+      if (text_.substr(pos_, 2) == "[:") {
+        unknown = true;
+        const std::size_t close = text_.find(":]", pos_ + 2);
+        pos_ = close == std::string_view::npos ? text_.size() : close + 2;
+        continue;
+      }
+      char32_t low = 0;
+      if (text_[pos_] == '\\') {
+        const std::size_t at = pos_;
+        const Marks escaped = escape(/*in_class=*/true);
+        if (escaped == kAllMarks) {
+          unknown = true;
+          continue;
+        }
+        listed |= escaped;
+        // An escaped punctuation mark can start a range.
+        if (pos_ - at != 2 || !is_ascii_punctuation(text_[at + 1])) continue;
+        low = static_cast<char32_t>(text_[at + 1]);
+      } else {
+        low = utf8::decode(text_, pos_);
+        listed |= mark_bit(low);
+      }
+      if (pos_ + 1 < text_.size() && text_[pos_] == '-' && text_[pos_ + 1] != ']') {
+        ++pos_;
+        if (text_[pos_] == '\\') {
+          unknown = true;  // a range to an escape: not worth reading
+          escape(/*in_class=*/true);
+          continue;
+        }
+        const char32_t high = utf8::decode(text_, pos_);
+        listed |= marks_in_range(low, high);
+      }
+    }
+    if (pos_ >= text_.size()) return kAllMarks;  // unclosed: RE2 refuses it anyway
+    ++pos_;                                      // ]
+    if (negated) return static_cast<Marks>(kAllMarks & ~listed);
+    return unknown ? kAllMarks : listed;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// The anchors of a pattern, read by recursive descent over RE2's syntax. A sequence's anchors
+// are those of one element every match passes through: a run of plain characters, or a group
+// that must occur once or more; the element chosen is the one whose shortest word is longest
+// (the rarest in text). An alternation's anchors are the union of its branches'.
+class AnchorReader {
+ public:
+  using Words = std::vector<std::string>;
+
+  explicit AnchorReader(std::string_view pattern) : text_(pattern) {}
+
+  Words read() {
+    if (!escapes_understood()) return {};
+    std::optional<Words> words = alternation();
+    if (!words || pos_ != text_.size()) return {};
+    std::sort(words->begin(), words->end());
+    words->erase(std::unique(words->begin(), words->end()), words->end());
+    return *words;
+  }
+
+ private:
+  // nullopt when the syntax is not understood; no words when some branch has none.
+  std::optional<Words> alternation() {
+    std::optional<Words> words = sequence();
+    if (!words) return std::nullopt;
+    bool every_branch_anchored = !words->empty();
+    while (pos_ < text_.size() && text_[pos_] == '|') {
+      ++pos_;
+      std::optional<Words> branch = sequence();
+      if (!branch) return std::nullopt;
+      every_branch_anchored = every_branch_anchored && !branch->empty();
+      words->insert(words->end(), branch->begin(), branch->end());
+    }
+    if (!every_branch_anchored) words->clear();
+    return words;
+  }
+
+  // Reads up to `|`, `)` or the end.
+  std::optional<Words> sequence() {
+    std::optional<Words> best;
+    std::string run;  // plain characters read since the last break
+    const auto end_run = [&] {
+      if (!run.empty()) consider(best, Words{run});
+      run.clear();
+    };
+    while (pos_ < text_.size() && text_[pos_] != '|' && text_[pos_] != ')') {
+      const char c = text_[pos_];
+      if (c == '(') {
+        end_run();
+        std::optional<Words> group = group_words();
+        if (!group) return std::nullopt;  // unreadable group syntax: give up
+        if (repeats_at_least_once()) consider(best, *group);
+        continue;
+      }
+      if (c == '[' || c == '.' || c == '\\' || c == '^' || c == '$') {
+        end_run();
+        skip_atom();
+        skip_quantifier();
+        continue;
+      }
+      if (c == '?' || c == '*' || c == '+' || c == '{') {  // a quantifier with nothing before
+        end_run();
+        ++pos_;
+        continue;
+      }
+      const std::size_t start = pos_;
+      const char32_t cp = utf8::decode(text_, pos_);
+      std::string character(text_.substr(start, pos_ - start));
+      const bool usable = is_anchor_character(cp);
+      if (usable && cp < 0x80) character[0] = static_cast<char>(std::tolower(cp));
+      const std::optional<bool> repeated = quantifier_ahead();
+      if (!usable || (repeated && !*repeated)) {  // optional, or not a character we fold alike
+        end_run();
+        skip_quantifier();
+        continue;
+      }
+      run += character;
+      if (repeated) {  // x+ or x{2}: x is there, what follows may not be next to it
+        end_run();
+        skip_quantifier();
+      }
+    }
+    end_run();
+    return best ? *best : Words{};
+  }
+
+  // A group's anchors (empty when it has none); nullopt when its syntax is not understood.
+  std::optional<Words> group_words() {
+    ++pos_;  // (
+    if (pos_ < text_.size() && text_[pos_] == '?') {
+      const std::size_t close = text_.find_first_of(":)>", pos_);
+      if (close == std::string_view::npos) return std::nullopt;
+      if (text_[close] == ')') {  // (?i): flags only, matches nothing
+        pos_ = close + 1;
+        return Words{};
+      }
+      pos_ = close + 1;
+    }
+    std::optional<Words> inner = alternation();
+    if (!inner || pos_ >= text_.size() || text_[pos_] != ')') return std::nullopt;
+    ++pos_;
+    return inner;
+  }
+
+  static void consider(std::optional<Words>& best, const Words& candidate) {
+    if (candidate.empty()) return;
+    if (!best || shortest(candidate) > shortest(*best) ||
+        (shortest(candidate) == shortest(*best) && candidate.size() < best->size()))
+      best = candidate;
+  }
+
+  static std::size_t shortest(const Words& words) {
+    std::size_t length = words.front().size();
+    for (const auto& word : words) length = std::min(length, word.size());
+    return length;
+  }
+
+  // Letters the normaliser may fold differently from RE2's case folding are left out: only
+  // ASCII and CJK ideographs make anchors.
+  static bool is_anchor_character(char32_t cp) {
+    return (cp < 0x80 && std::isprint(static_cast<int>(cp))) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF);
+  }
+
+  // After an element: nullopt without a quantifier, true when it still occurs at least once
+  // (+, {2}, {1,3}), false when it may be absent (?, *, {0,6}).
+  std::optional<bool> quantifier_ahead() const {
+    if (pos_ >= text_.size()) return std::nullopt;
+    const char c = text_[pos_];
+    if (c == '?' || c == '*') return false;
+    if (c == '+') return true;
+    if (c == '{') {
+      std::size_t at = pos_ + 1;
+      std::size_t count = 0;
+      bool digits = false;
+      while (at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at]))) {
+        count = std::min<std::size_t>(count * 10 + static_cast<std::size_t>(text_[at] - '0'), 1000);
+        digits = true;
+        ++at;
+      }
+      if (!digits) return std::nullopt;  // a plain brace
+      while (at < text_.size() &&
+             (std::isdigit(static_cast<unsigned char>(text_[at])) || text_[at] == ','))
+        ++at;
+      if (at >= text_.size() || text_[at] != '}') return std::nullopt;
+      return count > 0;
+    }
+    return std::nullopt;
+  }
+
+  bool repeats_at_least_once() {
+    const std::optional<bool> repeated = quantifier_ahead();
+    skip_quantifier();
+    return !repeated || *repeated;
+  }
+
+  void skip_quantifier() {
+    if (!quantifier_ahead()) return;
+    if (text_[pos_] == '{') {
+      pos_ = text_.find('}', pos_) + 1;
+    } else {
+      ++pos_;
+    }
+    if (pos_ < text_.size() && text_[pos_] == '?') ++pos_;  // non-greedy
+  }
+
+  // Escapes that skip_atom can read past: classes (\d, \p{Han}, \pL), assertions, and escaped
+  // punctuation. Octal, hexadecimal, \Q…\E and the like stop the reading.
+  bool escapes_understood() const {
+    for (std::size_t at = 0; at < text_.size(); ++at) {
+      if (text_[at] != '\\') continue;
+      if (++at >= text_.size()) return false;
+      const char c = text_[at];
+      if (is_ascii_punctuation(c)) continue;
+      if (std::string_view("dDwWsSbBAz").find(c) != std::string_view::npos) continue;
+      if (c == 'p' || c == 'P') {
+        if (at + 1 < text_.size() && text_[at + 1] == '{') {
+          const std::size_t close = text_.find('}', at);
+          if (close == std::string_view::npos) return false;
+          at = close;
+        } else if (at + 1 < text_.size() &&
+                   std::isalpha(static_cast<unsigned char>(text_[at + 1]))) {
+          ++at;
+        } else {
+          return false;
+        }
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // A class, `.`, an escape or an assertion: read past, it anchors nothing.
+  void skip_atom() {
+    const char c = text_[pos_];
+    if (c == '[') {
+      ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '^') ++pos_;
+      bool first = true;
+      while (pos_ < text_.size() && (first || text_[pos_] != ']')) {
+        first = false;
+        if (text_.substr(pos_, 2) == "[:") {
+          const std::size_t close = text_.find(":]", pos_ + 2);
+          pos_ = close == std::string_view::npos ? text_.size() : close + 2;
+        } else if (text_[pos_] == '\\') {
+          pos_ = std::min(text_.size(), pos_ + 2);
+        } else {
+          ++pos_;
+        }
+      }
+      pos_ = std::min(text_.size(), pos_ + 1);
+    } else if (c == '\\') {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == 'p' || text_[pos_] == 'P') &&
+          pos_ + 1 < text_.size()) {
+        const std::size_t close = text_[pos_ + 1] == '{' ? text_.find('}', pos_) : pos_ + 1;
+        pos_ = close == std::string_view::npos ? text_.size() : close + 1;
+      } else if (pos_ < text_.size()) {
+        utf8::decode(text_, pos_);
+      }
+    } else {
+      ++pos_;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> pattern_anchors(std::string_view pattern) {
+  return AnchorReader(pattern).read();
+}
+
+PatternReach pattern_reach(std::string_view pattern) {
+  const Marks marks = ReachReader(pattern).read();
+  if (marks == 0) return PatternReach::clause;
+  if (marks == mark_bit(',')) return PatternReach::sentence;
+  return PatternReach::text;
+}
+
+}  // namespace coach

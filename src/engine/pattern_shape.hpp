@@ -1,0 +1,35 @@
+#pragma once
+// What the text of a trainer's RE2 pattern tells about its matches in a normalised reply, so
+// that a long reply need not be searched whole for every pattern:
+//  - its reach: whether a match stays within one clause (it can contain none of , . ! ? ;),
+//    within one sentence (none of . ! ? ;), or may span any text;
+//  - its anchors: words one of which every match contains (for 让(您|你)[^,.!?;]{0,6}(委屈|气),
+//    委屈 or 气). A pattern bound to clauses need only run on the clauses where an anchor is.
+//
+// Both are read on the safe side: anything not understood (`.`, `\W`, `\x2e`, a POSIX class,
+// a range, an optional group) is taken to reach anywhere or to anchor nothing. RE2 says
+// nothing about either, and a wrong answer would lose matches; a cautious one only costs time.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coach {
+
+enum class PatternReach { clause, sentence, text };
+
+PatternReach pattern_reach(std::string_view pattern);
+
+// Every match contains one of these (bytes of the normalised text; ASCII letters lower-case,
+// as the normaliser folds them). Empty when no such words can be read from the pattern.
+std::vector<std::string> pattern_anchors(std::string_view pattern);
+
+// The bytes that end a clause or a sentence in normalised text (full-width forms are folded
+// to these).
+inline bool ends_sentence(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ';';
+}
+inline bool ends_clause(char c) {
+  return c == ',' || ends_sentence(c);
+}
+
+}  // namespace coach

@@ -1,0 +1,168 @@
+// How far a pattern's matches can reach, and that running a pattern clause by clause finds
+// what running it over the whole reply finds.
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/lexicon_scanner.hpp"
+#include "engine/pattern_shape.hpp"
+#include "engine/phrase_matcher.hpp"
+#include "load/scenario_library.hpp"
+
+using namespace coach;
+
+TEST_CASE("patterns of words and bounded gaps stay within a clause") {
+  CHECK(pattern_reach("负责到底") == PatternReach::clause);
+  CHECK(pattern_reach("(我|由我)(来|会)*(帮|给)?(您|你)?(负责|跟进)") == PatternReach::clause);
+  CHECK(pattern_reach("让(您|你)(们)?(受|吃)(了)?[^,.!?;]{0,6}(委屈|气)") == PatternReach::clause);
+  CHECK(pattern_reach("工号(是|为)?:?\\d+") == PatternReach::clause);
+  CHECK(pattern_reach("我叫\\p{Han}{1,3}") == PatternReach::clause);
+  CHECK(pattern_reach("(?i)vip(?:客户|会员)(?P<n>\\d+)") == PatternReach::clause);
+  CHECK(pattern_reach("[a-z]+号") == PatternReach::clause);
+  CHECK(pattern_reach("\\bok\\b") == PatternReach::clause);
+}
+
+TEST_CASE("a gap that allows commas stays within a sentence") {
+  CHECK(pattern_reach("(没有|没带)(身份证|证件)[^.!?;]{0,12}(不能|无法)") ==
+        PatternReach::sentence);
+  CHECK(pattern_reach("先生,您好") == PatternReach::sentence);
+  CHECK(pattern_reach("好[,、]的") == PatternReach::sentence);
+  CHECK(pattern_reach("\\,") == PatternReach::sentence);
+}
+
+TEST_CASE("anything not understood may reach anywhere") {
+  CHECK(pattern_reach("如果您愿意.*告诉") == PatternReach::text);
+  CHECK(pattern_reach("\\p{Han},(对吧|对吗)(\\?|$)") == PatternReach::text);
+  CHECK(pattern_reach("[^,]{0,6}好") == PatternReach::text);
+  CHECK(pattern_reach("(^|[^说讲道称是])(已经|已)转交") == PatternReach::text);  // [^说] matches 。
+  CHECK(pattern_reach("[^,。]好") == PatternReach::text);  // full-width marks are not folded here
+  CHECK(pattern_reach("\\W好") == PatternReach::text);
+  CHECK(pattern_reach("\\x2e好") == PatternReach::text);
+  CHECK(pattern_reach("\\p{P}好") == PatternReach::text);
+  CHECK(pattern_reach("[[:punct:]]好") == PatternReach::text);
+  CHECK(pattern_reach("[!-/]好") == PatternReach::text);  // the range holds , and .
+  CHECK(pattern_reach("[\\!-/]好") == PatternReach::text);
+  CHECK(pattern_reach("好{,6}") == PatternReach::sentence);  // not a repetition: a literal comma
+  CHECK(pattern_reach("好{1,}x{2}") == PatternReach::clause);
+  CHECK(pattern_reach("\\Q.\\E") == PatternReach::text);
+  CHECK(pattern_reach("[好") == PatternReach::text);
+  CHECK(pattern_reach("好\\") == PatternReach::text);
+}
+
+using Words = std::vector<std::string>;
+
+TEST_CASE("anchors: words one of which every match contains") {
+  CHECK(pattern_anchors("负责到底") == Words{"负责到底"});
+  // Every element's shortest word is one character: the one with fewest words wins.
+  CHECK(pattern_anchors("让(您|你)(们)?(受|吃)(了)?[^,.!?;]{0,6}(委屈|气|罪|苦)") == Words{"让"});
+  CHECK(pattern_anchors("(我|由我)(来|会)*(帮|给)?(您|你)?(负责|跟进|处理)") ==
+        Words{"处理", "负责", "跟进"});
+  CHECK(pattern_anchors("给(您|你)(们)?添(了)?(很多|这么多)?麻烦") == Words{"麻烦"});
+  CHECK(pattern_anchors("工号(是|为)?:?\\d+") == Words{"工号"});
+  CHECK(pattern_anchors("我叫\\p{Han}{1,3}") == Words{"我叫"});
+  CHECK(pattern_anchors("补(卡|一张|张)") == Words{"补"});  // as long as 卡, and one word
+  CHECK(pattern_anchors("VIP(客户|会员)") == Words{"会员", "客户"});  // six bytes beat three
+  CHECK(pattern_anchors("VIP卡") == Words{"vip卡"});
+  CHECK(pattern_anchors("(?i:好的)+|行吧") == Words{"好的", "行吧"});
+  CHECK(pattern_anchors("(?P<who>您|你)(好|行)") == Words{"你", "您"});
+  CHECK(pattern_anchors("好{2}吗呢") == Words{"吗呢"});  // 好好 is not read as one word
+  CHECK(pattern_anchors("(非常)+抱歉您") == Words{"抱歉您"});
+  CHECK(pattern_anchors("(非常|十分)+抱") == Words{"十分", "非常"});
+}
+
+TEST_CASE("no anchors where a match need not contain a known word") {
+  CHECK(pattern_anchors("(您|)好") == Words{"好"});
+  CHECK(pattern_anchors("(您|)") == Words{});
+  CHECK(pattern_anchors("(您)?(你)*") == Words{});
+  CHECK(pattern_anchors("\\p{Han}{2,3}") == Words{});
+  CHECK(pattern_anchors("[^,]+") == Words{});
+  CHECK(pattern_anchors("好|[a-z]") == Words{});
+  CHECK(pattern_anchors("\\x{597d}") == Words{});
+  CHECK(pattern_anchors("\\x{597d}你好") == Words{});  // not understood: nothing
+  CHECK(pattern_anchors("\\Q你好\\E") == Words{});
+  CHECK(pattern_anchors("\\101b") == Words{});
+  CHECK(pattern_anchors("ß好") == Words{"好"});  // folded differently: not an anchor
+  CHECK(pattern_anchors("(好") == Words{});
+  CHECK(pattern_anchors("好)") == Words{});
+  CHECK(pattern_anchors("好{0,3}") == Words{});
+  CHECK(pattern_anchors("好{,3}") == Words{"好"});  // a literal brace, read past
+}
+
+namespace {
+
+std::vector<std::pair<std::size_t, std::size_t>> matches_in(const RE2& pattern,
+                                                            std::string_view text, bool by_clause) {
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  const auto record = [&](std::size_t begin, std::size_t end) { found.emplace_back(begin, end); };
+  if (!by_clause) {
+    for_each_pattern_match(pattern, text, record);
+    return found;
+  }
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !ends_clause(text[i])) continue;
+    for_each_pattern_match(pattern, text, from, i, record);
+    from = i + 1;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("a clause-bound pattern run clause by clause finds the same matches") {
+  const std::string text = "我来帮您处理,您别急.我会跟进!负责到底?好;(我)你,,我会";
+  for (const char* source : {"(我|由我)?(来|会)*(帮|给)?(您|你)?(处理|跟进)?", "我[^,.!?;]{0,3}",
+                             "(^|[^说,.!?;])我", "会$|^我", "\\b", "(您|你)?", "x*"}) {
+    CAPTURE(source);
+    const RE2 pattern(source, pattern_options());
+    REQUIRE(pattern.ok());
+    REQUIRE(pattern_reach(source) == PatternReach::clause);
+    CHECK(matches_in(pattern, text, true) == matches_in(pattern, text, false));
+  }
+}
+
+TEST_CASE("the bundled lexicon finds the same concepts clause by clause as over the whole text") {
+  Diagnostics diagnostics;
+  const std::string scenarios = COACH_SOURCE_SCENARIOS;
+  const auto library = ScenarioLibrary::load({scenarios}, {scenarios + "/lexicons"}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  REQUIRE(!library.rubrics().empty());
+  const ConceptIndex& concepts = *library.rubrics().front().steps().front().concepts;
+  std::vector<const PhraseMatcher*> matchers;
+  for (std::size_t i = 0; i < concepts.size(); ++i)
+    matchers.push_back(concepts.at(i).matcher.get());
+  const LexiconScanner by_unit(matchers, 0);
+  const LexiconScanner whole(matchers, std::numeric_limits<std::size_t>::max());
+
+  std::vector<std::string> replies;
+  for (const Rubric& rubric : library.rubrics()) {
+    for (const CompiledStep& step : rubric.steps()) {
+      for (const auto& answer : step.step->model_answers) replies.push_back(answer.text);
+      for (const auto& example : step.step->counter_examples) replies.push_back(example.text);
+    }
+  }
+  // Replies alone, and long ones: several joined with and without punctuation between them.
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::size_t> pick(0, replies.size() - 1);
+  const char* joins[] = {"", ",", "。", "!", "?;", " ", "说"};
+  std::vector<std::string> texts = replies;
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    for (int k = 0; k < 2 + i % 12; ++k) text += replies[pick(random)] + joins[(i + k) % 7];
+    texts.push_back(text);
+  }
+  std::size_t matched = 0;
+  for (const auto& text : texts) {
+    const NormalizedText reply = normalize(text);
+    const ReplyScan expected = whole.scan(reply);
+    CAPTURE(text);
+    CHECK(by_unit.scan(reply) == expected);
+    for (std::size_t i = 0; i < concepts.size(); ++i) matched += expected.of(i).size();
+  }
+  CHECK(matched > texts.size());  // the comparison is of something
+}
