@@ -1,9 +1,10 @@
 // libFuzzer target: the matching engine against a plain reference. A trainer-written lexicon
 // (phrases and RE2 patterns, nasty ones included) and a reply come from the input; the reply is
 // normalised (traditional → simplified word by word, full-width, quotation marks) and scanned
-// for every concept at once (Aho–Corasick + FilteredRE2), and the scan must find exactly what a
-// naive search finds: every occurrence of every phrase (std::string_view::find), every match of
-// every pattern (RE2 on its own), each flagged negated and quoted the same way. Then a step made
+// for every concept at once (Aho–Corasick, then each pattern only in the clauses holding the
+// words it requires), and the scan must find exactly what a naive search finds: every
+// occurrence of every phrase (std::string_view::find), every match of every pattern (RE2 on its
+// own, over the whole reply), each flagged negated and quoted the same way. Then a step made
 // of every rule kind over those concepts is scored twice: within bounds, evidence on character
 // boundaries of the reply, the same verdict both times.
 //
@@ -44,8 +45,8 @@
 namespace {
 
 constexpr std::size_t kMaxConcepts = 8;
-constexpr std::size_t kMaxPhrases = 24;   // per concept
-constexpr std::size_t kMaxPatterns = 6;   // in the whole input: each one compiles twice
+constexpr std::size_t kMaxPhrases = 24;  // per concept
+constexpr std::size_t kMaxPatterns = 6;  // in the whole input: compiling is the slow part
 constexpr std::size_t kMaxReplyBytes = 40000;
 
 [[noreturn]] void fail(const char* what, std::string_view reply) {
@@ -128,7 +129,8 @@ const std::shared_ptr<coach::Lexicon>& bundled_lexicon() {
 }
 
 bool is_boundary(std::string_view text, std::size_t pos) {
-  return pos == text.size() || (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80);
+  return pos == text.size() ||
+         (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80);
 }
 
 // What the normaliser promises: a map back to the reply for every byte, in order, on
@@ -141,7 +143,8 @@ void check_normalized(const coach::NormalizedText& n, bool valid) {
   for (std::size_t i = 0; i < n.text.size(); ++i) {
     if (n.origin_begin[i] >= n.origin_end[i] || n.origin_end[i] > reply.size())
       fail("a normalised byte maps outside the reply", reply);
-    if (i > 0 && (n.origin_begin[i] < n.origin_begin[i - 1] || n.origin_end[i] < n.origin_end[i - 1]))
+    if (i > 0 &&
+        (n.origin_begin[i] < n.origin_begin[i - 1] || n.origin_end[i] < n.origin_end[i - 1]))
       fail("the map back to the reply goes backwards", reply);
     if (valid && (!is_boundary(reply, n.origin_begin[i]) || !is_boundary(reply, n.origin_end[i])))
       fail("a normalised byte maps into the middle of a character", reply);
@@ -162,7 +165,8 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   const std::string_view text = n.text;
   for (std::size_t i = 0; i < matcher.phrases().size(); ++i) {
     const std::string& phrase = matcher.phrases()[i];
-    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1))
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1))
       all.push_back({{at, at + phrase.size()}, i});
   }
   for (std::size_t i = 0; i < matcher.patterns().size(); ++i) {
@@ -178,8 +182,8 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   return out;
 }
 
-void compare(const char* what, const std::vector<Found>& expected, std::span<const coach::PhraseMatch> got,
-             bool check_quoted, std::string_view reply) {
+void compare(const char* what, const std::vector<Found>& expected,
+             std::span<const coach::PhraseMatch> got, bool check_quoted, std::string_view reply) {
   bool same = expected.size() == got.size();
   for (std::size_t i = 0; same && i < got.size(); ++i) {
     const Found actual{got[i].span.begin, got[i].span.end, got[i].source, got[i].negated,
@@ -187,7 +191,8 @@ void compare(const char* what, const std::vector<Found>& expected, std::span<con
     same = actual == expected[i];
   }
   if (same) return;
-  std::fprintf(stderr, "%s: expected %zu occurrences, found %zu\n", what, expected.size(), got.size());
+  std::fprintf(stderr, "%s: expected %zu occurrences, found %zu\n", what, expected.size(),
+               got.size());
   for (const auto& f : expected)
     std::fprintf(stderr, "  expected [%zu,%zu) source %zu negated %d quoted %d\n", f.begin, f.end,
                  f.source, f.negated, f.quoted);
@@ -226,9 +231,11 @@ std::shared_ptr<coach::Scenario> scenario_for(const coach::Lexicon& lexicon, con
     for (auto kind : {coach::RuleKind::any_of, coach::RuleKind::all_of, coach::RuleKind::none_of})
       add(kind, [&](coach::Rule& r) { r.phrases = input.phrases; });
   }
-  add(coach::RuleKind::asks_question, [](coach::Rule& r) { r.question = coach::QuestionKind::open; });
+  add(coach::RuleKind::asks_question,
+      [](coach::Rule& r) { r.question = coach::QuestionKind::open; });
   add(coach::RuleKind::asks_question, [](coach::Rule& r) { r.count = 2; });
-  add(coach::RuleKind::addresses_customer, [](coach::Rule& r) { r.address = coach::AddressMode::title; });
+  add(coach::RuleKind::addresses_customer,
+      [](coach::Rule& r) { r.address = coach::AddressMode::title; });
   add(coach::RuleKind::addresses_customer, [](coach::Rule&) {});
   add(coach::RuleKind::min_chars, [](coach::Rule& r) { r.limit = 10; });
   add(coach::RuleKind::max_chars, [](coach::Rule& r) { r.limit = 200; });
@@ -243,9 +250,11 @@ void check_result(const coach::StepResult& result, std::string_view reply, bool 
     for (const auto& evidence : rule.matched) {
       if (evidence.span.begin > evidence.span.end || evidence.span.end > reply.size())
         fail("evidence outside the reply", reply);
-      if (valid && (!is_boundary(reply, evidence.span.begin) || !is_boundary(reply, evidence.span.end)))
+      if (valid &&
+          (!is_boundary(reply, evidence.span.begin) || !is_boundary(reply, evidence.span.end)))
         fail("evidence cuts a character", reply);
-      if (evidence.text != reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin))
+      if (evidence.text !=
+          reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin))
         fail("evidence text is not the reply's text at its span", reply);
     }
   }

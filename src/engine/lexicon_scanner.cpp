@@ -1,22 +1,20 @@
 #include "engine/lexicon_scanner.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 #include "engine/negation.hpp"
 
 namespace coach {
-namespace {
 
 using Hit = std::pair<std::uint32_t, PhraseMatch>;  // concept number, occurrence
 
-// Atoms shorter than a CJK character would be found in nearly every reply.
-constexpr int kMinAtomBytes = 3;
-
-// Where the clauses (or sentences) of a text end: unit k is text[start(k), end(k)).
-class Units {
+// Where the clauses (or sentences) of a text end: unit k is text[start(k), end(k)). Without an
+// end function the whole text is one unit.
+class LexiconScanner::Units {
  public:
   Units(std::string_view text, bool (*ends_unit)(char)) : size_(text.size()) {
+    if (!ends_unit) return;
     for (std::size_t at = 0; at < text.size(); ++at) {
       if (ends_unit(text[at])) ends_.push_back(at);
     }
@@ -25,6 +23,7 @@ class Units {
     return static_cast<std::size_t>(std::lower_bound(ends_.begin(), ends_.end(), pos) -
                                     ends_.begin());
   }
+  std::size_t count() const { return ends_.size() + 1; }
   std::size_t start(std::size_t unit) const { return unit == 0 ? 0 : ends_[unit - 1] + 1; }
   std::size_t end(std::size_t unit) const { return unit < ends_.size() ? ends_[unit] : size_; }
 
@@ -33,139 +32,155 @@ class Units {
   std::size_t size_;
 };
 
-}  // namespace
-
 LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers,
                                std::size_t unit_scan_min_bytes)
-    : concept_count_(matchers.size()),
-      unit_scan_min_bytes_(unit_scan_min_bytes),
-      patterns_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {
+    : concept_count_(matchers.size()), unit_scan_min_bytes_(unit_scan_min_bytes) {
   for (std::uint32_t c = 0; c < matchers.size(); ++c) {
     const PhraseMatcher& matcher = *matchers[c];
     for (std::uint32_t i = 0; i < matcher.phrases().size(); ++i) {
-      phrases_.add(matcher.phrases()[i]);
+      automaton_.add(matcher.phrases()[i]);
       phrase_owners_.push_back({c, i});
     }
+  }
+  WordNumbers numbers;
+  for (std::uint32_t c = 0; c < matchers.size(); ++c) {
+    const PhraseMatcher& matcher = *matchers[c];
     const auto phrase_count = static_cast<std::uint32_t>(matcher.phrases().size());
     for (std::uint32_t i = 0; i < matcher.patterns().size(); ++i)
-      add_pattern(*matcher.patterns()[i], {c, phrase_count + i});
+      add_pattern(*matcher.patterns()[i], {c, phrase_count + i}, numbers);
   }
-  if (pattern_info_.empty()) {
-    phrases_.build();
+  choose_triggers();
+  for (const auto& word : words_) automaton_.add(word);
+  automaton_.build();
+}
+
+std::uint32_t LexiconScanner::word_number(const std::string& word, WordNumbers& numbers) {
+  const auto [found, added] = numbers.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
+  if (added) {
+    words_.push_back(word);
+    for (auto& by_word : triggered_by_) by_word.emplace_back();
+  }
+  return found->second;
+}
+
+void LexiconScanner::add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers) {
+  Pattern pattern{&regex, owner, pattern_reach(regex.pattern()), {}};
+  for (const Words& words : pattern_requirements(regex.pattern())) {
+    auto& required = pattern.required.emplace_back();
+    for (const auto& word : words) required.push_back(word_number(word, numbers));
+  }
+  patterns_.push_back(std::move(pattern));
+}
+
+// Each pattern is looked for where the words of one requirement stand: the one least likely
+// to be met by chance. Longer words are rarer in text; of words as long, those that many
+// patterns use (您, 我们) are the common ones.
+void LexiconScanner::choose_triggers() {
+  std::vector<std::uint32_t> users(words_.size(), 0);
+  for (const Pattern& pattern : patterns_) {
+    for (const auto& required : pattern.required)
+      for (const std::uint32_t word : required) ++users[word];
+  }
+  const auto cost = [&](const std::vector<std::uint32_t>& required) {
+    std::size_t shortest = SIZE_MAX;
+    std::size_t used = 0;
+    for (const std::uint32_t word : required) {
+      shortest = std::min(shortest, words_[word].size());
+      used += users[word];
+    }
+    return std::make_pair(SIZE_MAX - shortest, used);
+  };
+  for (std::uint32_t number = 0; number < patterns_.size(); ++number) {
+    const auto& required = patterns_[number].required;
+    const auto reach = static_cast<std::size_t>(patterns_[number].reach);
+    if (required.empty()) {
+      unrequiring_[reach].push_back(number);
+      continue;
+    }
+    const auto trigger =
+        std::min_element(required.begin(), required.end(),
+                         [&](const auto& a, const auto& b) { return cost(a) < cost(b); });
+    for (const std::uint32_t word : *trigger) triggered_by_[reach][word].push_back(number);
+  }
+}
+
+void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::size_t from,
+                         std::size_t to, Hits& hits) const {
+  for_each_pattern_match(*pattern.regex, text, from, to, [&](std::size_t begin, std::size_t end) {
+    hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
+  });
+}
+
+// Runs the patterns of the given reaches unit by unit, each on the units where a word of every
+// one of its requirements starts. `words` are in order of where they start.
+void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordFound>& words,
+                                  const Units& units, std::initializer_list<PatternReach> reaches,
+                                  Hits& hits) const {
+  // Marked with the unit's number + 1, so that nothing is cleared between units.
+  std::vector<std::uint32_t> word_in_unit(words_.size(), 0);
+  std::vector<std::uint32_t> tried_in_unit(patterns_.size(), 0);
+  std::size_t next = 0;
+  for (std::size_t unit = 0; unit < units.count(); ++unit) {
+    const auto mark = static_cast<std::uint32_t>(unit + 1);
+    const std::size_t from = units.start(unit);
+    const std::size_t to = units.end(unit);
+    const std::size_t first = next;
+    while (next < words.size() && words[next].begin < to) word_in_unit[words[next++].word] = mark;
+    const auto met = [&](const std::vector<std::uint32_t>& group) {
+      return std::any_of(group.begin(), group.end(),
+                         [&](std::uint32_t word) { return word_in_unit[word] == mark; });
+    };
+    for (const PatternReach reach : reaches) {
+      const auto r = static_cast<std::size_t>(reach);
+      for (std::size_t k = first; k < next; ++k) {
+        for (const std::uint32_t number : triggered_by_[r][words[k].word]) {
+          if (tried_in_unit[number] == mark) continue;
+          tried_in_unit[number] = mark;
+          const Pattern& pattern = patterns_[number];
+          if (std::all_of(pattern.required.begin(), pattern.required.end(), met))
+            run(pattern, text, from, to, hits);
+        }
+      }
+      for (const std::uint32_t number : unrequiring_[r])
+        run(patterns_[number], text, from, to, hits);
+    }
+  }
+}
+
+// A match of a clause-bound pattern lies inside one clause and holds a word of each of the
+// pattern's requirements, so RE2 need only run on the clauses where they all are (with the
+// whole text as context: ^, $ and \b see past the clause). What is found is what a run over
+// the whole text finds; the unit tests and fuzz_matching compare the two. A short reply is
+// taken whole.
+void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound> words,
+                                   Hits& hits) const {
+  std::sort(words.begin(), words.end(),
+            [](const WordFound& a, const WordFound& b) { return a.begin < b.begin; });
+  const Units whole(text, nullptr);
+  if (text.size() < unit_scan_min_bytes_) {
+    run_in_units(text, words, whole,
+                 {PatternReach::clause, PatternReach::sentence, PatternReach::text}, hits);
     return;
   }
-  std::vector<std::string> atoms;
-  patterns_->Compile(&atoms);
-  for (const auto& atom : atoms) phrases_.add(atom);
-  first_anchor_ = static_cast<std::uint32_t>(phrase_owners_.size() + atoms.size());
-  std::map<std::string, std::size_t> anchor_numbers;
-  for (std::size_t id = 0; id < pattern_info_.size(); ++id) {
-    if (!pattern_info_[id].anchored) continue;
-    for (const auto& anchor : pattern_anchors(patterns_->GetRE2(static_cast<int>(id)).pattern())) {
-      const auto [it, added] = anchor_numbers.try_emplace(anchor, anchor_patterns_.size());
-      if (added) {
-        phrases_.add(anchor);
-        anchor_patterns_.emplace_back();
-      }
-      anchor_patterns_[it->second].push_back(static_cast<int>(id));
-    }
-  }
-  phrases_.build();
-}
-
-void LexiconScanner::add_pattern(const RE2& pattern, Owner owner) {
-  int id = 0;
-  // Each pattern compiled alone already, with the same options: this cannot fail.
-  if (patterns_->Add(pattern.pattern(), pattern_options(), &id) != RE2::NoError) return;
-  const PatternReach reach = pattern_reach(pattern.pattern());
-  const bool anchored = reach != PatternReach::text && !pattern_anchors(pattern.pattern()).empty();
-  pattern_info_.push_back({owner, reach, anchored});
-}
-
-std::vector<int> LexiconScanner::candidates(const std::vector<Found>& atoms) const {
-  std::vector<int> ids;
-  ids.reserve(atoms.size());
-  for (const Found& atom : atoms) ids.push_back(static_cast<int>(atom.number));
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<int> found;
-  patterns_->AllPotentials(ids, &found);
-  return found;
-}
-
-void LexiconScanner::run(int pattern, std::string_view text, std::size_t from, std::size_t to,
-                         Hits& hits) const {
-  const Owner owner = pattern_info_[static_cast<std::size_t>(pattern)].owner;
-  for_each_pattern_match(patterns_->GetRE2(pattern), text, from, to,
-                         [&](std::size_t begin, std::size_t end) {
-                           hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
-                         });
-}
-
-void LexiconScanner::find_patterns(std::string_view text, const std::vector<Found>& atoms,
-                                   Hits& hits) const {
-  for (const int id : candidates(atoms)) run(id, text, 0, text.size(), hits);
-}
-
-// A match of a clause-bound pattern lies inside one clause and holds one of the pattern's
-// anchors, so RE2 need only run on the clauses where an anchor starts (with the whole text as
-// context: ^, $ and \b see past the clause). What is found is what a run over the whole text
-// finds; the unit tests compare the two on the bundled lexicon.
-void LexiconScanner::find_patterns_by_unit(std::string_view text, const std::vector<Found>& atoms,
-                                           const std::vector<Found>& anchors, Hits& hits) const {
-  std::vector<char> is_candidate(pattern_info_.size(), 0);
-  for (const int id : candidates(atoms)) {
-    if (pattern_info_[static_cast<std::size_t>(id)].anchored) {
-      is_candidate[static_cast<std::size_t>(id)] = 1;
-    } else {
-      run(id, text, 0, text.size(), hits);
-    }
-  }
-  const Units clauses(text, ends_clause);
-  const Units sentences(text, ends_sentence);
-  std::vector<std::pair<int, std::size_t>> runs;  // pattern, unit (of its reach)
-  for (const Found& anchor : anchors) {
-    for (const int id : anchor_patterns_[anchor.number]) {
-      if (!is_candidate[static_cast<std::size_t>(id)]) continue;
-      const bool in_clause =
-          pattern_info_[static_cast<std::size_t>(id)].reach == PatternReach::clause;
-      runs.emplace_back(id, (in_clause ? clauses : sentences).of(anchor.begin));
-    }
-  }
-  std::sort(runs.begin(), runs.end());
-  runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
-  for (const auto& [id, unit] : runs) {
-    const bool in_clause =
-        pattern_info_[static_cast<std::size_t>(id)].reach == PatternReach::clause;
-    const Units& units = in_clause ? clauses : sentences;
-    run(id, text, units.start(unit), units.end(unit), hits);
-  }
+  run_in_units(text, words, Units(text, ends_clause), {PatternReach::clause}, hits);
+  run_in_units(text, words, Units(text, ends_sentence), {PatternReach::sentence}, hits);
+  run_in_units(text, words, whole, {PatternReach::text}, hits);
 }
 
 ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
   const std::string_view text = reply.text;
   std::vector<Hit> hits;
-  std::vector<Found> atoms;
-  std::vector<Found> anchors;
-  const bool by_unit = text.size() >= unit_scan_min_bytes_;
-  phrases_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
-    if (phrase >= first_anchor_ && first_anchor_ != 0) {
-      if (by_unit) anchors.push_back({phrase - first_anchor_, static_cast<std::uint32_t>(begin)});
-    } else if (phrase >= phrase_owners_.size()) {
-      atoms.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
+  std::vector<WordFound> words;
+  automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
+    if (phrase >= phrase_owners_.size()) {
+      words.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
                        static_cast<std::uint32_t>(begin)});
-    } else {
-      const Owner owner = phrase_owners_[phrase];
-      hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
+      return;
     }
+    const Owner owner = phrase_owners_[phrase];
+    hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
   });
-  if (!pattern_info_.empty()) {
-    if (by_unit) {
-      find_patterns_by_unit(text, atoms, anchors, hits);
-    } else {
-      find_patterns(text, atoms, hits);
-    }
-  }
+  find_patterns(text, std::move(words), hits);
   for (auto& [concept_index, match] : hits) {
     match.negated = is_negated(text, match.span.begin);
     match.quoted = reply.is_quoted(match.span.begin);

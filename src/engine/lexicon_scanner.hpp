@@ -1,16 +1,18 @@
 #pragma once
-// Finds every concept of the lexicon in a reply at once: one Aho–Corasick pass over the text
-// finds all the phrases, and with them the literal pieces (atoms) that RE2's FilteredRE2 says
-// each pattern needs; only the patterns whose atoms are all there run on their own. The cost
-// grows with the length of the reply, not with the lexicon, and nothing warms up: a DFA for
-// the whole set (RE2::Set) builds states for every new reply and made a cold run slow.
-//
-// In a long reply nearly every pattern's atoms occur somewhere, so the same pass also finds
-// each pattern's anchors (pattern_shape.hpp): a pattern whose matches stay inside a clause
-// then runs only on the clauses where one of its anchors stands.
-#include <re2/filtered_re2.h>
+// Finds every concept of the lexicon in a reply at once. One Aho–Corasick pass over the text
+// finds all the phrases and, with them, the words each RE2 pattern requires (pattern_shape:
+// for 让(您|你)[^,.!?;]{0,6}(委屈|气), 让, one of 您/你 and one of 委屈/气). A pattern runs
+// only where all its requirements are met: in the clause (or sentence) holding them when its
+// matches cannot leave a clause (sentence), else over the whole reply. The cost grows with the
+// length of the reply, not with the lexicon, and nothing warms up: a DFA for the whole set
+// (RE2::Set) builds states for every new reply and made a cold run slow. Each pattern is the
+// one its concept compiled at load: nothing is compiled twice.
+#include <re2/re2.h>
 
-#include <memory>
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/pattern_shape.hpp"
@@ -22,12 +24,13 @@ namespace coach {
 
 class LexiconScanner {
  public:
-  // Below this length a reply is a few clauses at most, and running a pattern over all of it
-  // costs less than finding its clauses.
+  // Below this length a reply is a few clauses at most, and a pattern runs over all of it
+  // rather than clause by clause.
   static constexpr std::size_t kUnitScanMinBytes = 256;
 
-  // matchers[i] is concept number i's. Replies of `unit_scan_min_bytes` or more run their
-  // patterns clause by clause (tests set it to compare the two ways).
+  // matchers[i] is concept number i's; they must outlive the scanner. Replies of
+  // `unit_scan_min_bytes` or more run their patterns clause by clause (tests set it to compare
+  // the two ways).
   explicit LexiconScanner(const std::vector<const PhraseMatcher*>& matchers,
                           std::size_t unit_scan_min_bytes = kUnitScanMinBytes);
 
@@ -38,37 +41,40 @@ class LexiconScanner {
     std::uint32_t concept_index;
     std::uint32_t source;  // the phrase's or pattern's number within its concept
   };
-  struct PatternInfo {
+  struct Pattern {
+    const RE2* regex;
     Owner owner;
     PatternReach reach;
-    bool anchored;  // it has anchors: every match holds one
+    // Word numbers, one of each group in every match. Empty: the pattern runs on every reply.
+    std::vector<std::vector<std::uint32_t>> required;
   };
-  struct Found {  // an atom or an anchor in the reply: its number, where it starts
-    std::uint32_t number;
+  struct WordFound {
+    std::uint32_t word;
     std::uint32_t begin;
   };
   using Hits = std::vector<std::pair<std::uint32_t, PhraseMatch>>;  // concept number, match
+  class Units;
 
-  void add_pattern(const RE2& pattern, Owner owner);
-  // The candidates: the patterns whose atoms are all in the reply.
-  std::vector<int> candidates(const std::vector<Found>& atoms) const;
-  void run(int pattern, std::string_view text, std::size_t from, std::size_t to, Hits& hits) const;
-  // Every candidate over the whole text.
-  void find_patterns(std::string_view text, const std::vector<Found>& atoms, Hits& hits) const;
-  // Candidates bound to clauses (sentences) run on the clauses (sentences) holding their
-  // anchors; the others over the whole text.
-  void find_patterns_by_unit(std::string_view text, const std::vector<Found>& atoms,
-                             const std::vector<Found>& anchors, Hits& hits) const;
+  using WordNumbers = std::unordered_map<std::string, std::uint32_t>;
+  void add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers);
+  std::uint32_t word_number(const std::string& word, WordNumbers& numbers);
+  void choose_triggers();
+  void run(const Pattern& pattern, std::string_view text, std::size_t from, std::size_t to,
+           Hits& hits) const;
+  void run_in_units(std::string_view text, const std::vector<WordFound>& words, const Units& units,
+                    std::initializer_list<PatternReach> reaches, Hits& hits) const;
+  void find_patterns(std::string_view text, std::vector<WordFound> words, Hits& hits) const;
 
   std::size_t concept_count_;
   std::size_t unit_scan_min_bytes_;
-  // The concepts' phrases, then the patterns' atoms, then their anchors.
-  PhraseAutomaton phrases_;
+  PhraseAutomaton automaton_;         // the concepts' phrases, then the patterns' words
   std::vector<Owner> phrase_owners_;  // per phrase
-  std::uint32_t first_anchor_ = 0;    // the automaton's number of the first anchor
-  std::unique_ptr<re2::FilteredRE2> patterns_;
-  std::vector<PatternInfo> pattern_info_;          // by pattern id in patterns_
-  std::vector<std::vector<int>> anchor_patterns_;  // per anchor, the patterns it anchors
+  std::vector<std::string> words_;    // the patterns' words, numbered from 0
+  std::vector<Pattern> patterns_;
+  // By reach (PatternReach as an index), per word: the patterns looked for where it stands.
+  std::array<std::vector<std::vector<std::uint32_t>>, 3> triggered_by_;
+  // By reach: the patterns without requirements, run on every reply.
+  std::array<std::vector<std::uint32_t>, 3> unrequiring_;
 };
 
 }  // namespace coach

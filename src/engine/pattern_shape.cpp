@@ -171,57 +171,62 @@ class ReachReader {
   std::size_t pos_ = 0;
 };
 
-// The anchors of a pattern, read by recursive descent over RE2's syntax. A sequence's anchors
-// are those of one element every match passes through: a run of plain characters, or a group
-// that must occur once or more; the element chosen is the one whose shortest word is longest
-// (the rarest in text). An alternation's anchors are the union of its branches'.
-class AnchorReader {
+// The requirements of a pattern, read by recursive descent over RE2's syntax. A sequence's
+// requirements are those of every element a match passes through: a run of plain characters
+// (one word), or a group that must occur once or more (the group's own requirements). An
+// alternation of several branches requires one word of the union of its branches' anchors.
+class RequirementReader {
  public:
-  using Words = std::vector<std::string>;
+  explicit RequirementReader(std::string_view pattern) : text_(pattern) {}
 
-  explicit AnchorReader(std::string_view pattern) : text_(pattern) {}
-
-  Words read() {
+  Requirements read() {
     if (!escapes_understood()) return {};
-    std::optional<Words> words = alternation();
-    if (!words || pos_ != text_.size()) return {};
-    std::sort(words->begin(), words->end());
-    words->erase(std::unique(words->begin(), words->end()), words->end());
-    return *words;
+    std::optional<Requirements> found = alternation();
+    if (!found || pos_ != text_.size()) return {};
+    for (Words& words : *found) {
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+    }
+    return *found;
   }
 
  private:
-  // nullopt when the syntax is not understood; no words when some branch has none.
-  std::optional<Words> alternation() {
-    std::optional<Words> words = sequence();
-    if (!words) return std::nullopt;
-    bool every_branch_anchored = !words->empty();
+  // nullopt when the syntax is not understood; nothing when some branch requires nothing.
+  std::optional<Requirements> alternation() {
+    std::optional<Requirements> first = sequence();
+    if (!first) return std::nullopt;
+    if (pos_ >= text_.size() || text_[pos_] != '|') return first;
+    bool every_branch_anchored = !first->empty();
+    Words either = every_branch_anchored ? anchors_of(*first) : Words{};
     while (pos_ < text_.size() && text_[pos_] == '|') {
       ++pos_;
-      std::optional<Words> branch = sequence();
+      std::optional<Requirements> branch = sequence();
       if (!branch) return std::nullopt;
       every_branch_anchored = every_branch_anchored && !branch->empty();
-      words->insert(words->end(), branch->begin(), branch->end());
+      if (every_branch_anchored) {
+        const Words words = anchors_of(*branch);
+        either.insert(either.end(), words.begin(), words.end());
+      }
     }
-    if (!every_branch_anchored) words->clear();
-    return words;
+    if (!every_branch_anchored) return Requirements{};
+    return Requirements{either};
   }
 
   // Reads up to `|`, `)` or the end.
-  std::optional<Words> sequence() {
-    std::optional<Words> best;
+  std::optional<Requirements> sequence() {
+    Requirements required;
     std::string run;  // plain characters read since the last break
     const auto end_run = [&] {
-      if (!run.empty()) consider(best, Words{run});
+      if (!run.empty()) required.push_back(Words{run});
       run.clear();
     };
     while (pos_ < text_.size() && text_[pos_] != '|' && text_[pos_] != ')') {
       const char c = text_[pos_];
       if (c == '(') {
         end_run();
-        std::optional<Words> group = group_words();
+        std::optional<Requirements> group = group_requirements();
         if (!group) return std::nullopt;  // unreadable group syntax: give up
-        if (repeats_at_least_once()) consider(best, *group);
+        if (repeats_at_least_once()) required.insert(required.end(), group->begin(), group->end());
         continue;
       }
       if (c == '[' || c == '.' || c == '\\' || c == '^' || c == '$') {
@@ -253,38 +258,34 @@ class AnchorReader {
       }
     }
     end_run();
-    return best ? *best : Words{};
+    return required;
   }
 
-  // A group's anchors (empty when it has none); nullopt when its syntax is not understood.
-  std::optional<Words> group_words() {
+  // A group's requirements; nullopt when its syntax is not understood.
+  std::optional<Requirements> group_requirements() {
+    // RE2 allows 1,000 levels of nesting; anchors deeper than this are not worth the stack.
+    constexpr int kMaxDepth = 32;
+    if (++depth_ > kMaxDepth) return std::nullopt;
+    std::optional<Requirements> found = group_body();
+    --depth_;
+    return found;
+  }
+
+  std::optional<Requirements> group_body() {
     ++pos_;  // (
     if (pos_ < text_.size() && text_[pos_] == '?') {
       const std::size_t close = text_.find_first_of(":)>", pos_);
       if (close == std::string_view::npos) return std::nullopt;
       if (text_[close] == ')') {  // (?i): flags only, matches nothing
         pos_ = close + 1;
-        return Words{};
+        return Requirements{};
       }
       pos_ = close + 1;
     }
-    std::optional<Words> inner = alternation();
+    std::optional<Requirements> inner = alternation();
     if (!inner || pos_ >= text_.size() || text_[pos_] != ')') return std::nullopt;
     ++pos_;
     return inner;
-  }
-
-  static void consider(std::optional<Words>& best, const Words& candidate) {
-    if (candidate.empty()) return;
-    if (!best || shortest(candidate) > shortest(*best) ||
-        (shortest(candidate) == shortest(*best) && candidate.size() < best->size()))
-      best = candidate;
-  }
-
-  static std::size_t shortest(const Words& words) {
-    std::size_t length = words.front().size();
-    for (const auto& word : words) length = std::min(length, word.size());
-    return length;
   }
 
   // Letters the normaliser may fold differently from RE2's case folding are left out: only
@@ -398,12 +399,37 @@ class AnchorReader {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
 
-std::vector<std::string> pattern_anchors(std::string_view pattern) {
-  return AnchorReader(pattern).read();
+Requirements pattern_requirements(std::string_view pattern) {
+  return RequirementReader(pattern).read();
+}
+
+// The rarest requirement: the one whose shortest word is longest, then the one of fewest words.
+Words anchors_of(const Requirements& requirements) {
+  const auto shortest = [](const Words& words) {
+    std::size_t length = words.front().size();
+    for (const auto& word : words) length = std::min(length, word.size());
+    return length;
+  };
+  const Words* best = nullptr;
+  for (const Words& words : requirements) {
+    if (words.empty()) continue;
+    if (!best || shortest(words) > shortest(*best) ||
+        (shortest(words) == shortest(*best) && words.size() < best->size()))
+      best = &words;
+  }
+  return best ? *best : Words{};
+}
+
+Words pattern_anchors(std::string_view pattern) {
+  Words anchors = anchors_of(pattern_requirements(pattern));
+  std::sort(anchors.begin(), anchors.end());
+  anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+  return anchors;
 }
 
 PatternReach pattern_reach(std::string_view pattern) {

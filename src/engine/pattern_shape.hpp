@@ -19,9 +19,18 @@ enum class PatternReach { clause, sentence, text };
 
 PatternReach pattern_reach(std::string_view pattern);
 
-// Every match contains one of these (bytes of the normalised text; ASCII letters lower-case,
-// as the normaliser folds them). Empty when no such words can be read from the pattern.
-std::vector<std::string> pattern_anchors(std::string_view pattern);
+// Words one of which every match contains (bytes of the normalised text; ASCII letters
+// lower-case, as the normaliser folds them).
+using Words = std::vector<std::string>;
+// Every match contains one word of each: for 让(您|你)[^,.!?;]{0,6}(委屈|气), {让}, {您, 你}
+// and {委屈, 气}. Empty when nothing can be read from the pattern.
+using Requirements = std::vector<Words>;
+
+Requirements pattern_requirements(std::string_view pattern);
+// The requirement least likely to be met by chance (its shortest word the longest).
+Words anchors_of(const Requirements& requirements);
+// The anchors of the pattern: anchors_of(pattern_requirements(pattern)), sorted.
+Words pattern_anchors(std::string_view pattern);
 
 // The bytes that end a clause or a sentence in normalised text (full-width forms are folded
 // to these).

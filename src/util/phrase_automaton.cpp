@@ -21,6 +21,7 @@ bool only_continuation_bytes(const std::map<unsigned char, std::uint32_t>& child
 }  // namespace
 
 std::uint32_t PhraseAutomaton::child_among(const Node& node, unsigned char byte) const {
+  if (node.degree == 0) return kNone;  // a leaf: its `edges` points nowhere
   const auto first = edges_.begin() + node.edges;
   const auto last = first + node.degree;
   const auto found = std::lower_bound(

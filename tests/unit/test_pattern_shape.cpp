@@ -88,6 +88,8 @@ TEST_CASE("no anchors where a match need not contain a known word") {
   CHECK(pattern_anchors("\\101b") == Words{});
   CHECK(pattern_anchors("ß好") == Words{"好"});  // folded differently: not an anchor
   CHECK(pattern_anchors("(好") == Words{});
+  CHECK(pattern_anchors(std::string(1000, '(') + "好" + std::string(1000, ')')) == Words{});
+  CHECK(pattern_anchors(std::string(20, '(') + "好" + std::string(20, ')')) == Words{"好"});
   CHECK(pattern_anchors("好)") == Words{});
   CHECK(pattern_anchors("好{0,3}") == Words{});
   CHECK(pattern_anchors("好{,3}") == Words{"好"});  // a literal brace, read past
@@ -126,7 +128,9 @@ TEST_CASE("a clause-bound pattern run clause by clause finds the same matches") 
   }
 }
 
-TEST_CASE("the bundled lexicon finds the same concepts clause by clause as over the whole text") {
+TEST_CASE(
+    "the bundled lexicon's concepts are found clause by clause as each phrase and pattern alone "
+    "finds them") {
   Diagnostics diagnostics;
   const std::string scenarios = COACH_SOURCE_SCENARIOS;
   const auto library = ScenarioLibrary::load({scenarios}, {scenarios + "/lexicons"}, diagnostics);
@@ -159,10 +163,41 @@ TEST_CASE("the bundled lexicon finds the same concepts clause by clause as over 
   std::size_t matched = 0;
   for (const auto& text : texts) {
     const NormalizedText reply = normalize(text);
-    const ReplyScan expected = whole.scan(reply);
+    const ReplyScan clause_by_clause = by_unit.scan(reply);
+    const ReplyScan all_at_once = whole.scan(reply);
     CAPTURE(text);
-    CHECK(by_unit.scan(reply) == expected);
-    for (std::size_t i = 0; i < concepts.size(); ++i) matched += expected.of(i).size();
+    for (std::size_t i = 0; i < concepts.size(); ++i) {
+      // The reference: each phrase and each pattern searched for on its own.
+      const std::vector<PhraseMatch> expected = matchers[i]->find_all(reply);
+      const auto as_vector = [](std::span<const PhraseMatch> found) {
+        return std::vector<PhraseMatch>(found.begin(), found.end());
+      };
+      CHECK(as_vector(clause_by_clause.of(i)) == expected);
+      CHECK(as_vector(all_at_once.of(i)) == expected);
+      matched += expected.size();
+    }
   }
   CHECK(matched > texts.size());  // the comparison is of something
+}
+
+TEST_CASE("patterns that match nothing in particular are still found (found by fuzz_matching)") {
+  // A lexicon without phrases once had its patterns' words numbered as if they were atoms of
+  // RE2's FilteredRE2, which crashed in AllPotentials. These patterns have no requirements:
+  // they run on every reply.
+  const std::vector<std::string> sources = {
+      "(a*)*b", "(x+x+)+y", "\\p{Han}{0,100}", "((a|b|c|d|e|f|g)+){20}", ".*", "(?:)"};
+  std::vector<MarkedText> patterns;
+  for (const auto& source : sources) patterns.push_back({source, {}});
+  Diagnostics diagnostics;
+  const PhraseMatcher matcher({}, patterns, "lexicon.yaml", diagnostics);
+  REQUIRE(diagnostics.empty());
+  const LexiconScanner scanner({&matcher});
+  for (const std::string& text :
+       std::vector<std::string>{"ﬀ ﬁ ß ẞ İ ı ς Σ ǅ ᾼ ﬃ ㎏ ㍿ ℡ ① ⑴ ㈱ ｶﾞ", "", "aab,好的.xxy",
+                                std::string(300, 'a') + "b"}) {
+    const NormalizedText reply = normalize(text);
+    const ReplyScan scan = scanner.scan(reply);
+    const std::span<const PhraseMatch> found = scan.of(0);
+    CHECK(std::vector<PhraseMatch>(found.begin(), found.end()) == matcher.find_all(reply));
+  }
 }

@@ -78,3 +78,9 @@ TEST_CASE("a node with many children finds each of them") {
   // Each pair once, and "xx" a second time where "xx" is followed by "xw".
   CHECK(found_by_automaton(phrases, text).size() == 256);
 }
+
+TEST_CASE("an automaton whose nodes have one child at most reads past its leaves") {
+  // Found by fuzz_matching under UBSan: a leaf's edges were looked up in an empty edge table.
+  CHECK(found_by_automaton({"ab"}, "abcab") == found_one_by_one({"ab"}, "abcab"));
+  CHECK(found_by_automaton({"您好"}, "您好吗您好") == found_one_by_one({"您好"}, "您好吗您好"));
+}
