@@ -9,6 +9,41 @@ namespace coach {
 
 using Hit = std::pair<std::uint32_t, PhraseMatch>;  // concept number, occurrence
 
+// What has been seen in the unit being read: an entry equal to the unit's mark is set. Each
+// unit takes a new mark, so nothing is cleared between units or replies, and the arrays are
+// kept per thread rather than allocated and filled for every reply.
+class Marks {
+ public:
+  static Marks& words(std::size_t size) { return sized(words_, size); }
+  static Marks& patterns(std::size_t size) { return sized(patterns_, size); }
+
+  static std::uint32_t next_mark(Marks& a, Marks& b) {
+    if (++mark_ == 0) {  // wrapped: forget every old mark
+      a.entries_.assign(a.entries_.size(), 0);
+      b.entries_.assign(b.entries_.size(), 0);
+      mark_ = 1;
+    }
+    return mark_;
+  }
+
+  std::uint32_t& operator[](std::size_t i) { return entries_[i]; }
+
+ private:
+  static Marks& sized(Marks& marks, std::size_t size) {
+    if (marks.entries_.size() < size) marks.entries_.resize(size, 0);
+    return marks;
+  }
+
+  std::vector<std::uint32_t> entries_;
+  static thread_local Marks words_;
+  static thread_local Marks patterns_;
+  static thread_local std::uint32_t mark_;
+};
+
+thread_local Marks Marks::words_;
+thread_local Marks Marks::patterns_;
+thread_local std::uint32_t Marks::mark_ = 0;
+
 // Where the clauses (or sentences) of a text end: unit k is text[start(k), end(k)). Without an
 // end function the whole text is one unit.
 class LexiconScanner::Units {
@@ -116,12 +151,11 @@ void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::siz
 void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordFound>& words,
                                   const Units& units, std::initializer_list<PatternReach> reaches,
                                   Hits& hits) const {
-  // Marked with the unit's number + 1, so that nothing is cleared between units.
-  std::vector<std::uint32_t> word_in_unit(words_.size(), 0);
-  std::vector<std::uint32_t> tried_in_unit(patterns_.size(), 0);
+  Marks& word_in_unit = Marks::words(words_.size());
+  Marks& tried_in_unit = Marks::patterns(patterns_.size());
   std::size_t next = 0;
   for (std::size_t unit = 0; unit < units.count(); ++unit) {
-    const auto mark = static_cast<std::uint32_t>(unit + 1);
+    const std::uint32_t mark = Marks::next_mark(word_in_unit, tried_in_unit);
     const std::size_t from = units.start(unit);
     const std::size_t to = units.end(unit);
     const std::size_t first = next;
