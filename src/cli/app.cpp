@@ -92,8 +92,10 @@ int run(int argc, char** argv) {
       {"practice", add_practice_command(app, context)},
       {"history", add_history_command(app, context)},
   };
-  // A subcommand's own -h comes under CLI11's untranslated "Options": put it with the others.
+  // CLI11 lists commands under their group, "Subcommands" unless told, and puts a command's
+  // own -h under its own "Options": both in the user's language.
   for (auto* sub : app.get_subcommands({})) {
+    sub->group(std::string(tr("命令", "Commands")));
     if (auto* help = sub->get_help_ptr()) help->group(std::string(tr("选项", "Options")));
   }
   try {

@@ -11,7 +11,11 @@ class HelpAndVersion(CoachTestCase):
         self.assertExit(zh, 0)
         self.assertIn("practice", zh.stdout)
         self.assertIn("用法", zh.stdout)
+        # The list of commands under a heading in the user's language, not CLI11's English.
+        self.assertIn("命令:", zh.stdout)
+        self.assertNotIn("Subcommands", zh.stdout)
         en = run("--help", lang="en")
+        self.assertIn("Commands:", en.stdout)
         self.assertIn("Usage", en.stdout)
         self.assertIn("grade answers files", en.stdout)
         self.assertIn("grade", run("--lang", "en", "--help").stdout)
