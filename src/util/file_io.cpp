@@ -23,14 +23,21 @@ namespace {
   diagnostics.error(path, mark, std::move(message));
   throw InputError(std::move(diagnostics));
 }
-// Windows editors save "Unicode" text as UTF-16: a byte-order mark, or (for text in ASCII) a
-// NUL beside every other byte.
-bool looks_like_utf16(std::string_view content) {
-  if (content.substr(0, 2) == "\xFF\xFE" || content.substr(0, 2) == "\xFE\xFF") return true;
-  if (content.size() < 4) return false;
-  const bool little_endian = content[0] != '\0' && content[1] == '\0' && content[3] == '\0';
-  const bool big_endian = content[0] == '\0' && content[2] == '\0' && content[1] != '\0';
-  return little_endian || big_endian;
+// Windows editors save "Unicode" text as UTF-16, and some tools write UTF-32: a byte-order
+// mark, or (for text in ASCII) NULs beside every byte. Which one, if either.
+const char* wide_encoding(std::string_view content) {
+  using namespace std::string_view_literals;
+  const auto starts = [&](std::string_view prefix) {
+    return content.substr(0, prefix.size()) == prefix;
+  };
+  if (starts("\xFF\xFE\0\0"sv) || starts("\0\0\xFE\xFF"sv)) return "UTF-32";
+  if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv)) return "UTF-16";
+  if (content.size() < 8) return nullptr;
+  const auto nul = [&](std::size_t i) { return content[i] == '\0'; };
+  if ((!nul(0) && nul(1) && nul(2) && nul(3) && !nul(4)) || (nul(0) && nul(1) && nul(2) && !nul(3)))
+    return "UTF-32";
+  if ((!nul(0) && nul(1) && nul(3)) || (nul(0) && nul(2) && !nul(1))) return "UTF-16";
+  return nullptr;
 }
 
 }  // namespace
@@ -65,10 +72,11 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
                        max_bytes >> 20));
     }
   }
-  if (looks_like_utf16(content)) {
+  if (const char* encoding = wide_encoding(content)) {
     fail(path, {},
-         std::string(
-             tr("这是 UTF-16 编码的文件;请另存为 UTF-8", "this file is UTF-16; save it as UTF-8")));
+         fmt::format(fmt::runtime(tr("这是 {} 编码的文件;请另存为 UTF-8",
+                                     "this file is {}; save it as UTF-8")),
+                     encoding));
   }
   if (auto bad = utf8::find_invalid(content)) {
     fail(path, *bad, std::string(tr("不是有效的 UTF-8 文本", "not valid UTF-8 text")));

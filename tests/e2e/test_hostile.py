@@ -129,6 +129,8 @@ ANSWERS = {
     "unknown-step.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
     "utf16-with-bom.yaml": "this file is UTF-16; save it as UTF-8",
     "utf16-big-endian.yaml": "this file is UTF-16; save it as UTF-8",
+    "utf32-with-bom.yaml": "this file is UTF-32; save it as UTF-8",
+    "utf32-big-endian.yaml": "this file is UTF-32; save it as UTF-8",
     "unknown-step-in-seconds.yaml": "8:3: scenario `fee` has no step `apologise`; its steps are: vent, apologize",
     "unknown-step-in-earlier-tries.yaml": "7:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
     "wrong-type-attempt.yaml": "2:12: an attempt should be a mapping (key: value), found a scalar",
