@@ -22,9 +22,11 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
     return false;
   }
   if (node.has_comment_after()) {
-    reader.error(node, std::string(tr("回答在“ #”处被 YAML 当成了注释而截断;请给整个回答加引号",
-                                      "the reply is cut at “ #”, where YAML reads a comment; "
-                                      "quote the whole reply")));
+    const YamlMark hash = node.comment_mark();
+    reader.error(SourceMark{hash.line + 1, hash.column + 1},
+                 std::string(tr("回答在“ #”处被 YAML 当成了注释而截断;请给整个回答加引号",
+                                "the reply is cut at “ #”, where YAML reads a comment; "
+                                "quote the whole reply")));
     return false;
   }
   if (utf8::has_control_characters(text) || utf8::has_bidi_controls(text)) {

@@ -2,6 +2,7 @@
 // One parsed YAML document as a tree: scalars, lists and mappings, each with the place in the
 // file where it starts. Built by parse_yaml (yaml_parser.hpp), read through YamlReader.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,11 @@ class YamlNode {
   bool is_flow() const { return flow_; }
   // An unquoted text followed by ` #` on its line: YAML took the rest of the line for a
   // comment, which in a reply is usually the reply cut short.
-  bool has_comment_after() const { return comment_after_; }
-  void set_comment_after() { comment_after_ = true; }
+  // A plain scalar followed on its line by ` #`, which YAML reads as a comment: where the `#`
+  // is.
+  bool has_comment_after() const { return comment_after_.has_value(); }
+  YamlMark comment_mark() const { return comment_after_.value_or(mark_); }
+  void set_comment_after(YamlMark hash) { comment_after_ = hash; }
   const YamlMark& mark() const { return mark_; }
 
   const std::string& scalar() const { return scalar_; }
@@ -64,7 +68,7 @@ class YamlNode {
   YamlKind kind_ = YamlKind::absent;
   bool plain_ = false;
   bool flow_ = false;
-  bool comment_after_ = false;
+  std::optional<YamlMark> comment_after_;
   YamlMark mark_;
   std::string scalar_;
   std::vector<YamlNode> items_;

@@ -51,11 +51,12 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 CommentFinder::CommentFinder(std::string_view text)
     : text_(text), byte_(text.size() - utf8::without_byte_order_mark(text).size()) {}
 
-bool CommentFinder::follows(std::size_t character_index) {
+std::optional<std::size_t> CommentFinder::follows(std::size_t character_index) {
   advance_to(character_index);
   std::size_t at = byte_;
   while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
-  return at > byte_ && at < text_.size() && text_[at] == '#';
+  if (at > byte_ && at < text_.size() && text_[at] == '#') return at - byte_;  // blanks: 1 byte
+  return std::nullopt;
 }
 
 void CommentFinder::advance_to(std::size_t character_index) {

@@ -28,8 +28,9 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 class CommentFinder {
  public:
   explicit CommentFinder(std::string_view text);
-  // Whether ` #` follows the character index where a scalar ends (indexes only grow).
-  bool follows(std::size_t character_index);
+  // Whether ` #` follows the character index where a scalar ends (indexes only grow): how
+  // many characters on from it the `#` stands.
+  std::optional<std::size_t> follows(std::size_t character_index);
 
  private:
   void advance_to(std::size_t character_index);

@@ -75,8 +75,14 @@ std::optional<YamlProblem> YamlTreeBuilder::take(const yaml_event_t& event) {
       return alias(event);
     case YAML_SCALAR_EVENT: {
       YamlNode node = scalar_node(event);
-      if (node.is_scalar() && node.is_plain() && comments_.follows(event.end_mark.index))
-        node.set_comment_after();
+      if (node.is_scalar() && node.is_plain()) {
+        if (const auto blanks = comments_.follows(event.end_mark.index)) {
+          YamlMark hash = to_mark(event.end_mark);
+          hash.index += *blanks;
+          hash.column += static_cast<int>(*blanks);
+          node.set_comment_after(hash);
+        }
+      }
       return complete(std::move(node), text_of(event.data.scalar.anchor));
     }
     case YAML_SEQUENCE_START_EVENT:

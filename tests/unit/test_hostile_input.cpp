@@ -212,7 +212,11 @@ TEST_CASE("a reply cut at ` #` by YAML is refused, a quoted one is not") {
   English english;
   CHECK(
       answers_errors("scenario: fee\nresponses:\n  vent: 请按 #号键\n") ==
-      "a.yaml:3:9: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply\n");
+      "a.yaml:3:12: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply\n");
+  // The place is the `#`, counted in characters past blanks of any kind.
+  CHECK(answers_errors("scenario: fee\nresponses:\n  vent: 好的\t  #号键\n") ==
+        "a.yaml:3:14: the reply is cut at “ #”, where YAML reads a comment; quote the whole "
+        "reply\n");
   Diagnostics diagnostics;
   CHECK(parse_answers(
       "scenario: fee\nresponses:\n  vent: \"请按 #号键\"  # 注释\n  apologize:  # 未答\n", "a.yaml",
