@@ -187,10 +187,16 @@ bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& c
                        const PhraseFinds& finds) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
+  // Normalised characters whose source lies in a phrase (spans are sorted and merged).
   std::size_t covered = 0;
-  for (const auto& span : spans)
-    covered += utf8::count_code_points(
-        normalize(reply.original.substr(span.begin, span.end - span.begin)).text);
+  auto span = spans.begin();
+  for (std::size_t at = 0; at < reply.text.size() && span != spans.end(); ++at) {
+    if ((static_cast<unsigned char>(reply.text[at]) & 0xC0) == 0x80) continue;
+    while (span != spans.end() && span->end <= reply.origin_begin[at]) ++span;
+    if (span != spans.end() && reply.origin_begin[at] >= span->begin &&
+        reply.origin_end[at] <= span->end)
+      ++covered;
+  }
   std::size_t clauses_chars = 0;
   for (const Clause& clause : clauses) {
     clauses_chars += utf8::count_code_points(
