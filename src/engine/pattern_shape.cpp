@@ -171,72 +171,130 @@ class ReachReader {
   std::size_t pos_ = 0;
 };
 
-// The requirements of a pattern, read by recursive descent over RE2's syntax. A sequence's
-// requirements are those of every element a match passes through: a run of plain characters
-// (one word), or a group that must occur once or more (the group's own requirements). An
-// alternation of several branches requires one word of the union of its branches' anchors.
+// The requirements of a pattern, read by recursive descent over RE2's syntax. Plain characters
+// and groups that are one of a few words (不|没有) join their neighbours into longer words,
+// as long as the words stay few: 给(您|你) requires one of 给您 and 给你, rarer in text than 给
+// alone. A sequence requires one word of each such chain, and what every group it must pass
+// through requires; an alternation of several branches, one word of its branches' anchors.
 class RequirementReader {
  public:
   explicit RequirementReader(std::string_view pattern) : text_(pattern) {}
 
   Requirements read() {
     if (!escapes_understood()) return {};
-    std::optional<Requirements> found = alternation();
+    std::optional<Reading> found = alternation();
     if (!found || pos_ != text_.size()) return {};
-    for (Words& words : *found) {
+    for (Words& words : found->required) {
       std::sort(words.begin(), words.end());
       words.erase(std::unique(words.begin(), words.end()), words.end());
     }
-    return *found;
+    return found->required;
   }
 
  private:
-  // nullopt when the syntax is not understood; nothing when some branch requires nothing.
-  std::optional<Requirements> alternation() {
-    std::optional<Requirements> first = sequence();
+  // Chains are cut where they would grow past this many words.
+  static constexpr std::size_t kMaxWords = 16;
+
+  struct Reading {
+    Requirements required;
+    std::optional<Words> exact;  // what it matches is exactly one of these words
+  };
+
+  static bool has_empty(const Words& words) {
+    return std::any_of(words.begin(), words.end(), [](const auto& w) { return w.empty(); });
+  }
+
+  // nullopt when the syntax is not understood.
+  std::optional<Reading> alternation() {
+    std::optional<Reading> first = sequence();
     if (!first) return std::nullopt;
     if (pos_ >= text_.size() || text_[pos_] != '|') return first;
-    bool every_branch_anchored = !first->empty();
-    Words either = every_branch_anchored ? anchors_of(*first) : Words{};
+    std::vector<Reading> branches{std::move(*first)};
     while (pos_ < text_.size() && text_[pos_] == '|') {
       ++pos_;
-      std::optional<Requirements> branch = sequence();
+      std::optional<Reading> branch = sequence();
       if (!branch) return std::nullopt;
-      every_branch_anchored = every_branch_anchored && !branch->empty();
+      branches.push_back(std::move(*branch));
+    }
+    Reading reading;
+    Words exact;
+    bool all_exact = true;
+    Words either;
+    bool every_branch_anchored = true;
+    for (const Reading& branch : branches) {
+      all_exact = all_exact && branch.exact;
+      if (all_exact) exact.insert(exact.end(), branch.exact->begin(), branch.exact->end());
+      every_branch_anchored = every_branch_anchored && !branch.required.empty();
       if (every_branch_anchored) {
-        const Words words = anchors_of(*branch);
+        const Words words = anchors_of(branch.required);
         either.insert(either.end(), words.begin(), words.end());
       }
     }
-    if (!every_branch_anchored) return Requirements{};
-    return Requirements{either};
+    if (all_exact && exact.size() <= kMaxWords) reading.exact = exact;
+    if (reading.exact && !has_empty(exact)) {
+      reading.required.push_back(exact);
+    } else if (every_branch_anchored) {
+      reading.required.push_back(either);
+    }
+    return reading;
   }
 
   // Reads up to `|`, `)` or the end.
-  std::optional<Requirements> sequence() {
-    Requirements required;
-    std::string run;  // plain characters read since the last break
-    const auto end_run = [&] {
-      if (!run.empty()) required.push_back(Words{run});
-      run.clear();
+  std::optional<Reading> sequence() {
+    Reading reading;
+    bool exact = true;           // nothing read yet but plain characters and exact groups
+    std::optional<Words> chain;  // the words of the adjacent exact pieces read last
+    const auto flush = [&] {
+      if (chain && !has_empty(*chain)) reading.required.push_back(*chain);
+      chain.reset();
+    };
+    const auto extend = [&](const Words& piece) {
+      if (!chain) {
+        chain = piece;
+        return;
+      }
+      if (chain->size() * piece.size() > kMaxWords) {
+        flush();
+        exact = false;
+        chain = piece;
+        return;
+      }
+      Words joined;
+      for (const auto& before : *chain)
+        for (const auto& after : piece) joined.push_back(before + after);
+      chain = std::move(joined);
+    };
+    const auto interrupt = [&] {
+      flush();
+      exact = false;
     };
     while (pos_ < text_.size() && text_[pos_] != '|' && text_[pos_] != ')') {
       const char c = text_[pos_];
       if (c == '(') {
-        end_run();
-        std::optional<Requirements> group = group_requirements();
+        std::optional<Reading> group = group_reading();
         if (!group) return std::nullopt;  // unreadable group syntax: give up
-        if (repeats_at_least_once()) required.insert(required.end(), group->begin(), group->end());
+        const std::optional<bool> repeated = quantifier_ahead();
+        skip_quantifier();
+        if (repeated && !*repeated) {  // optional: requires nothing, joins nothing
+          interrupt();
+        } else if (group->exact) {
+          extend(*group->exact);
+          if (repeated) interrupt();  // (x)+: what follows may not be next to the first x
+        } else {
+          interrupt();
+          reading.required.insert(reading.required.end(), group->required.begin(),
+                                  group->required.end());
+        }
         continue;
       }
       if (c == '[' || c == '.' || c == '\\' || c == '^' || c == '$') {
-        end_run();
+        interrupt();
         skip_atom();
         skip_quantifier();
         continue;
       }
       if (c == '?' || c == '*' || c == '+' || c == '{') {  // a quantifier with nothing before
-        end_run();
+        interrupt();
         ++pos_;
         continue;
       }
@@ -247,42 +305,43 @@ class RequirementReader {
       if (usable && cp < 0x80) character[0] = static_cast<char>(std::tolower(cp));
       const std::optional<bool> repeated = quantifier_ahead();
       if (!usable || (repeated && !*repeated)) {  // optional, or not a character we fold alike
-        end_run();
+        interrupt();
         skip_quantifier();
         continue;
       }
-      run += character;
+      extend(Words{character});
       if (repeated) {  // x+ or x{2}: x is there, what follows may not be next to it
-        end_run();
+        interrupt();
         skip_quantifier();
       }
     }
-    end_run();
-    return required;
+    if (exact) reading.exact = chain ? *chain : Words{""};
+    flush();
+    return reading;
   }
 
-  // A group's requirements; nullopt when its syntax is not understood.
-  std::optional<Requirements> group_requirements() {
+  // A group's reading; nullopt when its syntax is not understood.
+  std::optional<Reading> group_reading() {
     // RE2 allows 1,000 levels of nesting; anchors deeper than this are not worth the stack.
     constexpr int kMaxDepth = 32;
     if (++depth_ > kMaxDepth) return std::nullopt;
-    std::optional<Requirements> found = group_body();
+    std::optional<Reading> found = group_body();
     --depth_;
     return found;
   }
 
-  std::optional<Requirements> group_body() {
+  std::optional<Reading> group_body() {
     ++pos_;  // (
     if (pos_ < text_.size() && text_[pos_] == '?') {
       const std::size_t close = text_.find_first_of(":)>", pos_);
       if (close == std::string_view::npos) return std::nullopt;
       if (text_[close] == ')') {  // (?i): flags only, matches nothing
         pos_ = close + 1;
-        return Requirements{};
+        return Reading{{}, Words{""}};
       }
       pos_ = close + 1;
     }
-    std::optional<Requirements> inner = alternation();
+    std::optional<Reading> inner = alternation();
     if (!inner || pos_ >= text_.size() || text_[pos_] != ')') return std::nullopt;
     ++pos_;
     return inner;
@@ -319,12 +378,6 @@ class RequirementReader {
       return count > 0;
     }
     return std::nullopt;
-  }
-
-  bool repeats_at_least_once() {
-    const std::optional<bool> repeated = quantifier_ahead();
-    skip_quantifier();
-    return !repeated || *repeated;
   }
 
   void skip_quantifier() {

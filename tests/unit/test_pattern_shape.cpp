@@ -58,25 +58,44 @@ using Words = std::vector<std::string>;
 
 TEST_CASE("anchors: words one of which every match contains") {
   CHECK(pattern_anchors("负责到底") == Words{"负责到底"});
-  // Every element's shortest word is one character: the one with fewest words wins.
-  CHECK(pattern_anchors("让(您|你)(们)?(受|吃)(了)?[^,.!?;]{0,6}(委屈|气|罪|苦)") == Words{"让"});
+  // Characters and groups next to each other join into longer words (让您, 让你).
+  CHECK(pattern_anchors("让(您|你)(们)?(受|吃)(了)?[^,.!?;]{0,6}(委屈|气|罪|苦)") ==
+        Words{"让你", "让您"});
   CHECK(pattern_anchors("(我|由我)(来|会)*(帮|给)?(您|你)?(负责|跟进|处理)") ==
         Words{"处理", "负责", "跟进"});
   CHECK(pattern_anchors("给(您|你)(们)?添(了)?(很多|这么多)?麻烦") == Words{"麻烦"});
   CHECK(pattern_anchors("工号(是|为)?:?\\d+") == Words{"工号"});
   CHECK(pattern_anchors("我叫\\p{Han}{1,3}") == Words{"我叫"});
-  CHECK(pattern_anchors("补(卡|一张|张)") == Words{"补"});  // as long as 卡, and one word
-  CHECK(pattern_anchors("VIP(客户|会员)") == Words{"会员", "客户"});  // six bytes beat three
+  CHECK(pattern_anchors("补(卡|一张|张)") == Words{"补一张", "补卡", "补张"});
+  CHECK(pattern_anchors("VIP(客户|会员)") == Words{"vip会员", "vip客户"});
   CHECK(pattern_anchors("VIP卡") == Words{"vip卡"});
   CHECK(pattern_anchors("(?i:好的)+|行吧") == Words{"好的", "行吧"});
-  CHECK(pattern_anchors("(?P<who>您|你)(好|行)") == Words{"你", "您"});
+  CHECK(pattern_anchors("(?P<who>您|你)(好|行)") == Words{"你好", "你行", "您好", "您行"});
   CHECK(pattern_anchors("好{2}吗呢") == Words{"吗呢"});  // 好好 is not read as one word
   CHECK(pattern_anchors("(非常)+抱歉您") == Words{"抱歉您"});
   CHECK(pattern_anchors("(非常|十分)+抱") == Words{"十分", "非常"});
 }
 
+TEST_CASE("requirements: one word of each chain and of each group a match passes through") {
+  CHECK(pattern_requirements("让(您|你)(们)?(受|吃)(了)?[^,.!?;]{0,6}(委屈|气|罪|苦)") ==
+        Requirements{{"让你", "让您"}, {"受", "吃"}, {"委屈", "气", "罪", "苦"}});
+  CHECK(pattern_requirements("(给|帮)(您|你)(处理|办理)") ==
+        Requirements{{"帮你办理", "帮你处理", "帮您办理", "帮您处理", "给你办理", "给你处理",
+                      "给您办理", "给您处理"}});
+  // Past sixteen words a chain is cut in two.
+  CHECK(pattern_requirements("(a|b|c|d)(e|f|g|h)(i|j)") ==
+        Requirements{{"ae", "af", "ag", "ah", "be", "bf", "bg", "bh", "ce", "cf", "cg", "ch", "de",
+                      "df", "dg", "dh"},
+                     {"i", "j"}});
+  CHECK(pattern_requirements("好+的") == Requirements{{"好"}, {"的"}});
+  CHECK(pattern_requirements("(我们)+的") == Requirements{{"我们"}, {"的"}});
+  CHECK(pattern_requirements("((x|y)z|w)+v") == Requirements{{"w", "xz", "yz"}, {"v"}});
+  CHECK(pattern_requirements("(x[0-9]|w)v") == Requirements{{"w", "x"}, {"v"}});
+  CHECK(pattern_requirements("(?i)好的") == Requirements{{"好的"}});
+}
+
 TEST_CASE("no anchors where a match need not contain a known word") {
-  CHECK(pattern_anchors("(您|)好") == Words{"好"});
+  CHECK(pattern_anchors("(您|)好") == Words{"好", "您好"});
   CHECK(pattern_anchors("(您|)") == Words{});
   CHECK(pattern_anchors("(您)?(你)*") == Words{});
   CHECK(pattern_anchors("\\p{Han}{2,3}") == Words{});
