@@ -75,13 +75,13 @@ QuotedRanges find_quotations(std::string_view original) {
 // folding itself.
 class Output {
  public:
-  explicit Output(NormalizedText& result, std::size_t expected) : result_(result) {
-    grow(std::max<std::size_t>(expected, 16));
+  Output(NormalizedText& result, std::size_t expected) : result_(result) {
+    resize(std::max<std::size_t>(expected, 16));
   }
 
   void append(std::string_view folded, std::uint32_t begin, std::uint32_t end, bool quoted) {
     const std::size_t n = folded.size();
-    if (size_ + n > result_.text.size()) grow(2 * (size_ + n));
+    if (size_ + n > result_.text.size()) resize(2 * (size_ + n));
     std::memcpy(result_.text.data() + size_, folded.data(), n);
     std::fill_n(result_.origin_begin.data() + size_, n, begin);
     std::fill_n(result_.origin_end.data() + size_, n, end);
@@ -92,7 +92,6 @@ class Output {
   void finish() { resize(size_); }
 
  private:
-  void grow(std::size_t capacity) { resize(capacity); }
   void resize(std::size_t size) {
     result_.text.resize(size);
     result_.origin_begin.resize(size);
