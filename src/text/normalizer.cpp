@@ -50,8 +50,18 @@ char32_t closing_mark_for(char32_t cp) {
   }
 }
 
+// Whether any opening mark occurs: most replies quote nothing and need not be decoded for it.
+bool may_quote(std::string_view original) {
+  using namespace std::string_view_literals;
+  for (const std::string_view mark : {"\""sv, "“"sv, "「"sv, "『"sv}) {
+    if (original.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 QuotedRanges find_quotations(std::string_view original) {
   QuotedRanges ranges;
+  if (!may_quote(original)) return ranges;
   char32_t awaited = 0;
   std::size_t start = 0;
   std::size_t characters = 0;
@@ -105,7 +115,7 @@ class Output {
 
 // One character of the text with its script kept, and where it came from.
 struct KeptCharacter {
-  std::string_view text;
+  char32_t code_point;
   std::size_t kept_begin;  // in the script-kept text
   std::uint32_t begin;     // in the original
   std::uint32_t end;
@@ -121,9 +131,9 @@ std::vector<KeptCharacter> keep_script(std::string_view original, std::string& k
     const std::string_view folded = folder.fold_keeping_script(utf8::decode(original, pos));
     for (std::size_t at = 0; at < folded.size();) {
       const std::size_t from = at;
-      utf8::decode(folded, at);
-      characters.push_back({folded.substr(from, at - from), kept.size() + from, start,
-                            static_cast<std::uint32_t>(pos)});
+      const char32_t code_point = utf8::decode(folded, at);
+      characters.push_back(
+          {code_point, kept.size() + from, start, static_cast<std::uint32_t>(pos)});
     }
     kept += folded;
   }
@@ -163,9 +173,7 @@ void convert_phrases(std::string_view original, const QuotedRanges& quotations, 
       i = j;
       continue;
     }
-    std::size_t pos = 0;
-    out.append(folder.fold(utf8::decode(c.text, pos)), c.begin, c.end,
-               quotations.contains(c.begin));
+    out.append(folder.fold(c.code_point), c.begin, c.end, quotations.contains(c.begin));
     ++i;
   }
 }
