@@ -54,10 +54,6 @@ class LexiconScanner::Units {
       if (ends_unit(text[at])) ends_.push_back(at);
     }
   }
-  std::size_t of(std::size_t pos) const {
-    return static_cast<std::size_t>(std::lower_bound(ends_.begin(), ends_.end(), pos) -
-                                    ends_.begin());
-  }
   std::size_t count() const { return ends_.size() + 1; }
   std::size_t start(std::size_t unit) const { return unit == 0 ? 0 : ends_[unit - 1] + 1; }
   std::size_t end(std::size_t unit) const { return unit < ends_.size() ? ends_[unit] : size_; }
