@@ -14,6 +14,14 @@
 namespace coach {
 namespace {
 
+// The subject of a "… should be …" message. In Chinese a space sets `code` off from the words
+// after it (`responses` 应是映射) but not one Chinese word from the next (每个回答应是文本).
+std::string subject(std::string_view what) {
+  if (language() == Language::en) return std::string(what);
+  const bool ends_in_ascii = !what.empty() && static_cast<unsigned char>(what.back()) < 0x80;
+  return std::string(what) + (ends_in_ascii ? " " : "");
+}
+
 // In `{feedback: 先解决心情,再解决事情}` the ASCII comma ends the value, and the rest of the
 // sentence becomes a key: the usual cause of an "unknown key" that is not a word at all.
 bool looks_like_split_text(const std::string& key) {
@@ -118,9 +126,9 @@ void YamlReader::error(SourceMark at, std::string message) {
 bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
                             std::initializer_list<std::string_view> allowed) {
   if (!node.is_map()) {
-    error(node, fmt::format(fmt::runtime(tr("{} 应是映射(键: 值),实际是{}",
+    error(node, fmt::format(fmt::runtime(tr("{}应是映射(键: 值),实际是{}",
                                             "{} should be a mapping (key: value), found {}")),
-                            what, type_name(node)));
+                            subject(what), type_name(node)));
     return false;
   }
   std::set<std::string> seen;
@@ -162,8 +170,8 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
 
 bool YamlReader::expect_sequence(const YamlNode& node, std::string_view what) {
   if (node.is_sequence()) return true;
-  error(node, fmt::format(fmt::runtime(tr("{} 应是列表,实际是{}", "{} should be a list, found {}")),
-                          what, type_name(node)));
+  error(node, fmt::format(fmt::runtime(tr("{}应是列表,实际是{}", "{} should be a list, found {}")),
+                          subject(what), type_name(node)));
   return false;
 }
 
@@ -212,8 +220,8 @@ bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) 
 
 std::optional<MarkedText> YamlReader::marked_text(const YamlNode& node, std::string_view what) {
   if (!node.is_scalar()) {
-    error(node, fmt::format(fmt::runtime(tr("{} 应是文本,实际是{}", "{} should be text, found {}")),
-                            what, type_name(node)));
+    error(node, fmt::format(fmt::runtime(tr("{}应是文本,实际是{}", "{} should be text, found {}")),
+                            subject(what), type_name(node)));
     return std::nullopt;
   }
   return MarkedText{node.scalar(), mark(node)};

@@ -208,6 +208,13 @@ TEST_CASE("a key indented with full-width spaces is named without them") {
         "spaces only\n");
 }
 
+TEST_CASE("Chinese messages space `code` off, not one Chinese word from the next") {
+  CHECK(answers_errors("scenario: fee\nresponses:\n  vent: [好]\n") ==
+        "a.yaml:3:9: 每个回答应是文本,实际是列表\n");
+  CHECK(answers_errors("scenario: fee\nresponses: [好]\n") ==
+        "a.yaml:2:12: `responses` 应是映射(键: 值),实际是列表\n");
+}
+
 TEST_CASE("a reply cut at ` #` by YAML is refused, a quoted one is not") {
   English english;
   CHECK(
