@@ -69,9 +69,9 @@ std::optional<Condition> read_condition_fields(YamlReader& reader, const YamlNod
       condition.not_said.empty()) {
     reader.error(
         node, fmt::format(fmt::runtime(
-                              tr("{} 至少要有一个条件: mood_above、mood_below、said 或 not_said",
+                              tr("{}至少要有一个条件: mood_above、mood_below、said 或 not_said",
                                  "{} needs a condition: mood_above, mood_below, said or not_said")),
-                          what));
+                          subject(what)));
     return std::nullopt;
   }
   return condition;

@@ -60,17 +60,17 @@ std::string trim_trainee_name(std::string name) {
 // name is not, and a recording must be readable.
 std::string trainee_name_problem(std::string_view name, std::string_view what) {
   if (utf8::find_invalid(name))
-    return fmt::format(fmt::runtime(tr("{} 不是有效的 UTF-8 文本", "{} is not valid UTF-8 text")),
-                       what);
+    return fmt::format(fmt::runtime(tr("{}不是有效的 UTF-8 文本", "{} is not valid UTF-8 text")),
+                       subject(what));
   if (name.size() > kMaxTraineeNameBytes || utf8::has_control_characters(name) ||
       has_line_breaks(name))
     return fmt::format(
-        fmt::runtime(tr("{} 太长或含有控制字符", "{} is too long or contains control characters")),
-        what);
+        fmt::runtime(tr("{}太长或含有控制字符", "{} is too long or contains control characters")),
+        subject(what));
   if (utf8::has_hidden_characters(name))
     return fmt::format(
-        fmt::runtime(tr("{} 含有看不见的字符:{}", "{} contains invisible characters: {}")), what,
-        utf8::show_hidden(name));
+        fmt::runtime(tr("{}含有看不见的字符:{}", "{} contains invisible characters: {}")),
+        subject(what), utf8::show_hidden(name));
   return {};
 }
 

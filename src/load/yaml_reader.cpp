@@ -14,14 +14,6 @@
 namespace coach {
 namespace {
 
-// The subject of a "… should be …" message. In Chinese a space sets `code` off from the words
-// after it (`responses` 应是映射) but not one Chinese word from the next (每个回答应是文本).
-std::string subject(std::string_view what) {
-  if (language() == Language::en) return std::string(what);
-  const bool ends_in_ascii = !what.empty() && static_cast<unsigned char>(what.back()) < 0x80;
-  return std::string(what) + (ends_in_ascii ? " " : "");
-}
-
 // In `{feedback: 先解决心情,再解决事情}` the ASCII comma ends the value, and the rest of the
 // sentence becomes a key: the usual cause of an "unknown key" that is not a word at all.
 bool looks_like_split_text(const std::string& key) {

@@ -28,4 +28,10 @@ Language language_from_environment() {
   return Language::zh;
 }
 
+std::string subject(std::string_view what) {
+  if (language() == Language::en) return std::string(what);
+  const bool ends_in_ascii = !what.empty() && static_cast<unsigned char>(what.back()) < 0x80;
+  return std::string(what) + (ends_in_ascii ? " " : "");
+}
+
 }  // namespace coach
