@@ -172,10 +172,11 @@ class ReachReader {
 };
 
 // The requirements of a pattern, read by recursive descent over RE2's syntax. Plain characters
-// and groups that are one of a few words (不|没有) join their neighbours into longer words,
-// as long as the words stay few: 给(您|你) requires one of 给您 and 给你, rarer in text than 给
-// alone. A sequence requires one word of each such chain, and what every group it must pass
-// through requires; an alternation of several branches, one word of its branches' anchors.
+// and groups that are one of a few words (不|没有), present or optional (们?), join their
+// neighbours into longer words, as long as the words stay few: 给(您|你)(们)?办 requires one of
+// 给您办, 给你办, 给您们办 and 给你们办, rarer in text than 给 alone. A sequence requires one word
+// of each such chain, and what every group it must pass through requires; an alternation of several
+// branches, one word of its branches' anchors.
 class RequirementReader {
  public:
   explicit RequirementReader(std::string_view pattern) : text_(pattern) {}
@@ -187,6 +188,7 @@ class RequirementReader {
     for (Words& words : found->required) {
       std::sort(words.begin(), words.end());
       words.erase(std::unique(words.begin(), words.end()), words.end());
+      drop_longer_forms(words);
     }
     return found->required;
   }
@@ -199,6 +201,16 @@ class RequirementReader {
     Requirements required;
     std::optional<Words> exact;  // what it matches is exactly one of these words
   };
+
+  // A text holding 让您受了 holds 让您受: of the two, only the shorter need be looked for.
+  static void drop_longer_forms(Words& words) {
+    const Words all = words;
+    std::erase_if(words, [&](const std::string& word) {
+      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
+        return other.size() < word.size() && word.find(other) != std::string::npos;
+      });
+    });
+  }
 
   static bool has_empty(const Words& words) {
     return std::any_of(words.begin(), words.end(), [](const auto& w) { return w.empty(); });
@@ -274,8 +286,11 @@ class RequirementReader {
         std::optional<Reading> group = group_reading();
         if (!group) return std::nullopt;  // unreadable group syntax: give up
         const std::optional<bool> repeated = quantifier_ahead();
+        const bool at_most_once = optional_once_ahead();
         skip_quantifier();
-        if (repeated && !*repeated) {  // optional: requires nothing, joins nothing
+        if (at_most_once && group->exact) {  // (们)?: joins as 们 or as nothing
+          extend(or_nothing(*group->exact));
+        } else if (repeated && !*repeated) {  // (x)*, (x){0,6}: requires nothing, joins nothing
           interrupt();
         } else if (group->exact) {
           extend(*group->exact);
@@ -304,6 +319,11 @@ class RequirementReader {
       const bool usable = is_anchor_character(cp);
       if (usable && cp < 0x80) character[0] = static_cast<char>(std::tolower(cp));
       const std::optional<bool> repeated = quantifier_ahead();
+      if (usable && optional_once_ahead()) {  // 们?: joins as 们 or as nothing
+        extend(or_nothing(Words{character}));
+        skip_quantifier();
+        continue;
+      }
       if (!usable || (repeated && !*repeated)) {  // optional, or not a character we fold alike
         interrupt();
         skip_quantifier();
@@ -352,6 +372,14 @@ class RequirementReader {
   static bool is_anchor_character(char32_t cp) {
     return (cp < 0x80 && std::isprint(static_cast<int>(cp))) || (cp >= 0x3400 && cp <= 0x4DBF) ||
            (cp >= 0x4E00 && cp <= 0x9FFF);
+  }
+
+  // After an element: whether it is `?` (or the lazy `??`), which takes it once or not at all.
+  bool optional_once_ahead() const { return pos_ < text_.size() && text_[pos_] == '?'; }
+
+  static Words or_nothing(Words words) {
+    words.push_back("");
+    return words;
   }
 
   // After an element: nullopt without a quantifier, true when it still occurs at least once
