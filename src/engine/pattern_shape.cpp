@@ -506,13 +506,6 @@ Words anchors_of(const Requirements& requirements) {
   return best ? *best : Words{};
 }
 
-Words pattern_anchors(std::string_view pattern) {
-  Words anchors = anchors_of(pattern_requirements(pattern));
-  std::sort(anchors.begin(), anchors.end());
-  anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
-  return anchors;
-}
-
 PatternReach pattern_reach(std::string_view pattern) {
   const Marks marks = ReachReader(pattern).read();
   if (marks == 0) return PatternReach::clause;

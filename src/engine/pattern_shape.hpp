@@ -29,11 +29,11 @@ using Requirements = std::vector<Words>;
 Requirements pattern_requirements(std::string_view pattern);
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
-// The anchors of the pattern: anchors_of(pattern_requirements(pattern)), sorted.
-Words pattern_anchors(std::string_view pattern);
 
 // The bytes that end a clause or a sentence in normalised text (full-width forms are folded
-// to these).
+// to these), as far as a pattern's reach goes. Not text/clauses' split, which reads like a
+// person (1.8 is one number, `:` and `~` end clauses): a pattern's match either holds one of
+// these bytes or it does not.
 inline bool ends_sentence(char c) {
   return c == '.' || c == '!' || c == '?' || c == ';';
 }

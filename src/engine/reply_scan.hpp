@@ -25,8 +25,6 @@ class ReplyScan {
   // Whether the trainee says the concept: an occurrence neither negated nor quoted.
   bool says(std::size_t concept_index) const;
 
-  bool operator==(const ReplyScan&) const = default;
-
  private:
   friend class LexiconScanner;
   std::vector<PhraseMatch> matches_;    // grouped by concept, each group in text order

@@ -35,28 +35,27 @@ struct QuotedRanges {
   }
 };
 
+// The quotation marks, opening (as UTF-8, to search for) and closing.
+struct QuotationMarks {
+  std::string_view opening;
+  char32_t closing;
+};
+constexpr QuotationMarks kQuotationMarks[] = {
+    {"“", U'”'}, {"「", U'」'}, {"『", U'』'}, {"\"", U'"'}};
+
 char32_t closing_mark_for(char32_t cp) {
-  switch (cp) {
-    case U'“':
-      return U'”';
-    case U'「':
-      return U'」';
-    case U'『':
-      return U'』';
-    case U'"':
-      return U'"';
-    default:
-      return 0;
+  for (const auto& marks : kQuotationMarks) {
+    std::size_t pos = 0;
+    if (utf8::decode(marks.opening, pos) == cp) return marks.closing;
   }
+  return 0;
 }
 
 // Whether any opening mark occurs: most replies quote nothing and need not be decoded for it.
 bool may_quote(std::string_view original) {
-  using namespace std::string_view_literals;
-  for (const std::string_view mark : {"\""sv, "“"sv, "「"sv, "『"sv}) {
-    if (original.find(mark) != std::string_view::npos) return true;
-  }
-  return false;
+  return std::any_of(
+      std::begin(kQuotationMarks), std::end(kQuotationMarks),
+      [&](const auto& marks) { return original.find(marks.opening) != std::string_view::npos; });
 }
 
 QuotedRanges find_quotations(std::string_view original) {

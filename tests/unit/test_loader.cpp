@@ -158,6 +158,14 @@ TEST_CASE("a name from the command line must be UTF-8: its recording has to be r
   CHECK(trainee_name_problem("张三", "--trainee").empty());
 }
 
+TEST_CASE("a name's problem reads as Chinese, with `code` set off and Chinese words not") {
+  CHECK(trainee_name_problem("张\x01三", "姓名") == "姓名太长或含有控制字符");
+  CHECK(trainee_name_problem("张\x01三", "`trainee`") == "`trainee` 太长或含有控制字符");
+  English english;
+  CHECK(trainee_name_problem("张\x01三", "the name") ==
+        "the name is too long or contains control characters");
+}
+
 TEST_CASE("answers files: bad input is reported") {
   Diagnostics diagnostics;
   CHECK_FALSE(parse_answers("scenario: t\nresponses: [a]\n", "a.yaml", diagnostics));

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 #include <string>
@@ -54,7 +55,16 @@ TEST_CASE("anything not understood may reach anywhere") {
   CHECK(pattern_reach("好\\") == PatternReach::text);
 }
 
-using Words = std::vector<std::string>;
+namespace {
+
+// The words a pattern is looked for by, sorted.
+Words pattern_anchors(std::string_view pattern) {
+  Words anchors = anchors_of(pattern_requirements(pattern));
+  std::sort(anchors.begin(), anchors.end());
+  return anchors;
+}
+
+}  // namespace
 
 TEST_CASE("anchors: words one of which every match contains") {
   CHECK(pattern_anchors("负责到底") == Words{"负责到底"});
