@@ -5,6 +5,7 @@
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
 #include "session/answers_writer.hpp"
+#include "util/i18n.hpp"
 
 using namespace coach;
 
@@ -159,11 +160,13 @@ TEST_CASE("a name from the command line must be UTF-8: its recording has to be r
 }
 
 TEST_CASE("a name's problem reads as Chinese, with `code` set off and Chinese words not") {
+  set_language(Language::zh);
   CHECK(trainee_name_problem("张\x01三", "姓名") == "姓名太长或含有控制字符");
   CHECK(trainee_name_problem("张\x01三", "`trainee`") == "`trainee` 太长或含有控制字符");
-  English english;
-  CHECK(trainee_name_problem("张\x01三", "the name") ==
-        "the name is too long or contains control characters");
+  set_language(Language::en);
+  const std::string english = trainee_name_problem("张\x01三", "the name");
+  set_language(Language::zh);
+  CHECK(english == "the name is too long or contains control characters");
 }
 
 TEST_CASE("answers files: bad input is reported") {
