@@ -30,7 +30,7 @@ std::string passed_rules(const StepResult& result) {
   for (const auto& rule : result.rules) {
     if (!rule.ok || rule.max == 0) continue;
     std::string evidence;
-    for (const auto& m : rule.matched) evidence += fmt::format(" “{}”", m.text);
+    for (const TextSpan span : rule.matched) evidence += fmt::format(" “{}”", result.text_at(span));
     out += fmt::format("\n    + {}{}", rule.description, evidence);
   }
   return out;

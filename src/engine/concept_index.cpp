@@ -4,7 +4,7 @@
 
 namespace coach {
 
-std::string CompiledConcept::label() const {
+const std::string& CompiledConcept::label() const {
   if (language() == Language::en && !definition->label_en.empty()) return definition->label_en;
   return definition->label;
 }

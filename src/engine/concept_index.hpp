@@ -16,7 +16,7 @@ struct CompiledConcept {
   std::shared_ptr<const PhraseMatcher> matcher;
   std::size_t index = 0;  // its group in a ReplyScan
 
-  std::string label() const;  // in the current language
+  const std::string& label() const;  // in the current language
 };
 
 class ConceptIndex {

@@ -182,7 +182,7 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
 // whole text as context: ^, $ and \b see past the clause). What is found is what a run over
 // the whole text finds; the unit tests and fuzz_matching compare the two. A short reply is
 // taken whole.
-void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound> words,
+void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>& words,
                                    Hits& hits) const {
   std::sort(words.begin(), words.end(),
             [](const WordFound& a, const WordFound& b) { return a.begin < b.begin; });
@@ -199,8 +199,11 @@ void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>
 
 ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
   const std::string_view text = reply.text;
-  std::vector<Hit> hits;
-  std::vector<WordFound> words;
+  // Scratch, kept per thread like the marks: most replies then allocate nothing here.
+  static thread_local std::vector<Hit> hits;
+  static thread_local std::vector<WordFound> words;
+  hits.clear();
+  words.clear();
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
     if (phrase >= phrase_owners_.size()) {
       words.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
@@ -210,7 +213,7 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
     const Owner owner = phrase_owners_[phrase];
     hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
   });
-  find_patterns(text, std::move(words), hits);
+  find_patterns(text, words, hits);
   for (auto& [concept_index, match] : hits) {
     match.negated = is_negated(text, match.span.begin);
     match.quoted = reply.is_quoted(match.span.begin);

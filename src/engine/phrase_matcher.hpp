@@ -60,8 +60,8 @@ class PhraseMatcher {
   // Every occurrence, in text order, each marked negated or not.
   std::vector<PhraseMatch> find_all(std::string_view normalized) const;
 
-  // The same, each also marked quoted or not, as LexiconScanner marks them: `counted()` then
-  // keeps those a rule counts.
+  // The same, each also marked quoted or not, as LexiconScanner marks them: `counts()` then
+  // says which a rule counts.
   std::vector<PhraseMatch> find_all(const NormalizedText& reply) const;
 
   std::size_t source_count() const { return phrases_.size() + patterns_.size(); }

@@ -9,12 +9,4 @@ bool ReplyScan::says(std::size_t concept_index) const {
   return std::any_of(matches.begin(), matches.end(), [](const PhraseMatch& m) { return m.said(); });
 }
 
-std::vector<PhraseMatch> counted(std::span<const PhraseMatch> matches, bool negation) {
-  std::vector<PhraseMatch> kept;
-  for (const PhraseMatch& match : matches) {
-    if (!negation || match.said()) kept.push_back(match);
-  }
-  return kept;
-}
-
 }  // namespace coach

@@ -31,8 +31,10 @@ class ReplyScan {
   std::vector<std::uint32_t> offsets_;  // concept i's group is [offsets_[i], offsets_[i + 1])
 };
 
-// The occurrences a rule counts: with `negation` (the default) only those the trainee says,
-// otherwise every one.
-std::vector<PhraseMatch> counted(std::span<const PhraseMatch> matches, bool negation);
+// Whether a rule counts an occurrence: with `negation` (the default) only if the trainee says
+// it, otherwise always.
+inline bool counts(const PhraseMatch& match, bool negation) {
+  return !negation || match.said();
+}
 
 }  // namespace coach

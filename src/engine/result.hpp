@@ -9,11 +9,6 @@
 
 namespace coach {
 
-struct Evidence {
-  std::string text;  // as the trainee typed it
-  TextSpan span;     // byte offsets in the reply
-};
-
 struct RuleResult {
   std::string kind;         // the rule's kind key: concept, forbid, any_of …
   std::string description;  // what the rule asks for, in the current language
@@ -23,7 +18,7 @@ struct RuleResult {
   bool critical = false;
   std::string feedback;           // the trainer's teaching text (on failure) or praise (on success)
   std::string detail;             // what exactly went wrong in this reply, generated
-  std::vector<Evidence> matched;  // what in the reply satisfied or broke the rule
+  std::vector<TextSpan> matched;  // where the reply (as typed) satisfied or broke the rule
   std::vector<std::string> missing;  // what was looked for and not found
 };
 
@@ -42,6 +37,11 @@ struct StepResult {
   std::vector<RuleResult> rules;
   std::optional<double> seconds;  // how long the reply took, when recorded
   int time_limit = 0;             // the step's limit in seconds; 0 for none
+
+  // What the trainee typed at `span` (a RuleResult::matched entry).
+  std::string_view text_at(TextSpan span) const {
+    return std::string_view(reply).substr(span.begin, span.end - span.begin);
+  }
 
   double ratio() const {
     return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0);

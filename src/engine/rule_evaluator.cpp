@@ -25,20 +25,26 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   return out;
 }
 
-void add_evidence(RuleResult& result, const NormalizedText& reply,
-                  const std::vector<PhraseMatch>& matches) {
-  for (const auto& match : matches) {
-    result.matched.push_back(
-        {std::string(reply.original_text(match.span)), reply.to_original(match.span)});
+// Adds the occurrences the rule counts; returns how many.
+template <typename Matches>
+std::size_t add_evidence(RuleResult& result, const NormalizedText& reply, const Matches& matches,
+                         bool negation) {
+  const std::size_t before = result.matched.size();
+  for (const PhraseMatch& match : matches) {
+    if (counts(match, negation)) result.matched.push_back(reply.to_original(match.span));
   }
+  return result.matched.size() - before;
+}
+
+std::string_view first_evidence(const RuleResult& result, const NormalizedText& reply) {
+  const TextSpan span = result.matched.front();
+  return std::string_view(reply.original).substr(span.begin, span.end - span.begin);
 }
 
 void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
                    RuleResult& result) {
   const auto& entry = *rule.concepts.front();
-  const auto matches = counted(scan.of(entry.index), rule.rule->negation);
-  add_evidence(result, reply, matches);
-  const bool found = !matches.empty();
+  const bool found = add_evidence(result, reply, scan.of(entry.index), rule.rule->negation) > 0;
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
   if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
@@ -46,22 +52,24 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
                                 entry.label(), quoted_list(entry.matcher->display_phrases(), 2));
   } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
     result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")),
-                                entry.label(), result.matched.front().text);
+                                entry.label(), first_evidence(result, reply));
   }
 }
 
 void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
-  const auto matches = counted(rule.phrases->find_all(reply), rule.rule->negation);
-  add_evidence(result, reply, matches);
+  const auto matches = rule.phrases->find_all(reply);
+  const bool found = add_evidence(result, reply, matches, rule.rule->negation) > 0;
   const auto& phrases = rule.phrases->display_phrases();
   std::vector<bool> seen(phrases.size(), false);
-  for (const auto& match : matches) seen[match.source] = true;
+  for (const auto& match : matches) {
+    if (counts(match, rule.rule->negation)) seen[match.source] = true;
+  }
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (!seen[i]) result.missing.push_back(phrases[i]);
   }
   switch (rule.rule->kind) {
     case RuleKind::any_of:
-      result.ok = !matches.empty();
+      result.ok = found;
       if (!result.ok)
         result.detail = fmt::format(fmt::runtime(tr("应说到其中之一:{}。", "say one of: {}.")),
                                     quoted_list(phrases));
@@ -73,11 +81,11 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
                                     quoted_list(result.missing));
       break;
     default:  // none_of
-      result.ok = matches.empty();
+      result.ok = !found;
       result.missing.clear();
       if (!result.ok)
         result.detail = fmt::format(fmt::runtime(tr("不要说:“{}”。", "do not say: “{}”.")),
-                                    result.matched.front().text);
+                                    first_evidence(result, reply));
       break;
   }
 }
@@ -89,7 +97,7 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   if (result.ok) {
     const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
     const TextSpan span{begin, begin + found.size()};
-    result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
+    result.matched.push_back(reply.to_original(span));
   } else {
     result.detail = std::string(
         tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
@@ -120,8 +128,7 @@ void judge_questions(const CompiledRule& rule, const NormalizedText& reply, Rule
         rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
     if (!wanted) continue;
     ++count;
-    result.matched.push_back(
-        {std::string(reply.original_text(question.span)), reply.to_original(question.span)});
+    result.matched.push_back(reply.to_original(question.span));
   }
   result.ok = count >= rule.rule->count;
   if (!result.ok) {
@@ -167,7 +174,7 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
   for (const auto& form : rule.address_forms) {
     if (const auto at = reply.text.find(form); at != std::string::npos) {
       const TextSpan span{at, at + form.size()};
-      result.matched.push_back({std::string(reply.original_text(span)), reply.to_original(span)});
+      result.matched.push_back(reply.to_original(span));
       result.ok = true;
       return;
     }
@@ -186,17 +193,16 @@ void judge_order(const CompiledRule& rule, const NormalizedText& reply, const Re
   bool first = true;
   result.ok = true;
   for (const auto* item : rule.concepts) {
-    const auto matches = counted(scan.of(item->index), rule.rule->negation);
+    const auto matches = scan.of(item->index);
     const auto next = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
-      return first || m.span.begin >= previous_end;
+      return counts(m, rule.rule->negation) && (first || m.span.begin >= previous_end);
     });
     if (next == matches.end()) {
       result.ok = false;
       result.missing.push_back(item->label());
       break;
     }
-    result.matched.push_back(
-        {std::string(reply.original_text(next->span)), reply.to_original(next->span)});
+    result.matched.push_back(reply.to_original(next->span));
     previous_end = next->span.end;
     first = false;
   }

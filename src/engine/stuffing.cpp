@@ -1,7 +1,6 @@
 #include "engine/stuffing.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
 #include "text/clauses.hpp"
@@ -33,26 +32,43 @@ struct ConceptFind {
 
 struct PhraseFinds {
   std::vector<TextSpan> spans;        // original offsets, sorted, merged
-  std::vector<ConceptFind> concepts;  // every concept's finds, unmerged
+  std::vector<ConceptFind> concepts;  // each concept's distinct finds, grouped by concept
   int most_repeated = 0;              // the largest number of finds of one concept
 };
+
+// Calls counted(times) for each concept found inside `clause`, with how many times it is.
+template <typename Counted>
+void for_each_concept_in(TextSpan clause, const std::vector<ConceptFind>& finds, Counted counted) {
+  std::size_t group_start = 0;
+  while (group_start < finds.size()) {
+    const std::size_t concept_index = finds[group_start].concept_index;
+    int times = 0;
+    std::size_t at = group_start;
+    for (; at < finds.size() && finds[at].concept_index == concept_index; ++at) {
+      const TextSpan span = finds[at].span;
+      if (span.begin >= clause.begin && span.end <= clause.end) ++times;
+    }
+    if (times > 0) counted(times);
+    group_start = at;
+  }
+}
 
 bool counts_as_phrase(const RuleResult& rule) {
   return rule.ok && (rule.kind == "concept" || rule.kind == "any_of" || rule.kind == "all_of" ||
                      rule.kind == "order" || rule.kind == "addresses_customer");
 }
 
-std::vector<TextSpan> merge(std::vector<TextSpan> spans) {
+void sort_and_merge(std::vector<TextSpan>& spans) {
   std::sort(spans.begin(), spans.end(), [](auto a, auto b) { return a.begin < b.begin; });
-  std::vector<TextSpan> merged;
-  for (const auto& span : spans) {
-    if (!merged.empty() && span.begin < merged.back().end) {
-      merged.back().end = std::max(merged.back().end, span.end);
+  std::size_t kept = 0;
+  for (const TextSpan span : spans) {
+    if (kept > 0 && span.begin < spans[kept - 1].end) {
+      spans[kept - 1].end = std::max(spans[kept - 1].end, span.end);
     } else {
-      merged.push_back(span);
+      spans[kept++] = span;
     }
   }
-  return merged;
+  spans.resize(kept);
 }
 
 // A pattern such as 如果您愿意.*告诉 spans the trainee's own words between its anchors: only
@@ -70,10 +86,10 @@ TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& mat
 PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
                          const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
   PhraseFinds finds;
-  std::vector<TextSpan> spans;
+  std::vector<TextSpan>& spans = finds.spans;
   for (const auto& rule : rules) {
     if (!counts_as_phrase(rule)) continue;
-    for (const auto& evidence : rule.matched) spans.push_back(evidence.span);
+    spans.insert(spans.end(), rule.matched.begin(), rule.matched.end());
   }
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     int distinct = 0;
@@ -90,7 +106,7 @@ PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
     }
     finds.most_repeated = std::max(finds.most_repeated, distinct);
   }
-  finds.spans = merge(std::move(spans));
+  sort_and_merge(spans);
   return finds;
 }
 
@@ -123,13 +139,9 @@ Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<
 }
 
 bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
-  std::map<std::size_t, int> counts;
-  for (const auto& find : finds.concepts) {
-    if (find.span.begin >= clause.begin && find.span.end <= clause.end &&
-        ++counts[find.concept_index] >= 2)
-      return true;
-  }
-  return false;
+  bool repeats = false;
+  for_each_concept_in(clause, finds.concepts, [&](int times) { repeats = repeats || times >= 2; });
+  return repeats;
 }
 
 bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
@@ -158,21 +170,15 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
   }
   if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause))
     return false;
-  std::map<std::size_t, std::vector<TextSpan>> by_concept;
-  for (const auto& find : finds.concepts) {
-    if (find.span.begin < clause.begin || find.span.end > clause.end) continue;
-    auto& spans = by_concept[find.concept_index];
-    const bool overlaps = !spans.empty() && find.span.begin < spans.back().end;
-    if (!overlaps) spans.push_back(find.span);
-  }
+  int concepts = 0;
   int repeated = 0;
   int said_three_times = 0;
-  for (const auto& [id, spans] : by_concept) {
-    repeated += spans.size() >= 2 ? 1 : 0;
-    said_three_times += spans.size() >= 3 ? 1 : 0;
-  }
-  return static_cast<int>(by_concept.size()) >= kListConcepts || said_three_times > 0 ||
-         repeated >= 2;
+  for_each_concept_in(clause, finds.concepts, [&](int times) {
+    ++concepts;
+    repeated += times >= 2 ? 1 : 0;
+    said_three_times += times >= 3 ? 1 : 0;
+  });
+  return concepts >= kListConcepts || said_three_times > 0 || repeated >= 2;
 }
 
 bool has_list_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,

@@ -17,10 +17,10 @@ std::size_t character_offset(const std::string& text, std::size_t byte_offset) {
 
 ordered_json rule_json(const RuleResult& rule, const std::string& reply) {
   ordered_json matched = ordered_json::array();
-  for (const auto& evidence : rule.matched) {
-    matched.push_back({{"text", evidence.text},
-                       {"start", character_offset(reply, evidence.span.begin)},
-                       {"end", character_offset(reply, evidence.span.end)}});
+  for (const TextSpan span : rule.matched) {
+    matched.push_back({{"text", reply.substr(span.begin, span.end - span.begin)},
+                       {"start", character_offset(reply, span.begin)},
+                       {"end", character_offset(reply, span.end)}});
   }
   return {{"kind", rule.kind},
           {"description", rule.description},

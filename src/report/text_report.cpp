@@ -20,8 +20,8 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
 std::string highlight_reply(const StepResult& step, const Style& style) {
   std::vector<TextSpan> spans;
   for (const auto& rule : step.rules) {
-    for (const auto& evidence : rule.matched) {
-      if (evidence.span.end > evidence.span.begin) spans.push_back(evidence.span);
+    for (const TextSpan span : rule.matched) {
+      if (span.end > span.begin) spans.push_back(span);
     }
   }
   std::sort(spans.begin(), spans.end(), [](auto a, auto b) { return a.begin < b.begin; });
@@ -65,7 +65,7 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
     if (rule.critical && !rule.ok && step.answered)
       line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
     if (rule.ok && !rule.matched.empty() && rule.kind != "forbid" && rule.kind != "none_of") {
-      line += style.dim(fmt::format(" “{}”", rule.matched.front().text));
+      line += style.dim(fmt::format(" “{}”", step.text_at(rule.matched.front())));
     }
     out += line + "\n";
     if (!step.answered) continue;  // every rule would only repeat "not answered"
