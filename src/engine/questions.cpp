@@ -1,8 +1,11 @@
 #include "engine/questions.hpp"
 
+#include <algorithm>
 #include <array>
+#include <span>
 
 #include "text/clauses.hpp"
+#include "util/phrase_automaton.hpp"
 
 namespace coach {
 namespace {
@@ -25,67 +28,117 @@ constexpr std::array<std::string_view, 7> kEmbeddingVerbs = {"不知道", "不�
 // Words that ask when they stand inside a clause, even without a question mark.
 constexpr std::array<std::string_view, 3> kAskingWords = {"请问", "想问", "能告诉我"};
 
-bool contains(std::string_view clause, std::string_view word) {
-  return clause.find(word) != std::string_view::npos;
-}
+// What a word says about the clause it stands in.
+enum class Cue : std::uint8_t { open, closed, not_question, embedding, asking };
 
-bool has_open_word(std::string_view clause) {
-  for (auto word : kOpenWords) {
-    std::size_t at = clause.find(word);
-    while (at != std::string_view::npos) {
-      bool excluded = false;
-      for (auto phrase : kNotQuestions) {
-        const std::size_t start = at >= 3 ? at - 3 : 0;
-        if (clause.substr(start, phrase.size() + 3).find(phrase) != std::string_view::npos)
-          excluded = true;
-      }
-      if (!excluded) return true;
-      at = clause.find(word, at + 1);
+// Every cue word in one automaton, so a reply is read once whatever the number of words.
+class CueWords {
+ public:
+  CueWords() {
+    add(kOpenWords, Cue::open);
+    add(kClosedWords, Cue::closed);
+    add(kNotQuestions, Cue::not_question);
+    add(kEmbeddingVerbs, Cue::embedding);
+    add(kAskingWords, Cue::asking);
+    automaton_.build();
+  }
+
+  static const CueWords& shared() {
+    static const CueWords words;
+    return words;
+  }
+
+  struct Found {
+    Cue cue;
+    TextSpan span;
+  };
+
+  // The cue words of `text`, in order of where they end.
+  std::vector<Found> find(std::string_view text) const {
+    std::vector<Found> found;
+    automaton_.scan(text, [&](std::uint32_t word, std::size_t begin, std::size_t end) {
+      found.push_back({cues_[word], {begin, end}});
+    });
+    return found;
+  }
+
+ private:
+  void add(std::span<const std::string_view> words, Cue cue) {
+    for (const std::string_view word : words) {
+      automaton_.add(word);
+      cues_.push_back(cue);
     }
   }
-  return false;
-}
+
+  PhraseAutomaton automaton_;
+  std::vector<Cue> cues_;  // by word number
+};
+
+// The cue words inside one clause.
+class ClauseCues {
+ public:
+  ClauseCues(const std::vector<CueWords::Found>& found, TextSpan clause)
+      : found_(found), clause_(clause) {}
+
+  bool has(Cue cue) const {
+    return std::any_of(found_.begin(), found_.end(),
+                       [&](const CueWords::Found& f) { return f.cue == cue && inside(f.span); });
+  }
+
+  // An open word, unless it is part of a phrase that asks nothing (没什么, 什么都): one of those
+  // starting at most a character before it and ending at most a character after its own length.
+  bool has_open_word() const {
+    return std::any_of(found_.begin(), found_.end(), [&](const CueWords::Found& f) {
+      return f.cue == Cue::open && inside(f.span) && !excluded(f.span);
+    });
+  }
+
+ private:
+  bool inside(TextSpan span) const {
+    return span.begin >= clause_.begin && span.end <= clause_.end;
+  }
+
+  bool excluded(TextSpan word) const {
+    constexpr std::size_t kSlack = 3;  // one character of CJK
+    const std::size_t from = std::max(word.begin, clause_.begin + kSlack) - kSlack;
+    return std::any_of(found_.begin(), found_.end(), [&](const CueWords::Found& f) {
+      return f.cue == Cue::not_question && f.span.begin >= from &&
+             f.span.end <= std::min(clause_.end, from + (f.span.end - f.span.begin) + kSlack);
+    });
+  }
+
+  const std::vector<CueWords::Found>& found_;
+  TextSpan clause_;
+};
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-bool has_closed_marker(std::string_view clause) {
-  for (auto word : kClosedWords) {
-    if (contains(clause, word)) return true;
-  }
-  return ends_with(clause, "吗");
-}
-
-bool contains_any(std::string_view clause, const auto& words) {
-  for (std::string_view word : words) {
-    if (contains(clause, word)) return true;
-  }
-  return false;
-}
-
 // A clause asks when its punctuation or its words say so. A full stop or exclamation mark
 // makes a statement unless a question particle ends the clause; without punctuation (input
 // methods often drop the "?") question words decide, unless they are only reported.
-bool is_question(std::string_view clause, char terminator) {
+bool is_question(std::string_view body, const ClauseCues& cues, char terminator) {
   if (terminator == '?') return true;
-  if (ends_with(clause, "吗") || ends_with(clause, "呢")) return true;
-  if (contains_any(clause, kAskingWords)) return true;
+  if (ends_with(body, "吗") || ends_with(body, "呢")) return true;
+  if (cues.has(Cue::asking)) return true;
   if (terminator == '.' || terminator == '!') return false;
-  if (contains_any(clause, kEmbeddingVerbs)) return false;
-  return has_open_word(clause) || has_closed_marker(clause);
+  if (cues.has(Cue::embedding)) return false;
+  return cues.has_open_word() || cues.has(Cue::closed);
 }
 
 }  // namespace
 
 std::vector<Question> find_questions(std::string_view text) {
   std::vector<Question> questions;
+  const std::vector<CueWords::Found> found = CueWords::shared().find(text);
   for (const Clause& clause : split_clauses(text)) {
     const std::string_view body =
         text.substr(clause.span.begin, clause.span.end - clause.span.begin);
-    if (!is_question(body, clause.terminator)) continue;
+    const ClauseCues cues(found, clause.span);
+    if (!is_question(body, cues, clause.terminator)) continue;
     // With 吗, a question word only means "any": 还有什么问题吗 is answered yes or no.
-    const bool open = has_open_word(body) && !ends_with(body, "吗");
+    const bool open = cues.has_open_word() && !ends_with(body, "吗");
     questions.push_back({clause.span, open ? QuestionKind::open : QuestionKind::closed});
   }
   return questions;
