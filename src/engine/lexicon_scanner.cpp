@@ -135,11 +135,15 @@ void LexiconScanner::choose_triggers() {
   }
 }
 
+template <typename MayMatchFrom>
 void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::size_t from,
-                         std::size_t to, Hits& hits) const {
-  for_each_pattern_match(*pattern.regex, text, from, to, [&](std::size_t begin, std::size_t end) {
-    hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
-  });
+                         std::size_t to, MayMatchFrom&& may_match_from, Hits& hits) const {
+  for_each_pattern_match(
+      *pattern.regex, text, from, to,
+      [&](std::size_t begin, std::size_t end) {
+        hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
+      },
+      [&](std::size_t start) { return may_match_from(pattern, start); });
 }
 
 // Runs the patterns of the given reaches unit by unit, each on the units where a word of every
@@ -149,16 +153,28 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
                                   Hits& hits) const {
   Marks& word_in_unit = Marks::words(words_.size());
   Marks& tried_in_unit = Marks::patterns(patterns_.size());
+  // Per word marked in the unit, where its last occurrence there starts.
+  static thread_local std::vector<std::uint32_t> last_start;
+  if (last_start.size() < words_.size()) last_start.resize(words_.size());
   std::size_t next = 0;
   for (std::size_t unit = 0; unit < units.count(); ++unit) {
     const std::uint32_t mark = Marks::next_mark(word_in_unit, tried_in_unit);
     const std::size_t from = units.start(unit);
     const std::size_t to = units.end(unit);
     const std::size_t first = next;
-    while (next < words.size() && words[next].begin < to) word_in_unit[words[next++].word] = mark;
-    const auto met = [&](const std::vector<std::uint32_t>& group) {
-      return std::any_of(group.begin(), group.end(),
-                         [&](std::uint32_t word) { return word_in_unit[word] == mark; });
+    for (; next < words.size() && words[next].begin < to; ++next) {
+      word_in_unit[words[next].word] = mark;
+      last_start[words[next].word] = words[next].begin;
+    }
+    // A match holds a word of each requirement: where none of some requirement starts at or
+    // after `start`, no match can start there either. At the unit's start this says whether
+    // to search at all; after a match, whether to search again (usually not).
+    const auto may_match_from = [&](const Pattern& pattern, std::size_t start) {
+      return std::all_of(pattern.required.begin(), pattern.required.end(), [&](const auto& group) {
+        return std::any_of(group.begin(), group.end(), [&](std::uint32_t word) {
+          return word_in_unit[word] == mark && last_start[word] >= start;
+        });
+      });
     };
     for (const PatternReach reach : reaches) {
       const auto r = static_cast<std::size_t>(reach);
@@ -167,12 +183,11 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
           if (tried_in_unit[number] == mark) continue;
           tried_in_unit[number] = mark;
           const Pattern& pattern = patterns_[number];
-          if (std::all_of(pattern.required.begin(), pattern.required.end(), met))
-            run(pattern, text, from, to, hits);
+          if (may_match_from(pattern, from)) run(pattern, text, from, to, may_match_from, hits);
         }
       }
       for (const std::uint32_t number : unrequiring_[r])
-        run(patterns_[number], text, from, to, hits);
+        run(patterns_[number], text, from, to, may_match_from, hits);
     }
   }
 }

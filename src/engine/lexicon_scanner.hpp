@@ -59,8 +59,9 @@ class LexiconScanner {
   void add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers);
   std::uint32_t word_number(const std::string& word, WordNumbers& numbers);
   void choose_triggers();
+  template <typename MayMatchFrom>
   void run(const Pattern& pattern, std::string_view text, std::size_t from, std::size_t to,
-           Hits& hits) const;
+           MayMatchFrom&& may_match_from, Hits& hits) const;
   void run_in_units(std::string_view text, const std::vector<WordFound>& words, const Units& units,
                     std::initializer_list<PatternReach> reaches, Hits& hits) const;
   void find_patterns(std::string_view text, std::vector<WordFound>& words, Hits& hits) const;

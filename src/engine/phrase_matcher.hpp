@@ -29,14 +29,16 @@ struct PhraseMatch {
 bool operator<(const PhraseMatch& a, const PhraseMatch& b);
 
 // Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` that lies in
-// text[from, to). The rest of the text is still context: `^`, `$` and `\b` see it.
-template <typename Found>
+// text[from, to). The rest of the text is still context: `^`, `$` and `\b` see it. Searching
+// stops early where may_match_from(start) says no match can begin at `start` or after.
+template <typename Found, typename MayMatchFrom>
 void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
-                            std::size_t to, Found&& found) {
+                            std::size_t to, Found&& found, MayMatchFrom&& may_match_from) {
   std::size_t start = from;
   re2::StringPiece match;
   const re2::StringPiece whole(text.data(), text.size());
-  while (start <= to && pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) {
+  while (start <= to && may_match_from(start) &&
+         pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t end = begin + match.size();
     found(begin, end);
@@ -44,6 +46,13 @@ void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size
     start = end > begin ? end : end + 1;
     while (start < to && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
   }
+}
+
+template <typename Found>
+void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
+                            std::size_t to, Found&& found) {
+  for_each_pattern_match(pattern, text, from, to, std::forward<Found>(found),
+                         [](std::size_t) { return true; });
 }
 
 template <typename Found>
