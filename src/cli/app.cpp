@@ -10,6 +10,7 @@
 #include "cli/history_options.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace {
@@ -60,7 +61,7 @@ void translate_help(CLI::App& app) {
 std::string usage_failure(const CLI::App*, const CLI::Error& error) {
   return fmt::format(fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
                                      "{}\nRun with --help for more information.\n")),
-                     error.what());
+                     utf8::escape_controls(error.what()));
 }
 
 }  // namespace
@@ -110,7 +111,8 @@ int run(int argc, char** argv) {
     std::cerr << e.diagnostics().to_string();
     return kExitBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "coach: " << e.what() << "\n";
+    // Messages quote what was given (an id, a path): as typed, it could hold terminal escapes.
+    std::cerr << "coach: " << utf8::escape_controls(e.what()) << "\n";
     return kExitBadInput;
   }
   return kExitBadInput;

@@ -13,6 +13,7 @@
 #include "cli/grade_output.hpp"
 #include "cli/history_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/report_paths.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "engine/exam_grader.hpp"
@@ -260,16 +261,43 @@ std::unique_ptr<ReportTarget> report_target(const Context& context, const std::s
   return target;
 }
 
-// The main report (--format, --output), then each --report.
+// Each report as format and path: the main one (--format, --output), then each --report.
+std::vector<std::pair<std::string, std::string>> reports(const GradeOptions& options) {
+  std::vector<std::pair<std::string, std::string>> all = {{options.format, options.output}};
+  for (const std::string& report : options.reports) {
+    const std::size_t equals = report.find('=');
+    all.emplace_back(report.substr(0, equals), report.substr(equals + 1));
+  }
+  return all;
+}
+
 std::vector<std::unique_ptr<ReportTarget>> report_targets(const Context& context,
                                                           const GradeOptions& options) {
   std::vector<std::unique_ptr<ReportTarget>> targets;
-  targets.push_back(report_target(context, options.format, options.output));
-  for (const std::string& report : options.reports) {
-    const std::size_t equals = report.find('=');
-    targets.push_back(report_target(context, report.substr(0, equals), report.substr(equals + 1)));
-  }
+  for (const auto& [format, path] : reports(options))
+    targets.push_back(report_target(context, format, path));
   return targets;
+}
+
+// Every file grade reads, which no report may replace.
+std::vector<std::string> inputs(const Context& context, const GradeOptions& options,
+                                const ScenarioLibrary& library,
+                                const std::vector<std::string>& answers_files) {
+  std::vector<std::string> all = answers_files;
+  for (const std::string& path : {options.exam, options.roster})
+    if (!path.empty()) all.push_back(path);
+  for (const Rubric& rubric : library.rubrics()) all.push_back(rubric.scenario().file);
+  for (auto& file : lexicon_files(context)) all.push_back(std::move(file));
+  for (auto& file : customer_type_files(context)) all.push_back(std::move(file));
+  return all;
+}
+
+std::optional<std::string> report_problem(const Context& context, const GradeOptions& options,
+                                          const ScenarioLibrary& library,
+                                          const std::vector<std::string>& answers_files) {
+  std::vector<std::string> paths;
+  for (const auto& report : reports(options)) paths.push_back(report.second);
+  return report_paths_problem(paths, inputs(context, options, library, answers_files));
 }
 
 // FORMAT=FILE, with a known format and a file.
@@ -305,13 +333,17 @@ int grade(const Context& context, const GradeOptions& options) {
     }
     roster = std::move(*loaded);
   }
+  const std::vector<std::string> files = expand_yaml_paths(
+      options.files, true,
+      tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
+  if (const auto problem = report_problem(context, options, library, files)) {
+    std::cerr << "coach: " << *problem << "\n";
+    return kExitBadInput;
+  }
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
   GradeRun run(library, exam ? &*exam : nullptr, report_targets(context, options), log);
   if (exam) run.expect(roster);
-  const std::vector<std::string> files = expand_yaml_paths(
-      options.files, true,
-      tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
   ProgressBar progress(files.size(), progress_wanted());
   for (const auto& file : files) {
     run.grade_file(file);

@@ -27,8 +27,8 @@
 #include "load/exam_loader.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
-#include "util/file_io.hpp"
 #include "util/i18n.hpp"
+#include "util/output_file.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -233,7 +233,7 @@ class PracticeRun {
   static void save_to(std::string& path, const std::string& transcript) {
     if (path.empty()) return;
     try {
-      write_file_atomically(path, transcript);
+      write_output_file(path, transcript);
     } catch (const std::exception& e) {
       std::cerr << "coach: " << e.what() << "\n";
       path.clear();  // say it once, then carry on: the session matters more than the file
@@ -365,7 +365,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam);
     run.run();
     submission.attempts.push_back(run.attempt());
-    if (!path.empty()) write_file_atomically(path, format_answers(submission));
+    if (!path.empty()) write_output_file(path, format_answers(submission));
     tally.record(run.result(), run.unmet());
     if (run.left_early()) break;
   }
@@ -397,10 +397,7 @@ int practice(const Context& context, PracticeOptions& options) {
                              ? choose_scenario(library, style, *reader, link, options.trainee)
                              : library.find(options.id);
   if (!rubric && !options.id.empty()) {
-    std::cerr << fmt::format(
-        fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
-                        "coach: no scenario with id `{}`; see `coach list`\n")),
-        options.id);
+    std::cerr << unknown_scenario_message(options.id);
     return kExitBadInput;
   }
   if (!rubric) return kExitOk;

@@ -128,10 +128,7 @@ int show_scenario(const Context& context, const ShowOptions& options) {
   const Rubric* rubric = library.find(options.id);
   if (!rubric) {
     print_diagnostics(diagnostics);
-    std::cerr << fmt::format(
-        fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
-                        "coach: no scenario with id `{}`; see `coach list`\n")),
-        options.id);
+    std::cerr << unknown_scenario_message(options.id);
     return kExitBadInput;
   }
   std::cout << (options.format == "json" ? scenario_json(*rubric)

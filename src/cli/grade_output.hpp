@@ -13,15 +13,16 @@ class ReportSpool {
  public:
   ReportSpool();
   void append(std::string_view part);
-  // Writes head, the spooled parts and tail to `path` (atomically: a temporary file beside it,
-  // then renamed) or to stdout when `path` is empty or "-". Throws std::runtime_error.
+  // Writes head, the spooled parts and tail to `path` (an OutputFile: whole or not at all) or
+  // to stdout when `path` is empty or "-". Throws std::runtime_error.
   void finish(const std::string& path, std::string_view head, std::string_view tail);
 
  private:
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
-  void copy_to(std::FILE* out);
+  template <typename Write>
+  void copy(Write&& write);
 
   std::unique_ptr<std::FILE, Closer> spool_;
 };

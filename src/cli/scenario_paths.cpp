@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -66,6 +67,12 @@ ScenarioLibrary load_library(const std::vector<std::string>& paths, const Contex
   const std::vector<std::string> chosen =
       paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
   return ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics);
+}
+
+std::string unknown_scenario_message(const std::string& id) {
+  return fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
+                                     "coach: no scenario with id `{}`; see `coach list`\n")),
+                     utf8::escape_controls_in_line(id));
 }
 
 }  // namespace coach::cli

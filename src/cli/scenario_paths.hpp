@@ -16,6 +16,9 @@ std::string scenarios_dir(const Context& context);
 std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
                                           const Context& context);
 
+// "No scenario with this id", for show and practice.
+std::string unknown_scenario_message(const std::string& id);
+
 // Loads the scenarios of `paths` (default: the scenario directory) with their lexicons.
 ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,
                              Diagnostics& diagnostics);

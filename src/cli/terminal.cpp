@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "util/file_io.hpp"
+#include "util/output_file.hpp"
 
 namespace coach::cli {
 
@@ -39,7 +39,7 @@ void write_output(const std::string& path, const std::string& content) {
     std::cout << content << std::flush;
     return;
   }
-  write_file_atomically(path, content);
+  write_output_file(path, content);
 }
 
 }  // namespace coach::cli

@@ -1,7 +1,6 @@
 #include "util/file_io.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -82,33 +81,6 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     fail(path, *bad, std::string(tr("不是有效的 UTF-8 文本", "not valid UTF-8 text")));
   }
   return content;
-}
-
-void write_file_atomically(const std::string& path, std::string_view content) {
-  const fs::path target(path);
-  const fs::path temp =
-      target.parent_path() / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      const int error = errno;
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw std::runtime_error(
-          fmt::format(fmt::runtime(tr("{}:无法写入:{}", "{}: cannot write: {}")), path,
-                      system_error_text(error)));
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    const int error = ec.value();
-    fs::remove(temp, ec);
-    throw std::runtime_error(fmt::format(fmt::runtime(tr("{}:无法写入:{}", "{}: cannot write: {}")),
-                                         path, system_error_text(error)));
-  }
 }
 
 }  // namespace coach

@@ -1,7 +1,12 @@
 """`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
 import json
+import os
+import stat
+import threading
 import unittest
 import xml.etree.ElementTree as ET
+
+from pathlib import Path
 
 from coachtest import FIXTURES, CoachTestCase, run
 
@@ -115,6 +120,78 @@ class Grading(CoachTestCase):
         unanswered = text.split("[apologize]")[1]
         self.assertIn("    – ", unanswered)
         self.assertNotIn("✗", unanswered)
+
+
+class ReportFiles(CoachTestCase):
+    """A report goes where the path says without harming what is there."""
+
+    def setUp(self):
+        super().setUp()
+        self.answers = str(self.write("good.yaml", GOOD))
+
+    def test_a_new_report_gets_the_umask_mode_and_a_replaced_one_keeps_its_own(self):
+        old = os.umask(0o022)
+        try:
+            report = self.tmp / "report.txt"
+            self.assertExit(grade(self.answers, "-o", str(report)), 0)
+            self.assertEqual(stat.S_IMODE(report.stat().st_mode), 0o644)
+            report.chmod(0o640)
+            self.assertExit(grade(self.answers, "-o", str(report)), 0)
+            self.assertEqual(stat.S_IMODE(report.stat().st_mode), 0o640)
+        finally:
+            os.umask(old)
+
+    def test_a_link_stays_a_link_and_the_file_it_names_gets_the_report(self):
+        target = self.write("reports/latest.json", "old")
+        link = self.tmp / "latest.json"
+        link.symlink_to(target)
+        self.assertExit(grade(self.answers, "--format", "json", "-o", str(link)), 0)
+        self.assertTrue(link.is_symlink())
+        self.assertEqual(json.loads(target.read_text())["summary"]["passed"], 1)
+
+    def test_a_fifo_is_written_into_not_replaced(self):
+        fifo = self.tmp / "pipe"
+        os.mkfifo(fifo)
+        received = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+        reader.start()
+        result = grade(self.answers, "-o", str(fifo))
+        reader.join(timeout=30)
+        self.assertExit(result, 0)
+        self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
+        self.assertIn("PASSED", received[0])
+
+    def test_a_report_over_a_file_grade_reads_is_refused_before_grading(self):
+        original = Path(self.answers).read_text()
+        link = self.tmp / "also-good.yaml"
+        link.symlink_to(self.answers)
+        for target in [self.answers, str(link)]:
+            with self.subTest(target=target):
+                result = grade(self.answers, "--report", f"json={target}")
+                self.assertExit(result, 2)
+                self.assertIn("is a file grade reads", result.stderr)
+                self.assertEqual(Path(self.answers).read_text(), original)
+        result = grade(self.answers, "-o", str(FIXTURES / "fee.yaml"), lang="zh")
+        self.assertExit(result, 2)
+        self.assertIn("是批改要读取的文件", result.stderr)
+
+    def test_two_reports_to_one_file_are_refused(self):
+        first = self.tmp / "out.json"
+        result = grade(self.answers, "-o", str(first), "--report", f"json={self.tmp}/./out.json")
+        self.assertExit(result, 2)
+        self.assertIn("two reports go to the same file", result.stderr)
+        self.assertFalse(first.exists())
+
+    def test_unwritable_targets_are_named(self):
+        for target, reason in [(self.tmp, "Is a directory"), (self.tmp / "no" / "r.txt", "No such file")]:
+            with self.subTest(target=target):
+                result = grade(self.answers, "-o", str(target))
+                self.assertExit(result, 2)
+                self.assertIn(f"{target}: cannot write: {reason}", result.stderr)
+        loop = self.tmp / "loop"
+        loop.symlink_to(self.tmp / "loop")
+        self.assertExit(grade(self.answers, "-o", str(loop)), 2)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["good.yaml", "loop"])  # no temporary files left
 
 
 class BadAnswers(CoachTestCase):

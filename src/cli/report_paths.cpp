@@ -1,0 +1,64 @@
+#include "cli/report_paths.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "cli/terminal.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach::cli {
+namespace fs = std::filesystem;
+namespace {
+
+bool same_existing_file(const std::string& a, const std::string& b) {
+  std::error_code error;
+  return fs::equivalent(a, b, error);
+}
+
+// A report that replaces a file: a regular file, or one not written yet (as its full path, so
+// `out.json` and `./out.json` are one file).
+std::optional<fs::path> replaced_file(const std::string& path) {
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (fs::exists(status) && !fs::is_regular_file(status)) return std::nullopt;
+  const fs::path full = fs::weakly_canonical(fs::absolute(path, error), error);
+  if (error) return std::nullopt;  // writing it will say what is wrong
+  return full;
+}
+
+std::string shown(const std::string& path) {
+  return utf8::escape_controls_in_line(path);
+}
+
+}  // namespace
+
+std::optional<std::string> report_paths_problem(const std::vector<std::string>& report_paths,
+                                                const std::vector<std::string>& inputs) {
+  std::vector<std::pair<fs::path, std::string>> replaced;  // full path, as given
+  for (const std::string& path : report_paths) {
+    if (is_stdout(path)) continue;
+    for (const std::string& input : inputs) {
+      if (same_existing_file(path, input))
+        return fmt::format(fmt::runtime(tr("报告文件 {} 是批改要读取的文件({}),会被覆盖;"
+                                           "请另选一个报告文件",
+                                           "the report file {} is a file grade reads ({}) and "
+                                           "would be overwritten; choose another file")),
+                           shown(path), shown(input));
+    }
+    const auto full = replaced_file(path);
+    if (!full) continue;
+    for (const auto& [earlier_full, earlier] : replaced) {
+      if (*full == earlier_full)
+        return fmt::format(fmt::runtime(tr("两份报告写到同一个文件:{} 和 {}",
+                                           "two reports go to the same file: {} and {}")),
+                           shown(earlier), shown(path));
+    }
+    replaced.emplace_back(*full, path);
+  }
+  return std::nullopt;
+}
+
+}  // namespace coach::cli

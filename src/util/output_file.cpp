@@ -1,0 +1,109 @@
+#include "util/output_file.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include "util/i18n.hpp"
+#include "util/system_error_text.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kMaxLinks = 40;  // as the kernel allows before ELOOP
+
+// `path` with the links of its last part followed, to a file that may not exist yet (a link
+// to a report not written yet is still a link to keep). Empty after too many links.
+std::string followed(const std::string& path) {
+  fs::path at = path;
+  for (int hops = 0; hops < kMaxLinks; ++hops) {
+    std::error_code error;
+    if (!fs::is_symlink(fs::symlink_status(at, error))) return at.string();
+    const fs::path next = fs::read_symlink(at, error);
+    if (error) return at.string();  // opening it will say why
+    at = next.is_absolute() ? next : at.parent_path() / next;
+  }
+  return {};
+}
+
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+OutputFile::OutputFile(const std::string& path) : path_(path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) fail(EISDIR);
+    stream_ = std::fopen(path.c_str(), "wb");
+    if (!stream_) fail(errno);
+    return;
+  }
+  target_ = followed(path);
+  if (target_.empty()) fail(ELOOP);
+  const bool exists = ::stat(target_.c_str(), &info) == 0;
+  const fs::path target(target_);
+  const std::string temp_name = "." + target.filename().string() + ".XXXXXX";
+  temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
+  const int fd = ::mkstemp(temp_.data());
+  if (fd < 0) {
+    temp_.clear();
+    fail(errno);
+  }
+  ::fchmod(fd, exists ? (info.st_mode & 07777) : new_file_mode());
+  stream_ = ::fdopen(fd, "wb");
+  if (!stream_) {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(temp_.c_str());
+    temp_.clear();
+    fail(error);
+  }
+}
+
+OutputFile::~OutputFile() {
+  if (stream_) std::fclose(stream_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void OutputFile::write(std::string_view text) {
+  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stream_) != text.size())
+    fail(errno);
+}
+
+void OutputFile::commit() {
+  std::FILE* stream = std::exchange(stream_, nullptr);
+  // Only a file of our own is synced: a terminal or a pipe cannot be (EINVAL).
+  const bool flushed =
+      std::fflush(stream) == 0 && (temp_.empty() || ::fsync(::fileno(stream)) == 0);
+  const int flush_error = errno;
+  const bool closed = std::fclose(stream) == 0;
+  if (!flushed || !closed) fail(flushed ? errno : flush_error);
+  if (temp_.empty()) return;
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
+  temp_.clear();
+}
+
+void OutputFile::fail(int error) const {
+  throw std::runtime_error(fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path_),
+                                       tr("无法写入", "cannot write"), system_error_text(error)));
+}
+
+void write_output_file(const std::string& path, std::string_view content) {
+  OutputFile out(path);
+  out.write(content);
+  out.commit();
+}
+
+}  // namespace coach

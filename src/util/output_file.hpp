@@ -1,0 +1,44 @@
+#pragma once
+// An output file written whole or not at all, without harming what the path names.
+//
+// A regular file (or a new one) is written to a temporary file beside it and renamed over it
+// once complete, so a crash or a kill never leaves half a report or half an answers file; it
+// keeps its permissions, and a new one gets those the umask allows, as the shell's `>` would.
+// A symbolic link is followed: the file it names is replaced and the link stays a link.
+// Anything else that can be written (a terminal, /dev/null, a FIFO, /dev/stdout) is written in
+// place: renaming over it would turn the device or the pipe into a file.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace coach {
+
+class OutputFile {
+ public:
+  // Opens `path` for writing. Throws std::runtime_error naming it (a directory, a missing or
+  // unwritable directory, a loop of links …).
+  explicit OutputFile(const std::string& path);
+  // Without commit(), the temporary file is removed and the path is left as it was.
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // Throws std::runtime_error naming the path.
+  void write(std::string_view text);
+  // Flushes the output to the disk and puts it in place. Throws std::runtime_error naming the
+  // path (a full disk, /dev/full …).
+  void commit();
+
+ private:
+  [[noreturn]] void fail(int error) const;
+
+  std::string path_;    // as given, for messages
+  std::string target_;  // the regular file to replace: path_, or the file its links name
+  std::string temp_;    // beside target_; empty when written in place
+  std::FILE* stream_ = nullptr;
+};
+
+// Writes `content` to `path` as an OutputFile.
+void write_output_file(const std::string& path, std::string_view content);
+
+}  // namespace coach

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "util/output_file.hpp"
+
+using namespace coach;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string name = (fs::temp_directory_path() / "coach-output-XXXXXX").string();
+    path = ::mkdtemp(name.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::string contents(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("an output file replaces its target only when committed") {
+  TempDir dir;
+  const fs::path target = dir.path / "report.txt";
+  std::ofstream(target) << "old";
+  {
+    OutputFile out(target.string());
+    out.write("half a rep");
+  }  // abandoned, as when grading throws
+  CHECK(contents(target) == "old");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  write_output_file(target.string(), "new");
+  CHECK(contents(target) == "new");
+}
+
+TEST_CASE("an output file names its path when it cannot be written") {
+  TempDir dir;
+  const std::string named = dir.path.string() + ": ";
+  CHECK_THROWS_WITH(OutputFile(dir.path.string()), doctest::Contains(named.c_str()));
+  CHECK_THROWS(OutputFile((dir.path / "missing" / "r.txt").string()));
+}
