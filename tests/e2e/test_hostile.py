@@ -142,6 +142,9 @@ ANSWERS = {
     "wrong-type-scenario.yaml": "2:11: `scenario` should be text, found a mapping",
     "wrong-type-trainee.yaml": "1:10: `trainee` should be text, found a list",
     "zero-width-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张三\\u200B",
+    "variation-selector-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFE0F三",
+    "hangul-filler-in-trainee.yaml": "1:10: `trainee` contains invisible characters: \\u3164张三",
+    "tag-in-step-key.yaml": "3:3: a step id in `responses` contains control or invisible characters",
 }
 
 # Valid submissions among the hostile ones: they must be graded, in a batch too.

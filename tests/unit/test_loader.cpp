@@ -137,7 +137,8 @@ TEST_CASE("a name practice accepts is one grading accepts, trimmed the same") {
       "张三",       " 张三\u3000", "\u00A0Ann ",          "张\t三",
       "张\n三",     "张三\r",      "\x1B[31m张三",        "张\u200B三",
       "张\u202E三", "\u00AD张三",  std::string(201, 'a'), std::string(200, 'a'),
-      "",           "   "};
+      "",           "   ",         "张\uFE0F三",          "张\U000E0001三",
+      "\u3164张三", "张\u034F三",  "张\U0001D173三",      "张\U000E0100三"};
   for (const std::string& name : names) {
     CAPTURE(name);
     const std::string trimmed = trim_trainee_name(name);
@@ -198,10 +199,12 @@ TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each probl
   CHECK(*roster == std::vector<std::string>{"张三", "李四", "Jos\u00e9"});
 
   Diagnostics bad;
-  CHECK_FALSE(parse_roster("张三\n张三\n王\u200b五\n", "r.txt", bad));
-  REQUIRE(bad.size() == 2);
+  CHECK_FALSE(parse_roster("张三\n张三\n王\u200b五\n李\uFE0F四\n\uFFA0赵六\n", "r.txt", bad));
+  REQUIRE(bad.size() == 4);
   CHECK(bad.items()[0].mark.line == 2);
   CHECK(bad.items()[1].mark.line == 3);
+  CHECK(bad.items()[2].mark.line == 4);
+  CHECK(bad.items()[3].mark.line == 5);
   Diagnostics empty;
   CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
   CHECK(empty.size() == 1);
