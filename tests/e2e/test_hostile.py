@@ -105,6 +105,7 @@ ANSWERS = {
     "duplicate-scenario-key.yaml": "3:1: duplicate key `scenario`",
     "duplicate-step.yaml": "6:3: duplicate key `vent`",
     "empty.yaml": "1:1: the file is empty",
+    "empty-attempts.yaml": "2:1: the answers file holds no attempt (`attempts` is an empty list)",
     "escape-in-step-key.yaml": "4:3: a step id in `responses` contains control or invisible characters",
     "escape-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
     "escape-sequence.yaml": "4:9: reply contains control characters (such as terminal escapes)",

@@ -184,6 +184,17 @@ TEST_CASE("answers files: bad input is reported") {
   CHECK(errors.find("d.yaml:2:1:") != std::string::npos);
 }
 
+TEST_CASE("an answers file of no attempt is refused at its `attempts` key") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_answers("trainee: 张三\nattempts: []\n", "a.yaml", diagnostics));
+  CHECK_FALSE(parse_answers("trainee: 张三\nattempts:\n\n  []\n", "b.yaml", diagnostics));
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics.items()[0].to_string() ==
+        "a.yaml:2:1: 答案文件中没有作答(`attempts` 是空列表)");
+  CHECK(diagnostics.items()[1].mark.line == 2);
+  CHECK(diagnostics.items()[1].mark.column == 1);
+}
+
 TEST_CASE("a name typed with a combining accent is the same trainee as the composed one") {
   CHECK(trim_trainee_name(" Jose\u0301 ") == "Jos\u00e9");
   CHECK(trim_trainee_name("Jos\u00e9") == "Jos\u00e9");
