@@ -5,6 +5,7 @@
 #include <set>
 
 #include "load/identifiers.hpp"
+#include "load/phrase_list.hpp"
 #include "load/yaml_reader.hpp"
 #include "load/yaml_scalars.hpp"
 #include "util/file_io.hpp"
@@ -141,7 +142,7 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
     case RuleKind::any_of:
     case RuleKind::all_of:
     case RuleKind::none_of:
-      for (auto& phrase : reader.text_list(node, key_name, true))
+      for (auto& phrase : read_phrases(reader, node, key_name, true))
         rule.phrases.push_back(phrase.text);
       break;
     case RuleKind::order:

@@ -20,6 +20,7 @@ SCENARIOS = {
     "backreference-regex.yaml": "12:9: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
     "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
+    "blank-phrase.yaml": "12:24: “\\u200B” in `any_of` holds only spaces, quotation marks or invisible characters: nothing is left of it to match",
     "bom-with-error.yaml": "3:7: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:8)",
     "crlf-with-error.yaml": "8:12: unknown stage `venting`",
     "deep-block-nesting.yaml": "2:129: nesting too deep",

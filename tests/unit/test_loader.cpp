@@ -99,6 +99,34 @@ TEST_CASE("pathological nesting is refused before the parser recurses") {
   CHECK(errors_of(std::string(100000, '[')).find("t.yaml:1:") != std::string::npos);
 }
 
+TEST_CASE("a phrase of nothing but spaces, quotation marks or invisible characters is refused") {
+  const std::string errors = errors_of(
+      test::scenario_with_rules("      - {any_of: [回访, '“  ”']}\n      - {all_of: ['   ']}\n"
+                                "      - {none_of: [\"\\u200b\"]}\n"));
+  CHECK(
+      errors ==
+      "t.yaml:11:23: `any_of` 中的““  ””只有空白、引号或看不见的字符,比较时什么也不剩,"
+      "永远匹配不到\n"
+      "t.yaml:12:19: `all_of` 中的“   ”只有空白、引号或看不见的字符,比较时什么也不剩,永远匹配不到\n"
+      "t.yaml:13:20: `none_of` 中的“\\u200B”只有空白、引号或看不见的字符,比较时什么也不剩,"
+      "永远匹配不到\n");
+
+  Lexicon lexicon;
+  Diagnostics diagnostics;
+  set_language(Language::en);
+  parse_lexicon(
+      "concepts:\n  a: {label: A, source: s, phrases: [x, '　']}\n"
+      "  b: {label: B, source: s, phrases: ['“”']}\n",
+      "l.yaml", lexicon, diagnostics);
+  set_language(Language::zh);
+  const std::string english = diagnostics.to_string();
+  CHECK(english ==
+        "l.yaml:2:41: “　” in `phrases` holds only spaces, quotation marks or invisible "
+        "characters: nothing is left of it to match\n"
+        "l.yaml:3:38: ““”” in `phrases` holds only spaces, quotation marks or "
+        "invisible characters: nothing is left of it to match\n");
+}
+
 TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
   Lexicon lexicon;
   Diagnostics diagnostics;
