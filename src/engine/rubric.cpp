@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule_evaluator.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -50,14 +51,8 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
           rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
       break;
     case RuleKind::regex: {
-      auto regex = std::make_shared<const RE2>(rule.pattern, pattern_options());
-      if (!regex->ok()) {
-        diagnostics.error(file, rule.mark,
-                          fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}",
-                                                      "invalid regular expression `{}`: {}")),
-                                      rule.pattern, regex->error()));
-        return std::nullopt;
-      }
+      auto regex = compile_trainer_pattern({rule.pattern, rule.pattern_mark}, file, diagnostics);
+      if (!regex) return std::nullopt;
       compiled.regex = std::move(regex);
       break;
     }

@@ -138,6 +138,7 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
       break;
     case RuleKind::regex:
       rule.pattern = reader.text(node, key_name, true).value_or("");
+      rule.pattern_mark = reader.mark(value);
       break;
     case RuleKind::any_of:
     case RuleKind::all_of:

@@ -63,8 +63,36 @@ class MalformedScenarios(CoachTestCase):
         self.assertError(VALID.replace("concept: apology", "concept: apologee"), 11, 9, "unknown concept `apologee`")
 
     def test_invalid_regex(self):
-        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(unclosed'}"), 11, 9,
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(unclosed'}"), 11, 17,
                          "invalid regular expression `(unclosed`")
+
+    def test_a_regex_that_matches_empty_text_would_be_met_by_every_reply(self):
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(您好)?'}"), 11, 17,
+                         "regular expression `(您好)?` can match empty text, so every reply would count as "
+                         "containing it; make it match at least one character")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '\\b'}"), 11, 17,
+                         "正则表达式 `\\b` 能匹配空文本,任何回答都会算作含有它;请让它至少匹配一个字", lang="zh")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您\\C'}"), 11, 17,
+                         "`\\C` in regular expression `您\\C` matches a single byte")
+
+    def test_a_lexicon_pattern_that_matches_empty_text_is_refused_in_its_file(self):
+        # Unused by any scenario, it once made every reply keyword stuffing and scored it 0.
+        lexicon = self.write("lexicons/courtesy.yaml", """\
+            concepts:
+              apology: {label: 道歉, source: t, phrases: [对不起]}
+              extra:
+                label: 额外
+                source: t
+                phrases: [x]
+                patterns: ['a*', '\\C\\C', '^']
+            """)
+        path = self.write("t.yaml", VALID)
+        result = run("validate", str(path), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"{lexicon}:7:16: regular expression `a*` can match empty text", result.stderr)
+        self.assertIn(f"{lexicon}:7:22: `\\C` in regular expression `\\C\\C` matches a single byte", result.stderr)
+        self.assertIn(f"{lexicon}:7:30: regular expression `^` can match empty text", result.stderr)
+        self.assertNotIn(f"{path}:", result.stderr)  # the scenario is not to blame
 
     def test_duplicate_step_id(self):
         extra = VALID + "  - {id: a, stage: apologize, customer: c, rules: [{concept: apology}], model_answers: [x]}\n"

@@ -17,7 +17,7 @@ TIMEOUT = 30  # seconds; every case takes well under one
 # Scenario files for `coach validate` (and `check`): file → "line:column: message".
 SCENARIOS = {
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
-    "backreference-regex.yaml": "12:9: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
+    "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
     "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "blank-phrase.yaml": "12:24: “\\u200B” in `any_of` holds only spaces, quotation marks or invisible characters: nothing is left of it to match",
@@ -38,7 +38,7 @@ SCENARIOS = {
     "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
     "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
-    "huge-repetition-regex.yaml": "12:9: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition size",
+    "huge-repetition-regex.yaml": "12:17: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition size",
     "invalid-utf8.yaml": "5:12: not valid UTF-8 text",
     "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
     "negative-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",
@@ -55,7 +55,7 @@ SCENARIOS = {
     "truncated-mid-character.yaml": "9:17: not valid UTF-8 text",
     "two-documents.yaml": "14:1: a file may hold only one YAML document (remove the extra ---)",
     "two-rule-kinds.yaml": "12:9: each rule needs exactly one kind key",
-    "unclosed-regex.yaml": "12:9: invalid regular expression `(a+`: missing )",
+    "unclosed-regex.yaml": "12:17: invalid regular expression `(a+`: missing )",
     "undefined-alias.yaml": "2:8: alias `*nowhere` has no anchor `&nowhere`",
     "unknown-concept.yaml": "12:9: unknown concept `apologee`",
     "unknown-key.yaml": "12:28: unknown key `pionts` in a rule",

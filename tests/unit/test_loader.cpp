@@ -64,12 +64,12 @@ TEST_CASE("every error of a file is reported at once") {
   CHECK(errors.find("`a`") != std::string::npos);           // duplicate step id
 }
 
-TEST_CASE("unknown concepts and invalid regexes are reported where the rule is") {
+TEST_CASE("unknown concepts are reported where the rule is, invalid regexes where they are") {
   const std::string errors =
       errors_of(test::scenario_with_rules("      - {concept: nothing}\n      - {regex: '(x'}\n"));
   CHECK(errors.find("t.yaml:11:9:") != std::string::npos);
   CHECK(errors.find("nothing") != std::string::npos);
-  CHECK(errors.find("t.yaml:12:9:") != std::string::npos);
+  CHECK(errors.find("t.yaml:12:17:") != std::string::npos);
 }
 
 TEST_CASE("wrong types are reported") {
