@@ -8,8 +8,10 @@
 #include "load/phrase_list.hpp"
 #include "load/yaml_reader.hpp"
 #include "load/yaml_scalars.hpp"
+#include "model/answers.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -218,6 +220,20 @@ std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
   return rule;
 }
 
+// Model answers and counter-examples are scored by `check` as a trainee's replies are, and held
+// to the same length.
+void check_reply_lengths(YamlReader& reader, const std::vector<MarkedText>& replies,
+                         std::string_view key) {
+  for (const MarkedText& reply : replies) {
+    if (utf8::count_code_points(reply.text) <= kMaxReplyCharacters) continue;
+    reader.error(reply.mark,
+                 fmt::format(fmt::runtime(tr("`{}` 中的回答太长(上限 {} 字,与学员的回答相同)",
+                                             "an answer in `{}` is too long (limit {} characters, "
+                                             "as for a trainee's reply)")),
+                             key, kMaxReplyCharacters));
+  }
+}
+
 std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("步骤", "a step"), kStepKeys)) return std::nullopt;
   Step step;
@@ -266,6 +282,8 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   }
   step.model_answers = reader.sentence_list(node, "model_answers", true);
   step.counter_examples = reader.sentence_list(node, "counter_examples", false);
+  check_reply_lengths(reader, step.model_answers, "model_answers");
+  check_reply_lengths(reader, step.counter_examples, "counter_examples");
   return step;
 }
 

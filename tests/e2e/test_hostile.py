@@ -226,6 +226,18 @@ class HostileScenarios(HostileCase):
         self.assertRefused(validate(self.tmp / "dir.yaml"), self.tmp / "dir.yaml",
                            "no scenario files (*.yaml) in this directory")
 
+    def test_model_answers_and_counter_examples_are_held_to_a_reply_s_length(self):
+        # A 3.4 MB counter-example once made `check` take 21 s: scoring grows faster than length.
+        text = (HOSTILE / "scenarios" / "bom.yaml").read_text(encoding="utf-8-sig")
+        long_reply = "您好您的心情我很理解," * 909 + "好"  # 10,000 characters: the most a reply may have
+        path = self.write("long.yaml", text + f"    counter_examples: [好的, '{long_reply}好']\n")
+        line = text.count("\n") + 1
+        result = validate(path, command="check")
+        self.assertRefused(result, path, f"{line}:28: an answer in `counter_examples` is too long "
+                                         "(limit 10000 characters, as for a trainee's reply)")
+        fits = self.write("fits.yaml", text + f"    counter_examples: ['{long_reply}']\n")
+        self.assertNotIn("too long", validate(fits).stderr)
+
     def test_a_file_too_large(self):
         path = self.tmp / "huge.yaml"
         with open(path, "w") as f:

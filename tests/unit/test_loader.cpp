@@ -4,6 +4,7 @@
 #include "load/answers_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
+#include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "util/i18n.hpp"
 
@@ -125,6 +126,14 @@ TEST_CASE("a phrase of nothing but spaces, quotation marks or invisible characte
         "characters: nothing is left of it to match\n"
         "l.yaml:3:38: ““”” in `phrases` holds only spaces, quotation marks or "
         "invisible characters: nothing is left of it to match\n");
+}
+
+TEST_CASE("a model answer is held to the length of a trainee's reply") {
+  std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+  const std::string longest(kMaxReplyCharacters, 'a');
+  CHECK(errors_of(yaml.replace(yaml.find("[x]"), 3, "[x, " + longest + "]")).empty());
+  const std::string error = errors_of(yaml.replace(yaml.find(longest), 0, "b"));
+  CHECK(error == "t.yaml:12:24: `model_answers` 中的回答太长(上限 10000 字,与学员的回答相同)\n");
 }
 
 TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
