@@ -89,8 +89,8 @@ std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node
   return read_condition_fields(reader, node, what);
 }
 
-std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& node) {
-  std::map<std::string, int> reactions;
+Reactions read_reactions(YamlReader& reader, const YamlNode& node) {
+  Reactions reactions;
   if (!node.is_defined() || node.is_null()) return reactions;
   if (!reader.expect_map(node, "`reacts_to`", {})) return reactions;
   for (const YamlEntry& entry : node.entries()) {
@@ -103,7 +103,8 @@ std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& no
                                   "(the change of mood)")));
       continue;
     }
-    reactions[entry.key.scalar()] = static_cast<int>(*change);
+    reactions.changes[entry.key.scalar()] = static_cast<int>(*change);
+    reactions.concepts.push_back({entry.key.scalar(), reader.mark(entry.key)});
   }
   return reactions;
 }
@@ -297,7 +298,9 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));
   customer.start_override = reader.integer(node, "mood", 0, 100);
   customer.limit_override = reader.integer(node, "limit", 1, 100);
-  customer.reacts_to_override = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  Reactions reactions = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  customer.reacts_to_override = std::move(reactions.changes);
+  customer.reacts_to_concepts = std::move(reactions.concepts);
 }
 
 void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {

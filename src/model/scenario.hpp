@@ -98,6 +98,7 @@ struct Customer {
   std::optional<int> start_override;
   std::optional<int> limit_override;
   std::map<std::string, int> reacts_to_override;
+  std::vector<MarkedText> reacts_to_concepts;  // the override's concepts, where they are named
 };
 
 struct Scenario {

@@ -239,7 +239,8 @@ class Batches(CoachTestCase):
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")
         inputs = {(i["kind"], i["file"]): i["sha256"] for i in json.loads(result.stdout)["inputs"]}
         expected = {("exam", "exam.yaml"): exam, ("scenario", "fee.yaml"): FIXTURES / "fee.yaml",
-                    ("lexicon", "basic.yaml"): FIXTURES / "lexicons" / "basic.yaml"}
+                    ("lexicon", "basic.yaml"): FIXTURES / "lexicons" / "basic.yaml",
+                    ("customer_types", "types.yaml"): FIXTURES / "customer-types" / "types.yaml"}
         self.assertEqual(set(inputs), set(expected))
         for key, path in expected.items():
             self.assertEqual(inputs[key], hashlib.sha256(Path(path).read_bytes()).hexdigest())

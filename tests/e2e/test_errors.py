@@ -1,7 +1,9 @@
 """Malformed scenario files: every error names file:line:column, exit status 2, no crash."""
+import os
+import shutil
 import unittest
 
-from coachtest import CoachTestCase, run
+from coachtest import FIXTURES, CoachTestCase, run
 
 VALID = """\
 id: t
@@ -171,6 +173,70 @@ class MalformedScenarios(CoachTestCase):
         result = run("check", str(path), lang="en")
         self.assertExit(result, 2)
         self.assertIn(f"{path}:8:12:", result.stderr)
+
+
+class ScenarioFolders(CoachTestCase):
+    """The folders beside the scenarios: lexicons/ and customer-types/."""
+
+    def setUp(self):
+        super().setUp()
+        self.folder = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, self.folder)
+
+    def validate(self, lang="en"):
+        return run("--scenarios", str(self.folder), "validate", lang=lang)
+
+    def test_lexicons_that_are_not_a_folder_are_named_once(self):
+        lexicons = self.folder / "lexicons"
+        cases = {"a file": lambda: lexicons.write_text("x\n"),
+                 "a link to nothing": lambda: lexicons.symlink_to(self.tmp / "gone"),
+                 "not a directory (a pipe, device or socket)": lambda: os.mkfifo(lexicons)}
+        for problem, make in cases.items():
+            with self.subTest(problem):
+                shutil.rmtree(lexicons, ignore_errors=True)
+                if lexicons.is_symlink() or lexicons.exists():
+                    lexicons.unlink()
+                make()
+                result = self.validate()
+                self.assertExit(result, 2)
+                self.assertIn(f"{lexicons}: lexicon directory: {problem}", result.stderr)
+                self.assertNotIn("unknown concept", result.stderr)
+                self.assertEqual(result.stderr.count("\n"), 2)  # the problem, and the count
+        chinese = self.validate(lang="zh")
+        self.assertIn(f"{lexicons}: 词库目录不可用:这不是目录", chinese.stderr)
+
+    def test_a_customer_type_without_a_folder_of_presets_is_an_error_naming_the_folder(self):
+        shutil.rmtree(self.folder / "customer-types")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.folder / 'fee.yaml'}:4:29: customer type `情绪激动` cannot be found: "
+                      f"there is no customer-types directory {self.folder / 'customer-types'}", result.stderr)
+        chinese = self.validate(lang="zh")
+        self.assertIn(f"{self.folder / 'fee.yaml'}:4:29: 找不到客户类型 `情绪激动`:没有客户类型目录", chinese.stderr)
+        # A folder of presets that lacks the type: the type is the scenario's own (free text).
+        self.write("scenarios/customer-types/types.yaml", "types:\n  理性型: {source: t}\n")
+        self.assertExit(self.validate(), 0)
+
+    def test_a_customer_types_path_that_is_a_file_is_named(self):
+        shutil.rmtree(self.folder / "customer-types")
+        (self.folder / "customer-types").write_text("x\n")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.folder / 'customer-types'}: customer-types directory: a file, not a directory",
+                      result.stderr)
+
+    def test_an_unknown_concept_in_a_preset_is_reported_in_the_presets_file(self):
+        types = self.write("scenarios/customer-types/types.yaml",
+                           "types:\n  情绪激动:\n    source: t\n    reacts_to: {apology: -5, nope: 10}\n")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{types}:4:30: unknown concept `nope`", result.stderr)
+        self.assertNotIn("fee.yaml", result.stderr)
+        # The scenario's own reactions are reported in the scenario, where each is named.
+        fee = self.folder / "fee.yaml"
+        fee.write_text(fee.read_text(encoding="utf-8").replace(
+            "type: 情绪激动}", "type: 情绪激动, reacts_to: {blame: 5, nah: 3}}"), encoding="utf-8")
+        self.assertIn(f"{fee}:4:57: unknown concept `nah`", self.validate().stderr)
 
 
 if __name__ == "__main__":
