@@ -1,5 +1,7 @@
 #include "engine/concept_index.hpp"
 
+#include <fmt/format.h>
+
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -32,6 +34,18 @@ ReplyScan ConceptIndex::scan(const NormalizedText& reply) const {
 const CompiledConcept* ConceptIndex::find(const std::string& id) const {
   auto it = concepts_.find(id);
   return it == concepts_.end() ? nullptr : &it->second;
+}
+
+const CompiledConcept* ConceptIndex::resolve(const std::string& id, const std::string& file,
+                                             SourceMark mark, Diagnostics& diagnostics) const {
+  if (const auto* found = find(id)) return found;
+  std::string known;
+  for (const auto& [name, unused] : *lexicon_) known += (known.empty() ? "" : ", ") + name;
+  diagnostics.error(file, mark,
+                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
+                                                "unknown concept `{}`; the lexicons define: {}")),
+                                id, known.empty() ? std::string(tr("(无)", "(none)")) : known));
+  return nullptr;
 }
 
 }  // namespace coach

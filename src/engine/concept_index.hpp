@@ -26,6 +26,9 @@ class ConceptIndex {
   ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& diagnostics);
 
   const CompiledConcept* find(const std::string& id) const;
+  // The same, or null with "unknown concept" reported at `mark` of `file`.
+  const CompiledConcept* resolve(const std::string& id, const std::string& file, SourceMark mark,
+                                 Diagnostics& diagnostics) const;
   const Lexicon& lexicon() const { return *lexicon_; }
   const std::map<std::string, CompiledConcept>& all() const { return concepts_; }
   // Concept number `index` (CompiledConcept::index), as a ReplyScan numbers them.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/negation.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -39,15 +40,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
   }
   automaton_.build();
   for (const auto& pattern : patterns) {
-    auto compiled = std::make_unique<RE2>(pattern.text, pattern_options());
-    if (!compiled->ok()) {
-      diagnostics.error(file, pattern.mark,
-                        fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}",
-                                                    "invalid regular expression `{}`: {}")),
-                                    pattern.text, compiled->error()));
-      continue;
-    }
-    patterns_.push_back(std::move(compiled));
+    if (auto compiled = compile_trainer_pattern(pattern, file, diagnostics))
+      patterns_.push_back(std::move(compiled));
   }
 }
 

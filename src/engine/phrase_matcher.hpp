@@ -62,7 +62,8 @@ void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& f
 
 class PhraseMatcher {
  public:
-  // Invalid patterns are reported against `file` and left out.
+  // Patterns that are invalid or refused (engine/trainer_pattern.hpp) are reported against
+  // `file` and left out.
   PhraseMatcher(const std::vector<std::string>& phrases, const std::vector<MarkedText>& patterns,
                 const std::string& file, Diagnostics& diagnostics);
 

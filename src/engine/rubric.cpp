@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule_evaluator.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -13,14 +14,7 @@ void check_condition(const Condition& condition, int limit, const ConceptIndex& 
 
 const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concepts,
                                const std::string& file, SourceMark mark, Diagnostics& diagnostics) {
-  if (const auto* found = concepts.find(id)) return found;
-  std::string known;
-  for (const auto& [name, unused] : concepts.lexicon()) known += (known.empty() ? "" : ", ") + name;
-  diagnostics.error(file, mark,
-                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
-                                                "unknown concept `{}`; the lexicons define: {}")),
-                                id, known.empty() ? std::string(tr("(无)", "(none)")) : known));
-  return nullptr;
+  return concepts.resolve(id, file, mark, diagnostics);
 }
 
 std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
@@ -50,14 +44,8 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
           rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
       break;
     case RuleKind::regex: {
-      auto regex = std::make_shared<const RE2>(rule.pattern, pattern_options());
-      if (!regex->ok()) {
-        diagnostics.error(file, rule.mark,
-                          fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`: {}",
-                                                      "invalid regular expression `{}`: {}")),
-                                      rule.pattern, regex->error()));
-        return std::nullopt;
-      }
+      auto regex = compile_trainer_pattern({rule.pattern, rule.pattern_mark}, file, diagnostics);
+      if (!regex) return std::nullopt;
       compiled.regex = std::move(regex);
       break;
     }
@@ -103,9 +91,9 @@ void check_condition(const Condition& condition, int limit, const ConceptIndex& 
 
 void check_temper(const Scenario& scenario, const ConceptIndex& concepts,
                   Diagnostics& diagnostics) {
-  for (const auto& [id, change] : scenario.customer.temper.reacts_to) {
-    resolve(id, concepts, scenario.file, scenario.customer.type_mark, diagnostics);
-  }
+  // The preset's own concepts are checked in its file, when the library is loaded.
+  for (const MarkedText& reaction : scenario.customer.reacts_to_concepts)
+    resolve(reaction.text, concepts, scenario.file, reaction.mark, diagnostics);
   for (const Step& step : scenario.steps) {
     if (step.when)
       check_condition(*step.when, scenario.customer.temper.limit, concepts, scenario.file,

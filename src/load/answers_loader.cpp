@@ -125,6 +125,16 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   return attempt;
 }
 
+// A file of no attempt would pass a CI gate on nothing: graded, it fails nobody, and under
+// `--exam` its trainee is not even listed.
+void check_has_attempts(YamlReader& reader, const YamlNode& root) {
+  const YamlNode& attempts = YamlReader::child(root, "attempts");
+  if (!attempts.is_sequence() || attempts.size() > 0) return;
+  reader.error(YamlReader::key_node(root, "attempts"),
+               std::string(tr("答案文件中没有作答(`attempts` 是空列表)",
+                              "the answers file holds no attempt (`attempts` is an empty list)")));
+}
+
 void check_trainee(YamlReader& reader, const YamlNode& root, const std::string& trainee) {
   const std::string problem = trainee_name_problem(trainee, "`trainee`");
   if (!problem.empty()) reader.error(YamlReader::child(root, "trainee"), problem);
@@ -146,6 +156,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
       return std::nullopt;
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     const YamlNode& attempts = YamlReader::child(*root, "attempts");
+    check_has_attempts(reader, *root);
     if (reader.expect_sequence(attempts, "`attempts`")) {
       for (const YamlNode& item : attempts.items()) {
         if (!reader.expect_map(item, tr("一次作答", "an attempt"),

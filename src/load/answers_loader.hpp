@@ -8,8 +8,6 @@
 
 namespace coach {
 
-constexpr std::size_t kMaxReplyCharacters = 10000;
-
 std::optional<AnswersFile> load_answers_file(const std::string& path, Diagnostics& diagnostics);
 
 std::optional<AnswersFile> parse_answers(const std::string& content, const std::string& file,

@@ -23,7 +23,9 @@ void read_type(YamlReader& reader, const std::string& name, const YamlNode& node
   preset.temper.start = reader.integer(node, "mood", 0, 100).value_or(50);
   preset.temper.limit = reader.integer(node, "limit", 1, 100).value_or(100);
   preset.temper.voice = reader.text(node, "voice", false).value_or("");
-  preset.temper.reacts_to = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  Reactions reactions = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  preset.temper.reacts_to = std::move(reactions.changes);
+  preset.reacts_to_concepts = std::move(reactions.concepts);
   if (auto existing = types.find(name); existing != types.end()) {
     reader.error(mark,
                  fmt::format(fmt::runtime(tr("客户类型 `{}` 已在 {}:{} 定义过",

@@ -4,6 +4,7 @@
 // deriving the behaviour again.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/scenario.hpp"
 #include "util/diagnostic.hpp"
@@ -12,6 +13,7 @@ namespace coach {
 
 struct CustomerTypePreset {
   Temper temper;
+  std::vector<MarkedText> reacts_to_concepts;  // where the file names them
   std::string source;
   std::string file;
   SourceMark mark;

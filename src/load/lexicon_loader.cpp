@@ -3,12 +3,20 @@
 #include <fmt/format.h>
 
 #include "load/identifiers.hpp"
+#include "load/phrase_list.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
 namespace {
+
+// Items under `key`, good or not: a concept whose items are all refused is told so item by
+// item, not once more as a concept of nothing.
+std::size_t listed(const YamlNode& concept_node, const char* key) {
+  const YamlNode& list = YamlReader::child(concept_node, key);
+  return list.is_sequence() ? list.size() : 0;
+}
 
 void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
                   SourceMark key_mark, Lexicon& lexicon) {
@@ -30,10 +38,10 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
   entry.label = reader.text(node, "label", true).value_or(id);
   entry.label_en = reader.text(node, "label_en", false).value_or("");
   entry.source = reader.text(node, "source", true).value_or("");
-  for (auto& phrase : reader.text_list(node, "phrases", false))
+  for (auto& phrase : read_phrases(reader, node, "phrases", false))
     entry.phrases.push_back(phrase.text);
   entry.patterns = reader.text_list(node, "patterns", false);
-  if (entry.phrases.empty() && entry.patterns.empty()) {
+  if (listed(node, "phrases") + listed(node, "patterns") == 0) {
     reader.error(node,
                  fmt::format(fmt::runtime(tr("概念 `{}` 至少需要一个短语(phrases)或模式(patterns)",
                                              "concept `{}` needs at least one phrase or pattern")),

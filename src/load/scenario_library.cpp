@@ -15,25 +15,93 @@
 namespace coach {
 namespace fs = std::filesystem;
 
-namespace {}  // namespace
+namespace {
+
+// Keyword stuffing is recognised from every concept of every lexicon: without all of them no
+// verdict would be right, and every concept would be reported unknown in every scenario. The
+// directory is named once instead.
+bool load_lexicons(const std::vector<std::string>& dirs, Lexicon& lexicon,
+                   Diagnostics& diagnostics) {
+  bool complete = true;
+  for (const auto& dir : dirs) {
+    if (const std::string problem = directory_problem(dir); !problem.empty()) {
+      diagnostics.error(
+          dir, {},
+          fmt::format(fmt::runtime(tr("词库目录不可用:{}", "lexicon directory: {}")), problem));
+      complete = false;
+      continue;
+    }
+    for (const auto& file : yaml_files_in(dir)) load_lexicon_file(file, lexicon, diagnostics);
+  }
+  return complete;
+}
+
+// The presets live in `customer-types/` beside each lexicon directory.
+std::vector<std::string> preset_dirs(const std::vector<std::string>& lexicon_dirs) {
+  std::vector<std::string> dirs;
+  for (const auto& dir : lexicon_dirs)
+    dirs.push_back((fs::path(dir).parent_path() / "customer-types").string());
+  return dirs;
+}
+
+// A missing folder holds no presets; anything else that is not a folder is a mistake to name.
+// Returns whether any folder of presets was there.
+bool load_presets(const std::vector<std::string>& dirs, CustomerTypes& types,
+                  Diagnostics& diagnostics) {
+  bool found = false;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(dir, ec))) continue;
+    if (const std::string problem = directory_problem(dir); !problem.empty()) {
+      diagnostics.error(
+          dir, {},
+          fmt::format(fmt::runtime(tr("客户类型目录不可用:{}", "customer-types directory: {}")),
+                      problem));
+      continue;
+    }
+    found = true;
+    for (const auto& file : yaml_files_in(dir)) load_customer_types_file(file, types, diagnostics);
+  }
+  return found;
+}
+
+// Each preset's concepts, where its file names them.
+void check_presets(const CustomerTypes& types, const ConceptIndex& concepts,
+                   Diagnostics& diagnostics) {
+  for (const auto& [name, preset] : types) {
+    for (const MarkedText& reaction : preset.reacts_to_concepts)
+      concepts.resolve(reaction.text, preset.file, reaction.mark, diagnostics);
+  }
+}
+
+// Without any folder of presets a customer type means nothing: the scenario would run with
+// default anger and reactions, which no trainer meant.
+bool type_found(const Scenario& scenario, bool have_presets, const std::vector<std::string>& dirs,
+                Diagnostics& diagnostics) {
+  if (have_presets || scenario.customer.type.empty()) return true;
+  std::string names;
+  for (const auto& dir : dirs) names += (names.empty() ? "" : ", ") + dir;
+  diagnostics.error(scenario.file, scenario.customer.type_mark,
+                    fmt::format(fmt::runtime(tr("找不到客户类型 `{}`:没有客户类型目录 {}",
+                                                "customer type `{}` cannot be found: there is no "
+                                                "customer-types directory {}")),
+                                scenario.customer.type, names));
+  return false;
+}
+
+}  // namespace
 
 ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_paths,
                                       const std::vector<std::string>& lexicon_dirs,
                                       Diagnostics& diagnostics) {
   ScenarioLibrary library;
   auto lexicon = std::make_shared<Lexicon>();
-  for (const auto& dir : lexicon_dirs) {
-    for (const auto& file : yaml_files_in(dir)) load_lexicon_file(file, *lexicon, diagnostics);
-  }
+  const bool lexicons_complete = load_lexicons(lexicon_dirs, *lexicon, diagnostics);
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
   CustomerTypes customer_types;
-  for (const auto& dir : lexicon_dirs) {
-    const fs::path presets = fs::path(dir).parent_path() / "customer-types";
-    std::error_code ec;
-    if (!fs::is_directory(presets, ec)) continue;
-    for (const auto& file : yaml_files_in(presets.string()))
-      load_customer_types_file(file, customer_types, diagnostics);
-  }
+  const std::vector<std::string> presets_in = preset_dirs(lexicon_dirs);
+  const bool have_presets = load_presets(presets_in, customer_types, diagnostics);
+  if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
 
   std::map<std::string, std::string> first_file_of;
   for (const auto& file : expand_yaml_paths(
@@ -50,6 +118,8 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
                                     scenario->id, it->second));
       continue;
     }
+    if (!lexicons_complete || !type_found(*scenario, have_presets, presets_in, diagnostics))
+      continue;
     resolve_temper(scenario->customer, customer_types);
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {

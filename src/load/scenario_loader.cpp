@@ -5,10 +5,13 @@
 #include <set>
 
 #include "load/identifiers.hpp"
+#include "load/phrase_list.hpp"
 #include "load/yaml_reader.hpp"
 #include "load/yaml_scalars.hpp"
+#include "model/answers.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -86,8 +89,8 @@ std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node
   return read_condition_fields(reader, node, what);
 }
 
-std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& node) {
-  std::map<std::string, int> reactions;
+Reactions read_reactions(YamlReader& reader, const YamlNode& node) {
+  Reactions reactions;
   if (!node.is_defined() || node.is_null()) return reactions;
   if (!reader.expect_map(node, "`reacts_to`", {})) return reactions;
   for (const YamlEntry& entry : node.entries()) {
@@ -100,7 +103,8 @@ std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& no
                                   "(the change of mood)")));
       continue;
     }
-    reactions[entry.key.scalar()] = static_cast<int>(*change);
+    reactions.changes[entry.key.scalar()] = static_cast<int>(*change);
+    reactions.concepts.push_back({entry.key.scalar(), reader.mark(entry.key)});
   }
   return reactions;
 }
@@ -137,11 +141,12 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
       break;
     case RuleKind::regex:
       rule.pattern = reader.text(node, key_name, true).value_or("");
+      rule.pattern_mark = reader.mark(value);
       break;
     case RuleKind::any_of:
     case RuleKind::all_of:
     case RuleKind::none_of:
-      for (auto& phrase : reader.text_list(node, key_name, true))
+      for (auto& phrase : read_phrases(reader, node, key_name, true))
         rule.phrases.push_back(phrase.text);
       break;
     case RuleKind::order:
@@ -216,6 +221,20 @@ std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
   return rule;
 }
 
+// Model answers and counter-examples are scored by `check` as a trainee's replies are, and held
+// to the same length.
+void check_reply_lengths(YamlReader& reader, const std::vector<MarkedText>& replies,
+                         std::string_view key) {
+  for (const MarkedText& reply : replies) {
+    if (utf8::count_code_points(reply.text) <= kMaxReplyCharacters) continue;
+    reader.error(reply.mark,
+                 fmt::format(fmt::runtime(tr("`{}` 中的回答太长(上限 {} 字,与学员的回答相同)",
+                                             "an answer in `{}` is too long (limit {} characters, "
+                                             "as for a trainee's reply)")),
+                             key, kMaxReplyCharacters));
+  }
+}
+
 std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("步骤", "a step"), kStepKeys)) return std::nullopt;
   Step step;
@@ -264,6 +283,8 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   }
   step.model_answers = reader.sentence_list(node, "model_answers", true);
   step.counter_examples = reader.sentence_list(node, "counter_examples", false);
+  check_reply_lengths(reader, step.model_answers, "model_answers");
+  check_reply_lengths(reader, step.counter_examples, "counter_examples");
   return step;
 }
 
@@ -277,7 +298,9 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));
   customer.start_override = reader.integer(node, "mood", 0, 100);
   customer.limit_override = reader.integer(node, "limit", 1, 100);
-  customer.reacts_to_override = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  Reactions reactions = read_reactions(reader, YamlReader::child(node, "reacts_to"));
+  customer.reacts_to_override = std::move(reactions.changes);
+  customer.reacts_to_concepts = std::move(reactions.concepts);
 }
 
 void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "model/scenario.hpp"
 #include "util/diagnostic.hpp"
 
@@ -17,7 +19,11 @@ class YamlNode;
 class YamlReader;
 std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node,
                                         std::string_view what);
-std::map<std::string, int> read_reactions(YamlReader& reader, const YamlNode& node);
+struct Reactions {
+  std::map<std::string, int> changes;  // concept → change of mood
+  std::vector<MarkedText> concepts;    // where each concept is named
+};
+Reactions read_reactions(YamlReader& reader, const YamlNode& node);
 
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
 

@@ -1,9 +1,13 @@
 #include "load/yaml_files.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 
+#include "util/i18n.hpp"
 #include "util/natural_order.hpp"
+#include "util/system_error_text.hpp"
 
 namespace coach {
 namespace fs = std::filesystem;
@@ -32,6 +36,30 @@ std::vector<std::string> yaml_files_in(const std::string& directory) {
 
 std::vector<std::string> yaml_files_under(const std::string& directory) {
   return yaml_files<fs::recursive_directory_iterator>(directory);
+}
+
+std::string directory_problem(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  switch (status.type()) {
+    case fs::file_type::directory:
+      if (fs::directory_iterator(path, ec); !ec) return {};
+      return fmt::format(fmt::runtime(tr("无法读取目录:{}", "cannot read the directory: {}")),
+                         system_error_text(ec.value()));
+    case fs::file_type::not_found:
+      if (fs::is_symlink(fs::symlink_status(path, ec)))
+        return std::string(
+            tr("这是一个指向不存在之处的链接,不是目录", "a link to nothing, not a directory"));
+      return std::string(tr("目录不存在", "no such directory"));
+    case fs::file_type::none:  // the path could not be looked at (a directory on it is locked)
+      return fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")),
+                         system_error_text(ec.value()));
+    case fs::file_type::regular:
+      return std::string(tr("这是一个文件,不是目录", "a file, not a directory"));
+    default:
+      return std::string(
+          tr("这不是目录(是管道、设备或套接字)", "not a directory (a pipe, device or socket)"));
+  }
 }
 
 std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths, bool recursive,

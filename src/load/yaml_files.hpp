@@ -14,6 +14,10 @@ std::vector<std::string> yaml_files_in(const std::string& directory);
 // The same at any depth (a cohort is often one folder per trainee), paths in natural order.
 std::vector<std::string> yaml_files_under(const std::string& directory);
 
+// Why `path` cannot be listed as a directory (missing, a file, a link to nothing, a pipe,
+// unreadable), or empty when it can.
+std::string directory_problem(const std::string& path);
+
 // Files stay as named (a missing one is reported when it is read); a directory becomes its
 // YAML files, and one with none is reported with `empty_message`: an empty folder must not
 // pass for an empty, successful run.

@@ -167,13 +167,28 @@ bool YamlReader::expect_sequence(const YamlNode& node, std::string_view what) {
   return false;
 }
 
-const YamlNode& YamlReader::child(const YamlNode& map, const char* key) {
-  static const YamlNode absent;
-  if (!map.is_map()) return absent;
+namespace {
+const YamlEntry* entry_of(const YamlNode& map, const char* key) {
+  if (!map.is_map()) return nullptr;
   for (const YamlEntry& entry : map.entries()) {
-    if (entry.key.is_scalar() && entry.key.scalar() == key) return entry.value;
+    if (entry.key.is_scalar() && entry.key.scalar() == key) return &entry;
   }
-  return absent;
+  return nullptr;
+}
+const YamlNode& absent() {
+  static const YamlNode node;
+  return node;
+}
+}  // namespace
+
+const YamlNode& YamlReader::child(const YamlNode& map, const char* key) {
+  const YamlEntry* entry = entry_of(map, key);
+  return entry ? entry->value : absent();
+}
+
+const YamlNode& YamlReader::key_node(const YamlNode& map, const char* key) {
+  const YamlEntry* entry = entry_of(map, key);
+  return entry ? entry->key : absent();
 }
 
 std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key, bool required) {

@@ -43,6 +43,8 @@ class YamlReader {
 
   // The node of a key, or an absent node.
   static const YamlNode& child(const YamlNode& map, const char* key);
+  // The key itself, for messages about the whole entry; an absent node when there is none.
+  static const YamlNode& key_node(const YamlNode& map, const char* key);
 
  private:
   // Control characters (terminal escapes) are refused in every text; `what` names the key.

@@ -33,6 +33,7 @@ struct Rule {
   std::vector<std::string> phrases;      // any_of, all_of, none_of
   std::vector<std::string> concept_ids;  // order
   std::string pattern;                   // regex
+  SourceMark pattern_mark;               // where `pattern` is written
   int limit = 0;                         // min_chars, max_chars
   QuestionKind question = QuestionKind::any;
   int count = 1;  // asks_question
@@ -97,6 +98,7 @@ struct Customer {
   std::optional<int> start_override;
   std::optional<int> limit_override;
   std::map<std::string, int> reacts_to_override;
+  std::vector<MarkedText> reacts_to_concepts;  // the override's concepts, where they are named
 };
 
 struct Scenario {

@@ -1,6 +1,7 @@
 #include "util/utf8.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 namespace coach::utf8 {
 
@@ -124,13 +125,21 @@ std::string escape_controls_in_line(std::string_view text) {
 
 namespace {
 
-bool is_bidi_control(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+// Unicode reserves these for characters that will show nothing when assigned; utf8proc's
+// `ignorable` knows only the assigned ones (Default_Ignorable_Code_Point, Unicode 15).
+bool is_reserved_ignorable(char32_t cp) {
+  return cp == 0x2065 || (cp >= 0xFFF0 && cp <= 0xFFF8) || cp == 0xE0000 ||
+         (cp >= 0xE0002 && cp <= 0xE001F) || (cp >= 0xE0080 && cp <= 0xE00FF) ||
+         (cp >= 0xE01F0 && cp <= 0xE0FFF);
 }
 
+// Unicode's Default_Ignorable_Code_Point: what a font draws as nothing — zero-width spaces
+// and joiners, variation selectors, tag characters, Hangul fillers, the soft hyphen, a BOM,
+// bidirectional marks and controls.
 bool is_hidden(char32_t cp) {
-  return is_bidi_control(cp) || cp == 0x00AD || cp == 0x061C || cp == 0x180E ||
-         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+  if (cp > 0x10FFFF) return false;  // kInvalid: not a character, reported as such elsewhere
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable ||
+         is_reserved_ignorable(cp);
 }
 
 template <typename Predicate>

@@ -101,8 +101,9 @@ std::string escape_controls_in_line(std::string_view text);
 // show something else than it says ("Trojan Source"). Refused like control characters.
 bool has_bidi_controls(std::string_view text);
 
-// The same, or characters that show nothing (zero-width spaces and joiners, bidirectional
-// marks, the soft hyphen, a BOM): two names that look the same would be different trainees.
+// The same, or characters that show nothing (Unicode's Default_Ignorable_Code_Point: zero-width
+// spaces and joiners, variation selectors, tag characters, Hangul fillers, bidirectional marks,
+// the soft hyphen, a BOM): two names that look the same would be different trainees.
 bool has_hidden_characters(std::string_view text);
 
 // The text with bidirectional controls and hidden characters written as `\u202E`, for

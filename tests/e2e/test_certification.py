@@ -106,6 +106,22 @@ class Exams(CoachTestCase):
         self.assertExit(result, 0)
         self.assertIn("Exam fee-exam", result.stdout)
 
+    def test_a_submission_of_no_attempt_cannot_pass_the_gate(self):
+        # It used to exit 0 with the trainee missing from the exam table.
+        empty = self.write("empty.yaml", "trainee: 张三\nattempts: []\n")
+        result = grade("--exam", str(self.exam), str(empty), "--format", "json")
+        self.assertExit(result, 2)
+        self.assertIn(f"{empty}:2:1: the answers file holds no attempt", result.stderr)
+        chinese = grade(str(empty), lang="zh")
+        self.assertExit(chinese, 2)
+        self.assertIn(f"{empty}:2:1: 答案文件中没有作答", chinese.stderr)
+        # A session left before the first reply is recorded as `responses: {}`: graded, failed.
+        unanswered = self.write("unanswered.yaml", "trainee: 张三\nscenario: fee\nresponses: {}\n")
+        result = grade("--exam", str(self.exam), str(unanswered), "--format", "json")
+        self.assertExit(result, 1)
+        verdicts = {t["trainee"]: t["passed"] for t in json.loads(result.stdout)["exam"]["trainees"]}
+        self.assertEqual(verdicts, {"张三": False})
+
     def test_a_must_pass_concept_fails_the_attempt(self):
         result = grade("--exam", str(self.exam), str(self.write("a.yaml", BLAME.format(who="张三"))),
                        "--format", "json")
@@ -223,7 +239,8 @@ class Batches(CoachTestCase):
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")
         inputs = {(i["kind"], i["file"]): i["sha256"] for i in json.loads(result.stdout)["inputs"]}
         expected = {("exam", "exam.yaml"): exam, ("scenario", "fee.yaml"): FIXTURES / "fee.yaml",
-                    ("lexicon", "basic.yaml"): FIXTURES / "lexicons" / "basic.yaml"}
+                    ("lexicon", "basic.yaml"): FIXTURES / "lexicons" / "basic.yaml",
+                    ("customer_types", "types.yaml"): FIXTURES / "customer-types" / "types.yaml"}
         self.assertEqual(set(inputs), set(expected))
         for key, path in expected.items():
             self.assertEqual(inputs[key], hashlib.sha256(Path(path).read_bytes()).hexdigest())

@@ -129,6 +129,8 @@ class ValidateAndCheck(CoachTestCase):
         (self.tmp / "lexicons").mkdir()
         (self.tmp / "lexicons" / "basic.yaml").write_text(
             (FIXTURES / "lexicons" / "basic.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        self.write("customer-types/types.yaml",
+                   (FIXTURES / "customer-types" / "types.yaml").read_text(encoding="utf-8"))
         lenient = text.replace('counter_examples: [我们不会道歉的。]', 'counter_examples: ["对不起,因为系统问题。"]')
         self.assertNotEqual(text, lenient)
         path = self.tmp / "fee.yaml"
@@ -144,6 +146,8 @@ class ValidateAndCheck(CoachTestCase):
             '"王先生您好,我理解您的心情。"', '"好的。"')
         path = self.write("fee.yaml", text)
         self.write("lexicons/basic.yaml", (FIXTURES / "lexicons" / "basic.yaml").read_text(encoding="utf-8"))
+        self.write("customer-types/types.yaml",
+                   (FIXTURES / "customer-types" / "types.yaml").read_text(encoding="utf-8"))
         result = run("check", str(path))
         self.assertExit(result, 1)
         self.assertIn("vent", result.stderr)

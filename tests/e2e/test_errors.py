@@ -1,7 +1,9 @@
 """Malformed scenario files: every error names file:line:column, exit status 2, no crash."""
+import os
+import shutil
 import unittest
 
-from coachtest import CoachTestCase, run
+from coachtest import FIXTURES, CoachTestCase, run
 
 VALID = """\
 id: t
@@ -63,8 +65,36 @@ class MalformedScenarios(CoachTestCase):
         self.assertError(VALID.replace("concept: apology", "concept: apologee"), 11, 9, "unknown concept `apologee`")
 
     def test_invalid_regex(self):
-        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(unclosed'}"), 11, 9,
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(unclosed'}"), 11, 17,
                          "invalid regular expression `(unclosed`")
+
+    def test_a_regex_that_matches_empty_text_would_be_met_by_every_reply(self):
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '(您好)?'}"), 11, 17,
+                         "regular expression `(您好)?` can match empty text, so every reply would count as "
+                         "containing it; make it match at least one character")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '\\b'}"), 11, 17,
+                         "正则表达式 `\\b` 能匹配空文本,任何回答都会算作含有它;请让它至少匹配一个字", lang="zh")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您\\C'}"), 11, 17,
+                         "`\\C` in regular expression `您\\C` matches a single byte")
+
+    def test_a_lexicon_pattern_that_matches_empty_text_is_refused_in_its_file(self):
+        # Unused by any scenario, it once made every reply keyword stuffing and scored it 0.
+        lexicon = self.write("lexicons/courtesy.yaml", """\
+            concepts:
+              apology: {label: 道歉, source: t, phrases: [对不起]}
+              extra:
+                label: 额外
+                source: t
+                phrases: [x]
+                patterns: ['a*', '\\C\\C', '^']
+            """)
+        path = self.write("t.yaml", VALID)
+        result = run("validate", str(path), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"{lexicon}:7:16: regular expression `a*` can match empty text", result.stderr)
+        self.assertIn(f"{lexicon}:7:22: `\\C` in regular expression `\\C\\C` matches a single byte", result.stderr)
+        self.assertIn(f"{lexicon}:7:30: regular expression `^` can match empty text", result.stderr)
+        self.assertNotIn(f"{path}:", result.stderr)  # the scenario is not to blame
 
     def test_duplicate_step_id(self):
         extra = VALID + "  - {id: a, stage: apologize, customer: c, rules: [{concept: apology}], model_answers: [x]}\n"
@@ -143,6 +173,70 @@ class MalformedScenarios(CoachTestCase):
         result = run("check", str(path), lang="en")
         self.assertExit(result, 2)
         self.assertIn(f"{path}:8:12:", result.stderr)
+
+
+class ScenarioFolders(CoachTestCase):
+    """The folders beside the scenarios: lexicons/ and customer-types/."""
+
+    def setUp(self):
+        super().setUp()
+        self.folder = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, self.folder)
+
+    def validate(self, lang="en"):
+        return run("--scenarios", str(self.folder), "validate", lang=lang)
+
+    def test_lexicons_that_are_not_a_folder_are_named_once(self):
+        lexicons = self.folder / "lexicons"
+        cases = {"a file": lambda: lexicons.write_text("x\n"),
+                 "a link to nothing": lambda: lexicons.symlink_to(self.tmp / "gone"),
+                 "not a directory (a pipe, device or socket)": lambda: os.mkfifo(lexicons)}
+        for problem, make in cases.items():
+            with self.subTest(problem):
+                shutil.rmtree(lexicons, ignore_errors=True)
+                if lexicons.is_symlink() or lexicons.exists():
+                    lexicons.unlink()
+                make()
+                result = self.validate()
+                self.assertExit(result, 2)
+                self.assertIn(f"{lexicons}: lexicon directory: {problem}", result.stderr)
+                self.assertNotIn("unknown concept", result.stderr)
+                self.assertEqual(result.stderr.count("\n"), 2)  # the problem, and the count
+        chinese = self.validate(lang="zh")
+        self.assertIn(f"{lexicons}: 词库目录不可用:这不是目录", chinese.stderr)
+
+    def test_a_customer_type_without_a_folder_of_presets_is_an_error_naming_the_folder(self):
+        shutil.rmtree(self.folder / "customer-types")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.folder / 'fee.yaml'}:4:29: customer type `情绪激动` cannot be found: "
+                      f"there is no customer-types directory {self.folder / 'customer-types'}", result.stderr)
+        chinese = self.validate(lang="zh")
+        self.assertIn(f"{self.folder / 'fee.yaml'}:4:29: 找不到客户类型 `情绪激动`:没有客户类型目录", chinese.stderr)
+        # A folder of presets that lacks the type: the type is the scenario's own (free text).
+        self.write("scenarios/customer-types/types.yaml", "types:\n  理性型: {source: t}\n")
+        self.assertExit(self.validate(), 0)
+
+    def test_a_customer_types_path_that_is_a_file_is_named(self):
+        shutil.rmtree(self.folder / "customer-types")
+        (self.folder / "customer-types").write_text("x\n")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.folder / 'customer-types'}: customer-types directory: a file, not a directory",
+                      result.stderr)
+
+    def test_an_unknown_concept_in_a_preset_is_reported_in_the_presets_file(self):
+        types = self.write("scenarios/customer-types/types.yaml",
+                           "types:\n  情绪激动:\n    source: t\n    reacts_to: {apology: -5, nope: 10}\n")
+        result = self.validate()
+        self.assertExit(result, 2)
+        self.assertIn(f"{types}:4:30: unknown concept `nope`", result.stderr)
+        self.assertNotIn("fee.yaml", result.stderr)
+        # The scenario's own reactions are reported in the scenario, where each is named.
+        fee = self.folder / "fee.yaml"
+        fee.write_text(fee.read_text(encoding="utf-8").replace(
+            "type: 情绪激动}", "type: 情绪激动, reacts_to: {blame: 5, nah: 3}}"), encoding="utf-8")
+        self.assertIn(f"{fee}:4:57: unknown concept `nah`", self.validate().stderr)
 
 
 if __name__ == "__main__":

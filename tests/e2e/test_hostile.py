@@ -17,9 +17,10 @@ TIMEOUT = 30  # seconds; every case takes well under one
 # Scenario files for `coach validate` (and `check`): file → "line:column: message".
 SCENARIOS = {
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
-    "backreference-regex.yaml": "12:9: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
+    "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
     "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
+    "blank-phrase.yaml": "12:24: “\\u200B” in `any_of` holds only spaces, quotation marks or invisible characters: nothing is left of it to match",
     "bom-with-error.yaml": "3:7: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:8)",
     "crlf-with-error.yaml": "8:12: unknown stage `venting`",
     "deep-block-nesting.yaml": "2:129: nesting too deep",
@@ -37,7 +38,7 @@ SCENARIOS = {
     "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
     "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
-    "huge-repetition-regex.yaml": "12:9: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition size",
+    "huge-repetition-regex.yaml": "12:17: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition size",
     "invalid-utf8.yaml": "5:12: not valid UTF-8 text",
     "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
     "negative-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",
@@ -54,7 +55,7 @@ SCENARIOS = {
     "truncated-mid-character.yaml": "9:17: not valid UTF-8 text",
     "two-documents.yaml": "14:1: a file may hold only one YAML document (remove the extra ---)",
     "two-rule-kinds.yaml": "12:9: each rule needs exactly one kind key",
-    "unclosed-regex.yaml": "12:9: invalid regular expression `(a+`: missing )",
+    "unclosed-regex.yaml": "12:17: invalid regular expression `(a+`: missing )",
     "undefined-alias.yaml": "2:8: alias `*nowhere` has no anchor `&nowhere`",
     "unknown-concept.yaml": "12:9: unknown concept `apologee`",
     "unknown-key.yaml": "12:28: unknown key `pionts` in a rule",
@@ -105,6 +106,7 @@ ANSWERS = {
     "duplicate-scenario-key.yaml": "3:1: duplicate key `scenario`",
     "duplicate-step.yaml": "6:3: duplicate key `vent`",
     "empty.yaml": "1:1: the file is empty",
+    "empty-attempts.yaml": "2:1: the answers file holds no attempt (`attempts` is an empty list)",
     "escape-in-step-key.yaml": "4:3: a step id in `responses` contains control or invisible characters",
     "escape-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
     "escape-sequence.yaml": "4:9: reply contains control characters (such as terminal escapes)",
@@ -142,6 +144,9 @@ ANSWERS = {
     "wrong-type-scenario.yaml": "2:11: `scenario` should be text, found a mapping",
     "wrong-type-trainee.yaml": "1:10: `trainee` should be text, found a list",
     "zero-width-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张三\\u200B",
+    "variation-selector-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFE0F三",
+    "hangul-filler-in-trainee.yaml": "1:10: `trainee` contains invisible characters: \\u3164张三",
+    "tag-in-step-key.yaml": "3:3: a step id in `responses` contains control or invisible characters",
 }
 
 # Valid submissions among the hostile ones: they must be graded, in a batch too.
@@ -220,6 +225,18 @@ class HostileScenarios(HostileCase):
         (self.tmp / "dir.yaml").mkdir()
         self.assertRefused(validate(self.tmp / "dir.yaml"), self.tmp / "dir.yaml",
                            "no scenario files (*.yaml) in this directory")
+
+    def test_model_answers_and_counter_examples_are_held_to_a_reply_s_length(self):
+        # A 3.4 MB counter-example once made `check` take 21 s: scoring grows faster than length.
+        text = (HOSTILE / "scenarios" / "bom.yaml").read_text(encoding="utf-8-sig")
+        long_reply = "您好您的心情我很理解," * 909 + "好"  # 10,000 characters: the most a reply may have
+        path = self.write("long.yaml", text + f"    counter_examples: [好的, '{long_reply}好']\n")
+        line = text.count("\n") + 1
+        result = validate(path, command="check")
+        self.assertRefused(result, path, f"{line}:28: an answer in `counter_examples` is too long "
+                                         "(limit 10000 characters, as for a trainee's reply)")
+        fits = self.write("fits.yaml", text + f"    counter_examples: ['{long_reply}']\n")
+        self.assertNotIn("too long", validate(fits).stderr)
 
     def test_a_file_too_large(self):
         path = self.tmp / "huge.yaml"

@@ -36,7 +36,8 @@ class PipedSessions(CoachTestCase):
 
     def test_names_grading_would_refuse_are_refused_before_the_session(self):
         # A recording `grade` refuses (exit 2) would be a session lost: the same rule, up front.
-        names = ["张\t三", "张\n三", "张三\r", "\x1b[31m张三", "张\u200b三", "张\u202e三", "张" * 70]
+        names = ["张\t三", "张\n三", "张三\r", "\x1b[31m张三", "张\u200b三", "张\u202e三", "张" * 70,
+                 "张\ufe0f三", "张\U000e0001三", "\u3164张三", "张\u034f三", "张\U0001d173三"]
         for name in names:
             with self.subTest(name=repr(name)):
                 record = self.tmp / "rec.yaml"
@@ -49,6 +50,9 @@ class PipedSessions(CoachTestCase):
         from_environment = practice("fee", input="你好\n", env={"COACH_TRAINEE": "张\u200b三"})
         self.assertExit(from_environment, 2)
         self.assertIn("invisible characters: 张\\u200B三", from_environment.stderr)
+        variation = practice("fee", input="你好\n", env={"COACH_TRAINEE": "张\ufe0f三"})
+        self.assertExit(variation, 2)
+        self.assertIn("invisible characters: 张\\uFE0F三", variation.stderr)
         chinese = practice("fee", "--trainee", "张\t三", input="你好\n", lang="zh")
         self.assertIn("学员姓名(--trainee 或 COACH_TRAINEE)", chinese.stderr)
 

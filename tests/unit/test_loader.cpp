@@ -4,6 +4,7 @@
 #include "load/answers_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
+#include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "util/i18n.hpp"
 
@@ -64,12 +65,12 @@ TEST_CASE("every error of a file is reported at once") {
   CHECK(errors.find("`a`") != std::string::npos);           // duplicate step id
 }
 
-TEST_CASE("unknown concepts and invalid regexes are reported where the rule is") {
+TEST_CASE("unknown concepts are reported where the rule is, invalid regexes where they are") {
   const std::string errors =
       errors_of(test::scenario_with_rules("      - {concept: nothing}\n      - {regex: '(x'}\n"));
   CHECK(errors.find("t.yaml:11:9:") != std::string::npos);
   CHECK(errors.find("nothing") != std::string::npos);
-  CHECK(errors.find("t.yaml:12:9:") != std::string::npos);
+  CHECK(errors.find("t.yaml:12:17:") != std::string::npos);
 }
 
 TEST_CASE("wrong types are reported") {
@@ -97,6 +98,42 @@ TEST_CASE("a sentence cut at ASCII commas in a flow list is flagged") {
 
 TEST_CASE("pathological nesting is refused before the parser recurses") {
   CHECK(errors_of(std::string(100000, '[')).find("t.yaml:1:") != std::string::npos);
+}
+
+TEST_CASE("a phrase of nothing but spaces, quotation marks or invisible characters is refused") {
+  const std::string errors = errors_of(
+      test::scenario_with_rules("      - {any_of: [回访, '“  ”']}\n      - {all_of: ['   ']}\n"
+                                "      - {none_of: [\"\\u200b\"]}\n"));
+  CHECK(
+      errors ==
+      "t.yaml:11:23: `any_of` 中的““  ””只有空白、引号或看不见的字符,比较时什么也不剩,"
+      "永远匹配不到\n"
+      "t.yaml:12:19: `all_of` 中的“   ”只有空白、引号或看不见的字符,比较时什么也不剩,永远匹配不到\n"
+      "t.yaml:13:20: `none_of` 中的“\\u200B”只有空白、引号或看不见的字符,比较时什么也不剩,"
+      "永远匹配不到\n");
+
+  Lexicon lexicon;
+  Diagnostics diagnostics;
+  set_language(Language::en);
+  parse_lexicon(
+      "concepts:\n  a: {label: A, source: s, phrases: [x, '　']}\n"
+      "  b: {label: B, source: s, phrases: ['“”']}\n",
+      "l.yaml", lexicon, diagnostics);
+  set_language(Language::zh);
+  const std::string english = diagnostics.to_string();
+  CHECK(english ==
+        "l.yaml:2:41: “　” in `phrases` holds only spaces, quotation marks or invisible "
+        "characters: nothing is left of it to match\n"
+        "l.yaml:3:38: ““”” in `phrases` holds only spaces, quotation marks or "
+        "invisible characters: nothing is left of it to match\n");
+}
+
+TEST_CASE("a model answer is held to the length of a trainee's reply") {
+  std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+  const std::string longest(kMaxReplyCharacters, 'a');
+  CHECK(errors_of(yaml.replace(yaml.find("[x]"), 3, "[x, " + longest + "]")).empty());
+  const std::string error = errors_of(yaml.replace(yaml.find(longest), 0, "b"));
+  CHECK(error == "t.yaml:12:24: `model_answers` 中的回答太长(上限 10000 字,与学员的回答相同)\n");
 }
 
 TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
@@ -137,7 +174,8 @@ TEST_CASE("a name practice accepts is one grading accepts, trimmed the same") {
       "张三",       " 张三\u3000", "\u00A0Ann ",          "张\t三",
       "张\n三",     "张三\r",      "\x1B[31m张三",        "张\u200B三",
       "张\u202E三", "\u00AD张三",  std::string(201, 'a'), std::string(200, 'a'),
-      "",           "   "};
+      "",           "   ",         "张\uFE0F三",          "张\U000E0001三",
+      "\u3164张三", "张\u034F三",  "张\U0001D173三",      "张\U000E0100三"};
   for (const std::string& name : names) {
     CAPTURE(name);
     const std::string trimmed = trim_trainee_name(name);
@@ -183,6 +221,17 @@ TEST_CASE("answers files: bad input is reported") {
   CHECK(errors.find("d.yaml:2:1:") != std::string::npos);
 }
 
+TEST_CASE("an answers file of no attempt is refused at its `attempts` key") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(parse_answers("trainee: 张三\nattempts: []\n", "a.yaml", diagnostics));
+  CHECK_FALSE(parse_answers("trainee: 张三\nattempts:\n\n  []\n", "b.yaml", diagnostics));
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics.items()[0].to_string() ==
+        "a.yaml:2:1: 答案文件中没有作答(`attempts` 是空列表)");
+  CHECK(diagnostics.items()[1].mark.line == 2);
+  CHECK(diagnostics.items()[1].mark.column == 1);
+}
+
 TEST_CASE("a name typed with a combining accent is the same trainee as the composed one") {
   CHECK(trim_trainee_name(" Jose\u0301 ") == "Jos\u00e9");
   CHECK(trim_trainee_name("Jos\u00e9") == "Jos\u00e9");
@@ -198,10 +247,12 @@ TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each probl
   CHECK(*roster == std::vector<std::string>{"张三", "李四", "Jos\u00e9"});
 
   Diagnostics bad;
-  CHECK_FALSE(parse_roster("张三\n张三\n王\u200b五\n", "r.txt", bad));
-  REQUIRE(bad.size() == 2);
+  CHECK_FALSE(parse_roster("张三\n张三\n王\u200b五\n李\uFE0F四\n\uFFA0赵六\n", "r.txt", bad));
+  REQUIRE(bad.size() == 4);
   CHECK(bad.items()[0].mark.line == 2);
   CHECK(bad.items()[1].mark.line == 3);
+  CHECK(bad.items()[2].mark.line == 4);
+  CHECK(bad.items()[3].mark.line == 5);
   Diagnostics empty;
   CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
   CHECK(empty.size() == 1);

@@ -1,7 +1,9 @@
 // The byte-level checks of util/utf8 against the same questions asked character by character.
 #include <doctest/doctest.h>
 
+#include <ios>
 #include <string>
+#include <utility>
 
 #include "util/utf8.hpp"
 
@@ -110,4 +112,43 @@ TEST_CASE("decode agrees with the standard on every three-byte sequence and its 
     }
   }
   CHECK(compared > 100000);
+}
+
+namespace {
+
+// Default_Ignorable_Code_Point as DerivedCoreProperties.txt (Unicode 15) lists it.
+constexpr std::pair<char32_t, char32_t> kDefaultIgnorable[] = {
+    {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+    {0x180B, 0x180F},   {0x200B, 0x200F},   {0x202A, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
+    {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
+    {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+};
+
+bool is_default_ignorable(char32_t cp) {
+  for (const auto& [first, last] : kDefaultIgnorable) {
+    if (cp >= first && cp <= last) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("hidden characters are exactly Unicode's default ignorable code points") {
+  for (char32_t cp = 1; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string text = "张";
+    utf8::append(text, cp);
+    if (utf8::has_hidden_characters(text) != is_default_ignorable(cp)) {
+      FAIL("code point " << std::hex << static_cast<unsigned>(cp));
+    }
+  }
+  CHECK_FALSE(utf8::has_hidden_characters("张三 王先生 ÉÀ 😀 　"));
+  CHECK_FALSE(utf8::has_hidden_characters("\xFF"));  // not UTF-8: refused for that, elsewhere
+}
+
+TEST_CASE("hidden characters are shown by their code point") {
+  CHECK(utf8::show_hidden("张\uFE0F三") == "张\\uFE0F三");
+  CHECK(utf8::show_hidden("张\U000E0001三") == "张\\uE0001三");
+  CHECK(utf8::show_hidden("\u3164张三") == "\\u3164张三");
+  CHECK(utf8::show_hidden("张\U0001D173三") == "张\\u1D173三");
 }

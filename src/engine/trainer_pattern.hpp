@@ -1,0 +1,26 @@
+#pragma once
+// A regular expression a trainer wrote (a rule's `regex`, a concept's `patterns`): compiled
+// once, at load, and refused there when it cannot be used or could only do harm.
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/marked_text.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+// The compiled pattern, or null with the reason reported at the pattern's place in `file`.
+std::unique_ptr<RE2> compile_trainer_pattern(const MarkedText& pattern, const std::string& file,
+                                             Diagnostics& diagnostics);
+
+// Whether the pattern matches empty text somewhere (`a*`, `(您)?`, `^`, `\b`): such a match is
+// found in every reply, so a rule would always be met and a concept always said.
+bool can_match_empty(const RE2& regex);
+
+// Whether the pattern says `\C`: one byte, which cuts a Chinese character in pieces.
+bool matches_single_bytes(std::string_view pattern);
+
+}  // namespace coach

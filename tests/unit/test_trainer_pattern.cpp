@@ -1,0 +1,102 @@
+// Trainers' regular expressions: refused at load when they would be found in every reply or
+// would cut characters in pieces.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/phrase_matcher.hpp"
+#include "engine/trainer_pattern.hpp"
+#include "fixtures.hpp"
+#include "util/i18n.hpp"
+
+using namespace coach;
+
+namespace {
+
+bool empty_matching(const std::string& pattern) {
+  const RE2 regex(pattern, pattern_options());
+  REQUIRE(regex.ok());
+  return can_match_empty(regex);
+}
+
+// The reference: an empty match searched for at every place of many replies.
+bool empty_match_in(const std::string& pattern, const std::vector<std::string>& replies) {
+  const RE2 regex(pattern, pattern_options());
+  for (const std::string& reply : replies) {
+    for (std::size_t at = 0; at <= reply.size(); ++at) {
+      if (regex.Match(reply, at, at, RE2::ANCHOR_BOTH, nullptr, 0)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a pattern that can match empty text is found out, wherever the empty match is") {
+  for (const char* pattern : {"a*",     "(您)?", "^",     "$",       "\\b",     "\\B", "(?m)^",
+                              "\\A",    "\\z",   "^$",    "(?:^|x)", "(?:x|$)", "您|", "x{0}",
+                              "x{0,3}", ".?",    "\\pL*", "(?i)A?",  "您?\\b",  "(?:)"}) {
+    CAPTURE(pattern);
+    CHECK(empty_matching(pattern));
+  }
+  for (const char* pattern : {"您", "a+", "\\ba", "a\\b", "\\b\\B", "(您)", "让您(久等|受累)了",
+                              "\\p{Han}", ".", "^您好", "谢谢$", "(?m)^x", "x|y+"}) {
+    CAPTURE(pattern);
+    CHECK_FALSE(empty_matching(pattern));
+  }
+}
+
+TEST_CASE("the probe agrees with searching real replies for an empty match") {
+  const std::vector<std::string> replies = {"",       "您好", "ok",     "a b",  "您好ok",
+                                            "ok您好", "1.2",  "您\n好", "\n",   "x",
+                                            "好x好",  "xx您", "a_b.c",  "您,好"};
+  for (const char* pattern : {"a*", "\\b", "\\B", "^", "$", "^$", "\\bx", "x?\\b", "(?m)^$",
+                              "\\b您", "您\\b", "\\B\\b", "(?:\\b|x)", "\\A\\z", "(?m)$\\b"}) {
+    CAPTURE(pattern);
+    CHECK(empty_matching(pattern) == empty_match_in(pattern, replies));
+  }
+}
+
+TEST_CASE("\\C is found outside quotations and brackets, not an escaped backslash and C") {
+  CHECK(matches_single_bytes("\\C"));
+  CHECK(matches_single_bytes("您\\C+好"));
+  CHECK(matches_single_bytes("\\Q\\E\\C"));
+  CHECK_FALSE(matches_single_bytes("\\\\C"));
+  CHECK_FALSE(matches_single_bytes("\\Q\\C\\E"));
+  CHECK_FALSE(matches_single_bytes("\\Qx\\C"));  // all quoted to the end
+  CHECK_FALSE(matches_single_bytes("C\\c"));
+  CHECK_FALSE(matches_single_bytes("\\"));
+}
+
+TEST_CASE("lexicon patterns are refused where they are written, in both languages") {
+  Diagnostics diagnostics;
+  const PhraseMatcher matcher({"您好"},
+                              {{"a*", {4, 17}}, {"您\\C", {5, 17}}, {"让您久等了", {6, 17}}},
+                              "lexicon.yaml", diagnostics);
+  CHECK(matcher.patterns().size() == 1);
+  CHECK(diagnostics.to_string() ==
+        "lexicon.yaml:4:17: 正则表达式 `a*` 能匹配空文本,任何回答都会算作含有它;"
+        "请让它至少匹配一个字\n"
+        "lexicon.yaml:5:17: 正则表达式 `您\\C` 中的 \\C 只匹配一个字节,会把汉字拆开;"
+        "匹配一个字请用 .\n");
+  set_language(Language::en);
+  Diagnostics english;
+  compile_trainer_pattern({"(您)?", {7, 3}}, "l.yaml", english);
+  compile_trainer_pattern({"\\C", {8, 3}}, "l.yaml", english);
+  set_language(Language::zh);
+  CHECK(english.to_string() ==
+        "l.yaml:7:3: regular expression `(您)?` can match empty text, so every reply would count "
+        "as containing it; make it match at least one character\n"
+        "l.yaml:8:3: `\\C` in regular expression `\\C` matches a single byte and splits Chinese "
+        "characters; use `.` for one character\n");
+}
+
+TEST_CASE("a rule's regex that can match empty text is refused at the pattern") {
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {regex: '(您好)?', points: 5}\n      - regex: \\b\n"));
+  CHECK_FALSE(fixture.rubric);
+  const std::string errors = fixture.diagnostics.to_string();
+  CHECK(errors.find("t.yaml:11:17: 正则表达式 `(您好)?` 能匹配空文本") != std::string::npos);
+  CHECK(errors.find("t.yaml:12:16: 正则表达式 `\\b` 能匹配空文本") != std::string::npos);
+}
