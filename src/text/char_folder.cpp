@@ -15,7 +15,9 @@
 namespace coach {
 namespace {
 
+// Whitespace, controls, and whatever shows nothing: 你弄\uFE0F错了 must still read as 你弄错了.
 bool is_dropped(char32_t cp) {
+  if (utf8::is_default_ignorable(cp)) return true;
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   switch (category) {
     case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space

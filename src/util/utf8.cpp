@@ -133,15 +133,6 @@ bool is_reserved_ignorable(char32_t cp) {
          (cp >= 0xE01F0 && cp <= 0xE0FFF);
 }
 
-// Unicode's Default_Ignorable_Code_Point: what a font draws as nothing — zero-width spaces
-// and joiners, variation selectors, tag characters, Hangul fillers, the soft hyphen, a BOM,
-// bidirectional marks and controls.
-bool is_hidden(char32_t cp) {
-  if (cp > 0x10FFFF) return false;  // kInvalid: not a character, reported as such elsewhere
-  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable ||
-         is_reserved_ignorable(cp);
-}
-
 template <typename Predicate>
 bool any_code_point(std::string_view text, Predicate predicate) {
   for (std::size_t pos = 0; pos < text.size();) {
@@ -151,6 +142,12 @@ bool any_code_point(std::string_view text, Predicate predicate) {
 }
 
 }  // namespace
+
+bool is_default_ignorable(char32_t cp) {
+  if (cp > 0x10FFFF) return false;  // kInvalid: not a character, reported as such elsewhere
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable ||
+         is_reserved_ignorable(cp);
+}
 
 // U+202A–U+202E are 0xE2 0x80 0xAA–0xAE; U+2066–U+2069 are 0xE2 0x81 0xA6–0xA9.
 bool has_bidi_controls(std::string_view text) {
@@ -165,7 +162,7 @@ bool has_bidi_controls(std::string_view text) {
 }
 
 bool has_hidden_characters(std::string_view text) {
-  return any_code_point(text, is_hidden);
+  return any_code_point(text, is_default_ignorable);
 }
 
 std::string show_hidden(std::string_view text) {
@@ -174,7 +171,7 @@ std::string show_hidden(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t cp = decode(text, pos);
-    if (is_hidden(cp)) {
+    if (is_default_ignorable(cp)) {
       out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(start, pos - start));

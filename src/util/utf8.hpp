@@ -101,6 +101,11 @@ std::string escape_controls_in_line(std::string_view text);
 // show something else than it says ("Trojan Source"). Refused like control characters.
 bool has_bidi_controls(std::string_view text);
 
+// Unicode's Default_Ignorable_Code_Point: what a font draws as nothing — zero-width spaces
+// and joiners, variation selectors, tag characters, Hangul fillers, the soft hyphen, a BOM,
+// bidirectional marks and controls.
+bool is_default_ignorable(char32_t code_point);
+
 // The same, or characters that show nothing (Unicode's Default_Ignorable_Code_Point: zero-width
 // spaces and joiners, variation selectors, tag characters, Hangul fillers, bidirectional marks,
 // the soft hyphen, a BOM): two names that look the same would be different trainees.

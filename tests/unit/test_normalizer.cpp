@@ -18,6 +18,15 @@ TEST_CASE("normalisation folds width, case, script and whitespace") {
   CHECK(normalize_phrase("a\u200bb") == "ab");
 }
 
+TEST_CASE("characters that show nothing cannot hide a phrase") {
+  // Variation selector, tag, Hangul fillers, combining grapheme joiner, musical formatting.
+  for (const char* hidden : {"\uFE0F", "\U000E0041", "\u3164", "\u115F", "\uFFA0", "\u034F",
+                             "\U0001D173", "\U000E0100"}) {
+    CAPTURE(hidden);
+    CHECK(normalize_phrase(std::string("你弄") + hidden + "错了") == normalize_phrase("你弄错了"));
+  }
+}
+
 TEST_CASE("traditional replies match simplified phrases") {
   CHECK(normalize_phrase("對不起,讓您久等了") == normalize_phrase("对不起,让您久等了"));
   CHECK(normalize_phrase("您的心情我很理解") == normalize_phrase("您的心情我很理解"));

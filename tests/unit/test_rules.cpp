@@ -28,6 +28,7 @@ TEST_CASE("concept present, with paraphrase across scripts and widths") {
 TEST_CASE("concept forbidden") {
   CHECK(ok("{forbid: blame}", "王先生您好"));
   CHECK_FALSE(ok("{forbid: blame}", "您弄错了吧"));
+  CHECK_FALSE(ok("{forbid: blame}", "您弄\uFE0F错了吧"));  // an invisible character hides nothing
   CHECK(ok("{forbid: blame}", "不是您弄错了,是我们的系统问题"));
 }
 
