@@ -25,10 +25,12 @@
 #include "cli/trainee_option.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
+#include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -158,6 +160,21 @@ class PracticeRun {
     return !handle_line(line);
   }
 
+  // What grade would refuse in the recording never gets there: controls (pasted from a
+  // coloured terminal) are taken out, and a reply over the limit is asked for again.
+  std::optional<std::string> recordable(const std::string& typed) const {
+    std::string reply = utf8::without_controls(typed);
+    if (reply != typed)
+      screen_.note(std::string(
+          tr("(回答中的控制字符已去掉。)", "(Control characters were taken out of your reply.)")));
+    if (utf8::count_code_points(reply) <= kMaxReplyCharacters) return reply;
+    screen_.note(fmt::format(fmt::runtime(tr("回答太长(上限 {} 字),请精简后重新输入。",
+                                             "That reply is too long (the limit is {} "
+                                             "characters); please shorten it and answer again.")),
+                             kMaxReplyCharacters));
+    return std::nullopt;
+  }
+
   // Returns false on /quit.
   bool handle_line(const std::string& line) {
     const std::string trimmed = trim(line);
@@ -167,10 +184,12 @@ class PracticeRun {
       run_command(trimmed);
       return true;
     }
+    const auto reply = recordable(trimmed);
+    if (!reply) return true;
     const Step& step = *session_.current_step().step;
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
-    const StepResult result = session_.answer(trimmed, seconds);
+    const StepResult result = session_.answer(*reply, seconds);
     save();
     // The time as judged and recorded (tenths), so the note never contradicts the verdict.
     const double judged = result.seconds.value_or(seconds);

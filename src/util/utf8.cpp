@@ -150,6 +150,54 @@ bool is_default_ignorable(char32_t cp) {
 }
 
 // U+202A–U+202E are 0xE2 0x80 0xAA–0xAE; U+2066–U+2069 are 0xE2 0x81 0xA6–0xA9.
+namespace {
+
+// Where the terminal escape sequence starting with the ESC at `pos` ends: a CSI (ESC [ …
+// final byte, as colours are), an OSC (ESC ] … BEL or ESC \), or ESC and one character.
+std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
+  std::size_t at = pos + 1;
+  if (at >= text.size()) return at;
+  if (text[at] == '[') {
+    for (++at; at < text.size(); ++at) {
+      const auto byte = static_cast<unsigned char>(text[at]);
+      if (byte >= 0x40 && byte <= 0x7E) return at + 1;
+      if (byte < 0x20 || byte > 0x3F) return pos + 1;  // not a CSI after all: only the ESC
+    }
+    return at;
+  }
+  if (text[at] == ']') {
+    for (++at; at < text.size(); ++at) {
+      if (text[at] == '\a') return at + 1;
+      if (text[at] == '\x1b') return at + 1 < text.size() && text[at + 1] == '\\' ? at + 2 : at;
+    }
+    return at;
+  }
+  decode(text, at);
+  return at;
+}
+
+}  // namespace
+
+std::string without_controls(std::string_view text) {
+  const auto is_bidi_control = [](char32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  };
+  std::string kept;
+  kept.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (text[pos] == '\x1b') {
+      pos = escape_sequence_end(text, pos);
+      continue;
+    }
+    const char32_t cp = decode(text, pos);
+    if (cp == kInvalid)
+      append(kept, 0xFFFD);
+    else if (!is_control(cp) && !is_bidi_control(cp))
+      append(kept, cp);
+  }
+  return kept;
+}
+
 bool has_bidi_controls(std::string_view text) {
   for (std::size_t i = text.find('\xE2'); i != std::string_view::npos && i + 2 < text.size();
        i = text.find('\xE2', i + 1)) {

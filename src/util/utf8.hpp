@@ -92,6 +92,11 @@ bool has_control_characters(std::string_view text);
 // written as `\x1B`: safe to print on a terminal.
 std::string escape_controls(std::string_view text);
 
+// The text with the control characters and bidirectional controls that answers files refuse
+// taken out (a terminal escape sequence whole), and bytes that are not UTF-8 replaced by
+// U+FFFD: what a trainee typed (or pasted from a coloured terminal), made fit to record.
+std::string without_controls(std::string_view text);
+
 // The same for text that must stay on one line (a name, a file name in a table row or a
 // heading): line breaks and tabs are written escaped too, so they cannot forge a row.
 std::string escape_controls_in_line(std::string_view text);

@@ -56,6 +56,28 @@ class PipedSessions(CoachTestCase):
         chinese = practice("fee", "--trainee", "张\t三", input="你好\n", lang="zh")
         self.assertIn("学员姓名(--trainee 或 COACH_TRAINEE)", chinese.stderr)
 
+    def test_replies_grading_would_refuse_are_made_fit_before_they_are_recorded(self):
+        # Pasted from a coloured terminal, a stray DEL, a right-to-left override: taken out, or
+        # grade would refuse the recording (exit 2) and every reply in it would be lost.
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record),
+                          input="\x1b[1m王先生,您的心情我很理解。\x1b[0m\x7f\n原因是系统故障,\u202e对不起。\n")
+        self.assertExit(result, 0)
+        self.assertIn("Control characters were taken out", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("王先生,您的心情我很理解。", recorded)
+        self.assertNotIn("\\e", recorded)
+        self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
+
+    def test_a_reply_over_the_limit_is_asked_for_again(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record),
+                          input="好" * 10001 + "\n王先生,您的心情我很理解。\n原因是系统故障,对不起。\n")
+        self.assertExit(result, 0)
+        self.assertIn("too long (the limit is 10000 characters)", result.stdout)
+        self.assertNotIn("好好好", record.read_text(encoding="utf-8"))
+        self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
+
     def test_a_name_is_trimmed_as_grading_trims_it(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record), "--trainee", " 张三\u3000\u00a0", input="你好\n")

@@ -87,6 +87,18 @@ char32_t decode_by_the_book(const std::string& text, std::size_t& pos) {
 
 }  // namespace
 
+TEST_CASE("a typed reply loses its controls and keeps everything else") {
+  CHECK(utf8::without_controls("\x1b[1;31m好的\x1b[0m\x7f") == "好的");
+  CHECK(utf8::without_controls("\x1b]0;title\a好\x1b]8;;x\x1b\\的\x1b"
+                               "c") == "好的");
+  CHECK(utf8::without_controls("好\x1b") == "好");
+  CHECK(utf8::without_controls("\x1b[好") == "[好");  // not a sequence: only ESC goes
+  CHECK(utf8::without_controls("对\u202e不起\u2028。\t好") == "对不起。\t好");
+  CHECK(utf8::without_controls("\xC2\x9B好") == "好");                  // a C1 control
+  CHECK(utf8::without_controls("好\xFF\xFE的") == "好\uFFFD\uFFFD的");  // not UTF-8
+  CHECK(utf8::without_controls("您好,王先生") == "您好,王先生");
+}
+
 TEST_CASE("decode agrees with the standard on every three-byte sequence and its truncations") {
   std::size_t compared = 0;
   for (int lead = 0xE0; lead <= 0xEF; ++lead) {
