@@ -1,6 +1,7 @@
 #include "engine/stuffing.hpp"
 
 #include <algorithm>
+#include <span>
 #include <string>
 
 #include "text/clauses.hpp"
@@ -32,24 +33,45 @@ struct ConceptFind {
 
 struct PhraseFinds {
   std::vector<TextSpan> spans;        // original offsets, sorted, merged
-  std::vector<ConceptFind> concepts;  // each concept's distinct finds, grouped by concept
+  std::vector<ConceptFind> concepts;  // each concept's distinct finds, in order of where they begin
   int most_repeated = 0;              // the largest number of finds of one concept
 };
 
+bool inside(TextSpan span, TextSpan clause) {
+  return span.begin >= clause.begin && span.end <= clause.end;
+}
+
+// The items of `sorted` (in order of where they begin) that begin inside `clause`: the only
+// ones that can lie inside it. Looked up, not scanned, so a long reply costs no more per clause.
+template <typename Item, typename Span>
+std::span<const Item> beginning_in(const std::vector<Item>& sorted, TextSpan clause, Span span_of) {
+  const auto begins_before = [&](std::size_t at) {
+    return [&, at](const Item& item) { return span_of(item).begin < at; };
+  };
+  const auto first =
+      std::partition_point(sorted.begin(), sorted.end(), begins_before(clause.begin));
+  const auto last = std::partition_point(first, sorted.end(), begins_before(clause.end));
+  return {first, last};
+}
+
+std::span<const TextSpan> spans_in(const PhraseFinds& finds, TextSpan clause) {
+  return beginning_in(finds.spans, clause, [](TextSpan span) { return span; });
+}
+
 // Calls counted(times) for each concept found inside `clause`, with how many times it is.
 template <typename Counted>
-void for_each_concept_in(TextSpan clause, const std::vector<ConceptFind>& finds, Counted counted) {
-  std::size_t group_start = 0;
-  while (group_start < finds.size()) {
-    const std::size_t concept_index = finds[group_start].concept_index;
-    int times = 0;
-    std::size_t at = group_start;
-    for (; at < finds.size() && finds[at].concept_index == concept_index; ++at) {
-      const TextSpan span = finds[at].span;
-      if (span.begin >= clause.begin && span.end <= clause.end) ++times;
-    }
-    if (times > 0) counted(times);
-    group_start = at;
+void for_each_concept_in(TextSpan clause, const PhraseFinds& finds, Counted counted) {
+  static thread_local std::vector<std::size_t> found;  // scratch: no allocation per clause
+  found.clear();
+  for (const ConceptFind& find :
+       beginning_in(finds.concepts, clause, [](const ConceptFind& f) { return f.span; })) {
+    if (inside(find.span, clause)) found.push_back(find.concept_index);
+  }
+  std::sort(found.begin(), found.end());
+  for (std::size_t at = 0; at < found.size();) {
+    const std::size_t from = at;
+    while (at < found.size() && found[at] == found[from]) ++at;
+    counted(static_cast<int>(at - from));
   }
 }
 
@@ -107,6 +129,9 @@ PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
     finds.most_repeated = std::max(finds.most_repeated, distinct);
   }
   sort_and_merge(spans);
+  std::stable_sort(
+      finds.concepts.begin(), finds.concepts.end(),
+      [](const ConceptFind& a, const ConceptFind& b) { return a.span.begin < b.span.begin; });
   return finds;
 }
 
@@ -122,12 +147,12 @@ struct Chain {
   std::size_t characters = 0;
 };
 
-Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<TextSpan>& spans) {
+Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds& finds) {
   Chain best;
   Chain current;
   std::size_t previous_end = 0;
-  for (const auto& span : spans) {
-    if (span.begin < clause.begin || span.end > clause.end) continue;
+  for (const TextSpan span : spans_in(finds, clause)) {
+    if (!inside(span, clause)) continue;
     const bool follows = current.phrases > 0 && span.begin == previous_end;
     if (!follows) current = {};
     current.phrases += 1;
@@ -140,16 +165,15 @@ Chain longest_chain(const std::string& text, TextSpan clause, const std::vector<
 
 bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
   bool repeats = false;
-  for_each_concept_in(clause, finds.concepts, [&](int times) { repeats = repeats || times >= 2; });
+  for_each_concept_in(clause, finds, [&](int times) { repeats = repeats || times >= 2; });
   return repeats;
 }
 
 bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
                        const PhraseFinds& finds) {
-  const std::vector<TextSpan>& spans = finds.spans;
   for (const Clause& clause : clauses) {
     const TextSpan original = reply.to_original(clause.span);
-    const Chain chain = longest_chain(reply.original, original, spans);
+    const Chain chain = longest_chain(reply.original, original, finds);
     const std::size_t length = characters_in(reply.original, original);
     // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
     // 对不起抱歉不好意思 says one thing three times.
@@ -163,8 +187,8 @@ bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& c
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds) {
   int phrases = 0;
   std::size_t covered = 0;
-  for (const auto& span : finds.spans) {
-    if (span.begin < clause.begin || span.end > clause.end) continue;
+  for (const TextSpan span : spans_in(finds, clause)) {
+    if (!inside(span, clause)) continue;
     ++phrases;
     covered += characters_in(reply.original, span);
   }
@@ -173,7 +197,7 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
   int concepts = 0;
   int repeated = 0;
   int said_three_times = 0;
-  for_each_concept_in(clause, finds.concepts, [&](int times) {
+  for_each_concept_in(clause, finds, [&](int times) {
     ++concepts;
     repeated += times >= 2 ? 1 : 0;
     said_three_times += times >= 3 ? 1 : 0;
