@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <string>
@@ -10,6 +12,7 @@
 #include "cli/history_options.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
+#include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -64,6 +67,18 @@ std::string usage_failure(const CLI::App*, const CLI::Error& error) {
                      utf8::escape_controls(error.what()));
 }
 
+// What was printed must have arrived: `coach list > /dev/full` is a failure, not a listing.
+int unless_stdout_failed(int status) {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0) return status;
+  // The reason is known only when the last write failed; an earlier one left just the state.
+  std::cerr << "coach: " << tr("无法写入标准输出", "cannot write to stdout");
+  if (errno != 0) std::cerr << tr(":", ": ") << system_error_text(errno);
+  std::cerr << "\n";
+  return kExitBadInput;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -106,7 +121,8 @@ int run(int argc, char** argv) {
     return status == 0 ? kExitOk : kExitBadInput;
   }
   try {
-    for (const auto* sub : app.get_subcommands()) return actions.at(sub->get_name())();
+    for (const auto* sub : app.get_subcommands())
+      return unless_stdout_failed(actions.at(sub->get_name())());
   } catch (const InputError& e) {
     std::cerr << e.diagnostics().to_string();
     return kExitBadInput;

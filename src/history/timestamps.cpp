@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
 
 namespace coach::history {
@@ -48,9 +49,13 @@ std::string local_label(const std::string& utc) {
 std::optional<std::string> parse_local_time(std::string_view text) {
   const std::string input(text);
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, used = 0;
-  if (std::sscanf(input.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3 ||
-      !in_range(month, 1, 12) || !in_range(day, 1, 31))
+  if (std::sscanf(input.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3)
     return std::nullopt;
+  // 2024-02-30 is no date: mktime would quietly make it 1 March.
+  const std::chrono::year_month_day date{std::chrono::year(year),
+                                         std::chrono::month(static_cast<unsigned>(month)),
+                                         std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return std::nullopt;
   if (static_cast<std::size_t>(used) < input.size()) {
     const char separator = input[static_cast<std::size_t>(used)];
     const std::string rest = input.substr(static_cast<std::size_t>(used) + 1);

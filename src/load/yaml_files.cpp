@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "util/i18n.hpp"
 #include "util/natural_order.hpp"
@@ -66,15 +69,23 @@ std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths
                                            std::string_view empty_message,
                                            Diagnostics& diagnostics) {
   std::vector<std::string> files;
+  std::set<std::pair<dev_t, ino_t>> listed;
+  // A file named twice (`subs/ subs/a.yaml`, or through a link) is one submission, not two.
+  const auto add = [&](std::string file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) == 0 && !listed.emplace(info.st_dev, info.st_ino).second)
+      return;
+    files.push_back(std::move(file));
+  };
   std::error_code ec;
   for (const auto& path : paths) {
     if (!fs::is_directory(path, ec)) {
-      files.push_back(path);
+      add(path);
       continue;
     }
     auto found = recursive ? yaml_files_under(path) : yaml_files_in(path);
     if (found.empty()) diagnostics.error(path, {}, std::string(empty_message));
-    for (auto& file : found) files.push_back(std::move(file));
+    for (auto& file : found) add(std::move(file));
   }
   return files;
 }

@@ -20,7 +20,7 @@ std::string directory_problem(const std::string& path);
 
 // Files stay as named (a missing one is reported when it is read); a directory becomes its
 // YAML files, and one with none is reported with `empty_message`: an empty folder must not
-// pass for an empty, successful run.
+// pass for an empty, successful run. A file reached twice is listed once.
 std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths, bool recursive,
                                            std::string_view empty_message,
                                            Diagnostics& diagnostics);

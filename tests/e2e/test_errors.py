@@ -1,9 +1,10 @@
 """Malformed scenario files: every error names file:line:column, exit status 2, no crash."""
 import os
 import shutil
+import subprocess
 import unittest
 
-from coachtest import FIXTURES, CoachTestCase, run
+from coachtest import COACH, FIXTURES, CoachTestCase, run
 
 VALID = """\
 id: t
@@ -145,6 +146,16 @@ class MalformedScenarios(CoachTestCase):
         self.assertIn(f"{target}: 无法写入: 文件或目录不存在", result.stderr)
         result = run("--no-history", "grade", "--format", "json", "--output", str(target), str(answers), lang="en")
         self.assertIn("No such file or directory", result.stderr)
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_output_that_cannot_be_written_is_a_failure(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        for args in (["list"], ["show", "missing-balance"]):
+            with self.subTest(args=args), open("/dev/full", "w") as full:
+                result = subprocess.run([COACH, *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("cannot write to stdout", result.stderr)
 
     def test_huge_file(self):
         path = self.tmp / "huge.yaml"

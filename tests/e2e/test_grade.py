@@ -111,6 +111,13 @@ class Grading(CoachTestCase):
         self.assertEqual(report["summary"]["total"], 3)
         self.assertEqual(report["results"][1]["score"], 0)
 
+    def test_a_file_named_twice_is_graded_once(self):
+        good = self.write("cohort/good.yaml", GOOD)
+        (self.tmp / "link.yaml").symlink_to(good)
+        result = grade(str(self.tmp / "cohort"), str(good), str(self.tmp / "link.yaml"), "--format", "json")
+        self.assertExit(result, 0)
+        self.assertEqual(json.loads(result.stdout)["summary"]["total"], 1)
+
     def test_a_missing_step_scores_zero(self):
         result = grade(str(self.write("partial.yaml", GOOD.replace("  apologize:", "  #apologize:"))), "--format", "json")
         report = json.loads(result.stdout)

@@ -243,8 +243,10 @@ TEST_CASE("times are stored in UTC and typed in local time") {
   CHECK(local_label(*midnight) == "2024-05-01 00:00");
   CHECK(local_label(*parse_local_time("2024-05-01 16:30")) == "2024-05-01 16:30");
   CHECK(local_label(*parse_local_time("2024-05-01T16:30:15")) == "2024-05-01 16:30");
+  CHECK(parse_local_time("2024-02-29"));  // a leap day
   for (const char* bad :
-       {"", "yesterday", "2024-13-01", "2024-05-01x", "2024-05-01 25:00", "2024-05-01 16:30:"})
+       {"", "yesterday", "2024-13-01", "2024-05-01x", "2024-05-01 25:00",
+        "2024-05-01 16:30:", "2024-02-30", "2023-02-29", "2024-04-31", "2024-00-10", "2024-05-00"})
     CHECK_MESSAGE(!parse_local_time(bad), bad);
   CHECK(local_label("not a time") == "not a time");
 }
