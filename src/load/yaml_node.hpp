@@ -38,12 +38,15 @@ class YamlNode {
   // Written inline, `[a, b]` or `{a: b}`.
   bool is_flow() const { return flow_; }
   // An unquoted text followed by ` #` on its line: YAML took the rest of the line for a
-  // comment, which in a reply is usually the reply cut short.
-  // A plain scalar followed on its line by ` #`, which YAML reads as a comment: where the `#`
-  // is.
+  // comment, which in a reply is usually the reply cut short. Where the `#` is, and whether
+  // text follows it at once (`请按 #号键`): then it is the text cut short, wherever it is.
   bool has_comment_after() const { return comment_after_.has_value(); }
+  bool comment_is_glued() const { return comment_glued_; }
   YamlMark comment_mark() const { return comment_after_.value_or(mark_); }
-  void set_comment_after(YamlMark hash) { comment_after_ = hash; }
+  void set_comment_after(YamlMark hash, bool glued) {
+    comment_after_ = hash;
+    comment_glued_ = glued;
+  }
   const YamlMark& mark() const { return mark_; }
 
   const std::string& scalar() const { return scalar_; }
@@ -69,6 +72,7 @@ class YamlNode {
   bool plain_ = false;
   bool flow_ = false;
   std::optional<YamlMark> comment_after_;
+  bool comment_glued_ = false;
   YamlMark mark_;
   std::string scalar_;
   std::vector<YamlNode> items_;

@@ -209,8 +209,21 @@ std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key
     error(node, fmt::format(fmt::runtime(tr("`{}` 不能为空", "`{}` must not be empty")), key));
     return std::nullopt;
   }
-  if (!check_no_controls(node, key)) return std::nullopt;
+  if (!check_no_controls(node, key) || !check_not_cut(node)) return std::nullopt;
   return node.scalar();
+}
+
+// `customer: 请按 #号键` is YAML for 请按 and a comment: the text silently cut short. A `#`
+// with a space after it reads as the comment it usually is.
+bool YamlReader::check_not_cut(const YamlNode& node) {
+  if (!node.has_comment_after() || !node.comment_is_glued()) return true;
+  const YamlMark hash = node.comment_mark();
+  error(SourceMark{hash.line + 1, hash.column + 1},
+        std::string(tr("文本在“ #”处被 YAML 当成了注释而截断;# 是文本的一部分就给整段文本加引号,"
+                       "是注释就在 # 后空一格",
+                       "the text is cut at “ #”, where YAML reads a comment; quote the whole "
+                       "text if the # belongs to it, or put a space after the # of a comment")));
+  return false;
 }
 
 // Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
@@ -277,7 +290,7 @@ std::vector<MarkedText> YamlReader::text_list(const YamlNode& map, const char* k
         error(item, fmt::format(fmt::runtime(tr("`{}` 中有空项", "empty item in `{}`")), key));
         continue;
       }
-      if (!check_no_controls(item, key)) continue;
+      if (!check_no_controls(item, key) || !check_not_cut(item)) continue;
       out.push_back(std::move(*text));
     }
   }

@@ -49,6 +49,7 @@ class YamlReader {
  private:
   // Control characters (terminal escapes) are refused in every text; `what` names the key.
   bool check_no_controls(const YamlNode& node, std::string_view what);
+  bool check_not_cut(const YamlNode& node);
   // `[王先生,您好]` is two items in YAML: almost never what a trainer meant by a sentence.
   void check_split_sentence(const YamlNode& sequence, std::string_view key);
 

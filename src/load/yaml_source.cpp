@@ -51,12 +51,14 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 CommentFinder::CommentFinder(std::string_view text)
     : text_(text), byte_(text.size() - utf8::without_byte_order_mark(text).size()) {}
 
-std::optional<std::size_t> CommentFinder::follows(std::size_t character_index) {
+std::optional<CommentFinder::Comment> CommentFinder::follows(std::size_t character_index) {
   advance_to(character_index);
   std::size_t at = byte_;
   while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
-  if (at > byte_ && at < text_.size() && text_[at] == '#') return at - byte_;  // blanks: 1 byte
-  return std::nullopt;
+  if (at == byte_ || at >= text_.size() || text_[at] != '#') return std::nullopt;
+  const char next = at + 1 < text_.size() ? text_[at + 1] : '\n';
+  const bool glued = next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '#';
+  return Comment{at - byte_, glued};  // blanks are 1 byte each
 }
 
 void CommentFinder::advance_to(std::size_t character_index) {

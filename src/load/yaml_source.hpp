@@ -28,9 +28,12 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 class CommentFinder {
  public:
   explicit CommentFinder(std::string_view text);
-  // Whether ` #` follows the character index where a scalar ends (indexes only grow): how
-  // many characters on from it the `#` stands.
-  std::optional<std::size_t> follows(std::size_t character_index);
+  struct Comment {
+    std::size_t offset;  // how many characters on from the scalar's end the `#` stands
+    bool glued;  // text follows the `#` at once (`#号键`, `#123`), as a comment's rarely does
+  };
+  // Whether ` #` follows the character index where a scalar ends (indexes only grow).
+  std::optional<Comment> follows(std::size_t character_index);
 
  private:
   void advance_to(std::size_t character_index);

@@ -76,11 +76,11 @@ std::optional<YamlProblem> YamlTreeBuilder::take(const yaml_event_t& event) {
     case YAML_SCALAR_EVENT: {
       YamlNode node = scalar_node(event);
       if (node.is_scalar() && node.is_plain()) {
-        if (const auto blanks = comments_.follows(event.end_mark.index)) {
+        if (const auto comment = comments_.follows(event.end_mark.index)) {
           YamlMark hash = to_mark(event.end_mark);
-          hash.index += *blanks;
-          hash.column += static_cast<int>(*blanks);
-          node.set_comment_after(hash);
+          hash.index += comment->offset;
+          hash.column += static_cast<int>(comment->offset);
+          node.set_comment_after(hash, comment->glued);
         }
       }
       return complete(std::move(node), text_of(event.data.scalar.anchor));

@@ -16,6 +16,7 @@ TIMEOUT = 30  # seconds; every case takes well under one
 
 # Scenario files for `coach validate` (and `check`): file → "line:column: message".
 SCENARIOS = {
+    "text-cut-by-comment.yaml": "2:11: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
@@ -93,6 +94,7 @@ ACCEPTED_SCENARIOS = ["backtracking-regex.yaml", "bom.yaml", "crlf.yaml"]
 
 # Answers files for `coach grade` against tests/data/scenarios (scenario `fee`).
 ANSWERS = {
+    "trainee-cut-by-comment.yaml": "1:12: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",
     "bom-with-error.yaml": "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)",

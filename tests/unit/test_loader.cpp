@@ -96,6 +96,20 @@ TEST_CASE("a sentence cut at ASCII commas in a flow list is flagged") {
   CHECK(errors.find("t.yaml:10:21:") != std::string::npos);
 }
 
+TEST_CASE("a text cut short by a ` #` YAML reads as a comment is refused; a comment is not") {
+  const auto scenario = [](const std::string& customer, const std::string& answer) {
+    return "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+           "  - id: s\n    stage: vent\n    customer: " +
+           customer + "\n    rules: [{concept: apology}]\n    model_answers:\n      - " + answer +
+           "\n";
+  };
+  CHECK(errors_of(scenario("请按 #号键转人工", "对不起")).find("t.yaml:8:18:") !=
+        std::string::npos);
+  CHECK(errors_of(scenario("您好", "对不起,订单 #123 已处理")).find("t.yaml:11:16:") !=
+        std::string::npos);
+  CHECK(errors_of(scenario("请按号键  # 客户的第一句", "对不起  #")) == "");
+}
+
 TEST_CASE("pathological nesting is refused before the parser recurses") {
   CHECK(errors_of(std::string(100000, '[')).find("t.yaml:1:") != std::string::npos);
 }
