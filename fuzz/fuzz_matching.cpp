@@ -247,14 +247,12 @@ void check_result(const coach::StepResult& result, std::string_view reply, bool 
   if (result.score < 0 || result.score > result.max) fail("step score out of bounds", reply);
   for (const auto& rule : result.rules) {
     if (rule.points < 0 || rule.points > rule.max) fail("rule points out of bounds", reply);
-    for (const auto& evidence : rule.matched) {
-      if (evidence.span.begin > evidence.span.end || evidence.span.end > reply.size())
+    for (const coach::TextSpan span : rule.matched) {
+      if (span.begin > span.end || span.end > reply.size())
         fail("evidence outside the reply", reply);
-      if (valid &&
-          (!is_boundary(reply, evidence.span.begin) || !is_boundary(reply, evidence.span.end)))
+      if (valid && (!is_boundary(reply, span.begin) || !is_boundary(reply, span.end)))
         fail("evidence cuts a character", reply);
-      if (evidence.text !=
-          reply.substr(evidence.span.begin, evidence.span.end - evidence.span.begin))
+      if (result.text_at(span) != reply.substr(span.begin, span.end - span.begin))
         fail("evidence text is not the reply's text at its span", reply);
     }
   }

@@ -37,8 +37,8 @@ void check(const coach::StepResult& result, std::string_view reply) {
   if (result.score < 0 || result.score > result.max) std::abort();
   for (const auto& rule : result.rules) {
     if (rule.points < 0 || rule.points > rule.max) std::abort();
-    for (const auto& evidence : rule.matched) {
-      if (evidence.span.begin > evidence.span.end || evidence.span.end > reply.size()) std::abort();
+    for (const coach::TextSpan span : rule.matched) {
+      if (span.begin > span.end || span.end > reply.size()) std::abort();
     }
   }
 }
