@@ -12,8 +12,8 @@
 #include "cli/grade_log.hpp"
 #include "cli/grade_output.hpp"
 #include "cli/history_options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/progress_bar.hpp"
-#include "cli/report_paths.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "engine/exam_grader.hpp"
@@ -215,27 +215,6 @@ ReportFacts& GradeRun::finish(const std::vector<std::string>& lexicon_files,
   return facts_;
 }
 
-std::vector<std::string> lexicon_files(const Context& context) {
-  std::vector<std::string> files;
-  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context))
-    for (auto& file : yaml_files_in(dir)) files.push_back(std::move(file));
-  return files;
-}
-
-// The customer-type presets beside the lexicons (as the library loads them) set how the
-// customer's anger moves, and so when a customer walks out, which fails an attempt: a verdict
-// depends on them as much as on the scenario, and a certificate must name them too.
-std::vector<std::string> customer_type_files(const Context& context) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context)) {
-    const fs::path presets = fs::path(dir).parent_path() / "customer-types";
-    if (!fs::is_directory(presets, ec)) continue;
-    for (auto& file : yaml_files_in(presets.string())) files.push_back(std::move(file));
-  }
-  return files;
-}
-
 std::optional<Exam> load_checked_exam(const std::string& path, const ScenarioLibrary& library,
                                       Diagnostics& diagnostics) {
   Diagnostics problems;
@@ -283,12 +262,10 @@ std::vector<std::unique_ptr<ReportTarget>> report_targets(const Context& context
 std::vector<std::string> inputs(const Context& context, const GradeOptions& options,
                                 const ScenarioLibrary& library,
                                 const std::vector<std::string>& answers_files) {
-  std::vector<std::string> all = answers_files;
+  std::vector<std::string> all = library_files(library, context);
+  all.insert(all.end(), answers_files.begin(), answers_files.end());
   for (const std::string& path : {options.exam, options.roster})
     if (!path.empty()) all.push_back(path);
-  for (const Rubric& rubric : library.rubrics()) all.push_back(rubric.scenario().file);
-  for (auto& file : lexicon_files(context)) all.push_back(std::move(file));
-  for (auto& file : customer_type_files(context)) all.push_back(std::move(file));
   return all;
 }
 
@@ -297,7 +274,7 @@ std::optional<std::string> report_problem(const Context& context, const GradeOpt
                                           const std::vector<std::string>& answers_files) {
   std::vector<std::string> paths;
   for (const auto& report : reports(options)) paths.push_back(report.second);
-  return report_paths_problem(paths, inputs(context, options, library, answers_files));
+  return output_paths_problem(paths, inputs(context, options, library, answers_files));
 }
 
 // FORMAT=FILE, with a known format and a file.

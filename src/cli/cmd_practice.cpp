@@ -16,6 +16,7 @@
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/practice_log.hpp"
 #include "cli/practice_screen.hpp"
@@ -163,10 +164,11 @@ class PracticeRun {
   // What grade would refuse in the recording never gets there: controls (pasted from a
   // coloured terminal) are taken out, and a reply over the limit is asked for again.
   std::optional<std::string> recordable(const std::string& typed) const {
-    std::string reply = utf8::without_controls(typed);
+    std::string reply = trim(utf8::without_controls(typed));
     if (reply != typed)
       screen_.note(std::string(
           tr("(回答中的控制字符已去掉。)", "(Control characters were taken out of your reply.)")));
+    if (reply.empty()) return std::nullopt;  // nothing left: asked again, as after a blank line
     if (utf8::count_code_points(reply) <= kMaxReplyCharacters) return reply;
     screen_.note(fmt::format(fmt::runtime(tr("回答太长(上限 {} 字),请精简后重新输入。",
                                              "That reply is too long (the limit is {} "
@@ -400,10 +402,23 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   return kExitOk;
 }
 
+// A recording over the scenario being practised, a lexicon or the exam would destroy it.
+std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
+                                          const PracticeOptions& options) {
+  if (options.record.empty()) return std::nullopt;
+  std::vector<std::string> inputs = library_files(library, context);
+  if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
+  return output_paths_problem({options.record}, inputs);
+}
+
 int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
+  if (const auto problem = record_problem(library, context, options)) {
+    std::cerr << "coach: " << *problem << "\n";
+    return kExitBadInput;
+  }
   const Style style = style_for(context, 1);
   HistoryLink link(history_path(context.history, options.history));
   link.use([&](history::HistoryStore& store) {

@@ -16,13 +16,8 @@
 
 namespace coach {
 namespace fs = std::filesystem;
-namespace {
-
-constexpr int kMaxLinks = 40;  // as the kernel allows before ELOOP
-
-// `path` with the links of its last part followed, to a file that may not exist yet (a link
-// to a report not written yet is still a link to keep). Empty after too many links.
-std::string followed(const std::string& path) {
+std::string output_target(const std::string& path) {
+  constexpr int kMaxLinks = 40;  // as the kernel allows before ELOOP
   fs::path at = path;
   for (int hops = 0; hops < kMaxLinks; ++hops) {
     std::error_code error;
@@ -33,6 +28,8 @@ std::string followed(const std::string& path) {
   }
   return {};
 }
+
+namespace {
 
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
@@ -50,7 +47,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     if (!stream_) fail(errno);
     return;
   }
-  target_ = followed(path);
+  target_ = output_target(path);
   if (target_.empty()) fail(ELOOP);
   const bool exists = ::stat(target_.c_str(), &info) == 0;
   const fs::path target(target_);

@@ -38,6 +38,11 @@ class OutputFile {
   std::FILE* stream_ = nullptr;
 };
 
+// The file an output to `path` replaces: `path`, with the links of its last part followed, to
+// a file that may not exist yet (a link to a report not written yet is still a link to keep).
+// Empty after too many links.
+std::string output_target(const std::string& path);
+
 // Writes `content` to `path` as an OutputFile.
 void write_output_file(const std::string& path, std::string_view content);
 

@@ -1,6 +1,7 @@
 """`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
 import json
 import os
+import shutil
 import stat
 import threading
 import unittest
@@ -176,17 +177,35 @@ class ReportFiles(CoachTestCase):
             with self.subTest(target=target):
                 result = grade(self.answers, "--report", f"json={target}")
                 self.assertExit(result, 2)
-                self.assertIn("is a file grade reads", result.stderr)
+                self.assertIn("is a file being read", result.stderr)
                 self.assertEqual(Path(self.answers).read_text(), original)
         result = grade(self.answers, "-o", str(FIXTURES / "fee.yaml"), lang="zh")
         self.assertExit(result, 2)
-        self.assertIn("是批改要读取的文件", result.stderr)
+        self.assertIn("是要读取的文件", result.stderr)
+
+    def test_a_report_over_a_scenario_that_does_not_load_is_refused(self):
+        scenarios = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, scenarios)
+        broken = scenarios / "broken.yaml"
+        broken.write_text("id: [\n", encoding="utf-8")
+        result = run("--scenarios", str(scenarios), "grade", self.answers, "-o", str(broken), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("is a file being read", result.stderr)
+        self.assertEqual(broken.read_text(encoding="utf-8"), "id: [\n")
+
+    def test_two_reports_through_a_link_to_a_file_not_written_yet_are_refused(self):
+        (self.tmp / "out").mkdir()
+        (self.tmp / "out" / "latest.json").symlink_to("report.json")  # dangling until written
+        result = grade(self.answers, "-o", str(self.tmp / "out" / "latest.json"),
+                       "--report", f"csv={self.tmp / 'out' / 'report.json'}")
+        self.assertExit(result, 2)
+        self.assertIn("two outputs go to the same file", result.stderr)
 
     def test_two_reports_to_one_file_are_refused(self):
         first = self.tmp / "out.json"
         result = grade(self.answers, "-o", str(first), "--report", f"json={self.tmp}/./out.json")
         self.assertExit(result, 2)
-        self.assertIn("two reports go to the same file", result.stderr)
+        self.assertIn("two outputs go to the same file", result.stderr)
         self.assertFalse(first.exists())
 
     def test_unwritable_targets_are_named(self):

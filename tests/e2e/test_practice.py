@@ -3,6 +3,7 @@ import json
 import os
 import re
 import termios
+import shutil
 import signal
 import subprocess
 import time
@@ -61,13 +62,25 @@ class PipedSessions(CoachTestCase):
         # grade would refuse the recording (exit 2) and every reply in it would be lost.
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record),
-                          input="\x1b[1m王先生,您的心情我很理解。\x1b[0m\x7f\n原因是系统故障,\u202e对不起。\n")
+                          input="\x1b[31m\x01\n"  # nothing left once cleaned: asked again
+                          "\x1b[1m王先生,您的心情我很理解。\x1b[0m\x7f\n原因是系统故障,\u202e对不起。\n")
         self.assertExit(result, 0)
         self.assertIn("Control characters were taken out", result.stdout)
         recorded = record.read_text(encoding="utf-8")
-        self.assertIn("王先生,您的心情我很理解。", recorded)
+        self.assertIn("vent: \"王先生,您的心情我很理解。\"", recorded)
         self.assertNotIn("\\e", recorded)
         self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
+
+    def test_a_recording_over_a_file_practice_reads_is_refused(self):
+        scenarios = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, scenarios)
+        for target in [scenarios / "fee.yaml", scenarios / "lexicons" / "basic.yaml"]:
+            with self.subTest(target=target.name):
+                before = target.read_bytes()
+                result = practice("fee", "--record", str(target), input="你好\n", scenarios=scenarios)
+                self.assertExit(result, 2)
+                self.assertIn("is a file being read", result.stderr)
+                self.assertEqual(target.read_bytes(), before)
 
     def test_a_reply_over_the_limit_is_asked_for_again(self):
         record = self.tmp / "rec.yaml"

@@ -1,4 +1,4 @@
-#include "cli/report_paths.hpp"
+#include "cli/output_paths.hpp"
 
 #include <fmt/format.h>
 
@@ -7,6 +7,7 @@
 
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
+#include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -18,13 +19,15 @@ bool same_existing_file(const std::string& a, const std::string& b) {
   return fs::equivalent(a, b, error);
 }
 
-// A report that replaces a file: a regular file, or one not written yet (as its full path, so
-// `out.json` and `./out.json` are one file).
+// An output that replaces a file: a regular file, or one not written yet, links followed (as
+// its full path, so `out.json`, `./out.json` and a link to it are one file).
 std::optional<fs::path> replaced_file(const std::string& path) {
+  const std::string target = output_target(path);
+  if (target.empty()) return std::nullopt;  // a loop of links: writing it will say so
   std::error_code error;
-  const fs::file_status status = fs::status(path, error);
+  const fs::file_status status = fs::status(target, error);
   if (fs::exists(status) && !fs::is_regular_file(status)) return std::nullopt;
-  const fs::path full = fs::weakly_canonical(fs::absolute(path, error), error);
+  const fs::path full = fs::weakly_canonical(fs::absolute(target, error), error);
   if (error) return std::nullopt;  // writing it will say what is wrong
   return full;
 }
@@ -35,16 +38,16 @@ std::string shown(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> report_paths_problem(const std::vector<std::string>& report_paths,
+std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
                                                 const std::vector<std::string>& inputs) {
   std::vector<std::pair<fs::path, std::string>> replaced;  // full path, as given
-  for (const std::string& path : report_paths) {
+  for (const std::string& path : output_paths) {
     if (is_stdout(path)) continue;
     for (const std::string& input : inputs) {
       if (same_existing_file(path, input))
-        return fmt::format(fmt::runtime(tr("报告文件 {} 是批改要读取的文件({}),会被覆盖;"
-                                           "请另选一个报告文件",
-                                           "the report file {} is a file grade reads ({}) and "
+        return fmt::format(fmt::runtime(tr("输出文件 {} 是要读取的文件({}),会被覆盖;"
+                                           "请另选一个输出文件",
+                                           "the output file {} is a file being read ({}) and "
                                            "would be overwritten; choose another file")),
                            shown(path), shown(input));
     }
@@ -52,8 +55,8 @@ std::optional<std::string> report_paths_problem(const std::vector<std::string>& 
     if (!full) continue;
     for (const auto& [earlier_full, earlier] : replaced) {
       if (*full == earlier_full)
-        return fmt::format(fmt::runtime(tr("两份报告写到同一个文件:{} 和 {}",
-                                           "two reports go to the same file: {} and {}")),
+        return fmt::format(fmt::runtime(tr("两份输出写到同一个文件:{} 和 {}",
+                                           "two outputs go to the same file: {} and {}")),
                            shown(earlier), shown(path));
     }
     replaced.emplace_back(*full, path);

@@ -1,0 +1,17 @@
+#pragma once
+// Where a command may write (grade's reports, practice's recording): never over a file it
+// reads (a trainee's submission, the exam, a scenario), and never two outputs to one file,
+// where the second would silently replace the first.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::cli {
+
+// What is wrong with writing to `output_paths` (empty or "-": stdout) while reading `inputs`,
+// in the current language; nothing when all is well. Devices such as /dev/null may take any
+// number of outputs.
+std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
+                                                const std::vector<std::string>& inputs);
+
+}  // namespace coach::cli
