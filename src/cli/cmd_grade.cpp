@@ -54,8 +54,9 @@ const std::vector<std::string> kFormats = {"text", "json", "junit", "csv", "mark
 
 // One report of the run: its attempts spooled as they are graded, written at the end.
 struct ReportTarget {
+  ReportTarget(std::unique_ptr<ReportWriter> writer, const std::string& path)
+      : writer(std::move(writer)), spool(path) {}
   std::unique_ptr<ReportWriter> writer;
-  std::string path;  // empty or "-" for stdout
   ReportSpool spool;
 };
 
@@ -85,8 +86,7 @@ class GradeRun {
   // Writes each whole report: head, the spooled attempts, tail.
   void write() {
     for (auto& target : targets_)
-      target->spool.finish(target->path, target->writer->head(facts_),
-                           target->writer->tail(facts_));
+      target->spool.finish(target->writer->head(facts_), target->writer->tail(facts_));
   }
 
  private:
@@ -234,10 +234,8 @@ int exit_status(const ReportFacts& facts) {
 
 std::unique_ptr<ReportTarget> report_target(const Context& context, const std::string& format,
                                             const std::string& path) {
-  auto target = std::make_unique<ReportTarget>();
-  target->writer = make_report_writer(format, output_style(context, path));
-  target->path = path;
-  return target;
+  return std::make_unique<ReportTarget>(make_report_writer(format, output_style(context, path)),
+                                        path);
 }
 
 // Each report as format and path: the main one (--format, --output), then each --report.
@@ -274,6 +272,9 @@ std::optional<std::string> report_problem(const Context& context, const GradeOpt
                                           const std::vector<std::string>& answers_files) {
   std::vector<std::string> paths;
   for (const auto& report : reports(options)) paths.push_back(report.second);
+  // The history database is written too (and may not exist yet): no report may replace it.
+  if (const auto database = history_path(context.history, options.history))
+    paths.push_back(*database);
   return output_paths_problem(paths, inputs(context, options, library, answers_files));
 }
 

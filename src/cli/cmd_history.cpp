@@ -10,6 +10,7 @@
 #include "cli/grade_output.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
@@ -77,12 +78,12 @@ history::HistoryFilter make_filter(const HistoryOptions& options) {
 
 void export_csv(history::HistoryStore& store, const history::HistoryFilter& filter,
                 const std::string& output) {
-  ReportSpool spool;
+  ReportSpool spool(output);
   store.for_each_step(filter,
                       [&](const history::AttemptRecord& attempt, const history::StepRecord& step) {
                         spool.append(history::history_csv_row(attempt, step));
                       });
-  spool.finish(output, history::history_csv_head(), "");
+  spool.finish(history::history_csv_head(), "");
 }
 
 // With --scenario or --since, "no history" must say that only those were looked at: the
@@ -156,6 +157,9 @@ int show_history(const Context& context, const HistoryOptions& options) {
            "--db")));
   const history::HistoryFilter filter = make_filter(options);
   const auto store = open_store(path);
+  // `-o history.sqlite3` would replace the very database it reads (which exists by now).
+  if (const auto problem = output_paths_problem({options.output}, {path, path + "-wal"}))
+    throw std::runtime_error(*problem);
   import_old_transcripts(*store, context);
   if (options.format == "csv") {
     export_csv(*store, filter, options.output);

@@ -408,7 +408,10 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   if (options.record.empty()) return std::nullopt;
   std::vector<std::string> inputs = library_files(library, context);
   if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
-  return output_paths_problem({options.record}, inputs);
+  std::vector<std::string> outputs = {options.record};
+  if (const auto database = history_path(context.history, options.history))
+    outputs.push_back(*database);  // written too, and perhaps not yet there
+  return output_paths_problem(outputs, inputs);
 }
 
 int practice(const Context& context, PracticeOptions& options) {

@@ -24,8 +24,9 @@ void write_all(std::FILE* out, std::string_view text, const std::string& path) {
 
 }  // namespace
 
-ReportSpool::ReportSpool() : spool_(std::tmpfile()) {
+ReportSpool::ReportSpool(const std::string& path) : spool_(std::tmpfile()) {
   if (!spool_) fail(tr("无法创建临时文件", "cannot create a temporary file"), "tmpfile");
+  if (!is_stdout(path)) out_ = std::make_unique<OutputFile>(path);
 }
 
 void ReportSpool::append(std::string_view part) {
@@ -41,8 +42,8 @@ void ReportSpool::copy(Write&& write) {
     write(std::string_view(buffer, read));
 }
 
-void ReportSpool::finish(const std::string& path, std::string_view head, std::string_view tail) {
-  if (is_stdout(path)) {
+void ReportSpool::finish(std::string_view head, std::string_view tail) {
+  if (!out_) {
     const auto write = [](std::string_view text) { write_all(stdout, text, "stdout"); };
     write(head);
     copy(write);
@@ -50,12 +51,11 @@ void ReportSpool::finish(const std::string& path, std::string_view head, std::st
     std::fflush(stdout);
     return;
   }
-  OutputFile out(path);
-  const auto write = [&](std::string_view text) { out.write(text); };
+  const auto write = [&](std::string_view text) { out_->write(text); };
   write(head);
   copy(write);
   write(tail);
-  out.commit();
+  out_->commit();
 }
 
 }  // namespace coach::cli

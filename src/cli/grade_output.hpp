@@ -7,15 +7,19 @@
 #include <string>
 #include <string_view>
 
+#include "util/output_file.hpp"
+
 namespace coach::cli {
 
 class ReportSpool {
  public:
-  ReportSpool();
+  // A report to `path` (an OutputFile: whole or not at all) or to stdout when `path` is empty
+  // or "-". The file is opened at once, so a report that cannot be written fails before the
+  // cohort is graded, not after. Throws std::runtime_error.
+  explicit ReportSpool(const std::string& path);
   void append(std::string_view part);
-  // Writes head, the spooled parts and tail to `path` (an OutputFile: whole or not at all) or
-  // to stdout when `path` is empty or "-". Throws std::runtime_error.
-  void finish(const std::string& path, std::string_view head, std::string_view tail);
+  // Writes head, the spooled parts and tail. Throws std::runtime_error.
+  void finish(std::string_view head, std::string_view tail);
 
  private:
   struct Closer {
@@ -25,6 +29,7 @@ class ReportSpool {
   void copy(Write&& write);
 
   std::unique_ptr<std::FILE, Closer> spool_;
+  std::unique_ptr<OutputFile> out_;  // null for stdout
 };
 
 }  // namespace coach::cli

@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
@@ -31,6 +34,53 @@ std::string output_target(const std::string& path) {
 
 namespace {
 
+// The temporary files being written, removed when a signal ends the program first: a CI job
+// cancelled in the middle of grading a cohort must not leave a report-sized hidden file
+// behind. Only signals the program leaves at their default are taken (practice handles its
+// own), and the signal then does what it would have done.
+class PendingTemps {
+ public:
+  static void add(const char* path) {
+    install_once();
+    for (auto& slot : slots_) {
+      const char* empty = nullptr;
+      if (slot.compare_exchange_strong(empty, path)) return;
+    }
+  }
+  static void remove(const char* path) {
+    for (auto& slot : slots_) {
+      const char* expected = path;
+      if (slot.compare_exchange_strong(expected, nullptr)) return;
+    }
+  }
+
+ private:
+  static void on_signal(int signal) {
+    for (auto& slot : slots_) {
+      if (const char* path = slot.load()) ::unlink(path);
+    }
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+  }
+  static void install_once() {
+    static const bool installed = [] {
+      for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction current {};
+        if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
+        struct sigaction action {};
+        action.sa_handler = on_signal;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(signal, &action, nullptr);
+      }
+      return true;
+    }();
+    (void)installed;
+  }
+
+  static constexpr std::size_t kSlots = 32;  // reports of one run, with room to spare
+  static inline std::array<std::atomic<const char*>, kSlots> slots_{};
+};
+
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
   ::umask(mask);
@@ -50,28 +100,46 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
   target_ = output_target(path);
   if (target_.empty()) fail(ELOOP);
   const bool exists = ::stat(target_.c_str(), &info) == 0;
+  // A write-protected file is not replaced behind its protection, as the shell would not.
+  if (exists && ::access(target_.c_str(), W_OK) != 0) fail(errno);
   const fs::path target(target_);
   const std::string temp_name = "." + target.filename().string() + ".XXXXXX";
   temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
   const int fd = ::mkstemp(temp_.data());
   if (fd < 0) {
+    const int error = errno;
     temp_.clear();
-    fail(errno);
+    // A file one may write in a directory one may not (a shared report in a locked folder):
+    // written in place, as the shell's `>` would, since it cannot be replaced.
+    if (!exists || (error != EACCES && error != EPERM)) fail(error);
+    stream_ = std::fopen(target_.c_str(), "wb");
+    if (!stream_) fail(errno);
+    return;
   }
+  PendingTemps::add(temp_.c_str());
   ::fchmod(fd, exists ? (info.st_mode & 07777) : new_file_mode());
+  // Replacing someone's file (as root) keeps it theirs; anyone else's own file is theirs
+  // already, so a refusal here changes nothing.
+  if (exists && ::fchown(fd, info.st_uid, info.st_gid) != 0) errno = 0;
   stream_ = ::fdopen(fd, "wb");
   if (!stream_) {
     const int error = errno;
     ::close(fd);
-    ::unlink(temp_.c_str());
-    temp_.clear();
+    forget_temp();
     fail(error);
   }
 }
 
 OutputFile::~OutputFile() {
   if (stream_) std::fclose(stream_);
-  if (!temp_.empty()) ::unlink(temp_.c_str());
+  forget_temp();
+}
+
+void OutputFile::forget_temp() {
+  if (temp_.empty()) return;
+  ::unlink(temp_.c_str());
+  PendingTemps::remove(temp_.c_str());
+  temp_.clear();
 }
 
 void OutputFile::write(std::string_view text) {
@@ -89,6 +157,7 @@ void OutputFile::commit() {
   if (!flushed || !closed) fail(flushed ? errno : flush_error);
   if (temp_.empty()) return;
   if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
+  PendingTemps::remove(temp_.c_str());
   temp_.clear();
 }
 

@@ -31,6 +31,7 @@ class OutputFile {
 
  private:
   [[noreturn]] void fail(int error) const;
+  void forget_temp();  // removes the temporary file, if any
 
   std::string path_;    // as given, for messages
   std::string target_;  // the regular file to replace: path_, or the file its links name

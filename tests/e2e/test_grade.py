@@ -1,6 +1,9 @@
 """`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
 import json
 import os
+import signal
+import subprocess
+import time
 import shutil
 import stat
 import threading
@@ -9,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from pathlib import Path
 
-from coachtest import FIXTURES, CoachTestCase, run
+from coachtest import COACH, FIXTURES, CoachTestCase, run
 
 GOOD = """\
 trainee: 张三
@@ -207,6 +210,24 @@ class ReportFiles(CoachTestCase):
         self.assertExit(result, 2)
         self.assertIn("two outputs go to the same file", result.stderr)
         self.assertFalse(first.exists())
+
+    def test_a_grade_cancelled_midway_leaves_no_temporary_report(self):
+        attempts = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
+                           for i in range(20000))
+        cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + attempts)
+        reports = self.tmp / "reports"
+        reports.mkdir()
+        process = subprocess.Popen([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", str(cohort),
+                                    "-o", str(reports / "r.txt"), "--report", f"json={reports / 'r.json'}"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The reports are opened before grading starts: cancel once they are there.
+        deadline = time.time() + 30
+        while len(os.listdir(reports)) < 2 and process.poll() is None and time.time() < deadline:
+            time.sleep(0.005)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        self.assertEqual(process.returncode, -signal.SIGTERM)
+        self.assertEqual(os.listdir(reports), [])
 
     def test_unwritable_targets_are_named(self):
         for target, reason in [(self.tmp, "Is a directory"), (self.tmp / "no" / "r.txt", "No such file")]:

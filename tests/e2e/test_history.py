@@ -117,6 +117,20 @@ class ChoosingTheDatabase(HistoryTestCase):
         shown = self.coach("history", "--trainee", "Ann", "--db", str(chosen[1]))
         self.assertIn("Progress of Ann: 1 attempts", shown.stdout)
 
+    def test_no_report_or_recording_replaces_the_database(self):
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        db = self.tmp / "h.db"  # not there yet for the first two: written by the command itself
+        for command in (["grade", str(answers), "-o", str(db)],
+                        ["practice", "fee", "--record", str(db)],
+                        ["grade", str(answers)],  # now it exists
+                        ["history", "--all-trainees", "-o", str(db)],
+                        ["history", "--all-trainees", "--format", "csv", "-o", str(db)]):
+            with self.subTest(command=command[0]):
+                result = self.coach("--db", str(db), *command, input=REPLIES[0] + "\n")
+                if command[-1] == str(db):
+                    self.assertExit(result, 2)
+        self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
+
     def test_no_data_directory_is_a_warning_not_silence(self):
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
         expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
