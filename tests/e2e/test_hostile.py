@@ -17,6 +17,7 @@ TIMEOUT = 30  # seconds; every case takes well under one
 # Scenario files for `coach validate` (and `check`): file → "line:column: message".
 SCENARIOS = {
     "text-cut-by-comment.yaml": "2:11: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
+    "text-cut-by-comment-on-next-line.yaml": "10:7: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
@@ -94,6 +95,7 @@ ACCEPTED_SCENARIOS = ["backtracking-regex.yaml", "bom.yaml", "crlf.yaml"]
 
 # Answers files for `coach grade` against tests/data/scenarios (scenario `fee`).
 ANSWERS = {
+    "reply-cut-by-comment-on-next-line.yaml": "5:5: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply",
     "trainee-cut-by-comment.yaml": "1:12: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",

@@ -108,6 +108,37 @@ TEST_CASE("a text cut short by a ` #` YAML reads as a comment is refused; a comm
   CHECK(errors_of(scenario("您好", "对不起,订单 #123 已处理")).find("t.yaml:11:16:") !=
         std::string::npos);
   CHECK(errors_of(scenario("请按号键  # 客户的第一句", "对不起  #")) == "");
+  CHECK(errors_of(scenario("请按号键  #　客户的第一句", "对不起  #\t注释")) == "");
+}
+
+TEST_CASE("a glued `#` starting a line the text could have gone on to is refused there") {
+  const auto scenario = [](const std::string& after_customer) {
+    return "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+           "  - id: s\n    #TODO 整理\n    stage: vent\n    customer: 打客服电话,按了\n" +
+           after_customer + "    rules: [{concept: apology}]\n    model_answers: [对不起]\n";
+  };
+  // Indented more than `customer:`, even after a blank line: YAML would have gone on there.
+  CHECK(errors_of(scenario("      #号键转人工也没人接!\n")).find("t.yaml:10:7:") !=
+        std::string::npos);
+  CHECK(errors_of(scenario("\n     #号键\n")).find("t.yaml:11:6:") != std::string::npos);
+  // A comment before the next key, a comment with a space after the `#` (ASCII or ideographic).
+  CHECK(errors_of(scenario("    #号键\n")) == "");
+  CHECK(errors_of(scenario("      # 号键\n")) == "");
+  CHECK(errors_of(scenario("      #　号键\n")) == "");
+  // A text on the line below its key goes on at the column it starts at.
+  CHECK(errors_of("id: t\ntitle: T\nsource: s\nbriefing:\n  说明\n  #号键\nsteps: []\n")
+            .find("t.yaml:6:3:") != std::string::npos);
+}
+
+TEST_CASE("a reply cut by a glued `#` on its next line is refused at the `#`") {
+  Diagnostics diagnostics;
+  parse_answers("scenario: t\nresponses:\n  s: 王先生您好,\r\n    #号键的问题我记下了\n  u: 好的\n",
+                "a.yaml", diagnostics);
+  CHECK(diagnostics.to_string().find("a.yaml:4:5:") != std::string::npos);
+  Diagnostics comment_line;
+  parse_answers("scenario: t\nresponses:\n  s: 王先生您好\n  #下一步\n  u: 好的\n", "a.yaml",
+                comment_line);
+  CHECK(comment_line.empty());
 }
 
 TEST_CASE("pathological nesting is refused before the parser recurses") {
