@@ -2,6 +2,8 @@
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
+#include "load/customer_types_loader.hpp"
+#include "load/lexicon_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
 #include "model/answers.hpp"
@@ -192,6 +194,33 @@ TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
   CHECK(errors.find("two.yaml:2:3:") != std::string::npos);
   CHECK(errors.find("one.yaml:2") != std::string::npos);
   CHECK(errors.find("two.yaml:3:") != std::string::npos);
+}
+
+TEST_CASE("a name looked up by name may not hide an invisible character") {
+  // The customer type would silently be no preset: another anger, no reactions.
+  std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+  const std::string customer = "{name: 王先生}";
+  yaml.replace(yaml.find(customer), customer.size(), "{name: 王先生, type: 情绪激动型\u200b}");
+  CHECK(errors_of(yaml).find("t.yaml:4:29: 客户类型 `情绪激动型\\u200B` 中有看不见的字符") !=
+        std::string::npos);
+  CustomerTypes types;
+  Diagnostics preset;
+  parse_customer_types("types:\n  急躁型\u200d: {source: s, mood: 60}\n", "p.yaml", types, preset);
+  CHECK(types.empty());
+  CHECK(preset.to_string().find("p.yaml:2:3: 客户类型 `急躁型\\u200D`") != std::string::npos);
+  Diagnostics answers;
+  parse_answers("scenario: t\u2060\nresponses: {s: 您好}\n", "a.yaml", answers);
+  CHECK(answers.to_string().find("a.yaml:1:11: 场景 `t\\u2060`") != std::string::npos);
+}
+
+TEST_CASE("a concept id with an invisible character is shown with it") {
+  Lexicon lexicon;
+  Diagnostics diagnostics;
+  parse_lexicon("concepts:\n  empathy\u200b: {label: A, source: s, phrases: [x]}\n", "l.yaml",
+                lexicon, diagnostics);
+  CHECK(diagnostics.to_string().find("l.yaml:2:3: 概念名 `empathy\\u200B`") != std::string::npos);
+  test::Fixture fixture(test::scenario_with_rules("      - {forbid: blame\u200b}\n"));
+  CHECK(fixture.diagnostics.to_string().find("未知的概念 `blame\\u200B`") != std::string::npos);
 }
 
 TEST_CASE("answers files: one attempt or several") {
