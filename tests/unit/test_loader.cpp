@@ -313,7 +313,9 @@ TEST_CASE("a name typed with a combining accent is the same trainee as the compo
   CHECK(trim_trainee_name("\xff") == "\xff");  // refused later, with the reason
 }
 
-TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each problem placed") {
+TEST_CASE(
+    "a roster: one trainee a line, comments (after ` #` too) and blanks skipped, each problem "
+    "placed") {
   Diagnostics diagnostics;
   const auto roster = parse_roster(
       "\xEF\xBB\xBF# cohort A\r\n张三\r\n\r\n 李四\u3000\nJose\u0301\n", "r.txt", diagnostics);
@@ -327,6 +329,12 @@ TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each probl
   CHECK(bad.items()[1].mark.line == 3);
   CHECK(bad.items()[2].mark.line == 4);
   CHECK(bad.items()[3].mark.line == 5);
+  Diagnostics commented;
+  const auto leads =
+      parse_roster("张三 #组长\n李四\t# 替补\n王五\u3000#新人\n赵#六\n", "r.txt", commented);
+  REQUIRE_MESSAGE(leads, commented.to_string());
+  CHECK(*leads == std::vector<std::string>{"张三", "李四", "王五", "赵#六"});
+
   Diagnostics empty;
   CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
   CHECK(empty.size() == 1);
