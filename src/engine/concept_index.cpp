@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 
@@ -44,7 +45,8 @@ const CompiledConcept* ConceptIndex::resolve(const std::string& id, const std::s
   diagnostics.error(file, mark,
                     fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
                                                 "unknown concept `{}`; the lexicons define: {}")),
-                                id, known.empty() ? std::string(tr("(无)", "(none)")) : known));
+                                utf8::show_hidden(id),
+                                known.empty() ? std::string(tr("(无)", "(none)")) : known));
   return nullptr;
 }
 

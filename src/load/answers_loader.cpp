@@ -115,9 +115,11 @@ void read_seconds(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
 
 std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   Attempt attempt;
-  if (auto scenario = reader.text(map, "scenario", true)) {
-    attempt.scenario_id = *scenario;
-    attempt.scenario_mark = reader.mark(YamlReader::child(map, "scenario"));
+  const YamlNode& scenario = YamlReader::child(map, "scenario");
+  if (auto id = reader.text(map, "scenario", true);
+      id && reader.check_no_hidden(scenario, tr("场景", "scenario"))) {
+    attempt.scenario_id = *id;
+    attempt.scenario_mark = reader.mark(scenario);
   }
   read_responses(reader, map, attempt);
   read_earlier_tries(reader, map, attempt);

@@ -7,6 +7,7 @@
 #include "load/identifiers.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -21,7 +22,7 @@ void report_duplicates(YamlReader& reader, const std::vector<MarkedText>& items,
     if (seen.insert(item.text).second) continue;
     reader.error(item.mark,
                  fmt::format(fmt::runtime(tr("`{}` 中 `{}` 出现了两次", "`{}` names `{}` twice")),
-                             key, item.text));
+                             key, utf8::show_hidden(item.text)));
   }
 }
 
@@ -32,7 +33,7 @@ void read_identity(YamlReader& reader, const YamlNode& root, Exam& exam) {
                  fmt::format(fmt::runtime(tr(
                                  "考试 id `{}` 只能用小写字母、数字、- 和 _",
                                  "exam id `{}` may only use lowercase letters, digits, - and _")),
-                             exam.id));
+                             utf8::show_hidden(exam.id)));
   }
   exam.title = reader.text(root, "title", true).value_or("");
 }
@@ -49,7 +50,7 @@ void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {
             fmt::runtime(tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
                             "unknown stage `{}`; expected vent, apologize, gather, resolve or "
                             "follow_up")),
-            item.text));
+            utf8::show_hidden(item.text)));
   }
 }
 
@@ -98,14 +99,14 @@ void check_exam_references(const Exam& exam, const ScenarioLibrary& library,
     diagnostics.error(exam.file, id.mark,
                       fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
                                                   "unknown scenario `{}`; see `coach list`")),
-                                  id.text));
+                                  utf8::show_hidden(id.text)));
   }
   for (const MarkedText& id : exam.must_pass_concepts) {
     if (library.concepts().find(id.text)) continue;
     diagnostics.error(
         exam.file, id.mark,
         fmt::format(fmt::runtime(tr("词库中没有概念 `{}`", "no concept `{}` in the lexicons")),
-                    id.text));
+                    utf8::show_hidden(id.text)));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "load/yaml_reader.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -20,14 +21,15 @@ std::size_t listed(const YamlNode& concept_node, const char* key) {
 
 void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
                   SourceMark key_mark, Lexicon& lexicon) {
+  const std::string shown = utf8::show_hidden(id);  // `empathy` with a zero-width space
   if (!is_valid_concept_id(id)) {
     reader.error(key_mark,
                  fmt::format(fmt::runtime(tr(
                                  "概念名 `{}` 只能用小写字母、数字和 _",
                                  "concept id `{}` may only use lowercase letters, digits and _")),
-                             id));
+                             shown));
   }
-  if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), id),
+  if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), shown),
                          {"label", "label_en", "source", "phrases", "patterns"})) {
     return;
   }
@@ -45,12 +47,12 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
     reader.error(node,
                  fmt::format(fmt::runtime(tr("概念 `{}` 至少需要一个短语(phrases)或模式(patterns)",
                                              "concept `{}` needs at least one phrase or pattern")),
-                             id));
+                             shown));
   }
   if (auto existing = lexicon.find(id); existing != lexicon.end()) {
     reader.error(key_mark, fmt::format(fmt::runtime(tr("概念 `{}` 已在 {}:{} 定义过",
                                                        "concept `{}` is already defined at {}:{}")),
-                                       id, existing->second.file, existing->second.mark.line));
+                                       shown, existing->second.file, existing->second.mark.line));
     return;
   }
   lexicon.emplace(id, std::move(entry));

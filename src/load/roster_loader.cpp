@@ -23,6 +23,25 @@ std::string_view line_at(std::string_view content, std::size_t& pos) {
   return line;
 }
 
+// The line without its comment: `#` at its start or after a blank (space, tab, ideographic
+// space) starts one, as in YAML, so `张三  # 组长` is 张三; `张三#2` has no blank and is a name,
+// as `trainee: 张三#2` is in an answers file. The tab before a comment goes with it: a tab in a
+// name is refused.
+std::string_view without_comment(std::string_view line) {
+  constexpr std::string_view kIdeographicSpace = "\u3000";
+  for (std::size_t hash = line.find('#'); hash != std::string_view::npos;
+       hash = line.find('#', hash + 1)) {
+    std::string_view before = line.substr(0, hash);
+    if (!before.empty() && before.back() != ' ' && before.back() != '\t' &&
+        !before.ends_with(kIdeographicSpace))
+      continue;
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+      before.remove_suffix(1);
+    return before;
+  }
+  return line;
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> parse_roster(const std::string& content,
@@ -35,7 +54,7 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
   const std::size_t start = content.size() - utf8::without_byte_order_mark(content).size();
   for (std::size_t pos = start; pos < content.size();) {
     ++number;
-    const std::string name = trim_trainee_name(std::string(line_at(content, pos)));
+    const std::string name = trim_trainee_name(std::string(without_comment(line_at(content, pos))));
     if (name.empty() || name.front() == '#') continue;
     if (const std::string problem = trainee_name_problem(name, tr("姓名", "the name"));
         !problem.empty()) {

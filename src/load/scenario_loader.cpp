@@ -245,7 +245,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
                  fmt::format(fmt::runtime(tr(
                                  "步骤 id `{}` 只能用小写字母、数字、- 和 _",
                                  "step id `{}` may only use lowercase letters, digits, - and _")),
-                             step.id));
+                             utf8::show_hidden(step.id)));
   }
   if (auto stage = reader.text(node, "stage", true)) {
     if (auto parsed = parse_stage(*stage)) {
@@ -257,7 +257,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
               fmt::runtime(
                   tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
                      "unknown stage `{}`; expected vent, apologize, gather, resolve or follow_up")),
-              *stage));
+              utf8::show_hidden(*stage)));
     }
   }
   step.customer_line = reader.text(node, "customer", true).value_or("");
@@ -294,7 +294,7 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
   if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"}))
     return;
   customer.name = reader.text(node, "name", false).value_or("");
-  customer.type = reader.text(node, "type", false).value_or("");
+  customer.type = reader.name(node, "type", tr("客户类型", "customer type")).value_or("");
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));
   customer.start_override = reader.integer(node, "mood", 0, 100);
   customer.limit_override = reader.integer(node, "limit", 1, 100);
@@ -319,9 +319,9 @@ void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
     auto step = read_step(reader, node);
     if (!step) continue;
     if (!step->id.empty() && !ids.insert(step->id).second) {
-      reader.error(
-          YamlReader::child(node, "id"),
-          fmt::format(fmt::runtime(tr("步骤 id `{}` 重复", "duplicate step id `{}`")), step->id));
+      reader.error(YamlReader::child(node, "id"),
+                   fmt::format(fmt::runtime(tr("步骤 id `{}` 重复", "duplicate step id `{}`")),
+                               utf8::show_hidden(step->id)));
     }
     scenario.steps.push_back(std::move(*step));
   }
@@ -346,7 +346,7 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
         fmt::format(
             fmt::runtime(tr("场景 id `{}` 只能用小写字母、数字、- 和 _",
                             "scenario id `{}` may only use lowercase letters, digits, - and _")),
-            scenario.id));
+            utf8::show_hidden(scenario.id)));
   }
   scenario.title = reader.text(*root, "title", true).value_or("");
   scenario.source = reader.text(*root, "source", true).value_or("");

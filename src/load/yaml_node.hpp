@@ -39,7 +39,8 @@ class YamlNode {
   bool is_flow() const { return flow_; }
   // An unquoted text followed by ` #` on its line: YAML took the rest of the line for a
   // comment, which in a reply is usually the reply cut short. Where the `#` is, and whether
-  // text follows it at once (`请按 #号键`): then it is the text cut short, wherever it is.
+  // text follows it at once (`请按 #号键`): then it is the text cut short, wherever it is. A
+  // glued `#` starting a line the text could have gone on to (`按了` / `  #号键`) counts too.
   bool has_comment_after() const { return comment_after_.has_value(); }
   bool comment_is_glued() const { return comment_glued_; }
   YamlMark comment_mark() const { return comment_after_.value_or(mark_); }

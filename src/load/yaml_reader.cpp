@@ -144,7 +144,7 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
             fmt::format(fmt::runtime(tr("键 `{}` 前是全角空格或不换行空格;缩进只能用半角空格",
                                         "key `{}` is indented with full-width or no-break "
                                         "spaces; indent with ASCII spaces only")),
-                        indented));
+                        utf8::show_hidden(indented)));
       continue;
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
@@ -211,6 +211,23 @@ std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key
   }
   if (!check_no_controls(node, key) || !check_not_cut(node)) return std::nullopt;
   return node.scalar();
+}
+
+std::optional<std::string> YamlReader::name(const YamlNode& map, const char* key,
+                                            std::string_view what) {
+  auto name = text(map, key, false);
+  if (name && !check_no_hidden(child(map, key), what)) return std::nullopt;
+  return name;
+}
+
+// `情绪激动型` followed by a zero-width space looks like the preset and is another name.
+bool YamlReader::check_no_hidden(const YamlNode& node, std::string_view what) {
+  if (!utf8::has_hidden_characters(node.scalar())) return true;
+  error(node, fmt::format(fmt::runtime(tr("{} `{}` 中有看不见的字符,对不上看起来相同的名字;请删除",
+                                          "{} `{}` holds an invisible character, so it matches no "
+                                          "name that looks the same: delete it")),
+                          what, utf8::show_hidden(node.scalar())));
+  return false;
 }
 
 // `customer: 请按 #号键` is YAML for 请按 and a comment: the text silently cut short. A `#`

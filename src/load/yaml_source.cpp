@@ -51,14 +51,47 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
 CommentFinder::CommentFinder(std::string_view text)
     : text_(text), byte_(text.size() - utf8::without_byte_order_mark(text).size()) {}
 
-std::optional<CommentFinder::Comment> CommentFinder::follows(std::size_t character_index) {
-  advance_to(character_index);
-  std::size_t at = byte_;
-  while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
-  if (at == byte_ || at >= text_.size() || text_[at] != '#') return std::nullopt;
-  const char next = at + 1 < text_.size() ? text_[at + 1] : '\n';
-  const bool glued = next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '#';
-  return Comment{at - byte_, glued};  // blanks are 1 byte each
+std::optional<CommentFinder::Comment> CommentFinder::follows(YamlMark end, int block_indent) {
+  advance_to(end.index);
+  YamlMark mark = end;
+  std::size_t at = skip_blanks(byte_, mark);
+  if (at < text_.size() && text_[at] == '#') {
+    if (at == byte_) return std::nullopt;  // `a#b` is text
+    return Comment{mark, is_glued(at)};
+  }
+  // A plain text goes on over blank lines; the first other line ends it or continues it.
+  for (std::size_t next = skip_line_break(at, mark); next != at; next = skip_line_break(at, mark))
+    at = skip_blanks(next, mark);
+  if (at >= text_.size() || text_[at] != '#') return std::nullopt;
+  if (mark.column <= block_indent || !is_glued(at)) return std::nullopt;
+  return Comment{mark, true};
+}
+
+std::size_t CommentFinder::skip_blanks(std::size_t at, YamlMark& mark) const {
+  for (; at < text_.size() && (text_[at] == ' ' || text_[at] == '\t'); ++at) {
+    ++mark.index;
+    ++mark.column;
+  }
+  return at;
+}
+
+// Counted as yaml_mark_at counts: the CR of CR LF is a character but no line break of its own.
+std::size_t CommentFinder::skip_line_break(std::size_t at, YamlMark& mark) const {
+  if (at >= text_.size() || (text_[at] != '\n' && text_[at] != '\r')) return at;
+  const std::size_t length =
+      text_[at] == '\r' && at + 1 < text_.size() && text_[at + 1] == '\n' ? 2 : 1;
+  mark.index += length;
+  ++mark.line;
+  mark.column = 0;
+  return at + length;
+}
+
+// A space, a tab or an ideographic space (U+3000, typed by Chinese input methods) after the
+// `#`, or nothing, is how comments are written.
+bool CommentFinder::is_glued(std::size_t hash) const {
+  const std::string_view rest = text_.substr(hash + 1);
+  if (rest.empty() || rest.substr(0, 3) == "\xE3\x80\x80") return false;
+  return std::string_view(" \t\n\r#").find(rest.front()) == std::string_view::npos;
 }
 
 void CommentFinder::advance_to(std::size_t character_index) {

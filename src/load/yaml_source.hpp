@@ -2,7 +2,7 @@
 // Places in the raw text of a YAML file, counted as libyaml counts them (a leading byte-order
 // mark is no character; CR LF, or a lone CR, breaks a line), and what libyaml's events do not
 // tell: line breaks an editor does not show, a tab where indentation goes, a comment after an
-// unquoted text.
+// unquoted text or at the start of a line that could have gone on with it.
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -23,20 +23,28 @@ bool is_tab_at(std::string_view text, std::size_t character_index);
 // control as well. The first one's byte offset and code point.
 std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::string_view text);
 
-// Whether a comment follows an unquoted scalar on its line. libyaml marks places in
-// characters; its events come in the order of the text, so one cursor turns them into bytes.
+// Whether a comment follows an unquoted scalar. libyaml marks places in characters; its events
+// come in the order of the text, so one cursor turns them into bytes.
 class CommentFinder {
  public:
   explicit CommentFinder(std::string_view text);
   struct Comment {
-    std::size_t offset;  // how many characters on from the scalar's end the `#` stands
-    bool glued;  // text follows the `#` at once (`#号键`, `#123`), as a comment's rarely does
+    YamlMark hash;  // where the `#` stands
+    bool glued;     // text follows the `#` at once (`#号键`, `#123`), as a comment's rarely does
   };
-  // Whether ` #` follows the character index where a scalar ends (indexes only grow).
-  std::optional<Comment> follows(std::size_t character_index);
+  // The ` #` after a plain scalar that ends at `end` (indexes only grow) on its line; or a glued
+  // `#` that starts the next line that is not blank, when that line is indented more than
+  // `block_indent` (the column of the enclosing block list or mapping, -1 at the top): YAML
+  // could have read that line as the text going on, so the `#` cut the text there.
+  std::optional<Comment> follows(YamlMark end, int block_indent);
 
  private:
   void advance_to(std::size_t character_index);
+  // Past spaces and tabs from `at`, moving `mark` along.
+  std::size_t skip_blanks(std::size_t at, YamlMark& mark) const;
+  // Past the line break at `at`, if there is one, moving `mark` to the next line.
+  std::size_t skip_line_break(std::size_t at, YamlMark& mark) const;
+  bool is_glued(std::size_t hash) const;
 
   std::string_view text_;
   std::size_t byte_;

@@ -76,12 +76,8 @@ std::optional<YamlProblem> YamlTreeBuilder::take(const yaml_event_t& event) {
     case YAML_SCALAR_EVENT: {
       YamlNode node = scalar_node(event);
       if (node.is_scalar() && node.is_plain()) {
-        if (const auto comment = comments_.follows(event.end_mark.index)) {
-          YamlMark hash = to_mark(event.end_mark);
-          hash.index += comment->offset;
-          hash.column += static_cast<int>(comment->offset);
-          node.set_comment_after(hash, comment->glued);
-        }
+        if (const auto comment = comments_.follows(to_mark(event.end_mark), block_indent()))
+          node.set_comment_after(comment->hash, comment->glued);
       }
       return complete(std::move(node), text_of(event.data.scalar.anchor));
     }
@@ -218,6 +214,14 @@ std::optional<YamlProblem> YamlTreeBuilder::complete(YamlNode node, std::string_
     parent.key.reset();
   }
   return std::nullopt;
+}
+
+// A plain text inside goes on on lines indented more than this. A flow list or mapping does
+// not count: its texts may go on at any column right of the block around it.
+int YamlTreeBuilder::block_indent() const {
+  const auto block = std::find_if(open_.rbegin(), open_.rend(),
+                                  [](const OpenNode& open) { return !open.node.is_flow(); });
+  return block == open_.rend() ? -1 : block->node.mark().column;
 }
 
 bool YamlTreeBuilder::is_open(std::string_view anchor) const {

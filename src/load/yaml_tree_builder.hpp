@@ -57,6 +57,7 @@ class YamlTreeBuilder {
   std::optional<YamlProblem> close();
   std::optional<YamlProblem> complete(YamlNode node, std::string_view anchor);
   bool is_open(std::string_view anchor) const;
+  int block_indent() const;
 
   CommentFinder comments_;
   std::vector<OpenNode> open_;

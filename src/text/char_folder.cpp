@@ -16,8 +16,13 @@ namespace coach {
 namespace {
 
 // Whitespace, controls, and whatever shows nothing: 你弄\uFE0F错了 must still read as 你弄错了.
+// Characters are folded one by one, so a combining mark (你弄\u0301错了) or an enclosing one
+// (U+20DD) is left over after NFKC has composed what it could (é stays é): Chinese has no
+// use for one, and it would hide a phrase. The blank braille pattern draws a space but is no
+// space to Unicode.
 bool is_dropped(char32_t cp) {
-  if (utf8::is_default_ignorable(cp)) return true;
+  constexpr char32_t kBraillePatternBlank = 0x2800;
+  if (utf8::is_default_ignorable(cp) || cp == kBraillePatternBlank) return true;
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   switch (category) {
     case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space
@@ -25,6 +30,8 @@ bool is_dropped(char32_t cp) {
     case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:  // controls: tab, newline …
     case UTF8PROC_CATEGORY_CF:  // invisible format characters: zero-width space, BOM …
+    case UTF8PROC_CATEGORY_MN:  // combining marks: U+0301, U+0332 …
+    case UTF8PROC_CATEGORY_ME:  // enclosing marks: U+20DD …
       return true;
     default:
       return false;

@@ -17,6 +17,7 @@ TIMEOUT = 30  # seconds; every case takes well under one
 # Scenario files for `coach validate` (and `check`): file → "line:column: message".
 SCENARIOS = {
     "text-cut-by-comment.yaml": "2:11: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
+    "text-cut-by-comment-on-next-line.yaml": "10:7: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
@@ -59,6 +60,8 @@ SCENARIOS = {
     "unclosed-regex.yaml": "12:17: invalid regular expression `(a+`: missing )",
     "undefined-alias.yaml": "2:8: alias `*nowhere` has no anchor `&nowhere`",
     "unknown-concept.yaml": "12:9: unknown concept `apologee`",
+    "invisible-in-concept.yaml": "12:9: unknown concept `apology\\u200B`; the lexicons define: admit_fault, ",
+    "invisible-in-customer-type.yaml": "4:29: customer type `情绪激动型\\u200B` holds an invisible character, so it matches no name that looks the same: delete it",
     "unknown-key.yaml": "12:28: unknown key `pionts` in a rule",
     "unknown-stage.yaml": "8:12: unknown stage `venting`",
     "unterminated-quote.yaml": "14:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at 13:21)",
@@ -94,6 +97,7 @@ ACCEPTED_SCENARIOS = ["backtracking-regex.yaml", "bom.yaml", "crlf.yaml"]
 
 # Answers files for `coach grade` against tests/data/scenarios (scenario `fee`).
 ANSWERS = {
+    "reply-cut-by-comment-on-next-line.yaml": "5:5: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply",
     "trainee-cut-by-comment.yaml": "1:12: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",
@@ -130,6 +134,7 @@ ANSWERS = {
     "undefined-alias.yaml": "4:9: alias `*reply` has no anchor `&reply`",
     "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
     "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
+    "invisible-in-scenario.yaml": "2:11: scenario `fee\\u200B` holds an invisible character, so it matches no name that looks the same: delete it",
     "unknown-step.yaml": "4:3: scenario `fee` has no step `vnet`; its steps are: vent, apologize",
     "utf16-with-bom.yaml": "this file is UTF-16; save it as UTF-8",
     "utf16-big-endian.yaml": "this file is UTF-16; save it as UTF-8",

@@ -161,3 +161,16 @@ TEST_CASE("an anonymous submission is known by its file") {
   attempt.trainee = "王五";
   CHECK(submission_key(attempt) == "王五");
 }
+
+TEST_CASE("exam messages show the invisible characters of what they quote") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(
+      exam_from("id: cert\u200b\ntitle: x\nscenarios: [t, t\u200b, t\u200b]\nmust_pass: {stages: "
+                "[vent\u2060]}\n",
+                diagnostics));
+  const std::string text = diagnostics.to_string();
+  CHECK(text.find("exam.yaml:1:5: ") != std::string::npos);
+  CHECK(text.find("`cert\\u200B`") != std::string::npos);
+  CHECK(text.find("`t\\u200B`") != std::string::npos);
+  CHECK(text.find("`vent\\u2060`") != std::string::npos);
+}

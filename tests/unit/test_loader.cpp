@@ -2,6 +2,8 @@
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
+#include "load/customer_types_loader.hpp"
+#include "load/lexicon_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
 #include "model/answers.hpp"
@@ -108,6 +110,37 @@ TEST_CASE("a text cut short by a ` #` YAML reads as a comment is refused; a comm
   CHECK(errors_of(scenario("您好", "对不起,订单 #123 已处理")).find("t.yaml:11:16:") !=
         std::string::npos);
   CHECK(errors_of(scenario("请按号键  # 客户的第一句", "对不起  #")) == "");
+  CHECK(errors_of(scenario("请按号键  #　客户的第一句", "对不起  #\t注释")) == "");
+}
+
+TEST_CASE("a glued `#` starting a line the text could have gone on to is refused there") {
+  const auto scenario = [](const std::string& after_customer) {
+    return "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+           "  - id: s\n    #TODO 整理\n    stage: vent\n    customer: 打客服电话,按了\n" +
+           after_customer + "    rules: [{concept: apology}]\n    model_answers: [对不起]\n";
+  };
+  // Indented more than `customer:`, even after a blank line: YAML would have gone on there.
+  CHECK(errors_of(scenario("      #号键转人工也没人接!\n")).find("t.yaml:10:7:") !=
+        std::string::npos);
+  CHECK(errors_of(scenario("\n     #号键\n")).find("t.yaml:11:6:") != std::string::npos);
+  // A comment before the next key, a comment with a space after the `#` (ASCII or ideographic).
+  CHECK(errors_of(scenario("    #号键\n")) == "");
+  CHECK(errors_of(scenario("      # 号键\n")) == "");
+  CHECK(errors_of(scenario("      #　号键\n")) == "");
+  // A text on the line below its key goes on at the column it starts at.
+  CHECK(errors_of("id: t\ntitle: T\nsource: s\nbriefing:\n  说明\n  #号键\nsteps: []\n")
+            .find("t.yaml:6:3:") != std::string::npos);
+}
+
+TEST_CASE("a reply cut by a glued `#` on its next line is refused at the `#`") {
+  Diagnostics diagnostics;
+  parse_answers("scenario: t\nresponses:\n  s: 王先生您好,\r\n    #号键的问题我记下了\n  u: 好的\n",
+                "a.yaml", diagnostics);
+  CHECK(diagnostics.to_string().find("a.yaml:4:5:") != std::string::npos);
+  Diagnostics comment_line;
+  parse_answers("scenario: t\nresponses:\n  s: 王先生您好\n  #下一步\n  u: 好的\n", "a.yaml",
+                comment_line);
+  CHECK(comment_line.empty());
 }
 
 TEST_CASE("pathological nesting is refused before the parser recurses") {
@@ -161,6 +194,33 @@ TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
   CHECK(errors.find("two.yaml:2:3:") != std::string::npos);
   CHECK(errors.find("one.yaml:2") != std::string::npos);
   CHECK(errors.find("two.yaml:3:") != std::string::npos);
+}
+
+TEST_CASE("a name looked up by name may not hide an invisible character") {
+  // The customer type would silently be no preset: another anger, no reactions.
+  std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+  const std::string customer = "{name: 王先生}";
+  yaml.replace(yaml.find(customer), customer.size(), "{name: 王先生, type: 情绪激动型\u200b}");
+  CHECK(errors_of(yaml).find("t.yaml:4:29: 客户类型 `情绪激动型\\u200B` 中有看不见的字符") !=
+        std::string::npos);
+  CustomerTypes types;
+  Diagnostics preset;
+  parse_customer_types("types:\n  急躁型\u200d: {source: s, mood: 60}\n", "p.yaml", types, preset);
+  CHECK(types.empty());
+  CHECK(preset.to_string().find("p.yaml:2:3: 客户类型 `急躁型\\u200D`") != std::string::npos);
+  Diagnostics answers;
+  parse_answers("scenario: t\u2060\nresponses: {s: 您好}\n", "a.yaml", answers);
+  CHECK(answers.to_string().find("a.yaml:1:11: 场景 `t\\u2060`") != std::string::npos);
+}
+
+TEST_CASE("a concept id with an invisible character is shown with it") {
+  Lexicon lexicon;
+  Diagnostics diagnostics;
+  parse_lexicon("concepts:\n  empathy\u200b: {label: A, source: s, phrases: [x]}\n", "l.yaml",
+                lexicon, diagnostics);
+  CHECK(diagnostics.to_string().find("l.yaml:2:3: 概念名 `empathy\\u200B`") != std::string::npos);
+  test::Fixture fixture(test::scenario_with_rules("      - {forbid: blame\u200b}\n"));
+  CHECK(fixture.diagnostics.to_string().find("未知的概念 `blame\\u200B`") != std::string::npos);
 }
 
 TEST_CASE("answers files: one attempt or several") {
@@ -253,7 +313,9 @@ TEST_CASE("a name typed with a combining accent is the same trainee as the compo
   CHECK(trim_trainee_name("\xff") == "\xff");  // refused later, with the reason
 }
 
-TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each problem placed") {
+TEST_CASE(
+    "a roster: one trainee a line, comments (after ` #` too) and blanks skipped, each problem "
+    "placed") {
   Diagnostics diagnostics;
   const auto roster = parse_roster(
       "\xEF\xBB\xBF# cohort A\r\n张三\r\n\r\n 李四\u3000\nJose\u0301\n", "r.txt", diagnostics);
@@ -267,6 +329,12 @@ TEST_CASE("a roster: one trainee a line, comments and blanks skipped, each probl
   CHECK(bad.items()[1].mark.line == 3);
   CHECK(bad.items()[2].mark.line == 4);
   CHECK(bad.items()[3].mark.line == 5);
+  Diagnostics commented;
+  const auto leads =
+      parse_roster("张三 #组长\n李四\t# 替补\n王五\u3000#新人\n赵#六\n", "r.txt", commented);
+  REQUIRE_MESSAGE(leads, commented.to_string());
+  CHECK(*leads == std::vector<std::string>{"张三", "李四", "王五", "赵#六"});
+
   Diagnostics empty;
   CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
   CHECK(empty.size() == 1);

@@ -25,6 +25,17 @@ TEST_CASE("characters that show nothing cannot hide a phrase") {
     CAPTURE(hidden);
     CHECK(normalize_phrase(std::string("你弄") + hidden + "错了") == normalize_phrase("你弄错了"));
   }
+  // Combining and enclosing marks with nothing to compose with, the blank braille pattern.
+  for (const char* shown_as_nothing : {"\u0301", "\u0332", "\u20DD", "\u0301\u0332", "\u2800"}) {
+    CAPTURE(shown_as_nothing);
+    CHECK(normalize_phrase(std::string("你弄") + shown_as_nothing + "错了") ==
+          normalize_phrase("你弄错了"));
+  }
+}
+
+TEST_CASE("a letter composed with its accent keeps it") {
+  CHECK(normalize_phrase("café") == "café");
+  CHECK(normalize_phrase("Ｃａｆé") == "café");
 }
 
 TEST_CASE("traditional replies match simplified phrases") {

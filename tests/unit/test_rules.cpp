@@ -29,6 +29,8 @@ TEST_CASE("concept forbidden") {
   CHECK(ok("{forbid: blame}", "王先生您好"));
   CHECK_FALSE(ok("{forbid: blame}", "您弄错了吧"));
   CHECK_FALSE(ok("{forbid: blame}", "您弄\uFE0F错了吧"));  // an invisible character hides nothing
+  CHECK_FALSE(ok("{forbid: blame}", "您弄\u0301错了吧"));  // nor does a combining mark
+  CHECK_FALSE(ok("{forbid: blame}", "您弄\u20DD错\u2800了吧"));  // an enclosing mark, a blank
   CHECK(ok("{forbid: blame}", "不是您弄错了,是我们的系统问题"));
 }
 
