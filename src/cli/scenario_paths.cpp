@@ -72,7 +72,7 @@ ScenarioLibrary load_library(const std::vector<std::string>& paths, const Contex
 std::string unknown_scenario_message(const std::string& id) {
   return fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
                                      "coach: no scenario with id `{}`; see `coach list`\n")),
-                     utf8::escape_controls_in_line(id));
+                     utf8::escape_controls_in_line(utf8::show_hidden(id)));
 }
 
 std::vector<std::string> lexicon_files(const Context& context) {
