@@ -26,8 +26,11 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   std::cerr << diagnostics.to_string() << std::flush;
 }
 
+// /dev/stdout names whatever standard output is: opened anew it would truncate the file a
+// `>>` appends to (or be followed to that file and replaced), so it is written as stdout.
 bool is_stdout(const std::string& path) {
-  return path.empty() || path == "-";
+  return path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" ||
+         path == "/proc/self/fd/1";
 }
 
 Style output_style(const Context& context, const std::string& path) {

@@ -16,7 +16,7 @@ std::size_t terminal_columns(int fd);
 
 void print_diagnostics(const Diagnostics& diagnostics);
 
-// Whether an --output path means stdout: empty or "-".
+// Whether an --output path means stdout: empty, "-" or /dev/stdout.
 bool is_stdout(const std::string& path);
 
 // The style of output going to `path`: the terminal's on stdout, plain in a file.

@@ -172,6 +172,19 @@ class ReportFiles(CoachTestCase):
         self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
         self.assertIn("PASSED", received[0])
 
+    def test_dev_stdout_appends_where_stdout_appends(self):
+        log = self.write("ci.log", "earlier output\n")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        with open(log, "a") as out:
+            result = subprocess.run([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", self.answers,
+                                     "-o", "/dev/stdout"], stdout=out, env=env)
+        self.assertEqual(result.returncode, 0)
+        text = log.read_text(encoding="utf-8")
+        self.assertTrue(text.startswith("earlier output\n"))
+        self.assertIn("PASSED", text)
+        self.assertFalse(log.is_symlink())
+
     def test_a_report_over_a_file_grade_reads_is_refused_before_grading(self):
         original = Path(self.answers).read_text()
         link = self.tmp / "also-good.yaml"
