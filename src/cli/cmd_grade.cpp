@@ -78,11 +78,8 @@ class GradeRun {
   }
 
   void grade_file(const std::string& path);
-  // The facts only known at the end; `lexicon_files`, `customer_type_files` and `exam_path` for
-  // their digests.
-  ReportFacts& finish(const std::vector<std::string>& lexicon_files,
-                      const std::vector<std::string>& customer_type_files,
-                      const std::string& exam_path);
+  // The facts only known at the end; `exam_path` for its digest.
+  ReportFacts& finish(const std::string& exam_path);
   // Writes each whole report: head, the spooled attempts, tail.
   void write() {
     for (auto& target : targets_)
@@ -196,14 +193,12 @@ const std::string& GradeRun::scenario_digest(const Rubric& rubric) {
   return found->second;
 }
 
-ReportFacts& GradeRun::finish(const std::vector<std::string>& lexicon_files,
-                              const std::vector<std::string>& customer_type_files,
-                              const std::string& exam_path) {
+ReportFacts& GradeRun::finish(const std::string& exam_path) {
   for (const auto& [file, digest] : scenario_digests_)
     facts_.inputs.push_back({"scenario", file_name(file), digest});
-  for (const auto& file : lexicon_files)
+  for (const auto& file : library_.lexicon_files())
     facts_.inputs.push_back({"lexicon", file_name(file), sha256_of_file(file)});
-  for (const auto& file : customer_type_files)
+  for (const auto& file : library_.preset_files())
     facts_.inputs.push_back({"customer_types", file_name(file), sha256_of_file(file)});
   if (exam_) {
     facts_.inputs.push_back({"exam", file_name(exam_path), sha256_of_file(exam_path)});
@@ -257,10 +252,9 @@ std::vector<std::unique_ptr<ReportTarget>> report_targets(const Context& context
 }
 
 // Every file grade reads, which no report may replace.
-std::vector<std::string> inputs(const Context& context, const GradeOptions& options,
-                                const ScenarioLibrary& library,
+std::vector<std::string> inputs(const GradeOptions& options, const ScenarioLibrary& library,
                                 const std::vector<std::string>& answers_files) {
-  std::vector<std::string> all = library_files(library, context);
+  std::vector<std::string> all = library_files(library);
   all.insert(all.end(), answers_files.begin(), answers_files.end());
   for (const std::string& path : {options.exam, options.roster})
     if (!path.empty()) all.push_back(path);
@@ -275,7 +269,7 @@ std::optional<std::string> report_problem(const Context& context, const GradeOpt
   // The history database is written too (and may not exist yet): no report may replace it.
   if (const auto database = history_path(context.history, options.history))
     paths.push_back(*database);
-  return output_paths_problem(paths, inputs(context, options, library, answers_files));
+  return output_paths_problem(paths, inputs(options, library, answers_files));
 }
 
 // FORMAT=FILE, with a known format and a file.
@@ -314,10 +308,8 @@ int grade(const Context& context, const GradeOptions& options) {
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
-  if (const auto problem = report_problem(context, options, library, files)) {
-    std::cerr << "coach: " << *problem << "\n";
-    return kExitBadInput;
-  }
+  if (const auto problem = report_problem(context, options, library, files))
+    throw std::runtime_error(*problem);
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
   GradeRun run(library, exam ? &*exam : nullptr, report_targets(context, options), log);
@@ -328,8 +320,7 @@ int grade(const Context& context, const GradeOptions& options) {
     progress.advance();
   }
   progress.finish();
-  ReportFacts& facts =
-      run.finish(lexicon_files(context), customer_type_files(context), options.exam);
+  ReportFacts& facts = run.finish(options.exam);
   Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);
   facts.rejected = problems;

@@ -406,7 +406,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
 std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
                                           const PracticeOptions& options) {
   if (options.record.empty()) return std::nullopt;
-  std::vector<std::string> inputs = library_files(library, context);
+  std::vector<std::string> inputs = library_files(library);
   if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
   std::vector<std::string> outputs = {options.record};
   if (const auto database = history_path(context.history, options.history))
@@ -418,10 +418,8 @@ int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
-  if (const auto problem = record_problem(library, context, options)) {
-    std::cerr << "coach: " << *problem << "\n";
-    return kExitBadInput;
-  }
+  if (const auto problem = record_problem(library, context, options))
+    throw std::runtime_error(*problem);
   const Style style = style_for(context, 1);
   HistoryLink link(history_path(context.history, options.history));
   link.use([&](history::HistoryStore& store) {

@@ -75,31 +75,10 @@ std::string unknown_scenario_message(const std::string& id) {
                      utf8::escape_controls_in_line(utf8::show_hidden(id)));
 }
 
-std::vector<std::string> lexicon_files(const Context& context) {
-  std::vector<std::string> files;
-  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context))
-    for (auto& file : yaml_files_in(dir)) files.push_back(std::move(file));
-  return files;
-}
-
-// The customer-type presets beside the lexicons (as the library loads them) set how the
-// customer's anger moves, and so when a customer walks out, which fails an attempt: a verdict
-// depends on them as much as on the scenario, and a certificate must name them too.
-std::vector<std::string> customer_type_files(const Context& context) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& dir : lexicon_dirs_for({scenarios_dir(context)}, context)) {
-    const fs::path presets = fs::path(dir).parent_path() / "customer-types";
-    if (!fs::is_directory(presets, ec)) continue;
-    for (auto& file : yaml_files_in(presets.string())) files.push_back(std::move(file));
-  }
-  return files;
-}
-
-std::vector<std::string> library_files(const ScenarioLibrary& library, const Context& context) {
+std::vector<std::string> library_files(const ScenarioLibrary& library) {
   std::vector<std::string> all = library.files();
-  for (auto& file : lexicon_files(context)) all.push_back(std::move(file));
-  for (auto& file : customer_type_files(context)) all.push_back(std::move(file));
+  all.insert(all.end(), library.lexicon_files().begin(), library.lexicon_files().end());
+  all.insert(all.end(), library.preset_files().begin(), library.preset_files().end());
   return all;
 }
 

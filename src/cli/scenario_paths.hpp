@@ -16,12 +16,8 @@ std::string scenarios_dir(const Context& context);
 std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
                                           const Context& context);
 
-// The lexicon files, and the customer-type preset files beside them, that the library uses.
-std::vector<std::string> lexicon_files(const Context& context);
-std::vector<std::string> customer_type_files(const Context& context);
-
 // Every file the library was read from, broken scenarios too: no output may replace one.
-std::vector<std::string> library_files(const ScenarioLibrary& library, const Context& context);
+std::vector<std::string> library_files(const ScenarioLibrary& library);
 
 // "No scenario with this id", for show and practice.
 std::string unknown_scenario_message(const std::string& id);

@@ -74,40 +74,44 @@ class CueWords {
   std::vector<Cue> cues_;  // by word number
 };
 
-// The cue words inside one clause.
+// The cue words inside one clause. No cue word holds punctuation, so each lies inside one
+// clause, and a clause's cue words (found in order of where they end) are those ending in it:
+// looked up, not scanned, so a long reply costs no more per clause.
 class ClauseCues {
  public:
-  ClauseCues(const std::vector<CueWords::Found>& found, TextSpan clause)
-      : found_(found), clause_(clause) {}
+  ClauseCues(const std::vector<CueWords::Found>& found, TextSpan clause) : clause_(clause) {
+    const auto ends_before = [](const CueWords::Found& f, std::size_t at) {
+      return f.span.end < at;
+    };
+    const auto first = std::lower_bound(found.begin(), found.end(), clause.begin + 1, ends_before);
+    const auto last = std::lower_bound(first, found.end(), clause.end + 1, ends_before);
+    cues_ = {first, last};
+  }
 
   bool has(Cue cue) const {
-    return std::any_of(found_.begin(), found_.end(),
-                       [&](const CueWords::Found& f) { return f.cue == cue && inside(f.span); });
+    return std::any_of(cues_.begin(), cues_.end(),
+                       [&](const CueWords::Found& f) { return f.cue == cue; });
   }
 
   // An open word, unless it is part of a phrase that asks nothing (没什么, 什么都): one of those
   // starting at most a character before it and ending at most a character after its own length.
   bool has_open_word() const {
-    return std::any_of(found_.begin(), found_.end(), [&](const CueWords::Found& f) {
-      return f.cue == Cue::open && inside(f.span) && !excluded(f.span);
+    return std::any_of(cues_.begin(), cues_.end(), [&](const CueWords::Found& f) {
+      return f.cue == Cue::open && !excluded(f.span);
     });
   }
 
  private:
-  bool inside(TextSpan span) const {
-    return span.begin >= clause_.begin && span.end <= clause_.end;
-  }
-
   bool excluded(TextSpan word) const {
     constexpr std::size_t kSlack = 3;  // one character of CJK
     const std::size_t from = std::max(word.begin, clause_.begin + kSlack) - kSlack;
-    return std::any_of(found_.begin(), found_.end(), [&](const CueWords::Found& f) {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const CueWords::Found& f) {
       return f.cue == Cue::not_question && f.span.begin >= from &&
              f.span.end <= std::min(clause_.end, from + (f.span.end - f.span.begin) + kSlack);
     });
   }
 
-  const std::vector<CueWords::Found>& found_;
+  std::span<const CueWords::Found> cues_;
   TextSpan clause_;
 };
 

@@ -12,11 +12,6 @@ namespace {
 void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
                      const std::string& file, Diagnostics& diagnostics);
 
-const CompiledConcept* resolve(const std::string& id, const ConceptIndex& concepts,
-                               const std::string& file, SourceMark mark, Diagnostics& diagnostics) {
-  return concepts.resolve(id, file, mark, diagnostics);
-}
-
 std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
                                          const ConceptIndex& concepts, Diagnostics& diagnostics) {
   const std::string& file = scenario.file;
@@ -25,14 +20,14 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
   switch (rule.kind) {
     case RuleKind::concept_present:
     case RuleKind::concept_forbidden: {
-      const auto* found = resolve(rule.concept_id, concepts, file, rule.mark, diagnostics);
+      const auto* found = concepts.resolve(rule.concept_id, file, rule.mark, diagnostics);
       if (!found) return std::nullopt;
       compiled.concepts.push_back(found);
       break;
     }
     case RuleKind::order:
       for (const auto& id : rule.concept_ids) {
-        const auto* found = resolve(id, concepts, file, rule.mark, diagnostics);
+        const auto* found = concepts.resolve(id, file, rule.mark, diagnostics);
         if (!found) return std::nullopt;
         compiled.concepts.push_back(found);
       }
@@ -83,7 +78,7 @@ std::optional<std::string> never_holds(const Condition& condition, int limit) {
 void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
                      const std::string& file, Diagnostics& diagnostics) {
   for (const std::string& id : {condition.said, condition.not_said}) {
-    if (!id.empty()) resolve(id, concepts, file, condition.mark, diagnostics);
+    if (!id.empty()) concepts.resolve(id, file, condition.mark, diagnostics);
   }
   if (const auto reason = never_holds(condition, limit))
     diagnostics.error(file, condition.mark, *reason);
@@ -93,7 +88,7 @@ void check_temper(const Scenario& scenario, const ConceptIndex& concepts,
                   Diagnostics& diagnostics) {
   // The preset's own concepts are checked in its file, when the library is loaded.
   for (const MarkedText& reaction : scenario.customer.reacts_to_concepts)
-    resolve(reaction.text, concepts, scenario.file, reaction.mark, diagnostics);
+    concepts.resolve(reaction.text, scenario.file, reaction.mark, diagnostics);
   for (const Step& step : scenario.steps) {
     if (step.when)
       check_condition(*step.when, scenario.customer.temper.limit, concepts, scenario.file,

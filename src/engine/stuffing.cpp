@@ -41,21 +41,23 @@ bool inside(TextSpan span, TextSpan clause) {
   return span.begin >= clause.begin && span.end <= clause.end;
 }
 
-// The items of `sorted` (in order of where they begin) that begin inside `clause`: the only
-// ones that can lie inside it. Looked up, not scanned, so a long reply costs no more per clause.
-template <typename Item, typename Span>
-std::span<const Item> beginning_in(const std::vector<Item>& sorted, TextSpan clause, Span span_of) {
-  const auto begins_before = [&](std::size_t at) {
-    return [&, at](const Item& item) { return span_of(item).begin < at; };
-  };
-  const auto first =
-      std::partition_point(sorted.begin(), sorted.end(), begins_before(clause.begin));
-  const auto last = std::partition_point(first, sorted.end(), begins_before(clause.end));
-  return {first, last};
+TextSpan span_of(TextSpan span) {
+  return span;
+}
+TextSpan span_of(const ConceptFind& find) {
+  return find.span;
 }
 
-std::span<const TextSpan> spans_in(const PhraseFinds& finds, TextSpan clause) {
-  return beginning_in(finds.spans, clause, [](TextSpan span) { return span; });
+// The items of `sorted` (in order of where they begin) that begin inside `clause`: the only
+// ones that can lie inside it. Looked up, not scanned, so a long reply costs no more per clause.
+template <typename Item>
+std::span<const Item> beginning_in(const std::vector<Item>& sorted, TextSpan clause) {
+  const auto begins_before = [](const Item& item, std::size_t at) {
+    return span_of(item).begin < at;
+  };
+  const auto first = std::lower_bound(sorted.begin(), sorted.end(), clause.begin, begins_before);
+  const auto last = std::lower_bound(first, sorted.end(), clause.end, begins_before);
+  return {first, last};
 }
 
 // Calls counted(times) for each concept found inside `clause`, with how many times it is.
@@ -63,8 +65,7 @@ template <typename Counted>
 void for_each_concept_in(TextSpan clause, const PhraseFinds& finds, Counted counted) {
   static thread_local std::vector<std::size_t> found;  // scratch: no allocation per clause
   found.clear();
-  for (const ConceptFind& find :
-       beginning_in(finds.concepts, clause, [](const ConceptFind& f) { return f.span; })) {
+  for (const ConceptFind& find : beginning_in(finds.concepts, clause)) {
     if (inside(find.span, clause)) found.push_back(find.concept_index);
   }
   std::sort(found.begin(), found.end());
@@ -151,7 +152,7 @@ Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds&
   Chain best;
   Chain current;
   std::size_t previous_end = 0;
-  for (const TextSpan span : spans_in(finds, clause)) {
+  for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
     const bool follows = current.phrases > 0 && span.begin == previous_end;
     if (!follows) current = {};
@@ -187,7 +188,7 @@ bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& c
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds) {
   int phrases = 0;
   std::size_t covered = 0;
-  for (const TextSpan span : spans_in(finds, clause)) {
+  for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
     ++phrases;
     covered += characters_in(reply.original, span);

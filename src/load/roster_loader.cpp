@@ -55,7 +55,7 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
   for (std::size_t pos = start; pos < content.size();) {
     ++number;
     const std::string name = trim_trainee_name(std::string(without_comment(line_at(content, pos))));
-    if (name.empty() || name.front() == '#') continue;
+    if (name.empty()) continue;  // a blank line or a comment
     if (const std::string problem = trainee_name_problem(name, tr("姓名", "the name"));
         !problem.empty()) {
       diagnostics.error(file, {number, 1}, problem);

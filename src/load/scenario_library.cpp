@@ -21,7 +21,7 @@ namespace {
 // verdict would be right, and every concept would be reported unknown in every scenario. The
 // directory is named once instead.
 bool load_lexicons(const std::vector<std::string>& dirs, Lexicon& lexicon,
-                   Diagnostics& diagnostics) {
+                   std::vector<std::string>& files, Diagnostics& diagnostics) {
   bool complete = true;
   for (const auto& dir : dirs) {
     if (const std::string problem = directory_problem(dir); !problem.empty()) {
@@ -31,7 +31,10 @@ bool load_lexicons(const std::vector<std::string>& dirs, Lexicon& lexicon,
       complete = false;
       continue;
     }
-    for (const auto& file : yaml_files_in(dir)) load_lexicon_file(file, lexicon, diagnostics);
+    for (auto& file : yaml_files_in(dir)) {
+      load_lexicon_file(file, lexicon, diagnostics);
+      files.push_back(std::move(file));
+    }
   }
   return complete;
 }
@@ -47,7 +50,7 @@ std::vector<std::string> preset_dirs(const std::vector<std::string>& lexicon_dir
 // A missing folder holds no presets; anything else that is not a folder is a mistake to name.
 // Returns whether any folder of presets was there.
 bool load_presets(const std::vector<std::string>& dirs, CustomerTypes& types,
-                  Diagnostics& diagnostics) {
+                  std::vector<std::string>& files, Diagnostics& diagnostics) {
   bool found = false;
   for (const auto& dir : dirs) {
     std::error_code ec;
@@ -60,7 +63,10 @@ bool load_presets(const std::vector<std::string>& dirs, CustomerTypes& types,
       continue;
     }
     found = true;
-    for (const auto& file : yaml_files_in(dir)) load_customer_types_file(file, types, diagnostics);
+    for (auto& file : yaml_files_in(dir)) {
+      load_customer_types_file(file, types, diagnostics);
+      files.push_back(std::move(file));
+    }
   }
   return found;
 }
@@ -96,11 +102,13 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
                                       Diagnostics& diagnostics) {
   ScenarioLibrary library;
   auto lexicon = std::make_shared<Lexicon>();
-  const bool lexicons_complete = load_lexicons(lexicon_dirs, *lexicon, diagnostics);
+  const bool lexicons_complete =
+      load_lexicons(lexicon_dirs, *lexicon, library.lexicon_files_, diagnostics);
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
   CustomerTypes customer_types;
   const std::vector<std::string> presets_in = preset_dirs(lexicon_dirs);
-  const bool have_presets = load_presets(presets_in, customer_types, diagnostics);
+  const bool have_presets =
+      load_presets(presets_in, customer_types, library.preset_files_, diagnostics);
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
 
   std::map<std::string, std::string> first_file_of;

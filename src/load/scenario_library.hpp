@@ -25,11 +25,17 @@ class ScenarioLibrary {
   const ConceptIndex& concepts() const { return *concepts_; }
   // Scenario files that were read, valid or not.
   const std::vector<std::string>& files() const { return files_; }
+  // The lexicon files and customer-type preset files that were read: a verdict depends on them
+  // as much as on the scenario (the presets decide when a customer walks out).
+  const std::vector<std::string>& lexicon_files() const { return lexicon_files_; }
+  const std::vector<std::string>& preset_files() const { return preset_files_; }
 
  private:
   std::unique_ptr<ConceptIndex> concepts_ = std::make_unique<ConceptIndex>();
   std::vector<Rubric> rubrics_;
   std::vector<std::string> files_;
+  std::vector<std::string> lexicon_files_;
+  std::vector<std::string> preset_files_;
 };
 
 }  // namespace coach

@@ -10,8 +10,8 @@
 namespace coach {
 
 // The longest reply scored, in characters: a trainee's, and a scenario's model answer or
-// counter-example. Scoring time grows faster than a text's length (a 3.4 MB counter-example
-// took `check` 21 s); no reply to a customer comes near it.
+// counter-example. No reply to a customer comes near it, and it bounds what one reply costs
+// to score (a 3.4 MB counter-example once took `check` 21 s).
 constexpr std::size_t kMaxReplyCharacters = 10000;
 
 // One turn of a recorded conversation: what the customer said and the mood after the reply.

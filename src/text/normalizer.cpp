@@ -70,8 +70,8 @@ QuotedRanges find_quotations(std::string_view original) {
     if (awaited != 0 && cp == awaited) {
       if (characters <= kMaxQuotedCharacters) ranges.spans.push_back({start, at});
       awaited = 0;
-    } else if (awaited == 0 && closing_mark_for(cp) != 0) {
-      awaited = closing_mark_for(cp), start = pos, characters = 0;
+    } else if (const char32_t closing = awaited == 0 ? closing_mark_for(cp) : 0; closing != 0) {
+      awaited = closing, start = pos, characters = 0;
     } else {
       ++characters;
     }

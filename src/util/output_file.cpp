@@ -19,6 +19,7 @@
 
 namespace coach {
 namespace fs = std::filesystem;
+
 std::string output_target(const std::string& path) {
   constexpr int kMaxLinks = 40;  // as the kernel allows before ELOOP
   fs::path at = path;

@@ -149,7 +149,6 @@ bool is_default_ignorable(char32_t cp) {
          is_reserved_ignorable(cp);
 }
 
-// U+202A–U+202E are 0xE2 0x80 0xAA–0xAE; U+2066–U+2069 are 0xE2 0x81 0xA6–0xA9.
 namespace {
 
 // Where the terminal escape sequence starting with the ESC at `pos` ends: a CSI (ESC [ …
@@ -176,12 +175,13 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
   return at;
 }
 
+bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 }  // namespace
 
 std::string without_controls(std::string_view text) {
-  const auto is_bidi_control = [](char32_t cp) {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-  };
   std::string kept;
   kept.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
@@ -198,6 +198,7 @@ std::string without_controls(std::string_view text) {
   return kept;
 }
 
+// U+202A–U+202E are 0xE2 0x80 0xAA–0xAE; U+2066–U+2069 are 0xE2 0x81 0xA6–0xA9.
 bool has_bidi_controls(std::string_view text) {
   for (std::size_t i = text.find('\xE2'); i != std::string_view::npos && i + 2 < text.size();
        i = text.find('\xE2', i + 1)) {

@@ -111,9 +111,8 @@ bool has_bidi_controls(std::string_view text);
 // bidirectional marks and controls.
 bool is_default_ignorable(char32_t code_point);
 
-// The same, or characters that show nothing (Unicode's Default_Ignorable_Code_Point: zero-width
-// spaces and joiners, variation selectors, tag characters, Hangul fillers, bidirectional marks,
-// the soft hyphen, a BOM): two names that look the same would be different trainees.
+// Whether the text holds a default-ignorable character: two names that look the same would be
+// different trainees.
 bool has_hidden_characters(std::string_view text);
 
 // The text with bidirectional controls and hidden characters written as `\u202E`, for

@@ -102,6 +102,10 @@ class ListAndShow(CoachTestCase):
         result = run("show", "no-such-scenario")
         self.assertExit(result, 2)
         self.assertIn("no-such-scenario", result.stderr)
+        # An id that looks right but holds what shows nothing, or a terminal escape: both shown.
+        result = run("show", "missing-balance\u200b\x1b[2J")
+        self.assertExit(result, 2)
+        self.assertIn("`missing-balance\\u200B\\x1B[2J`", result.stderr)
 
     def test_scenarios_dir_from_option_and_environment(self):
         self.assertIn("fee", run("--scenarios", str(FIXTURES), "list").stdout)
