@@ -15,7 +15,7 @@ namespace {
 
 int check(const Context& context, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
-  const ScenarioLibrary library = load_library(paths, context, diagnostics);
+  const ScenarioLibrary& library = load_library(paths, context, diagnostics);
   if (!diagnostics.empty()) {
     print_diagnostics(diagnostics);
     std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());

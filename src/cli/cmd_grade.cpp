@@ -287,7 +287,7 @@ std::string check_report_option(const std::string& value) {
 int grade(const Context& context, const GradeOptions& options) {
   Diagnostics diagnostics;
   // A broken scenario file is reported, but submissions for the others are still graded.
-  const ScenarioLibrary library = load_library({}, context, diagnostics);
+  const ScenarioLibrary& library = load_library({}, context, diagnostics);
   std::optional<Exam> exam;
   if (!options.exam.empty()) {
     exam = load_checked_exam(options.exam, library, diagnostics);

@@ -2,7 +2,6 @@
 
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 
 #include "cli/app.hpp"
@@ -51,10 +50,10 @@ std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
 // without them the history is still shown, only without those sessions.
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
   if (store.transcripts_imported()) return;
-  std::optional<ScenarioLibrary> library;
+  const ScenarioLibrary* library = nullptr;
   try {
     Diagnostics ignored;
-    library.emplace(load_library({}, context, ignored));
+    library = &load_library({}, context, ignored);
   } catch (const std::exception&) {
     return;
   }

@@ -50,7 +50,7 @@ std::string row(const Scenario& s, const Columns& columns) {
 
 int list_scenarios(const Context& context, const ListOptions& options) {
   Diagnostics diagnostics;
-  const ScenarioLibrary library = load_library({}, context, diagnostics);
+  const ScenarioLibrary& library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   const Style style = style_for(context, 1);
   const Columns columns = measure(library.rubrics());

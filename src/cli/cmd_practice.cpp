@@ -416,7 +416,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
 
 int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
-  const ScenarioLibrary library = load_library({}, context, diagnostics);
+  const ScenarioLibrary& library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
   if (const auto problem = record_problem(library, context, options))
     throw std::runtime_error(*problem);

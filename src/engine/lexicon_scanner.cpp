@@ -95,11 +95,13 @@ std::uint32_t LexiconScanner::word_number(const std::string& word, WordNumbers& 
 }
 
 void LexiconScanner::add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers) {
-  Pattern pattern{&regex, owner, pattern_reach(regex.pattern()), {}};
-  for (const Words& words : pattern_requirements(regex.pattern())) {
+  Pattern pattern{&regex, owner, pattern_reach(regex.pattern()), {}, {}};
+  const PatternWords words = pattern_words(regex.pattern());
+  for (const Words& group : words.required) {
     auto& required = pattern.required.emplace_back();
-    for (const auto& word : words) required.push_back(word_number(word, numbers));
+    for (const auto& word : group) required.push_back(word_number(word, numbers));
   }
+  for (const auto& word : words.leading) pattern.leading.push_back(word_number(word, numbers));
   patterns_.push_back(std::move(pattern));
 }
 
@@ -135,15 +137,37 @@ void LexiconScanner::choose_triggers() {
   }
 }
 
+// `unit_words` are the words starting in [from, to), in order of where they start.
 template <typename MayMatchFrom>
 void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::size_t from,
-                         std::size_t to, MayMatchFrom&& may_match_from, Hits& hits) const {
-  for_each_pattern_match(
-      *pattern.regex, text, from, to,
-      [&](std::size_t begin, std::size_t end) {
-        hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
-      },
-      [&](std::size_t start) { return may_match_from(pattern, start); });
+                         std::size_t to, std::span<const WordFound> unit_words,
+                         MayMatchFrom&& may_match_from, Hits& hits) const {
+  const auto found = [&](std::size_t begin, std::size_t end) {
+    hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
+  };
+  if (pattern.leading.empty()) {
+    for_each_pattern_match(*pattern.regex, text, from, to, found,
+                           [&](std::size_t start) { return may_match_from(pattern, start); });
+    return;
+  }
+  // Every match begins with a leading word, so the leftmost match is the first one anchored
+  // where a leading word stands. An anchored match also spares RE2 the backward search (and
+  // the reversed program it compiles on first use) that finds where an unanchored one begins.
+  const re2::StringPiece whole(text.data(), text.size());
+  std::size_t start = from;
+  std::size_t tried = SIZE_MAX;
+  for (const WordFound& word : unit_words) {
+    if (word.begin < start || word.begin == tried) continue;
+    if (std::find(pattern.leading.begin(), pattern.leading.end(), word.word) ==
+        pattern.leading.end())
+      continue;
+    if (!may_match_from(pattern, word.begin)) return;
+    tried = word.begin;
+    re2::StringPiece match;
+    if (!pattern.regex->Match(whole, word.begin, to, RE2::ANCHOR_START, &match, 1)) continue;
+    found(word.begin, word.begin + match.size());
+    start = word.begin + match.size();  // never empty: it holds the leading word
+  }
 }
 
 // Runs the patterns of the given reaches unit by unit, each on the units where a word of every
@@ -166,6 +190,7 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
       word_in_unit[words[next].word] = mark;
       last_start[words[next].word] = words[next].begin;
     }
+    const std::span<const WordFound> unit_words(words.data() + first, next - first);
     // A match holds a word of each requirement: where none of some requirement starts at or
     // after `start`, no match can start there either. At the unit's start this says whether
     // to search at all; after a match, whether to search again (usually not).
@@ -183,11 +208,12 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
           if (tried_in_unit[number] == mark) continue;
           tried_in_unit[number] = mark;
           const Pattern& pattern = patterns_[number];
-          if (may_match_from(pattern, from)) run(pattern, text, from, to, may_match_from, hits);
+          if (may_match_from(pattern, from))
+            run(pattern, text, from, to, unit_words, may_match_from, hits);
         }
       }
       for (const std::uint32_t number : unrequiring_[r])
-        run(patterns_[number], text, from, to, may_match_from, hits);
+        run(patterns_[number], text, from, to, unit_words, may_match_from, hits);
     }
   }
 }

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,6 +48,8 @@ class LexiconScanner {
     PatternReach reach;
     // Word numbers, one of each group in every match. Empty: the pattern runs on every reply.
     std::vector<std::vector<std::uint32_t>> required;
+    // Word numbers, one of which begins every match. Empty: matches may begin anywhere.
+    std::vector<std::uint32_t> leading;
   };
   struct WordFound {
     std::uint32_t word;
@@ -61,7 +64,7 @@ class LexiconScanner {
   void choose_triggers();
   template <typename MayMatchFrom>
   void run(const Pattern& pattern, std::string_view text, std::size_t from, std::size_t to,
-           MayMatchFrom&& may_match_from, Hits& hits) const;
+           std::span<const WordFound> unit_words, MayMatchFrom&& may_match_from, Hits& hits) const;
   void run_in_units(std::string_view text, const std::vector<WordFound>& words, const Units& units,
                     std::initializer_list<PatternReach> reaches, Hits& hits) const;
   void find_patterns(std::string_view text, std::vector<WordFound>& words, Hits& hits) const;

@@ -181,16 +181,18 @@ class RequirementReader {
  public:
   explicit RequirementReader(std::string_view pattern) : text_(pattern) {}
 
-  Requirements read() {
+  PatternWords read() {
     if (!escapes_understood()) return {};
     std::optional<Reading> found = alternation();
     if (!found || pos_ != text_.size()) return {};
     for (Words& words : found->required) {
-      std::sort(words.begin(), words.end());
-      words.erase(std::unique(words.begin(), words.end()), words.end());
+      sort_unique(words);
       drop_longer_forms(words);
     }
-    return found->required;
+    PatternWords pattern{std::move(found->required), std::move(found->leading).value_or(Words{})};
+    sort_unique(pattern.leading);
+    drop_extended_forms(pattern.leading);
+    return pattern;
   }
 
  private:
@@ -199,8 +201,14 @@ class RequirementReader {
 
   struct Reading {
     Requirements required;
-    std::optional<Words> exact;  // what it matches is exactly one of these words
+    std::optional<Words> exact;    // what it matches is exactly one of these words
+    std::optional<Words> leading;  // what it matches begins with one of these (non-empty) words
   };
+
+  static void sort_unique(Words& words) {
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+  }
 
   // A text holding 让您受了 holds 让您受: of the two, only the shorter need be looked for.
   static void drop_longer_forms(Words& words) {
@@ -208,6 +216,16 @@ class RequirementReader {
     std::erase_if(words, [&](const std::string& word) {
       return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
         return other.size() < word.size() && word.find(other) != std::string::npos;
+      });
+    });
+  }
+
+  // A match beginning with 您们 begins with 您: of the two, only the shorter need be tried.
+  static void drop_extended_forms(Words& words) {
+    const Words all = words;
+    std::erase_if(words, [&](const std::string& word) {
+      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
+        return other.size() < word.size() && word.starts_with(other);
       });
     });
   }
@@ -233,7 +251,12 @@ class RequirementReader {
     bool all_exact = true;
     Words either;
     bool every_branch_anchored = true;
+    Words leading;
+    bool every_branch_leads = true;
     for (const Reading& branch : branches) {
+      every_branch_leads = every_branch_leads && branch.leading;
+      if (every_branch_leads)
+        leading.insert(leading.end(), branch.leading->begin(), branch.leading->end());
       all_exact = all_exact && branch.exact;
       if (all_exact) exact.insert(exact.end(), branch.exact->begin(), branch.exact->end());
       every_branch_anchored = every_branch_anchored && !branch.required.empty();
@@ -248,6 +271,7 @@ class RequirementReader {
     } else if (every_branch_anchored) {
       reading.required.push_back(either);
     }
+    if (every_branch_leads) reading.leading = std::move(leading);
     return reading;
   }
 
@@ -255,14 +279,22 @@ class RequirementReader {
   std::optional<Reading> sequence() {
     Reading reading;
     bool exact = true;           // nothing read yet but plain characters and exact groups
+    bool at_start = true;        // nothing read yet that a match could begin with
     std::optional<Words> chain;  // the words of the adjacent exact pieces read last
+    bool chain_leads = false;    // the chain began the sequence
     const auto flush = [&] {
-      if (chain && !has_empty(*chain)) reading.required.push_back(*chain);
+      if (chain && !has_empty(*chain)) {
+        if (chain_leads) reading.leading = *chain;
+        reading.required.push_back(*chain);
+      }
       chain.reset();
+      chain_leads = false;
     };
     const auto extend = [&](const Words& piece) {
       if (!chain) {
         chain = piece;
+        chain_leads = at_start;
+        at_start = false;
         return;
       }
       if (chain->size() * piece.size() > kMaxWords) {
@@ -279,6 +311,7 @@ class RequirementReader {
     const auto interrupt = [&] {
       flush();
       exact = false;
+      at_start = false;
     };
     while (pos_ < text_.size() && text_[pos_] != '|' && text_[pos_] != ')') {
       const char c = text_[pos_];
@@ -296,7 +329,9 @@ class RequirementReader {
           extend(*group->exact);
           if (repeated) interrupt();  // (x)+: what follows may not be next to the first x
         } else {
+          const bool group_leads = at_start;
           interrupt();
+          if (group_leads) reading.leading = group->leading;
           reading.required.insert(reading.required.end(), group->required.begin(),
                                   group->required.end());
         }
@@ -357,7 +392,7 @@ class RequirementReader {
       if (close == std::string_view::npos) return std::nullopt;
       if (text_[close] == ')') {  // (?i): flags only, matches nothing
         pos_ = close + 1;
-        return Reading{{}, Words{""}};
+        return Reading{{}, Words{""}, std::nullopt};
       }
       pos_ = close + 1;
     }
@@ -485,8 +520,12 @@ class RequirementReader {
 
 }  // namespace
 
-Requirements pattern_requirements(std::string_view pattern) {
+PatternWords pattern_words(std::string_view pattern) {
   return RequirementReader(pattern).read();
+}
+
+Requirements pattern_requirements(std::string_view pattern) {
+  return pattern_words(pattern).required;
 }
 
 // The rarest requirement: the one whose shortest word is longest, then the one of fewest words.

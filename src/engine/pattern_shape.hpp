@@ -4,11 +4,14 @@
 //  - its reach: whether a match stays within one clause (it can contain none of , . ! ? ;),
 //    within one sentence (none of . ! ? ;), or may span any text;
 //  - its anchors: words one of which every match contains (for 让(您|你)[^,.!?;]{0,6}(委屈|气),
-//    委屈 or 气). A pattern bound to clauses need only run on the clauses where an anchor is.
+//    委屈 or 气). A pattern bound to clauses need only run on the clauses where an anchor is;
+//  - its leading words: words one of which every match begins with (让您 or 让你). A match
+//    need only be tried where one stands, anchored there.
 //
-// Both are read on the safe side: anything not understood (`.`, `\W`, `\x2e`, a POSIX class,
-// a range, an optional group) is taken to reach anywhere or to anchor nothing. RE2 says
-// nothing about either, and a wrong answer would lose matches; a cautious one only costs time.
+// All are read on the safe side: anything not understood (`.`, `\W`, `\x2e`, a POSIX class,
+// a range, an optional group) is taken to reach anywhere, to anchor nothing, to lead with
+// nothing. RE2 says nothing about them, and a wrong answer would lose matches; a cautious one
+// only costs time.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +30,14 @@ using Words = std::vector<std::string>;
 using Requirements = std::vector<Words>;
 
 Requirements pattern_requirements(std::string_view pattern);
+
+struct PatternWords {
+  Requirements required;
+  // Words one of which every match begins with (让您, 让你 for the pattern above): a search need
+  // only try where they stand, anchored there. Empty when the start is not understood.
+  Words leading;
+};
+PatternWords pattern_words(std::string_view pattern);
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
 

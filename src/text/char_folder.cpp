@@ -1,14 +1,11 @@
 #include "text/char_folder.hpp"
 
-#include <fmt/format.h>
 #include <utf8proc.h>
-#include <opencc/SimpleConverter.hpp>
 
 #include <algorithm>
-#include <cstdlib>
-#include <stdexcept>
 
-#include "text/opencc_phrase_keys.hpp"
+#include "text/nfkc.hpp"
+#include "text/simplified_tables.hpp"
 #include "text/taiwan_phrases.hpp"
 #include "util/utf8.hpp"
 
@@ -65,18 +62,13 @@ std::string_view canonical_punctuation(char32_t cp) {
   }
 }
 
-std::string nfkc_casefold(char32_t cp) {
-  std::string in;
-  utf8::append(in, cp);
-  utf8proc_uint8_t* out = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
-                                   static_cast<utf8proc_ssize_t>(in.size()), &out, options);
-  if (length < 0) return in;
-  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(length));
-  std::free(out);
-  return result;
+// What OpenCC's t2s makes of the folded form of `cp`, if it changes it.
+const char* simplified_form(char32_t cp) {
+  const auto table = simplified_tables::characters();
+  const auto found = std::lower_bound(table.begin(), table.end(), cp,
+                                      [](const simplified_tables::CharacterConversion& entry,
+                                         char32_t c) { return entry.code_point < c; });
+  return found != table.end() && found->code_point == cp ? found->simplified : nullptr;
 }
 
 }  // namespace
@@ -114,26 +106,9 @@ std::string_view CharFolder::fold_keeping_script(char32_t cp) {
   return script_kept_cache_.values[found - 1];
 }
 
-std::string CharFolder::to_simplified_phrases(const std::string& text) {
-  return convert(taiwan_to_mainland_, "tw2sp.json", text);
-}
-
 const TaiwanPhrases& CharFolder::taiwan_phrases() {
-  if (!taiwan_phrases_) {
-    const std::vector<std::string> words = opencc_phrase_keys(COACH_OPENCC_DATA_DIR);
-    // One call to OpenCC for every word: no word spans a line break.
-    std::string joined;
-    for (const auto& word : words) joined += word + '\n';
-    const std::string converted = to_simplified_phrases(joined);
-    std::vector<std::string> simplified;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::size_t line_end = std::min(converted.find('\n', line_start), converted.size());
-      simplified.push_back(converted.substr(line_start, line_end - line_start));
-      line_start = std::min(line_end + 1, converted.size());
-    }
-    taiwan_phrases_ = std::make_unique<TaiwanPhrases>(words, std::move(simplified));
-  }
+  if (!taiwan_phrases_)
+    taiwan_phrases_ = std::make_unique<TaiwanPhrases>(simplified_tables::taiwan_phrases());
   return *taiwan_phrases_;
 }
 
@@ -145,7 +120,9 @@ std::string CharFolder::compute(char32_t cp, bool change_script) {
   std::string folded = nfkc_casefold(cp);
   bool ascii = true;
   for (unsigned char c : folded) ascii = ascii && c < 0x80;
-  if (!ascii && change_script) folded = to_simplified(folded);
+  if (!ascii && change_script) {
+    if (const char* simplified = simplified_form(cp)) folded = simplified;
+  }
   std::string result;
   for (std::size_t pos = 0; pos < folded.size();) {
     const char32_t part = utf8::decode(folded, pos);
@@ -157,25 +134,6 @@ std::string CharFolder::compute(char32_t cp, bool change_script) {
     }
   }
   return result;
-}
-
-std::string CharFolder::to_simplified(const std::string& text) {
-  return convert(traditional_to_simplified_, "t2s.json", text);
-}
-
-// OpenCC's tables load on first need: a session of simplified replies never pays for them.
-std::string CharFolder::convert(std::unique_ptr<opencc::SimpleConverter>& converter,
-                                const char* config_name, const std::string& text) {
-  if (!converter) {
-    const std::string config = std::string(COACH_OPENCC_DATA_DIR) + "/" + config_name;
-    try {
-      converter = std::make_unique<opencc::SimpleConverter>(config);
-    } catch (const std::exception& e) {
-      throw std::runtime_error(fmt::format(
-          "cannot load OpenCC tables ({}): {}; install libopencc-data", config, e.what()));
-    }
-  }
-  return converter->Convert(text);
 }
 
 }  // namespace coach

@@ -1,7 +1,8 @@
 #pragma once
 // Folds one code point to its matching form: NFKC (full-width → half-width), case-folded,
-// traditional → simplified, with whitespace and invisible characters dropped. Results are
-// cached, so each distinct character costs the Unicode and OpenCC look-ups once per process.
+// traditional → simplified (OpenCC's t2s, from tables computed at build time), with whitespace
+// and invisible characters dropped. Results are cached, so each distinct character costs the
+// Unicode look-ups once per process.
 #include <deque>
 #include <memory>
 #include <string>
@@ -9,17 +10,13 @@
 #include <unordered_map>
 #include <vector>
 
-namespace opencc {
-class SimpleConverter;
-}
-
 namespace coach {
 
 class TaiwanPhrases;
 
 class CharFolder {
  public:
-  // The process-wide folder (OpenCC's tables are loaded on first need). Not thread-safe.
+  // The process-wide folder. Not thread-safe.
   static CharFolder& shared();
 
   CharFolder();
@@ -41,19 +38,12 @@ class CharFolder {
   std::string_view fold_keeping_script(char32_t code_point);
 
   // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
-  // 網路 → 网络), converted once and found fast (built on first need).
+  // 網路 → 网络), found fast (the automaton is built on first need).
   const TaiwanPhrases& taiwan_phrases();
 
  private:
-  // The same through OpenCC itself (slow): how taiwan_phrases() converts its words once.
-  std::string to_simplified_phrases(const std::string& text);
   std::string compute(char32_t code_point, bool change_script);
-  std::string to_simplified(const std::string& text);
-  static std::string convert(std::unique_ptr<opencc::SimpleConverter>& converter,
-                             const char* config_name, const std::string& text);
 
-  std::unique_ptr<opencc::SimpleConverter> traditional_to_simplified_;
-  std::unique_ptr<opencc::SimpleConverter> taiwan_to_mainland_;
   std::unique_ptr<TaiwanPhrases> taiwan_phrases_;
   // Folded characters, computed on first sight. A flat index for the Basic Multilingual Plane
   // (every character of a Chinese reply), a map for the rest.

@@ -4,10 +4,11 @@
 
 namespace coach {
 
-TaiwanPhrases::TaiwanPhrases(const std::vector<std::string>& words,
-                             std::vector<std::string> simplified)
-    : simplified_(std::move(simplified)) {
-  for (const auto& word : words) automaton_.add(word);
+TaiwanPhrases::TaiwanPhrases(std::span<const simplified_tables::PhraseConversion> phrases) {
+  for (const auto& phrase : phrases) {
+    automaton_.add(phrase.traditional);
+    simplified_.emplace_back(phrase.simplified);
+  }
   automaton_.build();
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Traditional words that convert as a whole rather than character by character (簡訊 → 短信,
-// 網路 → 网络, 乾淨 → 干净): every word of OpenCC's Taiwan → mainland phrase tables, each
-// converted by OpenCC once when the table is built, then found in a reply in one pass.
-#include <string>
+// 網路 → 网络, 乾淨 → 干净): every word of OpenCC's Taiwan → mainland phrase tables, converted
+// by OpenCC when coach is built (simplified_tables.hpp), found in a reply in one pass.
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "text/simplified_tables.hpp"
 #include "util/phrase_automaton.hpp"
 
 namespace coach {
@@ -18,8 +19,7 @@ class TaiwanPhrases {
     std::string_view simplified;
   };
 
-  // simplified[i] is words[i] converted.
-  TaiwanPhrases(const std::vector<std::string>& words, std::vector<std::string> simplified);
+  explicit TaiwanPhrases(std::span<const simplified_tables::PhraseConversion> phrases);
 
   // The words of `text` (folded, script kept) as OpenCC segments it: from the left, the longest
   // word that starts at each point, none overlapping.
@@ -27,7 +27,7 @@ class TaiwanPhrases {
 
  private:
   PhraseAutomaton automaton_;
-  std::vector<std::string> simplified_;
+  std::vector<std::string_view> simplified_;
 };
 
 }  // namespace coach

@@ -1,8 +1,7 @@
 #include "util/phrase_automaton.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <map>
+#include <numeric>
 
 namespace coach {
 
@@ -10,15 +9,6 @@ void PhraseAutomaton::add(std::string_view phrase) {
   pending_.emplace_back(phrase);
   lengths_.push_back(static_cast<std::uint32_t>(phrase.size()));
 }
-
-namespace {
-
-bool only_continuation_bytes(const std::map<unsigned char, std::uint32_t>& children) {
-  return std::all_of(children.begin(), children.end(),
-                     [](const auto& child) { return (child.first & 0xC0) == 0x80; });
-}
-
-}  // namespace
 
 std::uint32_t PhraseAutomaton::child_among(const Node& node, unsigned char byte) const {
   if (node.degree == 0) return kNone;  // a leaf: its `edges` points nowhere
@@ -29,63 +19,110 @@ std::uint32_t PhraseAutomaton::child_among(const Node& node, unsigned char byte)
   return found != last && found->label == byte ? found->target : kNone;
 }
 
-void PhraseAutomaton::build() {
-  // The trie, with every phrase's number at the node where it ends.
-  std::vector<std::map<unsigned char, std::uint32_t>> children(1);
-  std::vector<std::vector<std::uint32_t>> ends(1);
-  for (std::uint32_t phrase = 0; phrase < pending_.size(); ++phrase) {
-    if (pending_[phrase].empty()) continue;
-    std::uint32_t node = 0;
-    for (const char c : pending_[phrase]) {
-      const auto byte = static_cast<unsigned char>(c);
-      auto [it, added] = children[node].try_emplace(byte, children.size());
-      if (added) {
-        children.emplace_back();
-        ends.emplace_back();
-      }
-      node = it->second;
-    }
-    ends[node].push_back(phrase);
-  }
+namespace {
 
-  nodes_.assign(children.size(), Node{});
+// The trie while it is built: each node's children in a list, in byte order.
+struct TrieNode {
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  std::uint32_t first_child = kNone;
+  std::uint32_t last_child = kNone;
+  std::uint32_t next_sibling = kNone;
+  unsigned char byte = 0;
+};
+
+template <typename Visit>
+void for_each_child(const std::vector<TrieNode>& trie, std::uint32_t node, Visit&& visit) {
+  for (std::uint32_t child = trie[node].first_child; child != TrieNode::kNone;
+       child = trie[child].next_sibling)
+    visit(trie[child].byte, child);
+}
+
+}  // namespace
+
+// Phrases are added in byte order: each shares a prefix with the one before and adds its own
+// nodes along one path, so every node's children come in byte order and no node needs a map.
+void PhraseAutomaton::build() {
+  std::vector<std::uint32_t> order(pending_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return pending_[a] < pending_[b]; });
+  std::vector<TrieNode> trie(1);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // node, phrase ending there
+  std::vector<std::uint32_t> path{0};  // the nodes along the phrase added last
+  std::string_view previous;
+  for (const std::uint32_t phrase : order) {
+    const std::string_view text = pending_[phrase];
+    if (text.empty()) continue;
+    const auto common = static_cast<std::size_t>(
+        std::mismatch(previous.begin(), previous.end(), text.begin(), text.end()).first -
+        previous.begin());
+    path.resize(common + 1);
+    for (std::size_t depth = common; depth < text.size(); ++depth) {
+      const std::uint32_t parent = path[depth];
+      const auto child = static_cast<std::uint32_t>(trie.size());
+      trie.push_back({TrieNode::kNone, TrieNode::kNone, TrieNode::kNone,
+                      static_cast<unsigned char>(text[depth])});
+      if (trie[parent].last_child == TrieNode::kNone) {
+        trie[parent].first_child = child;
+      } else {
+        trie[trie[parent].last_child].next_sibling = child;
+      }
+      trie[parent].last_child = child;
+      path.push_back(child);
+    }
+    ends.emplace_back(path[text.size()], phrase);
+    previous = text;
+  }
+  std::sort(ends.begin(), ends.end());
+
+  nodes_.assign(trie.size(), Node{});
   edges_.clear(), dense_.clear(), outputs_.clear();
-  for (std::size_t i = 0; i < children.size(); ++i) {
+  auto end = ends.begin();
+  for (std::uint32_t i = 0; i < trie.size(); ++i) {
     Node& node = nodes_[i];
-    node.degree = static_cast<std::uint16_t>(children[i].size());
-    if (node.degree == 1) {
-      node.label = children[i].begin()->first;
-      node.edges = children[i].begin()->second;
-    } else if (node.degree >= kDenseMinDegree && only_continuation_bytes(children[i])) {
+    std::size_t degree = 0;
+    bool only_continuation_bytes = true;
+    for_each_child(trie, i, [&](unsigned char byte, std::uint32_t) {
+      ++degree;
+      only_continuation_bytes = only_continuation_bytes && (byte & 0xC0) == 0x80;
+    });
+    node.degree = static_cast<std::uint16_t>(degree);
+    if (degree == 1) {
+      node.label = trie[trie[i].first_child].byte;
+      node.edges = trie[i].first_child;
+    } else if (degree >= kDenseMinDegree && only_continuation_bytes) {
       node.edges = static_cast<std::uint32_t>(dense_.size() / 64);
       node.degree = kDense;
       dense_.resize(dense_.size() + 64, kNone);
-      for (const auto& [byte, target] : children[i])
+      for_each_child(trie, i, [&](unsigned char byte, std::uint32_t target) {
         dense_[node.edges * 64 + (byte & 0x3F)] = target;
-    } else if (node.degree > 1) {
+      });
+    } else if (degree > 1) {
       node.edges = static_cast<std::uint32_t>(edges_.size());
-      for (const auto& [byte, target] : children[i]) edges_.push_back({byte, target});
+      for_each_child(trie, i, [&](unsigned char byte, std::uint32_t target) {
+        edges_.push_back({byte, target});
+      });
     }
     node.first_output = static_cast<std::uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), ends[i].begin(), ends[i].end());
+    for (; end != ends.end() && end->first == i; ++end) outputs_.push_back(end->second);
     node.last_output = static_cast<std::uint32_t>(outputs_.size());
   }
   std::fill(std::begin(root_), std::end(root_), 0);
-  for (const auto& [byte, target] : children[0]) root_[byte] = target;
+  for_each_child(trie, 0, [&](unsigned char byte, std::uint32_t target) { root_[byte] = target; });
 
   // Fail links breadth first: a node's fail target is shallower, so already linked.
-  std::deque<std::uint32_t> queue;
-  for (const auto& [byte, target] : children[0]) queue.push_back(target);
-  while (!queue.empty()) {
-    const std::uint32_t node = queue.front();
-    queue.pop_front();
+  std::vector<std::uint32_t> queue;
+  queue.reserve(trie.size());
+  for_each_child(trie, 0, [&](unsigned char, std::uint32_t target) { queue.push_back(target); });
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t node = queue[head];
     Node& current = nodes_[node];
     const bool ends_phrases = current.first_output != current.last_output;
     current.ends_here = ends_phrases ? node : nodes_[current.fail].ends_here;
-    for (const auto& [byte, target] : children[node]) {
+    for_each_child(trie, node, [&](unsigned char byte, std::uint32_t target) {
       nodes_[target].fail = next(current.fail, byte);
       queue.push_back(target);
-    }
+    });
   }
   pending_.clear();
   pending_.shrink_to_fit();

@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "text/clauses.hpp"
 #include "text/normalizer.hpp"
+#include "text/simplified_tables.hpp"
 
 using namespace coach;
 
@@ -93,4 +97,28 @@ TEST_CASE("traditional text takes mainland vocabulary, phrase by phrase") {
   const auto at = text.text.find("短信");
   REQUIRE(at != std::string::npos);
   CHECK(text.original_text({at, at + std::string("短信").size()}) == "簡訊");
+}
+
+TEST_CASE("the tables computed from OpenCC at build time are whole and in order") {
+  using namespace simplified_tables;
+  const auto characters = simplified_tables::characters();
+  // Looked up by binary search: sorted by code point, each once.
+  CHECK(std::adjacent_find(characters.begin(), characters.end(), [](const auto& a, const auto& b) {
+          return a.code_point >= b.code_point;
+        }) == characters.end());
+  // Thousands of traditional characters, from the Basic Multilingual Plane and beyond it.
+  CHECK(characters.size() > 3000);
+  const auto simplified = [&](char32_t cp) -> std::string_view {
+    const auto found = std::find_if(characters.begin(), characters.end(),
+                                    [&](const auto& entry) { return entry.code_point == cp; });
+    return found == characters.end() ? "" : found->simplified;
+  };
+  CHECK(simplified(U'簡') == "简");
+  CHECK(simplified(U'後') == "后");
+  CHECK(simplified(U'简') == "");  // simplified already: not listed
+  const auto phrases = simplified_tables::taiwan_phrases();
+  CHECK(std::any_of(phrases.begin(), phrases.end(), [](const auto& phrase) {
+    return std::string_view(phrase.traditional) == "簡訊" &&
+           std::string_view(phrase.simplified) == "短信";
+  }));
 }

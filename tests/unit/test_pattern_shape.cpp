@@ -112,6 +112,46 @@ TEST_CASE("requirements: one word of each chain and of each group a match passes
   CHECK(pattern_requirements("(?i)好的") == Requirements{{"好的"}});
 }
 
+namespace {
+
+Words leading_words(std::string_view pattern) {
+  return pattern_words(pattern).leading;
+}
+
+}  // namespace
+
+TEST_CASE("leading words: one of them begins every match") {
+  CHECK(leading_words("让(您|你)(们)?(受|吃)") == Words{"让你们受", "让你们吃", "让你受", "让你吃",
+                                                        "让您们受", "让您们吃", "让您受",
+                                                        "让您吃"});
+  CHECK(leading_words("(马上|立刻)[^,]{0,6}(转过去|转到)") == Words{"立刻", "马上"});
+  CHECK(leading_words("(我)?(来|会)帮") == Words{"会帮", "我会帮", "我来帮", "来帮"});
+  CHECK(leading_words("((x|y)z|w)+v") == Words{"w", "xz", "yz"});
+  CHECK(leading_words("(好的|行)+吧") == Words{"好的", "行"});
+  CHECK(leading_words("(?i)VIP卡") == Words{"vip卡"});
+  CHECK(leading_words("((您|你)[^,]*好|谢谢)") == Words{"你", "您", "谢谢"});
+  // A match beginning with 您们 begins with 您: only the shorter is kept.
+  CHECK(leading_words("(您|您们)好") == Words{"您们好", "您好"});
+  CHECK(leading_words("(您|您们)[^,]好") == Words{"您"});
+  // Past sixteen words the first chain still leads.
+  CHECK(leading_words("(a|b|c|d)(e|f|g|h)(i|j)") == Words{"ae", "af", "ag", "ah", "be", "bf", "bg",
+                                                          "bh", "ce", "cf", "cg", "ch", "de", "df",
+                                                          "dg", "dh"});
+}
+
+TEST_CASE("no leading words where a match may begin with anything else") {
+  CHECK(leading_words("(^|[^说讲])(已经|已)转交") == Words{});
+  CHECK(leading_words("[^,]{0,4}(给|帮)您") == Words{});
+  CHECK(leading_words("(您)?(你)*好") == Words{});
+  CHECK(leading_words("\\b好") == Words{});
+  CHECK(leading_words("好|[a-z]") == Words{});
+  CHECK(leading_words("(好|)的") == Words{"好的", "的"});
+  CHECK(leading_words("(好|)") == Words{});
+  CHECK(leading_words("(好)*的") == Words{});
+  CHECK(leading_words("ß好") == Words{});
+  CHECK(leading_words("\\Q你好\\E") == Words{});
+}
+
 TEST_CASE("no anchors where a match need not contain a known word") {
   CHECK(pattern_anchors("(您|)好") == Words{"好"});  // 您好 holds 好
   CHECK(pattern_anchors("(您|)") == Words{});
