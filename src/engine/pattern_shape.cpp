@@ -35,6 +35,36 @@ bool is_ascii_punctuation(char c) {
   return std::ispunct(static_cast<unsigned char>(c)) != 0;
 }
 
+// A counted repetition as RE2 reads it: {2}, {2,} or {0,6}, no number with a leading zero.
+// Anything else ({,6}, {01,}, {1,2,3}) is the brace character itself, and what follows it is
+// read as characters.
+struct Repetition {
+  std::size_t end;  // just past the `}`
+  std::size_t min;
+};
+
+std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace) {
+  std::size_t at = brace + 1;
+  const auto number = [&](std::size_t& value) {
+    const std::size_t start = at;
+    value = 0;
+    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) {
+      value = std::min<std::size_t>(value * 10 + static_cast<std::size_t>(text[at] - '0'), 100000);
+      ++at;
+    }
+    return at > start && !(at - start > 1 && text[start] == '0');
+  };
+  std::size_t min = 0;
+  std::size_t max = 0;
+  if (!number(min)) return std::nullopt;
+  if (at < text.size() && text[at] == ',') {
+    ++at;
+    if (at < text.size() && text[at] != '}' && !number(max)) return std::nullopt;
+  }
+  if (at >= text.size() || text[at] != '}') return std::nullopt;
+  return Repetition{at + 1, min};
+}
+
 // Reads the pattern left to right, on the safe side.
 class ReachReader {
  public:
@@ -102,18 +132,9 @@ class ReachReader {
     if (pos_ < text_.size()) ++pos_;
   }
 
-  // `{2}`, `{2,}` and `{0,6}` repeat; any other brace (`{,6}` too) is the character itself,
-  // and what follows it is read as characters.
   Marks repetition_or_brace() {
-    const auto digits_from = [&](std::size_t at) {
-      while (at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at]))) ++at;
-      return at;
-    };
-    std::size_t end = digits_from(pos_ + 1);
-    const bool has_count = end > pos_ + 1;
-    if (has_count && end < text_.size() && text_[end] == ',') end = digits_from(end + 1);
-    ++pos_;
-    if (has_count && end < text_.size() && text_[end] == '}') pos_ = end + 1;
+    const std::optional<Repetition> repetition = repetition_at(text_, pos_);
+    pos_ = repetition ? repetition->end : pos_ + 1;
     return 0;
   }
 
@@ -319,6 +340,8 @@ class RequirementReader {
         std::optional<Reading> group = group_reading();
         if (!group) return std::nullopt;  // unreadable group syntax: give up
         const std::optional<bool> repeated = quantifier_ahead();
+        // After flags alone, (?i)?, RE2 applies the quantifier to what came before them.
+        if (group_was_flags_ && repeated) return std::nullopt;
         const bool at_most_once = optional_once_ahead();
         skip_quantifier();
         if (at_most_once && group->exact) {  // (们)?: joins as 们 or as nothing
@@ -387,11 +410,13 @@ class RequirementReader {
 
   std::optional<Reading> group_body() {
     ++pos_;  // (
+    group_was_flags_ = false;
     if (pos_ < text_.size() && text_[pos_] == '?') {
       const std::size_t close = text_.find_first_of(":)>", pos_);
       if (close == std::string_view::npos) return std::nullopt;
       if (text_[close] == ')') {  // (?i): flags only, matches nothing
         pos_ = close + 1;
+        group_was_flags_ = true;
         return Reading{{}, Words{""}, std::nullopt};
       }
       pos_ = close + 1;
@@ -425,20 +450,9 @@ class RequirementReader {
     if (c == '?' || c == '*') return false;
     if (c == '+') return true;
     if (c == '{') {
-      std::size_t at = pos_ + 1;
-      std::size_t count = 0;
-      bool digits = false;
-      while (at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at]))) {
-        count = std::min<std::size_t>(count * 10 + static_cast<std::size_t>(text_[at] - '0'), 1000);
-        digits = true;
-        ++at;
-      }
-      if (!digits) return std::nullopt;  // a plain brace
-      while (at < text_.size() &&
-             (std::isdigit(static_cast<unsigned char>(text_[at])) || text_[at] == ','))
-        ++at;
-      if (at >= text_.size() || text_[at] != '}') return std::nullopt;
-      return count > 0;
+      const std::optional<Repetition> repetition = repetition_at(text_, pos_);
+      if (!repetition) return std::nullopt;  // a plain brace
+      return repetition->min > 0;
     }
     return std::nullopt;
   }
@@ -446,7 +460,7 @@ class RequirementReader {
   void skip_quantifier() {
     if (!quantifier_ahead()) return;
     if (text_[pos_] == '{') {
-      pos_ = text_.find('}', pos_) + 1;
+      pos_ = repetition_at(text_, pos_)->end;
     } else {
       ++pos_;
     }
@@ -516,6 +530,7 @@ class RequirementReader {
   std::string_view text_;
   std::size_t pos_ = 0;
   int depth_ = 0;
+  bool group_was_flags_ = false;  // the group read last was flags alone, (?i)
 };
 
 }  // namespace

@@ -1,9 +1,12 @@
 #include "engine/trainer_pattern.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include "engine/phrase_matcher.hpp"
+#include "text/char_folder.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 
@@ -40,6 +43,67 @@ bool matches_single_bytes(std::string_view pattern) {
 
 namespace {
 
+// Past the bracketed class that starts at `at`; `]` right after `[` or `[^` is a member.
+std::size_t after_class(std::string_view pattern, std::size_t at) {
+  ++at;
+  if (at < pattern.size() && pattern[at] == '^') ++at;
+  if (at < pattern.size() && pattern[at] == ']') ++at;
+  while (at < pattern.size() && pattern[at] != ']') {
+    if (pattern.substr(at, 2) == "[:") {
+      const std::size_t close = pattern.find(":]", at + 2);
+      at = close == std::string_view::npos ? pattern.size() : close + 2;
+    } else {
+      at += pattern[at] == '\\' ? 2 : 1;
+    }
+  }
+  return std::min(at + 1, pattern.size());
+}
+
+// Past the escape that starts at `at`: \Q…\E, \p{Han}, \x{597d}, or one character.
+std::size_t after_escape(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size()) return pattern.size();
+  const char c = pattern[at + 1];
+  if (c == 'Q') {
+    const std::size_t end = pattern.find("\\E", at + 2);
+    return end == std::string_view::npos ? pattern.size() : end + 2;
+  }
+  if ((c == 'p' || c == 'P' || c == 'x') && at + 2 < pattern.size() && pattern[at + 2] == '{') {
+    const std::size_t close = pattern.find('}', at);
+    return close == std::string_view::npos ? pattern.size() : close + 1;
+  }
+  std::size_t next = at + 1;
+  utf8::decode(pattern, next);
+  return next;
+}
+
+// Whether a normalised reply can hold the character: its folded form is itself, or differs
+// only in case (RE2 matches these patterns without regard to case).
+bool occurs_normalised(char32_t c) {
+  const std::string_view folded = CharFolder::shared().fold(c);
+  std::string same;
+  utf8::append(same, c);
+  if (folded == same) return true;
+  std::string lower;
+  utf8::append(lower, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+  return folded == lower;
+}
+
+std::string unmatchable_refusal(const RE2& regex, char32_t c) {
+  std::string shown;
+  utf8::append(shown, c);
+  const std::string_view folded = CharFolder::shared().fold(c);
+  const std::string advice = folded.empty()
+                                 ? std::string(tr("删掉它", "remove it"))
+                                 : fmt::format(fmt::runtime(tr("写成 `{}`", "write `{}`")), folded);
+  return fmt::format(
+      fmt::runtime(tr("正则表达式 `{}` 中的 `{}` 不会出现在回答里:回答先经过规范化(全角转半角、"
+                      "繁体转简体、去掉空白和引号、。转为 .)再匹配;{}",
+                      "`{1}` in regular expression `{0}` never occurs in a reply: replies are "
+                      "normalised before matching (full-width to half-width, traditional to "
+                      "simplified, whitespace and quotation marks removed, 。 to .); {2}")),
+      regex.pattern(), utf8::show_hidden(shown), advice);
+}
+
 std::string refusal(const RE2& regex) {
   if (!regex.ok())
     return fmt::format(
@@ -52,6 +116,7 @@ std::string refusal(const RE2& regex) {
                                        "and splits Chinese characters; use `.` for one "
                                        "character")),
                        regex.pattern());
+  if (const auto c = unmatchable_character(regex.pattern())) return unmatchable_refusal(regex, *c);
   if (can_match_empty(regex))
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 能匹配空文本,任何回答都会算作含有它;"
                                        "请让它至少匹配一个字",
@@ -63,6 +128,20 @@ std::string refusal(const RE2& regex) {
 }
 
 }  // namespace
+
+std::optional<char32_t> unmatchable_character(std::string_view pattern) {
+  for (std::size_t at = 0; at < pattern.size();) {
+    if (pattern[at] == '[') {
+      at = after_class(pattern, at);
+    } else if (pattern[at] == '\\') {
+      at = after_escape(pattern, at);
+    } else {
+      const char32_t c = utf8::decode(pattern, at);
+      if (c != utf8::kInvalid && !occurs_normalised(c)) return c;
+    }
+  }
+  return std::nullopt;
+}
 
 std::unique_ptr<RE2> compile_trainer_pattern(const MarkedText& pattern, const std::string& file,
                                              Diagnostics& diagnostics) {

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,10 @@ bool can_match_empty(const RE2& regex);
 
 // Whether the pattern says `\C`: one byte, which cuts a Chinese character in pieces.
 bool matches_single_bytes(std::string_view pattern);
+
+// The first character the pattern asks for literally (outside a class, an escape or `\Q…\E`)
+// that a normalised reply never holds: 。, ，, full-width letters, spaces, quotation marks,
+// traditional characters. Patterns run on normalised text, so such a branch can never match.
+std::optional<char32_t> unmatchable_character(std::string_view pattern);
 
 }  // namespace coach

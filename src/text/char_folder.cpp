@@ -6,7 +6,7 @@
 
 #include "text/nfkc.hpp"
 #include "text/simplified_tables.hpp"
-#include "text/taiwan_phrases.hpp"
+#include "text/traditional_phrases.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -91,9 +91,37 @@ CharFolder::Folded CharFolder::fold_marked(char32_t cp) {
   if (found == 0) {
     cache_.values.push_back(compute(cp, true));
     const bool traditional = cp >= 0x80 && cache_.values.back() != fold_keeping_script(cp);
-    found = static_cast<std::uint32_t>(cache_.values.size()) | (traditional ? kTraditional : 0);
+    found = static_cast<std::uint32_t>(cache_.values.size()) | (traditional ? kTraditional : 0) |
+            (cp >= 0x80 && is_changed_in_words(cp) ? kChangedInWords : 0);
   }
-  return {cache_.values[(found & ~kTraditional) - 1], (found & kTraditional) != 0};
+  return {cache_.values[(found & kValueIndex) - 1], (found & kTraditional) != 0,
+          (found & kChangedInWords) != 0};
+}
+
+// The table's words are found in script-kept text, so the character is looked at in that form.
+bool CharFolder::is_changed_in_words(char32_t cp) {
+  if (changed_in_words_.empty()) {
+    for (const auto& phrase : simplified_tables::phrases()) {
+      std::vector<char32_t> from;
+      std::vector<char32_t> to;
+      const std::string_view traditional = phrase.traditional;
+      const std::string_view simplified = phrase.simplified;
+      for (std::size_t at = 0; at < traditional.size();)
+        from.push_back(utf8::decode(traditional, at));
+      for (std::size_t at = 0; at < simplified.size();) to.push_back(utf8::decode(simplified, at));
+      for (std::size_t i = 0; i < from.size(); ++i) {
+        if (from.size() != to.size() || from[i] != to[i]) changed_in_words_.push_back(from[i]);
+      }
+    }
+    std::sort(changed_in_words_.begin(), changed_in_words_.end());
+  }
+  const std::string_view kept = fold_keeping_script(cp);
+  for (std::size_t at = 0; at < kept.size();) {
+    if (std::binary_search(changed_in_words_.begin(), changed_in_words_.end(),
+                           utf8::decode(kept, at)))
+      return true;
+  }
+  return false;
 }
 
 std::string_view CharFolder::fold_keeping_script(char32_t cp) {
@@ -103,13 +131,13 @@ std::string_view CharFolder::fold_keeping_script(char32_t cp) {
     script_kept_cache_.values.push_back(compute(cp, false));
     found = static_cast<std::uint32_t>(script_kept_cache_.values.size());
   }
-  return script_kept_cache_.values[found - 1];
+  return script_kept_cache_.values[(found & kValueIndex) - 1];
 }
 
-const TaiwanPhrases& CharFolder::taiwan_phrases() {
-  if (!taiwan_phrases_)
-    taiwan_phrases_ = std::make_unique<TaiwanPhrases>(simplified_tables::taiwan_phrases());
-  return *taiwan_phrases_;
+const TraditionalPhrases& CharFolder::traditional_phrases() {
+  if (!traditional_phrases_)
+    traditional_phrases_ = std::make_unique<TraditionalPhrases>(simplified_tables::phrases());
+  return *traditional_phrases_;
 }
 
 std::string CharFolder::compute(char32_t cp, bool change_script) {

@@ -12,7 +12,7 @@
 
 namespace coach {
 
-class TaiwanPhrases;
+class TraditionalPhrases;
 
 class CharFolder {
  public:
@@ -31,29 +31,36 @@ class CharFolder {
   struct Folded {
     std::string_view text;
     bool traditional = false;
+    // Whether a word of the phrase table changes this character (覆 in 回覆 → 回复, 著 in
+    // 著急 → 着急): only where one stands can a reply without traditional characters change.
+    bool changed_in_words = false;
   };
   Folded fold_marked(char32_t code_point);
 
   // The same without the change of script: width, case, whitespace, punctuation.
   std::string_view fold_keeping_script(char32_t code_point);
 
-  // Traditional text to simplified with mainland vocabulary, phrase by phrase (簡訊 → 短信,
-  // 網路 → 网络), found fast (the automaton is built on first need).
-  const TaiwanPhrases& taiwan_phrases();
+  // The words that convert as a whole (乾淨 → 干净, 著急 → 着急), found fast (the automaton
+  // is built on first need).
+  const TraditionalPhrases& traditional_phrases();
 
  private:
   std::string compute(char32_t code_point, bool change_script);
+  bool is_changed_in_words(char32_t code_point);
 
-  std::unique_ptr<TaiwanPhrases> taiwan_phrases_;
+  std::unique_ptr<TraditionalPhrases> traditional_phrases_;
+  std::vector<char32_t> changed_in_words_;  // sorted; built on first need
   // Folded characters, computed on first sight. A flat index for the Basic Multilingual Plane
   // (every character of a Chinese reply), a map for the rest.
   struct Cache {
-    // 1 + value index, and kTraditional in the folding cache.
+    // 1 + value index, and kTraditional and kChangedInWords in the folding cache.
     std::vector<std::uint32_t> basic = std::vector<std::uint32_t>(0x10000, 0);
     std::unordered_map<char32_t, std::uint32_t> other;
     std::deque<std::string> values;  // a deque: values never move, views stay valid
   };
   static constexpr std::uint32_t kTraditional = 0x80000000;
+  static constexpr std::uint32_t kChangedInWords = 0x40000000;
+  static constexpr std::uint32_t kValueIndex = ~(kTraditional | kChangedInWords);
   static std::uint32_t& slot(Cache& cache, char32_t code_point);
 
   Cache cache_;

@@ -1,16 +1,18 @@
 // Build step: writes the definitions of text/simplified_tables.hpp from OpenCC's tables.
 //   make_simplified_tables OPENCC_DATA_DIR OUTPUT.cpp
-// Every code point is folded as the normaliser folds it and converted with t2s, and every word
-// of the Taiwan phrase tables with tw2sp, exactly as the normaliser did at run time before.
-// Each converter runs once over all its inputs, one per line: no table key holds a line break,
-// so no conversion reaches across lines.
+// Every code point is folded as the normaliser folds it and converted with t2s; every word of
+// the phrase tables (opencc_phrase_keys.hpp) is converted whole with tw2s. Each converter runs
+// once over all its inputs, one per line: no table key holds a line break, so no conversion
+// reaches across lines.
 #include <opencc/SimpleConverter.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/nfkc.hpp"
@@ -72,10 +74,23 @@ void write_characters(std::ofstream& out, const std::string& data_dir) {
   out << "};\n\n";
 }
 
-void write_taiwan_phrases(std::ofstream& out, const std::string& data_dir) {
-  const std::vector<std::string> words = coach::opencc_phrase_keys(data_dir);
-  const std::vector<std::string> simplified = convert_lines(data_dir + "/tw2sp.json", words);
-  out << "constexpr PhraseConversion kTaiwanPhrases[] = {\n";
+// The words, less two of the Taiwan variant table's: it takes 么 for a form of 幺 and writes
+// 抬 as 擡, but in a reply 么 is the 么 of 什么 and 抬 is how mainland text writes it. A
+// simplified character must stay as it was typed, even in a reply with traditional ones.
+std::vector<std::string> phrase_words(const std::string& data_dir) {
+  constexpr std::string_view kKeptAsTyped[] = {"么", "抬"};
+  std::vector<std::string> words = coach::opencc_phrase_keys(data_dir);
+  std::erase_if(words, [&](const std::string& word) {
+    return std::find(std::begin(kKeptAsTyped), std::end(kKeptAsTyped), word) !=
+           std::end(kKeptAsTyped);
+  });
+  return words;
+}
+
+void write_phrases(std::ofstream& out, const std::string& data_dir) {
+  const std::vector<std::string> words = phrase_words(data_dir);
+  const std::vector<std::string> simplified = convert_lines(data_dir + "/tw2s.json", words);
+  out << "constexpr PhraseConversion kPhrases[] = {\n";
   for (std::size_t i = 0; i < words.size(); ++i)
     out << "    {" << literal(words[i]) << ", " << literal(simplified[i]) << "},\n";
   out << "};\n\n";
@@ -95,10 +110,10 @@ int main(int argc, char** argv) try {
       << ". Do not edit.\n#include \"text/simplified_tables.hpp\"\n\n"
          "namespace coach::simplified_tables {\nnamespace {\n\n";
   write_characters(out, data_dir);
-  write_taiwan_phrases(out, data_dir);
+  write_phrases(out, data_dir);
   out << "}  // namespace\n\n"
          "std::span<const CharacterConversion> characters() { return kCharacters; }\n"
-         "std::span<const PhraseConversion> taiwan_phrases() { return kTaiwanPhrases; }\n\n"
+         "std::span<const PhraseConversion> phrases() { return kPhrases; }\n\n"
          "}  // namespace coach::simplified_tables\n";
   out.close();
   if (!out || std::rename((output + ".tmp").c_str(), output.c_str()) != 0)

@@ -5,7 +5,7 @@
 #include <span>
 
 #include "text/char_folder.hpp"
-#include "text/taiwan_phrases.hpp"
+#include "text/traditional_phrases.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -153,13 +153,13 @@ void append_word(Output& out, std::string_view converted, std::span<const KeptCh
   }
 }
 
-// Traditional text converted word by word where a word converts as a whole (簡訊 → 短信),
-// character by character elsewhere: what OpenCC's tw2sp gives, at the cost of one pass.
+// Traditional text converted word by word where a word converts as a whole (乾淨 → 干净),
+// character by character elsewhere: what OpenCC's tw2s gives, at the cost of one pass.
 void convert_phrases(std::string_view original, const QuotedRanges& quotations, Output& out) {
   CharFolder& folder = CharFolder::shared();
   std::string kept;
   const std::vector<KeptCharacter> characters = keep_script(original, kept);
-  const auto words = folder.taiwan_phrases().find(kept);
+  const auto words = folder.traditional_phrases().find(kept);
   out.clear();  // start again
   auto word = words.begin();
   for (std::size_t i = 0; i < characters.size();) {
@@ -177,6 +177,14 @@ void convert_phrases(std::string_view original, const QuotedRanges& quotations, 
   }
 }
 
+// Whether a word of the tables that converts to something else stands in `text`.
+bool holds_traditional_word(std::string_view text) {
+  const auto words = CharFolder::shared().traditional_phrases().find(text);
+  return std::any_of(words.begin(), words.end(), [&](const TraditionalPhrases::Word& word) {
+    return word.simplified != text.substr(word.begin, word.end - word.begin);
+  });
+}
+
 }  // namespace
 
 NormalizedText normalize(std::string_view original) {
@@ -185,18 +193,27 @@ NormalizedText normalize(std::string_view original) {
   Output out(result, original.size());
   CharFolder& folder = CharFolder::shared();
   const QuotedRanges quotations = find_quotations(original);
+  bool may_hold_traditional_word = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;
     const CharFolder::Folded folded = folder.fold_marked(utf8::decode(original, pos));
+    may_hold_traditional_word = may_hold_traditional_word || folded.changed_in_words;
     // Traditional text is converted word by word, from the start: this pass is of no more use.
     if (folded.traditional) {
       convert_phrases(original, quotations, out);
-      break;
+      out.finish();
+      return result;
     }
     out.append(folded.text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
                quotations.contains(start));
   }
   out.finish();
+  // No character was traditional, so the text is as the word tables read it; a traditional
+  // word may still be written in characters that are all simplified ones too (不瞭解, 著急).
+  if (may_hold_traditional_word && holds_traditional_word(result.text)) {
+    convert_phrases(original, quotations, out);
+    out.finish();
+  }
   return result;
 }
 

@@ -12,10 +12,11 @@
 namespace coach {
 
 std::vector<std::string> opencc_phrase_keys(const std::string& data_dir) {
-  // The tables of tw2sp.json's conversion chain other than TSCharacters, which the
-  // character-by-character conversion already applies.
-  constexpr const char* kTables[] = {"TWPhrasesRev", "TWVariantsRevPhrases", "TWVariantsRev",
-                                     "TSPhrases"};
+  // The tables of tw2s.json's conversion chain other than TSCharacters, which the
+  // character-by-character conversion already applies. Not tw2sp's TWPhrasesRev: it swaps
+  // Taiwan vocabulary for mainland vocabulary, mostly computing terms, and turns ordinary words
+  // into others (查詢 → 查找, 文件 → 文档, 呼叫 → 调用) where only the script should change.
+  constexpr const char* kTables[] = {"TWVariantsRevPhrases", "TWVariantsRev", "TSPhrases"};
   std::vector<std::string> keys;
   for (const char* table : kTables) {
     const std::string path = fmt::format("{}/{}.ocd2", data_dir, table);

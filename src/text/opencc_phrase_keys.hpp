@@ -1,12 +1,13 @@
 #pragma once
-// The words of OpenCC's Taiwan → mainland phrase tables (簡訊, 軟體, 乾淨 …): the only places
-// where converting phrase by phrase can differ from converting character by character.
+// The words of OpenCC's traditional (Taiwan standard) → simplified tables besides its character
+// table (乾淨, 瞭解, 著名, 著 …): the only places where converting word by word can differ
+// from converting character by character.
 #include <string>
 #include <vector>
 
 namespace coach {
 
-// Every key of the tables tw2sp.json consults besides its character table. Throws
+// Every key of the tables tw2s.json consults besides its character table. Throws
 // std::runtime_error naming the file when one cannot be read.
 std::vector<std::string> opencc_phrase_keys(const std::string& data_dir);
 

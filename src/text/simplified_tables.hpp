@@ -14,14 +14,14 @@ struct CharacterConversion {
   const char* simplified;
 };
 
-// A word of OpenCC's Taiwan phrase tables (opencc_phrase_keys.hpp) and what tw2sp makes of it
-// as a whole (簡訊 → 短信).
+// A word of OpenCC's traditional → simplified phrase tables (opencc_phrase_keys.hpp) and what
+// tw2s makes of it as a whole (乾淨 → 干净, 著急 → 着急, 著名 → 著名).
 struct PhraseConversion {
   const char* traditional;
   const char* simplified;
 };
 
 std::span<const CharacterConversion> characters();
-std::span<const PhraseConversion> taiwan_phrases();
+std::span<const PhraseConversion> phrases();
 
 }  // namespace coach::simplified_tables

@@ -90,13 +90,38 @@ TEST_CASE("closing punctuation never begins a wrapped line") {
   CHECK(wrap_text("一二三四,五", 8, 0) == "一二三\n四,五");
 }
 
-TEST_CASE("traditional text takes mainland vocabulary, phrase by phrase") {
-  CHECK(normalize_phrase("簡訊發不出去") == "短信发不出去");
-  CHECK(normalize_phrase("網路有問題") == "网络有问题");
-  const NormalizedText text = normalize("您的簡訊！");
-  const auto at = text.text.find("短信");
+TEST_CASE("traditional words convert as a whole, and keep their place in the reply") {
+  CHECK(normalize_phrase("乾乾淨淨") == "干干净净");
+  CHECK(normalize_phrase("我不瞭解您的意思") == "我不了解您的意思");
+  const NormalizedText text = normalize("請您等著！");
+  const auto at = text.text.find("等着");
   REQUIRE(at != std::string::npos);
-  CHECK(text.original_text({at, at + std::string("短信").size()}) == "簡訊");
+  CHECK(text.original_text({at, at + std::string("等着").size()}) == "等著");
+  CHECK(normalize_phrase("他很著名") == "他很著名");  // 著 is 着 only outside such words
+}
+
+TEST_CASE("a traditional word written in characters simplified Chinese also uses is converted") {
+  // No single character here is traditional, so only the word tells: 不瞭解 is 不了解, and a
+  // forbidden 你根本不了解 must not pass for being written 你根本不瞭解.
+  CHECK(normalize_phrase("你根本不瞭解") == "你根本不了解");
+  CHECK(normalize_phrase("替您著急") == "替您着急");
+  CHECK(normalize_phrase("回覆您") == "回复您");
+  CHECK(normalize_phrase("一直支援") == "一直支援");  // a word, not a spelling: left alone
+}
+
+TEST_CASE("simplified characters in a reply with traditional ones stay as they were typed") {
+  // The Taiwan variant tables take 么 for a form of 幺 and write 抬 as 擡.
+  CHECK(normalize_phrase("請问您遇到了什么问题") == "请问您遇到了什么问题");
+  CHECK(normalize_phrase("請您抬頭") == "请您抬头");
+  CHECK(normalize_phrase("請您抬頭,怎么可能") == "请您抬头,怎么可能");
+}
+
+TEST_CASE("only the script changes, never the vocabulary") {
+  // OpenCC's Taiwan vocabulary table (tw2sp) would make 查詢 查找 and 文件 文档.
+  CHECK(normalize_phrase("已經查詢過了") == "已经查询过了");
+  CHECK(normalize_phrase("請提供文件") == "请提供文件");
+  CHECK(normalize_phrase("簡訊發不出去") == "简讯发不出去");
+  CHECK(normalize_phrase("網路有問題") == "网路有问题");
 }
 
 TEST_CASE("the tables computed from OpenCC at build time are whole and in order") {
@@ -116,9 +141,16 @@ TEST_CASE("the tables computed from OpenCC at build time are whole and in order"
   CHECK(simplified(U'簡') == "简");
   CHECK(simplified(U'後') == "后");
   CHECK(simplified(U'简') == "");  // simplified already: not listed
-  const auto phrases = simplified_tables::taiwan_phrases();
-  CHECK(std::any_of(phrases.begin(), phrases.end(), [](const auto& phrase) {
-    return std::string_view(phrase.traditional) == "簡訊" &&
-           std::string_view(phrase.simplified) == "短信";
-  }));
+  const auto phrases = simplified_tables::phrases();
+  const auto converted = [&](std::string_view word) -> std::string_view {
+    const auto found = std::find_if(phrases.begin(), phrases.end(), [&](const auto& phrase) {
+      return std::string_view(phrase.traditional) == word;
+    });
+    return found == phrases.end() ? "" : found->simplified;
+  };
+  CHECK(converted("瞭解") == "了解");
+  CHECK(converted("著") == "着");
+  CHECK(converted("著名") == "著名");
+  CHECK(converted("么") == "");    // a simplified character: never a word to convert
+  CHECK(converted("簡訊") == "");  // vocabulary, not script
 }

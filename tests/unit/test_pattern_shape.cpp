@@ -49,6 +49,11 @@ TEST_CASE("anything not understood may reach anywhere") {
   CHECK(pattern_reach("[!-/]好") == PatternReach::text);  // the range holds , and .
   CHECK(pattern_reach("[\\!-/]好") == PatternReach::text);
   CHECK(pattern_reach("好{,6}") == PatternReach::sentence);  // not a repetition: a literal comma
+  // RE2 refuses leading zeros in a count: these braces, commas and all, are literal text.
+  CHECK(pattern_reach("a{01,}b") == PatternReach::sentence);
+  CHECK(pattern_reach("好a{1,02}") == PatternReach::sentence);
+  CHECK(pattern_reach("a{1,2,3}") == PatternReach::sentence);
+  CHECK(pattern_reach("a{0,2}b") == PatternReach::clause);
   CHECK(pattern_reach("好{1,}x{2}") == PatternReach::clause);
   CHECK(pattern_reach("\\Q.\\E") == PatternReach::text);
   CHECK(pattern_reach("[好") == PatternReach::text);
@@ -137,6 +142,15 @@ TEST_CASE("leading words: one of them begins every match") {
   CHECK(leading_words("(a|b|c|d)(e|f|g|h)(i|j)") == Words{"ae", "af", "ag", "ah", "be", "bf", "bg",
                                                           "bh", "ce", "cf", "cg", "ch", "de", "df",
                                                           "dg", "dh"});
+}
+
+TEST_CASE("a quantifier after flags alone applies to what came before them: nothing is read") {
+  // RE2 reads ab(?i)?c as ab?c: it matches ac.
+  CHECK(leading_words("ab(?i)?c") == Words{});
+  CHECK(pattern_requirements("ab(?i)?c") == Requirements{});
+  CHECK(pattern_requirements("ab(?s)*c") == Requirements{});
+  CHECK(pattern_requirements("b好(?U)??") == Requirements{});
+  CHECK(pattern_requirements("(?i)ab") == Requirements{{"ab"}});  // flags alone still read
 }
 
 TEST_CASE("no leading words where a match may begin with anything else") {

@@ -1,7 +1,8 @@
 #pragma once
-// Traditional words that convert as a whole rather than character by character (簡訊 → 短信,
-// 網路 → 网络, 乾淨 → 干净): every word of OpenCC's Taiwan → mainland phrase tables, converted
-// by OpenCC when coach is built (simplified_tables.hpp), found in a reply in one pass.
+// Traditional words that convert as a whole rather than character by character (乾淨 → 干净,
+// 瞭解 → 了解, 著急 → 着急, while 著名 stays 著名): the words of OpenCC's traditional → simplified
+// phrase tables, converted by OpenCC when coach is built (simplified_tables.hpp), found in a
+// reply in one pass.
 #include <span>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,7 @@
 
 namespace coach {
 
-class TaiwanPhrases {
+class TraditionalPhrases {
  public:
   struct Word {
     std::size_t begin = 0;  // byte offsets in the text searched
@@ -19,7 +20,7 @@ class TaiwanPhrases {
     std::string_view simplified;
   };
 
-  explicit TaiwanPhrases(std::span<const simplified_tables::PhraseConversion> phrases);
+  explicit TraditionalPhrases(std::span<const simplified_tables::PhraseConversion> phrases);
 
   // The words of `text` (folded, script kept) as OpenCC segments it: from the left, the longest
   // word that starts at each point, none overlapping.

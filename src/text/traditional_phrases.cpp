@@ -1,10 +1,11 @@
-#include "text/taiwan_phrases.hpp"
+#include "text/traditional_phrases.hpp"
 
 #include <algorithm>
 
 namespace coach {
 
-TaiwanPhrases::TaiwanPhrases(std::span<const simplified_tables::PhraseConversion> phrases) {
+TraditionalPhrases::TraditionalPhrases(
+    std::span<const simplified_tables::PhraseConversion> phrases) {
   for (const auto& phrase : phrases) {
     automaton_.add(phrase.traditional);
     simplified_.emplace_back(phrase.simplified);
@@ -12,7 +13,7 @@ TaiwanPhrases::TaiwanPhrases(std::span<const simplified_tables::PhraseConversion
   automaton_.build();
 }
 
-std::vector<TaiwanPhrases::Word> TaiwanPhrases::find(std::string_view text) const {
+std::vector<TraditionalPhrases::Word> TraditionalPhrases::find(std::string_view text) const {
   std::vector<Word> found;
   automaton_.scan(text, [&](std::uint32_t word, std::size_t begin, std::size_t end) {
     found.push_back({begin, end, simplified_[word]});
