@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "engine/phrase_matcher.hpp"
 #include "text/char_folder.hpp"
+#include "text/simplified_tables.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -76,9 +80,28 @@ std::size_t after_escape(std::string_view pattern, std::size_t at) {
   return next;
 }
 
+// Characters that converting a whole word can write although converting them alone would not
+// (於 in 於菟, 乾 in 乾坤), sorted.
+const std::vector<char32_t>& written_by_words() {
+  static const std::vector<char32_t> written = [] {
+    std::vector<char32_t> characters;
+    for (const auto& phrase : simplified_tables::phrases()) {
+      const std::string_view simplified = phrase.simplified;
+      for (std::size_t at = 0; at < simplified.size();)
+        characters.push_back(utf8::decode(simplified, at));
+    }
+    std::sort(characters.begin(), characters.end());
+    characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
+    return characters;
+  }();
+  return written;
+}
+
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
-// only in case (RE2 matches these patterns without regard to case).
+// only in case (RE2 matches these patterns without regard to case), or a word's conversion
+// writes it.
 bool occurs_normalised(char32_t c) {
+  if (std::binary_search(written_by_words().begin(), written_by_words().end(), c)) return true;
   const std::string_view folded = CharFolder::shared().fold(c);
   std::string same;
   utf8::append(same, c);

@@ -8,6 +8,7 @@
 #include "engine/phrase_matcher.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "fixtures.hpp"
+#include "text/simplified_tables.hpp"
 #include "util/i18n.hpp"
 
 using namespace coach;
@@ -113,9 +114,16 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   // left to RE2; case is no matter, since patterns match regardless of it.
   for (const char* pattern :
        {"[，。]好", "\\Q。\\E", "\\x{3002}", "VIP(客户|会员)", "著名", "(?P<Name>您)", "é", "É",
-        "\\p{Han}{2}", "[^,.!?;]{0,6}", "a{1,3}", "\\ "}) {
+        "\\p{Han}{2}", "[^,.!?;]{0,6}", "a{1,3}", "\\ ", "乾坤", "於菟"}) {
     CAPTURE(pattern);
     CHECK_FALSE(unmatchable_character(pattern));
+  }
+}
+
+TEST_CASE("every character the word table writes into a reply may stand in a pattern") {
+  for (const auto& phrase : simplified_tables::phrases()) {
+    CAPTURE(phrase.simplified);
+    CHECK_FALSE(unmatchable_character(phrase.simplified));
   }
 }
 
