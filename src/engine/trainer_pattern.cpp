@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "engine/phrase_matcher.hpp"
@@ -97,6 +99,22 @@ const std::vector<char32_t>& written_by_words() {
   return written;
 }
 
+// The character case-folded alone (ſ → s, ς → σ, É → é): what RE2, matching regardless of
+// case, also takes it for when the folding is one character.
+std::string case_folded(char32_t c) {
+  std::string in;
+  utf8::append(in, c);
+  utf8proc_uint8_t* out = nullptr;
+  const auto length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                   static_cast<utf8proc_ssize_t>(in.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_CASEFOLD));
+  if (length < 0) return in;
+  std::string folded(reinterpret_cast<char*>(out), static_cast<std::size_t>(length));
+  std::free(out);
+  return folded;
+}
+
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
 // only in case (RE2 matches these patterns without regard to case), or a word's conversion
 // writes it.
@@ -106,14 +124,24 @@ bool occurs_normalised(char32_t c) {
   std::string same;
   utf8::append(same, c);
   if (folded == same) return true;
-  std::string lower;
-  utf8::append(lower, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
-  return folded == lower;
+  const std::string case_only = case_folded(c);
+  return folded == case_only && utf8::count_code_points(case_only) == 1;
+}
+
+// The character as a message shows it: spaces, line breaks and other invisible ones by their
+// code (\u3000), since between backticks they would show as nothing or break the line.
+std::string shown_character(char32_t c) {
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  const bool invisible = c < 0x21 || c == 0x7F || category == UTF8PROC_CATEGORY_ZS ||
+                         category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP ||
+                         category == UTF8PROC_CATEGORY_CC || category == UTF8PROC_CATEGORY_CF;
+  if (invisible) return fmt::format("\\u{:04X}", static_cast<std::uint32_t>(c));
+  std::string shown;
+  utf8::append(shown, c);
+  return shown;
 }
 
 std::string unmatchable_refusal(const RE2& regex, char32_t c) {
-  std::string shown;
-  utf8::append(shown, c);
   const std::string_view folded = CharFolder::shared().fold(c);
   const std::string advice = folded.empty()
                                  ? std::string(tr("删掉它", "remove it"))
@@ -124,7 +152,8 @@ std::string unmatchable_refusal(const RE2& regex, char32_t c) {
                       "`{1}` in regular expression `{0}` never occurs in a reply: replies are "
                       "normalised before matching (full-width to half-width, traditional to "
                       "simplified, whitespace and quotation marks removed, 。 to .); {2}")),
-      regex.pattern(), utf8::show_hidden(shown), advice);
+      utf8::escape_controls_in_line(utf8::show_hidden(regex.pattern())), shown_character(c),
+      advice);
 }
 
 std::string refusal(const RE2& regex) {
@@ -154,7 +183,10 @@ std::string refusal(const RE2& regex) {
 
 std::optional<char32_t> unmatchable_character(std::string_view pattern) {
   for (std::size_t at = 0; at < pattern.size();) {
-    if (pattern[at] == '[') {
+    if (pattern.substr(at, 4) == "(?P<") {  // a group's name is no text to match
+      const std::size_t close = pattern.find('>', at);
+      at = close == std::string_view::npos ? pattern.size() : close + 1;
+    } else if (pattern[at] == '[') {
       at = after_class(pattern, at);
     } else if (pattern[at] == '\\') {
       at = after_escape(pattern, at);

@@ -102,6 +102,7 @@ CharFolder::Folded CharFolder::fold_marked(char32_t cp) {
 bool CharFolder::is_changed_in_words(char32_t cp) {
   if (changed_in_words_.empty()) {
     for (const auto& phrase : simplified_tables::phrases()) {
+      if (!phrase.in_simplified_text) continue;
       std::vector<char32_t> from;
       std::vector<char32_t> to;
       const std::string_view traditional = phrase.traditional;

@@ -31,8 +31,8 @@ class CharFolder {
   struct Folded {
     std::string_view text;
     bool traditional = false;
-    // Whether a word of the phrase table changes this character (覆 in 回覆 → 回复, 著 in
-    // 著急 → 着急): only where one stands can a reply without traditional characters change.
+    // Whether a word converted in simplified text changes this character (瞭 in 不瞭解 →
+    // 不了解): only where one stands can a reply without traditional characters change.
     bool changed_in_words = false;
   };
   Folded fold_marked(char32_t code_point);
@@ -40,8 +40,8 @@ class CharFolder {
   // The same without the change of script: width, case, whitespace, punctuation.
   std::string_view fold_keeping_script(char32_t code_point);
 
-  // The words that convert as a whole (乾淨 → 干净, 著急 → 着急), found fast (the automaton
-  // is built on first need).
+  // The words that convert as a whole (乾淨 → 干净, 不瞭解 → 不了解), found fast (the
+  // automaton is built on first need).
   const TraditionalPhrases& traditional_phrases();
 
  private:

@@ -74,9 +74,21 @@ void write_characters(std::ofstream& out, const std::string& data_dir) {
   out << "};\n\n";
 }
 
+// Whether a word may be converted in a reply written in simplified characters (不瞭解 →
+// 不了解, 藉口 → 借口): not when the character it changes is one mainland text also writes, in
+// other words, as it is. 覆 is the one: 覆盖 is simplified, and read from the left 显示覆盖
+// holds 示覆 (示复), 说明覆盖 holds 明覆. Such words are converted only in traditional text.
+bool converts_in_simplified_text(const std::string& word, const std::string& simplified) {
+  constexpr std::string_view kAlsoSimplified[] = {"覆"};
+  return std::none_of(std::begin(kAlsoSimplified), std::end(kAlsoSimplified),
+                      [&](std::string_view character) {
+                        return word.find(character) != std::string::npos &&
+                               simplified.find(character) == std::string::npos;
+                      });
+}
+
 // The words, less two of the Taiwan variant table's: it takes 么 for a form of 幺 and writes
-// 抬 as 擡, but in a reply 么 is the 么 of 什么 and 抬 is how mainland text writes it. A
-// simplified character must stay as it was typed, even in a reply with traditional ones.
+// 抬 as 擡, but in a reply 么 is the 么 of 什么 and 抬 is how mainland text writes it.
 std::vector<std::string> phrase_words(const std::string& data_dir) {
   constexpr std::string_view kKeptAsTyped[] = {"么", "抬"};
   std::vector<std::string> words = coach::opencc_phrase_keys(data_dir);
@@ -87,12 +99,29 @@ std::vector<std::string> phrase_words(const std::string& data_dir) {
   return words;
 }
 
+// The variant table turns 著 into 着 (看著 → 看着) except in the words it lists, in
+// traditional spelling only (顯著, 著稱): their simplified spelling (显著, 著称) is added as a
+// word that stays as it is, so that 著 reads the same in 显著 as in 顯著.
+void add_simplified_spellings(std::vector<std::string>& words,
+                              std::vector<std::string>& simplified) {
+  const std::vector<std::string> keys = words;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (simplified[i].find("著") == std::string::npos || simplified[i] == keys[i]) continue;
+    if (std::find(keys.begin(), keys.end(), simplified[i]) != keys.end()) continue;
+    words.push_back(simplified[i]);
+    simplified.push_back(simplified[i]);
+  }
+}
+
 void write_phrases(std::ofstream& out, const std::string& data_dir) {
-  const std::vector<std::string> words = phrase_words(data_dir);
-  const std::vector<std::string> simplified = convert_lines(data_dir + "/tw2s.json", words);
+  std::vector<std::string> words = phrase_words(data_dir);
+  std::vector<std::string> simplified = convert_lines(data_dir + "/tw2s.json", words);
+  add_simplified_spellings(words, simplified);
   out << "constexpr PhraseConversion kPhrases[] = {\n";
-  for (std::size_t i = 0; i < words.size(); ++i)
-    out << "    {" << literal(words[i]) << ", " << literal(simplified[i]) << "},\n";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    out << "    {" << literal(words[i]) << ", " << literal(simplified[i]) << ", "
+        << (converts_in_simplified_text(words[i], simplified[i]) ? "true" : "false") << "},\n";
+  }
   out << "};\n\n";
 }
 

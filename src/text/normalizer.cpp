@@ -155,11 +155,12 @@ void append_word(Output& out, std::string_view converted, std::span<const KeptCh
 
 // Traditional text converted word by word where a word converts as a whole (乾淨 → 干净),
 // character by character elsewhere: what OpenCC's tw2s gives, at the cost of one pass.
-void convert_phrases(std::string_view original, const QuotedRanges& quotations, Output& out) {
+void convert_phrases(std::string_view original, const QuotedRanges& quotations,
+                     TraditionalPhrases::Script script, Output& out) {
   CharFolder& folder = CharFolder::shared();
   std::string kept;
   const std::vector<KeptCharacter> characters = keep_script(original, kept);
-  const auto words = folder.traditional_phrases().find(kept);
+  const auto words = folder.traditional_phrases().find(kept, script);
   out.clear();  // start again
   auto word = words.begin();
   for (std::size_t i = 0; i < characters.size();) {
@@ -179,7 +180,8 @@ void convert_phrases(std::string_view original, const QuotedRanges& quotations, 
 
 // Whether a word of the tables that converts to something else stands in `text`.
 bool holds_traditional_word(std::string_view text) {
-  const auto words = CharFolder::shared().traditional_phrases().find(text);
+  const auto words =
+      CharFolder::shared().traditional_phrases().find(text, TraditionalPhrases::Script::simplified);
   return std::any_of(words.begin(), words.end(), [&](const TraditionalPhrases::Word& word) {
     return word.simplified != text.substr(word.begin, word.end - word.begin);
   });
@@ -200,7 +202,7 @@ NormalizedText normalize(std::string_view original) {
     may_hold_traditional_word = may_hold_traditional_word || folded.changed_in_words;
     // Traditional text is converted word by word, from the start: this pass is of no more use.
     if (folded.traditional) {
-      convert_phrases(original, quotations, out);
+      convert_phrases(original, quotations, TraditionalPhrases::Script::traditional, out);
       out.finish();
       return result;
     }
@@ -208,10 +210,10 @@ NormalizedText normalize(std::string_view original) {
                quotations.contains(start));
   }
   out.finish();
-  // No character was traditional, so the text is as the word tables read it; a traditional
-  // word may still be written in characters that are all simplified ones too (不瞭解, 著急).
+  // No character was traditional, so the text is as the word table reads it; a traditional
+  // word may still be written in characters that are all simplified ones too (不瞭解, 藉口).
   if (may_hold_traditional_word && holds_traditional_word(result.text)) {
-    convert_phrases(original, quotations, out);
+    convert_phrases(original, quotations, TraditionalPhrases::Script::simplified, out);
     out.finish();
   }
   return result;

@@ -13,9 +13,9 @@ namespace coach {
 
 std::vector<std::string> opencc_phrase_keys(const std::string& data_dir) {
   // The tables of tw2s.json's conversion chain other than TSCharacters, which the
-  // character-by-character conversion already applies. Not tw2sp's TWPhrasesRev: it swaps
-  // Taiwan vocabulary for mainland vocabulary, mostly computing terms, and turns ordinary words
-  // into others (查詢 → 查找, 文件 → 文档, 呼叫 → 调用) where only the script should change.
+  // character-by-character conversion already applies: the Taiwan variants (著 → 着 but 著名)
+  // and the phrases (乾淨 → 干净). Not tw2sp's TWPhrasesRev: it swaps vocabulary (查詢 → 查找,
+  // 文件 → 文档, 呼叫 → 调用) where only the script should change.
   constexpr const char* kTables[] = {"TWVariantsRevPhrases", "TWVariantsRev", "TSPhrases"};
   std::vector<std::string> keys;
   for (const char* table : kTables) {

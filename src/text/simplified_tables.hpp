@@ -14,11 +14,15 @@ struct CharacterConversion {
   const char* simplified;
 };
 
-// A word of OpenCC's traditional → simplified phrase tables (opencc_phrase_keys.hpp) and what
-// tw2s makes of it as a whole (乾淨 → 干净, 著急 → 着急, 著名 → 著名).
+// A word of OpenCC's traditional → simplified tables (opencc_phrase_keys.hpp) and what tw2s
+// makes of it as a whole (乾淨 → 干净, 不瞭解 → 不了解, 著急 → 着急, 著名 → 著名), or the
+// simplified spelling of a word that keeps 著 (显著 → 显著).
 struct PhraseConversion {
   const char* traditional;
   const char* simplified;
+  // Whether it is converted in a reply without traditional characters too: not when the
+  // character it changes is also simplified Chinese in other words (覆 of 覆盖).
+  bool in_simplified_text;
 };
 
 std::span<const CharacterConversion> characters();

@@ -1,8 +1,8 @@
 #pragma once
 // Traditional words that convert as a whole rather than character by character (乾淨 → 干净,
-// 瞭解 → 了解, 著急 → 着急, while 著名 stays 著名): the words of OpenCC's traditional → simplified
-// phrase tables, converted by OpenCC when coach is built (simplified_tables.hpp), found in a
-// reply in one pass.
+// 瞭解 → 了解, 著急 → 着急, while 瞭望 and 著名 stay): the words of OpenCC's traditional →
+// simplified tables, converted by OpenCC when coach is built (simplified_tables.hpp), found in
+// a reply in one pass.
 #include <span>
 #include <string_view>
 #include <vector>
@@ -23,12 +23,15 @@ class TraditionalPhrases {
   explicit TraditionalPhrases(std::span<const simplified_tables::PhraseConversion> phrases);
 
   // The words of `text` (folded, script kept) as OpenCC segments it: from the left, the longest
-  // word that starts at each point, none overlapping.
-  std::vector<Word> find(std::string_view text) const;
+  // word that starts at each point, none overlapping. In simplified text, only the words that
+  // convert there (PhraseConversion::in_simplified_text).
+  enum class Script { traditional, simplified };
+  std::vector<Word> find(std::string_view text, Script script) const;
 
  private:
   PhraseAutomaton automaton_;
   std::vector<std::string_view> simplified_;
+  std::vector<bool> in_simplified_text_;
 };
 
 }  // namespace coach

@@ -93,24 +93,41 @@ TEST_CASE("closing punctuation never begins a wrapped line") {
 TEST_CASE("traditional words convert as a whole, and keep their place in the reply") {
   CHECK(normalize_phrase("乾乾淨淨") == "干干净净");
   CHECK(normalize_phrase("我不瞭解您的意思") == "我不了解您的意思");
-  const NormalizedText text = normalize("請您等著！");
-  const auto at = text.text.find("等着");
+  const NormalizedText text = normalize("請您別找藉口！");
+  const auto at = text.text.find("借口");
   REQUIRE(at != std::string::npos);
-  CHECK(text.original_text({at, at + std::string("等着").size()}) == "等著");
-  CHECK(normalize_phrase("他很著名") == "他很著名");  // 著 is 着 only outside such words
+  CHECK(text.original_text({at, at + std::string("借口").size()}) == "藉口");
+  CHECK(normalize_phrase("瞭望台") == "瞭望台");  // 瞭 is 了 only in such words
+  CHECK(normalize_phrase("請您等著") == "请您等着");
 }
 
 TEST_CASE("a traditional word written in characters simplified Chinese also uses is converted") {
   // No single character here is traditional, so only the word tells: 不瞭解 is 不了解, and a
   // forbidden 你根本不了解 must not pass for being written 你根本不瞭解.
   CHECK(normalize_phrase("你根本不瞭解") == "你根本不了解");
+  CHECK(normalize_phrase("别找藉口") == "别找借口");
   CHECK(normalize_phrase("替您著急") == "替您着急");
-  CHECK(normalize_phrase("回覆您") == "回复您");
   CHECK(normalize_phrase("一直支援") == "一直支援");  // a word, not a spelling: left alone
 }
 
+TEST_CASE("simplified words are not converted across a word boundary") {
+  // 覆 is simplified too (覆盖): read from the left, 显示覆盖 holds 示覆, 说明覆盖 明覆.
+  CHECK(normalize_phrase("地图上显示覆盖范围") == "地图上显示覆盖范围");
+  CHECK(normalize_phrase("我给您说明覆盖范围,您不瞭解") == "我给您说明覆盖范围,您不了解");
+  CHECK(normalize_phrase("回覆您") == "回覆您");  // in simplified text 覆 stays as typed
+  CHECK(normalize_phrase("回覆您,請稍候") == "回复您,请稍候");  // in traditional text not
+}
+
+TEST_CASE("a character reads the same whatever script the rest of the word is in") {
+  // 著 is 着 (著急) except in the words that keep it, spelt either way: a forbidden 效果显著
+  // is caught in 效果顯著 and 效果显著 alike.
+  CHECK(normalize_phrase("我保证效果顯著") == "我保证效果显著");
+  CHECK(normalize_phrase("我保证效果显著") == "我保证效果显著");
+  CHECK(normalize_phrase("他很著名") == "他很著名");
+  CHECK(normalize_phrase("著稱") == normalize_phrase("著称"));
+}
+
 TEST_CASE("simplified characters in a reply with traditional ones stay as they were typed") {
-  // The Taiwan variant tables take 么 for a form of 幺 and write 抬 as 擡.
   CHECK(normalize_phrase("請问您遇到了什么问题") == "请问您遇到了什么问题");
   CHECK(normalize_phrase("請您抬頭") == "请您抬头");
   CHECK(normalize_phrase("請您抬頭,怎么可能") == "请您抬头,怎么可能");
@@ -149,8 +166,17 @@ TEST_CASE("the tables computed from OpenCC at build time are whole and in order"
     return found == phrases.end() ? "" : found->simplified;
   };
   CHECK(converted("瞭解") == "了解");
+  CHECK(converted("瞭望") == "瞭望");
   CHECK(converted("著") == "着");
   CHECK(converted("著名") == "著名");
-  CHECK(converted("么") == "");    // a simplified character: never a word to convert
-  CHECK(converted("簡訊") == "");  // vocabulary, not script
+  CHECK(converted("显著") == "显著");  // the simplified spelling of a word that keeps 著
+  CHECK(converted("么") == "");        // a simplified character: never a word to convert
+  CHECK(converted("簡訊") == "");      // vocabulary, not script
+  const auto in_simplified_text = [&](std::string_view word) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](const auto& phrase) {
+      return std::string_view(phrase.traditional) == word && phrase.in_simplified_text;
+    });
+  };
+  CHECK(in_simplified_text("不瞭解"));
+  CHECK_FALSE(in_simplified_text("示覆"));
 }

@@ -107,14 +107,16 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   CHECK(unmatchable_character("(不可能|没办法)，") == U'，');
   CHECK(unmatchable_character("ＯＫ") == U'Ｏ');
   CHECK(unmatchable_character("您 好") == U' ');
+  CHECK(unmatchable_character("您\u3000好") == U'\u3000');
+  CHECK(unmatchable_character("(?P<n>對)") == U'對');
   CHECK(unmatchable_character("給您添麻煩") == U'給');
   CHECK(unmatchable_character("“好的”") == U'“');
   CHECK(unmatchable_character("straße") == U'ß');
   // In a class a character that never comes is only a dead member; quoted and escaped text is
   // left to RE2; case is no matter, since patterns match regardless of it.
-  for (const char* pattern :
-       {"[，。]好", "\\Q。\\E", "\\x{3002}", "VIP(客户|会员)", "著名", "(?P<Name>您)", "é", "É",
-        "\\p{Han}{2}", "[^,.!?;]{0,6}", "a{1,3}", "\\ ", "乾坤", "於菟"}) {
+  for (const char* pattern : {"[，。]好", "\\Q。\\E", "\\x{3002}", "VIP(客户|会员)", "著名",
+                              "(?P<Name>您)", "é", "É", "\\p{Han}{2}", "[^,.!?;]{0,6}", "a{1,3}",
+                              "\\ ", "乾坤", "於菟", "ſ", "ς", "µ", "(?P<對方>抱歉)"}) {
     CAPTURE(pattern);
     CHECK_FALSE(unmatchable_character(pattern));
   }
@@ -137,7 +139,7 @@ TEST_CASE("a pattern that can never match a normalised reply is refused, with wh
   CHECK(diagnostics.to_string() ==
         "l.yaml:3:9: 正则表达式 `(不可能|没办法)。` 中的 `。` 不会出现在回答里:回答先经过规范化"
         "(全角转半角、繁体转简体、去掉空白和引号、。转为 .)再匹配;写成 `.`\n"
-        "l.yaml:4:9: 正则表达式 `您 好` 中的 ` ` 不会出现在回答里:回答先经过规范化"
+        "l.yaml:4:9: 正则表达式 `您 好` 中的 `\\u0020` 不会出现在回答里:回答先经过规范化"
         "(全角转半角、繁体转简体、去掉空白和引号、。转为 .)再匹配;删掉它\n"
         "l.yaml:5:9: `給` in regular expression `給您` never occurs in a reply: replies are "
         "normalised before matching (full-width to half-width, traditional to simplified, "
