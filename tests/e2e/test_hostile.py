@@ -20,6 +20,8 @@ SCENARIOS = {
     "text-cut-by-comment-on-next-line.yaml": "10:7: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: \\1",
+    "regex-never-matching-stop.yaml": "12:17: `。` in regular expression `(不可能|没办法)。` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `.`",
+    "regex-traditional-character.yaml": "12:17: `給` in regular expression `給您添麻煩` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `给`",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
     "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "blank-phrase.yaml": "12:24: “\\u200B” in `any_of` holds only spaces, quotation marks or invisible characters: nothing is left of it to match",
