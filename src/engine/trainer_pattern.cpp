@@ -5,12 +5,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
-#include <vector>
 
 #include "engine/phrase_matcher.hpp"
 #include "text/char_folder.hpp"
-#include "text/simplified_tables.hpp"
+#include "text/nfkc.hpp"
+#include "text/traditional_phrases.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -27,22 +26,6 @@ bool can_match_empty(const RE2& regex) {
       if (regex.Match(text, before.size(), before.size(), RE2::ANCHOR_BOTH, nullptr, 0))
         return true;
     }
-  }
-  return false;
-}
-
-// RE2 refuses `\C` inside brackets, so only escapes outside a `\Q…\E` quotation count.
-bool matches_single_bytes(std::string_view pattern) {
-  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] != '\\') continue;
-    const char escaped = pattern[i + 1];
-    if (escaped == 'C') return true;
-    if (escaped == 'Q') {
-      const std::size_t end = pattern.find("\\E", i + 2);
-      if (end == std::string_view::npos) return false;
-      i = end;
-    }
-    ++i;  // past the escaped character: in `\\C` the C is a letter
   }
   return false;
 }
@@ -82,49 +65,17 @@ std::size_t after_escape(std::string_view pattern, std::size_t at) {
   return next;
 }
 
-// Characters that converting a whole word can write although converting them alone would not
-// (於 in 於菟, 乾 in 乾坤), sorted.
-const std::vector<char32_t>& written_by_words() {
-  static const std::vector<char32_t> written = [] {
-    std::vector<char32_t> characters;
-    for (const auto& phrase : simplified_tables::phrases()) {
-      const std::string_view simplified = phrase.simplified;
-      for (std::size_t at = 0; at < simplified.size();)
-        characters.push_back(utf8::decode(simplified, at));
-    }
-    std::sort(characters.begin(), characters.end());
-    characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
-    return characters;
-  }();
-  return written;
-}
-
-// The character case-folded alone (ſ → s, ς → σ, É → é): what RE2, matching regardless of
-// case, also takes it for when the folding is one character.
-std::string case_folded(char32_t c) {
-  std::string in;
-  utf8::append(in, c);
-  utf8proc_uint8_t* out = nullptr;
-  const auto length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
-                   static_cast<utf8proc_ssize_t>(in.size()), &out,
-                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_CASEFOLD));
-  if (length < 0) return in;
-  std::string folded(reinterpret_cast<char*>(out), static_cast<std::size_t>(length));
-  std::free(out);
-  return folded;
-}
-
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
 // only in case (RE2 matches these patterns without regard to case), or a word's conversion
 // writes it.
 bool occurs_normalised(char32_t c) {
-  if (std::binary_search(written_by_words().begin(), written_by_words().end(), c)) return true;
-  const std::string_view folded = CharFolder::shared().fold(c);
+  CharFolder& folder = CharFolder::shared();
+  if (folder.traditional_phrases().writes(c)) return true;
+  const std::string_view folded = folder.fold(c);
   std::string same;
   utf8::append(same, c);
   if (folded == same) return true;
-  const std::string case_only = case_folded(c);
+  const std::string case_only = casefold(c);
   return folded == case_only && utf8::count_code_points(case_only) == 1;
 }
 
@@ -180,6 +131,19 @@ std::string refusal(const RE2& regex) {
 }
 
 }  // namespace
+
+// RE2 refuses `\C` inside brackets, so only escapes outside a `\Q…\E` quotation count.
+bool matches_single_bytes(std::string_view pattern) {
+  for (std::size_t at = 0; at < pattern.size();) {
+    if (pattern[at] != '\\') {
+      ++at;
+      continue;
+    }
+    if (pattern.substr(at, 2) == "\\C") return true;
+    at = after_escape(pattern, at);  // in `\\C` the C is a letter
+  }
+  return false;
+}
 
 std::optional<char32_t> unmatchable_character(std::string_view pattern) {
   for (std::size_t at = 0; at < pattern.size();) {

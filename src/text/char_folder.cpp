@@ -100,27 +100,10 @@ CharFolder::Folded CharFolder::fold_marked(char32_t cp) {
 
 // The table's words are found in script-kept text, so the character is looked at in that form.
 bool CharFolder::is_changed_in_words(char32_t cp) {
-  if (changed_in_words_.empty()) {
-    for (const auto& phrase : simplified_tables::phrases()) {
-      if (!phrase.in_simplified_text) continue;
-      std::vector<char32_t> from;
-      std::vector<char32_t> to;
-      const std::string_view traditional = phrase.traditional;
-      const std::string_view simplified = phrase.simplified;
-      for (std::size_t at = 0; at < traditional.size();)
-        from.push_back(utf8::decode(traditional, at));
-      for (std::size_t at = 0; at < simplified.size();) to.push_back(utf8::decode(simplified, at));
-      for (std::size_t i = 0; i < from.size(); ++i) {
-        if (from.size() != to.size() || from[i] != to[i]) changed_in_words_.push_back(from[i]);
-      }
-    }
-    std::sort(changed_in_words_.begin(), changed_in_words_.end());
-  }
+  const TraditionalPhrases& words = traditional_phrases();
   const std::string_view kept = fold_keeping_script(cp);
   for (std::size_t at = 0; at < kept.size();) {
-    if (std::binary_search(changed_in_words_.begin(), changed_in_words_.end(),
-                           utf8::decode(kept, at)))
-      return true;
+    if (words.changes_in_simplified_text(utf8::decode(kept, at))) return true;
   }
   return false;
 }

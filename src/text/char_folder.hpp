@@ -49,7 +49,6 @@ class CharFolder {
   bool is_changed_in_words(char32_t code_point);
 
   std::unique_ptr<TraditionalPhrases> traditional_phrases_;
-  std::vector<char32_t> changed_in_words_;  // sorted; built on first need
   // Folded characters, computed on first sight. A flat index for the Basic Multilingual Plane
   // (every character of a Chinese reply), a map for the rest.
   struct Cache {

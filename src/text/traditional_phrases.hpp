@@ -28,10 +28,19 @@ class TraditionalPhrases {
   enum class Script { traditional, simplified };
   std::vector<Word> find(std::string_view text, Script script) const;
 
+  // Whether a word converted in simplified text changes this character (瞭 in 不瞭解 →
+  // 不了解): only where one stands can a reply without traditional characters change.
+  bool changes_in_simplified_text(char32_t code_point) const;
+  // Whether some word's conversion writes this character (於 in 於菟, 乾 in 乾坤), although
+  // converting it alone might not.
+  bool writes(char32_t code_point) const;
+
  private:
   PhraseAutomaton automaton_;
   std::vector<std::string_view> simplified_;
   std::vector<bool> in_simplified_text_;
+  std::vector<char32_t> changed_in_simplified_text_;  // sorted
+  std::vector<char32_t> written_;                     // sorted
 };
 
 }  // namespace coach
