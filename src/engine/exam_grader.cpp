@@ -57,8 +57,7 @@ std::vector<std::string> apply_exam(const Exam& exam, const Rubric& rubric,
                                     AttemptResult& attempt) {
   if (exam.pass_mark) {
     attempt.pass_mark = *exam.pass_mark;
-    attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed &&
-                     attempt.failed_steps <= attempt.max_failed_steps;
+    attempt.passed = attempt.meets_pass_mark();
   }
   std::vector<std::string> unmet;
   check_stages(exam, attempt, unmet);

@@ -78,6 +78,14 @@ struct AttemptResult {
   std::vector<SkippedStep> skipped;
   int final_mood = 0;
   bool walked_out = false;  // the customer was pushed past the limit: the attempt fails
+
+  // The verdict from the totals above, wherever the pass mark comes from (the scenario or an
+  // exam). A good total can hide two weak steps or a customer who left; a trainer would not
+  // certify either.
+  bool meets_pass_mark() const {
+    return score >= pass_mark && !critical_failed && failed_steps <= max_failed_steps &&
+           !walked_out;
+  }
 };
 
 }  // namespace coach

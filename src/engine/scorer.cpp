@@ -75,9 +75,7 @@ void total_attempt(AttemptResult& attempt) {
   attempt.score = std::round(score * 10) / 10;
   attempt.failed_steps = 0;
   for (const auto& step : attempt.steps) attempt.failed_steps += step.passed ? 0 : 1;
-  // A good total can hide two weak steps; a trainer would not certify that.
-  attempt.passed = attempt.score >= attempt.pass_mark && !attempt.critical_failed &&
-                   attempt.failed_steps <= attempt.max_failed_steps && !attempt.walked_out;
+  attempt.passed = attempt.meets_pass_mark();
 }
 
 AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,

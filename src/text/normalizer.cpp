@@ -5,6 +5,7 @@
 #include <span>
 
 #include "text/char_folder.hpp"
+#include "text/quotations.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/utf8.hpp"
 
@@ -21,63 +22,6 @@ std::string_view NormalizedText::original_text(TextSpan span) const {
 }
 
 namespace {
-
-// A quotation longer than this is more likely an unbalanced mark than a quotation.
-constexpr std::size_t kMaxQuotedCharacters = 40;
-
-struct QuotedRanges {
-  std::vector<TextSpan> spans;  // byte ranges of the original, marks excluded
-  bool contains(std::size_t pos) const {
-    for (const auto& span : spans) {
-      if (pos >= span.begin && pos < span.end) return true;
-    }
-    return false;
-  }
-};
-
-// The quotation marks, opening (as UTF-8, to search for) and closing.
-struct QuotationMarks {
-  std::string_view opening;
-  char32_t closing;
-};
-constexpr QuotationMarks kQuotationMarks[] = {
-    {"“", U'”'}, {"「", U'」'}, {"『", U'』'}, {"\"", U'"'}};
-
-char32_t closing_mark_for(char32_t cp) {
-  for (const auto& marks : kQuotationMarks) {
-    std::size_t pos = 0;
-    if (utf8::decode(marks.opening, pos) == cp) return marks.closing;
-  }
-  return 0;
-}
-
-// Whether any opening mark occurs: most replies quote nothing and need not be decoded for it.
-bool may_quote(std::string_view original) {
-  return std::any_of(
-      std::begin(kQuotationMarks), std::end(kQuotationMarks),
-      [&](const auto& marks) { return original.find(marks.opening) != std::string_view::npos; });
-}
-
-QuotedRanges find_quotations(std::string_view original) {
-  QuotedRanges ranges;
-  if (!may_quote(original)) return ranges;
-  char32_t awaited = 0;
-  std::size_t start = 0;
-  std::size_t characters = 0;
-  for (std::size_t pos = 0; pos < original.size();) {
-    const std::size_t at = pos;
-    const char32_t cp = utf8::decode(original, pos);
-    if (awaited != 0 && cp == awaited) {
-      if (characters <= kMaxQuotedCharacters) ranges.spans.push_back({start, at});
-      awaited = 0;
-    } else if (const char32_t closing = awaited == 0 ? closing_mark_for(cp) : 0; closing != 0) {
-      awaited = closing, start = pos, characters = 0;
-    } else {
-      ++characters;
-    }
-  }
-  return ranges;
-}
 
 // Writes the normalised text and its maps. A character is one to four bytes, so the four
 // arrays are sized ahead and written in place: appending to each per byte cost more than the
@@ -194,7 +138,7 @@ NormalizedText normalize(std::string_view original) {
   result.original = std::string(original);
   Output out(result, original.size());
   CharFolder& folder = CharFolder::shared();
-  const QuotedRanges quotations = find_quotations(original);
+  const QuotedRanges quotations = find_mentions(original);
   bool may_hold_traditional_word = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;

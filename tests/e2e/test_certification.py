@@ -33,6 +33,29 @@ must_pass:
   concepts: [blame]
 """
 
+WALKOUT = """\
+id: walkout
+title: 走掉的客户
+source: test
+customer: {name: 王先生, type: 情绪激动型, mood: 95}
+briefing: 测试
+pass_mark: 70
+steps:
+  - id: a
+    stage: vent
+    customer: 你们乱扣钱!
+    rules:
+      - {concept: empathy, points: 10}
+      - {forbid: blame, critical: true}
+    model_answers: ["王先生,您的心情我很理解。"]
+  - id: b
+    stage: follow_up
+    customer: 那就这样吧。
+    rules:
+      - {concept: thanks, points: 10}
+    model_answers: ["王先生,谢谢您的耐心。"]
+"""
+
 
 def grade(*args, env=None, lang="en"):
     return run("--scenarios", str(FIXTURES), "grade", *args, env=env, lang=lang)
@@ -129,6 +152,24 @@ class Exams(CoachTestCase):
         unmet = json.loads(result.stdout)["results"][0]["exam"]["unmet"]
         self.assertEqual(len(unmet), 1)
         self.assertIn("must-pass rule", unmet[0])
+
+    def test_an_exam_pass_mark_never_certifies_a_customer_who_walked_out(self):
+        # An exam with its own pass mark judged the attempt again and forgot the walk-out:
+        # FAILED without --exam, PASSED with it.
+        library = self.tmp / "library"
+        for folder in ("lexicons", "customer-types"):
+            shutil.copytree(BUNDLED / folder, library / folder)
+        (library / "walkout.yaml").write_text(WALKOUT, encoding="utf-8")
+        exam = self.write("walk-exam.yaml", "id: walk-exam\ntitle: 考试\nscenarios: [walkout]\npass_mark: 50\n")
+        answers = self.write("walk.yaml", "trainee: 李四\nscenario: walkout\nresponses:\n"
+                             "  a: 王先生,您的心情我很理解。\n  b: 谢谢您,不过我们没错,我说的没错。\n")
+        for exam_args in ([], ["--exam", str(exam)]):
+            result = run("--scenarios", str(library), "grade", *exam_args, str(answers),
+                         "--format", "json", lang="en")
+            self.assertExit(result, 1)
+            attempt = json.loads(result.stdout)["results"][0]
+            self.assertTrue(attempt["path"]["walked_out"])
+            self.assertFalse(attempt["passed"])
 
     def test_a_scenario_outside_the_exam_is_bad_input(self):
         exam = self.write("other.yaml", EXAM.replace("[fee]", "[fee, refund]"))

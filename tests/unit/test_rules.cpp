@@ -106,4 +106,23 @@ TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK(ok("{forbid: blame}", "我不会跟您说「你弄错了」"));
   CHECK_FALSE(ok("{forbid: blame}", "您弄错了"));
   CHECK_FALSE(ok("{forbid: blame}", "“好吧”,您弄错了"));  // outside the quotation it counts
+  CHECK(ok("{forbid: blame}", "您刚才说:“我弄错了?”其实不是这样"));
+  CHECK(ok("{forbid: blame}", "“您弄错了”这种话我们不会说"));
+}
+
+TEST_CASE("quotation marks alone do not excuse what the trainee says") {
+  // Marks around a forbidden phrase used to hide it from every forbid rule.
+  CHECK_FALSE(ok("{forbid: blame}", "但这件事“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "「您弄错了」"));
+  CHECK_FALSE(ok("{forbid: blame}", "我说“您弄错了”"));  // the trainee says it
+  CHECK_FALSE(ok("{forbid: blame}", "我跟您说:“您弄错了”"));
+  CHECK(ok("{forbid: blame}", "我们绝不会说:“您弄错了”"));
+}
+
+TEST_CASE("a reply of many short quotations marks each of them") {
+  std::string reply;
+  for (int i = 0; i < 2000; ++i) reply += "您说「好」";
+  reply += "您说「您弄错了」,好";
+  CHECK(ok("{forbid: blame}", reply));
+  CHECK_FALSE(ok("{forbid: blame}", reply + "您弄错了"));
 }
