@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 #include "text/clauses.hpp"
 #include "util/utf8.hpp"
@@ -98,6 +99,64 @@ std::size_t after_scope_breakers(const Window& window) {
   return cut;
 }
 
+bool is_pronoun(char32_t c) {
+  return c == U'您' || c == U'你' || c == U'我' || c == U'他' || c == U'她';
+}
+
+// Characters after which a pronoun is the object of what came before (给您, 跟您, 怪您, 不是您,
+// 觉得您), not the subject of a new predicate.
+bool takes_object(char32_t c) {
+  static constexpr std::u32string_view kTakers = U"给跟对向和让帮替为把被叫同与陪请怪找诉是得说有";
+  return kTakers.find(c) != std::u32string_view::npos;
+}
+
+// Characters after a pronoun that make it the subject of a new predicate: 您应该, 您自己.
+bool starts_predicate_after_pronoun(std::string_view rest) {
+  static constexpr std::array<std::string_view, 12> kStarts = {
+      "应该", "自己", "必须", "得", "要", "可以", "能", "也", "都", "还", "先", "别"};
+  return std::any_of(kStarts.begin(), kStarts.end(), [&](auto w) { return rest.starts_with(w); });
+}
+
+// Characters that end a predicate when a pronoun follows them: 没什么好吵的|您别激动.
+bool ends_predicate(char32_t c) {
+  return c == U'了' || c == U'吧' || c == U'啊' || c == U'呢' || c == U'嘛' || c == U'的';
+}
+
+// Characters before a second 是 that make it part of the negated verb phrase (不认为是, 不能说是),
+// not a new one (不是我们的错|是您).
+bool joins_copula(char32_t c) {
+  static constexpr std::u32string_view kJoiners = U"不没非为得说算就也都还可正只便总要会能";
+  return kJoiners.find(c) != std::u32string_view::npos;
+}
+
+// Whether a new predicate begins at window position `i` (or, with i == kWindowCharacters, at
+// the match): a negation before it governs the earlier predicate, not the phrase. In
+// 这不是我们的错是您自己没注意 the 不 denies 我们的错; 是您自己没注意 is said outright.
+bool new_predicate_at(const Window& window, std::size_t i, std::string_view text,
+                      std::size_t match_begin) {
+  const std::size_t position = i < kWindowCharacters ? window.starts[i] : match_begin;
+  std::size_t after = position;
+  const char32_t c = utf8::decode(text, after);
+  if (i == window.first()) return false;
+  const char32_t before = window.characters[i - 1];
+  if (c == U'是') return !joins_copula(before);
+  if (!is_pronoun(c)) return false;
+  if (ends_predicate(before)) return true;
+  if (takes_object(before) || is_negator(before)) return false;
+  if (after < text.size() && text.substr(after).starts_with("们"))
+    after += std::string_view("们").size();
+  return starts_predicate_after_pronoun(text.substr(after));
+}
+
+// Adverbs of degree right before a phrase begin a predicate of their own: in
+// 一直没给您回电话真对不起 the 没 governs 回电话, and 真对不起 is meant.
+bool after_degree_adverb(std::string_view text, std::size_t match_begin) {
+  static constexpr std::array<std::string_view, 6> kAdverbs = {"真",   "实在", "确实",
+                                                               "非常", "十分", "万分"};
+  const std::string_view before = text.substr(0, match_begin);
+  return std::any_of(kAdverbs.begin(), kAdverbs.end(), [&](auto w) { return before.ends_with(w); });
+}
+
 // `pos` is where a negation character starts in the text.
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   std::size_t length = pos;
@@ -116,8 +175,16 @@ bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
 }  // namespace
 
 bool is_negated(std::string_view text, std::size_t match_begin) {
+  if (after_degree_adverb(text, match_begin)) return false;
   const Window window = window_before(text, match_begin);
-  for (std::size_t i = after_scope_breakers(window); i < kWindowCharacters; ++i) {
+  std::size_t cut = after_scope_breakers(window);
+  for (std::size_t i = kWindowCharacters + 1; i-- > cut;) {
+    if (new_predicate_at(window, i, text, match_begin)) {
+      cut = i;
+      break;
+    }
+  }
+  for (std::size_t i = cut; i < kWindowCharacters; ++i) {
     if (is_negator(window.characters[i]) && !is_inside_neutral_word(text, window.starts[i]))
       return true;
   }

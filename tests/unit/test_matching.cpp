@@ -111,6 +111,21 @@ TEST_CASE("a negation does not reach past 就, 而是, 但是 …") {
   CHECK_FALSE(affirms({"道歉"}, "我们不会道歉"));
 }
 
+TEST_CASE("a negation governs its own predicate, not the next one") {
+  // Each of these excused a forbidden phrase that follows an unrelated negation.
+  CHECK(affirms({"是您自己没"}, "这不是我们的错是您自己没注意"));
+  CHECK(affirms({"您别激动"}, "根本没什么好吵的您别激动"));
+  CHECK(affirms({"您应该"}, "这个不归我们管您应该去找银行"));
+  CHECK(affirms({"您应该"}, "没时间跟您解释您应该自己看合同"));
+  CHECK(affirms({"对不起"}, "一直没给您回电话真对不起"));
+  // While what the negation governs stays negated.
+  CHECK_FALSE(affirms({"是您的问题"}, "我不认为是您的问题"));
+  CHECK_FALSE(affirms({"您弄错了"}, "我没说您弄错了"));
+  CHECK_FALSE(affirms({"您自己承担"}, "我们不会让您自己承担"));
+  CHECK_FALSE(affirms({"您的错"}, "这并不是您的错"));
+  CHECK_FALSE(affirms({"对不起"}, "我不是真的想说对不起"));
+}
+
 TEST_CASE("a question word before 吗 asks yes or no") {
   const auto questions = find_questions(normalize("您还有什么问题吗?").text);
   REQUIRE(questions.size() == 1);
