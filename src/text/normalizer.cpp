@@ -5,6 +5,7 @@
 #include <span>
 
 #include "text/char_folder.hpp"
+#include "text/pauses.hpp"
 #include "text/quotations.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/utf8.hpp"
@@ -97,27 +98,40 @@ void append_word(Output& out, std::string_view converted, std::span<const KeptCh
   }
 }
 
+// A pause in [from, to) of the original reads as a comma, mapped to the whitespace typed.
+void append_pause(Output& out, const Pauses& pauses, std::size_t from, std::size_t to,
+                  const QuotedRanges& quotations) {
+  const std::size_t pause = pauses.first_in(from, to);
+  if (pause == std::string_view::npos) return;
+  const auto begin = static_cast<std::uint32_t>(pause);
+  out.append(",", begin, begin + 1, quotations.contains(pause));
+}
+
 // Traditional text converted word by word where a word converts as a whole (乾淨 → 干净),
 // character by character elsewhere: what OpenCC's tw2s gives, at the cost of one pass.
 void convert_phrases(std::string_view original, const QuotedRanges& quotations,
-                     TraditionalPhrases::Script script, Output& out) {
+                     const Pauses& pauses, TraditionalPhrases::Script script, Output& out) {
   CharFolder& folder = CharFolder::shared();
   std::string kept;
   const std::vector<KeptCharacter> characters = keep_script(original, kept);
   const auto words = folder.traditional_phrases().find(kept, script);
   out.clear();  // start again
   auto word = words.begin();
+  std::uint32_t previous_end = 0;
   for (std::size_t i = 0; i < characters.size();) {
     const KeptCharacter& c = characters[i];
+    append_pause(out, pauses, previous_end, c.begin, quotations);
     if (word != words.end() && word->begin == c.kept_begin) {
       std::size_t j = i;
       while (j < characters.size() && characters[j].kept_begin < word->end) ++j;
       append_word(out, word->simplified, std::span(characters).subspan(i, j - i), quotations);
+      previous_end = characters[j - 1].end;
       ++word;
       i = j;
       continue;
     }
     out.append(folder.fold(c.code_point), c.begin, c.end, quotations.contains(c.begin));
+    previous_end = c.end;
     ++i;
   }
 }
@@ -139,6 +153,7 @@ NormalizedText normalize(std::string_view original) {
   Output out(result, original.size());
   CharFolder& folder = CharFolder::shared();
   const QuotedRanges quotations = find_mentions(original);
+  const Pauses pauses(original);
   bool may_hold_traditional_word = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;
@@ -146,9 +161,14 @@ NormalizedText normalize(std::string_view original) {
     may_hold_traditional_word = may_hold_traditional_word || folded.changed_in_words;
     // Traditional text is converted word by word, from the start: this pass is of no more use.
     if (folded.traditional) {
-      convert_phrases(original, quotations, TraditionalPhrases::Script::traditional, out);
+      convert_phrases(original, quotations, pauses, TraditionalPhrases::Script::traditional, out);
       out.finish();
       return result;
+    }
+    if (pauses.first_in(start, pos) == start) {
+      out.append(",", static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
+                 quotations.contains(start));
+      continue;
     }
     out.append(folded.text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
                quotations.contains(start));
@@ -157,7 +177,7 @@ NormalizedText normalize(std::string_view original) {
   // No character was traditional, so the text is as the word table reads it; a traditional
   // word may still be written in characters that are all simplified ones too (不瞭解, 藉口).
   if (may_hold_traditional_word && holds_traditional_word(result.text)) {
-    convert_phrases(original, quotations, TraditionalPhrases::Script::simplified, out);
+    convert_phrases(original, quotations, pauses, TraditionalPhrases::Script::simplified, out);
     out.finish();
   }
   return result;

@@ -16,10 +16,31 @@ TEST_CASE("normalisation folds width, case, script and whitespace") {
   CHECK(normalize_phrase("给您添麻烦了！").starts_with(phrase));
   CHECK(normalize_phrase("ＯＫ") == "ok");
   CHECK(normalize_phrase("OK") == "ok");
-  CHECK(normalize_phrase("您好\u3000先生") == "您好先生");
+  CHECK(normalize_phrase("您\u3000好先生") == "您好先生");
   CHECK(normalize_phrase("对不起。") == "对不起.");
   CHECK(normalize_phrase("“好”、") == "好,");
   CHECK(normalize_phrase("a\u200bb") == "ab");
+}
+
+TEST_CASE("a space or a line break between sentences reads as a comma") {
+  // Typed without punctuation the sentences used to run into one clause: a run-on read as
+  // keyword stuffing, questions lost, a negation reaching into the next sentence.
+  CHECK(normalize_phrase("吴女士 说实话 要是我碰上这些也会一肚子火 实在抱歉") ==
+        "吴女士,说实话,要是我碰上这些也会一肚子火,实在抱歉");
+  CHECK(normalize_phrase("您好\u3000先生") == "您好,先生");
+  CHECK(normalize_phrase("您好\n我是客服小王") == "您好,我是客服小王");
+  CHECK(normalize_phrase("您好。\n我是") == "您好.我是");  // punctuated already
+  CHECK(normalize_phrase("給您 添麻煩了 真對不起") == "给您,添麻烦了,真对不起");  // traditional too
+  // Spacing is not a pause: between single characters, beside Latin letters or digits.
+  CHECK(normalize_phrase("给 您 添 麻 烦 了") == "给您添麻烦了");
+  CHECK(normalize_phrase("工号 1520 您好") == "工号1520您好");
+  CHECK(normalize_phrase("thank you") == "thankyou");
+  // Nor in a reply that is punctuated, or cut into words with spaces.
+  CHECK(normalize_phrase("刘女士,您一个人扛着 一家子的事") == "刘女士,您一个人扛着一家子的事");
+  CHECK(normalize_phrase("真 抱歉 给 您 添 麻烦 了") == "真抱歉给您添麻烦了");
+  CHECK(normalize_phrase("核验 机主 身份 是 为了 保护 您") == "核验机主身份是为了保护您");
+  const NormalizedText reply = normalize("您好 先生");
+  CHECK(reply.original_text({6, 7}) == " ");  // the comma maps back to the space typed
 }
 
 TEST_CASE("characters that show nothing cannot hide a phrase") {
