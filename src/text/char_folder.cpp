@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "text/look_alikes.hpp"
 #include "text/nfkc.hpp"
 #include "text/simplified_tables.hpp"
 #include "text/traditional_phrases.hpp"
@@ -16,10 +17,14 @@ namespace {
 // Characters are folded one by one, so a combining mark (你弄\u0301错了) or an enclosing one
 // (U+20DD) is left over after NFKC has composed what it could (é stays é): Chinese has no
 // use for one, and it would hide a phrase. The blank braille pattern draws a space but is no
-// space to Unicode.
+// space to Unicode, nor are the ideographic half fill space and the object replacement
+// character. Private-use and unassigned code points draw as nothing or as a box in the fonts
+// a trainer reads reports with: 您弄\uE000错了 would show as 您弄错了.
 bool is_dropped(char32_t cp) {
-  constexpr char32_t kBraillePatternBlank = 0x2800;
-  if (utf8::is_default_ignorable(cp) || cp == kBraillePatternBlank) return true;
+  constexpr char32_t kBlanks[] = {0x2800, 0x303F, 0xFFFC};
+  if (utf8::is_default_ignorable(cp) ||
+      std::find(std::begin(kBlanks), std::end(kBlanks), cp) != std::end(kBlanks))
+    return true;
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   switch (category) {
     case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space
@@ -29,6 +34,8 @@ bool is_dropped(char32_t cp) {
     case UTF8PROC_CATEGORY_CF:  // invisible format characters: zero-width space, BOM …
     case UTF8PROC_CATEGORY_MN:  // combining marks: U+0301, U+0332 …
     case UTF8PROC_CATEGORY_ME:  // enclosing marks: U+20DD …
+    case UTF8PROC_CATEGORY_CO:  // private use
+    case UTF8PROC_CATEGORY_CN:  // unassigned
       return true;
     default:
       return false;
@@ -124,7 +131,8 @@ const TraditionalPhrases& CharFolder::traditional_phrases() {
   return *traditional_phrases_;
 }
 
-std::string CharFolder::compute(char32_t cp, bool change_script) {
+std::string CharFolder::compute(char32_t typed, bool change_script) {
+  const char32_t cp = look_alikes::ideograph_for(typed);
   if (cp == utf8::kInvalid || is_dropped(cp)) return {};
   if (auto punctuation = canonical_punctuation(cp); punctuation.data() != nullptr) {
     return std::string(punctuation);

@@ -58,6 +58,23 @@ TEST_CASE("characters that show nothing cannot hide a phrase") {
   }
 }
 
+TEST_CASE("characters drawn as an ideograph read as that ideograph") {
+  // Each of these hid a forbidden phrase while the report showed it intact.
+  CHECK(normalize_phrase("您平静\u31D0点") == "您平静一点");  // CJK stroke H
+  CHECK(normalize_phrase("您平静ー点") == "您平静一点");       // katakana prolonged sound mark
+  CHECK(normalize_phrase("别的部\u2ED4的事") == normalize_phrase("别的部门的事"));  // radical
+  CHECK(normalize_phrase("我\u2EE2上叫经理") == "我马上叫经理");
+  CHECK(normalize_phrase("\u2ED1") == "长");  // a radical of a traditional form, simplified
+}
+
+TEST_CASE("private-use, unassigned and blank-drawn characters are dropped") {
+  CHECK(normalize_phrase("您弄\uE000错了") == "您弄错了");
+  CHECK(normalize_phrase("您弄\u0378错了") == "您弄错了");
+  CHECK(normalize_phrase("您弄\u303F错了") == "您弄错了");
+  CHECK(normalize_phrase("您弄\uFFFC错了") == "您弄错了");
+  CHECK(normalize_phrase("您弄\U000F0000错了") == "您弄错了");
+}
+
 TEST_CASE("a letter composed with its accent keeps it") {
   CHECK(normalize_phrase("café") == "café");
   CHECK(normalize_phrase("Ｃａｆé") == "café");

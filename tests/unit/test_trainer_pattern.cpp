@@ -112,6 +112,9 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   CHECK(unmatchable_character("給您添麻煩") == U'給');
   CHECK(unmatchable_character("“好的”") == U'“');
   CHECK(unmatchable_character("straße") == U'ß');
+  CHECK(unmatchable_character("部\u2ED4") == U'\u2ED4');  // a radical: write 门
+  CHECK(unmatchable_character("平静ー点") == U'ー');
+  CHECK(unmatchable_character("弄\uE000错") == U'\uE000');
   // In a class a character that never comes is only a dead member; quoted and escaped text is
   // left to RE2; case is no matter, since patterns match regardless of it.
   for (const char* pattern : {"[，。]好", "\\Q。\\E", "\\x{3002}", "VIP(客户|会员)", "著名",

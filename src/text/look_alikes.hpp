@@ -1,0 +1,22 @@
+#pragma once
+// Characters drawn like a CJK ideograph but encoded apart from it, which NFKC leaves alone: the
+// CJK Radicals Supplement (⻔ for 门), the CJK Strokes (㇐ for 一) and katakana that look like
+// hanzi (ー for 一, ロ for 口). Typed into a reply they would hide a phrase from every rule while
+// the report shows it intact, so the normaliser reads each as its ideograph. Computed when coach
+// is built (make_look_alikes.cpp) from Unicode's EquivalentUnifiedIdeograph.txt.
+#include <span>
+
+namespace coach::look_alikes {
+
+struct LookAlike {
+  char32_t code_point;
+  char32_t ideograph;
+};
+
+// Sorted by code point.
+std::span<const LookAlike> table();
+
+// The ideograph `cp` is drawn as, or `cp` itself.
+char32_t ideograph_for(char32_t cp);
+
+}  // namespace coach::look_alikes
