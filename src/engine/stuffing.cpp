@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 
+#include "engine/filler.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -148,13 +149,15 @@ struct Chain {
   std::size_t characters = 0;
 };
 
-Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds& finds) {
+Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds& finds,
+                    const Filler& filler) {
   Chain best;
   Chain current;
   std::size_t previous_end = 0;
   for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
-    const bool follows = current.phrases > 0 && span.begin == previous_end;
+    const TextSpan gap{previous_end, span.begin};
+    const bool follows = current.phrases > 0 && filler.fills(gap);
     if (!follows) current = {};
     current.phrases += 1;
     current.characters += characters_in(text, span);
@@ -171,11 +174,12 @@ bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
 }
 
 bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                       const PhraseFinds& finds) {
+                       const PhraseFinds& finds, const Filler& filler) {
   for (const Clause& clause : clauses) {
     const TextSpan original = reply.to_original(clause.span);
-    const Chain chain = longest_chain(reply.original, original, finds);
-    const std::size_t length = characters_in(reply.original, original);
+    const Chain chain = longest_chain(reply.original, original, finds, filler);
+    const std::size_t length =
+        characters_in(reply.original, original) - filler.characters(original);
     // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
     // 对不起抱歉不好意思 says one thing three times.
     const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(original, finds);
@@ -185,7 +189,8 @@ bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& c
   return false;
 }
 
-bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds) {
+bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
+                      const Filler& filler) {
   int phrases = 0;
   std::size_t covered = 0;
   for (const TextSpan span : beginning_in(finds.spans, clause)) {
@@ -193,8 +198,8 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     ++phrases;
     covered += characters_in(reply.original, span);
   }
-  if (phrases < kListPhrases || covered < kListCoverage * characters_in(reply.original, clause))
-    return false;
+  const std::size_t words = characters_in(reply.original, clause) - filler.characters(clause);
+  if (phrases < kListPhrases || covered < kListCoverage * words) return false;
   int concepts = 0;
   int repeated = 0;
   int said_three_times = 0;
@@ -207,26 +212,28 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
 }
 
 bool has_list_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                     const PhraseFinds& finds) {
+                     const PhraseFinds& finds, const Filler& filler) {
   for (const Clause& clause : clauses) {
-    if (is_list_of_ideas(reply, reply.to_original(clause.span), finds)) return true;
+    if (is_list_of_ideas(reply, reply.to_original(clause.span), finds, filler)) return true;
   }
   return false;
 }
 
 bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                       const PhraseFinds& finds) {
+                       const PhraseFinds& finds, const Filler& filler) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
-  // Normalised characters whose source lies in a phrase (spans are sorted and merged).
+  // Normalised characters whose source lies in a phrase (spans are sorted and merged) or is
+  // filler.
   std::size_t covered = 0;
   auto span = spans.begin();
-  for (std::size_t at = 0; at < reply.text.size() && span != spans.end(); ++at) {
+  for (std::size_t at = 0; at < reply.text.size(); ++at) {
     if ((static_cast<unsigned char>(reply.text[at]) & 0xC0) == 0x80) continue;
-    while (span != spans.end() && span->end <= reply.origin_begin[at]) ++span;
-    if (span != spans.end() && reply.origin_begin[at] >= span->begin &&
-        reply.origin_end[at] <= span->end)
-      ++covered;
+    const TextSpan source{reply.origin_begin[at], reply.origin_end[at]};
+    while (span != spans.end() && span->end <= source.begin) ++span;
+    const bool in_phrase =
+        span != spans.end() && source.begin >= span->begin && source.end <= span->end;
+    if (in_phrase || filler.fills(source)) ++covered;
   }
   std::size_t clauses_chars = 0;
   for (const Clause& clause : clauses) {
@@ -246,8 +253,10 @@ bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
   static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases);
   if (finds.spans.size() < static_cast<std::size_t>(kRunOnPhrases)) return false;
   const std::vector<Clause> clauses = split_clauses(reply.text);
-  return has_run_on_clause(reply, clauses, finds) || has_few_own_words(reply, clauses, finds) ||
-         has_list_clause(reply, clauses, finds);
+  const Filler filler(reply.original);
+  return has_run_on_clause(reply, clauses, finds, filler) ||
+         has_few_own_words(reply, clauses, finds, filler) ||
+         has_list_clause(reply, clauses, finds, filler);
 }
 
 RuleResult stuffing_result() {

@@ -130,3 +130,21 @@ TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do
   CHECK_FALSE(sentence.stuffed);
   CHECK(sentence.passed);
 }
+
+TEST_CASE("filler between the phrases does not make stuffing a reply") {
+  test::Fixture fixture(kTwoSteps);
+  const auto& vent = fixture.rubric->steps()[0];
+  const auto& scenario = fixture.rubric->scenario();
+  const auto stuffed = [&](const std::string& reply) {
+    return score_step(vent, scenario, reply).stuffed;
+  };
+  // Interjections, a character typed over and over, emoji: read as the glued phrases are.
+  for (const char* filler : {"哈哈哈", "啊啊啊", "😀", "xxx", "嗯"}) {
+    const std::string f = filler;
+    CAPTURE(f);
+    CHECK(stuffed("对不起" + f + "抱歉" + f + "不好意思" + f + "您的心情我很理解" + f));
+    CHECK(stuffed(f + "对不起" + f + "抱歉" + f + "不好意思" + f + "您的心情我很理解"));
+  }
+  // A reply that only sounds friendly is still a reply.
+  CHECK_FALSE(stuffed("王先生啊,真对不起,您的心情我很理解啊,您慢慢说"));
+}
