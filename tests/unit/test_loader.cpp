@@ -3,6 +3,7 @@
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
 #include "load/customer_types_loader.hpp"
+#include "load/identifiers.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
@@ -374,4 +375,20 @@ TEST_CASE("a roster's problem is placed at the character at fault, and named") {
   CHECK(roster_problems("李\uFFFE四\n" + std::string(201, 'a') + "\n") ==
         std::vector<std::string>{"r.txt:1:2: the name contains U+FFFE, which is not text",
                                  "r.txt:2:1: the name is too long (limit 200 bytes)"});
+}
+
+TEST_CASE("an id's message names the rule it breaks, not the character set it keeps") {
+  set_language(Language::en);
+  CHECK(id_problem("2024-spring", "exam id") ==
+        "exam id `2024-spring` must start with a lowercase letter");
+  CHECK(id_problem(std::string(65, 'a'), "scenario id") ==
+        "scenario id `" + std::string(65, 'a') + "` is too long (limit 64 characters)");
+  CHECK(id_problem("Bad Id", "exam id") ==
+        "exam id `Bad Id` may only use lowercase letters, digits, - and _");
+  CHECK(concept_id_problem("a-b", "concept id") ==
+        "concept id `a-b` may only use lowercase letters, digits and _");
+  CHECK(id_problem(std::string(64, 'a'), "step id").empty());
+  CHECK(concept_id_problem("empathy_2", "concept id").empty());
+  set_language(Language::zh);
+  CHECK(id_problem("1st-reply", "步骤 id") == "步骤 id `1st-reply` 必须以小写字母开头");
 }
