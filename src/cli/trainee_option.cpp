@@ -8,7 +8,7 @@
 namespace coach::cli {
 
 std::string checked_trainee(std::string name) {
-  name = trim_trainee_name(std::move(name));
+  name = trim_trainee_name(name);
   // The message never quotes a name with control characters: it could rewrite the terminal.
   const std::string problem = trainee_name_problem(
       name,

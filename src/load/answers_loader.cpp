@@ -177,7 +177,7 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
     answers.trainee = reader.text(*root, "trainee", false).value_or("");
     if (auto attempt = read_attempt(reader, *root)) answers.attempts.push_back(std::move(*attempt));
   }
-  answers.trainee = trim_trainee_name(std::move(answers.trainee));
+  answers.trainee = trim_trainee_name(answers.trainee);
   answers.trainee_mark = reader.mark(YamlReader::child(*root, "trainee"));
   check_trainee(reader, *root, answers.trainee);
   if (diagnostics.reported() != errors_before) return std::nullopt;

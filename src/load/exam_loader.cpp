@@ -28,13 +28,9 @@ void report_duplicates(YamlReader& reader, const std::vector<MarkedText>& items,
 
 void read_identity(YamlReader& reader, const YamlNode& root, Exam& exam) {
   exam.id = reader.text(root, "id", true).value_or("");
-  if (!exam.id.empty() && !is_valid_id(exam.id)) {
-    reader.error(YamlReader::child(root, "id"),
-                 fmt::format(fmt::runtime(tr(
-                                 "考试 id `{}` 只能用小写字母、数字、- 和 _",
-                                 "exam id `{}` may only use lowercase letters, digits, - and _")),
-                             utf8::show_hidden(exam.id)));
-  }
+  if (const std::string problem = id_problem(exam.id, tr("考试 id", "exam id"));
+      !exam.id.empty() && !problem.empty())
+    reader.error(YamlReader::child(root, "id"), problem);
   exam.title = reader.text(root, "title", true).value_or("");
 }
 

@@ -22,13 +22,9 @@ std::size_t listed(const YamlNode& concept_node, const char* key) {
 void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
                   SourceMark key_mark, Lexicon& lexicon) {
   const std::string shown = utf8::show_hidden(id);  // `empathy` with a zero-width space
-  if (!is_valid_concept_id(id)) {
-    reader.error(key_mark,
-                 fmt::format(fmt::runtime(tr(
-                                 "概念名 `{}` 只能用小写字母、数字和 _",
-                                 "concept id `{}` may only use lowercase letters, digits and _")),
-                             shown));
-  }
+  if (const std::string problem = concept_id_problem(id, tr("概念名", "concept id"));
+      !problem.empty())
+    reader.error(key_mark, problem);
   if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), shown),
                          {"label", "label_en", "source", "phrases", "patterns"})) {
     return;

@@ -42,6 +42,40 @@ std::string_view without_comment(std::string_view line) {
   return line;
 }
 
+int column_at(std::string_view line, std::size_t offset) {
+  return static_cast<int>(utf8::count_code_points(line.substr(0, offset))) + 1;
+}
+
+struct LineProblem {
+  int column;
+  std::string message;
+};
+
+// A CR that does not end a CR LF pair: the roster was saved with classic Mac line endings (or
+// lines were pasted in from one), and what looks like many names is one line.
+std::optional<LineProblem> lone_carriage_return(std::string_view line) {
+  const std::size_t cr = line.find('\r');
+  if (cr == std::string_view::npos) return std::nullopt;
+  return LineProblem{
+      column_at(line, cr),
+      std::string(tr("这里的换行只有 CR(旧式 Mac 换行符):请把名单存为 LF 或 CR LF 换行",
+                     "a line break that is a lone CR (classic Mac line endings): "
+                     "save the roster with LF or CR LF line endings"))};
+}
+
+// Why the name on `line` (the line without its comment; `name` as trimmed and composed) is
+// refused, placed at the character at fault.
+std::optional<LineProblem> name_problem(std::string_view line, const std::string& name) {
+  const std::string_view what = tr("姓名", "the name");
+  const std::string_view written = without_surrounding_spaces(line);
+  const std::size_t start = static_cast<std::size_t>(written.data() - line.data());
+  if (auto flaw = find_name_flaw(written, what))
+    return LineProblem{column_at(line, start + flaw->offset), std::move(flaw->message)};
+  if (std::string problem = trainee_name_problem(name, what); !problem.empty())
+    return LineProblem{column_at(line, start), std::move(problem)};
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> parse_roster(const std::string& content,
@@ -54,11 +88,16 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
   const std::size_t start = content.size() - utf8::without_byte_order_mark(content).size();
   for (std::size_t pos = start; pos < content.size();) {
     ++number;
-    const std::string name = trim_trainee_name(std::string(without_comment(line_at(content, pos))));
+    const std::string_view raw = line_at(content, pos);
+    if (const auto problem = lone_carriage_return(raw)) {
+      diagnostics.error(file, {number, problem->column}, problem->message);
+      continue;
+    }
+    const std::string_view line = without_comment(raw);
+    const std::string name = trim_trainee_name(line);
     if (name.empty()) continue;  // a blank line or a comment
-    if (const std::string problem = trainee_name_problem(name, tr("姓名", "the name"));
-        !problem.empty()) {
-      diagnostics.error(file, {number, 1}, problem);
+    if (const auto problem = name_problem(line, name)) {
+      diagnostics.error(file, {number, problem->column}, problem->message);
     } else if (!seen.insert(name).second) {
       diagnostics.error(file, {number, 1},
                         fmt::format(fmt::runtime(tr("`{}` 重复", "`{}` is listed twice")), name));

@@ -240,13 +240,9 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   Step step;
   step.mark = reader.mark(node);
   step.id = reader.text(node, "id", true).value_or("");
-  if (!step.id.empty() && !is_valid_id(step.id)) {
-    reader.error(YamlReader::child(node, "id"),
-                 fmt::format(fmt::runtime(tr(
-                                 "步骤 id `{}` 只能用小写字母、数字、- 和 _",
-                                 "step id `{}` may only use lowercase letters, digits, - and _")),
-                             utf8::show_hidden(step.id)));
-  }
+  if (const std::string problem = id_problem(step.id, tr("步骤 id", "step id"));
+      !step.id.empty() && !problem.empty())
+    reader.error(YamlReader::child(node, "id"), problem);
   if (auto stage = reader.text(node, "stage", true)) {
     if (auto parsed = parse_stage(*stage)) {
       step.stage = *parsed;
@@ -340,14 +336,9 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   Scenario scenario;
   scenario.file = file;
   scenario.id = reader.text(*root, "id", true).value_or("");
-  if (!scenario.id.empty() && !is_valid_id(scenario.id)) {
-    reader.error(
-        YamlReader::child(*root, "id"),
-        fmt::format(
-            fmt::runtime(tr("场景 id `{}` 只能用小写字母、数字、- 和 _",
-                            "scenario id `{}` may only use lowercase letters, digits, - and _")),
-            utf8::show_hidden(scenario.id)));
-  }
+  if (const std::string problem = id_problem(scenario.id, tr("场景 id", "scenario id"));
+      !scenario.id.empty() && !problem.empty())
+    reader.error(YamlReader::child(*root, "id"), problem);
   scenario.title = reader.text(*root, "title", true).value_or("");
   scenario.source = reader.text(*root, "source", true).value_or("");
   scenario.channel = reader.text(*root, "channel", false).value_or("counter");

@@ -14,28 +14,8 @@
 namespace coach {
 namespace {
 
-// A character libyaml's reader refuses, or one it would take for a line break an editor
-// does not show.
 YamlProblem character_problem(YamlMark mark, char32_t cp) {
-  if (cp == 0)
-    return {mark, std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"))};
-  const auto code = static_cast<unsigned>(cp);
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-    return {mark, fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
-                                              "control character U+{:04X} in the file (such as a "
-                                              "terminal escape)")),
-                              code)};
-  }
-  if (cp == 0x2028 || cp == 0x2029) {
-    return {mark, fmt::format(fmt::runtime(tr(
-                                  "文件中有行分隔符 U+{:04X}:YAML 在此换行,编辑器里却看不出;请删除",
-                                  "line separator U+{:04X} in the file: YAML breaks the "
-                                  "line there though an editor shows none; remove it")),
-                              code)};
-  }
-  return {mark, fmt::format(fmt::runtime(tr("文件中有非文字字符 U+{:04X}",
-                                            "character U+{:04X} in the file is not text")),
-                            code)};
+  return {mark, refused_character_text(cp)};
 }
 
 // libyaml's messages are C strings, or null.
@@ -83,6 +63,8 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
     return {mark, syntax_error_text(words(parser.problem), true)};
   }
   const YamlMark mark = to_mark(parser.problem_mark);
+  if (const auto byte_order_mark = byte_order_mark_near(text, mark.index))
+    return character_problem(*byte_order_mark, 0xFEFF);
   // libyaml calls a tab it meets where indentation goes a character that cannot start a token.
   if (is_tab_at(text, mark.index)) {
     return {mark,
@@ -106,7 +88,7 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
 }  // namespace
 
 std::variant<YamlNode, YamlProblem> parse_yaml(std::string_view text) {
-  if (const auto found = find_hidden_line_break(text))
+  if (const auto found = find_refused_character(text))
     return character_problem(yaml_mark_at(text, found->first), found->second);
   LibyamlParser parser(text);
   YamlTreeBuilder builder(text);

@@ -160,6 +160,39 @@ std::string typing_mistake_hint(std::string_view text, int line) {
   return {};
 }
 
+std::string refused_character_text(char32_t cp) {
+  if (cp == 0) return std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"));
+  const auto code = static_cast<unsigned>(cp);
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+    return fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",
+                                       "control character U+{:04X} in the file (such as a "
+                                       "terminal escape)")),
+                       code);
+  }
+  if (cp == 0x2028 || cp == 0x2029) {
+    return fmt::format(
+        fmt::runtime(tr("文件中有行分隔符 U+{:04X}:YAML 在此换行,编辑器里却看不出;请删除",
+                        "line separator U+{:04X} in the file: YAML breaks the "
+                        "line there though an editor shows none; remove it")),
+        code);
+  }
+  if (cp == 0xFEFF) {
+    return std::string(
+        tr("文件中间有字节顺序标记 U+FEFF(编辑器里看不见,常见于拼接而成的文件):请删除",
+           "byte order mark U+FEFF in the middle of the file (invisible in an "
+           "editor; files joined together have one): remove it"));
+  }
+  return fmt::format(
+      fmt::runtime(tr("文件中有非文字字符 U+{:04X}", "character U+{:04X} in the file is not text")),
+      code);
+}
+
+std::string escaped_noncharacter_text(char32_t cp, std::string_view written) {
+  return fmt::format(fmt::runtime(tr("文件中有非文字字符 U+{:04X}(写作 `{}`)",
+                                     "character U+{:04X} (written `{}`) in the file is not text")),
+                     static_cast<unsigned>(cp), written);
+}
+
 std::string syntax_error_text(std::string_view problem, bool with_advice) {
   const Wording* wording = find(kProblems, problem);
   std::string text(wording ? wording->words() : problem);

@@ -16,4 +16,12 @@ std::string syntax_context_text(std::string_view context, int line, int column);
 // Empty when neither does.
 std::string typing_mistake_hint(std::string_view text, int line);
 
+// Why a character libyaml's reader refuses, or one it would take for a line break an editor
+// does not show, or a noncharacter, cannot be in a file.
+std::string refused_character_text(char32_t cp);
+
+// The same for a noncharacter written as an escape (`\uFFFE` in double quotes): refused as the
+// character itself would be.
+std::string escaped_noncharacter_text(char32_t cp, std::string_view written);
+
 }  // namespace coach

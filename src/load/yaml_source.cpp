@@ -35,6 +35,8 @@ bool is_tab_at(std::string_view text, std::size_t character_index) {
   return false;
 }
 
+namespace {
+
 std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::string_view text) {
   const auto byte = [&](std::size_t at) {
     return at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
@@ -44,6 +46,68 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
     if (lead == 0xC2 && byte(i + 1) == 0x85) return std::pair{i, char32_t{0x85}};
     if (lead == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
       return std::pair{i, static_cast<char32_t>(0x2000 + byte(i + 2) - 0x80)};
+  }
+  return std::nullopt;
+}
+
+// libyaml's character index as a byte offset.
+std::size_t byte_offset_of(std::string_view text, std::size_t character_index) {
+  std::size_t at = text.size() - utf8::without_byte_order_mark(text).size();
+  for (std::size_t characters = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+    if (characters++ == character_index) return at;
+  }
+  return at;
+}
+
+// The code point of `digits` hexadecimal digits, or kInvalid (libyaml has checked them).
+char32_t hex_value(std::string_view digits) {
+  char32_t value = 0;
+  for (const char c : digits) {
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return utf8::kInvalid;
+    value = value << 4 | static_cast<char32_t>(digit);
+  }
+  return value;
+}
+
+std::size_t hex_digits_after(char escape) {
+  return escape == 'x' ? 2 : escape == 'u' ? 4 : escape == 'U' ? 8 : 0;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, char32_t>> find_refused_character(std::string_view text) {
+  const auto line_break = find_hidden_line_break(text);
+  const auto noncharacter = utf8::find_noncharacter(text);
+  if (line_break && noncharacter) return std::min(*line_break, *noncharacter);
+  return line_break ? line_break : noncharacter;
+}
+
+std::optional<YamlMark> byte_order_mark_near(std::string_view text, std::size_t character_index) {
+  const std::size_t at = byte_offset_of(text, character_index);
+  const std::size_t first = text.size() - utf8::without_byte_order_mark(text).size();
+  const auto is_mark = [&](std::size_t offset) {
+    return offset >= first && text.substr(offset, 3) == utf8::kByteOrderMark;
+  };
+  if (is_mark(at)) return yaml_mark_at(text, at);
+  if (at >= 3 && is_mark(at - 3)) return yaml_mark_at(text, at - 3);
+  return std::nullopt;
+}
+
+// Every `\` in double quotes starts an escape: `\\` is one, so its second `\` starts none.
+std::optional<EscapedCharacter> find_escaped_noncharacter(std::string_view text, YamlMark start) {
+  for (std::size_t at = byte_offset_of(text, start.index) + 1; at + 1 < text.size(); ++at) {
+    if (text[at] == '"') return std::nullopt;
+    if (text[at] != '\\') continue;
+    const std::size_t digits = hex_digits_after(text[at + 1]);
+    const std::string_view written = text.substr(at, 2 + digits);
+    if (const char32_t cp = hex_value(written.substr(2)); digits > 0 && utf8::is_noncharacter(cp))
+      return EscapedCharacter{at, cp, written};
+    at += 1 + digits;
   }
   return std::nullopt;
 }

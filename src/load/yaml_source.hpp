@@ -20,8 +20,23 @@ bool is_tab_at(std::string_view text, std::size_t character_index);
 
 // libyaml breaks lines at NEL (U+0085) and the line and paragraph separators (U+2028, U+2029)
 // too, where an editor shows none: every line and column after one would be wrong. NEL is a C1
-// control as well. The first one's byte offset and code point.
-std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::string_view text);
+// control as well. And libyaml refuses only two of Unicode's 66 noncharacters (U+FFFE, U+FFFF).
+// The byte offset and code point of the first of any of these.
+std::optional<std::pair<std::size_t, char32_t>> find_refused_character(std::string_view text);
+
+// Where a byte order mark stands at or just before libyaml's character index, other than at
+// the start of the file: libyaml skips one at the start of a line and then finds the line
+// indented by one, or cannot start a token with one elsewhere.
+std::optional<YamlMark> byte_order_mark_near(std::string_view text, std::size_t character_index);
+
+// The first noncharacter written as an escape (`\uFFFE`, `\U0010FFFF`) in the double-quoted
+// scalar that starts at `start`: its byte offset, code point and the escape as written.
+struct EscapedCharacter {
+  std::size_t byte_offset;
+  char32_t code_point;
+  std::string_view written;
+};
+std::optional<EscapedCharacter> find_escaped_noncharacter(std::string_view text, YamlMark start);
 
 // Whether a comment follows an unquoted scalar. libyaml marks places in characters; its events
 // come in the order of the text, so one cursor turns them into bytes.

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "load/yaml_problem_text.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -74,6 +76,7 @@ std::optional<YamlProblem> YamlTreeBuilder::take(const yaml_event_t& event) {
     case YAML_ALIAS_EVENT:
       return alias(event);
     case YAML_SCALAR_EVENT: {
+      if (auto problem = refuse_escaped_noncharacter(event)) return problem;
       YamlNode node = scalar_node(event);
       if (node.is_scalar() && node.is_plain()) {
         if (const auto comment = comments_.follows(to_mark(event.end_mark), block_indent()))
@@ -105,6 +108,22 @@ std::optional<YamlProblem> YamlTreeBuilder::count_node(const yaml_event_t& event
                                                  "the file holds more than {} YAML nodes "
                                                  "(values, lists and mappings)")),
                                  kMaxNodes)};
+}
+
+// Written raw, a noncharacter is refused before libyaml reads the file; as an escape it is
+// refused the same, where the escape stands.
+std::optional<YamlProblem> YamlTreeBuilder::refuse_escaped_noncharacter(
+    const yaml_event_t& event) const {
+  const auto& scalar = event.data.scalar;
+  if (scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) return std::nullopt;
+  const auto found = utf8::find_noncharacter(text_of(scalar.value, scalar.length));
+  if (!found) return std::nullopt;
+  const YamlMark start = to_mark(event.start_mark);
+  if (const auto escape = find_escaped_noncharacter(text_, start)) {
+    return YamlProblem{yaml_mark_at(text_, escape->byte_offset),
+                       escaped_noncharacter_text(escape->code_point, escape->written)};
+  }
+  return YamlProblem{start, refused_character_text(found->second)};
 }
 
 // `!!binary 5L2g5aW9` would be graded as the letters, `!!str 35` read as a number: no coach

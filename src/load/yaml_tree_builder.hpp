@@ -24,7 +24,7 @@ std::string_view text_of(const yaml_char_t* bytes);
 
 class YamlTreeBuilder {
  public:
-  explicit YamlTreeBuilder(std::string_view text) : comments_(text) {}
+  explicit YamlTreeBuilder(std::string_view text) : text_(text), comments_(text) {}
 
   // A problem that ends the reading, or nullopt when the event was taken.
   std::optional<YamlProblem> take(const yaml_event_t& event);
@@ -50,6 +50,7 @@ class YamlTreeBuilder {
   };
 
   std::optional<YamlProblem> count_node(const yaml_event_t& event, YamlMark mark);
+  std::optional<YamlProblem> refuse_escaped_noncharacter(const yaml_event_t& event) const;
   static std::optional<YamlProblem> refuse_tag(const yaml_event_t& event, YamlMark mark);
   std::optional<YamlProblem> start_document(const yaml_event_t& event);
   std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);
@@ -59,6 +60,7 @@ class YamlTreeBuilder {
   bool is_open(std::string_view anchor) const;
   int block_indent() const;
 
+  std::string_view text_;
   CommentFinder comments_;
   std::vector<OpenNode> open_;
   std::unordered_map<std::string, YamlNode> anchors_;

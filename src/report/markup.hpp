@@ -3,12 +3,28 @@
 #include <string>
 #include <string_view>
 
+#include "util/utf8.hpp"
+
 namespace coach {
 
+// Every character XML 1.0 forbids is dropped (C0 controls) or replaced by U+FFFD (bytes that are
+// not UTF-8, U+FFFE, U+FFFF): loaders refuse them, but a file name or a command-line value
+// reaches reports unchecked, and one such character makes the whole report unreadable.
 inline std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char c = text[pos];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const std::size_t start = pos;
+      const char32_t cp = utf8::decode(text, pos);
+      if (cp == utf8::kInvalid || utf8::is_noncharacter(cp))
+        out += "\uFFFD";
+      else
+        out.append(text.substr(start, pos - start));
+      continue;
+    }
+    ++pos;
     switch (c) {
       case '&':
         out += "&amp;";
@@ -26,7 +42,6 @@ inline std::string xml_escape(std::string_view text) {
         out += "&apos;";
         break;
       default:
-        // XML 1.0 cannot carry most control characters; answers files reject them anyway.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') continue;
         out += c;
     }

@@ -73,11 +73,24 @@ bool has_control_characters(std::string_view text) {
   return false;
 }
 
+// Noncharacters are three bytes from 0xEF 0xB7 0x90 (U+FDD0) or 0xEF 0xBF 0xBE (U+FFFE), or four
+// from 0xF0: only those lead bytes are decoded, so Chinese text is passed over byte by byte.
+std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead != 0xEF && lead < 0xF0) continue;
+    std::size_t pos = i;
+    const char32_t cp = decode(text, pos);
+    if (is_noncharacter(cp)) return std::pair{i, cp};
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 bool escapes(char32_t cp, bool in_line) {
   if (cp == '\n' || cp == '\t') return in_line;
-  return is_control(cp) || cp == '\r';
+  return is_control(cp) || cp == '\r' || is_noncharacter(cp);
 }
 
 // How much of the text, from the start, prints as it is.
@@ -192,7 +205,7 @@ std::string without_controls(std::string_view text) {
     const char32_t cp = decode(text, pos);
     if (cp == kInvalid)
       append(kept, 0xFFFD);
-    else if (!is_control(cp) && !is_bidi_control(cp))
+    else if (!is_control(cp) && !is_bidi_control(cp) && !is_noncharacter(cp))
       append(kept, cp);
   }
   return kept;

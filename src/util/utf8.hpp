@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "util/diagnostic.hpp"
 
@@ -88,13 +89,23 @@ std::size_t count_code_points(std::string_view text);
 // or a line or paragraph separator (U+2028, U+2029).
 bool has_control_characters(std::string_view text);
 
+// Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
+// U+FFFF …): never text, and XML 1.0 cannot carry U+FFFE and U+FFFF at all.
+constexpr bool is_noncharacter(char32_t cp) {
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF);
+}
+
+// The byte offset and code point of the first noncharacter in the text.
+std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_view text);
+
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,
-// written as `\x1B`: safe to print on a terminal.
+// written as `\x1B` (noncharacters as `\uFFFE`): safe to print on a terminal and to put in
+// any report.
 std::string escape_controls(std::string_view text);
 
-// The text with the control characters and bidirectional controls that answers files refuse
-// taken out (a terminal escape sequence whole), and bytes that are not UTF-8 replaced by
-// U+FFFD: what a trainee typed (or pasted from a coloured terminal), made fit to record.
+// The text with the control characters, bidirectional controls and noncharacters that answers
+// files refuse taken out (a terminal escape sequence whole), and bytes that are not UTF-8 replaced
+// by U+FFFD: what a trainee typed (or pasted from a coloured terminal), made fit to record.
 std::string without_controls(std::string_view text);
 
 // The same for text that must stay on one line (a name, a file name in a table row or a

@@ -223,8 +223,8 @@ class Batches(CoachTestCase):
         self.write("cohort/tab.yaml", 'trainee: "a\\tb"\nscenario: fee\nresponses: {}\n')
         result = grade(str(folder), "--format", "markdown")
         self.assertExit(result, 2)
-        self.assertIn("forged.yaml:1:10: `trainee` is too long or contains control characters", result.stderr)
-        self.assertIn("tab.yaml:1:10:", result.stderr)
+        self.assertIn("forged.yaml:1:10: `trainee` contains a line break (U+000A)", result.stderr)
+        self.assertIn("tab.yaml:1:10: `trainee` contains a tab", result.stderr)
         self.assertNotIn("| 张三 | ✅ |", result.stdout)
 
     def test_a_carriage_return_in_a_reply_never_reaches_a_report_raw(self):

@@ -39,6 +39,8 @@ SCENARIOS = {
     "escape-in-model-answer.yaml": "13:21: `model_answers` contains control characters (such as terminal escapes)",
     "escape-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "escape-in-unknown-key.yaml": "3:1: unknown key `ti\\x1B[8mtle` in a scenario file",
+    "id-starts-with-digit.yaml": "7:9: step id `1st` must start with a lowercase letter",
+    "id-too-long.yaml": "1:5: scenario id `" + "a" * 65 + "` is too long (limit 64 characters)",
     "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
     "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
@@ -49,6 +51,7 @@ SCENARIOS = {
     "non-text-key.yaml": "3:3: keys must be plain text",
     "nul-byte.yaml": "2:9: NUL byte (\\0) in the file",
     "only-comments.yaml": "1:1: the file is empty",
+    "noncharacter-escape-in-title.yaml": "2:10: character U+FFFE (written `\\uFFFE`) in the file is not text",
     "overlong-utf8.yaml": "2:8: not valid UTF-8 text",
     "raw-escape-in-briefing.yaml": "5:13: control character U+001B in the file (such as a terminal escape)",
     "recursive-alias.yaml": "12:9: alias `*r` refers to the `&r` that contains it",
@@ -120,12 +123,16 @@ ANSWERS = {
     "escape-sequence.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "fuzz-timeout-stray-comma.yaml": "1:1: YAML syntax error: did not find expected node content",
     "invalid-utf8.yaml": "4:24: not valid UTF-8 text",
-    "long-trainee.yaml": "1:10: `trainee` is too long or contains control characters",
+    "long-trainee.yaml": "1:10: `trainee` is too long (limit 200 bytes)",
     "missing-responses.yaml": "1:1: missing required key `responses`",
     "missing-scenario.yaml": "1:1: missing required key `scenario`",
     "non-text-step-key.yaml": "4:5: keys must be plain text",
     "nul-byte.yaml": "4:24: NUL byte (\\0) in the file",
     "only-comments.yaml": "1:1: the file is empty",
+    "noncharacter-escape-in-trainee.yaml": "1:12: character U+FFFE (written `\\uFFFE`) in the file is not text",
+    "noncharacter-escape-in-reply.yaml": "4:12: character U+FFFF (written `\\uFFFF`) in the file is not text",
+    "raw-noncharacter.yaml": "4:11: character U+FDD0 in the file is not text",
+    "bom-mid-file.yaml": "3:1: byte order mark U+FEFF in the middle of the file (invisible in an editor; files joined together have one): remove it",
     "raw-escape.yaml": "4:23: control character U+001B in the file (such as a terminal escape)",
     "root-list.yaml": "1:1: an answers file should be a mapping (key: value), found a list",
     "root-scalar.yaml": "1:1: an answers file should be a mapping (key: value), found a scalar",
@@ -160,6 +167,22 @@ ANSWERS = {
 
 # Valid submissions among the hostile ones: they must be graded, in a batch too.
 GOOD_ANSWERS = ["good.yaml", "bom.yaml", "crlf.yaml"]
+
+# Rosters for `coach grade --exam … --roster`: a name dropped or cut short would let a trainee
+# who handed nothing in vanish from the gate.
+ROSTERS = {
+    "nul-at-line-start.txt": "2:1: the name contains a NUL byte (\\0)",
+    "nul-in-name.txt": "2:2: the name contains a NUL byte (\\0)",
+    "tab-in-name.txt": "2:3: the name contains a tab",
+    "cr-line-endings.txt": "1:3: a line break that is a lone CR (classic Mac line endings): save the roster with LF or CR LF line endings",
+    "zero-width-in-name.txt": "2:3: the name contains invisible characters: 王五\\u200B",
+    "escape-in-name.txt": "2:1: the name contains control character U+001B",
+    "noncharacter-in-name.txt": "2:2: the name contains U+FFFE, which is not text",
+    "long-name.txt": "2:1: the name is too long (limit 200 bytes)",
+}
+
+# With a BOM, CR LF line endings and comments: 张三 passes, 李四 handed nothing in.
+GOOD_ROSTERS = ["good.txt"]
 
 
 def validate(*paths, command="validate"):
@@ -356,6 +379,32 @@ class HostileAnswers(HostileCase):
         result = run("--scenarios", str(scenarios), "grade", str(path), lang="en", timeout=TIMEOUT)
         self.assertExit(result, 1)
         self.assertClean(result)
+
+
+class HostileRosters(HostileCase):
+    def grade(self, roster):
+        exam = self.write("exam.yaml", "id: hostile\ntitle: 考试\nscenarios: [fee]\n")
+        return grade("--exam", str(exam), "--roster", str(roster), HOSTILE / "answers" / "good.yaml")
+
+    def test_every_listed_file_exists_and_every_file_is_listed(self):
+        self.assertListed("rosters", ROSTERS, GOOD_ROSTERS)
+
+    def test_each_is_refused_with_its_exact_error(self):
+        self.assertEachRefused("rosters", ROSTERS, self.grade)
+
+    def test_a_good_one_fails_who_handed_nothing_in(self):
+        result = self.grade(HOSTILE / "rosters" / "good.txt")
+        self.assertExit(result, 1)
+        verdicts = {t["trainee"]: t["passed"] for t in json.loads(result.stdout)["exam"]["trainees"]}
+        self.assertEqual(verdicts, {"张三": True, "李四": False})
+
+    def test_messages_in_chinese(self):
+        path = HOSTILE / "rosters" / "nul-at-line-start.txt"
+        exam = self.write("exam.yaml", "id: hostile\ntitle: 考试\nscenarios: [fee]\n")
+        result = run("--scenarios", str(FIXTURES), "grade", "--exam", str(exam), "--roster", str(path),
+                     str(HOSTILE / "answers" / "good.yaml"), lang="zh", timeout=TIMEOUT)
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:2:1: 姓名含有 NUL 字节(\\0)", result.stderr)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
 #include "load/customer_types_loader.hpp"
+#include "load/identifiers.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/trainee_name.hpp"
@@ -273,12 +274,12 @@ TEST_CASE("a name from the command line must be UTF-8: its recording has to be r
 
 TEST_CASE("a name's problem reads as Chinese, with `code` set off and Chinese words not") {
   set_language(Language::zh);
-  CHECK(trainee_name_problem("张\x01三", "姓名") == "姓名太长或含有控制字符");
-  CHECK(trainee_name_problem("张\x01三", "`trainee`") == "`trainee` 太长或含有控制字符");
+  CHECK(trainee_name_problem("张\x01三", "姓名") == "姓名含有控制字符 U+0001");
+  CHECK(trainee_name_problem("张\x01三", "`trainee`") == "`trainee` 含有控制字符 U+0001");
   set_language(Language::en);
   const std::string english = trainee_name_problem("张\x01三", "the name");
   set_language(Language::zh);
-  CHECK(english == "the name is too long or contains control characters");
+  CHECK(english == "the name contains control character U+0001");
 }
 
 TEST_CASE("answers files: bad input is reported") {
@@ -338,4 +339,56 @@ TEST_CASE(
   Diagnostics empty;
   CHECK_FALSE(parse_roster("# nobody yet\n", "r.txt", empty));
   CHECK(empty.size() == 1);
+}
+
+namespace {
+std::vector<std::string> roster_problems(const std::string& content) {
+  set_language(Language::en);
+  Diagnostics diagnostics;
+  const bool parsed = parse_roster(content, "r.txt", diagnostics).has_value();
+  set_language(Language::zh);
+  CHECK_FALSE(parsed);
+  std::vector<std::string> problems;
+  for (const auto& item : diagnostics.items()) problems.push_back(item.to_string());
+  return problems;
+}
+}  // namespace
+
+TEST_CASE("a NUL in a roster is refused where it is, never cuts or drops a name") {
+  // Read as a C string, "\0李四" was an empty line and 李四 vanished from the exam.
+  CHECK(roster_problems(std::string("张三\n\0李四\n王\0五\n", 20)) ==
+        std::vector<std::string>{"r.txt:2:1: the name contains a NUL byte (\\0)",
+                                 "r.txt:3:2: the name contains a NUL byte (\\0)"});
+  CHECK(trim_trainee_name(std::string("王\0五", 7)) == std::string("王\0五", 7));
+}
+
+TEST_CASE("a roster's problem is placed at the character at fault, and named") {
+  CHECK(roster_problems("\xEF\xBB\xBF张三\n李四\t组长\n 王五\u200B\n\x1B[1m赵六\n") ==
+        std::vector<std::string>{"r.txt:2:3: the name contains a tab",
+                                 "r.txt:3:4: the name contains invisible characters: 王五\\u200B",
+                                 "r.txt:4:1: the name contains control character U+001B"});
+  CHECK(roster_problems("张三\n\u3000" + std::string(201, 'a') + "\n") ==
+        std::vector<std::string>{"r.txt:2:2: the name is too long (limit 200 bytes)"});
+  CHECK(roster_problems("张三\r李四\r") ==
+        std::vector<std::string>{"r.txt:1:3: a line break that is a lone CR (classic Mac line "
+                                 "endings): save the roster with LF or CR LF line endings"});
+  CHECK(roster_problems("李\uFFFE四\n" + std::string(201, 'a') + "\n") ==
+        std::vector<std::string>{"r.txt:1:2: the name contains U+FFFE, which is not text",
+                                 "r.txt:2:1: the name is too long (limit 200 bytes)"});
+}
+
+TEST_CASE("an id's message names the rule it breaks, not the character set it keeps") {
+  set_language(Language::en);
+  CHECK(id_problem("2024-spring", "exam id") ==
+        "exam id `2024-spring` must start with a lowercase letter");
+  CHECK(id_problem(std::string(65, 'a'), "scenario id") ==
+        "scenario id `" + std::string(65, 'a') + "` is too long (limit 64 characters)");
+  CHECK(id_problem("Bad Id", "exam id") ==
+        "exam id `Bad Id` may only use lowercase letters, digits, - and _");
+  CHECK(concept_id_problem("a-b", "concept id") ==
+        "concept id `a-b` may only use lowercase letters, digits and _");
+  CHECK(id_problem(std::string(64, 'a'), "step id").empty());
+  CHECK(concept_id_problem("empathy_2", "concept id").empty());
+  set_language(Language::zh);
+  CHECK(id_problem("1st-reply", "步骤 id") == "步骤 id `1st-reply` 必须以小写字母开头");
 }

@@ -3,6 +3,7 @@
 
 #include "engine/scorer.hpp"
 #include "fixtures.hpp"
+#include "report/markup.hpp"
 #include "report/report.hpp"
 
 using namespace coach;
@@ -45,6 +46,22 @@ TEST_CASE("file names with control characters are escaped in every format") {
     const std::string text = render(format, {hostile_attempt()});
     CHECK(text.find('\x1b') == std::string::npos);
   }
+}
+
+TEST_CASE("XML never carries a character XML 1.0 forbids") {
+  // A file name is not checked as a file's text is: U+FFFE in one made the JUnit report unreadable.
+  CHECK(xml_escape("nc\uFFFE\uFFFF.yaml") == "nc\uFFFD\uFFFD.yaml");
+  CHECK(xml_escape("bad\xFF\x01<&>") == "bad\uFFFD&lt;&amp;&gt;");
+  CHECK(xml_escape("张三\U0001F600\n") == "张三\U0001F600\n");
+  test::Fixture fixture(test::scenario_with_rules("      - {concept: apology, points: 10}\n"));
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  const AttemptResult result =
+      score_attempt(*fixture.rubric, attempt, "张\uFFFE三", "dir/nc\uFFFE.yaml");
+  const std::string text = render("junit", {result});
+  CHECK(text.find("\uFFFE") == std::string::npos);
+  CHECK(text.find("dir/nc\\uFFFE.yaml") != std::string::npos);  // shown, as bad bytes are
 }
 
 TEST_CASE("HTML escapes everything a trainee wrote") {

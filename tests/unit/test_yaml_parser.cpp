@@ -165,6 +165,31 @@ TEST_CASE("hidden line breaks are refused where they are, and marks count as lib
   CHECK(problem("a: \xEF\xBF\xBE\n") == "1:4: character U+FFFE in the file is not text");
 }
 
+TEST_CASE("noncharacters are refused where they stand, written raw or as an escape") {
+  CHECK(problem("a: 您\xEF\xB7\x90好\n") == "1:5: character U+FDD0 in the file is not text");
+  CHECK(problem("a: \xF4\x8F\xBF\xBF\n") == "1:4: character U+10FFFF in the file is not text");
+  // An escaped one used to pass into names and replies, and make the JUnit report unreadable.
+  CHECK(problem("a: 1\nb: \"张\\uFFFE三\"\n") ==
+        "2:6: character U+FFFE (written `\\uFFFE`) in the file is not text");
+  CHECK(problem("\"k\\\\u\\\"\\U0010ffff\": 1\n") ==
+        "1:8: character U+10FFFF (written `\\U0010ffff`) in the file is not text");
+  CHECK(problem("- [x, \"\\ufdef\"]\n") ==
+        "1:8: character U+FDEF (written `\\ufdef`) in the file is not text");
+  // `\\uFFFE` is a backslash and the letters: text.
+  CHECK(parsed("a: \"\\\\uFFFE\"\n").entries()[0].value.scalar() == "\\uFFFE");
+  CHECK(parsed("a: \"\\uFFFD\"\n").entries()[0].value.scalar() == "\uFFFD");
+}
+
+TEST_CASE("a byte order mark inside a file is named at its place, not as a syntax error") {
+  CHECK(problem("scenario: fee\n\xEF\xBB\xBFresponses:\n  vent: 好\n") ==
+        "2:1: byte order mark U+FEFF in the middle of the file (invisible in an editor; files "
+        "joined together have one): remove it");
+  CHECK(problem("\xEF\xBB\xBF"
+                "a: 1\n\xEF\xBB\xBF"
+                "b: 2\n")
+            .starts_with("2:1: byte order mark U+FEFF"));
+}
+
 TEST_CASE("typing mistakes behind a syntax error are named") {
   CHECK(problem("trainee: 张三\nresponses:\n  vent： 好\n  apologize: 对不起\n") ==
         "4:12: YAML syntax error: mapping values are not allowed in this context (line 3 has a "
