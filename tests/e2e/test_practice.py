@@ -17,6 +17,14 @@ def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
     return run("--scenarios", str(scenarios), "practice", *args, input=input, env=env, lang=lang)
 
 
+def pipe_env(updates=None):
+    """The environment of a scripted session: the runner's, without its language and settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
+    env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+    env.update(updates or {})
+    return env
+
+
 class PipedSessions(CoachTestCase):
     def test_full_session_feedback_and_recording_grade_the_same(self):
         record = self.tmp / "rec.yaml"
@@ -117,6 +125,21 @@ class PipedSessions(CoachTestCase):
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
         self.assertIn("Score 50.0", result.stdout)
         self.assertIn("you> \nSession ended early", result.stdout)  # not glued to the prompt
+
+    def test_closed_standard_input_is_end_of_input(self):
+        # `<&-`: Ctrl-C's self-pipe took descriptor 0 and the session read it for ever.
+        record = self.tmp / "rec.yaml"
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                 "--record", str(record)], preexec_fn=lambda: os.close(0),
+                                capture_output=True, text=True, env=pipe_env(), timeout=20)
+        self.assertExit(result, 0)
+        self.assertIn("Session ended early", result.stdout)
+        self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+        # Closed standard output is still a failure, not output quietly dropped.
+        listed = subprocess.run([COACH, "list"], preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE,
+                                text=True, env=pipe_env(), timeout=20)
+        self.assertEqual(listed.returncode, 2)
+        self.assertIn("cannot write to stdout", listed.stderr)
 
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
