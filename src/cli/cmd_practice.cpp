@@ -212,7 +212,7 @@ class PracticeRun {
     if (command == "/repeat") return show_current();
     if (command == "/skip") {
       session_.skip();
-      return;
+      return save();  // a skip after /retry replaces the reply kept until then
     }
     if (command == "/model" && !options_.exam) {
       if (const auto* last = session_.last_answered()) return screen_.model_answer(*last->step);

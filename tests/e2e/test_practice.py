@@ -5,6 +5,7 @@ import re
 import termios
 import shutil
 import signal
+import sqlite3
 import subprocess
 import time
 import unicodedata
@@ -15,6 +16,16 @@ from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run, spaw
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
     return run("--scenarios", str(scenarios), "practice", *args, input=input, env=env, lang=lang)
+
+
+FEE_REPLIES = "王先生,您的心情我很理解。\n对不起,原因是系统故障。\n"  # 100 points
+
+
+def stored_replies(db):
+    """Step id → (answered, reply) of the one practice session in the history database `db`."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        rows = connection.execute("SELECT step, answered, reply FROM steps ORDER BY position").fetchall()
+    return {step: (answered, reply) for step, answered, reply in rows}
 
 
 def pipe_env(updates=None):
@@ -140,6 +151,36 @@ class PipedSessions(CoachTestCase):
                                 text=True, env=pipe_env(), timeout=20)
         self.assertEqual(listed.returncode, 2)
         self.assertIn("cannot write to stdout", listed.stderr)
+
+    def test_leaving_during_a_retry_keeps_the_reply_already_given(self):
+        # /retry then end of input or /quit erased the step's reply (scored 0, gone from the
+        # history), while a kill right after /retry kept it: every way of leaving keeps it.
+        replies = {"vent": "王先生,您的心情我很理解。", "apologize": "对不起,原因是系统故障。"}
+        cases = [(FEE_REPLIES + "/retry\n", "Score 100.0"), (FEE_REPLIES + "/retry\n/quit\n", "Score 100.0"),
+                 (replies["vent"] + "\n/retry\n", "Score 50.0"), (FEE_REPLIES + "\n", "Score 100.0")]
+        for number, (typed, score) in enumerate(cases):
+            with self.subTest(typed=typed):
+                record, db = self.tmp / f"rec{number}.yaml", self.tmp / f"h{number}.db"
+                result = practice("fee", "--record", str(record), "--db", str(db), input=typed)
+                self.assertExit(result, 0)
+                self.assertIn(score, result.stdout)
+                recorded = record.read_text(encoding="utf-8")
+                self.assertNotIn("earlier_tries", recorded)
+                stored = stored_replies(db)
+                for step in (["vent", "apologize"] if score == "Score 100.0" else ["vent"]):
+                    self.assertIn(f'{step}: "{replies[step]}"', recorded)
+                    self.assertEqual(stored[step], (1, replies[step]))
+                graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--no-history", "--format", "json")
+                self.assertEqual(f"Score {json.loads(graded.stdout)['results'][0]['score']:.1f}", score)
+
+    def test_a_skip_after_a_retry_replaces_the_reply_and_is_saved_at_once(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), input="王先生,您的心情我很理解。\n/retry\n/skip\n")
+        self.assertExit(result, 0)
+        self.assertIn("Score 0.0", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("responses:\n  {}", recorded)
+        self.assertIn("earlier_tries", recorded)
 
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
@@ -267,6 +308,23 @@ class TerminalSessions(CoachTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_twice_during_a_retry_keeps_the_reply_already_given(self):
+        record, db = self.tmp / "rec.yaml", self.tmp / "h.db"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record), "--db", str(db))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, "对不起,原因是系统故障。\r".encode())
+        self.read_until(fd, "Press Enter")
+        os.write(fd, b"/retry\r")
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        self.assertIn("Score 100.0", self.read_until(fd, "Transcript saved"))
+        self.assertIn('apologize: "对不起,原因是系统故障。"', record.read_text(encoding="utf-8"))
+        self.assertEqual(stored_replies(db)["apologize"], (1, "对不起,原因是系统故障。"))
 
     def test_chinese_line_editing_history_and_paste(self):
         record = self.tmp / "rec.yaml"
