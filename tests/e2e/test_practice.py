@@ -36,6 +36,16 @@ def pipe_env(updates=None):
     return env
 
 
+def wait_for_text(path, text, timeout=10):
+    """Whether `path` comes to hold `text` in time (a recording written as the session goes)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if path.exists() and text in path.read_text(encoding="utf-8"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 class PipedSessions(CoachTestCase):
     def test_full_session_feedback_and_recording_grade_the_same(self):
         record = self.tmp / "rec.yaml"
@@ -479,6 +489,54 @@ class ExamSessions(CoachTestCase):
         self.assertIn("✗ ", sat.stdout.split("Score 93.0")[1].split("═══")[0])  # the unmet requirement
         self.assertIn("Exam result: NOT PASSED", sat.stdout)
         self.assertExit(run("grade", "--exam", exam, str(submission)), 1)
+
+    def start_exam(self, record, env, *extra):
+        """An exam sat through a pipe, with the three first replies of its first scenario typed."""
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        replies = list(self.model_answers("airline-delay").values())[:3]
+        proc = subprocess.Popen([COACH, "practice", "--exam", exam, "--record", str(record), *extra], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write("".join(reply + "\n" for reply in replies).encode())
+        proc.stdin.flush()
+        return proc, replies
+
+    def test_a_killed_exam_keeps_every_reply_of_the_scenario_being_sat(self):
+        # The submission was written only after each scenario: a kill in the middle of one left
+        # nothing, and without a data directory and history not even a sessions file.
+        no_data_home = {k: v for k, v in pipe_env().items() if k not in ("HOME", "XDG_DATA_HOME")}
+        for signal_sent, env, extra in ((signal.SIGTERM, pipe_env({"XDG_DATA_HOME": str(self.tmp / "data")}), []),
+                                        (signal.SIGHUP, no_data_home, ["--no-history"])):
+            with self.subTest(signal=signal_sent.name):
+                record = self.tmp / f"{signal_sent.name}.yaml"
+                proc, replies = self.start_exam(record, env, *extra)
+                self.assertTrue(wait_for_text(record, replies[2]), "the third reply was not written")
+                proc.send_signal(signal_sent)
+                proc.communicate(timeout=20)
+                self.assertEqual(proc.returncode, -signal_sent)
+                recorded = record.read_text(encoding="utf-8")
+                for reply in replies:
+                    self.assertIn(reply, recorded)
+                graded = run("grade", str(record), "--no-history", "--format", "json")
+                self.assertEqual(json.loads(graded.stdout)["results"][0]["scenario"], "airline-delay")
+
+    def test_an_exam_submission_that_can_no_longer_be_written_is_said_once_and_the_exam_goes_on(self):
+        # It used to end the exam after the scenario with exit 2; plain practice carries on.
+        folder = self.tmp / "gone"
+        folder.mkdir()
+        record = folder / "submission.yaml"
+        proc, replies = self.start_exam(record, pipe_env(), "--no-history")
+        self.assertTrue(wait_for_text(record, replies[2]))  # then it waits for the next reply
+        shutil.rmtree(folder)
+        lines = list(self.model_answers("airline-delay").values())[3:]
+        for scenario_id in ["missing-balance", "sms-failure"]:
+            lines += list(self.model_answers(scenario_id).values())
+        out, err = proc.communicate("".join(line + "\n" for line in lines).encode(), timeout=60)
+        self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(err.decode().count("cannot write"), 1)
+        self.assertIn("Exam result: PASSED", out.decode())
+        self.assertNotIn("Exam submission:", out.decode())
 
     def test_exam_flag_before_the_scenario_id(self):
         result = run("practice", "--exam", "missing-balance", input="x\n", lang="en")
