@@ -444,7 +444,13 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   std::vector<std::string> outputs = {options.record};
   if (const auto database = history_path(context.history, options.history))
     outputs.push_back(*database);  // written too, and perhaps not yet there
-  return output_paths_problem(outputs, inputs);
+  if (auto problem = output_paths_problem(outputs, inputs)) return problem;
+  try {
+    check_output_file(options.record);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return std::nullopt;
 }
 
 int practice(const Context& context, PracticeOptions& options) {

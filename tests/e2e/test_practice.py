@@ -192,6 +192,24 @@ class PipedSessions(CoachTestCase):
         self.assertIn("responses:\n  {}", recorded)
         self.assertIn("earlier_tries", recorded)
 
+    def test_a_recording_that_cannot_be_written_is_refused_before_the_session(self):
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        targets = [self.tmp / "absent" / "rec.yaml", self.tmp]
+        if os.path.exists("/dev/full"):
+            targets.append("/dev/full")
+        for target in targets:
+            for sitting in (["missing-balance"], ["--exam", exam]):
+                with self.subTest(target=str(target), sitting=sitting[0]):
+                    result = run("practice", *sitting, "--record", str(target), "--no-history",
+                                 input="你好\n", lang="en")
+                    self.assertExit(result, 2)
+                    self.assertIn(f"{target}: cannot write", result.stderr)
+                    self.assertNotIn("Step 1", result.stdout)
+        chinese = practice("fee", "--record", str(self.tmp), input="你好\n", lang="zh")
+        self.assertExit(chinese, 2)
+        self.assertIn("无法写入", chinese.stderr)
+        self.assertEqual(list(self.tmp.iterdir()), [])  # checked without leaving a file behind
+
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
         self.assertExit(result, 0)
