@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -17,6 +19,20 @@
 
 namespace coach::cli {
 namespace {
+
+// A descriptor of 0, 1 or 2 left closed by the caller (`coach practice <&-`) would be handed to
+// the next file opened: Ctrl-C's self-pipe then became standard input, a session waited on its
+// own pipe for ever, and a report could have received what was printed. Each is put on
+// /dev/null, read-only as SQLite does: reading it is end of input, and writing to it still
+// fails (EBADF) as it would have, so `coach list >&-` is still a failure.
+void open_closed_standard_descriptors() {
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    // The lowest free descriptor: this one, since those below it are open by now.
+    const int opened = ::open("/dev/null", O_RDONLY);
+    if (opened >= 0 && opened != fd) ::close(opened);
+  }
+}
 
 // The language must be known before CLI11 builds the help text, so look for --lang first.
 void choose_language(int argc, char** argv) {
@@ -82,6 +98,7 @@ int unless_stdout_failed(int status) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  open_closed_standard_descriptors();
   choose_language(argc, argv);
   CLI::App app{
       std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",

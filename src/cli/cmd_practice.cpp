@@ -61,15 +61,54 @@ std::string history_record_path(const std::string& scenario_id) {
   return (fs::path(dir) / fmt::format("{}-{}-{}.yaml", stamp, ::getpid(), scenario_id)).string();
 }
 
+// Writes an answers file; a write error is said once, then the path is forgotten: the session
+// matters more than the file.
+void save_to(std::string& path, const std::string& transcript) {
+  if (path.empty()) return;
+  try {
+    write_output_file(path, transcript);
+  } catch (const std::exception& e) {
+    std::cerr << "coach: " << e.what() << "\n";
+    path.clear();
+  }
+}
+
+// The submission of an exam being sat, written after every reply as a recording is, so a kill
+// in the middle of a scenario keeps the replies of it too: the scenarios sat, then the one
+// being sat as it stands.
+class ExamSubmission {
+ public:
+  ExamSubmission(std::string path, std::string trainee) : path_(std::move(path)) {
+    done_.trainee = std::move(trainee);
+  }
+
+  // Empty when there is none, or once it could not be written.
+  const std::string& path() const { return path_; }
+  void save(const Attempt& current) {
+    AnswersFile file = done_;
+    file.attempts.push_back(current);
+    save_to(path_, format_answers(file));
+  }
+  // The scenario is over: the next one is written after it.
+  void close(Attempt sat) { done_.attempts.push_back(std::move(sat)); }
+
+ private:
+  std::string path_;
+  AnswersFile done_;
+};
+
 class PracticeRun {
  public:
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
   // may have read ahead).
-  // `exam`: the exam being sat, whose pass mark and requirements decide the verdict shown.
+  // `exam`: the exam being sat, whose pass mark and requirements decide the verdict shown;
+  // `submission`: where its replies are written too.
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style,
-              LineReader& reader, HistoryLink& link, const Exam* exam = nullptr)
+              LineReader& reader, HistoryLink& link, const Exam* exam = nullptr,
+              ExamSubmission* submission = nullptr)
       : session_(rubric, options.trainee),
         exam_(exam),
+        submission_(submission),
         options_(options),
         screen_(style, terminal_columns(1)),
         reader_(&reader),
@@ -212,7 +251,7 @@ class PracticeRun {
     if (command == "/repeat") return show_current();
     if (command == "/skip") {
       session_.skip();
-      return;
+      return save();  // a skip after /retry replaces the reply kept until then
     }
     if (command == "/model" && !options_.exam) {
       if (const auto* last = session_.last_answered()) return screen_.model_answer(*last->step);
@@ -245,20 +284,12 @@ class PracticeRun {
   // The recording and the history after every reply, so a killed session keeps them.
   void save(bool finished = false) {
     const DeferredSignals not_now;
-    const std::string transcript = format_answers(session_.transcript());
+    const AnswersFile answers = session_.transcript();
+    const std::string transcript = format_answers(answers);
     save_to(record_path_, transcript);
     if (history_path_ != record_path_) save_to(history_path_, transcript);
+    if (submission_) submission_->save(answers.attempts.front());
     log_.save(session_, record_path_, finished);
-  }
-
-  static void save_to(std::string& path, const std::string& transcript) {
-    if (path.empty()) return;
-    try {
-      write_output_file(path, transcript);
-    } catch (const std::exception& e) {
-      std::cerr << "coach: " << e.what() << "\n";
-      path.clear();  // say it once, then carry on: the session matters more than the file
-    }
   }
 
   void finish() {
@@ -282,6 +313,7 @@ class PracticeRun {
 
   Session session_;
   const Exam* exam_;
+  ExamSubmission* submission_;
   AttemptResult result_;
   std::vector<std::string> unmet_;
   const PracticeOptions& options_;
@@ -357,8 +389,16 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
   }
 }
 
+// `--record`, or else a file in the sessions directory (none without a data directory).
+std::string exam_submission_path(const Exam& exam, const PracticeOptions& options) {
+  if (!options.record.empty() || sessions_dir().empty()) return options.record;
+  std::error_code ec;
+  fs::create_directories(sessions_dir(), ec);
+  return (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam.id, ::getpid())).string();
+}
+
 // Sits every scenario of an exam in turn, in exam mode, and writes one submission file with
-// an attempt per scenario (after each scenario, so nothing is lost) for `coach grade --exam`.
+// an attempt per scenario (after every reply, so nothing is lost) for `coach grade --exam`.
 int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style,
              HistoryLink& link) {
   Diagnostics problems;
@@ -368,41 +408,34 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     print_diagnostics(problems);
     return kExitBadInput;
   }
-  std::string path = options.record;
-  if (path.empty() && !sessions_dir().empty()) {
-    std::error_code ec;
-    fs::create_directories(sessions_dir(), ec);
-    path =
-        (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam->id, ::getpid())).string();
-  }
-  AnswersFile submission;
-  submission.trainee = options.trainee;
+  ExamSubmission submission(exam_submission_path(*exam, options), options.trainee);
   PracticeOptions each = options;
   each.exam = true;
   each.record.clear();
   const auto reader = make_line_reader();
   ExamTally tally(*exam);
   for (const auto& scenario_id : exam->scenario_ids) {
-    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam);
+    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam,
+                    &submission);
     run.run();
-    submission.attempts.push_back(run.attempt());
-    if (!path.empty()) write_output_file(path, format_answers(submission));
+    submission.close(run.attempt());
     tally.record(run.result(), run.unmet());
     if (run.left_early()) break;
   }
   const auto verdicts = tally.verdicts();
   if (!verdicts.empty())
     PracticeScreen(style, terminal_columns(1)).exam_verdict(*exam, verdicts.front());
-  if (!path.empty()) {
+  if (!submission.path().empty()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
                         "Exam submission: {} (grade it with coach grade --exam {})\n")),
-        path, options.exam_file);
+        submission.path(), options.exam_file);
   }
   return kExitOk;
 }
 
-// A recording over the scenario being practised, a lexicon or the exam would destroy it.
+// A recording over the scenario being practised, a lexicon or the exam would destroy it; one
+// that cannot be written is refused before the session, not found out after the first reply.
 std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
                                           const PracticeOptions& options) {
   if (options.record.empty()) return std::nullopt;
@@ -411,7 +444,13 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   std::vector<std::string> outputs = {options.record};
   if (const auto database = history_path(context.history, options.history))
     outputs.push_back(*database);  // written too, and perhaps not yet there
-  return output_paths_problem(outputs, inputs);
+  if (auto problem = output_paths_problem(outputs, inputs)) return problem;
+  try {
+    check_output_file(options.record);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return std::nullopt;
 }
 
 int practice(const Context& context, PracticeOptions& options) {

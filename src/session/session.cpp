@@ -14,15 +14,20 @@ Session::Session(const Rubric& rubric, std::string trainee)
 // The conversation is rebuilt from the answers kept, so a retry restores the customer's mood
 // exactly as it was before the step.
 void Session::replay() {
-  conversation_ = std::make_unique<Conversation>(rubric_);
-  current_ = conversation_->next_step();
-  for (const Answer& answer : answers_) {
-    if (current_ == nullptr) break;
-    conversation_->answer(
-        *current_, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
+  conversation_ = play(played_, current_);
+}
+
+std::unique_ptr<Conversation> Session::play(std::size_t count, const CompiledStep*& next) const {
+  auto conversation = std::make_unique<Conversation>(rubric_);
+  next = conversation->next_step();
+  for (std::size_t i = 0; i < count && next != nullptr; ++i) {
+    const Answer& answer = answers_[i];
+    conversation->answer(
+        *next, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
         answer.seconds);
-    current_ = conversation_->next_step();
+    next = conversation->next_step();
   }
+  return conversation;
 }
 
 // The main line, plus every inserted step the conversation has taken so far (the current one
@@ -30,8 +35,8 @@ void Session::replay() {
 std::size_t Session::planned_steps() const {
   std::size_t count = 0;
   for (const auto& step : rubric_.steps()) count += step.step->when ? 0 : 1;
-  for (const Answer& answer : answers_) {
-    const CompiledStep* step = rubric_.find_step(answer.step_id);
+  for (std::size_t i = 0; i < played_; ++i) {
+    const CompiledStep* step = rubric_.find_step(answers_[i].step_id);
     if (step && step->step->when) ++count;
   }
   if (current_ && current_->step->when) ++count;
@@ -50,9 +55,11 @@ std::optional<double> as_recorded(std::optional<double> seconds) {
 }  // namespace
 
 StepResult Session::answer(const std::string& reply, std::optional<double> measured) {
+  replace_retried();
   const CompiledStep& step = *current_;
   const std::optional<double> seconds = as_recorded(measured);
   answers_.push_back({step.step->id, reply, seconds});
+  ++played_;
   StepResult result = conversation_->answer(step, reply, seconds);
   current_ = conversation_->next_step();
   return result;
@@ -60,23 +67,32 @@ StepResult Session::answer(const std::string& reply, std::optional<double> measu
 
 void Session::skip() {
   if (finished()) return;
+  replace_retried();
   answers_.push_back({current_->step->id, std::nullopt, std::nullopt});
+  ++played_;
   conversation_->answer(*current_, std::nullopt);
   current_ = conversation_->next_step();
 }
 
+// The answers from the step gone back to on are replaced only now: until the trainee gives the
+// step another reply, the earlier one counts (also for the steps after it, on a second /retry).
+void Session::replace_retried() {
+  for (std::size_t i = played_; i < answers_.size(); ++i) {
+    if (answers_[i].reply) earlier_tries_[answers_[i].step_id].push_back(*answers_[i].reply);
+  }
+  answers_.resize(played_);
+}
+
 bool Session::retry() {
-  if (answers_.empty()) return false;
-  const Answer last = answers_.back();
-  answers_.pop_back();
-  if (last.reply) earlier_tries_[last.step_id].push_back(*last.reply);
+  if (played_ == 0) return false;
+  --played_;
   replay();
   return true;
 }
 
 const CompiledStep* Session::last_answered() const {
-  if (answers_.empty()) return nullptr;
-  return rubric_.find_step(answers_.back().step_id);
+  if (played_ == 0) return nullptr;
+  return rubric_.find_step(answers_[played_ - 1].step_id);
 }
 
 AnswersFile Session::transcript() const {
@@ -90,7 +106,11 @@ AnswersFile Session::transcript() const {
   }
   for (const auto& [step_id, tries] : earlier_tries_)
     attempt.earlier_tries.push_back({step_id, tries});
-  for (const auto& turn : conversation_->path()) {
+  // During a /retry the conversation stands before the step; the transcript says what the
+  // answers kept said.
+  const CompiledStep* next = nullptr;
+  const auto kept = played_ == answers_.size() ? nullptr : play(answers_.size(), next);
+  for (const auto& turn : (kept ? *kept : *conversation_).path()) {
     attempt.path.push_back({turn.step_id, turn.customer_line, turn.mood_after});
   }
   file.attempts.push_back(std::move(attempt));

@@ -25,7 +25,7 @@ class Session {
   std::string customer_line() const { return conversation_->customer_line(*current_); }
   // Turns played so far, and how many steps the conversation has: those without conditions and
   // the inserted ones taken so far.
-  std::size_t turns_played() const { return answers_.size(); }
+  std::size_t turns_played() const { return played_; }
   std::size_t planned_steps() const;
   int mood() const { return conversation_->mood(); }
   bool walked_out() const { return conversation_->walked_out(); }
@@ -35,7 +35,9 @@ class Session {
   StepResult answer(const std::string& reply, std::optional<double> seconds = std::nullopt);
   // Moves on without an answer; the step scores zero.
   void skip();
-  // Goes back to the step answered last, keeping the earlier reply in the transcript.
+  // Goes back to the step answered last. Its reply stays the step's answer (in the transcript
+  // and the score) until a new reply or a skip replaces it, and then moves to the earlier
+  // tries: a trainee who leaves instead loses nothing.
   bool retry();
   const CompiledStep* last_answered() const;
 
@@ -50,10 +52,13 @@ class Session {
     std::optional<double> seconds;
   };
   void replay();
+  std::unique_ptr<Conversation> play(std::size_t count, const CompiledStep*& next) const;
+  void replace_retried();
 
   const Rubric& rubric_;
   std::string trainee_;
-  std::vector<Answer> answers_;
+  std::vector<Answer> answers_;  // what the transcript keeps
+  std::size_t played_ = 0;       // the first answers the conversation has played (fewer on /retry)
   std::map<std::string, std::vector<std::string>> earlier_tries_;
   std::unique_ptr<Conversation> conversation_;
   const CompiledStep* current_ = nullptr;

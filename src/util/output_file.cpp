@@ -148,6 +148,10 @@ void OutputFile::write(std::string_view text) {
     fail(errno);
 }
 
+void OutputFile::write_nothing() {
+  if (::write(::fileno(stream_), "", 0) < 0) fail(errno);
+}
+
 void OutputFile::commit() {
   std::FILE* stream = std::exchange(stream_, nullptr);
   // Only a file of our own is synced: a terminal or a pipe cannot be (EINVAL).
@@ -171,6 +175,13 @@ void write_output_file(const std::string& path, std::string_view content) {
   OutputFile out(path);
   out.write(content);
   out.commit();
+}
+
+void check_output_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode)) return;
+  OutputFile out(path);
+  out.write_nothing();
 }
 
 }  // namespace coach

@@ -25,6 +25,9 @@ class OutputFile {
 
   // Throws std::runtime_error naming the path.
   void write(std::string_view text);
+  // Writes nothing, which a device that refuses every write (/dev/full) refuses already.
+  // Throws std::runtime_error naming the path.
+  void write_nothing();
   // Flushes the output to the disk and puts it in place. Throws std::runtime_error naming the
   // path (a full disk, /dev/full …).
   void commit();
@@ -46,5 +49,10 @@ std::string output_target(const std::string& path);
 
 // Writes `content` to `path` as an OutputFile.
 void write_output_file(const std::string& path, std::string_view content);
+
+// Throws, as writing would, when `path` cannot be written, and leaves it as it was: an output
+// written bit by bit (practice's recording) is refused before the work, not after it. A FIFO is
+// not opened, which would wait for a reader, so writing it later is what tells.
+void check_output_file(const std::string& path);
 
 }  // namespace coach

@@ -5,6 +5,7 @@ import re
 import termios
 import shutil
 import signal
+import sqlite3
 import subprocess
 import time
 import unicodedata
@@ -15,6 +16,34 @@ from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run, spaw
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
     return run("--scenarios", str(scenarios), "practice", *args, input=input, env=env, lang=lang)
+
+
+FEE_REPLIES = "王先生,您的心情我很理解。\n对不起,原因是系统故障。\n"  # 100 points
+
+
+def stored_replies(db):
+    """Step id → (answered, reply) of the one practice session in the history database `db`."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        rows = connection.execute("SELECT step, answered, reply FROM steps ORDER BY position").fetchall()
+    return {step: (answered, reply) for step, answered, reply in rows}
+
+
+def pipe_env(updates=None):
+    """The environment of a scripted session: the runner's, without its language and settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_", "NO_COLOR"))}
+    env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+    env.update(updates or {})
+    return env
+
+
+def wait_for_text(path, text, timeout=10):
+    """Whether `path` comes to hold `text` in time (a recording written as the session goes)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if path.exists() and text in path.read_text(encoding="utf-8"):
+            return True
+        time.sleep(0.05)
+    return False
 
 
 class PipedSessions(CoachTestCase):
@@ -117,6 +146,69 @@ class PipedSessions(CoachTestCase):
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
         self.assertIn("Score 50.0", result.stdout)
         self.assertIn("you> \nSession ended early", result.stdout)  # not glued to the prompt
+
+    def test_closed_standard_input_is_end_of_input(self):
+        # `<&-`: Ctrl-C's self-pipe took descriptor 0 and the session read it for ever.
+        record = self.tmp / "rec.yaml"
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                 "--record", str(record)], preexec_fn=lambda: os.close(0),
+                                capture_output=True, text=True, env=pipe_env(), timeout=20)
+        self.assertExit(result, 0)
+        self.assertIn("Session ended early", result.stdout)
+        self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+        # Closed standard output is still a failure, not output quietly dropped.
+        listed = subprocess.run([COACH, "list"], preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE,
+                                text=True, env=pipe_env(), timeout=20)
+        self.assertEqual(listed.returncode, 2)
+        self.assertIn("cannot write to stdout", listed.stderr)
+
+    def test_leaving_during_a_retry_keeps_the_reply_already_given(self):
+        # /retry then end of input or /quit erased the step's reply (scored 0, gone from the
+        # history), while a kill right after /retry kept it: every way of leaving keeps it.
+        replies = {"vent": "王先生,您的心情我很理解。", "apologize": "对不起,原因是系统故障。"}
+        cases = [(FEE_REPLIES + "/retry\n", "Score 100.0"), (FEE_REPLIES + "/retry\n/quit\n", "Score 100.0"),
+                 (replies["vent"] + "\n/retry\n", "Score 50.0"), (FEE_REPLIES + "\n", "Score 100.0")]
+        for number, (typed, score) in enumerate(cases):
+            with self.subTest(typed=typed):
+                record, db = self.tmp / f"rec{number}.yaml", self.tmp / f"h{number}.db"
+                result = practice("fee", "--record", str(record), "--db", str(db), input=typed)
+                self.assertExit(result, 0)
+                self.assertIn(score, result.stdout)
+                recorded = record.read_text(encoding="utf-8")
+                self.assertNotIn("earlier_tries", recorded)
+                stored = stored_replies(db)
+                for step in (["vent", "apologize"] if score == "Score 100.0" else ["vent"]):
+                    self.assertIn(f'{step}: "{replies[step]}"', recorded)
+                    self.assertEqual(stored[step], (1, replies[step]))
+                graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--no-history", "--format", "json")
+                self.assertEqual(f"Score {json.loads(graded.stdout)['results'][0]['score']:.1f}", score)
+
+    def test_a_skip_after_a_retry_replaces_the_reply_and_is_saved_at_once(self):
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), input="王先生,您的心情我很理解。\n/retry\n/skip\n")
+        self.assertExit(result, 0)
+        self.assertIn("Score 0.0", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("responses:\n  {}", recorded)
+        self.assertIn("earlier_tries", recorded)
+
+    def test_a_recording_that_cannot_be_written_is_refused_before_the_session(self):
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        targets = [self.tmp / "absent" / "rec.yaml", self.tmp]
+        if os.path.exists("/dev/full"):
+            targets.append("/dev/full")
+        for target in targets:
+            for sitting in (["missing-balance"], ["--exam", exam]):
+                with self.subTest(target=str(target), sitting=sitting[0]):
+                    result = run("practice", *sitting, "--record", str(target), "--no-history",
+                                 input="你好\n", lang="en")
+                    self.assertExit(result, 2)
+                    self.assertIn(f"{target}: cannot write", result.stderr)
+                    self.assertNotIn("Step 1", result.stdout)
+        chinese = practice("fee", "--record", str(self.tmp), input="你好\n", lang="zh")
+        self.assertExit(chinese, 2)
+        self.assertIn("无法写入", chinese.stderr)
+        self.assertEqual(list(self.tmp.iterdir()), [])  # checked without leaving a file behind
 
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
@@ -244,6 +336,23 @@ class TerminalSessions(CoachTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_twice_during_a_retry_keeps_the_reply_already_given(self):
+        record, db = self.tmp / "rec.yaml", self.tmp / "h.db"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record), "--db", str(db))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, "对不起,原因是系统故障。\r".encode())
+        self.read_until(fd, "Press Enter")
+        os.write(fd, b"/retry\r")
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        self.assertIn("Score 100.0", self.read_until(fd, "Transcript saved"))
+        self.assertIn('apologize: "对不起,原因是系统故障。"', record.read_text(encoding="utf-8"))
+        self.assertEqual(stored_replies(db)["apologize"], (1, "对不起,原因是系统故障。"))
 
     def test_chinese_line_editing_history_and_paste(self):
         record = self.tmp / "rec.yaml"
@@ -398,6 +507,54 @@ class ExamSessions(CoachTestCase):
         self.assertIn("✗ ", sat.stdout.split("Score 93.0")[1].split("═══")[0])  # the unmet requirement
         self.assertIn("Exam result: NOT PASSED", sat.stdout)
         self.assertExit(run("grade", "--exam", exam, str(submission)), 1)
+
+    def start_exam(self, record, env, *extra):
+        """An exam sat through a pipe, with the three first replies of its first scenario typed."""
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        replies = list(self.model_answers("airline-delay").values())[:3]
+        proc = subprocess.Popen([COACH, "practice", "--exam", exam, "--record", str(record), *extra], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write("".join(reply + "\n" for reply in replies).encode())
+        proc.stdin.flush()
+        return proc, replies
+
+    def test_a_killed_exam_keeps_every_reply_of_the_scenario_being_sat(self):
+        # The submission was written only after each scenario: a kill in the middle of one left
+        # nothing, and without a data directory and history not even a sessions file.
+        no_data_home = {k: v for k, v in pipe_env().items() if k not in ("HOME", "XDG_DATA_HOME")}
+        for signal_sent, env, extra in ((signal.SIGTERM, pipe_env({"XDG_DATA_HOME": str(self.tmp / "data")}), []),
+                                        (signal.SIGHUP, no_data_home, ["--no-history"])):
+            with self.subTest(signal=signal_sent.name):
+                record = self.tmp / f"{signal_sent.name}.yaml"
+                proc, replies = self.start_exam(record, env, *extra)
+                self.assertTrue(wait_for_text(record, replies[2]), "the third reply was not written")
+                proc.send_signal(signal_sent)
+                proc.communicate(timeout=20)
+                self.assertEqual(proc.returncode, -signal_sent)
+                recorded = record.read_text(encoding="utf-8")
+                for reply in replies:
+                    self.assertIn(reply, recorded)
+                graded = run("grade", str(record), "--no-history", "--format", "json")
+                self.assertEqual(json.loads(graded.stdout)["results"][0]["scenario"], "airline-delay")
+
+    def test_an_exam_submission_that_can_no_longer_be_written_is_said_once_and_the_exam_goes_on(self):
+        # It used to end the exam after the scenario with exit 2; plain practice carries on.
+        folder = self.tmp / "gone"
+        folder.mkdir()
+        record = folder / "submission.yaml"
+        proc, replies = self.start_exam(record, pipe_env(), "--no-history")
+        self.assertTrue(wait_for_text(record, replies[2]))  # then it waits for the next reply
+        shutil.rmtree(folder)
+        lines = list(self.model_answers("airline-delay").values())[3:]
+        for scenario_id in ["missing-balance", "sms-failure"]:
+            lines += list(self.model_answers(scenario_id).values())
+        out, err = proc.communicate("".join(line + "\n" for line in lines).encode(), timeout=60)
+        self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(err.decode().count("cannot write"), 1)
+        self.assertIn("Exam result: PASSED", out.decode())
+        self.assertNotIn("Exam submission:", out.decode())
 
     def test_exam_flag_before_the_scenario_id(self):
         result = run("practice", "--exam", "missing-balance", input="x\n", lang="en")

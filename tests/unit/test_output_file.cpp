@@ -50,3 +50,17 @@ TEST_CASE("an output file names its path when it cannot be written") {
   CHECK_THROWS_WITH(OutputFile(dir.path.string()), doctest::Contains(named.c_str()));
   CHECK_THROWS(OutputFile((dir.path / "missing" / "r.txt").string()));
 }
+
+TEST_CASE("checking an output leaves it as it was, and refuses what writing would") {
+  TempDir dir;
+  const fs::path kept = dir.path / "rec.yaml";
+  std::ofstream(kept) << "old";
+  check_output_file(kept.string());
+  check_output_file((dir.path / "new.yaml").string());
+  CHECK(contents(kept) == "old");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  CHECK_THROWS(check_output_file(dir.path.string()));
+  CHECK_THROWS(check_output_file((dir.path / "missing" / "rec.yaml").string()));
+  if (fs::exists("/dev/full")) CHECK_THROWS(check_output_file("/dev/full"));
+  check_output_file("/dev/null");
+}

@@ -48,6 +48,43 @@ TEST_CASE("a session walks the steps, retries, and records a gradeable transcrip
   CHECK(format_json_report({graded}) == format_json_report({session.result()}));
 }
 
+TEST_CASE("a retry not answered again keeps the earlier reply") {
+  // Leaving right after /retry erased the step's reply from the transcript and the history.
+  test::Fixture fixture(kScenario);
+  Session session(*fixture.rubric, "");
+  session.answer("您的心情我很理解");
+  session.answer("对不起");
+  const std::string before = format_answers(session.transcript());
+  CHECK(session.retry());
+  CHECK(session.retry());  // back to the first step
+  CHECK(session.turns_played() == 0);
+  CHECK(session.last_answered() == nullptr);
+  CHECK(format_answers(session.transcript()) == before);
+  CHECK(session.result().score == 100.0);
+
+  session.answer("好的");  // a new reply replaces the step and what followed it
+  const Attempt replaced = session.transcript().attempts.front();
+  CHECK(replaced.responses.size() == 1);
+  CHECK(replaced.find("one")->text == "好的");
+  REQUIRE(replaced.earlier_tries.size() == 2);
+  CHECK(replaced.earlier_tries[0].second == std::vector<std::string>{"您的心情我很理解"});
+  CHECK(replaced.earlier_tries[1].second == std::vector<std::string>{"对不起"});
+  CHECK(replaced.path.size() == 1);
+}
+
+TEST_CASE("a skip after a retry replaces the reply, which is kept as an earlier try") {
+  test::Fixture fixture(kScenario);
+  Session session(*fixture.rubric, "");
+  session.answer("您的心情我很理解");
+  CHECK(session.retry());
+  session.skip();
+  CHECK(session.result().score == 0.0);
+  const Attempt skipped = session.transcript().attempts.front();
+  CHECK(skipped.responses.empty());
+  REQUIRE(skipped.earlier_tries.size() == 1);
+  CHECK(skipped.earlier_tries[0].second == std::vector<std::string>{"您的心情我很理解"});
+}
+
 TEST_CASE("skipping a step scores it zero") {
   test::Fixture fixture(kScenario);
   Session session(*fixture.rubric, "");
