@@ -33,64 +33,55 @@ bool is_filler(char32_t cp) {
   }
 }
 
-struct Character {
-  char32_t code_point;
-  std::size_t begin;
-  std::size_t end;
-};
-
-std::vector<Character> decode_all(std::string_view text) {
-  std::vector<Character> characters;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t begin = pos;
-    const char32_t cp = utf8::decode(text, pos);
-    characters.push_back({cp, begin, pos});
-  }
-  return characters;
-}
-
-// Whether each character is filler: by itself, or in a run of one character repeated.
-std::vector<bool> mark_filler(const std::vector<Character>& characters) {
-  std::vector<bool> filler(characters.size());
-  for (std::size_t i = 0; i < characters.size();) {
-    std::size_t end = i + 1;
-    while (end < characters.size() && characters[end].code_point == characters[i].code_point) ++end;
-    const bool noise = end - i >= kNoiseRun;
-    for (std::size_t k = i; k < end; ++k) filler[k] = noise || is_filler(characters[k].code_point);
-    i = end;
-  }
-  return filler;
+// Where the character before `pos` begins.
+std::size_t previous_start(std::string_view text, std::size_t pos) {
+  do {
+    --pos;
+  } while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
+  return pos;
 }
 
 }  // namespace
 
-Filler::Filler(std::string_view original)
-    : bytes_before_(original.size() + 1), characters_before_(original.size() + 1) {
-  const std::vector<Character> characters = decode_all(original);
-  const std::vector<bool> filler = mark_filler(characters);
-  std::uint32_t bytes = 0;
-  std::uint32_t count = 0;
-  for (std::size_t i = 0; i < characters.size(); ++i) {
-    for (std::size_t at = characters[i].begin; at < characters[i].end; ++at) {
-      bytes_before_[at] = bytes;
-      characters_before_[at] = count;
-      if (filler[i]) ++bytes;
-    }
-    if (filler[i]) ++count;
+// How many times `cp`, at [begin, end), stands in a row there, counted up to kNoiseRun.
+std::size_t Filler::run_length(std::size_t begin, std::size_t end, char32_t cp) const {
+  std::size_t length = 1;
+  for (std::size_t pos = end; pos < text_.size() && length < kNoiseRun;) {
+    if (utf8::decode(text_, pos) != cp) break;
+    ++length;
   }
-  bytes_before_[original.size()] = bytes;
-  characters_before_[original.size()] = count;
+  for (std::size_t pos = begin; pos > 0 && length < kNoiseRun;) {
+    pos = previous_start(text_, pos);
+    std::size_t at = pos;
+    if (utf8::decode(text_, at) != cp) break;
+    ++length;
+  }
+  return length;
+}
+
+bool Filler::is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const {
+  return is_filler(cp) || run_length(begin, end, cp) >= kNoiseRun;
 }
 
 bool Filler::fills(TextSpan range) const {
-  if (range.end <= range.begin) return range.end == range.begin;
-  if (range.end >= bytes_before_.size()) return false;
-  return bytes_before_[range.end] - bytes_before_[range.begin] == range.end - range.begin;
+  if (range.end < range.begin || range.end > text_.size()) return false;
+  for (std::size_t pos = range.begin; pos < range.end;) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::decode(text_, pos);
+    if (!is_filler_at(begin, pos, cp)) return false;
+  }
+  return true;
 }
 
 std::size_t Filler::characters(TextSpan range) const {
-  if (range.end <= range.begin || range.end >= characters_before_.size()) return 0;
-  return characters_before_[range.end] - characters_before_[range.begin];
+  if (range.end < range.begin || range.end > text_.size()) return 0;
+  std::size_t count = 0;
+  for (std::size_t pos = range.begin; pos < range.end;) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::decode(text_, pos);
+    count += is_filler_at(begin, pos, cp) ? 1 : 0;
+  }
+  return count;
 }
 
 }  // namespace coach

@@ -3,9 +3,8 @@
 // a character typed three or more times running (哈哈哈, 。。。), symbols and emoji, spaces.
 // Between rubric phrases they are glue, not the trainee's own words: 王先生啊啊啊对不起啊啊啊
 // 我确认一下 strings phrases together as much as 王先生对不起我确认一下 does.
-#include <cstdint>
+#include <cstddef>
 #include <string_view>
-#include <vector>
 
 #include "text/normalizer.hpp"
 
@@ -13,7 +12,9 @@ namespace coach {
 
 class Filler {
  public:
-  explicit Filler(std::string_view original);
+  // Asked about a few short ranges per reply (the gaps between phrases, the clauses), so it
+  // reads them when asked instead of marking the whole reply ahead.
+  explicit Filler(std::string_view original) : text_(original) {}
 
   // Whether `range` (original offsets) holds nothing but filler; an empty range does.
   bool fills(TextSpan range) const;
@@ -21,10 +22,10 @@ class Filler {
   std::size_t characters(TextSpan range) const;
 
  private:
-  // Per offset of the original (and one past its end): filler bytes and filler characters
-  // before it.
-  std::vector<std::uint32_t> bytes_before_;
-  std::vector<std::uint32_t> characters_before_;
+  bool is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const;
+  std::size_t run_length(std::size_t begin, std::size_t end, char32_t cp) const;
+
+  std::string_view text_;
 };
 
 }  // namespace coach

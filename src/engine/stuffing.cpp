@@ -178,6 +178,7 @@ bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& c
   for (const Clause& clause : clauses) {
     const TextSpan original = reply.to_original(clause.span);
     const Chain chain = longest_chain(reply.original, original, finds, filler);
+    if (chain.phrases < kRunOnPhrases) continue;
     const std::size_t length =
         characters_in(reply.original, original) - filler.characters(original);
     // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
@@ -198,8 +199,9 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     ++phrases;
     covered += characters_in(reply.original, span);
   }
+  if (phrases < kListPhrases) return false;
   const std::size_t words = characters_in(reply.original, clause) - filler.characters(clause);
-  if (phrases < kListPhrases || covered < kListCoverage * words) return false;
+  if (covered < kListCoverage * words) return false;
   int concepts = 0;
   int repeated = 0;
   int said_three_times = 0;
@@ -223,9 +225,17 @@ bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& c
                        const PhraseFinds& finds, const Filler& filler) {
   const auto& spans = finds.spans;
   if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
-  // Normalised characters whose source lies in a phrase (spans are sorted and merged) or is
-  // filler.
-  std::size_t covered = 0;
+  std::size_t clauses_chars = 0;
+  for (const Clause& clause : clauses) {
+    clauses_chars += utf8::count_code_points(
+        std::string_view(reply.text)
+            .substr(clause.span.begin, clause.span.end - clause.span.begin));
+  }
+  // The trainee's own words are the characters of the clauses whose source is neither in a
+  // phrase (spans are sorted and merged) nor filler. Uncovered characters beyond the ones
+  // between clauses are own words: a long reply is settled after a few.
+  const std::size_t between_clauses = utf8::count_code_points(reply.text) - clauses_chars;
+  std::size_t uncovered = 0;
   auto span = spans.begin();
   for (std::size_t at = 0; at < reply.text.size(); ++at) {
     if ((static_cast<unsigned char>(reply.text[at]) & 0xC0) == 0x80) continue;
@@ -233,15 +243,10 @@ bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& c
     while (span != spans.end() && span->end <= source.begin) ++span;
     const bool in_phrase =
         span != spans.end() && source.begin >= span->begin && source.end <= span->end;
-    if (in_phrase || filler.fills(source)) ++covered;
+    if (in_phrase || filler.fills(source)) continue;
+    if (++uncovered > between_clauses + kFewOwnCharacters) return false;
   }
-  std::size_t clauses_chars = 0;
-  for (const Clause& clause : clauses) {
-    clauses_chars += utf8::count_code_points(
-        std::string_view(reply.text)
-            .substr(clause.span.begin, clause.span.end - clause.span.begin));
-  }
-  return clauses_chars <= covered + kFewOwnCharacters;
+  return true;
 }
 
 }  // namespace

@@ -72,13 +72,30 @@ bool spaces_separate_sentences(const std::vector<Character>& characters) {
   return true;
 }
 
+// Most replies hold no whitespace at all and need not be decoded for it: ASCII whitespace,
+// and the first bytes of every other space or line break (U+0085, U+00A0, U+1680, U+2000–
+// U+205F, U+3000).
+bool may_hold_whitespace(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return true;
+    if (c < 0xC2 || i + 1 >= text.size()) continue;
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    if ((c == 0xC2 && (next == 0x85 || next == 0xA0)) || (c == 0xE1 && next == 0x9A) ||
+        (c == 0xE2 && next == 0x80 &&
+         (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF)) ||
+        (c == 0xE2 && next == 0x81 && third == 0x9F) ||
+        (c == 0xE3 && next == 0x80 && third == 0x80))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Pauses::Pauses(std::string_view original) {
-  const bool may_pause = std::any_of(original.begin(), original.end(), [](char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || static_cast<unsigned char>(c) >= 0x80;
-  });
-  if (!may_pause) return;
+  if (!may_hold_whitespace(original)) return;
   const std::vector<Character> characters = decode_all(original);
   const bool spaces_pause = spaces_separate_sentences(characters);
   for (std::size_t i = 0; i < characters.size();) {
