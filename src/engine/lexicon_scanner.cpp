@@ -256,7 +256,8 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
   });
   find_patterns(text, words, hits);
   for (auto& [concept_index, match] : hits) {
-    match.negated = is_negated(text, match.span.begin);
+    match.denied = is_denied(text, match.span.begin);
+    match.negated = match.denied || is_negated(text, match.span.begin);
     match.quoted = reply.is_quoted(match.span.begin);
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {

@@ -88,11 +88,19 @@ Window window_before(std::string_view text, std::size_t match_begin) {
 }
 
 // The index in the window after the last word that closes a negation's reach.
+// 就 after a modal or an adverb is one itself (不会就这么道歉, 不能随便就说): the negation goes on.
+bool leads_into_jiu(char32_t c) {
+  static constexpr std::u32string_view kLeads = U"会能要不没也都还便早这那";
+  return kLeads.find(c) != std::u32string_view::npos;
+}
+
 std::size_t after_scope_breakers(const Window& window) {
   std::size_t cut = window.first();
   for (std::size_t i = window.first(); i < kWindowCharacters; ++i) {
     const char32_t c = window.characters[i];
-    if (is_one_character_breaker(c)) cut = i + 1;
+    const bool adverb =
+        c == U'就' && i > window.first() && leads_into_jiu(window.characters[i - 1]);
+    if (is_one_character_breaker(c) && !adverb) cut = i + 1;
     if (i + 1 < kWindowCharacters && is_two_character_breaker(c, window.characters[i + 1]))
       cut = std::max(cut, i + 2);
   }
@@ -106,7 +114,8 @@ bool is_pronoun(char32_t c) {
 // Characters after which a pronoun is the object of what came before (给您, 跟您, 怪您, 不是您,
 // 觉得您), not the subject of a new predicate.
 bool takes_object(char32_t c) {
-  static constexpr std::u32string_view kTakers = U"给跟对向和让帮替为把被叫同与陪请怪找诉是得说有";
+  static constexpr std::u32string_view kTakers =
+      U"给跟对向和让帮替为把被叫同与陪请怪找诉是得说有用需必劳";
   return kTakers.find(c) != std::u32string_view::npos;
 }
 
@@ -187,6 +196,57 @@ bool is_negated(std::string_view text, std::size_t match_begin) {
   for (std::size_t i = cut; i < kWindowCharacters; ++i) {
     if (is_negator(window.characters[i]) && !is_inside_neutral_word(text, window.starts[i]))
       return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Words between a negation and what it governs that carry the negation on to it: modal verbs
+// (不会, 不能, 不用), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也), and
+// prepositions with their object (不会给您, 没有让您).
+bool carries_negation(char32_t c) {
+  static constexpr std::u32string_view kCarriers =
+      U"会能要想敢用必需须该应可以是有再又还也都曾说讲觉得认为怪给对跟向让把被替帮因去来真法办保证"
+      U"答承诺劳";
+  return kCarriers.find(c) != std::u32string_view::npos;
+}
+
+bool is_preposition(char32_t c) {
+  static constexpr std::u32string_view kPrepositions = U"给对跟向让把被怪替帮为";
+  return kPrepositions.find(c) != std::u32string_view::npos;
+}
+
+// How many characters, each one that carries the negation on, may stand between a negation
+// and the phrase it plainly governs: 我不认为是|您的问题 (3), 我没法跟您保证|一定会赔 (5).
+constexpr std::size_t kDeniedGap = 6;
+
+}  // namespace
+
+// 没法, 无法, 没办法 govern a verb (我没法保证, 没办法给您减免), not a sentence with its own
+// subject that follows them (没办法经理今天不在).
+bool starts_with_subject(std::string_view text, std::size_t match_begin) {
+  static constexpr std::u32string_view kSubjects = U"您你我他她咱经领主公系银";
+  std::size_t pos = match_begin;
+  return kSubjects.find(utf8::decode(text, pos)) != std::u32string_view::npos;
+}
+
+bool is_denied(std::string_view text, std::size_t match_begin) {
+  const Window window = window_before(text, match_begin);
+  if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
+      starts_with_subject(text, match_begin))
+    return false;
+  std::size_t between = 0;
+  for (std::size_t i = kWindowCharacters; i-- > window.first();) {
+    const char32_t c = window.characters[i];
+    if (is_negator(c)) return !is_inside_neutral_word(text, window.starts[i]);
+    // A pronoun is carried over only as the object of a preposition (不会给您); otherwise it is
+    // a new subject (不是我说您应该).
+    const bool object = (is_pronoun(c) || c == U'们') && i > window.first() &&
+                        (is_preposition(window.characters[i - 1]) ||
+                         (c == U'们' && is_pronoun(window.characters[i - 1])));
+    if (!carries_negation(c) && !object) return false;
+    if (++between > kDeniedGap) return false;
   }
   return false;
 }

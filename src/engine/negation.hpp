@@ -11,4 +11,11 @@ namespace coach {
 // govern it, and is not part of a word that only looks negative (不好意思, 对不起, 非常 …).
 bool is_negated(std::string_view normalized, std::size_t match_begin);
 
+// The narrow reading, for rules that forbid a phrase: true only when a negation plainly governs
+// the match — right before it, or across a few words that carry it on (会, 能, 说, 认为, 给您 …):
+// 我们不会说您弄错了, 这不是您的错, 不用您自己查. A forbidden phrase is not excused by a
+// negation of something else before it (查不出问题您肯定弄混了, 真不巧经理今天不在), however the
+// wider reading of is_negated takes it.
+bool is_denied(std::string_view normalized, std::size_t match_begin);
+
 }  // namespace coach

@@ -47,12 +47,16 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
 
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
+  const auto found = [&](std::size_t source, std::size_t begin, std::size_t end) {
+    const bool denied = is_denied(text, begin);
+    matches.push_back({{begin, end}, source, denied || is_negated(text, begin), denied});
+  };
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
-    matches.push_back({{begin, end}, phrase, is_negated(text, begin)});
+    found(phrase, begin, end);
   });
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     for_each_pattern_match(*patterns_[i], text, [&](std::size_t begin, std::size_t end) {
-      matches.push_back({{begin, end}, phrases_.size() + i, is_negated(text, begin)});
+      found(phrases_.size() + i, begin, end);
     });
   }
   std::sort(matches.begin(), matches.end());

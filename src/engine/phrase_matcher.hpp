@@ -15,13 +15,18 @@
 namespace coach {
 
 struct PhraseMatch {
-  TextSpan span;       // in the normalised text
-  std::size_t source;  // index into phrases, then patterns
-  bool negated = false;
+  TextSpan span;         // in the normalised text
+  std::size_t source;    // index into phrases, then patterns
+  bool negated = false;  // a negation stands close before it (is_negated)
+  bool denied = false;   // a negation plainly governs it (is_denied); then negated too
   bool quoted =
       false;  // set only where the reply is known (find_all(NormalizedText), LexiconScanner)
 
   bool said() const { return !negated && !quoted; }
+  // Whether a rule that forbids the phrase holds it against the trainee: unless it is plainly
+  // denied or only mentioned. Wider than said(): an unrelated negation before a forbidden phrase
+  // does not excuse it.
+  bool held_against() const { return !denied && !quoted; }
   bool operator==(const PhraseMatch&) const = default;
 };
 

@@ -31,10 +31,12 @@ class ReplyScan {
   std::vector<std::uint32_t> offsets_;  // concept i's group is [offsets_[i], offsets_[i + 1])
 };
 
-// Whether a rule counts an occurrence: with `negation` (the default) only if the trainee says
-// it, otherwise always.
-inline bool counts(const PhraseMatch& match, bool negation) {
-  return !negation || match.said();
+// Whether a rule counts an occurrence: without `negation` always; with it (the default), for a
+// rule that requires the phrase only if the trainee says it, for one that forbids it unless it
+// is plainly denied or only mentioned (PhraseMatch::held_against).
+inline bool counts(const PhraseMatch& match, bool negation, bool forbids = false) {
+  if (!negation) return true;
+  return forbids ? match.held_against() : match.said();
 }
 
 }  // namespace coach

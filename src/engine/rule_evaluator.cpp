@@ -28,10 +28,10 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
 // Adds the occurrences the rule counts; returns how many.
 template <typename Matches>
 std::size_t add_evidence(RuleResult& result, const NormalizedText& reply, const Matches& matches,
-                         bool negation) {
+                         bool negation, bool forbids) {
   const std::size_t before = result.matched.size();
   for (const PhraseMatch& match : matches) {
-    if (counts(match, negation)) result.matched.push_back(reply.to_original(match.span));
+    if (counts(match, negation, forbids)) result.matched.push_back(reply.to_original(match.span));
   }
   return result.matched.size() - before;
 }
@@ -44,7 +44,9 @@ std::string_view first_evidence(const RuleResult& result, const NormalizedText& 
 void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
                    RuleResult& result) {
   const auto& entry = *rule.concepts.front();
-  const bool found = add_evidence(result, reply, scan.of(entry.index), rule.rule->negation) > 0;
+  const bool forbids = rule.rule->kind == RuleKind::concept_forbidden;
+  const bool found =
+      add_evidence(result, reply, scan.of(entry.index), rule.rule->negation, forbids) > 0;
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
   if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
@@ -58,11 +60,12 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
 
 void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const auto matches = rule.phrases->find_all(reply);
-  const bool found = add_evidence(result, reply, matches, rule.rule->negation) > 0;
+  const bool forbids = rule.rule->kind == RuleKind::none_of;
+  const bool found = add_evidence(result, reply, matches, rule.rule->negation, forbids) > 0;
   const auto& phrases = rule.phrases->display_phrases();
   std::vector<bool> seen(phrases.size(), false);
   for (const auto& match : matches) {
-    if (counts(match, rule.rule->negation)) seen[match.source] = true;
+    if (counts(match, rule.rule->negation, forbids)) seen[match.source] = true;
   }
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (!seen[i]) result.missing.push_back(phrases[i]);

@@ -107,6 +107,9 @@ TEST_CASE("A-not-A questions do not negate what follows") {
 
 TEST_CASE("a negation does not reach past 就, 而是, 但是 …") {
   CHECK(affirms({"办不了"}, "没带身份证就办不了,您回去拿吧"));
+  // Unless 就 is an adverb in the negated verb phrase: a refusal is no apology.
+  CHECK_FALSE(affirms({"道歉"}, "我们不会就这么给您道歉"));
+  CHECK_FALSE(affirms({"对不起"}, "不会随便就说对不起"));
   CHECK(affirms({"保护您"}, "这不是刁难而是保护您的账户安全"));
   CHECK_FALSE(affirms({"道歉"}, "我们不会道歉"));
 }

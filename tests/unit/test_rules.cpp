@@ -110,6 +110,23 @@ TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK(ok("{forbid: blame}", "“您弄错了”这种话我们不会说"));
 }
 
+TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs it") {
+  CHECK(ok("{forbid: blame}", "我们不会说您弄错了"));
+  CHECK(ok("{forbid: blame}", "这并不是您的错"));
+  CHECK(ok("{none_of: [一定会赔]}", "我没法跟您保证一定会赔"));
+  CHECK(ok("{none_of: [给您减免]}", "我这边没办法给您减免"));
+  // A negation of something else before it excuses nothing.
+  CHECK_FALSE(ok("{none_of: [您肯定弄混了]}", "系统查不出问题您肯定弄混了"));
+  CHECK_FALSE(ok("{none_of: [您应该]}", "不是我说您应该先看看合同"));
+  CHECK_FALSE(ok("{none_of: [经理今天不在]}", "真不巧经理今天不在"));
+  CHECK_FALSE(ok("{none_of: [经理今天不在]}", "没办法经理今天不在"));
+}
+
+TEST_CASE("不用您自己查 offers help: it refuses nothing") {
+  CHECK(ok("{none_of: [您自己查]}", "不用您自己查,我马上帮您查"));
+  CHECK(ok("{none_of: [您自己查]}", "不需要您自己查"));
+}
+
 TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   // Marks around a forbidden phrase used to hide it from every forbid rule.
   CHECK_FALSE(ok("{forbid: blame}", "但这件事“您弄错了”"));
