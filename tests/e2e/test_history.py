@@ -167,6 +167,26 @@ class ChoosingTheDatabase(HistoryTestCase):
             self.assertExit(shown, 2)
             self.assertIn(str(db), shown.stderr)
 
+    def test_a_database_that_is_not_a_file_is_refused_before_sqlite_opens_it(self):
+        # `--db /dev/null` failed at the first write ("disk I/O error") and left /dev/null-journal
+        # behind; a FIFO and a directory stand in for the device here.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        fifo, folder = self.tmp / "fifo.db", self.tmp / "folder.db"
+        os.mkfifo(fifo)
+        folder.mkdir()
+        expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
+        for db, kind in ((fifo, "a FIFO"), (folder, "a directory")):
+            with self.subTest(db=db.name):
+                graded = self.coach("--db", str(db), "grade", str(answers), "--format", "junit")
+                self.assertExit(graded, 0)
+                self.assertEqual(graded.stdout, expected.stdout)
+                self.assertIn(f"{db} cannot be used ({kind}, not a regular file)", graded.stderr)
+                shown = self.coach("history", "--db", str(db))
+                self.assertExit(shown, 2)
+                self.assertIn(f"{db}: {kind}, not a regular file", shown.stderr)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
+        self.assertEqual(list(folder.iterdir()), [])
+
     def test_history_command_with_no_history(self):
         shown = self.coach("history", "--no-history")
         self.assertExit(shown, 0)
