@@ -187,6 +187,16 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
         self.assertEqual(list(folder.iterdir()), [])
 
+    def test_history_output_that_cannot_be_written_is_refused_before_the_database_is_opened(self):
+        targets = [self.tmp / "absent" / "h.txt"] + (["/dev/full"] if os.path.exists("/dev/full") else [])
+        for target in targets:
+            for format in ("text", "csv"):
+                with self.subTest(target=target, format=format):
+                    shown = self.coach("history", "--all-trainees", "--format", format, "-o", str(target))
+                    self.assertExit(shown, 2)
+                    self.assertIn(f"{target}: cannot write", shown.stderr)
+                    self.assertFalse(self.db.exists())  # nothing created, migrated or imported
+
     def test_history_command_with_no_history(self):
         shown = self.coach("history", "--no-history")
         self.assertExit(shown, 0)
