@@ -275,6 +275,19 @@ class Batches(CoachTestCase):
         self.assertExit(grade(str(folder), "--report", "pdf=x.pdf"), 2)
         self.assertExit(grade(str(folder), "--report", "junit"), 2)
 
+    def test_only_one_report_may_go_to_standard_output(self):
+        folder = self.cohort(2)
+        for extra in (["--report", "html=-"], ["-o", "-", "--report", "csv=/dev/stdout"],
+                      ["-o", "r.json", "--report", "html=/dev/fd/1", "--report", "csv=-"]):
+            with self.subTest(extra=extra):
+                result = run("--scenarios", str(FIXTURES), "grade", str(folder), "--format", "json", *extra,
+                             lang="en", cwd=self.tmp)
+                self.assertExit(result, 2)
+                self.assertEqual(result.stdout, "")
+                self.assertIn("two outputs go to standard output", result.stderr)
+        self.assertFalse((self.tmp / "r.json").exists())
+        self.assertExit(grade(str(folder), "-o", str(self.tmp / "r.json"), "--report", "csv=-"), 1)
+
     def test_inputs_carry_the_sha256_of_each_file(self):
         exam = self.write("exam.yaml", EXAM)
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")
