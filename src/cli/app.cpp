@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -12,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/history_options.hpp"
+#include "cli/terminal.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
 #include "util/system_error_text.hpp"
@@ -32,6 +34,14 @@ void open_closed_standard_descriptors() {
     const int opened = ::open("/dev/null", O_RDONLY);
     if (opened >= 0 && opened != fd) ::close(opened);
   }
+}
+
+// A reader that stops early (`coach grade … | head`) must not kill the program: SIGPIPE's
+// default ended it between opening the --report files and writing them, leaving their
+// temporary files behind and the reports unwritten. Ignored, a write to the closed pipe fails
+// with EPIPE instead, which ends only that stream (see unless_stdout_failed).
+void ignore_closed_pipes() {
+  std::signal(SIGPIPE, SIG_IGN);
 }
 
 // The language must be known before CLI11 builds the help text, so look for --lang first.
@@ -84,10 +94,13 @@ std::string usage_failure(const CLI::App*, const CLI::Error& error) {
 }
 
 // What was printed must have arrived: `coach list > /dev/full` is a failure, not a listing.
+// A reader that left early is not: it took what it wanted, as `git log | head` does, and the
+// status stays the command's own (grade's verdict on the cohort).
 int unless_stdout_failed(int status) {
   errno = 0;
   std::cout.flush();
   if (std::cout && std::fflush(stdout) == 0) return status;
+  if (errno == EPIPE || stdout_reader_left()) return status;
   // The reason is known only when the last write failed; an earlier one left just the state.
   std::cerr << "coach: " << tr("无法写入标准输出", "cannot write to stdout");
   if (errno != 0) std::cerr << tr(":", ": ") << system_error_text(errno);
@@ -99,6 +112,7 @@ int unless_stdout_failed(int status) {
 
 int run(int argc, char** argv) {
   open_closed_standard_descriptors();
+  ignore_closed_pipes();
   choose_language(argc, argv);
   CLI::App app{
       std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",

@@ -267,7 +267,7 @@ std::optional<std::string> report_problem(const Context& context, const GradeOpt
   std::vector<std::string> paths;
   for (const auto& report : reports(options)) paths.push_back(report.second);
   // The history database is written too (and may not exist yet): no report may replace it.
-  if (const auto database = history_path(context.history, options.history))
+  if (const auto database = history_output(context.history, options.history))
     paths.push_back(*database);
   return output_paths_problem(paths, inputs(options, library, answers_files));
 }

@@ -19,6 +19,7 @@
 #include "history/timestamps.hpp"
 #include "history/transcript_import.hpp"
 #include "util/i18n.hpp"
+#include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -155,6 +156,9 @@ int show_history(const Context& context, const HistoryOptions& options) {
            "no data directory (neither XDG_DATA_HOME nor HOME is set); choose a database with "
            "--db")));
   const history::HistoryFilter filter = make_filter(options);
+  // Before the database is opened (created, migrated, old transcripts imported into it): an
+  // output that cannot be written fails first, not after the work.
+  if (!is_stdout(options.output)) check_output_file(options.output);
   const auto store = open_store(path);
   // `-o history.sqlite3` would replace the very database it reads (which exists by now).
   if (const auto problem = output_paths_problem({options.output}, {path, path + "-wal"}))

@@ -442,7 +442,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   std::vector<std::string> inputs = library_files(library);
   if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
   std::vector<std::string> outputs = {options.record};
-  if (const auto database = history_path(context.history, options.history))
+  if (const auto database = history_output(context.history, options.history))
     outputs.push_back(*database);  // written too, and perhaps not yet there
   if (auto problem = output_paths_problem(outputs, inputs)) return problem;
   try {

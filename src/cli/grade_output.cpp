@@ -42,13 +42,25 @@ void ReportSpool::copy(Write&& write) {
     write(std::string_view(buffer, read));
 }
 
+// A reader that stopped early (`| head`, EPIPE) has what it wanted: the rest is dropped, and
+// the other reports are still written.
+void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail) {
+  bool reader_left = false;
+  const auto write = [&](std::string_view text) {
+    if (reader_left || text.empty()) return;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size()) return;
+    if (errno != EPIPE) fail(tr("写入失败", "cannot write"), "stdout");
+    reader_left = true;
+  };
+  write(head);
+  copy(write);
+  write(tail);
+  std::fflush(stdout);  // a failure is the command's to report, once (app.cpp)
+}
+
 void ReportSpool::finish(std::string_view head, std::string_view tail) {
   if (!out_) {
-    const auto write = [](std::string_view text) { write_all(stdout, text, "stdout"); };
-    write(head);
-    copy(write);
-    write(tail);
-    std::fflush(stdout);
+    finish_on_stdout(head, tail);
     return;
   }
   const auto write = [&](std::string_view text) { out_->write(text); };

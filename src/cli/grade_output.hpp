@@ -27,6 +27,7 @@ class ReportSpool {
   };
   template <typename Write>
   void copy(Write&& write);
+  void finish_on_stdout(std::string_view head, std::string_view tail);
 
   std::unique_ptr<std::FILE, Closer> spool_;
   std::unique_ptr<OutputFile> out_;  // null for stdout

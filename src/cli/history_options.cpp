@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli/data_dir.hpp"
+#include "cli/terminal.hpp"
 #include "util/i18n.hpp"
 
 namespace coach::cli {
@@ -36,6 +37,12 @@ std::optional<std::string> history_path(const HistoryChoice& global, const Histo
   if (!local.db.empty()) return local.db;
   if (!global.db.empty()) return global.db;
   return default_history_path();
+}
+
+std::optional<std::string> history_output(const HistoryChoice& global, const HistoryChoice& local) {
+  auto path = history_path(global, local);
+  if (path && is_stdout(*path)) return std::nullopt;
+  return path;
 }
 
 }  // namespace coach::cli

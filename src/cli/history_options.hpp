@@ -18,4 +18,9 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
 // directory to keep it in (neither XDG_DATA_HOME nor HOME is set).
 std::optional<std::string> history_path(const HistoryChoice& global, const HistoryChoice& local);
 
+// The database as one more output, which no report or recording may replace; nothing when
+// there is no file to protect (history off, or no data directory: an empty path would read as
+// standard output).
+std::optional<std::string> history_output(const HistoryChoice& global, const HistoryChoice& local);
+
 }  // namespace coach::cli

@@ -36,10 +36,28 @@ std::string shown(const std::string& path) {
   return utf8::escape_controls_in_line(path);
 }
 
+// Standard output is one stream: a second output there would follow the first in it (JSON
+// then HTML, a BOM in the middle), which no reader can take apart.
+std::optional<std::string> stdout_problem(const std::vector<std::string>& output_paths) {
+  const std::string* earlier = nullptr;
+  for (const std::string& path : output_paths) {
+    if (!is_stdout(path)) continue;
+    if (earlier)
+      return fmt::format(fmt::runtime(tr("两份输出都写到标准输出({} 和 {}),会连成一份无效的输出;"
+                                         "标准输出只能接收一份,其余请写到文件",
+                                         "two outputs go to standard output ({} and {}) and would "
+                                         "run together; only one may, write the others to files")),
+                         shown(earlier->empty() ? "-" : *earlier), shown(path));
+    earlier = &path;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
                                                 const std::vector<std::string>& inputs) {
+  if (auto problem = stdout_problem(output_paths)) return problem;
   std::vector<std::pair<fs::path, std::string>> replaced;  // full path, as given
   for (const std::string& path : output_paths) {
     if (is_stdout(path)) continue;

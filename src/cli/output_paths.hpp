@@ -1,7 +1,8 @@
 #pragma once
 // Where a command may write (grade's reports, practice's recording): never over a file it
 // reads (a trainee's submission, the exam, a scenario), and never two outputs to one file,
-// where the second would silently replace the first.
+// where the second would silently replace the first, and never two to standard output, where
+// the second would run on from the first.
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +11,7 @@ namespace coach::cli {
 
 // What is wrong with writing to `output_paths` (empty or "-": stdout) while reading `inputs`,
 // in the current language; nothing when all is well. Devices such as /dev/null may take any
-// number of outputs.
+// number of outputs, standard output only one.
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
                                                 const std::vector<std::string>& inputs);
 

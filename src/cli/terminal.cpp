@@ -1,5 +1,6 @@
 #include "cli/terminal.hpp"
 
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -24,6 +25,13 @@ std::size_t terminal_columns(int fd) {
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   std::cerr << diagnostics.to_string() << std::flush;
+}
+
+// Linux and the BSDs report POLLERR on the writing end once the last reader has gone; asked
+// at the end, since the EPIPE of the write that failed may be long overwritten.
+bool stdout_reader_left() {
+  pollfd out{STDOUT_FILENO, POLLOUT, 0};
+  return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
 }
 
 // /dev/stdout names whatever standard output is: opened anew it would truncate the file a

@@ -16,6 +16,9 @@ std::size_t terminal_columns(int fd);
 
 void print_diagnostics(const Diagnostics& diagnostics);
 
+// Whether standard output is a pipe (or socket) whose reader has closed it (`| head`).
+bool stdout_reader_left();
+
 // Whether an --output path means stdout: empty, "-" or /dev/stdout.
 bool is_stdout(const std::string& path);
 

@@ -1,9 +1,12 @@
 #include "history/sqlite.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <thread>
+
+#include "util/i18n.hpp"
 
 namespace coach::history {
 namespace {
@@ -19,6 +22,20 @@ std::string message_of(sqlite3* db, int code) {
 
 void check(sqlite3* db, int code) {
   if (code != SQLITE_OK) throw SqliteError(code, message_of(db, code));
+}
+
+// What `path` is when it cannot hold a database; empty for a regular file or none yet.
+std::string not_a_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return "";
+  if (S_ISDIR(info.st_mode))
+    return std::string(tr("是目录,不是普通文件", "a directory, not a regular file"));
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode))
+    return std::string(tr("是设备,不是普通文件;不要记录请用 --no-history",
+                          "a device, not a regular file; --no-history keeps no history"));
+  if (S_ISFIFO(info.st_mode))
+    return std::string(tr("是管道(FIFO),不是普通文件", "a FIFO, not a regular file"));
+  return std::string(tr("不是普通文件", "not a regular file"));
 }
 
 }  // namespace
@@ -105,6 +122,10 @@ std::optional<double> Statement::optional_real(int column) const {
 }
 
 Database::Database(const std::string& path) : path_(path) {
+  // Refused before SQLite opens it: SQLite would fail only at the first write ("disk I/O
+  // error"), having created its journal beside it — `--db /dev/null` left /dev/null-journal.
+  if (const std::string problem = not_a_file(path); !problem.empty())
+    throw SqliteError(SQLITE_CANTOPEN, problem);
   const int code =
       sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (code != SQLITE_OK) {

@@ -69,7 +69,8 @@ class Statement {
 
 class Database {
  public:
-  // Opens (creating it if needed) the database at `path`. Throws SqliteError.
+  // Opens (creating it if needed) the database at `path`. Throws SqliteError, also for a path
+  // that names something other than a regular file (a device, a FIFO, a directory).
   explicit Database(const std::string& path);
   ~Database();
   Database(const Database&) = delete;

@@ -103,8 +103,10 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
   const bool exists = ::stat(target_.c_str(), &info) == 0;
   // A write-protected file is not replaced behind its protection, as the shell would not.
   if (exists && ::access(target_.c_str(), W_OK) != 0) fail(errno);
+  // A fixed short name, not the target's with a suffix: a target whose name is near NAME_MAX
+  // (85 Chinese characters) must still have a temporary file beside it.
   const fs::path target(target_);
-  const std::string temp_name = "." + target.filename().string() + ".XXXXXX";
+  const std::string temp_name = ".coach-XXXXXX";
   temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
   const int fd = ::mkstemp(temp_.data());
   if (fd < 0) {

@@ -275,6 +275,43 @@ class Batches(CoachTestCase):
         self.assertExit(grade(str(folder), "--report", "pdf=x.pdf"), 2)
         self.assertExit(grade(str(folder), "--report", "junit"), 2)
 
+    def test_a_reader_that_stops_early_costs_no_report_and_leaves_no_temporary_file(self):
+        # `grade … --report … | head`: SIGPIPE killed grade before the --report files were
+        # written, leaving their hidden temporary files behind.
+        folder = self.cohort(30)
+        reports = {fmt: self.tmp / f"out/report.{fmt}" for fmt in ("markdown", "junit")}
+        reports["markdown"].parent.mkdir()
+        options = [f"--report={fmt}={path}" for fmt, path in reports.items()]
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # the reader has gone before the first byte
+        try:
+            result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "grade", str(folder), *options],
+                                    stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+        finally:
+            os.close(write_end)
+        self.assertEqual(result.returncode, 1, result.stderr)  # the cohort's verdict, not 141
+        self.assertEqual(result.stderr, "")
+        for fmt, path in reports.items():
+            with self.subTest(format=fmt):
+                self.assertEqual(path.read_text(encoding="utf-8"), grade(str(folder), "--format", fmt).stdout)
+        self.assertEqual(sorted(p.name for p in reports["markdown"].parent.iterdir()),
+                         ["report.junit", "report.markdown"])
+
+    def test_only_one_report_may_go_to_standard_output(self):
+        folder = self.cohort(2)
+        for extra in (["--report", "html=-"], ["-o", "-", "--report", "csv=/dev/stdout"],
+                      ["-o", "r.json", "--report", "html=/dev/fd/1", "--report", "csv=-"]):
+            with self.subTest(extra=extra):
+                result = run("--scenarios", str(FIXTURES), "grade", str(folder), "--format", "json", *extra,
+                             lang="en", cwd=self.tmp)
+                self.assertExit(result, 2)
+                self.assertEqual(result.stdout, "")
+                self.assertIn("two outputs go to standard output", result.stderr)
+        self.assertFalse((self.tmp / "r.json").exists())
+        self.assertExit(grade(str(folder), "-o", str(self.tmp / "r.json"), "--report", "csv=-"), 1)
+
     def test_inputs_carry_the_sha256_of_each_file(self):
         exam = self.write("exam.yaml", EXAM)
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))), "--format", "json")

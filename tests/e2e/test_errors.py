@@ -157,6 +157,18 @@ class MalformedScenarios(CoachTestCase):
                 self.assertEqual(result.returncode, 2)
                 self.assertIn("cannot write to stdout", result.stderr)
 
+    def test_a_reader_that_stops_early_is_not_a_failure(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # `coach list | head -0`
+        try:
+            result = subprocess.run([COACH, "list"], stdout=write_end, stderr=subprocess.PIPE, text=True, env=env)
+        finally:
+            os.close(write_end)
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stderr, "")
+
     def test_huge_file(self):
         path = self.tmp / "huge.yaml"
         with open(path, "w") as f:

@@ -167,6 +167,36 @@ class ChoosingTheDatabase(HistoryTestCase):
             self.assertExit(shown, 2)
             self.assertIn(str(db), shown.stderr)
 
+    def test_a_database_that_is_not_a_file_is_refused_before_sqlite_opens_it(self):
+        # `--db /dev/null` failed at the first write ("disk I/O error") and left /dev/null-journal
+        # behind; a FIFO and a directory stand in for the device here.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        fifo, folder = self.tmp / "fifo.db", self.tmp / "folder.db"
+        os.mkfifo(fifo)
+        folder.mkdir()
+        expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
+        for db, kind in ((fifo, "a FIFO"), (folder, "a directory")):
+            with self.subTest(db=db.name):
+                graded = self.coach("--db", str(db), "grade", str(answers), "--format", "junit")
+                self.assertExit(graded, 0)
+                self.assertEqual(graded.stdout, expected.stdout)
+                self.assertIn(f"{db} cannot be used ({kind}, not a regular file)", graded.stderr)
+                shown = self.coach("history", "--db", str(db))
+                self.assertExit(shown, 2)
+                self.assertIn(f"{db}: {kind}, not a regular file", shown.stderr)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
+        self.assertEqual(list(folder.iterdir()), [])
+
+    def test_history_output_that_cannot_be_written_is_refused_before_the_database_is_opened(self):
+        targets = [self.tmp / "absent" / "h.txt"] + (["/dev/full"] if os.path.exists("/dev/full") else [])
+        for target in targets:
+            for format in ("text", "csv"):
+                with self.subTest(target=target, format=format):
+                    shown = self.coach("history", "--all-trainees", "--format", format, "-o", str(target))
+                    self.assertExit(shown, 2)
+                    self.assertIn(f"{target}: cannot write", shown.stderr)
+                    self.assertFalse(self.db.exists())  # nothing created, migrated or imported
+
     def test_history_command_with_no_history(self):
         shown = self.coach("history", "--no-history")
         self.assertExit(shown, 0)

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -12,6 +13,7 @@
 #include "history/schema.hpp"
 #include "history/timestamps.hpp"
 #include "util/display_width.hpp"
+#include "util/i18n.hpp"
 
 using namespace coach;
 using namespace coach::history;
@@ -91,6 +93,20 @@ TEST_CASE("a database from a newer coach is refused, not misread") {
     db.execute("PRAGMA user_version = 99");
   }
   CHECK_THROWS_WITH_AS(HistoryStore(temp.path), doctest::Contains("99"), std::runtime_error);
+}
+
+TEST_CASE("a database path that is not a regular file is refused before SQLite touches it") {
+  TempDatabase temp;
+  const Language before = language();
+  set_language(Language::en);
+  REQUIRE(::mkfifo(temp.path.c_str(), 0600) == 0);  // as /dev/null: SQLite made a journal
+  CHECK_THROWS_WITH_AS(HistoryStore(temp.path), "a FIFO, not a regular file", SqliteError);
+  const fs::path folder = temp.dir / "folder.sqlite3";
+  fs::create_directory(folder);
+  CHECK_THROWS_WITH_AS(HistoryStore(folder.string()), "a directory, not a regular file",
+                       SqliteError);
+  set_language(before);
+  CHECK(std::distance(fs::directory_iterator(temp.dir), fs::directory_iterator()) == 2);
 }
 
 TEST_CASE("attempts and their steps are written and read back") {

@@ -64,3 +64,23 @@ TEST_CASE("checking an output leaves it as it was, and refuses what writing woul
   if (fs::exists("/dev/full")) CHECK_THROWS(check_output_file("/dev/full"));
   check_output_file("/dev/null");
 }
+
+TEST_CASE("an output file whose name is as long as a name may be is written, and only it") {
+  TempDir dir;
+  std::string chinese;  // 83 × 3 bytes + ".yaml": 254 bytes, under NAME_MAX
+  for (int i = 0; i < 83; ++i) chinese += "录";
+  for (const std::string& name : {chinese + ".yaml", std::string(255, 'r')}) {
+    CAPTURE(name.size());
+    const fs::path target = dir.path / name;
+    write_output_file(target.string(), "new");
+    CHECK(contents(target) == "new");
+    check_output_file(target.string());
+    {
+      OutputFile abandoned(target.string());
+      abandoned.write("half");
+    }
+    CHECK(contents(target) == "new");
+    fs::remove(target);
+    CHECK(fs::is_empty(dir.path));  // no temporary file left beside it
+  }
+}
