@@ -42,7 +42,7 @@ std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
     return open_history_store(path);
   } catch (const std::exception& e) {
     throw std::runtime_error(
-        fmt::format("{}: {}", utf8::escape_controls(path), utf8::escape_controls(e.what())));
+        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(e.what())));
   }
 }
 
@@ -109,7 +109,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "No history for {} yet (database: {}).\n"
              "Practise with coach practice or grade answers files with coach grade, and "
              "the progress per stage shows here.\n")),
-      who, utf8::escape_controls(store.path()));
+      who, utf8::show_name(store.path()));
   out += filter_note(options);
   const std::vector<std::string> others = store.trainees(filter);
   if (others.empty() || options.all_trainees) return out;
