@@ -70,7 +70,7 @@ history::HistoryFilter make_filter(const HistoryOptions& options) {
       throw std::runtime_error(fmt::format(
           fmt::runtime(tr("--since {}:不是日期(写作 YYYY-MM-DD,可加 HH:MM)",
                           "--since {}: not a date (write YYYY-MM-DD, optionally HH:MM)")),
-          utf8::escape_controls(options.since)));
+          utf8::quote(options.since)));
   }
   return filter;
 }
@@ -90,9 +90,8 @@ void export_csv(history::HistoryStore& store, const history::HistoryFilter& filt
 std::string filter_note(const HistoryOptions& options) {
   std::string given;
   if (!options.scenario.empty())
-    given += fmt::format(" --scenario {}", utf8::escape_controls(options.scenario));
-  if (!options.since.empty())
-    given += fmt::format(" --since {}", utf8::escape_controls(options.since));
+    given += fmt::format(" --scenario {}", utf8::quote(options.scenario));
+  if (!options.since.empty()) given += fmt::format(" --since {}", utf8::quote(options.since));
   if (given.empty()) return "";
   return fmt::format(fmt::runtime(tr("(只看了符合{} 的记录)\n", "(only attempts matching{})\n")),
                      given);

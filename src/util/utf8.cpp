@@ -248,4 +248,12 @@ std::string show_name(std::string_view text) {
   return escape_controls_in_line(show_hidden(text));
 }
 
+std::string quote(std::string_view text) {
+  std::size_t end = 0;
+  for (std::size_t count = 0; end < text.size() && count < kMaxQuotedCharacters; ++count)
+    decode(text, end);
+  if (end == text.size()) return show_name(text);
+  return show_name(text.substr(0, end)) + "…";
+}
+
 }  // namespace coach::utf8

@@ -136,4 +136,13 @@ std::string show_hidden(std::string_view text);
 // that hid or reordered characters could pass for another file or trainee.
 std::string show_name(std::string_view text);
 
+// The most characters of a value a message quotes: ids are at most 64 long, so a valid one is
+// always quoted whole.
+inline constexpr std::size_t kMaxQuotedCharacters = 64;
+
+// A value echoed in a message (an unknown id, a bad option): show_name of its first
+// kMaxQuotedCharacters characters, then "…" if it goes on. A 15 MB id in a file must not
+// become 15 MB on stderr and in every report.
+std::string quote(std::string_view text);
+
 }  // namespace coach::utf8

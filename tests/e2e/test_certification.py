@@ -266,6 +266,21 @@ class Batches(CoachTestCase):
         self.assertEqual(Path(report["results"][0]["file"]).name, "a\\u202Egnp.yaml")
         self.assertEqual(Path(report["rejected"][0]["file"]).name, "d\\u202Ex.yaml")
 
+    def test_an_unknown_scenario_id_is_quoted_up_to_64_characters(self):
+        path = self.write("long.yaml", "scenario: " + "m" * 1_000_000 + "\nresponses:\n  vent: x\n")
+        for fmt in ["json", "junit", "markdown", "html"]:
+            with self.subTest(format=fmt):
+                result = grade(str(path), "--no-history", "--format", fmt)
+                self.assertExit(result, 2)
+                self.assertIn("unknown scenario `" + "m" * 64 + "…`; see `coach list`", result.stderr)
+                self.assertLess(len(result.stderr), 500)
+                self.assertIn("m" * 64 + "…", result.stdout)
+                self.assertLess(len(result.stdout), 10_000)
+        result = run("--scenarios", str(FIXTURES), "--no-history", "practice", "m" * 100_000, lang="en")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("no scenario with id `" + "m" * 64 + "…`", result.stderr)
+        self.assertLess(len(result.stderr), 500)
+
     def test_every_format_is_the_same_bytes_twice(self):
         folder = self.cohort()
         exam = self.write("exam.yaml", EXAM)

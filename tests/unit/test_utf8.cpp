@@ -186,3 +186,14 @@ TEST_CASE("a name is shown on one line, with its hidden characters") {
   CHECK(utf8::show_name("a\u202Egnp\u200B.yaml\n") == "a\\u202Egnp\\u200B.yaml\\x0A");
   CHECK(utf8::show_name("x\x1B[31m\xFF") == "x\\x1B[31m\\xFF");
 }
+
+TEST_CASE("a quoted value is cut after 64 characters, so never a valid id") {
+  const std::string id(utf8::kMaxQuotedCharacters, 'm');
+  CHECK(utf8::quote(id) == id);
+  CHECK(utf8::quote(std::string(15'000'000, 'm')) == id + "…");
+  CHECK(utf8::quote(std::string(100, '\x80')).size() == 64 * 4 + std::string("…").size());
+  std::string names;
+  for (int i = 0; i < 70; ++i) names += "张";
+  CHECK(utf8::count_code_points(utf8::quote(names)) == 65);  // never cut inside a character
+  CHECK(utf8::quote("张\u200B三\n") == "张\\u200B三\\x0A");
+}
