@@ -25,6 +25,7 @@
 #include "report/report.hpp"
 #include "util/i18n.hpp"
 #include "util/sha256.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -112,14 +113,14 @@ bool GradeRun::check_attempt(const Attempt& attempt, const std::string& path,
     problems.error(path, attempt.scenario_mark,
                    fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
                                                "unknown scenario `{}`; see `coach list`")),
-                               attempt.scenario_id));
+                               utf8::quote(attempt.scenario_id)));
     return false;
   }
   if (exam_ && !exam_includes(*exam_, attempt.scenario_id)) {
     problems.error(path, attempt.scenario_mark,
                    fmt::format(fmt::runtime(tr("场景 `{}` 不在考试 `{}` 中",
                                                "scenario `{}` is not part of exam `{}`")),
-                               attempt.scenario_id, exam_->id));
+                               utf8::quote(attempt.scenario_id), exam_->id));
     return false;
   }
   check_attempt_steps(*rubric, attempt, path, problems);

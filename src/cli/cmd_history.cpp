@@ -43,7 +43,7 @@ std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
     return open_history_store(path);
   } catch (const std::exception& e) {
     throw std::runtime_error(
-        fmt::format("{}: {}", utf8::escape_controls(path), utf8::escape_controls(e.what())));
+        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(e.what())));
   }
 }
 
@@ -71,7 +71,7 @@ history::HistoryFilter make_filter(const HistoryOptions& options) {
       throw std::runtime_error(fmt::format(
           fmt::runtime(tr("--since {}:不是日期(写作 YYYY-MM-DD,可加 HH:MM)",
                           "--since {}: not a date (write YYYY-MM-DD, optionally HH:MM)")),
-          utf8::escape_controls(options.since)));
+          utf8::quote(options.since)));
   }
   return filter;
 }
@@ -91,9 +91,8 @@ void export_csv(history::HistoryStore& store, const history::HistoryFilter& filt
 std::string filter_note(const HistoryOptions& options) {
   std::string given;
   if (!options.scenario.empty())
-    given += fmt::format(" --scenario {}", utf8::escape_controls(options.scenario));
-  if (!options.since.empty())
-    given += fmt::format(" --since {}", utf8::escape_controls(options.since));
+    given += fmt::format(" --scenario {}", utf8::quote(options.scenario));
+  if (!options.since.empty()) given += fmt::format(" --since {}", utf8::quote(options.since));
   if (given.empty()) return "";
   return fmt::format(fmt::runtime(tr("(只看了符合{} 的记录)\n", "(only attempts matching{})\n")),
                      given);
@@ -110,7 +109,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "No history for {} yet (database: {}).\n"
              "Practise with coach practice or grade answers files with coach grade, and "
              "the progress per stage shows here.\n")),
-      who, utf8::escape_controls(store.path()));
+      who, utf8::show_name(store.path()));
   out += filter_note(options);
   const std::vector<std::string> others = store.trainees(filter);
   if (others.empty() || options.all_trainees) return out;

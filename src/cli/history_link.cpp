@@ -56,7 +56,7 @@ void HistoryLink::warn(std::string_view problem) {
                       "成绩与报告不受影响。\n",
                       "coach: warning: the history database {} cannot be used ({}); nothing more "
                       "is recorded in it this time. Scores and reports are not affected.\n")),
-      utf8::escape_controls(path_), utf8::escape_controls(problem));
+      utf8::show_name(path_), utf8::escape_controls(problem));
 }
 
 }  // namespace coach::cli

@@ -33,7 +33,7 @@ std::optional<fs::path> replaced_file(const std::string& path) {
 }
 
 std::string shown(const std::string& path) {
-  return utf8::escape_controls_in_line(path);
+  return utf8::show_name(path);
 }
 
 // Standard output is one stream: a second output there would follow the first in it (JSON

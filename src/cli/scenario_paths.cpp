@@ -76,7 +76,7 @@ const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const
 std::string unknown_scenario_message(const std::string& id) {
   return fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
                                      "coach: no scenario with id `{}`; see `coach list`\n")),
-                     utf8::escape_controls_in_line(utf8::show_hidden(id)));
+                     utf8::quote(id));
 }
 
 std::vector<std::string> library_files(const ScenarioLibrary& library) {

@@ -42,11 +42,11 @@ const CompiledConcept* ConceptIndex::resolve(const std::string& id, const std::s
   if (const auto* found = find(id)) return found;
   std::string known;
   for (const auto& [name, unused] : *lexicon_) known += (known.empty() ? "" : ", ") + name;
-  diagnostics.error(file, mark,
-                    fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
-                                                "unknown concept `{}`; the lexicons define: {}")),
-                                utf8::show_hidden(id),
-                                known.empty() ? std::string(tr("(无)", "(none)")) : known));
+  diagnostics.error(
+      file, mark,
+      fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
+                                  "unknown concept `{}`; the lexicons define: {}")),
+                  utf8::quote(id), known.empty() ? std::string(tr("(无)", "(none)")) : known));
   return nullptr;
 }
 

@@ -100,7 +100,7 @@ void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std
         file, mark,
         fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
                                     "scenario `{}` has no step `{}`; its steps are: {}")),
-                    rubric.scenario().id, utf8::show_hidden(step_id), known));
+                    rubric.scenario().id, utf8::quote(step_id), known));
   };
   for (const auto& [step_id, response] : attempt.responses) check(step_id, response.mark);
   for (const MarkedText& key : attempt.other_step_keys) check(key.text, key.mark);

@@ -103,8 +103,7 @@ std::string unmatchable_refusal(const RE2& regex, char32_t c) {
                       "`{1}` in regular expression `{0}` never occurs in a reply: replies are "
                       "normalised before matching (full-width to half-width, traditional to "
                       "simplified, whitespace and quotation marks removed, 。 to .); {2}")),
-      utf8::escape_controls_in_line(utf8::show_hidden(regex.pattern())), shown_character(c),
-      advice);
+      utf8::show_name(regex.pattern()), shown_character(c), advice);
 }
 
 std::string refusal(const RE2& regex) {

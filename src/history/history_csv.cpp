@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/csv.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::history {
 namespace {
@@ -25,11 +26,11 @@ std::string history_csv_head() {
 std::string history_csv_row(const AttemptRecord& attempt, const StepRecord& step) {
   return csv_row({std::to_string(attempt.id),
                   std::string(kind_id(attempt.kind)),
-                  csv_text_cell(attempt.trainee),
-                  csv_text_cell(attempt.scenario_id),
+                  csv_text_cell(utf8::show_name(attempt.trainee)),
+                  csv_text_cell(utf8::show_name(attempt.scenario_id)),
                   csv_text_cell(attempt.started_at),
                   csv_text_cell(attempt.finished_at),
-                  csv_text_cell(attempt.source_file),
+                  csv_text_cell(utf8::show_name(attempt.source_file)),
                   csv_text_cell(attempt.scenario_sha256),
                   csv_text_cell(attempt.exam_id),
                   fmt::format("{:.1f}", attempt.score),

@@ -160,26 +160,26 @@ std::string recent_lines(const std::vector<AttemptSummary>& attempts, const Styl
   std::size_t id_width = 0;
   for (std::size_t i = 0; i < shown; ++i) {
     kind_width = std::max(kind_width, display_width(kind_label(newest(i).kind)));
-    id_width = std::max(id_width, display_width(utf8::escape_controls(newest(i).scenario_id)));
+    id_width = std::max(id_width, display_width(utf8::show_name(newest(i).scenario_id)));
   }
   std::string out = style.bold(std::string(tr("最近的记录:", "Latest attempts:"))) + "\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const AttemptSummary& attempt = newest(i);
     out += fmt::format("  {}  {}  {}  {:>5.1f}  {}\n", local_label(attempt.started_at),
                        pad_right(kind_label(attempt.kind), kind_width),
-                       pad_right(utf8::escape_controls(attempt.scenario_id), id_width),
-                       attempt.score, verdict_label(attempt, style));
+                       pad_right(utf8::show_name(attempt.scenario_id), id_width), attempt.score,
+                       verdict_label(attempt, style));
   }
   return out;
 }
 
 }  // namespace
 
-// A name heads a chart and is listed in one line with the others: a line break or tab in it
-// (`practice --trainee` takes what the shell passes) is shown escaped, like any control.
+// A name heads a chart and is listed in one line with the others: shown as every report shows
+// it, so a database written by an older coach cannot reorder or hide part of the line.
 std::string trainee_label(const std::string& trainee) {
   if (trainee.empty()) return std::string(tr("(未署名)", "(no name)"));
-  return utf8::escape_controls_in_line(trainee);
+  return utf8::show_name(trainee);
 }
 
 std::string format_progress_chart(const std::string& trainee,

@@ -22,7 +22,7 @@ void report_duplicates(YamlReader& reader, const std::vector<MarkedText>& items,
     if (seen.insert(item.text).second) continue;
     reader.error(item.mark,
                  fmt::format(fmt::runtime(tr("`{}` 中 `{}` 出现了两次", "`{}` names `{}` twice")),
-                             key, utf8::show_hidden(item.text)));
+                             key, utf8::quote(item.text)));
   }
 }
 
@@ -46,7 +46,7 @@ void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {
             fmt::runtime(tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
                             "unknown stage `{}`; expected vent, apologize, gather, resolve or "
                             "follow_up")),
-            utf8::show_hidden(item.text)));
+            utf8::quote(item.text)));
   }
 }
 
@@ -95,14 +95,14 @@ void check_exam_references(const Exam& exam, const ScenarioLibrary& library,
     diagnostics.error(exam.file, id.mark,
                       fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
                                                   "unknown scenario `{}`; see `coach list`")),
-                                  utf8::show_hidden(id.text)));
+                                  utf8::quote(id.text)));
   }
   for (const MarkedText& id : exam.must_pass_concepts) {
     if (library.concepts().find(id.text)) continue;
     diagnostics.error(
         exam.file, id.mark,
         fmt::format(fmt::runtime(tr("词库中没有概念 `{}`", "no concept `{}` in the lexicons")),
-                    utf8::show_hidden(id.text)));
+                    utf8::quote(id.text)));
   }
 }
 

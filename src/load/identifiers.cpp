@@ -22,7 +22,7 @@ bool uses_allowed_characters(std::string_view id, bool allow_dash) {
 
 std::string problem(std::string_view id, std::string_view what, bool allow_dash) {
   const auto say = [&](std::string_view zh, std::string_view en) {
-    return fmt::format(fmt::runtime(tr(zh, en)), what, utf8::show_hidden(id), kMaxIdLength);
+    return fmt::format(fmt::runtime(tr(zh, en)), what, utf8::quote(id), kMaxIdLength);
   };
   if (!uses_allowed_characters(id, allow_dash)) {
     return allow_dash ? say("{} `{}` 只能用小写字母、数字、- 和 _",

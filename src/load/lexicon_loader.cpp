@@ -21,7 +21,7 @@ std::size_t listed(const YamlNode& concept_node, const char* key) {
 
 void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
                   SourceMark key_mark, Lexicon& lexicon) {
-  const std::string shown = utf8::show_hidden(id);  // `empathy` with a zero-width space
+  const std::string shown = utf8::quote(id);  // `empathy` with a zero-width space
   if (const std::string problem = concept_id_problem(id, tr("概念名", "concept id"));
       !problem.empty())
     reader.error(key_mark, problem);

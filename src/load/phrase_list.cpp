@@ -25,7 +25,7 @@ std::vector<MarkedText> read_phrases(YamlReader& reader, const YamlNode& map, co
                                              "“{1}” in `{0}` holds only spaces, quotation marks or "
                                              "invisible characters: nothing is left of it to "
                                              "match")),
-                             key, utf8::show_hidden(phrase.text)));
+                             key, utf8::quote(phrase.text)));
   }
   return phrases;
 }

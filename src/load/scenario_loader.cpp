@@ -253,7 +253,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
               fmt::runtime(
                   tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
                      "unknown stage `{}`; expected vent, apologize, gather, resolve or follow_up")),
-              utf8::show_hidden(*stage)));
+              utf8::quote(*stage)));
     }
   }
   step.customer_line = reader.text(node, "customer", true).value_or("");
@@ -317,7 +317,7 @@ void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
     if (!step->id.empty() && !ids.insert(step->id).second) {
       reader.error(YamlReader::child(node, "id"),
                    fmt::format(fmt::runtime(tr("步骤 id `{}` 重复", "duplicate step id `{}`")),
-                               utf8::show_hidden(step->id)));
+                               utf8::quote(step->id)));
     }
     scenario.steps.push_back(std::move(*step));
   }

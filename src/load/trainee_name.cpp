@@ -94,7 +94,7 @@ std::optional<NameFlaw> find_name_flaw(std::string_view text, std::string_view w
     if (utf8::is_default_ignorable(utf8::decode(text, pos))) {
       return NameFlaw{start, fmt::format(fmt::runtime(tr("{}含有看不见的字符:{}",
                                                          "{} contains invisible characters: {}")),
-                                         subject(what), utf8::show_hidden(text))};
+                                         subject(what), utf8::quote(text))};
     }
   }
   return std::nullopt;

@@ -136,22 +136,22 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
     }
     const std::string& key = entry.key.scalar();
     if (!seen.insert(key).second) {
-      error(entry.key, fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")),
-                                   utf8::show_hidden(key)));
+      error(entry.key,
+            fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")), utf8::quote(key)));
     }
     if (const auto indented = without_wide_indent(key); indented.size() < key.size()) {
       error(entry.key,
             fmt::format(fmt::runtime(tr("键 `{}` 前是全角空格或不换行空格;缩进只能用半角空格",
                                         "key `{}` is indented with full-width or no-break "
                                         "spaces; indent with ASCII spaces only")),
-                        utf8::show_hidden(indented)));
+                        utf8::quote(indented)));
       continue;
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message =
           fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
                                       "unknown key `{0}` in {1}; allowed keys: {2}")),
-                      utf8::show_hidden(key), what, join_keys(allowed));
+                      utf8::quote(key), what, join_keys(allowed));
       if (node.is_flow() && looks_like_split_text(key))
         message += tr(flow_comma_hint_zh, flow_comma_hint_en);
       error(entry.key, std::move(message));
@@ -226,7 +226,7 @@ bool YamlReader::check_no_hidden(const YamlNode& node, std::string_view what) {
   error(node, fmt::format(fmt::runtime(tr("{} `{}` 中有看不见的字符,对不上看起来相同的名字;请删除",
                                           "{} `{}` holds an invisible character, so it matches no "
                                           "name that looks the same: delete it")),
-                          what, utf8::show_hidden(node.scalar())));
+                          what, utf8::quote(node.scalar())));
   return false;
 }
 

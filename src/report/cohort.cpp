@@ -16,7 +16,7 @@ void Cohort::add(const AttemptResult& attempt, int index) {
       if (!rule.ok) ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
     }
   }
-  const std::string key = printable(submission_key(attempt));
+  const std::string key = printable_line(submission_key(attempt));
   TraineeLine& line = trainees_[key];
   line.name = key;
   ++line.attempts;
@@ -56,7 +56,7 @@ std::string printable(std::string_view text) {
 }
 
 std::string printable_line(std::string_view text) {
-  return utf8::escape_controls_in_line(text);
+  return utf8::show_name(text);
 }
 
 }  // namespace coach

@@ -98,8 +98,9 @@ struct AttemptNote {
 // bytes that are not UTF-8 shown escaped: safe on a terminal and in every report format.
 std::string printable(std::string_view text);
 
-// `printable` for text that must stay on one line (a name, a file name in a table row or a
-// heading): line breaks and tabs are shown escaped too, so they cannot forge a row.
+// A name or file name as error messages show it (utf8::show_name): on one line, so it cannot
+// forge a row, and with invisible and bidirectional characters shown as `\u202E`, so it cannot
+// pass for another. Every report shows file names, trainees and input names through here.
 std::string printable_line(std::string_view text);
 
 }  // namespace coach

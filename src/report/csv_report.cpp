@@ -36,10 +36,10 @@ class CsvWriter : public ReportWriter {
  public:
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
     std::vector<std::string> cells = {
-        csv_text_cell(attempt.file),          csv_text_cell(attempt.trainee),
-        csv_text_cell(attempt.scenario_id),   csv_text_cell(attempt.scenario_title),
-        fmt::format("{:.1f}", attempt.score), std::to_string(attempt.pass_mark),
-        attempt.passed ? "true" : "false",    attempt.critical_failed ? "true" : "false",
+        csv_text_cell(printable_line(attempt.file)), csv_text_cell(printable_line(attempt.trainee)),
+        csv_text_cell(attempt.scenario_id),          csv_text_cell(attempt.scenario_title),
+        fmt::format("{:.1f}", attempt.score),        std::to_string(attempt.pass_mark),
+        attempt.passed ? "true" : "false",           attempt.critical_failed ? "true" : "false",
         std::to_string(attempt.failed_steps)};
     for (Stage stage : kAllStages) cells.push_back(stage_cell(attempt, stage));
     cells.push_back(std::to_string(failed_rules(attempt)));

@@ -20,6 +20,11 @@ std::string html(std::string_view raw) {
   return xml_escape(printable(raw));
 }
 
+// Names and file names as every other report shows them (printable_line).
+std::string html_name(std::string_view raw) {
+  return xml_escape(printable_line(raw));
+}
+
 std::string verdict(bool passed) {
   return passed ? fmt::format("<span class=\"ok\">✓ {}</span>", tr("通过", "passed"))
                 : fmt::format("<span class=\"bad\">✗ {}</span>", tr("未通过", "failed"));
@@ -116,7 +121,7 @@ std::string exam_section(const ExamFacts& facts) {
   for (const auto& id : exam.scenario_ids) out += fmt::format("<th>{}</th>", html(id.text));
   out += "</tr>\n";
   for (const auto& verdict : facts.verdicts) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td>", html(verdict.trainee),
+    out += fmt::format("<tr><td>{}</td><td>{}</td>", html_name(verdict.trainee),
                        coach::verdict(verdict.passed));
     for (const auto& outcome : verdict.scenarios) {
       out += outcome.attempts == 0
@@ -154,7 +159,7 @@ std::string trainees_section(const Cohort& cohort) {
         "<tr><td><button class=\"trainee\" data-trainee=\"{0}\">{0}</button></td><td "
         "class=\"num\">{1}</td>"
         "<td class=\"num\">{2}</td><td class=\"num\">{3:.1f}</td></tr>\n",
-        html(name), line.attempts, line.passed, line.mean_score());
+        html_name(name), line.attempts, line.passed, line.mean_score());
   }
   return out + "</table>\n</section>\n";
 }
@@ -173,7 +178,7 @@ std::string inputs_section(const std::vector<InputFile>& inputs) {
                                 tr("批改所用的文件", "Files graded with"));
   for (const auto& input : inputs)
     out += fmt::format("<tr><td>{}</td><td>{}</td><td><code>{}</code></td></tr>\n", input.kind,
-                       html(input.name), input.sha256);
+                       html_name(input.name), input.sha256);
   return out + "</table>\n</section>\n";
 }
 
@@ -203,9 +208,9 @@ class HtmlWriter : public ReportWriter {
     std::string out = fmt::format(
         "<details class=\"attempt\" id=\"a-{}\" data-trainee=\"{}\"><summary>{} · {} {} — {:.1f} "
         "{}</summary>\n",
-        note.index, html(who), html(who), html(attempt.scenario_id), html(attempt.scenario_title),
-        attempt.score, verdict(attempt.passed));
-    out += fmt::format("<p class=\"dim\">{} · {} {}</p>\n", html(attempt.file),
+        note.index, html_name(who), html_name(who), html(attempt.scenario_id),
+        html(attempt.scenario_title), attempt.score, verdict(attempt.passed));
+    out += fmt::format("<p class=\"dim\">{} · {} {}</p>\n", html_name(attempt.file),
                        tr("及格线", "pass mark"), attempt.pass_mark);
     if (note.exam) {
       if (!note.exam->counted)

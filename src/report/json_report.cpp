@@ -81,8 +81,8 @@ ordered_json path_json(const AttemptResult& attempt) {
 ordered_json attempt_json(const AttemptResult& attempt, const AttemptNote& note) {
   ordered_json steps = ordered_json::array();
   for (const auto& step : attempt.steps) steps.push_back(step_json(step));
-  ordered_json out = {{"file", printable(attempt.file)},
-                      {"trainee", attempt.trainee},
+  ordered_json out = {{"file", printable_line(attempt.file)},
+                      {"trainee", printable_line(attempt.trainee)},
                       {"scenario", attempt.scenario_id},
                       {"title", attempt.scenario_title},
                       {"score", attempt.score},
@@ -101,14 +101,15 @@ ordered_json attempt_json(const AttemptResult& attempt, const AttemptNote& note)
 ordered_json inputs_json(const std::vector<InputFile>& inputs) {
   ordered_json out = ordered_json::array();
   for (const auto& input : inputs)
-    out.push_back({{"kind", input.kind}, {"file", input.name}, {"sha256", input.sha256}});
+    out.push_back(
+        {{"kind", input.kind}, {"file", printable_line(input.name)}, {"sha256", input.sha256}});
   return out;
 }
 
 ordered_json rejected_json(const Diagnostics& rejected) {
   ordered_json out = ordered_json::array();
   for (const auto& item : rejected.items()) {
-    out.push_back({{"file", printable(item.file)},
+    out.push_back({{"file", printable_line(item.file)},
                    {"line", item.mark.line},
                    {"column", item.mark.column},
                    {"message", printable(item.message)}});
@@ -136,7 +137,7 @@ ordered_json exam_json(const ExamFacts& facts) {
     ordered_json outcomes = ordered_json::array();
     for (const auto& outcome : verdict.scenarios)
       outcomes.push_back(scenario_outcome_json(outcome));
-    trainees.push_back({{"trainee", printable(verdict.trainee)},
+    trainees.push_back({{"trainee", printable_line(verdict.trainee)},
                         {"passed", verdict.passed},
                         {"scenarios", outcomes}});
   }

@@ -69,7 +69,7 @@ std::string properties(const AttemptResult& attempt, const AttemptNote& note) {
 std::string rejected_suite(const Diagnostics& rejected) {
   std::map<std::string, std::string> by_file;
   for (const auto& item : rejected.items())
-    by_file[printable(item.file)] += item.to_string() + "\n";
+    by_file[printable_line(item.file)] += item.to_string() + "\n";
   std::string out =
       fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{}\">\n",
                   xml_escape(tr("无法批改的文件", "files that could not be graded")),

@@ -11,7 +11,7 @@ namespace coach {
 // characters are shown escaped, so a hostile file cannot send escape sequences through them.
 std::string Diagnostic::to_string() const {
   // A file name is one line: a line break or bidirectional override in it could forge another.
-  const std::string where = utf8::escape_controls_in_line(utf8::show_hidden(file));
+  const std::string where = utf8::show_name(file);
   if (mark.line <= 0) return fmt::format("{}: {}", where, utf8::escape_controls(message));
   return fmt::format("{}:{}:{}: {}", where, mark.line, mark.column, utf8::escape_controls(message));
 }

@@ -54,6 +54,10 @@ bool is_control(char32_t cp) {
   const bool c1 = cp >= 0x7F && cp < 0xA0;
   return c0 || c1 || cp == 0x2028 || cp == 0x2029;
 }
+
+bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
 }  // namespace
 
 // C0 controls and DEL are single bytes in UTF-8; C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
@@ -88,9 +92,11 @@ std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_vi
 
 namespace {
 
+// Bidirectional controls are refused in every file, but a file name or a command-line value is
+// not checked, and one would reorder the rest of the line on the screen.
 bool escapes(char32_t cp, bool in_line) {
   if (cp == '\n' || cp == '\t') return in_line;
-  return is_control(cp) || cp == '\r' || is_noncharacter(cp);
+  return is_control(cp) || cp == '\r' || is_noncharacter(cp) || is_bidi_control(cp);
 }
 
 // How much of the text, from the start, prints as it is.
@@ -188,10 +194,6 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
   return at;
 }
 
-bool is_bidi_control(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 }  // namespace
 
 std::string without_controls(std::string_view text) {
@@ -240,6 +242,18 @@ std::string show_hidden(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string show_name(std::string_view text) {
+  return escape_controls_in_line(show_hidden(text));
+}
+
+std::string quote(std::string_view text) {
+  std::size_t end = 0;
+  for (std::size_t count = 0; end < text.size() && count < kMaxQuotedCharacters; ++count)
+    decode(text, end);
+  if (end == text.size()) return show_name(text);
+  return show_name(text.substr(0, end)) + "…";
 }
 
 }  // namespace coach::utf8

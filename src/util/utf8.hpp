@@ -99,8 +99,8 @@ constexpr bool is_noncharacter(char32_t cp) {
 std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_view text);
 
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,
-// written as `\x1B` (noncharacters as `\uFFFE`): safe to print on a terminal and to put in
-// any report.
+// written as `\x1B` (noncharacters and bidirectional controls as `\uFFFE`, `\u202E`): safe to
+// print on a terminal and to put in any report.
 std::string escape_controls(std::string_view text);
 
 // The text with the control characters, bidirectional controls and noncharacters that answers
@@ -129,5 +129,20 @@ bool has_hidden_characters(std::string_view text);
 // The text with bidirectional controls and hidden characters written as `\u202E`, for
 // messages that quote what a file says.
 std::string show_hidden(std::string_view text);
+
+// How a name, a file name or an id from a submission, the file system or the command line is
+// shown on a terminal and in every report, as error messages show a file's name: on one line,
+// control characters as `\x0A`, invisible and bidirectional characters as `\u202E`. A name
+// that hid or reordered characters could pass for another file or trainee.
+std::string show_name(std::string_view text);
+
+// The most characters of a value a message quotes: ids are at most 64 long, so a valid one is
+// always quoted whole.
+inline constexpr std::size_t kMaxQuotedCharacters = 64;
+
+// A value echoed in a message (an unknown id, a bad option): show_name of its first
+// kMaxQuotedCharacters characters, then "…" if it goes on. A 15 MB id in a file must not
+// become 15 MB on stderr and in every report.
+std::string quote(std::string_view text);
 
 }  // namespace coach::utf8

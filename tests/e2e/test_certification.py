@@ -246,6 +246,41 @@ class Batches(CoachTestCase):
         text = grade(str(folder), "--format", "text").stdout
         self.assertNotIn("\n| forged", text)
 
+    def test_a_file_name_with_a_bidi_override_is_shown_as_in_error_messages(self):
+        # U+202E shows a\u202egnp.yaml as "alpy.png": on a terminal, in a CI view, in a browser.
+        folder = self.cohort(1)
+        self.write("cohort/a\u202egnp.yaml", "scenario: fee\nresponses: {}\n")
+        self.write("cohort/d\u202ex.yaml", "scenario: [\n")
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                out = self.tmp / f"report.{fmt}"
+                result = grade(str(folder), "--no-history", "--format", fmt, "-o", str(out))
+                self.assertExit(result, 2)
+                report = out.read_text(encoding="utf-8")
+                self.assertIn("d\\u202Ex.yaml:2:1: YAML syntax error", result.stderr)
+                self.assertNotIn("\u202e", result.stdout + result.stderr + report)
+                self.assertIn("\\u202Egnp.yaml", report)
+                if fmt not in ("text", "csv"):  # they count rejected files, and name them on stderr
+                    self.assertIn("\\u202Ex.yaml", report)
+        report = json.loads((self.tmp / "report.json").read_text(encoding="utf-8"))
+        self.assertEqual(Path(report["results"][0]["file"]).name, "a\\u202Egnp.yaml")
+        self.assertEqual(Path(report["rejected"][0]["file"]).name, "d\\u202Ex.yaml")
+
+    def test_an_unknown_scenario_id_is_quoted_up_to_64_characters(self):
+        path = self.write("long.yaml", "scenario: " + "m" * 1_000_000 + "\nresponses:\n  vent: x\n")
+        for fmt in ["json", "junit", "markdown", "html"]:
+            with self.subTest(format=fmt):
+                result = grade(str(path), "--no-history", "--format", fmt)
+                self.assertExit(result, 2)
+                self.assertIn("unknown scenario `" + "m" * 64 + "…`; see `coach list`", result.stderr)
+                self.assertLess(len(result.stderr), 500)
+                self.assertIn("m" * 64 + "…", result.stdout)
+                self.assertLess(len(result.stdout), 10_000)
+        result = run("--scenarios", str(FIXTURES), "--no-history", "practice", "m" * 100_000, lang="en")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("no scenario with id `" + "m" * 64 + "…`", result.stderr)
+        self.assertLess(len(result.stderr), 500)
+
     def test_every_format_is_the_same_bytes_twice(self):
         folder = self.cohort()
         exam = self.write("exam.yaml", EXAM)

@@ -297,6 +297,21 @@ class HistoryCommand(HistoryTestCase):
         exported = self.coach("history", "--all-trainees", "--format", "csv")
         self.assertNotIn("\x1b", exported.stdout)
 
+    def test_a_file_name_with_a_bidi_override_is_exported_as_reports_show_it(self):
+        path = self.answers("a\u202egnp.yaml", "Ann", {"vent": REPLIES[0]})
+        self.assertExit(self.coach("grade", str(path)), 1)
+        exported = self.coach("history", "--all-trainees", "--format", "csv")
+        self.assertExit(exported, 0)
+        self.assertNotIn("\u202e", exported.stdout)
+        self.assertIn("a\\u202Egnp.yaml", exported.stdout)
+
+    def test_a_long_filter_is_quoted_up_to_64_characters(self):
+        self.grade_many("Ann", [True])
+        shown = self.coach("history", "--trainee", "Ann", "--scenario", "\u202e" + "m" * 100_000)
+        self.assertExit(shown, 0)
+        self.assertIn("--scenario \\u202E" + "m" * 63 + "…)", shown.stdout)
+        self.assertLess(len(shown.stdout), 1000)
+
     def test_a_name_with_a_line_break_stays_on_its_line(self):
         # A database written by another program (or an older coach) may hold any name; the\n        # chart's heading must not split.
         self.grade_many("Ann", [True])

@@ -40,7 +40,7 @@ SCENARIOS = {
     "escape-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "escape-in-unknown-key.yaml": "3:1: unknown key `ti\\x1B[8mtle` in a scenario file",
     "id-starts-with-digit.yaml": "7:9: step id `1st` must start with a lowercase letter",
-    "id-too-long.yaml": "1:5: scenario id `" + "a" * 65 + "` is too long (limit 64 characters)",
+    "id-too-long.yaml": "1:5: scenario id `" + "a" * 64 + "…` is too long (limit 64 characters)",
     "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
     "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",

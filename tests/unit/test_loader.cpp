@@ -381,8 +381,10 @@ TEST_CASE("an id's message names the rule it breaks, not the character set it ke
   set_language(Language::en);
   CHECK(id_problem("2024-spring", "exam id") ==
         "exam id `2024-spring` must start with a lowercase letter");
+  // Quoted up to the limit only: a 15 MB id would otherwise be 15 MB on stderr and in reports.
   CHECK(id_problem(std::string(65, 'a'), "scenario id") ==
-        "scenario id `" + std::string(65, 'a') + "` is too long (limit 64 characters)");
+        "scenario id `" + std::string(64, 'a') + "…` is too long (limit 64 characters)");
+  CHECK(id_problem(std::string(15'000'000, 'a'), "scenario id").size() < 200);
   CHECK(id_problem("Bad Id", "exam id") ==
         "exam id `Bad Id` may only use lowercase letters, digits, - and _");
   CHECK(concept_id_problem("a-b", "concept id") ==

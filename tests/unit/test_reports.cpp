@@ -23,6 +23,29 @@ std::string render(std::string_view format, const std::vector<AttemptResult>& re
   return render_report(*make_report_writer(format, Style(false)), results);
 }
 
+// One attempt with the run's facts (inputs, rejected files), which render() leaves empty.
+std::string render(std::string_view format, const AttemptResult& result, ReportFacts facts) {
+  const auto writer = make_report_writer(format, Style(false));
+  facts.cohort.add(result, 0);
+  const std::string body = writer->attempt(result, AttemptNote{});
+  return writer->head(facts) + body + writer->tail(facts);
+}
+
+// An anonymous attempt, so the file name also names the submission (JUnit, HTML, Markdown).
+AttemptResult attempt_from(const std::string& file) {
+  test::Fixture fixture(test::scenario_with_rules("      - {concept: apology, points: 10}\n"));
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  return score_attempt(*fixture.rubric, attempt, "", file);
+}
+
+// How an error message shows a file's name: the rule every report must follow.
+std::string as_in_messages(const std::string& file) {
+  const std::string message = Diagnostic{file, {}, "m"}.to_string();
+  return message.substr(0, message.size() - std::string_view(": m").size());
+}
+
 }  // namespace
 
 TEST_CASE("streamed JSON is one valid document, empty or not") {
@@ -103,4 +126,48 @@ TEST_CASE("the cohort counts failures per rule, most failed first") {
   CHECK(rules.front().count == 2);
   CHECK(cohort.trainees().size() == 1);
   CHECK(cohort.trainees().begin()->second.attempt_indices == std::vector<int>{0, 1});
+}
+
+TEST_CASE("file names are shown as error messages show them, in every format") {
+  // U+202E shows a\u202Egnp.yaml as "alpy.png"; a zero-width space makes two names look alike.
+  const std::string graded = "dir/a\u202Egnp\u200B.yaml";
+  const std::string rejected = "dir/d\u202Ex.yaml";
+  const std::string input = "s\u2066.yaml";
+  CHECK(as_in_messages(graded) == "dir/a\\u202Egnp\\u200B.yaml");
+  ReportFacts facts;
+  facts.inputs.push_back({"scenario", input, "00"});
+  facts.rejected.error(rejected, {2, 1}, "bad");
+  for (std::string_view format : kReportFormats) {
+    CAPTURE(format);
+    const std::string text = render(format, attempt_from(graded), facts);
+    for (const char* hidden : {"\u202E", "\u200B", "\u2066"})
+      CHECK(text.find(hidden) == std::string::npos);
+    // JSON and Markdown write the backslash itself escaped.
+    CHECK(text.find("\\u202Egnp\\") != std::string::npos);
+    CHECK(text.find("\\u200B.yaml") != std::string::npos);
+  }
+}
+
+TEST_CASE("JSON, JUnit and CSV carry a file name exactly as the messages show it") {
+  const std::string graded = "dir/a\u202Egnp.yaml";
+  ReportFacts facts;
+  facts.inputs.push_back({"scenario", "s\u202E.yaml", "00"});
+  facts.rejected.error("dir/d\u202Ex.yaml", {2, 1}, "bad");
+  const auto json = nlohmann::json::parse(render("json", attempt_from(graded), facts));
+  CHECK(json["results"][0]["file"] == as_in_messages(graded));
+  CHECK(json["inputs"][0]["file"] == as_in_messages("s\u202E.yaml"));
+  CHECK(json["rejected"][0]["file"] == as_in_messages("dir/d\u202Ex.yaml"));
+  const std::string junit = render("junit", attempt_from(graded), facts);
+  CHECK(junit.find("<property name=\"file\" value=\"" + as_in_messages(graded) + "\"/>") !=
+        std::string::npos);
+  CHECK(junit.find("<testcase classname=\"input\" name=\"" + as_in_messages("dir/d\u202Ex.yaml")) !=
+        std::string::npos);
+  const std::string csv = render("csv", attempt_from(graded), facts);
+  CHECK(csv.find("\r\n" + as_in_messages(graded) + ",") != std::string::npos);
+}
+
+TEST_CASE("the HTML filter finds an attempt by the name its trainee row shows") {
+  const std::string text = render("html", attempt_from("a\u202Eb.yaml"), ReportFacts{});
+  CHECK(text.find("data-trainee=\"a\\u202Eb.yaml\">a\\u202Eb.yaml</button>") != std::string::npos);
+  CHECK(text.find("data-trainee=\"a\\u202Eb.yaml\"><summary>") != std::string::npos);
 }

@@ -51,6 +51,9 @@ TEST_CASE("escaping copies printable text whole and escapes from the first contr
   CHECK(utf8::escape_controls_in_line("张三\t李四\n") == "张三\\x09李四\\x0A");
   CHECK(utf8::escape_controls("") == "");
   CHECK(utf8::escape_controls("一\u2028二") == "一\\u2028二");
+  // A file name or a command-line value is not checked as a file's text is.
+  CHECK(utf8::escape_controls("a\u202Egnp.yaml") == "a\\u202Egnp.yaml");
+  CHECK(utf8::escape_controls("\u2066x\u2069") == "\\u2066x\\u2069");
 }
 
 namespace {
@@ -176,4 +179,21 @@ TEST_CASE("hidden characters are shown by their code point") {
   CHECK(utf8::show_hidden("张\U000E0001三") == "张\\uE0001三");
   CHECK(utf8::show_hidden("\u3164张三") == "\\u3164张三");
   CHECK(utf8::show_hidden("张\U0001D173三") == "张\\u1D173三");
+}
+
+TEST_CASE("a name is shown on one line, with its hidden characters") {
+  CHECK(utf8::show_name("张三") == "张三");
+  CHECK(utf8::show_name("a\u202Egnp\u200B.yaml\n") == "a\\u202Egnp\\u200B.yaml\\x0A");
+  CHECK(utf8::show_name("x\x1B[31m\xFF") == "x\\x1B[31m\\xFF");
+}
+
+TEST_CASE("a quoted value is cut after 64 characters, so never a valid id") {
+  const std::string id(utf8::kMaxQuotedCharacters, 'm');
+  CHECK(utf8::quote(id) == id);
+  CHECK(utf8::quote(std::string(15'000'000, 'm')) == id + "…");
+  CHECK(utf8::quote(std::string(100, '\x80')).size() == 64 * 4 + std::string("…").size());
+  std::string names;
+  for (int i = 0; i < 70; ++i) names += "张";
+  CHECK(utf8::count_code_points(utf8::quote(names)) == 65);  // never cut inside a character
+  CHECK(utf8::quote("张\u200B三\n") == "张\\u200B三\\x0A");
 }
