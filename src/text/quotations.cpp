@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <string>
 
 #include "util/utf8.hpp"
 
@@ -21,18 +22,95 @@ constexpr QuotationMarks kQuotationMarks[] = {
     {"“", U'”'}, {"「", U'」'}, {"『", U'』'}, {"\"", U'"'}};
 
 // Words that report what someone says or thinks, just before the quotation (in either script).
+// (Not 道 alone: 您要知道 is knowing, not saying.)
 constexpr std::array<std::string_view, 36> kReportingWords = {
-    "说",   "說",   "讲",   "講",   "问",   "問",   "道",   "写",   "寫",   "写着", "寫著", "叫",
-    "喊",   "骂",   "罵",   "称",   "稱",   "想",   "觉得", "覺得", "认为", "認為", "以为", "以為",
-    "提到", "提过", "提過", "表示", "所谓", "所謂", "说的", "說的", "讲的", "講的", "叫做", "原话"};
+    "说",   "說",   "讲",   "講",   "问",   "問",   "说道", "說道", "写",   "寫",   "写着", "寫著",
+    "叫",   "喊",   "骂",   "罵",   "称",   "稱",   "想",   "觉得", "覺得", "认为", "認為", "以为",
+    "以為", "提到", "提过", "提過", "表示", "所谓", "所謂", "说的", "說的", "讲的", "講的", "原话"};
 
 // Words that name the quotation as words, just after it: “您弄错了”这种话.
-constexpr std::array<std::string_view, 20> kNamingWords = {
-    "这种", "這種", "这样", "這樣", "这句", "這句", "这类", "這類", "这些",   "這些",
-    "那种", "那種", "那样", "那樣", "那句", "之类", "之類", "一类", "几个字", "幾個字"};
+constexpr std::array<std::string_view, 24> kNamingWords = {
+    "这种", "這種", "这样",   "這樣",   "这句",   "這句",   "这类",   "這類",
+    "这些", "這些", "那种",   "那種",   "那样",   "那樣",   "那句",   "之类",
+    "之類", "一类", "几个字", "幾個字", "那两句", "这两句", "那几句", "这几句"};
 
-// Characters that deny what follows: 我不会说“…” is a mention even from the trainee.
-constexpr std::array<std::string_view, 6> kDenials = {"不", "没", "沒", "别", "別", "未"};
+// Words that name the quotation as words, just before it: 刚才那句“应该是”是我的猜测.
+constexpr std::array<std::string_view, 10> kNamingWordsBefore = {
+    "那句", "这句", "這句", "那个词", "这个词", "那個詞", "這個詞", "所谓", "所謂", "那几个字"};
+
+// Who may be the speaker of reported words, other than the trainee (in either script).
+constexpr std::array<std::u32string_view, 30> kOtherSpeakers = {
+    U"您",   U"你",   U"妳",   U"他",   U"她",   U"客户", U"客戶", U"顾客", U"顧客", U"同事",
+    U"别人", U"別人", U"有人", U"对方", U"對方", U"人家", U"经理", U"經理", U"领导", U"領導",
+    U"主管", U"大家", U"朋友", U"家人", U"网上", U"網上", U"短信", U"通知", U"合同", U"规定"};
+
+// Characters before a pronoun that make it the one spoken to (跟您说), not the speaker.
+bool addresses(char32_t c) {
+  return std::u32string_view(U"跟对對给給向和同替帮幫让讓").find(c) != std::u32string_view::npos;
+}
+
+bool is_negator(char32_t c) {
+  return std::u32string_view(U"不没沒别別未").find(c) != std::u32string_view::npos;
+}
+
+// Characters between a negation and the word of saying it governs: 不会跟您说, 从没说过.
+bool carries_negation(char32_t c) {
+  return std::u32string_view(U"会會能要想敢是再还還也都曾绝絕决決从從来來跟对對给給向您你妳")
+             .find(c) != std::u32string_view::npos;
+}
+
+// Words with a negation character that deny nothing: 不过我得说, 对不起我只能说, 不得不说.
+bool is_neutral_negation(std::u32string_view text, std::size_t at) {
+  const std::u32string_view rest = text.substr(at);
+  for (std::u32string_view word : {U"不过", U"不過", U"不好意思", U"不得不", U"不管", U"不论",
+                                   U"不論", U"不仅", U"不僅", U"不但"}) {
+    if (rest.starts_with(word)) return true;
+  }
+  if (at >= 2 && text.substr(at - 2, 3) == U"不得不") return true;
+  return at > 0 && (text[at - 1] == U'对' || text[at - 1] == U'對') && rest.starts_with(U"不起");
+}
+
+std::u32string decode_text(std::string_view text) {
+  std::u32string characters;
+  for (std::size_t pos = 0; pos < text.size();) characters += utf8::decode(text, pos);
+  return characters;
+}
+
+enum class Speaker { trainee, someone_else, unnamed };
+
+// The last subject of `before`, the words leading up to a word of saying: 客户问 someone else,
+// 我说 the trainee, 坦白说 no one named (the trainee's own voice).
+Speaker speaker_of(std::u32string_view before) {
+  for (std::size_t end = before.size(); end > 0; --end) {
+    const std::u32string_view head = before.substr(0, end);
+    for (std::u32string_view word : kOtherSpeakers) {
+      if (!head.ends_with(word)) continue;
+      const std::size_t begin = end - word.size();
+      if (begin > 0 && addresses(before[begin - 1])) continue;
+      return Speaker::someone_else;
+    }
+    const char32_t c = before[end - 1];
+    if (c == U'我' || c == U'咱') {
+      const std::u32string_view after = before.substr(end);
+      if (after.starts_with(U"的") || after.starts_with(U"们的") || after.starts_with(U"們的"))
+        continue;  // 我们的同事: not the speaker
+      return Speaker::trainee;
+    }
+  }
+  return Speaker::unnamed;
+}
+
+// Whether a negation governs the word of saying at the end of `before`: 我不会说, 我从没说过.
+bool denies_saying(std::u32string_view before, std::size_t saying_length) {
+  constexpr std::size_t kGap = 4;
+  std::size_t at = before.size() - saying_length;
+  for (std::size_t gap = 0; at > 0 && gap <= kGap; ++gap) {
+    --at;
+    if (is_negator(before[at])) return !is_neutral_negation(before, at);
+    if (!carries_negation(before[at])) return false;
+  }
+  return false;
+}
 
 char32_t closing_mark_for(char32_t cp) {
   for (const auto& marks : kQuotationMarks) {
@@ -49,15 +127,14 @@ bool may_quote(std::string_view original) {
       [&](const auto& marks) { return original.find(marks.opening) != std::string_view::npos; });
 }
 
+// The word of `words` that `text` ends with, or an empty view.
 template <std::size_t N>
-bool ends_with_any(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(), [&](auto word) { return text.ends_with(word); });
-}
-
-template <std::size_t N>
-bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](auto word) { return text.find(word) != std::string_view::npos; });
+std::string_view ending(std::string_view text, const std::array<std::string_view, N>& words) {
+  std::string_view longest;
+  for (std::string_view word : words) {
+    if (text.ends_with(word) && word.size() > longest.size()) longest = word;
+  }
+  return longest;
 }
 
 std::string_view without_trailing(std::string_view text,
@@ -93,18 +170,38 @@ std::string_view sentence_before(std::string_view text, std::size_t end) {
   return text.substr(begin, end - begin);
 }
 
+// The text after any quotations that follow at once: in “应该是”“大概是”那两句话 both are named.
+std::string_view after_quotations(std::string_view text) {
+  for (;;) {
+    text = without_leading(text, {" ", "\u3000"});
+    std::size_t pos = 0;
+    const char32_t closing = text.empty() ? 0 : closing_mark_for(utf8::decode(text, pos));
+    if (closing == 0) return text;
+    std::string closing_mark;
+    utf8::append(closing_mark, closing);
+    const std::size_t end = text.find(closing_mark, pos);
+    if (end == std::string_view::npos) return text;
+    text.remove_prefix(end + closing_mark.size());
+  }
+}
+
 // `open` is where the opening mark starts, `after` where the text after the closing mark does.
 bool is_mention(std::string_view original, std::size_t open, std::size_t after) {
-  const std::string_view next = without_leading(original.substr(after), {" ", "\u3000"});
+  const std::string_view next = after_quotations(original.substr(after));
   if (std::any_of(kNamingWords.begin(), kNamingWords.end(),
                   [&](auto word) { return next.starts_with(word); }))
     return true;
   const std::string_view before =
       without_trailing(sentence_before(original, open), {" ", "\u3000", ":", "：", ",", "，"});
-  if (!ends_with_any(before, kReportingWords)) return false;
-  // 您说“…”, 客户问“…” report someone else; 我说“…” says it, 我不会说“…” denies it.
-  const bool trainee_speaks = before.find("我") != std::string_view::npos;
-  return !trainee_speaks || contains_any(before, kDenials);
+  if (!ending(before, kNamingWordsBefore).empty()) return true;
+  const std::string_view saying = ending(before, kReportingWords);
+  if (saying.empty()) return false;
+  // 您说“…”, 客户问“…” report someone else; 我说“…” and 坦白说“…” say it, unless a negation
+  // governs the saying: 我不会说“…”.
+  const std::u32string lead = decode_text(before.substr(0, before.size() - saying.size()));
+  if (speaker_of(lead) == Speaker::someone_else) return true;
+  const std::u32string whole = decode_text(before);
+  return denies_saying(whole, utf8::count_code_points(saying));
 }
 
 }  // namespace

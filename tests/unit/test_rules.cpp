@@ -134,6 +134,16 @@ TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   CHECK_FALSE(ok("{forbid: blame}", "我说“您弄错了”"));  // the trainee says it
   CHECK_FALSE(ok("{forbid: blame}", "我跟您说:“您弄错了”"));
   CHECK(ok("{forbid: blame}", "我们绝不会说:“您弄错了”"));
+  // Neither does a negation of something else, nor a lead-in in the trainee's own voice.
+  CHECK_FALSE(ok("{forbid: blame}", "不过我还是得说:“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "真不好意思,我只能说:“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "对不起,我不得不说“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "坦白说:“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "您要知道“您弄错了”"));
+  // Words someone else said, or named as words, are mentioned.
+  CHECK(ok("{forbid: blame}", "我们的同事跟您说“您弄错了”,这是他说错了"));
+  CHECK(ok("{none_of: [应该是]}", "刚才那句“应该是”是我的猜测"));
+  CHECK(ok("{none_of: [应该是]}", "刚才“应该是”“大概是”那两句话是我的猜测"));
 }
 
 TEST_CASE("a reply of many short quotations marks each of them") {
