@@ -145,7 +145,8 @@ std::string CharFolder::compute(char32_t typed, bool change_script) {
   }
   std::string result;
   for (std::size_t pos = 0; pos < folded.size();) {
-    const char32_t part = utf8::decode(folded, pos);
+    // Again after NFKC: the half-width ｰ is the katakana ー, drawn as 一.
+    const char32_t part = look_alikes::ideograph_for(utf8::decode(folded, pos));
     if (part == utf8::kInvalid || is_dropped(part)) continue;
     if (auto punctuation = canonical_punctuation(part); punctuation.data() != nullptr) {
       result += punctuation;

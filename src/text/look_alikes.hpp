@@ -1,9 +1,10 @@
 #pragma once
 // Characters drawn like a CJK ideograph but encoded apart from it, which NFKC leaves alone: the
-// CJK Radicals Supplement (⻔ for 门), the CJK Strokes (㇐ for 一) and katakana that look like
-// hanzi (ー for 一, ロ for 口). Typed into a reply they would hide a phrase from every rule while
-// the report shows it intact, so the normaliser reads each as its ideograph. Computed when coach
-// is built (make_look_alikes.cpp) from Unicode's EquivalentUnifiedIdeograph.txt.
+// CJK Radicals Supplement (⻔ for 门), the CJK Strokes (㇐ for 一), katakana and bopomofo that
+// look like hanzi (ー and ㄧ for 一, ロ for 口); and Taiwan's 妳 and 祢, which are 你. Typed into a
+// reply they would hide a phrase from every rule while the report shows it intact, so the
+// normaliser reads each as its ideograph. Computed when coach is built (make_look_alikes.cpp) from
+// Unicode's EquivalentUnifiedIdeograph.txt.
 #include <span>
 
 namespace coach::look_alikes {

@@ -65,6 +65,9 @@ TEST_CASE("characters drawn as an ideograph read as that ideograph") {
   CHECK(normalize_phrase("别的部\u2ED4的事") == normalize_phrase("别的部门的事"));  // radical
   CHECK(normalize_phrase("我\u2EE2上叫经理") == "我马上叫经理");
   CHECK(normalize_phrase("\u2ED1") == "长");  // a radical of a traditional form, simplified
+  CHECK(normalize_phrase("冷静\u3127点") == "冷静一点");  // bopomofo ㄧ
+  CHECK(normalize_phrase("冷静\uFF70点") == "冷静一点");  // half-width katakana ｰ
+  CHECK(normalize_phrase("妳肯定記錯了") == "你肯定记错了");
 }
 
 TEST_CASE("private-use, unassigned and blank-drawn characters are dropped") {
