@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <string_view>
 
 #include "util/utf8.hpp"
@@ -19,7 +20,17 @@ bool is_interjection(char32_t cp) {
 
 bool is_filler(char32_t cp) {
   if (is_interjection(cp)) return true;
+  // Latin letters and digits between Chinese phrases (对不起ok抱歉, 对不起12抱歉) are noise too:
+  // a reply's English words and numbers stand beside its Chinese, not between its keywords.
+  if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) return true;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_PC:  // punctuation that does not end a clause: / — · _ ( )
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
     case UTF8PROC_CATEGORY_SM:
     case UTF8PROC_CATEGORY_SC:
     case UTF8PROC_CATEGORY_SK:
@@ -39,6 +50,19 @@ std::size_t previous_start(std::string_view text, std::size_t pos) {
     --pos;
   } while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
   return pos;
+}
+
+// A gap of one particle (对不起的抱歉), or of one or two characters said over (好的好的): glue.
+bool is_glue_word(std::u32string_view gap) {
+  static constexpr std::u32string_view kParticles = U"的了地得呢吧嘛啦";
+  if (gap.size() == 1) return kParticles.find(gap[0]) != std::u32string_view::npos;
+  for (std::size_t unit = 1; unit <= 2; ++unit) {
+    if (gap.size() < 2 * unit || gap.size() % unit != 0) continue;
+    bool repeated = true;
+    for (std::size_t i = unit; i < gap.size() && repeated; ++i) repeated = gap[i] == gap[i - unit];
+    if (repeated) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -65,6 +89,11 @@ bool Filler::is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const
 
 bool Filler::fills(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return false;
+  if (range.end - range.begin <= 4 * 6) {  // a few characters: perhaps a word of glue
+    std::u32string gap;
+    for (std::size_t pos = range.begin; pos < range.end;) gap += utf8::decode(text_, pos);
+    if (!gap.empty() && is_glue_word(gap)) return true;
+  }
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);

@@ -159,6 +159,8 @@ Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds&
     const TextSpan gap{previous_end, span.begin};
     const bool follows = current.phrases > 0 && filler.fills(gap);
     if (!follows) current = {};
+    // Glue that is not filler everywhere (的, 好的好的 between two phrases) belongs to the chain.
+    if (follows) current.characters += characters_in(text, gap) - filler.characters(gap);
     current.phrases += 1;
     current.characters += characters_in(text, span);
     previous_end = span.end;
@@ -173,21 +175,15 @@ bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
   return repeats;
 }
 
-bool has_run_on_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                       const PhraseFinds& finds, const Filler& filler) {
-  for (const Clause& clause : clauses) {
-    const TextSpan original = reply.to_original(clause.span);
-    const Chain chain = longest_chain(reply.original, original, finds, filler);
-    if (chain.phrases < kRunOnPhrases) continue;
-    const std::size_t length =
-        characters_in(reply.original, original) - filler.characters(original);
-    // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
-    // 对不起抱歉不好意思 says one thing three times.
-    const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(original, finds);
-    if (chain.phrases >= kRunOnPhrases && list_like && chain.characters >= kRunOnCoverage * length)
-      return true;
-  }
-  return false;
+bool is_run_on(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
+               const Filler& filler) {
+  const Chain chain = longest_chain(reply.original, clause, finds, filler);
+  if (chain.phrases < kRunOnPhrases) return false;
+  const std::size_t length = characters_in(reply.original, clause) - filler.characters(clause);
+  // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
+  // 对不起抱歉不好意思 says one thing three times.
+  const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(clause, finds);
+  return list_like && chain.characters >= kRunOnCoverage * length;
 }
 
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
@@ -213,40 +209,62 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
   return concepts >= kListConcepts || said_three_times > 0 || repeated >= 2;
 }
 
-bool has_list_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                     const PhraseFinds& finds, const Filler& filler) {
-  for (const Clause& clause : clauses) {
-    if (is_list_of_ideas(reply, reply.to_original(clause.span), finds, filler)) return true;
+// How many characters of `clause` (normalised offsets) are the trainee's own: neither in a
+// phrase nor filler.
+std::size_t own_characters(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
+                           const Filler& filler) {
+  std::size_t own = 0;
+  const auto& spans = finds.spans;
+  for (std::size_t at = clause.begin; at < clause.end; ++at) {
+    if ((static_cast<unsigned char>(reply.text[at]) & 0xC0) == 0x80) continue;
+    const TextSpan source{reply.origin_begin[at], reply.origin_end[at]};
+    const auto after =
+        std::upper_bound(spans.begin(), spans.end(), source.begin,
+                         [](std::size_t at, TextSpan span) { return at < span.begin; });
+    const bool in_phrase = after != spans.begin() && source.end <= std::prev(after)->end;
+    if (!in_phrase && !filler.fills(source)) ++own;
+  }
+  return own;
+}
+
+// A clause that strings phrases together (a run-on of them, or a list of ideas), in a reply that
+// says no more of its own elsewhere than the clause holds: one such clause before
+// 我确认一下:您这个月一个电话都没打… is an eager start, not stuffing.
+bool has_stuffed_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                        const PhraseFinds& finds, const Filler& filler) {
+  std::vector<std::size_t> own(clauses.size());
+  std::size_t own_in_reply = 0;
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    own[i] = own_characters(reply, clauses[i].span, finds, filler);
+    own_in_reply += own[i];
+  }
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const TextSpan original = reply.to_original(clauses[i].span);
+    if (!is_run_on(reply, original, finds, filler) &&
+        !is_list_of_ideas(reply, original, finds, filler))
+      continue;
+    if (own_in_reply - own[i] < characters_in(reply.original, original)) return true;
   }
   return false;
 }
 
-bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                       const PhraseFinds& finds, const Filler& filler) {
-  const auto& spans = finds.spans;
-  if (static_cast<int>(spans.size()) < kManyPhrases || finds.most_repeated < kRepeats) return false;
-  std::size_t clauses_chars = 0;
+// Whether the trainee's own words in `clauses` are at most `most`: a long reply is settled after
+// its first clauses.
+bool own_words_at_most(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                       const PhraseFinds& finds, const Filler& filler, std::size_t most) {
+  std::size_t own = 0;
   for (const Clause& clause : clauses) {
-    clauses_chars += utf8::count_code_points(
-        std::string_view(reply.text)
-            .substr(clause.span.begin, clause.span.end - clause.span.begin));
-  }
-  // The trainee's own words are the characters of the clauses whose source is neither in a
-  // phrase (spans are sorted and merged) nor filler. Uncovered characters beyond the ones
-  // between clauses are own words: a long reply is settled after a few.
-  const std::size_t between_clauses = utf8::count_code_points(reply.text) - clauses_chars;
-  std::size_t uncovered = 0;
-  auto span = spans.begin();
-  for (std::size_t at = 0; at < reply.text.size(); ++at) {
-    if ((static_cast<unsigned char>(reply.text[at]) & 0xC0) == 0x80) continue;
-    const TextSpan source{reply.origin_begin[at], reply.origin_end[at]};
-    while (span != spans.end() && span->end <= source.begin) ++span;
-    const bool in_phrase =
-        span != spans.end() && source.begin >= span->begin && source.end <= span->end;
-    if (in_phrase || filler.fills(source)) continue;
-    if (++uncovered > between_clauses + kFewOwnCharacters) return false;
+    own += own_characters(reply, clause.span, finds, filler);
+    if (own > most) return false;
   }
   return true;
+}
+
+bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                       const PhraseFinds& finds, const Filler& filler) {
+  if (static_cast<int>(finds.spans.size()) < kManyPhrases || finds.most_repeated < kRepeats)
+    return false;
+  return own_words_at_most(reply, clauses, finds, filler, kFewOwnCharacters);
 }
 
 }  // namespace
@@ -259,9 +277,8 @@ bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
   if (finds.spans.size() < static_cast<std::size_t>(kRunOnPhrases)) return false;
   const std::vector<Clause> clauses = split_clauses(reply.text);
   const Filler filler(reply.original);
-  return has_run_on_clause(reply, clauses, finds, filler) ||
-         has_few_own_words(reply, clauses, finds, filler) ||
-         has_list_clause(reply, clauses, finds, filler);
+  return has_few_own_words(reply, clauses, finds, filler) ||
+         has_stuffed_clause(reply, clauses, finds, filler);
 }
 
 RuleResult stuffing_result() {

@@ -124,9 +124,11 @@ TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do
   CHECK(stuffed.score == 0);
   CHECK_FALSE(stuffed.passed);
   CHECK(stuffed.rules.back().kind == "coherence");
-  const StepResult with_commas = score_step(vent, scenario, "王先生,对不起,抱歉,不好意思,您的心情我很理解,对不起");
+  const StepResult with_commas =
+      score_step(vent, scenario, "王先生,对不起,抱歉,不好意思,您的心情我很理解,对不起");
   CHECK(with_commas.stuffed);
-  const StepResult sentence = score_step(vent, scenario, "王先生,真对不起,您的心情我很理解,您慢慢说");
+  const StepResult sentence =
+      score_step(vent, scenario, "王先生,真对不起,您的心情我很理解,您慢慢说");
   CHECK_FALSE(sentence.stuffed);
   CHECK(sentence.passed);
 }
@@ -138,13 +140,32 @@ TEST_CASE("filler between the phrases does not make stuffing a reply") {
   const auto stuffed = [&](const std::string& reply) {
     return score_step(vent, scenario, reply).stuffed;
   };
-  // Interjections, a character typed over and over, emoji: read as the glued phrases are.
-  for (const char* filler : {"哈哈哈", "啊啊啊", "😀", "xxx", "嗯"}) {
+  // Interjections, a character typed over and over, emoji, punctuation inside a clause, Latin
+  // letters and digits: read as the glued phrases are.
+  for (const char* filler : {"哈哈哈", "啊啊啊", "😀", "xxx", "嗯", "/", "——", "ok", "12"}) {
     const std::string f = filler;
     CAPTURE(f);
     CHECK(stuffed("对不起" + f + "抱歉" + f + "不好意思" + f + "您的心情我很理解" + f));
     CHECK(stuffed(f + "对不起" + f + "抱歉" + f + "不好意思" + f + "您的心情我很理解"));
   }
+  // Between two phrases, a particle or a word said over glues them too.
+  for (const char* glue : {"的", "了", "好的好的"}) {
+    const std::string g = glue;
+    CAPTURE(g);
+    CHECK(stuffed("对不起" + g + "抱歉" + g + "不好意思" + g + "您的心情我很理解"));
+  }
   // A reply that only sounds friendly is still a reply.
   CHECK_FALSE(stuffed("王先生啊,真对不起,您的心情我很理解啊,您慢慢说"));
+}
+
+TEST_CASE("one clause of stock phrases at the start of a reply that goes on is not stuffing") {
+  test::Fixture fixture(kTwoSteps);
+  const auto& vent = fixture.rubric->steps()[0];
+  const auto& scenario = fixture.rubric->scenario();
+  const auto stuffed = [&](const std::string& reply) {
+    return score_step(vent, scenario, reply).stuffed;
+  };
+  CHECK_FALSE(
+      stuffed("对不起抱歉不好意思。我确认一下:您这个月一个电话都没打,话费却少了1.8元,是这样吗?"));
+  CHECK(stuffed("对不起抱歉不好意思。好的"));  // nothing of its own to say after it
 }
