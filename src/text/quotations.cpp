@@ -137,23 +137,16 @@ std::string_view ending(std::string_view text, const std::array<std::string_view
   return longest;
 }
 
-std::string_view without_trailing(std::string_view text,
-                                  std::initializer_list<std::string_view> marks) {
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
+// `text` without any of `marks` at its end (`from_end`) or at its start.
+std::string_view trimmed(std::string_view text, std::initializer_list<std::string_view> marks,
+                         bool from_end) {
+  for (bool trimming = true; trimming;) {
+    trimming = false;
     for (std::string_view mark : marks) {
-      if (text.ends_with(mark)) text.remove_suffix(mark.size()), trimmed = true;
-    }
-  }
-  return text;
-}
-
-std::string_view without_leading(std::string_view text,
-                                 std::initializer_list<std::string_view> marks) {
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
-    for (std::string_view mark : marks) {
-      if (text.starts_with(mark)) text.remove_prefix(mark.size()), trimmed = true;
+      if (from_end ? text.ends_with(mark) : text.starts_with(mark)) {
+        from_end ? text.remove_suffix(mark.size()) : text.remove_prefix(mark.size());
+        trimming = true;
+      }
     }
   }
   return text;
@@ -173,7 +166,7 @@ std::string_view sentence_before(std::string_view text, std::size_t end) {
 // The text after any quotations that follow at once: in “应该是”“大概是”那两句话 both are named.
 std::string_view after_quotations(std::string_view text) {
   for (;;) {
-    text = without_leading(text, {" ", "\u3000"});
+    text = trimmed(text, {" ", "\u3000"}, false);
     std::size_t pos = 0;
     const char32_t closing = text.empty() ? 0 : closing_mark_for(utf8::decode(text, pos));
     if (closing == 0) return text;
@@ -192,7 +185,7 @@ bool is_mention(std::string_view original, std::size_t open, std::size_t after) 
                   [&](auto word) { return next.starts_with(word); }))
     return true;
   const std::string_view before =
-      without_trailing(sentence_before(original, open), {" ", "\u3000", ":", "：", ",", "，"});
+      trimmed(sentence_before(original, open), {" ", "\u3000", ":", "：", ",", "，"}, true);
   if (!ending(before, kNamingWordsBefore).empty()) return true;
   const std::string_view saying = ending(before, kReportingWords);
   if (saying.empty()) return false;

@@ -133,13 +133,14 @@ TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do
   CHECK(sentence.passed);
 }
 
+// Whether a reply to the first step of kTwoSteps is keyword stuffing.
+static bool stuffed_at_vent(const test::Fixture& fixture, const std::string& reply) {
+  return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply).stuffed;
+}
+
 TEST_CASE("filler between the phrases does not make stuffing a reply") {
-  test::Fixture fixture(kTwoSteps);
-  const auto& vent = fixture.rubric->steps()[0];
-  const auto& scenario = fixture.rubric->scenario();
-  const auto stuffed = [&](const std::string& reply) {
-    return score_step(vent, scenario, reply).stuffed;
-  };
+  const test::Fixture fixture(kTwoSteps);
+  const auto stuffed = [&](const std::string& reply) { return stuffed_at_vent(fixture, reply); };
   // Interjections, a character typed over and over, emoji, punctuation inside a clause, Latin
   // letters and digits: read as the glued phrases are.
   for (const char* filler : {"哈哈哈", "啊啊啊", "😀", "xxx", "嗯", "/", "——", "ok", "12"}) {
@@ -159,12 +160,8 @@ TEST_CASE("filler between the phrases does not make stuffing a reply") {
 }
 
 TEST_CASE("one clause of stock phrases at the start of a reply that goes on is not stuffing") {
-  test::Fixture fixture(kTwoSteps);
-  const auto& vent = fixture.rubric->steps()[0];
-  const auto& scenario = fixture.rubric->scenario();
-  const auto stuffed = [&](const std::string& reply) {
-    return score_step(vent, scenario, reply).stuffed;
-  };
+  const test::Fixture fixture(kTwoSteps);
+  const auto stuffed = [&](const std::string& reply) { return stuffed_at_vent(fixture, reply); };
   CHECK_FALSE(
       stuffed("对不起抱歉不好意思。我确认一下:您这个月一个电话都没打,话费却少了1.8元,是这样吗?"));
   CHECK(stuffed("对不起抱歉不好意思。好的"));  // nothing of its own to say after it
