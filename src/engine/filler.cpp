@@ -52,10 +52,14 @@ std::size_t previous_start(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// A gap of one particle (对不起的抱歉), or of one or two characters said over (好的好的): glue.
+// A gap of one particle or conjunction (对不起的抱歉, 对不起和抱歉, 对不起还有抱歉), or of one or
+// two characters said over (好的好的): glue.
 bool is_glue_word(std::u32string_view gap) {
-  static constexpr std::u32string_view kParticles = U"的了地得呢吧嘛啦";
+  static constexpr std::u32string_view kParticles = U"的了地得呢吧嘛啦和也又";
   if (gap.size() == 1) return kParticles.find(gap[0]) != std::u32string_view::npos;
+  for (std::u32string_view conjunction : {U"还有", U"然后", U"以及", U"而且", U"并且", U"再有"}) {
+    if (gap == conjunction) return true;
+  }
   for (std::size_t unit = 1; unit <= 2; ++unit) {
     if (gap.size() < 2 * unit || gap.size() % unit != 0) continue;
     bool repeated = true;

@@ -33,7 +33,7 @@ bool is_negator(char32_t c) {
 }
 
 // Words that contain a negation character but negate nothing that follows them.
-constexpr std::array<std::string_view, 76> kNeutralWords = {
+constexpr std::array<std::string_view, 80> kNeutralWords = {
     // Comfort and reassurance: the negation governs the worry, not what follows.
     "别着急", "不要着急", "不着急", "别急", "别担心", "不要担心", "不用担心", "别生气", "不要生气",
     // A-not-A questions ask; they negate nothing (我看看能不能给您通融 is still bending the rule).
@@ -45,7 +45,9 @@ constexpr std::array<std::string_view, 76> kNeutralWords = {
     "不少", "不断", "不仅", "不但", "不管", "不论", "不久", "不过", "不错", "不得不", "不容易",
     "不安", "不快", "不悦", "不爽", "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名",
     "别人", "别的", "特别", "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错",
-    "没关系", "没问题", "毫无疑问", "无意", "不客气"};
+    "没关系", "没问题", "毫无疑问", "无意", "不客气",
+    // "Could it be", "nothing but", "needless to say", "to be frank": they deny nothing.
+    "莫非", "无非", "不用说", "不瞒"};
 
 // Words that close a negation's reach: in 没带身份证就办不了 the 没 governs 带, not 办不了;
 // in 不是刁难而是保护您 the 不 governs 刁难, not 保护您.
@@ -231,6 +233,27 @@ bool starts_with_subject(std::string_view text, std::size_t match_begin) {
   return kSubjects.find(utf8::decode(text, pos)) != std::u32string_view::npos;
 }
 
+// The rest of the clause from `pos`: up to the next clause boundary.
+std::string_view rest_of_clause(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && !is_clause_boundary(text, end)) ++end;
+  return text.substr(pos, end - pos);
+}
+
+// A rhetorical question affirms what it seems to deny: 这难道不是您自己没注意吗, 这还不是因为
+// 人太多嘛, 不会是您自己忘了吧 (a guess), 我不是早就告诉过你了吗.
+bool is_rhetorical(std::string_view text, const Window& window, std::size_t negator,
+                   std::size_t match_begin) {
+  const std::string_view before =
+      text.substr(window.starts[window.first()], match_begin - window.starts[window.first()]);
+  if (before.find("难道") != std::string_view::npos || before.find("岂") != std::string_view::npos)
+    return true;
+  const std::string_view rest = rest_of_clause(text, match_begin);
+  if (rest.ends_with("吗") || rest.ends_with("嘛")) return true;
+  const bool guess = text.substr(window.starts[negator]).starts_with("不会");
+  return guess && rest.ends_with("吧");
+}
+
 bool is_denied(std::string_view text, std::size_t match_begin) {
   const Window window = window_before(text, match_begin);
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
@@ -239,7 +262,9 @@ bool is_denied(std::string_view text, std::size_t match_begin) {
   std::size_t between = 0;
   for (std::size_t i = kWindowCharacters; i-- > window.first();) {
     const char32_t c = window.characters[i];
-    if (is_negator(c)) return !is_inside_neutral_word(text, window.starts[i]);
+    if (is_negator(c))
+      return !is_inside_neutral_word(text, window.starts[i]) &&
+             !is_rhetorical(text, window, i, match_begin);
     // A pronoun is carried over only as the object of a preposition (不会给您); otherwise it is
     // a new subject (不是我说您应该).
     const bool object = (is_pronoun(c) || c == U'们') && i > window.first() &&

@@ -54,22 +54,34 @@ std::size_t run_length(const std::vector<Character>& characters, std::size_t i, 
   return length;
 }
 
+// Whether the run of characters from `i` (in direction `step`) can be a sentence: two characters
+// or more, or a one-character answer (好 王先生, 嗯 您说); not 您 好, a word typed apart.
+bool stands_alone(const std::vector<Character>& characters, std::size_t i, int step) {
+  if (run_length(characters, i, step) >= 2) return true;
+  return std::u32string_view(U"好嗯对是行哦噢喂诶唉").find(characters[i].code_point) !=
+         std::u32string_view::npos;
+}
+
 // Spaces are read as pauses only in a reply that shows it uses them so: one with no
-// punctuation before its end (刘女士，您一个人扛着 一家子的事 spaces for looks) and no word of
-// one character between spaces (周先生 ， 真 抱歉 ， 给 您 添 麻烦 了 is cut into words).
+// punctuation before its end (刘女士，您一个人扛着 一家子的事 spaces for looks) and not cut into
+// words (周先生 ， 真 抱歉 ， 给 您 添 麻烦 了).
 bool spaces_separate_sentences(const std::vector<Character>& characters) {
   std::size_t end = characters.size();
   while (end > 0 && (is_whitespace(characters[end - 1].code_point) ||
                      is_punctuation(characters[end - 1].code_point)))
     --end;
+  std::size_t runs = 0;
+  std::size_t single = 0;
   for (std::size_t i = 0; i < end; ++i) {
     const char32_t cp = characters[i].code_point;
     if (is_punctuation(cp)) return false;
-    if (!is_whitespace(cp) && run_length(characters, i, 1) == 1 &&
-        (i == 0 || is_whitespace(characters[i - 1].code_point)))
-      return false;
+    if (is_whitespace(cp) || (i > 0 && !is_whitespace(characters[i - 1].code_point))) continue;
+    ++runs;  // a run begins at i
+    single += run_length(characters, i, 1) == 1 ? 1 : 0;
   }
-  return true;
+  // Cut into words: many words of one character (给 您 添 麻烦 了). One, like 好 in
+  // 好 王先生 这事交给我查, is a sentence of its own.
+  return !(single >= 2 && single * 4 >= runs);
 }
 
 // Most replies hold no whitespace at all and need not be decoded for it: ASCII whitespace,
@@ -114,8 +126,8 @@ Pauses::Pauses(std::string_view original) {
       const char32_t after = characters[end].code_point;
       const bool pause = line_break ? !is_punctuation(before)
                                     : spaces_pause && is_ideograph(before) && is_ideograph(after) &&
-                                          run_length(characters, i - 1, -1) >= 2 &&
-                                          run_length(characters, end, 1) >= 2;
+                                          stands_alone(characters, i - 1, -1) &&
+                                          stands_alone(characters, end, 1);
       if (pause) starts_.push_back(characters[i].begin);
     }
     i = end;

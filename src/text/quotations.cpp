@@ -46,7 +46,9 @@ constexpr std::array<std::u32string_view, 30> kOtherSpeakers = {
 
 // Characters before a pronoun that make it the one spoken to (跟您说), not the speaker.
 bool addresses(char32_t c) {
-  return std::u32string_view(U"跟对對给給向和同替帮幫让讓").find(c) != std::u32string_view::npos;
+  // 跟您说, and the verbs in 不瞒您说, 提醒您说, 告诉您说, 劝您说.
+  return std::u32string_view(U"跟对對给給向和同替帮幫让讓瞒瞞醒诉訴劝勸").find(c) !=
+         std::u32string_view::npos;
 }
 
 bool is_negator(char32_t c) {
@@ -67,6 +69,10 @@ bool is_neutral_negation(std::u32string_view text, std::size_t at) {
     if (rest.starts_with(word)) return true;
   }
   if (at >= 2 && text.substr(at - 2, 3) == U"不得不") return true;
+  // Two negations make a must: 我不能不说, 不得不说, 不可不说.
+  for (std::u32string_view must : {U"不能不", U"不可不", U"不会不", U"没法不"}) {
+    if (at >= 2 && text.substr(at - 2, 3) == must) return true;
+  }
   return at > 0 && (text[at - 1] == U'对' || text[at - 1] == U'對') && rest.starts_with(U"不起");
 }
 

@@ -39,6 +39,8 @@ TEST_CASE("a space or a line break between sentences reads as a comma") {
   CHECK(normalize_phrase("刘女士,您一个人扛着 一家子的事") == "刘女士,您一个人扛着一家子的事");
   CHECK(normalize_phrase("真 抱歉 给 您 添 麻烦 了") == "真抱歉给您添麻烦了");
   CHECK(normalize_phrase("核验 机主 身份 是 为了 保护 您") == "核验机主身份是为了保护您");
+  // One word of one character is a sentence of its own, not a sign of a reply cut into words.
+  CHECK(normalize_phrase("好 王先生 这事交给我查") == "好,王先生,这事交给我查");
   const NormalizedText reply = normalize("您好 先生");
   CHECK(reply.original_text({6, 7}) == " ");  // the comma maps back to the space typed
 }

@@ -122,6 +122,15 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK_FALSE(ok("{none_of: [经理今天不在]}", "没办法经理今天不在"));
 }
 
+TEST_CASE("a rhetorical question affirms what it seems to deny") {
+  CHECK_FALSE(ok("{none_of: [是您自己没注意]}", "这难道不是您自己没注意吗?"));
+  CHECK_FALSE(ok("{none_of: [是您自己上网忘了]}", "不会是您自己上网忘了吧?"));
+  CHECK_FALSE(ok("{none_of: [早就告诉过你]}", "我不是早就告诉过你了吗?"));
+  CHECK_FALSE(ok("{none_of: [人太多]}", "这还不是因为人太多嘛"));
+  CHECK_FALSE(ok("{none_of: [是您]}", "莫非是您记错了"));
+  CHECK(ok("{none_of: [您的错]}", "这不是您的错"));  // a plain denial stays one
+}
+
 TEST_CASE("不用您自己查 offers help: it refuses nothing") {
   CHECK(ok("{none_of: [您自己查]}", "不用您自己查,我马上帮您查"));
   CHECK(ok("{none_of: [您自己查]}", "不需要您自己查"));
@@ -140,6 +149,9 @@ TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   CHECK_FALSE(ok("{forbid: blame}", "对不起,我不得不说“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "坦白说:“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "您要知道“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "不瞒您说:“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "我不能不说:“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "我提醒您说“您弄错了”"));
   // Words someone else said, or named as words, are mentioned.
   CHECK(ok("{forbid: blame}", "我们的同事跟您说“您弄错了”,这是他说错了"));
   CHECK(ok("{none_of: [应该是]}", "刚才那句“应该是”是我的猜测"));

@@ -150,7 +150,7 @@ TEST_CASE("filler between the phrases does not make stuffing a reply") {
     CHECK(stuffed(f + "对不起" + f + "抱歉" + f + "不好意思" + f + "您的心情我很理解"));
   }
   // Between two phrases, a particle or a word said over glues them too.
-  for (const char* glue : {"的", "了", "好的好的"}) {
+  for (const char* glue : {"的", "了", "好的好的", "和", "还有", "然后"}) {
     const std::string g = glue;
     CAPTURE(g);
     CHECK(stuffed("对不起" + g + "抱歉" + g + "不好意思" + g + "您的心情我很理解"));
