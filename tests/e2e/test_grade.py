@@ -56,6 +56,25 @@ class Grading(CoachTestCase):
                 path = self.write(f"{scenario_id}.yaml", "\n".join(lines) + "\n")
                 self.assertExit(run("grade", str(path)), 0)
 
+    def test_the_bundled_taboo_list_catches_everyday_variants_and_spares_predictions(self):
+        # Found by outside testers: each variant passed the critical rules, each prediction or
+        # sentence about ourselves failed them.
+        answers = self.model_answers("missing-balance")
+        cases = [("vent", "您别这么激动。", True), ("vent", "您先冷静冷静。", True),
+                 ("apologize", "不过您应当先看看自己开了什么业务。", True),
+                 ("apologize", "不过是您自个儿没注意。", True),
+                 ("apologize", "到账后您应该会收到一条短信提醒。", False),
+                 ("apologize", "您一定很奇怪我们怎么会记错。", False)]
+        for step, sentence, critical in cases:
+            with self.subTest(sentence=sentence):
+                responses = dict(answers)
+                responses[step] += sentence
+                lines = ["scenario: missing-balance", "responses:"]
+                lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+                path = self.write("taboo.yaml", "\n".join(lines) + "\n")
+                result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+                self.assertEqual(result["critical_failed"], critical)
+
     def test_json_report_follows_the_contract(self):
         result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")
         self.assertExit(result, 1)
