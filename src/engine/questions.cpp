@@ -1,11 +1,14 @@
 #include "engine/questions.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <span>
 
 #include "text/clauses.hpp"
 #include "util/phrase_automaton.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
@@ -14,16 +17,21 @@ constexpr std::array<std::string_view, 17> kOpenWords = {
     "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪",   "多少", "几点",
     "几号", "几次", "几天", "谁",   "何时",   "多久", "多长", "啥"};
 
-constexpr std::array<std::string_view, 14> kClosedWords = {
-    "是不是", "对不对", "是否",   "能不能",   "可不可以", "有没有", "要不要",
-    "会不会", "行不行", "好不好", "愿不愿意", "可以吗",   "对吗",   "好吗"};
+constexpr std::array<std::string_view, 16> kClosedWords = {
+    "是不是", "对不对", "是否",     "能不能", "可不可以", "有没有", "要不要", "会不会",
+    "行不行", "好不好", "愿不愿意", "可以吗", "对吗",     "好吗",   "对吧",   "是吧"};
 
-// 没什么 and 为什么不 are not always questions, but a word like 什么 inside 没什么 never is.
-constexpr std::array<std::string_view, 4> kNotQuestions = {"没什么", "不怎么", "什么都", "怎么也"};
+// 没什么 and 为什么不 are not always questions, but a word like 什么 inside 没什么 never is;
+// nor is 哪 in 我哪知道.
+constexpr std::array<std::string_view, 6> kNotQuestions = {"没什么", "不怎么", "什么都",
+                                                           "怎么也", "哪知道", "哪里知道"};
 
-// 我不知道是怎么回事 mentions a question without asking it.
-constexpr std::array<std::string_view, 7> kEmbeddingVerbs = {"不知道", "不清楚", "不确定", "不明白",
-                                                             "想了解", "问几个", "说不准"};
+// 我不知道是怎么回事 mentions a question without asking it; so do 帮您查清楚是怎么扣的 and
+// 您刚才问我为什么会少钱, which answer or report one, and 我哪知道…, which asks nothing.
+constexpr std::array<std::string_view, 19> kEmbeddingVerbs = {
+    "不知道", "不清楚", "不确定", "不明白", "想了解",  "问几个", "说不准",
+    "查清楚", "查明",   "弄清楚", "搞清楚", "弄明白",  "搞明白", "解释",
+    "告诉您", "问我",   "您问",   "哪知道", "哪里知道"};
 
 // Words that ask when they stand inside a clause, even without a question mark.
 constexpr std::array<std::string_view, 3> kAskingWords = {"请问", "想问", "能告诉我"};
@@ -119,16 +127,60 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// The clause without what may follow its last word: emoji, symbols, kaomoji (满意吗😊, 满意吗^_^).
+std::string_view without_trailing_symbols(std::string_view body) {
+  while (!body.empty()) {
+    std::size_t start = body.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(body[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    const char32_t cp = utf8::decode(body, pos);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    const bool symbol = category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_SO;
+    if (!symbol && cp != U'_') break;
+    body.remove_suffix(body.size() - start);
+  }
+  return body;
+}
+
+// A question the particles or the shape of the clause make without a question mark: 满意吗,
+// 收到了没, 满意不满意, 可以不. Not the polite 的呢 / 了呢 of a statement (我会给您回访的呢),
+// unless the clause has a question word of its own.
+bool ends_asking(std::string_view body, const ClauseCues& cues) {
+  if (ends_with(body, "吗")) return true;
+  if (ends_with(body, "呢"))
+    return !(ends_with(body, "的呢") || ends_with(body, "了呢")) || cues.has_open_word() ||
+           cues.has(Cue::closed);
+  for (std::string_view tail : {"了没", "了没有", "收到没有", "可以不", "行不", "好不", "对不"}) {
+    if (ends_with(body, tail)) return true;
+  }
+  return false;
+}
+
+// X不X and XY不XY (满意不满意, 同意不同意) ask yes or no, whatever the words.
+bool has_a_not_a(std::string_view body) {
+  static constexpr std::string_view kNot = "不";
+  for (std::size_t at = body.find(kNot); at != std::string_view::npos;
+       at = body.find(kNot, at + 1)) {
+    const std::string_view before = body.substr(0, at);
+    const std::string_view after = body.substr(at + kNot.size());
+    for (std::size_t bytes : {3, 6}) {  // one or two CJK characters
+      if (before.size() >= bytes && after.starts_with(before.substr(before.size() - bytes)))
+        return true;
+    }
+  }
+  return false;
+}
+
 // A clause asks when its punctuation or its words say so. A full stop or exclamation mark
 // makes a statement unless a question particle ends the clause; without punctuation (input
 // methods often drop the "?") question words decide, unless they are only reported.
 bool is_question(std::string_view body, const ClauseCues& cues, char terminator) {
   if (terminator == '?') return true;
-  if (ends_with(body, "吗") || ends_with(body, "呢")) return true;
+  if (ends_asking(body, cues)) return true;
   if (cues.has(Cue::asking)) return true;
   if (terminator == '.' || terminator == '!') return false;
   if (cues.has(Cue::embedding)) return false;
-  return cues.has_open_word() || cues.has(Cue::closed);
+  return cues.has_open_word() || cues.has(Cue::closed) || has_a_not_a(body);
 }
 
 }  // namespace
@@ -137,8 +189,8 @@ std::vector<Question> find_questions(std::string_view text) {
   std::vector<Question> questions;
   const std::vector<CueWords::Found> found = CueWords::shared().find(text);
   for (const Clause& clause : split_clauses(text)) {
-    const std::string_view body =
-        text.substr(clause.span.begin, clause.span.end - clause.span.begin);
+    const std::string_view body = without_trailing_symbols(
+        text.substr(clause.span.begin, clause.span.end - clause.span.begin));
     const ClauseCues cues(found, clause.span);
     if (!is_question(body, cues, clause.terminator)) continue;
     // With 吗, a question word only means "any": 还有什么问题吗 is answered yes or no.

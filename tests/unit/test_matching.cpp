@@ -92,6 +92,23 @@ TEST_CASE("statements that mention a question are not questions") {
   CHECK(count("请问您是什么时候发现的") == 1);
   CHECK(count("您是什么时候发现的") == 1);
   CHECK(count("这样处理您满意吗。") == 1);
+  // Answering or reporting a question asks nothing; nor does the polite 的呢 of a statement.
+  CHECK(count("帮您查清楚这1.8元是怎么扣的,您稍等。") == 0);
+  CHECK(count("您刚才问我为什么会少钱,我马上查") == 0);
+  CHECK(count("下个月我会给您打个电话回访的呢。") == 0);
+  CHECK(count("我哪知道是怎么回事") == 0);
+}
+
+TEST_CASE("questions without a question mark are still asked") {
+  auto count = [](const std::string& reply) {
+    return find_questions(normalize(reply).text).size();
+  };
+  CHECK(count("这样处理您还满意吗😊") == 1);
+  CHECK(count("这样处理您满意吗^_^。") == 1);
+  CHECK(count("您看这样处理满意不满意") == 1);
+  CHECK(count("钱退回来您收到了没") == 1);
+  CHECK(count("您是本人,对吧") == 1);
+  CHECK(count("您是怎么想的呢") == 1);
 }
 
 TEST_CASE("comfort words and idioms do not negate what follows") {
