@@ -1,6 +1,7 @@
 #include "engine/stuffing.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -232,18 +233,20 @@ std::size_t own_characters(const NormalizedText& reply, TextSpan clause, const P
 // 我确认一下:您这个月一个电话都没打… is an eager start, not stuffing.
 bool has_stuffed_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
                         const PhraseFinds& finds, const Filler& filler) {
-  std::vector<std::size_t> own(clauses.size());
-  std::size_t own_in_reply = 0;
-  for (std::size_t i = 0; i < clauses.size(); ++i) {
-    own[i] = own_characters(reply, clauses[i].span, finds, filler);
-    own_in_reply += own[i];
-  }
-  for (std::size_t i = 0; i < clauses.size(); ++i) {
-    const TextSpan original = reply.to_original(clauses[i].span);
+  std::optional<std::size_t> own_in_reply;  // counted only when a clause asks for it
+  for (const Clause& clause : clauses) {
+    const TextSpan original = reply.to_original(clause.span);
     if (!is_run_on(reply, original, finds, filler) &&
         !is_list_of_ideas(reply, original, finds, filler))
       continue;
-    if (own_in_reply - own[i] < characters_in(reply.original, original)) return true;
+    if (!own_in_reply) {
+      own_in_reply = 0;
+      for (const Clause& each : clauses)
+        *own_in_reply += own_characters(reply, each.span, finds, filler);
+    }
+    const std::size_t own_elsewhere =
+        *own_in_reply - own_characters(reply, clause.span, finds, filler);
+    if (own_elsewhere < characters_in(reply.original, original)) return true;
   }
   return false;
 }
