@@ -141,6 +141,9 @@ ANSWERS = {
     "truncated.yaml": "4:1: YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts at 3:12)",
     "two-documents.yaml": "6:1: a file may hold only one YAML document (remove the extra ---)",
     "undefined-alias.yaml": "4:9: alias `*reply` has no anchor `&reply`",
+    # A tag's `%0A` is a line break: raw, it would forge another file's error line.
+    "tag-with-line-break.yaml": "4:9: coach files use no YAML tags (`!x\\x0Agood.yaml:2:11: unknown scenario`): remove it, and quote text that must stay as written",
+    "long-undefined-alias.yaml": "3:9: alias `*" + "m" * 64 + "…` has no anchor `&" + "m" * 64 + "…`",
     "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
     "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
     "invisible-in-scenario.yaml": "2:11: scenario `fee\\u200B` holds an invisible character, so it matches no name that looks the same: delete it",
