@@ -266,6 +266,18 @@ class Batches(CoachTestCase):
         self.assertEqual(Path(report["results"][0]["file"]).name, "a\\u202Egnp.yaml")
         self.assertEqual(Path(report["rejected"][0]["file"]).name, "d\\u202Ex.yaml")
 
+    def test_a_file_name_with_an_invisible_format_character_is_shown_escaped(self):
+        # U+FFF9 is no default-ignorable character but draws as nothing: a\ufff9b.yaml is not ab.yaml.
+        folder = self.cohort(1)
+        self.write("cohort/a\ufff9b.yaml", "scenario: fee\nresponses: {}\n")
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                out = self.tmp / f"report.{fmt}"
+                grade(str(folder), "--no-history", "--format", fmt, "-o", str(out))
+                report = out.read_text(encoding="utf-8")
+                self.assertNotIn("\ufff9", report)
+                self.assertIn("\\uFFF9b.yaml", report)
+
     def test_an_unknown_scenario_id_is_quoted_up_to_64_characters(self):
         path = self.write("long.yaml", "scenario: " + "m" * 1_000_000 + "\nresponses:\n  vent: x\n")
         for fmt in ["json", "junit", "markdown", "html"]:

@@ -165,6 +165,8 @@ ANSWERS = {
     "zero-width-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张三\\u200B",
     "variation-selector-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFE0F三",
     "hangul-filler-in-trainee.yaml": "1:10: `trainee` contains invisible characters: \\u3164张三",
+    # Format characters that are not default-ignorable (U+FFF9, U+13430) show as nothing too.
+    "annotation-mark-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFFF9三",
     "tag-in-step-key.yaml": "3:3: a step id in `responses` contains control or invisible characters",
 }
 
@@ -179,6 +181,7 @@ ROSTERS = {
     "tab-in-name.txt": "2:3: the name contains a tab",
     "cr-line-endings.txt": "1:3: a line break that is a lone CR (classic Mac line endings): save the roster with LF or CR LF line endings",
     "zero-width-in-name.txt": "2:3: the name contains invisible characters: 王五\\u200B",
+    "hieroglyph-format-in-name.txt": "2:2: the name contains invisible characters: 王\\u13430五",
     "escape-in-name.txt": "2:1: the name contains control character U+001B",
     "noncharacter-in-name.txt": "2:2: the name contains U+FFFE, which is not text",
     "long-name.txt": "2:1: the name is too long (limit 200 bytes)",
