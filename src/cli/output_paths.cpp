@@ -1,6 +1,7 @@
 #include "cli/output_paths.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <system_error>
@@ -53,12 +54,47 @@ std::optional<std::string> stdout_problem(const std::vector<std::string>& output
   return std::nullopt;
 }
 
+// Error messages go to standard error as the reports are written: a report on its file would
+// replace them (`2> grade.log`) or run into them (a pipe).
+std::optional<std::string> stderr_problem(const std::vector<std::string>& output_paths) {
+  for (const std::string& path : output_paths) {
+    if (is_stderr_file(path))
+      return fmt::format(
+          fmt::runtime(tr("输出 {} 就是标准错误输出所写的文件,报告会覆盖错误信息或与之"
+                          "混在一起;请另选一个文件",
+                          "the output {} is where standard error goes, and would "
+                          "replace the error messages or run into them; choose "
+                          "another file")),
+          shown(path));
+  }
+  return std::nullopt;
+}
+
+using FileId = std::pair<dev_t, ino_t>;
+
+// A pipe, socket or block device is written in place, not replaced: two outputs in one would
+// run together, however each is spelled.
+std::optional<FileId> written_in_place(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  if (S_ISREG(info.st_mode) || S_ISDIR(info.st_mode) || S_ISCHR(info.st_mode)) return std::nullopt;
+  return FileId{info.st_dev, info.st_ino};
+}
+
+std::string same_file_text(const std::string& earlier, const std::string& path) {
+  return fmt::format(fmt::runtime(tr("两份输出写到同一个文件:{} 和 {}",
+                                     "two outputs go to the same file: {} and {}")),
+                     shown(earlier), shown(path));
+}
+
 }  // namespace
 
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
                                                 const std::vector<std::string>& inputs) {
   if (auto problem = stdout_problem(output_paths)) return problem;
+  if (auto problem = stderr_problem(output_paths)) return problem;
   std::vector<std::pair<fs::path, std::string>> replaced;  // full path, as given
+  std::vector<std::pair<FileId, std::string>> in_place;    // device and inode, as given
   for (const std::string& path : output_paths) {
     if (is_stdout(path)) continue;
     for (const std::string& input : inputs) {
@@ -69,14 +105,16 @@ std::optional<std::string> output_paths_problem(const std::vector<std::string>& 
                                            "would be overwritten; choose another file")),
                            shown(path), shown(input));
     }
+    if (const auto id = written_in_place(path)) {
+      for (const auto& [earlier_id, earlier] : in_place)
+        if (*id == earlier_id) return same_file_text(earlier, path);
+      in_place.emplace_back(*id, path);
+      continue;
+    }
     const auto full = replaced_file(path);
     if (!full) continue;
-    for (const auto& [earlier_full, earlier] : replaced) {
-      if (*full == earlier_full)
-        return fmt::format(fmt::runtime(tr("两份输出写到同一个文件:{} 和 {}",
-                                           "two outputs go to the same file: {} and {}")),
-                           shown(earlier), shown(path));
-    }
+    for (const auto& [earlier_full, earlier] : replaced)
+      if (*full == earlier_full) return same_file_text(earlier, path);
     replaced.emplace_back(*full, path);
   }
   return std::nullopt;

@@ -2,7 +2,8 @@
 // Where a command may write (grade's reports, practice's recording): never over a file it
 // reads (a trainee's submission, the exam, a scenario), and never two outputs to one file,
 // where the second would silently replace the first, and never two to standard output, where
-// the second would run on from the first.
+// the second would run on from the first, nor one onto the file standard error goes to. Paths
+// are compared by what they name (`/dev//stdout`, a link to it), not by how they are spelled.
 #include <optional>
 #include <string>
 #include <vector>

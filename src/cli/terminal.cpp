@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -34,11 +35,34 @@ bool stdout_reader_left() {
   return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
 }
 
+namespace {
+
+bool is_stdout_spelling(const std::string& path) {
+  return path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" ||
+         path == "/proc/self/fd/1";
+}
+
+// Whether `path` is the file, pipe or socket `fd` writes to, however it is spelled
+// (`/dev//stdout`, a link to /dev/stdout, the file `>` redirects to): the same device and
+// inode. A character device is left out: a terminal or /dev/null takes any number of outputs.
+bool names_stream_file(const std::string& path, int fd) {
+  struct stat stream {};
+  struct stat named {};
+  if (::fstat(fd, &stream) != 0 || S_ISCHR(stream.st_mode)) return false;
+  return ::stat(path.c_str(), &named) == 0 && named.st_dev == stream.st_dev &&
+         named.st_ino == stream.st_ino;
+}
+
+}  // namespace
+
 // /dev/stdout names whatever standard output is: opened anew it would truncate the file a
 // `>>` appends to (or be followed to that file and replaced), so it is written as stdout.
 bool is_stdout(const std::string& path) {
-  return path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" ||
-         path == "/proc/self/fd/1";
+  return is_stdout_spelling(path) || names_stream_file(path, STDOUT_FILENO);
+}
+
+bool is_stderr_file(const std::string& path) {
+  return !is_stdout(path) && names_stream_file(path, STDERR_FILENO);
 }
 
 Style output_style(const Context& context, const std::string& path) {

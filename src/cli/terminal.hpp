@@ -19,8 +19,13 @@ void print_diagnostics(const Diagnostics& diagnostics);
 // Whether standard output is a pipe (or socket) whose reader has closed it (`| head`).
 bool stdout_reader_left();
 
-// Whether an --output path means stdout: empty, "-" or /dev/stdout.
+// Whether an --output path means stdout: empty, "-", /dev/stdout, or any other name of the
+// file or pipe standard output goes to (not of a terminal or /dev/null).
 bool is_stdout(const std::string& path);
+
+// Whether a path that is not stdout names the file or pipe standard error goes to (not a
+// terminal or /dev/null): a report there would replace the error messages or run into them.
+bool is_stderr_file(const std::string& path);
 
 // The style of output going to `path`: the terminal's on stdout, plain in a file.
 Style output_style(const Context& context, const std::string& path);

@@ -5,15 +5,17 @@
 #include "load/scenario_loader.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace {
 
 void read_type(YamlReader& reader, const std::string& name, const YamlNode& node, SourceMark mark,
                CustomerTypes& types) {
-  if (!reader.expect_map(node,
-                         fmt::format(fmt::runtime(tr("客户类型 `{}`", "customer type `{}`")), name),
-                         {"source", "mood", "limit", "voice", "reacts_to"})) {
+  if (!reader.expect_map(
+          node,
+          fmt::format(fmt::runtime(tr("客户类型 `{}`", "customer type `{}`")), utf8::quote(name)),
+          {"source", "mood", "limit", "voice", "reacts_to"})) {
     return;
   }
   CustomerTypePreset preset;
@@ -30,7 +32,8 @@ void read_type(YamlReader& reader, const std::string& name, const YamlNode& node
     reader.error(mark,
                  fmt::format(fmt::runtime(tr("客户类型 `{}` 已在 {}:{} 定义过",
                                              "customer type `{}` is already defined at {}:{}")),
-                             name, existing->second.file, existing->second.mark.line));
+                             utf8::quote(name), utf8::show_name(existing->second.file),
+                             existing->second.mark.line));
     return;
   }
   types.emplace(name, std::move(preset));

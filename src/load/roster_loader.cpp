@@ -99,8 +99,9 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
     if (const auto problem = name_problem(line, name)) {
       diagnostics.error(file, {number, problem->column}, problem->message);
     } else if (!seen.insert(name).second) {
-      diagnostics.error(file, {number, 1},
-                        fmt::format(fmt::runtime(tr("`{}` 重复", "`{}` is listed twice")), name));
+      diagnostics.error(
+          file, {number, 1},
+          fmt::format(fmt::runtime(tr("`{}` 重复", "`{}` is listed twice")), utf8::quote(name)));
     } else {
       names.push_back(name);
     }

@@ -11,6 +11,7 @@
 #include "load/scenario_loader.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 namespace fs = std::filesystem;
@@ -91,7 +92,7 @@ bool type_found(const Scenario& scenario, bool have_presets, const std::vector<s
                     fmt::format(fmt::runtime(tr("找不到客户类型 `{}`:没有客户类型目录 {}",
                                                 "customer type `{}` cannot be found: there is no "
                                                 "customer-types directory {}")),
-                                scenario.customer.type, names));
+                                utf8::quote(scenario.customer.type), utf8::show_name(names)));
   return false;
 }
 
@@ -123,7 +124,7 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
       diagnostics.error(file, {},
                         fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用",
                                                     "scenario id `{}` is already used by {}")),
-                                    scenario->id, it->second));
+                                    scenario->id, utf8::show_name(it->second)));
       continue;
     }
     if (!lexicons_complete || !type_found(*scenario, have_presets, presets_in, diagnostics))

@@ -80,8 +80,8 @@ std::string trim_trainee_name(std::string_view name) {
   return composed(std::string(without_surrounding_spaces(name)));
 }
 
-// Names are shown to trainers side by side: one that hides characters (张\u200B三 is not 张三)
-// could pass for someone else.
+// Names are shown to trainers side by side: one that hides characters (张\u200B三 and
+// 张\uFFF9三 are not 张三) could pass for someone else.
 std::optional<NameFlaw> find_name_flaw(std::string_view text, std::string_view what) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
@@ -91,7 +91,7 @@ std::optional<NameFlaw> find_name_flaw(std::string_view text, std::string_view w
   }
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
-    if (utf8::is_default_ignorable(utf8::decode(text, pos))) {
+    if (utf8::is_invisible(utf8::decode(text, pos))) {
       return NameFlaw{start, fmt::format(fmt::runtime(tr("{}含有看不见的字符:{}",
                                                          "{} contains invisible characters: {}")),
                                          subject(what), utf8::quote(text))};

@@ -103,7 +103,7 @@ void YamlReader::check_split_sentence(const YamlNode& sequence, std::string_view
           fmt::format(fmt::runtime(tr("`{}` 中“{}”和“{}”被英文逗号分成了两项;若是一句话,请加引号",
                                       "in `{}`, “{}” and “{}” were split into two items at an "
                                       "ASCII comma; quote the sentence if it is one")),
-                      key, item.scalar(), next.scalar()));
+                      key, utf8::quote(item.scalar()), utf8::quote(next.scalar())));
   }
 }
 

@@ -127,7 +127,8 @@ std::optional<YamlProblem> YamlTreeBuilder::refuse_escaped_noncharacter(
 }
 
 // `!!binary 5L2g5aW9` would be graded as the letters, `!!str 35` read as a number: no coach
-// file needs a tag, so none is taken rather than some ignored.
+// file needs a tag, so none is taken rather than some ignored. libyaml decodes `%0A` in a tag,
+// so the tag is quoted like any value from a file: raw, it could forge lines of the log.
 std::optional<YamlProblem> YamlTreeBuilder::refuse_tag(const yaml_event_t& event, YamlMark mark) {
   const yaml_char_t* tag = event.type == YAML_SCALAR_EVENT           ? event.data.scalar.tag
                            : event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.tag
@@ -142,7 +143,7 @@ std::optional<YamlProblem> YamlTreeBuilder::refuse_tag(const yaml_event_t& event
                                                        "coach files use no YAML tags (`{}`): "
                                                        "remove it, and quote text that must stay "
                                                        "as written")),
-                                       shown)};
+                                       utf8::quote(shown))};
 }
 
 std::optional<YamlProblem> YamlTreeBuilder::start_document(const yaml_event_t& event) {
@@ -166,15 +167,16 @@ std::optional<YamlProblem> YamlTreeBuilder::alias(const yaml_event_t& event) {
   const std::string_view name = text_of(event.data.alias.anchor);
   const auto found = anchors_.find(std::string(name));
   if (found == anchors_.end()) {
+    const std::string shown = utf8::quote(name);  // a name may be 100 KB long
     if (is_open(name)) {
       return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名 `*{0}` 指向了包含它自己的 `&{0}`",
                                                            "alias `*{0}` refers to the `&{0}` that "
                                                            "contains it")),
-                                           name)};
+                                           shown)};
     }
     return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名 `*{0}` 没有对应的锚点 `&{0}`",
                                                          "alias `*{0}` has no anchor `&{0}`")),
-                                         name)};
+                                         shown)};
   }
   if (!aliased_.take(found->second)) {
     if (aliased_.too_many_nodes()) {

@@ -22,7 +22,7 @@ namespace {
 // a trainer reads reports with: 您弄\uE000错了 would show as 您弄错了.
 bool is_dropped(char32_t cp) {
   constexpr char32_t kBlanks[] = {0x2800, 0x303F, 0xFFFC};
-  if (utf8::is_default_ignorable(cp) ||
+  if (utf8::is_invisible(cp) ||
       std::find(std::begin(kBlanks), std::end(kBlanks), cp) != std::end(kBlanks))
     return true;
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
@@ -31,7 +31,6 @@ bool is_dropped(char32_t cp) {
     case UTF8PROC_CATEGORY_ZL:
     case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:  // controls: tab, newline …
-    case UTF8PROC_CATEGORY_CF:  // invisible format characters: zero-width space, BOM …
     case UTF8PROC_CATEGORY_MN:  // combining marks: U+0301, U+0332 …
     case UTF8PROC_CATEGORY_ME:  // enclosing marks: U+20DD …
     case UTF8PROC_CATEGORY_CO:  // private use

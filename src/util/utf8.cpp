@@ -152,6 +152,12 @@ bool is_reserved_ignorable(char32_t cp) {
          (cp >= 0xE01F0 && cp <= 0xE0FFF);
 }
 
+// Format characters of zero width that are not default-ignorable, named here too: U+13439–
+// U+1343F came with Unicode 15, and a utf8proc older than 2.8 reads them as unassigned.
+bool is_zero_width_format(char32_t cp) {
+  return (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0x13430 && cp <= 0x1343F);
+}
+
 template <typename Predicate>
 bool any_code_point(std::string_view text, Predicate predicate) {
   for (std::size_t pos = 0; pos < text.size();) {
@@ -162,10 +168,13 @@ bool any_code_point(std::string_view text, Predicate predicate) {
 
 }  // namespace
 
-bool is_default_ignorable(char32_t cp) {
+// Default_Ignorable_Code_Point alone lets U+FFF9 through, which glibc's wcwidth gives zero
+// columns: 张\uFFF9三 would be a second 张三.
+bool is_invisible(char32_t cp) {
   if (cp > 0x10FFFF) return false;  // kInvalid: not a character, reported as such elsewhere
-  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable ||
-         is_reserved_ignorable(cp);
+  const utf8proc_property_t* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  return property->ignorable || property->category == UTF8PROC_CATEGORY_CF ||
+         is_reserved_ignorable(cp) || is_zero_width_format(cp);
 }
 
 namespace {
@@ -226,7 +235,7 @@ bool has_bidi_controls(std::string_view text) {
 }
 
 bool has_hidden_characters(std::string_view text) {
-  return any_code_point(text, is_default_ignorable);
+  return any_code_point(text, is_invisible);
 }
 
 std::string show_hidden(std::string_view text) {
@@ -235,7 +244,7 @@ std::string show_hidden(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t cp = decode(text, pos);
-    if (is_default_ignorable(cp)) {
+    if (is_invisible(cp)) {
       out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(start, pos - start));

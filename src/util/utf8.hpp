@@ -117,16 +117,19 @@ std::string escape_controls_in_line(std::string_view text);
 // show something else than it says ("Trojan Source"). Refused like control characters.
 bool has_bidi_controls(std::string_view text);
 
-// Unicode's Default_Ignorable_Code_Point: what a font draws as nothing — zero-width spaces
+// What a font may draw as nothing: Unicode's Default_Ignorable_Code_Point (zero-width spaces
 // and joiners, variation selectors, tag characters, Hangul fillers, the soft hyphen, a BOM,
-// bidirectional marks and controls.
-bool is_default_ignorable(char32_t code_point);
+// bidirectional marks and controls) and every format character (general category Cf: the
+// interlinear annotation marks U+FFF9–U+FFFB, the Egyptian hieroglyph format controls
+// U+13430–U+1343F …). The one rule for invisible characters: names and ids that hold one are
+// refused, and file names and quoted values show it as `\uFFF9`.
+bool is_invisible(char32_t code_point);
 
-// Whether the text holds a default-ignorable character: two names that look the same would be
+// Whether the text holds an invisible character: two names that look the same would be
 // different trainees.
 bool has_hidden_characters(std::string_view text);
 
-// The text with bidirectional controls and hidden characters written as `\u202E`, for
+// The text with bidirectional controls and invisible characters written as `\u202E`, for
 // messages that quote what a file says.
 std::string show_hidden(std::string_view text);
 

@@ -266,6 +266,18 @@ class Batches(CoachTestCase):
         self.assertEqual(Path(report["results"][0]["file"]).name, "a\\u202Egnp.yaml")
         self.assertEqual(Path(report["rejected"][0]["file"]).name, "d\\u202Ex.yaml")
 
+    def test_a_file_name_with_an_invisible_format_character_is_shown_escaped(self):
+        # U+FFF9 is no default-ignorable character but draws as nothing: a\ufff9b.yaml is not ab.yaml.
+        folder = self.cohort(1)
+        self.write("cohort/a\ufff9b.yaml", "scenario: fee\nresponses: {}\n")
+        for fmt in FORMATS:
+            with self.subTest(format=fmt):
+                out = self.tmp / f"report.{fmt}"
+                grade(str(folder), "--no-history", "--format", fmt, "-o", str(out))
+                report = out.read_text(encoding="utf-8")
+                self.assertNotIn("\ufff9", report)
+                self.assertIn("\\uFFF9b.yaml", report)
+
     def test_an_unknown_scenario_id_is_quoted_up_to_64_characters(self):
         path = self.write("long.yaml", "scenario: " + "m" * 1_000_000 + "\nresponses:\n  vent: x\n")
         for fmt in ["json", "junit", "markdown", "html"]:
@@ -346,6 +358,58 @@ class Batches(CoachTestCase):
                 self.assertIn("two outputs go to standard output", result.stderr)
         self.assertFalse((self.tmp / "r.json").exists())
         self.assertExit(grade(str(folder), "-o", str(self.tmp / "r.json"), "--report", "csv=-"), 1)
+
+    def redirected(self, *args, stdout, stderr):
+        """Runs grade with standard output and standard error sent where given (files, a pipe)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+        return subprocess.run([COACH, "--scenarios", str(FIXTURES), "--no-history", "grade", *args],
+                              stdout=stdout, stderr=stderr, env=env, cwd=self.tmp, timeout=60)
+
+    def test_standard_output_is_known_by_any_name(self):
+        # `/dev//stdout` or a link to /dev/stdout once went to OutputFile, which followed it to
+        # the file `>` redirects to and replaced it: the JSON report was lost, exit 0.
+        folder = self.cohort(2)
+        (self.tmp / "so").symlink_to("/dev/stdout")
+        for name in ("/dev//stdout", "so", "/proc/self/fd/../fd/1"):
+            with self.subTest(name=name):
+                out = self.tmp / "both.out"
+                with open(out, "w") as stdout:
+                    result = self.redirected(str(folder), "--format", "json", "--report", f"html={name}",
+                                             stdout=stdout, stderr=subprocess.PIPE)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(b"two outputs go to standard output", result.stderr)
+                self.assertEqual(out.read_text(encoding="utf-8"), "")
+        # Alone, another name of standard output is standard output: `>>` appends.
+        log = self.tmp / "ci.log"
+        log.write_text("earlier\n", encoding="utf-8")
+        with open(log, "a") as stdout:
+            self.redirected(str(folder), "--format", "csv", "-o", "/dev//stdout", stdout=stdout,
+                            stderr=subprocess.PIPE)
+        self.assertTrue(log.read_text(encoding="utf-8").startswith("earlier\n"))
+        self.assertGreater(len(log.read_text(encoding="utf-8")), len("earlier\n"))
+
+    def test_no_report_goes_onto_standard_error_s_file(self):
+        folder = self.cohort(2)
+        log = self.tmp / "grade.log"
+        with open(log, "w") as stderr:
+            result = self.redirected(str(folder), "--format", "text", "-o", "out.txt", "--report",
+                                     "csv=/dev/stderr", stdout=subprocess.PIPE, stderr=stderr)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("the output /dev/stderr is where standard error goes", log.read_text(encoding="utf-8"))
+        self.assertFalse((self.tmp / "out.txt").exists())
+        # Standard output and standard error in one file (`> log 2>&1`) is no report on stderr's file.
+        with open(log, "w") as both:
+            result = self.redirected(str(folder), "--format", "json", stdout=both, stderr=both)
+        self.assertEqual(result.returncode, 1)
+
+    def test_two_outputs_into_one_pipe_are_refused(self):
+        folder = self.cohort(1)
+        os.mkfifo(self.tmp / "p")
+        result = run("--scenarios", str(FIXTURES), "--no-history", "grade", str(folder), "--report", "csv=p",
+                     "--report", "html=./p", lang="en", cwd=self.tmp)
+        self.assertExit(result, 2)
+        self.assertIn("two outputs go to the same file: p and ./p", result.stderr)
 
     def test_inputs_carry_the_sha256_of_each_file(self):
         exam = self.write("exam.yaml", EXAM)

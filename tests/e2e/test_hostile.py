@@ -141,6 +141,9 @@ ANSWERS = {
     "truncated.yaml": "4:1: YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts at 3:12)",
     "two-documents.yaml": "6:1: a file may hold only one YAML document (remove the extra ---)",
     "undefined-alias.yaml": "4:9: alias `*reply` has no anchor `&reply`",
+    # A tag's `%0A` is a line break: raw, it would forge another file's error line.
+    "tag-with-line-break.yaml": "4:9: coach files use no YAML tags (`!x\\x0Agood.yaml:2:11: unknown scenario`): remove it, and quote text that must stay as written",
+    "long-undefined-alias.yaml": "3:9: alias `*" + "m" * 64 + "…` has no anchor `&" + "m" * 64 + "…`",
     "unknown-key.yaml": "2:1: unknown key `grade` in an answers file",
     "unknown-scenario.yaml": "2:11: unknown scenario `no-such-scenario`; see `coach list`",
     "invisible-in-scenario.yaml": "2:11: scenario `fee\\u200B` holds an invisible character, so it matches no name that looks the same: delete it",
@@ -162,6 +165,8 @@ ANSWERS = {
     "zero-width-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张三\\u200B",
     "variation-selector-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFE0F三",
     "hangul-filler-in-trainee.yaml": "1:10: `trainee` contains invisible characters: \\u3164张三",
+    # Format characters that are not default-ignorable (U+FFF9, U+13430) show as nothing too.
+    "annotation-mark-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFFF9三",
     "tag-in-step-key.yaml": "3:3: a step id in `responses` contains control or invisible characters",
 }
 
@@ -176,6 +181,7 @@ ROSTERS = {
     "tab-in-name.txt": "2:3: the name contains a tab",
     "cr-line-endings.txt": "1:3: a line break that is a lone CR (classic Mac line endings): save the roster with LF or CR LF line endings",
     "zero-width-in-name.txt": "2:3: the name contains invisible characters: 王五\\u200B",
+    "hieroglyph-format-in-name.txt": "2:2: the name contains invisible characters: 王\\u13430五",
     "escape-in-name.txt": "2:1: the name contains control character U+001B",
     "noncharacter-in-name.txt": "2:2: the name contains U+FFFE, which is not text",
     "long-name.txt": "2:1: the name is too long (limit 200 bytes)",

@@ -67,7 +67,8 @@ class PipedSessions(CoachTestCase):
     def test_names_grading_would_refuse_are_refused_before_the_session(self):
         # A recording `grade` refuses (exit 2) would be a session lost: the same rule, up front.
         names = ["张\t三", "张\n三", "张三\r", "\x1b[31m张三", "张\u200b三", "张\u202e三", "张" * 70,
-                 "张\ufe0f三", "张\U000e0001三", "\u3164张三", "张\u034f三", "张\U0001d173三"]
+                 "张\ufe0f三", "张\U000e0001三", "\u3164张三", "张\u034f三", "张\U0001d173三",
+                 "张\ufff9三", "张\U00013430三"]
         for name in names:
             with self.subTest(name=repr(name)):
                 record = self.tmp / "rec.yaml"

@@ -97,6 +97,15 @@ TEST_CASE("a sentence cut at ASCII commas in a flow list is flagged") {
       "    model_answers: [王先生,您好]\n";
   const std::string errors = errors_of(yaml);
   CHECK(errors.find("t.yaml:10:21:") != std::string::npos);
+  // The two halves are quoted like any value from a file: a long one is capped.
+  const std::string half(1000, 'x');
+  const std::string long_halves = errors_of(
+      "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n"
+      "  - id: s\n    stage: vent\n    customer: c\n    rules: [{concept: apology}]\n"
+      "    model_answers: [" +
+      half + "," + half + "]\n");
+  CHECK(long_halves.find("“" + std::string(64, 'x') + "…”") != std::string::npos);
+  CHECK(long_halves.size() < 1000);
 }
 
 TEST_CASE("a text cut short by a ` #` YAML reads as a comment is refused; a comment is not") {

@@ -144,16 +144,21 @@ TEST_CASE("decode agrees with the standard on every three-byte sequence and its 
 
 namespace {
 
-// Default_Ignorable_Code_Point as DerivedCoreProperties.txt (Unicode 15) lists it.
-constexpr std::pair<char32_t, char32_t> kDefaultIgnorable[] = {
-    {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
-    {0x180B, 0x180F},   {0x200B, 0x200F},   {0x202A, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
-    {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
-    {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+// Default_Ignorable_Code_Point as DerivedCoreProperties.txt (Unicode 15) lists it, then the
+// format characters (Cf, UnicodeData.txt) that are not in it.
+constexpr std::pair<char32_t, char32_t> kInvisible[] = {
+    {0x00AD, 0x00AD},   {0x034F, 0x034F}, {0x061C, 0x061C},   {0x115F, 0x1160},
+    {0x17B4, 0x17B5},   {0x180B, 0x180F}, {0x200B, 0x200F},   {0x202A, 0x202E},
+    {0x2060, 0x206F},   {0x3164, 0x3164}, {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},
+    {0xFFA0, 0xFFA0},   {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
+    {0xE0000, 0xE0FFF},  // format characters from here
+    {0x0600, 0x0605},   {0x06DD, 0x06DD}, {0x070F, 0x070F},   {0x0890, 0x0891},
+    {0x08E2, 0x08E2},   {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+    {0x13430, 0x1343F},
 };
 
-bool is_default_ignorable(char32_t cp) {
-  for (const auto& [first, last] : kDefaultIgnorable) {
+bool is_invisible(char32_t cp) {
+  for (const auto& [first, last] : kInvisible) {
     if (cp >= first && cp <= last) return true;
   }
   return false;
@@ -161,12 +166,12 @@ bool is_default_ignorable(char32_t cp) {
 
 }  // namespace
 
-TEST_CASE("hidden characters are exactly Unicode's default ignorable code points") {
+TEST_CASE("hidden characters are Unicode's default ignorable code points and format characters") {
   for (char32_t cp = 1; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
     std::string text = "张";
     utf8::append(text, cp);
-    if (utf8::has_hidden_characters(text) != is_default_ignorable(cp)) {
+    if (utf8::has_hidden_characters(text) != is_invisible(cp)) {
       FAIL("code point " << std::hex << static_cast<unsigned>(cp));
     }
   }
@@ -179,6 +184,9 @@ TEST_CASE("hidden characters are shown by their code point") {
   CHECK(utf8::show_hidden("张\U000E0001三") == "张\\uE0001三");
   CHECK(utf8::show_hidden("\u3164张三") == "\\u3164张三");
   CHECK(utf8::show_hidden("张\U0001D173三") == "张\\u1D173三");
+  // Format characters that are not default-ignorable draw as nothing all the same.
+  CHECK(utf8::show_hidden("张\uFFF9三") == "张\\uFFF9三");
+  CHECK(utf8::show_hidden("张\U00013430三") == "张\\u13430三");
 }
 
 TEST_CASE("a name is shown on one line, with its hidden characters") {

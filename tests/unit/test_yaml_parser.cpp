@@ -215,6 +215,20 @@ TEST_CASE("tags are refused, not ignored") {
   CHECK(problem("a: ! x\n").find("(`!`)") != std::string::npos);
 }
 
+TEST_CASE("tags and alias names are quoted like any value: one line, capped") {
+  // libyaml decodes %0A in a tag: raw, it would start a forged `file:line:column:` line.
+  CHECK(problem("a: !x%0Ab.yaml:1:1:%20forged x\n") ==
+        "1:4: coach files use no YAML tags (`!x\\x0Ab.yaml:1:1: forged`): remove it, and quote "
+        "text that must stay as written");
+  CHECK(problem("a: !x%E2%80%8B x\n").find("(`!x\\u200B`)") != std::string::npos);
+  const std::string long_name(100000, 'm');
+  const std::string shown = std::string(64, 'm') + "…";
+  CHECK(problem("a: !" + long_name + " x\n").find("(`!" + std::string(63, 'm') + "…`)") !=
+        std::string::npos);
+  CHECK(problem("a: *" + long_name + "\n") ==
+        "1:4: alias `*" + shown + "` has no anchor `&" + shown + "`");
+}
+
 TEST_CASE("the mark of a byte offset counts characters and lines") {
   const YamlMark mark = yaml_mark_at("ab\n您好x", 9);  // the x
   CHECK(mark.line == 1);
