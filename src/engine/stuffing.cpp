@@ -27,6 +27,8 @@ constexpr std::size_t kFewOwnCharacters = 3;
 constexpr int kListPhrases = 4;
 constexpr double kListCoverage = 0.6;
 constexpr int kListConcepts = 4;
+// Unless its own words hold this many function words.
+constexpr std::size_t kSentenceFunctionWords = 2;
 
 struct ConceptFind {
   std::size_t concept_index;
@@ -187,16 +189,33 @@ bool is_run_on(const NormalizedText& reply, TextSpan clause, const PhraseFinds& 
   return list_like && chain.characters >= kRunOnCoverage * length;
 }
 
+// The characters of `span` (original offsets) that do the grammar of a sentence.
+std::size_t function_characters(std::string_view text, TextSpan span) {
+  static constexpr std::u32string_view kFunction =
+      U"那就会能已了的是把被为因所呢吗也都还在要这跟让过着";
+  std::size_t count = 0;
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    if (kFunction.find(utf8::decode(text, pos)) != std::u32string_view::npos) ++count;
+  }
+  return count;
+}
+
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
                       const Filler& filler) {
   int phrases = 0;
   std::size_t covered = 0;
+  std::size_t function_words = 0;  // in the trainee's own words between the phrases
+  std::size_t previous_end = clause.begin;
   for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
+    if (span.begin > previous_end)
+      function_words += function_characters(reply.original, {previous_end, span.begin});
     ++phrases;
     covered += characters_in(reply.original, span);
+    previous_end = std::max(previous_end, span.end);
   }
   if (phrases < kListPhrases) return false;
+  function_words += function_characters(reply.original, {previous_end, clause.end});
   const std::size_t words = characters_in(reply.original, clause) - filler.characters(clause);
   if (covered < kListCoverage * words) return false;
   int concepts = 0;
@@ -207,7 +226,11 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     repeated += times >= 2 ? 1 : 0;
     said_three_times += times >= 3 ? 1 : 0;
   });
-  return concepts >= kListConcepts || said_three_times > 0 || repeated >= 2;
+  // Many ideas make a list unless the trainee's own words between them hold the grammar of a
+  // sentence (那, 呢, 已经, 的 …): 刘小姐您的心情我能够理解那您希望我们怎样帮您解决呢 is one,
+  // typed without commas. One idea said over and over is a list whatever joins it.
+  const bool sentence = function_words >= kSentenceFunctionWords;
+  return (concepts >= kListConcepts && !sentence) || said_three_times > 0 || repeated >= 2;
 }
 
 // How many characters of `clause` (normalised offsets) are the trainee's own: neither in a

@@ -29,6 +29,12 @@ bool is_ideograph(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
+// Marks of a pause within a sentence: a reply that has them uses them, and its spaces are spacing.
+// A ? or 。 between sentences says nothing about that (您好 请问是李女士吗?我是…张丽 工号1083).
+bool is_comma(char32_t cp) {
+  return std::u32string_view(U",，、;；:：").find(cp) != std::u32string_view::npos;
+}
+
 bool is_punctuation(char32_t cp) {
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO;
@@ -62,9 +68,9 @@ bool stands_alone(const std::vector<Character>& characters, std::size_t i, int s
          std::u32string_view::npos;
 }
 
-// Spaces are read as pauses only in a reply that shows it uses them so: one with no
-// punctuation before its end (刘女士，您一个人扛着 一家子的事 spaces for looks) and not cut into
-// words (周先生 ， 真 抱歉 ， 给 您 添 麻烦 了).
+// Spaces are read as pauses only in a reply that shows it uses them so: one with no comma
+// (刘女士，您一个人扛着 一家子的事 spaces for looks) and not cut into words (真 抱歉 给 您 添 麻烦
+// 了).
 bool spaces_separate_sentences(const std::vector<Character>& characters) {
   std::size_t end = characters.size();
   while (end > 0 && (is_whitespace(characters[end - 1].code_point) ||
@@ -74,7 +80,7 @@ bool spaces_separate_sentences(const std::vector<Character>& characters) {
   std::size_t single = 0;
   for (std::size_t i = 0; i < end; ++i) {
     const char32_t cp = characters[i].code_point;
-    if (is_punctuation(cp)) return false;
+    if (is_comma(cp)) return false;
     if (is_whitespace(cp) || (i > 0 && !is_whitespace(characters[i - 1].code_point))) continue;
     ++runs;  // a run begins at i
     single += run_length(characters, i, 1) == 1 ? 1 : 0;

@@ -41,6 +41,9 @@ TEST_CASE("a space or a line break between sentences reads as a comma") {
   CHECK(normalize_phrase("核验 机主 身份 是 为了 保护 您") == "核验机主身份是为了保护您");
   // One word of one character is a sentence of its own, not a sign of a reply cut into words.
   CHECK(normalize_phrase("好 王先生 这事交给我查") == "好,王先生,这事交给我查");
+  // A ? between sentences is no comma: the spaces still pause.
+  CHECK(normalize_phrase("请问是李女士吗?我是营业厅的张丽 您反映的问题处理好了") ==
+        "请问是李女士吗?我是营业厅的张丽,您反映的问题处理好了");
   const NormalizedText reply = normalize("您好 先生");
   CHECK(reply.original_text({6, 7}) == " ");  // the comma maps back to the space typed
 }
@@ -63,7 +66,7 @@ TEST_CASE("characters that show nothing cannot hide a phrase") {
 TEST_CASE("characters drawn as an ideograph read as that ideograph") {
   // Each of these hid a forbidden phrase while the report showed it intact.
   CHECK(normalize_phrase("您平静\u31D0点") == "您平静一点");  // CJK stroke H
-  CHECK(normalize_phrase("您平静ー点") == "您平静一点");       // katakana prolonged sound mark
+  CHECK(normalize_phrase("您平静ー点") == "您平静一点");      // katakana prolonged sound mark
   CHECK(normalize_phrase("别的部\u2ED4的事") == normalize_phrase("别的部门的事"));  // radical
   CHECK(normalize_phrase("我\u2EE2上叫经理") == "我马上叫经理");
   CHECK(normalize_phrase("\u2ED1") == "长");  // a radical of a traditional form, simplified

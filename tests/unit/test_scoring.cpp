@@ -166,3 +166,9 @@ TEST_CASE("one clause of stock phrases at the start of a reply that goes on is n
       stuffed("对不起抱歉不好意思。我确认一下:您这个月一个电话都没打,话费却少了1.8元,是这样吗?"));
   CHECK(stuffed("对不起抱歉不好意思。好的"));  // nothing of its own to say after it
 }
+
+TEST_CASE("a sentence typed without commas is not a list of keywords") {
+  const test::Fixture fixture(kTwoSteps);
+  CHECK_FALSE(stuffed_at_vent(fixture, "王先生您的心情我很理解那您希望我们怎样帮您解决呢?"));
+  CHECK(stuffed_at_vent(fixture, "王先生您的心情我很理解对不起抱歉不好意思"));
+}
