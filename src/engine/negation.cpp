@@ -33,7 +33,7 @@ bool is_negator(char32_t c) {
 }
 
 // Words that contain a negation character but negate nothing that follows them.
-constexpr std::array<std::string_view, 80> kNeutralWords = {
+constexpr std::array<std::string_view, 79> kNeutralWords = {
     // Comfort and reassurance: the negation governs the worry, not what follows.
     "别着急", "不要着急", "不着急", "别急", "别担心", "不要担心", "不用担心", "别生气", "不要生气",
     // A-not-A questions ask; they negate nothing (我看看能不能给您通融 is still bending the rule).
@@ -43,9 +43,9 @@ constexpr std::array<std::string_view, 80> kNeutralWords = {
     "未来", "无缘无故", "不声不响", "不管怎样", "不得已", "不好意思", "对不起", "不便", "不满",
     "不愉快", "不舒服", "不开心", "不高兴", "不方便", "不周", "不到位", "不当", "不妥", "不够好",
     "不少", "不断", "不仅", "不但", "不管", "不论", "不久", "不过", "不错", "不得不", "不容易",
-    "不安", "不快", "不悦", "不爽", "要不", "不要紧", "无论", "无微不至", "非常", "并非", "莫名",
-    "别人", "别的", "特别", "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错",
-    "没关系", "没问题", "毫无疑问", "无意", "不客气",
+    "不安", "不快", "不悦", "不爽", "要不", "不要紧", "无论", "无微不至", "非常", "莫名", "别人",
+    "别的", "特别", "区别", "分别", "告别", "差别", "级别", "类别", "没想到", "没错", "没关系",
+    "没问题", "毫无疑问", "无意", "不客气",
     // "Could it be", "nothing but", "needless to say", "to be frank": they deny nothing.
     "莫非", "无非", "不用说", "不瞒"};
 
@@ -136,7 +136,7 @@ bool ends_predicate(char32_t c) {
 // Characters before a second 是 that make it part of the negated verb phrase (不认为是, 不能说是),
 // not a new one (不是我们的错|是您).
 bool joins_copula(char32_t c) {
-  static constexpr std::u32string_view kJoiners = U"不没非为得说算就也都还可正只便总要会能";
+  static constexpr std::u32string_view kJoiners = U"不没非为得说算就也都还可正只便总要会能像";
   return kJoiners.find(c) != std::u32string_view::npos;
 }
 
@@ -210,7 +210,7 @@ namespace {
 bool carries_negation(char32_t c) {
   static constexpr std::u32string_view kCarriers =
       U"会能要想敢用必需须该应可以是有再又还也都曾说讲觉得认为怪给对跟向让把被替帮因去来真法办保证"
-      U"答承诺劳";
+      U"答承诺劳太像";
   return kCarriers.find(c) != std::u32string_view::npos;
 }
 
@@ -259,12 +259,21 @@ bool is_denied(std::string_view text, std::size_t match_begin) {
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
       starts_with_subject(text, match_begin))
     return false;
+  // A 是 that does not join the verb before it starts a sentence of its own, whether it begins
+  // the match (没办法是您自己没带) or stands between (她也没办法是人太多).
+  const auto new_copula = [&](std::size_t i) {
+    return i > window.first() && !joins_copula(window.characters[i - 1]) &&
+           !is_negator(window.characters[i - 1]);
+  };
+  std::size_t first = match_begin;
+  if (utf8::decode(text, first) == U'是' && new_copula(kWindowCharacters)) return false;
   std::size_t between = 0;
   for (std::size_t i = kWindowCharacters; i-- > window.first();) {
     const char32_t c = window.characters[i];
     if (is_negator(c))
       return !is_inside_neutral_word(text, window.starts[i]) &&
              !is_rhetorical(text, window, i, match_begin);
+    if (c == U'是' && new_copula(i)) return false;
     // A pronoun is carried over only as the object of a preposition (不会给您); otherwise it is
     // a new subject (不是我说您应该).
     const bool object = (is_pronoun(c) || c == U'们') && i > window.first() &&

@@ -39,10 +39,12 @@ constexpr std::array<std::string_view, 10> kNamingWordsBefore = {
     "那句", "这句", "這句", "那个词", "这个词", "那個詞", "這個詞", "所谓", "所謂", "那几个字"};
 
 // Who may be the speaker of reported words, other than the trainee (in either script).
-constexpr std::array<std::u32string_view, 30> kOtherSpeakers = {
-    U"您",   U"你",   U"妳",   U"他",   U"她",   U"客户", U"客戶", U"顾客", U"顧客", U"同事",
-    U"别人", U"別人", U"有人", U"对方", U"對方", U"人家", U"经理", U"經理", U"领导", U"領導",
-    U"主管", U"大家", U"朋友", U"家人", U"网上", U"網上", U"短信", U"通知", U"合同", U"规定"};
+constexpr std::array<std::u32string_view, 38> kOtherSpeakers = {
+    U"您",     U"你",     U"妳",   U"他",       U"她",   U"客户", U"客戶", U"顾客",
+    U"顧客",   U"同事",   U"别人", U"別人",     U"有人", U"对方", U"對方", U"人家",
+    U"经理",   U"經理",   U"领导", U"領導",     U"主管", U"大家", U"朋友", U"家人",
+    U"网上",   U"網上",   U"短信", U"通知",     U"合同", U"规定", U"客服", U"代表",
+    U"营业员", U"營業員", U"前台", U"工作人员", U"師傅", U"师傅"};
 
 // Characters before a pronoun that make it the one spoken to (跟您说), not the speaker.
 bool addresses(char32_t c) {
@@ -184,6 +186,17 @@ std::string_view after_quotations(std::string_view text) {
   }
 }
 
+// Whether the sentence around a quotation is a rhetorical question, which affirms the saying it
+// seems to deny: 我刚才不是跟您说“…”吗?
+bool asks_back(std::string_view rest, std::string_view before) {
+  std::size_t end = rest.size();
+  for (std::string_view mark : {"。", "！", "？", "；", ".", "!", "?", ";", "\n"})
+    end = std::min(end, rest.find(mark));
+  const std::string_view tail = trimmed(rest.substr(0, end), {" ", "\u3000"}, true);
+  return tail.ends_with("吗") || tail.ends_with("嘛") ||
+         before.find("难道") != std::string_view::npos;
+}
+
 // `open` is where the opening mark starts, `after` where the text after the closing mark does.
 bool is_mention(std::string_view original, std::size_t open, std::size_t after) {
   const std::string_view next = after_quotations(original.substr(after));
@@ -200,7 +213,8 @@ bool is_mention(std::string_view original, std::size_t open, std::size_t after) 
   const std::u32string lead = decode_text(before.substr(0, before.size() - saying.size()));
   if (speaker_of(lead) == Speaker::someone_else) return true;
   const std::u32string whole = decode_text(before);
-  return denies_saying(whole, utf8::count_code_points(saying));
+  return denies_saying(whole, utf8::count_code_points(saying)) &&
+         !asks_back(original.substr(after), before);
 }
 
 }  // namespace

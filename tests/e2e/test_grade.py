@@ -63,6 +63,8 @@ class Grading(CoachTestCase):
         cases = [("vent", "您别这么激动。", True), ("vent", "您先冷静冷静。", True),
                  ("apologize", "不过您应当先看看自己开了什么业务。", True),
                  ("apologize", "不过是您自个儿没注意。", True),
+                 ("apologize", "不过您看错了。", True), ("apologize", "这是您的问题。", True),
+                 ("apologize", "下次您该先看看合同。", True),
                  ("apologize", "到账后您应该会收到一条短信提醒。", False),
                  ("apologize", "您一定很奇怪我们怎么会记错。", False)]
         for step, sentence, critical in cases:

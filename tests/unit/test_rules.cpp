@@ -131,6 +131,15 @@ TEST_CASE("a rhetorical question affirms what it seems to deny") {
   CHECK(ok("{none_of: [您的错]}", "这不是您的错"));  // a plain denial stays one
 }
 
+TEST_CASE("a second 是 starts a sentence the negation before it does not reach") {
+  CHECK_FALSE(ok("{none_of: [是您自己没带]}", "我们也没办法是您自己没带身份证"));
+  CHECK_FALSE(ok("{none_of: [人太多]}", "她也没办法是人太多"));
+  // While a reassurance that denies it stays one.
+  CHECK(ok("{none_of: [是您手机的问题]}", "看起来不像是您手机的问题"));
+  CHECK(ok("{none_of: [是您手机的问题]}", "并非是您手机的问题"));
+  CHECK(ok("{none_of: [可能是您手机的问题]}", "不太可能是您手机的问题"));
+}
+
 TEST_CASE("不用您自己查 offers help: it refuses nothing") {
   CHECK(ok("{none_of: [您自己查]}", "不用您自己查,我马上帮您查"));
   CHECK(ok("{none_of: [您自己查]}", "不需要您自己查"));
@@ -152,6 +161,8 @@ TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   CHECK_FALSE(ok("{forbid: blame}", "不瞒您说:“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "我不能不说:“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "我提醒您说“您弄错了”"));
+  CHECK_FALSE(ok("{forbid: blame}", "我刚才不是跟您说“您弄错了”吗?"));  // rhetorical
+  CHECK(ok("{forbid: blame}", "营业员跟您说“您弄错了”,是他说错了"));
   // Words someone else said, or named as words, are mentioned.
   CHECK(ok("{forbid: blame}", "我们的同事跟您说“您弄错了”,这是他说错了"));
   CHECK(ok("{none_of: [应该是]}", "刚才那句“应该是”是我的猜测"));
