@@ -13,9 +13,9 @@
 namespace coach {
 namespace {
 
-constexpr std::array<std::string_view, 17> kOpenWords = {
-    "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪",   "多少", "几点",
-    "几号", "几次", "几天", "谁",   "何时",   "多久", "多长", "啥"};
+constexpr std::array<std::string_view, 21> kOpenWords = {
+    "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪",   "多少", "几点", "几号", "几次",
+    "几天", "谁",   "何时", "多久", "多长",   "啥",   "几时", "几月", "几个", "咋"};
 
 constexpr std::array<std::string_view, 16> kClosedWords = {
     "是不是", "对不对", "是否",     "能不能", "可不可以", "有没有", "要不要", "会不会",
@@ -147,6 +147,12 @@ std::string_view without_trailing_symbols(std::string_view body) {
 // unless the clause has a question word of its own.
 bool ends_asking(std::string_view body, const ClauseCues& cues) {
   if (ends_with(body, "吗")) return true;
+  // 满意么 is 满意吗; 什么, 怎么, 这么, 那么, 多么 are not.
+  if (ends_with(body, "么")) {
+    const std::string_view before = body.substr(0, body.size() - std::string_view("么").size());
+    return !(ends_with(before, "什") || ends_with(before, "怎") || ends_with(before, "这") ||
+             ends_with(before, "那") || ends_with(before, "多") || ends_with(before, "要"));
+  }
   if (ends_with(body, "呢"))
     return !(ends_with(body, "的呢") || ends_with(body, "了呢")) || cues.has_open_word() ||
            cues.has(Cue::closed);

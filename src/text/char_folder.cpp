@@ -49,6 +49,8 @@ std::string_view canonical_punctuation(char32_t cp) {
     case U'｡':
       return ".";
     case U'、':
+    case U'…':  // a pause, not three full stops (NFKC would make it ...)
+    case U'⋯':
       return ",";
     case U'〜':
     case U'～':

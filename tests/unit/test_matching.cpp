@@ -109,6 +109,8 @@ TEST_CASE("questions without a question mark are still asked") {
   CHECK(count("钱退回来您收到了没") == 1);
   CHECK(count("您是本人,对吧") == 1);
   CHECK(count("您是怎么想的呢") == 1);
+  CHECK(count("这样处理您满意么") == 1);
+  CHECK(count("我们这么处理") == 0);
 }
 
 TEST_CASE("comfort words and idioms do not negate what follows") {

@@ -19,6 +19,7 @@ TEST_CASE("normalisation folds width, case, script and whitespace") {
   CHECK(normalize_phrase("您\u3000好先生") == "您好先生");
   CHECK(normalize_phrase("对不起。") == "对不起.");
   CHECK(normalize_phrase("“好”、") == "好,");
+  CHECK(normalize_phrase("是这样的……孩子") == "是这样的,,孩子");  // a pause, not full stops
   CHECK(normalize_phrase("a\u200bb") == "ab");
 }
 
