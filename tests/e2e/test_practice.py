@@ -402,6 +402,44 @@ class TerminalSessions(CoachTestCase):
         self.assertIn('apologize: "对不起,原因是系统故障。"', record.read_text(encoding="utf-8"))
         self.assertEqual(stored_replies(db)["apologize"], (1, "对不起,原因是系统故障。"))
 
+    def test_end_of_input_right_after_enter_ends_the_session(self):
+        # Ctrl-D within 15 ms of Enter was taken for the rest of a paste and dropped: the session
+        # waited at the next prompt for a key that had already come. Written at once, the keys
+        # arrive together, as from a script driving the terminal; after a paste too.
+        vent, apologize = FEE_REPLIES.splitlines()
+        for number, typed in enumerate((vent + "\r\x04", apologize + "\r" + vent + "\r\x04")):
+            with self.subTest(typed=typed):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
+                self.read_until(fd, "you>")
+                os.write(fd, typed.encode())
+                screen = self.read_until(fd, "Transcript saved", timeout=30)  # a hang guard only
+                self.assertIn("Session ended early", screen)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertIn(vent, record.read_text(encoding="utf-8"))
+
+    def test_end_of_input_while_the_line_editor_is_away_ends_the_session(self):
+        # Between two lines (the paste window, the feedback) libedit gives the terminal back in
+        # canonical mode, where the kernel turns Ctrl-D into an end-of-file mark that became a
+        # NUL byte once libedit took the terminal again: the session waited at the next prompt.
+        # The echo, off while libedit edits, tells when it is away; if this runner is too slow to
+        # see it, the Ctrl-D comes at the next prompt, which must end the session just the same.
+        vent = FEE_REPLIES.splitlines()[0]
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, (vent + "\r").encode())
+        deadline = time.time() + 10
+        while not termios.tcgetattr(fd)[3] & termios.ECHO and time.time() < deadline:
+            pass
+        os.write(fd, b"\x04")
+        screen = self.read_until(fd, "Transcript saved", timeout=30)  # a hang guard only
+        self.assertIn("Session ended early", screen)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertIn(vent, record.read_text(encoding="utf-8"))
+
     def test_chinese_line_editing_history_and_paste(self):
         record = self.tmp / "rec.yaml"
         pid, fd = self.spawn("practice", "fee", "--record", str(record))
