@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -62,11 +63,12 @@ std::string history_record_path(const std::string& scenario_id) {
 }
 
 // Writes an answers file; a write error is said once, then the path is forgotten: the session
-// matters more than the file.
+// matters more than the file. Never waits (for a FIFO's reader …): the save runs with SIGTERM
+// and SIGHUP held back, and a wait there could not be ended but by SIGKILL.
 void save_to(std::string& path, const std::string& transcript) {
   if (path.empty()) return;
   try {
-    write_output_file(path, transcript);
+    write_output_file(path, transcript, OutputFile::Waiting::never);
   } catch (const std::exception& e) {
     std::cerr << "coach: " << e.what() << "\n";
     path.clear();
@@ -434,6 +436,20 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   return kExitOk;
 }
 
+// A recording is written anew, whole, after every reply: a FIFO or a socket would give its
+// reader copy after copy run together (or nothing, once the reader has gone), never one
+// answers file that grade can read.
+std::optional<std::string> pipe_problem(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !(S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode)))
+    return std::nullopt;
+  return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
+                     tr("无法写入", "cannot write"),
+                     tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
+                        "a recording is written anew after every reply, so it cannot go to a "
+                        "pipe (FIFO) or socket; record to a regular file"));
+}
+
 // A recording over the scenario being practised, a lexicon or the exam would destroy it; one
 // that cannot be written is refused before the session, not found out after the first reply.
 std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
@@ -445,6 +461,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   if (const auto database = history_output(context.history, options.history))
     outputs.push_back(*database);  // written too, and perhaps not yet there
   if (auto problem = output_paths_problem(outputs, inputs)) return problem;
+  if (auto problem = pipe_problem(options.record)) return problem;
   try {
     check_output_file(options.record);
   } catch (const std::exception& e) {

@@ -1,7 +1,8 @@
 #pragma once
 // While a practice session writes its recording and its history, a SIGTERM or SIGHUP (the
 // terminal closed) waits until the writing is done, then ends the program as it would have:
-// a kill never lands between the answers file and the database.
+// a kill never lands between the answers file and the database. Nothing done meanwhile may
+// wait on another process (a FIFO's reader): only SIGKILL could end that wait.
 #include <csignal>
 
 namespace coach::cli {

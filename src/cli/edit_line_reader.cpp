@@ -10,7 +10,9 @@
 #include <cerrno>
 #include <clocale>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
@@ -129,6 +131,7 @@ class EditLineReader : public LineReader {
     el_wset(editor_, EL_ADDFN, L"coach-redraw-status", L"redraw the countdown", &redraw_status);
     el_wset(editor_, EL_BIND, L"^^", L"coach-redraw-status", nullptr);
     live_statuses_ = can_redraw_in_place(editor_);
+    keep_canonical_mode_off();
   }
 
   ~EditLineReader() override {
@@ -141,6 +144,7 @@ class EditLineReader : public LineReader {
     live_ = LivePrompt(prompt, live_statuses_ ? status : std::nullopt);
     prompt_ = mark_invisible(live_.text());
     in_command_ = false;
+    if (const auto held = std::exchange(held_, std::nullopt)) return *held;
     if (interrupts_.take()) return ReadStatus::interrupted;
     if (!unfinished_.empty()) {
       el_wpush(editor_, unfinished_.c_str());  // typed again, as if by the trainee
@@ -148,13 +152,7 @@ class EditLineReader : public LineReader {
     }
     const ReadStatus got = read_one(line);
     if (got != ReadStatus::line) return got;
-    live_ = LivePrompt();  // the rest of a paste comes at once, with no prompt
-    while (more_input_arrives_soon()) {
-      std::string next;
-      prompt_.clear();
-      if (read_one(next) != ReadStatus::line) break;
-      line += "\n" + next;
-    }
+    read_rest_of_paste(line);
     if (!line.empty()) history_w(history_, &event_, H_ENTER, to_wide(line).c_str());
     return ReadStatus::line;
   }
@@ -176,6 +174,17 @@ class EditLineReader : public LineReader {
   }
 
  private:
+  // Between two lines (the paste window, feedback, a save) the terminal is left in libedit's
+  // "execute" mode, which is canonical as the terminal was: there the kernel turns Ctrl-D into
+  // an end-of-file mark that becomes a NUL byte once libedit takes the terminal again, and the
+  // end of input was lost. Without canonical mode from the start, a Ctrl-D typed at any moment
+  // reaches libedit as the key it is.
+  void keep_canonical_mode_off() {
+    el_wset(editor_, EL_SETTY, L"-x", L"-icanon", nullptr);
+    el_wset(editor_, EL_PREP_TERM, 1);  // derives the execute mode from the terminal's own
+    el_wset(editor_, EL_PREP_TERM, 0);  // and enters it
+  }
+
   static const wchar_t* prompt_of(EditLine* editor) {
     EditLineReader* self = nullptr;
     el_wget(editor, EL_CLIENTDATA, &self);
@@ -196,6 +205,23 @@ class EditLineReader : public LineReader {
     prompt_ = mark_invisible(live_.text());
     *out = kTick;
     return 1;
+  }
+
+  // Lines that follow at once are the rest of a paste, joined to `line` as one reply. End of
+  // input or Ctrl-C among them is never part of a paste: it is held for the next read(), which
+  // would otherwise wait for a key that has already come.
+  void read_rest_of_paste(std::string& line) {
+    live_ = LivePrompt();  // the rest of a paste comes at once, with no prompt
+    while (more_input_arrives_soon()) {
+      std::string next;
+      prompt_.clear();
+      const ReadStatus got = read_one(next);
+      if (got != ReadStatus::line) {
+        held_ = got;
+        return;
+      }
+      line += "\n" + next;
+    }
   }
 
   ReadStatus read_one(std::string& line) {
@@ -225,7 +251,8 @@ class EditLineReader : public LineReader {
 
   InterruptCatcher interrupts_;
   EditLine* editor_ = nullptr;
-  std::wstring unfinished_;  // the line Ctrl-C interrupted
+  std::wstring unfinished_;         // the line Ctrl-C interrupted
+  std::optional<ReadStatus> held_;  // end of input or Ctrl-C that came right after a line
   HistoryW* history_ = nullptr;
   HistEventW event_{};
   LivePrompt live_;

@@ -1,5 +1,6 @@
 #include "util/output_file.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -82,6 +83,22 @@ class PendingTemps {
   static inline std::array<std::atomic<const char*>, kSlots> slots_{};
 };
 
+// Opens `path` as the shell's `>` would; with Waiting::never also O_NONBLOCK, so a FIFO with no
+// reader fails at once (ENXIO) instead of waiting in open(), and a write the reader does not
+// take fails (EAGAIN) instead of waiting in write(). A regular file is not affected by it.
+std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
+  if (waiting == OutputFile::Waiting::allowed) return std::fopen(path.c_str(), "wb");
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
+  if (fd < 0) return nullptr;
+  std::FILE* stream = ::fdopen(fd, "wb");
+  if (!stream) {
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+  }
+  return stream;
+}
+
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
   ::umask(mask);
@@ -90,12 +107,10 @@ mode_t new_file_mode() {
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& path) : path_(path) {
+OutputFile::OutputFile(const std::string& path, Waiting waiting) : path_(path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-    if (S_ISDIR(info.st_mode)) fail(EISDIR);
-    stream_ = std::fopen(path.c_str(), "wb");
-    if (!stream_) fail(errno);
+    open_in_place(info, waiting);
     return;
   }
   target_ = output_target(path);
@@ -115,7 +130,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     // A file one may write in a directory one may not (a shared report in a locked folder):
     // written in place, as the shell's `>` would, since it cannot be replaced.
     if (!exists || (error != EACCES && error != EPERM)) fail(error);
-    stream_ = std::fopen(target_.c_str(), "wb");
+    stream_ = open_stream(target_, waiting);
     if (!stream_) fail(errno);
     return;
   }
@@ -131,6 +146,15 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     forget_temp();
     fail(error);
   }
+}
+
+void OutputFile::open_in_place(const struct stat& info, Waiting waiting) {
+  if (S_ISDIR(info.st_mode)) fail(EISDIR);
+  stream_ = open_stream(path_, waiting);
+  if (stream_) return;
+  if (errno == ENXIO && S_ISFIFO(info.st_mode))
+    fail(tr("没有程序在读取这个管道", "no program is reading this pipe"));
+  fail(errno);
 }
 
 OutputFile::~OutputFile() {
@@ -169,12 +193,19 @@ void OutputFile::commit() {
 }
 
 void OutputFile::fail(int error) const {
-  throw std::runtime_error(fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path_),
-                                       tr("无法写入", "cannot write"), system_error_text(error)));
+  if (error == EAGAIN)  // EWOULDBLOCK too, on Linux
+    fail(tr("读取方没有及时取走写入的内容", "its reader is not taking what is written"));
+  fail(system_error_text(error));
 }
 
-void write_output_file(const std::string& path, std::string_view content) {
-  OutputFile out(path);
+void OutputFile::fail(std::string_view why) const {
+  throw std::runtime_error(fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path_),
+                                       tr("无法写入", "cannot write"), why));
+}
+
+void write_output_file(const std::string& path, std::string_view content,
+                       OutputFile::Waiting waiting) {
+  OutputFile out(path, waiting);
   out.write(content);
   out.commit();
 }

@@ -7,6 +7,9 @@
 // A symbolic link is followed: the file it names is replaced and the link stays a link.
 // Anything else that can be written (a terminal, /dev/null, a FIFO, /dev/stdout) is written in
 // place: renaming over it would turn the device or the pipe into a file.
+// Opening a FIFO waits for its reader, as the shell's `>` does, unless told never to wait.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -15,9 +18,15 @@ namespace coach {
 
 class OutputFile {
  public:
+  // Whether writing in place may wait: for a FIFO's reader to open it, for a reader (or a
+  // terminal stopped with Ctrl-S) to take what was written. A report waits, as the shell's `>`
+  // would; a practice recording must never hold up the session, so for it a FIFO nobody reads
+  // or a reader that is not keeping up is a write error like any other.
+  enum class Waiting { allowed, never };
+
   // Opens `path` for writing. Throws std::runtime_error naming it (a directory, a missing or
   // unwritable directory, a loop of links …).
-  explicit OutputFile(const std::string& path);
+  explicit OutputFile(const std::string& path, Waiting waiting = Waiting::allowed);
   // Without commit(), the temporary file is removed and the path is left as it was.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
@@ -33,7 +42,9 @@ class OutputFile {
   void commit();
 
  private:
+  void open_in_place(const struct stat& info, Waiting waiting);
   [[noreturn]] void fail(int error) const;
+  [[noreturn]] void fail(std::string_view why) const;
   void forget_temp();  // removes the temporary file, if any
 
   std::string path_;    // as given, for messages
@@ -48,7 +59,8 @@ class OutputFile {
 std::string output_target(const std::string& path);
 
 // Writes `content` to `path` as an OutputFile.
-void write_output_file(const std::string& path, std::string_view content);
+void write_output_file(const std::string& path, std::string_view content,
+                       OutputFile::Waiting waiting = OutputFile::Waiting::allowed);
 
 // Throws, as writing would, when `path` cannot be written, and leaves it as it was: an output
 // written bit by bit (practice's recording) is refused before the work, not after it. A FIFO is

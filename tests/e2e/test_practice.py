@@ -5,6 +5,7 @@ import re
 import termios
 import shutil
 import signal
+import stat
 import sqlite3
 import subprocess
 import time
@@ -211,6 +212,53 @@ class PipedSessions(CoachTestCase):
         self.assertIn("无法写入", chinese.stderr)
         self.assertEqual(list(self.tmp.iterdir()), [])  # checked without leaving a file behind
 
+    def test_a_recording_to_a_fifo_is_refused_before_the_session(self):
+        # Opening a FIFO nobody read waited for ever, with SIGTERM and SIGHUP held back by the
+        # save: only SIGKILL ended the session. A recording, written anew after every reply,
+        # cannot go to a pipe anyway. The timeout only guards against that hang.
+        fifo = self.tmp / "rec.yaml"
+        os.mkfifo(fifo)
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        for sitting in (["missing-balance"], ["--exam", exam]):
+            with self.subTest(sitting=sitting[0]):
+                result = run("practice", *sitting, "--record", str(fifo), "--no-history",
+                             input="你好\n", lang="en", timeout=30)
+                self.assertExit(result, 2)
+                self.assertIn(f"{fifo}: cannot write: a recording is written anew after every reply, "
+                              "so it cannot go to a pipe (FIFO) or socket", result.stderr)
+                self.assertNotIn("Step 1", result.stdout)
+        chinese = practice("fee", "--record", str(fifo), input="你好\n", lang="zh")
+        self.assertExit(chinese, 2)
+        self.assertIn("不能写入管道(FIFO)或套接字", chinese.stderr)
+        self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
+
+    def test_a_recording_that_turns_into_a_fifo_nobody_reads_never_holds_up_the_session(self):
+        # The path checked up front may be a FIFO by the time of a later reply: writing it must
+        # not wait for a reader. It is a write error, said once; the session goes on and the
+        # history and the sessions copy get every reply.
+        record, db = self.tmp / "rec.yaml", self.tmp / "h.db"
+        data = self.tmp / "data"
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--record", str(record),
+                                 "--db", str(db)], env=pipe_env({"XDG_DATA_HOME": str(data)}),
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        vent, apologize = FEE_REPLIES.splitlines()
+        proc.stdin.write((vent + "\n").encode())
+        proc.stdin.flush()
+        self.assertTrue(wait_for_text(record, vent), "the first reply was not recorded")
+        record.unlink()
+        os.mkfifo(record)
+        out, err = proc.communicate((apologize + "\n").encode(), timeout=30)  # a hang guard only
+        self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(err.decode().count(f"{record}: cannot write: no program is reading this pipe"), 1)
+        self.assertIn("Score 100.0", out.decode())
+        self.assertEqual(stored_replies(db), {"vent": (1, vent), "apologize": (1, apologize)})
+        copies = list((data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
+        self.assertEqual(len(copies), 1)
+        self.assertIn(apologize, copies[0].read_text(encoding="utf-8"))
+        self.assertTrue(stat.S_ISFIFO(record.stat().st_mode))
+
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
         self.assertExit(result, 0)
@@ -354,6 +402,44 @@ class TerminalSessions(CoachTestCase):
         self.assertIn("Score 100.0", self.read_until(fd, "Transcript saved"))
         self.assertIn('apologize: "对不起,原因是系统故障。"', record.read_text(encoding="utf-8"))
         self.assertEqual(stored_replies(db)["apologize"], (1, "对不起,原因是系统故障。"))
+
+    def test_end_of_input_right_after_enter_ends_the_session(self):
+        # Ctrl-D within 15 ms of Enter was taken for the rest of a paste and dropped: the session
+        # waited at the next prompt for a key that had already come. Written at once, the keys
+        # arrive together, as from a script driving the terminal; after a paste too.
+        vent, apologize = FEE_REPLIES.splitlines()
+        for number, typed in enumerate((vent + "\r\x04", apologize + "\r" + vent + "\r\x04")):
+            with self.subTest(typed=typed):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
+                self.read_until(fd, "you>")
+                os.write(fd, typed.encode())
+                screen = self.read_until(fd, "Transcript saved", timeout=30)  # a hang guard only
+                self.assertIn("Session ended early", screen)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertIn(vent, record.read_text(encoding="utf-8"))
+
+    def test_end_of_input_while_the_line_editor_is_away_ends_the_session(self):
+        # Between two lines (the paste window, the feedback) libedit gives the terminal back in
+        # canonical mode, where the kernel turns Ctrl-D into an end-of-file mark that became a
+        # NUL byte once libedit took the terminal again: the session waited at the next prompt.
+        # The echo, off while libedit edits, tells when it is away; if this runner is too slow to
+        # see it, the Ctrl-D comes at the next prompt, which must end the session just the same.
+        vent = FEE_REPLIES.splitlines()[0]
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, (vent + "\r").encode())
+        deadline = time.time() + 10
+        while not termios.tcgetattr(fd)[3] & termios.ECHO and time.time() < deadline:
+            pass
+        os.write(fd, b"\x04")
+        screen = self.read_until(fd, "Transcript saved", timeout=30)  # a hang guard only
+        self.assertIn("Session ended early", screen)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertIn(vent, record.read_text(encoding="utf-8"))
 
     def test_chinese_line_editing_history_and_paste(self):
         record = self.tmp / "rec.yaml"

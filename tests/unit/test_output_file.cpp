@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "util/i18n.hpp"
 #include "util/output_file.hpp"
 
 using namespace coach;
@@ -83,4 +86,24 @@ TEST_CASE("an output file whose name is as long as a name may be is written, and
     fs::remove(target);
     CHECK(fs::is_empty(dir.path));  // no temporary file left beside it
   }
+}
+
+TEST_CASE("an output that may not wait fails at once on a FIFO nobody reads, and fills one read") {
+  TempDir dir;
+  const fs::path fifo = dir.path / "rec.yaml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const Language before = language();
+  set_language(Language::en);
+  // Without a reader, opening waits for ever when allowed to; here it must fail instead.
+  CHECK_THROWS_WITH(write_output_file(fifo.string(), "a", OutputFile::Waiting::never),
+                    doctest::Contains("cannot write: no program is reading this pipe"));
+  set_language(before);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  REQUIRE(reader >= 0);
+  write_output_file(fifo.string(), "transcript", OutputFile::Waiting::never);
+  char got[32] = {};
+  CHECK(::read(reader, got, sizeof got) == 10);
+  CHECK(std::string(got) == "transcript");
+  ::close(reader);
+  CHECK(fs::is_fifo(fifo));  // written into, never replaced
 }
