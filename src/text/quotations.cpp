@@ -12,6 +12,10 @@ namespace {
 
 // A quotation longer than this is more likely an unbalanced mark than a quotation.
 constexpr std::size_t kMaxQuotedCharacters = 40;
+// How far around a quotation its speaker, word of saying and naming words are looked for
+// (bytes: about 40 characters), and how many quotations in a row may be named together.
+constexpr std::size_t kContextBytes = 120;
+constexpr int kNamedTogether = 4;
 
 // The quotation marks, opening (as UTF-8, to search for) and closing.
 struct QuotationMarks {
@@ -162,18 +166,23 @@ std::string_view trimmed(std::string_view text, std::initializer_list<std::strin
 
 // The sentence before `end`: back to the last 。！？.!?; or line break.
 std::string_view sentence_before(std::string_view text, std::size_t end) {
-  std::size_t begin = 0;
+  // Who speaks and the word of saying stand just before the quotation; looking no further back
+  // keeps a reply of thousands of quotations linear.
+  std::size_t begin = end > kContextBytes ? end - kContextBytes : 0;
+  while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+  const std::string_view window = text.substr(begin, end - begin);
+  std::size_t start = 0;
   for (std::string_view mark : {"。", "！", "？", "；", ".", "!", "?", ";", "\n"}) {
-    const std::size_t found = text.rfind(mark, end == 0 ? 0 : end - 1);
-    if (found != std::string_view::npos && found < end)
-      begin = std::max(begin, found + mark.size());
+    const std::size_t found = window.rfind(mark);
+    if (found != std::string_view::npos) start = std::max(start, found + mark.size());
   }
-  return text.substr(begin, end - begin);
+  return window.substr(start);
 }
 
 // The text after any quotations that follow at once: in “应该是”“大概是”那两句话 both are named.
 std::string_view after_quotations(std::string_view text) {
-  for (;;) {
+  text = text.substr(0, kContextBytes);
+  for (int skipped = 0; skipped < kNamedTogether; ++skipped) {
     text = trimmed(text, {" ", "\u3000"}, false);
     std::size_t pos = 0;
     const char32_t closing = text.empty() ? 0 : closing_mark_for(utf8::decode(text, pos));
@@ -184,11 +193,13 @@ std::string_view after_quotations(std::string_view text) {
     if (end == std::string_view::npos) return text;
     text.remove_prefix(end + closing_mark.size());
   }
+  return text;
 }
 
 // Whether the sentence around a quotation is a rhetorical question, which affirms the saying it
 // seems to deny: 我刚才不是跟您说“…”吗?
 bool asks_back(std::string_view rest, std::string_view before) {
+  rest = rest.substr(0, kContextBytes);
   std::size_t end = rest.size();
   for (std::string_view mark : {"。", "！", "？", "；", ".", "!", "?", ";", "\n"})
     end = std::min(end, rest.find(mark));

@@ -376,6 +376,20 @@ class HostileAnswers(HostileCase):
                       result.stderr)
         self.assertLess(result.stderr.count("\n"), 110)
 
+    def test_replies_of_thousands_of_quotations_are_not_quadratic(self):
+        # Each quotation looked at the whole sentence before it and every quotation after it:
+        # these 16 attempts took over half a minute (found by fuzz_scorer as a timeout).
+        reply = "「对不起」" * 1999
+        steps = ["vent", "apologize", "gather", "resolve", "follow_up"]
+        lines = ["trainee: 张三", "attempts:"]
+        for _ in range(16):
+            lines += ["  - scenario: missing-balance", "    responses:"]
+            lines += [f"      {step}: \"{reply}\"" for step in steps]
+        path = self.write("quotations.yaml", "\n".join(lines) + "\n")
+        result = run("--scenarios", str(BUNDLED), "grade", str(path), lang="en", timeout=TIMEOUT)
+        self.assertExit(result, 1)
+        self.assertClean(result)
+
     def test_backtracking_regex_against_a_long_reply(self):
         scenarios = self.tmp / "scenarios"
         scenarios.mkdir()
