@@ -233,10 +233,15 @@ bool starts_with_subject(std::string_view text, std::size_t match_begin) {
   return kSubjects.find(utf8::decode(text, pos)) != std::u32string_view::npos;
 }
 
-// The rest of the clause from `pos`: up to the next clause boundary.
+// The rest of the clause from `pos`, up to the next clause boundary, or empty when that is
+// further than a question's particle could be: a clause of thousands of matches is read once
+// near each, not to its end from each.
 std::string_view rest_of_clause(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kFarthest = 120;  // bytes: about 40 characters
   std::size_t end = pos;
-  while (end < text.size() && !is_clause_boundary(text, end)) ++end;
+  while (end < text.size() && !is_clause_boundary(text, end)) {
+    if (++end - pos > kFarthest) return {};
+  }
   return text.substr(pos, end - pos);
 }
 
