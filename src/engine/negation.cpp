@@ -254,9 +254,9 @@ bool is_rhetorical(std::string_view text, const Window& window, std::size_t nega
   if (before.find("难道") != std::string_view::npos || before.find("岂") != std::string_view::npos)
     return true;
   const std::string_view rest = rest_of_clause(text, match_begin);
-  if (rest.ends_with("吗") || rest.ends_with("嘛")) return true;
+  if (ends_with_yes_no_particle(rest)) return true;
   const bool guess = text.substr(window.starts[negator]).starts_with("不会");
-  return guess && rest.ends_with("吧");
+  return guess && without_trailing_symbols(rest).ends_with("吧");
 }
 
 bool is_denied(std::string_view text, std::size_t match_begin) {

@@ -1,7 +1,5 @@
 #include "engine/questions.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <array>
 #include <span>
@@ -27,11 +25,12 @@ constexpr std::array<std::string_view, 6> kNotQuestions = {"没什么", "不怎�
                                                            "怎么也", "哪知道", "哪里知道"};
 
 // 我不知道是怎么回事 mentions a question without asking it; so do 帮您查清楚是怎么扣的 and
-// 您刚才问我为什么会少钱, which answer or report one, and 我哪知道…, which asks nothing.
-constexpr std::array<std::string_view, 19> kEmbeddingVerbs = {
-    "不知道", "不清楚", "不确定", "不明白", "想了解",  "问几个", "说不准",
-    "查清楚", "查明",   "弄清楚", "搞清楚", "弄明白",  "搞明白", "解释",
-    "告诉您", "问我",   "您问",   "哪知道", "哪里知道"};
+// 您刚才问我为什么会少钱, which answer or report one, 我哪知道…, which asks nothing, and the
+// concessive 不管怎么样 / 无论如何 / 哪怕.
+constexpr std::array<std::string_view, 25> kEmbeddingVerbs = {
+    "不知道",   "不清楚", "不确定", "不明白", "想了解", "问几个", "说不准", "查清楚", "查明",
+    "弄清楚",   "搞清楚", "弄明白", "搞明白", "解释",   "告诉您", "问我",   "您问",   "哪知道",
+    "哪里知道", "不管",   "无论",   "哪怕",   "时不时", "查一下", "查查"};
 
 // Words that ask when they stand inside a clause, even without a question mark.
 constexpr std::array<std::string_view, 3> kAskingWords = {"请问", "想问", "能告诉我"};
@@ -127,32 +126,11 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// The clause without what may follow its last word: emoji, symbols, kaomoji (满意吗😊, 满意吗^_^).
-std::string_view without_trailing_symbols(std::string_view body) {
-  while (!body.empty()) {
-    std::size_t start = body.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(body[start]) & 0xC0) == 0x80) --start;
-    std::size_t pos = start;
-    const char32_t cp = utf8::decode(body, pos);
-    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    const bool symbol = category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_SO;
-    if (!symbol && cp != U'_') break;
-    body.remove_suffix(body.size() - start);
-  }
-  return body;
-}
-
 // A question the particles or the shape of the clause make without a question mark: 满意吗,
 // 收到了没, 满意不满意, 可以不. Not the polite 的呢 / 了呢 of a statement (我会给您回访的呢),
 // unless the clause has a question word of its own.
 bool ends_asking(std::string_view body, const ClauseCues& cues) {
-  if (ends_with(body, "吗")) return true;
-  // 满意么 is 满意吗; 什么, 怎么, 这么, 那么, 多么 are not.
-  if (ends_with(body, "么")) {
-    const std::string_view before = body.substr(0, body.size() - std::string_view("么").size());
-    return !(ends_with(before, "什") || ends_with(before, "怎") || ends_with(before, "这") ||
-             ends_with(before, "那") || ends_with(before, "多") || ends_with(before, "要"));
-  }
+  if (ends_with_yes_no_particle(body)) return true;
   if (ends_with(body, "呢"))
     return !(ends_with(body, "的呢") || ends_with(body, "了呢")) || cues.has_open_word() ||
            cues.has(Cue::closed);

@@ -1,5 +1,9 @@
 #include "text/clauses.hpp"
 
+#include <utf8proc.h>
+
+#include "util/utf8.hpp"
+
 namespace coach {
 namespace {
 bool is_digit(char c) {
@@ -44,6 +48,31 @@ std::vector<Clause> split_clauses(std::string_view text) {
     start = pos + 1;
   }
   return clauses;
+}
+
+std::string_view without_trailing_symbols(std::string_view clause) {
+  while (!clause.empty()) {
+    std::size_t start = clause.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(clause[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    const char32_t cp = utf8::decode(clause, pos);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    const bool symbol = category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_SO;
+    if (!symbol && cp != U'_') break;
+    clause.remove_suffix(clause.size() - start);
+  }
+  return clause;
+}
+
+bool ends_with_yes_no_particle(std::string_view clause) {
+  clause = without_trailing_symbols(clause);
+  if (clause.ends_with("吗") || clause.ends_with("嘛")) return true;
+  if (!clause.ends_with("么")) return false;
+  const std::string_view before = clause.substr(0, clause.size() - std::string_view("么").size());
+  for (std::string_view word : {"什", "怎", "这", "那", "多", "要"}) {
+    if (before.ends_with(word)) return false;
+  }
+  return true;
 }
 
 }  // namespace coach

@@ -19,4 +19,12 @@ std::vector<Clause> split_clauses(std::string_view normalized);
 // Whether the character at byte `pos` of normalised text ends a clause.
 bool is_clause_boundary(std::string_view normalized, std::size_t pos);
 
+// The clause without the emoji, symbols and kaomoji typed after its last word (满意吗😊,
+// 满意吗^_^, 是吧😅).
+std::string_view without_trailing_symbols(std::string_view clause);
+
+// Whether a clause ends with a particle that asks yes or no, after any symbols: 吗, 嘛, or 么
+// (满意么; not the 么 of 什么, 怎么, 这么, 那么, 多么, 要么).
+bool ends_with_yes_no_particle(std::string_view clause);
+
 }  // namespace coach

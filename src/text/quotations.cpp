@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 
+#include "text/clauses.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -53,7 +54,7 @@ constexpr std::array<std::u32string_view, 38> kOtherSpeakers = {
 // Characters before a pronoun that make it the one spoken to (跟您说), not the speaker.
 bool addresses(char32_t c) {
   // 跟您说, and the verbs in 不瞒您说, 提醒您说, 告诉您说, 劝您说.
-  return std::u32string_view(U"跟对對给給向和同替帮幫让讓瞒瞞醒诉訴劝勸").find(c) !=
+  return std::u32string_view(U"跟对對给給向和同替帮幫让讓瞒瞞醒诉訴劝勸过過").find(c) !=
          std::u32string_view::npos;
 }
 
@@ -201,10 +202,9 @@ std::string_view after_quotations(std::string_view text) {
 bool asks_back(std::string_view rest, std::string_view before) {
   rest = rest.substr(0, kContextBytes);
   std::size_t end = rest.size();
-  for (std::string_view mark : {"。", "！", "？", "；", ".", "!", "?", ";", "\n"})
+  for (std::string_view mark : {"。", "！", "？", "；", "，", "…", ".", "!", "?", ";", ",", "\n"})
     end = std::min(end, rest.find(mark));
-  const std::string_view tail = trimmed(rest.substr(0, end), {" ", "\u3000"}, true);
-  return tail.ends_with("吗") || tail.ends_with("嘛") ||
+  return ends_with_yes_no_particle(trimmed(rest.substr(0, end), {" ", "\u3000"}, true)) ||
          before.find("难道") != std::string_view::npos;
 }
 

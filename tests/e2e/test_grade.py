@@ -65,6 +65,8 @@ class Grading(CoachTestCase):
                  ("apologize", "不过是您自个儿没注意。", True),
                  ("apologize", "不过您看错了。", True), ("apologize", "这是您的问题。", True),
                  ("apologize", "下次您该先看看合同。", True),
+                 ("apologize", "这个要怪就怪您自己。", True), ("apologize", "您操作失误了。", True),
+                 ("apologize", "问题出在您自己身上。", True),
                  ("apologize", "到账后您应该会收到一条短信提醒。", False),
                  ("apologize", "您一定很奇怪我们怎么会记错。", False)]
         for step, sentence, critical in cases:

@@ -97,6 +97,8 @@ TEST_CASE("statements that mention a question are not questions") {
   CHECK(count("您刚才问我为什么会少钱,我马上查") == 0);
   CHECK(count("下个月我会给您打个电话回访的呢。") == 0);
   CHECK(count("我哪知道是怎么回事") == 0);
+  CHECK(count("不管怎么样我们都会处理好") == 0);
+  CHECK(count("无论如何今天给您答复") == 0);
 }
 
 TEST_CASE("questions without a question mark are still asked") {

@@ -128,6 +128,10 @@ TEST_CASE("a rhetorical question affirms what it seems to deny") {
   CHECK_FALSE(ok("{none_of: [早就告诉过你]}", "我不是早就告诉过你了吗?"));
   CHECK_FALSE(ok("{none_of: [人太多]}", "这还不是因为人太多嘛"));
   CHECK_FALSE(ok("{none_of: [是您]}", "莫非是您记错了"));
+  // Whatever follows the particle: 么, an emoji, an ellipsis.
+  CHECK_FALSE(ok("{none_of: [是您自己没看清楚]}", "这不是您自己没看清楚短信么?"));
+  CHECK_FALSE(ok("{none_of: [是您自己没注意]}", "这难道不是您自己没注意吗😓"));
+  CHECK_FALSE(ok("{none_of: [是您自己订了]}", "不会是您自己订了又忘了吧😅"));
   CHECK(ok("{none_of: [您的错]}", "这不是您的错"));  // a plain denial stays one
 }
 
@@ -162,6 +166,9 @@ TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   CHECK_FALSE(ok("{forbid: blame}", "我不能不说:“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "我提醒您说“您弄错了”"));
   CHECK_FALSE(ok("{forbid: blame}", "我刚才不是跟您说“您弄错了”吗?"));  // rhetorical
+  CHECK_FALSE(ok("{forbid: blame}", "我不是跟您说“您弄错了”吗……"));
+  CHECK_FALSE(ok("{forbid: blame}", "我不是跟您说“您弄错了”吗,您怎么还是没带?"));
+  CHECK_FALSE(ok("{forbid: blame}", "我早就提醒过您说“您弄错了”"));
   CHECK(ok("{forbid: blame}", "营业员跟您说“您弄错了”,是他说错了"));
   // Words someone else said, or named as words, are mentioned.
   CHECK(ok("{forbid: blame}", "我们的同事跟您说“您弄错了”,这是他说错了"));
