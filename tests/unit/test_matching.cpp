@@ -81,38 +81,37 @@ TEST_CASE("questions are found and told open from closed") {
   CHECK(kinds("没什么,我们马上处理").empty());
 }
 
+// How many questions a reply asks.
+static std::size_t question_count(const std::string& reply) {
+  return find_questions(normalize(reply).text).size();
+}
+
 TEST_CASE("statements that mention a question are not questions") {
-  auto count = [](const std::string& reply) {
-    return find_questions(normalize(reply).text).size();
-  };
-  CHECK(count("王先生,我不太清楚具体是怎么回事。") == 0);
-  CHECK(count("王先生,我也不知道是不是系统的问题。") == 0);
-  CHECK(count("我问几个问题") == 0);
-  CHECK(count("我想了解几个情况") == 0);
-  CHECK(count("请问您是什么时候发现的") == 1);
-  CHECK(count("您是什么时候发现的") == 1);
-  CHECK(count("这样处理您满意吗。") == 1);
+  CHECK(question_count("王先生,我不太清楚具体是怎么回事。") == 0);
+  CHECK(question_count("王先生,我也不知道是不是系统的问题。") == 0);
+  CHECK(question_count("我问几个问题") == 0);
+  CHECK(question_count("我想了解几个情况") == 0);
+  CHECK(question_count("请问您是什么时候发现的") == 1);
+  CHECK(question_count("您是什么时候发现的") == 1);
+  CHECK(question_count("这样处理您满意吗。") == 1);
   // Answering or reporting a question asks nothing; nor does the polite 的呢 of a statement.
-  CHECK(count("帮您查清楚这1.8元是怎么扣的,您稍等。") == 0);
-  CHECK(count("您刚才问我为什么会少钱,我马上查") == 0);
-  CHECK(count("下个月我会给您打个电话回访的呢。") == 0);
-  CHECK(count("我哪知道是怎么回事") == 0);
-  CHECK(count("不管怎么样我们都会处理好") == 0);
-  CHECK(count("无论如何今天给您答复") == 0);
+  CHECK(question_count("帮您查清楚这1.8元是怎么扣的,您稍等。") == 0);
+  CHECK(question_count("您刚才问我为什么会少钱,我马上查") == 0);
+  CHECK(question_count("下个月我会给您打个电话回访的呢。") == 0);
+  CHECK(question_count("我哪知道是怎么回事") == 0);
+  CHECK(question_count("不管怎么样我们都会处理好") == 0);
+  CHECK(question_count("无论如何今天给您答复") == 0);
 }
 
 TEST_CASE("questions without a question mark are still asked") {
-  auto count = [](const std::string& reply) {
-    return find_questions(normalize(reply).text).size();
-  };
-  CHECK(count("这样处理您还满意吗😊") == 1);
-  CHECK(count("这样处理您满意吗^_^。") == 1);
-  CHECK(count("您看这样处理满意不满意") == 1);
-  CHECK(count("钱退回来您收到了没") == 1);
-  CHECK(count("您是本人,对吧") == 1);
-  CHECK(count("您是怎么想的呢") == 1);
-  CHECK(count("这样处理您满意么") == 1);
-  CHECK(count("我们这么处理") == 0);
+  CHECK(question_count("这样处理您还满意吗😊") == 1);
+  CHECK(question_count("这样处理您满意吗^_^。") == 1);
+  CHECK(question_count("您看这样处理满意不满意") == 1);
+  CHECK(question_count("钱退回来您收到了没") == 1);
+  CHECK(question_count("您是本人,对吧") == 1);
+  CHECK(question_count("您是怎么想的呢") == 1);
+  CHECK(question_count("这样处理您满意么") == 1);
+  CHECK(question_count("我们这么处理") == 0);
 }
 
 TEST_CASE("comfort words and idioms do not negate what follows") {
