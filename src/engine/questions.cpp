@@ -131,9 +131,12 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 // unless the clause has a question word of its own.
 bool ends_asking(std::string_view body, const ClauseCues& cues) {
   if (ends_with_yes_no_particle(body)) return true;
-  if (ends_with(body, "呢"))
-    return !(ends_with(body, "的呢") || ends_with(body, "了呢")) || cues.has_open_word() ||
-           cues.has(Cue::closed);
+  if (ends_with(body, "呢")) {
+    // The polite 的呢 / 了呢 and the progressive 正在…呢 of a statement ask nothing.
+    const bool statement = ends_with(body, "的呢") || ends_with(body, "了呢") ||
+                           body.find("正在") != std::string_view::npos;
+    return !statement || cues.has_open_word() || cues.has(Cue::closed);
+  }
   for (std::string_view tail : {"了没", "了没有", "收到没有", "可以不", "行不", "好不", "对不"}) {
     if (ends_with(body, tail)) return true;
   }
@@ -148,8 +151,10 @@ bool has_a_not_a(std::string_view body) {
     const std::string_view before = body.substr(0, at);
     const std::string_view after = body.substr(at + kNot.size());
     for (std::size_t bytes : {3, 6}) {  // one or two CJK characters
-      if (before.size() >= bytes && after.starts_with(before.substr(before.size() - bytes)))
-        return true;
+      if (before.size() < bytes || !after.starts_with(before.substr(before.size() - bytes)))
+        continue;
+      // 不客气不客气 says a thing twice; it asks nothing.
+      if (!before.substr(0, before.size() - bytes).ends_with(kNot)) return true;
     }
   }
   return false;

@@ -101,6 +101,8 @@ TEST_CASE("statements that mention a question are not questions") {
   CHECK(question_count("我哪知道是怎么回事") == 0);
   CHECK(question_count("不管怎么样我们都会处理好") == 0);
   CHECK(question_count("无论如何今天给您答复") == 0);
+  CHECK(question_count("不客气不客气") == 0);
+  CHECK(question_count("我们正在查呢") == 0);
 }
 
 TEST_CASE("questions without a question mark are still asked") {
