@@ -177,8 +177,8 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   std::sort(all.begin(), all.end());
   std::vector<Found> out;
   for (const auto& m : all)
-    out.push_back({m.span.begin, m.span.end, m.source, coach::is_negated(text, m.span.begin),
-                   n.is_quoted(m.span.begin)});
+    out.push_back({m.span.begin, m.span.end, m.source,
+                   coach::read_negation(text, m.span.begin).negated, n.is_quoted(m.span.begin)});
   return out;
 }
 

@@ -44,14 +44,6 @@ bool is_filler(char32_t cp) {
   }
 }
 
-// Where the character before `pos` begins.
-std::size_t previous_start(std::string_view text, std::size_t pos) {
-  do {
-    --pos;
-  } while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
-  return pos;
-}
-
 // A gap of one particle or conjunction (对不起的抱歉, 对不起和抱歉, 对不起还有抱歉), or of one or
 // two characters said over (好的好的): glue.
 bool is_glue_word(std::u32string_view gap) {
@@ -79,7 +71,7 @@ std::size_t Filler::run_length(std::size_t begin, std::size_t end, char32_t cp) 
     ++length;
   }
   for (std::size_t pos = begin; pos > 0 && length < kNoiseRun;) {
-    pos = previous_start(text_, pos);
+    pos = utf8::previous_start(text_, pos);
     std::size_t at = pos;
     if (utf8::decode(text_, at) != cp) break;
     ++length;
@@ -91,13 +83,18 @@ bool Filler::is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const
   return is_filler(cp) || run_length(begin, end, cp) >= kNoiseRun;
 }
 
+bool Filler::joins(TextSpan gap) const {
+  if (gap.end < gap.begin || gap.end > text_.size()) return false;
+  if (gap.end - gap.begin <= 4 * 6) {  // a few characters: perhaps a word of glue
+    std::u32string word;
+    for (std::size_t pos = gap.begin; pos < gap.end;) word += utf8::decode(text_, pos);
+    if (!word.empty() && is_glue_word(word)) return true;
+  }
+  return fills(gap);
+}
+
 bool Filler::fills(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return false;
-  if (range.end - range.begin <= 4 * 6) {  // a few characters: perhaps a word of glue
-    std::u32string gap;
-    for (std::size_t pos = range.begin; pos < range.end;) gap += utf8::decode(text_, pos);
-    if (!gap.empty() && is_glue_word(gap)) return true;
-  }
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);

@@ -1,6 +1,7 @@
 #pragma once
 // Characters that carry nothing a customer would hear as words: interjections (啊, 哈, 嗯 …),
-// a character typed three or more times running (哈哈哈, 。。。), symbols and emoji, spaces.
+// a character typed three or more times running (哈哈哈, 。。。), symbols, emoji and punctuation
+// inside a clause (/ ——), Latin letters and digits, spaces.
 // Between rubric phrases they are glue, not the trainee's own words: 王先生啊啊啊对不起啊啊啊
 // 我确认一下 strings phrases together as much as 王先生对不起我确认一下 does.
 #include <cstddef>
@@ -18,6 +19,10 @@ class Filler {
 
   // Whether `range` (original offsets) holds nothing but filler; an empty range does.
   bool fills(TextSpan range) const;
+  // Whether the gap between two phrases glues them together: filler, or a word that only links
+  // them — a particle or conjunction (对不起的抱歉, 对不起和抱歉), a word said over (好的好的).
+  // Anywhere else such words are the trainee's own.
+  bool joins(TextSpan gap) const;
   // How many characters of `range` are filler.
   std::size_t characters(TextSpan range) const;
 

@@ -256,8 +256,9 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
   });
   find_patterns(text, words, hits);
   for (auto& [concept_index, match] : hits) {
-    match.denied = is_denied(text, match.span.begin);
-    match.negated = match.denied || is_negated(text, match.span.begin);
+    const Negation negation = read_negation(text, match.span.begin);
+    match.negated = negation.negated;
+    match.denied = negation.denied;
     match.quoted = reply.is_quoted(match.span.begin);
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {

@@ -77,8 +77,7 @@ Window window_before(std::string_view text, std::size_t match_begin) {
   Window window;
   std::size_t start = match_begin;
   while (start > 0 && window.size < kWindowCharacters) {
-    std::size_t previous = start - 1;
-    while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+    const std::size_t previous = utf8::previous_start(text, start);
     if (is_clause_boundary(text, previous)) break;
     std::size_t pos = previous;
     ++window.size;
@@ -89,13 +88,13 @@ Window window_before(std::string_view text, std::size_t match_begin) {
   return window;
 }
 
-// The index in the window after the last word that closes a negation's reach.
 // 就 after a modal or an adverb is one itself (不会就这么道歉, 不能随便就说): the negation goes on.
 bool leads_into_jiu(char32_t c) {
   static constexpr std::u32string_view kLeads = U"会能要不没也都还便早这那";
   return kLeads.find(c) != std::u32string_view::npos;
 }
 
+// The index in the window after the last word that closes a negation's reach.
 std::size_t after_scope_breakers(const Window& window) {
   std::size_t cut = window.first();
   for (std::size_t i = window.first(); i < kWindowCharacters; ++i) {
@@ -136,8 +135,8 @@ bool ends_predicate(char32_t c) {
 // Characters before a second 是 that make it part of the negated verb phrase (不认为是, 不能说是),
 // not a new one (不是我们的错|是您).
 bool joins_copula(char32_t c) {
-  static constexpr std::u32string_view kJoiners = U"不没非为得说算就也都还可正只便总要会能像";
-  return kJoiners.find(c) != std::u32string_view::npos;
+  static constexpr std::u32string_view kJoiners = U"为得说算就也都还可正只便总要会能像";
+  return is_negator(c) || kJoiners.find(c) != std::u32string_view::npos;
 }
 
 // Whether a new predicate begins at window position `i` (or, with i == kWindowCharacters, at
@@ -183,11 +182,9 @@ bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   return false;
 }
 
-}  // namespace
-
-bool is_negated(std::string_view text, std::size_t match_begin) {
+// The wide reading, for rules that require a phrase (see negation.hpp).
+bool widely_negated(std::string_view text, const Window& window, std::size_t match_begin) {
   if (after_degree_adverb(text, match_begin)) return false;
-  const Window window = window_before(text, match_begin);
   std::size_t cut = after_scope_breakers(window);
   for (std::size_t i = kWindowCharacters + 1; i-- > cut;) {
     if (new_predicate_at(window, i, text, match_begin)) {
@@ -201,8 +198,6 @@ bool is_negated(std::string_view text, std::size_t match_begin) {
   }
   return false;
 }
-
-namespace {
 
 // Words between a negation and what it governs that carry the negation on to it: modal verbs
 // (不会, 不能, 不用), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也), and
@@ -222,8 +217,6 @@ bool is_preposition(char32_t c) {
 // How many characters, each one that carries the negation on, may stand between a negation
 // and the phrase it plainly governs: 我不认为是|您的问题 (3), 我没法跟您保证|一定会赔 (5).
 constexpr std::size_t kDeniedGap = 6;
-
-}  // namespace
 
 // 没法, 无法, 没办法 govern a verb (我没法保证, 没办法给您减免), not a sentence with its own
 // subject that follows them (没办法经理今天不在).
@@ -259,16 +252,15 @@ bool is_rhetorical(std::string_view text, const Window& window, std::size_t nega
   return guess && without_trailing_symbols(rest).ends_with("吧");
 }
 
-bool is_denied(std::string_view text, std::size_t match_begin) {
-  const Window window = window_before(text, match_begin);
+// The narrow reading, for rules that forbid a phrase (see negation.hpp).
+bool plainly_denied(std::string_view text, const Window& window, std::size_t match_begin) {
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
       starts_with_subject(text, match_begin))
     return false;
   // A 是 that does not join the verb before it starts a sentence of its own, whether it begins
   // the match (没办法是您自己没带) or stands between (她也没办法是人太多).
   const auto new_copula = [&](std::size_t i) {
-    return i > window.first() && !joins_copula(window.characters[i - 1]) &&
-           !is_negator(window.characters[i - 1]);
+    return i > window.first() && !joins_copula(window.characters[i - 1]);
   };
   std::size_t first = match_begin;
   if (utf8::decode(text, first) == U'是' && new_copula(kWindowCharacters)) return false;
@@ -288,6 +280,14 @@ bool is_denied(std::string_view text, std::size_t match_begin) {
     if (++between > kDeniedGap) return false;
   }
   return false;
+}
+
+}  // namespace
+
+Negation read_negation(std::string_view text, std::size_t match_begin) {
+  const Window window = window_before(text, match_begin);
+  const bool denied = plainly_denied(text, window, match_begin);
+  return {denied || widely_negated(text, window, match_begin), denied};
 }
 
 }  // namespace coach

@@ -6,16 +6,21 @@
 
 namespace coach {
 
-// `normalized` is a normalised reply, `match_begin` the byte where a phrase match starts.
-// True when a negation word stands before the match in the same clause, close enough to
-// govern it, and is not part of a word that only looks negative (不好意思, 对不起, 非常 …).
-bool is_negated(std::string_view normalized, std::size_t match_begin);
+// How a negation before a phrase found in a reply reads. `normalized` is a normalised reply,
+// `match_begin` the byte where the match starts.
+struct Negation {
+  // The wide reading, for rules that require a phrase: a negation word stands before the match
+  // in the same clause, close enough to govern it, and is not part of a word that only looks
+  // negative (不好意思, 对不起, 非常 …). 我们不会道歉 is no apology.
+  bool negated = false;
+  // The narrow reading, for rules that forbid a phrase: a negation plainly governs the match —
+  // right before it, or across a few words that carry it on (会, 能, 说, 认为, 给您 …):
+  // 我们不会说您弄错了, 这不是您的错, 不用您自己查. A forbidden phrase is not excused by a
+  // negation of something else before it (查不出问题您肯定弄混了, 真不巧经理今天不在), however
+  // the wide reading takes it. Denied implies negated.
+  bool denied = false;
+};
 
-// The narrow reading, for rules that forbid a phrase: true only when a negation plainly governs
-// the match — right before it, or across a few words that carry it on (会, 能, 说, 认为, 给您 …):
-// 我们不会说您弄错了, 这不是您的错, 不用您自己查. A forbidden phrase is not excused by a
-// negation of something else before it (查不出问题您肯定弄混了, 真不巧经理今天不在), however the
-// wider reading of is_negated takes it.
-bool is_denied(std::string_view normalized, std::size_t match_begin);
+Negation read_negation(std::string_view normalized, std::size_t match_begin);
 
 }  // namespace coach

@@ -48,8 +48,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
   const auto found = [&](std::size_t source, std::size_t begin, std::size_t end) {
-    const bool denied = is_denied(text, begin);
-    matches.push_back({{begin, end}, source, denied || is_negated(text, begin), denied});
+    const Negation negation = read_negation(text, begin);
+    matches.push_back({{begin, end}, source, negation.negated, negation.denied});
   };
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
     found(phrase, begin, end);

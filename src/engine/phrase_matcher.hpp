@@ -17,8 +17,8 @@ namespace coach {
 struct PhraseMatch {
   TextSpan span;         // in the normalised text
   std::size_t source;    // index into phrases, then patterns
-  bool negated = false;  // a negation stands close before it (is_negated)
-  bool denied = false;   // a negation plainly governs it (is_denied); then negated too
+  bool negated = false;  // read_negation's wide reading
+  bool denied = false;   // its narrow one: a negation plainly governs it (then negated too)
   bool quoted =
       false;  // set only where the reply is known (find_all(NormalizedText), LexiconScanner)
 

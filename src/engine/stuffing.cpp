@@ -160,7 +160,7 @@ Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds&
   for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
     const TextSpan gap{previous_end, span.begin};
-    const bool follows = current.phrases > 0 && filler.fills(gap);
+    const bool follows = current.phrases > 0 && filler.joins(gap);
     if (!follows) current = {};
     // Glue that is not filler everywhere (的, 好的好的 between two phrases) belongs to the chain.
     if (follows) current.characters += characters_in(text, gap) - filler.characters(gap);
@@ -200,22 +200,29 @@ std::size_t function_characters(std::string_view text, TextSpan span) {
   return count;
 }
 
+// The function words among the trainee's own words of `clause`, between and after its phrases.
+std::size_t function_words_between(const std::string& text, TextSpan clause,
+                                   const PhraseFinds& finds) {
+  std::size_t count = 0;
+  std::size_t previous_end = clause.begin;
+  for (const TextSpan span : beginning_in(finds.spans, clause)) {
+    if (!inside(span, clause)) continue;
+    if (span.begin > previous_end) count += function_characters(text, {previous_end, span.begin});
+    previous_end = std::max(previous_end, span.end);
+  }
+  return count + function_characters(text, {previous_end, clause.end});
+}
+
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
                       const Filler& filler) {
   int phrases = 0;
   std::size_t covered = 0;
-  std::size_t function_words = 0;  // in the trainee's own words between the phrases
-  std::size_t previous_end = clause.begin;
   for (const TextSpan span : beginning_in(finds.spans, clause)) {
     if (!inside(span, clause)) continue;
-    if (span.begin > previous_end)
-      function_words += function_characters(reply.original, {previous_end, span.begin});
     ++phrases;
     covered += characters_in(reply.original, span);
-    previous_end = std::max(previous_end, span.end);
   }
   if (phrases < kListPhrases) return false;
-  function_words += function_characters(reply.original, {previous_end, clause.end});
   const std::size_t words = characters_in(reply.original, clause) - filler.characters(clause);
   if (covered < kListCoverage * words) return false;
   int concepts = 0;
@@ -226,11 +233,12 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
     repeated += times >= 2 ? 1 : 0;
     said_three_times += times >= 3 ? 1 : 0;
   });
-  // Many ideas make a list unless the trainee's own words between them hold the grammar of a
-  // sentence (那, 呢, 已经, 的 …): 刘小姐您的心情我能够理解那您希望我们怎样帮您解决呢 is one,
-  // typed without commas. One idea said over and over is a list whatever joins it.
-  const bool sentence = function_words >= kSentenceFunctionWords;
-  return (concepts >= kListConcepts && !sentence) || said_three_times > 0 || repeated >= 2;
+  // One idea said over and over is a list whatever joins it. Many ideas make a list unless the
+  // trainee's own words between them hold the grammar of a sentence (那, 呢, 已经, 的 …):
+  // 刘小姐您的心情我能够理解那您希望我们怎样帮您解决呢 is one, typed without commas.
+  if (said_three_times > 0 || repeated >= 2) return true;
+  return concepts >= kListConcepts &&
+         function_words_between(reply.original, clause, finds) < kSentenceFunctionWords;
 }
 
 // How many characters of `clause` (normalised offsets) are the trainee's own: neither in a

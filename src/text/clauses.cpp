@@ -52,8 +52,7 @@ std::vector<Clause> split_clauses(std::string_view text) {
 
 std::string_view without_trailing_symbols(std::string_view clause) {
   while (!clause.empty()) {
-    std::size_t start = clause.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(clause[start]) & 0xC0) == 0x80) --start;
+    const std::size_t start = utf8::previous_start(clause, clause.size());
     std::size_t pos = start;
     const char32_t cp = utf8::decode(clause, pos);
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));

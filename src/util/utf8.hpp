@@ -67,6 +67,14 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
+// Where the character that ends at byte `pos` (> 0) begins: back over continuation bytes.
+inline std::size_t previous_start(std::string_view text, std::size_t pos) {
+  do {
+    --pos;
+  } while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
+  return pos;
+}
+
 void append(std::string& out, char32_t code_point);
 
 // Where the first malformed sequence is, if any.
