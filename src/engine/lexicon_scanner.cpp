@@ -238,13 +238,12 @@ void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>
   run_in_units(text, words, whole, {PatternReach::text}, hits);
 }
 
-ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
-  const std::string_view text = reply.text;
+void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
+  const std::string_view text = reading.text;
   // Scratch, kept per thread like the marks: most replies then allocate nothing here.
-  static thread_local std::vector<Hit> hits;
   static thread_local std::vector<WordFound> words;
-  hits.clear();
   words.clear();
+  const std::size_t first = hits.size();
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
     if (phrase >= phrase_owners_.size()) {
       words.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
@@ -255,15 +254,40 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
     hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
   });
   find_patterns(text, words, hits);
-  for (auto& [concept_index, match] : hits) {
+  for (std::size_t i = first; i < hits.size(); ++i) {
+    PhraseMatch& match = hits[i].second;
     const Negation negation = read_negation(text, match.span.begin);
     match.negated = negation.negated;
     match.denied = negation.denied;
-    match.quoted = reply.is_quoted(match.span.begin);
+    match.quoted = reading.is_quoted(match.span.begin);
   }
+}
+
+ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
+  static thread_local Hits hits;
+  hits.clear();
+  find_all(reply, hits);
+  if (reply.read_through) {
+    static thread_local Hits through;
+    through.clear();
+    find_all(*reply.read_through, through);
+    for (auto& [concept_index, match] : through) {
+      if (carry_across_pause(reply, match)) hits.push_back({concept_index, match});
+    }
+  }
+  // Of two equal occurrences, the one the reply's own reading has comes first and is kept.
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.first != b.first ? a.first < b.first : a.second < b.second;
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second < b.second || b.second < a.second) return a.second < b.second;
+    return !a.second.across_pause && b.second.across_pause;
   });
+  if (reply.read_through) {
+    const auto same = [](const Hit& a, const Hit& b) {
+      return a.first == b.first && a.second.span == b.second.span &&
+             a.second.source == b.second.source;
+    };
+    hits.erase(std::unique(hits.begin(), hits.end(), same), hits.end());
+  }
   ReplyScan scan;
   scan.offsets_.assign(concept_count_ + 1, 0);
   scan.matches_.reserve(hits.size());

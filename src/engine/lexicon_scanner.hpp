@@ -68,6 +68,8 @@ class LexiconScanner {
   void run_in_units(std::string_view text, const std::vector<WordFound>& words, const Units& units,
                     std::initializer_list<PatternReach> reaches, Hits& hits) const;
   void find_patterns(std::string_view text, std::vector<WordFound>& words, Hits& hits) const;
+  // Every occurrence in one reading of the reply, marked negated and quoted by that reading.
+  void find_all(const NormalizedText& reading, Hits& hits) const;
 
   std::size_t concept_count_;
   std::size_t unit_scan_min_bytes_;

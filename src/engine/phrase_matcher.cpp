@@ -16,6 +16,14 @@ bool operator<(const PhraseMatch& a, const PhraseMatch& b) {
   return a.source < b.source;
 }
 
+bool carry_across_pause(const NormalizedText& reply, PhraseMatch& match) {
+  const TextSpan typed = reply.read_through->to_original(match.span);
+  if (!reply.joins_pause(typed)) return false;
+  match.span = reply.from_original(typed);
+  match.across_pause = true;
+  return true;
+}
+
 RE2::Options pattern_options() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
@@ -66,6 +74,17 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
 std::vector<PhraseMatch> PhraseMatcher::find_all(const NormalizedText& reply) const {
   std::vector<PhraseMatch> matches = find_all(std::string_view(reply.text));
   for (PhraseMatch& match : matches) match.quoted = reply.is_quoted(match.span.begin);
+  if (!reply.read_through) return matches;
+  const NormalizedText& through = *reply.read_through;
+  for (PhraseMatch match : find_all(std::string_view(through.text))) {
+    match.quoted = through.is_quoted(match.span.begin);
+    const bool new_to_reply = carry_across_pause(reply, match) &&
+                              std::find_if(matches.begin(), matches.end(), [&](const auto& m) {
+                                return m.span == match.span && m.source == match.source;
+                              }) == matches.end();
+    if (new_to_reply) matches.push_back(match);
+  }
+  std::sort(matches.begin(), matches.end());
   return matches;
 }
 

@@ -21,6 +21,9 @@ struct PhraseMatch {
   bool denied = false;   // its narrow one: a negation plainly governs it (then negated too)
   bool quoted =
       false;  // set only where the reply is known (find_all(NormalizedText), LexiconScanner)
+  // Found only by reading through a pause typed inside the phrase (您……弄错了): its span then
+  // covers the pause. Rules count it; keyword stuffing does not (it is not a phrase listed).
+  bool across_pause = false;
 
   bool said() const { return !negated && !quoted; }
   // Whether a rule that forbids the phrase holds it against the trainee: unless it is plainly
@@ -32,6 +35,11 @@ struct PhraseMatch {
 
 // Text order: earlier first, and of two that start together the longer first.
 bool operator<(const PhraseMatch& a, const PhraseMatch& b);
+
+// Makes `match`, found (and marked negated and quoted) in reply.read_through, a match of the
+// reply, across_pause, its span covering what was typed. False when it joins no pause: the
+// reply's own reading has it already.
+bool carry_across_pause(const NormalizedText& reply, PhraseMatch& match);
 
 // Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` that lies in
 // text[from, to). The rest of the text is still context: `^`, `$` and `\b` see it. Searching

@@ -122,7 +122,7 @@ PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
     int distinct = 0;
     std::size_t previous_end = 0;
     for (const auto& match : scan.of(index)) {
-      if (match.negated) continue;
+      if (match.negated || match.across_pause) continue;
       if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
       previous_end = match.span.end;
       ++distinct;

@@ -7,6 +7,7 @@
 #include "text/char_folder.hpp"
 #include "text/pauses.hpp"
 #include "text/quotations.hpp"
+#include "text/read_through.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/utf8.hpp"
 
@@ -20,6 +21,19 @@ TextSpan NormalizedText::to_original(TextSpan span) const {
 std::string_view NormalizedText::original_text(TextSpan span) const {
   const TextSpan source = to_original(span);
   return std::string_view(original).substr(source.begin, source.end - source.begin);
+}
+
+TextSpan NormalizedText::from_original(TextSpan span) const {
+  const auto begin = std::lower_bound(origin_begin.begin(), origin_begin.end(), span.begin);
+  const auto end = std::lower_bound(begin, origin_begin.end(), span.end);
+  return {static_cast<std::size_t>(begin - origin_begin.begin()),
+          static_cast<std::size_t>(end - origin_begin.begin())};
+}
+
+bool NormalizedText::joins_pause(TextSpan span) const {
+  const auto join =
+      std::upper_bound(read_through_joins.begin(), read_through_joins.end(), span.begin);
+  return join != read_through_joins.end() && *join < span.end;
 }
 
 namespace {
@@ -65,19 +79,21 @@ struct KeptCharacter {
   std::uint32_t end;
 };
 
-std::vector<KeptCharacter> keep_script(std::string_view original, std::string& kept) {
+std::vector<KeptCharacter> keep_script(std::string_view original, const ReadThrough* through,
+                                       std::string& kept) {
   CharFolder& folder = CharFolder::shared();
   std::vector<KeptCharacter> characters;
   characters.reserve(original.size());
   kept.reserve(original.size());
   for (std::size_t pos = 0; pos < original.size();) {
     const auto start = static_cast<std::uint32_t>(pos);
-    const std::string_view folded = folder.fold_keeping_script(utf8::decode(original, pos));
+    const char32_t code_point = utf8::decode(original, pos);
+    if (through && through->drops(start)) continue;
+    const std::string_view folded = folder.fold_keeping_script(code_point);
     for (std::size_t at = 0; at < folded.size();) {
       const std::size_t from = at;
-      const char32_t code_point = utf8::decode(folded, at);
       characters.push_back(
-          {code_point, kept.size() + from, start, static_cast<std::uint32_t>(pos)});
+          {utf8::decode(folded, at), kept.size() + from, start, static_cast<std::uint32_t>(pos)});
     }
     kept += folded;
   }
@@ -107,20 +123,28 @@ void append_pause(Output& out, const Pauses& pauses, std::size_t from, std::size
   out.append(",", begin, begin + 1, quotations.contains(pause));
 }
 
+// What one reading of a reply takes from it besides the characters.
+struct Reading {
+  const QuotedRanges& quotations;
+  const Pauses& pauses;        // whitespace read as commas
+  const ReadThrough* through;  // the marks left out, for the reading through pauses
+};
+
 // Traditional text converted word by word where a word converts as a whole (乾淨 → 干净),
 // character by character elsewhere: what OpenCC's tw2s gives, at the cost of one pass.
-void convert_phrases(std::string_view original, const QuotedRanges& quotations,
-                     const Pauses& pauses, TraditionalPhrases::Script script, Output& out) {
+void convert_phrases(std::string_view original, const Reading& reading,
+                     TraditionalPhrases::Script script, Output& out) {
   CharFolder& folder = CharFolder::shared();
+  const QuotedRanges& quotations = reading.quotations;
   std::string kept;
-  const std::vector<KeptCharacter> characters = keep_script(original, kept);
+  const std::vector<KeptCharacter> characters = keep_script(original, reading.through, kept);
   const auto words = folder.traditional_phrases().find(kept, script);
   out.clear();  // start again
   auto word = words.begin();
   std::uint32_t previous_end = 0;
   for (std::size_t i = 0; i < characters.size();) {
     const KeptCharacter& c = characters[i];
-    append_pause(out, pauses, previous_end, c.begin, quotations);
+    append_pause(out, reading.pauses, previous_end, c.begin, quotations);
     if (word != words.end() && word->begin == c.kept_begin) {
       std::size_t j = i;
       while (j < characters.size() && characters[j].kept_begin < word->end) ++j;
@@ -145,27 +169,26 @@ bool holds_traditional_word(std::string_view text) {
   });
 }
 
-}  // namespace
-
-NormalizedText normalize(std::string_view original) {
+NormalizedText normalize_reading(std::string_view original, const Reading& reading) {
   NormalizedText result;
   result.original = std::string(original);
   Output out(result, original.size());
   CharFolder& folder = CharFolder::shared();
-  const QuotedRanges quotations = find_mentions(original);
-  const Pauses pauses(original);
+  const QuotedRanges& quotations = reading.quotations;
   bool may_hold_traditional_word = false;
   for (std::size_t pos = 0; pos < original.size();) {
     const std::size_t start = pos;
-    const CharFolder::Folded folded = folder.fold_marked(utf8::decode(original, pos));
+    const char32_t code_point = utf8::decode(original, pos);
+    if (reading.through && reading.through->drops(start)) continue;
+    const CharFolder::Folded folded = folder.fold_marked(code_point);
     may_hold_traditional_word = may_hold_traditional_word || folded.changed_in_words;
     // Traditional text is converted word by word, from the start: this pass is of no more use.
     if (folded.traditional) {
-      convert_phrases(original, quotations, pauses, TraditionalPhrases::Script::traditional, out);
+      convert_phrases(original, reading, TraditionalPhrases::Script::traditional, out);
       out.finish();
       return result;
     }
-    if (pauses.first_in(start, pos) == start) {
+    if (reading.pauses.first_in(start, pos) == start) {
       out.append(",", static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos),
                  quotations.contains(start));
       continue;
@@ -177,14 +200,36 @@ NormalizedText normalize(std::string_view original) {
   // No character was traditional, so the text is as the word table reads it; a traditional
   // word may still be written in characters that are all simplified ones too (不瞭解, 藉口).
   if (may_hold_traditional_word && holds_traditional_word(result.text)) {
-    convert_phrases(original, quotations, pauses, TraditionalPhrases::Script::simplified, out);
+    convert_phrases(original, reading, TraditionalPhrases::Script::simplified, out);
     out.finish();
   }
   return result;
 }
 
+const Pauses& no_pauses() {
+  static const Pauses none{std::string_view()};
+  return none;
+}
+
+}  // namespace
+
+NormalizedText normalize(std::string_view original) {
+  const QuotedRanges quotations = find_mentions(original);
+  const Pauses pauses(original);
+  NormalizedText result = normalize_reading(original, {quotations, pauses, nullptr});
+  const ReadThrough through(original, pauses);
+  if (!through.empty()) {
+    result.read_through = std::make_shared<const NormalizedText>(
+        normalize_reading(original, {quotations, no_pauses(), &through}));
+    result.read_through_joins = through.joins();
+  }
+  return result;
+}
+
 std::string normalize_phrase(std::string_view phrase) {
-  return normalize(phrase).text;
+  const QuotedRanges quotations = find_mentions(phrase);
+  const Pauses pauses(phrase);
+  return normalize_reading(phrase, {quotations, pauses, nullptr}).text;
 }
 
 }  // namespace coach

@@ -2,6 +2,7 @@
 // The matching form of a text, shared by rule phrases and trainees' replies, with a map back
 // to the original so a match can be shown where the trainee typed it.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,13 @@ struct NormalizedText {
   std::vector<std::uint32_t> origin_end;    // … and ends, in `original`
   std::vector<std::uint8_t> quoted;         // per byte of `text`: inside quotation marks
 
+  // The reply read through the pauses typed inside its sentences (您……弄错了, 您呀,肯定是
+  // 弄混了): what a rule that forbids a phrase must see too (text/read_through). Null when the
+  // reply has none; a phrase's normalised text never has one.
+  std::shared_ptr<const NormalizedText> read_through;
+  // Where in `original` that reading joins across a pause, in order.
+  std::vector<std::uint32_t> read_through_joins;
+
   // Whether normalised byte `pos` stands inside quotation marks (“我试试”): words the trainee
   // mentions, not words the trainee says.
   bool is_quoted(std::size_t pos) const { return pos < quoted.size() && quoted[pos]; }
@@ -28,6 +36,10 @@ struct NormalizedText {
   // The part of the original that produced normalised bytes [span.begin, span.end).
   TextSpan to_original(TextSpan span) const;
   std::string_view original_text(TextSpan span) const;
+  // The normalised bytes that came from the original bytes [span.begin, span.end).
+  TextSpan from_original(TextSpan span) const;
+  // Whether the original bytes [span.begin, span.end) hold one of read_through_joins.
+  bool joins_pause(TextSpan span) const;
 };
 
 NormalizedText normalize(std::string_view original);

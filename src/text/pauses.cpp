@@ -14,15 +14,8 @@ struct Character {
   std::size_t begin;
 };
 
-bool is_line_break(char32_t cp) {
-  return cp == U'\n' || cp == U'\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-bool is_whitespace(char32_t cp) {
-  if (cp == U'\t' || cp == U'\v' || cp == U'\f' || is_line_break(cp)) return true;
-  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  return category == UTF8PROC_CATEGORY_ZS;
-}
+using utf8::is_line_break;
+using utf8::is_whitespace;
 
 bool is_ideograph(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||

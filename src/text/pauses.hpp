@@ -20,6 +20,9 @@ class Pauses {
   // Where the first pause in [from, to) of the original starts, or npos.
   std::size_t first_in(std::size_t from, std::size_t to) const;
 
+  // Where each pause starts, in order.
+  const std::vector<std::size_t>& starts() const { return starts_; }
+
  private:
   std::vector<std::size_t> starts_;  // byte offsets of each pause's first character, in order
 };

@@ -177,6 +177,12 @@ bool is_invisible(char32_t cp) {
          is_reserved_ignorable(cp) || is_zero_width_format(cp);
 }
 
+bool is_whitespace(char32_t cp) {
+  if (cp == U'\t' || cp == U'\v' || cp == U'\f' || is_line_break(cp)) return true;
+  return cp <= 0x10FFFF &&
+         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_ZS;
+}
+
 namespace {
 
 // Where the terminal escape sequence starting with the ESC at `pos` ends: a CSI (ESC [ …

@@ -133,6 +133,15 @@ bool has_bidi_controls(std::string_view text);
 // refused, and file names and quoted values show it as `\uFFF9`.
 bool is_invisible(char32_t code_point);
 
+// A line break: LF, CR, NEL, U+2028 or U+2029.
+constexpr bool is_line_break(char32_t cp) {
+  return cp == U'\n' || cp == U'\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+// Tab, vertical tab, form feed, a line break or a space separator (general category Zs: the
+// no-break and ideographic spaces among them).
+bool is_whitespace(char32_t code_point);
+
 // Whether the text holds an invisible character: two names that look the same would be
 // different trainees.
 bool has_hidden_characters(std::string_view text);

@@ -67,6 +67,10 @@ class Grading(CoachTestCase):
                  ("apologize", "下次您该先看看合同。", True),
                  ("apologize", "这个要怪就怪您自己。", True), ("apologize", "您操作失误了。", True),
                  ("apologize", "问题出在您自己身上。", True),
+                 ("vent", "不过这是不可能的。", True), ("vent", "不过这绝对不可能。", True),
+                 ("vent", "您真的弄错了。", True), ("vent", "您可能还不明白。", True),
+                 ("vent", "您平静一下。", True), ("vent", "您肯定就是记错了。", True),
+                 ("apologize", "您可能不太清楚这项业务,我给您介绍一下。", False),
                  ("apologize", "到账后您应该会收到一条短信提醒。", False),
                  ("apologize", "您一定很奇怪我们怎么会记错。", False)]
         for step, sentence, critical in cases:
@@ -76,6 +80,25 @@ class Grading(CoachTestCase):
                 lines = ["scenario: missing-balance", "responses:"]
                 lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
                 path = self.write("taboo.yaml", "\n".join(lines) + "\n")
+                result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+                self.assertEqual(result["critical_failed"], critical)
+
+    def test_a_pause_inside_a_forbidden_sentence_does_not_hide_it(self):
+        # Found by an outside tester: each passed with 100 while the unpaused sentence failed.
+        answers = self.model_answers("missing-balance")
+        cases = [("resolve", "不过您……弄错了,这是您上个月自己订的。", True),
+                 ("resolve", "不过您呀,肯定是弄混了。", True), ("resolve", "您肯定……弄混了。", True),
+                 ("vent", "您别……激动,我们系统从来……没出过错。", True),
+                 ("vent", "您哪,就是记错了。", True),
+                 ("resolve", "我查一下……好的,是我们这边弄错了。", False),
+                 ("resolve", "王先生……真是对不起。", False)]
+        for step, sentence, critical in cases:
+            with self.subTest(sentence=sentence):
+                responses = dict(answers)
+                responses[step] += sentence
+                lines = ["scenario: missing-balance", "responses:"]
+                lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+                path = self.write("pause.yaml", "\n".join(lines) + "\n")
                 result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
                 self.assertEqual(result["critical_failed"], critical)
 

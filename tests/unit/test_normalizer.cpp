@@ -49,6 +49,40 @@ TEST_CASE("a space or a line break between sentences reads as a comma") {
   CHECK(reply.original_text({6, 7}) == " ");  // the comma maps back to the space typed
 }
 
+TEST_CASE("a second reading joins what pauses inside a sentence part, for forbidding rules") {
+  const auto through = [](std::string_view reply) {
+    const NormalizedText text = normalize(reply);
+    return text.read_through ? text.read_through->text : std::string("(none)");
+  };
+  // Hesitation marks between two words.
+  CHECK(through("您……弄错了") == "您弄错了");
+  CHECK(through("您——弄错了") == "您弄错了");
+  CHECK(through("您别~激动") == "您别激动");
+  CHECK(through("您...弄错了") == "您弄错了");
+  CHECK(through("您 ……弄错了。") == "您弄错了.");
+  CHECK(through("您😅弄错了") == "您弄错了");
+  // The topic pause after a bare pronoun, and its particle.
+  CHECK(through("不过您呀,肯定是弄混了") == "不过您肯定是弄混了");
+  CHECK(through("您，弄错了") == "您弄错了");
+  CHECK(through("您啊就是记错了") == "您就是记错了");
+  CHECK(through("你们呢,应该先看看合同") == "你们应该先看看合同");
+  // A space read as a comma.
+  CHECK(through("您肯定 弄混了") == "您肯定弄混了");
+  // Nothing to read through: punctuation that shapes the sentence, a pronoun that does not open
+  // its clause, a particle that asks, marks between digits.
+  CHECK(through("您好,请问有什么可以帮您?") == "(none)");
+  CHECK(through("谢谢您啊,我们马上处理") == "(none)");
+  CHECK(through("您呢?") == "(none)");
+  CHECK(through("2-3天到账,A-3窗口") == "(none)");
+  CHECK(through("好的。您说") == "(none)");
+  // The reply's own reading keeps the pauses, and knows where the second one joins.
+  const NormalizedText reply = normalize("您……弄错了");
+  CHECK(reply.text == "您,,弄错了");
+  CHECK(reply.joins_pause({0, reply.original.size()}));
+  CHECK_FALSE(reply.joins_pause({0, 3}));
+  CHECK(reply.from_original({0, reply.original.size()}) == TextSpan{0, reply.text.size()});
+}
+
 TEST_CASE("characters that show nothing cannot hide a phrase") {
   // Variation selector, tag, Hangul fillers, combining grapheme joiner, musical formatting.
   for (const char* hidden : {"\uFE0F", "\U000E0041", "\u3164", "\u115F", "\uFFA0", "\u034F",

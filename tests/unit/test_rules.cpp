@@ -110,6 +110,31 @@ TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK(ok("{forbid: blame}", "“您弄错了”这种话我们不会说"));
 }
 
+TEST_CASE("a pause typed inside a forbidden phrase does not hide it") {
+  // Found by an outside tester: each passed the critical rule while 您 弄错了 (a space) failed.
+  for (const char* reply : {"您……弄错了", "您——弄错了", "您...弄错了", "您~弄错了", "您-弄错了",
+                            "您，弄错了", "您嘛,弄错了", "不过您呀,弄错了", "您😅弄错了"}) {
+    CAPTURE(reply);
+    CHECK_FALSE(ok("{forbid: blame}", reply));
+  }
+  CHECK_FALSE(ok("{none_of: [您肯定是弄混了]}", "不过您呀,肯定是弄混了"));
+  CHECK_FALSE(ok("{none_of: [您肯定弄混了]}", "您肯定……弄混了"));
+  CHECK_FALSE(ok("{none_of: [您就是记错了]}", "您啊就是记错了"));
+  CHECK_FALSE(ok("{none_of: [您别激动, 系统从来没出过错]}", "您别……激动,我们系统从来……没出过错"));
+  CHECK_FALSE(ok("{none_of: [您应该]}", "您呢,应该先看看合同"));
+  CHECK_FALSE(ok("{none_of: [您冷静一点]}", "您冷静…一点"));
+  // The evidence shows what was typed, the pause with it.
+  const StepResult result = judge("      - {forbid: blame}\n", "您……弄错了");
+  REQUIRE_FALSE(result.rules.at(0).matched.empty());
+  CHECK(std::string_view(result.reply)
+            .substr(result.rules[0].matched[0].begin,
+                    result.rules[0].matched[0].end - result.rules[0].matched[0].begin) ==
+        "您……弄错了");
+  // Still excused by a negation that governs it, or a real sentence break.
+  CHECK(ok("{forbid: blame}", "我们不会说您……弄错了"));
+  CHECK(ok("{none_of: [您弄错了]}", "谢谢您。弄错了的是我们"));
+}
+
 TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs it") {
   CHECK(ok("{forbid: blame}", "我们不会说您弄错了"));
   CHECK(ok("{forbid: blame}", "这并不是您的错"));

@@ -1,0 +1,197 @@
+#include "text/read_through.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+
+#include "text/pauses.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+struct Character {
+  char32_t code_point;
+  std::size_t begin;
+};
+
+utf8proc_category_t category_of(char32_t cp) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+
+// Letters and digits of any script.
+bool is_word(char32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // most replies are these: skip the look-up
+  const auto category = category_of(cp);
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO &&
+         category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_ME;
+}
+
+// Where a hesitation may be read through: between two words of a sentence, not in 2-3 天 or
+// A-3, where a mark between ASCII letters and digits means something.
+bool joins_words(char32_t cp) {
+  return cp >= 0x80 && is_word(cp);
+}
+
+// Punctuation that shapes a sentence: it ends one, separates clauses or marks a quotation.
+bool is_structural(char32_t cp) {
+  constexpr std::u32string_view kMarks =
+      U",.!?;:\"'()[]{}<>，。！？；：、（）【】《》〈〉「」『』“”‘’｛｝［］｡．";
+  return kMarks.find(cp) != std::u32string_view::npos;
+}
+
+bool is_dot(char32_t cp) {
+  return cp == U'.' || cp == U'。' || cp == U'．' || cp == U'｡';
+}
+
+// A mark typed for a hesitation or a tone inside a sentence: an ellipsis, a dash, a tilde, a
+// slash, an emoji … anything that is neither a word, whitespace nor structural punctuation.
+bool is_hesitation(char32_t cp) {
+  if (cp == U'…' || cp == U'⋯') return true;
+  return !is_word(cp) && !utf8::is_whitespace(cp) && !is_structural(cp) && cp >= 0x20 && cp != 0x7F;
+}
+
+bool is_comma(char32_t cp) {
+  return cp == U',' || cp == U'，' || cp == U'、';
+}
+
+bool is_pronoun(char32_t cp) {
+  return cp == U'您' || cp == U'你' || cp == U'妳' || cp == U'祢';
+}
+
+// Particles of a topic pause after a pronoun (您呀, 你啊, 您呢): with a pause after them; the
+// first three also without one (您啊就是记错了).
+constexpr std::u32string_view kTopicParticles = U"呀啊嘛呢哪吧哈啦哦喔";
+constexpr std::size_t kParticlesWithoutPause = 3;
+
+bool is_topic_particle(char32_t cp) {
+  return kTopicParticles.find(cp) != std::u32string_view::npos;
+}
+
+// Words after which a pronoun still opens its clause: 不过您呀, 其实你啊.
+constexpr std::array<std::string_view, 24> kConnectives = {
+    "不过", "不過", "但是",   "可是",   "其实",   "其實",   "反正",   "所以",
+    "而且", "那么", "那麼",   "那",     "但",     "可",     "就是",   "我看",
+    "我说", "我說", "我觉得", "我覺得", "说实话", "說實話", "老实说", "老實說"};
+
+char32_t character_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t at = utf8::previous_start(text, pos);
+  return utf8::decode(text, at);
+}
+
+// Whether the pronoun at byte `pos` opens its clause: at the start, after punctuation or
+// whitespace, or after a connective that does.
+bool opens_clause(std::string_view original, std::size_t pos) {
+  if (!is_word(character_before(original, pos))) return true;
+  const std::string_view before = original.substr(0, pos);
+  return std::any_of(kConnectives.begin(), kConnectives.end(), [&](std::string_view word) {
+    return before.ends_with(word) &&
+           !is_word(character_before(original, before.size() - word.size()));
+  });
+}
+
+// Into scratch kept per thread: every reply is read for pauses, and most have none.
+const std::vector<Character>& decode_all(std::string_view text) {
+  static thread_local std::vector<Character> characters;
+  characters.clear();
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    characters.push_back({utf8::decode(text, pos), begin});
+  }
+  return characters;
+}
+
+// A run of marks, dots and whitespace from characters[i] that reads as a hesitation: one mark
+// at least, or two dots (您...弄错了); a single full stop ends a sentence. Returns the run's
+// end, or i when there is none.
+std::size_t hesitation_end(const std::vector<Character>& characters, std::size_t i) {
+  std::size_t end = i;
+  std::size_t marks = 0;
+  std::size_t dots = 0;
+  for (; end < characters.size(); ++end) {
+    const char32_t cp = characters[end].code_point;
+    if (is_dot(cp)) {
+      ++dots;
+    } else if (is_hesitation(cp)) {
+      ++marks;
+    } else if (!utf8::is_whitespace(cp)) {
+      break;
+    }
+  }
+  return marks > 0 || dots >= 2 ? end : i;
+}
+
+// After the pronoun (and 们) ending at characters[i]: the topic particles and the pause that
+// a reproach can hide behind (您呀,肯定是弄混了; 您，弄错了; 您啊就是记错了). Returns the end of
+// what to leave out, or i when there is nothing.
+std::size_t topic_pause_end(const std::vector<Character>& characters, std::size_t i) {
+  std::size_t end = i;
+  bool particle_without_pause = false;
+  for (std::size_t n = 0;
+       n < 2 && end < characters.size() && is_topic_particle(characters[end].code_point);
+       ++n, ++end)
+    particle_without_pause =
+        particle_without_pause ||
+        kTopicParticles.find(characters[end].code_point) < kParticlesWithoutPause;
+  const std::size_t particles_end = end;
+  while (end < characters.size()) {
+    const std::size_t run = hesitation_end(characters, end);
+    if (run > end) {
+      end = run;
+      continue;
+    }
+    const char32_t cp = characters[end].code_point;
+    if (!is_comma(cp) && !utf8::is_whitespace(cp)) break;
+    ++end;
+  }
+  if (end >= characters.size() || !joins_words(characters[end].code_point)) return i;
+  if (end > particles_end) return end;
+  return particle_without_pause ? end : i;
+}
+
+}  // namespace
+
+ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
+  const std::vector<Character>& characters = decode_all(original);
+  const auto begin_of = [&](std::size_t i) {
+    return i < characters.size() ? characters[i].begin : original.size();
+  };
+  for (std::size_t i = 0; i < characters.size();) {
+    const char32_t cp = characters[i].code_point;
+    if (is_pronoun(cp) && opens_clause(original, characters[i].begin)) {
+      std::size_t after = i + 1;
+      if (after < characters.size() &&
+          (characters[after].code_point == U'们' || characters[after].code_point == U'們'))
+        ++after;
+      const std::size_t end = topic_pause_end(characters, after);
+      if (end > after) drop(begin_of(after), begin_of(end));
+      i = end > after ? end : i + 1;
+      continue;
+    }
+    const std::size_t end = hesitation_end(characters, i);
+    if (end > i && i > 0 && end < characters.size() && joins_words(characters[i - 1].code_point) &&
+        joins_words(characters[end].code_point))
+      drop(begin_of(i), begin_of(end));
+    i = std::max(end, i + 1);
+  }
+  for (const std::size_t pause : pauses.starts())
+    joins_.push_back(static_cast<std::uint32_t>(pause));
+  std::sort(joins_.begin(), joins_.end());
+  joins_.erase(std::unique(joins_.begin(), joins_.end()), joins_.end());
+}
+
+void ReadThrough::drop(std::size_t begin, std::size_t end) {
+  dropped_.push_back({begin, end});
+  joins_.push_back(static_cast<std::uint32_t>(begin));
+}
+
+bool ReadThrough::drops(std::size_t pos) const {
+  const auto after =
+      std::upper_bound(dropped_.begin(), dropped_.end(), pos,
+                       [](std::size_t p, const TextSpan& span) { return p < span.begin; });
+  return after != dropped_.begin() && pos < std::prev(after)->end;
+}
+
+}  // namespace coach
