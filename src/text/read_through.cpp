@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "text/pauses.hpp"
 #include "util/utf8.hpp"
@@ -36,9 +37,56 @@ bool joins_words(char32_t cp) {
 
 // Punctuation that shapes a sentence: it ends one, separates clauses or marks a quotation.
 bool is_structural(char32_t cp) {
-  constexpr std::u32string_view kMarks =
-      U",.!?;:\"'()[]{}<>，。！？；：、（）【】《》〈〉「」『』“”‘’｛｝［］｡．";
-  return kMarks.find(cp) != std::u32string_view::npos;
+  switch (cp) {
+    case U',':
+    case U'.':
+    case U'!':
+    case U'?':
+    case U';':
+    case U':':
+    case U'"':
+    case U'\'':
+    case U'(':
+    case U')':
+    case U'[':
+    case U']':
+    case U'{':
+    case U'}':
+    case U'<':
+    case U'>':
+    case U'，':
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U'：':
+    case U'、':
+    case U'（':
+    case U'）':
+    case U'【':
+    case U'】':
+    case U'《':
+    case U'》':
+    case U'〈':
+    case U'〉':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'｛':
+    case U'｝':
+    case U'［':
+    case U'］':
+    case U'｡':
+    case U'．':
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool is_dot(char32_t cp) {
@@ -58,6 +106,11 @@ bool is_comma(char32_t cp) {
 
 bool is_pronoun(char32_t cp) {
   return cp == U'您' || cp == U'你' || cp == U'妳' || cp == U'祢';
+}
+
+// The same, asked of the three bytes that encode an ideograph: 您 is E6 82 A8.
+bool is_pronoun_in_utf8(std::uint32_t bytes) {
+  return bytes == 0xE682A8 || bytes == 0xE4BDA0 || bytes == 0xE5A6B3 || bytes == 0xE7A5A2;
 }
 
 // Particles of a topic pause after a pronoun (您呀, 你啊, 您呢): with a pause after them; the
@@ -151,9 +204,53 @@ std::size_t topic_pause_end(const std::vector<Character>& characters, std::size_
   return particle_without_pause ? end : i;
 }
 
+// Whether the reply may hold anything to read through, found without decoding most of it:
+// ideographs (three bytes led by E4–E9) are passed over unless they are a pronoun, and so are
+// ASCII letters, digits and punctuation that shapes a sentence. Every reply is asked, and most
+// hold nothing.
+bool may_read_through(std::string_view text) {
+  const auto next_character = [&](std::size_t pos) {
+    return pos < text.size() ? utf8::decode(text, pos) : U'\0';
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      const bool dots = lead == '.' && next_character(pos + 1) == U'.';
+      if (dots || (!std::isalnum(lead) && !is_structural(lead) && lead != ' ')) return true;
+      ++pos;
+      continue;
+    }
+    if (lead >= 0xE4 && lead <= 0xE9 && pos + 2 < text.size()) {
+      const auto second = static_cast<unsigned char>(text[pos + 1]);
+      const auto third = static_cast<unsigned char>(text[pos + 2]);
+      const std::uint32_t bytes = std::uint32_t{lead} << 16 | second << 8 | third;
+      const bool well_formed = (second & 0xC0) == 0x80 && (third & 0xC0) == 0x80;
+      if (well_formed && !is_pronoun_in_utf8(bytes)) {
+        pos += 3;
+        continue;
+      }
+    }
+    const std::size_t start = pos;
+    const char32_t cp = utf8::decode(text, pos);
+    if (is_pronoun(cp)) {
+      char32_t next = next_character(pos);
+      if (next == U'们' || next == U'們') next = next_character(pos + 3);
+      const bool pause_follows = is_topic_particle(next) || is_comma(next) || is_hesitation(next) ||
+                                 utf8::is_whitespace(next) || is_dot(next);
+      if (pause_follows && opens_clause(text, start)) return true;
+      continue;
+    }
+    if (is_dot(cp) ? is_dot(next_character(pos)) : is_hesitation(cp)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
+  for (const std::size_t pause : pauses.starts())
+    joins_.push_back(static_cast<std::uint32_t>(pause));
+  if (!may_read_through(original)) return;
   const std::vector<Character>& characters = decode_all(original);
   const auto begin_of = [&](std::size_t i) {
     return i < characters.size() ? characters[i].begin : original.size();
@@ -176,8 +273,6 @@ ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
       drop(begin_of(i), begin_of(end));
     i = std::max(end, i + 1);
   }
-  for (const std::size_t pause : pauses.starts())
-    joins_.push_back(static_cast<std::uint32_t>(pause));
   std::sort(joins_.begin(), joins_.end());
   joins_.erase(std::unique(joins_.begin(), joins_.end()), joins_.end());
 }
