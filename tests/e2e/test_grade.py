@@ -56,10 +56,25 @@ class Grading(CoachTestCase):
                 path = self.write(f"{scenario_id}.yaml", "\n".join(lines) + "\n")
                 self.assertExit(run("grade", str(path)), 0)
 
+    def graded_with(self, scenario_id, step, sentence, earlier=None):
+        """The JSON result of the scenario's first model answers, with `sentence` added to `step`
+        (and `earlier` replacing the answers of the steps it names)."""
+        responses = {**self.model_answers(scenario_id), **(earlier or {})}
+        responses[step] = responses.get(step, "") + sentence
+        lines = [f"scenario: {scenario_id}", "responses:"]
+        lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+        path = self.write("variant.yaml", "\n".join(lines) + "\n")
+        return json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+
+    def assert_critical_cases(self, scenario_id, cases, earlier=None):
+        for step, sentence, critical in cases:
+            with self.subTest(scenario=scenario_id, sentence=sentence):
+                result = self.graded_with(scenario_id, step, sentence, earlier)
+                self.assertEqual(result["critical_failed"], critical)
+
     def test_the_bundled_taboo_list_catches_everyday_variants_and_spares_predictions(self):
         # Found by outside testers: each variant passed the critical rules, each prediction or
         # sentence about ourselves failed them.
-        answers = self.model_answers("missing-balance")
         cases = [("vent", "您别这么激动。", True), ("vent", "您先冷静冷静。", True),
                  ("apologize", "不过您应当先看看自己开了什么业务。", True),
                  ("apologize", "不过是您自个儿没注意。", True),
@@ -73,34 +88,86 @@ class Grading(CoachTestCase):
                  ("apologize", "您可能不太清楚这项业务,我给您介绍一下。", False),
                  ("apologize", "到账后您应该会收到一条短信提醒。", False),
                  ("apologize", "您一定很奇怪我们怎么会记错。", False)]
-        for step, sentence, critical in cases:
-            with self.subTest(sentence=sentence):
-                responses = dict(answers)
-                responses[step] += sentence
-                lines = ["scenario: missing-balance", "responses:"]
-                lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
-                path = self.write("taboo.yaml", "\n".join(lines) + "\n")
-                result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
-                self.assertEqual(result["critical_failed"], critical)
+        self.assert_critical_cases("missing-balance", cases)
 
     def test_a_pause_inside_a_forbidden_sentence_does_not_hide_it(self):
         # Found by an outside tester: each passed with 100 while the unpaused sentence failed.
-        answers = self.model_answers("missing-balance")
         cases = [("resolve", "不过您……弄错了,这是您上个月自己订的。", True),
                  ("resolve", "不过您呀,肯定是弄混了。", True), ("resolve", "您肯定……弄混了。", True),
                  ("vent", "您别……激动,我们系统从来……没出过错。", True),
                  ("vent", "您哪,就是记错了。", True),
                  ("resolve", "我查一下……好的,是我们这边弄错了。", False),
                  ("resolve", "王先生……真是对不起。", False)]
-        for step, sentence, critical in cases:
-            with self.subTest(sentence=sentence):
-                responses = dict(answers)
-                responses[step] += sentence
-                lines = ["scenario: missing-balance", "responses:"]
-                lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
-                path = self.write("pause.yaml", "\n".join(lines) + "\n")
-                result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
-                self.assertEqual(result["critical_failed"], critical)
+        self.assert_critical_cases("missing-balance", cases)
+
+    def test_insulting_or_belittling_the_customer_fails_critically(self):
+        # Found by an outside tester: each passed with 100 (002 5.6.4: 教育、批评、讽刺客户). A
+        # 至于 that means "as for", a sentence about the trip, and 都不会 of something else stay fine.
+        cases = [("vent", "不过为了1.8块钱至于吗?", True), ("vent", "你有病吧。", True),
+                 ("vent", "您这么大人了还不会看账单?", True),
+                 ("resolve", "不就1.8块钱嘛,多大点事。", True),
+                 ("apologize", "您连账单都看不懂吗?", True), ("vent", "这点钱也要计较?", True),
+                 ("vent", "至于您说的1.8元,我马上帮您查。", False),
+                 ("vent", "让您为了这1.8元专门跑一趟,真过意不去。", False),
+                 ("resolve", "这都不会影响您以后的话费。", False)]
+        self.assert_critical_cases("missing-balance", cases)
+
+    def test_blame_and_dismissal_in_english_fail_as_the_chinese_does(self):
+        # Found by an outside tester: English "sorry" counted as an apology while "you are
+        # wrong, calm down" went unseen. English negations and promises stay fine.
+        cases = [("vent", "but you are wrong, calm down.", True),
+                 ("vent", "不过 it's your own fault。", True), ("vent", "Please don't shout.", True),
+                 ("vent", "It's no big deal.", True),
+                 ("follow_up", "What more do you want?", True),
+                 ("vent", "I'm sorry, it's not your fault.", False),
+                 ("vent", "I know this is a big deal for you.", False),
+                 ("follow_up", "We will never let this happen again.", False)]
+        self.assert_critical_cases("missing-balance", cases)
+        english_only = {"vent": "Sir, I understand how you feel, please tell me slowly. You are wrong, calm down."}
+        self.assertTrue(self.graded_with("missing-balance", "follow_up", "", english_only)["critical_failed"])
+
+    def test_a_reproach_is_no_satisfaction_check(self):
+        # Found by an outside tester: 您还不满意吗 earned the closed question with full marks.
+        cases = [("follow_up", "钱都给您退了,您还不满意吗?", True),
+                 ("follow_up", "钱退了,这下满意了吧?", True),
+                 ("follow_up", "话费都给您补了,您还闹什么?", True),
+                 ("follow_up", "如果您还不满意,可以随时找我。", False),
+                 ("follow_up", "您对这样的处理还满意吗?", False)]
+        self.assert_critical_cases("missing-balance", cases)
+
+    def test_a_promise_of_compensation_in_plain_words_is_a_blind_promise(self):
+        # Found by an outside tester: each passed the step built to forbid it (001 千万不可盲目承诺
+        # 客户). Declining to promise stays fine, and so does a refund where the refund is the
+        # solution (missing-balance, get-me-the-manager: the overcharge is refunded by the rules).
+        self.assert_critical_cases("bank-special-background", [
+            ("no_blind_promise", "您放心,这八千六银行会赔给您的。", True),
+            ("no_blind_promise", "我向您承诺,这八千六我们会全部赔付。", True),
+            ("no_blind_promise", "您放心,这钱一定给您退回来。", True),
+            ("no_blind_promise", "我没法跟您保证一定会赔,结论要等调查出来才有。", False),
+            ("no_blind_promise", "我不能保证银行会赔给您,要以调查结论为准。", False)])
+        self.assert_critical_cases("airline-delay", [
+            ("resolve", "我向您承诺,每位都能拿到一千元赔偿。", True),
+            ("resolve", "公司一定会给每位团员赔偿一千元。", True),
+            ("resolve", "我会为每位团员争取补偿,公司的答复我第一时间告诉您。", False)])
+        self.assert_critical_cases("missing-balance", [("resolve", "这1.8元一定给您退回来。", False)])
+        self.assert_critical_cases("get-me-the-manager", [("resolve", "多扣的30元我一定给您退回来。", False)])
+
+    def test_a_blind_promise_to_stop_the_press_fails_the_press_step(self):
+        # Found by an outside tester: the press step (reached by an unfeeling start) scored 100.
+        cold_start = {"vent": "知道了。", "apologize": "先生,您的意思是等了三个小时,又被落在登机口,对吧?"}
+        result = self.graded_with("airline-delay", "press", "先生,真的非常抱歉,今晚8点前我一定给您回电话。"
+                                  "我向您保证,每位团员都能拿到一千元赔偿,您就别找记者了。", cold_start)
+        press = next(step for step in result["steps"] if step["id"] == "press")
+        self.assertTrue(press["critical_failed"])
+
+    def test_a_callback_and_a_resolve_to_improve_in_everyday_words_count(self):
+        # Found by an outside tester: neither counted, and the attempt failed with two steps low.
+        reply = "王先生,谢谢您及时来反映。这样处理您满意吗?下个月出账以后我打电话跟您核实一下有没有再扣,我们以后一定把工作做得更好。"
+        result = self.graded_with("missing-balance", "follow_up", "", {"follow_up": reply})
+        follow_up = next(step for step in result["steps"] if step["id"] == "follow_up")
+        self.assertEqual(follow_up["score"], follow_up["max"])
+        callback = self.graded_with("missing-balance", "follow_up", "", {"follow_up": "王先生,谢谢您。这样处理您满意吗?下个月我再打个电话给您确认,我们会改进工作。"})
+        self.assertEqual(callback["steps"][-1]["score"], callback["steps"][-1]["max"])
 
     def test_json_report_follows_the_contract(self):
         result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")

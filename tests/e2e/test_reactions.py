@@ -109,7 +109,7 @@ class Reactions(CoachTestCase):
     def test_show_says_what_calms_and_angers_the_customer_by_label(self):
         text = run("show", "missing-balance", lang="en").stdout
         self.assertIn("\n  Calmed by: empathy -15, apology -10, inviting the customer to talk -8\n", text)
-        self.assertIn("\n  Angered by: blaming, doubting or lecturing the customer +25,", text)
+        self.assertIn("\n  Angered by: blaming, doubting, lecturing or mocking the customer +25,", text)
         self.assertIn("(0, critical, anger +20)", text)  # a rule's own `mood:`
         zh = run("show", "missing-balance").stdout
         self.assertIn("\n  让客户消气:移情(理解客户的心情) -15,道歉 -10,", zh)
@@ -175,7 +175,7 @@ class Reactions(CoachTestCase):
         shown = run("practice", "sms-failure", input="\n".join(replies) + "\n", lang="en").stdout
         network = shown.split("Step 2/6")[1]
         self.assertIn("✗ avoids arguing with the customer", network)
-        self.assertIn("✗ avoids blaming, doubting or lecturing the customer", network)
+        self.assertIn("✗ avoids blaming, doubting, lecturing or mocking the customer", network)
         self.assertIn("Step 3/6 · apologise  anger █████████░ 95/100", shown)
 
     def test_brushing_off_the_press_threat_drives_the_customer_away(self):
