@@ -20,7 +20,10 @@ ConceptIndex::ConceptIndex(std::shared_ptr<const Lexicon> lexicon, Diagnostics& 
     concepts_.emplace(id, CompiledConcept{&definition, std::move(matcher), concepts_.size()});
   }
   by_index_.resize(concepts_.size());
-  for (const auto& [id, compiled] : concepts_) by_index_[compiled.index] = &compiled;
+  for (const auto& [id, compiled] : concepts_) {
+    by_index_[compiled.index] = &compiled;
+    if (compiled.definition->forbidden_everywhere) forbidden_everywhere_.push_back(&compiled);
+  }
 }
 
 ReplyScan ConceptIndex::scan(const NormalizedText& reply) const {

@@ -34,6 +34,10 @@ class ConceptIndex {
   // Concept number `index` (CompiledConcept::index), as a ReplyScan numbers them.
   const CompiledConcept& at(std::size_t index) const { return *by_index_[index]; }
   std::size_t size() const { return by_index_.size(); }
+  // The concepts no step may say (Concept::forbidden_everywhere).
+  const std::vector<const CompiledConcept*>& forbidden_everywhere() const {
+    return forbidden_everywhere_;
+  }
 
   // Every concept's occurrences in the reply, in one pass.
   // The scanner is built on the first call: `list` and `show` never pay for it. Not
@@ -44,6 +48,7 @@ class ConceptIndex {
   std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<Lexicon>();
   std::map<std::string, CompiledConcept> concepts_;
   std::vector<const CompiledConcept*> by_index_;
+  std::vector<const CompiledConcept*> forbidden_everywhere_;
   mutable std::unique_ptr<LexiconScanner> scanner_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "engine/conduct.hpp"
 #include "engine/conversation.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
@@ -47,6 +48,12 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     result.score += rule_result.points;
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
     result.rules.push_back(std::move(rule_result));
+  }
+  if (result.answered) {
+    for (RuleResult& breach : conduct_breaches(compiled, normalized, scan)) {
+      result.critical_failed = true;
+      result.rules.push_back(std::move(breach));
+    }
   }
   if (result.answered && is_keyword_stuffing(normalized, scan, result.rules, *compiled.concepts)) {
     result.stuffed = true;

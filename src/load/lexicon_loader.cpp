@@ -25,8 +25,9 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
   if (const std::string problem = concept_id_problem(id, tr("概念名", "concept id"));
       !problem.empty())
     reader.error(key_mark, problem);
-  if (!reader.expect_map(node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), shown),
-                         {"label", "label_en", "source", "phrases", "patterns"})) {
+  if (!reader.expect_map(
+          node, fmt::format(fmt::runtime(tr("概念 `{}`", "concept `{}`")), shown),
+          {"label", "label_en", "source", "phrases", "patterns", "forbidden_everywhere"})) {
     return;
   }
   Concept entry;
@@ -36,6 +37,7 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
   entry.label = reader.text(node, "label", true).value_or(id);
   entry.label_en = reader.text(node, "label_en", false).value_or("");
   entry.source = reader.text(node, "source", true).value_or("");
+  entry.forbidden_everywhere = reader.boolean(node, "forbidden_everywhere").value_or(false);
   for (auto& phrase : read_phrases(reader, node, "phrases", false))
     entry.phrases.push_back(phrase.text);
   entry.patterns = reader.text_list(node, "patterns", false);

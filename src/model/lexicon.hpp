@@ -16,6 +16,9 @@ struct Concept {
   std::string source;
   std::vector<std::string> phrases;
   std::vector<MarkedText> patterns;  // RE2, on normalised text
+  // Never acceptable in any step (insults): a reply that says it fails its step critically
+  // even where no rule of the step names the concept.
+  bool forbidden_everywhere = false;
   std::string file;
   SourceMark mark;
 };

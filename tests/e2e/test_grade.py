@@ -72,6 +72,19 @@ class Grading(CoachTestCase):
                 result = self.graded_with(scenario_id, step, sentence, earlier)
                 self.assertEqual(result["critical_failed"], critical)
 
+    def test_insulting_the_customer_fails_a_step_whose_rules_forbid_nothing(self):
+        # Found by an outside tester: a step without forbid rules let 你有病吧 pass with 100.
+        for scenario_id, step in [("airline-delay", "follow_up"), ("sms-failure", "follow_up")]:
+            with self.subTest(scenario=scenario_id):
+                result = self.graded_with(scenario_id, step, "你有病吧。")
+                self.assertTrue(result["critical_failed"])
+                graded = next(s for s in result["steps"] if s["id"] == step)
+                breach = [r for r in graded["rules"] if r["kind"] == "forbid" and not r["ok"]]
+                self.assertEqual(len(breach), 1)
+                self.assertIn("辱骂客户", breach[0]["description"])
+                self.assertEqual([m["text"] for m in breach[0]["matched"]], ["你有病吧"])
+                self.assertFalse(self.graded_with(scenario_id, step, "")["critical_failed"])
+
     def test_the_bundled_taboo_list_catches_everyday_variants_and_spares_predictions(self):
         # Found by outside testers: each variant passed the critical rules, each prediction or
         # sentence about ourselves failed them.

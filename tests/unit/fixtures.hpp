@@ -29,6 +29,11 @@ inline const char* kLexicon = R"(concepts:
     label: 解释
     source: test
     phrases: [原因是, 因为]
+  abuse:
+    label: 辱骂客户
+    source: test
+    forbidden_everywhere: true
+    phrases: [笨蛋]
 )";
 
 // A scenario whose single step holds `rules` (YAML flow mappings, one per line).

@@ -101,6 +101,23 @@ TEST_CASE("titles a service hall uses") {
   CHECK(ok("{addresses_customer: title}", "阿姨您好"));
 }
 
+TEST_CASE("a concept forbidden everywhere fails a step whose rules do not name it") {
+  const StepResult insulted = judge("      - {concept: apology}\n", "对不起,你这个笨蛋");
+  CHECK(insulted.critical_failed);
+  CHECK(insulted.score == 0);
+  REQUIRE(insulted.rules.size() == 2);
+  CHECK(insulted.rules[1].kind == "forbid");
+  CHECK(insulted.rules[1].critical);
+  CHECK(insulted.text_at(insulted.rules[1].matched.at(0)) == "笨蛋");
+  // Only mentioned, it is not said; and a step that forbids it judges it with its own rule only.
+  CHECK_FALSE(
+      judge("      - {concept: apology}\n", "对不起,我不会跟您说“笨蛋”这种话").critical_failed);
+  const StepResult own_rule = judge("      - {forbid: abuse, critical: true}\n", "笨蛋");
+  CHECK(own_rule.critical_failed);
+  CHECK(own_rule.rules.size() == 1);
+  CHECK_FALSE(judge("      - {concept: apology}\n", "对不起").critical_failed);
+}
+
 TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK(ok("{forbid: blame}", "我不会跟您说“您弄错了”这种话"));
   CHECK(ok("{forbid: blame}", "我不会跟您说「你弄错了」"));
