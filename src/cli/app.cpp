@@ -44,6 +44,14 @@ void ignore_closed_pipes() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
+// A file-size limit (`ulimit -f`, as batch systems and hardened CI runners set) must not kill
+// the program either: SIGXFSZ's default ended it at the first write past the limit, without a
+// word, with its temporary files left behind. Ignored, that write fails with EFBIG and is
+// reported like a full disk: a report is named, a history or recording warned about.
+void ignore_file_size_limit() {
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+
 // The language must be known before CLI11 builds the help text, so look for --lang first.
 void choose_language(int argc, char** argv) {
   Language language = language_from_environment();
@@ -113,6 +121,7 @@ int unless_stdout_failed(int status) {
 int run(int argc, char** argv) {
   open_closed_standard_descriptors();
   ignore_closed_pipes();
+  ignore_file_size_limit();
   choose_language(argc, argv);
   CLI::App app{
       std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",

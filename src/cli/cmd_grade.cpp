@@ -81,10 +81,18 @@ class GradeRun {
   void grade_file(const std::string& path);
   // The facts only known at the end; `exam_path` for its digest.
   ReportFacts& finish(const std::string& exam_path);
-  // Writes each whole report: head, the spooled attempts, tail.
-  void write() {
-    for (auto& target : targets_)
-      target->spool.finish(target->writer->head(facts_), target->writer->tail(facts_));
+  // Writes each whole report: head, the spooled attempts, tail. One that cannot be written (a
+  // full disk) keeps none of the others from being written; returns why each failed.
+  std::vector<std::string> write() {
+    std::vector<std::string> failures;
+    for (auto& target : targets_) {
+      try {
+        target->spool.finish(target->writer->head(facts_), target->writer->tail(facts_));
+      } catch (const std::runtime_error& e) {
+        failures.push_back(e.what());
+      }
+    }
+    return failures;
   }
 
  private:
@@ -267,10 +275,8 @@ std::optional<std::string> report_problem(const Context& context, const GradeOpt
                                           const std::vector<std::string>& answers_files) {
   std::vector<std::string> paths;
   for (const auto& report : reports(options)) paths.push_back(report.second);
-  // The history database is written too (and may not exist yet): no report may replace it.
-  if (const auto database = history_output(context.history, options.history))
-    paths.push_back(*database);
-  return output_paths_problem(paths, inputs(options, library, answers_files));
+  return output_paths_problem(paths, inputs(options, library, answers_files),
+                              history_output(context.history, options.history));
 }
 
 // FORMAT=FILE, with a known format and a file.
@@ -325,10 +331,12 @@ int grade(const Context& context, const GradeOptions& options) {
   Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);
   facts.rejected = problems;
-  run.write();
+  const std::vector<std::string> unwritten = run.write();
   log.flush();
   print_diagnostics(facts.rejected);
-  return exit_status(facts);
+  for (const std::string& failure : unwritten)
+    std::cerr << "coach: " << utf8::escape_controls(failure) << "\n";
+  return unwritten.empty() ? exit_status(facts) : kExitBadInput;
 }
 
 }  // namespace

@@ -156,12 +156,12 @@ int show_history(const Context& context, const HistoryOptions& options) {
            "--db")));
   const history::HistoryFilter filter = make_filter(options);
   // Before the database is opened (created, migrated, old transcripts imported into it): an
-  // output that cannot be written fails first, not after the work.
+  // output over the database it reads (or the `-wal` SQLite deletes on closing), or one that
+  // cannot be written, fails first, not after the work.
+  if (const auto problem = output_paths_problem({options.output}, {}, path))
+    throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
   const auto store = open_store(path);
-  // `-o history.sqlite3` would replace the very database it reads (which exists by now).
-  if (const auto problem = output_paths_problem({options.output}, {path, path + "-wal"}))
-    throw std::runtime_error(*problem);
   import_old_transcripts(*store, context);
   if (options.format == "csv") {
     export_csv(*store, filter, options.output);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/answers_recording.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/countdown.hpp"
@@ -62,40 +63,26 @@ std::string history_record_path(const std::string& scenario_id) {
   return (fs::path(dir) / fmt::format("{}-{}-{}.yaml", stamp, ::getpid(), scenario_id)).string();
 }
 
-// Writes an answers file; a write error is said once, then the path is forgotten: the session
-// matters more than the file. Never waits (for a FIFO's reader …): the save runs with SIGTERM
-// and SIGHUP held back, and a wait there could not be ended but by SIGKILL.
-void save_to(std::string& path, const std::string& transcript) {
-  if (path.empty()) return;
-  try {
-    write_output_file(path, transcript, OutputFile::Waiting::never);
-  } catch (const std::exception& e) {
-    std::cerr << "coach: " << e.what() << "\n";
-    path.clear();
-  }
-}
-
 // The submission of an exam being sat, written after every reply as a recording is, so a kill
 // in the middle of a scenario keeps the replies of it too: the scenarios sat, then the one
 // being sat as it stands.
 class ExamSubmission {
  public:
-  ExamSubmission(std::string path, std::string trainee) : path_(std::move(path)) {
+  ExamSubmission(std::string path, std::string trainee) : file_(std::move(path)) {
     done_.trainee = std::move(trainee);
   }
 
-  // Empty when there is none, or once it could not be written.
-  const std::string& path() const { return path_; }
+  const AnswersRecording& file() const { return file_; }
   void save(const Attempt& current) {
     AnswersFile file = done_;
     file.attempts.push_back(current);
-    save_to(path_, format_answers(file));
+    file_.save(format_answers(file));
   }
   // The scenario is over: the next one is written after it.
   void close(Attempt sat) { done_.attempts.push_back(std::move(sat)); }
 
  private:
-  std::string path_;
+  AnswersRecording file_;
   AnswersFile done_;
 };
 
@@ -115,8 +102,9 @@ class PracticeRun {
         screen_(style, terminal_columns(1)),
         reader_(&reader),
         log_(link, rubric) {
-    history_path_ = history_record_path(rubric.scenario().id);
-    record_path_ = options.record.empty() ? history_path_ : options.record;
+    const std::string kept = history_record_path(rubric.scenario().id);
+    record_ = AnswersRecording(options.record.empty() ? kept : options.record);
+    if (!options.record.empty()) sessions_copy_ = AnswersRecording(kept);
   }
 
   int run() {
@@ -128,9 +116,6 @@ class PracticeRun {
     }
     // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
     left_early_ = left && !session_.walked_out();
-    if (left_early_)
-      screen_.note(std::string(tr("练习提前结束,已答的内容已保存。",
-                                  "Session ended early; your replies so far are kept.")));
     finish();
     return kExitOk;
   }
@@ -140,6 +125,12 @@ class PracticeRun {
   // The verdict shown at the end (the exam's, when sitting one) and what it missed.
   const AttemptResult& result() const { return result_; }
   const std::vector<std::string>& unmet() const { return unmet_; }
+  // The answers file that holds every reply: the recording, or else the sessions copy kept
+  // beside it; empty when neither does.
+  std::string complete_copy() const {
+    if (record_.up_to_date()) return record_.path();
+    return sessions_copy_.up_to_date() ? sessions_copy_.path() : std::string();
+  }
 
  private:
   // Returns false when the trainee left before the end.
@@ -288,23 +279,27 @@ class PracticeRun {
     const DeferredSignals not_now;
     const AnswersFile answers = session_.transcript();
     const std::string transcript = format_answers(answers);
-    save_to(record_path_, transcript);
-    if (history_path_ != record_path_) save_to(history_path_, transcript);
+    record_.save(transcript);
+    sessions_copy_.save(transcript);
     if (submission_) submission_->save(answers.attempts.front());
-    log_.save(session_, record_path_, finished);
+    log_.save(session_, complete_copy(), finished);
   }
 
   void finish() {
     save(true);
+    if (left_early_) screen_.note(early_end_note());
     result_ = session_.result();
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
     screen_.summary(result_, options_.exam, session_.rubric().scenario().customer.temper.limit,
                     unmet_);
-    if (!record_path_.empty()) {
-      screen_.note(fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
-                                               "Transcript saved: {} (grade it with coach grade)")),
-                               record_path_));
-    }
+    if (!record_.path().empty()) screen_.note(recording_note(record_, complete_copy()));
+  }
+
+  std::string early_end_note() const {
+    if (record_.up_to_date())
+      return std::string(tr("练习提前结束,已答的内容已保存。",
+                            "Session ended early; your replies so far are kept."));
+    return std::string(tr("练习提前结束。", "Session ended early."));
   }
 
   static std::string trim(const std::string& text) {
@@ -322,8 +317,8 @@ class PracticeRun {
   PracticeScreen screen_;
   LineReader* reader_;
   PracticeLog log_;
-  std::string record_path_;
-  std::string history_path_;
+  AnswersRecording record_;         // --record, or else the copy in the sessions directory
+  AnswersRecording sessions_copy_;  // beside --record
   bool left_early_ = false;
   std::chrono::steady_clock::time_point asked_at_ = std::chrono::steady_clock::now();
 };
@@ -416,22 +411,28 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   each.record.clear();
   const auto reader = make_line_reader();
   ExamTally tally(*exam);
+  bool transcripts_kept = true;  // each scenario's, in the sessions directory
   for (const auto& scenario_id : exam->scenario_ids) {
     PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam,
                     &submission);
     run.run();
     submission.close(run.attempt());
     tally.record(run.result(), run.unmet());
+    transcripts_kept = transcripts_kept && !run.complete_copy().empty();
     if (run.left_early()) break;
   }
   const auto verdicts = tally.verdicts();
   if (!verdicts.empty())
     PracticeScreen(style, terminal_columns(1)).exam_verdict(*exam, verdicts.front());
-  if (!submission.path().empty()) {
+  if (submission.file().up_to_date()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
                         "Exam submission: {} (grade it with coach grade --exam {})\n")),
-        submission.path(), options.exam_file);
+        submission.file().path(), options.exam_file);
+  } else if (!submission.file().path().empty()) {
+    std::cout << unfinished_submission_note(submission.file(),
+                                            transcripts_kept ? sessions_dir() : std::string())
+              << "\n";
   }
   return kExitOk;
 }
@@ -457,10 +458,9 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   if (options.record.empty()) return std::nullopt;
   std::vector<std::string> inputs = library_files(library);
   if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
-  std::vector<std::string> outputs = {options.record};
-  if (const auto database = history_output(context.history, options.history))
-    outputs.push_back(*database);  // written too, and perhaps not yet there
-  if (auto problem = output_paths_problem(outputs, inputs)) return problem;
+  if (auto problem = output_paths_problem({options.record}, inputs,
+                                          history_output(context.history, options.history)))
+    return problem;
   if (auto problem = pipe_problem(options.record)) return problem;
   try {
     check_output_file(options.record);

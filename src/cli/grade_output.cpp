@@ -9,28 +9,32 @@
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
 #include "util/system_error_text.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace {
 
-[[noreturn]] void fail(std::string_view what, const std::string& path) {
-  throw std::runtime_error(fmt::format("{}: {}: {}", path, what, system_error_text(errno)));
+[[noreturn]] void fail(std::string_view what, const std::string& name) {
+  throw std::runtime_error(fmt::format("{}: {}: {}", name, what, system_error_text(errno)));
 }
 
-void write_all(std::FILE* out, std::string_view text, const std::string& path) {
-  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), out) != text.size())
-    fail(tr("写入失败", "cannot write"), path);
+std::string report_name(const std::string& path) {
+  return is_stdout(path) ? std::string("stdout") : utf8::escape_controls_in_line(path);
 }
 
 }  // namespace
 
-ReportSpool::ReportSpool(const std::string& path) : spool_(std::tmpfile()) {
+ReportSpool::ReportSpool(const std::string& path)
+    : name_(report_name(path)), spool_(std::tmpfile()) {
   if (!spool_) fail(tr("无法创建临时文件", "cannot create a temporary file"), "tmpfile");
   if (!is_stdout(path)) out_ = std::make_unique<OutputFile>(path);
 }
 
 void ReportSpool::append(std::string_view part) {
-  write_all(spool_.get(), part, "tmpfile");
+  if (spool_error_ || part.empty()) return;
+  if (std::fwrite(part.data(), 1, part.size(), spool_.get()) == part.size()) return;
+  spool_error_ = system_error_text(errno);
+  spool_.reset();  // gives its room back to the other reports
 }
 
 template <typename Write>
@@ -49,7 +53,7 @@ void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail)
   const auto write = [&](std::string_view text) {
     if (reader_left || text.empty()) return;
     if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size()) return;
-    if (errno != EPIPE) fail(tr("写入失败", "cannot write"), "stdout");
+    if (errno != EPIPE) fail(tr("写入失败", "cannot write"), name_);
     reader_left = true;
   };
   write(head);
@@ -59,6 +63,14 @@ void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail)
 }
 
 void ReportSpool::finish(std::string_view head, std::string_view tail) {
+  if (spool_error_) {
+    out_.reset();  // its temporary file is removed: the path stays as it was
+    throw std::runtime_error(fmt::format(
+        "{}: {}: {}", name_, tr("无法写入", "cannot write"),
+        fmt::format(fmt::runtime(tr("暂存报告的临时文件写不下({})",
+                                    "the temporary file it is spooled to cannot take it ({})")),
+                    *spool_error_)));
+  }
   if (!out_) {
     finish_on_stdout(head, tail);
     return;

@@ -4,6 +4,7 @@
 // end, are written around them.
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,10 @@ class ReportSpool {
   // or "-". The file is opened at once, so a report that cannot be written fails before the
   // cohort is graded, not after. Throws std::runtime_error.
   explicit ReportSpool(const std::string& path);
+  // A part the spool cannot take (a full disk, a file-size limit) fails this report alone, at
+  // finish(): the grading and the other reports go on.
   void append(std::string_view part);
-  // Writes head, the spooled parts and tail. Throws std::runtime_error.
+  // Writes head, the spooled parts and tail. Throws std::runtime_error naming the report.
   void finish(std::string_view head, std::string_view tail);
 
  private:
@@ -29,8 +32,10 @@ class ReportSpool {
   void copy(Write&& write);
   void finish_on_stdout(std::string_view head, std::string_view tail);
 
+  std::string name_;  // for messages
   std::unique_ptr<std::FILE, Closer> spool_;
-  std::unique_ptr<OutputFile> out_;  // null for stdout
+  std::unique_ptr<OutputFile> out_;         // null for stdout
+  std::optional<std::string> spool_error_;  // why a part could not be spooled
 };
 
 }  // namespace coach::cli

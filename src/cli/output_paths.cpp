@@ -81,6 +81,41 @@ std::optional<FileId> written_in_place(const std::string& path) {
   return FileId{info.st_dev, info.st_ino};
 }
 
+// The database and the side files SQLite keeps beside it while it is open (`-wal`, `-shm`, and
+// `-journal` while it is created), beside the path as given and beside the file its links
+// name, which is the one SQLite opens.
+std::vector<std::string> database_files(const std::string& database) {
+  std::vector<std::string> bases = {database};
+  const std::string linked = output_target(database);
+  if (!linked.empty() && linked != database) bases.push_back(linked);
+  std::vector<std::string> files;
+  for (const std::string& base : bases) {
+    files.push_back(base);
+    for (const char* side : {"-wal", "-shm", "-journal"}) files.push_back(base + side);
+  }
+  return files;
+}
+
+// An output over the database would destroy the history, and one over a side file is deleted
+// by SQLite when it closes the database: either would be lost after a success message.
+std::optional<std::string> database_problem(const std::string& path,
+                                            const std::optional<std::string>& database) {
+  if (!database) return std::nullopt;
+  const auto full = replaced_file(path);
+  if (!full) return std::nullopt;  // a device or a pipe: written in place, never replaced
+  for (const std::string& file : database_files(*database)) {
+    if (full != replaced_file(file)) continue;
+    return fmt::format(fmt::runtime(tr("输出文件 {} 会覆盖练习与批改记录库 {} 或它旁边的 "
+                                       "-wal、-shm、-journal 文件(SQLite 关闭记录库时会删除"
+                                       "这些文件);请另选一个输出文件",
+                                       "the output file {} would replace the history database {} "
+                                       "or one of the -wal, -shm, -journal files SQLite keeps "
+                                       "beside it (and deletes on closing); choose another file")),
+                       shown(path), shown(*database));
+  }
+  return std::nullopt;
+}
+
 std::string same_file_text(const std::string& earlier, const std::string& path) {
   return fmt::format(fmt::runtime(tr("两份输出写到同一个文件:{} 和 {}",
                                      "two outputs go to the same file: {} and {}")),
@@ -90,7 +125,8 @@ std::string same_file_text(const std::string& earlier, const std::string& path) 
 }  // namespace
 
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
-                                                const std::vector<std::string>& inputs) {
+                                                const std::vector<std::string>& inputs,
+                                                const std::optional<std::string>& database) {
   if (auto problem = stdout_problem(output_paths)) return problem;
   if (auto problem = stderr_problem(output_paths)) return problem;
   std::vector<std::pair<fs::path, std::string>> replaced;  // full path, as given
@@ -105,6 +141,7 @@ std::optional<std::string> output_paths_problem(const std::vector<std::string>& 
                                            "would be overwritten; choose another file")),
                            shown(path), shown(input));
     }
+    if (auto problem = database_problem(path, database)) return problem;
     if (const auto id = written_in_place(path)) {
       for (const auto& [earlier_id, earlier] : in_place)
         if (*id == earlier_id) return same_file_text(earlier, path);

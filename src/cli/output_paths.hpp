@@ -1,8 +1,9 @@
 #pragma once
 // Where a command may write (grade's reports, practice's recording): never over a file it
-// reads (a trainee's submission, the exam, a scenario), and never two outputs to one file,
-// where the second would silently replace the first, and never two to standard output, where
-// the second would run on from the first, nor one onto the file standard error goes to. Paths
+// reads (a trainee's submission, the exam, a scenario), never over one of the history
+// database or the files SQLite keeps beside it (and deletes on closing), and never two outputs to
+// one file, where the second would silently replace the first, and never two to standard output,
+// where the second would run on from the first, nor one onto the file standard error goes to. Paths
 // are compared by what they name (`/dev//stdout`, a link to it), not by how they are spelled.
 #include <optional>
 #include <string>
@@ -10,10 +11,12 @@
 
 namespace coach::cli {
 
-// What is wrong with writing to `output_paths` (empty or "-": stdout) while reading `inputs`,
-// in the current language; nothing when all is well. Devices such as /dev/null may take any
-// number of outputs, standard output only one.
+// What is wrong with writing to `output_paths` (empty or "-": stdout) while reading `inputs`
+// and keeping the history in `database` (which need not exist yet), in the current language;
+// nothing when all is well. Devices such as /dev/null may take any number of outputs, standard
+// output only one.
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
-                                                const std::vector<std::string>& inputs);
+                                                const std::vector<std::string>& inputs,
+                                                const std::optional<std::string>& database);
 
 }  // namespace coach::cli

@@ -25,6 +25,8 @@ std::string system_error_text(int error_number) {
       return "路径中有一部分不是目录";
     case ENAMETOOLONG:
       return "文件名太长";
+    case EFBIG:
+      return "文件超出了允许的大小(ulimit -f)";
     case EDQUOT:
       return "超出磁盘配额";
     case EIO:

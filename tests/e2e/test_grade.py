@@ -1,6 +1,7 @@
 """`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
 import json
 import os
+import resource
 import signal
 import subprocess
 import time
@@ -367,6 +368,57 @@ class ReportFiles(CoachTestCase):
         process.wait(timeout=60)
         self.assertEqual(process.returncode, -signal.SIGTERM)
         self.assertEqual(os.listdir(reports), [])
+
+    def cohort(self, attempts):
+        """One answers file with `attempts` attempts: a report too big for a stdio buffer."""
+        lines = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
+                        for i in range(attempts))
+        return str(self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + lines))
+
+    def grade_process(self, *args, **kwargs):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        return subprocess.run([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", *args],
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=60, **kwargs)
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_a_report_that_cannot_be_written_keeps_none_of_the_others_from_being_written(self):
+        # The first report that failed (a full disk) ended the writing: the ones after it were
+        # silently never written, whichever they were.
+        cohort = self.cohort(30)
+        with open("/dev/full", "w") as full:
+            result = self.grade_process(cohort, "--format", "json", "--report", f"csv={self.tmp / 'a.csv'}",
+                                        "--report", f"markdown={self.tmp / 'a.md'}", stdout=full)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("stdout: cannot write: No space left on device", result.stderr)
+        self.assertIn("张三", (self.tmp / "a.csv").read_text(encoding="utf-8"))
+        self.assertTrue((self.tmp / "a.md").exists())
+        result = self.grade_process(cohort, "--format", "csv", "-o", str(self.tmp / "b.csv"),
+                                    "--report", "json=/dev/full", "--report", f"markdown={self.tmp / 'b.md'}",
+                                    "--report", "html=/dev/full", stdout=subprocess.DEVNULL)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stderr.count("/dev/full: cannot write: No space left on device"), 2, result.stderr)
+        self.assertTrue((self.tmp / "b.csv").exists())
+        self.assertTrue((self.tmp / "b.md").exists())
+
+    def test_a_file_size_limit_is_a_write_error_not_a_kill(self):
+        # SIGXFSZ killed coach at the first write past `ulimit -f` (exit 153, not a word, a
+        # temporary file left): the write fails instead, and the report is named.
+        cohort = self.cohort(30)  # about 120 KB of JSON, 5 KB of CSV
+        reports = self.tmp / "reports"
+        reports.mkdir()
+        limit = 64 * 1024
+        for target in (["-o", str(reports / "r.json")], []):  # to a file, and to standard output
+            with self.subTest(target=target[1:]):
+                with open(self.tmp / "stdout", "w") as out:
+                    result = self.grade_process(
+                        cohort, "--format", "json", *target, "--report", f"csv={reports / 'r.csv'}", stdout=out,
+                        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+                self.assertEqual(result.returncode, 2, result.stderr)
+                name = target[1] if target else "stdout"
+                self.assertIn(f"{name}: cannot write", result.stderr)
+                self.assertIn("File too large", result.stderr)
+                self.assertEqual(sorted(os.listdir(reports)), ["r.csv"])  # and no temporary file
 
     def test_unwritable_targets_are_named(self):
         for target, reason in [(self.tmp, "Is a directory"), (self.tmp / "no" / "r.txt", "No such file")]:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -130,6 +131,47 @@ class ChoosingTheDatabase(HistoryTestCase):
                 if command[-1] == str(db):
                     self.assertExit(result, 2)
         self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
+
+    def test_no_report_or_recording_replaces_the_files_sqlite_keeps_beside_the_database(self):
+        # A recording or report on `DB-wal` was said to be saved, then deleted with the WAL when
+        # coach closed the database; `history -o DB-shm` went the same way.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        db = self.tmp / "h.db"
+        self.coach("--db", str(db), "grade", str(answers))  # one attempt in it
+        link = self.tmp / "latest.json"
+        link.symlink_to(f"{db}-shm")
+        for side in ("-wal", "-shm", "-journal"):
+            target = f"{db}{side}"
+            for command in (["practice", "fee", "--record", target],
+                            ["grade", str(answers), "--format", "json", "-o", target],
+                            ["grade", str(answers), "--report", f"csv={target}"],
+                            ["grade", str(answers), "-o", str(link)],
+                            ["history", "--all-trainees", "-o", target]):
+                with self.subTest(side=side, command=command[0], output=command[-1]):
+                    result = self.coach("--db", str(db), *command, input=REPLIES[0] + "\n")
+                    self.assertExit(result, 2)
+                    self.assertIn(f"would replace the history database {db}", result.stderr)
+                    self.assertNotIn("Transcript saved", result.stdout)
+        chinese = self.coach("--db", str(db), "practice", "fee", "--record", f"{db}-wal", input="", lang="zh")
+        self.assertIn("会覆盖练习与批改记录库", chinese.stderr)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "h.db", "latest.json"])
+        self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
+
+    def test_a_file_size_limit_is_a_warning_not_a_kill(self):
+        # SIGXFSZ killed a session at the database's first write past `ulimit -f`: before its
+        # first prompt, without a word, exit 153. The history is warned about, as a full disk is.
+        db, record = self.tmp / "h.db", self.tmp / "rec.yaml"
+        limit = 2048  # less than SQLite's first page, more than the recording
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--db", str(db),
+                                 "--record", str(record)], input="\n".join(REPLIES) + "\n", capture_output=True,
+                                text=True, env=env, timeout=60,
+                                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"warning: the history database {db} cannot be used", result.stderr)
+        self.assertIn("Score 100.0", result.stdout)
+        self.assertIn(REPLIES[1], record.read_text(encoding="utf-8"))
 
     def test_no_data_directory_is_a_warning_not_silence(self):
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})

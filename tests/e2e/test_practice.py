@@ -259,6 +259,58 @@ class PipedSessions(CoachTestCase):
         self.assertIn(apologize, copies[0].read_text(encoding="utf-8"))
         self.assertTrue(stat.S_ISFIFO(record.stat().st_mode))
 
+    def start_recording_in_a_folder_that_goes(self):
+        """A fee session recording into a folder that is removed once the first reply is in it (a
+        disk full for a while stands for it); returns the process, the recording and the folder
+        of session copies."""
+        folder, data = self.tmp / "out", self.tmp / "data"
+        folder.mkdir()
+        record = folder / "rec.yaml"
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--record", str(record),
+                                 "--no-history"], env=pipe_env({"XDG_DATA_HOME": str(data)}),
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write((FEE_REPLIES.splitlines()[0] + "\n").encode())
+        proc.stdin.flush()
+        self.assertTrue(wait_for_text(record, FEE_REPLIES.splitlines()[0]), "the first reply was not recorded")
+        shutil.rmtree(folder)
+        return proc, record, data / "complaint-coach" / "sessions"
+
+    def test_a_recording_that_could_not_be_written_is_written_again_once_it_can(self):
+        # After one failed write the recording was never tried again: it kept the replies before
+        # the failure, and the session still ended saying it was saved.
+        proc, record, sessions = self.start_recording_in_a_folder_that_goes()
+        vent, apologize = FEE_REPLIES.splitlines()
+        proc.stdin.write((apologize + "\n").encode())
+        proc.stdin.flush()
+        deadline = time.time() + 10
+        while not any(apologize in copy.read_text(encoding="utf-8") for copy in sessions.glob("*-fee.yaml")):
+            self.assertLess(time.time(), deadline, "the second reply was not kept in the sessions copy")
+            time.sleep(0.05)
+        record.parent.mkdir()  # the disk has room again
+        out, err = proc.communicate(b"\n", timeout=30)  # Enter for the summary, which saves once more
+        self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(err.decode().count(f"{record}: cannot write"), 1)
+        self.assertIn(f"Transcript saved: {record}", out.decode())
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn(vent, recorded)
+        self.assertIn(apologize, recorded)
+
+    def test_a_recording_that_stays_unwritable_is_not_said_to_be_saved(self):
+        proc, record, sessions = self.start_recording_in_a_folder_that_goes()
+        out, err = proc.communicate(b"", timeout=30)  # end of input: the session ends early
+        self.assertEqual(proc.returncode, 0, err.decode())
+        self.assertEqual(err.decode().count(f"{record}: cannot write"), 1)
+        out = out.decode()
+        self.assertNotIn("your replies so far are kept", out)
+        self.assertNotIn("Transcript saved", out)
+        copies = list(sessions.glob("*-fee.yaml"))
+        self.assertEqual(len(copies), 1)
+        self.assertIn(f"Transcript {record} is incomplete (it could not be written, see above); "
+                      f"every reply is in: {copies[0]}", out)
+        self.assertIn(FEE_REPLIES.splitlines()[0], copies[0].read_text(encoding="utf-8"))
+
     def test_exam_mode_gives_no_feedback_until_the_end(self):
         result = practice("fee", "--exam", input="王先生,您的心情我很理解。\n对不起,原因是系统故障。\n")
         self.assertExit(result, 0)
@@ -642,6 +694,8 @@ class ExamSessions(CoachTestCase):
         self.assertEqual(err.decode().count("cannot write"), 1)
         self.assertIn("Exam result: PASSED", out.decode())
         self.assertNotIn("Exam submission:", out.decode())
+        self.assertIn(f"Exam submission {record} is incomplete (it could not be written, see above); "
+                      f"every scenario's replies are in {DATA_HOME}", out.decode())
 
     def test_exam_flag_before_the_scenario_id(self):
         result = run("practice", "--exam", "missing-balance", input="x\n", lang="en")
