@@ -47,6 +47,15 @@ std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
   }
 }
 
+// A database that fails while it is read (a damaged page, a disk error) is named, as one that
+// cannot be opened is: SQLite's own message says neither which file nor, in Chinese, what failed.
+std::runtime_error read_failure(const std::string& path, const history::SqliteError& e) {
+  return std::runtime_error(fmt::format(fmt::runtime(tr("{}: 无法读取记录库({})",
+                                                        "{}: the history database cannot be "
+                                                        "read ({})")),
+                                        utf8::show_name(path), e.what()));
+}
+
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
@@ -162,14 +171,18 @@ int show_history(const Context& context, const HistoryOptions& options) {
     throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
   const auto store = open_store(path);
-  import_old_transcripts(*store, context);
-  if (options.format == "csv") {
-    export_csv(*store, filter, options.output);
-    return kExitOk;
+  try {
+    import_old_transcripts(*store, context);
+    if (options.format == "csv") {
+      export_csv(*store, filter, options.output);
+      return kExitOk;
+    }
+    const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
+    write_output(options.output, progress_text(*store, options, filter,
+                                               output_style(context, options.output), columns));
+  } catch (const history::SqliteError& e) {
+    throw read_failure(path, e);
   }
-  const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
-  write_output(options.output, progress_text(*store, options, filter,
-                                             output_style(context, options.output), columns));
   return kExitOk;
 }
 

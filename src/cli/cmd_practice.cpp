@@ -18,6 +18,7 @@
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/locale_charset.hpp"
 #include "cli/output_paths.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/practice_log.hpp"
@@ -26,6 +27,7 @@
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "cli/trainee_option.hpp"
+#include "cli/typed_command.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
 #include "model/answers.hpp"
@@ -85,6 +87,26 @@ class ExamSubmission {
   AnswersRecording file_;
   AnswersFile done_;
 };
+
+bool is_quit(const std::string& command) {
+  return command == "/quit" || command == "/exit";
+}
+
+// Text the terminal sent in another character set (GBK): bytes that are not UTF-8, from a
+// pipe, or the U+FFFD the line editor reads them as. Scored, it would fail as garbage; recorded,
+// garbage would stand in for what was typed.
+bool undecodable(std::string_view typed) {
+  return utf8::find_invalid(typed) || typed.find("\uFFFD") != std::string_view::npos;
+}
+
+// The Chinese is followed by English: a terminal that is not UTF-8 shows only ASCII right.
+std::string not_utf8_note() {
+  return std::string(
+      tr("(回答不是 UTF-8 文本,没有评分,也没有记录。请把终端或 SSH 客户端的字符编码设为 UTF-8,"
+         "再重新输入。Not UTF-8: set the terminal to UTF-8 and type the reply again.)",
+         "(Your reply is not UTF-8 text, so it was neither scored nor recorded. Set the terminal's "
+         "or SSH client's character encoding to UTF-8 and type it again.)"));
+}
 
 class PracticeRun {
  public:
@@ -194,8 +216,13 @@ class PracticeRun {
   }
 
   // What grade would refuse in the recording never gets there: controls (pasted from a
-  // coloured terminal) are taken out, and a reply over the limit is asked for again.
+  // coloured terminal) are taken out, and a reply over the limit, or one the terminal sent in
+  // another character set, is asked for again.
   std::optional<std::string> recordable(const std::string& typed) const {
+    if (undecodable(typed)) {
+      screen_.note(not_utf8_note());
+      return std::nullopt;
+    }
     std::string reply = trim(utf8::without_controls(typed));
     if (reply != typed)
       screen_.note(std::string(
@@ -211,13 +238,13 @@ class PracticeRun {
 
   // Returns false on /quit.
   bool handle_line(const std::string& line) {
-    const std::string trimmed = trim(line);
-    if (trimmed.empty()) return true;
-    if (trimmed == "/quit" || trimmed == "/exit") return false;
-    if (trimmed[0] == '/') {
-      run_command(trimmed);
+    if (const auto command = typed_command(line)) {
+      if (is_quit(*command)) return false;
+      run_command(*command);
       return true;
     }
+    const std::string trimmed = trim(line);
+    if (trimmed.empty()) return true;
     const auto reply = recordable(trimmed);
     if (!reply) return true;
     const Step& step = *session_.current_step().step;
@@ -260,7 +287,7 @@ class PracticeRun {
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
                                              "unknown command {}; /help lists commands.")),
-                             command));
+                             utf8::quote(command)));
   }
 
   // After the last step: one more chance to redo it. Returns true to play on.
@@ -270,7 +297,7 @@ class PracticeRun {
                        "Press Enter for the summary, or /retry to answer the last step again.")));
     std::string line;
     if (reader_->read(screen_.prompt(), line) != ReadStatus::line) return false;
-    if (trim(line) != "/retry" || !session_.retry()) return false;
+    if (typed_command(line) != "/retry" || !session_.retry()) return false;
     return true;
   }
 
@@ -361,6 +388,18 @@ void print_suggestion(const PracticeHistory& history, const Rubric* suggested, c
             << style.dim(std::string(tr("  直接回车即选它", "  press Enter to take it"))) << "\n";
 }
 
+// The scenario a menu choice names, by id or by its number in the menu (`rubrics`).
+const Rubric* menu_choice(const std::string& choice, const ScenarioLibrary& library,
+                          const std::vector<const Rubric*>& rubrics) {
+  if (const Rubric* found = library.find(choice)) return found;
+  char* end = nullptr;
+  const long number = std::strtol(choice.c_str(), &end, 10);
+  if (end == choice.c_str() || *end != '\0' || number < 1 ||
+      number > static_cast<long>(rubrics.size()))
+    return nullptr;
+  return rubrics[static_cast<std::size_t>(number - 1)];
+}
+
 // The menu numbers scenarios in the order shown: grouped by source document.
 const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style,
                               LineReader& reader, HistoryLink& link, const std::string& trainee) {
@@ -373,16 +412,19 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
     std::string line;
     if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
       return nullptr;
-    if (line.empty() && suggested) return suggested;
-    if (const Rubric* found = library.find(line)) return found;
-    char* end = nullptr;
-    const long number = std::strtol(line.c_str(), &end, 10);
-    if (end != line.c_str() && *end == '\0' && number >= 1 &&
-        number <= static_cast<long>(rubrics.size())) {
-      return rubrics[static_cast<std::size_t>(number - 1)];
+    const std::string choice = folded_choice(line);
+    if (choice.empty() && suggested) return suggested;
+    if (is_quit(choice)) return nullptr;
+    if (choice == "/help") {
+      std::cout << tr("输入列表中的编号或场景 id 开始练习;直接回车选建议的场景;/quit 退出。\n",
+                      "Type a number or a scenario id from the list to start; Enter takes the "
+                      "suggestion; /quit leaves.\n");
+    } else if (const Rubric* found = menu_choice(choice, library, rubrics)) {
+      return found;
+    } else {
+      std::cout << tr("请输入列表中的编号或场景 id(/quit 退出)。\n",
+                      "Type a number or a scenario id from the list (/quit leaves).\n");
     }
-    std::cout << tr("请输入列表中的编号或场景 id。\n",
-                    "Type a number or a scenario id from the list.\n");
   }
 }
 
@@ -477,6 +519,7 @@ int practice(const Context& context, PracticeOptions& options) {
   if (const auto problem = record_problem(library, context, options))
     throw std::runtime_error(*problem);
   const Style style = style_for(context, 1);
+  if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);
   HistoryLink link(history_path(context.history, options.history));
   link.use([&](history::HistoryStore& store) {
     history::import_transcripts_once(store, sessions_dir(), library);

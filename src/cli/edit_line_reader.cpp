@@ -89,7 +89,22 @@ std::wstring mark_invisible(const std::string& prompt) {
 // Reads one character for libedit, but gives up as soon as Ctrl-C is pressed, even when the
 // press came before libedit started reading (the self-pipe is watched beside the terminal).
 int read_character(EditLine* editor, wchar_t* out);
-int read_utf8_character(wchar_t* out);
+
+// Characters decoded from the terminal's bytes, a malformed one as U+FFFD (which the session
+// refuses to score). A byte that cannot continue the character begun before it (GBK typed at a
+// UTF-8 reader) starts the next one instead of being swallowed with the broken one: the Enter
+// after a broken character must still end the line.
+class Utf8Keys {
+ public:
+  // Whether a byte is already read: the next character needs no wait for the terminal.
+  bool holds_byte() const { return held_.has_value(); }
+  // One character into `out`: 1, or 0 at the end of input.
+  int read(wchar_t* out);
+
+ private:
+  bool next_byte(unsigned char& byte);
+  std::optional<unsigned char> held_;  // read past the end of a broken character
+};
 
 // What the tick is bound to: the prompt (with its new status) and the line are drawn again from
 // the start. Not CC_REFRESH: it rewrites only the cells that changed, and a changed digit would
@@ -161,14 +176,14 @@ class EditLineReader : public LineReader {
   // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
   int next_character(wchar_t* out) {
     pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {interrupts_.fd(), POLLIN, 0}};
-    for (;;) {
+    while (!keys_.holds_byte()) {
       const int ready = ::poll(watched, 2, milliseconds_to_tick());
       if (ready > 0) break;
       if (ready == 0) return tick(out);
       if (errno != EINTR) return -1;
     }
     if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
-    const int count = read_utf8_character(out);
+    const int count = keys_.read(out);
     in_command_ = count == 1 && takes_next_character(*out);
     return count;
   }
@@ -250,6 +265,7 @@ class EditLineReader : public LineReader {
   }
 
   InterruptCatcher interrupts_;
+  Utf8Keys keys_;
   EditLine* editor_ = nullptr;
   std::wstring unfinished_;         // the line Ctrl-C interrupted
   std::optional<ReadStatus> held_;  // end of input or Ctrl-C that came right after a line
@@ -269,16 +285,21 @@ bool read_byte(unsigned char& byte) {
   }
 }
 
+bool Utf8Keys::next_byte(unsigned char& byte) {
+  if (!held_) return read_byte(byte);
+  byte = *std::exchange(held_, std::nullopt);
+  return true;
+}
+
 int read_character(EditLine* editor, wchar_t* out) {
   EditLineReader* self = nullptr;
   el_wget(editor, EL_CLIENTDATA, &self);
   return self->next_character(out);
 }
 
-// One UTF-8 character from the terminal (an invalid one comes back as U+FFFD).
-int read_utf8_character(wchar_t* out) {
+int Utf8Keys::read(wchar_t* out) {
   unsigned char lead = 0;
-  if (!read_byte(lead)) return 0;
+  if (!next_byte(lead)) return 0;
   const int length = lead < 0x80             ? 1
                      : (lead & 0xE0) == 0xC0 ? 2
                      : (lead & 0xF0) == 0xE0 ? 3
@@ -287,7 +308,11 @@ int read_utf8_character(wchar_t* out) {
   std::string bytes(1, static_cast<char>(lead));
   for (int i = 1; i < length; ++i) {
     unsigned char next = 0;
-    if (!read_byte(next)) return 0;
+    if (!next_byte(next)) return 0;
+    if ((next & 0xC0) != 0x80) {
+      held_ = next;
+      break;
+    }
     bytes += static_cast<char>(next);
   }
   std::size_t pos = 0;

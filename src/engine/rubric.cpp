@@ -1,16 +1,11 @@
 #include "engine/rubric.hpp"
 
-#include <fmt/format.h>
-
+#include "engine/impossible_condition.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/trainer_pattern.hpp"
-#include "util/i18n.hpp"
 
 namespace coach {
 namespace {
-
-void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
-                     const std::string& file, Diagnostics& diagnostics);
 
 std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
                                          const ConceptIndex& concepts, Diagnostics& diagnostics) {
@@ -54,33 +49,14 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
   return compiled;
 }
 
-// Why the condition's anger bounds can never be met, or nothing when they can.
-std::optional<std::string> never_holds(const Condition& condition, int limit) {
-  const auto& above = condition.mood_above;
-  const auto& below = condition.mood_below;
-  if (above && below && *below <= *above + 1) {
-    return fmt::format(fmt::runtime(tr("这个条件永远不会成立(怒气不可能既高于 {} 又低于 {})",
-                                       "this condition can never hold (anger cannot be above {} "
-                                       "and below {} at once)")),
-                       *above, *below);
-  }
-  if ((above && *above >= limit - 1) || (below && *below <= 0)) {
-    return fmt::format(
-        fmt::runtime(tr("这个条件永远不会成立(怒气在 0 到 {} 之间,到 {} 客户就离开了)",
-                        "this condition can never hold (anger runs from 0 to {}; at {} "
-                        "the customer leaves)")),
-        limit, limit);
-  }
-  return std::nullopt;
-}
-
 // A condition that can never hold is a branch no trainee will ever see: almost always a typo.
-void check_condition(const Condition& condition, int limit, const ConceptIndex& concepts,
-                     const std::string& file, Diagnostics& diagnostics) {
+void check_condition(const Condition& condition, const ConditionPlace& place,
+                     const ConceptIndex& concepts, const std::string& file,
+                     Diagnostics& diagnostics) {
   for (const std::string& id : {condition.said, condition.not_said}) {
     if (!id.empty()) concepts.resolve(id, file, condition.mark, diagnostics);
   }
-  if (const auto reason = never_holds(condition, limit))
+  if (const auto reason = why_never_holds(condition, place))
     diagnostics.error(file, condition.mark, *reason);
 }
 
@@ -89,14 +65,15 @@ void check_temper(const Scenario& scenario, const ConceptIndex& concepts,
   // The preset's own concepts are checked in its file, when the library is loaded.
   for (const MarkedText& reaction : scenario.customer.reacts_to_concepts)
     concepts.resolve(reaction.text, scenario.file, reaction.mark, diagnostics);
+  const Temper& temper = scenario.customer.temper;
   for (const Step& step : scenario.steps) {
-    if (step.when)
-      check_condition(*step.when, scenario.customer.temper.limit, concepts, scenario.file,
-                      diagnostics);
-    for (const auto& line : step.customer_lines_if) {
-      check_condition(line.when, scenario.customer.temper.limit, concepts, scenario.file,
-                      diagnostics);
-    }
+    // The first step's conditions are asked before any reply.
+    const bool first = &step == &scenario.steps.front();
+    const ConditionPlace place{temper.limit,
+                               first ? std::optional<int>(temper.start) : std::nullopt};
+    if (step.when) check_condition(*step.when, place, concepts, scenario.file, diagnostics);
+    for (const auto& line : step.customer_lines_if)
+      check_condition(line.when, place, concepts, scenario.file, diagnostics);
   }
 }
 

@@ -45,6 +45,7 @@ std::optional<Stage> PracticeSummary::weakest_stage() const {
 }
 
 HistoryStore::HistoryStore(const std::string& path) : db_(path) {
+  refuse_unless_ours(db_);  // before WAL mode, which would change the file
   open_for_several_writers(db_);
   migrate(db_);
 }

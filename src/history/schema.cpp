@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::history {
 namespace {
@@ -52,18 +56,80 @@ CREATE TABLE meta (
 )sql",
 };
 
+// The tables every version of the schema has had.
+constexpr std::array<std::string_view, 3> kCoachTables = {"attempts", "steps", "meta"};
+
 int stored_version(Database& db) {
   auto query = db.prepare("PRAGMA user_version");
   return query.step() ? static_cast<int>(query.integer(0)) : 0;
 }
 
-void refuse_newer(Database& db, int version) {
+// The tables of the file, SQLite's own left out.
+std::vector<std::string> table_names(Database& db) {
+  auto query = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
+      "ESCAPE '!' ORDER BY name");
+  std::vector<std::string> names;
+  while (query.step()) names.push_back(query.text(0));
+  return names;
+}
+
+bool is_coach_table(std::string_view name) {
+  return std::find(kCoachTables.begin(), kCoachTables.end(), name) != kCoachTables.end();
+}
+
+// Names for a message: a browser's database has dozens of tables.
+std::string listed(const std::vector<std::string>& names) {
+  constexpr std::size_t kMostListed = 5;
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < kMostListed; ++i)
+    list += (i == 0 ? "" : ", ") + utf8::quote(names[i]);
+  return names.size() > kMostListed ? list + ", …" : list;
+}
+
+void refuse_newer(int version) {
   if (version <= schema_version()) return;
   throw std::runtime_error(fmt::format(
-      fmt::runtime(tr("{}: 记录库的格式版本 {} 比本程序支持的 {} 新;请升级 coach",
-                      "{}: the history database has schema version {}, newer than the {} this "
+      fmt::runtime(tr("记录库的格式版本 {} 比本程序支持的 {} 新;请升级 coach",
+                      "the history database has schema version {}, newer than the {} this "
                       "coach knows; upgrade coach")),
-      db.path(), version, schema_version()));
+      version, schema_version()));
+}
+
+// Another program's database: taking it over would add our tables, set its user_version and
+// switch it to WAL, which may break the program it is for. Coach writes its tables and their
+// version in one transaction, so tables without a version are never coach's, nor are tables
+// none of which is coach's.
+void refuse_foreign(int version, const std::vector<std::string>& tables) {
+  if (tables.empty()) return;
+  if (version == 0) {
+    throw std::runtime_error(fmt::format(
+        fmt::runtime(tr("不是 coach 的记录库:其中已有表 {},却没有 coach 的格式版本;文件未作改动,"
+                        "请用 --db 另选一个文件",
+                        "not a coach history database: it holds tables ({}) but no coach schema "
+                        "version; it was left unchanged, choose another file with --db")),
+        listed(tables)));
+  }
+  if (std::any_of(tables.begin(), tables.end(), is_coach_table)) return;
+  throw std::runtime_error(fmt::format(
+      fmt::runtime(tr("不是 coach 的记录库:其中的表 {} 都不是 coach 的;文件未作改动,"
+                      "请用 --db 另选一个文件",
+                      "not a coach history database: none of its tables ({}) is coach's; it "
+                      "was left unchanged, choose another file with --db")),
+      listed(tables)));
+}
+
+// A version without all of our tables: the file was damaged (or edited) since coach wrote it.
+void refuse_damaged(int version, const std::vector<std::string>& tables) {
+  std::vector<std::string> missing;
+  for (const auto name : kCoachTables) {
+    if (std::find(tables.begin(), tables.end(), name) == tables.end()) missing.emplace_back(name);
+  }
+  if (version == 0 || missing.empty()) return;
+  throw std::runtime_error(
+      fmt::format(fmt::runtime(tr("记录库已损坏:缺少表 {}",
+                                  "the history database is damaged: missing table(s) {}")),
+                  listed(missing)));
 }
 
 }  // namespace
@@ -72,14 +138,28 @@ int schema_version() {
   return static_cast<int>(kMigrations.size());
 }
 
+void refuse_unless_ours(Database& db) {
+  const int version = stored_version(db);
+  if (version < 0) {
+    throw std::runtime_error(fmt::format(fmt::runtime(tr("记录库已损坏:格式版本 {} 无效",
+                                                         "the history database is damaged: "
+                                                         "schema version {} is not valid")),
+                                         version));
+  }
+  const std::vector<std::string> tables = table_names(db);
+  refuse_foreign(version, tables);
+  refuse_newer(version);
+  refuse_damaged(version, tables);
+}
+
 void migrate(Database& db) {
   // Reading first keeps the common case (already current) free of the write lock.
   const int seen = stored_version(db);
-  refuse_newer(db, seen);
+  refuse_newer(seen);
   if (seen == schema_version()) return;
   db.write_transaction([&] {
     const int version = stored_version(db);  // another process may have migrated meanwhile
-    refuse_newer(db, version);
+    refuse_newer(version);
     for (int next = version; next < schema_version(); ++next)
       db.execute(kMigrations[static_cast<std::size_t>(next)]);
     db.execute(fmt::format("PRAGMA user_version = {}", schema_version()).c_str());

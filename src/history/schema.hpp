@@ -9,6 +9,12 @@ namespace coach::history {
 // The version this coach writes.
 int schema_version();
 
+// Throws std::runtime_error, before anything is written to it, for a database coach cannot
+// take: another program's (tables, none of coach's), a damaged one (a schema version below 0,
+// coach's tables without a version or a version without them) or one from a newer coach.
+// It only reads: a refused file is left exactly as it was.
+void refuse_unless_ours(Database& db);
+
 // Brings the database to schema_version(), inside one write transaction (so several processes
 // opening a new database at once create the tables once). Throws SqliteError, or
 // std::runtime_error for a database from a newer coach.

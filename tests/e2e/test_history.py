@@ -229,6 +229,55 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
         self.assertEqual(list(folder.iterdir()), [])
 
+    def test_another_programs_database_is_refused_and_left_unchanged(self):
+        # It was adopted: coach's tables added, user_version set and the file switched to WAL.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        foreign = self.tmp / "places.sqlite"
+        with sqlite3.connect(foreign) as connection:
+            connection.execute("CREATE TABLE moz_places (id, url)")
+        shape = "SELECT name FROM sqlite_master UNION ALL SELECT * FROM pragma_user_version"
+        before = rows(foreign, shape), foreign.read_bytes()
+        expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
+        graded = self.coach("--db", str(foreign), "grade", str(answers), "--format", "junit")
+        self.assertExit(graded, 0)
+        self.assertEqual(graded.stdout, expected.stdout)
+        self.assertIn(f"{foreign} cannot be used (not a coach history database: it holds tables (moz_places) but "
+                      "no coach schema version; it was left unchanged, choose another file with --db)", graded.stderr)
+        shown = self.coach("history", "--db", str(foreign), lang="zh")
+        self.assertExit(shown, 2)
+        self.assertIn(f"coach: {foreign}: 不是 coach 的记录库", shown.stderr)
+        self.assertEqual((rows(foreign, shape), foreign.read_bytes()), before)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "places.sqlite"])  # no -wal
+
+    def test_a_damaged_database_is_named_with_what_is_wrong(self):
+        cases = {"missing.db": ("PRAGMA user_version = 1; CREATE TABLE attempts (x);",
+                                "the history database is damaged: missing table(s) steps, meta"),
+                 "negative.db": ("PRAGMA user_version = -5;",
+                                 "the history database is damaged: schema version -5 is not valid")}
+        for name, (sql, message) in cases.items():
+            with self.subTest(name):
+                db = self.tmp / name
+                with sqlite3.connect(db) as connection:
+                    connection.executescript(sql)
+                shown = self.coach("history", "--all-trainees", "--db", str(db))
+                self.assertExit(shown, 2)
+                self.assertEqual(shown.stderr, f"coach: {db}: {message}\n")
+
+    def test_a_database_that_fails_while_it_is_read_is_named(self):
+        db = self.tmp / "h.db"
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        self.assertExit(self.coach("--db", str(db), "grade", str(answers)), 0)
+        with sqlite3.connect(db) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode = DELETE")
+        damaged = bytearray(db.read_bytes())
+        for page in range(1, len(damaged) // 4096):  # every page's header but the schema's
+            damaged[page * 4096:page * 4096 + 8] = b"\xff" * 8
+        db.write_bytes(bytes(damaged))
+        shown = self.coach("history", "--all-trainees", "--db", str(db), lang="zh")
+        self.assertExit(shown, 2)
+        self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(database disk image is malformed)\n")
+
     def test_history_output_that_cannot_be_written_is_refused_before_the_database_is_opened(self):
         targets = [self.tmp / "absent" / "h.txt"] + (["/dev/full"] if os.path.exists("/dev/full") else [])
         for target in targets:

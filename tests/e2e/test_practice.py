@@ -122,6 +122,56 @@ class PipedSessions(CoachTestCase):
         self.assertNotIn("好好好", record.read_text(encoding="utf-8"))
         self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
 
+    def test_a_reply_that_is_not_utf8_is_refused_and_asked_again(self):
+        # A terminal or file in GBK: each such byte became U+FFFD, was scored 0 and recorded so.
+        record = self.tmp / "rec.yaml"
+        typed = "先生您好,您慢慢说\n".encode("gbk") + b"\xff\xfe abc\n" + FEE_REPLIES.encode()
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--record",
+                                 str(record)], input=typed, capture_output=True, env=pipe_env(), timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        shown = result.stdout.decode()
+        self.assertEqual(shown.count("Your reply is not UTF-8 text, so it was neither scored nor recorded"), 2)
+        self.assertNotIn("Control characters were taken out", shown)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertNotIn("\ufffd", recorded)
+        self.assertIn("vent: \"王先生,您的心情我很理解。\"", recorded)
+        self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
+        zh = subprocess.run([COACH, "--scenarios", str(FIXTURES), "--lang", "zh", "practice", "fee"],
+                            input=b"\xc4\xfa\n/quit\n", capture_output=True, env=pipe_env(), timeout=60)
+        self.assertIn("回答不是 UTF-8 文本,没有评分,也没有记录", zh.stdout.decode())
+        self.assertIn("Not UTF-8: set the terminal to UTF-8", zh.stdout.decode())  # readable in GBK
+
+    def test_a_locale_that_is_not_utf8_is_warned_about_before_the_session(self):
+        for locale, charset in (("zh_CN.GBK", "GBK"), ("en_US.ISO-8859-1", "ISO-8859-1")):
+            with self.subTest(locale=locale):
+                result = practice("fee", input="/quit\n", env={"LANG": locale})
+                self.assertExit(result, 0)
+                self.assertIn(f"character set is {charset} (LANG={locale}), not UTF-8", result.stderr)
+        for utf8 in ({"LANG": "zh_CN.UTF-8"}, {"LANG": "C"}, {"LANG": "zh_CN.GBK", "LC_ALL": "C.UTF-8"}):
+            with self.subTest(env=utf8):
+                self.assertNotIn("character set", practice("fee", input="/quit\n", env=utf8).stderr)
+
+    def test_menu_choices_and_commands_as_an_input_method_types_them(self):
+        for choice in ["1 ", "\uff11", "\u3000 1\u3000", "FEE "]:  # a committed space, full-width １
+            with self.subTest(choice=choice):
+                chosen = practice(input=choice + "\n/quit\n")
+                self.assertIn("你们凭什么扣我钱", chosen.stdout)
+                self.assertNotIn("Type a number", chosen.stdout)
+        for leave in ["/quit", "\uff0f\uff51\uff55\uff49\uff54 ", "/exit"]:
+            with self.subTest(leave=leave):
+                left = practice(input=leave + "\n1\n")
+                self.assertExit(left, 0)
+                self.assertNotIn("你们凭什么扣我钱", left.stdout)
+        helped = practice(input="/help\n1\n/quit\n")
+        self.assertIn("Enter takes the suggestion; /quit leaves", helped.stdout)
+        self.assertIn("你们凭什么扣我钱", helped.stdout)
+        # During the session a full-width command is a command, not a reply scored 0.
+        record = self.tmp / "rec.yaml"
+        session = practice("fee", "--record", str(record), input="\uff0f\uff48\uff45\uff4c\uff50\n\uff0fQUIT\n")
+        self.assertIn("/retry", session.stdout)
+        self.assertNotIn("reply:", session.stdout)
+        self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+
     def test_a_name_is_trimmed_as_grading_trims_it(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record), "--trainee", " 张三\u3000\u00a0", input="你好\n")
@@ -511,6 +561,22 @@ class TerminalSessions(CoachTestCase):
         recorded = record.read_text(encoding="utf-8")
         self.assertIn("王先生,您的心情我很理解啊", recorded)
         self.assertIn("对不起,\\n原因是系统故障。", recorded)
+
+    def test_a_reply_typed_in_gbk_is_refused_and_the_enter_after_it_is_kept(self):
+        # 理 ends in 0xED, which opens a three-byte UTF-8 character: the Enter after it was taken
+        # as part of that character, and the reply was scored as U+FFFD garbage when it came.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "我帮您处理".encode("gbk") + b"\r")
+        self.read_until(fd, "Your reply is not UTF-8 text")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"/quit\r")
+        self.read_until(fd, "Summary")
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn("vent: \"王先生,您的心情我很理解。\"", recorded)
+        self.assertNotIn("\ufffd", recorded)
 
     def test_narrow_terminal_wraps_by_display_width(self):
         pid, fd = self.spawn("practice", "fee", columns=40, lang="C.UTF-8")

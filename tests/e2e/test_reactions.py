@@ -167,6 +167,18 @@ class Reactions(CoachTestCase):
         result = run("check", str(contradictory), lang="en")
         self.assertExit(result, 2)
         self.assertIn("can never hold (anger cannot be above 60 and below 40 at once)", result.stderr)
+        # Conditions on concepts, and on the first step (asked before any reply), too.
+        said_and_not = self.write("s.yaml", base + "  - {id: b, stage: vent, when: {said: sorry, not_said: sorry}, customer: c,"
+                                                   " rules: [{concept: sorry}], model_answers: [对不起]}\n")
+        result = run("check", str(said_and_not))
+        self.assertExit(result, 2)
+        self.assertIn(f"{said_and_not}:8:", result.stderr)
+        self.assertIn("这个条件永远不会成立(`sorry` 不可能既说过又没说过)", result.stderr)
+        first = self.write("f.yaml", base.replace("{id: a, stage: vent,", "{id: a, stage: vent, when: {mood_above: 50},"))
+        result = run("check", str(first), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("its starting 50 is not above 50", result.stderr)
+        self.assertExit(run("validate", str(first)), 2)
 
     def test_denying_the_network_angers_the_sms_customer(self):
         # The step's own feedback names these replies; they must count as arguing and blaming,

@@ -95,6 +95,67 @@ TEST_CASE("a database from a newer coach is refused, not misread") {
   CHECK_THROWS_WITH_AS(HistoryStore(temp.path), doctest::Contains("99"), std::runtime_error);
 }
 
+namespace {
+// The file's user_version, journal mode and tables, as another program would see them.
+std::string shape_of(const std::string& path) {
+  Database db(path);
+  std::string shape;
+  for (const char* sql : {"PRAGMA user_version", "PRAGMA journal_mode",
+                          "SELECT name FROM sqlite_master ORDER BY name"}) {
+    auto query = db.prepare(sql);
+    while (query.step()) shape += query.text(0) + " ";
+  }
+  return shape;
+}
+}  // namespace
+
+TEST_CASE("another program's database is refused and left exactly as it was") {
+  TempDatabase temp;
+  {
+    Database db(temp.path);
+    db.execute("CREATE TABLE moz_places (id, url); INSERT INTO moz_places VALUES (1, 'x');");
+  }
+  const std::string before = shape_of(temp.path);
+  CHECK_THROWS_WITH_AS(HistoryStore(temp.path),
+                       "不是 coach 的记录库:其中已有表 moz_places,却没有 coach 的格式版本;"
+                       "文件未作改动,请用 --db 另选一个文件",
+                       std::runtime_error);
+  CHECK(shape_of(temp.path) == before);
+  CHECK(before == "0 delete moz_places ");
+  // Another program may number its own schema with user_version too.
+  {
+    Database db(temp.path);
+    db.execute("PRAGMA user_version = 1");
+  }
+  CHECK_THROWS_WITH_AS(HistoryStore(temp.path), doctest::Contains("都不是 coach 的"),
+                       std::runtime_error);
+}
+
+TEST_CASE("a damaged history database says what is wrong with it") {
+  TempDatabase missing;
+  {
+    Database db(missing.path);
+    db.execute("PRAGMA user_version = 1; CREATE TABLE attempts (x);");
+  }
+  CHECK_THROWS_WITH_AS(HistoryStore(missing.path), "记录库已损坏:缺少表 steps, meta",
+                       std::runtime_error);
+  TempDatabase negative;
+  {
+    Database db(negative.path);
+    db.execute("PRAGMA user_version = -5");
+  }
+  CHECK_THROWS_WITH_AS(HistoryStore(negative.path), "记录库已损坏:格式版本 -5 无效",
+                       std::runtime_error);
+  TempDatabase unversioned;
+  {
+    HistoryStore store(unversioned.path);
+    Database db(unversioned.path);
+    db.execute("PRAGMA user_version = 0");
+  }
+  CHECK_THROWS_WITH_AS(HistoryStore(unversioned.path), doctest::Contains("却没有 coach 的格式版本"),
+                       std::runtime_error);
+}
+
 TEST_CASE("a database path that is not a regular file is refused before SQLite touches it") {
   TempDatabase temp;
   const Language before = language();

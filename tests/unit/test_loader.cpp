@@ -403,3 +403,51 @@ TEST_CASE("an id's message names the rule it breaks, not the character set it ke
   set_language(Language::zh);
   CHECK(id_problem("1st-reply", "步骤 id") == "步骤 id `1st-reply` 必须以小写字母开头");
 }
+
+namespace {
+// A scenario of two steps (the customer's anger starts at 50, the default), the conditions
+// given as YAML: flow mappings for the first step's `when:` and the second's, the keys of a
+// `customer_if:` line for the first step.
+std::string with_conditions(const std::string& first_when, const std::string& second_when,
+                            const std::string& first_line_if = "") {
+  const auto when = [](const std::string& condition) {
+    return condition.empty() ? std::string() : ", when: " + condition;
+  };
+  const std::string line_if =
+      first_line_if.empty() ? "" : ", customer_if: [{line: l, " + first_line_if + "}]";
+  return "id: t\ntitle: T\nsource: test\ncustomer: {name: 王先生}\nbriefing: b\nsteps:\n"
+         "  - {id: a, stage: vent, customer: c" +
+         when(first_when) + line_if +
+         ", rules: [{concept: apology}], model_answers: [x]}\n"
+         "  - {id: b, stage: vent, customer: c" +
+         when(second_when) + ", rules: [{concept: apology}], model_answers: [x]}\n";
+}
+}  // namespace
+
+TEST_CASE("a condition that can never hold is an error where it is written") {
+  CHECK(errors_of(with_conditions("", "{said: apology, not_said: apology}")) ==
+        "t.yaml:8:45: 这个条件永远不会成立(`apology` 不可能既说过又没说过)\n");
+  // The first step is played before any reply: nothing said yet, the anger where it started.
+  CHECK(errors_of(with_conditions("{said: apology}", "")) ==
+        "t.yaml:7:45: 这个条件永远不会成立(这是第一步,学员还没有回答过,不可能已经说过 "
+        "`apology`)\n");
+  CHECK(errors_of(with_conditions("{mood_above: 60}", "")) ==
+        "t.yaml:7:45: 这个条件永远不会成立(这是第一步,还没有回答改变过怒气,它仍是开始时的 "
+        "50,不高于 60)\n");
+  CHECK(errors_of(with_conditions("{mood_below: 50}", "")).find("不低于 50") != std::string::npos);
+  CHECK(errors_of(with_conditions("", "", "said: apology")).find("不可能已经说过") !=
+        std::string::npos);
+  const Language before = language();
+  set_language(Language::en);
+  CHECK(errors_of(with_conditions("", "{said: apology, not_said: apology}"))
+            .find("this condition can never hold (`apology` cannot be both said and not said)") !=
+        std::string::npos);
+  set_language(before);
+}
+
+TEST_CASE("conditions that can hold are accepted") {
+  CHECK(errors_of(with_conditions("{not_said: apology}", "{said: apology}")).empty());
+  CHECK(errors_of(with_conditions("{mood_above: 40, mood_below: 60}", "{mood_above: 60}")).empty());
+  CHECK(errors_of(with_conditions("", "{said: apology, not_said: blame}", "not_said: blame"))
+            .empty());
+}

@@ -1,0 +1,49 @@
+#include "cli/typed_command.hpp"
+
+#include "text/nfkc.hpp"
+#include "util/utf8.hpp"
+
+namespace coach::cli {
+namespace {
+
+// The first character that is not whitespace, folded; empty when there is none.
+std::string first_folded_character(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = utf8::decode(text, pos);
+    if (cp == utf8::kInvalid) return {};
+    if (!utf8::is_whitespace(cp)) return nfkc_casefold(cp);
+  }
+  return {};
+}
+
+std::string trimmed(const std::string& text) {
+  constexpr std::string_view kSpaces = " \t\r\n";
+  const auto first = text.find_first_not_of(kSpaces);
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpaces) - first + 1);
+}
+
+}  // namespace
+
+std::string folded_choice(std::string_view typed) {
+  std::string folded;
+  for (std::size_t pos = 0; pos < typed.size();) {
+    const char32_t cp = utf8::decode(typed, pos);
+    // Bytes that are not UTF-8 stay something no command or choice is.
+    if (cp == utf8::kInvalid) {
+      folded += "\uFFFD";
+    } else {
+      // Any whitespace (the ideographic space an input method commits) is trimmed as ' ' is.
+      folded += utf8::is_whitespace(cp) ? std::string(" ") : nfkc_casefold(cp);
+    }
+  }
+  return trimmed(folded);
+}
+
+std::optional<std::string> typed_command(std::string_view line) {
+  // Only a line that starts with a slash is folded whole: replies may be 10,000 characters.
+  if (first_folded_character(line) != "/") return std::nullopt;
+  return folded_choice(line);
+}
+
+}  // namespace coach::cli

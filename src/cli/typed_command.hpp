@@ -1,0 +1,18 @@
+#pragma once
+// Commands (/quit, /help …) and menu choices as a Chinese input method types them: full-width
+// (／ｑｕｉｔ, ２), or with a space it committed before or after (`2 `, an ideographic space).
+// Replies are normalised before they are scored; what steers the program is read the same way.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace coach::cli {
+
+// The line in half-width lower case (NFKC and case folding), without the whitespace around it.
+std::string folded_choice(std::string_view typed);
+
+// The command a line gives (`/quit`, folded), or nothing when it is a reply: a line is a
+// command when it starts with a slash, full-width or not.
+std::optional<std::string> typed_command(std::string_view line);
+
+}  // namespace coach::cli

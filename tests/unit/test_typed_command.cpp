@@ -1,0 +1,27 @@
+#include <doctest/doctest.h>
+
+#include "cli/typed_command.hpp"
+
+using namespace coach::cli;
+
+TEST_CASE("a menu choice is read as a Chinese input method types it") {
+  CHECK(folded_choice("2") == "2");
+  CHECK(folded_choice(" 2") == "2");
+  CHECK(folded_choice("2 ") == "2");                                    // a space the IME committed
+  CHECK(folded_choice("\xef\xbc\x92") == "2");                          // full-width ２
+  CHECK(folded_choice("\xe3\x80\x80\xef\xbc\x92\xe3\x80\x80") == "2");  // ideographic spaces
+  CHECK(folded_choice("Missing-Balance\t") == "missing-balance");
+  CHECK(folded_choice("2\xff") != "2");  // a byte that is not UTF-8 is no part of any choice
+  CHECK(folded_choice("") == "");
+}
+
+TEST_CASE("a line is a command when it starts with a slash, full-width or not") {
+  CHECK(typed_command("/quit") == "/quit");
+  CHECK(typed_command(" /help ") == "/help");
+  CHECK(typed_command("\xef\xbc\x8f\xef\xbd\x88\xef\xbd\x85\xef\xbd\x8c\xef\xbd\x90") ==
+        "/help");  // ／ｈｅｌｐ
+  CHECK(typed_command("/Retry") == "/retry");
+  CHECK_FALSE(typed_command("王先生您好,/quit 不是命令"));
+  CHECK_FALSE(typed_command(""));
+  CHECK_FALSE(typed_command("\xff/quit"));
+}
