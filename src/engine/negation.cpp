@@ -285,6 +285,10 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
 }  // namespace
 
 Negation read_negation(std::string_view text, std::size_t match_begin) {
+  // A match that begins with the mark ending a clause begins a clause of its own: the tag of
+  // 短信发不出去,对吧 confirms a negative fact, it is not negated by it. Nothing before the
+  // mark governs the match, so a forbidding rule holds it against the trainee all the more.
+  if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
   const bool denied = plainly_denied(text, window, match_begin);
   return {denied || widely_negated(text, window, match_begin), denied};

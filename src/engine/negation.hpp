@@ -21,6 +21,8 @@ struct Negation {
   bool denied = false;
 };
 
+// A match that begins at a clause boundary (the `,对吧` a pattern asks for after a restated
+// fact) reads neither way: the negation before the mark belongs to the clause it ends.
 Negation read_negation(std::string_view normalized, std::size_t match_begin);
 
 }  // namespace coach

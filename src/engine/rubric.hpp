@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/address_forms.hpp"
 #include "engine/concept_index.hpp"
 #include "model/scenario.hpp"
 
@@ -16,7 +17,7 @@ struct CompiledRule {
   std::vector<const CompiledConcept*> concepts;  // concept, forbid: one; order: several
   std::shared_ptr<const PhraseMatcher> phrases;  // any_of, all_of, none_of
   std::shared_ptr<const RE2> regex;              // regex
-  std::vector<std::string> address_forms;        // addresses_customer
+  AddressForms address_forms;                    // addresses_customer
   std::string description;                       // describe_rule, in the language at compile
 };
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
 #include "engine/questions.hpp"
 #include "util/i18n.hpp"
@@ -11,10 +10,6 @@
 
 namespace coach {
 namespace {
-
-constexpr std::array<std::string_view, 16> kTitles = {
-    "先生", "女士",   "小姐", "阿姨", "大姐", "大哥", "大爷", "大妈",
-    "大叔", "老人家", "奶奶", "爷爷", "师傅", "老师", "经理", "总"};
 
 std::string quoted_list(const std::vector<std::string>& items, std::size_t at_most = 3) {
   std::string out;
@@ -147,47 +142,38 @@ void judge_questions(const CompiledRule& rule, const NormalizedText& reply, Rule
   }
 }
 
-// 王先生 → surname 王, so 王先生 and 王女士-style forms both count.
-std::string surname_of(const std::string& name) {
-  for (auto title : kTitles) {
-    if (name.size() > title.size() && name.ends_with(title))
-      return name.substr(0, name.size() - title.size());
-  }
-  return {};
+// The text of the reply as typed where `span` (normalised offsets) stands.
+std::string_view typed(const NormalizedText& reply, TextSpan span) {
+  const TextSpan original = reply.to_original(span);
+  return std::string_view(reply.original).substr(original.begin, original.end - original.begin);
 }
-
-}  // namespace
-
-std::vector<std::string> address_forms(const Rule& rule, const Customer& customer) {
-  std::vector<std::string> forms;
-  if (!customer.name.empty()) forms.push_back(normalize_phrase(customer.name));
-  if (const std::string surname = normalize_phrase(surname_of(customer.name)); !surname.empty()) {
-    for (auto title : kTitles) forms.push_back(surname + std::string(title));
-  }
-  if (rule.address == AddressMode::title || customer.name.empty()) {
-    for (auto title : kTitles) forms.emplace_back(title);
-  }
-  return forms;
-}
-
-namespace {
 
 void judge_address(const CompiledRule& rule, const NormalizedText& reply, const Customer& customer,
                    RuleResult& result) {
-  for (const auto& form : rule.address_forms) {
+  for (const auto& form : rule.address_forms.accepted) {
     if (const auto at = reply.text.find(form); at != std::string::npos) {
-      const TextSpan span{at, at + form.size()};
-      result.matched.push_back(reply.to_original(span));
+      result.matched.push_back(reply.to_original({at, at + form.size()}));
       result.ok = true;
       return;
     }
   }
-  result.detail = customer.name.empty()
-                      ? std::string(tr("用礼貌称谓称呼客户(先生/女士)。",
-                                       "address the customer politely (sir / madam)."))
-                      : fmt::format(fmt::runtime(tr("称呼客户“{}”,让客户感到被尊重。",
-                                                    "address the customer as “{}”.")),
-                                    customer.name);
+  if (customer.name.empty()) {
+    result.detail = std::string(
+        tr("用礼貌称谓称呼客户(先生/女士)。", "address the customer politely (sir / madam)."));
+    return;
+  }
+  for (const auto& form : rule.address_forms.mistaken) {
+    if (const auto at = reply.text.find(form); at != std::string::npos) {
+      result.detail =
+          fmt::format(fmt::runtime(tr("“{}”称呼不对,应称呼客户“{}”。",
+                                      "“{}” is the wrong title: address the customer as “{}”.")),
+                      typed(reply, {at, at + form.size()}), customer.name);
+      return;
+    }
+  }
+  result.detail = fmt::format(
+      fmt::runtime(tr("称呼客户“{}”,让客户感到被尊重。", "address the customer as “{}”.")),
+      customer.name);
 }
 
 void judge_order(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,

@@ -15,8 +15,4 @@ RuleResult evaluate_rule(const CompiledRule& rule, const NormalizedText& reply,
 // CompiledRule::description, so it is made once, not per reply.
 std::string describe_rule(const CompiledRule& rule);
 
-// The ways of addressing this customer that an addresses_customer rule accepts, normalised
-// (王先生, 王女士 … and, by its mode, plain titles).
-std::vector<std::string> address_forms(const Rule& rule, const Customer& customer);
-
 }  // namespace coach

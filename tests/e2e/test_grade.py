@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from pathlib import Path
 
-from coachtest import COACH, FIXTURES, CoachTestCase, run
+from coachtest import BUNDLED, COACH, FIXTURES, CoachTestCase, run
 
 GOOD = """\
 trainee: 张三
@@ -182,6 +182,51 @@ class Grading(CoachTestCase):
         self.assertEqual(follow_up["score"], follow_up["max"])
         callback = self.graded_with("missing-balance", "follow_up", "", {"follow_up": "王先生,谢谢您。这样处理您满意吗?下个月我再打个电话给您确认,我们会改进工作。"})
         self.assertEqual(callback["steps"][-1]["score"], callback["steps"][-1]["max"])
+
+    def submission(self, name, replaced):
+        """An answers file of the bundled model answers, with `replaced` (scenario → step →
+        reply) instead of theirs, one attempt per scenario."""
+        lines = ["trainee: 学员", "attempts:"]
+        for scenario_id, replies in replaced.items():
+            responses = {**self.model_answers(scenario_id), **replies}
+            lines += [f"- scenario: {scenario_id}", "  responses:"]
+            lines += [f"    {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+        return self.write(name, "\n".join(lines) + "\n")
+
+    def test_a_restated_negative_fact_is_a_restatement(self):
+        # Found by an outside tester: the 不 / 没 of the restated fact negated the 对吧 after it,
+        # and the must-pass apologize step failed the exam of a trainee a trainer would certify.
+        path = self.submission("restate.yaml", {
+            "airline-delay": {},
+            "missing-balance": {"apologize": "王先生,真的对不起,给您添麻烦了。话费少了1.8元,"
+                                             "可您这个月一个电话都没打过,对吧?我先记下来。"},
+            "sms-failure": {"apologize": "李女士,真对不起,给您添麻烦了。这两天您的手机短信"
+                                         "一条都发不出去,对吧?我很理解您的心情。"}})
+        result = run("grade", str(path), "--exam", str(BUNDLED.parent / "exams" / "basic-certificate.yaml"),
+                     "--format", "json")
+        self.assertExit(result, 0)
+        for attempt in json.loads(result.stdout)["results"]:
+            apologize = next(step for step in attempt["steps"] if step["id"] == "apologize")
+            with self.subTest(scenario=attempt["scenario"]):
+                self.assertEqual([r["description"] for r in apologize["rules"] if not r["ok"]], [])
+
+    def test_a_title_that_does_not_fit_the_customer_is_not_his_name(self):
+        # Found by an outside tester: 王女士 and 王阿姨 earned "addresses the customer by name"
+        # for 王先生.
+        path = self.submission("title.yaml", {"missing-balance": {
+            "apologize": "王女士,真的非常抱歉,给您添麻烦了。我确认一下:您这个月一个电话都没打,"
+                         "话费却少了1.8元,是这样吗?我先把这些记录下来。",
+            "gather": "王阿姨,麻烦您把手机号码告诉我,我马上帮您调出本月的话费详单查一下。"
+                      "您是什么时候发现少了1.8元的?这个月您上过网或者发过短信吗?"}})
+        result = run("grade", str(path), "--format", "json", lang="en")
+        steps = {step["id"]: step for step in json.loads(result.stdout)["results"][0]["steps"]}
+        for step, wrong in [("apologize", "王女士"), ("gather", "王阿姨")]:
+            with self.subTest(step=step):
+                address = next(r for r in steps[step]["rules"] if r["kind"] == "addresses_customer")
+                self.assertFalse(address["ok"])
+                self.assertIn(f"“{wrong}” is the wrong title", address["detail"])
+        address = next(r for r in steps["resolve"]["rules"] if r["kind"] == "addresses_customer")
+        self.assertTrue(address["ok"])
 
     def test_json_report_follows_the_contract(self):
         result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")

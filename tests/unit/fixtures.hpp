@@ -34,13 +34,21 @@ inline const char* kLexicon = R"(concepts:
     source: test
     forbidden_everywhere: true
     phrases: [笨蛋]
+  restate:
+    label: 复述
+    source: test
+    phrases: [您的意思是]
+    patterns: [',(对吧|对吗)(\?|$)']
 )";
 
-// A scenario whose single step holds `rules` (YAML flow mappings, one per line).
-inline std::string scenario_with_rules(const std::string& rules) {
-  return "id: t\ntitle: T\nsource: test\ncustomer: {name: 王先生}\nbriefing: b\nsteps:\n"
-         "  - id: s\n    stage: vent\n    customer: c\n    rules:\n" +
-         rules + "    model_answers: [x]\n";
+// A scenario whose single step holds `rules` (YAML flow mappings, one per line), its customer
+// named `customer` (no name when empty).
+inline std::string scenario_with_rules(const std::string& rules,
+                                       const std::string& customer = "王先生") {
+  const std::string named = customer.empty() ? "" : "customer: {name: " + customer + "}\n";
+  return "id: t\ntitle: T\nsource: test\n" + named +
+         "briefing: b\nsteps:\n  - id: s\n    stage: vent\n    customer: c\n    rules:\n" + rules +
+         "    model_answers: [x]\n";
 }
 
 // Owns everything a rubric points into.

@@ -43,6 +43,28 @@ TEST_CASE("a negation in an earlier clause does not reach the phrase") {
   CHECK_FALSE(affirms({"理解"}, "我不理解"));
 }
 
+TEST_CASE("a negative fact restated before a tag does not negate the tag") {
+  // Found by an outside tester: the pattern's match took the last character of the restated
+  // fact, and the 不 / 没 in it read as negating the confirmation.
+  Diagnostics diagnostics;
+  PhraseMatcher tag({}, {{",(对吧|对吗)(\\?|$)", {1, 1}}}, "lexicon.yaml", diagnostics);
+  REQUIRE(diagnostics.empty());
+  CHECK(any_counted(tag.find_all(normalize("这两天您的手机短信一条都发不出去,对吧?"))));
+  CHECK(any_counted(tag.find_all(normalize("可您这个月一个电话都没打过，对吧？"))));
+  CHECK(any_counted(tag.find_all(normalize("您这两天发短信总是失败,对吧?"))));
+}
+
+TEST_CASE("nothing before the mark that begins a match governs it, for either reading") {
+  const std::string text = normalize("系统查不出问题,您弄错了").text;
+  CHECK_FALSE(read_negation(text, text.find(',')).negated);
+  // Never easier to dodge: a forbidding rule holds such a match against the trainee.
+  const std::string unsaid = normalize("我不想说,您弄错了").text;
+  CHECK_FALSE(read_negation(unsaid, unsaid.find(',')).denied);
+  // Where the negation does govern the phrase, the narrow reading excuses it as before.
+  const std::string denial = normalize("我们不会说您弄错了").text;
+  CHECK(read_negation(denial, denial.find("您弄错了")).denied);
+}
+
 TEST_CASE("traditional and full-width replies match") {
   CHECK(affirms({"给您添麻烦了"}, "給您添麻煩了！"));
   CHECK(affirms({"给您添麻烦了"}, "给 您 添 麻 烦 了"));

@@ -16,6 +16,14 @@ StepResult judge(const std::string& rules, const std::string& reply) {
 bool ok(const std::string& rule, const std::string& reply) {
   return judge("      - " + rule + "\n", reply).rules.at(0).ok;
 }
+
+// Judges `reply` against an addresses_customer `rule` of a scenario whose customer is `customer`.
+RuleResult addressed(const std::string& rule, const std::string& customer,
+                     const std::string& reply) {
+  test::Fixture fixture(test::scenario_with_rules("      - " + rule + "\n", customer));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply).rules.at(0);
+}
 }  // namespace
 
 TEST_CASE("concept present, with paraphrase across scripts and widths") {
@@ -74,6 +82,16 @@ TEST_CASE("addresses the customer by name or title") {
   CHECK_FALSE(ok("{addresses_customer: title}", "你好"));
 }
 
+TEST_CASE("a restated negative fact keeps its confirming tag") {
+  // Found by an outside tester: the 不 / 没 of the restated fact negated the tag after it.
+  CHECK(ok("{concept: restate}", "这两天您的手机短信一条都发不出去,对吧?"));
+  CHECK(ok("{concept: restate}", "话费少了1.8元,可您这个月一个电话都没打过,对吧?"));
+  CHECK(ok("{order: [apology, restate]}", "真对不起。您的短信一条都发不出去,对吧?"));
+  CHECK_FALSE(ok("{concept: restate}", "短信一条都发不出去对吧"));  // no tag of its own
+  // The clause a match begins in decides for a forbidding rule too: nothing is excused.
+  CHECK_FALSE(ok("{none_of: [',您弄错了']}", "系统查不出问题,您弄错了"));
+}
+
 TEST_CASE("order: apologise before explaining") {
   CHECK(ok("{order: [apology, explain]}", "对不起,原因是系统升级"));
   CHECK_FALSE(ok("{order: [apology, explain]}", "原因是系统升级,对不起"));
@@ -96,9 +114,38 @@ TEST_CASE("a rule's label replaces the generated description") {
   CHECK(result.rules[0].description == "给出恢复时间");
 }
 
+TEST_CASE("a title that does not fit the customer is no address by name") {
+  // Found by an outside tester: 王女士 and 王阿姨 earned the points for addressing 王先生.
+  const std::string by_name = "{addresses_customer: name}";
+  CHECK_FALSE(addressed(by_name, "王先生", "王女士,真的非常抱歉").ok);
+  CHECK_FALSE(addressed(by_name, "王先生", "王阿姨,麻烦您把手机号码告诉我").ok);
+  CHECK_FALSE(addressed(by_name, "李女士", "李先生,真对不起").ok);
+  CHECK_FALSE(addressed(by_name, "李女士", "李大哥,您别着急").ok);
+  CHECK(addressed(by_name, "王先生", "王大哥,您别着急").ok);
+  CHECK(addressed(by_name, "王先生", "王师傅,您慢点").ok);
+  CHECK(addressed(by_name, "李女士", "李阿姨,您好").ok);
+  CHECK(addressed(by_name, "李女士", "李大姐,您好").ok);
+  // Titles of office fit anyone, and a customer known only by one takes any title.
+  CHECK(addressed(by_name, "王先生", "王老师,您好").ok);
+  CHECK(addressed(by_name, "李女士", "李经理,您好").ok);
+  CHECK(addressed(by_name, "王经理", "王女士,您好").ok);
+  // The longest title the name ends with is the customer's: 王老先生 is a man named 王.
+  CHECK(addressed(by_name, "王老先生", "王先生,您好").ok);
+  CHECK_FALSE(addressed(by_name, "王老先生", "王老太太,您好").ok);
+  // A bare title must fit too, where the rule accepts one.
+  const std::string by_title = "{addresses_customer: title}";
+  CHECK(addressed(by_title, "王先生", "大爷,您慢点").ok);
+  CHECK_FALSE(addressed(by_title, "王先生", "阿姨,您慢点").ok);
+  CHECK(addressed(by_title, "", "阿姨,您慢点").ok);
+  // The feedback names the title that was wrong.
+  const RuleResult wrong = addressed(by_name, "王先生", "王女士,真的非常抱歉");
+  CHECK(wrong.detail.find("王女士") != std::string::npos);
+  CHECK(wrong.detail.find("王先生") != std::string::npos);
+}
+
 TEST_CASE("titles a service hall uses") {
   CHECK(ok("{addresses_customer: title}", "大爷,您慢点"));
-  CHECK(ok("{addresses_customer: title}", "阿姨您好"));
+  CHECK(addressed("{addresses_customer: title}", "李女士", "阿姨您好").ok);
 }
 
 TEST_CASE("a concept forbidden everywhere fails a step whose rules do not name it") {
