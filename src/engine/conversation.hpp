@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/repetition.hpp"
+#include "engine/repeated_answer.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/repetition.hpp"
+#include "engine/repeated_answer.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/repetition.hpp"
+#include "engine/repeated_answer.hpp"
 #include "engine/scorer.hpp"
 #include "fixtures.hpp"
 #include "session/session.hpp"

@@ -1,4 +1,4 @@
-#include "engine/repetition.hpp"
+#include "engine/repeated_answer.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>
