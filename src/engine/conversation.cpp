@@ -93,6 +93,17 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
   result.passed = false;
 }
 
+// A reply the trainee already gave at an earlier step answers what the customer said there, not
+// here: it scores zero, as keyword stuffing does, and the feedback names that step as the
+// trainee met it.
+void Conversation::hold_to_new_reply(const ReplyWording& wording, StepResult& result) const {
+  const std::optional<std::size_t> repeated = first_repeated(wording, wordings_);
+  if (!repeated) return;
+  result.rules.push_back(repetition_result(*repeated + 1, path_[*repeated].customer_line));
+  result.score = 0;
+  result.passed = false;
+}
+
 const StepResult& Conversation::answer(const CompiledStep& step,
                                        std::optional<std::string_view> reply,
                                        std::optional<double> seconds) {
@@ -104,6 +115,7 @@ const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply sco
   PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
   StepResult& result = scored.result;
   const ReplyScan& scan = scored.scan;
+  hold_to_new_reply(scored.wording, result);
   hold_to_time_limit(*step.step, seconds, result);
   result.seconds = seconds;
   result.time_limit = step.step->time_limit;
@@ -113,6 +125,7 @@ const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply sco
   turn.mood_after = mood_;
   walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
   replies_.push_back(std::move(scored.scan));
+  wordings_.push_back(std::move(scored.wording));
   results_.push_back(std::move(result));
   path_.push_back(std::move(turn));
   ++index_;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/repeated_answer.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
@@ -45,12 +46,14 @@ class Conversation {
   bool holds(const Condition& condition) const;
   bool said_before(const std::string& concept_id) const;
   int mood_change(const CompiledStep& step, const StepResult& result, const ReplyScan& scan) const;
+  void hold_to_new_reply(const ReplyWording& wording, StepResult& result) const;
 
   const Rubric& rubric_;
   std::size_t index_ = 0;
   int mood_ = 50;
   bool walked_out_ = false;
-  std::vector<ReplyScan> replies_;  // the concepts found in each reply so far
+  std::vector<ReplyScan> replies_;      // the concepts found in each reply so far
+  std::vector<ReplyWording> wordings_;  // … and its wording, in the same order
   std::vector<StepResult> results_;
   std::vector<PathTurn> path_;
   std::vector<SkippedStep> skipped_;

@@ -16,8 +16,9 @@ namespace coach {
 ScoredReply score_reply(const CompiledStep& compiled, const Scenario& scenario,
                         std::optional<std::string_view> reply) {
   const NormalizedText normalized = normalize(reply.value_or(""));
-  ScoredReply scored{compiled.concepts->scan(normalized), {}};
+  ScoredReply scored{compiled.concepts->scan(normalized), {}, {}};
   scored.result = score_step(compiled, scenario, normalized, scored.scan, reply.has_value());
+  if (scored.result.answered) scored.wording = ReplyWording(normalized);
   return scored;
 }
 

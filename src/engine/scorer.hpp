@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/repeated_answer.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
 #include "engine/rubric.hpp"
@@ -17,10 +18,12 @@ namespace coach {
 StepResult score_step(const CompiledStep& step, const Scenario& scenario,
                       const NormalizedText& reply, const ReplyScan& scan, bool replied);
 
-// A reply scored at a step, with the concepts found in it: what a conversation moves on.
+// A reply scored at a step, with the concepts found in it and its wording: what a conversation
+// moves on, and holds against the replies after it.
 struct ScoredReply {
   ReplyScan scan;
   StepResult result;
+  ReplyWording wording;
 };
 
 // `reply` is nullopt when the step was not answered (it then scores zero).

@@ -228,6 +228,28 @@ class Grading(CoachTestCase):
         address = next(r for r in steps["resolve"]["rules"] if r["kind"] == "addresses_customer")
         self.assertTrue(address["ok"])
 
+    def test_one_reply_pasted_into_every_step_passes_only_the_first(self):
+        # Found by an outside tester: this file scored 100 on every step of missing-balance.
+        pasted = Path(__file__).resolve().parents[1] / "data" / "answers" / "same-reply-every-step.yaml"
+        result = run("grade", str(pasted), "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        attempt = json.loads(result.stdout)["results"][0]
+        self.assertFalse(attempt["passed"])
+        self.assertEqual(attempt["score"], 20)
+        first, *later = attempt["steps"]
+        self.assertTrue(first["passed"])
+        for step in later:
+            with self.subTest(step=step["id"]):
+                self.assertEqual((step["score"], step["passed"]), (0, False))
+                repeated = step["rules"][-1]
+                self.assertEqual((repeated["kind"], repeated["ok"]), ("repetition", False))
+                self.assertIn("The same reply as at step 1 (“你们移动怎么回事?", repeated["feedback"])
+                # The report keeps its shape: the verdict is one more rule.
+                self.assertEqual(step.keys(), first.keys())
+                self.assertEqual(repeated.keys(), first["rules"][0].keys())
+        chinese = run("grade", str(pasted))
+        self.assertIn("与第 1 步「你们移动怎么回事?我这个月一个电话都没打…」的回答相同", chinese.stdout)
+
     def test_json_report_follows_the_contract(self):
         result = grade(str(self.write("good.yaml", GOOD)), str(self.write("bad.yaml", BAD)), "--format", "json")
         self.assertExit(result, 1)

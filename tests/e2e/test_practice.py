@@ -191,6 +191,16 @@ class PipedSessions(CoachTestCase):
         self.assertIn("好的", recorded)
         self.assertIn("Score 100.0", result.stdout)
 
+    def test_a_reply_given_at_an_earlier_step_fails_the_step_as_grade_fails_it(self):
+        pasted = "王先生,您的心情我很理解,真对不起,给您添麻烦了,原因是系统故障,我马上帮您处理好。"
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), input=f"{pasted}\n{pasted}\n")
+        self.assertExit(result, 0)
+        self.assertIn("The same reply as at step 1 (“你们凭什么扣我钱!”)", result.stdout)
+        graded = run("--scenarios", str(FIXTURES), "grade", str(record), lang="en")
+        self.assertIn("The same reply as at step 1", graded.stdout)
+        self.assertIn("Score 50.0", result.stdout)
+
     def test_end_of_input_mid_session_keeps_what_was_typed(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record), input="王先生,您的心情我很理解。\n")

@@ -1,0 +1,140 @@
+#include "engine/repeated_answer.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <string>
+
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// Below this many letters and digits a reply is one stock sentence — 好的, 非常抱歉,给您添麻烦了,
+// or a question the customer has not answered yet (王先生,麻烦您告诉我一下您的手机号码好吗?
+// has 18) — which a real conversation fairly says again at a later step. Said again, such a
+// reply is judged by the rubric of its step alone (and seldom meets it). Twenty is about the
+// longest such sentence; a longer reply said again is a paragraph pasted, not a sentence said
+// twice.
+constexpr std::size_t kShortestRepeat = 20;
+
+// One reply inside the other: four in five of its runs found in the other, so a name dropped or
+// a few words changed (先生 for 王先生, 块 for 元) do not make it new. Different replies at
+// different steps share stock phrases (您的心情我很理解, 给您添麻烦了), not most of their runs: in
+// the trainers' corpus and among the bundled model answers, no reply shares three in five of its
+// runs with a reply to another step (the closest, a second apology in get-me-the-manager, 57 %).
+constexpr double kSharedRuns = 0.8;
+
+// …and at least half as long as it: a reply that says one sentence of an earlier paragraph again
+// (the phone number asked for once more, now that the customer has calmed down), or an earlier
+// short reply before much that is new, answers this step too, and its rubric judges it.
+constexpr double kShortestShare = 0.5;
+
+// Characters a run is made of.
+constexpr std::size_t kRunLength = 4;
+
+// Letters and digits of any script: what is said, without the punctuation and symbols around it.
+bool is_word(char32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // most replies are these: skip the look-up
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO &&
+         category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_ME;
+}
+
+std::u32string words_of(std::string_view text) {
+  std::u32string words;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = utf8::decode(text, pos);
+    if (cp != utf8::kInvalid && is_word(cp)) words += cp;
+  }
+  return words;
+}
+
+// Four characters in 64 bits, 16 each: exact for the Basic Multilingual Plane, where nearly all
+// Chinese text is; a character beyond it is folded, so two rare ones may read alike.
+std::uint64_t run_at(const std::u32string& words, std::size_t begin) {
+  std::uint64_t run = 0;
+  for (std::size_t i = begin; i < begin + kRunLength; ++i) {
+    const char32_t cp = words[i];
+    run = run << 16 | ((cp ^ (cp >> 16)) & 0xFFFF);
+  }
+  return run;
+}
+
+std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared;
+}
+
+// Enough of the customer's line for the trainee to recognise the step: its first line, cut to
+// twenty characters.
+std::string opening(std::string_view line) {
+  constexpr std::size_t kShown = 20;
+  std::string shown;
+  std::size_t pos = 0;
+  for (std::size_t count = 0; pos < line.size() && count < kShown; ++count) {
+    const std::size_t begin = pos;
+    if (utf8::is_line_break(utf8::decode(line, pos))) {
+      pos = begin;
+      break;
+    }
+    shown.append(line.substr(begin, pos - begin));
+  }
+  if (pos < line.size()) shown += "…";
+  return shown;
+}
+
+}  // namespace
+
+ReplyWording::ReplyWording(const NormalizedText& reply) {
+  const std::u32string words = words_of(reply.text);
+  characters_ = words.size();
+  for (std::size_t begin = 0; begin + kRunLength <= words.size(); ++begin)
+    runs_.push_back(run_at(words, begin));
+  std::sort(runs_.begin(), runs_.end());
+  runs_.erase(std::unique(runs_.begin(), runs_.end()), runs_.end());
+}
+
+bool ReplyWording::repeats(const ReplyWording& earlier) const {
+  const bool this_shorter = characters_ <= earlier.characters_;
+  const ReplyWording& shorter = this_shorter ? *this : earlier;
+  const ReplyWording& longer = this_shorter ? earlier : *this;
+  if (shorter.characters_ < kShortestRepeat) return false;
+  if (static_cast<double>(shorter.characters_) < kShortestShare * longer.characters_) return false;
+  const std::size_t shared = shared_count(shorter.runs_, longer.runs_);
+  return static_cast<double>(shared) >= kSharedRuns * shorter.runs_.size();
+}
+
+std::optional<std::size_t> first_repeated(const ReplyWording& reply,
+                                          std::span<const ReplyWording> earlier) {
+  const auto found = std::find_if(earlier.begin(), earlier.end(),
+                                  [&](const ReplyWording& said) { return reply.repeats(said); });
+  if (found == earlier.end()) return std::nullopt;
+  return static_cast<std::size_t>(found - earlier.begin());
+}
+
+RuleResult repetition_result(std::size_t step_number, std::string_view customer_line) {
+  RuleResult result;
+  result.kind = "repetition";
+  result.description = std::string(tr("回应客户此刻说的话", "answers what the customer says now"));
+  result.ok = false;
+  result.feedback = fmt::format(
+      fmt::runtime(tr("与第 {} 步「{}」的回答相同:每一步要回应客户此刻说的话。",
+                      "The same reply as at step {} (“{}”): at each step, answer what the "
+                      "customer is saying now.")),
+      step_number, opening(customer_line));
+  return result;
+}
+
+}  // namespace coach
