@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/filler.hpp"
-#include "engine/repetition.hpp"
+#include "engine/repeated_sentences.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"

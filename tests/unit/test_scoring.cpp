@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/checker.hpp"
-#include "engine/repetition.hpp"
+#include "engine/repeated_sentences.hpp"
 #include "engine/scorer.hpp"
 #include "engine/stuffing.hpp"
 #include "fixtures.hpp"

@@ -1,4 +1,4 @@
-#include "engine/repetition.hpp"
+#include "engine/repeated_sentences.hpp"
 
 #include <algorithm>
 #include <optional>
