@@ -55,10 +55,10 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
       result.critical_failed = true;
       result.rules.push_back(std::move(breach));
     }
-  }
-  if (result.answered && is_keyword_stuffing(normalized, scan, result.rules, *compiled.concepts)) {
-    result.stuffed = true;
-    result.rules.push_back(stuffing_result());
+    if (const auto why = find_stuffing(normalized, scan, result.rules, *compiled.concepts)) {
+      result.stuffed = true;
+      result.rules.push_back(stuffing_result(*why));
+    }
   }
   if (result.critical_failed || result.stuffed) result.score = 0;
   const bool reaches_mark =

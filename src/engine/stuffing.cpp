@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/filler.hpp"
+#include "engine/repeated_sentences.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -29,6 +30,18 @@ constexpr double kListCoverage = 0.6;
 constexpr int kListConcepts = 4;
 // Unless its own words hold this many function words.
 constexpr std::size_t kSentenceFunctionWords = 2;
+
+// Or a telegram: four or more clauses that are each a rubric phrase standing alone (王先生,原因是,
+// 办理,今天之内) or a question word asked alone (什么?对吗?), and no sentence among them. Commas
+// between the keywords do not make sentences of them.
+constexpr int kTelegramKeywords = 4;
+// A keyword is short (今天之内; 让您久等了 is a sentence) and has at most a word around it
+// (我是工号1234).
+constexpr std::size_t kKeywordCharacters = 4;
+constexpr std::size_t kKeywordOwnCharacters = 2;
+constexpr std::size_t kBareQuestionCharacters = 3;  // 什么? 对吗? 为什么?
+// A clause this short is no sentence either, but it is no rubric phrase: 好的, 您说, 再见.
+constexpr std::size_t kTokenCharacters = 2;
 
 struct ConceptFind {
   std::size_t concept_index;
@@ -301,29 +314,85 @@ bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& c
   return own_words_at_most(reply, clauses, finds, filler, kFewOwnCharacters);
 }
 
-}  // namespace
+enum class TelegramPart { keyword, token, sentence };
 
-bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
-                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
+bool asks(std::string_view text, const Clause& clause) {
+  return clause.terminator == '?' || ends_with_yes_no_particle(text.substr(
+                                         clause.span.begin, clause.span.end - clause.span.begin));
+}
+
+TelegramPart telegram_part(const NormalizedText& reply, const Clause& clause,
+                           const PhraseFinds& finds, const Filler& filler) {
+  const TextSpan original = reply.to_original(clause.span);
+  const std::size_t words = characters_in(reply.original, original) - filler.characters(original);
+  if (words > 0 && words <= kBareQuestionCharacters && asks(reply.text, clause))
+    return TelegramPart::keyword;
+  if (words > 0 && words <= kKeywordCharacters) {
+    const std::size_t own = own_characters(reply, clause.span, finds, filler);
+    if (own < words && own <= kKeywordOwnCharacters) return TelegramPart::keyword;
+  }
+  return words <= kTokenCharacters ? TelegramPart::token : TelegramPart::sentence;
+}
+
+// Whether the reply lists keywords clause by clause instead of saying anything: enough clauses
+// that are a rubric phrase or a question word alone, and not one sentence. Settled at its first
+// sentence, so a real reply costs a clause or two.
+bool is_telegram(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                 const PhraseFinds& finds, const Filler& filler) {
+  int keywords = 0;
+  for (const Clause& clause : clauses) {
+    switch (telegram_part(reply, clause, finds, filler)) {
+      case TelegramPart::keyword:
+        ++keywords;
+        break;
+      case TelegramPart::token:
+        break;
+      case TelegramPart::sentence:
+        return false;
+    }
+  }
+  return keywords >= kTelegramKeywords;
+}
+
+bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                         const ReplyScan& scan, const std::vector<RuleResult>& rules,
+                         const ConceptIndex& concepts) {
   const PhraseFinds finds = find_phrases(reply, scan, rules, concepts);
+  const Filler filler(reply.original);
+  if (is_telegram(reply, clauses, finds, filler)) return true;
   // Every test below needs at least this many separate phrases.
   static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases);
   if (finds.spans.size() < static_cast<std::size_t>(kRunOnPhrases)) return false;
-  const std::vector<Clause> clauses = split_clauses(reply.text);
-  const Filler filler(reply.original);
   return has_few_own_words(reply, clauses, finds, filler) ||
          has_stuffed_clause(reply, clauses, finds, filler);
 }
 
-RuleResult stuffing_result() {
+}  // namespace
+
+std::optional<Stuffing> find_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+                                      const std::vector<RuleResult>& rules,
+                                      const ConceptIndex& concepts) {
+  const std::vector<Clause> clauses = split_clauses(reply.text);
+  if (repeats_a_sentence(reply.text, clauses)) return Stuffing::repetition;
+  if (is_keyword_stuffing(reply, clauses, scan, rules, concepts)) return Stuffing::keywords;
+  return std::nullopt;
+}
+
+RuleResult stuffing_result(Stuffing why) {
   RuleResult result;
   result.kind = "coherence";
   result.description = std::string(tr("用完整的句子回应客户", "answers in sentences"));
   result.ok = false;
   result.feedback =
-      std::string(tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
-                     "This reads like a string of keywords, not a reply. Answer the customer's "
-                     "problem in sentences."));
+      why == Stuffing::repetition
+          ? std::string(
+                tr("同一句话说了一遍又一遍,这不是在和客户说话。每句话说一遍,回应客户的具体问题。",
+                   "The same sentence is said over and over: that is not a reply. Say "
+                   "each thing once and answer the customer's problem."))
+          : std::string(
+                tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
+                   "This reads like a string of keywords, not a reply. Answer the "
+                   "customer's problem in sentences."));
   return result;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Keyword stuffing: a reply that strings rubric phrases together without saying anything
-// (对不起抱歉不好意思您的心情我很理解谢谢) must not pass, or certification could be gamed.
+// (对不起抱歉不好意思您的心情我很理解谢谢, 王先生,原因是,办理,今天之内), or says one sentence over
+// and over, must not pass, or certification could be gamed.
+#include <optional>
 #include <vector>
 
 #include "engine/concept_index.hpp"
@@ -10,12 +12,17 @@
 
 namespace coach {
 
-// Judged from the phrases of every concept found in the reply (not only the step's own), and
-// what the step's rules matched (the customer's name, any_of lists).
-bool is_keyword_stuffing(const NormalizedText& reply, const ReplyScan& scan,
-                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts);
+// Why a reply is no answer: rubric phrases strung together, or the same sentence said three
+// times or more.
+enum class Stuffing { keywords, repetition };
+
+// Keywords are judged from the phrases of every concept found in the reply (not only the step's
+// own), and what the step's rules matched (the customer's name, any_of lists).
+std::optional<Stuffing> find_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+                                      const std::vector<RuleResult>& rules,
+                                      const ConceptIndex& concepts);
 
 // The verdict added to a step found stuffed.
-RuleResult stuffing_result();
+RuleResult stuffing_result(Stuffing why);
 
 }  // namespace coach

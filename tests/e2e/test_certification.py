@@ -194,6 +194,37 @@ class Exams(CoachTestCase):
         result = run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"), str(self.tmp / "sub"))
         self.assertExit(result, 0)
 
+    def test_the_bundled_exam_never_certifies_a_telegram_of_keywords(self):
+        # 王先生,原因是,办理,今天之内。 earned every rule of the step and certified: the keywords
+        # stood one per clause, where keyword stuffing did not look.
+        result = run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
+                     str(ROOT / "tests" / "data" / "answers" / "telegram-exam.yaml"), "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["exam"]["trainees"][0]["passed"])
+        stuffed = {(attempt["scenario"], step["id"]) for attempt in report["results"]
+                   for step in attempt["steps"] if step["stuffed"]}
+        for scenario in ["airline-delay", "missing-balance", "sms-failure"]:
+            self.assertIn((scenario, "resolve"), stuffed)
+            self.assertIn((scenario, "follow_up"), stuffed)
+        self.assertIn(("missing-balance", "gather"), stuffed)
+        coherence = [rule for attempt in report["results"] for step in attempt["steps"]
+                     for rule in step["rules"] if rule["kind"] == "coherence"]
+        self.assertTrue(all("string of keywords" in rule["feedback"] for rule in coherence))
+
+    def test_a_sentence_pasted_over_and_over_scores_nothing(self):
+        answers = self.model_answers("missing-balance", BUNDLED)
+        answers["vent"] *= 150
+        lines = ["trainee: 张三", "scenario: missing-balance", "responses:"]
+        lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in answers.items()]
+        path = self.write("pasted.yaml", "\n".join(lines) + "\n")
+        result = run("--scenarios", str(BUNDLED), "grade", str(path), "--format", "json", lang="en")
+        steps = {step["id"]: step for step in json.loads(result.stdout)["results"][0]["steps"]}
+        self.assertTrue(steps["vent"]["stuffed"])
+        self.assertEqual(steps["vent"]["score"], 0)
+        self.assertIn("over and over", steps["vent"]["rules"][-1]["feedback"])
+        self.assertFalse(steps["apologize"]["stuffed"])
+
 
 class Batches(CoachTestCase):
     def cohort(self, size=30):

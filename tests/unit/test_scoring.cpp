@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "engine/checker.hpp"
+#include "engine/repeated_sentences.hpp"
 #include "engine/scorer.hpp"
+#include "engine/stuffing.hpp"
 #include "fixtures.hpp"
 
 using namespace coach;
@@ -171,4 +173,80 @@ TEST_CASE("a sentence typed without commas is not a list of keywords") {
   const test::Fixture fixture(kTwoSteps);
   CHECK_FALSE(stuffed_at_vent(fixture, "王先生您的心情我很理解那您希望我们怎样帮您解决呢?"));
   CHECK(stuffed_at_vent(fixture, "王先生您的心情我很理解对不起抱歉不好意思"));
+}
+
+namespace {
+// A resolve step in which every keyword of the rubric earns points on its own.
+const char* kResolve = R"(id: r
+title: R
+source: test
+customer: {name: 王先生}
+briefing: b
+steps:
+  - id: resolve
+    stage: resolve
+    customer: c
+    rules:
+      - {concept: explain, points: 30}
+      - {any_of: [办理, 退费], points: 30}
+      - {any_of: [今天之内, 明天上午], points: 20}
+      - {addresses_customer: name, points: 10}
+      - {asks_question: any, points: 10}
+    model_answers: ["王先生,原因是您的号码被开通了一项信息服务,我马上帮您办理退订和退费,今天之内到账,您看可以吗?"]
+)";
+}  // namespace
+
+TEST_CASE("a telegram of keywords, one per clause, is stuffing wherever the commas are") {
+  const test::Fixture fixture(kResolve);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const auto stuffed = [&](const std::string& reply) {
+    return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply).stuffed;
+  };
+  CHECK(stuffed("王先生,原因是,办理,今天之内。"));
+  CHECK(stuffed("王先生。原因是。办理。今天之内。"));
+  CHECK(stuffed("王先生,什么?对吗?退费?办理。"));  // a question word asked alone is no question
+  CHECK(stuffed("好的,王先生,原因是,办理,今天之内。"));  // 好的 is no sentence to hide behind
+  CHECK(stuffed("王先生 原因是 办理 今天之内"));
+  // Real replies are made of stock phrases too, but say something in at least one clause.
+  CHECK_FALSE(
+      stuffed("王先生,原因是您的号码被开通了一项信息服务,我马上帮您办理退订和退费,今天之内到账,"
+              "您看可以吗?"));
+  CHECK_FALSE(stuffed("王先生,对不起,给您添麻烦了。"));
+  CHECK_FALSE(stuffed("好的,您说。"));
+  CHECK_FALSE(stuffed("是啊,对不起,让您久等了……嗯,您说。"));
+  CHECK_FALSE(stuffed("四十分钟?真的啊,对不起,您说。"));
+  CHECK_FALSE(stuffed("王先生,对不起,原因是,办理退费今天之内到账。"));
+}
+
+TEST_CASE("a telegram's verdict is the keyword-stuffing one") {
+  const test::Fixture fixture(kResolve);
+  const StepResult result = score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(),
+                                       "王先生,原因是,办理,今天之内。");
+  CHECK(result.score == 0);
+  CHECK_FALSE(result.passed);
+  REQUIRE(result.rules.back().kind == "coherence");
+  CHECK(result.rules.back().feedback == stuffing_result(Stuffing::keywords).feedback);
+}
+
+TEST_CASE("the same sentence said three times is no answer") {
+  const auto repeats_a_sentence = [](std::string_view normalized) {
+    return coach::repeats_a_sentence(normalized, split_clauses(normalized));
+  };
+  CHECK(repeats_a_sentence("先生您好,您慢慢说.先生您好,您慢慢说.先生您好,您慢慢说."));
+  CHECK(repeats_a_sentence("好的.好的?好的"));
+  CHECK(
+      repeats_a_sentence("您好.对不起.您好.谢谢.您好,"));  // not one after another, still said over
+  CHECK_FALSE(repeats_a_sentence("先生您好,您慢慢说.先生您好,您慢慢说."));  // twice is emphasis
+  CHECK_FALSE(repeats_a_sentence("嗯.嗯.嗯.您慢慢说."));                    // a nod is no sentence
+  // A clause said again inside different sentences is not the sentence said again.
+  CHECK_FALSE(repeats_a_sentence("您是5号来的,对吗?等了三天,对吗?没收到短信,对吗?"));
+
+  test::Fixture fixture(kTwoSteps);
+  std::string pasted;
+  for (int i = 0; i < 150; ++i) pasted += "王先生,真对不起,您的心情我很理解,您慢慢说。";
+  const StepResult result =
+      score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), pasted);
+  CHECK(result.stuffed);
+  CHECK(result.score == 0);
+  CHECK(result.rules.back().feedback == stuffing_result(Stuffing::repetition).feedback);
 }
