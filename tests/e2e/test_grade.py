@@ -73,6 +73,16 @@ class Grading(CoachTestCase):
                 result = self.graded_with(scenario_id, step, sentence, earlier)
                 self.assertEqual(result["critical_failed"], critical)
 
+    def test_blaming_or_brushing_off_the_customer_fails_a_step_that_does_not_forbid_it(self):
+        # Found by an outside tester: airline-delay's apologize step (the exam's must-pass stage)
+        # and the follow-up steps name no blame rule, and certified a trainee who blamed.
+        self.assert_critical_cases("airline-delay", [
+            ("apologize", "不过您应该早点自己改签别的航班,是您自己没注意机场广播。", True),
+            ("apologize", "", False)])
+        self.assert_critical_cases("missing-balance", [
+            ("follow_up", "下次您得先自己看看开了什么业务。", True),
+            ("follow_up", "您别激动。", True), ("follow_up", "", False)])
+
     def test_insulting_the_customer_fails_a_step_whose_rules_forbid_nothing(self):
         # Found by an outside tester: a step without forbid rules let 你有病吧 pass with 100.
         for scenario_id, step in [("airline-delay", "follow_up"), ("sms-failure", "follow_up")]:
