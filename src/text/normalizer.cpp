@@ -206,11 +206,6 @@ NormalizedText normalize_reading(std::string_view original, const Reading& readi
   return result;
 }
 
-const Pauses& no_pauses() {
-  static const Pauses none{std::string_view()};
-  return none;
-}
-
 }  // namespace
 
 NormalizedText normalize(std::string_view original) {
@@ -220,7 +215,7 @@ NormalizedText normalize(std::string_view original) {
   const ReadThrough through(original, pauses);
   if (!through.empty()) {
     result.read_through = std::make_shared<const NormalizedText>(
-        normalize_reading(original, {quotations, no_pauses(), &through}));
+        normalize_reading(original, {quotations, through.kept_pauses(), &through}));
     result.read_through_joins = through.joins();
   }
   return result;

@@ -16,6 +16,8 @@ class Pauses {
   // after a character that is not punctuation; and, in a reply punctuated by nothing but
   // spaces, spaces between two CJK ideographs.
   explicit Pauses(std::string_view original);
+  // Pauses at the given offsets (in order): those a second reading keeps.
+  explicit Pauses(std::vector<std::size_t> starts) : starts_(std::move(starts)) {}
 
   // Where the first pause in [from, to) of the original starts, or npos.
   std::size_t first_in(std::size_t from, std::size_t to) const;

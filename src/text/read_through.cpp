@@ -145,6 +145,22 @@ bool opens_clause(std::string_view original, std::size_t pos) {
   });
 }
 
+// Whether the text before byte `pos` ends with a pronoun (and 们) that does not open its clause:
+// the object of what went before (退给您, 通知你们). A pause after it ends that clause, and the
+// next one is not said to the pronoun: 退给您……应该今天到账 blames nobody.
+bool follows_object_pronoun(std::string_view original, std::size_t pos) {
+  if (pos == 0) return false;
+  std::size_t start = utf8::previous_start(original, pos);
+  std::size_t at = start;
+  char32_t cp = utf8::decode(original, at);
+  if ((cp == U'们' || cp == U'們') && start > 0) {
+    start = utf8::previous_start(original, start);
+    at = start;
+    cp = utf8::decode(original, at);
+  }
+  return is_pronoun(cp) && !opens_clause(original, start);
+}
+
 // Into scratch kept per thread: every reply is read for pauses, and most have none.
 const std::vector<Character>& decode_all(std::string_view text) {
   static thread_local std::vector<Character> characters;
@@ -248,8 +264,14 @@ bool may_read_through(std::string_view text) {
 }  // namespace
 
 ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
-  for (const std::size_t pause : pauses.starts())
-    joins_.push_back(static_cast<std::uint32_t>(pause));
+  std::vector<std::size_t> kept;
+  for (const std::size_t pause : pauses.starts()) {
+    if (follows_object_pronoun(original, pause))
+      kept.push_back(pause);
+    else
+      joins_.push_back(static_cast<std::uint32_t>(pause));
+  }
+  kept_pauses_ = Pauses(std::move(kept));
   if (!may_read_through(original)) return;
   const std::vector<Character>& characters = decode_all(original);
   const auto begin_of = [&](std::size_t i) {
@@ -269,7 +291,8 @@ ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
     }
     const std::size_t end = hesitation_end(characters, i);
     if (end > i && i > 0 && end < characters.size() && joins_words(characters[i - 1].code_point) &&
-        joins_words(characters[end].code_point))
+        joins_words(characters[end].code_point) &&
+        !follows_object_pronoun(original, characters[i].begin))
       drop(begin_of(i), begin_of(end));
     i = std::max(end, i + 1);
   }

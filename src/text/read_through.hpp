@@ -10,10 +10,9 @@
 #include <vector>
 
 #include "text/normalizer.hpp"
+#include "text/pauses.hpp"
 
 namespace coach {
-
-class Pauses;
 
 class ReadThrough {
  public:
@@ -27,14 +26,19 @@ class ReadThrough {
   bool drops(std::size_t pos) const;
 
   // Where in the original this reading joins two parts of a sentence, in order: the first byte
-  // of each run left out and of each whitespace pause.
+  // of each run left out and of each whitespace pause it reads through.
   const std::vector<std::uint32_t>& joins() const { return joins_; }
+
+  // The whitespace pauses this reading still takes for commas: those after a pronoun that ends
+  // its clause (钱退给您 应该今天到账: 您 is the object, 应该 starts anew).
+  const Pauses& kept_pauses() const { return kept_pauses_; }
 
  private:
   void drop(std::size_t begin, std::size_t end);
 
   std::vector<TextSpan> dropped_;  // byte ranges of the original, in order
   std::vector<std::uint32_t> joins_;
+  Pauses kept_pauses_{std::vector<std::size_t>{}};
 };
 
 }  // namespace coach

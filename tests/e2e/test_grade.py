@@ -121,7 +121,8 @@ class Grading(CoachTestCase):
                  ("vent", "您别……激动,我们系统从来……没出过错。", True),
                  ("vent", "您哪,就是记错了。", True),
                  ("resolve", "我查一下……好的,是我们这边弄错了。", False),
-                 ("resolve", "王先生……真是对不起。", False)]
+                 ("resolve", "王先生……真是对不起。", False),
+                 ("resolve", "把1.8元退给您……应该今天之内就能到账。", False)]
         self.assert_critical_cases("missing-balance", cases)
 
     def test_insulting_or_belittling_the_customer_fails_critically(self):

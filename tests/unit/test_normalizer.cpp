@@ -75,6 +75,11 @@ TEST_CASE("a second reading joins what pauses inside a sentence part, for forbid
   CHECK(through("您呢?") == "(none)");
   CHECK(through("2-3天到账,A-3窗口") == "(none)");
   CHECK(through("好的。您说") == "(none)");
+  // A pause after a pronoun that ends its clause ends the clause: 您 is an object there, and
+  // what follows is not said to it (an outside tester's 退给您……应该今天到账 read as 您应该).
+  CHECK(through("把钱退给您……应该今天之内到账") == "(none)");
+  CHECK(through("短信通知您——应该24小时内处理好") == "(none)");
+  CHECK(through("钱退给您 应该今天到账 请放心") == "钱退给您,应该今天到账请放心");
   // The reply's own reading keeps the pauses, and knows where the second one joins.
   const NormalizedText reply = normalize("您……弄错了");
   CHECK(reply.text == "您,,弄错了");
