@@ -321,10 +321,31 @@ bool asks(std::string_view text, const Clause& clause) {
                                          clause.span.begin, clause.span.end - clause.span.begin));
 }
 
+// Whether a clause of at least three characters is said by someone to someone: it holds 我, 您
+// or 你 (not the greeting 您好) or asks with 请. Such a clause is a sentence however short
+// (请这边坐, 我理解您, 您慢慢说), while a telegram's keywords are fragments (原因是, 办理,
+// 今天之内).
+bool speaks_to_someone(std::string_view clause, std::size_t words) {
+  constexpr std::size_t kShortestSentence = 3;
+  if (words < kShortestSentence) return false;
+  if (clause.starts_with("请")) return true;
+  for (const std::string_view pronoun : {"我", "您", "你"}) {
+    for (std::size_t at = clause.find(pronoun); at != std::string_view::npos;
+         at = clause.find(pronoun, at + pronoun.size())) {
+      if (clause.substr(at + pronoun.size()).starts_with("好")) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 TelegramPart telegram_part(const NormalizedText& reply, const Clause& clause,
                            const PhraseFinds& finds, const Filler& filler) {
   const TextSpan original = reply.to_original(clause.span);
   const std::size_t words = characters_in(reply.original, original) - filler.characters(original);
+  const std::string_view text =
+      std::string_view(reply.text).substr(clause.span.begin, clause.span.end - clause.span.begin);
+  if (speaks_to_someone(text, words)) return TelegramPart::sentence;
   if (words > 0 && words <= kBareQuestionCharacters && asks(reply.text, clause))
     return TelegramPart::keyword;
   if (words > 0 && words <= kKeywordCharacters) {

@@ -206,8 +206,11 @@ class Exams(CoachTestCase):
                    for step in attempt["steps"] if step["stuffed"]}
         for scenario in ["airline-delay", "missing-balance", "sms-failure"]:
             self.assertIn((scenario, "resolve"), stuffed)
-            self.assertIn((scenario, "follow_up"), stuffed)
-        self.assertIn(("missing-balance", "gather"), stuffed)
+        # 我是工号1234 is a sentence said to the customer: the rest of that reply is a telegram
+        # all the same, but one sentence makes it a reply.
+        for scenario, step in [("missing-balance", "follow_up"), ("missing-balance", "gather"),
+                               ("sms-failure", "gather")]:
+            self.assertIn((scenario, step), stuffed)
         coherence = [rule for attempt in report["results"] for step in attempt["steps"]
                      for rule in step["rules"] if rule["kind"] == "coherence"]
         self.assertTrue(all("string of keywords" in rule["feedback"] for rule in coherence))

@@ -216,6 +216,10 @@ TEST_CASE("a telegram of keywords, one per clause, is stuffing wherever the comm
   CHECK_FALSE(stuffed("是啊,对不起,让您久等了……嗯,您说。"));
   CHECK_FALSE(stuffed("四十分钟?真的啊,对不起,您说。"));
   CHECK_FALSE(stuffed("王先生,对不起,原因是,办理退费今天之内到账。"));
+  // Short clauses said by someone to someone are sentences, not keywords (an outside tester's
+  // warm greeting was zeroed).
+  CHECK_FALSE(stuffed("先生,您好,请这边坐,先喝杯水,我理解您,您慢慢说。"));
+  CHECK(stuffed("您好,王先生,原因是,办理,今天之内。"));  // the greeting says nothing
 }
 
 TEST_CASE("a telegram's verdict is the keyword-stuffing one") {
