@@ -137,6 +137,37 @@ class Grading(CoachTestCase):
                  ("resolve", "这都不会影响您以后的话费。", False)]
         self.assert_critical_cases("missing-balance", cases)
 
+    def test_everyday_insults_and_swearing_fail_any_step(self):
+        # Found by an outside tester: each passed a step with 100 (000 千万不要对客户产生负面评价;
+        # 002 粗鲁的服务). The same characters in innocent words stay fine: the concept is
+        # forbidden in every step of every scenario.
+        insults = ["你是猪吗?", "你脑子呢?", "你懂不懂啊?", "没文化真可怕。", "你烦不烦啊。",
+                   "你算老几?", "土包子。", "你这人素质真差。", "什么东西!", "你这人有毛病。", "滚。",
+                   "死开。", "去死吧。", "废物。", "你神经啊?", "他妈的。", "操。", "TMD。", "SB。",
+                   "傻逼。", "你脑子被门夹了吧。", "老糊涂了吧。", "你瞎啊?", "你聋了吗?",
+                   "真是个奇葩。", "泼妇。", "老不死的。", "你有病就去治。", "听不懂人话?",
+                   "妈的,烦死了。", "真他妈麻烦。", "您真傻。", "Get lost.", "Go to hell."]
+        innocent = ["最近猪肉涨价,手头都紧。", "您把页面往下滚动就能看到。", "我不瞎猜,马上帮您查。",
+                    "您瞎忙了一上午,真过意不去。", "旧手机可以拿来废物利用。", "当妈的都不容易。",
+                    "刚才是我操作失误,让您操心了。", "系统过去死机过几次。", "这个功能是傻瓜式操作。",
+                    "个人话费明细我打印给您。", "您碰上这种奇葩事,换谁都生气。", "请问您丢了什么东西?",
+                    "您老几点到?我在门口等您。", "您是属猪的吧?", "您一定烦死了吧。",
+                    "他妈妈的手机也是这个套餐吗?", "USB线也在盒子里。", "Your bags did not get lost."]
+        self.assert_critical_cases("missing-balance", [("follow_up", s, True) for s in insults] +
+                                   [("follow_up", s, False) for s in innocent])
+        self.assert_critical_cases("sms-failure", [("gather", "快点说,你瞎啊?他妈的,废物。", True)])
+
+    def test_apologising_for_a_wasted_wait_is_no_insult(self):
+        # Found by an outside tester: 让您傻等了 failed the must-pass apologize step as an insult.
+        # 傻 counts only when it is said of the customer.
+        self.assert_critical_cases("airline-delay", [
+            ("apologize", "让您傻等了三个小时,真对不起。", False),
+            ("apologize", "让你们傻站在登机口,真是对不起。", False),
+            ("apologize", "害得您傻乎乎地等了一下午。", False), ("apologize", "您傻傻地等了这么久。", False),
+            ("apologize", "您当时肯定都傻了眼。", False),
+            ("apologize", "你耳朵聋了?听不懂人话?", True), ("apologize", "你傻啊?", True),
+            ("apologize", "你傻了吧。", True)])
+
     def test_blame_and_dismissal_in_english_fail_as_the_chinese_does(self):
         # Found by an outside tester: English "sorry" counted as an apology while "you are
         # wrong, calm down" went unseen. English negations and promises stay fine.
@@ -176,6 +207,35 @@ class Grading(CoachTestCase):
             ("resolve", "我会为每位团员争取补偿,公司的答复我第一时间告诉您。", False)])
         self.assert_critical_cases("missing-balance", [("resolve", "这1.8元一定给您退回来。", False)])
         self.assert_critical_cases("get-me-the-manager", [("resolve", "多扣的30元我一定给您退回来。", False)])
+
+    def test_a_promise_to_bear_the_loss_in_other_words_is_a_blind_promise(self):
+        # Found by an outside tester: each passed airline-delay's resolve with full marks, where
+        # the airline could only promise a reply (000 某某航空案例; 001 千万不可盲目承诺客户).
+        # Taking charge, reporting and applying for compensation stay fine.
+        self.assert_critical_cases("airline-delay", [
+            ("resolve", "你们的损失我们全部承担。", True), ("resolve", "今晚的住宿费和餐费都由我们出。", True),
+            ("resolve", "机票钱我马上全部退给你们。", True),
+            ("resolve", "我向您保证,每人送一张免费往返机票。", True),
+            ("resolve", "放心,补偿一千块一个人,没问题。", True), ("resolve", "你们的损失公司全包。", True),
+            ("resolve", "赔偿的事没问题,我答应您。", True),
+            ("resolve", "明天一早8点的航班,我保证你们全部都能坐上。", True),
+            ("resolve", "we will pay each of you 1000 yuan.", True),
+            ("resolve", "I promise everyone gets a free ticket.", True),
+            ("resolve", "We will cover all your losses.", True),
+            ("resolve", "你们的损失我们会负责到底。", False),
+            ("resolve", "你们的损失我如实上报,以公司核定为准。", False),
+            ("resolve", "今晚的住宿我们来安排,明早我打电话给您。", False),
+            ("resolve", "我帮大家申请每人一千元的补偿,以公司核定为准。", False),
+            ("resolve", "补偿的事您放心,我一定如实上报,为大家争取。", False),
+            ("resolve", "我不能保证你们都能坐上8点的航班,我马上核实。", False),
+            ("resolve", "I promise you will get a reply by 8pm.", False),
+            ("resolve", "I will apply for compensation for each of you.", False)])
+        cold_start = {"vent": "知道了。", "apologize": "先生,您的意思是等了三个小时,又被落在登机口,对吧?"}
+        self.assert_critical_cases("airline-delay", [("press", "你们的损失公司全包,您就别找记者了。", True)],
+                                   cold_start)
+        self.assert_critical_cases("repair-three-weeks", [("resolve", "您的损失我们全部承担。", True)])
+        self.assert_critical_cases("get-me-the-manager", [("resolve", "多扣的30元全部退还给您。", False)])
+        self.assert_critical_cases("securities-fee", [("resolve", "多收的佣金差额我们会全部退还给您。", False)])
 
     def test_a_blind_promise_to_stop_the_press_fails_the_press_step(self):
         # Found by an outside tester: the press step (reached by an unfeeling start) scored 100.
