@@ -45,7 +45,9 @@ std::optional<Stage> PracticeSummary::weakest_stage() const {
 }
 
 HistoryStore::HistoryStore(const std::string& path) : db_(path) {
-  refuse_unless_ours(db_);  // before WAL mode, which would change the file
+  // Before WAL mode, which would change the file. Another coach may be creating the database
+  // at this moment (graders started together), so a busy file is waited for, not refused.
+  db_.retry_while_busy([&] { refuse_unless_ours(db_); });
   open_for_several_writers(db_);
   migrate(db_);
 }
