@@ -228,6 +228,33 @@ std::optional<Exam> load_checked_exam(const std::string& path, const ScenarioLib
   return problems.empty() ? exam : std::nullopt;
 }
 
+// What a cohort is certified against: the exam, and who must pass it.
+struct Certification {
+  std::optional<Exam> exam;
+  std::vector<std::string> roster;  // empty: anyone may hand in
+  // False when the exam or the roster is broken: grading against the wrong rubric, or with a
+  // roster that cannot name everyone, would certify the wrong people, so nobody is graded.
+  bool usable = true;
+
+  const Exam* exam_to_grade() const { return usable && exam ? &*exam : nullptr; }
+};
+
+Certification load_certification(const GradeOptions& options, const ScenarioLibrary& library,
+                                 Diagnostics& diagnostics) {
+  Certification found;
+  if (!options.exam.empty()) {
+    found.exam = load_checked_exam(options.exam, library, diagnostics);
+    found.usable = found.exam.has_value();
+  }
+  if (!options.roster.empty()) {
+    if (auto roster = load_roster(options.roster, diagnostics))
+      found.roster = std::move(*roster);
+    else
+      found.usable = false;
+  }
+  return found;
+}
+
 int exit_status(const ReportFacts& facts) {
   if (!facts.rejected.empty()) return kExitBadInput;
   if (facts.exam)
@@ -291,27 +318,20 @@ std::string check_report_option(const std::string& value) {
   return "";
 }
 
+void grade_files(GradeRun& run, const std::vector<std::string>& files) {
+  ProgressBar progress(files.size(), progress_wanted());
+  for (const auto& file : files) {
+    run.grade_file(file);
+    progress.advance();
+  }
+  progress.finish();
+}
+
 int grade(const Context& context, const GradeOptions& options) {
   Diagnostics diagnostics;
   // A broken scenario file is reported, but submissions for the others are still graded.
   const ScenarioLibrary& library = load_library({}, context, diagnostics);
-  std::optional<Exam> exam;
-  if (!options.exam.empty()) {
-    exam = load_checked_exam(options.exam, library, diagnostics);
-    if (!exam) {  // grading against a broken exam would certify the wrong thing
-      print_diagnostics(diagnostics);
-      return kExitBadInput;
-    }
-  }
-  std::vector<std::string> roster;
-  if (!options.roster.empty()) {
-    auto loaded = load_roster(options.roster, diagnostics);
-    if (!loaded) {  // a broken roster would pass someone it cannot name
-      print_diagnostics(diagnostics);
-      return kExitBadInput;
-    }
-    roster = std::move(*loaded);
-  }
+  const Certification certification = load_certification(options, library, diagnostics);
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
@@ -319,14 +339,14 @@ int grade(const Context& context, const GradeOptions& options) {
     throw std::runtime_error(*problem);
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
-  GradeRun run(library, exam ? &*exam : nullptr, report_targets(context, options), log);
-  if (exam) run.expect(roster);
-  ProgressBar progress(files.size(), progress_wanted());
-  for (const auto& file : files) {
-    run.grade_file(file);
-    progress.advance();
+  const Exam* exam = certification.exam_to_grade();
+  GradeRun run(library, exam, report_targets(context, options), log);
+  // Without a usable exam or roster the reports are still written, with its problems as their
+  // errors: a CI job then publishes why the run failed, never an earlier run's reports.
+  if (certification.usable) {
+    if (exam) run.expect(certification.roster);
+    grade_files(run, files);
   }
-  progress.finish();
   ReportFacts& facts = run.finish(options.exam);
   Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);

@@ -25,6 +25,7 @@
 #include "cli/practice_screen.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
+#include "cli/session_backlog.hpp"
 #include "cli/terminal.hpp"
 #include "cli/trainee_option.hpp"
 #include "cli/typed_command.hpp"
@@ -112,10 +113,11 @@ class PracticeRun {
  public:
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
   // may have read ahead).
+  // `history`: where the sessions of the command go into the history database.
   // `exam`: the exam being sat, whose pass mark and requirements decide the verdict shown;
   // `submission`: where its replies are written too.
   PracticeRun(const Rubric& rubric, const PracticeOptions& options, const Style& style,
-              LineReader& reader, HistoryLink& link, const Exam* exam = nullptr,
+              LineReader& reader, SessionBacklog& history, const Exam* exam = nullptr,
               ExamSubmission* submission = nullptr)
       : session_(rubric, options.trainee),
         exam_(exam),
@@ -123,7 +125,7 @@ class PracticeRun {
         options_(options),
         screen_(style, terminal_columns(1)),
         reader_(&reader),
-        log_(link, rubric) {
+        log_(history, rubric) {
     const std::string kept = history_record_path(rubric.scenario().id);
     record_ = AnswersRecording(options.record.empty() ? kept : options.record);
     if (!options.record.empty()) sessions_copy_ = AnswersRecording(kept);
@@ -439,7 +441,7 @@ std::string exam_submission_path(const Exam& exam, const PracticeOptions& option
 // Sits every scenario of an exam in turn, in exam mode, and writes one submission file with
 // an attempt per scenario (after every reply, so nothing is lost) for `coach grade --exam`.
 int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style,
-             HistoryLink& link) {
+             SessionBacklog& history) {
   Diagnostics problems;
   const auto exam = load_exam_file(options.exam_file, problems);
   if (exam) check_exam_references(*exam, library, problems);
@@ -455,7 +457,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   ExamTally tally(*exam);
   bool transcripts_kept = true;  // each scenario's, in the sessions directory
   for (const auto& scenario_id : exam->scenario_ids) {
-    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, link, &*exam,
+    PracticeRun run(*library.find(scenario_id.text), each, style, *reader, history, &*exam,
                     &submission);
     run.run();
     submission.close(run.attempt());
@@ -512,19 +514,10 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   return std::nullopt;
 }
 
-int practice(const Context& context, PracticeOptions& options) {
-  Diagnostics diagnostics;
-  const ScenarioLibrary& library = load_library({}, context, diagnostics);
-  print_diagnostics(diagnostics);
-  if (const auto problem = record_problem(library, context, options))
-    throw std::runtime_error(*problem);
-  const Style style = style_for(context, 1);
-  if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);
-  HistoryLink link(history_path(context.history, options.history));
-  link.use([&](history::HistoryStore& store) {
-    history::import_transcripts_once(store, sessions_dir(), library);
-  });
-  if (!options.exam_file.empty()) return sit_exam(library, options, style, link);
+// A scenario (chosen from the menu, unless named), or a whole exam.
+int practise_or_sit(const ScenarioLibrary& library, const PracticeOptions& options,
+                    const Style& style, HistoryLink& link, SessionBacklog& history) {
+  if (!options.exam_file.empty()) return sit_exam(library, options, style, history);
   // One reader for the menu and the session: reading from a pipe, it may have read ahead.
   const auto reader = make_line_reader();
   const Rubric* rubric = options.id.empty()
@@ -535,7 +528,25 @@ int practice(const Context& context, PracticeOptions& options) {
     return kExitBadInput;
   }
   if (!rubric) return kExitOk;
-  return PracticeRun(*rubric, options, style, *reader, link).run();
+  return PracticeRun(*rubric, options, style, *reader, history).run();
+}
+
+int practice(const Context& context, PracticeOptions& options) {
+  Diagnostics diagnostics;
+  const ScenarioLibrary& library = load_library({}, context, diagnostics);
+  print_diagnostics(diagnostics);
+  if (const auto problem = record_problem(library, context, options))
+    throw std::runtime_error(*problem);
+  const Style style = style_for(context, 1);
+  if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);
+  HistoryLink link(history_path(context.history, options.history));
+  link.write([&](history::HistoryStore& store) {
+    history::import_transcripts_once(store, sessions_dir(), library);
+  });
+  SessionBacklog history(link);
+  const int status = practise_or_sit(library, options, style, link, history);
+  std::cerr << history.closing_note();
+  return status;
 }
 
 }  // namespace

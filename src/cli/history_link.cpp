@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -48,6 +49,37 @@ bool HistoryLink::use(const std::function<void(history::HistoryStore&)>& body) {
     store_.reset();
     return false;
   }
+}
+
+namespace {
+// After a failed write, how long the next ones wait for a lock another process holds: a
+// database kept locked must not hold up every reply of a session for the usual ten seconds.
+constexpr std::chrono::milliseconds kPatienceWhileFailing{1000};
+}  // namespace
+
+bool HistoryLink::write(const std::function<void(history::HistoryStore&)>& body) {
+  if (!store_) return false;
+  try {
+    body(*store_);
+  } catch (const std::exception& e) {
+    if (!failing_) warn_unwritten(e.what());
+    failing_ = true;
+    store_->set_patience(kPatienceWhileFailing);
+    return false;
+  }
+  if (failing_) store_->set_patience(history::Database::kUsualPatience);
+  failing_ = false;
+  return true;
+}
+
+void HistoryLink::warn_unwritten(std::string_view problem) {
+  std::cerr << fmt::format(
+      fmt::runtime(tr("coach: 警告:练习与批改记录库 {} 暂时无法写入({});没写进去的内容"
+                      "会在下次写入时补上。成绩与报告不受影响。\n",
+                      "coach: warning: the history database {} cannot be written just now "
+                      "({}); what was not written is written at the next write. Scores and "
+                      "reports are not affected.\n")),
+      utf8::show_name(path_), utf8::escape_controls(problem));
 }
 
 void HistoryLink::warn(std::string_view problem) {

@@ -1,8 +1,9 @@
 #pragma once
 // A command's connection to the history database. The history must never cost a trainee a
 // session or a cohort its grades: every failure (a path that cannot be written, a database
-// locked for too long, a broken file) becomes one warning on stderr naming the file, and the
-// history is off for the rest of the command.
+// locked for too long, a broken file) becomes one warning on stderr naming the file. A database
+// that cannot be opened or read is off for the rest of the command; a write that fails (a disk
+// full for a moment) leaves it on, so that what was not written can be at the next write.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,11 +28,19 @@ class HistoryLink {
   // history off; returns whether `body` ran to the end.
   bool use(const std::function<void(history::HistoryStore&)>& body);
 
+  // Runs `body`, a write, on the store, if the history is on. A failure is warned about once
+  // (until a write succeeds again) and leaves the history on; returns whether `body` ran to the
+  // end.
+  bool write(const std::function<void(history::HistoryStore&)>& body);
+  const std::string& path() const { return path_; }
+
  private:
   void warn(std::string_view problem);
+  void warn_unwritten(std::string_view problem);
 
   std::string path_;
   std::unique_ptr<history::HistoryStore> store_;
+  bool failing_ = false;  // the last write failed
 };
 
 }  // namespace coach::cli

@@ -119,21 +119,36 @@ void HistoryStore::add_all(const std::vector<AttemptRecord>& attempts) {
   });
 }
 
-void HistoryStore::replace(std::int64_t id, const AttemptRecord& attempt) {
+void HistoryStore::rewrite(std::int64_t id, const AttemptRecord& attempt) {
+  auto update = db_.prepare(
+      "UPDATE attempts SET finished_at = ?2, source_file = ?3, score = ?4, passed = ?5,"
+      " walked_out = ?6 WHERE id = ?1");
+  update.bind(1, id)
+      .bind(2, unless_empty(attempt.finished_at))
+      .bind(3, unless_empty(attempt.source_file))
+      .bind(4, attempt.score)
+      .bind(5, attempt.passed)
+      .bind(6, attempt.walked_out);
+  update.run();
+  db_.prepare("DELETE FROM steps WHERE attempt_id = ?1").bind(1, id).run();
+  insert_steps(id, attempt.steps);
+}
+
+std::vector<std::int64_t> HistoryStore::save_sessions(const std::vector<AttemptRecord>& sessions) {
+  std::vector<std::int64_t> ids;
   db_.write_transaction([&] {
-    auto update = db_.prepare(
-        "UPDATE attempts SET finished_at = ?2, source_file = ?3, score = ?4, passed = ?5,"
-        " walked_out = ?6 WHERE id = ?1");
-    update.bind(1, id)
-        .bind(2, unless_empty(attempt.finished_at))
-        .bind(3, unless_empty(attempt.source_file))
-        .bind(4, attempt.score)
-        .bind(5, attempt.passed)
-        .bind(6, attempt.walked_out);
-    update.run();
-    db_.prepare("DELETE FROM steps WHERE attempt_id = ?1").bind(1, id).run();
-    insert_steps(id, attempt.steps);
+    ids.clear();  // a transaction retried while busy starts over
+    for (const AttemptRecord& session : sessions) {
+      if (session.id == 0) {
+        ids.push_back(insert_attempt(session, nullptr));
+        insert_steps(ids.back(), session.steps);
+      } else {
+        rewrite(session.id, session);
+        ids.push_back(session.id);
+      }
+    }
   });
+  return ids;
 }
 
 bool HistoryStore::transcripts_imported() {

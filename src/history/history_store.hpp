@@ -38,9 +38,11 @@ class HistoryStore {
   std::int64_t add(const AttemptRecord& attempt);
   // Adds several attempts in one transaction: a batch of a grading run.
   void add_all(const std::vector<AttemptRecord>& attempts);
-  // Rewrites attempt `id` and its steps: a practice session after each reply (a /retry may
-  // have replaced an earlier one).
-  void replace(std::int64_t id, const AttemptRecord& attempt);
+  // Writes practice sessions as they stand, after each reply, in one transaction: each not
+  // written before (`id` 0) is added, the others rewritten with their steps (a /retry may have
+  // replaced a reply). Returns their ids, in order. Sessions a failed write left behind are
+  // written so, with the current one, once the database takes writes again.
+  std::vector<std::int64_t> save_sessions(const std::vector<AttemptRecord>& sessions);
 
   // Whether the transcripts of the sessions directory have been imported into this database.
   bool transcripts_imported();
@@ -64,6 +66,8 @@ class HistoryStore {
  private:
   std::int64_t insert_attempt(const AttemptRecord& attempt, const std::string* import_key);
   void insert_steps(std::int64_t id, const std::vector<StepRecord>& steps);
+  // Inside a transaction: attempt `id` and its steps as `attempt` has them.
+  void rewrite(std::int64_t id, const AttemptRecord& attempt);
   // A statement prepared once and kept: a grading run inserts thousands of rows.
   Statement& cached(std::optional<Statement>& slot, std::string_view sql);
 

@@ -69,6 +69,9 @@ class Statement {
 
 class Database {
  public:
+  // How long a writer waits for others unless told otherwise (set_patience).
+  static constexpr std::chrono::milliseconds kUsualPatience{10000};
+
   // Opens (creating it if needed) the database at `path`. Throws SqliteError, also for a path
   // that names something other than a regular file (a device, a FIFO, a directory).
   explicit Database(const std::string& path);
@@ -108,7 +111,7 @@ class Database {
 
   std::string path_;
   sqlite3* db_ = nullptr;
-  std::chrono::milliseconds patience_{10000};
+  std::chrono::milliseconds patience_ = kUsualPatience;
 };
 
 template <typename Body>

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <set>
+#include <map>
 
 #include "load/trainee_name.hpp"
 #include "util/file_io.hpp"
@@ -76,6 +76,20 @@ std::optional<LineProblem> name_problem(std::string_view line, const std::string
   return std::nullopt;
 }
 
+// Submissions are matched to the roster by name, so two trainees of one name could not be told
+// apart: one's passing attempts would certify both. Two class lists pasted together are fixed by
+// deleting a line; two people by writing their names differently.
+std::string listed_twice(const std::string& name, int first_line) {
+  return fmt::format(
+      fmt::runtime(tr("`{}` 重复(第 {} 行已有):答案按姓名对应名单,同名的两人无法区分。"
+                      "同一个人请删去一行;两个人请在名单和各自的答案里写成不同的姓名",
+                      "`{}` is listed twice (also on line {}): submissions are matched by name, "
+                      "so two trainees of one name cannot be told apart. If it is one person, "
+                      "delete a line; if two, write their names differently here and in their "
+                      "answers")),
+      utf8::quote(name), first_line);
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> parse_roster(const std::string& content,
@@ -83,7 +97,7 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
                                                      Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.reported();
   std::vector<std::string> names;
-  std::set<std::string> seen;
+  std::map<std::string, int> first_lines;  // each name's line
   int number = 0;
   const std::size_t start = content.size() - utf8::without_byte_order_mark(content).size();
   for (std::size_t pos = start; pos < content.size();) {
@@ -98,10 +112,8 @@ std::optional<std::vector<std::string>> parse_roster(const std::string& content,
     if (name.empty()) continue;  // a blank line or a comment
     if (const auto problem = name_problem(line, name)) {
       diagnostics.error(file, {number, problem->column}, problem->message);
-    } else if (!seen.insert(name).second) {
-      diagnostics.error(
-          file, {number, 1},
-          fmt::format(fmt::runtime(tr("`{}` 重复", "`{}` is listed twice")), utf8::quote(name)));
+    } else if (const auto [first, added] = first_lines.emplace(name, number); !added) {
+      diagnostics.error(file, {number, 1}, listed_twice(name, first->second));
     } else {
       names.push_back(name);
     }

@@ -34,16 +34,26 @@ std::string mark(bool passed) {
   return passed ? "✅" : "❌";
 }
 
+// With nothing graded at all (a broken exam or roster, or every file bad) the run certified
+// nobody: that must not read like a quiet day.
+std::string rejected_warning(std::size_t errors, bool nothing_graded) {
+  if (nothing_graded)
+    return fmt::format(
+        fmt::runtime(tr("⚠️ {} 处输入错误,本次什么都没有批改。\n\n",
+                        "⚠️ {} input errors: nothing was graded.\n\n")),
+        errors);
+  return fmt::format(fmt::runtime(tr("⚠️ {} 处输入错误,相关文件未批改。\n\n",
+                                     "⚠️ {} input errors: those files were not graded.\n\n")),
+                     errors);
+}
+
 std::string totals(const ReportFacts& facts) {
   const GradeSummary& summary = facts.cohort.summary();
   std::string out = fmt::format(
       fmt::runtime(tr("**{} 份作答:{} 份通过,{} 份未通过(通过率 {:.1f}%)**\n\n",
                       "**{} attempts: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
       summary.total, summary.passed, summary.failed, facts.cohort.pass_rate());
-  if (!facts.rejected.empty())
-    out += fmt::format(fmt::runtime(tr("⚠️ {} 处输入错误,相关文件未批改。\n\n",
-                                       "⚠️ {} input errors: those files were not graded.\n\n")),
-                       facts.rejected.size());
+  if (!facts.rejected.empty()) out += rejected_warning(facts.rejected.size(), summary.total == 0);
   return out;
 }
 

@@ -181,6 +181,18 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
   return out;
 }
 
+// With nothing graded at all (a broken exam or roster, or every file bad) the run certified
+// nobody: that must not read like a quiet day.
+std::string rejected_warning(std::size_t errors, bool nothing_graded) {
+  if (nothing_graded)
+    return fmt::format(fmt::runtime(tr("{} 处输入错误,本次什么都没有批改(见标准错误)",
+                                       "{} input errors; nothing was graded (see stderr)")),
+                       errors);
+  return fmt::format(fmt::runtime(tr("{} 处输入错误,相关文件未批改(见标准错误)",
+                                     "{} input errors; those files were not graded (see stderr)")),
+                     errors);
+}
+
 class TextWriter : public ReportWriter {
  public:
   explicit TextWriter(const Style& style) : style_(style) {}
@@ -214,13 +226,8 @@ class TextWriter : public ReportWriter {
     std::string out = fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n",
                                                   "Summary: {} attempts, {} passed, {} failed\n")),
                                   summary.total, summary.passed, summary.failed);
-    if (!facts.rejected.empty()) {
-      out += style_.bad(fmt::format(fmt::runtime(tr("{} 处输入错误,相关文件未批改(见标准错误)",
-                                                    "{} input errors; those files were not graded "
-                                                    "(see stderr)")),
-                                    facts.rejected.size())) +
-             "\n";
-    }
+    if (!facts.rejected.empty())
+      out += style_.bad(rejected_warning(facts.rejected.size(), summary.total == 0)) + "\n";
     if (facts.exam) out += exam_verdicts_text(*facts.exam, style_);
     return out;
   }

@@ -104,6 +104,35 @@ class Exams(CoachTestCase):
         self.assertIn(f"{stranger}:1:10: trainee `赵六` is not on the roster", result.stderr)
         self.assertExit(grade("--roster", str(roster), str(self.tmp / "in")), 2)  # needs --exam
 
+    def test_a_bad_exam_or_roster_grades_nobody_but_still_writes_every_report_saying_why(self):
+        # A CI job publishes the reports it finds: yesterday's all-green ones must not survive a
+        # run that failed, nor may a fresh workspace be left with no report at all.
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        junit, summary = self.tmp / "junit.xml", self.tmp / "summary.md"
+        reports = [str(self.tmp / "in"), "--format", "junit", "-o", str(junit), "--report", f"markdown={summary}"]
+        roster = self.write("roster.txt", "张三\n")
+        self.assertExit(grade("--exam", str(self.exam), "--roster", str(roster), *reports), 0)
+        twice = self.write("twice.txt", "张三\n李四\n张三   # 重复\n")
+        bad_exam = self.write("bad.yaml", "id: Bad Id\ntitle: x\nscenarios: [fee]\n")
+        absent = self.tmp / "absent.txt"
+        for args, error in [
+                (["--exam", str(self.exam), "--roster", str(twice)],
+                 f"{twice}:3:1: `张三` is listed twice (also on line 1): submissions are matched by name"),
+                (["--exam", str(bad_exam), "--roster", str(roster)], f"{bad_exam}:1:5:"),
+                (["--exam", str(self.exam), "--roster", str(absent)], f"{absent}:")]:
+            with self.subTest(error):
+                result = grade(*args, *reports)
+                self.assertExit(result, 2)
+                self.assertIn(error, result.stderr)
+                suites = ET.parse(junit).getroot()
+                self.assertEqual(suites.get("errors"), "1")
+                self.assertEqual([s.get("name") for s in suites], ["files that could not be graded"])
+                self.assertIn(error, suites.find(".//error").text)
+                markdown = summary.read_text(encoding="utf-8")
+                self.assertIn("**0 attempts: 0 passed, 0 failed", markdown)
+                self.assertIn("⚠️ 1 input errors: nothing was graded.", markdown)
+                self.assertIn(error.replace("`", "\\`").split(" (")[0], markdown)
+
     def test_attempts_count_in_the_order_they_are_numbered(self):
         # Byte order would put try 10 before try 2 and count it among the first two.
         for n in range(1, 11):
@@ -181,7 +210,8 @@ class Exams(CoachTestCase):
         exam = self.write("bad.yaml", "id: Bad Id\ntitle: x\nscenarios: [fee]\nattempts: 99\ncolour: red\n")
         result = grade("--exam", str(exam), str(self.write("a.yaml", GOOD.format(who="张三"))))
         self.assertExit(result, 2)
-        self.assertEqual(result.stdout, "")
+        self.assertEqual(result.stdout, "Summary: 0 attempts, 0 passed, 0 failed\n"
+                                        "3 input errors; nothing was graded (see stderr)\n")
         for where in ["bad.yaml:1:5:", "bad.yaml:4:11:", "bad.yaml:5:1:"]:
             self.assertIn(where, result.stderr)
 

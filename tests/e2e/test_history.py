@@ -493,6 +493,67 @@ class KilledSessions(HistoryTestCase):
         self.assertEqual(rows(self.db, "SELECT reply FROM steps WHERE answered"), [(REPLIES[0],)])
 
 
+class AFullDiskForAMoment(HistoryTestCase):
+    """A write the database cannot take (a full disk; here a file-size limit put on the running
+    session, which needs no mount) is made good at the next write: the history ends up with
+    every reply, as the recording does, and the end says what it still lacks."""
+
+    LIMIT = 3000  # more than a recording, less than the database's write-ahead log
+
+    def limit_file_size(self, pid, limit):
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    def start(self, *args):
+        env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        pid, fd = spawn_in_terminal(["practice", *args, "--trainee", "Kim"], env)
+        self.addCleanup(os.close, fd)
+        self.screen = self.read_until(fd, "you>")
+        return pid, fd
+
+    def answer(self, fd, reply, then):
+        os.write(fd, (reply + "\r").encode())
+        self.screen += self.read_until(fd, then)
+
+    def finish(self, pid, fd):
+        self.screen += read_to_end(fd)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0, self.screen)
+        return " ".join(self.screen.split())  # unwrapped
+
+    def answered(self):
+        return rows(self.db, "SELECT a.scenario, a.finished_at IS NOT NULL, group_concat(s.reply, '|')"
+                             " FROM attempts a JOIN steps s ON s.attempt_id = a.id AND s.answered"
+                             " GROUP BY a.id ORDER BY a.id")
+
+    def test_an_exam_s_replies_reach_the_history_once_the_disk_has_room(self):
+        exam = self.write("exam.yaml", "id: two\ntitle: 两个场景\nscenarios: [fee, hurry]\n")
+        pid, fd = self.start("--exam", str(exam))
+        self.answer(fd, REPLIES[0], "Step 2/2")
+        self.limit_file_size(pid, self.LIMIT)
+        self.answer(fd, REPLIES[1], "(hurry)")  # fee's last reply, and its end: not written
+        self.answer(fd, "王先生,您的心情我很理解。", "Step 2/2")  # hurry's first: not written either
+        self.limit_file_size(pid, resource.RLIM_INFINITY)
+        os.write(fd, "真对不起,给您添麻烦了。\r".encode())
+        screen = self.finish(pid, fd)
+        self.assertEqual(self.answered(), [("fee", 1, "|".join(REPLIES)),
+                                           ("hurry", 1, "王先生,您的心情我很理解。|真对不起,给您添麻烦了。")])
+        self.assertEqual(screen.count("cannot be written just now"), 1, screen)
+        self.assertIn("can be written again; it now has every reply given this time", screen)
+
+    def test_what_the_history_still_lacks_at_the_end_is_said_with_where_the_replies_are(self):
+        pid, fd = self.start("fee")
+        self.answer(fd, REPLIES[0], "Step 2/2")
+        self.limit_file_size(pid, self.LIMIT)
+        self.answer(fd, REPLIES[1], "Press Enter for the summary")
+        os.write(fd, b"\r")
+        screen = self.finish(pid, fd)
+        transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
+        self.assertIn(REPLIES[1], transcript.read_text(encoding="utf-8"))
+        self.assertIn(f"does not have the last replies of fee (it could not be written, see above);"
+                      f" every reply is in: {transcript}", screen)
+        self.assertEqual(self.answered(), [("fee", 0, REPLIES[0])])
+
+
 class ImportAndMenu(HistoryTestCase):
     def test_old_transcripts_are_imported_once(self):
         sessions = self.data / "complaint-coach" / "sessions"

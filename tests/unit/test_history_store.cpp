@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "history/history_csv.hpp"
@@ -206,11 +207,11 @@ TEST_CASE("a practice session is rewritten after each reply") {
   AttemptRecord session = attempt("", "fee", "2024-05-01T08:00:00Z");
   session.finished_at.clear();
   session.steps = {step("vent", Stage::vent, 2, 10), step("sorry", Stage::apologize, 0, 10, false)};
-  const auto id = store.add(session);
+  session.id = store.save_sessions({session}).at(0);
   session.steps[0] = step("vent", Stage::vent, 10, 10);  // a /retry replaced the reply
   session.steps[1] = step("sorry", Stage::apologize, 10, 10);
   session.finished_at = "2024-05-01T08:05:00Z";
-  store.replace(id, session);
+  CHECK(store.save_sessions({session}) == std::vector<std::int64_t>{session.id});
   const auto found = summaries(store);
   REQUIRE(found.size() == 1);
   CHECK(found[0].stage_scores.at(Stage::vent) == doctest::Approx(1.0));
@@ -220,6 +221,30 @@ TEST_CASE("a practice session is rewritten after each reply") {
     ++steps;
   });
   CHECK(steps == 2);
+}
+
+TEST_CASE("sessions a failed write left behind are written with the current one") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord first = attempt("Kim", "fee", "2024-05-01T08:00:00Z");
+  first.finished_at.clear();
+  first.steps[1] = step("sorry", Stage::apologize, 0, 10, false);
+  first.id = store.save_sessions({first}).at(0);
+  CHECK(first.id > 0);
+  // The write of first's last reply failed; the next session's reply brings it along.
+  first.steps[1] = step("sorry", Stage::apologize, 10, 10);
+  first.finished_at = "2024-05-01T08:05:00Z";
+  const AttemptRecord second = attempt("Kim", "hurry", "2024-05-01T08:06:00Z");
+  const auto ids = store.save_sessions({first, second});
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == first.id);
+  CHECK(ids[1] > first.id);
+  std::map<std::string, int> answered;
+  store.for_each_step({}, [&](const AttemptRecord& a, const StepRecord& s) {
+    CHECK_FALSE(a.finished_at.empty());
+    answered[a.scenario_id] += s.answered ? 1 : 0;
+  });
+  CHECK(answered == std::map<std::string, int>{{"fee", 2}, {"hurry", 2}});
 }
 
 TEST_CASE("filters, per-stage scores of answered steps, and the trainees") {

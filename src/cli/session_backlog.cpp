@@ -1,0 +1,78 @@
+#include "cli/session_backlog.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
+
+namespace coach::cli {
+namespace {
+
+// A session never written, or written up to a reply before the last.
+std::string what_is_missing(const history::AttemptRecord& session) {
+  if (session.id == 0)
+    return fmt::format(
+        fmt::runtime(tr("没有记下场景 {} 的这次练习", "does not have this session of {}")),
+        session.scenario_id);
+  return fmt::format(
+      fmt::runtime(tr("没有记下场景 {} 最后的回答", "does not have the last replies of {}")),
+      session.scenario_id);
+}
+
+std::string missing_session_note(const std::string& database,
+                                 const history::AttemptRecord& session) {
+  if (session.source_file.empty())
+    return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} {}(无法写入,见上方);"
+                                       "这些回答也没能存进任何文件。\n",
+                                       "coach: the history database {} {} (it could not be "
+                                       "written, see above); those replies are in no file "
+                                       "either.\n")),
+                       database, what_is_missing(session));
+  return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} {}(无法写入,见上方);"
+                                     "全部回答在:{}\n",
+                                     "coach: the history database {} {} (it could not be "
+                                     "written, see above); every reply is in: {}\n")),
+                     database, what_is_missing(session), utf8::show_name(session.source_file));
+}
+
+}  // namespace
+
+std::size_t SessionBacklog::open_session() {
+  ids_.push_back(0);
+  return ids_.size() - 1;
+}
+
+void SessionBacklog::save(std::size_t number, history::AttemptRecord session) {
+  waiting_[number] = std::move(session);
+  std::vector<history::AttemptRecord> batch;
+  for (auto& [waiting_number, waiting] : waiting_) {
+    waiting.id = ids_[waiting_number];
+    batch.push_back(waiting);
+  }
+  std::vector<std::int64_t> written;
+  if (!link_->write([&](history::HistoryStore& store) { written = store.save_sessions(batch); })) {
+    failed_once_ = true;
+    return;
+  }
+  std::size_t next = 0;
+  for (const auto& entry : waiting_) ids_[entry.first] = written[next++];
+  waiting_.clear();
+}
+
+std::string SessionBacklog::closing_note() const {
+  if (!failed_once_) return {};
+  const std::string database = utf8::show_name(link_->path());
+  if (waiting_.empty())
+    return fmt::format(
+        fmt::runtime(tr("coach: 练习与批改记录库 {} 又可以写入了,这次的回答都已记下。\n",
+                        "coach: the history database {} can be written again; "
+                        "it now has every reply given this time.\n")),
+        database);
+  std::string note;
+  for (const auto& entry : waiting_) note += missing_session_note(database, entry.second);
+  return note;
+}
+
+}  // namespace coach::cli
