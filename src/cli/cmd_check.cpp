@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/library_summary.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "engine/checker.hpp"
@@ -15,11 +16,17 @@ namespace {
 
 int check(const Context& context, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
-  const ScenarioLibrary& library = load_library(paths, context, diagnostics);
+  const LibrarySources sources = library_sources(paths, context);
+  const ScenarioLibrary& library = load_library(sources, diagnostics);
   if (!diagnostics.empty()) {
     print_diagnostics(diagnostics);
     std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
     return kExitBadInput;
+  }
+  if (sources.scenarios.empty()) {
+    // Only lexicons or customer types named: no model answer to play.
+    print_files_valid(sources, library);
+    return kExitOk;
   }
   const Style style = style_for(context, 1);
   int failed = 0;
@@ -58,8 +65,9 @@ Action add_check_command(CLI::App& app, const Context& context) {
       std::string(tr("检查场景,并验证示范回答通过、反例不通过",
                      "validate scenarios; model answers must pass, counter-examples must fail")));
   cmd->add_option("PATH", *paths,
-                  std::string(tr("场景文件或目录(默认:全部场景)",
-                                 "scenario files or directories (default: all)")));
+                  std::string(tr("场景文件或目录(默认:全部场景);词库或客户类型文件只做验证",
+                                 "scenario files or directories (default: all); lexicon or "
+                                 "customer-types files are validated only")));
   return [&context, paths] { return check(context, *paths); };
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/library_summary.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
@@ -14,15 +15,14 @@ namespace {
 
 int validate(const Context& context, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
-  const ScenarioLibrary& library = load_library(paths, context, diagnostics);
+  const LibrarySources sources = library_sources(paths, context);
+  const ScenarioLibrary& library = load_library(sources, diagnostics);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) {
     std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
     return kExitBadInput;
   }
-  std::cout << fmt::format(
-      fmt::runtime(tr("✓ {} 个场景文件有效\n", "✓ {} scenario file(s) valid\n")),
-      library.files().size());
+  print_files_valid(sources, library);
   return kExitOk;
 }
 
@@ -31,11 +31,13 @@ int validate(const Context& context, const std::vector<std::string>& paths) {
 Action add_validate_command(CLI::App& app, const Context& context) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand(
-      "validate", std::string(tr("只检查场景文件的格式与引用",
-                                 "check scenario files' schema and references only")));
+      "validate", std::string(tr("只检查场景、词库与客户类型文件的格式与引用",
+                                 "check scenario, lexicon and customer-types files' schema and "
+                                 "references only")));
   cmd->add_option("PATH", *paths,
-                  std::string(tr("场景文件或目录(默认:全部场景)",
-                                 "scenario files or directories (default: all)")));
+                  std::string(tr("场景、词库或客户类型文件或目录(默认:全部场景)",
+                                 "scenario, lexicon or customer-types files or directories "
+                                 "(default: all)")));
   return [&context, paths] { return validate(context, *paths); };
 }
 

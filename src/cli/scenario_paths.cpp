@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <stdexcept>
 
+#include "load/library_file_kind.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -18,6 +20,14 @@ fs::path executable_dir() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
   return ec ? fs::path() : self.parent_path();
+}
+
+void add_once(std::vector<std::string>& list, std::string item) {
+  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
+}
+
+std::string lexicons_beside(const std::string& presets_folder) {
+  return (fs::path(presets_folder).parent_path() / "lexicons").string();
 }
 
 bool is_scenario_dir(const fs::path& dir) {
@@ -63,14 +73,44 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
   return dirs;
 }
 
-const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const Context& context,
-                                    Diagnostics& diagnostics) {
+LibrarySources library_sources(const std::vector<std::string>& paths, const Context& context) {
   const std::vector<std::string> chosen =
       paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
+  LibrarySources sources;
+  std::vector<std::string> named_folders;  // the lexicon folders of what is named in the library
+  for (const auto& path : chosen) {
+    const LibraryFileKind kind = library_file_kind(path);
+    const std::optional<std::string> folder = library_folder(path);
+    if (kind == LibraryFileKind::scenarios)
+      sources.scenarios.push_back(path);
+    else if (folder)
+      add_once(named_folders,
+               kind == LibraryFileKind::lexicons ? *folder : lexicons_beside(*folder));
+    else
+      (kind == LibraryFileKind::lexicons ? sources.lexicon_files : sources.preset_files)
+          .push_back(path);
+  }
+  // Scenarios, and customer types named on their own, find their lexicons as a scenario does.
+  std::vector<std::string> readers = sources.scenarios;
+  readers.insert(readers.end(), sources.preset_files.begin(), sources.preset_files.end());
+  if (!readers.empty()) sources.lexicon_dirs = lexicon_dirs_for(readers, context);
+  for (const auto& folder : named_folders) add_once(sources.lexicon_dirs, folder);
+  // A customer-types file named on its own is read instead of the folder beside its lexicons,
+  // whose types it would otherwise be taken to define again.
+  if (sources.preset_files.empty() || !sources.scenarios.empty() || !named_folders.empty())
+    sources.preset_dirs = preset_dirs_beside(sources.lexicon_dirs);
+  return sources;
+}
+
+const ScenarioLibrary& load_library(const LibrarySources& sources, Diagnostics& diagnostics) {
   // Reachable from a static until exit, so leak checkers do not count it.
   static auto* const kept = new std::deque<ScenarioLibrary>;
-  return kept->emplace_back(
-      ScenarioLibrary::load(chosen, lexicon_dirs_for(chosen, context), diagnostics));
+  return kept->emplace_back(ScenarioLibrary::load(sources, diagnostics));
+}
+
+const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const Context& context,
+                                    Diagnostics& diagnostics) {
+  return load_library(library_sources(paths, context), diagnostics);
 }
 
 std::string unknown_scenario_message(const std::string& id) {

@@ -22,9 +22,18 @@ std::vector<std::string> library_files(const ScenarioLibrary& library);
 // "No scenario with this id", for show and practice.
 std::string unknown_scenario_message(const std::string& id);
 
-// Loads the scenarios of `paths` (default: the scenario directory) with their lexicons. The
-// library is kept until the process ends: freeing its many small objects (compiled patterns,
-// automata, every scenario's text) would only cost time at exit, a twentieth of `check`.
+// What `paths` (default: the scenario directory) ask for, each read with what it needs:
+// scenarios with the lexicons beside them; a lexicon (in `lexicons/`, or a file of `concepts:`)
+// with the other lexicons of its folder, which it must not contradict, and the customer types
+// beside them, which name its concepts; customer types with the lexicons beside them.
+LibrarySources library_sources(const std::vector<std::string>& paths, const Context& context);
+
+// Loads the library of `sources`. It is kept until the process ends: freeing its many small
+// objects (compiled patterns, automata, every scenario's text) would only cost time at exit, a
+// twentieth of `check`.
+const ScenarioLibrary& load_library(const LibrarySources& sources, Diagnostics& diagnostics);
+
+// The same for `library_sources(paths, context)`.
 const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const Context& context,
                                     Diagnostics& diagnostics);
 

@@ -97,7 +97,7 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
 // here: it scores zero, as keyword stuffing does, and the feedback names that step as the
 // trainee met it.
 void Conversation::hold_to_new_reply(const ReplyWording& wording, StepResult& result) const {
-  const std::optional<std::size_t> repeated = first_repeated(wording, wordings_);
+  const std::optional<std::size_t> repeated = wordings_.first_repeated(wording);
   if (!repeated) return;
   result.rules.push_back(repetition_result(*repeated + 1, path_[*repeated].customer_line));
   result.score = 0;
@@ -125,7 +125,7 @@ const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply sco
   turn.mood_after = mood_;
   walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
   replies_.push_back(std::move(scored.scan));
-  wordings_.push_back(std::move(scored.wording));
+  wordings_.add(scored.wording);
   results_.push_back(std::move(result));
   path_.push_back(std::move(turn));
   ++index_;

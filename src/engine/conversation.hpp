@@ -52,8 +52,8 @@ class Conversation {
   std::size_t index_ = 0;
   int mood_ = 50;
   bool walked_out_ = false;
-  std::vector<ReplyScan> replies_;      // the concepts found in each reply so far
-  std::vector<ReplyWording> wordings_;  // … and its wording, in the same order
+  std::vector<ReplyScan> replies_;  // the concepts found in each reply so far
+  RepliesSaid wordings_;            // … and its wording, in the same order
   std::vector<StepResult> results_;
   std::vector<PathTurn> path_;
   std::vector<SkippedStep> skipped_;

@@ -77,6 +77,14 @@ std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<
   return shared;
 }
 
+// Equal wordings have equal fingerprints: a reply pasted again is found without comparing it
+// with every earlier one.
+std::uint64_t fingerprint(const ReplyWording& wording) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const std::uint64_t run : wording.runs()) hash = (hash ^ run) * 0x100000001b3ULL;
+  return hash;
+}
+
 // Enough of the customer's line for the trainee to recognise the step: its first line, cut to
 // twenty characters.
 std::string opening(std::string_view line) {
@@ -107,21 +115,59 @@ ReplyWording::ReplyWording(const NormalizedText& reply) {
 }
 
 bool ReplyWording::repeats(const ReplyWording& earlier) const {
+  return repeats(earlier, shared_count(runs_, earlier.runs_));
+}
+
+bool ReplyWording::repeats(const ReplyWording& earlier, std::size_t shared_runs) const {
   const bool this_shorter = characters_ <= earlier.characters_;
   const ReplyWording& shorter = this_shorter ? *this : earlier;
   const ReplyWording& longer = this_shorter ? earlier : *this;
-  if (shorter.characters_ < kShortestRepeat) return false;
+  if (!shorter.long_enough_to_repeat()) return false;
   if (static_cast<double>(shorter.characters_) < kShortestShare * longer.characters_) return false;
-  const std::size_t shared = shared_count(shorter.runs_, longer.runs_);
-  return static_cast<double>(shared) >= kSharedRuns * shorter.runs_.size();
+  return static_cast<double>(shared_runs) >= kSharedRuns * shorter.runs_.size();
 }
 
-std::optional<std::size_t> first_repeated(const ReplyWording& reply,
-                                          std::span<const ReplyWording> earlier) {
-  const auto found = std::find_if(earlier.begin(), earlier.end(),
-                                  [&](const ReplyWording& said) { return reply.repeats(said); });
-  if (found == earlier.end()) return std::nullopt;
-  return static_cast<std::size_t>(found - earlier.begin());
+bool ReplyWording::long_enough_to_repeat() const {
+  return characters_ >= kShortestRepeat;
+}
+
+void RepliesSaid::add(const ReplyWording& wording) {
+  const std::size_t position = added_++;
+  // What can repeat nothing need not be found; a copy is found as its first.
+  if (!wording.long_enough_to_repeat() || said_before(wording)) return;
+  const auto distinct = static_cast<std::uint32_t>(distinct_.size());
+  distinct_.push_back({wording, position});
+  by_fingerprint_.emplace(fingerprint(wording), distinct);
+  for (const std::uint64_t run : wording.runs()) {
+    const auto last = last_holder_.try_emplace(run, kNone).first;
+    holders_.push_back({distinct, last->second});
+    last->second = static_cast<std::uint32_t>(holders_.size() - 1);
+  }
+}
+
+bool RepliesSaid::said_before(const ReplyWording& wording) const {
+  const auto [begin, end] = by_fingerprint_.equal_range(fingerprint(wording));
+  return std::any_of(begin, end,
+                     [&](const auto& entry) { return distinct_[entry.second].wording == wording; });
+}
+
+std::optional<std::size_t> RepliesSaid::first_repeated(const ReplyWording& reply) const {
+  if (!reply.long_enough_to_repeat()) return std::nullopt;
+  // Each run is held once by a reply, so the count of a reply is the runs it shares.
+  std::unordered_map<std::uint32_t, std::size_t> shared_runs;
+  for (const std::uint64_t run : reply.runs()) {
+    const auto last = last_holder_.find(run);
+    if (last == last_holder_.end()) continue;
+    for (std::uint32_t at = last->second; at != kNone; at = holders_[at].next)
+      ++shared_runs[holders_[at].distinct];
+  }
+  std::optional<std::uint32_t> first;
+  for (const auto& [distinct, shared] : shared_runs) {
+    if ((!first || distinct < *first) && reply.repeats(distinct_[distinct].wording, shared))
+      first = distinct;
+  }
+  if (!first) return std::nullopt;
+  return distinct_[*first].first_said;
 }
 
 RuleResult repetition_result(std::size_t step_number, std::string_view customer_line) {

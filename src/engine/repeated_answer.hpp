@@ -5,8 +5,8 @@
 // pasted into every step would pass every step.
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/result.hpp"
@@ -25,15 +25,50 @@ class ReplyWording {
   // Whether this reply says `earlier` again: one of the two lies (nearly) wholly inside the
   // other and is at least half of it, and it is longer than a stock sentence.
   bool repeats(const ReplyWording& earlier) const;
+  // The same verdict, given how many runs the two replies share.
+  bool repeats(const ReplyWording& earlier, std::size_t shared_runs) const;
+
+  // A stock sentence is never said again, nor said again by anything: only longer replies count.
+  bool long_enough_to_repeat() const;
+  const std::vector<std::uint64_t>& runs() const { return runs_; }
+  bool operator==(const ReplyWording&) const = default;
 
  private:
   std::size_t characters_ = 0;
   std::vector<std::uint64_t> runs_;  // sorted, each once
 };
 
-// Which of the `earlier` replies, in the order they were said, `reply` repeats first.
-std::optional<std::size_t> first_repeated(const ReplyWording& reply,
-                                          std::span<const ReplyWording> earlier);
+// The replies of an attempt so far. Which one a new reply says again is found among those that
+// share a run with it — counting the shared runs run by run, not comparing the reply with every
+// earlier one — and a reply pasted again word for word is kept once: an attempt of thousands of
+// steps is graded in seconds, not in a time that grows with the square of its steps (unless its
+// replies are made to share most of their words without repeating one another).
+class RepliesSaid {
+ public:
+  // The next reply, in the order they were said (an unanswered step too, as ReplyWording()).
+  void add(const ReplyWording& wording);
+  // Which of the replies added, counted from 0 in that order, `reply` says again first.
+  std::optional<std::size_t> first_repeated(const ReplyWording& reply) const;
+
+ private:
+  struct Distinct {
+    ReplyWording wording;
+    std::size_t first_said = 0;  // its position among the replies added
+  };
+  struct Holder {
+    std::uint32_t distinct = 0;  // the reply in `distinct_` that holds the run …
+    std::uint32_t next = kNone;  // … and the previous holder of the same run
+  };
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  bool said_before(const ReplyWording& wording) const;
+
+  std::size_t added_ = 0;
+  std::vector<Distinct> distinct_;  // the long replies, each wording once, as first said
+  std::vector<Holder> holders_;     // every run of every distinct reply, chained by run
+  std::unordered_map<std::uint64_t, std::uint32_t> last_holder_;  // run → its latest holder
+  std::unordered_multimap<std::uint64_t, std::uint32_t> by_fingerprint_;  // → `distinct_`
+};
 
 // The verdict added to a step whose reply repeats the one given at step `step_number` (counted as
 // the trainee met the steps, from 1), where the customer had said `customer_line`.

@@ -1,5 +1,6 @@
 #include "engine/rubric.hpp"
 
+#include "engine/forbidden_requirement.hpp"
 #include "engine/impossible_condition.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/trainer_pattern.hpp"
@@ -7,13 +8,32 @@
 namespace coach {
 namespace {
 
+// The concept a rule asks for, or null when it is unknown or can never be said without failing
+// the step (both reported at the rule).
+const CompiledConcept* required_concept(const std::string& id, const Rule& rule,
+                                        const std::string& file, const ConceptIndex& concepts,
+                                        Diagnostics& diagnostics) {
+  const auto* found = concepts.resolve(id, file, rule.mark, diagnostics);
+  if (!found) return nullptr;
+  if (const auto reason = why_requirement_is_forbidden(*found)) {
+    diagnostics.error(file, rule.mark, *reason);
+    return nullptr;
+  }
+  return found;
+}
+
 std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
                                          const ConceptIndex& concepts, Diagnostics& diagnostics) {
   const std::string& file = scenario.file;
   CompiledRule compiled;
   compiled.rule = &rule;
   switch (rule.kind) {
-    case RuleKind::concept_present:
+    case RuleKind::concept_present: {
+      const auto* found = required_concept(rule.concept_id, rule, file, concepts, diagnostics);
+      if (!found) return std::nullopt;
+      compiled.concepts.push_back(found);
+      break;
+    }
     case RuleKind::concept_forbidden: {
       const auto* found = concepts.resolve(rule.concept_id, file, rule.mark, diagnostics);
       if (!found) return std::nullopt;
@@ -22,7 +42,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
     }
     case RuleKind::order:
       for (const auto& id : rule.concept_ids) {
-        const auto* found = concepts.resolve(id, file, rule.mark, diagnostics);
+        const auto* found = required_concept(id, rule, file, concepts, diagnostics);
         if (!found) return std::nullopt;
         compiled.concepts.push_back(found);
       }

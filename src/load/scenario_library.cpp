@@ -21,10 +21,10 @@ namespace {
 // Keyword stuffing is recognised from every concept of every lexicon: without all of them no
 // verdict would be right, and every concept would be reported unknown in every scenario. The
 // directory is named once instead.
-bool load_lexicons(const std::vector<std::string>& dirs, Lexicon& lexicon,
-                   std::vector<std::string>& files, Diagnostics& diagnostics) {
+bool load_lexicons(const LibrarySources& sources, Lexicon& lexicon, std::vector<std::string>& files,
+                   Diagnostics& diagnostics) {
   bool complete = true;
-  for (const auto& dir : dirs) {
+  for (const auto& dir : sources.lexicon_dirs) {
     if (const std::string problem = directory_problem(dir); !problem.empty()) {
       diagnostics.error(
           dir, {},
@@ -37,23 +37,23 @@ bool load_lexicons(const std::vector<std::string>& dirs, Lexicon& lexicon,
       files.push_back(std::move(file));
     }
   }
+  for (const auto& file : sources.lexicon_files) {
+    load_lexicon_file(file, lexicon, diagnostics);
+    files.push_back(file);
+  }
   return complete;
 }
 
-// The presets live in `customer-types/` beside each lexicon directory.
-std::vector<std::string> preset_dirs(const std::vector<std::string>& lexicon_dirs) {
-  std::vector<std::string> dirs;
-  for (const auto& dir : lexicon_dirs)
-    dirs.push_back((fs::path(dir).parent_path() / "customer-types").string());
-  return dirs;
-}
-
 // A missing folder holds no presets; anything else that is not a folder is a mistake to name.
-// Returns whether any folder of presets was there.
-bool load_presets(const std::vector<std::string>& dirs, CustomerTypes& types,
+// Returns whether any presets were there: a file named, or a folder of them.
+bool load_presets(const LibrarySources& sources, CustomerTypes& types,
                   std::vector<std::string>& files, Diagnostics& diagnostics) {
-  bool found = false;
-  for (const auto& dir : dirs) {
+  bool found = !sources.preset_files.empty();
+  for (const auto& file : sources.preset_files) {
+    load_customer_types_file(file, types, diagnostics);
+    files.push_back(file);
+  }
+  for (const auto& dir : sources.preset_dirs) {
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(dir, ec))) continue;
     if (const std::string problem = directory_problem(dir); !problem.empty()) {
@@ -98,23 +98,36 @@ bool type_found(const Scenario& scenario, bool have_presets, const std::vector<s
 
 }  // namespace
 
+std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs) {
+  std::vector<std::string> dirs;
+  for (const auto& dir : lexicon_dirs)
+    dirs.push_back((fs::path(dir).parent_path() / "customer-types").string());
+  return dirs;
+}
+
 ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_paths,
                                       const std::vector<std::string>& lexicon_dirs,
                                       Diagnostics& diagnostics) {
+  return load({.scenarios = scenario_paths,
+               .lexicon_dirs = lexicon_dirs,
+               .preset_dirs = preset_dirs_beside(lexicon_dirs)},
+              diagnostics);
+}
+
+ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics& diagnostics) {
   ScenarioLibrary library;
   auto lexicon = std::make_shared<Lexicon>();
   const bool lexicons_complete =
-      load_lexicons(lexicon_dirs, *lexicon, library.lexicon_files_, diagnostics);
+      load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
   CustomerTypes customer_types;
-  const std::vector<std::string> presets_in = preset_dirs(lexicon_dirs);
   const bool have_presets =
-      load_presets(presets_in, customer_types, library.preset_files_, diagnostics);
+      load_presets(sources, customer_types, library.preset_files_, diagnostics);
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
 
   std::map<std::string, std::string> first_file_of;
   for (const auto& file : expand_yaml_paths(
-           scenario_paths, false,
+           sources.scenarios, false,
            tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory"),
            diagnostics)) {
     library.files_.push_back(file);
@@ -127,7 +140,8 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
                                     scenario->id, utf8::show_name(it->second)));
       continue;
     }
-    if (!lexicons_complete || !type_found(*scenario, have_presets, presets_in, diagnostics))
+    if (!lexicons_complete ||
+        !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics))
       continue;
     resolve_temper(scenario->customer, customer_types);
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));

@@ -12,10 +12,20 @@
 
 namespace coach {
 
+// Where the library is read from.
+struct LibrarySources {
+  std::vector<std::string> scenarios;      // scenario files or directories of them (not recursive)
+  std::vector<std::string> lexicon_dirs;   // directories of lexicon files
+  std::vector<std::string> preset_dirs;    // directories of customer-type files (may be missing)
+  std::vector<std::string> lexicon_files;  // lexicon files named on their own
+  std::vector<std::string> preset_files;   // customer-type files named on their own
+};
+
 class ScenarioLibrary {
  public:
-  // `scenario_paths`: scenario files or directories of them (*.yaml, not recursive).
-  // `lexicon_dirs`: directories of lexicon files.
+  static ScenarioLibrary load(const LibrarySources& sources, Diagnostics& diagnostics);
+  // The scenarios of `scenario_paths` with the lexicons of `lexicon_dirs` and the customer
+  // types of the `customer-types/` beside each.
   static ScenarioLibrary load(const std::vector<std::string>& scenario_paths,
                               const std::vector<std::string>& lexicon_dirs,
                               Diagnostics& diagnostics);
@@ -37,5 +47,8 @@ class ScenarioLibrary {
   std::vector<std::string> lexicon_files_;
   std::vector<std::string> preset_files_;
 };
+
+// The `customer-types/` folders beside these lexicon folders, where the presets live.
+std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs);
 
 }  // namespace coach

@@ -128,6 +128,50 @@ class ValidateAndCheck(CoachTestCase):
         self.assertIn("missing-balance", result.stdout)
         self.assertExit(run("check"), 0)
 
+    def test_a_lexicon_or_customer_types_file_is_validated_as_what_it_is(self):
+        # Read as a scenario, a lexicon was "missing id, title, steps …" (outside pass 11, finding 05).
+        lexicon_count = len(list((BUNDLED / "lexicons").glob("*.yaml")))
+        for command in ("validate", "check"):
+            for named in (BUNDLED / "lexicons" / "taboo.yaml", BUNDLED / "lexicons",
+                          BUNDLED / "customer-types" / "types.yaml"):
+                with self.subTest(command=command, named=named.name):
+                    result = run(command, str(named))
+                    self.assertExit(result, 0)
+                    self.assertEqual(result.stdout, f"✓ {lexicon_count} 个词库文件有效\n✓ 1 个客户类型文件有效\n")
+        result = run("--lang", "en", "validate", str(BUNDLED / "lexicons" / "taboo.yaml"))
+        self.assertIn(f"✓ {lexicon_count} lexicon file(s) valid\n", result.stdout)
+
+    def test_a_lexicon_s_errors_are_its_own(self):
+        copy = self.tmp / "scenarios"
+        for folder in ("lexicons", "customer-types"):
+            for source in (BUNDLED / folder).glob("*.yaml"):
+                self.write(f"scenarios/{folder}/{source.name}", source.read_text(encoding="utf-8"))
+        taboo = copy / "lexicons" / "taboo.yaml"
+        text = taboo.read_text(encoding="utf-8")
+        taboo.write_text(text.replace("concepts:\n", "concepts:\n  typo:\n    labl: x\n", 1), encoding="utf-8")
+        line = text.splitlines().index("concepts:") + 3
+        result = run("validate", str(taboo))
+        self.assertExit(result, 2)
+        self.assertIn(f"taboo.yaml:{line}:5: 概念 `typo`中有未知的键 `labl`", result.stderr)
+        self.assertNotIn("`id`", result.stderr)
+
+    def test_a_file_of_concepts_outside_lexicons_is_validated_alone(self):
+        good = self.write("mine.yaml", """
+            concepts:
+              my_thanks:
+                label: 感谢
+                source: test
+                phrases: [谢谢您的耐心]
+            """)
+        result = run("validate", str(good))
+        self.assertExit(result, 0)
+        self.assertEqual(result.stdout, "✓ 1 个词库文件有效\n")
+        bad = self.write("bad.yaml", "concepts:\n  my_thanks:\n    label: 感谢\n    phrases: [谢谢]\n")
+        result = run("validate", str(bad))
+        self.assertExit(result, 2)
+        self.assertIn(f"{bad}:3:5: 缺少必需的键 `source`", result.stderr)
+        self.assertNotIn("`id`", result.stderr)
+
     def test_check_fails_when_a_counter_example_passes(self):
         text = (FIXTURES / "fee.yaml").read_text(encoding="utf-8")
         (self.tmp / "lexicons").mkdir()

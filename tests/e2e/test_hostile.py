@@ -68,6 +68,7 @@ SCENARIOS = {
     "unclosed-regex.yaml": "12:17: invalid regular expression `(a+`: missing )",
     "undefined-alias.yaml": "2:8: alias `*nowhere` has no anchor `&nowhere`",
     "unknown-concept.yaml": "12:9: unknown concept `apologee`",
+    "requires-forbidden-concept.yaml": "12:9: this rule asks for “insulting the customer”, but the lexicon forbids `abuse` everywhere",
     "invisible-in-concept.yaml": "12:9: unknown concept `apology\\u200B`; the lexicons define: abuse, admit_fault, ",
     "invisible-in-customer-type.yaml": "4:29: customer type `情绪激动型\\u200B` holds an invisible character, so it matches no name that looks the same: delete it",
     "unknown-key.yaml": "12:28: unknown key `pionts` in a rule",

@@ -76,6 +76,25 @@ TEST_CASE("unknown concepts are reported where the rule is, invalid regexes wher
   CHECK(errors.find("t.yaml:12:17:") != std::string::npos);
 }
 
+TEST_CASE("a rule that asks for a concept forbidden everywhere is an error at the rule") {
+  // abuse is forbidden in every step: saying it fails the step, so asking for it can never pass.
+  CHECK(errors_of(
+            test::scenario_with_rules("      - {concept: apology}\n      - {concept: abuse}\n")) ==
+        "t.yaml:12:9: 这条规则要求说出「辱骂客户」,但词库把 `abuse` 标为处处禁止"
+        "(forbidden_everywhere,lexicon.yaml:19):说了它这一步就不通过,所以这条规则永远无法满足\n");
+  CHECK(errors_of(test::scenario_with_rules("      - {order: [apology, abuse]}\n"))
+            .find("t.yaml:11:9: 这条规则要求说出「辱骂客户」") != std::string::npos);
+  const Language before = language();
+  set_language(Language::en);
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: abuse}\n"))
+            .find("t.yaml:11:9: this rule asks for “辱骂客户”, but the lexicon forbids `abuse` "
+                  "everywhere (forbidden_everywhere, lexicon.yaml:19)") != std::string::npos);
+  set_language(before);
+  // Forbidding it, or asking for other concepts, is what such a concept is for.
+  CHECK(errors_of(test::scenario_with_rules("      - {forbid: abuse, critical: true}\n")).empty());
+  CHECK(errors_of(test::scenario_with_rules("      - {order: [apology, explain]}\n")).empty());
+}
+
 TEST_CASE("wrong types are reported") {
   CHECK(errors_of(test::scenario_with_rules("      - {concept: [a, b]}\n")).find("t.yaml:11:") !=
         std::string::npos);

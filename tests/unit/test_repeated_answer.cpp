@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +10,7 @@
 #include "fixtures.hpp"
 #include "session/session.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 using namespace coach;
 
@@ -115,11 +118,13 @@ TEST_CASE("short stock replies may be said again") {
 }
 
 TEST_CASE("first_repeated names the earliest reply said again") {
-  const std::vector<ReplyWording> earlier{ReplyWording(), ReplyWording(normalize("好的。")),
-                                          ReplyWording(normalize(kParagraph)),
-                                          ReplyWording(normalize(kParagraph))};
-  CHECK(first_repeated(ReplyWording(normalize(kParagraph)), earlier) == 2u);
-  CHECK_FALSE(first_repeated(ReplyWording(normalize("好的。")), earlier).has_value());
+  RepliesSaid earlier;
+  for (const auto& reply :
+       {ReplyWording(), ReplyWording(normalize("好的。")), ReplyWording(normalize(kParagraph)),
+        ReplyWording(normalize(kParagraph))})
+    earlier.add(reply);
+  CHECK(earlier.first_repeated(ReplyWording(normalize(kParagraph))) == 2u);
+  CHECK_FALSE(earlier.first_repeated(ReplyWording(normalize("好的。"))).has_value());
 }
 
 TEST_CASE("a step answered with an earlier step's reply fails and names that step") {
@@ -175,4 +180,83 @@ TEST_CASE("practice holds a repeated reply against the step too, but not a retri
   CHECK(session.retry());
   CHECK(session.answer(kEveryStep).passed);
   CHECK(session.result().steps[0].passed);
+}
+
+namespace {
+
+// A deterministic stream of numbers (the standard distributions differ between libraries).
+struct Numbers {
+  std::uint64_t state;
+  std::uint64_t next(std::uint64_t below) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % below;
+  }
+};
+
+// The verdict of comparing the reply with every earlier one, as first_repeated did before it
+// kept an index.
+std::optional<std::size_t> first_repeated_by_comparing(const ReplyWording& reply,
+                                                       const std::vector<ReplyWording>& earlier) {
+  for (std::size_t i = 0; i < earlier.size(); ++i)
+    if (reply.repeats(earlier[i])) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the index of earlier replies finds what comparing with each of them finds") {
+  // Replies built from a few sentences share many runs: near the thresholds both ways.
+  const std::vector<std::string> sentences{"王先生您好,",
+                                           "真的非常抱歉给您添麻烦了,",
+                                           "您的心情我很理解,",
+                                           "您慢慢说,",
+                                           "请问您的手机号码是多少?",
+                                           "我马上帮您查一下详单,",
+                                           "今天之内到账,",
+                                           "好的,",
+                                           "我先记录下来,",
+                                           "这是信息服务费,",
+                                           "我现在就为您取消,",
+                                           "还有什么可以帮您?"};
+  Numbers numbers{7};
+  RepliesSaid indexed;
+  std::vector<ReplyWording> earlier;
+  std::size_t repeated = 0;
+  for (int step = 0; step < 400; ++step) {
+    std::string reply;
+    for (std::uint64_t n = 1 + numbers.next(6); n > 0; --n)
+      reply += sentences[numbers.next(sentences.size())];
+    const ReplyWording wording =
+        numbers.next(10) == 0 ? ReplyWording() : ReplyWording(normalize(reply));
+    const auto expected = first_repeated_by_comparing(wording, earlier);
+    CHECK(indexed.first_repeated(wording) == expected);
+    repeated += expected.has_value();
+    indexed.add(wording);
+    earlier.push_back(wording);
+  }
+  CHECK(repeated > 50);                  // the case is not trivial …
+  CHECK(repeated < earlier.size() / 2);  // … either way
+}
+
+TEST_CASE("an attempt of ten thousand long replies is checked for repeats at once" *
+          doctest::timeout(10)) {
+  // Comparing each reply with every earlier one took minutes here (outside pass 11, finding 07).
+  constexpr std::size_t kSteps = 10'000;
+  Numbers numbers{3};
+  std::vector<std::string> replies;
+  for (std::size_t step = 0; step < kSteps; ++step) {
+    std::string reply = "您好";
+    for (int i = 0; i < 200; ++i)
+      utf8::append(reply, static_cast<char32_t>(0x4E00 + numbers.next(3000)));
+    // Every fiftieth reply is the one of 25 steps before, its first words changed.
+    if (step % 50 == 49) reply = "先生" + replies[step - 25];
+    replies.push_back(std::move(reply));
+  }
+  RepliesSaid said;
+  for (std::size_t step = 0; step < kSteps; ++step) {
+    const ReplyWording wording(normalize(replies[step]));
+    const std::optional<std::size_t> found = said.first_repeated(wording);
+    if (step % 50 == 49 ? found != step - 25 : found.has_value()) FAIL_CHECK("step " << step);
+    said.add(wording);
+  }
 }

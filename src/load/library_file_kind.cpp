@@ -1,0 +1,61 @@
+#include "load/library_file_kind.hpp"
+
+#include <filesystem>
+
+#include "load/yaml_reader.hpp"
+
+namespace coach {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* folder_name(LibraryFileKind kind) {
+  return kind == LibraryFileKind::lexicons ? "lexicons" : "customer-types";
+}
+
+// The folder `path` is, or the folder a file is in; `lexicons/` is `lexicons`.
+fs::path folder_of(const std::string& path) {
+  std::error_code ec;
+  const fs::path named = fs::path(path).lexically_normal();
+  const fs::path trimmed = named.has_filename() ? named : named.parent_path();
+  return fs::is_directory(named, ec) ? trimmed : trimmed.parent_path();
+}
+
+std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {
+  for (const LibraryFileKind kind : {LibraryFileKind::lexicons, LibraryFileKind::customer_types}) {
+    if (folder.filename() == folder_name(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+// Problems are left to the loader the file is then read with: they are not reported twice.
+LibraryFileKind kind_of_content(const std::string& path) {
+  Diagnostics ignored;
+  const auto root = parse_file(path, ignored, [&](const std::string& content) {
+    return YamlReader(path, ignored).parse(content);
+  });
+  if (!root || !root->is_map()) return LibraryFileKind::scenarios;
+  const auto has = [&](const char* key) { return YamlReader::child(*root, key).is_defined(); };
+  if (has("id") || has("steps")) return LibraryFileKind::scenarios;
+  if (has("concepts")) return LibraryFileKind::lexicons;
+  if (has("types")) return LibraryFileKind::customer_types;
+  return LibraryFileKind::scenarios;
+}
+
+}  // namespace
+
+LibraryFileKind library_file_kind(const std::string& path) {
+  if (const auto kind = kind_of_folder(folder_of(path))) return *kind;
+  std::error_code ec;
+  return fs::is_directory(path, ec) ? LibraryFileKind::scenarios : kind_of_content(path);
+}
+
+std::optional<std::string> library_folder(const std::string& path) {
+  const fs::path folder = folder_of(path);
+  if (!kind_of_folder(folder)) return std::nullopt;
+  std::error_code ec;
+  const fs::path absolute = fs::weakly_canonical(folder.empty() ? "." : folder, ec);
+  return (ec ? folder : absolute).string();
+}
+
+}  // namespace coach
