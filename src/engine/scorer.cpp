@@ -24,7 +24,11 @@ ScoredReply score_reply(const CompiledStep& compiled, const Scenario& scenario,
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
                       std::optional<std::string_view> reply) {
-  return score_reply(compiled, scenario, reply).result;
+  // One reply on its own: no later step will ask whether it was said before, so its wording is
+  // not worked out.
+  const NormalizedText normalized = normalize(reply.value_or(""));
+  return score_step(compiled, scenario, normalized, compiled.concepts->scan(normalized),
+                    reply.has_value());
 }
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
