@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/filler.hpp"
+#include "engine/grammar_words.hpp"
 #include "engine/repeated_sentences.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
@@ -24,12 +25,11 @@ constexpr int kRepeats = 3;
 constexpr std::size_t kFewOwnCharacters = 3;
 
 // Or a clause that is a list of ideas rather than a sentence: most of it rubric phrases, from
-// four or more concepts, or the same idea said over and over.
+// four or more concepts or two said twice (unless the trainee's own words hold its grammar), or
+// one idea said three times over.
 constexpr int kListPhrases = 4;
 constexpr double kListCoverage = 0.6;
 constexpr int kListConcepts = 4;
-// Unless its own words hold this many function words.
-constexpr std::size_t kSentenceFunctionWords = 2;
 
 // Or a telegram: four or more clauses that are each a rubric phrase standing alone (王先生,原因是,
 // 办理,今天之内) or a question word asked alone (什么?对吗?), and no sentence among them. Commas
@@ -77,25 +77,61 @@ std::span<const Item> beginning_in(const std::vector<Item>& sorted, TextSpan cla
   return {first, last};
 }
 
-// Calls counted(times) for each concept found inside `clause`, with how many times it is.
+// The grammar of the trainee's own words in `range`: outside every phrase, one that begins
+// before the range included.
+Grammar own_grammar(std::string_view text, TextSpan range, const PhraseFinds& finds) {
+  const auto& spans = finds.spans;
+  auto next = std::upper_bound(spans.begin(), spans.end(), range.begin,
+                               [](std::size_t at, TextSpan span) { return at < span.begin; });
+  std::size_t own_from = range.begin;
+  if (next != spans.begin()) own_from = std::max(own_from, std::prev(next)->end);
+  Grammar grammar;
+  const auto add_own = [&](std::size_t to) {
+    if (to > own_from) grammar += grammar_of(text.substr(own_from, to - own_from));
+  };
+  for (; next != spans.end() && next->begin < range.end; ++next) {
+    add_own(next->begin);
+    own_from = std::max(own_from, next->end);
+  }
+  add_own(range.end);
+  return grammar;
+}
+
+// Calls counted(times) for each concept found inside `clause`, with how many times it is said
+// over: once after another with no words of the trainee's own between them that hold grammar.
+// A sentence typed without commas may say an idea twice (先生您好钱无缘无故少了…请问您贵姓
+// greets twice, not three times); 对不起抱歉不好意思 says it three times.
 template <typename Counted>
-void for_each_concept_in(TextSpan clause, const PhraseFinds& finds, Counted counted) {
-  static thread_local std::vector<std::size_t> found;  // scratch: no allocation per clause
+void for_each_concept_in(std::string_view text, TextSpan clause, const PhraseFinds& finds,
+                         Counted counted) {
+  static thread_local std::vector<ConceptFind> found;  // scratch: no allocation per clause
   found.clear();
   for (const ConceptFind& find : beginning_in(finds.concepts, clause)) {
-    if (inside(find.span, clause)) found.push_back(find.concept_index);
+    if (inside(find.span, clause)) found.push_back(find);
   }
-  std::sort(found.begin(), found.end());
+  std::stable_sort(found.begin(), found.end(), [](const ConceptFind& a, const ConceptFind& b) {
+    return a.concept_index < b.concept_index;
+  });
   for (std::size_t at = 0; at < found.size();) {
-    const std::size_t from = at;
-    while (at < found.size() && found[at] == found[from]) ++at;
-    counted(static_cast<int>(at - from));
+    int times = 1;
+    int most = 1;
+    for (++at; at < found.size() && found[at].concept_index == found[at - 1].concept_index; ++at) {
+      const TextSpan between{found[at - 1].span.end, found[at].span.begin};
+      const bool said_between =
+          between.begin < between.end && holds_a_sentence(own_grammar(text, between, finds));
+      times = said_between ? 1 : times + 1;
+      most = std::max(most, times);
+    }
+    counted(most);
   }
 }
 
+// The rules whose phrases are no lexicon concept's. What a concept or order rule matched, the
+// concept scan below finds too, with a pattern's words between its anchors left to the trainee
+// (如果您愿意可以把情况慢慢告诉: only 如果您愿 is rubric wording), as in any other concept.
 bool counts_as_phrase(const RuleResult& rule) {
-  return rule.ok && (rule.kind == "concept" || rule.kind == "any_of" || rule.kind == "all_of" ||
-                     rule.kind == "order" || rule.kind == "addresses_customer");
+  return rule.ok &&
+         (rule.kind == "any_of" || rule.kind == "all_of" || rule.kind == "addresses_customer");
 }
 
 void sort_and_merge(std::vector<TextSpan>& spans) {
@@ -123,25 +159,32 @@ TextSpan clip_pattern_match(const PhraseMatcher& matcher, const PhraseMatch& mat
   return {match.span.begin, std::min(end, match.span.end)};
 }
 
+// A phrase that is all filler (嗯, 噢, 哈哈哈, listed by a concept of listening) is no more a
+// rubric phrase than it is the trainee's own words: 噢真的啊对不起是嗯 is no chain of four.
 PhraseFinds find_phrases(const NormalizedText& reply, const ReplyScan& scan,
-                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts) {
+                         const std::vector<RuleResult>& rules, const ConceptIndex& concepts,
+                         const Filler& filler) {
   PhraseFinds finds;
   std::vector<TextSpan>& spans = finds.spans;
   for (const auto& rule : rules) {
     if (!counts_as_phrase(rule)) continue;
-    spans.insert(spans.end(), rule.matched.begin(), rule.matched.end());
+    for (const TextSpan span : rule.matched)
+      if (!filler.fills(span)) spans.push_back(span);
   }
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     int distinct = 0;
     std::size_t previous_end = 0;
     for (const auto& match : scan.of(index)) {
       if (match.negated || match.across_pause) continue;
-      if (distinct > 0 && match.span.begin < previous_end) continue;  // the same words again
-      previous_end = match.span.end;
-      ++distinct;
       const TextSpan span =
           reply.to_original(clip_pattern_match(*concepts.at(index).matcher, match, reply.text));
+      if (filler.fills(span)) continue;
+      // A phrase inside another (账户安全 in 保护您的账户安全, 号码 in 手机号码) is rubric
+      // wording too, but not the idea said again.
       spans.push_back(span);
+      if (distinct > 0 && match.span.begin < previous_end) continue;
+      previous_end = match.span.end;
+      ++distinct;
       finds.concepts.push_back({index, span});
     }
     finds.most_repeated = std::max(finds.most_repeated, distinct);
@@ -185,9 +228,9 @@ Chain longest_chain(const std::string& text, TextSpan clause, const PhraseFinds&
   return best;
 }
 
-bool repeats_a_concept(TextSpan clause, const PhraseFinds& finds) {
+bool repeats_a_concept(std::string_view text, TextSpan clause, const PhraseFinds& finds) {
   bool repeats = false;
-  for_each_concept_in(clause, finds, [&](int times) { repeats = repeats || times >= 2; });
+  for_each_concept_in(text, clause, finds, [&](int times) { repeats = repeats || times >= 2; });
   return repeats;
 }
 
@@ -198,32 +241,9 @@ bool is_run_on(const NormalizedText& reply, TextSpan clause, const PhraseFinds& 
   const std::size_t length = characters_in(reply.original, clause) - filler.characters(clause);
   // 明天下午5点前查清楚给您回电话 is three phrases back to back and still a sentence;
   // 对不起抱歉不好意思 says one thing three times.
-  const bool list_like = chain.phrases > kRunOnPhrases || repeats_a_concept(clause, finds);
+  const bool list_like =
+      chain.phrases > kRunOnPhrases || repeats_a_concept(reply.original, clause, finds);
   return list_like && chain.characters >= kRunOnCoverage * length;
-}
-
-// The characters of `span` (original offsets) that do the grammar of a sentence.
-std::size_t function_characters(std::string_view text, TextSpan span) {
-  static constexpr std::u32string_view kFunction =
-      U"那就会能已了的是把被为因所呢吗也都还在要这跟让过着";
-  std::size_t count = 0;
-  for (std::size_t pos = span.begin; pos < span.end;) {
-    if (kFunction.find(utf8::decode(text, pos)) != std::u32string_view::npos) ++count;
-  }
-  return count;
-}
-
-// The function words among the trainee's own words of `clause`, between and after its phrases.
-std::size_t function_words_between(const std::string& text, TextSpan clause,
-                                   const PhraseFinds& finds) {
-  std::size_t count = 0;
-  std::size_t previous_end = clause.begin;
-  for (const TextSpan span : beginning_in(finds.spans, clause)) {
-    if (!inside(span, clause)) continue;
-    if (span.begin > previous_end) count += function_characters(text, {previous_end, span.begin});
-    previous_end = std::max(previous_end, span.end);
-  }
-  return count + function_characters(text, {previous_end, clause.end});
 }
 
 bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const PhraseFinds& finds,
@@ -241,17 +261,18 @@ bool is_list_of_ideas(const NormalizedText& reply, TextSpan clause, const Phrase
   int concepts = 0;
   int repeated = 0;
   int said_three_times = 0;
-  for_each_concept_in(clause, finds, [&](int times) {
+  for_each_concept_in(reply.original, clause, finds, [&](int times) {
     ++concepts;
     repeated += times >= 2 ? 1 : 0;
     said_three_times += times >= 3 ? 1 : 0;
   });
-  // One idea said over and over is a list whatever joins it. Many ideas make a list unless the
-  // trainee's own words between them hold the grammar of a sentence (那, 呢, 已经, 的 …):
-  // 刘小姐您的心情我能够理解那您希望我们怎样帮您解决呢 is one, typed without commas.
-  if (said_three_times > 0 || repeated >= 2) return true;
-  return concepts >= kListConcepts &&
-         function_words_between(reply.original, clause, finds) < kSentenceFunctionWords;
+  // One idea said three times over is a list whatever joins it. Many ideas, or two said twice,
+  // make a list unless the trainee's own words between them hold the grammar of a sentence (那,
+  // 呢, 已经, 的, 您 …): 刘小姐您的心情我能够理解那您希望我们怎样帮您解决呢 is one, typed
+  // without commas.
+  if (said_three_times > 0) return true;
+  return (repeated >= 2 || concepts >= kListConcepts) &&
+         !holds_a_sentence(own_grammar(reply.original, clause, finds));
 }
 
 // How many characters of `clause` (normalised offsets) are the trainee's own: neither in a
@@ -378,8 +399,8 @@ bool is_telegram(const NormalizedText& reply, const std::vector<Clause>& clauses
 bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<Clause>& clauses,
                          const ReplyScan& scan, const std::vector<RuleResult>& rules,
                          const ConceptIndex& concepts) {
-  const PhraseFinds finds = find_phrases(reply, scan, rules, concepts);
   const Filler filler(reply.original);
+  const PhraseFinds finds = find_phrases(reply, scan, rules, concepts, filler);
   if (is_telegram(reply, clauses, finds, filler)) return true;
   // Every test below needs at least this many separate phrases.
   static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases);

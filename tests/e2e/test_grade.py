@@ -1,6 +1,7 @@
 """`coach grade`: answers files in, reports out, exit status a CI job can gate on."""
 import json
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -56,6 +57,32 @@ class Grading(CoachTestCase):
                 lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
                 path = self.write(f"{scenario_id}.yaml", "\n".join(lines) + "\n")
                 self.assertExit(run("grade", str(path)), 0)
+
+    def test_model_answers_typed_without_punctuation_are_not_keyword_stuffing(self):
+        # Found by an outside tester: trainees in chat windows leave punctuation out, and 19 of
+        # the bundled model answers so typed scored 0 as keyword stuffing.
+        unpunctuated = re.compile(r"[,。!?;:、,.!?;:“”\"‘’()()《》…—\s]")
+        for scenario_id in ["missing-balance", "prepaid-bonus", "securities-fee", "type-venting"]:
+            responses = {step: unpunctuated.sub("", text)
+                         for step, text in self.model_answers(scenario_id).items()}
+            lines = [f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+            path = self.write(f"{scenario_id}.yaml", "\n".join(lines) + "\n")
+            result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+            for step in result["steps"]:
+                with self.subTest(scenario=scenario_id, reply=step["reply"]):
+                    stuffed = [r for r in step["rules"] if r["kind"] == "coherence" and not r["ok"]]
+                    self.assertEqual(stuffed, [])
+            if scenario_id == "missing-balance":
+                self.assertEqual(result["steps"][0]["score"], 100)
+
+    def test_keywords_typed_without_punctuation_are_still_stuffing(self):
+        path = self.write("stuffed.yaml", "scenario: missing-balance\nresponses:\n"
+                          "  apologize: 对不起抱歉不好意思给您添麻烦了您的意思是对吗我记下来了\n")
+        result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+        apologize = next(step for step in result["steps"] if step["id"] == "apologize")
+        self.assertEqual(apologize["score"], 0)
+        self.assertIn("coherence", [r["kind"] for r in apologize["rules"] if not r["ok"]])
 
     def graded_with(self, scenario_id, step, sentence, earlier=None):
         """The JSON result of the scenario's first model answers, with `sentence` added to `step`

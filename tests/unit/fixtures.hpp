@@ -39,6 +39,11 @@ inline const char* kLexicon = R"(concepts:
     source: test
     phrases: [您的意思是]
     patterns: [',(对吧|对吗)(\?|$)']
+  invite:
+    label: 请客户倾诉
+    source: test
+    phrases: [您慢慢说]
+    patterns: ['如果您愿意[^,.!?;]*告诉']
 )";
 
 // A scenario whose single step holds `rules` (YAML flow mappings, one per line), its customer

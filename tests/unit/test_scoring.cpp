@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/checker.hpp"
+#include "engine/grammar_words.hpp"
 #include "engine/repeated_sentences.hpp"
 #include "engine/scorer.hpp"
 #include "engine/stuffing.hpp"
@@ -173,6 +174,56 @@ TEST_CASE("a sentence typed without commas is not a list of keywords") {
   const test::Fixture fixture(kTwoSteps);
   CHECK_FALSE(stuffed_at_vent(fixture, "王先生您的心情我很理解那您希望我们怎样帮您解决呢?"));
   CHECK(stuffed_at_vent(fixture, "王先生您的心情我很理解对不起抱歉不好意思"));
+}
+
+TEST_CASE("the trainee's own words hold a sentence with two function words or a conjunction") {
+  CHECK(holds_a_sentence(grammar_of("钱无缘无故就少了")));  // 就, 了
+  CHECK(holds_a_sentence(grammar_of("那种心情您")));        // 那, and 您 who hears
+  CHECK(holds_a_sentence(grammar_of("不过")));              // turns to a clause of its own
+  CHECK_FALSE(holds_a_sentence(grammar_of("钱少了")));
+  CHECK_FALSE(holds_a_sentence(grammar_of("而且")));  // adds one more item, as a list does
+  CHECK_FALSE(holds_a_sentence(grammar_of("态度话费活动没到账")));
+}
+
+TEST_CASE("an idea said again after a sentence of one's own is not said over and over") {
+  // Typed without commas, as trainees do in chat windows: what the trainee says between the
+  // two apologies and the two of empathy (钱都是辛辛苦苦挣的) makes them sentences.
+  const test::Fixture fixture(kTwoSteps);
+  const auto stuffed = [&](const std::string& reply) { return stuffed_at_vent(fixture, reply); };
+  CHECK_FALSE(stuffed("王先生对不起您的心情我很理解钱都是辛辛苦苦挣的我理解您的心情真不好意思"));
+  CHECK_FALSE(stuffed("王先生您好对不起钱无缘无故就少了我理解您的心情不好意思您的心情我很理解"));
+  // Said back to back, or with nothing of one's own between, they are still a list.
+  CHECK(stuffed("对不起抱歉您的心情我很理解我理解您的心情王先生"));
+  CHECK(stuffed("王先生您的心情我很理解对不起抱歉不好意思"));
+  CHECK(stuffed("对不起您的心情我很理解抱歉我理解您的心情不好意思"));
+}
+
+TEST_CASE("a phrase that is all filler is not a phrase of a keyword chain") {
+  // 嗯 and 噢 are what a listening trainee says; listed by a rule, they are still filler.
+  const test::Fixture fixture(
+      test::scenario_with_rules("      - {any_of: [嗯, 噢, 真的啊, 是啊], points: 10}\n"
+                                "      - {concept: apology, points: 10}\n"));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const auto stuffed = [&](const std::string& reply) {
+    return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply).stuffed;
+  };
+  CHECK_FALSE(stuffed("是啊对不起给您添麻烦了嗯您说"));
+  CHECK_FALSE(stuffed("噢真的啊对不起是嗯"));
+  CHECK(stuffed("嗯对不起嗯抱歉嗯不好意思嗯"));
+  CHECK(stuffed("对不起噢抱歉噢不好意思噢"));
+}
+
+TEST_CASE("a pattern the step's rule matched spans the trainee's own words, as any concept's") {
+  // 如果您愿意[^,.!?;]*告诉: what the trainee says between the anchors is theirs.
+  const test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: invite, points: 10}\n"
+                                "      - {addresses_customer: name, points: 10}\n"));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const auto stuffed = [&](const std::string& reply) {
+    return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply).stuffed;
+  };
+  CHECK_FALSE(stuffed("王先生对不起您的心情我很理解如果您愿意可以把这笔钱是怎么少的都告诉我"));
+  CHECK(stuffed("对不起抱歉不好意思您的心情我很理解如果您愿意告诉我"));
 }
 
 namespace {
