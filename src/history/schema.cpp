@@ -139,14 +139,21 @@ int schema_version() {
 }
 
 void refuse_unless_ours(Database& db) {
-  const int version = stored_version(db);
+  // The version and the tables as of one moment: another coach may be creating both right now
+  // (in one transaction), and a version read before its commit with tables read after would
+  // call the file foreign. A version read again unchanged brackets the tables read between.
+  int version = stored_version(db);
+  std::vector<std::string> tables = table_names(db);
+  for (int again = stored_version(db); again != version; again = stored_version(db)) {
+    version = again;
+    tables = table_names(db);
+  }
   if (version < 0) {
     throw std::runtime_error(fmt::format(fmt::runtime(tr("记录库已损坏:格式版本 {} 无效",
                                                          "the history database is damaged: "
                                                          "schema version {} is not valid")),
                                          version));
   }
-  const std::vector<std::string> tables = table_names(db);
   refuse_foreign(version, tables);
   refuse_newer(version);
   refuse_damaged(version, tables);
