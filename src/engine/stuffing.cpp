@@ -381,6 +381,8 @@ TelegramPart telegram_part(const NormalizedText& reply, const Clause& clause,
 // sentence, so a real reply costs a clause or two.
 bool is_telegram(const NormalizedText& reply, const std::vector<Clause>& clauses,
                  const PhraseFinds& finds, const Filler& filler) {
+  // Most replies have too few clauses to hold the keywords, and need no clause read.
+  if (clauses.size() < static_cast<std::size_t>(kTelegramKeywords)) return false;
   int keywords = 0;
   for (const Clause& clause : clauses) {
     switch (telegram_part(reply, clause, finds, filler)) {
