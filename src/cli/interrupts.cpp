@@ -28,7 +28,10 @@ InterruptCatcher::InterruptCatcher() {
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = 0;
+  // The readers wait in poll() beside the self-pipe, so nothing needs the signal to break a
+  // call off. Without SA_RESTART it did: a write blocked on a slow reader of standard output
+  // failed with EINTR, and the stream stayed failed for the rest of the session.
+  action.sa_flags = SA_RESTART;
   sigaction(SIGINT, &action, &previous_action);
   // A parent may have left SIGINT blocked (the mask survives exec); Ctrl-C must reach us.
   sigset_t interrupt_only;

@@ -1,11 +1,12 @@
 #pragma once
 // Ctrl-C during a session: caught through a self-pipe so that a press at any moment, even
-// between two reads, is seen by the next read instead of killing the session.
+// between two reads, is seen by the next read instead of killing the session. Nothing else is
+// broken off by it: a write it lands in (the feedback to a pipe whose reader is slow) resumes.
 namespace coach::cli {
 
 class InterruptCatcher {
  public:
-  InterruptCatcher();   // installs the SIGINT handler (no SA_RESTART: reads are broken off)
+  InterruptCatcher();   // installs the SIGINT handler
   ~InterruptCatcher();  // restores the previous handler
   InterruptCatcher(const InterruptCatcher&) = delete;
   InterruptCatcher& operator=(const InterruptCatcher&) = delete;

@@ -1,4 +1,5 @@
 """`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
+import fcntl
 import json
 import os
 import re
@@ -7,7 +8,9 @@ import shutil
 import signal
 import stat
 import sqlite3
+import struct
 import subprocess
+import threading
 import time
 import unicodedata
 import unittest
@@ -318,6 +321,50 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(len(copies), 1)
         self.assertIn(apologize, copies[0].read_text(encoding="utf-8"))
         self.assertTrue(stat.S_ISFIFO(record.stat().st_mode))
+
+    def test_ctrl_c_while_the_output_waits_for_its_reader_loses_none_of_it(self):
+        # `coach practice … | slow-reader`: a SIGINT that came while coach waited to write broke
+        # the write off (EINTR), and standard output was taken for failed from then on: nothing
+        # more was shown, not the question nor the summary, and the session ended with exit 2
+        # "cannot write to stdout". The write goes on; the Ctrl-C is asked about as on a terminal.
+        record = self.tmp / "rec.yaml"
+        vent = FEE_REPLIES.splitlines()[0]
+        reader, writer = os.pipe()
+        fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)  # the smallest pipe: full long before the end
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                 "--record", str(record)], env=pipe_env(), stdin=subprocess.PIPE,
+                                stdout=writer, stderr=subprocess.PIPE)
+        os.close(writer)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write((vent + "\n" + "/help\n" * 30).encode())  # over twice what the pipe holds
+        proc.stdin.flush()
+        self.wait_until_full(reader)
+        proc.send_signal(signal.SIGINT)  # coach has more to write: it waits in write()
+        shown = []
+        draining = threading.Thread(target=lambda: shown.append(os.fdopen(reader, "rb").read()))
+        draining.start()
+        proc.stdin.close()  # then end of input, as the question waits at the prompt
+        err = proc.stderr.read().decode()
+        self.assertEqual(proc.wait(timeout=30), 0, err)
+        draining.join(timeout=30)
+        text = shown[0].decode()
+        self.assertIn("Press Ctrl-C again", text)
+        self.assertIn("Summary", text)
+        self.assertEqual(err, "")
+        self.assertIn(vent, record.read_text(encoding="utf-8"))
+
+    def wait_until_full(self, pipe):
+        """Waits until what is unread in `pipe` stops growing: its writer cannot put more in."""
+        unread = lambda: struct.unpack("i", fcntl.ioctl(pipe, termios.FIONREAD, b"\0\0\0\0"))[0]
+        deadline, last = time.time() + 10, -1
+        while time.time() < deadline:
+            now = unread()
+            if now > 0 and now == last:
+                return
+            last = now
+            time.sleep(0.3)
+        self.fail("the pipe never filled")
 
     def start_recording_in_a_folder_that_goes(self):
         """A fee session recording into a folder that is removed once the first reply is in it (a
