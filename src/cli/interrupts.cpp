@@ -12,10 +12,15 @@ namespace {
 int interrupt_pipe[2] = {-1, -1};
 struct sigaction previous_action;
 
-void on_interrupt(int) {
-  const int saved_errno = errno;
+// Async-signal-safe; a full pipe already holds a press, so a failed write loses nothing.
+void mark_press() {
   const char byte = 1;
   [[maybe_unused]] const auto written = ::write(interrupt_pipe[1], &byte, 1);
+}
+
+void on_interrupt(int) {
+  const int saved_errno = errno;
+  mark_press();
   errno = saved_errno;
 }
 
@@ -53,6 +58,10 @@ bool InterruptCatcher::take() {
   bool any = false;
   while (::read(interrupt_pipe[0], drained, sizeof drained) > 0) any = true;
   return any;
+}
+
+void InterruptCatcher::post() {
+  mark_press();
 }
 
 }  // namespace coach::cli

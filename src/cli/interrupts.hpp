@@ -15,6 +15,8 @@ class InterruptCatcher {
   int fd() const;
   // Whether Ctrl-C was pressed since the last call.
   bool take();
+  // Counts as a press: the key read as a character, where the terminal does not signal it.
+  void post();
 };
 
 }  // namespace coach::cli
