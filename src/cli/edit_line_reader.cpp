@@ -5,6 +5,7 @@
 #include <histedit.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -113,17 +114,32 @@ unsigned char redraw_status(EditLine*, wint_t) {
   return CC_REDISPLAY;
 }
 
-// Whether libedit can draw the line again in place: it edits at all (not with TERM=emacs), and
-// the terminal can clear to the end of a line and move up (a dumb one cannot; libedit would
-// start a new line at every tick).
-bool can_redraw_in_place(EditLine* editor) {
+// Whether libedit edits at all: not with TERM=emacs, where it leaves the terminal as it is.
+bool edits(EditLine* editor) {
   int editing = 0;
   el_get(editor, EL_EDITMODE, &editing);
+  return editing != 0;
+}
+
+// Whether libedit can draw the line again in place: it edits at all, and the terminal can clear
+// to the end of a line and move up (a dumb one cannot; libedit would start a new line at every
+// tick).
+bool can_redraw_in_place(EditLine* editor) {
   char* clear_to_end = nullptr;
   char* up = nullptr;
   el_get(editor, EL_GETTC, "ce", &clear_to_end);
   el_get(editor, EL_GETTC, "up", &up);
-  return editing != 0 && clear_to_end != nullptr && up != nullptr;
+  return edits(editor) && clear_to_end != nullptr && up != nullptr;
+}
+
+// The key the terminal turns into SIGINT (Ctrl-C, unless `stty intr` chose another); none when
+// it has none. Asked before libedit takes the terminal and sets its own modes.
+std::optional<wchar_t> terminal_interrupt_key() {
+  termios settings{};
+  if (::tcgetattr(STDIN_FILENO, &settings) != 0) return std::nullopt;
+  const cc_t key = settings.c_cc[VINTR];
+  if (key == _POSIX_VDISABLE) return std::nullopt;
+  return static_cast<wchar_t>(key);
 }
 
 bool more_input_arrives_soon() {
@@ -133,7 +149,7 @@ bool more_input_arrives_soon() {
 
 class EditLineReader : public LineReader {
  public:
-  EditLineReader() {
+  EditLineReader() : interrupt_key_(terminal_interrupt_key()) {
     ensure_utf8_ctype();
     editor_ = el_init("coach", stdin, stdout, stderr);
     history_ = history_winit();
@@ -146,7 +162,12 @@ class EditLineReader : public LineReader {
     el_wset(editor_, EL_ADDFN, L"coach-redraw-status", L"redraw the countdown", &redraw_status);
     el_wset(editor_, EL_BIND, L"^^", L"coach-redraw-status", nullptr);
     live_statuses_ = can_redraw_in_place(editor_);
-    keep_canonical_mode_off();
+    // Where libedit does not edit it never read the terminal's settings: modes set on them
+    // would start from zeros (no speed, no interrupt key) and stay after the session.
+    if (edits(editor_)) {
+      read_ctrl_c_in_order();
+      keep_canonical_mode_off();
+    }
   }
 
   ~EditLineReader() override {
@@ -184,11 +205,26 @@ class EditLineReader : public LineReader {
     }
     if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
     const int count = keys_.read(out);
+    if (count == 1 && *out == interrupt_key_) {
+      interrupts_.post();
+      return -1;  // as for a Ctrl-C from the self-pipe
+    }
     in_command_ = count == 1 && takes_next_character(*out);
     return count;
   }
 
  private:
+  // With the interrupt key a signal, the kernel threw away every key not yet read when it sent
+  // SIGINT (libedit turns NOFLSH off): a reply typed with its Enter just before Ctrl-C, by a
+  // script or a quick hand, was lost, and the signal could not tell which keys came before it.
+  // Read as a character, in both of libedit's modes, Ctrl-C comes after the keys typed before
+  // it, even while coach is busy showing feedback. Ctrl-Z and Ctrl-\ stay signals; NOFLSH keeps
+  // them from throwing away what was typed.
+  void read_ctrl_c_in_order() {
+    for (const wchar_t* mode : {L"-d", L"-x"})
+      el_wset(editor_, EL_SETTY, mode, L"-intr", L"intr=", L"+noflsh", nullptr);
+  }
+
   // Between two lines (the paste window, feedback, a save) the terminal is left in libedit's
   // "execute" mode, which is canonical as the terminal was: there the kernel turns Ctrl-D into
   // an end-of-file mark that becomes a NUL byte once libedit takes the terminal again, and the
@@ -246,14 +282,16 @@ class EditLineReader : public LineReader {
     // among them made the kernel flush them (the reply typed before Ctrl-C was lost).
     el_wset(editor_, EL_PREP_TERM, 1);
     const wchar_t* got = el_wgets(editor_, &count);
+    if (got != nullptr && count > 0) {  // a line ended by Enter: a Ctrl-C after it waits its turn
+      line = to_utf8(got);
+      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+      return ReadStatus::line;
+    }
     if (interrupts_.take()) {
       keep_unfinished();
       return ReadStatus::interrupted;
     }
-    if (got == nullptr || count <= 0) return ReadStatus::end_of_input;
-    line = to_utf8(got);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    return ReadStatus::line;
+    return ReadStatus::end_of_input;
   }
 
   // Ctrl-C asks before leaving; what was typed so far comes back at the next prompt, so the
@@ -265,6 +303,7 @@ class EditLineReader : public LineReader {
   }
 
   InterruptCatcher interrupts_;
+  std::optional<wchar_t> interrupt_key_;  // read as a character, not signalled
   Utf8Keys keys_;
   EditLine* editor_ = nullptr;
   std::wstring unfinished_;         // the line Ctrl-C interrupted

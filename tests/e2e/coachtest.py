@@ -80,11 +80,15 @@ class CoachTestCase(unittest.TestCase):
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
 
-    def read_until(self, fd, needle, timeout=10):
-        """What the terminal shows up to `needle`; fails if it does not come in time."""
+    def read_until(self, fd, needle, timeout=10, after=None):
+        """What the terminal shows up to `needle` (one that comes after `after`, if given); fails if
+        it does not come in time."""
         buffer = b""
         deadline = time.time() + timeout
-        while needle.encode() not in buffer:
+        def shown():
+            start = buffer.find(after.encode()) if after else 0
+            return start >= 0 and needle.encode() in buffer[start:]
+        while not shown():
             remaining = deadline - time.time()
             if remaining <= 0:
                 self.fail(f"timed out waiting for {needle!r}; screen:\n{buffer.decode(errors='replace')}")
@@ -97,7 +101,7 @@ class CoachTestCase(unittest.TestCase):
                 if not chunk:
                     break
                 buffer += chunk
-        if needle.encode() not in buffer:  # the program ended first: never a silent pass
+        if not shown():  # the program ended first: never a silent pass
             self.fail(f"{needle!r} never came; screen:\n{buffer.decode(errors='replace')}")
         return buffer.decode(errors="replace")
 

@@ -1,4 +1,5 @@
 """`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
+import fcntl
 import json
 import os
 import re
@@ -7,7 +8,9 @@ import shutil
 import signal
 import stat
 import sqlite3
+import struct
 import subprocess
+import threading
 import time
 import unicodedata
 import unittest
@@ -318,6 +321,50 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(len(copies), 1)
         self.assertIn(apologize, copies[0].read_text(encoding="utf-8"))
         self.assertTrue(stat.S_ISFIFO(record.stat().st_mode))
+
+    def test_ctrl_c_while_the_output_waits_for_its_reader_loses_none_of_it(self):
+        # `coach practice … | slow-reader`: a SIGINT that came while coach waited to write broke
+        # the write off (EINTR), and standard output was taken for failed from then on: nothing
+        # more was shown, not the question nor the summary, and the session ended with exit 2
+        # "cannot write to stdout". The write goes on; the Ctrl-C is asked about as on a terminal.
+        record = self.tmp / "rec.yaml"
+        vent = FEE_REPLIES.splitlines()[0]
+        reader, writer = os.pipe()
+        fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)  # the smallest pipe: full long before the end
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                 "--record", str(record)], env=pipe_env(), stdin=subprocess.PIPE,
+                                stdout=writer, stderr=subprocess.PIPE)
+        os.close(writer)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write((vent + "\n" + "/help\n" * 30).encode())  # over twice what the pipe holds
+        proc.stdin.flush()
+        self.wait_until_full(reader)
+        proc.send_signal(signal.SIGINT)  # coach has more to write: it waits in write()
+        shown = []
+        draining = threading.Thread(target=lambda: shown.append(os.fdopen(reader, "rb").read()))
+        draining.start()
+        proc.stdin.close()  # then end of input, as the question waits at the prompt
+        err = proc.stderr.read().decode()
+        self.assertEqual(proc.wait(timeout=30), 0, err)
+        draining.join(timeout=30)
+        text = shown[0].decode()
+        self.assertIn("Press Ctrl-C again", text)
+        self.assertIn("Summary", text)
+        self.assertEqual(err, "")
+        self.assertIn(vent, record.read_text(encoding="utf-8"))
+
+    def wait_until_full(self, pipe):
+        """Waits until what is unread in `pipe` stops growing: its writer cannot put more in."""
+        unread = lambda: struct.unpack("i", fcntl.ioctl(pipe, termios.FIONREAD, b"\0\0\0\0"))[0]
+        deadline, last = time.time() + 10, -1
+        while time.time() < deadline:
+            now = unread()
+            if now > 0 and now == last:
+                return
+            last = now
+            time.sleep(0.3)
+        self.fail("the pipe never filled")
 
     def start_recording_in_a_folder_that_goes(self):
         """A fee session recording into a folder that is removed once the first reply is in it (a
@@ -639,6 +686,65 @@ class TerminalSessions(CoachTestCase):
         self.read_until(fd, "Step 2/2")
         self.assertIn("王先生,您的心情我很理解。", record.read_text(encoding="utf-8"))
 
+    def test_ctrl_c_right_after_enter_takes_the_reply_first(self):
+        # The kernel turned Ctrl-C into SIGINT and threw away every key coach had not read yet:
+        # the reply and its Enter, written with the Ctrl-C as a script would, were lost. Written
+        # in one go, the keys arrive together; the Ctrl-C is taken after them, in order.
+        vent, apologize = FEE_REPLIES.splitlines()
+        for number, typed in enumerate((vent + "\r\x03", apologize + "\r" + vent + "\r\x03")):
+            with self.subTest(typed=typed):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                self.read_until(fd, "you>")
+                os.write(fd, typed.encode())
+                screen = self.read_until(fd, "Ctrl-C again")
+                self.assertIn("Step 2/2", screen)  # the reply was scored before the question
+                os.write(fd, b"\x03")
+                self.assertIn("Session ended early", self.read_until(fd, "Transcript saved"))
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertIn(vent, record.read_text(encoding="utf-8"))  # alone, or in the paste
+
+    def test_ctrl_c_right_after_typing_keeps_the_text_on_the_line(self):
+        # Text with no Enter, then Ctrl-C: the kernel threw the text away with the signal. Now
+        # the question comes, then the text is back on the line for who carries on: typed in one
+        # burst at the prompt, as the rest of a paste after a reply, and while coach is away
+        # showing feedback (the echo, off while libedit edits, tells when; if this runner is too
+        # slow to see it, the keys come at the prompt, which must keep them just the same).
+        vent = FEE_REPLIES.splitlines()[0]
+        cases = [("", False, "王先生,您的心情", "我很理解。", "vent", "Step 2/2"),
+                 (vent + "\r", False, "对不起,", "原因是系统故障。", "apologize", "Press Enter"),
+                 (vent + "\r", True, "对不起,", "原因是系统故障。", "apologize", "Press Enter")]
+        for number, (before, away, kept, rest, step, next_screen) in enumerate(cases):
+            with self.subTest(before=before, away=away):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                self.read_until(fd, "you>")
+                if away:
+                    os.write(fd, before.encode())
+                    deadline = time.time() + 10
+                    while not termios.tcgetattr(fd)[3] & termios.ECHO and time.time() < deadline:
+                        pass
+                    before = ""
+                os.write(fd, (before + kept + "\x03").encode())
+                self.read_until(fd, kept, after="Ctrl-C again")  # on the line again
+                os.write(fd, (rest + "\r").encode())
+                self.read_until(fd, next_screen)
+                self.assertIn(f'{step}: "{kept}{rest}"', record.read_text(encoding="utf-8"))
+
+    def test_ctrl_z_throws_away_nothing_typed(self):
+        # Ctrl-Z stays a signal, and the kernel threw away the keys not yet read with it: the
+        # reply and its Enter typed just before. (A test's terminal has no job control: coach is
+        # not stopped; SIGCONT stands for `fg` where it is.)
+        vent = FEE_REPLIES.splitlines()[0]
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, (vent + "\r\x1a").encode())
+        os.kill(pid, signal.SIGCONT)
+        self.read_until(fd, "Step 2/2")
+        self.assertIn(f'vent: "{vent}"', record.read_text(encoding="utf-8"))
+
     def test_countdown_ticks_without_disturbing_the_reply(self):
         # `hurry`: a first step without a time limit, then one of 3 seconds.
         record = self.tmp / "rec.yaml"
@@ -678,6 +784,23 @@ class TerminalSessions(CoachTestCase):
         os.write(fd, "。\r".encode())
         self.assertNotIn("left)", self.read_until(fd, "Press Enter"))
         self.assertIn('apologize: "对不起。"', record.read_text(encoding="utf-8"))
+
+    def test_a_terminal_libedit_does_not_edit_is_left_as_it_was(self):
+        # With TERM=emacs libedit never reads the terminal's settings: the modes coach set on them
+        # started from zeros (no speed, no Ctrl-C) and stayed after the session.
+        master, slave = os.openpty()
+        as_found = termios.tcgetattr(slave)
+        os.close(master)
+        os.close(slave)
+        pid, fd = self.spawn("practice", "fee", "--no-history", extra_env={"TERM": "emacs"})
+        self.read_until(fd, "you>")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Summary")
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertEqual(termios.tcgetattr(fd), as_found)
 
     def test_countdown_in_chinese_without_colour(self):
         pid, fd = self.spawn("practice", "hurry", lang="C.UTF-8", extra_env={"NO_COLOR": "1"})
