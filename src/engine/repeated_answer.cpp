@@ -135,8 +135,16 @@ void RepliesSaid::add(const ReplyWording& wording) {
   const std::size_t position = added_++;
   // What can repeat nothing need not be found; a copy is found as its first.
   if (!wording.long_enough_to_repeat() || said_before(wording)) return;
-  const auto distinct = static_cast<std::uint32_t>(distinct_.size());
   distinct_.push_back({wording, position});
+  if (distinct_.size() == kIndexFrom) {
+    for (std::uint32_t each = 0; each < kIndexFrom; ++each) index(each);
+  } else if (indexed()) {
+    index(static_cast<std::uint32_t>(distinct_.size() - 1));
+  }
+}
+
+void RepliesSaid::index(std::uint32_t distinct) {
+  const ReplyWording& wording = distinct_[distinct].wording;
   by_fingerprint_.emplace(fingerprint(wording), distinct);
   for (const std::uint64_t run : wording.runs()) {
     const auto last = last_holder_.try_emplace(run, kNone).first;
@@ -146,6 +154,10 @@ void RepliesSaid::add(const ReplyWording& wording) {
 }
 
 bool RepliesSaid::said_before(const ReplyWording& wording) const {
+  if (!indexed()) {
+    return std::any_of(distinct_.begin(), distinct_.end(),
+                       [&](const Distinct& each) { return each.wording == wording; });
+  }
   const auto [begin, end] = by_fingerprint_.equal_range(fingerprint(wording));
   return std::any_of(begin, end,
                      [&](const auto& entry) { return distinct_[entry.second].wording == wording; });
@@ -153,6 +165,12 @@ bool RepliesSaid::said_before(const ReplyWording& wording) const {
 
 std::optional<std::size_t> RepliesSaid::first_repeated(const ReplyWording& reply) const {
   if (!reply.long_enough_to_repeat()) return std::nullopt;
+  if (!indexed()) {
+    for (const Distinct& each : distinct_) {
+      if (reply.repeats(each.wording)) return each.first_said;
+    }
+    return std::nullopt;
+  }
   // Each run is held once by a reply, so the count of a reply is the runs it shares.
   std::unordered_map<std::uint32_t, std::size_t> shared_runs;
   for (const std::uint64_t run : reply.runs()) {

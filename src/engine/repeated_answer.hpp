@@ -61,6 +61,11 @@ class RepliesSaid {
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
+  // Below this many distinct replies (any real scenario) each is compared with the new one:
+  // cheaper than keeping the index, which `check` would build for every path it walks.
+  static constexpr std::size_t kIndexFrom = 32;
+  bool indexed() const { return distinct_.size() >= kIndexFrom; }
+  void index(std::uint32_t distinct);
   bool said_before(const ReplyWording& wording) const;
 
   std::size_t added_ = 0;
