@@ -52,6 +52,15 @@ NameParts split_name(const std::string& name) {
 
 }  // namespace
 
+std::vector<std::string> misfitting_titles(const Customer& customer) {
+  const Addressee customer_is = split_name(customer.name).addressee;
+  std::vector<std::string> titles;
+  for (const Title& title : kTitles) {
+    if (!fits(title.addressee, customer_is)) titles.emplace_back(title.word);
+  }
+  return titles;
+}
+
 AddressForms address_forms(const Rule& rule, const Customer& customer) {
   AddressForms forms;
   if (!customer.name.empty()) forms.accepted.push_back(normalize_phrase(customer.name));

@@ -18,4 +18,8 @@ struct AddressForms {
 
 AddressForms address_forms(const Rule& rule, const Customer& customer);
 
+// The titles that do not fit the customer (女士, 阿姨 … for 王先生; none for a customer without a
+// man's or a woman's title). A concept of polite address must not count them.
+std::vector<std::string> misfitting_titles(const Customer& customer);
+
 }  // namespace coach

@@ -32,6 +32,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
       const auto* found = required_concept(rule.concept_id, rule, file, concepts, diagnostics);
       if (!found) return std::nullopt;
       compiled.concepts.push_back(found);
+      compiled.misfit_titles = misfitting_titles(scenario.customer);
       break;
     }
     case RuleKind::concept_forbidden: {

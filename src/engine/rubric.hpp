@@ -18,6 +18,7 @@ struct CompiledRule {
   std::shared_ptr<const PhraseMatcher> phrases;  // any_of, all_of, none_of
   std::shared_ptr<const RE2> regex;              // regex
   AddressForms address_forms;                    // addresses_customer
+  std::vector<std::string> misfit_titles;        // concept: titles that must not count
   std::string description;                       // describe_rule, in the language at compile
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/address_forms.hpp"
 #include "engine/questions.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -36,14 +37,49 @@ std::string_view first_evidence(const RuleResult& result, const NormalizedText& 
   return std::string_view(reply.original).substr(span.begin, span.end - span.begin);
 }
 
+// The occurrences a rule that asks for the concept counts: a title that does not fit the
+// customer (女士 to 王先生) is no polite address. The first such title, if any, is `misfit`.
+std::vector<PhraseMatch> fitting_matches(const CompiledRule& rule,
+                                         std::span<const PhraseMatch> matches,
+                                         const NormalizedText& reply,
+                                         std::optional<TextSpan>& misfit) {
+  std::vector<PhraseMatch> kept;
+  for (const PhraseMatch& match : matches) {
+    const std::string_view words =
+        std::string_view(reply.text).substr(match.span.begin, match.span.end - match.span.begin);
+    const bool misfits =
+        std::any_of(rule.misfit_titles.begin(), rule.misfit_titles.end(),
+                    [&](const std::string& title) { return words.ends_with(title); });
+    if (!misfits) {
+      kept.push_back(match);
+    } else if (!misfit) {
+      misfit = reply.to_original(match.span);
+    }
+  }
+  return kept;
+}
+
 void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
-                   RuleResult& result) {
+                   const Customer& customer, RuleResult& result) {
   const auto& entry = *rule.concepts.front();
   const bool forbids = rule.rule->kind == RuleKind::concept_forbidden;
+  std::optional<TextSpan> misfit;
+  const auto matches = scan.of(entry.index);
   const bool found =
-      add_evidence(result, reply, scan.of(entry.index), rule.rule->negation, forbids) > 0;
+      rule.misfit_titles.empty()
+          ? add_evidence(result, reply, matches, rule.rule->negation, forbids) > 0
+          : add_evidence(result, reply, fitting_matches(rule, matches, reply, misfit),
+                         rule.rule->negation, forbids) > 0;
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
-  if (rule.rule->kind == RuleKind::concept_present && !found) {
+  if (rule.rule->kind == RuleKind::concept_present && !found && misfit) {
+    result.missing.push_back(entry.label());
+    const std::string_view said =
+        std::string_view(reply.original).substr(misfit->begin, misfit->end - misfit->begin);
+    result.detail =
+        fmt::format(fmt::runtime(tr("“{}”称呼不对,应称呼客户“{}”。",
+                                    "“{}” is the wrong title: address the customer as “{}”.")),
+                    said, customer.name);
+  } else if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
     result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
                                 entry.label(), quoted_list(entry.matcher->display_phrases(), 2));
@@ -263,7 +299,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   switch (rule.kind) {
     case RuleKind::concept_present:
     case RuleKind::concept_forbidden:
-      judge_concept(compiled, reply, scan, result);
+      judge_concept(compiled, reply, scan, customer, result);
       break;
     case RuleKind::any_of:
     case RuleKind::all_of:

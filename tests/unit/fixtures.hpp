@@ -34,6 +34,10 @@ inline const char* kLexicon = R"(concepts:
     source: test
     forbidden_everywhere: true
     phrases: [笨蛋]
+  polite_address:
+    label: 礼貌称谓
+    source: test
+    phrases: [先生, 女士, 小姐]
   restate:
     label: 复述
     source: test

@@ -26,6 +26,19 @@ RuleResult addressed(const std::string& rule, const std::string& customer,
 }
 }  // namespace
 
+TEST_CASE("a concept of polite address does not count a title that does not fit the customer") {
+  // Found by an outside tester: 王女士 for 王先生 earned the vent step's polite address.
+  CHECK(addressed("{concept: polite_address}", "王先生", "王先生您好").ok);
+  const RuleResult wrong = addressed("{concept: polite_address}", "王先生", "王女士您好");
+  CHECK_FALSE(wrong.ok);
+  CHECK(wrong.detail == "“女士”称呼不对,应称呼客户“王先生”。");
+  CHECK_FALSE(addressed("{concept: polite_address}", "李女士", "先生您好").ok);
+  CHECK(addressed("{concept: polite_address}", "李女士", "先生,哦不,女士您好").ok);
+  // A customer without a man's or a woman's title may be called either.
+  CHECK(addressed("{concept: polite_address}", "王经理", "女士您好").ok);
+  CHECK(addressed("{concept: polite_address}", "", "先生您好").ok);
+}
+
 TEST_CASE("concept present, with paraphrase across scripts and widths") {
   CHECK(ok("{concept: apology}", "真是对不起"));
   CHECK(ok("{concept: apology}", "給您添麻煩了！"));
