@@ -209,6 +209,59 @@ class Grading(CoachTestCase):
         english_only = {"vent": "Sir, I understand how you feel, please tell me slowly. You are wrong, calm down."}
         self.assertTrue(self.graded_with("missing-balance", "follow_up", "", english_only)["critical_failed"])
 
+    def test_taboo_words_inside_innocent_words_do_not_fail_a_step(self):
+        # Found by an outside tester: blame, dismissive and abuse are forbidden in every step, and
+        # each of these helpful replies failed critically on a taboo word hidden in it (您不会用到,
+        # 您想多了解, 特别激动, 信号弱智能手机) or on empathy read as blame (您应该很着急吧).
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "这个业务您不会用到的话,我现在就为您取消。", False),
+            ("resolve", "如果您想多了解一下适合您的套餐,我也可以给您介绍。", False),
+            ("vent", "这不可能是您的问题,请您慢慢说。", False),
+            ("apologize", "这是您的问题受理单号,您收好。", False),
+            ("gather", "这个号码当初是谁让您办的?", False),
+            ("follow_up", "这1.8元肯定是您的,一分都不会少。", False),
+            ("vent", "钱无缘无故少了,这种事发生在您身上,换了谁都会生气。", False),
+            ("vent", "一个电话没打钱却少了,您应该很着急吧,我很理解。", False),
+            ("follow_up", "1.8元的到账短信您应该看到了吧?", False),
+            ("gather", "受理单号我写在纸上给您,免得您记错。", False),
+            ("follow_up", "这样处理您满意吗?您确定没有别的问题了吗?", False),
+            ("vent", "钱莫名其妙少了,换了我也会特别激动,我很理解您的心情。", False),
+            ("vent", "先生您好 錢莫名其妙少了 換了我也會特別激動 我很理解您的心情 您慢慢說", False),
+            ("vent", "一个电话没打钱却少了,换了谁怎么可能不着急呢?", False),
+            ("vent", "您的心情我很理解,我们不可能让您白白损失。", False),
+            ("apologize", "真的非常抱歉,我们从来没想过会给您添这样的麻烦。", False),
+            ("vent", "您先请坐,水快滚开了,我给您倒杯热茶,您慢慢说。", False),
+            # the same words still fail where they blame or brush off
+            ("vent", "您想多了。", True), ("vent", "您想多了吧。", True),
+            ("vent", "您别激动。", True), ("vent", "别激动,慢慢说。", True),
+            ("vent", "这不可能。", True), ("vent", "这不可能的。", True),
+            ("apologize", "这是您的问题。", True), ("apologize", "谁让您自己乱点的?", True),
+            ("apologize", "肯定是您自己订的。", True), ("apologize", "您应该先看看合同。", True),
+            ("gather", "您记错了。", True), ("follow_up", "我们不可能乱扣您的钱。", True),
+            ("follow_up", "我们从来没扣错过。", True), ("vent", "水快滚开,你给我滚开。", True),
+            ("vent", "你滚开。", True), ("follow_up", "你是弱智吗?", True),
+            ("follow_up", "what's wrong with you?", True)])
+        self.assert_critical_cases("airline-delay", [
+            ("vent", "在机场等了这么久,你们应该很累了吧,您慢慢说,我在听。", False)])
+        self.assert_critical_cases("dropped-calls-hotline", [
+            ("listen", "有时候信号弱智能手机会反复搜网,我马上帮您查一下。", False)])
+        self.assert_critical_cases("sms-failure", [
+            ("gather", "Sorry, what's wrong with your phone exactly?", False)])
+
+    def test_doubting_lecturing_and_brushing_off_in_everyday_words_fail(self):
+        # Found by an outside tester: each passed its step (002 5.6.4 怀疑、责难、教育客户; 000 避免
+        # 你不要叫 / 你别激动 / 我们不会).
+        self.assert_critical_cases("missing-balance", [
+            ("gather", "您真的一个电话都没打过吗?您再好好想想,是不是上过网?", True),
+            ("gather", "一般都是客户自己不小心订的。", True),
+            ("vent", "您能不能别这么大声?有话好好说。", True),
+            ("vent", "您情绪太激动了,先把火收一收。", True),
+            ("resolve", "是您确认开通的,下回看清楚再回复短信。", True),
+            ("follow_up", "计费系统是电脑自动算的,一向很准,不会无缘无故扣您的钱。", True),
+            ("gather", "您再想想,这个月有没有上过网?", False),
+            ("follow_up", "以后不会无缘无故扣您的钱了,我们已经把这项业务取消了。", False),
+            ("follow_up", "下回收到这类短信,您可以直接打10086问我们。", False)])
+
     def test_a_reproach_is_no_satisfaction_check(self):
         # Found by an outside tester: 您还不满意吗 earned the closed question with full marks.
         cases = [("follow_up", "钱都给您退了,您还不满意吗?", True),
