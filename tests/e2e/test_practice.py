@@ -766,6 +766,7 @@ class TerminalSessions(CoachTestCase):
         self.assertIn(f'apologize: "{apologize}"', recorded)
 
     def test_a_terminal_coach_does_not_edit_is_restored_when_a_signal_ends_coach(self):
+        # NOFLSH, set while coach reads a terminal it does not edit, must not outlive coach.
         master, slave = os.openpty()
         as_found = termios.tcgetattr(slave)
         os.close(master)
