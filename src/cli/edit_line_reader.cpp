@@ -18,6 +18,7 @@
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
+#include "cli/typeahead_keeper.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -167,6 +168,8 @@ class EditLineReader : public LineReader {
     if (edits(editor_)) {
       read_ctrl_c_in_order();
       keep_canonical_mode_off();
+    } else {
+      typeahead_keeper_.emplace();
     }
   }
 
@@ -203,7 +206,10 @@ class EditLineReader : public LineReader {
       if (ready == 0) return tick(out);
       if (errno != EINTR) return -1;
     }
-    if (watched[1].revents != 0) return -1;  // Ctrl-C: the reader takes the byte from the pipe
+    // Ctrl-C: the reader takes the byte from the pipe. Where the kernel edits the line it hands
+    // over only lines ended by Enter, and one already waiting was ended before the Ctrl-C.
+    const bool line_waiting = typeahead_keeper_ && (watched[0].revents & POLLIN) != 0;
+    if (watched[1].revents != 0 && !line_waiting) return -1;
     const int count = keys_.read(out);
     if (count == 1 && *out == interrupt_key_) {
       interrupts_.post();
@@ -269,10 +275,21 @@ class EditLineReader : public LineReader {
       const ReadStatus got = read_one(next);
       if (got != ReadStatus::line) {
         held_ = got;
+        end_paste_at_interrupt(line);
         return;
       }
       line += "\n" + next;
     }
+  }
+
+  // The last line of a paste had no Enter when Ctrl-C came. It stays with the lines before it,
+  // under the prompt they were pasted at: kept for the next step instead, it was scored there,
+  // and the step the paste was meant for was scored on its first lines alone. A line editor
+  // cannot put the lines back on one line, so the paste counts as ended by the Ctrl-C.
+  void end_paste_at_interrupt(std::string& line) {
+    if (unfinished_.empty()) return;
+    line += "\n" + to_utf8(unfinished_.c_str());
+    unfinished_.clear();
   }
 
   ReadStatus read_one(std::string& line) {
@@ -303,7 +320,8 @@ class EditLineReader : public LineReader {
   }
 
   InterruptCatcher interrupts_;
-  std::optional<wchar_t> interrupt_key_;  // read as a character, not signalled
+  std::optional<TypeaheadKeeper> typeahead_keeper_;  // where libedit does not edit
+  std::optional<wchar_t> interrupt_key_;             // read as a character, not signalled
   Utf8Keys keys_;
   EditLine* editor_ = nullptr;
   std::wstring unfinished_;         // the line Ctrl-C interrupted

@@ -708,29 +708,77 @@ class TerminalSessions(CoachTestCase):
     def test_ctrl_c_right_after_typing_keeps_the_text_on_the_line(self):
         # Text with no Enter, then Ctrl-C: the kernel threw the text away with the signal. Now
         # the question comes, then the text is back on the line for who carries on: typed in one
-        # burst at the prompt, as the rest of a paste after a reply, and while coach is away
-        # showing feedback (the echo, off while libedit edits, tells when; if this runner is too
+        # burst at the prompt, and while coach is away showing feedback (if this runner is too
         # slow to see it, the keys come at the prompt, which must keep them just the same).
         vent = FEE_REPLIES.splitlines()[0]
+        # (Text after a reply's Enter in the same burst is the rest of a paste: kept with it.)
         cases = [("", False, "王先生,您的心情", "我很理解。", "vent", "Step 2/2"),
-                 (vent + "\r", False, "对不起,", "原因是系统故障。", "apologize", "Press Enter"),
                  (vent + "\r", True, "对不起,", "原因是系统故障。", "apologize", "Press Enter")]
         for number, (before, away, kept, rest, step, next_screen) in enumerate(cases):
             with self.subTest(before=before, away=away):
                 record = self.tmp / f"rec{number}.yaml"
                 pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
                 self.read_until(fd, "you>")
-                if away:
+                if away:  # past the paste window: feedback is being shown
                     os.write(fd, before.encode())
-                    deadline = time.time() + 10
-                    while not termios.tcgetattr(fd)[3] & termios.ECHO and time.time() < deadline:
-                        pass
+                    self.read_until(fd, "Model answer")
                     before = ""
                 os.write(fd, (before + kept + "\x03").encode())
                 self.read_until(fd, kept, after="Ctrl-C again")  # on the line again
                 os.write(fd, (rest + "\r").encode())
                 self.read_until(fd, next_screen)
                 self.assertIn(f'{step}: "{kept}{rest}"', record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_after_a_paste_keeps_the_paste_together_for_its_step(self):
+        # A paste whose last line has no Enter, then Ctrl-C (at once, or a moment later): the
+        # step was scored on the first line only and the last line moved on to the next step.
+        first, last = "王先生您好", "您的心情我很理解,您慢慢说"
+        for number, pause in enumerate((0, 1.0)):
+            with self.subTest(pause=pause):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                self.read_until(fd, "you>")
+                os.write(fd, f"{first}\r{last}".encode())
+                time.sleep(pause)
+                os.write(fd, b"\x03")
+                self.read_until(fd, "Ctrl-C again")
+                os.write(fd, b"\x03")
+                self.read_until(fd, "Transcript saved")
+                recorded = record.read_text(encoding="utf-8")
+                self.assertIn(f'vent: "{first}\\n{last}"', recorded)
+                self.assertNotIn("apologize:", recorded)
+
+    def test_ctrl_c_where_the_line_is_not_edited_throws_away_nothing_typed(self):
+        # TERM=emacs: libedit leaves the line to the kernel, which threw away what had not been
+        # read when it sent SIGINT: a reply ended with Enter just before Ctrl-C, text not ended.
+        vent, apologize = FEE_REPLIES.splitlines()
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history",
+                             extra_env={"TERM": "emacs"})
+        self.read_until(fd, "you>")
+        os.write(fd, (vent + "\r\x03" + apologize[:3]).encode())
+        screen = self.read_until(fd, "Ctrl-C again")
+        self.assertIn("Step 2/2", screen)  # the reply ended before Ctrl-C is taken first
+        os.write(fd, (apologize[3:] + "\r").encode())
+        self.read_until(fd, "Press Enter")
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn(f'vent: "{vent}"', recorded)
+        self.assertIn(f'apologize: "{apologize}"', recorded)
+
+    def test_a_terminal_coach_does_not_edit_is_restored_when_a_signal_ends_coach(self):
+        # NOFLSH, set while coach reads a terminal it does not edit, must not outlive coach.
+        master, slave = os.openpty()
+        as_found = termios.tcgetattr(slave)
+        os.close(master)
+        os.close(slave)
+        for signal_sent in (signal.SIGTERM, signal.SIGQUIT):
+            with self.subTest(signal=signal_sent):
+                pid, fd = self.spawn("practice", "fee", "--no-history", extra_env={"TERM": "emacs"})
+                self.read_until(fd, "you>")
+                os.kill(pid, signal_sent)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), -signal_sent)
+                self.assertEqual(termios.tcgetattr(fd), as_found)
 
     def test_ctrl_z_throws_away_nothing_typed(self):
         # Ctrl-Z stays a signal, and the kernel threw away the keys not yet read with it: the
