@@ -279,10 +279,10 @@ std::vector<std::pair<std::string, std::string>> reports(const GradeOptions& opt
   return all;
 }
 
-std::vector<std::unique_ptr<ReportTarget>> report_targets(const Context& context,
-                                                          const GradeOptions& options) {
+std::vector<std::unique_ptr<ReportTarget>> report_targets(
+    const Context& context, const std::vector<std::pair<std::string, std::string>>& reports) {
   std::vector<std::unique_ptr<ReportTarget>> targets;
-  for (const auto& [format, path] : reports(options))
+  for (const auto& [format, path] : reports)
     targets.push_back(report_target(context, format, path));
   return targets;
 }
@@ -297,13 +297,36 @@ std::vector<std::string> inputs(const GradeOptions& options, const ScenarioLibra
   return all;
 }
 
-std::optional<std::string> report_problem(const Context& context, const GradeOptions& options,
-                                          const ScenarioLibrary& library,
-                                          const std::vector<std::string>& answers_files) {
+// The reports whose file may be written, and why each other one may not: it is a file being read
+// or the history's. Such a report is refused alone: the others are written, with the refusal as
+// their error, so a CI job publishes why the run failed, never an earlier run's reports.
+struct ReportPlan {
+  std::vector<std::pair<std::string, std::string>> written;  // format and path
+  Diagnostics refused;
+};
+
+ReportPlan plan_reports(const Context& context, const GradeOptions& options,
+                        const ScenarioLibrary& library,
+                        const std::vector<std::string>& answers_files) {
+  const std::vector<std::string> read = inputs(options, library, answers_files);
+  const auto database = history_output(context.history, options.history);
+  ReportPlan plan;
+  for (const auto& report : reports(options)) {
+    if (const auto problem = output_paths_problem({report.second}, read, database))
+      plan.refused.error(report.second, {}, *problem);
+    else
+      plan.written.push_back(report);
+  }
+  return plan;
+}
+
+// What is wrong with the reports together (two to one file, two to standard output): which of
+// them was meant is not known, so none is written.
+std::optional<std::string> reports_clash(
+    const std::vector<std::pair<std::string, std::string>>& reports) {
   std::vector<std::string> paths;
-  for (const auto& report : reports(options)) paths.push_back(report.second);
-  return output_paths_problem(paths, inputs(options, library, answers_files),
-                              history_output(context.history, options.history));
+  for (const auto& report : reports) paths.push_back(report.second);
+  return output_paths_problem(paths, {}, std::nullopt);
 }
 
 // FORMAT=FILE, with a known format and a file.
@@ -335,15 +358,17 @@ int grade(const Context& context, const GradeOptions& options) {
   const std::vector<std::string> files = expand_yaml_paths(
       options.files, true,
       tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
-  if (const auto problem = report_problem(context, options, library, files))
-    throw std::runtime_error(*problem);
+  ReportPlan plan = plan_reports(context, options, library, files);
+  if (const auto problem = reports_clash(plan.written)) throw std::runtime_error(*problem);
+  diagnostics.append(plan.refused);
   HistoryLink history(history_path(context.history, options.history));
   GradeLog log(history);
-  const Exam* exam = certification.exam_to_grade();
-  GradeRun run(library, exam, report_targets(context, options), log);
-  // Without a usable exam or roster the reports are still written, with its problems as their
-  // errors: a CI job then publishes why the run failed, never an earlier run's reports.
-  if (certification.usable) {
+  const Exam* exam = plan.refused.empty() ? certification.exam_to_grade() : nullptr;
+  GradeRun run(library, exam, report_targets(context, plan.written), log);
+  // Without a usable exam or roster, or with a report refused, the reports are still written,
+  // with the problems as their errors: a CI job then publishes why the run failed, never an
+  // earlier run's reports.
+  if (certification.usable && plan.refused.empty()) {
     if (exam) run.expect(certification.roster);
     grade_files(run, files);
   }

@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/countdown.hpp"
 #include "cli/deferred_signals.hpp"
+#include "cli/ending_signal_watch.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
 #include "cli/line_reader.hpp"
@@ -544,6 +545,10 @@ int practice(const Context& context, PracticeOptions& options) {
     history::import_transcripts_once(store, sessions_dir(), library);
   });
   SessionBacklog history(link);
+  const EndingSignalWatch on_kill([&history] {
+    history.retry();
+    std::cerr << history.closing_note();
+  });
   const int status = practise_or_sit(library, options, style, link, history);
   std::cerr << history.closing_note();
   return status;

@@ -2,16 +2,21 @@
 
 namespace coach::cli {
 
-DeferredSignals::DeferredSignals() {
+std::mutex& DeferredSignals::writing() {
+  static std::mutex writing;
+  return writing;
+}
+
+DeferredSignals::DeferredSignals() : writing_(writing()) {
   sigset_t ending;
   sigemptyset(&ending);
   sigaddset(&ending, SIGTERM);
   sigaddset(&ending, SIGHUP);
-  sigprocmask(SIG_BLOCK, &ending, &previous_);
+  pthread_sigmask(SIG_BLOCK, &ending, &previous_);
 }
 
 DeferredSignals::~DeferredSignals() {
-  sigprocmask(SIG_SETMASK, &previous_, nullptr);
+  pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
 }
 
 }  // namespace coach::cli

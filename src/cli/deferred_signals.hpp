@@ -4,6 +4,7 @@
 // a kill never lands between the answers file and the database. Nothing done meanwhile may
 // wait on another process (a FIFO's reader): only SIGKILL could end that wait.
 #include <csignal>
+#include <mutex>
 
 namespace coach::cli {
 
@@ -14,7 +15,12 @@ class DeferredSignals {
   DeferredSignals(const DeferredSignals&) = delete;
   DeferredSignals& operator=(const DeferredSignals&) = delete;
 
+  // Held while the writing goes on, for a thread that takes those signals itself
+  // (EndingSignalWatch): it waits on this before it acts on one.
+  static std::mutex& writing();
+
  private:
+  std::lock_guard<std::mutex> writing_;
   sigset_t previous_;
 };
 

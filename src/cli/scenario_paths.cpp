@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "load/library_file_kind.hpp"
+#include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -33,6 +34,27 @@ std::string lexicons_beside(const std::string& presets_folder) {
 bool is_scenario_dir(const fs::path& dir) {
   std::error_code ec;
   return fs::is_directory(dir / "lexicons", ec);
+}
+
+// A folder that is not `lexicons/` or `customer-types/` is named for its scenarios, but a lexicon
+// or customer types kept in it is read as when named alone: by its content. The folder itself is
+// named while it holds only scenarios, so an empty one is still reported as such.
+std::vector<std::string> paths_to_read(const std::vector<std::string>& chosen) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& path : chosen) {
+    const bool plain_folder = fs::is_directory(path, ec) && !library_folder(path);
+    const std::vector<std::string> files =
+        plain_folder ? yaml_files_in(path) : std::vector<std::string>{};
+    const bool mixed = std::any_of(files.begin(), files.end(), [](const std::string& file) {
+      return library_file_kind(file) != LibraryFileKind::scenarios;
+    });
+    if (mixed)
+      paths.insert(paths.end(), files.begin(), files.end());
+    else
+      paths.push_back(path);
+  }
+  return paths;
 }
 
 }  // namespace
@@ -75,7 +97,7 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
 
 LibrarySources library_sources(const std::vector<std::string>& paths, const Context& context) {
   const std::vector<std::string> chosen =
-      paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths;
+      paths_to_read(paths.empty() ? std::vector<std::string>{scenarios_dir(context)} : paths);
   LibrarySources sources;
   std::vector<std::string> named_folders;  // the lexicon folders of what is named in the library
   for (const auto& path : chosen) {

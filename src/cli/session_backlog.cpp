@@ -46,6 +46,14 @@ std::size_t SessionBacklog::open_session() {
 
 void SessionBacklog::save(std::size_t number, history::AttemptRecord session) {
   waiting_[number] = std::move(session);
+  write_waiting();
+}
+
+void SessionBacklog::retry() {
+  if (!waiting_.empty()) write_waiting();
+}
+
+void SessionBacklog::write_waiting() {
   std::vector<history::AttemptRecord> batch;
   for (auto& [waiting_number, waiting] : waiting_) {
     waiting.id = ids_[waiting_number];

@@ -26,12 +26,16 @@ class SessionBacklog {
   // `session` as it stands replaces what session `number` had waiting; then everything waiting
   // is written.
   void save(std::size_t number, history::AttemptRecord session);
+  // One more try at what waits, when the command is ended before its next write.
+  void retry();
   // What the end of the command says of the history (for stderr): each session it lacks, or
   // lacks the last replies of, and the file holding them; or, after failed writes, that it has
   // caught up. Empty when nothing went wrong.
   std::string closing_note() const;
 
  private:
+  void write_waiting();
+
   HistoryLink* link_;
   std::vector<std::int64_t> ids_;  // per session number: its row, 0 until first written
   std::map<std::size_t, history::AttemptRecord> waiting_;  // by session number, oldest first

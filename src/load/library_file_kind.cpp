@@ -13,12 +13,16 @@ const char* folder_name(LibraryFileKind kind) {
   return kind == LibraryFileKind::lexicons ? "lexicons" : "customer-types";
 }
 
-// The folder `path` is, or the folder a file is in; `lexicons/` is `lexicons`.
+// The folder `path` is, or the folder a file is in; `lexicons/` is `lexicons`. Links to folders
+// are followed, so a link to `lexicons/` is that folder; a linked file keeps the folder it is
+// named in.
 fs::path folder_of(const std::string& path) {
   std::error_code ec;
   const fs::path named = fs::path(path).lexically_normal();
   const fs::path trimmed = named.has_filename() ? named : named.parent_path();
-  return fs::is_directory(named, ec) ? trimmed : trimmed.parent_path();
+  const fs::path folder = fs::is_directory(named, ec) ? trimmed : trimmed.parent_path();
+  const fs::path resolved = fs::canonical(folder.empty() ? "." : folder, ec);
+  return ec ? folder : resolved;
 }
 
 std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {

@@ -135,6 +135,26 @@ class Exams(CoachTestCase):
                 escaped = error.replace("`", "\\`").replace("_", "\\_")
                 self.assertIn(escaped.split(" (")[0], markdown)
 
+    def test_a_report_refused_over_an_input_still_writes_the_others_saying_why(self):
+        # A refused report left the previous run's other reports in place, which a CI job then
+        # published as this run's (adversarial pass 12, finding 03).
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        junit, summary = self.tmp / "junit.xml", self.tmp / "summary.md"
+        roster = self.write("roster.txt", "张三\n")
+        reports = ["--exam", str(self.exam), "--roster", str(roster), str(self.tmp / "in"), "--format", "junit",
+                   "-o", str(junit), "--report", f"markdown={summary}"]
+        self.assertExit(grade(*reports), 0)
+        result = grade(*reports, "--report", f"csv={roster}")
+        self.assertExit(result, 2)
+        error = f"the output file {roster} is a file being read ({roster}) and would be overwritten"
+        self.assertIn(error, result.stderr)
+        self.assertEqual(roster.read_text(encoding="utf-8"), "张三\n")
+        suites = ET.parse(junit).getroot()
+        self.assertEqual(suites.get("errors"), "1")
+        self.assertEqual([s.get("name") for s in suites], ["files that could not be graded"])
+        self.assertIn(error, suites.find(".//error").text)
+        self.assertIn("⚠️ 1 input errors: nothing was graded.", summary.read_text(encoding="utf-8"))
+
     def test_attempts_count_in_the_order_they_are_numbered(self):
         # Byte order would put try 10 before try 2 and count it among the first two.
         for n in range(1, 11):
@@ -463,7 +483,8 @@ class Batches(CoachTestCase):
                                      "csv=/dev/stderr", stdout=subprocess.PIPE, stderr=stderr)
         self.assertEqual(result.returncode, 2)
         self.assertIn("the output /dev/stderr is where standard error goes", log.read_text(encoding="utf-8"))
-        self.assertFalse((self.tmp / "out.txt").exists())
+        # The other report is written, saying why the run failed: no earlier one survives.
+        self.assertIn("1 input errors; nothing was graded", (self.tmp / "out.txt").read_text(encoding="utf-8"))
         # Standard output and standard error in one file (`> log 2>&1`) is no report on stderr's file.
         with open(log, "w") as both:
             result = self.redirected(str(folder), "--format", "json", stdout=both, stderr=both)

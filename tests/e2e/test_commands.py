@@ -141,6 +141,37 @@ class ValidateAndCheck(CoachTestCase):
         result = run("--lang", "en", "validate", str(BUNDLED / "lexicons" / "taboo.yaml"))
         self.assertIn(f"✓ {lexicon_count} lexicon file(s) valid\n", result.stdout)
 
+    def test_a_folder_of_lexicons_or_customer_types_is_read_by_content(self):
+        # Inside a folder not named `lexicons/` every file was read as a scenario, and so was a
+        # link to `lexicons/` (adversarial pass 12, finding 01).
+        for name in ("apology.yaml", "taboo.yaml"):
+            self.write(f"mylex/{name}", (BUNDLED / "lexicons" / name).read_text(encoding="utf-8"))
+        self.write("mytypes/types.yaml", (BUNDLED / "customer-types" / "types.yaml").read_text(encoding="utf-8"))
+        (self.tmp / "lexlink").symlink_to(BUNDLED / "lexicons")
+        lexicon_count = len(list((BUNDLED / "lexicons").glob("*.yaml")))
+        expected = {
+            "mylex": "✓ 2 个词库文件有效\n",
+            "mytypes": f"✓ {lexicon_count} 个词库文件有效\n✓ 1 个客户类型文件有效\n",
+            "lexlink": f"✓ {lexicon_count} 个词库文件有效\n✓ 1 个客户类型文件有效\n",
+        }
+        for command in ("validate", "check"):
+            for folder, stdout in expected.items():
+                with self.subTest(command=command, folder=folder):
+                    result = run(command, str(self.tmp / folder))
+                    self.assertExit(result, 0)
+                    self.assertEqual(result.stdout, stdout)
+
+    def test_a_lexicon_among_scenarios_is_read_as_a_lexicon(self):
+        self.write("sc/fee.yaml", (FIXTURES / "fee.yaml").read_text(encoding="utf-8"))
+        self.write("sc/lexicons/basic.yaml", (FIXTURES / "lexicons" / "basic.yaml").read_text(encoding="utf-8"))
+        self.write("sc/customer-types/types.yaml",
+                   (FIXTURES / "customer-types" / "types.yaml").read_text(encoding="utf-8"))
+        self.write("sc/extra.yaml", "concepts:\n  my_thanks:\n    label: 感谢\n    source: test\n"
+                   "    phrases: [谢谢您的耐心]\n")
+        result = run("validate", str(self.tmp / "sc"))
+        self.assertExit(result, 0)
+        self.assertNotIn("extra.yaml", result.stderr)
+
     def test_a_lexicon_s_errors_are_its_own(self):
         copy = self.tmp / "scenarios"
         for folder in ("lexicons", "customer-types"):

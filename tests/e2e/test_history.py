@@ -10,6 +10,7 @@ import resource
 import signal
 import sqlite3
 import subprocess
+import time
 import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
@@ -552,6 +553,41 @@ class AFullDiskForAMoment(HistoryTestCase):
         self.assertIn(f"does not have the last replies of fee (it could not be written, see above);"
                       f" every reply is in: {transcript}", screen)
         self.assertEqual(self.answered(), [("fee", 0, REPLIES[0])])
+
+    def test_a_kill_after_the_disk_has_room_again_writes_what_waited(self):
+        # Ended by a signal, the backlog was never tried again and nothing said the history
+        # lacked it (adversarial pass 12, finding 04); the end of input did both.
+        for number, sig in enumerate((signal.SIGTERM, signal.SIGHUP), start=1):
+            with self.subTest(sig=sig):
+                pid, fd = self.start("fee")
+                self.answer(fd, REPLIES[0], "Step 2/2")
+                self.limit_file_size(pid, self.LIMIT)
+                os.write(fd, "王先生,您的心情我很理解。\r".encode())
+                self.screen += self.read_until(fd, "cannot be written just now")
+                self.limit_file_size(pid, resource.RLIM_INFINITY)
+                time.sleep(0.3)  # the write that failed has finished
+                os.kill(pid, sig)
+                self.screen += read_to_end(fd)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), -sig, self.screen)
+                self.assertIn("can be written again; it now has every reply given this time",
+                              " ".join(self.screen.split()))
+                self.assertEqual(self.answered(), [("fee", 0, REPLIES[0] + "|王先生,您的心情我很理解。")] * number)
+
+    def test_a_kill_while_the_disk_is_still_full_names_where_the_replies_are(self):
+        pid, fd = self.start("fee")
+        self.answer(fd, REPLIES[0], "Step 2/2")
+        self.limit_file_size(pid, self.LIMIT)
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.screen += self.read_until(fd, "cannot be written just now")
+        time.sleep(0.3)
+        os.kill(pid, signal.SIGTERM)
+        self.screen += read_to_end(fd)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), -signal.SIGTERM, self.screen)
+        transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
+        self.assertIn(f"does not have the last replies of fee (it could not be written, see above);"
+                      f" every reply is in: {transcript}", " ".join(self.screen.split()))
 
 
 class ImportAndMenu(HistoryTestCase):
