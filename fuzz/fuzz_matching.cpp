@@ -182,6 +182,21 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   return out;
 }
 
+// The occurrences of the reply's own reading: those found only by reading through a pause
+// (PhraseMatch::across_pause) come from its second reading, which is checked on its own.
+std::vector<coach::PhraseMatch> own_reading(std::span<const coach::PhraseMatch> matches,
+                                            std::string_view reply, std::size_t text_size) {
+  std::vector<coach::PhraseMatch> own;
+  for (const coach::PhraseMatch& match : matches) {
+    if (!match.across_pause) {
+      own.push_back(match);
+    } else if (match.span.begin >= match.span.end || match.span.end > text_size) {
+      fail("an occurrence across a pause lies outside the reply", reply);
+    }
+  }
+  return own;
+}
+
 void compare(const char* what, const std::vector<Found>& expected,
              std::span<const coach::PhraseMatch> got, bool check_quoted, std::string_view reply) {
   bool same = expected.size() == got.size();
@@ -289,9 +304,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const coach::NormalizedText normalized = coach::normalize(reply);
   check_normalized(normalized, valid);
   const coach::ReplyScan scan = concepts.scan(normalized);
+  std::optional<coach::ReplyScan> through;
+  if (normalized.read_through) through = concepts.scan(*normalized.read_through);
   for (const auto& [id, compiled] : concepts.all()) {
     const std::vector<Found> expected = reference(*compiled.matcher, normalized);
-    compare("the scan", expected, scan.of(compiled.index), true, reply);
+    compare("the scan", expected,
+            own_reading(scan.of(compiled.index), reply, normalized.text.size()), true, reply);
+    if (through) {
+      compare("the scan of the reading through pauses",
+              reference(*compiled.matcher, *normalized.read_through), through->of(compiled.index),
+              true, reply);
+    }
     const auto all = compiled.matcher->find_all(normalized.text);
     compare("PhraseMatcher::find_all", expected, all, false, reply);
   }

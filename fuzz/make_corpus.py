@@ -56,7 +56,11 @@ HOSTILE_LEXICONS = [
     "p 「\np ”\np ,\np .\np ?\np \u200b\np  \n==\n",
     "r (对不起|抱歉|不好意思){2,}\nr [^,.!?;]{5,10}道歉\nr (?i)ok\n==\n",
 ]
-REGRESSIONS = []  # (target, bytes) that once crashed or differed: kept as seeds
+REGRESSIONS = [  # (target, bytes) that once crashed or differed: kept as seeds
+    # The scan's occurrences found only by reading through a pause (您……弄错了) once read as a
+    # difference from the naive search of the reply's own reading.
+    ("fuzz_matching", "p 您弄错了\nr 您(肯定)?弄(错|混)了\n==\n您……弄错了,不过您呀,肯定弄混了。您 弄错了".encode()),
+]
 
 
 def save(directory, data):
