@@ -1,53 +1,41 @@
 #include "engine/conduct.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
+#include "engine/rubric.hpp"
+#include "engine/rule_evaluator.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
-namespace {
 
-bool judged_by_step(const CompiledStep& step, const CompiledConcept& concept_entry) {
-  return std::any_of(step.rules.begin(), step.rules.end(), [&](const CompiledRule& rule) {
-    return rule.rule->kind == RuleKind::concept_forbidden &&
-           rule.concepts.front() == &concept_entry;
-  });
+std::vector<std::shared_ptr<const Rule>> conduct_rules(const Step& step,
+                                                       const ConceptIndex& concepts) {
+  std::vector<std::shared_ptr<const Rule>> rules;
+  for (const CompiledConcept* concept_entry : concepts.forbidden_everywhere()) {
+    const std::string& id = concept_entry->definition->id;
+    const bool judged = std::any_of(step.rules.begin(), step.rules.end(), [&](const Rule& rule) {
+      return rule.kind == RuleKind::concept_forbidden && rule.concept_id == id;
+    });
+    if (judged) continue;
+    auto rule = std::make_shared<Rule>();
+    rule->kind = RuleKind::concept_forbidden;
+    rule->concept_id = id;
+    rule->critical = true;
+    rule->points = 0;
+    rule->feedback = std::string(tr("这类话在任何一步都不能说:它伤害客户,只会让投诉升级。",
+                                    "Never say this, at any step: it hurts the customer and "
+                                    "escalates the complaint."));
+    rules.push_back(std::move(rule));
+  }
+  return rules;
 }
-
-RuleResult breach(const CompiledConcept& concept_entry, const NormalizedText& reply,
-                  std::vector<TextSpan> evidence) {
-  RuleResult result;
-  result.kind = "forbid";
-  result.description =
-      fmt::format(fmt::runtime(tr("避免「{}」", "avoids {}")), concept_entry.label());
-  result.ok = false;
-  result.critical = true;
-  result.matched = std::move(evidence);
-  const TextSpan first = result.matched.front();
-  result.detail = fmt::format(
-      fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")), concept_entry.label(),
-      std::string_view(reply.original).substr(first.begin, first.end - first.begin));
-  result.feedback =
-      std::string(tr("这类话在任何一步都不能说:它伤害客户,只会让投诉升级。",
-                     "Never say this, at any step: it hurts the customer and escalates the "
-                     "complaint."));
-  return result;
-}
-
-}  // namespace
 
 std::vector<RuleResult> conduct_breaches(const CompiledStep& step, const NormalizedText& reply,
-                                         const ReplyScan& scan) {
+                                         const ReplyScan& scan, const Customer& customer) {
   std::vector<RuleResult> breaches;
-  for (const CompiledConcept* concept_entry : step.concepts->forbidden_everywhere()) {
-    if (judged_by_step(step, *concept_entry)) continue;
-    std::vector<TextSpan> evidence;
-    for (const PhraseMatch& match : scan.of(concept_entry->index)) {
-      if (counts(match, true, true)) evidence.push_back(reply.to_original(match.span));
-    }
-    if (!evidence.empty()) breaches.push_back(breach(*concept_entry, reply, std::move(evidence)));
+  for (const CompiledRule& rule : step.conduct) {
+    RuleResult result = evaluate_rule(rule, reply, scan, customer);
+    if (!result.ok) breaches.push_back(std::move(result));
   }
   return breaches;
 }

@@ -1,20 +1,28 @@
 #pragma once
 // What no step may say, whatever its rules: the lexicon's concepts marked
-// `forbidden_everywhere` (insulting the customer). A scenario written before such a concept
-// existed, or a step whose author thought only of its own stage, still fails the trainee who
-// says it: critically, as a `forbid` rule would.
+// `forbidden_everywhere` (insulting, blaming, brushing off the customer). A scenario written
+// before such a concept existed, or a step whose author thought only of its own stage, still
+// fails the trainee who says it: by an implicit critical `forbid` rule, judged like any other.
+#include <memory>
 #include <vector>
 
+#include "engine/concept_index.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
-#include "engine/rubric.hpp"
+#include "model/scenario.hpp"
 #include "text/normalizer.hpp"
 
 namespace coach {
 
-// One failed, critical `forbid` result per such concept the reply says, except those the step
-// already judges with a rule of its own.
+struct CompiledStep;
+
+// A critical `forbid` rule for each such concept the step does not judge with a rule of its own.
+std::vector<std::shared_ptr<const Rule>> conduct_rules(const Step& step,
+                                                       const ConceptIndex& concepts);
+
+// The step's conduct rules (CompiledStep::conduct) the reply breaks, as failed results: only the
+// broken ones are reported, so a report does not list what nobody wrote for the step.
 std::vector<RuleResult> conduct_breaches(const CompiledStep& step, const NormalizedText& reply,
-                                         const ReplyScan& scan);
+                                         const ReplyScan& scan, const Customer& customer);
 
 }  // namespace coach

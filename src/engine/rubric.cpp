@@ -1,5 +1,6 @@
 #include "engine/rubric.hpp"
 
+#include "engine/conduct.hpp"
 #include "engine/forbidden_requirement.hpp"
 #include "engine/impossible_condition.hpp"
 #include "engine/rule_evaluator.hpp"
@@ -135,11 +136,16 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   const std::size_t errors_before = diagnostics.reported();
   check_temper(*rubric.scenario_, concepts, diagnostics);
   for (const Step& step : rubric.scenario_->steps) {
-    CompiledStep compiled{&step, {}, &concepts};
+    CompiledStep compiled{&step, {}, {}, &concepts};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
         compiled.rules.push_back(std::move(*compiled_rule));
       }
+    }
+    for (auto& rule : conduct_rules(step, concepts)) {
+      if (auto compiled_rule = compile_rule(*rule, *rubric.scenario_, concepts, diagnostics))
+        compiled.conduct.push_back(std::move(*compiled_rule));
+      rubric.conduct_rules_.push_back(std::move(rule));
     }
     rubric.steps_.push_back(std::move(compiled));
   }

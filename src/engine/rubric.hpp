@@ -25,6 +25,9 @@ struct CompiledRule {
 struct CompiledStep {
   const Step* step = nullptr;
   std::vector<CompiledRule> rules;
+  // What no step may say though its rules do not name it (engine/conduct): reported only when
+  // broken.
+  std::vector<CompiledRule> conduct;
   const ConceptIndex* concepts = nullptr;  // the whole lexicon (never null once compiled)
 };
 
@@ -41,6 +44,7 @@ class Rubric {
  private:
   std::shared_ptr<const Scenario> scenario_;
   std::vector<CompiledStep> steps_;
+  std::vector<std::shared_ptr<const Rule>> conduct_rules_;  // what `conduct` points into
 };
 
 // The YAML key that names a rule kind ("concept", "forbid" …).

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
+#include <span>
 
 #include "engine/address_forms.hpp"
 #include "engine/questions.hpp"
@@ -37,48 +39,42 @@ std::string_view first_evidence(const RuleResult& result, const NormalizedText& 
   return std::string_view(reply.original).substr(span.begin, span.end - span.begin);
 }
 
-// The occurrences a rule that asks for the concept counts: a title that does not fit the
-// customer (女士 to 王先生) is no polite address. The first such title, if any, is `misfit`.
-std::vector<PhraseMatch> fitting_matches(const CompiledRule& rule,
-                                         std::span<const PhraseMatch> matches,
-                                         const NormalizedText& reply,
-                                         std::optional<TextSpan>& misfit) {
-  std::vector<PhraseMatch> kept;
-  for (const PhraseMatch& match : matches) {
-    const std::string_view words =
-        std::string_view(reply.text).substr(match.span.begin, match.span.end - match.span.begin);
-    const bool misfits =
-        std::any_of(rule.misfit_titles.begin(), rule.misfit_titles.end(),
-                    [&](const std::string& title) { return words.ends_with(title); });
-    if (!misfits) {
-      kept.push_back(match);
-    } else if (!misfit) {
-      misfit = reply.to_original(match.span);
-    }
-  }
-  return kept;
+// Whether the match is a title that does not fit the customer (女士 to 王先生): no polite
+// address.
+bool misfits(const CompiledRule& rule, const PhraseMatch& match, const NormalizedText& reply) {
+  const std::string_view words =
+      std::string_view(reply.text).substr(match.span.begin, match.span.end - match.span.begin);
+  return std::any_of(rule.misfit_titles.begin(), rule.misfit_titles.end(),
+                     [&](const std::string& title) { return words.ends_with(title); });
+}
+
+std::string wrong_title(std::string_view said, const Customer& customer) {
+  return fmt::format(fmt::runtime(tr("“{}”称呼不对,应称呼客户“{}”。",
+                                     "“{}” is the wrong title: address the customer as “{}”.")),
+                     said, customer.name);
 }
 
 void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
                    const Customer& customer, RuleResult& result) {
   const auto& entry = *rule.concepts.front();
   const bool forbids = rule.rule->kind == RuleKind::concept_forbidden;
-  std::optional<TextSpan> misfit;
+  // Most matches are no title at all: a vector of the fitting ones is made only when one misfits.
   const auto matches = scan.of(entry.index);
+  const auto misfit = std::find_if(matches.begin(), matches.end(),
+                                   [&](const PhraseMatch& m) { return misfits(rule, m, reply); });
+  std::vector<PhraseMatch> fitting;
+  if (misfit != matches.end()) {
+    std::copy_if(matches.begin(), matches.end(), std::back_inserter(fitting),
+                 [&](const PhraseMatch& m) { return !misfits(rule, m, reply); });
+  }
   const bool found =
-      rule.misfit_titles.empty()
-          ? add_evidence(result, reply, matches, rule.rule->negation, forbids) > 0
-          : add_evidence(result, reply, fitting_matches(rule, matches, reply, misfit),
-                         rule.rule->negation, forbids) > 0;
+      add_evidence(result, reply,
+                   misfit == matches.end() ? matches : std::span<const PhraseMatch>(fitting),
+                   rule.rule->negation, forbids) > 0;
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
-  if (rule.rule->kind == RuleKind::concept_present && !found && misfit) {
+  if (rule.rule->kind == RuleKind::concept_present && !found && misfit != matches.end()) {
     result.missing.push_back(entry.label());
-    const std::string_view said =
-        std::string_view(reply.original).substr(misfit->begin, misfit->end - misfit->begin);
-    result.detail =
-        fmt::format(fmt::runtime(tr("“{}”称呼不对,应称呼客户“{}”。",
-                                    "“{}” is the wrong title: address the customer as “{}”.")),
-                    said, customer.name);
+    result.detail = wrong_title(reply.original_text(misfit->span), customer);
   } else if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
     result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
@@ -200,10 +196,7 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
   }
   for (const auto& form : rule.address_forms.mistaken) {
     if (const auto at = reply.text.find(form); at != std::string::npos) {
-      result.detail =
-          fmt::format(fmt::runtime(tr("“{}”称呼不对,应称呼客户“{}”。",
-                                      "“{}” is the wrong title: address the customer as “{}”.")),
-                      typed(reply, {at, at + form.size()}), customer.name);
+      result.detail = wrong_title(typed(reply, {at, at + form.size()}), customer);
       return;
     }
   }

@@ -55,7 +55,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     result.rules.push_back(std::move(rule_result));
   }
   if (result.answered) {
-    for (RuleResult& breach : conduct_breaches(compiled, normalized, scan)) {
+    for (RuleResult& breach : conduct_breaches(compiled, normalized, scan, scenario.customer)) {
       result.critical_failed = true;
       result.rules.push_back(std::move(breach));
     }
