@@ -275,16 +275,12 @@ ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
       if (carry_across_pause(reply, match)) hits.push_back({concept_index, match});
     }
   }
-  // Of two equal occurrences, the one the reply's own reading has comes first and is kept.
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.first != b.first) return a.first < b.first;
-    if (a.second < b.second || b.second < a.second) return a.second < b.second;
-    return !a.second.across_pause && b.second.across_pause;
+    return a.first != b.first ? a.first < b.first : own_reading_first(a.second, b.second);
   });
   if (reply.read_through) {
     const auto same = [](const Hit& a, const Hit& b) {
-      return a.first == b.first && a.second.span == b.second.span &&
-             a.second.source == b.second.source;
+      return a.first == b.first && same_occurrence(a.second, b.second);
     };
     hits.erase(std::unique(hits.begin(), hits.end(), same), hits.end());
   }

@@ -78,13 +78,10 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(const NormalizedText& reply) co
   const NormalizedText& through = *reply.read_through;
   for (PhraseMatch match : find_all(std::string_view(through.text))) {
     match.quoted = through.is_quoted(match.span.begin);
-    const bool new_to_reply = carry_across_pause(reply, match) &&
-                              std::find_if(matches.begin(), matches.end(), [&](const auto& m) {
-                                return m.span == match.span && m.source == match.source;
-                              }) == matches.end();
-    if (new_to_reply) matches.push_back(match);
+    if (carry_across_pause(reply, match)) matches.push_back(match);
   }
-  std::sort(matches.begin(), matches.end());
+  std::sort(matches.begin(), matches.end(), own_reading_first);
+  matches.erase(std::unique(matches.begin(), matches.end(), same_occurrence), matches.end());
   return matches;
 }
 

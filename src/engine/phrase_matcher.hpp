@@ -36,6 +36,16 @@ struct PhraseMatch {
 // Text order: earlier first, and of two that start together the longer first.
 bool operator<(const PhraseMatch& a, const PhraseMatch& b);
 
+// Merging the reply's two readings: text order, and of two occurrences of the same words the one
+// the reply's own reading has first, so that `same_occurrence` keeps it.
+inline bool own_reading_first(const PhraseMatch& a, const PhraseMatch& b) {
+  if (a < b || b < a) return a < b;
+  return !a.across_pause && b.across_pause;
+}
+inline bool same_occurrence(const PhraseMatch& a, const PhraseMatch& b) {
+  return a.span == b.span && a.source == b.source;
+}
+
 // Makes `match`, found (and marked negated and quoted) in reply.read_through, a match of the
 // reply, across_pause, its span covering what was typed. False when it joins no pause: the
 // reply's own reading has it already.
