@@ -104,13 +104,22 @@ bool is_comma(char32_t cp) {
   return cp == U',' || cp == U'，' || cp == U'、';
 }
 
+constexpr std::array<char32_t, 4> kPronouns = {U'您', U'你', U'妳', U'祢'};
+
 bool is_pronoun(char32_t cp) {
-  return cp == U'您' || cp == U'你' || cp == U'妳' || cp == U'祢';
+  return std::find(kPronouns.begin(), kPronouns.end(), cp) != kPronouns.end();
 }
 
-// The same, asked of the three bytes that encode an ideograph: 您 is E6 82 A8.
+// The three bytes that encode a character of U+0800–U+FFFF, as one number: 您 is E6 82 A8.
+constexpr std::uint32_t three_bytes(char32_t cp) {
+  return (0xE0u | cp >> 12) << 16 | (0x80u | (cp >> 6 & 0x3F)) << 8 | (0x80u | (cp & 0x3F));
+}
+static_assert(three_bytes(U'您') == 0xE682A8);
+
+// The same as is_pronoun, asked of the three bytes that encode an ideograph.
 bool is_pronoun_in_utf8(std::uint32_t bytes) {
-  return bytes == 0xE682A8 || bytes == 0xE4BDA0 || bytes == 0xE5A6B3 || bytes == 0xE7A5A2;
+  return std::any_of(kPronouns.begin(), kPronouns.end(),
+                     [&](char32_t pronoun) { return three_bytes(pronoun) == bytes; });
 }
 
 // Particles of a topic pause after a pronoun (您呀, 你啊, 您呢): with a pause after them; the
