@@ -108,6 +108,8 @@ std::string opening(std::string_view line) {
 ReplyWording::ReplyWording(const NormalizedText& reply) {
   const std::u32string words = words_of(reply.text);
   characters_ = words.size();
+  // A stock sentence neither repeats nor is repeated: its runs would never be asked for.
+  if (!long_enough_to_repeat()) return;
   for (std::size_t begin = 0; begin + kRunLength <= words.size(); ++begin)
     runs_.push_back(run_at(words, begin));
   std::sort(runs_.begin(), runs_.end());
