@@ -33,10 +33,15 @@ std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {
 }
 
 // Problems are left to the loader the file is then read with: they are not reported twice.
+// Only a text that spells `concepts` or `types` can be a lexicon or customer types, so most
+// scenarios are not parsed here: parsing each of them twice cost `list`, `check` and `grade` an
+// eighth of their start-up. (A key written with escapes, "\x74ypes", is read as a scenario.)
 LibraryFileKind kind_of_content(const std::string& path) {
   Diagnostics ignored;
   const auto root = parse_file(path, ignored, [&](const std::string& content) {
-    return YamlReader(path, ignored).parse(content);
+    const bool may_be_other = content.find("concepts") != std::string::npos ||
+                              content.find("types") != std::string::npos;
+    return may_be_other ? YamlReader(path, ignored).parse(content) : std::nullopt;
   });
   if (!root || !root->is_map()) return LibraryFileKind::scenarios;
   const auto has = [&](const char* key) { return YamlReader::child(*root, key).is_defined(); };
