@@ -377,10 +377,11 @@ int grade(const Context& context, const GradeOptions& options) {
   problems.append(facts.rejected);
   facts.rejected = problems;
   const std::vector<std::string> unwritten = run.write();
-  log.flush();
+  const std::string history_note = log.closing_note();
   print_diagnostics(facts.rejected);
   for (const std::string& failure : unwritten)
     std::cerr << "coach: " << utf8::escape_controls(failure) << "\n";
+  std::cerr << history_note;
   return unwritten.empty() ? exit_status(facts) : kExitBadInput;
 }
 

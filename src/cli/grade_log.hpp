@@ -1,7 +1,10 @@
 #pragma once
 // A grading run's place in the history: every graded attempt, written in batches (one
 // transaction per batch keeps thousands of submissions fast and the write lock short while
-// other graders share the database) so the cohort is never held in memory.
+// other graders share the database) so the cohort is never held in memory. A batch that cannot
+// be written (a disk full for a moment) waits and is written with the next one; only when too
+// much waits is it given up, so memory stays bounded. What the history lacks at the end is said.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,10 +24,16 @@ class GradeLog {
   void add(history::AttemptRecord record);
   // Writes what is waiting.
   void flush();
+  // What the end of the run says of the history (for stderr), after a last flush: how many
+  // graded attempts it lacks, or that it caught up after failed writes. Empty when nothing went
+  // wrong.
+  std::string closing_note();
 
  private:
   HistoryLink* link_;
   std::vector<history::AttemptRecord> waiting_;
+  std::size_t given_up_ = 0;  // attempts dropped while the history could not be written
+  bool failed_once_ = false;
 };
 
 }  // namespace coach::cli
