@@ -20,25 +20,47 @@ bool is_yaml(const fs::path& path) {
   return path.extension() == ".yaml" || path.extension() == ".yml";
 }
 
-template <typename Iterator>
-std::vector<std::string> yaml_files(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (Iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    if (is_yaml(it->path()) && !it->is_directory(ec)) files.push_back(it->path().string());
-  }
+void sort_naturally(std::vector<std::string>& files) {
   std::sort(files.begin(), files.end(),
             [](const std::string& a, const std::string& b) { return natural_less(a, b); });
-  return files;
+}
+
+// Adds the YAML files of `directory` to `files`, and of its sub-folders when `recursive` (links
+// to folders are not followed, so a link cannot loop). A sub-folder that cannot be read is
+// reported and passed over: the walk goes on, so no file after it is left out unsaid.
+void collect_yaml_files(const fs::path& directory, bool recursive, std::vector<std::string>& files,
+                        Diagnostics* diagnostics) {
+  std::error_code ec;
+  std::vector<fs::path> folders;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind_ec;
+    const bool folder = it->is_directory(kind_ec);
+    if (folder && recursive && !it->is_symlink(kind_ec))
+      folders.push_back(it->path());
+    else if (!folder && is_yaml(it->path()))
+      files.push_back(it->path().string());
+  }
+  if (ec && diagnostics)
+    diagnostics->error(
+        directory.string(), {},
+        fmt::format(fmt::runtime(tr("无法读取目录:{}", "cannot read the directory: {}")),
+                    system_error_text(ec.value())));
+  for (const fs::path& folder : folders) collect_yaml_files(folder, recursive, files, diagnostics);
 }
 }  // namespace
 
 std::vector<std::string> yaml_files_in(const std::string& directory) {
-  return yaml_files<fs::directory_iterator>(directory);
+  std::vector<std::string> files;
+  collect_yaml_files(directory, false, files, nullptr);
+  sort_naturally(files);
+  return files;
 }
 
-std::vector<std::string> yaml_files_under(const std::string& directory) {
-  return yaml_files<fs::recursive_directory_iterator>(directory);
+std::vector<std::string> yaml_files_under(const std::string& directory, Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  collect_yaml_files(directory, true, files, &diagnostics);
+  sort_naturally(files);
+  return files;
 }
 
 std::string directory_problem(const std::string& path) {
@@ -83,8 +105,15 @@ std::vector<std::string> expand_yaml_paths(const std::vector<std::string>& paths
       add(path);
       continue;
     }
-    auto found = recursive ? yaml_files_under(path) : yaml_files_in(path);
-    if (found.empty()) diagnostics.error(path, {}, std::string(empty_message));
+    // A folder that cannot be read holds files nobody can see: that, not "no answers files".
+    if (const std::string problem = directory_problem(path); !problem.empty()) {
+      diagnostics.error(path, {}, problem);
+      continue;
+    }
+    const std::size_t problems_before = diagnostics.reported();
+    auto found = recursive ? yaml_files_under(path, diagnostics) : yaml_files_in(path);
+    if (found.empty() && diagnostics.reported() == problems_before)
+      diagnostics.error(path, {}, std::string(empty_message));
     for (auto& file : found) add(std::move(file));
   }
   return files;

@@ -11,8 +11,9 @@ namespace coach {
 // The YAML files (*.yaml, *.yml) directly inside a directory, in natural order (2 before 10).
 std::vector<std::string> yaml_files_in(const std::string& directory);
 
-// The same at any depth (a cohort is often one folder per trainee), paths in natural order.
-std::vector<std::string> yaml_files_under(const std::string& directory);
+// The same at any depth (a cohort is often one folder per trainee), paths in natural order. A
+// sub-folder that cannot be read is reported, and the rest still listed.
+std::vector<std::string> yaml_files_under(const std::string& directory, Diagnostics& diagnostics);
 
 // Why `path` cannot be listed as a directory (missing, a file, a link to nothing, a pipe,
 // unreadable), or empty when it can.

@@ -302,6 +302,37 @@ class Batches(CoachTestCase):
             self.assertIn(name, result.stderr)
         self.assertNotIn("\x1b", result.stderr + result.stdout)
 
+    def grade_as_another_user(self, *args):
+        """`grade` run by a user the folders' modes apply to: as root (CI), user nobody."""
+        command = [COACH, "--scenarios", str(FIXTURES), "grade", "--no-history", *args]
+        if os.geteuid() == 0:
+            needs_tool(shutil.which("setpriv"), "setpriv")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+            self.tmp.chmod(0o755)  # nobody may enter the test's folder
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+    def test_an_unreadable_folder_in_a_batch_is_reported_and_every_other_file_graded(self):
+        # Found by an outside tester: the walk stopped at a sub-folder it could not read (a
+        # lost+found, another user's folder), and every file after it in directory order was
+        # left out without a word: a trainee was failed as absent, or certified on a later try.
+        folder = self.cohort(40)
+        locked = folder / "group1" / "locked"
+        locked.mkdir()
+        (locked / "hidden.yaml").write_text(GOOD.format(who="藏起来的"), encoding="utf-8")
+        locked.chmod(0)
+        result = self.grade_as_another_user(str(folder), "--format", "json")
+        self.assertExit(result, 2)
+        report = json.loads(result.stdout)
+        self.assertEqual(report["summary"]["total"], 40)
+        self.assertIn(f"{locked}: cannot read the directory", result.stderr)
+        # Named on its own, it is unreadable, not empty.
+        alone = self.grade_as_another_user(str(locked))
+        self.assertExit(alone, 2)
+        self.assertIn(f"{locked}: cannot read the directory", alone.stderr)
+        self.assertNotIn("no answers files", alone.stderr)
+
     def test_a_name_with_a_line_break_or_tab_is_bad_input(self):
         # A name is one line in every report: "x\n| 张三 | ✅ |" would forge a row of the summary.
         folder = self.cohort(2)
