@@ -744,6 +744,15 @@ class CaseFacts(CoachTestCase):
             ("先生,真的非常抱歉,这是我们公司的问题。我跟您核实一下:你们团队因为罢工在北京等了三个多小时,到登机口又被落下,是吗?换了谁都会窝火。", True),
             ("先生,对不起,这是我们的错。也就是说,你们二十位先是干等,后来又没坐上小飞机,现在半夜才到上海,对吧?换了谁都会窝火。", True)])
 
+    def test_practice_scenarios_with_clear_facts_ask_for_them_too(self):
+        self.assert_cases("reconnect-delay", "apologize", "复述客户的问题", [
+            ("张先生,真对不起,让您白等了。您的意思是这个月一个电话都没打,话费却少了1.8元,对吧?我记下来了。", False),
+            ("张先生,真对不起,让您白等了。不好意思,开机的事我马上帮您查,我记下来了。", False),
+            ("张先生,真对不起,让您白等了。我跟您核实一下:您早上十点交了一百块,到现在还停着机,是吗?我记下来了。", True)])
+        self.assert_cases("dropped-calls-hotline", "listen", "复述客户的问题", [
+            ("陈先生,真对不起,给您添麻烦了,我很理解您的心情。您的意思是这两天手机短信一条都发不出去,对吧?我都记下来了。", False),
+            ("陈先生,真对不起,给您添麻烦了,我很理解您的心情。我理解的情况是,您在大街上接电话也会断,换另一张卡就正常,对吗?", True)])
+
     def test_an_explanation_names_its_cause(self):
         explain = "体现「解释原因」"
         cases = [("王先生,原因是系统方面的原因,我马上给您退订,今天之内退回1.8元。", False),
