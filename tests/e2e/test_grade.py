@@ -695,5 +695,97 @@ class BadAnswers(CoachTestCase):
         self.assertIn(f"{path}:1:10: not valid UTF-8 text", result.stderr)
 
 
+
+class CaseFacts(CoachTestCase):
+    """Found by an outside tester: a restatement of another case's complaint, an explanation
+    without a cause and a generic 我马上给您处理 scored full marks in the exam scenarios."""
+
+    def step(self, scenario_id, step_id, reply):
+        path = self.write("one.yaml", f"scenario: {scenario_id}\nresponses:\n"
+                                      f"  {step_id}: {json.dumps(reply, ensure_ascii=False)}\n")
+        result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+        return next(step for step in result["steps"] if step["id"] == step_id)
+
+    def rule(self, step, description):
+        return next(r for r in step["rules"] if r["description"].startswith(description))
+
+    def assert_cases(self, scenario_id, step_id, description, cases):
+        """Each (reply, ok): whether the rule the description names is met, and the step passed."""
+        for reply, ok in cases:
+            with self.subTest(scenario=scenario_id, reply=reply):
+                step = self.step(scenario_id, step_id, reply)
+                self.assertEqual(self.rule(step, description)["ok"], ok)
+                self.assertEqual(step["passed"], ok)
+
+    def test_a_restatement_says_what_this_customer_said(self):
+        self.assert_cases("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,真对不起,给您添麻烦了。您的意思是这两天手机短信一条都发不出去,耽误了您不少事,对吧?我都记下了。", False),
+            ("王先生,真对不起,给您添麻烦了。您的意思是你们20个人在机场等了三个小时,又被落在登机口,对吧?我都记下了。", False),
+            ("王先生,真对不起,给您添麻烦了。我确认一下。我都记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。您的意思是您对这笔费用有疑问,对吧?我都记下来了。", False),
+            # a fact without a restatement: 不好意思 is no 意思是, 确认一下 without a pause is a lookup
+            ("王先生,不好意思,1.8元的事我一定帮您查清楚,我先记下来。", False),
+            ("王先生,真对不起。我帮您确认一下这1.8元是什么费用,我先记下来。", False),
+            ("王先生,真对不起,给您添麻烦了。我跟您核实一下:您这个月一个电话没打,话费却少了1.8元,事先也没收到通知,是吗?我都记下来了。", True),
+            ("王先生,真对不起,给您添麻烦了。我理解的情况是,您这个月一个电话没打,话费却少了1.8元,是吗?我记下来了。", True),
+            ("王先生,真对不起,给您添麻烦了。简单来说就是,您这个月一个电话没打,话费却少了1.8元,是吗?我记下来了。", True),
+            ("王先生,真对不起,给您添麻烦了。您这个月一个电话都没打,话费却少了一块八,是这样吗?我都记下来了。", True),
+            ("王先生,真对不起,给您添麻烦了。我确认一下。您这个月一个电话都没打,话费却少了1.8元,我都记下来了。", True)])
+        self.assert_cases("sms-failure", "apologize", "复述客户的问题", [
+            ("李女士,真对不起,给您添麻烦了。您的意思是这个月一个电话都没打,话费却少了1.8元,对吧?我理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。您的意思是等了三个小时,又被落在登机口,对吧?我理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。不好意思,短信的事我马上帮您查,我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。我理解的情况是,您这两天一条短信都发不了,耽误了不少事,对吗?我很理解您的心情。", True),
+            ("李女士,实在抱歉。您的手机这两天发短信老是失败,是这样吗?换了我也着急。", True)])
+        self.assert_cases("airline-delay", "apologize", "复述客户的问题", [
+            ("先生,真的非常抱歉,这次是我们公司的问题。您的意思是这个月一个电话都没打,话费却少了1.8元,对吧?换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。您的意思是这两天手机短信一条都发不出去,对吧?换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。我确认一下,换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这是我们公司的问题。我跟您核实一下:你们团队因为罢工在北京等了三个多小时,到登机口又被落下,是吗?换了谁都会窝火。", True),
+            ("先生,对不起,这是我们的错。也就是说,你们二十位先是干等,后来又没坐上小飞机,现在半夜才到上海,对吧?换了谁都会窝火。", True)])
+
+    def test_practice_scenarios_with_clear_facts_ask_for_them_too(self):
+        self.assert_cases("reconnect-delay", "apologize", "复述客户的问题", [
+            ("张先生,真对不起,让您白等了。您的意思是这个月一个电话都没打,话费却少了1.8元,对吧?我记下来了。", False),
+            ("张先生,真对不起,让您白等了。不好意思,开机的事我马上帮您查,我记下来了。", False),
+            ("张先生,真对不起,让您白等了。我跟您核实一下:您早上十点交了一百块,到现在还停着机,是吗?我记下来了。", True)])
+        self.assert_cases("dropped-calls-hotline", "listen", "复述客户的问题", [
+            ("陈先生,真对不起,给您添麻烦了,我很理解您的心情。您的意思是这两天手机短信一条都发不出去,对吧?我都记下来了。", False),
+            ("陈先生,真对不起,给您添麻烦了,我很理解您的心情。我理解的情况是,您在大街上接电话也会断,换另一张卡就正常,对吗?", True)])
+
+    def test_an_explanation_names_its_cause(self):
+        explain = "体现「解释原因」"
+        cases = [("王先生,原因是系统方面的原因,我马上给您退订,今天之内退回1.8元。", False),
+                 ("王先生,这是因为一些原因造成的,我马上给您退订,今天之内退回1.8元。", False),
+                 ("王先生,之所以扣费是因为有扣费,我马上给您退订,今天之内退回1.8元。", False),
+                 ("王先生,原因是您的号码开通了一项短信信息服务,每月1.8元。我现在就帮您退订,1.8元今天之内退回。", True),
+                 ("王先生,之所以扣了1.8元,是因为您的号码上有一项信息服务的月功能费。我马上为您取消,钱两小时内退还。", True),
+                 ("王先生,由于您的号码被开通了一项信息服务,每个月扣1.8元。我现在就给您停掉,钱今天之内退到您账户里。", True),
+                 ("王先生,这笔费用是一项短信信息服务产生的。我这就帮您关掉,1.8元今天之内退给您。", True)]
+        for reply, ok in cases:
+            with self.subTest(reply=reply):
+                self.assertEqual(self.rule(self.step("missing-balance", "resolve", reply), explain)["ok"], ok)
+        for reply, ok in [("张先生,这是因为一些原因,我马上给您开机。", False),
+                          ("张先生,是因为系统的开机指令没有执行,我马上给您开机。", True)]:
+            with self.subTest(reply=reply):
+                self.assertEqual(self.rule(self.step("reconnect-delay", "resolve", reply), explain)["ok"], ok)
+
+    def test_a_generic_action_is_not_the_steps_own_action(self):
+        self.assert_cases("missing-balance", "resolve", "解决方法与行动", [
+            ("王先生,原因是系统方面的原因,我马上给您处理,今天之内给您一个答复。", False),
+            ("王先生,这是因为一些原因造成的,我马上帮您办理,两小时内处理好。", False),
+            ("王先生,之所以扣费是因为有扣费,我现在就给您处理,今天之内。", False),
+            ("王先生,经查询,这是一项信息服务的月费,我马上给您处理,今天之内处理好。", False),
+            ("王先生,钱是退不了的,这是一项信息服务的月费。", False),
+            ("王先生,由于您的号码被开通了一项信息服务,每个月扣1.8元。我现在就给您停掉,钱今天之内退到您账户里。", True)])
+        self.assertFalse(self.step("missing-balance", "resolve", "王先生,我给您退1.8元吧。")["passed"])
+        self.assert_cases("sms-failure", "resolve", "解决方法与行动", [
+            ("李女士,我马上给您处理,24小时内处理好,处理好给您回电话,急事您可以先想想别的办法。", False),
+            ("李女士,我马上给您处理,24小时内处理好,处理好给您回电话。这两天您可以先打电话联系。", False),
+            ("李女士,我现在就帮您重新设置短信中心号码;如果还不行,我马上报给技术人员检修,明天中午前给您回电话。这两天您可以先打电话联系。", True)])
+        self.assert_cases("airline-delay", "resolve", "解决方法与行动", [
+            ("先生,我马上帮您处理,一小时内给您回电话,有什么情况我会上报,补偿的事情我们再说。", False),
+            ("先生,明天的航班我马上给你们团队安排好,20个位子一个都不会少,半小时内给您回电话;补偿我会上报领导,为大家争取。", True)])
+
 if __name__ == "__main__":
     unittest.main()
