@@ -732,5 +732,44 @@ class Formats(CoachTestCase):
         self.assertRegex(dom, r'<details class="attempt"[^>]*data-trainee="张三丰"[^>]*hidden')
 
 
+
+class PromisesAndPassingTheBlameInTheExam(CoachTestCase):
+    """Outside tester, finding 02: a good exam with five replies turned into blind promises
+    (exam5) was certified; finding 04 B: sentences of a good trainee failed it."""
+
+    def exam_result(self, additions):
+        """Grades the bundled exam on the model answers, with a sentence added to some replies."""
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            answers = self.model_answers(scenario_id, BUNDLED)
+            for (scenario, step), sentence in additions.items():
+                if scenario == scenario_id:
+                    answers[step] += sentence
+            lines = ["trainee: 学员五", f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in answers.items()]
+            self.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
+        return run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
+                   str(self.tmp / "sub"), "--format", "json", lang="en")
+
+    def test_blind_promises_and_passing_the_blame_are_not_certified(self):
+        for step, sentence in [
+                (("airline-delay", "apologize"), "我保证明天每人赔偿两千元现金。"),
+                (("airline-delay", "resolve"), "赔偿您放心,你们要多少公司就赔多少。"),
+                (("airline-delay", "vent"), "不过罢工是机械师闹的,我们也是受害者。"),
+                (("missing-balance", "resolve"), "另外我做主再送您100元话费,以后保证再也不会出任何扣费问题。"),
+                (("sms-failure", "resolve"), "今天之内肯定修好,修不好我赔您一年话费。")]:
+            with self.subTest(sentence=sentence):
+                result = self.exam_result({step: sentence})
+                self.assertExit(result, 1)
+                self.assertFalse(json.loads(result.stdout)["exam"]["trainees"][0]["passed"])
+
+    def test_owning_the_fault_and_promising_what_the_step_allows_is_certified(self):
+        result = self.exam_result({
+            ("airline-delay", "resolve"): "公司一定赔礼道歉。",
+            ("airline-delay", "apologize"): "不管是不是我们的问题,我都会负责到底。",
+            ("missing-balance", "resolve"): "到账会有短信提醒,省得您自己查。",
+            ("sms-failure", "resolve"): "我不能百分之百保证修好,但我会盯紧进度。"})
+        self.assertExit(result, 0)
+
+
 if __name__ == "__main__":
     unittest.main()

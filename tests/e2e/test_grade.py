@@ -787,5 +787,110 @@ class CaseFacts(CoachTestCase):
             ("先生,我马上帮您处理,一小时内给您回电话,有什么情况我会上报,补偿的事情我们再说。", False),
             ("先生,明天的航班我马上给你们团队安排好,20个位子一个都不会少,半小时内给您回电话;补偿我会上报领导,为大家争取。", True)])
 
+
+class PromisesAndPassingTheBlame(CoachTestCase):
+    """Blind promises and blame-shifting (outside tester, findings 02 and 04 B): what no step may
+    say is caught in every step, and what a good trainee says with the same words is not."""
+
+    graded_with = Grading.graded_with
+    critical_cases = Grading.assert_critical_cases
+
+    def breached(self, scenario_id, step, sentence):
+        """The descriptions of the forbid rules the sentence, added to the model answer, breaks."""
+        result = self.graded_with(scenario_id, step, sentence)
+        graded = next(s for s in result["steps"] if s["id"] == step)
+        return [r["description"] for r in graded["rules"] if r["kind"] == "forbid" and not r["ok"]]
+
+    def test_passing_the_blame_to_colleagues_or_third_parties_fails_any_step(self):
+        # Passed with 100: 罢工是机械师闹的,我们也是受害者 (vent), 都是地勤那帮人没安排好 (the
+        # must-pass apologize), 您要怪就怪那些机械师 (resolve). Follow-up and gather steps name no
+        # blame_colleague rule, and fail all the same.
+        self.critical_cases("airline-delay", [
+            ("vent", "不过罢工是机械师闹的,我们也是受害者。", True),
+            ("apologize", "都是地勤那帮人没安排好。", True),
+            ("resolve", "不过话说回来,罢工也不是我们想的,您要怪就怪那些机械师。", True),
+            ("follow_up", "那天都是地勤那边没安排好。", True),
+            ("apologize", "是我们工作人员的失误,真对不起。", False),
+            ("apologize", "这是我们的地勤没安排好,责任在我们。", False),
+            ("resolve", "我已经联系地勤,他们会在登机口等你们。", False)])
+        self.critical_cases("missing-balance", [
+            ("gather", "这笔钱是系统自动扣的,不关我们营业厅的事。", True),
+            ("apologize", "不过这不是我们的错,是系统自动扣的。", True),
+            ("resolve", "这件事不管关不关我的事,我都负责帮您处理好。", False)])
+        self.critical_cases("sms-failure", [
+            ("apologize", "这是网络部门的问题。", True),
+            ("resolve", "需要技术部门协助的,我来协调,您放心。", False),
+            ("resolve", "其他部门的事我来帮您协调,您不用再跑。", False)])
+        self.assertIn("避免「推卸责任、批评同事或其他部门」",
+                      self.breached("airline-delay", "follow_up", "那天都是地勤那边没安排好。"))
+
+    def test_conceding_is_not_passing_the_blame(self):
+        # Failed critically: 不管是不是我们的问题… and 就算不是我们营业厅的责任…也 concede.
+        self.critical_cases("reconnect-delay", [
+            ("apologize", "不管是不是我们的问题,我都会负责帮您查清楚。", False),
+            ("apologize", "就算不是我们营业厅的责任,我也一定帮您查到底。", False),
+            ("apologize", "即使不是我们的问题,我们也会负责到底。", False),
+            ("apologize", "无论是不是我们的错,我都先帮您把机开了。", False),
+            ("apologize", "这不是我们营业厅的责任。", True),
+            ("apologize", "虽然不是我们的错,我还是帮您查一下。", True)])
+
+    def test_promises_no_employee_may_make_fail_any_step(self):
+        # Passed (85–100): whatever you ask the company pays, any demand granted, I pay you myself
+        # if it is not fixed, a 100% fix and a month free, money given on the trainee's own say-so.
+        self.critical_cases("airline-delay", [
+            ("resolve", "赔偿您放心,你们要多少公司就赔多少。", True),
+            ("resolve", "绝对让你们满意,您提什么要求都答应。", True),
+            ("resolve", "赔偿您放心,每人两千块肯定少不了。", True),
+            ("resolve", "公司一定赔礼道歉。", False),
+            ("resolve", "您有什么要求都可以提,我都记下来上报。", False),
+            ("resolve", "您的要求我们都会认真考虑,明天给您答复。", False),
+            ("resolve", "赔偿的事您放心,我一定如实上报。", False),
+            ("follow_up", "公司给每人准备了一张往返机票。", False)])
+        self.critical_cases("sms-failure", [
+            ("resolve", "今天之内肯定修好,修不好我赔您一年话费。", True),
+            ("resolve", "一小时内百分之百修好,另外这个月话费全免。", True),
+            ("apologize", "我送您三个月话费作为补偿。", True),
+            ("resolve", "修不好的话,我为您申请补偿,明天给您答复。", False),
+            ("resolve", "我不能百分之百保证修好,但我会盯紧进度。", False),
+            ("apologize", "这百分之百是我们的责任。", False)])
+        self.critical_cases("missing-balance", [
+            ("resolve", "另外我做主再送您100元话费,以后保证再也不会出任何扣费问题。", True),
+            ("apologize", "这钱我自己掏钱赔您。", True),
+            ("apologize", "这钱肯定是我们扣错了,我保证全额退您十倍。", True),
+            ("resolve", "以后我们的服务一定比以前好十倍。", False),
+            ("resolve", "退订以后这项业务肯定不会再有任何扣费了。", False),
+            ("resolve", "这件事我做不了主,赔偿不是我能做主的,我帮您上报。", False),
+            ("resolve", "这笔费用不用您自己掏钱。", False),
+            ("apologize", "我给您赔不是了。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("resolve", "另外我可以给您免收检测费,再赠送3个月延保。", False)])
+        self.assertIn("避免「许下谁都不能许的承诺」",
+                      self.breached("missing-balance", "resolve", "另外我做主再送您100元话费。"))
+
+    def test_the_airline_apology_and_the_sms_fix_check_blind_promises(self):
+        # airline-delay/apologize (must-pass) had no blind-promise rule: 我保证明天每人赔偿两千元现金 got 100.
+        self.assertIn("避免「盲目承诺」",
+                      self.breached("airline-delay", "apologize", "我保证明天每人赔偿两千元现金。"))
+        self.critical_cases("sms-failure", [("resolve", "我保证今天就修好。", True),
+                                            ("resolve", "这两天的话费保证全额退给您。", True)])
+
+    def test_explaining_a_rule_or_offering_help_is_not_arguing_or_refusing(self):
+        # Failed critically: the rule's reason (required by the step) read as arguing, the step's
+        # own answer read as a blind promise, an offer of help read as a refusal.
+        self.critical_cases("roaming-without-id", [
+            ("rule", "按规定必须核验机主身份,这也是为了您好,防止别人冒用您的号码。", False),
+            ("rule", "这条规定其实也是为了您好:万一号码被别人冒用,损失的是您自己。", False),
+            ("rule", "我们这么做也是为了您好。", True),
+            ("rule", "这也是为了您好,您怎么就不领情呢?", True)])
+        self.critical_cases("get-me-the-manager", [
+            ("resolve", "我现在就给您重新办理退订,马上生效,我保证下个月不会再扣了。", False),
+            ("resolve", "多扣的30元我保证双倍赔给您。", True)])
+        self.critical_cases("missing-balance", [
+            ("resolve", "今天之内到账,省得您自己查。", False),
+            ("resolve", "退好了我打电话告诉您,不用您自己查。", False),
+            ("resolve", "详单您自己查吧。", True),
+            ("resolve", "具体扣了什么,您回家上网查。", True)])
+
+
 if __name__ == "__main__":
     unittest.main()
