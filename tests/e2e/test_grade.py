@@ -695,5 +695,73 @@ class BadAnswers(CoachTestCase):
         self.assertIn(f"{path}:1:10: not valid UTF-8 text", result.stderr)
 
 
+BLAME = "责怪、怀疑、教训或讽刺客户"
+DISMISSIVE = "否定客户情绪、一口否认"
+ABUSE = "辱骂客户"
+
+
+class TabooRudeRemarksAndEntitlements(CoachTestCase):
+    """The taboo concepts (blame, dismissive, abuse) leave alone what the customer was owed."""
+
+    def critical_breaches(self, cases):
+        """For each (scenario, step, sentence): the labels of the critical forbid rules the
+        step fails when the sentence is added to the scenario's first model answer. One grade
+        run for them all."""
+        models = {}
+        for number, (scenario_id, step, sentence) in enumerate(cases):
+            if scenario_id not in models:
+                models[scenario_id] = self.model_answers(scenario_id)
+            responses = dict(models[scenario_id])
+            responses[step] = responses.get(step, "") + sentence
+            lines = [f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+            self.write(f"cases/{number:03d}.yaml", "\n".join(lines) + "\n")
+        report = json.loads(run("grade", str(self.tmp / "cases"), "--format", "json").stdout)
+        by_file = {Path(result["file"]).name: result for result in report["results"]}
+        breaches = []
+        for number, (scenario_id, step, _) in enumerate(cases):
+            graded = next(s for s in by_file[f"{number:03d}.yaml"]["steps"] if s["id"] == step)
+            breaches.append([r["description"] for r in graded["rules"]
+                             if r["kind"] == "forbid" and r["critical"] and not r["ok"]])
+        return breaches
+
+    def assert_breaches(self, cases):
+        """cases: (scenario, step, sentence, label of the concept it breaks, or None)."""
+        found = self.critical_breaches([case[:3] for case in cases])
+        for (scenario_id, step, sentence, label), breaches in zip(cases, found):
+            with self.subTest(scenario=scenario_id, step=step, sentence=sentence):
+                if label is None:
+                    self.assertEqual(breaches, [])
+                else:
+                    self.assertTrue(any(label in b for b in breaches), breaches)
+
+    def test_what_the_customer_was_owed_is_no_lecture(self):
+        # Found by an outside tester (adv13 04 A): each failed critically as 您应该… lecturing,
+        # although it says what the company owed the customer. What he should have done still fails.
+        self.assert_breaches([
+            ("airline-delay", "apologize", "您的意思是,你们本来就应该坐上那班飞机,结果因为罢工干等了三个小时。", None),
+            ("airline-delay", "apologize", "只能半夜先到上海,你们早就应该到广州了,是这样吗?", None),
+            ("airline-delay", "resolve", "这次确实是我们的责任,你们早该到广州了。", None),
+            ("airline-delay", "apologize", "你们本来应该下午就到广州,真对不起。", None),
+            ("missing-balance", "apologize", "而且扣费前您本来就应该收到通知,但什么也没收到,是吗?", None),
+            ("prepaid-bonus", "apologize", "按活动您早该拿到送的话费了,可到现在一分没有。", None),
+            ("prepaid-bonus", "apologize", "送的话费您应该拿到却没到账。", None),
+            ("prepaid-bonus", "resolve", "是我们的失误。您交费的时候就应该拿到这50元。", None),
+            ("prepaid-bonus", "resolve", "这50元您本来就应该拿到。", None),
+            ("prepaid-bonus", "resolve", "按活动您应该享受送50元。", None),
+            ("sms-failure", "resolve", "这两天您应该享受的服务没享受到,真对不起。", None),
+            ("missing-balance", "follow_up", "退款到账的短信您该看到了吧?", None),
+            ("missing-balance", "follow_up", "退款您该查到了吧?", None),
+            ("missing-balance", "apologize", "您应该先看看合同。", BLAME),
+            ("missing-balance", "apologize", "您早该看合同的。", BLAME),
+            ("missing-balance", "apologize", "下次您该注意。", BLAME),
+            ("missing-balance", "apologize", "您应该拿身份证来办。", BLAME),
+            ("missing-balance", "apologize", "您应该到营业厅去办。", BLAME),
+            ("missing-balance", "apologize", "您应该按时交费。", BLAME),
+            ("missing-balance", "apologize", "您应该今天去营业厅办理。", BLAME),
+            ("missing-balance", "apologize", "您当时就应该当场确认。", BLAME),
+            ("airline-delay", "apologize", "你们应该早点去柜台改签。", BLAME)])
+
+
 if __name__ == "__main__":
     unittest.main()
