@@ -771,5 +771,90 @@ class PromisesAndPassingTheBlameInTheExam(CoachTestCase):
         self.assertExit(result, 0)
 
 
+# An outside tester's exam (adv13 01, exam1/bad_input.txt): a correct reply followed by one
+# sentence that blames, mocks or brushes off the customer, at every step of the three scenarios.
+RUDE_EXAM = {
+    "airline-delay": {
+        "vent": "先生,您好,我理解您的心情,请您慢慢说。不过罢工是机械师闹的,我们也是受害者。",
+        "apologize": "先生,真的非常抱歉,这次是我们公司的问题。我确认一下:你们20位因为罢工干等了三个小时,又被落在登机口,半夜才到上海,是这样吗?换了谁都会窝火。不过说实话,你们团队来得太晚了,早点到登机口就不会被落下。",
+        "gather": "先生,请问您贵姓?订单号是多少?您希望我们怎么处理?我查一下航班。半夜打电话来吵,您也不看看几点了。",
+        "resolve": "先生,明天的航班我马上帮你们20位锁定座位,一小时内短信通知您;赔偿的事我上报公司,有结果马上通知您。不过话说回来,罢工也不是我们想的,您要怪就怪那些机械师。",
+        "follow_up": "您好先生,我是某某航空的李明,工号2046。致歉函和机票都收到了吗?对处理还满意吗?谢谢。下次记得早点到登机口。",
+    },
+    "missing-balance": {
+        "vent": "先生您好,我理解您的心情,您慢慢说。不过您嗓门能不能小点,后面还有人排队呢。",
+        "apologize": "王先生,抱歉。您是说这个月没打电话却少了1.8元对吧?我记下来了。您自己订的服务还来闹。",
+        "gather": "王先生,您手机号多少?您是什么时候发现的?这个号是您本人用吗?我马上查详单。您连自己订了啥都不知道吗?",
+        "resolve": "王先生,查到了,这1.8元是信息服务费,所以少了。我马上给您退订退费,今天之内到账。以后您自己别乱点链接。",
+        "follow_up": "王先生,谢谢您来反映。这样处理满意吗?下个月我会给您打电话回访,我们会改进工作。以后这种小钱就别跑一趟了。",
+    },
+    "sms-failure": {
+        "vent": "女士,您先别急,请这边坐。耽误了事谁都着急,我能理解。您把情况给我讲讲吧。说实话,多半是手机太旧了。",
+        "apologize": "李女士,真对不起,给您添麻烦了。您的意思是这两天短信一条都发不出去,对吧?我理解您的心情。发不了短信又死不了人。",
+        "gather": "李女士,您的手机号码是多少?什么时候开始的?提示什么?能接电话吗?我查一下。您这手机也太老了吧。",
+        "resolve": "李女士,我马上给您报故障,24小时内修好,修好后我给您回电话,这两天急事您先打电话。下回别乱装那些乱七八糟的软件了。",
+        "follow_up": "李女士您好,我是中国移动的张丽,工号1083。短信修好了吧?您满意了吗?谢谢,以后别再为这点小事跑营业厅了。",
+    },
+}
+
+# The same tester's all-good exam (adv13 04, exam3/good_input.txt), whose airline apology restates
+# what the customers were owed: 你们本来就应该坐上那班飞机.
+GOOD_EXAM = {
+    "airline-delay": {
+        "vent": "先生您好,你们团队从下午等到半夜,又被落在登机口,这种遭遇换谁都受不了,我非常理解您的心情。请您慢慢说,我都在听。",
+        "apologize": "先生,真的非常抱歉,这次是我们公司的问题。您的意思是,你们本来就应该坐上那班飞机,结果因为罢工干等了三个小时,到了登机口又被落下,半夜才到上海,对吧?换了谁都会窝火。",
+        "gather": "先生,请问怎么称呼您?麻烦您告诉我团队的订单号,我马上查明天的航班。你们明天最晚几点要到广州?您希望我们怎么处理?",
+        "resolve": "先生,这次确实是我们的问题。我马上为你们20位预留明天一早上海飞广州的座位,半小时内给您回电话确认;补偿的事我今晚就上报公司,明天中午前给您答复。",
+        "follow_up": "您好,先生,我是某某航空客户服务中心的陈静,工号5012。打扰您了,想问一下总裁的致歉函和机票您收到了吗?您对这次的处理满意吗?谢谢您的理解。",
+    },
+    "missing-balance": {
+        "vent": "先生您好,1.8块钱虽然不多,但不明不白被扣谁心里都不舒服,我很理解。请问您怎么称呼?您慢慢跟我讲。",
+        "apologize": "王先生,真对不起,给您添麻烦了。我确认一下:您这个月一个电话没打,话费却少了1.8元,事先也没收到通知,是吗?我都记下来了。",
+        "gather": "王先生,我马上帮您查。您的手机号码是多少?这个月您有没有用手机上过网?您是从哪里看到余额少了的?",
+        "resolve": "王先生,查询结果出来了:扣费是因为号码上有一项信息服务,每月1.8元。我马上帮您取消,1.8元两小时内退到您的话费里,以后不会再扣。",
+        "follow_up": "王先生,非常感谢您的耐心。请问这样处理您满意吗?下个月账单出来后我会打电话跟您确认一下,我们也会改进服务,不让类似的事再发生。",
+    },
+    "sms-failure": {
+        "vent": "女士,您好,短信发不出去肯定耽误了不少事,您的心情我很理解。您先请坐,慢慢说,具体是什么情况?",
+        "apologize": "李女士,真抱歉让您着急了。我确认一下:您的手机这两天短信一直发不出去,发一条失败一条,是吗?换了是我也会很着急。",
+        "gather": "李女士,我尽快问完。请问您的号码是多少?从什么时候开始发不出去的?发送时手机显示什么提示?能正常打电话吗?我马上帮您查。",
+        "resolve": "李女士,我这边查了,您的号码状态正常,应该是网络那边出了问题。我马上给您提交故障单,24小时内修好,修好后我打电话告诉您;这期间您有急事可以先打电话。",
+        "follow_up": "李女士您好,我是中国移动营业厅的刘芳,工号2210。您前几天反映的短信问题已经处理好了,想问一下现在能正常发短信了吗?谢谢您的耐心等待。",
+    },
+}
+
+
+class RudeRemarksAndTheCertificate(CoachTestCase):
+    def graded_exam(self, replies):
+        for scenario_id, responses in replies.items():
+            lines = ["trainee: 张三", f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
+            self.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
+        return run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
+                   str(self.tmp / "sub"), "--format", "json", lang="en")
+
+    def test_one_rude_sentence_in_each_reply_is_never_certified(self):
+        # Found by an outside tester: these replies were certified with 100 in every scenario.
+        result = self.graded_exam(RUDE_EXAM)
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["exam"]["trainees"][0]["passed"])
+        for attempt in report["results"]:
+            with self.subTest(scenario=attempt["scenario"]):
+                self.assertFalse(attempt["passed"])
+                apologize = next(step for step in attempt["steps"] if step["id"] == "apologize")
+                self.assertTrue(apologize["critical_failed"])
+
+    def test_restating_what_the_customers_were_owed_is_certified(self):
+        # Found by an outside tester: 你们本来就应该坐上那班飞机 failed the must-pass apology as blame.
+        result = self.graded_exam(GOOD_EXAM)
+        self.assertExit(result, 0)
+        report = json.loads(result.stdout)
+        for attempt in report["results"]:
+            for step in attempt["steps"]:
+                with self.subTest(scenario=attempt["scenario"], step=step["id"]):
+                    self.assertFalse(step["critical_failed"])
+
+
 if __name__ == "__main__":
     unittest.main()

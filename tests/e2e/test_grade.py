@@ -892,5 +892,164 @@ class PromisesAndPassingTheBlame(CoachTestCase):
             ("resolve", "具体扣了什么,您回家上网查。", True)])
 
 
+BLAME = "责怪、怀疑、教训或讽刺客户"
+DISMISSIVE = "否定客户情绪、一口否认"
+ABUSE = "辱骂客户"
+
+
+class TabooRudeRemarksAndEntitlements(CoachTestCase):
+    """The taboo concepts (blame, dismissive, abuse) catch the everyday shapes of blaming,
+    belittling, brushing off and mocking the customer, and leave alone what he was owed."""
+
+    def critical_breaches(self, cases):
+        """For each (scenario, step, sentence): the labels of the critical forbid rules the
+        step fails when the sentence is added to the scenario's first model answer. One grade
+        run for them all."""
+        models = {}
+        for number, (scenario_id, step, sentence) in enumerate(cases):
+            if scenario_id not in models:
+                models[scenario_id] = self.model_answers(scenario_id)
+            responses = dict(models[scenario_id])
+            responses[step] = responses.get(step, "") + sentence
+            lines = [f"scenario: {scenario_id}", "responses:"]
+            lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+            self.write(f"cases/{number:03d}.yaml", "\n".join(lines) + "\n")
+        report = json.loads(run("grade", str(self.tmp / "cases"), "--format", "json").stdout)
+        by_file = {Path(result["file"]).name: result for result in report["results"]}
+        breaches = []
+        for number, (scenario_id, step, _) in enumerate(cases):
+            graded = next(s for s in by_file[f"{number:03d}.yaml"]["steps"] if s["id"] == step)
+            breaches.append([r["description"] for r in graded["rules"]
+                             if r["kind"] == "forbid" and r["critical"] and not r["ok"]])
+        return breaches
+
+    def assert_breaches(self, cases):
+        """cases: (scenario, step, sentence, label of the concept it breaks, or None)."""
+        found = self.critical_breaches([case[:3] for case in cases])
+        for (scenario_id, step, sentence, label), breaches in zip(cases, found):
+            with self.subTest(scenario=scenario_id, step=step, sentence=sentence):
+                if label is None:
+                    self.assertEqual(breaches, [])
+                else:
+                    self.assertTrue(any(label in b for b in breaches), breaches)
+
+    def test_blaming_the_customer_for_the_cause_fails_beside_sentences_that_own_it(self):
+        # Found by an outside tester (adv13 01): each passed its step with 100.
+        self.assert_breaches([
+            ("missing-balance", "apologize", "您自己订的服务还来闹。", BLAME),
+            ("missing-balance", "apologize", "您自己点的还好意思来投诉。", BLAME),
+            ("missing-balance", "resolve", "以后您自己别乱点链接。", BLAME),
+            ("sms-failure", "resolve", "下回别乱装那些乱七八糟的软件了。", BLAME),
+            ("airline-delay", "apologize", "不过说实话,你们团队来得太晚了,早点到登机口就不会被落下。", BLAME),
+            ("airline-delay", "follow_up", "下次记得早点到登机口。", BLAME),
+            ("airline-delay", "gather", "半夜打电话来吵,您也不看看几点了。", BLAME),
+            ("missing-balance", "apologize", "这种事怪不了别人。", BLAME),
+            ("sms-failure", "apologize", "您是不是欠费了自己不知道?", BLAME),
+            ("missing-balance", "apologize", "其实您自己平时多留意短信提醒,就不会发生这种事。", BLAME),
+            ("airline-delay", "resolve", "你们自己选的航班,延误了也得自己承担一部分。", BLAME),
+            ("missing-balance", "apologize", "但我劝您先回家问问家里人是不是用过您的手机。", BLAME),
+            ("missing-balance", "gather", "您自己订的服务还在扣费吗?", None),
+            ("missing-balance", "apologize", "您自己都还没搞清楚就被扣了,真对不起。", None),
+            ("missing-balance", "resolve", "以后收到陌生链接最好不要点,以免被扣费。", None),
+            ("missing-balance", "resolve", "我们绝不会乱扣您的钱。", None),
+            ("missing-balance", "resolve", "您的退款到得太晚了,真对不起。", None),
+            ("airline-delay", "apologize", "让你们等到这么晚,实在对不起。", None),
+            ("airline-delay", "apologize", "我们要是早点通知您,就不会这样了。", None),
+            ("missing-balance", "follow_up", "下次您提前来,我给您安排。", None),
+            ("missing-balance", "apologize", "这事怪不了您,是我们没提醒。", None),
+            ("missing-balance", "apologize", "您可能自己都不知道开通了这个业务,这是我们的问题。", None),
+            ("airline-delay", "resolve", "这个损失不用您自己承担。", None),
+            ("missing-balance", "follow_up", "谢谢您打电话来告诉我们。", None),
+            ("missing-balance", "gather", "这个号是您本人在用吗?", None)])
+
+    def test_belittling_and_mocking_the_customer_fails_beside_kind_words(self):
+        # Found by an outside tester (adv13 01): each passed its step with 100.
+        self.assert_breaches([
+            ("missing-balance", "apologize", "1.8块钱也值得专门跑一趟,您可真会过日子。", BLAME),
+            ("missing-balance", "apologize", "您也真是的,1.8块钱吵成这样。", BLAME),
+            ("missing-balance", "apologize", "您是不是老年人不太会用手机啊?", BLAME),
+            ("missing-balance", "gather", "您连自己订了啥都不知道吗?", BLAME),
+            ("sms-failure", "gather", "您这手机也太老了吧。", BLAME),
+            ("sms-failure", "vent", "说实话,多半是手机太旧了。", BLAME),
+            ("sms-failure", "apologize", "不过一般都是手机太旧了,您该换手机了。", BLAME),
+            ("airline-delay", "apologize", "你们也别太矫情了,坐飞机哪有不延误的。", BLAME),
+            ("sms-failure", "apologize", "发不了短信又死不了人。", DISMISSIVE),
+            ("missing-balance", "apologize", "不过这么点钱,真没必要这么大火气。", DISMISSIVE),
+            ("missing-balance", "follow_up", "以后这种小钱就别跑一趟了。", DISMISSIVE),
+            ("sms-failure", "follow_up", "以后别再为这点小事跑营业厅了。", DISMISSIVE),
+            ("sms-failure", "apologize", "现在谁还发短信啊,用微信不就行了。", DISMISSIVE),
+            ("sms-failure", "resolve", "其实您用微信就行,短信早就过时了。", DISMISSIVE),
+            ("missing-balance", "apologize", "你脑子没问题吧。", ABUSE),
+            ("missing-balance", "apologize", "真是闲得慌。", ABUSE),
+            ("missing-balance", "apologize", "哪怕是1.8元,也值得我们认真查清楚。", None),
+            ("missing-balance", "resolve", "1.8元也要一分不少退给您。", None),
+            ("type-talkative", "reassure", "您老人家不太会用也正常,我来帮您弄。", None),
+            ("missing-balance", "apologize", "您连钱是怎么扣的都不知道,换了谁都着急。", None),
+            ("sms-failure", "gather", "您的手机没换过吧?", None),
+            ("sms-failure", "resolve", "手机有点旧也没关系,我们先查网络。", None),
+            ("sms-failure", "apologize", "不是您手机太旧的问题,是我们的网络故障。", None),
+            ("airline-delay", "apologize", "您这不是矫情,换了谁都会生气。", None),
+            ("missing-balance", "apologize", "让您为这事专门跑一趟,真不好意思。", None),
+            ("missing-balance", "resolve", "这点小事不用您操心,交给我。", None),
+            ("missing-balance", "follow_up", "以后您不用再为这种事跑营业厅,打10086就能办。", None),
+            ("sms-failure", "resolve", "这两天急事您可以先用微信联系。", None),
+            ("missing-balance", "apologize", "这种事哪有不着急的。", None),
+            ("missing-balance", "apologize", "我脑子不好使,您再说一遍。", None)])
+
+    def test_brushing_off_or_rushing_the_customer_fails_beside_patient_words(self):
+        # Found by an outside tester (adv13 01): each passed its step with 100; 满意了吧 even
+        # counted as the follow-up's satisfaction question.
+        self.assert_breaches([
+            ("missing-balance", "apologize", "早干嘛去了。", DISMISSIVE),
+            ("missing-balance", "apologize", "有意见您去投诉好了,我无所谓。", DISMISSIVE),
+            ("missing-balance", "follow_up", "您要去消协随便您。", DISMISSIVE),
+            ("missing-balance", "apologize", "您要是嫌我们扣费,可以去别家嘛。", DISMISSIVE),
+            ("missing-balance", "apologize", "后面还有人排队呢,您快点。", DISMISSIVE),
+            ("sms-failure", "gather", "急什么急,问题总得一个一个问。", DISMISSIVE),
+            ("airline-delay", "vent", "不过大半夜的您嗓门能不能小点,我耳朵都要聋了。", DISMISSIVE),
+            ("missing-balance", "vent", "不过您嗓门能不能小点,后面还有人排队呢。", DISMISSIVE),
+            ("missing-balance", "apologize", "您这么大声嚷嚷别人还怎么办业务?", DISMISSIVE),
+            ("airline-delay", "follow_up", "这下您满意了吧?以后别动不动就投诉了。", DISMISSIVE),
+            ("airline-delay", "follow_up", "满意了吧?", DISMISSIVE),
+            ("airline-delay", "resolve", "别再打过来骂人了啊。", DISMISSIVE),
+            ("missing-balance", "follow_up", "您对处理结果还满意吗?", None),
+            ("missing-balance", "follow_up", "这样处理您满意了吗?", None),
+            ("missing-balance", "apologize", "您不用去别家,我们一定给您解决。", None),
+            ("missing-balance", "gather", "您是从别家转过来的吗?", None),
+            ("missing-balance", "resolve", "我尽快给您办。", None),
+            ("missing-balance", "apologize", "您先别着急,我马上查。", None),
+            ("sms-failure", "gather", "您的声音有点小,我听不太清。", None),
+            ("sms-failure", "gather", "信号动不动就断吗?", None),
+            ("missing-balance", "apologize", "让您动不动就跑营业厅,真对不起。", None),
+            ("missing-balance", "apologize", "投诉处理好了以后我们会回复您。", None)])
+
+    def test_what_the_customer_was_owed_is_no_lecture(self):
+        # Found by an outside tester (adv13 04 A): each failed critically as 您应该… lecturing,
+        # although it says what the company owed the customer. What he should have done still fails.
+        self.assert_breaches([
+            ("airline-delay", "apologize", "您的意思是,你们本来就应该坐上那班飞机,结果因为罢工干等了三个小时。", None),
+            ("airline-delay", "apologize", "只能半夜先到上海,你们早就应该到广州了,是这样吗?", None),
+            ("airline-delay", "resolve", "这次确实是我们的责任,你们早该到广州了。", None),
+            ("airline-delay", "apologize", "你们本来应该下午就到广州,真对不起。", None),
+            ("missing-balance", "apologize", "而且扣费前您本来就应该收到通知,但什么也没收到,是吗?", None),
+            ("prepaid-bonus", "apologize", "按活动您早该拿到送的话费了,可到现在一分没有。", None),
+            ("prepaid-bonus", "apologize", "送的话费您应该拿到却没到账。", None),
+            ("prepaid-bonus", "resolve", "是我们的失误。您交费的时候就应该拿到这50元。", None),
+            ("prepaid-bonus", "resolve", "这50元您本来就应该拿到。", None),
+            ("prepaid-bonus", "resolve", "按活动您应该享受送50元。", None),
+            ("sms-failure", "resolve", "这两天您应该享受的服务没享受到,真对不起。", None),
+            ("missing-balance", "follow_up", "退款到账的短信您该看到了吧?", None),
+            ("missing-balance", "follow_up", "退款您该查到了吧?", None),
+            ("missing-balance", "apologize", "您应该先看看合同。", BLAME),
+            ("missing-balance", "apologize", "您早该看合同的。", BLAME),
+            ("missing-balance", "apologize", "下次您该注意。", BLAME),
+            ("missing-balance", "apologize", "您应该拿身份证来办。", BLAME),
+            ("missing-balance", "apologize", "您应该到营业厅去办。", BLAME),
+            ("missing-balance", "apologize", "您应该按时交费。", BLAME),
+            ("missing-balance", "apologize", "您应该今天去营业厅办理。", BLAME),
+            ("missing-balance", "apologize", "您当时就应该当场确认。", BLAME),
+            ("airline-delay", "apologize", "你们应该早点去柜台改签。", BLAME)])
+
+
 if __name__ == "__main__":
     unittest.main()
