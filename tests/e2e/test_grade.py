@@ -1051,5 +1051,168 @@ class TabooRudeRemarksAndEntitlements(CoachTestCase):
             ("airline-delay", "apologize", "你们应该早点去柜台改签。", BLAME)])
 
 
+class NaturalWordingOfTheMoves(CoachTestCase):
+    """Everyday wordings of the required moves count; an opener or a near-miss without the move
+    does not. Found by an outside tester: a full restatement opened by 我跟您核实一下 scored 0 for
+    restating and failed the exam's must-pass apologize step, while 我确认一下。 alone counted."""
+
+    BODY = "您这个月一个电话没打,话费却少了1.8元,事先也没收到通知。我都记下来了。"
+
+    def concept_results(self, scenario_id, step, label, replies):
+        """For each reply, graded alone at `step`: (whether the rule asking for the concept
+        labelled `label` is met, whether the step passes)."""
+        for i, reply in enumerate(replies):
+            self.write(f"replies/{i:03d}.yaml", f"scenario: {scenario_id}\nresponses:\n"
+                       f"  {step}: {json.dumps(reply, ensure_ascii=False)}\n")
+        graded = json.loads(run("grade", str(self.tmp / "replies"), "--format", "json").stdout)
+        shutil.rmtree(self.tmp / "replies")
+        by_file = {Path(r["file"]).name: r for r in graded["results"]}
+        results = []
+        for i in range(len(replies)):
+            graded_step = next(s for s in by_file[f"{i:03d}.yaml"]["steps"] if s["id"] == step)
+            rule = next(r for r in graded_step["rules"]
+                        if r["kind"] in ("concept", "forbid") and f"「{label}」" in r["description"])
+            results.append((rule["ok"], graded_step["passed"]))
+        return results
+
+    def assert_concept(self, scenario_id, step, label, cases):
+        """`cases`: (reply, whether the concept must be recognised). A recognised one must also
+        pass its step: these are the replies of a good trainee."""
+        results = self.concept_results(scenario_id, step, label, [reply for reply, _ in cases])
+        for (reply, expected), (ok, passed) in zip(cases, results):
+            with self.subTest(reply=reply):
+                self.assertEqual(ok, expected)
+                if expected:
+                    self.assertTrue(passed)
+
+    def test_a_restatement_counts_whatever_everyday_words_open_it(self):
+        openers = ["我跟您核实一下:", "我确认下,", "我跟您对一下:", "我整理一下您说的:",
+                   "我把您的情况说一下:", "我理解的情况是,", "简单来说就是,", "我再说一下您的问题:",
+                   "我把您的问题再说一遍:", "您刚才讲的是,", "您的问题是,", "我确认一下:",
+                   "跟您确认一下,", "我再复述一遍:", "如果没理解错的话,", "我的理解是,",
+                   "您反映的问题是,", "您看我理解得对不对:", "您是说", "也就是说,"]
+        self.assert_concept("missing-balance", "apologize", "复述客户的问题", [
+            (f"王先生,真对不起,给您添麻烦了。{opener}{self.BODY}", True) for opener in openers])
+
+    def test_a_restated_clause_closed_by_shi_ma_counts(self):
+        self.assert_concept("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,真对不起。您这个月一个电话没打,话费却少了1.8元,是吗?我记下来了。", True),
+            ("王先生,真对不起。您短信一条都发不出去,是不是?我记下来了。", True),
+            # a bare 是吗 answers, it restates nothing
+            ("王先生,真对不起,给您添麻烦了。哦,是吗?我记下来了。", False),
+            ("王先生,是吗?真对不起,给您添麻烦了,我记下来了。", False)])
+
+    def test_an_opener_with_nothing_restated_after_it_does_not_count(self):
+        self.assert_concept("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,真对不起,给您添麻烦了。我确认一下。我记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。我跟您核实一下。我记下来了。", False),
+            ("王先生,真对不起。我先确认一下,好吗?我记下来了。", False),
+            ("王先生,真对不起。我理解得对不对?我记下来了。", False),
+            ("王先生,真对不起。我明白了。我记下来了。", False),
+            # asking, agreeing, investigating or explaining is not restating
+            ("王先生,真对不起。您的问题是什么时候开始的?我记下来了。", False),
+            ("王先生,真对不起。您的问题是我们一定会解决的。我记下来了。", False),
+            ("王先生,真对不起。您刚才说的我都记下来了。", False),
+            ("王先生,真对不起。您刚才说得对,我记下来了。", False),
+            ("王先生,真对不起。我帮您核实一下这笔扣费,我记下来了。", False),
+            ("王先生,真对不起。情况是这样的,系统每月会自动扣费。我记下来了。", False),
+            ("王先生,真对不起。简单来说就是系统出了故障。我记下来了。", False),
+            ("王先生,真对不起。您没记错,这个月确实扣了钱。我记下来了。", False)])
+
+    def test_an_all_good_exam_submission_is_certified(self):
+        replies = {
+            "airline-delay": [
+                "先生您好,你们团队从下午等到半夜,又被落在登机口,这种遭遇换谁都受不了,我非常理解您的心情。请您慢慢说,我都在听。",
+                "先生,实在对不起,这是我们公司的责任,让你们受累了。我确认一下:你们20人下午在北京因罢工等了三小时,改乘小飞机时被落下,只好半夜先到上海,对吗?我能理解大家的心情。",
+                "先生,请问怎么称呼您?麻烦您告诉我团队的订单号,我马上查明天的航班。你们明天最晚几点要到广州?您希望我们怎么处理?",
+                "先生,这次确实是我们的问题。我马上为你们20位预留明天一早上海飞广州的座位,半小时内给您回电话确认;补偿的事我今晚就上报公司,明天中午前给您答复。",
+                "您好,先生,我是某某航空客户服务中心的陈静,工号5012。打扰您了,想问一下总裁的致歉函和机票您收到了吗?您对这次的处理满意吗?谢谢您的理解。"],
+            "missing-balance": [
+                "先生您好,1.8块钱虽然不多,但不明不白被扣谁心里都不舒服,我很理解。请问您怎么称呼?您慢慢跟我讲。",
+                "王先生,真对不起,给您添麻烦了。我跟您核实一下:您这个月一个电话没打,话费却少了1.8元,事先也没收到通知,是吗?我都记下来了。",
+                "王先生,我马上帮您查。您的手机号码是多少?这个月您有没有用手机上过网?您是从哪里看到余额少了的?",
+                "王先生,查询结果出来了:扣费是因为号码上有一项信息服务,每月1.8元。我马上帮您取消,1.8元两小时内退到您的话费里,以后不会再扣。",
+                "王先生,非常感谢您的耐心。请问这样处理您满意吗?下个月账单出来后我会打电话跟您确认一下,我们也会改进服务,不让类似的事再发生。"],
+            "sms-failure": [
+                "女士,您好,短信发不出去肯定耽误了不少事,您的心情我很理解。您先请坐,慢慢说,具体是什么情况?",
+                "李女士,真抱歉让您着急了。我确认一下:您的手机这两天短信一直发不出去,发一条失败一条,是吗?换了是我也会很着急。",
+                "李女士,我尽快问完。请问您的号码是多少?从什么时候开始发不出去的?发送时手机显示什么提示?能正常打电话吗?我马上帮您查。",
+                "李女士,我这边查了,您的号码状态正常,应该是网络那边出了问题。我马上给您提交故障单,24小时内修好,修好后我打电话告诉您;这期间您有急事可以先打电话。",
+                "李女士您好,我是中国移动营业厅的刘芳,工号2210。您前几天反映的短信问题已经处理好了,想问一下现在能正常发短信了吗?谢谢您的耐心等待。"]}
+        steps = ["vent", "apologize", "gather", "resolve", "follow_up"]
+        lines = ["trainee: 好学员", "attempts:"]
+        for scenario_id, answers in replies.items():
+            lines += [f"  - scenario: {scenario_id}", "    responses:"]
+            lines += [f"      {step}: {json.dumps(text, ensure_ascii=False)}"
+                      for step, text in zip(steps, answers)]
+        submission = self.write("submission.yaml", "\n".join(lines) + "\n")
+        result = run("grade", "--exam", str(BUNDLED.parent / "exams" / "basic-certificate.yaml"),
+                     str(submission), "--format", "json")
+        self.assertExit(result, 0)
+        trainees = json.loads(result.stdout)["exam"]["trainees"]
+        self.assertEqual([(t["trainee"], t["passed"]) for t in trainees], [("好学员", True)])
+
+    def test_everyday_empathy_in_a_vent_step(self):
+        self.assert_concept("missing-balance", "vent", "移情(理解客户的心情)", [
+            ("先生,您好,没用手机却被扣钱,我要是您我也会着急。您别站着,这边请坐,您把情况慢慢告诉我。", True),
+            ("先生,您好,遇到这样的事谁都会火冒三丈,您有什么不满尽管说,我都记下来。", True),
+            ("先生,真是让您着急了。您放心,今天一定给您说清楚。您先说说是怎么发现话费少了的?", True),
+            # advice, a denial or an apology is not sharing the customer's feeling
+            ("先生,我要是您,就先去查一下详单,您慢慢说。", False),
+            ("先生,我要是您也不会生气的,您慢慢说。", False),
+            ("先生,要是我是您,也不会生气,您慢慢说。", False),
+            ("先生,真是让您久等了,您慢慢说。", False),
+            ("先生,谁都会犯错,您慢慢说。", False)])
+
+    def test_everyday_invitations_to_talk_in_a_vent_step(self):
+        self.assert_concept("missing-balance", "vent", "请客户倾诉", [
+            ("先生,您好,钱无缘无故少了,换了谁都会着急。您慢慢跟我说。", True),
+            ("先生,您好,钱无缘无故少了,换了谁都会着急。慢慢跟我讲。", True),
+            ("先生,您好,钱无缘无故少了,换了谁都会着急,您有什么不满尽管说。", True),
+            ("先生,您好,钱无缘无故少了,换了谁都会着急。您先说说是怎么发现的?", True),
+            ("先生,您好,钱无缘无故少了,换了谁都会着急。请您慢慢讲,我认真听。", True),
+            ("先生,您好,钱无缘无故少了,换了谁都会着急。您把情况慢慢告诉我。", True),
+            # 尽管 as "although", 讲讲道理, having listened: no invitation
+            ("先生,换了谁都会着急,尽管说明了情况,还是扣了钱。", False),
+            ("先生,换了谁都会着急,尽管讲过很多次,还是没解决。", False),
+            ("先生,换了谁都会着急,可您也讲讲道理。", False),
+            ("先生,换了谁都会着急,我认真听了您的意见。", False),
+            ("先生,换了谁都会着急,我会认真听取您的意见。", False)])
+        # A talkative customer is not to be invited on (a forbid rule, met when nothing invites):
+        # the new wordings are caught there, a restatement with closed questions is not.
+        graded = self.concept_results("type-talkative", "key-points", "请客户倾诉", [
+            "大爷,我确认一下:这个月账单上多了一项10元的视频会员,您没订过,对吗?是这个月的账单吧?我记下来了。",
+            "大爷,您有什么不满尽管说,慢慢跟我讲。"])
+        self.assertEqual([ok for ok, _ in graded], [True, False])
+
+    def test_everyday_apologies(self):
+        self.assert_concept("missing-balance", "apologize", "道歉", [
+            (f"王先生,请您多包涵。我确认一下:{self.BODY}", True),
+            (f"王先生,真的很内疚。我确认一下:{self.BODY}", True),
+            (f"王先生,还望海涵。我确认一下:{self.BODY}", True),
+            (f"王先生,您不用内疚。我确认一下:{self.BODY}", False)])
+
+    def test_asking_for_understanding_and_seating_the_customer_during_an_outage(self):
+        good = "先生,实在抱歉,让您白等了这么久,您的心情我很理解。请您多多谅解,这边请坐,喝杯水,一来电我马上给您办。"
+        self.assert_concept("hall-outage", "explain", "求得客户谅解", [
+            (good, True),
+            ("先生,实在抱歉,您的心情我很理解。还请您谅解,请您在休息区坐一下,来电先给您办。", True),
+            ("先生,实在抱歉,您的心情我很理解。我们请示一下能不能处理,请您在休息区坐一下。", False)])
+        self.assert_concept("hall-outage", "explain", "安排客户等候", [
+            (good, True),
+            ("先生,实在抱歉,您的心情我很理解,还请您谅解。您可以坐车去附近的营业厅。", False),
+            ("先生,实在抱歉,您的心情我很理解,还请您谅解。这边请走。", False)])
+
+    def test_everyday_commitments_to_improve(self):
+        opening = "孙女士,再次向您道歉,也谢谢您给我改正的机会。"
+        self.assert_concept("get-me-the-manager", "close", "表明改进的决心", [
+            (opening + "以后我一定更加细心,认真核对每一步,不会再犯同样的错误。", True),
+            (opening + "我们今后会更加注意,同样的错误绝不会再犯。", True),
+            # telling the customer to be careful, or refusing to promise, is no commitment
+            (opening + "您以后要更加注意。", False),
+            (opening + "我们希望您以后更加注意。", False),
+            (opening + "我不能保证不会再犯同样的错误。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
