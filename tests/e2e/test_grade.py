@@ -1070,8 +1070,11 @@ class NaturalWordingOfTheMoves(CoachTestCase):
         results = []
         for i in range(len(replies)):
             graded_step = next(s for s in by_file[f"{i:03d}.yaml"]["steps"] if s["id"] == step)
+            # A step may ask for the concept with a rule of its own (missing-balance's restatement
+            # must hold this customer's facts): its label starts with the concept's.
             rule = next(r for r in graded_step["rules"]
-                        if r["kind"] in ("concept", "forbid") and f"「{label}」" in r["description"])
+                        if r["kind"] in ("concept", "forbid", "regex")
+                        and re.sub(r"^(体现|避免)?「?", "", r["description"]).startswith(label))
             results.append((rule["ok"], graded_step["passed"]))
         return results
 
@@ -1097,7 +1100,7 @@ class NaturalWordingOfTheMoves(CoachTestCase):
     def test_a_restated_clause_closed_by_shi_ma_counts(self):
         self.assert_concept("missing-balance", "apologize", "复述客户的问题", [
             ("王先生,真对不起。您这个月一个电话没打,话费却少了1.8元,是吗?我记下来了。", True),
-            ("王先生,真对不起。您短信一条都发不出去,是不是?我记下来了。", True),
+            ("王先生,真对不起。您这个月话费少了1.8元,是不是?我记下来了。", True),
             # a bare 是吗 answers, it restates nothing
             ("王先生,真对不起,给您添麻烦了。哦,是吗?我记下来了。", False),
             ("王先生,是吗?真对不起,给您添麻烦了,我记下来了。", False)])
