@@ -135,8 +135,9 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   rubric.scenario_ = std::move(scenario);
   const std::size_t errors_before = diagnostics.reported();
   check_temper(*rubric.scenario_, concepts, diagnostics);
+  const NameParts customer = split_name(rubric.scenario_->customer.name);
   for (const Step& step : rubric.scenario_->steps) {
-    CompiledStep compiled{&step, {}, {}, &concepts};
+    CompiledStep compiled{&step, {}, {}, &concepts, customer};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
         compiled.rules.push_back(std::move(*compiled_rule));
