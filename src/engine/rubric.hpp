@@ -32,6 +32,9 @@ struct CompiledStep {
   // The customer's surname and sex, which no form of address may contradict in any step
   // (engine/wrong_address).
   NameParts customer;
+  // Whether the scenario is played in Chinese: a reply mostly in another language then fails
+  // (engine/reply_language).
+  bool speaks_chinese = false;
 };
 
 class Rubric {

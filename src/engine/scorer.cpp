@@ -6,6 +6,7 @@
 
 #include "engine/conduct.hpp"
 #include "engine/conversation.hpp"
+#include "engine/reply_language.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
 #include "engine/wrong_address.hpp"
@@ -35,13 +36,17 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
 namespace {
 
 // A reply that cannot be meant for this customer, whatever its rules say: it calls the customer by
-// another's surname or sex. Such a reply fails its step with zero, like keyword stuffing; the
-// verdicts are added to `result`.
+// another's surname or sex, or it is mostly in another language than the customer's. Such a
+// reply fails its step with zero, like keyword stuffing; the verdicts are added to `result`.
 bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
                      const NormalizedText& reply, StepResult& result) {
   bool unfit = false;
   if (const auto wrong = find_wrong_addresses(reply, compiled.customer); !wrong.empty()) {
     result.rules.push_back(wrong_address_result(wrong, reply, scenario.customer));
+    unfit = true;
+  }
+  if (compiled.speaks_chinese && mostly_foreign(count_scripts(reply.original))) {
+    result.rules.push_back(foreign_language_result());
     unfit = true;
   }
   return unfit;

@@ -770,6 +770,44 @@ class CustomerAndLanguage(CoachTestCase):
                 self.assertEqual(self.verdicts(step, "address"), [])
                 self.assertTrue(step["passed"])
 
+    def test_a_reply_mostly_in_english_fails_a_chinese_step(self):
+        # Found by an outside tester: these scored 100 and 80 on the must-pass apologize step.
+        cases = [
+            ("missing-balance", "王先生, I'm really sorry. 您是说 you made no calls this month but lost 1.8 yuan, "
+                                "right? 我记下了."),
+            ("sms-failure", "Ms. Li, 真对不起. 您的意思是 your phone can't send any SMS these two days, right? "
+                            "I totally understand your feelings."),
+        ]
+        for scenario_id, reply in cases:
+            with self.subTest(scenario=scenario_id):
+                result = self.graded_with(scenario_id, "apologize", "", {"apologize": reply})
+                apologize = self.step_of(result, "apologize")
+                self.assertEqual((apologize["score"], apologize["passed"]), (0, False))
+                [language] = self.verdicts(apologize, "language")
+                self.assertIn("用中文回答客户", language["feedback"])
+
+    def test_latin_words_customers_use_stay_fine(self):
+        for sentence in ["您也可以在APP里查,SIM卡换成4G或5G的也行,家里WiFi连上就能用。",
+                         "您的iPhone收到短信验证码123456,输进去就好,OK?",
+                         "详单可以发到您的邮箱 li.na@example.com,也可以登录 https://www.10086.cn 查询。",
+                         "您是我们的VIP客户,带上ID卡就能办,宽带还能升级到100M。",
+                         "王先生,sorry啊。"]:
+            with self.subTest(sentence=sentence):
+                result = self.graded_with("missing-balance", "resolve", sentence)
+                resolve = self.step_of(result, "resolve")
+                self.assertEqual(self.verdicts(resolve, "language"), [])
+                self.assertTrue(resolve["passed"])
+
+    def test_english_is_right_in_an_english_scenario(self):
+        english = BUNDLED.parent / "tests" / "data" / "english"
+        path = self.write("refund.yaml", "scenario: refund\nresponses:\n"
+                                         "  vent: \"Mr Smith, I am so sorry. What happened?\"\n")
+        result = json.loads(run("--scenarios", str(english), "grade", str(path), "--format", "json",
+                                lang="en").stdout)["results"][0]
+        vent = self.step_of(result, "vent")
+        self.assertTrue(vent["passed"])
+        self.assertEqual(self.verdicts(vent, "language"), [])
+
 
 if __name__ == "__main__":
     unittest.main()

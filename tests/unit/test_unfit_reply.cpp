@@ -1,7 +1,8 @@
 // Replies that cannot be meant for this customer: another customer's name or sex
-// (engine/wrong_address).
+// (engine/wrong_address), or mostly another language than the scenario's (engine/reply_language).
 #include <doctest/doctest.h>
 
+#include "engine/reply_language.hpp"
 #include "engine/scorer.hpp"
 #include "engine/surnames.hpp"
 #include "engine/wrong_address.hpp"
@@ -17,6 +18,10 @@ std::vector<WrongAddress> wrong_for(const std::string& customer, const std::stri
 
 bool misaddressed(const std::string& customer, const std::string& reply) {
   return !wrong_for(customer, reply).empty();
+}
+
+bool foreign(const std::string& reply) {
+  return mostly_foreign(count_scripts(reply));
 }
 
 // A one-step scenario of customer `customer` with an apology rule, in Chinese unless its model
@@ -137,4 +142,42 @@ TEST_CASE("a wrong address fails its step with zero, naming the form that fits")
   const StepResult right = scored(scenario("李女士"), "李女士,真对不起,给您添麻烦了。");
   CHECK(right.passed);
   CHECK_FALSE(verdict(right, "address"));
+}
+
+TEST_CASE("words of another script are counted, borrowed ones are not") {
+  const ScriptCount mixed = count_scripts("王先生, I'm really sorry. 您是说 you made no calls?");
+  CHECK(mixed.han == 6);
+  CHECK(mixed.foreign_words == 7);
+  CHECK(count_scripts("APP、SIM卡、4G、5G、WiFi、iPhone、VIP、ID、OK、100M").foreign_words == 0);
+  CHECK(count_scripts("验证码123456,航班CA1234,发到li@example.com或www.10086.cn").foreign_words ==
+        0);
+  CHECK(count_scripts("Ms.Li").foreign_words == 2);
+  CHECK(count_scripts("ｓｏｒｒｙ,can't").foreign_words == 2);
+}
+
+TEST_CASE("a reply mostly in another script is foreign, a few borrowed words are not") {
+  // Found by an outside tester: half-English replies scored 100 on a must-pass step.
+  CHECK(
+      foreign("王先生, I'm really sorry. 您是说 you made no calls this month but lost 1.8 yuan, "
+              "right? 我记下了."));
+  CHECK(
+      foreign("Sir, 您好, I understand 您的心情. 您慢慢说, I'm listening, please tell me "
+              "everything."));
+  CHECK(foreign("Sorry, sorry, sorry!"));
+  CHECK_FALSE(foreign("王先生,sorry啊。您是说this month没打电话,话费少了1.8元,对吧?"));
+  CHECK_FALSE(foreign("王先生,您可以在APP里查话费,SIM卡换成4G的也行,家里WiFi连上就能用。"));
+  CHECK_FALSE(foreign("OK,王先生,我马上帮您查。"));
+  CHECK_FALSE(foreign("Sorry, sir."));  // two words: too little to judge
+}
+
+TEST_CASE("a reply in another language fails a step of a Chinese scenario only") {
+  const std::string english_reply = "I am so sorry, sir, let me check that for you.";
+  const StepResult in_chinese = scored(scenario("王先生"), english_reply);
+  CHECK_FALSE(in_chinese.passed);
+  CHECK(in_chinese.score == 0);
+  REQUIRE(verdict(in_chinese, "language"));
+
+  // The test lexicon's apology is Chinese only: the English scenario judges the reply by its
+  // rules, not by its language.
+  CHECK_FALSE(verdict(scored(scenario("Mr Smith", false), english_reply), "language"));
 }
