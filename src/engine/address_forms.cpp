@@ -8,15 +8,6 @@
 namespace coach {
 namespace {
 
-// Whom a title addresses. A title of `anyone` (老师, 经理, 总, 老人家) fits every customer, and
-// a customer whose title is one of them (王经理) may be addressed by any title.
-enum class Addressee { man, woman, anyone };
-
-struct Title {
-  std::string_view word;
-  Addressee addressee;
-};
-
 constexpr std::array<Title, 25> kTitles = {{
     {"先生", Addressee::man},     {"老先生", Addressee::man},    {"大哥", Addressee::man},
     {"大爷", Addressee::man},     {"大叔", Addressee::man},      {"叔叔", Addressee::man},
@@ -29,16 +20,15 @@ constexpr std::array<Title, 25> kTitles = {{
     {"总", Addressee::anyone},
 }};
 
-bool fits(Addressee title, Addressee customer) {
-  return title == customer || title == Addressee::anyone || customer == Addressee::anyone;
+}  // namespace
+
+std::span<const Title> address_titles() {
+  return kTitles;
 }
 
-// The customer's name split into surname and title: 王先生 → 王 and 先生, 王老先生 → 王 and
-// 老先生 (the longest title the name ends with). No title found: an empty surname.
-struct NameParts {
-  std::string surname;
-  Addressee addressee = Addressee::anyone;
-};
+bool title_fits(Addressee title, Addressee customer) {
+  return title == customer || title == Addressee::anyone || customer == Addressee::anyone;
+}
 
 NameParts split_name(const std::string& name) {
   const Title* found = nullptr;
@@ -50,13 +40,11 @@ NameParts split_name(const std::string& name) {
   return {normalize_phrase(name.substr(0, name.size() - found->word.size())), found->addressee};
 }
 
-}  // namespace
-
 std::vector<std::string> misfitting_titles(const Customer& customer) {
   const Addressee customer_is = split_name(customer.name).addressee;
   std::vector<std::string> titles;
   for (const Title& title : kTitles) {
-    if (!fits(title.addressee, customer_is)) titles.emplace_back(title.word);
+    if (!title_fits(title.addressee, customer_is)) titles.emplace_back(title.word);
   }
   return titles;
 }
@@ -66,7 +54,7 @@ AddressForms address_forms(const Rule& rule, const Customer& customer) {
   if (!customer.name.empty()) forms.accepted.push_back(normalize_phrase(customer.name));
   const NameParts name = split_name(customer.name);
   for (const Title& title : kTitles) {
-    const bool fitting = fits(title.addressee, name.addressee);
+    const bool fitting = title_fits(title.addressee, name.addressee);
     if (!name.surname.empty())
       (fitting ? forms.accepted : forms.mistaken).push_back(name.surname + std::string(title.word));
     if (fitting && (rule.address == AddressMode::title || customer.name.empty()))

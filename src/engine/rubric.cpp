@@ -3,6 +3,7 @@
 #include "engine/conduct.hpp"
 #include "engine/forbidden_requirement.hpp"
 #include "engine/impossible_condition.hpp"
+#include "engine/reply_language.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/trainer_pattern.hpp"
 
@@ -135,8 +136,10 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   rubric.scenario_ = std::move(scenario);
   const std::size_t errors_before = diagnostics.reported();
   check_temper(*rubric.scenario_, concepts, diagnostics);
+  const NameParts customer = split_name(rubric.scenario_->customer.name);
+  const bool chinese = speaks_chinese(*rubric.scenario_);
   for (const Step& step : rubric.scenario_->steps) {
-    CompiledStep compiled{&step, {}, {}, &concepts};
+    CompiledStep compiled{&step, {}, {}, &concepts, customer, chinese};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
         compiled.rules.push_back(std::move(*compiled_rule));

@@ -29,6 +29,12 @@ struct CompiledStep {
   // broken.
   std::vector<CompiledRule> conduct;
   const ConceptIndex* concepts = nullptr;  // the whole lexicon (never null once compiled)
+  // The customer's surname and sex, which no form of address may contradict in any step
+  // (engine/wrong_address).
+  NameParts customer;
+  // Whether the scenario is played in Chinese: a reply mostly in another language then fails
+  // (engine/reply_language).
+  bool speaks_chinese = false;
 };
 
 class Rubric {

@@ -6,8 +6,10 @@
 
 #include "engine/conduct.hpp"
 #include "engine/conversation.hpp"
+#include "engine/reply_language.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
+#include "engine/wrong_address.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -30,6 +32,27 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   return score_step(compiled, scenario, normalized, compiled.concepts->scan(normalized),
                     reply.has_value());
 }
+
+namespace {
+
+// A reply that cannot be meant for this customer, whatever its rules say: it calls the customer by
+// another's surname or sex, or it is mostly in another language than the customer's. Such a
+// reply fails its step with zero, like keyword stuffing; the verdicts are added to `result`.
+bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
+                     const NormalizedText& reply, StepResult& result) {
+  bool unfit = false;
+  if (const auto wrong = find_wrong_addresses(reply, compiled.customer); !wrong.empty()) {
+    result.rules.push_back(wrong_address_result(wrong, reply, scenario.customer));
+    unfit = true;
+  }
+  if (compiled.speaks_chinese && mostly_foreign(count_scripts(reply.original))) {
+    result.rules.push_back(foreign_language_result());
+    unfit = true;
+  }
+  return unfit;
+}
+
+}  // namespace
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
                       const NormalizedText& normalized, const ReplyScan& scan, bool replied) {
@@ -64,7 +87,8 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
       result.rules.push_back(stuffing_result(*why));
     }
   }
-  if (result.critical_failed || result.stuffed) result.score = 0;
+  const bool unfit = result.answered && add_unfit_reply(compiled, scenario, normalized, result);
+  if (result.critical_failed || result.stuffed || unfit) result.score = 0;
   const bool reaches_mark =
       result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
   result.passed = result.answered && reaches_mark && !result.critical_failed;

@@ -1217,5 +1217,119 @@ class NaturalWordingOfTheMoves(CoachTestCase):
             (opening + "我不能保证不会再犯同样的错误。", False)])
 
 
+class CustomerAndLanguage(CoachTestCase):
+    """Replies that cannot be meant for this customer: another customer's surname or sex, or
+    mostly another language than the scenario's. Each fails its step with zero, in every step."""
+    graded_with = Grading.graded_with
+    submission = Grading.submission
+    EXAM = str(BUNDLED.parent / "exams" / "basic-certificate.yaml")
+
+    def step_of(self, result, step_id):
+        return next(step for step in result["steps"] if step["id"] == step_id)
+
+    def verdicts(self, step, kind):
+        return [rule for rule in step["rules"] if rule["kind"] == kind]
+
+    def test_answers_for_another_customer_are_not_certified(self):
+        # Found by an outside tester: the sms-failure replies called 李女士 "王先生" (the previous
+        # scenario's customer) throughout and were certified with 94.
+        wang = {
+            "vent": "先生,您好,短信发不出去肯定耽误了不少事,您的心情我很理解。您先请坐,慢慢说,具体是什么情况?",
+            "apologize": "王先生,真抱歉让您着急了。我确认一下:您的手机这两天短信一直发不出去,发一条失败一条,"
+                         "是吗?换了是我也会很着急。",
+            "gather": "王先生,我尽快问完。请问您的号码是多少?从什么时候开始发不出去的?发送时手机显示什么提示?"
+                      "能正常打电话吗?我马上帮您查。",
+            "resolve": "王先生,我这边查了,您的号码状态正常,应该是网络那边出了问题。我马上给您提交故障单,24小时内"
+                       "修好,修好后我打电话告诉您;这期间您有急事可以先打电话。",
+            "follow_up": "王先生您好,我是中国移动营业厅的刘芳,工号2210。您前几天反映的短信问题已经处理好了,想问一下"
+                         "现在能正常发短信了吗?谢谢您的耐心等待。",
+        }
+        path = self.submission("wang.yaml", {"airline-delay": {}, "missing-balance": {}, "sms-failure": wang})
+        result = run("grade", str(path), "--exam", self.EXAM, "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["exam"]["trainees"][0]["passed"])
+        sms = next(attempt for attempt in report["results"] if attempt["scenario"] == "sms-failure")
+        self.assertFalse(sms["passed"])
+        for step in sms["steps"]:
+            with self.subTest(step=step["id"]):
+                self.assertEqual((step["score"], step["passed"]), (0, False))
+                [address] = self.verdicts(step, "address")
+                said = "先生" if step["id"] == "vent" else "王先生"
+                self.assertIn(f"“{said}” is the wrong address: the customer's surname is 李, a woman; say “李女士”",
+                              address["detail"])
+                self.assertEqual([m["text"] for m in address["matched"]], [said])
+        chinese = run("grade", str(path), "--exam", self.EXAM)
+        self.assertIn("称呼“王先生”不对:客户姓李,是女士,称呼“李女士”。", chinese.stdout)
+
+    def test_one_slip_fails_its_step_only(self):
+        result = self.graded_with("sms-failure", "gather", "", {
+            "gather": "李先生,我尽快问完。请问您的号码是多少?从什么时候开始发不出去的?能正常打电话吗?"})
+        gather = self.step_of(result, "gather")
+        self.assertEqual((gather["score"], gather["passed"], gather["critical_failed"]), (0, False, False))
+        self.assertEqual(len(self.verdicts(gather, "address")), 1)
+        self.assertFalse(result["critical_failed"])
+        self.assertTrue(result["passed"])  # one step below the mark is allowed, as for any step
+        others = [step for step in result["steps"] if step["id"] != "gather"]
+        self.assertTrue(all(step["passed"] and not self.verdicts(step, "address") for step in others))
+
+    def test_the_right_customer_and_other_people_s_names_are_fine(self):
+        cases = [
+            ("sms-failure", "resolve", "李女士,张师傅明天上门帮您看手机。"),
+            ("sms-failure", "resolve", "如果还不行,请找我们的王经理,他会联系您。"),
+            ("sms-failure", "resolve", "刚才那位王先生也反映了同样的问题,我们一起处理。"),
+            ("sms-failure", "gather", "您先生的手机也发不出去吗?"),
+            ("sms-failure", "apologize", "您是说营业员跟您说:“王先生,这个办不了”?"),
+            ("sms-failure", "vent", "李小姐,您慢慢说。"),
+            ("missing-balance", "vent", "谢谢先生。"),
+            ("missing-balance", "gather", "王大哥,您太太也用这个号码吗?"),
+            ("airline-delay", "vent", "女士们、先生们,王先生,我都记下了。"),
+        ]
+        for scenario_id, step_id, sentence in cases:
+            with self.subTest(sentence=sentence):
+                result = self.graded_with(scenario_id, step_id, sentence)
+                step = self.step_of(result, step_id)
+                self.assertEqual(self.verdicts(step, "address"), [])
+                self.assertTrue(step["passed"])
+
+    def test_a_reply_mostly_in_english_fails_a_chinese_step(self):
+        # Found by an outside tester: these scored 100 and 80 on the must-pass apologize step.
+        cases = [
+            ("missing-balance", "王先生, I'm really sorry. 您是说 you made no calls this month but lost 1.8 yuan, "
+                                "right? 我记下了."),
+            ("sms-failure", "Ms. Li, 真对不起. 您的意思是 your phone can't send any SMS these two days, right? "
+                            "I totally understand your feelings."),
+        ]
+        for scenario_id, reply in cases:
+            with self.subTest(scenario=scenario_id):
+                result = self.graded_with(scenario_id, "apologize", "", {"apologize": reply})
+                apologize = self.step_of(result, "apologize")
+                self.assertEqual((apologize["score"], apologize["passed"]), (0, False))
+                [language] = self.verdicts(apologize, "language")
+                self.assertIn("用中文回答客户", language["feedback"])
+
+    def test_latin_words_customers_use_stay_fine(self):
+        for sentence in ["您也可以在APP里查,SIM卡换成4G或5G的也行,家里WiFi连上就能用。",
+                         "您的iPhone收到短信验证码123456,输进去就好,OK?",
+                         "详单可以发到您的邮箱 li.na@example.com,也可以登录 https://www.10086.cn 查询。",
+                         "您是我们的VIP客户,带上ID卡就能办,宽带还能升级到100M。",
+                         "王先生,sorry啊。"]:
+            with self.subTest(sentence=sentence):
+                result = self.graded_with("missing-balance", "resolve", sentence)
+                resolve = self.step_of(result, "resolve")
+                self.assertEqual(self.verdicts(resolve, "language"), [])
+                self.assertTrue(resolve["passed"])
+
+    def test_english_is_right_in_an_english_scenario(self):
+        english = BUNDLED.parent / "tests" / "data" / "english"
+        path = self.write("refund.yaml", "scenario: refund\nresponses:\n"
+                                         "  vent: \"Mr Smith, I am so sorry. What happened?\"\n")
+        result = json.loads(run("--scenarios", str(english), "grade", str(path), "--format", "json",
+                                lang="en").stdout)["results"][0]
+        vent = self.step_of(result, "vent")
+        self.assertTrue(vent["passed"])
+        self.assertEqual(self.verdicts(vent, "language"), [])
+
+
 if __name__ == "__main__":
     unittest.main()
