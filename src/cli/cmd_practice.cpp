@@ -545,11 +545,12 @@ int practice(const Context& context, PracticeOptions& options) {
     history::import_transcripts_once(store, sessions_dir(), library);
   });
   SessionBacklog history(link);
-  const EndingSignalWatch on_kill([&history] {
+  const EndingSignalWatch on_kill([&history](bool every_reply_taken) {
     history.retry();
-    std::cerr << history.closing_note();
+    std::cerr << history.closing_note(every_reply_taken);
   });
   const int status = practise_or_sit(library, options, style, link, history);
+  on_kill.end_if_signalled();  // one that came as the session ended still ends coach
   std::cerr << history.closing_note();
   return status;
 }

@@ -1,6 +1,13 @@
 #include "cli/deferred_signals.hpp"
 
+#include <atomic>
+
 namespace coach::cli {
+namespace {
+
+std::atomic<std::uint64_t> writes_ended{0};
+
+}  // namespace
 
 std::mutex& DeferredSignals::writing() {
   static std::mutex writing;
@@ -15,7 +22,12 @@ DeferredSignals::DeferredSignals() : writing_(writing()) {
   pthread_sigmask(SIG_BLOCK, &ending, &previous_);
 }
 
+std::uint64_t DeferredSignals::finished_writes() {
+  return writes_ended.load();
+}
+
 DeferredSignals::~DeferredSignals() {
+  ++writes_ended;
   pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
 }
 

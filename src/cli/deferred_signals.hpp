@@ -4,6 +4,7 @@
 // a kill never lands between the answers file and the database. Nothing done meanwhile may
 // wait on another process (a FIFO's reader): only SIGKILL could end that wait.
 #include <csignal>
+#include <cstdint>
 #include <mutex>
 
 namespace coach::cli {
@@ -18,6 +19,8 @@ class DeferredSignals {
   // Held while the writing goes on, for a thread that takes those signals itself
   // (EndingSignalWatch): it waits on this before it acts on one.
   static std::mutex& writing();
+  // How many writings have ended so far: a main thread that moves on, for that thread.
+  static std::uint64_t finished_writes();
 
  private:
   std::lock_guard<std::mutex> writing_;

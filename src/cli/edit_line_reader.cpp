@@ -2,6 +2,7 @@
 // (wide characters included), history of earlier replies on up/down, and a multi-line paste
 // taken as one reply. A live status (a step's countdown) is part of the prompt, and libedit
 // redraws it with the line, so what is typed, the cursor and the wrapping stay libedit's own.
+// A SIGTERM or SIGHUP takes the lines already typed first (see EndingSignalWatch).
 #include <histedit.h>
 #include <langinfo.h>
 #include <poll.h>
@@ -15,6 +16,7 @@
 #include <string>
 #include <utility>
 
+#include "cli/ending_signal_watch.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
@@ -183,6 +185,7 @@ class EditLineReader : public LineReader {
     live_ = LivePrompt(prompt, live_statuses_ ? status : std::nullopt);
     prompt_ = mark_invisible(live_.text());
     in_command_ = false;
+    if (ending_) end_at_signal(take_unfinished());  // after the paste the signal ended
     if (const auto held = std::exchange(held_, std::nullopt)) return *held;
     if (interrupts_.take()) return ReadStatus::interrupted;
     if (!unfinished_.empty()) {
@@ -190,6 +193,7 @@ class EditLineReader : public LineReader {
       unfinished_.clear();
     }
     const ReadStatus got = read_one(line);
+    if (ending_) end_at_signal(take_unfinished());
     if (got != ReadStatus::line) return got;
     read_rest_of_paste(line);
     if (!line.empty()) history_w(history_, &event_, H_ENTER, to_wide(line).c_str());
@@ -199,9 +203,11 @@ class EditLineReader : public LineReader {
   // The next character for libedit, or a tick when the live status is due to change and no key
   // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
   int next_character(wchar_t* out) {
-    pollfd watched[2] = {{STDIN_FILENO, POLLIN, 0}, {interrupts_.fd(), POLLIN, 0}};
+    pollfd watched[3] = {{STDIN_FILENO, POLLIN, 0},
+                         {interrupts_.fd(), POLLIN, 0},
+                         {ending_signal_descriptor(), POLLIN, 0}};
     while (!keys_.holds_byte()) {
-      const int ready = ::poll(watched, 2, milliseconds_to_tick());
+      const int ready = ::poll(watched, 3, milliseconds_to_tick());
       if (ready > 0) break;
       if (ready == 0) return tick(out);
       if (errno != EINTR) return -1;
@@ -210,6 +216,10 @@ class EditLineReader : public LineReader {
     // over only lines ended by Enter, and one already waiting was ended before the Ctrl-C.
     const bool line_waiting = typeahead_keeper_ && (watched[0].revents & POLLIN) != 0;
     if (watched[1].revents != 0 && !line_waiting) return -1;
+    // A SIGTERM or SIGHUP: the keys that had come are still read (a reply typed with its Enter
+    // while coach was busy is taken); once none is left, the line is not finished.
+    const bool key_waiting = (watched[0].revents & POLLIN) != 0 || keys_.holds_byte();
+    if (watched[2].revents != 0 && !key_waiting) return -1;
     const int count = keys_.read(out);
     if (count == 1 && *out == interrupt_key_) {
       interrupts_.post();
@@ -308,7 +318,18 @@ class EditLineReader : public LineReader {
       keep_unfinished();
       return ReadStatus::interrupted;
     }
+    if (ending_signal_came()) {  // the end of input of a closed terminal included
+      keep_unfinished();
+      ending_ = true;
+    }
     return ReadStatus::end_of_input;
+  }
+
+  // What the trainee typed without Enter when the session was ended.
+  std::string take_unfinished() {
+    std::string text = to_utf8(unfinished_.c_str());
+    unfinished_.clear();
+    return text;
   }
 
   // Ctrl-C asks before leaving; what was typed so far comes back at the next prompt, so the
@@ -331,6 +352,7 @@ class EditLineReader : public LineReader {
   LivePrompt live_;
   std::wstring prompt_;      // what libedit draws: live_'s text, escapes marked
   bool in_command_ = false;  // the last key starts a command that reads on
+  bool ending_ = false;      // a SIGTERM or SIGHUP came and no line was left to take
   bool live_statuses_ = false;
 };
 

@@ -1,20 +1,39 @@
 #include "cli/ending_signal_watch.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
 #include <pthread.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <iostream>
 #include <thread>
 #include <utility>
 
 #include "cli/deferred_signals.hpp"
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 
 struct EndingSignalWatch::Watched {
-  std::function<void()> last_words;  // empty once the watch has ended
+  std::function<void(bool every_line_taken)> last_words;  // empty once they have been said
 };
 
 namespace {
+
+// How long the main thread may stay busy, with no write of the recording or the history under
+// way or finished meanwhile, before the signal ends the program without it. Scoring a reply and
+// showing its feedback take milliseconds; a write waits for a locked history for seconds.
+constexpr auto kPatience = std::chrono::seconds(3);
+
+int signalled_pipe[2] = {-1, -1};  // readable once the signal has come; never drained
+std::atomic<int> signal_taken{0};
+// The watch that lives, if any; changed and read with DeferredSignals::writing() held.
+std::shared_ptr<EndingSignalWatch::Watched> living;
 
 sigset_t ending_signals() {
   sigset_t ending;
@@ -37,33 +56,105 @@ sigset_t ending_signals() {
   std::_Exit(128 + signal);
 }
 
-void watch(std::shared_ptr<EndingSignalWatch::Watched> watched) {
+std::string busy_note() {
+  return std::string(
+      tr("coach: 收到结束信号时 coach 正忙,没有等它读完已经输入的内容;"
+         "之后输入的回答可能没有记录。\n",
+         "coach: coach was busy when the signal to end came, and was not waited for; replies "
+         "typed meanwhile may not be recorded.\n"));
+}
+
+// From either thread, once: the last words, then the end. A second caller waits here on the
+// lock until the first has ended the program.
+[[noreturn]] void end_program(int signal, bool every_line_taken) {
+  const std::lock_guard<std::mutex> not_while_writing(DeferredSignals::writing());
+  if (living && living->last_words) {
+    if (!every_line_taken) {
+      // The main thread may be stuck writing to standard output: stderr must not flush it first.
+      std::cerr.tie(nullptr);
+      std::cerr << busy_note();
+    }
+    std::exchange(living->last_words, nullptr)(every_line_taken);
+  }
+  end_as_the_signal_would(signal);
+}
+
+// The main thread takes the lines typed and ends the program itself (end_at_signal). It is
+// waited for while it moves on: a write under way, or one finished since the last look.
+void give_the_main_thread_time() {
+  auto writes_seen = DeferredSignals::finished_writes();
+  for (;;) {
+    std::this_thread::sleep_for(kPatience);
+    const auto writes_now = DeferredSignals::finished_writes();
+    if (writes_now != writes_seen) {
+      writes_seen = writes_now;
+      continue;
+    }
+    const std::unique_lock<std::mutex> not_writing(DeferredSignals::writing(), std::try_to_lock);
+    if (not_writing.owns_lock()) return;
+  }
+}
+
+void watch() {
   const sigset_t ending = ending_signals();
   int signal = 0;
   if (sigwait(&ending, &signal) != 0) return;
   {
     const std::lock_guard<std::mutex> not_while_writing(DeferredSignals::writing());
-    if (watched->last_words) watched->last_words();
+    if (!living) end_as_the_signal_would(signal);  // the watch has ended
   }
-  end_as_the_signal_would(signal);
+  signal_taken.store(signal);
+  const char byte = 1;
+  [[maybe_unused]] const auto written = ::write(signalled_pipe[1], &byte, 1);
+  give_the_main_thread_time();
+  end_program(signal, false);
 }
 
 }  // namespace
 
-EndingSignalWatch::EndingSignalWatch(std::function<void()> last_words)
+EndingSignalWatch::EndingSignalWatch(std::function<void(bool every_line_taken)> last_words)
     : watched_(std::make_shared<Watched>(Watched{std::move(last_words)})) {
+  if (signalled_pipe[0] < 0 && ::pipe(signalled_pipe) == 0) {
+    for (int fd : signalled_pipe) ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  }
+  {
+    const std::lock_guard<std::mutex> not_while_ending(DeferredSignals::writing());
+    living = watched_;
+  }
   // Blocked here before the thread starts, which inherits the mask: only its sigwait takes them.
   const sigset_t ending = ending_signals();
   pthread_sigmask(SIG_BLOCK, &ending, &previous_);
-  std::thread(watch, watched_).detach();
+  std::thread(watch).detach();
 }
 
 EndingSignalWatch::~EndingSignalWatch() {
   {
     const std::lock_guard<std::mutex> not_while_ending(DeferredSignals::writing());
-    watched_->last_words = nullptr;
+    living.reset();
   }
   pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+}
+
+void EndingSignalWatch::end_if_signalled() const {
+  if (const int signal = signal_taken.load(); signal != 0) end_program(signal, true);
+}
+
+int ending_signal_descriptor() {
+  return signalled_pipe[0];
+}
+
+bool ending_signal_came() {
+  return signal_taken.load() != 0;
+}
+
+void end_at_signal(const std::string& unsent) {
+  std::cout << "\n" << std::flush;  // off the prompt's line
+  if (!unsent.empty())
+    std::cerr << fmt::format(fmt::runtime(tr("coach: 这段文字没有按回车,不算回答,没有记录:{}\n",
+                                             "coach: this text was typed without Enter, so it is "
+                                             "not a reply and was not recorded: {}\n")),
+                             utf8::show_name(unsent));
+  end_program(signal_taken.load(), true);
 }
 
 }  // namespace coach::cli

@@ -21,8 +21,10 @@ std::string what_is_missing(const history::AttemptRecord& session) {
       session.scenario_id);
 }
 
-std::string missing_session_note(const std::string& database,
-                                 const history::AttemptRecord& session) {
+// `every_reply_taken`: false when coach was ended without waiting for replies typed ahead
+// (EndingSignalWatch), which the file may then lack.
+std::string missing_session_note(const std::string& database, const history::AttemptRecord& session,
+                                 bool every_reply_taken) {
   if (session.source_file.empty())
     return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} {}(无法写入,见上方);"
                                        "这些回答也没能存进任何文件。\n",
@@ -30,6 +32,12 @@ std::string missing_session_note(const std::string& database,
                                        "written, see above); those replies are in no file "
                                        "either.\n")),
                        database, what_is_missing(session));
+  if (!every_reply_taken)
+    return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} {}(无法写入,见上方);"
+                                       "已保存的回答在:{}\n",
+                                       "coach: the history database {} {} (it could not be "
+                                       "written, see above); the replies saved are in: {}\n")),
+                       database, what_is_missing(session), utf8::show_name(session.source_file));
   return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} {}(无法写入,见上方);"
                                      "全部回答在:{}\n",
                                      "coach: the history database {} {} (it could not be "
@@ -69,9 +77,15 @@ void SessionBacklog::write_waiting() {
   waiting_.clear();
 }
 
-std::string SessionBacklog::closing_note() const {
+std::string SessionBacklog::closing_note(bool every_reply_taken) const {
   if (!failed_once_) return {};
   const std::string database = utf8::show_name(link_->path());
+  if (waiting_.empty() && !every_reply_taken)
+    return fmt::format(
+        fmt::runtime(tr("coach: 练习与批改记录库 {} 又可以写入了,已保存的回答都已记下。\n",
+                        "coach: the history database {} can be written again; "
+                        "it now has every reply saved.\n")),
+        database);
   if (waiting_.empty())
     return fmt::format(
         fmt::runtime(tr("coach: 练习与批改记录库 {} 又可以写入了,这次的回答都已记下。\n",
@@ -79,7 +93,8 @@ std::string SessionBacklog::closing_note() const {
                         "it now has every reply given this time.\n")),
         database);
   std::string note;
-  for (const auto& entry : waiting_) note += missing_session_note(database, entry.second);
+  for (const auto& entry : waiting_)
+    note += missing_session_note(database, entry.second, every_reply_taken);
   return note;
 }
 

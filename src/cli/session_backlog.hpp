@@ -30,8 +30,9 @@ class SessionBacklog {
   void retry();
   // What the end of the command says of the history (for stderr): each session it lacks, or
   // lacks the last replies of, and the file holding them; or, after failed writes, that it has
-  // caught up. Empty when nothing went wrong.
-  std::string closing_note() const;
+  // caught up. Empty when nothing went wrong. `every_reply_taken` is false when coach was ended
+  // without taking the replies typed ahead: then it claims no file holds every reply.
+  std::string closing_note(bool every_reply_taken = true) const;
 
  private:
   void write_waiting();

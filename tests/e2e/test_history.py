@@ -618,5 +618,141 @@ class ImportAndMenu(HistoryTestCase):
         self.assertNotIn("✓", other.split("\n", 1)[1])  # another trainee's sessions are not yours
 
 
+
+class EndingSignalsTakeTheRepliesTypedAhead(HistoryTestCase):
+    """A reply typed with its Enter while coach was busy (waiting for a locked history, scoring)
+    was echoed at the next prompt, then lost when SIGTERM or SIGHUP came, and the end said every
+    reply was in the recording (adversarial pass 13, finding 02). The lines already typed are
+    taken first, as Ctrl-C takes them; text without Enter is not a reply, and is said to be so."""
+
+    def spawn(self, record, env_updates=None):
+        env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data), **(env_updates or {})})
+        pid, fd = spawn_in_terminal(["practice", "fee", "--trainee", "Kim", "--record", str(record)], env)
+        self.addCleanup(os.close, fd)
+        self.read_until(fd, "you>")
+        return pid, fd
+
+    def ended_by(self, pid, fd, sig):
+        """The screen (unwrapped) once coach has ended, by `sig`."""
+        screen = read_to_end(fd, quiet_seconds=30)  # a locked history is waited for 10 s
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), -sig, screen)
+        return " ".join(screen.split())
+
+    def hold_the_history(self):
+        """Another process writing the database: coach waits for it before each write."""
+        self.assertExit(self.coach("history"), 0)  # the database exists
+        lock = sqlite3.connect(self.db, isolation_level=None, timeout=0)
+        self.addCleanup(lock.close)
+        lock.execute("BEGIN EXCLUSIVE")
+        return lock
+
+    def assert_replies_kept(self, record, replies):
+        recorded = record.read_text(encoding="utf-8")
+        for step, reply in zip(("vent", "apologize"), replies):
+            self.assertIn(f'{step}: "{reply}"', recorded)
+        self.assertEqual(rows(self.db, "SELECT a.finished_at, group_concat(s.reply, '|') FROM attempts a"
+                                       " JOIN steps s ON s.attempt_id = a.id AND s.answered"
+                                       " WHERE a.kind = 'practice' GROUP BY a.id ORDER BY a.id")[-1],
+                         (None, "|".join(replies)))
+
+    def test_a_reply_entered_while_the_history_is_locked_is_kept_and_the_end_says_where(self):
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with self.subTest(sig=sig.name):
+                record = self.tmp / f"{sig.name}.yaml"
+                pid, fd = self.spawn(record)
+                lock = self.hold_the_history()
+                os.write(fd, (REPLIES[0] + "\r").encode())
+                time.sleep(1)  # coach waits for the lock: the screen seems stuck
+                os.write(fd, (REPLIES[1] + "\r").encode())
+                time.sleep(0.5)
+                os.kill(pid, sig)
+                if sig == signal.SIGHUP:  # the other writer finishes: the history takes both
+                    time.sleep(0.5)
+                    lock.execute("COMMIT")
+                    self.ended_by(pid, fd, sig)
+                    self.assert_replies_kept(record, REPLIES)
+                    continue
+                screen = self.ended_by(pid, fd, sig)  # the lock held to the end
+                lock.execute("COMMIT")
+                recorded = record.read_text(encoding="utf-8")
+                self.assertIn(f'apologize: "{REPLIES[1]}"', recorded)
+                self.assertIn("does not have this session of fee (it could not be written, see above);"
+                              f" every reply is in: {record}", screen)
+
+    def test_a_reply_entered_just_before_the_signal_is_taken_first(self):
+        # On a terminal libedit edits, on one the kernel edits (TERM=emacs), and through a pipe.
+        cases = [(signal.SIGTERM, {}), (signal.SIGHUP, {}), (signal.SIGTERM, {"TERM": "emacs"})]
+        for number, (sig, env) in enumerate(cases):
+            with self.subTest(sig=sig.name, env=env):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn(record, env)
+                os.write(fd, (REPLIES[0] + "\r").encode())
+                self.read_until(fd, "Step 2/2")
+                os.write(fd, (REPLIES[1] + "\r").encode())
+                os.kill(pid, sig)
+                self.ended_by(pid, fd, sig)
+                self.assert_replies_kept(record, REPLIES)
+        record = self.tmp / "piped.yaml"
+        env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--trainee", "Kim",
+                                 "--record", str(record)], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        shown = b""
+        while b"you>" not in shown:  # the session has begun
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            self.assertTrue(chunk, shown.decode(errors="replace"))
+            shown += chunk
+        proc.stdin.write("".join(reply + "\n" for reply in REPLIES).encode())
+        proc.stdin.flush()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)  # standard input stays open: not an end of input
+        proc.communicate()
+        self.assertEqual(proc.returncode, -signal.SIGTERM)
+        self.assert_replies_kept(record, REPLIES)
+
+    def test_text_typed_without_enter_is_not_a_reply_and_the_end_says_so(self):
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn(record)
+        os.write(fd, (REPLIES[0] + "\r").encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, "对不起,原因是".encode())
+        self.read_until(fd, "原因是")
+        os.kill(pid, signal.SIGTERM)
+        screen = self.ended_by(pid, fd, signal.SIGTERM)
+        self.assertIn("this text was typed without Enter, so it is not a reply and was not recorded:"
+                      " 对不起,原因是", screen)
+        self.assertNotIn("apologize:", record.read_text(encoding="utf-8"))
+        self.assertEqual(rows(self.db, "SELECT reply FROM steps WHERE answered"), [(REPLIES[0],)])
+
+    def test_a_signal_is_not_held_up_by_output_nobody_reads(self):
+        # The replies typed ahead are taken only while coach moves on: one whose output waits for
+        # a reader that takes nothing ends a few seconds after the signal, and says it may have
+        # left replies typed meanwhile unrecorded (no file is said to hold every reply).
+        record = self.tmp / "rec.yaml"
+        env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        proc = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--trainee", "Kim",
+                                 "--record", str(record)], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write((REPLIES[0] + "\n" + "/help\n" * 2000).encode())  # far more than a pipe holds
+        proc.stdin.flush()
+        deadline = time.time() + 10
+        while not (record.exists() and REPLIES[0] in record.read_text(encoding="utf-8")):
+            self.assertLess(time.time(), deadline, "the first reply was not written")
+            time.sleep(0.05)
+        time.sleep(0.5)
+        started = time.time()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)  # the output is read only once coach has ended
+        self.assertEqual(proc.returncode, -signal.SIGTERM)
+        self.assertLess(time.time() - started, 15)
+        _, errors = proc.communicate()
+        self.assertIn("coach was busy when the signal to end came", errors.decode())
+
+
 if __name__ == "__main__":
     unittest.main()
