@@ -958,6 +958,11 @@ class TabooRudeRemarksAndEntitlements(CoachTestCase):
             ("missing-balance", "follow_up", "下次您提前来,我给您安排。", None),
             ("missing-balance", "apologize", "这事怪不了您,是我们没提醒。", None),
             ("missing-balance", "apologize", "您可能自己都不知道开通了这个业务,这是我们的问题。", None),
+            # a rude reply of the trainers' corpus, which a restatement's 是不是 let pass
+            ("missing-balance", "apologize", "可是没人会平白无故扣您钱的,您是不是手机上点了什么自己不知道?", BLAME),
+            ("missing-balance", "apologize", "没人会平白无故扣您钱的。", DISMISSIVE),
+            ("missing-balance", "apologize", "您肯定自己都不知道被扣了钱,这是我们没提醒。", None),
+            ("missing-balance", "vent", "没有人会无缘无故来投诉,您一定是遇到了麻烦。", None),
             ("airline-delay", "resolve", "这个损失不用您自己承担。", None),
             ("missing-balance", "follow_up", "谢谢您打电话来告诉我们。", None),
             ("missing-balance", "gather", "这个号是您本人在用吗?", None)])
