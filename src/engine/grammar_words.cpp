@@ -7,9 +7,11 @@
 namespace coach {
 namespace {
 
+// 并 joins one action to the next (落实座位并短信告诉您), which strung keywords never do, and a
+// measure word counts something out (20个座位, 两张票): both are a sentence's grammar.
 bool is_function_character(char32_t cp) {
   static constexpr std::u32string_view kFunction =
-      U"那就会能已了的是把被为因所呢吗也都还在要这跟让过着我您你";
+      U"那就会能已了的是把被为因所呢吗也都还在要这跟让过着我您你并个位张次";
   return kFunction.find(cp) != std::u32string_view::npos;
 }
 

@@ -788,6 +788,18 @@ class CaseFacts(CoachTestCase):
             ("先生,明天的航班我马上给你们团队安排好,20个位子一个都不会少,半小时内给您回电话;补偿我会上报领导,为大家争取。", True)])
 
 
+
+    def test_actions_joined_by_bing_are_a_sentence_not_keywords(self):
+        # Found by an outside tester (pass 14, finding 05): a complete resolve reply scored 0 as
+        # keyword stuffing for want of a comma before 并.
+        reply = ("先生,请放心,明天的航班我亲自跟进:一小时内为你们落实20个座位并短信告诉您航班号;"
+                 "损失补偿我上报客服部,明天中午前给您回电。")
+        self.write("r.yaml", "scenario: airline-delay\nresponses:\n  resolve: " + json.dumps(reply, ensure_ascii=False) + "\n")
+        graded = json.loads(run("grade", str(self.tmp / "r.yaml"), "--format", "json").stdout)
+        step = next(s for s in graded["results"][0]["steps"] if s["id"] == "resolve")
+        self.assertFalse(step["stuffed"])
+        self.assertTrue(step["passed"])
+
 class PromisesAndPassingTheBlame(CoachTestCase):
     """Blind promises and blame-shifting (outside tester, findings 02 and 04 B): what no step may
     say is caught in every step, and what a good trainee says with the same words is not."""

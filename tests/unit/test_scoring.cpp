@@ -183,6 +183,11 @@ TEST_CASE("the trainee's own words hold a sentence with two function words or a 
   CHECK_FALSE(holds_a_sentence(grammar_of("钱少了")));
   CHECK_FALSE(holds_a_sentence(grammar_of("而且")));  // adds one more item, as a list does
   CHECK_FALSE(holds_a_sentence(grammar_of("态度话费活动没到账")));
+  // One action joined to the next, and a count with its measure word (an outside tester's
+  // resolve reply, 为你们落实20个座位并短信告诉您航班号, was zeroed as a list of keywords).
+  CHECK(holds_a_sentence(grammar_of("20个并")));
+  CHECK(holds_a_sentence(grammar_of("两张机票三次")));
+  CHECK_FALSE(holds_a_sentence(grammar_of("座位航班号")));
 }
 
 TEST_CASE("an idea said again after a sentence of one's own is not said over and over") {
