@@ -954,5 +954,52 @@ class ExamSessions(CoachTestCase):
         self.assertIn("[vent] 15/15", result.stdout)
 
 
+class SessionsDirAndResize(CoachTestCase):
+    """Where no transcript can be kept is said before the session, and a resized window keeps
+    the countdown prompt whole."""
+
+    def unusable_data_home(self):
+        """A data directory under a regular file: it cannot be created, even by root."""
+        (self.tmp / "a-file").write_text("not a directory\n", encoding="utf-8")
+        data = self.tmp / "a-file" / "data"
+        return data, str(data / "complaint-coach" / "sessions")
+
+    def test_practice_says_at_the_start_and_the_end_that_the_transcript_is_kept_nowhere(self):
+        data, sessions = self.unusable_data_home()
+        result = practice("fee", "--no-history", input=FEE_REPLIES, env=pipe_env({"XDG_DATA_HOME": str(data)}))
+        self.assertExit(result, 0)
+        self.assertIn(f"the transcript folder {sessions} cannot be written (Not a directory)", result.stderr)
+        self.assertIn("--record FILE", result.stderr)
+        self.assertIn("The transcript was not saved: the transcript folder", result.stdout.splitlines()[-1])
+        # Said once, before the session, not again at each reply.
+        self.assertEqual(result.stderr.count("cannot be written"), 1)
+
+    def test_practice_without_a_data_directory_says_so(self):
+        env = {k: v for k, v in pipe_env().items() if k not in ("HOME", "XDG_DATA_HOME")}
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history"],
+                                input=FEE_REPLIES, capture_output=True, text=True, env=env, timeout=60)
+        self.assertExit(result, 0)
+        self.assertIn("neither HOME nor XDG_DATA_HOME is set", result.stderr)
+        self.assertIn("The transcript was not saved", result.stdout)
+
+    def test_an_exam_whose_submission_would_be_kept_nowhere_does_not_start(self):
+        data, sessions = self.unusable_data_home()
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        answers = "\n".join(self.model_answers("airline-delay").values()) + "\n"
+        result = run("practice", "--exam", exam, "--no-history", input=answers, lang="en",
+                     env={"XDG_DATA_HOME": str(data)})
+        self.assertExit(result, 2)
+        self.assertIn(f"the transcript folder {sessions} cannot be written", result.stderr)
+        self.assertIn("--record FILE", result.stderr)
+        self.assertNotIn("Exam mode", result.stdout)  # refused before the first scenario
+        # With --record the submission has a place: the exam is sat, and nothing is warned.
+        record = self.tmp / "submission.yaml"
+        sat = run("practice", "--exam", exam, "--no-history", "--record", str(record), input=answers,
+                  lang="en", env={"XDG_DATA_HOME": str(data)})
+        self.assertExit(sat, 0)
+        self.assertNotIn("cannot be written", sat.stderr)
+        self.assertIn(answers.splitlines()[0], record.read_text(encoding="utf-8"))
+
+
 if __name__ == "__main__":
     unittest.main()
