@@ -129,7 +129,7 @@ class PracticeRun {
         exam_(exam),
         submission_(submission),
         options_(options),
-        screen_(style, terminal_columns(1)),
+        screen_(style, STDOUT_FILENO),
         reader_(&reader),
         log_(history, rubric) {
     const std::string kept =
@@ -478,8 +478,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     if (run.left_early()) break;
   }
   const auto verdicts = tally.verdicts();
-  if (!verdicts.empty())
-    PracticeScreen(style, terminal_columns(1)).exam_verdict(*exam, verdicts.front());
+  if (!verdicts.empty()) PracticeScreen(style, STDOUT_FILENO).exam_verdict(*exam, verdicts.front());
   if (submission.file().up_to_date()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
