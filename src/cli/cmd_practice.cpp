@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/answers_recording.hpp"
 #include "cli/app.hpp"
@@ -29,6 +30,7 @@
 #include "cli/session_backlog.hpp"
 #include "cli/terminal.hpp"
 #include "cli/trainee_option.hpp"
+#include "cli/transcript_keeping.hpp"
 #include "cli/typed_command.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
@@ -51,6 +53,9 @@ struct PracticeOptions {
   std::string record;
   std::string trainee;
   HistoryChoice history;  // --db / --no-history given after `practice`
+  // Why, without --record, the sessions directory cannot keep the transcript (found out
+  // before the session, which then keeps none).
+  std::optional<std::string> unkept_because;
 };
 
 // Every session's answers file is kept in the sessions directory (the menu reads them when the
@@ -124,10 +129,11 @@ class PracticeRun {
         exam_(exam),
         submission_(submission),
         options_(options),
-        screen_(style, terminal_columns(1)),
+        screen_(style, STDOUT_FILENO),
         reader_(&reader),
         log_(history, rubric) {
-    const std::string kept = history_record_path(rubric.scenario().id);
+    const std::string kept =
+        options.unkept_because ? std::string() : history_record_path(rubric.scenario().id);
     record_ = AnswersRecording(options.record.empty() ? kept : options.record);
     if (!options.record.empty()) sessions_copy_ = AnswersRecording(kept);
   }
@@ -322,7 +328,12 @@ class PracticeRun {
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
     screen_.summary(result_, options_.exam, session_.rubric().scenario().customer.temper.limit,
                     unmet_);
-    if (!record_.path().empty()) screen_.note(recording_note(record_, complete_copy()));
+    if (!record_.path().empty())
+      screen_.note(recording_note(record_, complete_copy()));
+    else if (!submission_)  // an exam's scenarios are kept in its submission
+      screen_.note(unkept_transcript_note(options_.unkept_because
+                                              ? *options_.unkept_because
+                                              : sessions_dir_problem().value_or("")));
   }
 
   std::string early_end_note() const {
@@ -467,8 +478,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     if (run.left_early()) break;
   }
   const auto verdicts = tally.verdicts();
-  if (!verdicts.empty())
-    PracticeScreen(style, terminal_columns(1)).exam_verdict(*exam, verdicts.front());
+  if (!verdicts.empty()) PracticeScreen(style, STDOUT_FILENO).exam_verdict(*exam, verdicts.front());
   if (submission.file().up_to_date()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",
@@ -515,6 +525,18 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   return std::nullopt;
 }
 
+// Without --record, the transcript goes to the sessions directory: one that cannot take it is
+// found out before the session, as a --record file is. An exam, whose submission is all it
+// leaves, does not start; a practice session is told that it will keep nothing.
+void check_default_transcript_place(PracticeOptions& options) {
+  if (!options.record.empty()) return;
+  options.unkept_because = sessions_dir_problem();
+  if (!options.unkept_because) return;
+  if (!options.exam_file.empty())
+    throw std::runtime_error(unkept_submission_refusal(*options.unkept_because));
+  std::cerr << unkept_transcript_warning(*options.unkept_because);
+}
+
 // A scenario (chosen from the menu, unless named), or a whole exam.
 int practise_or_sit(const ScenarioLibrary& library, const PracticeOptions& options,
                     const Style& style, HistoryLink& link, SessionBacklog& history) {
@@ -538,6 +560,7 @@ int practice(const Context& context, PracticeOptions& options) {
   print_diagnostics(diagnostics);
   if (const auto problem = record_problem(library, context, options))
     throw std::runtime_error(*problem);
+  check_default_transcript_place(options);
   const Style style = style_for(context, 1);
   if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);
   HistoryLink link(history_path(context.history, options.history));

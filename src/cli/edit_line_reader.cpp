@@ -20,6 +20,7 @@
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
+#include "cli/prompt_resize.hpp"
 #include "cli/typeahead_keeper.hpp"
 #include "util/utf8.hpp"
 
@@ -268,6 +269,7 @@ class EditLineReader : public LineReader {
   // The prompt changes only here, between two redraws: every part of one redraw measures the
   // same text.
   int tick(wchar_t* out) {
+    follow_terminal_width(editor_, prompt_, L'\1');  // a window resized since the last redraw
     live_.update(LivePrompt::Clock::now());
     prompt_ = mark_invisible(live_.text());
     *out = kTick;

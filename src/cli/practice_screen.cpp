@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/terminal.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
 #include "util/i18n.hpp"
@@ -183,7 +184,7 @@ void PracticeScreen::note(const std::string& text) const {
 }
 
 void PracticeScreen::print(const std::string& text) const {
-  std::cout << wrap_text(text, columns_) << std::flush;
+  std::cout << wrap_text(text, terminal_columns(terminal_fd_)) << std::flush;
 }
 
 std::string PracticeScreen::prompt() const {

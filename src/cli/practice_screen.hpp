@@ -11,8 +11,10 @@ namespace coach::cli {
 
 class PracticeScreen {
  public:
-  // `columns`: the terminal's width, to wrap text to (0: do not wrap).
-  PracticeScreen(Style style, std::size_t columns) : style_(style), columns_(columns) {}
+  // `terminal_fd`: where the text goes; it is wrapped to that terminal's width as it is when
+  // the text is printed (a window widened mid-session wraps the next line to its new width),
+  // and not at all when it is not a terminal.
+  PracticeScreen(Style style, int terminal_fd) : style_(style), terminal_fd_(terminal_fd) {}
 
   void briefing(const Scenario& scenario, bool exam) const;
   struct Mood {
@@ -45,7 +47,7 @@ class PracticeScreen {
   std::string mood_meter(Mood mood) const;
 
   Style style_;
-  std::size_t columns_;
+  int terminal_fd_;
 };
 
 }  // namespace coach::cli

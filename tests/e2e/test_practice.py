@@ -3,6 +3,7 @@ import fcntl
 import json
 import os
 import re
+import select
 import termios
 import shutil
 import signal
@@ -952,6 +953,222 @@ class ExamSessions(CoachTestCase):
     def test_menu_then_answers_from_one_pipe(self):
         result = practice(input="1\n王先生,您的心情我很理解。\n")
         self.assertIn("[vent] 15/15", result.stdout)
+
+
+def read_available(fd, quiet_seconds=0.1):
+    """What the terminal has shown until it is quiet for `quiet_seconds`."""
+    output = b""
+    while select.select([fd], [], [], quiet_seconds)[0]:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    return output.decode("utf-8", errors="replace")
+
+
+def display_width(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class Screen:
+    """A terminal as far as a prompt draws on it: wide characters take two cells, a full row
+    wraps at the next character, and the cursor moves as libedit moves it (CR, LF, backspace,
+    CSI A/B/C/D/K/J; colours ignored). On a resize, rows that wrapped are re-wrapped to the new
+    width when `reflow` (tmux, VTE), or kept as they were, cut to the new width (xterm)."""
+
+    def __init__(self, columns, reflow):
+        self.columns, self.reflow = columns, reflow
+        self.rows, self.wrapped = [[]], [False]
+        self.row = self.col = 0
+
+    @staticmethod
+    def width(char):
+        if unicodedata.combining(char):
+            return 0
+        return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+    def go_to_row(self, row):
+        self.row = max(row, 0)
+        while len(self.rows) <= self.row:
+            self.rows.append([])
+            self.wrapped.append(False)
+
+    def put(self, char):
+        w = self.width(char)
+        if self.col + w > self.columns:
+            self.wrapped[self.row] = True
+            self.go_to_row(self.row + 1)
+            self.col = 0
+        cells = self.rows[self.row]
+        cells.extend([" "] * (self.col + w - len(cells)))
+        cells[self.col:self.col + w] = [char] + [""] * (w - 1)
+        self.col += w
+
+    def clear_to_end_of_row(self):
+        del self.rows[self.row][min(self.col, self.columns):]
+        self.wrapped[self.row] = False
+
+    def feed(self, text):
+        i = 0
+        while i < len(text):
+            char = text[i]
+            if char == "\x1b":
+                match = re.match(r"\x1b\[([?0-9;]*)([A-Za-z])|\x1b[()].|\x1b.", text[i:])
+                i += len(match.group(0))
+                if match.group(2):
+                    self.csi(match.group(1), match.group(2))
+                continue
+            i += 1
+            if char == "\r":
+                self.col = 0
+            elif char == "\n":
+                self.go_to_row(self.row + 1)
+            elif char == "\b":
+                self.col = max(min(self.col, self.columns - 1) - 1, 0)
+            elif char >= " ":
+                self.put(char)
+
+    def csi(self, params, final):
+        count = int(params) if params.isdigit() else 1
+        self.col = min(self.col, self.columns - 1) if final in "ABCD" else self.col
+        if final == "A":
+            self.go_to_row(self.row - count)
+        elif final == "B":
+            self.go_to_row(self.row + count)
+        elif final == "C":
+            self.col = min(self.col + count, self.columns - 1)
+        elif final == "D":
+            self.col = max(self.col - count, 0)
+        elif final == "G":
+            self.col = min(count, self.columns) - 1
+        elif final == "K":
+            self.clear_to_end_of_row()
+        elif final == "J":
+            self.clear_to_end_of_row()
+            del self.rows[self.row + 1:]
+            del self.wrapped[self.row + 1:]
+
+    def resize(self, columns):
+        if not self.reflow:
+            self.rows = [cells[:columns] for cells in self.rows]
+            self.columns, self.col = columns, min(self.col, columns - 1)
+            return
+        # Each wrapped run of rows is one line, laid out again; the cursor keeps its place in it.
+        lines, cursor = [], None
+        for number, cells in enumerate(self.rows):
+            if number == 0 or not self.wrapped[number - 1]:
+                lines.append([])
+            if number == self.row:
+                cursor = (len(lines) - 1, len(lines[-1]) + self.col)
+            lines[-1].extend(cells + [" "] * (self.columns - len(cells)) if self.wrapped[number] else cells)
+        self.columns, self.rows, self.wrapped = columns, [[]], [False]
+        self.row = self.col = 0
+        for number, cells in enumerate(lines):
+            if number:
+                self.go_to_row(self.row + 1)
+                self.col = 0
+            for offset, char in enumerate(cells):
+                if (number, offset) == cursor:
+                    at = (self.row, self.col)
+                if char:
+                    self.put(char)
+            if cursor[0] == number and cursor[1] >= len(cells):
+                at = (self.row, min(self.col + cursor[1] - len(cells), columns))
+        self.row, self.col = at
+
+    def text(self):
+        return ["".join(cells).rstrip() for cells in self.rows]
+
+
+class SessionsDirAndResize(CoachTestCase):
+    """Where no transcript can be kept is said before the session, and a resized window keeps
+    the countdown prompt whole."""
+
+    spawn = TerminalSessions.spawn
+    reap = TerminalSessions.reap
+
+    def unusable_data_home(self):
+        """A data directory under a regular file: it cannot be created, even by root."""
+        (self.tmp / "a-file").write_text("not a directory\n", encoding="utf-8")
+        data = self.tmp / "a-file" / "data"
+        return data, str(data / "complaint-coach" / "sessions")
+
+    def test_practice_says_at_the_start_and_the_end_that_the_transcript_is_kept_nowhere(self):
+        data, sessions = self.unusable_data_home()
+        result = practice("fee", "--no-history", input=FEE_REPLIES, env=pipe_env({"XDG_DATA_HOME": str(data)}))
+        self.assertExit(result, 0)
+        self.assertIn(f"the transcript folder {sessions} cannot be written (Not a directory)", result.stderr)
+        self.assertIn("--record FILE", result.stderr)
+        self.assertIn("The transcript was not saved: the transcript folder", result.stdout.splitlines()[-1])
+        # Said once, before the session, not again at each reply.
+        self.assertEqual(result.stderr.count("cannot be written"), 1)
+
+    def test_practice_without_a_data_directory_says_so(self):
+        env = {k: v for k, v in pipe_env().items() if k not in ("HOME", "XDG_DATA_HOME")}
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history"],
+                                input=FEE_REPLIES, capture_output=True, text=True, env=env, timeout=60)
+        self.assertExit(result, 0)
+        self.assertIn("neither HOME nor XDG_DATA_HOME is set", result.stderr)
+        self.assertIn("The transcript was not saved", result.stdout)
+
+    def test_an_exam_whose_submission_would_be_kept_nowhere_does_not_start(self):
+        data, sessions = self.unusable_data_home()
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        answers = "\n".join(self.model_answers("airline-delay").values()) + "\n"
+        result = run("practice", "--exam", exam, "--no-history", input=answers, lang="en",
+                     env={"XDG_DATA_HOME": str(data)})
+        self.assertExit(result, 2)
+        self.assertIn(f"the transcript folder {sessions} cannot be written", result.stderr)
+        self.assertIn("--record FILE", result.stderr)
+        self.assertNotIn("Exam mode", result.stdout)  # refused before the first scenario
+        # With --record the submission has a place: the exam is sat, and nothing is warned.
+        record = self.tmp / "submission.yaml"
+        sat = run("practice", "--exam", exam, "--no-history", "--record", str(record), input=answers,
+                  lang="en", env={"XDG_DATA_HOME": str(data)})
+        self.assertExit(sat, 0)
+        self.assertNotIn("cannot be written", sat.stderr)
+        self.assertIn(answers.splitlines()[0], record.read_text(encoding="utf-8"))
+
+    def countdown_screen_after_resize(self, start, end, reflow):
+        """The screen of a timed prompt holding a reply that wraps, `start` columns wide, some
+        ticks after the window became `end` columns wide."""
+        pid, fd = self.spawn("practice", "hurry", "--no-history", columns=start, lang="C.UTF-8",
+                             extra_env={"NO_COLOR": "1"})
+        screen = Screen(start, reflow)
+        output = self.read_until(fd, "你>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        output += self.read_until(fd, "(还剩 3 秒) 你>")
+        os.write(fd, "对不起给您添麻烦了,我马上帮您查清楚".encode())
+        output += self.read_until(fd, "(还剩 2 秒) 你>")
+        time.sleep(0.3)  # between two ticks: what was drawn before the resize is all read
+        output += read_available(fd)
+        screen.feed(output)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, end, 0, 0))
+        screen.resize(end)
+        after = self.read_until(fd, "(已超时 1 秒) 你>") + read_available(fd, 0.3)
+        screen.feed(after)
+        os.write(fd, "。\r".encode())
+        return screen.text(), self.read_until(fd, "按回车查看总结")
+
+    def assert_one_whole_prompt(self, rows):
+        self.assertIn("王先生: 快点!我只给你三秒!", "".join(rows))  # the customer's line is intact
+        prompts = [row for row in rows if "秒) 你>" in row or "超时" in row]
+        self.assertEqual(len(prompts), 1, "\n".join(rows))
+        tail = "".join(rows[rows.index(prompts[0]):])
+        self.assertIn("(已超时 1 秒) 你> 对不起给您添麻烦了,我马上帮您查清楚", tail)
+
+    def test_a_widened_window_keeps_the_countdown_prompt_whole(self):
+        rows, after = self.countdown_screen_after_resize(30, 60, reflow=True)
+        self.assert_one_whole_prompt(rows)
+        # coach's own text after it is wrapped to the new width, not the old one
+        self.assertTrue(any(display_width(line) > 30 for line in after.splitlines()), after)
+
+    def test_a_narrowed_window_keeps_one_countdown_prompt(self):
+        rows, _ = self.countdown_screen_after_resize(60, 30, reflow=False)
+        self.assert_one_whole_prompt(rows)
 
 
 if __name__ == "__main__":
