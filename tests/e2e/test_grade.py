@@ -36,6 +36,33 @@ def grade(*args, lang="en"):
     return run("--scenarios", str(FIXTURES), "grade", *args, lang=lang)
 
 
+def answers_file(scenario_id, responses):
+    lines = [f"scenario: {scenario_id}", "responses:"]
+    lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
+    return "\n".join(lines) + "\n"
+
+
+def graded_steps(test, cases, added_to_model=True):
+    """Grades many replies in one `coach grade` run. Each case is (scenario, step, reply): the
+    reply added to the scenario's first model answers at that step, or alone. Returns each
+    case's graded step (JSON), in order."""
+    folder = test.tmp / "cases"
+    shutil.rmtree(folder, ignore_errors=True)
+    models = {}
+    for number, (scenario_id, step, reply) in enumerate(cases):
+        responses = {step: reply}
+        if added_to_model:
+            if scenario_id not in models:
+                models[scenario_id] = test.model_answers(scenario_id)
+            responses = dict(models[scenario_id])
+            responses[step] = responses.get(step, "") + reply
+        test.write(f"cases/{number:03d}.yaml", answers_file(scenario_id, responses))
+    report = json.loads(run("grade", str(folder), "--format", "json").stdout)
+    by_file = {Path(result["file"]).name: result for result in report["results"]}
+    return [next(s for s in by_file[f"{number:03d}.yaml"]["steps"] if s["id"] == step)
+            for number, (_, step, _) in enumerate(cases)]
+
+
 class Grading(CoachTestCase):
     def test_passing_file_exits_0(self):
         result = grade(str(self.write("good.yaml", GOOD)))
@@ -89,9 +116,7 @@ class Grading(CoachTestCase):
         (and `earlier` replacing the answers of the steps it names)."""
         responses = {**self.model_answers(scenario_id), **(earlier or {})}
         responses[step] = responses.get(step, "") + sentence
-        lines = [f"scenario: {scenario_id}", "responses:"]
-        lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
-        path = self.write("variant.yaml", "\n".join(lines) + "\n")
+        path = self.write("variant.yaml", answers_file(scenario_id, responses))
         return json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
 
     def assert_critical_cases(self, scenario_id, cases, earlier=None):
@@ -701,10 +726,7 @@ class CaseFacts(CoachTestCase):
     without a cause and a generic 我马上给您处理 scored full marks in the exam scenarios."""
 
     def step(self, scenario_id, step_id, reply):
-        path = self.write("one.yaml", f"scenario: {scenario_id}\nresponses:\n"
-                                      f"  {step_id}: {json.dumps(reply, ensure_ascii=False)}\n")
-        result = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
-        return next(step for step in result["steps"] if step["id"] == step_id)
+        return graded_steps(self, [(scenario_id, step_id, reply)], added_to_model=False)[0]
 
     def rule(self, step, description):
         return next(r for r in step["rules"] if r["description"].startswith(description))
@@ -915,25 +937,10 @@ class TabooRudeRemarksAndEntitlements(CoachTestCase):
 
     def critical_breaches(self, cases):
         """For each (scenario, step, sentence): the labels of the critical forbid rules the
-        step fails when the sentence is added to the scenario's first model answer. One grade
-        run for them all."""
-        models = {}
-        for number, (scenario_id, step, sentence) in enumerate(cases):
-            if scenario_id not in models:
-                models[scenario_id] = self.model_answers(scenario_id)
-            responses = dict(models[scenario_id])
-            responses[step] = responses.get(step, "") + sentence
-            lines = [f"scenario: {scenario_id}", "responses:"]
-            lines += [f"  {s}: {json.dumps(t, ensure_ascii=False)}" for s, t in responses.items()]
-            self.write(f"cases/{number:03d}.yaml", "\n".join(lines) + "\n")
-        report = json.loads(run("grade", str(self.tmp / "cases"), "--format", "json").stdout)
-        by_file = {Path(result["file"]).name: result for result in report["results"]}
-        breaches = []
-        for number, (scenario_id, step, _) in enumerate(cases):
-            graded = next(s for s in by_file[f"{number:03d}.yaml"]["steps"] if s["id"] == step)
-            breaches.append([r["description"] for r in graded["rules"]
-                             if r["kind"] == "forbid" and r["critical"] and not r["ok"]])
-        return breaches
+        step fails when the sentence is added to the scenario's first model answer."""
+        return [[r["description"] for r in step["rules"]
+                 if r["kind"] == "forbid" and r["critical"] and not r["ok"]]
+                for step in graded_steps(self, cases)]
 
     def assert_breaches(self, cases):
         """cases: (scenario, step, sentence, label of the concept it breaks, or None)."""
@@ -1077,22 +1084,16 @@ class NaturalWordingOfTheMoves(CoachTestCase):
 
     def concept_results(self, scenario_id, step, label, replies):
         """For each reply, graded alone at `step`: (whether the rule asking for the concept
-        labelled `label` is met, whether the step passes)."""
-        for i, reply in enumerate(replies):
-            self.write(f"replies/{i:03d}.yaml", f"scenario: {scenario_id}\nresponses:\n"
-                       f"  {step}: {json.dumps(reply, ensure_ascii=False)}\n")
-        graded = json.loads(run("grade", str(self.tmp / "replies"), "--format", "json").stdout)
-        shutil.rmtree(self.tmp / "replies")
-        by_file = {Path(r["file"]).name: r for r in graded["results"]}
+        labelled `label` is met, whether the step passes). A step may ask for the concept with a
+        rule of its own (missing-balance's restatement must hold this customer's facts): its
+        label starts with the concept's."""
         results = []
-        for i in range(len(replies)):
-            graded_step = next(s for s in by_file[f"{i:03d}.yaml"]["steps"] if s["id"] == step)
-            # A step may ask for the concept with a rule of its own (missing-balance's restatement
-            # must hold this customer's facts): its label starts with the concept's.
-            rule = next(r for r in graded_step["rules"]
+        for graded in graded_steps(self, [(scenario_id, step, reply) for reply in replies],
+                                   added_to_model=False):
+            rule = next(r for r in graded["rules"]
                         if r["kind"] in ("concept", "forbid", "regex")
                         and re.sub(r"^(体现|避免)?「?", "", r["description"]).startswith(label))
-            results.append((rule["ok"], graded_step["passed"]))
+            results.append((rule["ok"], graded["passed"]))
         return results
 
     def assert_concept(self, scenario_id, step, label, cases):
