@@ -61,6 +61,17 @@ def grade(*args, env=None, lang="en"):
     return run("--scenarios", str(FIXTURES), "grade", *args, env=env, lang=lang)
 
 
+def grade_bundled_exam(test, replies, trainee="张三"):
+    """Grades one trainee's submission of the bundled exam: `replies` maps each scenario to its
+    responses (step → reply). JSON report, English messages."""
+    for scenario_id, responses in replies.items():
+        lines = [f"trainee: {trainee}", f"scenario: {scenario_id}", "responses:"]
+        lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
+        test.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
+    return run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
+               str(test.tmp / "sub"), "--format", "json", lang="en")
+
+
 def needs_tool(available, name):
     """Skips on a developer machine without the tool; in CI the tool must be there."""
     if available:
@@ -739,16 +750,13 @@ class PromisesAndPassingTheBlameInTheExam(CoachTestCase):
 
     def exam_result(self, additions):
         """Grades the bundled exam on the model answers, with a sentence added to some replies."""
+        replies = {}
         for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
-            answers = self.model_answers(scenario_id, BUNDLED)
+            replies[scenario_id] = self.model_answers(scenario_id, BUNDLED)
             for (scenario, step), sentence in additions.items():
                 if scenario == scenario_id:
-                    answers[step] += sentence
-            lines = ["trainee: 学员五", f"scenario: {scenario_id}", "responses:"]
-            lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in answers.items()]
-            self.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
-        return run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
-                   str(self.tmp / "sub"), "--format", "json", lang="en")
+                    replies[scenario_id][step] += sentence
+        return grade_bundled_exam(self, replies, trainee="学员五")
 
     def test_blind_promises_and_passing_the_blame_are_not_certified(self):
         for step, sentence in [
@@ -826,12 +834,7 @@ GOOD_EXAM = {
 
 class RudeRemarksAndTheCertificate(CoachTestCase):
     def graded_exam(self, replies):
-        for scenario_id, responses in replies.items():
-            lines = ["trainee: 张三", f"scenario: {scenario_id}", "responses:"]
-            lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
-            self.write(f"sub/{scenario_id}.yaml", "\n".join(lines) + "\n")
-        return run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
-                   str(self.tmp / "sub"), "--format", "json", lang="en")
+        return grade_bundled_exam(self, replies)
 
     def test_one_rude_sentence_in_each_reply_is_never_certified(self):
         # Found by an outside tester: these replies were certified with 100 in every scenario.
