@@ -10,6 +10,8 @@
 namespace coach {
 namespace {
 
+constexpr std::size_t kFewestForeignWords = 3;
+
 bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
@@ -127,7 +129,36 @@ ScriptCount count_scripts(std::string_view text) {
 }
 
 bool mostly_foreign(const ScriptCount& count) {
-  return count.foreign_words >= 3 && count.foreign_words * 3 > count.han * 2;
+  return count.foreign_words >= kFewestForeignWords && count.foreign_words * 3 > count.han * 2;
+}
+
+// Decided from the bytes for nearly every reply: fewer runs of ASCII letters than a foreign
+// reply needs, and no byte that can start a letter of another script (Latin with accents,
+// Greek, Cyrillic, Hangul, kana, full-width letters). Decoding every reply cost 3 % of scoring.
+bool may_be_mostly_foreign(std::string_view text) {
+  std::size_t letter_runs = 0;
+  bool in_run = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool ascii_letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+    if (ascii_letter && !in_run && ++letter_runs >= kFewestForeignWords) return true;
+    in_run = ascii_letter;
+    if (byte < 0xC3) continue;
+    const auto at = [&](std::size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    const bool full_width_letter =
+        byte == 0xEF && ((at(1) == 0xBC && at(2) >= 0xA1 && at(2) <= 0xBA) ||
+                         (at(1) == 0xBD && at(2) >= 0x81 && at(2) <= 0x9A));
+    const bool other_script = byte <= 0xD3 || (byte >= 0xEA && byte <= 0xED) ||
+                              (byte == 0xE3 && at(1) >= 0x81 && at(1) <= 0x83) || full_width_letter;
+    if (other_script) return true;
+  }
+  return false;
+}
+
+bool written_mostly_foreign(std::string_view text) {
+  return may_be_mostly_foreign(text) && mostly_foreign(count_scripts(text));
 }
 
 bool speaks_chinese(const Scenario& scenario) {

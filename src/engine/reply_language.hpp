@@ -25,6 +25,9 @@ ScriptCount count_scripts(std::string_view text);
 // the Chinese words of the text (a Chinese word is one and a half characters on average).
 bool mostly_foreign(const ScriptCount& count);
 
+// The same of a text, decided from its bytes where they allow (most replies).
+bool written_mostly_foreign(std::string_view text);
+
 // Whether the scenario is played in Chinese: its customer's lines and model answers are.
 bool speaks_chinese(const Scenario& scenario);
 

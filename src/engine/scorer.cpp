@@ -45,7 +45,7 @@ bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
     result.rules.push_back(wrong_address_result(wrong, reply, scenario.customer));
     unfit = true;
   }
-  if (compiled.speaks_chinese && mostly_foreign(count_scripts(reply.original))) {
+  if (compiled.speaks_chinese && written_mostly_foreign(reply.original)) {
     result.rules.push_back(foreign_language_result());
     unfit = true;
   }

@@ -20,8 +20,12 @@ bool misaddressed(const std::string& customer, const std::string& reply) {
   return !wrong_for(customer, reply).empty();
 }
 
+// Every case also checks that the test of the bytes, which spares most replies the count,
+// agrees with it.
 bool foreign(const std::string& reply) {
-  return mostly_foreign(count_scripts(reply));
+  const bool counted = mostly_foreign(count_scripts(reply));
+  CHECK_MESSAGE(written_mostly_foreign(reply) == counted, reply);
+  return counted;
 }
 
 // A one-step scenario of customer `customer` with an apology rule, in Chinese unless its model
@@ -168,6 +172,10 @@ TEST_CASE("a reply mostly in another script is foreign, a few borrowed words are
   CHECK_FALSE(foreign("王先生,您可以在APP里查话费,SIM卡换成4G的也行,家里WiFi连上就能用。"));
   CHECK_FALSE(foreign("OK,王先生,我马上帮您查。"));
   CHECK_FALSE(foreign("Sorry, sir."));  // two words: too little to judge
+  // Full-width letters and other scripts are letters too; full-width punctuation is not.
+  CHECK(foreign("Ｓｉｒ，ｉ'ｍ ｓｏ ｓｏｒｒｙ，我们马上查"));
+  CHECK(foreign("Извините, мы сейчас всё проверим"));
+  CHECK_FALSE(foreign("王先生，您好！我马上帮您查，请稍等。"));
 }
 
 TEST_CASE("a reply in another language fails a step of a Chinese scenario only") {
