@@ -1336,5 +1336,87 @@ class CustomerAndLanguage(CoachTestCase):
         self.assertEqual(self.verdicts(vent, "language"), [])
 
 
+
+class ContextOfTheNewListEntries(CoachTestCase):
+    """Outside tester (adv14 fp): entries added for blame, brush-offs, reckless promises and
+    passing the blame caught replies that say the opposite (a negation after the words, a
+    concession, a fraud warning, a referral to another hall), and missed the same faults in
+    other words. Each sentence is added to the scenario's first model answer at its step."""
+    graded_with = Grading.graded_with
+    assert_critical_cases = Grading.assert_critical_cases
+    concept_results = NaturalWordingOfTheMoves.concept_results
+
+    def test_reassuring_that_the_fault_is_not_the_customer_s_is_no_blame(self):
+        self.assert_critical_cases("sms-failure", [
+            ("resolve", "原因查到了,跟您的手机太老没有关系,是基站出了故障。", False),
+            ("resolve", "和您的手机太旧无关,是基站的问题。", False),
+            ("resolve", "跟手机太老了没关系,也跟手机太老也没关系。", False),
+            ("resolve", "并不是因为手机太老。", False),
+            ("resolve", "您这手机也太老了吧。", True),
+            ("resolve", "您的手机太老了没法用。", True),
+            ("resolve", "手机太旧没信号。", True),
+            ("resolve", "这跟您手机太老有关系。", True),
+            ("resolve", "是您手机太老的问题。", True)])
+        self.assert_critical_cases("dropped-calls-hotline", [
+            ("listen", "您的手机才买三个月,跟手机太老没有关系。", False),
+            ("listen", "您的手机是新买的,不存在手机太老的问题。", False)])
+
+    def test_a_concession_about_who_ordered_it_is_no_blame(self):
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "不管是不是您自己订的,我都先给您退订,1.8元今天之内退回。", False),
+            ("resolve", "无论是不是您自己点错了,我都帮您退。", False),
+            ("resolve", "就算是您记错了也没关系,我们再查。", False),
+            ("resolve", "即使是您自己订的,我们也给您退订。", False),
+            ("resolve", "不管是不是您手机的问题,我们都帮您查到底。", False),
+            ("resolve", "这项业务并不是您自己订的。", False),
+            ("resolve", "这可不是您自己的错。", False),
+            ("resolve", "是您自己订的,钱我们不退。", True),
+            ("resolve", "是不是您自己订的,钱被扣了。", True),
+            ("resolve", "这难道不是您自己没注意吗?", True),
+            ("resolve", "这是您自己弄错了。", True),
+            ("resolve", "你弄错了。", True),
+            ("resolve", "我看是您记错了。", True),
+            ("resolve", "是不是您的手机有问题呀。", True)])
+
+    def test_a_warning_about_strangers_links_is_no_rebuke(self):
+        self.assert_critical_cases("missing-balance", [
+            ("follow_up", "陌生短信里的链接建议别乱点,避免误订业务。", False),
+            ("follow_up", "另外提醒您,陌生链接千万别乱点,现在骗子多。", False),
+            ("follow_up", "现在诈骗短信多,陌生链接千万不要乱点,有疑问就打10086。", False),
+            ("follow_up", "以免您乱点到诈骗链接,我给您开个防护。", False),
+            ("follow_up", "您别乱点。", True),
+            ("follow_up", "你乱点什么。", True),
+            ("follow_up", "以后您自己别乱点链接。", True),
+            ("follow_up", "以后别乱点了。", True),
+            ("follow_up", "别再乱点链接了。", True),
+            ("follow_up", "您乱点了链接才扣的钱。", True)])
+
+    def test_sending_the_customer_to_another_hall_is_no_brush_off(self):
+        self.assert_critical_cases("computer-crash", [
+            ("redirect", "我问过了,去别家营业厅也能办,最近的是人民路营业厅,步行十分钟。", False),
+            ("check", "您去别家营业厅补卡也是一样的。", False),
+            ("check", "您也可以去别家网点办。", False),
+            ("check", "您不用去别家,我们一定给您解决。", False),
+            ("check", "您是从别家转过来的吗?", False),
+            ("check", "那您去别家吧。", True),
+            ("check", "嫌贵就换别家。", True),
+            ("check", "系统坏了我也没招,您爱去哪家去哪家吧。", True),
+            ("check", "您可以换别的运营商。", True)])
+        self.assert_critical_cases("hall-outage", [
+            ("redirect", "您可以去别家营业厅办,人民路营业厅最近,步行10分钟。", False),
+            ("redirect", "您可以去别家门店办。", False)])
+
+    def test_bad_replies_in_other_words_are_critical(self):
+        self.assert_critical_cases("missing-balance", [
+            ("apologize", "不过您是不是自个儿订了什么业务?我记下来了。", True),
+            ("apologize", "这项业务是不是您本人开通的?", False),
+            ("gather", "是不是您自己办的卡?", False),
+            ("vent", "先生,您急啥呀,才一块八,慢慢说。", True),
+            ("vent", "您急啥事儿,我先帮您办。", False)])
+        self.assert_critical_cases("sms-failure", [
+            ("vent", "别人的短信都好好的,就您的不行,您慢慢说吧。", True),
+            ("vent", "别人的短信都正常,您的却发不出去,肯定是我们这边的问题。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
