@@ -1417,6 +1417,42 @@ class ContextOfTheNewListEntries(CoachTestCase):
             ("vent", "别人的短信都好好的,就您的不行,您慢慢说吧。", True),
             ("vent", "别人的短信都正常,您的却发不出去,肯定是我们这边的问题。", False)])
 
+    def test_refusing_to_promise_or_to_blame_a_colleague_is_neither(self):
+        self.assert_critical_cases("bank-special-background", [
+            ("no_blind_promise", "赔不赔要看卡组织的调查结果,我不能现在就说全额赔。", False),
+            ("no_blind_promise", "我没法现在就保证全额赔付。", False),
+            ("no_blind_promise", "我不敢说全额赔。", False),
+            ("no_blind_promise", "我保证全额赔给您。", True),
+            ("no_blind_promise", "我们现在就全额赔。", True),
+            ("no_blind_promise", "全额赔没问题。", True)])
+        self.assert_critical_cases("repair-three-weeks", [
+            ("explain", "这不是维修师傅的问题,是我们没主动通知您进度,是我们的失误。", False),
+            ("explain", "这不是师傅的事,是我们的失误。", False),
+            ("explain", "跟维修师傅没关系,是我们没及时联系您。", False),
+            ("explain", "这是维修师傅的问题。", True),
+            ("explain", "那是师傅的问题。", True),
+            ("explain", "维修师傅的问题,我们也没办法。", True),
+            ("explain", "那是师傅的事。", True)])
+
+    def test_passing_the_blame_and_reckless_promises_in_other_words_are_critical(self):
+        self.assert_critical_cases("sms-failure", [
+            ("resolve", "这得怪网络部,他们老是出问题。", True),
+            ("resolve", "这得怪我们,是我们没及时检修。", False),
+            ("resolve", "难怪网络部的同事说这两天基站有故障。", False)])
+        self.assert_critical_cases("airline-delay", [
+            ("resolve", "这都是机械师罢工搞的。", True),
+            ("resolve", "机械师在搞检修的时候发现了问题,是我们没安排好。", False),
+            ("resolve", "因为机械师罢工,航班取消了,这是我们的责任。", False),
+            ("resolve", "您说个数,损失多少我们照赔。", True),
+            ("resolve", "损失多少我如实上报。", False),
+            ("resolve", "您说个数,我记下来报给公司。", False)])
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "另外我拍板送您100元话费。", True),
+            ("resolve", "这事我拍不了板,得上报。", False)])
+        self.assert_critical_cases("dropped-calls-hotline", [
+            ("resolve", "这个月话费全部给您免了。", True),
+            ("resolve", "这个月的话费没法给您免了,我帮您申请补偿。", False)])
+
 
 if __name__ == "__main__":
     unittest.main()
