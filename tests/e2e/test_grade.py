@@ -1453,6 +1453,34 @@ class ContextOfTheNewListEntries(CoachTestCase):
             ("resolve", "这个月话费全部给您免了。", True),
             ("resolve", "这个月的话费没法给您免了,我帮您申请补偿。", False)])
 
+    def test_admitting_the_company_s_fault_in_the_seed_s_own_words_counts(self):
+        admissions = [
+            ("reconnect-delay", "resolve", "真对不起,确实属于我们公司的原因:缴费成功了,但系统没有自动开机。"),
+            ("repair-three-weeks", "explain", "零件前几天才到;我们没有主动告诉您进度,这属于我们的工作失误。"),
+            ("prepaid-bonus", "resolve", "把活动办成了普通缴费,这个责任我们营业厅承担。")]
+        for scenario_id, step, reply in admissions:
+            with self.subTest(reply=reply):
+                [(ok, _)] = self.concept_results(scenario_id, step, "承认公司过错", [reply])
+                self.assertTrue(ok)
+        # missing-balance's apologize step forbids admitting fault before the facts are checked:
+        # checking, avoiding mistakes and conditions admit nothing
+        innocent = ["为了避免工作失误,我再核对一遍。", "谁的责任我们会查清楚。",
+                    "责任我们会查清楚,今天给您答复。", "是不是属于我们的问题,我马上查。",
+                    "如果查出来属于我们的工作失误,我们一定改正。"]
+        said = ["这属于我们的工作失误。", "这个责任我们营业厅承担。"]
+        results = self.concept_results("missing-balance", "apologize", "承认公司过错", innocent + said)
+        for reply, (not_said, _) in zip(innocent + said, results):
+            with self.subTest(reply=reply):
+                self.assertEqual(not_said, reply in innocent)
+
+    def test_keeping_seats_is_the_airline_s_concrete_action(self):
+        label = "解决方法与行动(落实明天的航班和座位)"
+        replies = ["大家的行程我现在就安排,为20位旅客保留明早上海到广州的座位,一小时内把确认信息发给您。",
+                   "20个座位我给大家保留好了。",
+                   "我马上帮您处理,有结果就通知您。"]
+        results = self.concept_results("airline-delay", "resolve", label, replies)
+        self.assertEqual([ok for ok, _ in results], [True, True, False])
+
 
 if __name__ == "__main__":
     unittest.main()
