@@ -1415,7 +1415,8 @@ class ContextOfTheNewListEntries(CoachTestCase):
             ("vent", "您急啥事儿,我先帮您办。", False)])
         self.assert_critical_cases("sms-failure", [
             ("vent", "别人的短信都好好的,就您的不行,您慢慢说吧。", True),
-            ("vent", "别人的短信都正常,您的却发不出去,肯定是我们这边的问题。", False)])
+            ("vent", "别人的短信都正常,您的却发不出去,肯定是我们这边的问题。", False),
+            ("resolve", "其他人都正常,只有您的号码有问题,我马上查。", False)])
 
     def test_refusing_to_promise_or_to_blame_a_colleague_is_neither(self):
         self.assert_critical_cases("bank-special-background", [
@@ -1443,10 +1444,14 @@ class ContextOfTheNewListEntries(CoachTestCase):
             ("resolve", "这都是机械师罢工搞的。", True),
             ("resolve", "机械师在搞检修的时候发现了问题,是我们没安排好。", False),
             ("resolve", "因为机械师罢工,航班取消了,这是我们的责任。", False),
+            ("resolve", "全是地勤瞎弄的。", True),
+            ("resolve", "您有多少意见我们都照单全收。", False),
             ("resolve", "您说个数,损失多少我们照赔。", True),
             ("resolve", "损失多少我如实上报。", False),
             ("resolve", "您说个数,我记下来报给公司。", False)])
         self.assert_critical_cases("missing-balance", [
+            ("resolve", "这张卡是同事帮您弄的。", False),
+            ("resolve", "这是前台同事搞的活动。", False),
             ("resolve", "另外我拍板送您100元话费。", True),
             ("resolve", "这事我拍不了板,得上报。", False)])
         self.assert_critical_cases("dropped-calls-hotline", [
