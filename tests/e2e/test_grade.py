@@ -1349,5 +1349,156 @@ class CustomerAndLanguage(CoachTestCase):
         self.assertEqual(self.verdicts(vent, "language"), [])
 
 
+
+class ContextOfTheNewListEntries(CoachTestCase):
+    """Outside tester (adv14 fp): entries added for blame, brush-offs, reckless promises and
+    passing the blame caught replies that say the opposite (a negation after the words, a
+    concession, a fraud warning, a referral to another hall), and missed the same faults in
+    other words. Each sentence is added to the scenario's first model answer at its step."""
+    graded_with = Grading.graded_with
+    assert_critical_cases = Grading.assert_critical_cases
+    concept_results = NaturalWordingOfTheMoves.concept_results
+
+    def test_reassuring_that_the_fault_is_not_the_customer_s_is_no_blame(self):
+        self.assert_critical_cases("sms-failure", [
+            ("resolve", "原因查到了,跟您的手机太老没有关系,是基站出了故障。", False),
+            ("resolve", "和您的手机太旧无关,是基站的问题。", False),
+            ("resolve", "跟手机太老了没关系,也跟手机太老也没关系。", False),
+            ("resolve", "并不是因为手机太老。", False),
+            ("resolve", "您这手机也太老了吧。", True),
+            ("resolve", "您的手机太老了没法用。", True),
+            ("resolve", "手机太旧没信号。", True),
+            ("resolve", "这跟您手机太老有关系。", True),
+            ("resolve", "是您手机太老的问题。", True)])
+        self.assert_critical_cases("dropped-calls-hotline", [
+            ("listen", "您的手机才买三个月,跟手机太老没有关系。", False),
+            ("listen", "您的手机是新买的,不存在手机太老的问题。", False)])
+
+    def test_a_concession_about_who_ordered_it_is_no_blame(self):
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "不管是不是您自己订的,我都先给您退订,1.8元今天之内退回。", False),
+            ("resolve", "无论是不是您自己点错了,我都帮您退。", False),
+            ("resolve", "就算是您记错了也没关系,我们再查。", False),
+            ("resolve", "即使是您自己订的,我们也给您退订。", False),
+            ("resolve", "不管是不是您手机的问题,我们都帮您查到底。", False),
+            ("resolve", "这项业务并不是您自己订的。", False),
+            ("resolve", "这可不是您自己的错。", False),
+            ("resolve", "是您自己订的,钱我们不退。", True),
+            ("resolve", "是不是您自己订的,钱被扣了。", True),
+            ("resolve", "这难道不是您自己没注意吗?", True),
+            ("resolve", "这是您自己弄错了。", True),
+            ("resolve", "你弄错了。", True),
+            ("resolve", "我看是您记错了。", True),
+            ("resolve", "是不是您的手机有问题呀。", True)])
+
+    def test_a_warning_about_strangers_links_is_no_rebuke(self):
+        self.assert_critical_cases("missing-balance", [
+            ("follow_up", "陌生短信里的链接建议别乱点,避免误订业务。", False),
+            ("follow_up", "另外提醒您,陌生链接千万别乱点,现在骗子多。", False),
+            ("follow_up", "现在诈骗短信多,陌生链接千万不要乱点,有疑问就打10086。", False),
+            ("follow_up", "以免您乱点到诈骗链接,我给您开个防护。", False),
+            ("follow_up", "您别乱点。", True),
+            ("follow_up", "你乱点什么。", True),
+            ("follow_up", "以后您自己别乱点链接。", True),
+            ("follow_up", "以后别乱点了。", True),
+            ("follow_up", "别再乱点链接了。", True),
+            ("follow_up", "您乱点了链接才扣的钱。", True)])
+
+    def test_sending_the_customer_to_another_hall_is_no_brush_off(self):
+        self.assert_critical_cases("computer-crash", [
+            ("redirect", "我问过了,去别家营业厅也能办,最近的是人民路营业厅,步行十分钟。", False),
+            ("check", "您去别家营业厅补卡也是一样的。", False),
+            ("check", "您也可以去别家网点办。", False),
+            ("check", "您不用去别家,我们一定给您解决。", False),
+            ("check", "您是从别家转过来的吗?", False),
+            ("check", "那您去别家吧。", True),
+            ("check", "嫌贵就换别家。", True),
+            ("check", "系统坏了我也没招,您爱去哪家去哪家吧。", True),
+            ("check", "您可以换别的运营商。", True)])
+        self.assert_critical_cases("hall-outage", [
+            ("redirect", "您可以去别家营业厅办,人民路营业厅最近,步行10分钟。", False),
+            ("redirect", "您可以去别家门店办。", False)])
+
+    def test_bad_replies_in_other_words_are_critical(self):
+        self.assert_critical_cases("missing-balance", [
+            ("apologize", "不过您是不是自个儿订了什么业务?我记下来了。", True),
+            ("apologize", "这项业务是不是您本人开通的?", False),
+            ("gather", "是不是您自己办的卡?", False),
+            ("vent", "先生,您急啥呀,才一块八,慢慢说。", True),
+            ("vent", "您急啥事儿,我先帮您办。", False)])
+        self.assert_critical_cases("sms-failure", [
+            ("vent", "别人的短信都好好的,就您的不行,您慢慢说吧。", True),
+            ("vent", "别人的短信都正常,您的却发不出去,肯定是我们这边的问题。", False),
+            ("resolve", "其他人都正常,只有您的号码有问题,我马上查。", False)])
+
+    def test_refusing_to_promise_or_to_blame_a_colleague_is_neither(self):
+        self.assert_critical_cases("bank-special-background", [
+            ("no_blind_promise", "赔不赔要看卡组织的调查结果,我不能现在就说全额赔。", False),
+            ("no_blind_promise", "我没法现在就保证全额赔付。", False),
+            ("no_blind_promise", "我不敢说全额赔。", False),
+            ("no_blind_promise", "我保证全额赔给您。", True),
+            ("no_blind_promise", "我们现在就全额赔。", True),
+            ("no_blind_promise", "全额赔没问题。", True)])
+        self.assert_critical_cases("repair-three-weeks", [
+            ("explain", "这不是维修师傅的问题,是我们没主动通知您进度,是我们的失误。", False),
+            ("explain", "这不是师傅的事,是我们的失误。", False),
+            ("explain", "跟维修师傅没关系,是我们没及时联系您。", False),
+            ("explain", "这是维修师傅的问题。", True),
+            ("explain", "那是师傅的问题。", True),
+            ("explain", "维修师傅的问题,我们也没办法。", True),
+            ("explain", "那是师傅的事。", True)])
+
+    def test_passing_the_blame_and_reckless_promises_in_other_words_are_critical(self):
+        self.assert_critical_cases("sms-failure", [
+            ("resolve", "这得怪网络部,他们老是出问题。", True),
+            ("resolve", "这得怪我们,是我们没及时检修。", False),
+            ("resolve", "难怪网络部的同事说这两天基站有故障。", False)])
+        self.assert_critical_cases("airline-delay", [
+            ("resolve", "这都是机械师罢工搞的。", True),
+            ("resolve", "机械师在搞检修的时候发现了问题,是我们没安排好。", False),
+            ("resolve", "因为机械师罢工,航班取消了,这是我们的责任。", False),
+            ("resolve", "全是地勤瞎弄的。", True),
+            ("resolve", "您有多少意见我们都照单全收。", False),
+            ("resolve", "您说个数,损失多少我们照赔。", True),
+            ("resolve", "损失多少我如实上报。", False),
+            ("resolve", "您说个数,我记下来报给公司。", False)])
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "这张卡是同事帮您弄的。", False),
+            ("resolve", "这是前台同事搞的活动。", False),
+            ("resolve", "另外我拍板送您100元话费。", True),
+            ("resolve", "这事我拍不了板,得上报。", False)])
+        self.assert_critical_cases("dropped-calls-hotline", [
+            ("resolve", "这个月话费全部给您免了。", True),
+            ("resolve", "这个月的话费没法给您免了,我帮您申请补偿。", False)])
+
+    def test_admitting_the_company_s_fault_in_the_seed_s_own_words_counts(self):
+        admissions = [
+            ("reconnect-delay", "resolve", "真对不起,确实属于我们公司的原因:缴费成功了,但系统没有自动开机。"),
+            ("repair-three-weeks", "explain", "零件前几天才到;我们没有主动告诉您进度,这属于我们的工作失误。"),
+            ("prepaid-bonus", "resolve", "把活动办成了普通缴费,这个责任我们营业厅承担。")]
+        for scenario_id, step, reply in admissions:
+            with self.subTest(reply=reply):
+                [(ok, _)] = self.concept_results(scenario_id, step, "承认公司过错", [reply])
+                self.assertTrue(ok)
+        # missing-balance's apologize step forbids admitting fault before the facts are checked:
+        # checking, avoiding mistakes and conditions admit nothing
+        innocent = ["为了避免工作失误,我再核对一遍。", "谁的责任我们会查清楚。",
+                    "责任我们会查清楚,今天给您答复。", "是不是属于我们的问题,我马上查。",
+                    "如果查出来属于我们的工作失误,我们一定改正。"]
+        said = ["这属于我们的工作失误。", "这个责任我们营业厅承担。"]
+        results = self.concept_results("missing-balance", "apologize", "承认公司过错", innocent + said)
+        for reply, (not_said, _) in zip(innocent + said, results):
+            with self.subTest(reply=reply):
+                self.assertEqual(not_said, reply in innocent)
+
+    def test_keeping_seats_is_the_airline_s_concrete_action(self):
+        label = "解决方法与行动(落实明天的航班和座位)"
+        replies = ["大家的行程我现在就安排,为20位旅客保留明早上海到广州的座位,一小时内把确认信息发给您。",
+                   "20个座位我给大家保留好了。",
+                   "我马上帮您处理,有结果就通知您。"]
+        results = self.concept_results("airline-delay", "resolve", label, replies)
+        self.assertEqual([ok for ok, _ in results], [True, True, False])
+
+
 if __name__ == "__main__":
     unittest.main()
