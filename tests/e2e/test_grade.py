@@ -1500,5 +1500,114 @@ class ContextOfTheNewListEntries(CoachTestCase):
         self.assertEqual([ok for ok, _ in results], [True, True, False])
 
 
+class ExamRestatementsAndBlindSpots(CoachTestCase):
+    """Outside tester, pass 15 (adv15): the everyday 您刚才说…… restatement refused a good trainee;
+    a restatement of the wrong facts, blind promises, polite doubt, blaming a department and
+    rushing the customer certified a bad one. Each caught sentence sits beside the innocent ones
+    a good trainee says with the same words."""
+
+    graded_with = Grading.graded_with
+    critical_cases = Grading.assert_critical_cases
+    assert_cases = CaseFacts.assert_cases
+    step = CaseFacts.step
+    rule = CaseFacts.rule
+
+    def test_nin_shuo_with_the_facts_is_a_restatement(self):
+        # finding 02: no 对吗 at the end, the lead-in is 您说 / 您刚才说
+        self.assert_cases("airline-delay", "apologize", "复述客户的问题", [
+            ("先生,我代表公司向您和团队的每一位道个歉,这次是我们做得不好。您刚才说,罢工让你们在北京干等了三个小时,"
+             "登机口又说小飞机坐不下,把整个团队落下了,现在拖到半夜才到上海。这个遭遇换了谁都受不了。", True),
+            ("先生,真的非常抱歉,这是我们公司的问题。您说你们二十个人因为罢工在北京等了三个小时,又被落在登机口,"
+             "半夜才到上海。换了谁都会生气。", True),
+            # agreeing or asking, not restating
+            ("先生,真的非常抱歉,这是我们公司的问题。您说得对,罢工让你们等了三个小时。换了谁都会生气。", False),
+            ("先生,真的非常抱歉,这是我们公司的问题。您说吧,罢工让你们等了三个小时是怎么回事。换了谁都会生气。", False),
+            ("先生,真的非常抱歉,这是我们公司的问题。您说什么时候到的上海?换了谁都会生气。", False)])
+        self.assert_cases("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,真对不起,给您添麻烦了。您刚才说这个月一个电话没打,话费却少了1.8元。我都记下来了。", True),
+            ("王先生,真对不起,给您添麻烦了。您说得对,1.8元也是钱,我都记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。您说一下话费是什么时候少的?我都记下来了。", False)])
+        self.assert_cases("sms-failure", "apologize", "复述客户的问题", [
+            ("李女士,真对不起,给您添麻烦了。您刚才说这两天手机短信一条都发不出去,发一条失败一条。我很理解您的心情。", True),
+            ("李女士,真对不起,给您添麻烦了。您说说短信是什么时候开始发不出去的?我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。您说是不是短信中心设置的问题?我很理解您的心情。", False)])
+
+    def test_a_restatement_of_the_wrong_facts_earns_nothing(self):
+        # finding 01: 18 for 1.8, calls made, five people, weather, Shanghai, calls that fail
+        self.assert_cases("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,给您添麻烦了,真的很抱歉。也就是说,您这个月打了几个电话,话费却多扣了18元,对吗?我把这些都记录下来。", False),
+            ("王先生,给您添麻烦了,真的很抱歉。也就是说,您这个月话费少了18块,对吗?我把这些都记录下来。", False),
+            ("王先生,给您添麻烦了,真的很抱歉。您的意思是您上个月打了很多电话,话费扣了一百八,对吗?我都记下来了。", False),
+            ("王先生,给您添麻烦了,真的很抱歉。您的意思是话费被扣了1.88元,对吗?我都记下来了。", False),
+            ("王先生,给您添麻烦了,真的很抱歉。也就是说,您这个月没打过电话,话费却被扣了1.8元,对吗?我把这些都记录下来。", True),
+            ("王先生,给您添麻烦了,真的很抱歉。您的意思是话费少了1.80元,对吗?我都记下来了。", True),
+            ("王先生,给您添麻烦了,真的很抱歉。您的意思是话费被扣了,对吗?我都记下来了。", True),
+            ("王先生,给您添麻烦了,真的很抱歉。您的意思是余额少了一块八,对吗?我都记下来了。", True)])
+        self.assert_cases("airline-delay", "apologize", "复述客户的问题", [
+            ("先生,真的非常抱歉,这是我们公司的问题。您的意思是你们五个人因为天气原因在上海等了半小时,对吧?换了谁都会生气。", False),
+            ("先生,真的非常抱歉,这是我们公司的问题。您的意思是你们团队半夜才到上海,对吧?换了谁都会生气。", True),
+            ("先生,真的非常抱歉,这是我们公司的问题。也就是说你们在北京干等,最后飞到上海已经半夜了,对吧?换了谁都会生气。", True)])
+        self.assert_cases("sms-failure", "apologize", "复述客户的问题", [
+            ("李女士,真对不起,给您添麻烦了。您的意思是这两天您的手机打不了电话,短信也收不到,对吧?我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。您的意思是短信收不到,对吧?我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。您的意思是发短信的时候老是失败,对吧?我很理解您的心情。", True),
+            ("李女士,真对不起,给您添麻烦了。您的意思是短信发送总是失败,对吧?我很理解您的心情。", True),
+            ("李女士,真对不起,给您添麻烦了。您的意思是您的短信老是发不成功,对吧?我很理解您的心情。", True)])
+
+    def test_blind_promises_fail_the_step(self):
+        # finding 03
+        self.critical_cases("sms-failure", [
+            ("resolve", "今天下班前肯定修好。", True),
+            ("resolve", "这两天的月租我直接给您免了。", True),
+            ("resolve", "耽误您的事,这个月话费我给您打个五折。", True),
+            ("resolve", "我们一定尽快修好,修好以后我一定给您回电话。", False),
+            ("resolve", "我一定盯着技术部门,直到修好为止。", False),
+            ("resolve", "我为您申请减免这两天的月租,3个工作日内答复。", False),
+            ("resolve", "我没法直接给您免月租,但可以帮您申请。", False),
+            ("resolve", "月租的减免我没法做主,话费我帮您申请打折。", False)])
+        self.critical_cases("missing-balance", [
+            ("follow_up", "我跟您保证,以后绝对不会再扣您一分钱。", True),
+            ("follow_up", "退订以后这项服务不会再扣费了,这1.8元一分都不会少。", False),
+            ("follow_up", "退订以后不会再扣您这项费用了。", False)])
+
+    def test_polite_doubt_fails_the_step(self):
+        # finding 04
+        self.critical_cases("missing-balance", [
+            ("gather", "您确定这个月真的一次都没用过手机吗?", True),
+            ("gather", "会不会是家里人用过您的手机?", True),
+            ("gather", "会不会是您家里人拿您的手机上过网?", True),
+            ("gather", "说句不好听的,很多客户自己订了服务自己都忘了,您是不是也这样?", True),
+            ("gather", "您确定要办理吗?", False),
+            ("gather", "会不会是系统的问题?", False),
+            ("gather", "这个号码平时是您本人在用,还是家人在用?", False),
+            ("gather", "很多客户都不知道自己开通了这种服务。", False)])
+
+    def test_blaming_a_department_fails_the_step(self):
+        # finding 05
+        self.critical_cases("sms-failure", [
+            ("resolve", "这是技术部那帮人搞出来的毛病。", True),
+            ("resolve", "我们营业厅也是受害者。", True),
+            ("resolve", "网络那边的人太不靠谱了,老是这样。", True),
+            ("resolve", "技术部的同事会联系您,后台的同事很负责。", False),
+            ("resolve", "网络那边太不稳定了,我马上报修。", False)])
+
+    def test_rushing_the_customer_fails_the_step(self):
+        # finding 06
+        self.critical_cases("sms-failure", [
+            ("gather", "后面还有好多人排队,您长话短说。", True),
+            ("gather", "您说快点。", True),
+            ("gather", "我时间有限,您挑重点说。", True),
+            ("gather", "您别啰嗦了。", True),
+            ("gather", "您直接说重点吧。", True),
+            ("gather", "我长话短说,您的号码是多少?", False),
+            ("gather", "长话短说,这是短信中心设置的问题。", False),
+            ("gather", "我说快一点,您听不清就告诉我。", False),
+            ("gather", "我就不啰嗦了,别嫌我啰嗦。", False),
+            ("gather", "您说的重点我都记下了。", False)])
+        self.critical_cases("airline-delay", [
+            ("vent", "不过现在很晚了,您长话短说,直接说重点吧。", True),
+            ("vent", "您慢慢说,我都在听。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
