@@ -109,10 +109,17 @@ class CoachTestCase(unittest.TestCase):
         self.assertEqual(result.returncode, status,
                          f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
 
+    # A scenario's model answers, shown once per test run: many tests vary one reply of them.
+    _model_answers = {}
+
     def model_answers(self, scenario_id, scenarios=None):
-        args = ["show", scenario_id, "--format", "json"]
-        if scenarios:
-            args = ["--scenarios", str(scenarios), *args]
-        shown = run(*args)
-        self.assertExit(shown, 0)
-        return {step["id"]: step["model_answers"][0] for step in json.loads(shown.stdout)["steps"]}
+        key = (scenario_id, str(scenarios))
+        if key not in CoachTestCase._model_answers:
+            args = ["show", scenario_id, "--format", "json"]
+            if scenarios:
+                args = ["--scenarios", str(scenarios), *args]
+            shown = run(*args)
+            self.assertExit(shown, 0)
+            CoachTestCase._model_answers[key] = {
+                step["id"]: step["model_answers"][0] for step in json.loads(shown.stdout)["steps"]}
+        return dict(CoachTestCase._model_answers[key])

@@ -42,19 +42,16 @@ def answers_file(scenario_id, responses):
     return "\n".join(lines) + "\n"
 
 
-def graded_steps(test, cases, added_to_model=True):
+def graded_steps(test, cases, added_to_model=True, earlier=None):
     """Grades many replies in one `coach grade` run. Each case is (scenario, step, reply): the
-    reply added to the scenario's first model answers at that step, or alone. Returns each
-    case's graded step (JSON), in order."""
+    reply added to the scenario's first model answers at that step (`earlier` replacing the
+    answers of the steps it names), or alone. Returns each case's graded step (JSON), in order."""
     folder = test.tmp / "cases"
     shutil.rmtree(folder, ignore_errors=True)
-    models = {}
     for number, (scenario_id, step, reply) in enumerate(cases):
         responses = {step: reply}
         if added_to_model:
-            if scenario_id not in models:
-                models[scenario_id] = test.model_answers(scenario_id)
-            responses = dict(models[scenario_id])
+            responses = {**test.model_answers(scenario_id), **(earlier or {})}
             responses[step] = responses.get(step, "") + reply
         test.write(f"cases/{number:03d}.yaml", answers_file(scenario_id, responses))
     report = json.loads(run("grade", str(folder), "--format", "json").stdout)
@@ -120,9 +117,12 @@ class Grading(CoachTestCase):
         return json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
 
     def assert_critical_cases(self, scenario_id, cases, earlier=None):
-        for step, sentence, critical in cases:
+        """Each (step, sentence, critical): whether the sentence, added to the model answer at
+        that step, fails the attempt critically. One grade run for them all."""
+        graded = graded_steps(self, [(scenario_id, step, sentence) for step, sentence, _ in cases],
+                              earlier=earlier)
+        for (step, sentence, critical), result in zip(cases, graded):
             with self.subTest(scenario=scenario_id, sentence=sentence):
-                result = self.graded_with(scenario_id, step, sentence, earlier)
                 self.assertEqual(result["critical_failed"], critical)
 
     def test_blaming_or_brushing_off_the_customer_fails_a_step_that_does_not_forbid_it(self):
