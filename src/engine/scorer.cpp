@@ -10,6 +10,7 @@
 #include "engine/rule_evaluator.hpp"
 #include "engine/stuffing.hpp"
 #include "engine/wrong_address.hpp"
+#include "text/clauses.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -39,9 +40,10 @@ namespace {
 // another's surname or sex, or it is mostly in another language than the customer's. Such a
 // reply fails its step with zero, like keyword stuffing; the verdicts are added to `result`.
 bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
-                     const NormalizedText& reply, StepResult& result) {
+                     const NormalizedText& reply, const std::vector<Clause>& clauses,
+                     StepResult& result) {
   bool unfit = false;
-  if (const auto wrong = find_wrong_addresses(reply, compiled.customer); !wrong.empty()) {
+  if (const auto wrong = find_wrong_addresses(reply, clauses, compiled.customer); !wrong.empty()) {
     result.rules.push_back(wrong_address_result(wrong, reply, scenario.customer));
     unfit = true;
   }
@@ -77,17 +79,20 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
     result.rules.push_back(std::move(rule_result));
   }
+  bool unfit = false;
   if (result.answered) {
     for (RuleResult& breach : conduct_breaches(compiled, normalized, scan, scenario.customer)) {
       result.critical_failed = true;
       result.rules.push_back(std::move(breach));
     }
-    if (const auto why = find_stuffing(normalized, scan, result.rules, *compiled.concepts)) {
+    const std::vector<Clause> clauses = split_clauses(normalized.text);
+    if (const auto why =
+            find_stuffing(normalized, clauses, scan, result.rules, *compiled.concepts)) {
       result.stuffed = true;
       result.rules.push_back(stuffing_result(*why));
     }
+    unfit = add_unfit_reply(compiled, scenario, normalized, clauses, result);
   }
-  const bool unfit = result.answered && add_unfit_reply(compiled, scenario, normalized, result);
   if (result.critical_failed || result.stuffed || unfit) result.score = 0;
   const bool reaches_mark =
       result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;

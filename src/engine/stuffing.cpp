@@ -413,10 +413,10 @@ bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<Clause>&
 
 }  // namespace
 
-std::optional<Stuffing> find_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+std::optional<Stuffing> find_stuffing(const NormalizedText& reply,
+                                      const std::vector<Clause>& clauses, const ReplyScan& scan,
                                       const std::vector<RuleResult>& rules,
                                       const ConceptIndex& concepts) {
-  const std::vector<Clause> clauses = split_clauses(reply.text);
   if (repeats_a_sentence(reply.text, clauses)) return Stuffing::repetition;
   if (is_keyword_stuffing(reply, clauses, scan, rules, concepts)) return Stuffing::keywords;
   return std::nullopt;

@@ -8,6 +8,7 @@
 #include "engine/concept_index.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/result.hpp"
+#include "text/clauses.hpp"
 #include "text/normalizer.hpp"
 
 namespace coach {
@@ -17,8 +18,10 @@ namespace coach {
 enum class Stuffing { keywords, repetition };
 
 // Keywords are judged from the phrases of every concept found in the reply (not only the step's
-// own), and what the step's rules matched (the customer's name, any_of lists).
-std::optional<Stuffing> find_stuffing(const NormalizedText& reply, const ReplyScan& scan,
+// own), and what the step's rules matched (the customer's name, any_of lists). `clauses` are the
+// reply's (split_clauses of its normalised text), split once for every check that reads them.
+std::optional<Stuffing> find_stuffing(const NormalizedText& reply,
+                                      const std::vector<Clause>& clauses, const ReplyScan& scan,
                                       const std::vector<RuleResult>& rules,
                                       const ConceptIndex& concepts);
 

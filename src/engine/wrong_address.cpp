@@ -142,11 +142,11 @@ std::string said_wrongly(const WrongAddress& wrong, const NormalizedText& reply)
 }  // namespace
 
 std::vector<WrongAddress> find_wrong_addresses(const NormalizedText& reply,
+                                               const std::vector<Clause>& clauses,
                                                const NameParts& customer) {
   std::vector<WrongAddress> wrong;
   if (customer.surname.empty()) return wrong;
   const std::string_view text = reply.text;
-  const std::vector<Clause> clauses = split_clauses(text);
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     for (const Address& address : addresses_in(text, clauses[i].span)) {
       if (reply.is_quoted(address.title_begin)) continue;

@@ -14,6 +14,7 @@
 
 #include "engine/address_forms.hpp"
 #include "engine/result.hpp"
+#include "text/clauses.hpp"
 #include "text/normalizer.hpp"
 
 namespace coach {
@@ -27,6 +28,7 @@ struct WrongAddress {
 // The forms of address in the reply that do not fit the customer. None for a customer whose name
 // has no title (no name given, a group, Mr Smith): nothing is known to hold a reply to.
 std::vector<WrongAddress> find_wrong_addresses(const NormalizedText& reply,
+                                               const std::vector<Clause>& clauses,
                                                const NameParts& customer);
 
 // The failed verdict for a reply with wrong forms of address: the first is named in the detail

@@ -13,7 +13,8 @@ using namespace coach;
 namespace {
 
 std::vector<WrongAddress> wrong_for(const std::string& customer, const std::string& reply) {
-  return find_wrong_addresses(normalize(reply), split_name(customer));
+  const NormalizedText normalized = normalize(reply);
+  return find_wrong_addresses(normalized, split_clauses(normalized.text), split_name(customer));
 }
 
 bool misaddressed(const std::string& customer, const std::string& reply) {
