@@ -32,6 +32,7 @@
 #include "engine/negation.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/yaml_files.hpp"
 #include "text/normalizer.hpp"
@@ -170,9 +171,10 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
       all.push_back({{at, at + phrase.size()}, i});
   }
   for (std::size_t i = 0; i < matcher.patterns().size(); ++i) {
-    coach::for_each_pattern_match(*matcher.patterns()[i], text, [&](std::size_t b, std::size_t e) {
-      all.push_back({{b, e}, matcher.phrases().size() + i});
-    });
+    coach::for_each_pattern_match(matcher.patterns()[i]->regex(), text,
+                                  [&](std::size_t b, std::size_t e) {
+                                    all.push_back({{b, e}, matcher.phrases().size() + i});
+                                  });
   }
   std::sort(all.begin(), all.end());
   std::vector<Found> out;
@@ -180,6 +182,18 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
     out.push_back({m.span.begin, m.span.end, m.source,
                    coach::read_negation(text, m.span.begin).negated, n.is_quoted(m.span.begin)});
   return out;
+}
+
+// A pattern the load accepted is compiled only when a reply needs it, so the load must have
+// foreseen every one too large for RE2: program_size_bound may never be below the real size.
+void check_pattern_sizes(const coach::PhraseMatcher& matcher, std::string_view reply) {
+  for (const auto& pattern : matcher.patterns()) {
+    const RE2& regex = pattern->regex();
+    if (!regex.ok()) fail("a pattern the load accepted does not compile", reply);
+    const auto size = static_cast<std::size_t>(regex.ProgramSize());
+    if (size > coach::program_size_bound(pattern->text()))
+      fail("a pattern's program is larger than its bound", reply);
+  }
 }
 
 // The occurrences of the reply's own reading: those found only by reading through a pause
@@ -317,6 +331,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const auto all = compiled.matcher->find_all(normalized.text);
     compare("PhraseMatcher::find_all", expected, all, false, reply);
+    if (custom) check_pattern_sizes(*compiled.matcher, reply);
   }
 
   // The same reply scored as a step with every rule kind (of the bundled lexicon: the first few).

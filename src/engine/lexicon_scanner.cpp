@@ -94,9 +94,9 @@ std::uint32_t LexiconScanner::word_number(const std::string& word, WordNumbers& 
   return found->second;
 }
 
-void LexiconScanner::add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers) {
-  Pattern pattern{&regex, owner, pattern_reach(regex.pattern()), {}, {}};
-  const PatternWords words = pattern_words(regex.pattern());
+void LexiconScanner::add_pattern(const TrainerPattern& source, Owner owner, WordNumbers& numbers) {
+  Pattern pattern{&source, owner, pattern_reach(source.text()), {}, {}};
+  const PatternWords& words = source.words();
   for (const Words& group : words.required) {
     auto& required = pattern.required.emplace_back();
     for (const auto& word : group) required.push_back(word_number(word, numbers));
@@ -146,7 +146,7 @@ void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::siz
     hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
   };
   if (pattern.leading.empty()) {
-    for_each_pattern_match(*pattern.regex, text, from, to, found,
+    for_each_pattern_match(pattern.source->regex(), text, from, to, found,
                            [&](std::size_t start) { return may_match_from(pattern, start); });
     return;
   }
@@ -164,7 +164,8 @@ void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::siz
     if (!may_match_from(pattern, word.begin)) return;
     tried = word.begin;
     re2::StringPiece match;
-    if (!pattern.regex->Match(whole, word.begin, to, RE2::ANCHOR_START, &match, 1)) continue;
+    if (!pattern.source->regex().Match(whole, word.begin, to, RE2::ANCHOR_START, &match, 1))
+      continue;
     found(word.begin, word.begin + match.size());
     start = word.begin + match.size();  // never empty: it holds the leading word
   }

@@ -18,6 +18,7 @@
 
 #include "engine/pattern_shape.hpp"
 #include "engine/reply_scan.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "text/normalizer.hpp"
 #include "util/phrase_automaton.hpp"
 
@@ -43,7 +44,7 @@ class LexiconScanner {
     std::uint32_t source;  // the phrase's or pattern's number within its concept
   };
   struct Pattern {
-    const RE2* regex;
+    const TrainerPattern* source;
     Owner owner;
     PatternReach reach;
     // Word numbers, one of each group in every match. Empty: the pattern runs on every reply.
@@ -59,7 +60,7 @@ class LexiconScanner {
   class Units;
 
   using WordNumbers = std::unordered_map<std::string, std::uint32_t>;
-  void add_pattern(const RE2& regex, Owner owner, WordNumbers& numbers);
+  void add_pattern(const TrainerPattern& source, Owner owner, WordNumbers& numbers);
   std::uint32_t word_number(const std::string& word, WordNumbers& numbers);
   void choose_triggers();
   template <typename MayMatchFrom>

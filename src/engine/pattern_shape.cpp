@@ -35,13 +35,7 @@ bool is_ascii_punctuation(char c) {
   return std::ispunct(static_cast<unsigned char>(c)) != 0;
 }
 
-// A counted repetition as RE2 reads it: {2}, {2,} or {0,6}, no number with a leading zero.
-// Anything else ({,6}, {01,}, {1,2,3}) is the brace character itself, and what follows it is
-// read as characters.
-struct Repetition {
-  std::size_t end;  // just past the `}`
-  std::size_t min;
-};
+}  // namespace
 
 std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace) {
   std::size_t at = brace + 1;
@@ -59,11 +53,16 @@ std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace
   if (!number(min)) return std::nullopt;
   if (at < text.size() && text[at] == ',') {
     ++at;
+    max = Repetition::kUnbounded;
     if (at < text.size() && text[at] != '}' && !number(max)) return std::nullopt;
+  } else {
+    max = min;
   }
   if (at >= text.size() || text[at] != '}') return std::nullopt;
-  return Repetition{at + 1, min};
+  return Repetition{at + 1, min, max};
 }
+
+namespace {
 
 // Reads the pattern left to right, on the safe side.
 class ReachReader {

@@ -48,8 +48,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
   }
   automaton_.build();
   for (const auto& pattern : patterns) {
-    if (auto compiled = compile_trainer_pattern(pattern, file, diagnostics))
-      patterns_.push_back(std::move(compiled));
+    if (auto loaded = load_trainer_pattern(pattern, file, diagnostics))
+      patterns_.push_back(std::move(loaded));
   }
 }
 
@@ -63,7 +63,7 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
     found(phrase, begin, end);
   });
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    for_each_pattern_match(*patterns_[i], text, [&](std::size_t begin, std::size_t end) {
+    for_each_pattern_match(patterns_[i]->regex(), text, [&](std::size_t begin, std::size_t end) {
       found(phrases_.size() + i, begin, end);
     });
   }

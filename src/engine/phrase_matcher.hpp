@@ -1,12 +1,13 @@
 #pragma once
 // Finds a set of phrases and RE2 patterns in normalised text, each occurrence flagged when a
-// negation governs it. Phrases are normalised and patterns compiled once, at load.
+// negation governs it. Phrases are normalised and patterns checked once, at load.
 #include <re2/re2.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/trainer_pattern.hpp"
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
@@ -101,12 +102,12 @@ class PhraseMatcher {
   const std::vector<std::string>& phrases() const { return phrases_; }
   // The phrases as the trainer wrote them, for messages.
   const std::vector<std::string>& display_phrases() const { return display_; }
-  const std::vector<std::unique_ptr<RE2>>& patterns() const { return patterns_; }
+  const std::vector<std::unique_ptr<TrainerPattern>>& patterns() const { return patterns_; }
 
  private:
   std::vector<std::string> phrases_;  // normalised
   std::vector<std::string> display_;  // as written, same order
-  std::vector<std::unique_ptr<RE2>> patterns_;
+  std::vector<std::unique_ptr<TrainerPattern>> patterns_;
   PhraseAutomaton automaton_;  // over phrases_
 };
 

@@ -57,7 +57,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
           rule.phrases, std::vector<MarkedText>{}, file, diagnostics);
       break;
     case RuleKind::regex: {
-      auto regex = compile_trainer_pattern({rule.pattern, rule.pattern_mark}, file, diagnostics);
+      auto regex = load_trainer_pattern({rule.pattern, rule.pattern_mark}, file, diagnostics);
       if (!regex) return std::nullopt;
       compiled.regex = std::move(regex);
       break;

@@ -8,6 +8,7 @@
 
 #include "engine/address_forms.hpp"
 #include "engine/concept_index.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "model/scenario.hpp"
 
 namespace coach {
@@ -16,7 +17,7 @@ struct CompiledRule {
   const Rule* rule = nullptr;
   std::vector<const CompiledConcept*> concepts;  // concept, forbid: one; order: several
   std::shared_ptr<const PhraseMatcher> phrases;  // any_of, all_of, none_of
-  std::shared_ptr<const RE2> regex;              // regex
+  std::shared_ptr<const TrainerPattern> regex;   // regex
   AddressForms address_forms;                    // addresses_customer
   std::vector<std::string> misfit_titles;        // concept: titles that must not count
   std::string description;                       // describe_rule, in the language at compile

@@ -123,7 +123,7 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
 void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   re2::StringPiece found;
   const re2::StringPiece text(reply.text.data(), reply.text.size());
-  result.ok = rule.regex->Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1);
+  result.ok = rule.regex->regex().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1);
   if (result.ok) {
     const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
     const TextSpan span{begin, begin + found.size()};

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
+#include "engine/pattern_shape.hpp"
 #include "engine/phrase_matcher.hpp"
 #include "text/char_folder.hpp"
 #include "text/nfkc.hpp"
@@ -48,7 +50,7 @@ std::size_t after_class(std::string_view pattern, std::size_t at) {
   return std::min(at + 1, pattern.size());
 }
 
-// Past the escape that starts at `at`: \Q…\E, \p{Han}, \x{597d}, or one character.
+// Past the escape that starts at `at`: \Q…\E, \p{Han}, \pL, \x{597d}, or one character.
 std::size_t after_escape(std::string_view pattern, std::size_t at) {
   if (at + 1 >= pattern.size()) return pattern.size();
   const char c = pattern[at + 1];
@@ -62,7 +64,47 @@ std::size_t after_escape(std::string_view pattern, std::size_t at) {
   }
   std::size_t next = at + 1;
   utf8::decode(pattern, next);
+  if ((c == 'p' || c == 'P') && next < pattern.size()) utf8::decode(pattern, next);  // \pL
   return next;
+}
+
+// Upper bounds on the instructions RE2 compiles, case-insensitive and in UTF-8 (measured with
+// RE2::ProgramSize: one character at most 7, `\W` 31, `\p{L}` 1,198, `[\p{L}\p{N}\p{S}\p{P}]`
+// 1,400; a range, however wide, under 50).
+constexpr std::size_t kPerCharacter = 16;
+constexpr std::size_t kPerProperty = 1'500;
+
+// A class or an escape: each character written, and each Unicode property or POSIX class named.
+std::size_t atom_bound(std::string_view atom) {
+  std::size_t properties = 0;
+  for (std::size_t at = 0; at + 1 < atom.size(); ++at) {
+    const std::string_view two = atom.substr(at, 2);
+    if (two == "\\p" || two == "\\P" || two == "[:") ++properties;
+  }
+  return kPerCharacter * (utf8::count_code_points(atom) + 1) + kPerProperty * properties;
+}
+
+// Where the group opened at `at` starts its contents: past `(`, `(?:`, `(?i:` or `(?P<name>`;
+// at the `)` of flags alone, `(?i)`.
+std::size_t group_contents(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size() || pattern[at + 1] != '?') return at + 1;
+  const std::size_t close = pattern.find_first_of(":)>", at + 1);
+  if (close == std::string_view::npos) return pattern.size();
+  return pattern[close] == ')' ? close : close + 1;
+}
+
+// Whether the character at `at` repeats what came before it: `*`, `+`, `?` or `{2,6}`.
+std::optional<std::size_t> repeat_count(std::string_view pattern, std::size_t& at) {
+  const char c = pattern[at];
+  if (c == '*' || c == '+' || c == '?') {
+    ++at;
+    return 1;
+  }
+  if (c != '{') return std::nullopt;
+  const std::optional<Repetition> repetition = repetition_at(pattern, at);
+  if (!repetition) return std::nullopt;
+  at = repetition->end;
+  return repetition->max == Repetition::kUnbounded ? repetition->min + 1 : repetition->max;
 }
 
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
@@ -92,7 +134,7 @@ std::string shown_character(char32_t c) {
   return shown;
 }
 
-std::string unmatchable_refusal(const RE2& regex, char32_t c) {
+std::string unmatchable_refusal(std::string_view pattern, char32_t c) {
   const std::string_view folded = CharFolder::shared().fold(c);
   const std::string advice = folded.empty()
                                  ? std::string(tr("删掉它", "remove it"))
@@ -103,33 +145,105 @@ std::string unmatchable_refusal(const RE2& regex, char32_t c) {
                       "`{1}` in regular expression `{0}` never occurs in a reply: replies are "
                       "normalised before matching (full-width to half-width, traditional to "
                       "simplified, whitespace and quotation marks removed, 。 to .); {2}")),
-      utf8::show_name(regex.pattern()), shown_character(c), advice);
+      utf8::show_name(pattern), shown_character(c), advice);
 }
 
-std::string refusal(const RE2& regex) {
-  if (!regex.ok())
-    return fmt::format(
-        fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")),
-        regex.pattern(), regex.error());
-  if (matches_single_bytes(regex.pattern()))
+std::string invalid_refusal(std::string_view pattern, const std::string& error) {
+  return fmt::format(
+      fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")), pattern,
+      error);
+}
+
+// RE2 parses the pattern, then compiles it within a memory budget. With a budget smaller than
+// an empty program the compile fails at its first instruction, so what is left is the parse: its
+// error, if any, is the pattern's (a fifth of the cost of a whole compile). No budget at all
+// (0, or 1, which RE2 takes two thirds of) would mean the default one.
+std::optional<std::string> syntax_error(const std::string& pattern) {
+  RE2::Options options = pattern_options();
+  options.set_max_mem(300);
+  const RE2 parsed(pattern, options);
+  if (parsed.ok() || parsed.error_code() == RE2::ErrorPatternTooLarge) return std::nullopt;
+  return parsed.error();
+}
+
+// Patterns whose program could come near RE2's budget are compiled at load, so that one too
+// large is refused there, not found to match nothing in the middle of grading. RE2's budget
+// (8 MiB) holds programs of over 300,000 instructions; the largest bundled pattern is bounded by
+// about 31,000 (its program has 1,941).
+constexpr std::size_t kCompileAtLoadAbove = 100'000;
+
+std::string refusal(const TrainerPattern& pattern) {
+  const std::string& text = pattern.text();
+  if (const auto error = syntax_error(text)) return invalid_refusal(text, *error);
+  if (matches_single_bytes(text))
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 中的 \\C 只匹配一个字节,会把汉字拆开;"
                                        "匹配一个字请用 .",
                                        "`\\C` in regular expression `{}` matches a single byte "
                                        "and splits Chinese characters; use `.` for one "
                                        "character")),
-                       regex.pattern());
-  if (const auto c = unmatchable_character(regex.pattern())) return unmatchable_refusal(regex, *c);
-  if (can_match_empty(regex))
+                       text);
+  if (const auto c = unmatchable_character(text)) return unmatchable_refusal(text, *c);
+  if (program_size_bound(text) > kCompileAtLoadAbove && !pattern.regex().ok())
+    return invalid_refusal(text, pattern.regex().error());
+  // A match holds a word of each requirement, so a pattern with any cannot match empty text.
+  if (pattern.words().required.empty() && can_match_empty(pattern.regex()))
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 能匹配空文本,任何回答都会算作含有它;"
                                        "请让它至少匹配一个字",
                                        "regular expression `{}` can match empty text, so every "
                                        "reply would count as containing it; make it match at "
                                        "least one character")),
-                       regex.pattern());
+                       text);
   return {};
 }
 
 }  // namespace
+
+// Each group's size is the sum of its pieces; a piece repeated n times counts n times (RE2
+// writes `x{2,6}` out as six copies of x), and a repeated group multiplies what is inside it.
+std::size_t program_size_bound(std::string_view pattern) {
+  struct Level {
+    std::size_t size = 0;
+    std::size_t last = 0;  // the piece a repetition would apply to
+  };
+  std::vector<Level> levels(1);
+  const auto add = [&](std::size_t piece) {
+    levels.back().size += piece + 2;
+    levels.back().last = piece;
+  };
+  for (std::size_t at = 0; at < pattern.size();) {
+    const char c = pattern[at];
+    if (const auto count = repeat_count(pattern, at)) {
+      Level& level = levels.back();
+      level.size += level.last * (*count > 0 ? *count - 1 : 0) + 2 * *count;
+    } else if (c == '(') {
+      levels.emplace_back();
+      at = group_contents(pattern, at);
+    } else if (c == ')') {
+      ++at;
+      if (levels.size() == 1) continue;  // RE2 refuses it
+      const std::size_t group = levels.back().size;
+      levels.pop_back();
+      add(group);
+    } else if (c == '|') {
+      ++at;
+      levels.back().size += 2;
+      levels.back().last = 0;
+    } else {
+      const std::size_t begin = at;
+      if (c == '[') {
+        at = after_class(pattern, at);
+      } else if (c == '\\') {
+        at = after_escape(pattern, at);
+      } else {
+        utf8::decode(pattern, at);
+      }
+      add(atom_bound(pattern.substr(begin, at - begin)));
+    }
+  }
+  std::size_t total = 0;
+  for (const Level& level : levels) total += level.size;
+  return total;
+}
 
 // RE2 refuses `\C` inside brackets, so only escapes outside a `\Q…\E` quotation count.
 bool matches_single_bytes(std::string_view pattern) {
@@ -161,14 +275,23 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
   return std::nullopt;
 }
 
-std::unique_ptr<RE2> compile_trainer_pattern(const MarkedText& pattern, const std::string& file,
-                                             Diagnostics& diagnostics) {
-  auto compiled = std::make_unique<RE2>(pattern.text, pattern_options());
-  if (std::string problem = refusal(*compiled); !problem.empty()) {
+TrainerPattern::TrainerPattern(std::string text)
+    : text_(std::move(text)), words_(pattern_words(text_)) {}
+
+const RE2& TrainerPattern::regex() const {
+  std::call_once(compiled_, [this] { regex_ = std::make_unique<RE2>(text_, pattern_options()); });
+  return *regex_;
+}
+
+std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
+                                                     const std::string& file,
+                                                     Diagnostics& diagnostics) {
+  auto loaded = std::make_unique<TrainerPattern>(pattern.text);
+  if (std::string problem = refusal(*loaded); !problem.empty()) {
     diagnostics.error(file, pattern.mark, std::move(problem));
     return nullptr;
   }
-  return compiled;
+  return loaded;
 }
 
 }  // namespace coach

@@ -1,21 +1,52 @@
 #pragma once
-// A regular expression a trainer wrote (a rule's `regex`, a concept's `patterns`): compiled
-// once, at load, and refused there when it cannot be used or could only do harm.
+// A regular expression a trainer wrote (a rule's `regex`, a concept's `patterns`): checked at
+// load and refused there when it cannot be used or could only do harm; compiled the first time
+// a reply needs it.
 #include <re2/re2.h>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "engine/pattern_shape.hpp"
 #include "model/marked_text.hpp"
 #include "util/diagnostic.hpp"
 
 namespace coach {
 
-// The compiled pattern, or null with the reason reported at the pattern's place in `file`.
-std::unique_ptr<RE2> compile_trainer_pattern(const MarkedText& pattern, const std::string& file,
-                                             Diagnostics& diagnostics);
+// Compiling the whole bundled lexicon cost every command 30 ms at start, three fifths of
+// `coach list`, which matches nothing. A reply wakes only the patterns whose words it holds
+// (engine/lexicon_scanner), so a run compiles those it meets.
+class TrainerPattern {
+ public:
+  explicit TrainerPattern(std::string text);
+  TrainerPattern(const TrainerPattern&) = delete;
+  TrainerPattern& operator=(const TrainerPattern&) = delete;
+
+  const std::string& text() const { return text_; }
+  // The words its matches hold, read from its text (engine/pattern_shape).
+  const PatternWords& words() const { return words_; }
+  // Compiled on the first call (from any thread). A pattern the load accepted compiles.
+  const RE2& regex() const;
+
+ private:
+  std::string text_;
+  PatternWords words_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> regex_;
+};
+
+// The pattern, or null with the reason reported at the pattern's place in `file`. Its syntax is
+// checked by RE2's parser alone; a pattern that might come near RE2's memory budget
+// (program_size_bound), or that requires no word and so might match empty text, is compiled.
+std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
+                                                     const std::string& file,
+                                                     Diagnostics& diagnostics);
+
+// At least as many instructions as RE2 compiles the pattern into, read from its text.
+std::size_t program_size_bound(std::string_view pattern);
 
 // Whether the pattern matches empty text somewhere (`a*`, `(您)?`, `^`, `\b`): such a match is
 // found in every reply, so a rule would always be met and a concept always said.

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "engine/phrase_matcher.hpp"
+#include "engine/rubric.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "fixtures.hpp"
+#include "load/scenario_library.hpp"
 #include "text/simplified_tables.hpp"
 #include "util/i18n.hpp"
 
@@ -83,8 +85,8 @@ TEST_CASE("lexicon patterns are refused where they are written, in both language
         "匹配一个字请用 .\n");
   set_language(Language::en);
   Diagnostics english;
-  compile_trainer_pattern({"(您)?", {7, 3}}, "l.yaml", english);
-  compile_trainer_pattern({"\\C", {8, 3}}, "l.yaml", english);
+  load_trainer_pattern({"(您)?", {7, 3}}, "l.yaml", english);
+  load_trainer_pattern({"\\C", {8, 3}}, "l.yaml", english);
   set_language(Language::zh);
   CHECK(english.to_string() ==
         "l.yaml:7:3: regular expression `(您)?` can match empty text, so every reply would count "
@@ -134,10 +136,10 @@ TEST_CASE("every character the word table writes into a reply may stand in a pat
 
 TEST_CASE("a pattern that can never match a normalised reply is refused, with what to write") {
   Diagnostics diagnostics;
-  compile_trainer_pattern({"(不可能|没办法)。", {3, 9}}, "l.yaml", diagnostics);
-  compile_trainer_pattern({"您 好", {4, 9}}, "l.yaml", diagnostics);
+  load_trainer_pattern({"(不可能|没办法)。", {3, 9}}, "l.yaml", diagnostics);
+  load_trainer_pattern({"您 好", {4, 9}}, "l.yaml", diagnostics);
   set_language(Language::en);
-  compile_trainer_pattern({"給您", {5, 9}}, "l.yaml", diagnostics);
+  load_trainer_pattern({"給您", {5, 9}}, "l.yaml", diagnostics);
   set_language(Language::zh);
   CHECK(diagnostics.to_string() ==
         "l.yaml:3:9: 正则表达式 `(不可能|没办法)。` 中的 `。` 不会出现在回答里:回答先经过规范化"
@@ -147,4 +149,94 @@ TEST_CASE("a pattern that can never match a normalised reply is refused, with wh
         "l.yaml:5:9: `給` in regular expression `給您` never occurs in a reply: replies are "
         "normalised before matching (full-width to half-width, traditional to simplified, "
         "whitespace and quotation marks removed, 。 to .); write `给`\n");
+}
+
+namespace {
+
+std::size_t program_size(const std::string& pattern) {
+  const RE2 regex(pattern, pattern_options());
+  REQUIRE(regex.ok());
+  return static_cast<std::size_t>(regex.ProgramSize());
+}
+
+}  // namespace
+
+TEST_CASE("a pattern's program is never larger than the bound read from its text") {
+  for (const char* pattern : {"您",
+                              "k",
+                              "ǅ",
+                              ".",
+                              "(?s).",
+                              "\\W",
+                              "\\D",
+                              "\\S",
+                              "\\pL",
+                              "\\p{L}",
+                              "\\PL",
+                              "\\P{Han}",
+                              "[\\p{L}\\p{N}\\p{S}\\p{P}\\p{M}]",
+                              "[^\\p{L}\\p{N}]",
+                              "[[:^alpha:]]",
+                              "[^,.!?;]{0,24}",
+                              "(您|你)(们)?[^,.!?;]{0,6}(委屈|气)",
+                              "(\\pL{3}|\\p{Han}){0,9}",
+                              "((a|b){2,5}c){3}",
+                              "\\pL{100}",
+                              "\\pL{10,}",
+                              "x{0}\\pL",
+                              "a*?b+?c??",
+                              "(?i)(?P<n>K)+",
+                              "\\Q您好\\E{3}",
+                              "[\\x{100}-\\x{10FFFF}]{20}",
+                              "(?:(?:(?:您){2}){3}){4}",
+                              "^您$|\\b好\\b",
+                              "\\pL{10}?",
+                              "\\pL*?"}) {
+    const std::string shown = pattern;
+    CAPTURE(shown);
+    CHECK(program_size(pattern) <= program_size_bound(pattern));
+  }
+}
+
+TEST_CASE("every bundled pattern is within its bound, and small enough to compile when needed") {
+  Diagnostics diagnostics;
+  const std::string scenarios = COACH_SOURCE_SCENARIOS;
+  const auto library = ScenarioLibrary::load({scenarios}, {scenarios + "/lexicons"}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  std::vector<const TrainerPattern*> patterns;
+  const ConceptIndex& concepts = library.concepts();
+  for (std::size_t i = 0; i < concepts.size(); ++i) {
+    for (const auto& pattern : concepts.at(i).matcher->patterns())
+      patterns.push_back(pattern.get());
+  }
+  for (const Rubric& rubric : library.rubrics()) {
+    for (const CompiledStep& step : rubric.steps()) {
+      for (const CompiledRule& rule : step.rules)
+        if (rule.regex) patterns.push_back(rule.regex.get());
+    }
+  }
+  REQUIRE(patterns.size() > 500);
+  for (const TrainerPattern* pattern : patterns) {
+    CAPTURE(pattern->text());
+    const std::size_t bound = program_size_bound(pattern->text());
+    CHECK(program_size(pattern->text()) <= bound);
+    CHECK(bound <= 100'000);  // compiled on first use, not at load
+  }
+}
+
+TEST_CASE("a pattern too large for RE2 is refused at load, with RE2's reason") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(load_trainer_pattern({"\\pL{1000}", {2, 5}}, "l.yaml", diagnostics));
+  CHECK(diagnostics.to_string() ==
+        "l.yaml:2:5: 无效的正则表达式 `\\pL{1000}`: pattern too large - compile failed\n");
+}
+
+TEST_CASE("a pattern's syntax is checked at load, before it is compiled") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(load_trainer_pattern({"(您好", {3, 7}}, "l.yaml", diagnostics));
+  CHECK_FALSE(load_trainer_pattern({"您{1001}", {4, 7}}, "l.yaml", diagnostics));
+  CHECK(load_trainer_pattern({"让(您|你)[^,.!?;]{0,6}(委屈|气)", {5, 7}}, "l.yaml", diagnostics));
+  CHECK(diagnostics.to_string() ==
+        "l.yaml:3:7: 无效的正则表达式 `(您好`: missing ): (您好\n"
+        "l.yaml:4:7: 无效的正则表达式 `您{1001}`: invalid repetition size: {1001}\n");
 }
