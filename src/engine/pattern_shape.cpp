@@ -311,6 +311,10 @@ class RequirementReader {
       chain_leads = false;
     };
     const auto extend = [&](const Words& piece) {
+      if (chain && piece.size() == 1) {  // the common case, one more character: no new words
+        for (auto& word : *chain) word += piece.front();
+        return;
+      }
       if (!chain) {
         chain = piece;
         chain_leads = at_start;
