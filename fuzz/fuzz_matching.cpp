@@ -185,7 +185,8 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
 }
 
 // A pattern the load accepted is compiled only when a reply needs it, so the load must have
-// foreseen every one too large for RE2: program_size_bound may never be below the real size.
+// foreseen every one past the instruction limit: program_size_bound may never be below the real
+// size.
 void check_pattern_sizes(const coach::PhraseMatcher& matcher, std::string_view reply) {
   for (const auto& pattern : matcher.patterns()) {
     const RE2& regex = pattern->regex();
@@ -193,6 +194,8 @@ void check_pattern_sizes(const coach::PhraseMatcher& matcher, std::string_view r
     const auto size = static_cast<std::size_t>(regex.ProgramSize());
     if (size > coach::program_size_bound(pattern->text()))
       fail("a pattern's program is larger than its bound", reply);
+    if (size > coach::kMaxPatternInstructions)
+      fail("a pattern the load accepted has more instructions than the limit", reply);
   }
 }
 

@@ -107,6 +107,54 @@ std::optional<std::size_t> repeat_count(std::string_view pattern, std::size_t& a
   return repetition->max == Repetition::kUnbounded ? repetition->min + 1 : repetition->max;
 }
 
+// The one character an escape stands for: \x{3002}, \x41, or an escaped character (\。, \.);
+// nullopt for classes (\d, \pL), assertions (\b) and the like.
+std::optional<char32_t> escaped_character(std::string_view escape) {
+  if (escape.size() < 2) return std::nullopt;
+  const char kind = escape[1];
+  if (kind == 'x') {
+    const std::string_view digits = escape.size() > 3 && escape[2] == '{'
+                                        ? escape.substr(3, escape.size() - 4)
+                                        : escape.substr(2);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    char32_t c = 0;
+    for (const char d : digits) {
+      if (!std::isxdigit(static_cast<unsigned char>(d))) return std::nullopt;
+      c = c * 16 +
+          static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(d))
+                                    ? d - '0'
+                                    : std::tolower(static_cast<unsigned char>(d)) - 'a' + 10);
+    }
+    return c;
+  }
+  if (std::isalnum(static_cast<unsigned char>(kind))) return std::nullopt;
+  std::size_t at = 1;
+  return utf8::decode(escape, at);
+}
+
+// The characters a class lists, when it lists nothing else: [？！] gives ？ and ！; nullopt for a
+// negated class and for one with a range, a named class or a class escape.
+std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets) {
+  std::vector<char32_t> members;
+  std::size_t at = 1;
+  if (at < brackets.size() && brackets[at] == '^') return std::nullopt;
+  while (at + 1 < brackets.size()) {
+    if (brackets.substr(at, 2) == "[:") return std::nullopt;
+    const std::size_t begin = at;
+    std::optional<char32_t> member;
+    if (brackets[at] == '\\') {
+      at = after_escape(brackets, at);
+      member = escaped_character(brackets.substr(begin, at - begin));
+    } else {
+      member = utf8::decode(brackets, at);
+    }
+    if (!member) return std::nullopt;
+    if (at + 1 < brackets.size() && brackets[at] == '-') return std::nullopt;  // a range
+    members.push_back(*member);
+  }
+  return members;
+}
+
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
 // only in case (RE2 matches these patterns without regard to case), or a word's conversion
 // writes it.
@@ -166,11 +214,50 @@ std::optional<std::string> syntax_error(const std::string& pattern) {
   return parsed.error();
 }
 
-// Patterns whose program could come near RE2's budget are compiled at load, so that one too
-// large is refused there, not found to match nothing in the middle of grading. RE2's budget
-// (8 MiB) holds programs of over 300,000 instructions; the largest bundled pattern is bounded by
-// about 31,000 (its program has 1,941).
-constexpr std::size_t kCompileAtLoadAbove = 100'000;
+// Whether RE2's program for the pattern stays within kMaxPatternInstructions. Only a pattern whose
+// bound exceeds the limit is compiled to find out (the largest bundled one is bounded by about
+// 31,000 for a program of 1,941), on a budget that fails soon past the limit: a program of
+// 120,000 instructions (`\pL{0,100}`) took 45 ms to compile in full, and every command paid it.
+bool within_instruction_limit(const std::string& pattern) {
+  if (program_size_bound(pattern) <= kMaxPatternInstructions) return true;
+  RE2::Options options = pattern_options();
+  options.set_max_mem(512 << 10);  // room for about 20,000 instructions
+  const RE2 sized(pattern, options);
+  return sized.ok() && static_cast<std::size_t>(sized.ProgramSize()) <= kMaxPatternInstructions;
+}
+
+std::string ascii_only_refusal(std::string_view pattern, std::string_view escape) {
+  if (escape == "\\w")
+    return fmt::format(
+        fmt::runtime(tr("正则表达式 `{}` 中的 `\\w` 只匹配 ASCII 字母、数字和下划线,不匹配汉字;"
+                        "汉字请写 `\\p{{Han}}`,同一分句内的任意字写 `[^,.!?;]`",
+                        "`\\w` in regular expression `{}` matches only ASCII letters, digits and "
+                        "underscore, never a Chinese character; for Chinese characters write "
+                        "`\\p{{Han}}`, for any characters within a clause `[^,.!?;]`")),
+        pattern);
+  return fmt::format(
+      fmt::runtime(
+          tr("正则表达式 `{}` 中的 `{}` 只认 ASCII 字母、数字和下划线旁的边界,在汉字旁边"
+             "不成立;要它单独成句,前面写 `(^|[,.!?;])`,后面写 `([,.!?;]|$)`",
+             "`{1}` in regular expression `{0}` is a boundary of ASCII letters, digits and "
+             "underscore only and does not hold beside Chinese characters; for words "
+             "that stand on their own write `(^|[,.!?;])` before them and `([,.!?;]|$)` "
+             "after")),
+      pattern, escape);
+}
+
+std::string too_large_refusal(std::string_view pattern) {
+  static_assert(kMaxPatternInstructions == 20'000, "the messages name the limit");
+  return fmt::format(
+      fmt::runtime(tr("正则表达式 `{}` 太大:编译后超过 {} 条指令,每次启动和每个回答都要为它多花"
+                      "时间和内存。请减少重复次数;`\\pL` 这类大字符类重复多次最占地方,同一分句内"
+                      "的任意字可写 `[^,.!?;]`",
+                      "regular expression `{}` is too large: it compiles to more than {} "
+                      "instructions, which every start and every reply would pay for in time and "
+                      "memory. Repeat less; a large class such as `\\pL` repeated many times costs "
+                      "the most, and any characters within a clause can be written `[^,.!?;]`")),
+      pattern, "20,000");
+}
 
 std::string refusal(const TrainerPattern& pattern) {
   const std::string& text = pattern.text();
@@ -183,8 +270,8 @@ std::string refusal(const TrainerPattern& pattern) {
                                        "character")),
                        text);
   if (const auto c = unmatchable_character(text)) return unmatchable_refusal(text, *c);
-  if (program_size_bound(text) > kCompileAtLoadAbove && !pattern.regex().ok())
-    return invalid_refusal(text, pattern.regex().error());
+  if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
+  if (!within_instruction_limit(text)) return too_large_refusal(text);
   // A match holds a word of each requirement, so a pattern with any cannot match empty text.
   if (pattern.words().required.empty() && can_match_empty(pattern.regex()))
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 能匹配空文本,任何回答都会算作含有它;"
@@ -245,6 +332,37 @@ std::size_t program_size_bound(std::string_view pattern) {
   return total;
 }
 
+namespace {
+
+// The code point that ends just before `end`, past closing brackets and quantifiers: what a
+// `\b` at `end` stands after (您 in `您)?\b`); 0 at the start.
+char32_t character_before(std::string_view pattern, std::size_t end) {
+  while (end > 0 && std::string_view(")?*+}").find(pattern[end - 1]) != std::string_view::npos) {
+    if (pattern[end - 1] == '}') {
+      const std::size_t open = pattern.rfind('{', end - 1);
+      end = open == std::string_view::npos ? 0 : open;
+    } else {
+      --end;
+    }
+  }
+  if (end == 0) return 0;
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(pattern[start]) & 0xC0) == 0x80) --start;
+  return utf8::decode(pattern, start);
+}
+
+// The code point a `\b` ending at `at` stands before, past opening brackets: 爱 in `\b(?:爱)`;
+// 0 at the end.
+char32_t character_after(std::string_view pattern, std::size_t at) {
+  while (at < pattern.size() && pattern[at] == '(') {
+    at = group_contents(pattern, at);
+    if (at < pattern.size() && pattern[at] == ')') return 0;  // (?i): flags
+  }
+  return at < pattern.size() ? utf8::decode(pattern, at) : 0;
+}
+
+}  // namespace
+
 // RE2 refuses `\C` inside brackets, so only escapes outside a `\Q…\E` quotation count.
 bool matches_single_bytes(std::string_view pattern) {
   for (std::size_t at = 0; at < pattern.size();) {
@@ -258,18 +376,54 @@ bool matches_single_bytes(std::string_view pattern) {
   return false;
 }
 
-std::optional<char32_t> unmatchable_character(std::string_view pattern) {
+std::optional<std::string_view> ascii_only_escape(std::string_view pattern) {
   for (std::size_t at = 0; at < pattern.size();) {
+    if (pattern[at] == '[') {
+      at = after_class(pattern, at);
+      continue;
+    }
+    if (pattern[at] != '\\') {
+      ++at;
+      continue;
+    }
+    const std::size_t begin = at;
+    at = after_escape(pattern, at);
+    const std::string_view escape = pattern.substr(begin, at - begin);
+    if (escape == "\\w") return escape;
+    if ((escape == "\\b" || escape == "\\B") &&
+        (character_before(pattern, begin) >= 0x80 || character_after(pattern, at) >= 0x80))
+      return escape;
+  }
+  return std::nullopt;
+}
+
+std::optional<char32_t> unmatchable_character(std::string_view pattern) {
+  const auto unmatchable = [](char32_t c) { return c != utf8::kInvalid && !occurs_normalised(c); };
+  for (std::size_t at = 0; at < pattern.size();) {
+    const std::size_t begin = at;
     if (pattern.substr(at, 4) == "(?P<") {  // a group's name is no text to match
       const std::size_t close = pattern.find('>', at);
       at = close == std::string_view::npos ? pattern.size() : close + 1;
     } else if (pattern[at] == '[') {
       at = after_class(pattern, at);
+      // A class is dead when every member is; one that also lists a live one ([?？]) is not.
+      const auto members = listed_characters(pattern.substr(begin, at - begin));
+      if (members && !members->empty() &&
+          std::all_of(members->begin(), members->end(), unmatchable))
+        return members->front();
+    } else if (pattern.substr(at, 2) == "\\Q") {
+      at = after_escape(pattern, at);
+      const std::string_view quoted = pattern.substr(begin + 2, at - begin - 2);
+      for (std::size_t q = 0; q < quoted.size() && quoted.substr(q) != "\\E";) {
+        if (const char32_t c = utf8::decode(quoted, q); unmatchable(c)) return c;
+      }
     } else if (pattern[at] == '\\') {
       at = after_escape(pattern, at);
+      const auto c = escaped_character(pattern.substr(begin, at - begin));
+      if (c && unmatchable(*c)) return *c;
     } else {
       const char32_t c = utf8::decode(pattern, at);
-      if (c != utf8::kInvalid && !occurs_normalised(c)) return c;
+      if (unmatchable(c)) return c;
     }
   }
   return std::nullopt;

@@ -39,7 +39,7 @@ class TrainerPattern {
 };
 
 // The pattern, or null with the reason reported at the pattern's place in `file`. Its syntax is
-// checked by RE2's parser alone; a pattern that might come near RE2's memory budget
+// checked by RE2's parser alone; a pattern that might pass kMaxPatternInstructions
 // (program_size_bound), or that requires no word and so might match empty text, is compiled.
 std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
                                                      const std::string& file,
@@ -48,6 +48,14 @@ std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
 // At least as many instructions as RE2 compiles the pattern into, read from its text.
 std::size_t program_size_bound(std::string_view pattern);
 
+// The most instructions a pattern's program may have. The largest bundled one has 1,941;
+// `[^,.!?;]{0,100}` has about 1,300, `\pL{0,16}` 19,000.
+constexpr std::size_t kMaxPatternInstructions = 20'000;
+
+// `\w`, or a `\b` or `\B` beside a Chinese character, which RE2 reads as ASCII only: `\w` never
+// matches a Chinese character, and `\b滚\b` holds nowhere in Chinese text.
+std::optional<std::string_view> ascii_only_escape(std::string_view pattern);
+
 // Whether the pattern matches empty text somewhere (`a*`, `(您)?`, `^`, `\b`): such a match is
 // found in every reply, so a rule would always be met and a concept always said.
 bool can_match_empty(const RE2& regex);
@@ -55,8 +63,9 @@ bool can_match_empty(const RE2& regex);
 // Whether the pattern says `\C`: one byte, which cuts a Chinese character in pieces.
 bool matches_single_bytes(std::string_view pattern);
 
-// The first character the pattern asks for literally (outside a class, an escape or `\Q…\E`)
-// that a normalised reply never holds: 。, ，, full-width letters, spaces, quotation marks,
+// The first character the pattern asks for (literally, by an escape such as \x{3002}, in
+// `\Q…\E`, or as the only kind of member of a class such as [？！]) that a normalised reply never
+// holds: 。, ，, full-width letters, spaces, quotation marks,
 // traditional characters. Patterns run on normalised text, so such a branch can never match.
 std::optional<char32_t> unmatchable_character(std::string_view pattern);
 

@@ -78,6 +78,22 @@ class MalformedScenarios(CoachTestCase):
         self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您\\C'}"), 11, 17,
                          "`\\C` in regular expression `您\\C` matches a single byte")
 
+    def test_a_regex_that_could_never_match_a_chinese_reply_is_refused(self):
+        # Outside pass 16 (findings 01, 02): each validated, checked green and never matched.
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '懂不懂[？！]'}"), 11, 17,
+                         "`？` in regular expression `懂不懂[？！]` never occurs in a reply")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您好\\x{3002}'}"), 11, 17,
+                         "`。` in regular expression `您好\\x{3002}` never occurs in a reply")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '\\b随(便|你)\\b'}"), 11, 17,
+                         "`\\b` in regular expression `\\b随(便|你)\\b` is a boundary of ASCII letters")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您的\\w+已经退回'}"), 11, 17,
+                         "正则表达式 `您的\\w+已经退回` 中的 `\\w` 只匹配 ASCII 字母、数字和下划线", lang="zh")
+
+    def test_a_regex_too_large_to_compile_cheaply_is_refused(self):
+        # Outside pass 16, finding 03: 100 patterns like this made every command take 3.5 s.
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '的\\pL{0,100}但'}"), 11, 17,
+                         "regular expression `的\\pL{0,100}但` is too large: it compiles to more than 20,000")
+
     def test_a_lexicon_pattern_that_matches_empty_text_is_refused_in_its_file(self):
         # Unused by any scenario, it once made every reply keyword stuffing and scored it 0.
         lexicon = self.write("lexicons/courtesy.yaml", """\
