@@ -193,25 +193,64 @@ std::string unmatchable_refusal(std::string_view pattern, char32_t c) {
                       "`{1}` in regular expression `{0}` never occurs in a reply: replies are "
                       "normalised before matching (full-width to half-width, traditional to "
                       "simplified, whitespace and quotation marks removed, 。 to .); {2}")),
-      utf8::show_name(pattern), shown_character(c), advice);
+      utf8::quote(pattern), shown_character(c), advice);
 }
 
-std::string invalid_refusal(std::string_view pattern, const std::string& error) {
-  return fmt::format(
-      fmt::runtime(tr("无效的正则表达式 `{}`: {}", "invalid regular expression `{}`: {}")), pattern,
-      error);
+// RE2's reason in the trainer's language; RE2 says it in English only.
+std::string_view syntax_problem(RE2::ErrorCode code) {
+  switch (code) {
+    case RE2::ErrorBadEscape:
+      return tr("无效的转义", "invalid escape sequence");
+    case RE2::ErrorBadCharClass:
+      return tr("无效的字符类", "invalid character class");
+    case RE2::ErrorBadCharRange:
+      return tr("无效的字符范围", "invalid character class range");
+    case RE2::ErrorMissingBracket:
+      return tr("缺少右方括号 ]", "missing ]");
+    case RE2::ErrorMissingParen:
+      return tr("缺少右括号 )", "missing )");
+    case RE2::ErrorUnexpectedParen:
+      return tr("多了一个右括号 )", "unexpected )");
+    case RE2::ErrorTrailingBackslash:
+      return tr("末尾多了一个 \\", "trailing \\");
+    case RE2::ErrorRepeatArgument:
+      return tr("重复符号前面没有内容", "nothing before a repetition operator");
+    case RE2::ErrorRepeatSize:
+      return tr("重复次数无效(最多 1000)", "invalid repetition count (at most 1000)");
+    case RE2::ErrorRepeatOp:
+      return tr("重复符号用法不对", "bad repetition operator");
+    case RE2::ErrorBadPerlOp:
+      return tr("不支持的 (? 写法", "unsupported (? syntax");
+    case RE2::ErrorBadUTF8:
+      return tr("无效的 UTF-8", "invalid UTF-8");
+    case RE2::ErrorBadNamedCapture:
+      return tr("无效的命名分组", "invalid named group");
+    default:
+      return tr("无法解析", "cannot be parsed");
+  }
+}
+
+struct SyntaxError {
+  RE2::ErrorCode code;
+  std::string fragment;  // the part RE2 points at
+};
+
+std::string invalid_refusal(std::string_view pattern, const SyntaxError& error) {
+  return fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`:{}:`{}`",
+                                     "invalid regular expression `{}`: {}: `{}`")),
+                     utf8::quote(pattern), syntax_problem(error.code), utf8::quote(error.fragment));
 }
 
 // RE2 parses the pattern, then compiles it within a memory budget. With a budget smaller than
 // an empty program the compile fails at its first instruction, so what is left is the parse: its
 // error, if any, is the pattern's (a fifth of the cost of a whole compile). No budget at all
 // (0, or 1, which RE2 takes two thirds of) would mean the default one.
-std::optional<std::string> syntax_error(const std::string& pattern) {
+std::optional<SyntaxError> syntax_error(const std::string& pattern) {
   RE2::Options options = pattern_options();
   options.set_max_mem(300);
   const RE2 parsed(pattern, options);
   if (parsed.ok() || parsed.error_code() == RE2::ErrorPatternTooLarge) return std::nullopt;
-  return parsed.error();
+  return SyntaxError{parsed.error_code(), parsed.error_arg()};
 }
 
 // Whether RE2's program for the pattern stays within kMaxPatternInstructions. Only a pattern whose
@@ -234,7 +273,7 @@ std::string ascii_only_refusal(std::string_view pattern, std::string_view escape
                         "`\\w` in regular expression `{}` matches only ASCII letters, digits and "
                         "underscore, never a Chinese character; for Chinese characters write "
                         "`\\p{{Han}}`, for any characters within a clause `[^,.!?;]`")),
-        pattern);
+        utf8::quote(pattern));
   return fmt::format(
       fmt::runtime(
           tr("正则表达式 `{}` 中的 `{}` 只认 ASCII 字母、数字和下划线旁的边界,在汉字旁边"
@@ -243,7 +282,7 @@ std::string ascii_only_refusal(std::string_view pattern, std::string_view escape
              "underscore only and does not hold beside Chinese characters; for words "
              "that stand on their own write `(^|[,.!?;])` before them and `([,.!?;]|$)` "
              "after")),
-      pattern, escape);
+      utf8::quote(pattern), escape);
 }
 
 std::string too_large_refusal(std::string_view pattern) {
@@ -256,7 +295,7 @@ std::string too_large_refusal(std::string_view pattern) {
                       "instructions, which every start and every reply would pay for in time and "
                       "memory. Repeat less; a large class such as `\\pL` repeated many times costs "
                       "the most, and any characters within a clause can be written `[^,.!?;]`")),
-      pattern, "20,000");
+      utf8::quote(pattern), "20,000");
 }
 
 std::string refusal(const TrainerPattern& pattern) {
@@ -268,7 +307,7 @@ std::string refusal(const TrainerPattern& pattern) {
                                        "`\\C` in regular expression `{}` matches a single byte "
                                        "and splits Chinese characters; use `.` for one "
                                        "character")),
-                       text);
+                       utf8::quote(text));
   if (const auto c = unmatchable_character(text)) return unmatchable_refusal(text, *c);
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
   if (!within_instruction_limit(text)) return too_large_refusal(text);
@@ -279,7 +318,7 @@ std::string refusal(const TrainerPattern& pattern) {
                                        "regular expression `{}` can match empty text, so every "
                                        "reply would count as containing it; make it match at "
                                        "least one character")),
-                       text);
+                       utf8::quote(text));
   return {};
 }
 

@@ -248,10 +248,17 @@ bool YamlReader::check_not_cut(const YamlNode& node) {
 bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) {
   if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
     return true;
-  error(node,
-        fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
-                                    "`{}` contains control characters (such as terminal escapes)")),
-                    what));
+  std::string message =
+      fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
+                                  "`{}` contains control characters (such as terminal escapes)")),
+                  what);
+  // In double quotes YAML reads `\b` as a backspace and `\a`, `\e` … as controls too: the
+  // pattern `\bvip\b` a trainer wrote never reaches RE2.
+  if (what == "regex" || what == "patterns")
+    message += tr(";正则表达式请用单引号括起来('\\bvip\\b'):在双引号里 YAML 把 \\b 读成退格符",
+                  "; write regular expressions in single quotes ('\\bvip\\b'): in double quotes "
+                  "YAML reads \\b as a backspace");
+  error(node, std::move(message));
   return false;
 }
 

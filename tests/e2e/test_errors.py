@@ -89,6 +89,15 @@ class MalformedScenarios(CoachTestCase):
         self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您的\\w+已经退回'}"), 11, 17,
                          "正则表达式 `您的\\w+已经退回` 中的 `\\w` 只匹配 ASCII 字母、数字和下划线", lang="zh")
 
+    def test_a_double_quoted_regex_is_told_to_use_single_quotes(self):
+        # Outside pass 16, finding 06: only "contains control characters" or "unknown escape".
+        self.assertError(VALID.replace("{concept: apology, points: 10}", '{regex: "\\bvip"}'), 11, 17,
+                         "`regex` contains control characters (such as terminal escapes); write regular "
+                         "expressions in single quotes")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", '{regex: "\\d+元"}'), 11, 18,
+                         "YAML syntax error: found unknown escape character (write regular expressions and "
+                         "other text with \\ in single quotes")
+
     def test_a_regex_too_large_to_compile_cheaply_is_refused(self):
         # Outside pass 16, finding 03: 100 patterns like this made every command take 3.5 s.
         self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '的\\pL{0,100}但'}"), 11, 17,

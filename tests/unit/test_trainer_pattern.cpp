@@ -315,6 +315,6 @@ TEST_CASE("a pattern's syntax is checked at load, before it is compiled") {
   CHECK_FALSE(load_trainer_pattern({"您{1001}", {4, 7}}, "l.yaml", diagnostics));
   CHECK(load_trainer_pattern({"让(您|你)[^,.!?;]{0,6}(委屈|气)", {5, 7}}, "l.yaml", diagnostics));
   CHECK(diagnostics.to_string() ==
-        "l.yaml:3:7: 无效的正则表达式 `(您好`: missing ): (您好\n"
-        "l.yaml:4:7: 无效的正则表达式 `您{1001}`: invalid repetition size: {1001}\n");
+        "l.yaml:3:7: 无效的正则表达式 `(您好`:缺少右括号 ):`(您好`\n"
+        "l.yaml:4:7: 无效的正则表达式 `您{1001}`:重复次数无效(最多 1000):`{1001}`\n");
 }
