@@ -8,15 +8,10 @@
 
 namespace coach {
 
-std::vector<std::shared_ptr<const Rule>> conduct_rules(const Step& step,
-                                                       const ConceptIndex& concepts) {
+std::vector<std::shared_ptr<const Rule>> conduct_rules(const ConceptIndex& concepts) {
   std::vector<std::shared_ptr<const Rule>> rules;
   for (const CompiledConcept* concept_entry : concepts.forbidden_everywhere()) {
     const std::string& id = concept_entry->definition->id;
-    const bool judged = std::any_of(step.rules.begin(), step.rules.end(), [&](const Rule& rule) {
-      return rule.kind == RuleKind::concept_forbidden && rule.concept_id == id;
-    });
-    if (judged) continue;
     auto rule = std::make_shared<Rule>();
     rule->kind = RuleKind::concept_forbidden;
     rule->concept_id = id;
@@ -33,7 +28,12 @@ std::vector<std::shared_ptr<const Rule>> conduct_rules(const Step& step,
 std::vector<RuleResult> conduct_breaches(const CompiledStep& step, const NormalizedText& reply,
                                          const ReplyScan& scan, const Customer& customer) {
   std::vector<RuleResult> breaches;
-  for (const CompiledRule& rule : step.conduct) {
+  for (const CompiledRule& rule : *step.conduct) {
+    const CompiledConcept* concept_entry = rule.concepts.front();
+    if (scan.of(concept_entry->index).empty()) continue;  // none of it said: nothing to judge
+    if (std::find(step.judged_here.begin(), step.judged_here.end(), concept_entry) !=
+        step.judged_here.end())
+      continue;
     RuleResult result = evaluate_rule(rule, reply, scan, customer);
     if (!result.ok) breaches.push_back(std::move(result));
   }

@@ -16,12 +16,12 @@ namespace coach {
 
 struct CompiledStep;
 
-// A critical `forbid` rule for each such concept the step does not judge with a rule of its own.
-std::vector<std::shared_ptr<const Rule>> conduct_rules(const Step& step,
-                                                       const ConceptIndex& concepts);
+// A critical `forbid` rule for each such concept.
+std::vector<std::shared_ptr<const Rule>> conduct_rules(const ConceptIndex& concepts);
 
-// The step's conduct rules (CompiledStep::conduct) the reply breaks, as failed results: only the
-// broken ones are reported, so a report does not list what nobody wrote for the step.
+// The conduct rules (CompiledStep::conduct) the reply breaks and the step does not judge with a
+// rule of its own (CompiledStep::judged_here), as failed results: only the broken ones are
+// reported, so a report does not list what nobody wrote for the step.
 std::vector<RuleResult> conduct_breaches(const CompiledStep& step, const NormalizedText& reply,
                                          const ReplyScan& scan, const Customer& customer);
 

@@ -138,17 +138,20 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   check_temper(*rubric.scenario_, concepts, diagnostics);
   const NameParts customer = split_name(rubric.scenario_->customer.name);
   const bool chinese = speaks_chinese(*rubric.scenario_);
+  auto conduct = std::make_shared<std::vector<CompiledRule>>();
+  for (auto& rule : conduct_rules(concepts)) {
+    if (auto compiled_rule = compile_rule(*rule, *rubric.scenario_, concepts, diagnostics))
+      conduct->push_back(std::move(*compiled_rule));
+    rubric.conduct_rules_.push_back(std::move(rule));
+  }
   for (const Step& step : rubric.scenario_->steps) {
-    CompiledStep compiled{&step, {}, {}, &concepts, customer, chinese};
+    CompiledStep compiled{&step, {}, conduct, {}, &concepts, customer, chinese};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
+        if (rule.kind == RuleKind::concept_forbidden)
+          compiled.judged_here.push_back(compiled_rule->concepts.front());
         compiled.rules.push_back(std::move(*compiled_rule));
       }
-    }
-    for (auto& rule : conduct_rules(step, concepts)) {
-      if (auto compiled_rule = compile_rule(*rule, *rubric.scenario_, concepts, diagnostics))
-        compiled.conduct.push_back(std::move(*compiled_rule));
-      rubric.conduct_rules_.push_back(std::move(rule));
     }
     rubric.steps_.push_back(std::move(compiled));
   }

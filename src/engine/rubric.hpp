@@ -27,8 +27,11 @@ struct CompiledStep {
   const Step* step = nullptr;
   std::vector<CompiledRule> rules;
   // What no step may say though its rules do not name it (engine/conduct): reported only when
-  // broken.
-  std::vector<CompiledRule> conduct;
+  // broken. One list for all the scenario's steps: a lexicon of thousands of such concepts
+  // made a copy for every step (88 KB a concept in the bundled library).
+  std::shared_ptr<const std::vector<CompiledRule>> conduct;
+  // The concepts this step forbids with rules of its own, whose feedback is the one reported.
+  std::vector<const CompiledConcept*> judged_here;
   const ConceptIndex* concepts = nullptr;  // the whole lexicon (never null once compiled)
   // The customer's surname and sex, which no form of address may contradict in any step
   // (engine/wrong_address).

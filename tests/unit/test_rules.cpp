@@ -178,6 +178,22 @@ TEST_CASE("a concept forbidden everywhere fails a step whose rules do not name i
   CHECK_FALSE(judge("      - {concept: apology}\n", "对不起").critical_failed);
 }
 
+TEST_CASE("a scenario's steps share one list of what no step may say") {
+  // Outside pass 16, finding 07: a copy for every step took 88 KB a concept forbidden
+  // everywhere (2,000 of them: 187 MB for `coach list`).
+  const std::string two_steps =
+      test::scenario_with_rules("      - {forbid: abuse, critical: true}\n") +
+      "  - id: s2\n    stage: apologize\n    customer: c\n    rules:\n"
+      "      - {concept: apology}\n    model_answers: [x]\n";
+  test::Fixture fixture(two_steps);
+  REQUIRE(fixture.rubric);
+  const auto& steps = fixture.rubric->steps();
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].conduct == steps[1].conduct);
+  CHECK(steps[0].judged_here.size() == 1);
+  CHECK(steps[1].judged_here.empty());
+}
+
 TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK(ok("{forbid: blame}", "我不会跟您说“您弄错了”这种话"));
   CHECK(ok("{forbid: blame}", "我不会跟您说「你弄错了」"));
