@@ -288,13 +288,15 @@ std::string ascii_only_refusal(std::string_view pattern, std::string_view escape
 std::string too_large_refusal(std::string_view pattern) {
   static_assert(kMaxPatternInstructions == 20'000, "the messages name the limit");
   return fmt::format(
-      fmt::runtime(tr("正则表达式 `{}` 太大:编译后超过 {} 条指令,每次启动和每个回答都要为它多花"
-                      "时间和内存。请减少重复次数;`\\pL` 这类大字符类重复多次最占地方,同一分句内"
-                      "的任意字可写 `[^,.!?;]`",
-                      "regular expression `{}` is too large: it compiles to more than {} "
-                      "instructions, which every start and every reply would pay for in time and "
-                      "memory. Repeat less; a large class such as `\\pL` repeated many times costs "
-                      "the most, and any characters within a clause can be written `[^,.!?;]`")),
+      fmt::runtime(
+          tr("正则表达式 `{}` 太大:编译后超过 {} 条指令,每次启动和每个回答都要为它多花"
+             "时间和内存。请减少重复次数;`\\pL` 这类大字符类重复多次最占地方,同一分句内"
+             "的任意字可写 `[^,.!?;]`;一长串词请写进 phrases",
+             "regular expression `{}` is too large: it compiles to more than {} "
+             "instructions, which every start and every reply would pay for in time and "
+             "memory. Repeat less; a large class such as `\\pL` repeated many times costs "
+             "the most, and any characters within a clause can be written `[^,.!?;]`; a long "
+             "list of words belongs in `phrases`")),
       utf8::quote(pattern), "20,000");
 }
 
@@ -373,10 +375,11 @@ std::size_t program_size_bound(std::string_view pattern) {
 
 namespace {
 
-// The code point that ends just before `end`, past closing brackets and quantifiers: what a
-// `\b` at `end` stands after (您 in `您)?\b`); 0 at the start.
+// The code point that ends just before `end`, past quantifiers: what a `\b` at `end` stands
+// after (您 in `您?\b`); 0 at the start. A group's `)` is returned as it is: what the group ends
+// with is not read (`(vip|会员)\b`).
 char32_t character_before(std::string_view pattern, std::size_t end) {
-  while (end > 0 && std::string_view(")?*+}").find(pattern[end - 1]) != std::string_view::npos) {
+  while (end > 0 && std::string_view("?*+}").find(pattern[end - 1]) != std::string_view::npos) {
     if (pattern[end - 1] == '}') {
       const std::size_t open = pattern.rfind('{', end - 1);
       end = open == std::string_view::npos ? 0 : open;
@@ -390,13 +393,8 @@ char32_t character_before(std::string_view pattern, std::size_t end) {
   return utf8::decode(pattern, start);
 }
 
-// The code point a `\b` ending at `at` stands before, past opening brackets: 爱 in `\b(?:爱)`;
-// 0 at the end.
+// The code point a `\b` ending at `at` stands before; 0 at the end.
 char32_t character_after(std::string_view pattern, std::size_t at) {
-  while (at < pattern.size() && pattern[at] == '(') {
-    at = group_contents(pattern, at);
-    if (at < pattern.size() && pattern[at] == ')') return 0;  // (?i): flags
-  }
   return at < pattern.size() ? utf8::decode(pattern, at) : 0;
 }
 
@@ -429,8 +427,12 @@ std::optional<std::string_view> ascii_only_escape(std::string_view pattern) {
     at = after_escape(pattern, at);
     const std::string_view escape = pattern.substr(begin, at - begin);
     if (escape == "\\w") return escape;
-    if ((escape == "\\b" || escape == "\\B") &&
-        (character_before(pattern, begin) >= 0x80 || character_after(pattern, at) >= 0x80))
+    // Beside an ASCII letter (\bapp\b下载, 拨打\b10086) or anything not read here it may hold.
+    const auto never_a_word_character = [](char32_t c) { return c == 0 || c >= 0x80; };
+    const char32_t before = character_before(pattern, begin);
+    const char32_t after = character_after(pattern, at);
+    if ((escape == "\\b" || escape == "\\B") && never_a_word_character(before) &&
+        never_a_word_character(after) && (before != 0 || after != 0))
       return escape;
   }
   return std::nullopt;

@@ -1504,29 +1504,47 @@ class NegationInsideAPatternsGap(CoachTestCase):
     """Outside pass 16, finding 04: a bundled pattern's gap ([^,.!?;]{0,8}) took in the 没/不
     that turns the sentence round, so a reassurance failed as blame (and the certificate with
     it), a refusal as bending the rule, and an honest "we cannot guarantee" as a reckless
-    promise. Each sentence is added to the scenario's first model answer at its step."""
+    promise. Its re-test: leaving every 不/没 out of the gaps then missed faults with a 不 or 没
+    elsewhere (没仔细看就充错了, 好吧没关系我给您开了, 我保证不管怎样永远不会再掉线了). Only a
+    negation right at the turning point counts now. Each sentence is added to the scenario's
+    first model answer at its step."""
     assert_critical_cases = Grading.assert_critical_cases
 
     def test_saying_the_customer_did_not_get_it_wrong_is_no_blame(self):
         self.assert_critical_cases("missing-balance", [
             ("gather", "王先生,您肯定没有记错,我们一起查一下。", False),
             ("gather", "您一定不会弄错的,我马上调详单。", False),
+            ("gather", "您应该没有订过这项业务。", False),
+            ("gather", "您应该没收到通知吧?", False),
+            ("gather", "您应该不知道这项业务吧?", False),
             ("gather", "您肯定是不小心点错了。", True),
             ("gather", "您肯定是记错了。", True),
-            ("gather", "您一定是自己弄错了。", True)])
+            ("gather", "您一定是自己弄错了。", True),
+            ("gather", "您一定是没仔细看就充错了。", True),
+            ("gather", "您肯定是一不留神按错了。", True),
+            ("gather", "您八成是不会用才点错了。", True),
+            ("gather", "您是不是没仔细看就点错了?", True),
+            ("gather", "您应该不要乱点链接。", True)])
 
     def test_refusing_to_open_without_the_id_card_is_no_bending(self):
         self.assert_critical_cases("roaming-without-id", [
             ("rule", "身份证没核验,那就没法给您开了,还请您理解。", False),
             ("rule", "身份证没核验,那就不能给您开了,还请您理解。", False),
+            ("rule", "没有身份证,那就没办法给您开了。", False),
             ("rule", "好吧,那就先给您开了。", True),
-            ("rule", "那就给您开了吧,身份证回头再补。", True)])
+            ("rule", "那就给您开了吧,身份证回头再补。", True),
+            ("rule", "好吧没关系我给您开了。", True),
+            ("rule", "那就不查了给您开了。", True),
+            ("rule", "算了没证件也给您开了。", True)])
 
     def test_saying_no_one_can_promise_it_never_fails_again_is_no_promise(self):
         self.assert_critical_cases("missing-balance", [
             ("follow_up", "说实话系统我们也保证不了永远不会出问题,所以我给您开了扣费提醒。", False),
             ("follow_up", "我保证永远不会再出问题。", True),
-            ("follow_up", "我们保证以后再也不会出任何问题。", True)])
+            ("follow_up", "我们保证以后再也不会出任何问题。", True),
+            ("follow_up", "我保证不管怎样永远不会再掉线了。", True),
+            ("follow_up", "我绝对不骗您永远不会再出问题。", True),
+            ("follow_up", "我保证没事永远不会出问题。", True)])
 
 
 class ExamRestatementsAndBlindSpots(CoachTestCase):
