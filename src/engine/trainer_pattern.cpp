@@ -65,6 +65,10 @@ std::size_t after_escape(std::string_view pattern, std::size_t at) {
   std::size_t next = at + 1;
   utf8::decode(pattern, next);
   if ((c == 'p' || c == 'P') && next < pattern.size()) utf8::decode(pattern, next);  // \pL
+  if (c == 'x') {  // \x20: two hexadecimal digits
+    const std::size_t digits_end = std::min(next + 2, pattern.size());
+    while (next < digits_end && std::isxdigit(static_cast<unsigned char>(pattern[next]))) ++next;
+  }
   return next;
 }
 
@@ -107,8 +111,9 @@ std::optional<std::size_t> repeat_count(std::string_view pattern, std::size_t& a
   return repetition->max == Repetition::kUnbounded ? repetition->min + 1 : repetition->max;
 }
 
-// The one character an escape stands for: \x{3002}, \x41, or an escaped character (\。, \.);
-// nullopt for classes (\d, \pL), assertions (\b) and the like.
+// The one character an escape stands for: \x{3002}, \x41, \t, an escaped character (\。, \.),
+// or for \s a space (all it matches is whitespace); nullopt for other classes (\d, \pL),
+// assertions (\b) and the like.
 std::optional<char32_t> escaped_character(std::string_view escape) {
   if (escape.size() < 2) return std::nullopt;
   const char kind = escape[1];
@@ -127,6 +132,12 @@ std::optional<char32_t> escaped_character(std::string_view escape) {
     }
     return c;
   }
+  // Whitespace, which never reaches a pattern: \s stands for it all.
+  if (escape == "\\s") return U' ';
+  constexpr std::string_view kControls = "tnrfv";
+  constexpr char32_t kControlCodes[] = {U'\t', U'\n', U'\r', U'\f', U'\v'};
+  if (const std::size_t found = kControls.find(kind); found != std::string_view::npos)
+    return kControlCodes[found];
   if (std::isalnum(static_cast<unsigned char>(kind))) return std::nullopt;
   std::size_t at = 1;
   return utf8::decode(escape, at);
@@ -440,6 +451,13 @@ std::optional<std::string_view> ascii_only_escape(std::string_view pattern) {
 
 std::optional<char32_t> unmatchable_character(std::string_view pattern) {
   const auto unmatchable = [](char32_t c) { return c != utf8::kInvalid && !occurs_normalised(c); };
+  // An optional piece that never comes only never comes: `您\s?好`, `您好，?` still match.
+  const auto optional_at = [&](std::size_t at) {
+    if (at >= pattern.size()) return false;
+    if (pattern[at] == '?' || pattern[at] == '*') return true;
+    const auto repetition = pattern[at] == '{' ? repetition_at(pattern, at) : std::nullopt;
+    return repetition && repetition->min == 0;
+  };
   for (std::size_t at = 0; at < pattern.size();) {
     const std::size_t begin = at;
     if (pattern.substr(at, 4) == "(?P<") {  // a group's name is no text to match
@@ -449,7 +467,7 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
       at = after_class(pattern, at);
       // A class is dead when every member is; one that also lists a live one ([?？]) is not.
       const auto members = listed_characters(pattern.substr(begin, at - begin));
-      if (members && !members->empty() &&
+      if (members && !members->empty() && !optional_at(at) &&
           std::all_of(members->begin(), members->end(), unmatchable))
         return members->front();
     } else if (pattern.substr(at, 2) == "\\Q") {
@@ -461,10 +479,10 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
     } else if (pattern[at] == '\\') {
       at = after_escape(pattern, at);
       const auto c = escaped_character(pattern.substr(begin, at - begin));
-      if (c && unmatchable(*c)) return *c;
+      if (c && unmatchable(*c) && !optional_at(at)) return *c;
     } else {
       const char32_t c = utf8::decode(pattern, at);
-      if (unmatchable(c)) return c;
+      if (unmatchable(c) && !optional_at(at)) return c;
     }
   }
   return std::nullopt;

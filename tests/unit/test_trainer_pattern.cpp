@@ -127,6 +127,18 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   CHECK(unmatchable_character("\\x{7D66}您") == U'給');
   CHECK(unmatchable_character("您\\。") == U'。');
   CHECK(unmatchable_character("\\ ") == U' ');
+  // Whitespace never reaches a pattern (a line break becomes a comma): the re-test of pass 16.
+  CHECK(unmatchable_character("您\\s好") == U' ');
+  CHECK(unmatchable_character("您\\x20好") == U' ');
+  CHECK(unmatchable_character("您\\t好") == U'\t');
+  CHECK(unmatchable_character("您\\n好") == U'\n');
+  // Optional, a piece that never comes leaves the rest to match.
+  for (const char* pattern : {"您\\s?好", "您\\s*好", "您好，?", "您好[！]?", "[!！]?您", "您好\\x{3002}?",
+                              "您\\s{0,2}好"}) {
+    const std::string shown = pattern;
+    CAPTURE(shown);
+    CHECK_FALSE(unmatchable_character(pattern));
+  }
   // A class that also lists a character that comes is alive (only a member is dead); ranges,
   // negated and named classes are left to RE2; case is no matter, since patterns match
   // regardless of it.
