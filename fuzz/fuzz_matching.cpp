@@ -30,6 +30,7 @@
 
 #include "engine/concept_index.hpp"
 #include "engine/negation.hpp"
+#include "engine/pattern_negation.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
 #include "engine/trainer_pattern.hpp"
@@ -161,6 +162,14 @@ struct Found {
   bool operator==(const Found&) const = default;
 };
 
+// A phrase's negation is read before it; a pattern's before it and inside it.
+coach::Negation negation_of(const coach::PhraseMatcher& matcher, std::string_view text,
+                            const coach::PhraseMatch& m) {
+  if (m.source < matcher.phrases().size()) return coach::read_negation(text, m.span.begin);
+  const auto& pattern = *matcher.patterns()[m.source - matcher.phrases().size()];
+  return coach::read_pattern_negation(text, m.span, pattern.words().required);
+}
+
 std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::NormalizedText& n) {
   std::vector<coach::PhraseMatch> all;
   const std::string_view text = n.text;
@@ -179,8 +188,8 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   std::sort(all.begin(), all.end());
   std::vector<Found> out;
   for (const auto& m : all)
-    out.push_back({m.span.begin, m.span.end, m.source,
-                   coach::read_negation(text, m.span.begin).negated, n.is_quoted(m.span.begin)});
+    out.push_back({m.span.begin, m.span.end, m.source, negation_of(matcher, text, m).negated,
+                   n.is_quoted(m.span.begin)});
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "engine/negation.hpp"
+#include "engine/pattern_negation.hpp"
 
 namespace coach {
 
@@ -77,6 +78,8 @@ LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers
   for (std::uint32_t c = 0; c < matchers.size(); ++c) {
     const PhraseMatcher& matcher = *matchers[c];
     const auto phrase_count = static_cast<std::uint32_t>(matcher.phrases().size());
+    first_pattern_.push_back(static_cast<std::uint32_t>(patterns_.size()));
+    phrase_count_.push_back(phrase_count);
     for (std::uint32_t i = 0; i < matcher.patterns().size(); ++i)
       add_pattern(*matcher.patterns()[i], {c, phrase_count + i}, numbers);
   }
@@ -256,8 +259,17 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
   });
   find_patterns(text, words, hits);
   for (std::size_t i = first; i < hits.size(); ++i) {
+    const std::uint32_t concept_index = hits[i].first;
     PhraseMatch& match = hits[i].second;
-    const Negation negation = read_negation(text, match.span.begin);
+    const std::uint32_t phrase_count = phrase_count_[concept_index];
+    const Negation negation =
+        match.source < phrase_count
+            ? read_negation(text, match.span.begin)
+            : read_pattern_negation(
+                  text, match.span,
+                  patterns_[first_pattern_[concept_index] + match.source - phrase_count]
+                      .source->words()
+                      .required);
     match.negated = negation.negated;
     match.denied = negation.denied;
     match.quoted = reading.is_quoted(match.span.begin);

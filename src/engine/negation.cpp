@@ -200,12 +200,13 @@ bool widely_negated(std::string_view text, const Window& window, std::size_t mat
 }
 
 // Words between a negation and what it governs that carry the negation on to it: modal verbs
-// (不会, 不能, 不用), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也), and
-// prepositions with their object (不会给您, 没有让您).
+// (不会, 不能, 不用, 不方便), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也,
+// 不能直接), prepositions with their object (不会给您, 没有让您), 自己 (不是自己按错的) and the 了
+// of 保证不了.
 bool carries_negation(char32_t c) {
   static constexpr std::u32string_view kCarriers =
       U"会能要想敢用必需须该应可以是有再又还也都曾说讲觉得认为怪给对跟向让把被替帮因去来真法办保证"
-      U"答承诺劳太像";
+      U"答承诺劳太像自己直接方便了";
   return kCarriers.find(c) != std::u32string_view::npos;
 }
 

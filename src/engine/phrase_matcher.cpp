@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/negation.hpp"
+#include "engine/pattern_negation.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "util/i18n.hpp"
 
@@ -55,16 +56,16 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
 
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
-  const auto found = [&](std::size_t source, std::size_t begin, std::size_t end) {
-    const Negation negation = read_negation(text, begin);
-    matches.push_back({{begin, end}, source, negation.negated, negation.denied});
+  const auto found = [&](std::size_t source, TextSpan span, const Negation& negation) {
+    matches.push_back({span, source, negation.negated, negation.denied});
   };
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
-    found(phrase, begin, end);
+    found(phrase, {begin, end}, read_negation(text, begin));
   });
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    const Requirements& required = patterns_[i]->words().required;
     for_each_pattern_match(patterns_[i]->regex(), text, [&](std::size_t begin, std::size_t end) {
-      found(phrases_.size() + i, begin, end);
+      found(phrases_.size() + i, {begin, end}, read_pattern_negation(text, {begin, end}, required));
     });
   }
   std::sort(matches.begin(), matches.end());

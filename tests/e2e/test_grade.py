@@ -1501,19 +1501,24 @@ class ContextOfTheNewListEntries(CoachTestCase):
 
 
 class NegationInsideAPatternsGap(CoachTestCase):
-    """Outside pass 16, finding 04: a bundled pattern's gap ([^,.!?;]{0,8}) took in the 没/不
-    that turns the sentence round, so a reassurance failed as blame (and the certificate with
-    it), a refusal as bending the rule, and an honest "we cannot guarantee" as a reckless
-    promise. Its re-test: leaving every 不/没 out of the gaps then missed faults with a 不 or 没
-    elsewhere (没仔细看就充错了, 好吧没关系我给您开了, 我保证不管怎样永远不会再掉线了). Only a
-    negation right at the turning point counts now. Each sentence is added to the scenario's
-    first model answer at its step."""
+    """Outside pass 16, finding 04, and its two re-tests: a pattern's gap ([^,.!?;]{0,8}) took in
+    the 不 or 没 that turns the sentence round, so a reassurance failed as blame (and the
+    certificate with it), a refusal as bending the rule, an honest "we cannot guarantee" as a
+    reckless promise. Leaving 不/没 out of the gaps, in whole or at their end, then missed faults
+    with a negation elsewhere (没仔细看就充错了) or failed reassurances with a word between
+    (您一定不是记错了). The matcher now reads a negation in each gap of a pattern's match as it
+    reads one before a phrase (engine/pattern_negation). Each sentence is added to the
+    scenario's first model answer at its step."""
     assert_critical_cases = Grading.assert_critical_cases
 
     def test_saying_the_customer_did_not_get_it_wrong_is_no_blame(self):
         self.assert_critical_cases("missing-balance", [
             ("gather", "王先生,您肯定没有记错,我们一起查一下。", False),
             ("gather", "您一定不会弄错的,我马上调详单。", False),
+            ("gather", "您肯定不是自己按错的。", False),
+            ("gather", "您一定不是记错了,是我们系统的问题。", False),
+            ("gather", "您应该不是自己点错的,我查一下记录。", False),
+            ("gather", "别担心,您肯定不是点错了。", False),
             ("gather", "您应该没有订过这项业务。", False),
             ("gather", "您应该没收到通知吧?", False),
             ("gather", "您应该不知道这项业务吧?", False),
@@ -1524,18 +1529,26 @@ class NegationInsideAPatternsGap(CoachTestCase):
             ("gather", "您肯定是一不留神按错了。", True),
             ("gather", "您八成是不会用才点错了。", True),
             ("gather", "您是不是没仔细看就点错了?", True),
-            ("gather", "您应该不要乱点链接。", True)])
+            ("gather", "您肯定又会弄错的。", True),
+            ("gather", "您应该不要乱点链接。", True),
+            ("gather", "您应该没事多看看账单。", True),
+            ("gather", "您应该不会连这个都不知道吧?", True)])
+        self.assert_critical_cases("sms-failure", [
+            ("gather", "您应该不能正常发短信吧?", False)])
 
     def test_refusing_to_open_without_the_id_card_is_no_bending(self):
         self.assert_critical_cases("roaming-without-id", [
             ("rule", "身份证没核验,那就没法给您开了,还请您理解。", False),
             ("rule", "身份证没核验,那就不能给您开了,还请您理解。", False),
             ("rule", "没有身份证,那就没办法给您开了。", False),
+            ("rule", "那就不能直接给您开了。", False),
+            ("rule", "行吧我真不敢给您开了。", False),
             ("rule", "好吧,那就先给您开了。", True),
             ("rule", "那就给您开了吧,身份证回头再补。", True),
             ("rule", "好吧没关系我给您开了。", True),
             ("rule", "那就不查了给您开了。", True),
-            ("rule", "算了没证件也给您开了。", True)])
+            ("rule", "算了没证件也给您开了。", True),
+            ("rule", "行吧我想办法给您开了。", True)])
 
     def test_saying_no_one_can_promise_it_never_fails_again_is_no_promise(self):
         self.assert_critical_cases("missing-balance", [
