@@ -27,13 +27,13 @@ Negation read_pattern_negation(std::string_view normalized, TextSpan match,
                                const Requirements& required) {
   Negation negation = read_negation(normalized, match.begin);
   const std::string_view span = normalized.substr(match.begin, match.end - match.begin);
-  // The requirements' words in the order the pattern asks for them; each gap between two is
-  // read as if the match began at the second.
-  std::size_t gap = kNowhere;
+  // The requirements' words in the order the pattern asks for them; each gap before one, from
+  // the start of the match or the words before, is read as if the match began there.
+  std::size_t gap = 0;
   for (const Words& words : required) {
-    const Found word = first_word(span, words, gap == kNowhere ? 0 : gap);
+    const Found word = first_word(span, words, gap);
     if (word.begin == kNowhere) break;
-    if (gap != kNowhere && word.begin > gap) {
+    if (word.begin > gap) {
       const Negation inside = read_negation(normalized.substr(match.begin + gap), word.begin - gap);
       negation.negated = negation.negated || inside.negated;
       negation.denied = negation.denied || inside.denied;

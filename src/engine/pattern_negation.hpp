@@ -4,10 +4,10 @@
 // (你|您)(肯定|一定)[^,.!?;]{0,8}(记错|弄错) matched the reassurance 您一定不是记错了 and failed
 // the trainee as blaming the customer (outside pass 16). Leaving 不 and 没 out of the gaps missed
 // blame with a negation elsewhere (您一定是没仔细看就充错了), so the negation is read where it
-// matters: in each gap between the words of two requirements, before the second, as if the
-// match began there (那就[不能]给您开了, 您一定[不是]记错了). A negation the pattern asks for
-// itself (保证永远不会出问题) is one of those words, never in a gap, so it never turns the match
-// round.
+// matters: in each gap before the words of a requirement (from the start of the match or the
+// words of the one before), as if the match began there (那就[不能]给您开了, 您一定[不是]记错了,
+// [我们不会]道歉). A negation the pattern asks for itself (保证永远不会出问题) is one of those
+// words, never in a gap, so it never turns the match round.
 #include <string_view>
 
 #include "engine/negation.hpp"

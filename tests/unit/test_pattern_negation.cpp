@@ -38,6 +38,15 @@ TEST_CASE("a negation of something else in the gap, or one the pattern asks for,
   CHECK_FALSE(read(kPromise, "我", "保证不管怎样永远不会再出问题").denied);
 }
 
+TEST_CASE("a gap before the first required words is read too") {
+  // A trainer's pattern with a gap in front (outside pass 16): 我们不会道歉 is no apology.
+  CHECK(read("[^,.!?]{0,4}(道歉|致歉)", "", "我们不会道歉").negated);
+  CHECK(read("(真是|实在)?[^,.!?]{0,2}给您添麻烦了", "我们", "没有给您添麻烦了").negated);
+  CHECK_FALSE(read("[^,.!?]{0,4}(道歉|致歉)", "", "我们向您道歉").negated);
+  // An optional word the pattern lists is no negation of its own (别着急 is a word).
+  CHECK_FALSE(read("(别|不要)?(着急|担心)", "您", "别着急").negated);
+}
+
 TEST_CASE("a negation before the match still reads as it does for a phrase") {
   CHECK(read(kBlame, "我们不会说", "您肯定记错").denied);
   CHECK(read("(您|你)弄错", "我没说", "您弄错").denied);  // one requirement: no gap to read
