@@ -31,6 +31,7 @@
 #include "engine/concept_index.hpp"
 #include "engine/negation.hpp"
 #include "engine/pattern_negation.hpp"
+#include "engine/program_size.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
 #include "engine/trainer_pattern.hpp"

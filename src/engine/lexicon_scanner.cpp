@@ -78,8 +78,6 @@ LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers
   for (std::uint32_t c = 0; c < matchers.size(); ++c) {
     const PhraseMatcher& matcher = *matchers[c];
     const auto phrase_count = static_cast<std::uint32_t>(matcher.phrases().size());
-    first_pattern_.push_back(static_cast<std::uint32_t>(patterns_.size()));
-    phrase_count_.push_back(phrase_count);
     for (std::uint32_t i = 0; i < matcher.patterns().size(); ++i)
       add_pattern(*matcher.patterns()[i], {c, phrase_count + i}, numbers);
   }
@@ -145,8 +143,13 @@ template <typename MayMatchFrom>
 void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::size_t from,
                          std::size_t to, std::span<const WordFound> unit_words,
                          MayMatchFrom&& may_match_from, Hits& hits) const {
+  // A pattern's negation is read here, where the pattern is known (engine/pattern_negation);
+  // find_all reads a phrase's.
   const auto found = [&](std::size_t begin, std::size_t end) {
-    hits.push_back({pattern.owner.concept_index, {{begin, end}, pattern.owner.source}});
+    const Negation negation =
+        read_pattern_negation(text, {begin, end}, pattern.source->words().required);
+    hits.push_back({pattern.owner.concept_index,
+                    {{begin, end}, pattern.owner.source, negation.negated, negation.denied}});
   };
   if (pattern.leading.empty()) {
     for_each_pattern_match(pattern.source->regex(), text, from, to, found,
@@ -257,23 +260,16 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
     const Owner owner = phrase_owners_[phrase];
     hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
   });
-  find_patterns(text, words, hits);
-  for (std::size_t i = first; i < hits.size(); ++i) {
-    const std::uint32_t concept_index = hits[i].first;
+  const std::size_t first_pattern_hit = hits.size();
+  for (std::size_t i = first; i < first_pattern_hit; ++i) {
     PhraseMatch& match = hits[i].second;
-    const std::uint32_t phrase_count = phrase_count_[concept_index];
-    const Negation negation =
-        match.source < phrase_count
-            ? read_negation(text, match.span.begin)
-            : read_pattern_negation(
-                  text, match.span,
-                  patterns_[first_pattern_[concept_index] + match.source - phrase_count]
-                      .source->words()
-                      .required);
+    const Negation negation = read_negation(text, match.span.begin);
     match.negated = negation.negated;
     match.denied = negation.denied;
-    match.quoted = reading.is_quoted(match.span.begin);
   }
+  find_patterns(text, words, hits);
+  for (std::size_t i = first; i < hits.size(); ++i)
+    hits[i].second.quoted = reading.is_quoted(hits[i].second.span.begin);
 }
 
 ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {

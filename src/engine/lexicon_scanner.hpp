@@ -78,10 +78,6 @@ class LexiconScanner {
   std::vector<Owner> phrase_owners_;  // per phrase
   std::vector<std::string> words_;    // the patterns' words, numbered from 0
   std::vector<Pattern> patterns_;
-  // Per concept: the number of its first pattern, and how many phrases come before its patterns
-  // in PhraseMatch::source.
-  std::vector<std::uint32_t> first_pattern_;
-  std::vector<std::uint32_t> phrase_count_;
   // By reach (PatternReach as an index), per word: the patterns looked for where it stands.
   std::array<std::vector<std::vector<std::uint32_t>>, 3> triggered_by_;
   // By reach: the patterns without requirements, run on every reply.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "engine/pattern_syntax.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -34,35 +35,6 @@ Marks marks_in_range(char32_t low, char32_t high) {
 bool is_ascii_punctuation(char c) {
   return std::ispunct(static_cast<unsigned char>(c)) != 0;
 }
-
-}  // namespace
-
-std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace) {
-  std::size_t at = brace + 1;
-  const auto number = [&](std::size_t& value) {
-    const std::size_t start = at;
-    value = 0;
-    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) {
-      value = std::min<std::size_t>(value * 10 + static_cast<std::size_t>(text[at] - '0'), 100000);
-      ++at;
-    }
-    return at > start && !(at - start > 1 && text[start] == '0');
-  };
-  std::size_t min = 0;
-  std::size_t max = 0;
-  if (!number(min)) return std::nullopt;
-  if (at < text.size() && text[at] == ',') {
-    ++at;
-    max = Repetition::kUnbounded;
-    if (at < text.size() && text[at] != '}' && !number(max)) return std::nullopt;
-  } else {
-    max = min;
-  }
-  if (at >= text.size() || text[at] != '}') return std::nullopt;
-  return Repetition{at + 1, min, max};
-}
-
-namespace {
 
 // Reads the pattern left to right, on the safe side.
 class ReachReader {
@@ -448,26 +420,14 @@ class RequirementReader {
   // After an element: nullopt without a quantifier, true when it still occurs at least once
   // (+, {2}, {1,3}), false when it may be absent (?, *, {0,6}).
   std::optional<bool> quantifier_ahead() const {
-    if (pos_ >= text_.size()) return std::nullopt;
-    const char c = text_[pos_];
-    if (c == '?' || c == '*') return false;
-    if (c == '+') return true;
-    if (c == '{') {
-      const std::optional<Repetition> repetition = repetition_at(text_, pos_);
-      if (!repetition) return std::nullopt;  // a plain brace
-      return repetition->min > 0;
-    }
-    return std::nullopt;
+    const std::optional<Quantifier> quantifier = quantifier_at(text_, pos_);
+    if (!quantifier) return std::nullopt;
+    return quantifier->min > 0;
   }
 
   void skip_quantifier() {
-    if (!quantifier_ahead()) return;
-    if (text_[pos_] == '{') {
-      pos_ = repetition_at(text_, pos_)->end;
-    } else {
-      ++pos_;
-    }
-    if (pos_ < text_.size() && text_[pos_] == '?') ++pos_;  // non-greedy
+    if (const std::optional<Quantifier> quantifier = quantifier_at(text_, pos_))
+      pos_ = quantifier->end;
   }
 
   // Escapes that skip_atom can read past: classes (\d, \p{Han}, \pL), assertions, and escaped
@@ -501,30 +461,9 @@ class RequirementReader {
   void skip_atom() {
     const char c = text_[pos_];
     if (c == '[') {
-      ++pos_;
-      if (pos_ < text_.size() && text_[pos_] == '^') ++pos_;
-      bool first = true;
-      while (pos_ < text_.size() && (first || text_[pos_] != ']')) {
-        first = false;
-        if (text_.substr(pos_, 2) == "[:") {
-          const std::size_t close = text_.find(":]", pos_ + 2);
-          pos_ = close == std::string_view::npos ? text_.size() : close + 2;
-        } else if (text_[pos_] == '\\') {
-          pos_ = std::min(text_.size(), pos_ + 2);
-        } else {
-          ++pos_;
-        }
-      }
-      pos_ = std::min(text_.size(), pos_ + 1);
+      pos_ = after_class(text_, pos_);
     } else if (c == '\\') {
-      ++pos_;
-      if (pos_ < text_.size() && (text_[pos_] == 'p' || text_[pos_] == 'P') &&
-          pos_ + 1 < text_.size()) {
-        const std::size_t close = text_[pos_ + 1] == '{' ? text_.find('}', pos_) : pos_ + 1;
-        pos_ = close == std::string_view::npos ? text_.size() : close + 1;
-      } else if (pos_ < text_.size()) {
-        utf8::decode(text_, pos_);
-      }
+      pos_ = after_escape(text_, pos_);
     } else {
       ++pos_;
     }

@@ -12,8 +12,6 @@
 // a range, an optional group) is taken to reach anywhere, to anchor nothing, to lead with
 // nothing. RE2 says nothing about them, and a wrong answer would lose matches; a cautious one
 // only costs time.
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,17 +40,6 @@ struct PatternWords {
 PatternWords pattern_words(std::string_view pattern);
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
-
-// A counted repetition as RE2 reads it: {2}, {2,} or {0,6}, no number with a leading zero.
-// Anything else ({,6}, {01,}, {1,2,3}) is the brace character itself, and what follows it is
-// read as characters: then nullopt. Numbers are read up to 100,000 (RE2 refuses more than 1,000).
-struct Repetition {
-  static constexpr std::size_t kUnbounded = SIZE_MAX;
-  std::size_t end;  // just past the `}`
-  std::size_t min;
-  std::size_t max;  // kUnbounded for {2,}
-};
-std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace);
 
 // The bytes that end a clause or a sentence in normalised text (full-width forms are folded
 // to these), as far as a pattern's reach goes. Not text/clauses' split, which reads like a

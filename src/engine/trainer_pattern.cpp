@@ -7,8 +7,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/pattern_shape.hpp"
+#include "engine/pattern_syntax.hpp"
 #include "engine/phrase_matcher.hpp"
+#include "engine/program_size.hpp"
 #include "text/char_folder.hpp"
 #include "text/nfkc.hpp"
 #include "text/traditional_phrases.hpp"
@@ -33,138 +34,6 @@ bool can_match_empty(const RE2& regex) {
 }
 
 namespace {
-
-// Past the bracketed class that starts at `at`; `]` right after `[` or `[^` is a member.
-std::size_t after_class(std::string_view pattern, std::size_t at) {
-  ++at;
-  if (at < pattern.size() && pattern[at] == '^') ++at;
-  if (at < pattern.size() && pattern[at] == ']') ++at;
-  while (at < pattern.size() && pattern[at] != ']') {
-    if (pattern.substr(at, 2) == "[:") {
-      const std::size_t close = pattern.find(":]", at + 2);
-      at = close == std::string_view::npos ? pattern.size() : close + 2;
-    } else {
-      at += pattern[at] == '\\' ? 2 : 1;
-    }
-  }
-  return std::min(at + 1, pattern.size());
-}
-
-// Past the escape that starts at `at`: \Q…\E, \p{Han}, \pL, \x{597d}, or one character.
-std::size_t after_escape(std::string_view pattern, std::size_t at) {
-  if (at + 1 >= pattern.size()) return pattern.size();
-  const char c = pattern[at + 1];
-  if (c == 'Q') {
-    const std::size_t end = pattern.find("\\E", at + 2);
-    return end == std::string_view::npos ? pattern.size() : end + 2;
-  }
-  if ((c == 'p' || c == 'P' || c == 'x') && at + 2 < pattern.size() && pattern[at + 2] == '{') {
-    const std::size_t close = pattern.find('}', at);
-    return close == std::string_view::npos ? pattern.size() : close + 1;
-  }
-  std::size_t next = at + 1;
-  utf8::decode(pattern, next);
-  if ((c == 'p' || c == 'P') && next < pattern.size()) utf8::decode(pattern, next);  // \pL
-  if (c == 'x') {  // \x20: two hexadecimal digits
-    const std::size_t digits_end = std::min(next + 2, pattern.size());
-    while (next < digits_end && std::isxdigit(static_cast<unsigned char>(pattern[next]))) ++next;
-  }
-  return next;
-}
-
-// Upper bounds on the instructions RE2 compiles, case-insensitive and in UTF-8 (measured with
-// RE2::ProgramSize: one character at most 7, `\W` 31, `\p{L}` 1,198, `[\p{L}\p{N}\p{S}\p{P}]`
-// 1,400; a range, however wide, under 50).
-constexpr std::size_t kPerCharacter = 16;
-constexpr std::size_t kPerProperty = 1'500;
-
-// A class or an escape: each character written, and each Unicode property or POSIX class named.
-std::size_t atom_bound(std::string_view atom) {
-  std::size_t properties = 0;
-  for (std::size_t at = 0; at + 1 < atom.size(); ++at) {
-    const std::string_view two = atom.substr(at, 2);
-    if (two == "\\p" || two == "\\P" || two == "[:") ++properties;
-  }
-  return kPerCharacter * (utf8::count_code_points(atom) + 1) + kPerProperty * properties;
-}
-
-// Where the group opened at `at` starts its contents: past `(`, `(?:`, `(?i:` or `(?P<name>`;
-// at the `)` of flags alone, `(?i)`.
-std::size_t group_contents(std::string_view pattern, std::size_t at) {
-  if (at + 1 >= pattern.size() || pattern[at + 1] != '?') return at + 1;
-  const std::size_t close = pattern.find_first_of(":)>", at + 1);
-  if (close == std::string_view::npos) return pattern.size();
-  return pattern[close] == ')' ? close : close + 1;
-}
-
-// Whether the character at `at` repeats what came before it: `*`, `+`, `?` or `{2,6}`.
-std::optional<std::size_t> repeat_count(std::string_view pattern, std::size_t& at) {
-  const char c = pattern[at];
-  if (c == '*' || c == '+' || c == '?') {
-    ++at;
-    return 1;
-  }
-  if (c != '{') return std::nullopt;
-  const std::optional<Repetition> repetition = repetition_at(pattern, at);
-  if (!repetition) return std::nullopt;
-  at = repetition->end;
-  return repetition->max == Repetition::kUnbounded ? repetition->min + 1 : repetition->max;
-}
-
-// The one character an escape stands for: \x{3002}, \x41, \t, an escaped character (\。, \.),
-// or for \s a space (all it matches is whitespace); nullopt for other classes (\d, \pL),
-// assertions (\b) and the like.
-std::optional<char32_t> escaped_character(std::string_view escape) {
-  if (escape.size() < 2) return std::nullopt;
-  const char kind = escape[1];
-  if (kind == 'x') {
-    const std::string_view digits = escape.size() > 3 && escape[2] == '{'
-                                        ? escape.substr(3, escape.size() - 4)
-                                        : escape.substr(2);
-    if (digits.empty() || digits.size() > 8) return std::nullopt;
-    char32_t c = 0;
-    for (const char d : digits) {
-      if (!std::isxdigit(static_cast<unsigned char>(d))) return std::nullopt;
-      c = c * 16 +
-          static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(d))
-                                    ? d - '0'
-                                    : std::tolower(static_cast<unsigned char>(d)) - 'a' + 10);
-    }
-    return c;
-  }
-  // Whitespace, which never reaches a pattern: \s stands for it all.
-  if (escape == "\\s") return U' ';
-  constexpr std::string_view kControls = "tnrfv";
-  constexpr char32_t kControlCodes[] = {U'\t', U'\n', U'\r', U'\f', U'\v'};
-  if (const std::size_t found = kControls.find(kind); found != std::string_view::npos)
-    return kControlCodes[found];
-  if (std::isalnum(static_cast<unsigned char>(kind))) return std::nullopt;
-  std::size_t at = 1;
-  return utf8::decode(escape, at);
-}
-
-// The characters a class lists, when it lists nothing else: [？！] gives ？ and ！; nullopt for a
-// negated class and for one with a range, a named class or a class escape.
-std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets) {
-  std::vector<char32_t> members;
-  std::size_t at = 1;
-  if (at < brackets.size() && brackets[at] == '^') return std::nullopt;
-  while (at + 1 < brackets.size()) {
-    if (brackets.substr(at, 2) == "[:") return std::nullopt;
-    const std::size_t begin = at;
-    std::optional<char32_t> member;
-    if (brackets[at] == '\\') {
-      at = after_escape(brackets, at);
-      member = escaped_character(brackets.substr(begin, at - begin));
-    } else {
-      member = utf8::decode(brackets, at);
-    }
-    if (!member) return std::nullopt;
-    if (at + 1 < brackets.size() && brackets[at] == '-') return std::nullopt;  // a range
-    members.push_back(*member);
-  }
-  return members;
-}
 
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
 // only in case (RE2 matches these patterns without regard to case), or a word's conversion
@@ -335,57 +204,6 @@ std::string refusal(const TrainerPattern& pattern) {
   return {};
 }
 
-}  // namespace
-
-// Each group's size is the sum of its pieces; a piece repeated n times counts n times (RE2
-// writes `x{2,6}` out as six copies of x), and a repeated group multiplies what is inside it.
-std::size_t program_size_bound(std::string_view pattern) {
-  struct Level {
-    std::size_t size = 0;
-    std::size_t last = 0;  // the piece a repetition would apply to
-  };
-  std::vector<Level> levels(1);
-  const auto add = [&](std::size_t piece) {
-    levels.back().size += piece + 2;
-    levels.back().last = piece;
-  };
-  for (std::size_t at = 0; at < pattern.size();) {
-    const char c = pattern[at];
-    if (const auto count = repeat_count(pattern, at)) {
-      Level& level = levels.back();
-      level.size += level.last * (*count > 0 ? *count - 1 : 0) + 2 * *count;
-    } else if (c == '(') {
-      levels.emplace_back();
-      at = group_contents(pattern, at);
-    } else if (c == ')') {
-      ++at;
-      if (levels.size() == 1) continue;  // RE2 refuses it
-      const std::size_t group = levels.back().size;
-      levels.pop_back();
-      add(group);
-    } else if (c == '|') {
-      ++at;
-      levels.back().size += 2;
-      levels.back().last = 0;
-    } else {
-      const std::size_t begin = at;
-      if (c == '[') {
-        at = after_class(pattern, at);
-      } else if (c == '\\') {
-        at = after_escape(pattern, at);
-      } else {
-        utf8::decode(pattern, at);
-      }
-      add(atom_bound(pattern.substr(begin, at - begin)));
-    }
-  }
-  std::size_t total = 0;
-  for (const Level& level : levels) total += level.size;
-  return total;
-}
-
-namespace {
-
 // The code point that ends just before `end`, past quantifiers: what a `\b` at `end` stands
 // after (您 in `您?\b`); 0 at the start. A group's `)` is returned as it is: what the group ends
 // with is not read (`(vip|会员)\b`).
@@ -453,10 +271,8 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
   const auto unmatchable = [](char32_t c) { return c != utf8::kInvalid && !occurs_normalised(c); };
   // An optional piece that never comes only never comes: `您\s?好`, `您好，?` still match.
   const auto optional_at = [&](std::size_t at) {
-    if (at >= pattern.size()) return false;
-    if (pattern[at] == '?' || pattern[at] == '*') return true;
-    const auto repetition = pattern[at] == '{' ? repetition_at(pattern, at) : std::nullopt;
-    return repetition && repetition->min == 0;
+    const auto quantifier = quantifier_at(pattern, at);
+    return quantifier && quantifier->min == 0;
   };
   for (std::size_t at = 0; at < pattern.size();) {
     const std::size_t begin = at;

@@ -40,13 +40,10 @@ class TrainerPattern {
 
 // The pattern, or null with the reason reported at the pattern's place in `file`. Its syntax is
 // checked by RE2's parser alone; a pattern that might pass kMaxPatternInstructions
-// (program_size_bound), or that requires no word and so might match empty text, is compiled.
+// (engine/program_size), or that requires no word and so might match empty text, is compiled.
 std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
                                                      const std::string& file,
                                                      Diagnostics& diagnostics);
-
-// At least as many instructions as RE2 compiles the pattern into, read from its text.
-std::size_t program_size_bound(std::string_view pattern);
 
 // The most instructions a pattern's program may have. The largest bundled one has 1,941;
 // `[^,.!?;]{0,100}` has about 1,300, `\pL{0,16}` 19,000.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/phrase_matcher.hpp"
+#include "engine/program_size.hpp"
 #include "engine/rubric.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "fixtures.hpp"
@@ -133,8 +134,8 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   CHECK(unmatchable_character("您\\t好") == U'\t');
   CHECK(unmatchable_character("您\\n好") == U'\n');
   // Optional, a piece that never comes leaves the rest to match.
-  for (const char* pattern : {"您\\s?好", "您\\s*好", "您好，?", "您好[！]?", "[!！]?您", "您好\\x{3002}?",
-                              "您\\s{0,2}好"}) {
+  for (const char* pattern : {"您\\s?好", "您\\s*好", "您好，?", "您好[！]?", "[!！]?您",
+                              "您好\\x{3002}?", "您\\s{0,2}好"}) {
     const std::string shown = pattern;
     CAPTURE(shown);
     CHECK_FALSE(unmatchable_character(pattern));

@@ -1,0 +1,153 @@
+#include "engine/pattern_syntax.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "util/utf8.hpp"
+
+namespace coach {
+
+std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace) {
+  std::size_t at = brace + 1;
+  const auto number = [&](std::size_t& value) {
+    const std::size_t start = at;
+    value = 0;
+    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) {
+      value = std::min<std::size_t>(value * 10 + static_cast<std::size_t>(text[at] - '0'), 100000);
+      ++at;
+    }
+    return at > start && !(at - start > 1 && text[start] == '0');
+  };
+  std::size_t min = 0;
+  std::size_t max = 0;
+  if (!number(min)) return std::nullopt;
+  if (at < text.size() && text[at] == ',') {
+    ++at;
+    max = Repetition::kUnbounded;
+    if (at < text.size() && text[at] != '}' && !number(max)) return std::nullopt;
+  } else {
+    max = min;
+  }
+  if (at >= text.size() || text[at] != '}') return std::nullopt;
+  return Repetition{at + 1, min, max};
+}
+
+std::optional<Quantifier> quantifier_at(std::string_view pattern, std::size_t at) {
+  if (at >= pattern.size()) return std::nullopt;
+  Quantifier quantifier{at + 1, 0, Repetition::kUnbounded};
+  switch (pattern[at]) {
+    case '*':
+      break;
+    case '+':
+      quantifier.min = 1;
+      break;
+    case '?':
+      quantifier.max = 1;
+      break;
+    case '{': {
+      const std::optional<Repetition> repetition = repetition_at(pattern, at);
+      if (!repetition) return std::nullopt;  // a plain brace
+      quantifier = {repetition->end, repetition->min, repetition->max};
+      break;
+    }
+    default:
+      return std::nullopt;
+  }
+  if (quantifier.end < pattern.size() && pattern[quantifier.end] == '?') ++quantifier.end;  // lazy
+  return quantifier;
+}
+
+std::size_t after_class(std::string_view pattern, std::size_t at) {
+  ++at;
+  if (at < pattern.size() && pattern[at] == '^') ++at;
+  if (at < pattern.size() && pattern[at] == ']') ++at;
+  while (at < pattern.size() && pattern[at] != ']') {
+    if (pattern.substr(at, 2) == "[:") {
+      const std::size_t close = pattern.find(":]", at + 2);
+      at = close == std::string_view::npos ? pattern.size() : close + 2;
+    } else {
+      at += pattern[at] == '\\' ? 2 : 1;
+    }
+  }
+  return std::min(at + 1, pattern.size());
+}
+
+std::size_t after_escape(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size()) return pattern.size();
+  const char c = pattern[at + 1];
+  if (c == 'Q') {
+    const std::size_t end = pattern.find("\\E", at + 2);
+    return end == std::string_view::npos ? pattern.size() : end + 2;
+  }
+  if ((c == 'p' || c == 'P' || c == 'x') && at + 2 < pattern.size() && pattern[at + 2] == '{') {
+    const std::size_t close = pattern.find('}', at);
+    return close == std::string_view::npos ? pattern.size() : close + 1;
+  }
+  std::size_t next = at + 1;
+  utf8::decode(pattern, next);
+  if ((c == 'p' || c == 'P') && next < pattern.size()) utf8::decode(pattern, next);  // \pL
+  if (c == 'x') {  // \x20: two hexadecimal digits
+    const std::size_t digits_end = std::min(next + 2, pattern.size());
+    while (next < digits_end && std::isxdigit(static_cast<unsigned char>(pattern[next]))) ++next;
+  }
+  return next;
+}
+
+std::size_t group_contents(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size() || pattern[at + 1] != '?') return at + 1;
+  const std::size_t close = pattern.find_first_of(":)>", at + 1);
+  if (close == std::string_view::npos) return pattern.size();
+  return pattern[close] == ')' ? close : close + 1;
+}
+
+std::optional<char32_t> escaped_character(std::string_view escape) {
+  if (escape.size() < 2) return std::nullopt;
+  const char kind = escape[1];
+  if (kind == 'x') {
+    const std::string_view digits = escape.size() > 3 && escape[2] == '{'
+                                        ? escape.substr(3, escape.size() - 4)
+                                        : escape.substr(2);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    char32_t c = 0;
+    for (const char d : digits) {
+      if (!std::isxdigit(static_cast<unsigned char>(d))) return std::nullopt;
+      c = c * 16 +
+          static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(d))
+                                    ? d - '0'
+                                    : std::tolower(static_cast<unsigned char>(d)) - 'a' + 10);
+    }
+    return c;
+  }
+  // Whitespace, which never reaches a pattern: \s stands for it all.
+  if (escape == "\\s") return U' ';
+  constexpr std::string_view kControls = "tnrfv";
+  constexpr char32_t kControlCodes[] = {U'\t', U'\n', U'\r', U'\f', U'\v'};
+  if (const std::size_t found = kControls.find(kind); found != std::string_view::npos)
+    return kControlCodes[found];
+  if (std::isalnum(static_cast<unsigned char>(kind))) return std::nullopt;
+  std::size_t at = 1;
+  return utf8::decode(escape, at);
+}
+
+std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets) {
+  std::vector<char32_t> members;
+  std::size_t at = 1;
+  if (at < brackets.size() && brackets[at] == '^') return std::nullopt;
+  while (at + 1 < brackets.size()) {
+    if (brackets.substr(at, 2) == "[:") return std::nullopt;
+    const std::size_t begin = at;
+    std::optional<char32_t> member;
+    if (brackets[at] == '\\') {
+      at = after_escape(brackets, at);
+      member = escaped_character(brackets.substr(begin, at - begin));
+    } else {
+      member = utf8::decode(brackets, at);
+    }
+    if (!member) return std::nullopt;
+    if (at + 1 < brackets.size() && brackets[at] == '-') return std::nullopt;  // a range
+    members.push_back(*member);
+  }
+  return members;
+}
+
+}  // namespace coach

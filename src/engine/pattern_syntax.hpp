@@ -1,0 +1,53 @@
+#pragma once
+// RE2's syntax read token by token, for what coach reads from a trainer's pattern without
+// compiling it: the words its matches hold (engine/pattern_shape), an upper bound on its program
+// (engine/program_size), the characters it can never find (engine/trainer_pattern). Each reader
+// is on the safe side where the syntax is wrong: RE2 refuses such a pattern at load anyway.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace coach {
+
+// A counted repetition as RE2 reads it: {2}, {2,} or {0,6}, no number with a leading zero.
+// Anything else ({,6}, {01,}, {1,2,3}) is the brace character itself, and what follows it is
+// read as characters: then nullopt. Numbers are read up to 100,000 (RE2 refuses more than 1,000).
+struct Repetition {
+  static constexpr std::size_t kUnbounded = SIZE_MAX;
+  std::size_t end;  // just past the `}`
+  std::size_t min;
+  std::size_t max;  // kUnbounded for {2,}
+};
+std::optional<Repetition> repetition_at(std::string_view text, std::size_t brace);
+
+// What repeats the element before `at`: `*`, `+`, `?` or a counted repetition, with the `?`
+// that makes it lazy. nullopt where none stands.
+struct Quantifier {
+  std::size_t end;  // past it, and past a lazy `?`
+  std::size_t min;
+  std::size_t max;  // Repetition::kUnbounded for `*`, `+`, {2,}
+};
+std::optional<Quantifier> quantifier_at(std::string_view pattern, std::size_t at);
+
+// Past the bracketed class that starts at `at`; `]` right after `[` or `[^` is a member.
+std::size_t after_class(std::string_view pattern, std::size_t at);
+
+// Past the escape that starts at `at`: \Q…\E, \p{Han}, \pL, \x{597d}, \x20, or one character.
+std::size_t after_escape(std::string_view pattern, std::size_t at);
+
+// Where the group opened at `at` starts its contents: past `(`, `(?:`, `(?i:` or `(?P<name>`;
+// at the `)` of flags alone, `(?i)`.
+std::size_t group_contents(std::string_view pattern, std::size_t at);
+
+// The one character an escape stands for: \x{3002}, \x41, \t, an escaped character (\。, \.),
+// or for \s a space (all it matches is whitespace); nullopt for other classes (\d, \pL),
+// assertions (\b) and the like.
+std::optional<char32_t> escaped_character(std::string_view escape);
+
+// The characters a class lists, when it lists nothing else: [？！] gives ？ and ！; nullopt for a
+// negated class and for one with a range, a named class or a class escape.
+std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets);
+
+}  // namespace coach

@@ -1,0 +1,82 @@
+#include "engine/program_size.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "engine/pattern_syntax.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// Upper bounds on the instructions RE2 compiles, case-insensitive and in UTF-8 (measured with
+// RE2::ProgramSize: one character at most 7, `\W` 31, `\p{L}` 1,198, `[\p{L}\p{N}\p{S}\p{P}]`
+// 1,400; a range, however wide, under 50).
+constexpr std::size_t kPerCharacter = 16;
+constexpr std::size_t kPerProperty = 1'500;
+
+// A class or an escape: each character written, and each Unicode property or POSIX class named.
+std::size_t atom_bound(std::string_view atom) {
+  std::size_t properties = 0;
+  for (std::size_t at = 0; at + 1 < atom.size(); ++at) {
+    const std::string_view two = atom.substr(at, 2);
+    if (two == "\\p" || two == "\\P" || two == "[:") ++properties;
+  }
+  return kPerCharacter * (utf8::count_code_points(atom) + 1) + kPerProperty * properties;
+}
+
+}  // namespace
+
+// Each group's size is the sum of its pieces; a piece repeated n times counts n times (RE2
+// writes `x{2,6}` out as six copies of x), and a repeated group multiplies what is inside it.
+std::size_t program_size_bound(std::string_view pattern) {
+  struct Level {
+    std::size_t size = 0;
+    std::size_t last = 0;  // the piece a repetition would apply to
+  };
+  std::vector<Level> levels(1);
+  const auto add = [&](std::size_t piece) {
+    levels.back().size += piece + 2;
+    levels.back().last = piece;
+  };
+  for (std::size_t at = 0; at < pattern.size();) {
+    const char c = pattern[at];
+    if (const auto quantifier = quantifier_at(pattern, at)) {
+      at = quantifier->end;
+      // RE2 writes `x{2,6}` out as six copies of x, `x{2,}` as xx+, `x*` as x with a loop.
+      const std::size_t count = quantifier->max == Repetition::kUnbounded
+                                    ? std::max<std::size_t>(quantifier->min, 1)
+                                    : quantifier->max;
+      Level& level = levels.back();
+      level.size += level.last * (count > 0 ? count - 1 : 0) + 2 * count;
+    } else if (c == '(') {
+      levels.emplace_back();
+      at = group_contents(pattern, at);
+    } else if (c == ')') {
+      ++at;
+      if (levels.size() == 1) continue;  // RE2 refuses it
+      const std::size_t group = levels.back().size;
+      levels.pop_back();
+      add(group);
+    } else if (c == '|') {
+      ++at;
+      levels.back().size += 2;
+      levels.back().last = 0;
+    } else {
+      const std::size_t begin = at;
+      if (c == '[') {
+        at = after_class(pattern, at);
+      } else if (c == '\\') {
+        at = after_escape(pattern, at);
+      } else {
+        utf8::decode(pattern, at);
+      }
+      add(atom_bound(pattern.substr(begin, at - begin)));
+    }
+  }
+  std::size_t total = 0;
+  for (const Level& level : levels) total += level.size;
+  return total;
+}
+
+}  // namespace coach

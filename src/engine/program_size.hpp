@@ -1,0 +1,13 @@
+#pragma once
+// How large RE2's program for a trainer's pattern can be, read from its text without compiling
+// it: the load compiles only the patterns whose bound passes the limit it allows
+// (engine/trainer_pattern), and every other pattern when a reply first needs it.
+#include <cstddef>
+#include <string_view>
+
+namespace coach {
+
+// At least as many instructions as RE2 compiles the pattern into, case-insensitive and in UTF-8.
+std::size_t program_size_bound(std::string_view pattern);
+
+}  // namespace coach
