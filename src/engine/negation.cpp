@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 
 #include "text/clauses.hpp"
@@ -217,7 +218,41 @@ bool is_preposition(char32_t c) {
 
 // How many characters, each one that carries the negation on, may stand between a negation
 // and the phrase it plainly governs: 我不认为是|您的问题 (3), 我没法跟您保证|一定会赔 (5).
+// A carried word (below) counts as one.
 constexpr std::size_t kDeniedGap = 6;
+
+// Words that carry a negation on as a whole, though their characters alone do not: adverbs of
+// certainty and time (我不敢百分之百|保证, 不能马上|给您退), and what one lacks to do something
+// (没有权限|给您开, 没资格|说您).
+constexpr std::array<std::u32string_view, 17> kCarriedWords = {
+    U"百分之百", U"百分百", U"完全", U"绝对", U"一定", U"随便", U"轻易", U"马上", U"立刻",
+    U"当场",     U"权限",   U"权力", U"权利", U"资格", U"能力", U"理由", U"把握"};
+
+// How many characters the object of a 把 may have: 不会把|您的金额|填错 (4).
+constexpr std::size_t kLongestBaObject = 5;
+
+// Whether the window's characters [begin, end) spell `word`.
+bool window_spells(const Window& window, std::size_t begin, std::size_t end,
+                   std::u32string_view word) {
+  if (begin < window.first() || end - begin != word.size()) return false;
+  return std::equal(word.begin(), word.end(), window.characters.begin() + begin);
+}
+
+// Where a stretch that carries a negation on as a whole ends at window position `last`: a
+// carried word, or the object of a 把 (没把|号码|输错: the negation governs the verb after the
+// object). The window position it starts at, or nothing.
+std::optional<std::size_t> carried_stretch_ending_at(const Window& window, std::size_t last) {
+  for (std::u32string_view word : kCarriedWords) {
+    if (last + 1 >= word.size() && window_spells(window, last + 1 - word.size(), last + 1, word))
+      return last + 1 - word.size();
+  }
+  for (std::size_t ba = last; ba-- > window.first() && last - ba <= kLongestBaObject;) {
+    const char32_t c = window.characters[ba];
+    if (c == U'把') return ba + 1;
+    if (is_negator(c)) break;
+  }
+  return std::nullopt;
+}
 
 // 没法, 无法, 没办法 govern a verb (我没法保证, 没办法给您减免), not a sentence with its own
 // subject that follows them (没办法经理今天不在).
@@ -277,7 +312,11 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
     const bool object = (is_pronoun(c) || c == U'们') && i > window.first() &&
                         (is_preposition(window.characters[i - 1]) ||
                          (c == U'们' && is_pronoun(window.characters[i - 1])));
-    if (!carries_negation(c) && !object) return false;
+    if (!carries_negation(c) && !object) {
+      const std::optional<std::size_t> stretch = carried_stretch_ending_at(window, i);
+      if (!stretch) return false;
+      i = *stretch;
+    }
     if (++between > kDeniedGap) return false;
   }
   return false;

@@ -1532,7 +1532,11 @@ class NegationInsideAPatternsGap(CoachTestCase):
             ("gather", "您肯定又会弄错的。", True),
             ("gather", "您应该不要乱点链接。", True),
             ("gather", "您应该没事多看看账单。", True),
-            ("gather", "您应该不会连这个都不知道吧?", True)])
+            ("gather", "您应该不会连这个都不知道吧?", True),
+            # session 12: across the object of a 把
+            ("gather", "您肯定没把号码输错,我们一起查一下。", False),
+            ("gather", "我们不会把您的金额填错。", False),
+            ("gather", "您肯定把号码输错了。", True)])
         self.assert_critical_cases("sms-failure", [
             ("gather", "您应该不能正常发短信吧?", False)])
 
@@ -1548,7 +1552,13 @@ class NegationInsideAPatternsGap(CoachTestCase):
             ("rule", "好吧没关系我给您开了。", True),
             ("rule", "那就不查了给您开了。", True),
             ("rule", "算了没证件也给您开了。", True),
-            ("rule", "行吧我想办法给您开了。", True)])
+            ("rule", "行吧我想办法给您开了。", True),
+            # session 12: 开通, and what one lacks to do it
+            ("rule", "好吧,我没有权限给您开通。", False),
+            ("rule", "好吧我给您开通了。", True),
+            ("rule", "行吧,我给您开通。", True),
+            ("rule", "好吧,我给您开通漫游。", True),
+            ("rule", "好吧,我给您说说开通的条件。", False)])
 
     def test_saying_no_one_can_promise_it_never_fails_again_is_no_promise(self):
         self.assert_critical_cases("missing-balance", [
@@ -1557,7 +1567,12 @@ class NegationInsideAPatternsGap(CoachTestCase):
             ("follow_up", "我们保证以后再也不会出任何问题。", True),
             ("follow_up", "我保证不管怎样永远不会再掉线了。", True),
             ("follow_up", "我绝对不骗您永远不会再出问题。", True),
-            ("follow_up", "我保证没事永远不会出问题。", True)])
+            ("follow_up", "我保证没事永远不会出问题。", True),
+            # session 12: the negation before an adverb, and 出现 / 不再
+            ("follow_up", "我不敢百分之百保证永远不会再出问题。", False),
+            ("follow_up", "我不能保证永远不会再出现问题。", False),
+            ("follow_up", "我保证永远不再出现问题。", True),
+            ("follow_up", "我保证以后不会再出现任何问题。", True)])
 
 
 class ExamRestatementsAndBlindSpots(CoachTestCase):

@@ -233,6 +233,14 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK(ok("{forbid: blame}", "这并不是您的错"));
   CHECK(ok("{none_of: [一定会赔]}", "我没法跟您保证一定会赔"));
   CHECK(ok("{none_of: [给您减免]}", "我这边没办法给您减免"));
+  // Across the object of a 把, an adverb or what one lacks to do it (pass 16 re-tests).
+  CHECK(ok("{none_of: [输错]}", "您肯定没把号码输错"));
+  CHECK(ok("{none_of: [填错]}", "我们不会把您的金额填错"));
+  CHECK(ok("{none_of: [保证永远不会]}", "我不敢百分之百保证永远不会再出问题"));
+  CHECK(ok("{none_of: [给您开]}", "我没有权限给您开"));
+  CHECK_FALSE(ok("{none_of: [输错]}", "您肯定把号码输错了"));
+  CHECK_FALSE(ok("{none_of: [输错]}", "没想到您把号码输错了"));
+  CHECK_FALSE(ok("{none_of: [给您开]}", "有权限给您开"));
   // A negation of something else before it excuses nothing.
   CHECK_FALSE(ok("{none_of: [您肯定弄混了]}", "系统查不出问题您肯定弄混了"));
   CHECK_FALSE(ok("{none_of: [您应该]}", "不是我说您应该先看看合同"));
