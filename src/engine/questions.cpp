@@ -108,6 +108,21 @@ class ClauseCues {
     });
   }
 
+  // Whether the question is framed yes-or-no before any open word: in 有没有开通过什么业务,
+  // 是否…什么, 是不是点过什么链接 the 什么 means "any". (能不能告诉我什么时候… asks politely for
+  // the open answer, so only the framing words count.)
+  bool framed_yes_or_no(std::string_view text) const {
+    static constexpr std::array<std::string_view, 4> kFrames = {"有没有", "是不是", "是否",
+                                                                "会不会"};
+    for (const CueWords::Found& f : cues_) {
+      if (f.cue == Cue::open && !excluded(f.span)) return false;
+      const std::string_view word = text.substr(f.span.begin, f.span.end - f.span.begin);
+      if (f.cue == Cue::closed && std::find(kFrames.begin(), kFrames.end(), word) != kFrames.end())
+        return true;
+    }
+    return false;
+  }
+
  private:
   bool excluded(TextSpan word) const {
     constexpr std::size_t kSlack = 3;  // one character of CJK
@@ -182,8 +197,10 @@ std::vector<Question> find_questions(std::string_view text) {
         text.substr(clause.span.begin, clause.span.end - clause.span.begin));
     const ClauseCues cues(found, clause.span);
     if (!is_question(body, cues, clause.terminator)) continue;
-    // With 吗, a question word only means "any": 还有什么问题吗 is answered yes or no.
-    const bool open = cues.has_open_word() && !ends_with(body, "吗");
+    // With 吗, or after 有没有 / 是否 / 是不是, a question word only means "any": 还有什么问题吗
+    // and 有没有开通过什么新业务 are answered yes or no.
+    const bool open =
+        cues.has_open_word() && !ends_with(body, "吗") && !cues.framed_yes_or_no(text);
     questions.push_back({clause.span, open ? QuestionKind::open : QuestionKind::closed});
   }
   return questions;

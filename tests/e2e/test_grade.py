@@ -1575,6 +1575,79 @@ class NegationInsideAPatternsGap(CoachTestCase):
             ("follow_up", "我保证以后不会再出现任何问题。", True)])
 
 
+class RefusalsExcusesAndFavours(CoachTestCase):
+    """Outside pass 17 (grader fairness), findings 02-05: refusing to apologise with the word in
+    it, the documents' own bad sentences said beside a good reply (an excuse not to fetch the
+    manager, passing the blame to the mechanics, brushing off, arguing), polite doubt and
+    lecturing, and favours no rule allows passed, mostly at 100. Each sentence is added to the
+    scenario's first model answer at its step; beside it, the innocent sentences a good trainee
+    says with the same words."""
+    assert_critical_cases = Grading.assert_critical_cases
+    ANGRY = {"vent": "你别激动,说吧,什么事。"}  # reaches the branch steps (manager, network)
+
+    def test_refusing_to_apologise_fails_even_when_it_names_the_apology(self):
+        self.assert_critical_cases("missing-balance", [
+            ("apologize", "道歉是不可能道歉的。", True),
+            ("apologize", "我凭什么跟您说对不起?", True),
+            ("apologize", "要我说对不起?门都没有。", True),
+            ("apologize", "对不起这三个字我说不出口。", True),
+            ("apologize", "我不会道歉的。", True),
+            ("apologize", "这个我没什么好道歉的。", True),
+            ("apologize", "您不用道歉,是我们的问题。", False),
+            ("apologize", "我们不用您道歉。", False),
+            ("apologize", "我们不会只是道歉了事,一定把问题解决。", False)])
+
+    def test_the_documents_bad_sentences_fail_beside_a_good_reply(self):
+        self.assert_critical_cases("missing-balance", [
+            ("manager", "经理很忙,没空见您,有事跟我说就行。", True),
+            ("manager", "找经理也一样。", True),
+            ("manager", "经理来了也是一样的结果,您找他也没用。", True),
+            ("manager", "经理正在开会,一时半会儿来不了,您就跟我说吧。", True),
+            ("manager", "经理在开会,我马上去请他过来。", False)], earlier=self.ANGRY)
+        self.assert_critical_cases("airline-delay", [
+            ("apologize", "罢工是机械师的事,我们客服也管不了。", True),
+            ("resolve", "罢工是机务那边搞出来的,我们客服也很无奈。", True),
+            ("gather", "明天的航班会有地面人员通知你们,你们等着就行。", True)])
+        self.assert_critical_cases("sms-failure", [
+            ("resolve", "好的,我帮您报上去,您回去等着吧。", True),
+            ("resolve", "您回去等通知就行,我们会给您打电话。", False),
+            ("network", "您换运营商也一样。", True),
+            ("network", "换哪家都一样。", True),
+            ("network", "不过我们的网络覆盖是全国最好的,一般不会有问题。", True)], earlier=self.ANGRY)
+        self.assert_critical_cases("roaming-without-id", [
+            ("feedback", "规定就是规定,我们也没办法改。", True),
+            # what acts_on_threat's model answer says: the rule stays whoever handles it
+            ("rule", "核验机主身份这一步,谁来办都确实不能省,经理来了也一样。", False)])
+
+    def test_polite_doubt_lecturing_and_brushing_off_fail(self):
+        self.assert_critical_cases("missing-balance", [
+            ("gather", "会不会是您自己订了什么业务又忘了?", True),
+            ("gather", "您确定这个月真的一个电话都没打过吗?", True),
+            ("gather", "您家里是不是有小孩拿您手机玩,不小心点了什么?", True),
+            ("gather", "会不会是系统的问题?我马上查。", False),
+            ("resolve", "这1.8元是一项信息服务费,是您之前自己订的。", True),
+            ("resolve", "下次您看到陌生短信别乱回复就行了。", True),
+            ("resolve", "以后您别着急,直接打给我。", False),
+            ("resolve", "说实话,这么点钱,您其实打个10086就能解决,不用专门跑一趟。", True),
+            ("follow_up", "下个月要是再乱扣,您直接去消协投诉我们好了,我们无所谓。", True),
+            ("vent", "我理解您的心情,不过我们系统一般不会出错的,您慢慢说。", True),
+            ("vent", "真是服了您了。", True),
+            ("vent", "有本事您去告啊。", True)])
+        self.assert_critical_cases("sms-failure", [
+            ("apologize", "我理解您着急,但您也得给我们点时间吧。", True)])
+
+    def test_favours_no_rule_allows_fail(self):
+        self.assert_critical_cases("missing-balance", [
+            ("resolve", "按规定订了就不能退,不过我私下给您退回1.8元,您别跟别人说。", True),
+            ("resolve", "另外我再额外送您50元话费当补偿。", True),
+            ("resolve", "您的服务密码千万别跟别人说。", False)])
+        self.assert_critical_cases("roaming-without-id", [
+            ("route", "您让家里人拍个身份证照片发我微信,我用照片给您开通。", True),
+            ("route", "我用内部系统帮您操作一下,不用密码也能开。", True),
+            ("route", "您报一下最近三个月通话过的几个号码,我这边核对上了就直接给您开。", True),
+            ("route", "身份证照片和复印件都不能办,需要原件。", False)])
+
+
 class ExamRestatementsAndBlindSpots(CoachTestCase):
     """Outside tester, pass 15 (adv15): the everyday 您刚才说…… restatement refused a good trainee;
     a restatement of the wrong facts, blind promises, polite doubt, blaming a department and

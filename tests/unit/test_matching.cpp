@@ -178,3 +178,19 @@ TEST_CASE("a question word before 吗 asks yes or no") {
   REQUIRE(questions.size() == 1);
   CHECK(questions[0].kind == QuestionKind::closed);
 }
+
+TEST_CASE("a question word after 有没有, 是否 or 是不是 asks yes or no") {
+  // Outside pass 17, finding 06: good gathering questions were counted as open only.
+  const auto kind = [](const std::string& reply) {
+    const auto questions = find_questions(normalize(reply).text);
+    REQUIRE(questions.size() == 1);
+    return questions[0].kind;
+  };
+  CHECK(kind("这个月有没有开通过什么新业务?") == QuestionKind::closed);
+  CHECK(kind("之前是否开通过什么增值业务?") == QuestionKind::closed);
+  CHECK(kind("您是不是点过什么不明链接?") == QuestionKind::closed);
+  CHECK(kind("手机有没有提示什么错误?") == QuestionKind::closed);
+  // The open word first, or a polite request for an open answer, stays open.
+  CHECK(kind("什么时候开始有没有信号的?") == QuestionKind::open);
+  CHECK(kind("能不能告诉我是什么时候发现的?") == QuestionKind::open);
+}
