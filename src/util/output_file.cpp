@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -99,6 +100,32 @@ std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
   return stream;
 }
 
+// Holds back the signals PendingTemps handles while a temporary file is created and registered:
+// one arriving between the two would leave the file behind (a CI job cancelled just then).
+class TempSignalsHeld {
+ public:
+  TempSignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, signal);
+    ::pthread_sigmask(SIG_BLOCK, &held, &previous_);
+  }
+  ~TempSignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  TempSignalsHeld(const TempSignalsHeld&) = delete;
+  TempSignalsHeld& operator=(const TempSignalsHeld&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
+
+// A temporary file beside `temp` (a mkstemp template, filled in), registered for removal.
+int make_registered_temp(std::string& temp) {
+  const TempSignalsHeld held;
+  const int fd = ::mkstemp(temp.data());
+  if (fd >= 0) PendingTemps::add(temp.c_str());
+  return fd;
+}
+
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
   ::umask(mask);
@@ -123,7 +150,7 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting) : path_(path) {
   const fs::path target(target_);
   const std::string temp_name = ".coach-XXXXXX";
   temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
-  const int fd = ::mkstemp(temp_.data());
+  const int fd = make_registered_temp(temp_);
   if (fd < 0) {
     const int error = errno;
     temp_.clear();
@@ -134,7 +161,6 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting) : path_(path) {
     if (!stream_) fail(errno);
     return;
   }
-  PendingTemps::add(temp_.c_str());
   ::fchmod(fd, exists ? (info.st_mode & 07777) : new_file_mode());
   // Replacing someone's file (as root) keeps it theirs; anyone else's own file is theirs
   // already, so a refusal here changes nothing.
