@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -67,10 +68,12 @@ void choose_language(int argc, char** argv) {
 }
 
 void add_global_options(CLI::App& app, Context& context) {
+  // An environment variable set to empty is unset, as for most Unix tools (CLI11 skips it).
   app.add_option("--scenarios", context.scenarios_dir,
                  std::string(tr("场景目录(默认:自带的 scenarios/)",
                                 "scenario directory (default: the bundled scenarios/)")))
-      ->envname("COACH_SCENARIOS");
+      ->envname("COACH_SCENARIOS")
+      ->check(non_empty_path());
   app.add_option("--lang", context.lang, std::string(tr("界面语言:zh 或 en", "language: zh or en")))
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   app.add_flag("--no-color", context.no_color, std::string(tr("不使用颜色", "no colours")));
@@ -94,11 +97,42 @@ void translate_help(CLI::App& app) {
   }
 }
 
-// CLI11 words its errors in English; the frame around them follows the user's language.
+// CLI11's messages that a user can meet, in Chinese: a pattern of its English wording and the
+// translation, with $1… for what the pattern captured (option names, values, counts).
+struct CliMessage {
+  const char* english;
+  const char* chinese;
+};
+
+constexpr CliMessage kCliMessages[] = {
+    {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1 只能给 $2 次,这里给了 $3 次"},
+    {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1 至少要给 $2 个值,这里给了 $3 个"},
+    {R"(^(.+): \d+ required \S+ missing$)", "$1 后面缺少值"},
+    {R"(^(.+): (.*) not in (\{.*\})$)", "$1 的值 `$2` 不在可选范围内:$3"},
+    {R"(^The following arguments? (?:was|were) not expected: (.*)$)", "多余的参数:$1"},
+    {R"(^A subcommand is required$)",
+     "缺少命令:list、show、validate、check、grade、practice 或 history"},
+    {R"(^(.+) requires (.+)$)", "$1 需要同时给出 $2"},
+    {R"(^(.+) excludes (.+)$)", "$1 不能与 $2 同时使用"},
+    {R"(^(.+) is required$)", "缺少必需的参数 $1"},
+};
+
+// CLI11 words its errors in English: in the Chinese interface, those it has a translation for
+// are said in Chinese (the rest stay as CLI11 wrote them).
+std::string cli_message(const std::string& english) {
+  if (language() != Language::zh) return english;
+  for (const auto& [pattern, chinese] : kCliMessages) {
+    const std::regex matcher(pattern);
+    if (std::regex_match(english, matcher)) return std::regex_replace(english, matcher, chinese);
+  }
+  return english;
+}
+
+// The frame around CLI11's errors follows the user's language too.
 std::string usage_failure(const CLI::App*, const CLI::Error& error) {
   return fmt::format(fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
                                      "{}\nRun with --help for more information.\n")),
-                     utf8::escape_controls(error.what()));
+                     utf8::escape_controls(cli_message(error.what())));
 }
 
 // What was printed must have arrived: `coach list > /dev/full` is a failure, not a listing.
@@ -118,10 +152,21 @@ int unless_stdout_failed(int status) {
 
 }  // namespace
 
+std::string empty_path_text() {
+  return std::string(tr("路径为空(是不是变量没有设置?)", "the path is empty (an unset variable?)"));
+}
+
+CLI::Validator non_empty_path() {
+  return CLI::Validator(
+      [](const std::string& value) { return value.empty() ? empty_path_text() : std::string(); },
+      "");  // no description: --help shows the option as before
+}
+
 int run(int argc, char** argv) {
   open_closed_standard_descriptors();
   ignore_closed_pipes();
   ignore_file_size_limit();
+  tame_terminal_size_environment();
   choose_language(argc, argv);
   CLI::App app{
       std::string(tr("投诉处理练习教练:扮演客户,给你的回答打分并讲解。",

@@ -172,6 +172,7 @@ void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
   AttemptNote note;
   note.index = next_index_++;
   note.scenario_sha256 = scenario_digest(rubric);
+  note.walk_out_limit = rubric.scenario().customer.temper.limit;
   if (exam_) note.exam = tally_->record(result, apply_exam(*exam_, rubric, result));
   facts_.cohort.add(result, note.index);
   for (auto& target : targets_) target->spool.append(target->writer->attempt(result, note));
@@ -400,20 +401,23 @@ Action add_grade_command(CLI::App& app, const Context& context) {
   auto* exam = cmd->add_option("--exam", options->exam,
                                std::string(tr("按此考试文件认证(见 docs/exam-format.md)",
                                               "certify against this exam file (see "
-                                              "docs/exam-format.md)")));
+                                              "docs/exam-format.md)")))
+                   ->check(non_empty_path());
   cmd->add_option(
          "--roster", options->roster,
          std::string(tr("应参加认证的学员名单(每行一个姓名):没交的算未通过,名单外的姓名算输入有误",
                         "who must be certified, one name a line: a trainee who handed "
                         "nothing in fails, a name not on it is bad input")))
-      ->needs(exam);
+      ->needs(exam)
+      ->check(non_empty_path());
   cmd->add_option("--format", options->format,
                   std::string(tr("text、json、junit、csv、markdown 或 html",
                                  "text, json, junit, csv, markdown or html")))
       ->check(CLI::IsMember(kFormats));
   cmd->add_option("--output,-o", options->output,
                   std::string(tr("报告写入此文件(默认:标准输出)",
-                                 "write the report to this file (default: stdout)")));
+                                 "write the report to this file (default: stdout)")))
+      ->check(non_empty_path());
   cmd->add_option("--report", options->reports,
                   std::string(tr("同一次批改再写一份报告,格式=文件(可重复),例如 junit=junit.xml",
                                  "also write the same grading as FORMAT=FILE (repeatable), e.g. "

@@ -210,8 +210,9 @@ Action add_history_command(CLI::App& app, const Context& context) {
                                  "text (progress chart) or csv (a row per step)")))
       ->check(CLI::IsMember({"text", "csv"}));
   cmd->add_option(
-      "--output,-o", options->output,
-      std::string(tr("写入此文件(默认:标准输出)", "write to this file (default: stdout)")));
+         "--output,-o", options->output,
+         std::string(tr("写入此文件(默认:标准输出)", "write to this file (default: stdout)")))
+      ->check(non_empty_path());
   add_history_options(*cmd, options->history, false);
   return [&context, options] {
     options->trainee = checked_trainee(std::move(options->trainee));

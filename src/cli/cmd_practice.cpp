@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -219,6 +220,8 @@ class PracticeRun {
     const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
     if (status != ReadStatus::line) {
       end_prompt_line();
+      std::cout << std::flush;  // the note comes after the prompt's line, not before it
+      std::cerr << unsent_text_note(reader_->take_unfinished());
       return true;
     }
     return !handle_line(line);
@@ -506,6 +509,48 @@ std::optional<std::string> pipe_problem(const std::string& path) {
                         "pipe (FIFO) or socket; record to a regular file"));
 }
 
+// Whether `path` is `folder` or lies anywhere below it, however either is spelled.
+bool is_within(const fs::path& path, const fs::path& folder) {
+  std::error_code error;
+  const fs::path full_folder = fs::weakly_canonical(fs::absolute(folder, error), error);
+  if (error || full_folder.empty()) return false;
+  const auto [folder_end, path_end] =
+      std::mismatch(full_folder.begin(), full_folder.end(), path.begin(), path.end());
+  return folder_end == full_folder.end();
+}
+
+// A recording among the scenarios would be read back as a broken scenario by every later
+// command: `grade` of any cohort would stop at it (exit 2). The scenario folder, any folder
+// below it, and the folders of lexicons and customer types read with it are refused.
+std::optional<std::string> scenario_folder_problem(const ScenarioLibrary& library,
+                                                   const Context& context,
+                                                   const std::string& record) {
+  std::vector<fs::path> folders;
+  try {
+    folders.emplace_back(scenarios_dir(context));
+  } catch (const std::exception&) {
+    // No scenario folder: nothing to protect there.
+  }
+  for (const std::string& file : library_files(library))
+    folders.push_back(fs::path(file).parent_path());
+  const std::string target = output_target(record);
+  std::error_code error;
+  const fs::path full =
+      fs::weakly_canonical(fs::absolute(target.empty() ? record : target, error), error);
+  if (error) return std::nullopt;  // writing it will say what is wrong
+  for (const fs::path& folder : folders) {
+    if (!is_within(full.parent_path(), folder)) continue;
+    return fmt::format(
+        fmt::runtime(tr("{}: 作答记录不能写在场景文件夹 {} 里:那里的文件会被当作场景读取,"
+                        "之后每次批改都会出错;请写到别处",
+                        "{}: a recording cannot go into the scenario folder {}: files there are "
+                        "read as scenarios, and every later grading would fail; record somewhere "
+                        "else")),
+        utf8::escape_controls_in_line(record), utf8::show_name(folder.string()));
+  }
+  return std::nullopt;
+}
+
 // A recording over the scenario being practised, a lexicon or the exam would destroy it; one
 // that cannot be written is refused before the session, not found out after the first reply.
 std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
@@ -516,6 +561,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   if (auto problem = output_paths_problem({options.record}, inputs,
                                           history_output(context.history, options.history)))
     return problem;
+  if (auto problem = scenario_folder_problem(library, context, options.record)) return problem;
   if (auto problem = pipe_problem(options.record)) return problem;
   try {
     check_output_file(options.record);
@@ -578,6 +624,10 @@ int practice(const Context& context, PracticeOptions& options) {
   return status;
 }
 
+// `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset
+// variable meant to name the exam file) can be told apart and refused.
+constexpr std::string_view kExamWithoutFile = "\x01exam mode";
+
 }  // namespace
 
 Action add_practice_command(CLI::App& app, const Context& context) {
@@ -586,16 +636,28 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       "practice",
       std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
   cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
+  // `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset
+  // variable meant to name the exam file) can be told apart and refused.
   auto* exam =
       cmd->add_option(
-             "--exam", options->exam_file,
+             "--exam",
+             [options](const CLI::results_t& values) {
+               for (const std::string& value : values) {
+                 if (value.empty()) throw CLI::ValidationError("--exam", empty_path_text());
+                 options->exam_file = value == kExamWithoutFile ? std::string() : value;
+               }
+               return true;
+             },
              std::string(tr(
                  "考试模式:结束前不显示评分;跟考试文件则依次考完其中全部场景",
                  "exam mode: no feedback until the end; with an exam file, sit all its scenarios")))
-          ->expected(0, 1);
+          ->expected(0, 1)
+          ->default_str(std::string(kExamWithoutFile))
+          ->option_text(std::string(tr("[考试文件]", "[EXAM_FILE]")));
   cmd->add_option(
-      "--record", options->record,
-      std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")));
+         "--record", options->record,
+         std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")))
+      ->check(non_empty_path());
   cmd->add_option("--trainee", options->trainee,
                   std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
       ->envname("COACH_TRAINEE");

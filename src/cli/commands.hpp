@@ -9,6 +9,12 @@ namespace coach::cli {
 
 using Action = std::function<int()>;
 
+// For an option that names a file or directory: an empty value (`--exam "$EXAM"` with the
+// variable unset) is refused instead of read as "not given", which would quietly grade
+// without the exam, the roster or the trainer's scenarios.
+CLI::Validator non_empty_path();
+std::string empty_path_text();
+
 Action add_list_command(CLI::App& app, const Context& context);
 Action add_show_command(CLI::App& app, const Context& context);
 Action add_validate_command(CLI::App& app, const Context& context);

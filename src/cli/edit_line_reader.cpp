@@ -328,7 +328,7 @@ class EditLineReader : public LineReader {
   }
 
   // What the trainee typed without Enter when the session was ended.
-  std::string take_unfinished() {
+  std::string take_unfinished() override {
     std::string text = to_utf8(unfinished_.c_str());
     unfinished_.clear();
     return text;

@@ -147,13 +147,17 @@ bool ending_signal_came() {
   return signal_taken.load() != 0;
 }
 
+std::string unsent_text_note(const std::string& unsent) {
+  if (unsent.empty()) return "";
+  return fmt::format(fmt::runtime(tr("coach: 这段文字没有按回车,不算回答,没有记录:{}\n",
+                                     "coach: this text was typed without Enter, so it is "
+                                     "not a reply and was not recorded: {}\n")),
+                     utf8::show_name(unsent));
+}
+
 void end_at_signal(const std::string& unsent) {
   std::cout << "\n" << std::flush;  // off the prompt's line
-  if (!unsent.empty())
-    std::cerr << fmt::format(fmt::runtime(tr("coach: 这段文字没有按回车,不算回答,没有记录:{}\n",
-                                             "coach: this text was typed without Enter, so it is "
-                                             "not a reply and was not recorded: {}\n")),
-                             utf8::show_name(unsent));
+  std::cerr << unsent_text_note(unsent);
   end_program(signal_taken.load(), true);
 }
 

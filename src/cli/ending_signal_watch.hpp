@@ -52,4 +52,8 @@ bool ending_signal_came();
 // typed without Enter: not a reply, so not recorded, but shown on stderr so it is not lost.
 [[noreturn]] void end_at_signal(const std::string& unsent);
 
+// The note on stderr that `unsent` (text typed without Enter) was not recorded, when a session
+// ends with it on the line; empty when there is none.
+std::string unsent_text_note(const std::string& unsent);
+
 }  // namespace coach::cli

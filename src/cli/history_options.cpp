@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
@@ -13,6 +14,7 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
       "--db", choice.db,
       std::string(tr("练习与批改记录库(默认:数据目录下的 history.sqlite3)",
                      "history database (default: history.sqlite3 in the data directory)")));
+  db->check(non_empty_path());
   auto* off = command.add_flag(
       "--no-history", choice.off,
       std::string(tr("不读写练习与批改记录库", "neither read nor write the history database")));

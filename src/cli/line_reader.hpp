@@ -31,6 +31,10 @@ class LineReader {
   // shows it; a pipe shows nothing of it.
   virtual ReadStatus read(const std::string& prompt, std::string& line,
                           const std::optional<LiveStatus>& status) = 0;
+  // Text typed without Enter when the last read() was interrupted (Ctrl-C), handed over once:
+  // leaving then, it is not a reply, but it must not vanish unseen. Empty where the terminal
+  // keeps that text itself.
+  virtual std::string take_unfinished() { return {}; }
 };
 
 // Line editing when both standard input and output are terminals.

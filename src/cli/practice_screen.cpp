@@ -85,10 +85,11 @@ void PracticeScreen::walked_out(const Scenario& s) const {
   const std::string who =
       s.customer.name.empty() ? std::string(tr("客户", "The customer")) : s.customer.name;
   print("\n" +
-        style_.bad(fmt::format(fmt::runtime(tr("{}忍无可忍,愤而离开:练习失败。客户的怒气到了极限。",
-                                               "{} has had enough and leaves: the session fails, "
-                                               "the customer's anger reached its limit.")),
-                               who)) +
+        style_.bad(fmt::format(
+            fmt::runtime(tr("{}忍无可忍,愤而离开:练习失败。客户的怒气到了极限({})。",
+                            "{} has had enough and leaves: the session fails, the customer's "
+                            "anger reached its limit ({}).")),
+            who, s.customer.temper.limit)) +
         "\n");
 }
 

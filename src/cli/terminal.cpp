@@ -5,8 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "util/output_file.hpp"
 
@@ -21,7 +24,30 @@ Style style_for(const Context& context, int fd) {
 std::size_t terminal_columns(int fd) {
   winsize size{};
   if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return 0;
-  return size.ws_col;
+  return std::min<std::size_t>(size.ws_col, kMaxTerminalColumns);
+}
+
+namespace {
+
+void tame_size_variable(const char* name, std::size_t most) {
+  const char* value = std::getenv(name);
+  if (value == nullptr) return;
+  const std::string_view text(value);
+  unsigned long long number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  const bool digits_only = error != std::errc::invalid_argument && end == text.data() + text.size();
+  if (!digits_only || (error == std::errc() && number == 0)) {
+    ::unsetenv(name);
+  } else if (error == std::errc::result_out_of_range || number > most) {
+    ::setenv(name, std::to_string(most).c_str(), 1);
+  }
+}
+
+}  // namespace
+
+void tame_terminal_size_environment() {
+  tame_size_variable("COLUMNS", kMaxTerminalColumns);
+  tame_size_variable("LINES", kMaxTerminalLines);
 }
 
 void print_diagnostics(const Diagnostics& diagnostics) {

@@ -11,8 +11,20 @@ namespace coach::cli {
 // Colour only on a terminal, and never with NO_COLOR or --no-color.
 Style style_for(const Context& context, int fd);
 
-// The width of the terminal on `fd`, or 0 when it is not a terminal (pipes are not wrapped).
+// The widest and tallest terminal coach draws for: wider text is wrapped at this width.
+constexpr std::size_t kMaxTerminalColumns = 4096;
+constexpr std::size_t kMaxTerminalLines = 1024;
+
+// The width of the terminal on `fd` (at most kMaxTerminalColumns), or 0 when it is not a
+// terminal (pipes are not wrapped).
 std::size_t terminal_columns(int fd);
+
+// COLUMNS and LINES as the line editor (through terminfo) reads them when the terminal does not
+// report its size (a 0×0 pseudo-terminal): a value that is not a positive number is removed, so
+// the terminal type's default applies, and a huge one is brought down to the maximum above. The
+// editor allocates its screen per column and row: COLUMNS=2147483647 crashed it, 999999999
+// took 4 GB.
+void tame_terminal_size_environment();
 
 void print_diagnostics(const Diagnostics& diagnostics);
 

@@ -24,6 +24,11 @@ void read_type(YamlReader& reader, const std::string& name, const YamlNode& node
   preset.source = reader.text(node, "source", true).value_or("");
   preset.temper.start = reader.integer(node, "mood", 0, 100).value_or(50);
   preset.temper.limit = reader.integer(node, "limit", 1, 100).value_or(100);
+  if (std::string problem = start_at_limit_problem(preset.temper.start, preset.temper.limit);
+      !problem.empty()) {
+    const YamlNode& mood = YamlReader::child(node, "mood");
+    reader.error(mood.is_defined() ? mood : YamlReader::child(node, "limit"), std::move(problem));
+  }
   preset.temper.voice = reader.text(node, "voice", false).value_or("");
   Reactions reactions = read_reactions(reader, YamlReader::child(node, "reacts_to"));
   preset.temper.reacts_to = std::move(reactions.changes);

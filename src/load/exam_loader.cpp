@@ -35,7 +35,9 @@ void read_identity(YamlReader& reader, const YamlNode& root, Exam& exam) {
 }
 
 void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {
-  for (const MarkedText& item : reader.text_list(must_pass, "stages", false)) {
+  const std::vector<MarkedText> items = reader.text_list(must_pass, "stages", false);
+  report_duplicates(reader, items, "stages");
+  for (const MarkedText& item : items) {
     if (auto stage = parse_stage(item.text)) {
       exam.must_pass_stages.push_back(*stage);
       continue;

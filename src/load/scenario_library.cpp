@@ -96,6 +96,22 @@ bool type_found(const Scenario& scenario, bool have_presets, const std::vector<s
   return false;
 }
 
+// A start or limit that comes from the customer type, with the other from the scenario (each on
+// its own is checked where it is written): reported at the type, which brought them together.
+bool start_below_limit(const Scenario& scenario, Diagnostics& diagnostics) {
+  const Temper& temper = scenario.customer.temper;
+  std::string problem = start_at_limit_problem(temper.start, temper.limit);
+  if (problem.empty()) return true;
+  // Both from the type: its own file has the error already.
+  if (!scenario.customer.start_override && !scenario.customer.limit_override) return false;
+  diagnostics.error(scenario.file, scenario.customer.type_mark,
+                    fmt::format(fmt::runtime(tr("客户类型 `{}` 与本场景合起来:{}",
+                                                "customer type `{}` with this "
+                                                "scenario's customer: {}")),
+                                utf8::quote(scenario.customer.type), problem));
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs) {
@@ -144,6 +160,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
         !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics))
       continue;
     resolve_temper(scenario->customer, customer_types);
+    if (!start_below_limit(*scenario, diagnostics)) continue;
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {
       library.rubrics_.push_back(std::move(*rubric));

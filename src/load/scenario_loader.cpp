@@ -89,6 +89,17 @@ std::optional<Condition> read_condition(YamlReader& reader, const YamlNode& node
   return read_condition_fields(reader, node, what);
 }
 
+std::string start_at_limit_problem(int start, int limit) {
+  if (start < limit) return "";
+  return fmt::format(
+      fmt::runtime(tr("客户开始时的怒气 {} 已经到了离开的界限 {}:客户一开始就会离开,"
+                      "任何作答都不会通过;`mood` 应低于 `limit`",
+                      "the customer's starting anger {} is already at the walk-out limit {}: "
+                      "the customer would leave at once and no attempt could pass; `mood` must "
+                      "be below `limit`")),
+      start, limit);
+}
+
 Reactions read_reactions(YamlReader& reader, const YamlNode& node) {
   Reactions reactions;
   if (!node.is_defined() || node.is_null()) return reactions;
@@ -235,6 +246,23 @@ void check_reply_lengths(YamlReader& reader, const std::vector<MarkedText>& repl
   }
 }
 
+// A step whose rules are all worth 0 points scores 0/0, which counts as full marks: unless a
+// critical rule can fail it, any reply ("嗯" included) passes, and only a counter-example would
+// ever show it.
+void check_points_to_earn(YamlReader& reader, const YamlNode& rules_node,
+                          const std::vector<Rule>& rules) {
+  if (rules.size() != rules_node.size()) return;  // a broken rule is reported already
+  for (const Rule& rule : rules) {
+    if (rule.points > 0 || rule.critical) return;
+  }
+  reader.error(rules_node,
+               std::string(tr("每个步骤至少要有一条有分值的规则(`points` 大于 0)或一条关键规则:"
+                              "全是 0 分的步骤得 0/0 分,任何回答都会通过",
+                              "a step needs at least one rule with points (`points` above 0) or a "
+                              "critical rule: a step whose rules are all worth 0 scores 0/0 and "
+                              "passes any reply")));
+}
+
 std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("步骤", "a step"), kStepKeys)) return std::nullopt;
   Step step;
@@ -276,12 +304,25 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
     if (rules.size() == 0)
       reader.error(
           rules, std::string(tr("每个步骤至少要有一条规则", "each step needs at least one rule")));
+    else
+      check_points_to_earn(reader, rules, step.rules);
   }
   step.model_answers = reader.sentence_list(node, "model_answers", true);
   step.counter_examples = reader.sentence_list(node, "counter_examples", false);
   check_reply_lengths(reader, step.model_answers, "model_answers");
   check_reply_lengths(reader, step.counter_examples, "counter_examples");
   return step;
+}
+
+// Both bounds written in the scenario, or the start with the default limit when no customer type
+// could supply another; a start or limit from a type is checked once the type is known.
+void check_start_below_limit(YamlReader& reader, const YamlNode& node, const Customer& customer) {
+  if (!customer.start_override) return;
+  if (!customer.limit_override && !customer.type.empty()) return;
+  const int limit = customer.limit_override.value_or(Temper{}.limit);
+  if (std::string problem = start_at_limit_problem(*customer.start_override, limit);
+      !problem.empty())
+    reader.error(YamlReader::child(node, "mood"), std::move(problem));
 }
 
 void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer) {
@@ -294,6 +335,7 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));
   customer.start_override = reader.integer(node, "mood", 0, 100);
   customer.limit_override = reader.integer(node, "limit", 1, 100);
+  check_start_below_limit(reader, node, customer);
   Reactions reactions = read_reactions(reader, YamlReader::child(node, "reacts_to"));
   customer.reacts_to_override = std::move(reactions.changes);
   customer.reacts_to_concepts = std::move(reactions.concepts);

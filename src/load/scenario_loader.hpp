@@ -24,6 +24,11 @@ struct Reactions {
 };
 Reactions read_reactions(YamlReader& reader, const YamlNode& node);
 
+// Why a customer who starts at `start` with the walk-out limit `limit` cannot be played: one
+// who starts at the limit has already walked out, and every attempt fails whatever is said.
+// Empty when start is below the limit.
+std::string start_at_limit_problem(int start, int limit);
+
 std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
 
 std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,

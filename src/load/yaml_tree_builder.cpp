@@ -77,6 +77,7 @@ std::optional<YamlProblem> YamlTreeBuilder::take(const yaml_event_t& event) {
       return alias(event);
     case YAML_SCALAR_EVENT: {
       if (auto problem = refuse_escaped_noncharacter(event)) return problem;
+      if (auto problem = refuse_merge_key(event, mark)) return problem;
       YamlNode node = scalar_node(event);
       if (node.is_scalar() && node.is_plain()) {
         if (const auto comment = comments_.follows(to_mark(event.end_mark), block_indent()))
@@ -124,6 +125,20 @@ std::optional<YamlProblem> YamlTreeBuilder::refuse_escaped_noncharacter(
                        escaped_noncharacter_text(escape->code_point, escape->written)};
   }
   return YamlProblem{start, refused_character_text(found->second)};
+}
+
+// YAML 1.1's merge key (`<<: *defaults`) is not YAML 1.2: read as an ordinary key, it became a
+// step id whose reply was a mapping, or "unknown key `<<`", which says nothing of the feature.
+// Quoted, `"<<"` is just a key.
+std::optional<YamlProblem> YamlTreeBuilder::refuse_merge_key(const yaml_event_t& event,
+                                                             YamlMark mark) const {
+  const auto& scalar = event.data.scalar;
+  if (scalar.style != YAML_PLAIN_SCALAR_STYLE || text_of(scalar.value, scalar.length) != "<<")
+    return std::nullopt;
+  if (open_.empty() || !open_.back().node.is_map() || open_.back().key) return std::nullopt;
+  return YamlProblem{mark, std::string(tr("coach 文件不支持 YAML 合并键(`<<`):请把各个键逐一写出",
+                                          "YAML merge keys (`<<`) are not supported in coach "
+                                          "files: write the keys out"))};
 }
 
 // `!!binary 5L2g5aW9` would be graded as the letters, `!!str 35` read as a number: no coach

@@ -51,6 +51,7 @@ class YamlTreeBuilder {
 
   std::optional<YamlProblem> count_node(const yaml_event_t& event, YamlMark mark);
   std::optional<YamlProblem> refuse_escaped_noncharacter(const yaml_event_t& event) const;
+  std::optional<YamlProblem> refuse_merge_key(const yaml_event_t& event, YamlMark mark) const;
   static std::optional<YamlProblem> refuse_tag(const yaml_event_t& event, YamlMark mark);
   std::optional<YamlProblem> start_document(const yaml_event_t& event);
   std::optional<YamlProblem> open(YamlNode node, const yaml_char_t* anchor, YamlMark mark);

@@ -122,30 +122,41 @@ std::string customer_turn_text(const AttemptResult& attempt, const StepResult& s
   return "";
 }
 
-// Why the steps after a walk-out have no reply.
-std::string walked_out_text(const AttemptResult& attempt, const Style& style) {
+// Why the steps after a walk-out have no reply: the limit, and the anger reached when a reply
+// pushed it past the limit.
+std::string walked_out_text(const AttemptResult& attempt, const AttemptNote& note,
+                            const Style& style) {
   if (!attempt.walked_out) return "";
-  return "  " +
-         style.bad(fmt::format(
-             fmt::runtime(tr("客户的怒气到了极限({}),愤而离开:本次作答不及格,之后的步骤没有进行。",
-                             "The customer's anger reached its limit ({}) and they walked out: the "
-                             "attempt fails, and the steps after it never took place.")),
-             attempt.final_mood)) +
-         "\n";
+  const int limit = note.walk_out_limit.value_or(attempt.final_mood);
+  const std::string text =
+      attempt.final_mood > limit
+          ? fmt::format(fmt::runtime(tr("客户的怒气升到 {},超过了极限({}),愤而离开:"
+                                        "本次作答不及格,之后的步骤没有进行。",
+                                        "The customer's anger rose to {}, past its limit ({}), and "
+                                        "they walked out: the attempt fails, and the steps after "
+                                        "it never took place.")),
+                        attempt.final_mood, limit)
+          : fmt::format(fmt::runtime(tr("客户的怒气到了极限({}),愤而离开:本次作答不及格,"
+                                        "之后的步骤没有进行。",
+                                        "The customer's anger reached its limit ({}) and they "
+                                        "walked out: the attempt fails, and the steps after it "
+                                        "never took place.")),
+                        limit);
+  return "  " + style.bad(text) + "\n";
 }
 
-std::string steps_text(const AttemptResult& attempt, const Style& style) {
+std::string steps_text(const AttemptResult& attempt, const AttemptNote& note, const Style& style) {
   std::string out;
   bool left = false;
   for (const auto& step : attempt.steps) {
     const std::string turn = customer_turn_text(attempt, step, style);
     if (turn.empty() && !left) {
-      out += walked_out_text(attempt, style);
+      out += walked_out_text(attempt, note, style);
       left = attempt.walked_out;
     }
     out += turn + format_step_feedback(step, style);
   }
-  if (!left) out += walked_out_text(attempt, style);
+  if (!left) out += walked_out_text(attempt, note, style);
   return out;
 }
 
@@ -215,7 +226,7 @@ class TextWriter : public ReportWriter {
                                        "A critical rule failed: the attempt fails."))) +
              "\n";
     out += exam_note_text(note, style_);
-    out += steps_text(attempt, style_);
+    out += steps_text(attempt, note, style_);
     return out + "\n";
   }
 

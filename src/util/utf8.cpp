@@ -58,6 +58,17 @@ bool is_control(char32_t cp) {
 bool is_bidi_control(char32_t cp) {
   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
+
+// The left-to-right, right-to-left and Arabic letter marks: invisible, and they move the
+// punctuation and digits around them on the screen as the controls do.
+bool is_bidi_mark(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+// Tag characters spell hidden ASCII text ("ASCII smuggling") that a reader never sees.
+bool is_tag_character(char32_t cp) {
+  return cp >= 0xE0000 && cp <= 0xE007F;
+}
 }  // namespace
 
 // C0 controls and DEL are single bytes in UTF-8; C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
@@ -94,9 +105,11 @@ namespace {
 
 // Bidirectional controls are refused in every file, but a file name or a command-line value is
 // not checked, and one would reorder the rest of the line on the screen.
+// Marks and tag characters are allowed in a reply (a pasted text may hold them) but are shown.
 bool escapes(char32_t cp, bool in_line) {
   if (cp == '\n' || cp == '\t') return in_line;
-  return is_control(cp) || cp == '\r' || is_noncharacter(cp) || is_bidi_control(cp);
+  return is_control(cp) || cp == '\r' || is_noncharacter(cp) || is_bidi_control(cp) ||
+         is_bidi_mark(cp) || is_tag_character(cp);
 }
 
 // How much of the text, from the start, prints as it is.

@@ -107,8 +107,8 @@ constexpr bool is_noncharacter(char32_t cp) {
 std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_view text);
 
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,
-// written as `\x1B` (noncharacters and bidirectional controls as `\uFFFE`, `\u202E`): safe to
-// print on a terminal and to put in any report.
+// written as `\x1B` (noncharacters, bidirectional controls and marks, and tag characters as
+// `\uFFFE`, `\u202E`, `\u200F`, `\uE0041`): safe to print on a terminal and to put in any report.
 std::string escape_controls(std::string_view text);
 
 // The text with the control characters, bidirectional controls and noncharacters that answers

@@ -1,5 +1,6 @@
 """The command-line contract: help, version, list, show, validate, check."""
 import json
+import shutil
 import unittest
 
 from coachtest import BUNDLED, FIXTURES, CoachTestCase, run
@@ -230,6 +231,41 @@ class ValidateAndCheck(CoachTestCase):
         result = run("check", str(path))
         self.assertExit(result, 1)
         self.assertIn("vent", result.stderr)
+
+
+    def test_check_and_grade_say_when_the_customer_walked_out_and_at_what_limit(self):
+        # check said only "did not pass (50 points, pass mark 70)", and grade named the anger
+        # reached (100) as the limit (90).
+        shutil.copytree(FIXTURES, self.tmp / "scenarios")
+        path = self.write("scenarios/walk.yaml", """\
+            id: walk
+            title: 测试
+            source: test
+            customer: {name: 王先生, mood: 80, limit: 90, reacts_to: {apology: 20}}
+            briefing: 说明
+            steps:
+              - {id: a, stage: vent, customer: 怎么回事!, rules: [{concept: apology}], model_answers: ["王先生,对不起。"]}
+              - {id: b, stage: apologize, customer: 还有呢!, rules: [{concept: apology}], model_answers: ["王先生,对不起。"]}
+            """)
+        result = run("--no-history", "check", str(path))
+        self.assertExit(result, 1)
+        self.assertIn(f"{path}: 由各步第一个示范回答组成的作答中,客户在步骤 `a` 之后愤而离开(怒气 100,离开的界限 90)",
+                      result.stderr)
+        answers = self.write("a.yaml", "scenario: walk\nresponses: {a: \"王先生,对不起。\", b: \"王先生,对不起。\"}\n")
+        text = run("--no-history", "--scenarios", str(self.tmp / "scenarios"), "grade", str(answers)).stdout
+        self.assertIn("客户的怒气升到 100,超过了极限(90),愤而离开", text)
+        text = run("--no-history", "--scenarios", str(self.tmp / "scenarios"), "grade", str(answers), lang="en").stdout
+        self.assertIn("The customer's anger rose to 100, past its limit (90), and they walked out", text)
+
+    def test_validate_refuses_a_customer_who_starts_at_the_limit_of_the_type(self):
+        shutil.copytree(FIXTURES, self.tmp / "scenarios")
+        fee = self.tmp / "scenarios" / "fee.yaml"
+        text = fee.read_text(encoding="utf-8")
+        self.assertIn("type: 情绪激动}", text)
+        fee.write_text(text.replace("type: 情绪激动}", "type: 情绪激动, mood: 100}"), encoding="utf-8")
+        result = run("--scenarios", str(self.tmp / "scenarios"), "validate", lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("the customer's starting anger 100 is already at the walk-out limit", result.stderr)
 
 
 if __name__ == "__main__":

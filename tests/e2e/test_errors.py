@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import unittest
 
-from coachtest import COACH, FIXTURES, CoachTestCase, run
+from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, run
 
 VALID = """\
 id: t
@@ -215,6 +215,64 @@ class MalformedScenarios(CoachTestCase):
         result = run("grade", lang="en")
         self.assertExit(result, 2)
         self.assertEqual(result.stderr, "FILE is required\nRun with --help for more information.\n")
+
+    def test_an_empty_path_for_any_option_is_bad_input_naming_the_option(self):
+        # `--exam "$EXAM"` with the variable unset was read as no exam at all: a trainee who
+        # handed in one of three scenarios passed. Every option that names a file or folder
+        # refuses an empty value, in the user's language, before anything is graded or practised.
+        answers = self.write("a.yaml", "scenario: fee\nresponses: {}\n")
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        for args in (
+            ["grade", str(answers), "--exam", ""],
+            ["grade", str(answers), "--exam", exam, "--roster", ""],
+            ["grade", str(answers), "-o", ""],
+            ["--scenarios", "", "list"],
+            ["validate", "--scenarios", ""],
+            ["--db", "", "history"],
+            ["grade", str(answers), "--db", ""],
+            ["history", "-o", ""],
+            ["practice", "fee", "--record", ""],
+            ["practice", "--exam", "", "fee"],
+        ):
+            option = {"-o": "--output"}.get(args[args.index("") - 1], args[args.index("") - 1])
+            with self.subTest(args=args):
+                scenarios = [] if "--scenarios" in args else ["--scenarios", str(FIXTURES)]
+                result = run("--no-history", *scenarios, *args, input="")
+                self.assertExit(result, 2)
+                self.assertEqual(result.stderr, f"命令行有误:{option}: 路径为空(是不是变量没有设置?)\n用 --help 查看用法。\n")
+                self.assertEqual(result.stdout, "")
+                result = run("--no-history", *args, input="", lang="en")
+                self.assertIn(f"{option}: the path is empty (an unset variable?)", result.stderr)
+
+    def test_command_line_parser_messages_are_in_chinese_in_the_chinese_interface(self):
+        for args, message in (
+            (["grade", "a.yaml", "--format", "json", "--format", "text"], "--format 只能给 1 次,这里给了 2 次"),
+            (["grade", "a.yaml", "-o", "x", "-o", "y"], "--output 只能给 1 次,这里给了 2 次"),
+            (["grade", "a.yaml", "--format", "bogus"], "--format 的值 `bogus` 不在可选范围内:{text,json,junit,csv,markdown,html}"),
+            (["grade", "a.yaml", "--format"], "--format 后面缺少值"),
+            (["grade", "--roster", "r.txt", "a.yaml"], "--roster 需要同时给出 --exam"),
+            (["list", "extra"], "多余的参数:extra"),
+            (["grade"], "缺少必需的参数 FILE"),
+            ([], "缺少命令:list、show、validate、check、grade、practice 或 history"),
+        ):
+            with self.subTest(args=args):
+                result = run("--no-history", *args)
+                self.assertExit(result, 2)
+                self.assertEqual(result.stderr, f"命令行有误:{message}\n用 --help 查看用法。\n")
+        self.assertIn("At Most 1 required but received 2",
+                      run("grade", "a.yaml", "-o", "x", "-o", "y", lang="en").stderr)
+
+    def test_an_empty_environment_variable_is_unset(self):
+        # As for most Unix tools: COACH_SCENARIOS= and COACH_DB= mean the defaults.
+        result = run("list", env={"COACH_SCENARIOS": "", "COACH_DB": ""})
+        self.assertExit(result, 0)
+        self.assertIn("fee", run("--scenarios", str(FIXTURES), "list", env={"COACH_DB": ""}).stdout)
+
+    def test_practice_exam_without_a_file_is_still_exam_mode(self):
+        result = run("--no-history", "--scenarios", str(FIXTURES), "practice", "fee", "--exam",
+                     input="王先生,您的心情我很理解。\n", lang="en")
+        self.assertExit(result, 0)
+        self.assertIn("exam", result.stdout.lower())
 
     def test_check_reports_invalid_files_with_exit_2(self):
         path = self.write("t.yaml", VALID.replace("stage: vent", "stage: venting"))

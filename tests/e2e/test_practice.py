@@ -117,6 +117,25 @@ class PipedSessions(CoachTestCase):
                 self.assertIn("is a file being read", result.stderr)
                 self.assertEqual(target.read_bytes(), before)
 
+    def test_a_recording_into_the_scenario_folder_is_refused(self):
+        # It was read back as a broken scenario: every later `grade` of the cohort exited 2.
+        scenarios = self.tmp / "scenarios"
+        shutil.copytree(FIXTURES, scenarios)
+        (scenarios / "sub").mkdir()
+        for target in [scenarios / "my-try.yaml", scenarios / "lexicons" / "mine.yaml",
+                       scenarios / "customer-types" / "mine.yaml", scenarios / "sub" / "mine.yaml",
+                       scenarios / "sub" / ".." / "mine.yaml"]:
+            with self.subTest(target=str(target)):
+                result = practice("fee", "--record", str(target), input="你好\n", scenarios=scenarios)
+                self.assertExit(result, 2)
+                self.assertIn("a recording cannot go into the scenario folder", result.stderr)
+                self.assertFalse(target.exists())
+        result = run("--scenarios", ".", "practice", "fee", "--record", "mine.yaml", input="你好\n",
+                     lang="en", cwd=scenarios)
+        self.assertExit(result, 2)
+        self.assertIn("scenario folder", result.stderr)
+        self.assertExit(run("--scenarios", str(scenarios), "validate"), 0)
+
     def test_a_reply_over_the_limit_is_asked_for_again(self):
         record = self.tmp / "rec.yaml"
         result = practice("fee", "--record", str(record),
@@ -545,6 +564,48 @@ class TerminalSessions(CoachTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+
+    def test_a_terminal_of_unknown_size_takes_any_columns_without_crashing_or_gigabytes(self):
+        # A 0×0 pseudo-terminal (a fresh pty, `script`, many CI runners) leaves the width to
+        # COLUMNS, by which the line editor allocates its screen: 2147483647 crashed the session
+        # at its first prompt (SIGSEGV) and 999999999 took 4 GB. The value is clamped, or dropped
+        # when it is no number.
+        vent = FEE_REPLIES.splitlines()[0]
+        for size in ("2147483647", "999999999", "99999999999999999999", "0", "-5", "abc"):
+            with self.subTest(size=size):
+                record = self.tmp / f"rec-{len(size)}{size[0]}.yaml"
+                env = terminal_env({"COLUMNS": size, "LINES": size})
+                pid, fd = spawn_in_terminal(
+                    ["practice", "fee", "--record", str(record), "--no-history"], env, 0, 0)
+                self.addCleanup(self.reap, pid, fd)
+                self.read_until(fd, "you>", timeout=30)
+                os.write(fd, (vent + "\r").encode())
+                self.read_until(fd, "Step 2/2", timeout=30)
+                os.write(fd, b"\x04")
+                self.read_until(fd, "Transcript saved", timeout=30)
+                _, status, usage = os.wait4(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertLess(usage.ru_maxrss, 512 * 1024)  # kilobytes; sanitizers included
+                self.assertIn(vent, record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_twice_over_unfinished_text_says_it_was_not_recorded(self):
+        # As SIGTERM says it: the text typed without Enter stayed only on the old prompt line.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, "还没写完".encode())
+        self.read_until(fd, "还没写完")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        screen = self.read_until(fd, "Transcript saved")
+        self.assertIn("this text was typed without Enter, so it is not a reply and was not recorded: 还没写完",
+                      screen)
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertNotIn("还没写完", record.read_text(encoding="utf-8"))
 
     def test_ctrl_c_twice_during_a_retry_keeps_the_reply_already_given(self):
         record, db = self.tmp / "rec.yaml", self.tmp / "h.db"

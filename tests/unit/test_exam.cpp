@@ -84,6 +84,15 @@ TEST_CASE("exam errors point at file:line:column, all at once") {
   CHECK(text.find("exam.yaml:5:22") != std::string::npos);  // unknown stage
 }
 
+TEST_CASE("a must-pass stage listed twice is refused where it is listed again") {
+  // Accepted silently, while a scenario listed twice was refused.
+  Diagnostics diagnostics;
+  CHECK_FALSE(
+      exam_from("id: e\ntitle: E\nscenarios: [t]\nmust_pass: {stages: [vent, apologize, vent]}\n",
+                diagnostics));
+  CHECK(diagnostics.to_string() == "exam.yaml:4:39: `stages` 中 `vent` 出现了两次\n");
+}
+
 TEST_CASE("an exam without scenarios is refused") {
   Diagnostics diagnostics;
   CHECK_FALSE(exam_from("id: basic\ntitle: x\n", diagnostics));

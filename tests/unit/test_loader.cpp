@@ -470,3 +470,44 @@ TEST_CASE("conditions that can hold are accepted") {
   CHECK(errors_of(with_conditions("", "{said: apology, not_said: blame}", "not_said: blame"))
             .empty());
 }
+
+TEST_CASE("a step whose rules are all worth no points is refused where its rules are") {
+  // It scored 0/0, which counts as full marks: "嗯" passed it, and validate said nothing.
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: empathy, points: 0}\n"
+                                            "      - {min_chars: 5, points: 0}\n")) ==
+        "t.yaml:11:7: 每个步骤至少要有一条有分值的规则(`points` 大于 0)或一条关键规则:全是 0 "
+        "分的步骤得 0/0 分,任何回答都会通过\n");
+  // A critical rule, worth nothing unless told, can still fail the step.
+  CHECK(errors_of(test::scenario_with_rules("      - {forbid: blame, critical: true}\n")).empty());
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: empathy, points: 0}\n"
+                                            "      - {concept: apology, points: 1}\n"))
+            .empty());
+  const Language before = language();
+  set_language(Language::en);
+  CHECK(errors_of(test::scenario_with_rules("      - {concept: empathy, points: 0}\n"))
+            .find("a step needs at least one rule with points") != std::string::npos);
+  set_language(before);
+}
+
+TEST_CASE("a customer who starts at the walk-out limit is refused at the starting anger") {
+  // Every attempt failed whatever was said, and validate accepted the scenario.
+  const auto with_customer = [](const std::string& customer) {
+    std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+    const std::string named = "{name: 王先生}";
+    return yaml.replace(yaml.find(named), named.size(), customer);
+  };
+  CHECK(errors_of(with_customer("{name: 王先生, mood: 90, limit: 80}")) ==
+        "t.yaml:4:29: 客户开始时的怒气 90 已经到了离开的界限 80:客户一开始就会离开,"
+        "任何作答都不会通过;`mood` 应低于 `limit`\n");
+  // Without a customer type the limit is 100.
+  CHECK(errors_of(with_customer("{name: 王先生, mood: 100}")).starts_with("t.yaml:4:29: "));
+  CHECK(errors_of(with_customer("{name: 王先生, mood: 79, limit: 80}")).empty());
+  // With a type, the type's values are known only with the library (checked there).
+  CHECK(errors_of(with_customer("{name: 王先生, type: 急躁型, mood: 100}")).find("界限") ==
+        std::string::npos);
+  CustomerTypes types;
+  Diagnostics preset;
+  parse_customer_types("types:\n  急躁型: {source: s, mood: 85, limit: 85}\n", "p.yaml", types,
+                       preset);
+  CHECK(preset.to_string().starts_with("p.yaml:2:26: 客户开始时的怒气 85 已经到了离开的界限 85"));
+}

@@ -171,3 +171,26 @@ TEST_CASE("the HTML filter finds an attempt by the name its trainee row shows") 
   CHECK(text.find("data-trainee=\"a\\u202Eb.yaml\">a\\u202Eb.yaml</button>") != std::string::npos);
   CHECK(text.find("data-trainee=\"a\\u202Eb.yaml\"><summary>") != std::string::npos);
 }
+
+TEST_CASE("bidirectional marks and tag characters in a reply are shown escaped") {
+  // U+202E was escaped, but the marks (which reorder punctuation and digits as well) and the
+  // tag characters (hidden ASCII text) reached the reports raw.
+  test::Fixture fixture(test::scenario_with_rules("      - {concept: apology, points: 10}\n"));
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  attempt.responses.push_back(
+      {"s", MarkedText{"对不起\u200F1\u200E2\u061C3\U000E0041\U000E007F", {}}});
+  const AttemptResult result = score_attempt(*fixture.rubric, attempt, "张三", "a.yaml");
+  for (std::string_view format : {"text", "html", "markdown", "junit", "csv"}) {
+    CAPTURE(format);
+    const std::string text = render(format, {result});
+    for (std::string_view raw : {"\u200F", "\u200E", "\u061C", "\U000E0041", "\U000E007F"})
+      CHECK(text.find(raw) == std::string::npos);
+    if (format == "text" || format == "html")  // the others show no reply of a passed step
+      CHECK(text.find("\\u200F1\\u200E2\\u061C3\\uE0041\\uE007F") != std::string::npos);
+  }
+  // JSON keeps the reply as it was, for programs to read.
+  CHECK(nlohmann::json::parse(render("json", {result}))["results"][0]["steps"][0]["reply"] ==
+        "对不起\u200F1\u200E2\u061C3\U000E0041\U000E007F");
+}

@@ -258,3 +258,14 @@ TEST_CASE("scalars read as YAML 1.1 numbers and truth values") {
   CHECK_FALSE(yaml_boolean("1"));
   CHECK_FALSE(yaml_boolean("falsehood"));
 }
+
+TEST_CASE("a merge key is refused by name where it stands") {
+  // `<<` was read as a key like any other: a step id whose reply was a mapping.
+  const std::string message =
+      "YAML merge keys (`<<`) are not supported in coach files: write the keys out";
+  CHECK(problem("base: &b {vent: x}\nresponses:\n  <<: *b\n") == "3:3: " + message);
+  CHECK(problem("rules:\n  - {<<: {points: 1}, concept: a}\n") == "2:6: " + message);
+  // Quoted it is only a key; as a value it is only text.
+  CHECK(parsed("\"<<\": 1\n").entries()[0].key.scalar() == "<<");
+  CHECK(parsed("a: <<\n").entries()[0].value.scalar() == "<<");
+}
