@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from coachtest import BUNDLED, COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run
+import test_grade
 
 IN_CI = bool(os.environ.get("CI"))
 SCHEMA = ROOT / "docs" / "report.schema.json"
@@ -857,6 +858,98 @@ class RudeRemarksAndTheCertificate(CoachTestCase):
             for step in attempt["steps"]:
                 with self.subTest(scenario=attempt["scenario"], step=step["id"]):
                     self.assertFalse(step["critical_failed"])
+
+
+class PlainRestatements(CoachTestCase):
+    """Outside pass 17, finding 01: the customer's facts said back after 情况我了解了, or with no
+    lead-in and no 对吧 at all, scored 0 on 复述客户的问题, so the must-pass apology stage and the
+    certificate failed. Two of the customer's facts said together count; one alone, a wrong one,
+    agreement (您说得对), a question (您说吧) or another customer's facts still do not."""
+
+    # test_grade's helpers, borrowed as methods: importing CaseFacts itself would run its tests here.
+    step = test_grade.CaseFacts.step
+    rule = test_grade.CaseFacts.rule
+    assert_cases = test_grade.CaseFacts.assert_cases
+
+    def test_missing_balance(self):
+        self.assert_cases("missing-balance", "apologize", "复述客户的问题", [
+            ("王先生,实在不好意思。情况我了解了,您这个月没打电话,话费却少了1.8元。我都记下来了。", True),
+            ("王先生,实在不好意思。情况我了解了。您这个月没打电话,话费却少了1.8元。我都记下来了。", True),
+            ("王先生,实在不好意思。我听明白了,您这个月一个电话都没打,钱却少了。我都记下来了。", True),
+            ("王先生,实在不好意思。您这个月没打电话,话费却少了1.8元,您想弄清楚原因。我都记下来了。", True),
+            ("王先生,真对不起,让您着急了。这个月一个电话都没打,话费却平白少了1.8元,换了我也想不通。我把情况记下来,马上帮您查。", True),
+            ("王先生,对不起,给您添堵了。没打电话却被扣了一块八毛钱,搁谁都不乐意。我先把您的情况登记一下。", True),
+            ("王先生,对不起,给您添麻烦了。话费少了1.8元,可您这个月一个电话也没打过,换谁都想不通,我都记下来了。", True),
+            # one fact alone
+            ("王先生,真对不起,给您添麻烦了。1.8元的事我帮您查,我先记下来。", False),
+            ("王先生,真对不起,给您添麻烦了。您这个月没打电话的事我都记下来了,马上帮您查。", False),
+            ("王先生,真对不起,给您添麻烦了。情况我了解了,我马上帮您查,我先记下来。", False),
+            # wrong facts, or money that might go rather than went
+            ("王先生,真对不起,给您添麻烦了。您这个月没打电话,话费却少了18元,我都记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。您没打电话却被扣了18元,我都记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。您这个月打了几个电话,话费却少了1.8元,我都记下来了。", False),
+            ("王先生,真对不起,给您添麻烦了。没打电话也可能会扣费,我帮您查查,我先记下来。", False),
+            # agreement and questions
+            ("王先生,真对不起,给您添麻烦了。您说得对,1.8元也是钱,我马上帮您查,我先记下来。", False),
+            ("王先生,真对不起,给您添麻烦了。您说吧,1.8元是什么时候发现的?我先记下来。", False),
+            # another customer's facts
+            ("王先生,真对不起,给您添麻烦了。这两天手机短信一条都发不出去,耽误了您不少事,我都记下了。", False),
+            ("王先生,真对不起,给您添麻烦了。你们20个人在机场干等了三个小时,又被落在登机口,我都记下了。", False)])
+
+    def test_sms_failure(self):
+        self.assert_cases("sms-failure", "apologize", "复述客户的问题", [
+            ("李女士,真对不起,给您添麻烦了。情况我了解了,您这两天短信一条都发不出去,耽误了不少事。我很理解您的心情。", True),
+            ("李女士,真对不起,给您添麻烦了。您这两天手机发短信老是失败,事情都被耽误了,我很理解您的心情,我马上帮您查。", True),
+            ("李女士,真对不起,给您添麻烦了。您的短信一条都发不出去,我很理解您的心情。", True),
+            ("李女士,真对不起,给您添麻烦了。您发一条失败一条,我很理解您的心情。", True),
+            ("李女士,实在抱歉。您的短信发不出去已经两天了,换了我也着急。", True),
+            # one fact alone; a promise, an excuse or courtesy is not her second fact
+            ("李女士,真对不起,给您添麻烦了。短信发不出去的事我马上帮您查,我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。短信发不出去的问题我们两天内给您修好,我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。这几天网络在升级,短信可能发不出去,我很理解您的心情。", False),
+            ("李女士,真对不起,耽误您时间了。短信发不出去的问题我马上帮您查,我很理解您的心情。", False),
+            # a wrong fact: texts not received is another fault
+            ("李女士,真对不起,给您添麻烦了。您这两天打不了电话,短信也收不到,耽误了不少事,我很理解您的心情。", False),
+            # agreement and questions
+            ("李女士,真对不起,给您添麻烦了。您说得对,短信发不出去确实着急,我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。您说吧,短信是什么时候开始发不出去的?我很理解您的心情。", False),
+            # another customer's facts
+            ("李女士,真对不起,给您添麻烦了。这个月一个电话都没打,话费却少了1.8元,我很理解您的心情。", False),
+            ("李女士,真对不起,给您添麻烦了。你们20个人在机场干等了三个小时,又被落在登机口,我很理解您的心情。", False)])
+
+    def test_airline_delay(self):
+        self.assert_cases("airline-delay", "apologize", "复述客户的问题", [
+            ("先生,真的非常抱歉,这次是我们公司的责任。让你们20个人在北京干等三个小时,又在登机口被落下,半夜才到上海,换了谁都会生气。", True),
+            ("先生,真的非常抱歉,这次是我们公司的责任。情况我了解了,你们在北京机场等了三个小时,换了谁都会生气。", True),
+            ("先生,真的非常抱歉,这次是我们公司的问题。你们等了整整三个小时,最后还被落在登机口,换了谁都会窝火。", True),
+            ("先生,真的非常抱歉,这次是我们公司的问题。大家在登机口被落下,这么晚才到上海,换了谁都会窝火。", True),
+            # one fact alone, wrong facts
+            ("先生,真的非常抱歉,这次是我们公司的问题。被落在登机口的事我马上帮您查,换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。三个小时太久了,换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。你们五个人因为天气原因在上海等了半小时,换了谁都会窝火。", False),
+            # agreement and questions
+            ("先生,真的非常抱歉,这次是我们公司的问题。您说得对,三个小时太久了,换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。您说吧,你们想什么时候到广州?换了谁都会窝火。", False),
+            # another customer's facts
+            ("先生,真的非常抱歉,这次是我们公司的问题。这个月一个电话都没打,话费却少了1.8元,换了谁都会窝火。", False),
+            ("先生,真的非常抱歉,这次是我们公司的问题。这两天短信一条都发不出去,耽误了不少事,换了谁都会窝火。", False)])
+
+    def test_a_plain_restatement_in_the_must_pass_stage_is_certified(self):
+        # The tester's exam1/zhang.yaml (情况我了解了, …) and the same facts with no lead-in at all.
+        for reply in ["王先生,实在不好意思。情况我了解了,您这个月没打电话,话费却少了1.8元。我都记下来了。",
+                      "王先生,真对不起,让您着急了。这个月一个电话都没打,话费却平白少了1.8元,换了我也想不通。我把情况记下来,马上帮您查。"]:
+            with self.subTest(reply=reply):
+                replies = {scenario_id: self.model_answers(scenario_id, BUNDLED)
+                           for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]}
+                replies["missing-balance"]["apologize"] = reply
+                result = grade_bundled_exam(self, replies)
+                self.assertExit(result, 0)
+                report = json.loads(result.stdout)
+                self.assertTrue(report["exam"]["trainees"][0]["passed"])
+                attempt = next(a for a in report["results"] if a["scenario"] == "missing-balance")
+                apologize = next(step for step in attempt["steps"] if step["id"] == "apologize")
+                self.assertTrue(apologize["passed"])
+                self.assertTrue(self.rule(apologize, "复述客户的问题")["ok"])
 
 
 if __name__ == "__main__":
