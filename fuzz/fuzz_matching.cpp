@@ -181,10 +181,12 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
       all.push_back({{at, at + phrase.size()}, i});
   }
   for (std::size_t i = 0; i < matcher.patterns().size(); ++i) {
-    coach::for_each_pattern_match(matcher.patterns()[i]->regex(), text,
-                                  [&](std::size_t b, std::size_t e) {
-                                    all.push_back({{b, e}, matcher.phrases().size() + i});
-                                  });
+    // What a context group matched is left out of a match's words (engine/context_groups),
+    // found by RE2 itself from the group's captures.
+    const coach::TrainerPattern& pattern = *matcher.patterns()[i];
+    coach::for_each_pattern_match(pattern.regex(), text, [&](std::size_t b, std::size_t e) {
+      all.push_back({pattern.words_of(text, {b, e}), matcher.phrases().size() + i});
+    });
   }
   std::sort(all.begin(), all.end());
   std::vector<Found> out;

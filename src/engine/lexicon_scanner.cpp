@@ -146,10 +146,10 @@ void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::siz
   // A pattern's negation is read here, where the pattern is known (engine/pattern_negation);
   // find_all reads a phrase's.
   const auto found = [&](std::size_t begin, std::size_t end) {
-    const Negation negation =
-        read_pattern_negation(text, {begin, end}, pattern.source->words().required);
+    const TextSpan words = pattern.source->words_of(text, {begin, end});
+    const Negation negation = read_pattern_negation(text, words, pattern.source->words().required);
     hits.push_back({pattern.owner.concept_index,
-                    {{begin, end}, pattern.owner.source, negation.negated, negation.denied}});
+                    {words, pattern.owner.source, negation.negated, negation.denied}});
   };
   if (pattern.leading.empty()) {
     for_each_pattern_match(pattern.source->regex(), text, from, to, found,

@@ -63,9 +63,11 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
     found(phrase, {begin, end}, read_negation(text, begin));
   });
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    const Requirements& required = patterns_[i]->words().required;
-    for_each_pattern_match(patterns_[i]->regex(), text, [&](std::size_t begin, std::size_t end) {
-      found(phrases_.size() + i, {begin, end}, read_pattern_negation(text, {begin, end}, required));
+    const TrainerPattern& pattern = *patterns_[i];
+    for_each_pattern_match(pattern.regex(), text, [&](std::size_t begin, std::size_t end) {
+      const TextSpan words = pattern.words_of(text, {begin, end});
+      found(phrases_.size() + i, words,
+            read_pattern_negation(text, words, pattern.words().required));
     });
   }
   std::sort(matches.begin(), matches.end());

@@ -126,7 +126,7 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   result.ok = rule.regex->regex().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1);
   if (result.ok) {
     const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
-    const TextSpan span{begin, begin + found.size()};
+    const TextSpan span = rule.regex->words_of(reply.text, {begin, begin + found.size()});
     result.matched.push_back(reply.to_original(span));
   } else {
     result.detail = std::string(

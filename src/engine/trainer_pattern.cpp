@@ -135,7 +135,7 @@ std::optional<SyntaxError> syntax_error(const std::string& pattern) {
 
 // Whether RE2's program for the pattern stays within kMaxPatternInstructions. Only a pattern whose
 // bound exceeds the limit is compiled to find out (the largest bundled one is bounded by about
-// 31,000 for a program of 1,941), on a budget that fails soon past the limit: a program of
+// 63,000 for a program of 4,080), on a budget that fails soon past the limit: a program of
 // 120,000 instructions (`\pL{0,100}`) took 45 ms to compile in full, and every command paid it.
 bool within_instruction_limit(const std::string& pattern) {
   if (program_size_bound(pattern) <= kMaxPatternInstructions) return true;
@@ -305,11 +305,50 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
 }
 
 TrainerPattern::TrainerPattern(std::string text)
-    : text_(std::move(text)), words_(pattern_words(text_)) {}
+    : text_(std::move(text)), words_(pattern_words(text_)), context_(find_context_groups(text_)) {}
 
 const RE2& TrainerPattern::regex() const {
-  std::call_once(compiled_, [this] { regex_ = std::make_unique<RE2>(text_, pattern_options()); });
+  std::call_once(compiled_, [this] {
+    RE2::Options options = pattern_options();
+    // words_of reads where the context groups matched; other patterns spare the captures.
+    if (context_.any()) options.set_never_capture(false);
+    regex_ = std::make_unique<RE2>(text_, options);
+  });
   return *regex_;
+}
+
+namespace {
+
+// The span without the marks closing a clause at its end (手机太旧了, is quoted 手机太旧了), unless
+// it holds nothing else.
+TextSpan without_closing_marks(std::string_view text, TextSpan span) {
+  std::size_t end = span.end;
+  while (end > span.begin &&
+         std::string_view(",.!?;:").find(text[end - 1]) != std::string_view::npos)
+    --end;
+  return end > span.begin ? TextSpan{span.begin, end} : span;
+}
+
+}  // namespace
+
+TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
+  if (match.end <= match.begin) return match;
+  if (!context_.any()) return without_closing_marks(text, match);
+  // Matched again where it was found, for the groups' extents only: once per match, and only
+  // for the few patterns with a context group.
+  const int count = std::max(context_.leading, context_.trailing) + 1;
+  static thread_local std::vector<re2::StringPiece> groups;
+  groups.assign(static_cast<std::size_t>(count), re2::StringPiece());
+  const re2::StringPiece whole(text.data(), text.size());
+  if (!regex().Match(whole, match.begin, match.end, RE2::ANCHOR_BOTH, groups.data(), count))
+    return match;
+  const auto offset = [&](const char* at) { return static_cast<std::size_t>(at - text.data()); };
+  TextSpan words = match;
+  if (context_.leading != 0 && groups[context_.leading].data() != nullptr)
+    words.begin = offset(groups[context_.leading].data()) + groups[context_.leading].size();
+  if (context_.trailing != 0 && groups[context_.trailing].data() != nullptr)
+    words.end = offset(groups[context_.trailing].data());
+  return without_closing_marks(text, words.begin < words.end ? words : match);
 }
 
 std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,

@@ -10,8 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "engine/context_groups.hpp"
 #include "engine/pattern_shape.hpp"
 #include "model/marked_text.hpp"
+#include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
 
 namespace coach {
@@ -31,9 +33,15 @@ class TrainerPattern {
   // Compiled on the first call (from any thread). A pattern the load accepted compiles.
   const RE2& regex() const;
 
+  // The part of a match of this pattern in `text` that holds the trainee's words: without what
+  // a context group before or after them matched (engine/context_groups), nor the marks that
+  // close a clause at its end.
+  TextSpan words_of(std::string_view text, TextSpan match) const;
+
  private:
   std::string text_;
   PatternWords words_;
+  ContextGroups context_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> regex_;
 };
@@ -45,7 +53,7 @@ std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
                                                      const std::string& file,
                                                      Diagnostics& diagnostics);
 
-// The most instructions a pattern's program may have. The largest bundled one has 1,941;
+// The most instructions a pattern's program may have. The largest bundled one has 4,080;
 // `[^,.!?;]{0,100}` has about 1,300, `\pL{0,16}` 19,000.
 constexpr std::size_t kMaxPatternInstructions = 20'000;
 

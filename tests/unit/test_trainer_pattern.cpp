@@ -335,3 +335,48 @@ TEST_CASE("a pattern's syntax is checked at load, before it is compiled") {
         "l.yaml:3:7: 无效的正则表达式 `(您好`:缺少右括号 ):`(您好`\n"
         "l.yaml:4:7: 无效的正则表达式 `您{1001}`:重复次数无效(最多 1000):`{1001}`\n");
 }
+
+TEST_CASE("context groups: a first group with ^ and a last group with $ are found") {
+  const auto groups = [](std::string_view pattern) {
+    const ContextGroups found = find_context_groups(pattern);
+    return std::pair{found.leading, found.trailing};
+  };
+  CHECK(groups("(^|[^特])别激动") == std::pair{1, 0});
+  CHECK(groups("(^|[,.!?;])长话短说(吧|啊|嘛)") == std::pair{1, 0});
+  CHECK(groups("(保证|一定)(会)?赔([^礼不罪]|$)") == std::pair{0, 3});
+  CHECK(groups("(^|[^不])是(?:自己|自个儿)(没|不小心)([.!;]|$)") == std::pair{1, 3});
+  // A group with words among its alternatives says them.
+  CHECK(groups("你有病(吧|啊|[,.!?;]|$)") == std::pair{0, 0});
+  CHECK(groups("(^|您)别激动") == std::pair{0, 0});
+  CHECK(groups("(?P<a>^|[x])(?:y)([z]|$)") == std::pair{1, 2});
+  // Not where it is repeated, not first or last, does not capture, or the pattern branches.
+  CHECK(groups("(^|[x])*y") == std::pair{0, 0});
+  CHECK(groups("y([x]|$)+") == std::pair{0, 0});
+  CHECK(groups("(?:^|[x])y(?:[z]|$)") == std::pair{0, 0});
+  CHECK(groups("(^|[x])y|z") == std::pair{0, 0});
+  CHECK(groups("a(^|[x])y") == std::pair{0, 0});
+  CHECK(groups("(^|[x])") == std::pair{0, 0});
+  CHECK(groups("([x]|$)") == std::pair{0, 0});
+  CHECK(groups("\\((^|[x])y") == std::pair{0, 0});
+  CHECK(groups("[(](^|[x])y") == std::pair{0, 0});
+}
+
+TEST_CASE("a match's words leave out what its context groups matched") {
+  const TrainerPattern guarded("(^|[^算使管论便怕])(是不是|都是)(你|您)?(的)?(手机)(的)?(问题)");
+  const std::string text = "短信发不出去一般都是手机的问题,";
+  const std::size_t begin = text.find("般");
+  const std::size_t end = text.find(',');
+  const TextSpan words = guarded.words_of(text, {begin, end});
+  CHECK(text.substr(words.begin, words.end - words.begin) == "都是手机的问题");
+  // A clause's closing mark is no word either, whatever part of the pattern took it.
+  const TrainerPattern tail("手机太旧([^了没]|了([^没]|$)|$)");
+  const std::string reply = "手机太旧了,";
+  const TextSpan tail_words = tail.words_of(reply, {0, reply.size()});
+  CHECK(reply.substr(tail_words.begin, tail_words.end - tail_words.begin) == "手机太旧了");
+  const TrainerPattern marks("[,.]");
+  CHECK(marks.words_of(",", {0, 1}) == TextSpan{0, 1});
+  // At the start of the text the group matched nothing.
+  const TrainerPattern start("(^|[,.])长话短说");
+  const std::string said = "长话短说";
+  CHECK(start.words_of(said, {0, said.size()}) == TextSpan{0, said.size()});
+}

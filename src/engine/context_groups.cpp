@@ -1,0 +1,107 @@
+#include "engine/context_groups.hpp"
+
+#include <optional>
+#include <vector>
+
+#include "engine/pattern_syntax.hpp"
+
+namespace coach {
+namespace {
+
+// A group at the top level of a pattern: where it opens and closes, its capture number (0 for
+// a group that does not capture) and whether one of its alternatives is `^` or `$` alone.
+struct TopGroup {
+  std::size_t open = 0;
+  std::size_t close = 0;  // at its `)`
+  int number = 0;
+  bool start_alternative = false;
+  bool end_alternative = false;
+  // Every alternative is `^`, `$` or one bracketed class: the group checks a neighbour. A group
+  // with words among its alternatives (吧 in `你有病(吧|[,.!?;]|$)`) says them.
+  bool only_context = true;
+};
+
+bool is_capturing(std::string_view pattern, std::size_t open) {
+  const std::string_view rest = pattern.substr(open);
+  return !rest.starts_with("(?") || rest.starts_with("(?P<");
+}
+
+// Reads the pattern's top level: its groups in order, or nullopt when the pattern has an
+// alternation of its own there (then no group stands first or last in every branch) or
+// cannot be read.
+struct TopLevel {
+  std::vector<TopGroup> groups;
+  std::vector<std::size_t> element_starts;  // where each top-level element starts
+};
+
+std::optional<TopLevel> read_top_level(std::string_view pattern) {
+  TopLevel top;
+  int captures = 0;
+  int depth = 0;
+  TopGroup current;
+  std::size_t alternative_start = 0;
+  const auto note_alternative = [&](std::size_t end) {
+    const std::string_view alternative = pattern.substr(alternative_start, end - alternative_start);
+    if (alternative == "^") current.start_alternative = true;
+    if (alternative == "$") current.end_alternative = true;
+    const bool one_class =
+        alternative.starts_with('[') && after_class(pattern, alternative_start) == end;
+    if (alternative != "^" && alternative != "$" && !one_class) current.only_context = false;
+  };
+  for (std::size_t at = 0; at < pattern.size();) {
+    const char c = pattern[at];
+    if (depth == 0 && c != ')') top.element_starts.push_back(at);
+    if (c == '\\') {
+      at = after_escape(pattern, at);
+    } else if (c == '[') {
+      at = after_class(pattern, at);
+    } else if (c == '(') {
+      const bool capturing = is_capturing(pattern, at);
+      if (capturing) ++captures;
+      if (depth == 0) current = TopGroup{at, 0, capturing ? captures : 0, false, false, true};
+      ++depth;
+      at = group_contents(pattern, at);
+      if (depth == 1) alternative_start = at;
+    } else if (c == ')') {
+      if (depth == 0) return std::nullopt;
+      if (depth == 1) {
+        note_alternative(at);
+        current.close = at;
+        top.groups.push_back(current);
+      }
+      --depth;
+      ++at;
+    } else if (c == '|') {
+      if (depth == 0) return std::nullopt;
+      if (depth == 1) {
+        note_alternative(at);
+        alternative_start = at + 1;
+      }
+      ++at;
+    } else {
+      ++at;
+    }
+  }
+  if (depth != 0) return std::nullopt;
+  return top;
+}
+
+}  // namespace
+
+ContextGroups find_context_groups(std::string_view pattern) {
+  const std::optional<TopLevel> top = read_top_level(pattern);
+  if (!top || top->groups.empty()) return {};
+  ContextGroups found;
+  const TopGroup& first = top->groups.front();
+  // Each needs words beside it: a pattern that is nothing but the group has no words to show.
+  if (first.open == 0 && first.number != 0 && first.start_alternative && first.only_context &&
+      first.close + 1 < pattern.size() && !quantifier_at(pattern, first.close + 1))
+    found.leading = first.number;
+  const TopGroup& last = top->groups.back();
+  if (last.close + 1 == pattern.size() && last.number != 0 && last.end_alternative &&
+      last.only_context && top->element_starts.back() == last.open && last.open > 0)
+    found.trailing = last.number;
+  return found;
+}
+
+}  // namespace coach
