@@ -9,35 +9,10 @@
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "engine/checker.hpp"
-#include "engine/scorer.hpp"
-#include "model/answers.hpp"
 #include "util/i18n.hpp"
-#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace {
-
-// The failure of the model answers as a whole gives their score; when the customer walked out,
-// that is the reason, and the score (which may be full marks) does not tell it.
-std::string walk_out_note(const Rubric& rubric) {
-  const Scenario& scenario = rubric.scenario();
-  Attempt model_answers;
-  model_answers.scenario_id = scenario.id;
-  for (const Step& step : scenario.steps) {
-    if (!step.model_answers.empty())
-      model_answers.responses.emplace_back(step.id, step.model_answers.front());
-  }
-  const AttemptResult result = score_attempt(rubric, model_answers, "", scenario.file);
-  if (!result.walked_out || result.path.empty()) return "";
-  return fmt::format(
-      fmt::runtime(tr("{}: 由各步第一个示范回答组成的作答中,客户在步骤 `{}` 之后愤而离开"
-                      "(怒气 {},离开的界限 {}):之后的步骤没有进行\n",
-                      "{}: in the attempt made of each step's first model answer, the customer "
-                      "walked out after step `{}` (anger {}, walk-out limit {}): the steps after "
-                      "it never took place\n")),
-      utf8::show_name(scenario.file), result.path.back().step_id, result.final_mood,
-      scenario.customer.temper.limit);
-}
 
 int check(const Context& context, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
@@ -72,7 +47,6 @@ int check(const Context& context, const std::vector<std::string>& paths) {
     std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 处问题\n", "{} {}: {} problem(s)\n")),
                              style.bad("✗"), rubric.scenario().id, summary.failures.size());
     print_diagnostics(summary.failures);
-    std::cerr << walk_out_note(rubric);
   }
   if (failed > 0) {
     std::cerr << fmt::format(

@@ -172,7 +172,6 @@ void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
   AttemptNote note;
   note.index = next_index_++;
   note.scenario_sha256 = scenario_digest(rubric);
-  note.walk_out_limit = rubric.scenario().customer.temper.limit;
   if (exam_) note.exam = tally_->record(result, apply_exam(*exam_, rubric, result));
   facts_.cohort.add(result, note.index);
   for (auto& target : targets_) target->spool.append(target->writer->attempt(result, note));

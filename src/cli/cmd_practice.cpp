@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -509,16 +508,6 @@ std::optional<std::string> pipe_problem(const std::string& path) {
                         "pipe (FIFO) or socket; record to a regular file"));
 }
 
-// Whether `path` is `folder` or lies anywhere below it, however either is spelled.
-bool is_within(const fs::path& path, const fs::path& folder) {
-  std::error_code error;
-  const fs::path full_folder = fs::weakly_canonical(fs::absolute(folder, error), error);
-  if (error || full_folder.empty()) return false;
-  const auto [folder_end, path_end] =
-      std::mismatch(full_folder.begin(), full_folder.end(), path.begin(), path.end());
-  return folder_end == full_folder.end();
-}
-
 // A recording among the scenarios would be read back as a broken scenario by every later
 // command: `grade` of any cohort would stop at it (exit 2). The scenario folder, any folder
 // below it, and the folders of lexicons and customer types read with it are refused.
@@ -533,20 +522,14 @@ std::optional<std::string> scenario_folder_problem(const ScenarioLibrary& librar
   }
   for (const std::string& file : library_files(library))
     folders.push_back(fs::path(file).parent_path());
-  const std::string target = output_target(record);
-  std::error_code error;
-  const fs::path full =
-      fs::weakly_canonical(fs::absolute(target.empty() ? record : target, error), error);
-  if (error) return std::nullopt;  // writing it will say what is wrong
-  for (const fs::path& folder : folders) {
-    if (!is_within(full.parent_path(), folder)) continue;
+  if (const auto folder = folder_holding_output(record, folders)) {
     return fmt::format(
         fmt::runtime(tr("{}: 作答记录不能写在场景文件夹 {} 里:那里的文件会被当作场景读取,"
                         "之后每次批改都会出错;请写到别处",
                         "{}: a recording cannot go into the scenario folder {}: files there are "
                         "read as scenarios, and every later grading would fail; record somewhere "
                         "else")),
-        utf8::escape_controls_in_line(record), utf8::show_name(folder.string()));
+        utf8::escape_controls_in_line(record), utf8::show_name(folder->string()));
   }
   return std::nullopt;
 }
@@ -636,8 +619,6 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       "practice",
       std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
   cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
-  // `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset
-  // variable meant to name the exam file) can be told apart and refused.
   auto* exam =
       cmd->add_option(
              "--exam",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -153,6 +154,22 @@ std::optional<std::string> output_paths_problem(const std::vector<std::string>& 
     for (const auto& [earlier_full, earlier] : replaced)
       if (*full == earlier_full) return same_file_text(earlier, path);
     replaced.emplace_back(*full, path);
+  }
+  return std::nullopt;
+}
+
+std::optional<fs::path> folder_holding_output(const std::string& output,
+                                              const std::vector<fs::path>& folders) {
+  const std::optional<fs::path> full = replaced_file(output);
+  if (!full) return std::nullopt;
+  for (const fs::path& folder : folders) {
+    std::error_code error;
+    const fs::path full_folder = fs::weakly_canonical(fs::absolute(folder, error), error);
+    if (error || full_folder.empty()) continue;
+    const fs::path parent = full->parent_path();
+    if (std::mismatch(full_folder.begin(), full_folder.end(), parent.begin(), parent.end()).first ==
+        full_folder.end())
+      return folder;
   }
   return std::nullopt;
 }

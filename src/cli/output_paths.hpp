@@ -5,6 +5,7 @@
 // one file, where the second would silently replace the first, and never two to standard output,
 // where the second would run on from the first, nor one onto the file standard error goes to. Paths
 // are compared by what they name (`/dev//stdout`, a link to it), not by how they are spelled.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,5 +19,11 @@ namespace coach::cli {
 std::optional<std::string> output_paths_problem(const std::vector<std::string>& output_paths,
                                                 const std::vector<std::string>& inputs,
                                                 const std::optional<std::string>& database);
+
+// The first of `folders` that the file `output` would be written in, or in a folder below,
+// however either is spelled (links followed); nothing for an output that replaces no file
+// (a device, a pipe).
+std::optional<std::filesystem::path> folder_holding_output(
+    const std::string& output, const std::vector<std::filesystem::path>& folders);
 
 }  // namespace coach::cli

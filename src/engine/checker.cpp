@@ -83,9 +83,22 @@ void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& s
   }
 }
 
-// `result` is the attempt made of each step's first model answer.
+// `result` is the attempt made of each step's first model answer. When the customer walked out,
+// that is why it failed: its score (which may be full marks) does not say so.
 void check_whole_attempt(const Rubric& rubric, const AttemptResult& result, CheckSummary& summary) {
   if (result.passed) return;
+  if (result.walked_out && !result.path.empty()) {
+    summary.failures.error(
+        rubric.scenario().file, {},
+        fmt::format(
+            fmt::runtime(tr("由各步第一个示范回答组成的作答中,客户在步骤 `{}` 之后愤而离开"
+                            "(怒气 {},离开的界限 {}):之后的步骤没有进行",
+                            "in the attempt made of each step's first model answer, the customer "
+                            "walked out after step `{}` (anger {}, walk-out limit {}): the steps "
+                            "after it never took place")),
+            result.path.back().step_id, result.final_mood, result.walk_out_limit));
+    return;
+  }
   summary.failures.error(
       rubric.scenario().file, {},
       fmt::format(fmt::runtime(tr("由各步第一个示范回答组成的作答没有通过({} 分,及格线 {})",

@@ -26,14 +26,14 @@ bool is_capturing(std::string_view pattern, std::size_t open) {
   return !rest.starts_with("(?") || rest.starts_with("(?P<");
 }
 
-// Reads the pattern's top level: its groups in order, or nullopt when the pattern has an
-// alternation of its own there (then no group stands first or last in every branch) or
-// cannot be read.
+// The pattern's top level: its groups in order, and where its last element starts.
 struct TopLevel {
   std::vector<TopGroup> groups;
-  std::vector<std::size_t> element_starts;  // where each top-level element starts
+  std::size_t last_element = 0;
 };
 
+// Nullopt when the pattern has an alternation of its own at the top level (then no group stands
+// first or last in every branch) or cannot be read.
 std::optional<TopLevel> read_top_level(std::string_view pattern) {
   TopLevel top;
   int captures = 0;
@@ -50,7 +50,7 @@ std::optional<TopLevel> read_top_level(std::string_view pattern) {
   };
   for (std::size_t at = 0; at < pattern.size();) {
     const char c = pattern[at];
-    if (depth == 0 && c != ')') top.element_starts.push_back(at);
+    if (depth == 0 && c != ')') top.last_element = at;
     if (c == '\\') {
       at = after_escape(pattern, at);
     } else if (c == '[') {
@@ -99,7 +99,7 @@ ContextGroups find_context_groups(std::string_view pattern) {
     found.leading = first.number;
   const TopGroup& last = top->groups.back();
   if (last.close + 1 == pattern.size() && last.number != 0 && last.end_alternative &&
-      last.only_context && top->element_starts.back() == last.open && last.open > 0)
+      last.only_context && top->last_element == last.open && last.open > 0)
     found.trailing = last.number;
   return found;
 }

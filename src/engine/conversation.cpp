@@ -146,6 +146,7 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   attempt.path = path_;
   attempt.skipped = skipped_;
   attempt.final_mood = mood_;
+  attempt.walk_out_limit = scenario.customer.temper.limit;
   attempt.walked_out = walked_out_;
   // Steps the customer left before, or that were never reached, are part of the
   // conversation the trainee did not have: they score zero.

@@ -77,7 +77,8 @@ struct AttemptResult {
   std::vector<PathTurn> path;
   std::vector<SkippedStep> skipped;
   int final_mood = 0;
-  bool walked_out = false;  // the customer was pushed past the limit: the attempt fails
+  int walk_out_limit = 100;  // the customer's: final_mood may lie past it
+  bool walked_out = false;   // the customer was pushed past the limit: the attempt fails
 
   // The verdict from the totals above, wherever the pass mark comes from (the scenario or an
   // exam). A good total can hide two weak steps or a customer who left; a trainer would not

@@ -92,9 +92,6 @@ struct AttemptNote {
   int index = 0;  // 0-based position in the report
   std::string scenario_sha256;
   std::optional<ExamAttemptNote> exam;
-  // The anger at which the scenario's customer walks out, when known: the result has only the
-  // anger reached, which may lie past it.
-  std::optional<int> walk_out_limit;
 };
 
 // The text of a file name or message from a trainee's submission, with control characters and

@@ -124,10 +124,9 @@ std::string customer_turn_text(const AttemptResult& attempt, const StepResult& s
 
 // Why the steps after a walk-out have no reply: the limit, and the anger reached when a reply
 // pushed it past the limit.
-std::string walked_out_text(const AttemptResult& attempt, const AttemptNote& note,
-                            const Style& style) {
+std::string walked_out_text(const AttemptResult& attempt, const Style& style) {
   if (!attempt.walked_out) return "";
-  const int limit = note.walk_out_limit.value_or(attempt.final_mood);
+  const int limit = attempt.walk_out_limit;
   const std::string text =
       attempt.final_mood > limit
           ? fmt::format(fmt::runtime(tr("客户的怒气升到 {},超过了极限({}),愤而离开:"
@@ -145,18 +144,18 @@ std::string walked_out_text(const AttemptResult& attempt, const AttemptNote& not
   return "  " + style.bad(text) + "\n";
 }
 
-std::string steps_text(const AttemptResult& attempt, const AttemptNote& note, const Style& style) {
+std::string steps_text(const AttemptResult& attempt, const Style& style) {
   std::string out;
   bool left = false;
   for (const auto& step : attempt.steps) {
     const std::string turn = customer_turn_text(attempt, step, style);
     if (turn.empty() && !left) {
-      out += walked_out_text(attempt, note, style);
+      out += walked_out_text(attempt, style);
       left = attempt.walked_out;
     }
     out += turn + format_step_feedback(step, style);
   }
-  if (!left) out += walked_out_text(attempt, note, style);
+  if (!left) out += walked_out_text(attempt, style);
   return out;
 }
 
@@ -226,7 +225,7 @@ class TextWriter : public ReportWriter {
                                        "A critical rule failed: the attempt fails."))) +
              "\n";
     out += exam_note_text(note, style_);
-    out += steps_text(attempt, note, style_);
+    out += steps_text(attempt, style_);
     return out + "\n";
   }
 
