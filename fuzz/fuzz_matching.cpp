@@ -268,7 +268,7 @@ std::shared_ptr<coach::Scenario> scenario_for(const coach::Lexicon& lexicon, con
     });
   }
   if (ids.size() >= 2)
-    add(coach::RuleKind::order, [&](coach::Rule& r) { r.concept_ids = {ids[0], ids[1]}; });
+    add(coach::RuleKind::order, [&](coach::Rule& r) { r.order_items = {ids[0], ids[1]}; });
   for (const auto& pattern : input.regexes)
     add(coach::RuleKind::regex, [&](coach::Rule& r) { r.pattern = pattern; });
   if (!input.phrases.empty()) {

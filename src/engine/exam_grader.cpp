@@ -11,8 +11,8 @@ namespace {
 
 bool names_concept(const Rule& rule, const std::string& concept_id) {
   if (rule.concept_id == concept_id) return true;
-  return std::find(rule.concept_ids.begin(), rule.concept_ids.end(), concept_id) !=
-         rule.concept_ids.end();
+  return std::find(rule.order_items.begin(), rule.order_items.end(), concept_id) !=
+         rule.order_items.end();
 }
 
 void check_stages(const Exam& exam, const AttemptResult& attempt, std::vector<std::string>& unmet) {

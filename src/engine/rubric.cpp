@@ -24,8 +24,9 @@ const CompiledConcept* required_concept(const std::string& id, const Rule& rule,
   return found;
 }
 
-std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scenario,
-                                         const ConceptIndex& concepts, Diagnostics& diagnostics) {
+std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
+                                         const Scenario& scenario, const ConceptIndex& concepts,
+                                         Diagnostics& diagnostics) {
   const std::string& file = scenario.file;
   CompiledRule compiled;
   compiled.rule = &rule;
@@ -44,10 +45,14 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
       break;
     }
     case RuleKind::order:
-      for (const auto& id : rule.concept_ids) {
+      for (const auto& id : rule.order_items) {
+        if (step.find_rule(id)) {
+          compiled.order.push_back({});  // linked once the step's rules are compiled
+          continue;
+        }
         const auto* found = required_concept(id, rule, file, concepts, diagnostics);
         if (!found) return std::nullopt;
-        compiled.concepts.push_back(found);
+        compiled.order.push_back({.concept_entry = found, .label = found->label()});
       }
       break;
     case RuleKind::any_of:
@@ -70,6 +75,27 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Scenario& scena
   }
   compiled.description = describe_rule(compiled);
   return compiled;
+}
+
+// An `order` item that names a rule of the step places what that rule matches. Every rule
+// compiled, so the step's rules and its compiled rules line up.
+void link_order_items(CompiledStep& compiled) {
+  const std::vector<Rule>& rules = compiled.step->rules;
+  for (CompiledRule& order : compiled.rules) {
+    if (order.rule->kind != RuleKind::order) continue;
+    for (std::size_t i = 0; i < order.order.size(); ++i) {
+      const std::string& id = order.rule->order_items[i];
+      const Rule* named = compiled.step->find_rule(id);
+      if (!named) continue;
+      const CompiledRule& source = compiled.rules[static_cast<std::size_t>(named - rules.data())];
+      order.order[i] = {
+          .concept_entry = source.concepts.empty() ? nullptr : source.concepts.front(),
+          .regex = source.regex,
+          .phrases = source.phrases,
+          .label = source.description};
+    }
+    order.description = describe_rule(order);
+  }
 }
 
 // A condition that can never hold is a branch no trainee will ever see: almost always a typo.
@@ -140,19 +166,20 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   const bool chinese = speaks_chinese(*rubric.scenario_);
   auto conduct = std::make_shared<std::vector<CompiledRule>>();
   for (auto& rule : conduct_rules(concepts)) {
-    if (auto compiled_rule = compile_rule(*rule, *rubric.scenario_, concepts, diagnostics))
+    if (auto compiled_rule = compile_rule(*rule, {}, *rubric.scenario_, concepts, diagnostics))
       conduct->push_back(std::move(*compiled_rule));
     rubric.conduct_rules_.push_back(std::move(rule));
   }
   for (const Step& step : rubric.scenario_->steps) {
     CompiledStep compiled{&step, {}, conduct, {}, &concepts, customer, chinese};
     for (const Rule& rule : step.rules) {
-      if (auto compiled_rule = compile_rule(rule, *rubric.scenario_, concepts, diagnostics)) {
+      if (auto compiled_rule = compile_rule(rule, step, *rubric.scenario_, concepts, diagnostics)) {
         if (rule.kind == RuleKind::concept_forbidden)
           compiled.judged_here.push_back(compiled_rule->concepts.front());
         compiled.rules.push_back(std::move(*compiled_rule));
       }
     }
+    if (compiled.rules.size() == step.rules.size()) link_order_items(compiled);
     rubric.steps_.push_back(std::move(compiled));
   }
   if (diagnostics.reported() != errors_before) return std::nullopt;

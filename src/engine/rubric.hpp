@@ -13,9 +13,19 @@
 
 namespace coach {
 
+// One item of an `order` rule: a concept, or what another rule of the step matches (its regex
+// or its phrases).
+struct OrderItem {
+  const CompiledConcept* concept_entry = nullptr;
+  std::shared_ptr<const TrainerPattern> regex;
+  std::shared_ptr<const PhraseMatcher> phrases;
+  std::string label;
+};
+
 struct CompiledRule {
   const Rule* rule = nullptr;
-  std::vector<const CompiledConcept*> concepts;  // concept, forbid: one; order: several
+  std::vector<const CompiledConcept*> concepts;  // concept, forbid: one
+  std::vector<OrderItem> order;                  // order
   std::shared_ptr<const PhraseMatcher> phrases;  // any_of, all_of, none_of
   std::shared_ptr<const TrainerPattern> regex;   // regex
   AddressForms address_forms;                    // addresses_customer

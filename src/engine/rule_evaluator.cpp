@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <span>
 
 #include "engine/address_forms.hpp"
@@ -205,24 +206,40 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
       customer.name);
 }
 
+// The first place at or after `from` where the item is said: a concept's or a phrase's match
+// that counts, or a regex's leftmost match.
+std::optional<TextSpan> first_said(const OrderItem& item, bool negation,
+                                   const NormalizedText& reply, const ReplyScan& scan,
+                                   std::size_t from) {
+  const auto counted = [&](const auto& matches) -> std::optional<TextSpan> {
+    for (const PhraseMatch& match : matches) {
+      if (match.span.begin >= from && counts(match, negation)) return match.span;
+    }
+    return std::nullopt;
+  };
+  if (item.concept_entry) return counted(scan.of(item.concept_entry->index));
+  if (item.phrases) return counted(item.phrases->find_all(reply));
+  re2::StringPiece found;
+  const re2::StringPiece text(reply.text.data(), reply.text.size());
+  if (!item.regex->regex().Match(text, from, text.size(), RE2::UNANCHORED, &found, 1))
+    return std::nullopt;
+  const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
+  return item.regex->words_of(reply.text, {begin, begin + found.size()});
+}
+
 void judge_order(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,
                  RuleResult& result) {
   std::size_t previous_end = 0;
-  bool first = true;
   result.ok = true;
-  for (const auto* item : rule.concepts) {
-    const auto matches = scan.of(item->index);
-    const auto next = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
-      return counts(m, rule.rule->negation) && (first || m.span.begin >= previous_end);
-    });
-    if (next == matches.end()) {
+  for (const OrderItem& item : rule.order) {
+    const auto said = first_said(item, rule.rule->negation, reply, scan, previous_end);
+    if (!said) {
       result.ok = false;
-      result.missing.push_back(item->label());
+      result.missing.push_back(item.label);
       break;
     }
-    result.matched.push_back(reply.to_original(next->span));
-    previous_end = next->span.end;
-    first = false;
+    result.matched.push_back(reply.to_original(*said));
+    previous_end = said->end;
   }
   if (!result.ok)
     result.detail = fmt::format(fmt::runtime(tr("顺序应为:{}。", "the order should be: {}.")),
@@ -270,10 +287,9 @@ std::string describe_rule(const CompiledRule& compiled) {
                              : tr("礼貌称呼客户", "addresses the customer politely"));
     case RuleKind::order: {
       std::string chain;
-      for (const auto* item : compiled.concepts) {
-        chain +=
-            fmt::format(fmt::runtime(tr("{}「{}」", "{}{}")),
-                        chain.empty() ? tr("先", "first ") : tr(",再", ", then "), item->label());
+      for (const OrderItem& item : compiled.order) {
+        chain += fmt::format(fmt::runtime(tr("{}「{}」", "{}{}")),
+                             chain.empty() ? tr("先", "first ") : tr(",再", ", then "), item.label);
       }
       return chain;
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "load/identifiers.hpp"
@@ -39,7 +40,7 @@ const std::initializer_list<std::string_view> kRuleKeys = {
     "concept", "forbid",    "any_of",    "all_of",        "none_of",
     "regex",   "min_chars", "max_chars", "asks_question", "addresses_customer",
     "order",   "count",     "points",    "critical",      "feedback",
-    "praise",  "label",     "negation",  "mood"};
+    "praise",  "label",     "negation",  "mood",          "id"};
 
 const std::initializer_list<std::string_view> kStepKeys = {
     "id",     "stage", "customer",      "customer_if",     "when", "time_limit", "principle",
@@ -161,7 +162,7 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
         rule.phrases.push_back(phrase.text);
       break;
     case RuleKind::order:
-      for (auto& id : reader.text_list(node, key_name, true)) rule.concept_ids.push_back(id.text);
+      for (auto& id : reader.text_list(node, key_name, true)) rule.order_items.push_back(id.text);
       if (value.is_sequence() && value.size() < 2) {
         reader.error(value, std::string(tr("`order` 至少要列出两个概念",
                                            "`order` needs at least two concepts")));
@@ -216,6 +217,10 @@ std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
     return std::nullopt;
   }
   read_rule_value(reader, node, rule);
+  rule.id = reader.text(node, "id", false).value_or("");
+  if (const std::string problem = concept_id_problem(rule.id, tr("规则 id", "rule id"));
+      !rule.id.empty() && !problem.empty())
+    reader.error(YamlReader::child(node, "id"), problem);
   rule.critical = reader.boolean(node, "critical").value_or(false);
   rule.points = reader.integer(node, "points", 0, 1000).value_or(rule.critical ? 0 : 10);
   rule.mood = reader.integer(node, "mood", -100, 100).value_or(0);
@@ -230,6 +235,41 @@ std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
   }
   rule.count = reader.integer(node, "count", 1, 20).value_or(1);
   return rule;
+}
+
+// Where an `order` rule places what another rule of the step matched, that rule must match
+// something with a place: a concept, a regex or one of several phrases (`all_of` has no one
+// place, a forbidding rule or a length none).
+bool can_be_ordered(RuleKind kind) {
+  return kind == RuleKind::concept_present || kind == RuleKind::regex || kind == RuleKind::any_of;
+}
+
+// Rule ids are unique within the step, and what an `order` names by one can be placed.
+void check_rule_ids(YamlReader& reader, const YamlNode& rules_node,
+                    const std::vector<Rule>& rules) {
+  if (rules.size() != rules_node.size()) return;  // a broken rule is reported already
+  std::map<std::string, const Rule*> by_id;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].id.empty() || by_id.emplace(rules[i].id, &rules[i]).second) continue;
+    reader.error(YamlReader::child(rules_node.items()[i], "id"),
+                 fmt::format(fmt::runtime(tr("规则 id `{}` 在本步骤中已用过",
+                                             "rule id `{}` is already used in this step")),
+                             rules[i].id));
+  }
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].kind != RuleKind::order) continue;
+    const YamlNode& items = YamlReader::child(rules_node.items()[i], "order");
+    for (const YamlNode& item : items.items()) {
+      const auto named = by_id.find(item.scalar());
+      if (named == by_id.end() || can_be_ordered(named->second->kind)) continue;
+      reader.error(item, fmt::format(fmt::runtime(tr("`order` 只能排列概念,或本步骤中 concept、"
+                                                     "regex、any_of 规则的 id;规则 `{}` 不是",
+                                                     "`order` places concepts, or the ids of "
+                                                     "this step's concept, regex or any_of "
+                                                     "rules; rule `{}` is neither")),
+                                     item.scalar()));
+    }
+  }
 }
 
 // Model answers and counter-examples are scored by `check` as a trainee's replies are, and held
@@ -306,6 +346,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
           rules, std::string(tr("每个步骤至少要有一条规则", "each step needs at least one rule")));
     else
       check_points_to_earn(reader, rules, step.rules);
+    check_rule_ids(reader, rules, step.rules);
   }
   step.model_answers = reader.sentence_list(node, "model_answers", true);
   step.counter_examples = reader.sentence_list(node, "counter_examples", false);

@@ -29,12 +29,15 @@ enum class AddressMode { name, title };
 
 struct Rule {
   RuleKind kind = RuleKind::concept_present;
-  std::string concept_id;                // concept_present, concept_forbidden
-  std::vector<std::string> phrases;      // any_of, all_of, none_of
-  std::vector<std::string> concept_ids;  // order
-  std::string pattern;                   // regex
-  SourceMark pattern_mark;               // where `pattern` is written
-  int limit = 0;                         // min_chars, max_chars
+  // Names the rule within its step, so that an `order` rule can place what it matched.
+  std::string id;
+  std::string concept_id;            // concept_present, concept_forbidden
+  std::vector<std::string> phrases;  // any_of, all_of, none_of
+  // order: concept ids, or ids of rules of the same step (a scenario's own restatement regex)
+  std::vector<std::string> order_items;
+  std::string pattern;      // regex
+  SourceMark pattern_mark;  // where `pattern` is written
+  int limit = 0;            // min_chars, max_chars
   QuestionKind question = QuestionKind::any;
   int count = 1;  // asks_question
   AddressMode address = AddressMode::name;
@@ -78,6 +81,8 @@ struct Step {
   std::vector<MarkedText> model_answers;
   std::vector<MarkedText> counter_examples;
   SourceMark mark;
+
+  const Rule* find_rule(const std::string& rule_id) const;  // null for an empty id
 };
 
 // How a customer's mood moves: where it starts, what calms or inflames it (concept → change

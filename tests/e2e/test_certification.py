@@ -917,6 +917,19 @@ class PlainRestatements(CoachTestCase):
             ("李女士,真对不起,给您添麻烦了。这个月一个电话都没打,话费却少了1.8元,我很理解您的心情。", False),
             ("李女士,真对不起,给您添麻烦了。你们20个人在机场干等了三个小时,又被落在登机口,我很理解您的心情。", False)])
 
+    def test_order_places_the_plain_restatement(self):
+        # Left open by pass 17: the order rule asked for the `restate` concept, which knows only
+        # lead-ins, so a plain restatement lost its 10 points and was told to apologise first.
+        # The order now places the scenario's own restatement rule.
+        for scenario_id, reply, ok in [
+                ("sms-failure", "李女士,真对不起,给您添麻烦了。您这两天手机发短信老是失败,事情都被耽误了,我很理解您的心情。", True),
+                ("sms-failure", "李女士,您这两天手机发短信老是失败,事情都被耽误了。真对不起,我很理解您的心情。", False),
+                ("reconnect-delay", "张先生,真对不起。您今天早上10点交了100元,可到现在还是停机,对吗?我先记下来。", True),
+                ("reconnect-delay", "您今天早上10点交了100元,可到现在还是停机,对吗?张先生,真对不起,我先记下来。", False)]:
+            with self.subTest(reply=reply):
+                order = self.rule(self.step(scenario_id, "apologize", reply), "先「道歉」,再「复述客户的问题")
+                self.assertEqual(order["ok"], ok)
+
     def test_airline_delay(self):
         self.assert_cases("airline-delay", "apologize", "复述客户的问题", [
             ("先生,真的非常抱歉,这次是我们公司的责任。让你们20个人在北京干等三个小时,又在登机口被落下,半夜才到上海,换了谁都会生气。", True),

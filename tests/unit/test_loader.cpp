@@ -95,6 +95,24 @@ TEST_CASE("a rule that asks for a concept forbidden everywhere is an error at th
   CHECK(errors_of(test::scenario_with_rules("      - {order: [apology, explain]}\n")).empty());
 }
 
+TEST_CASE("rule ids are unique in their step, and an order names only rules with a place") {
+  CHECK(errors_of(test::scenario_with_rules("      - {id: facts, regex: '短信'}\n"
+                                            "      - {order: [apology, facts]}\n"))
+            .empty());
+  CHECK(errors_of(test::scenario_with_rules("      - {id: facts, regex: '短信'}\n"
+                                            "      - {id: facts, concept: apology}\n")) ==
+        "t.yaml:12:14: 规则 id `facts` 在本步骤中已用过\n");
+  CHECK(errors_of(test::scenario_with_rules("      - {id: short, min_chars: 5}\n"
+                                            "      - {order: [apology, short]}\n")) ==
+        "t.yaml:12:27: `order` 只能排列概念,或本步骤中 concept、regex、any_of 规则的 id;"
+        "规则 `short` 不是\n");
+  CHECK(errors_of(test::scenario_with_rules("      - {id: Facts-1, regex: '短信'}\n"))
+            .find("t.yaml:11:14: 规则 id") != std::string::npos);
+  // An id that names no rule of the step is a concept id, reported as unknown if it is none.
+  CHECK(errors_of(test::scenario_with_rules("      - {order: [apology, facts]}\n")).find("facts") !=
+        std::string::npos);
+}
+
 TEST_CASE("wrong types are reported") {
   CHECK(errors_of(test::scenario_with_rules("      - {concept: [a, b]}\n")).find("t.yaml:11:") !=
         std::string::npos);

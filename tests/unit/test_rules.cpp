@@ -111,6 +111,27 @@ TEST_CASE("order: apologise before explaining") {
   CHECK_FALSE(ok("{order: [apology, explain]}", "对不起"));
 }
 
+TEST_CASE("order places what another rule of the step matched, named by its id") {
+  // Found by an outside tester: sms-failure's order asked for the `restate` concept, which knows
+  // the lead-ins only, so a plain restatement lost the order's points with a wrong reason.
+  const std::string rules =
+      "      - {id: facts, regex: '短信[^.!?]{0,6}发不出', points: 10}\n"
+      "      - {order: [apology, facts]}\n"
+      "      - {id: thanks, any_of: [谢谢您, 感谢您]}\n"
+      "      - {order: [thanks, apology]}\n";
+  const StepResult plain = judge(rules, "实在抱歉。您这两天短信一条都发不出去,事情都耽误了。");
+  CHECK(plain.rules[1].ok);
+  CHECK(plain.text_at(plain.rules[1].matched[1]) == "短信一条都发不出");
+  CHECK(plain.rules[1].description == "先「道歉」,再「符合模式 /短信[^.!?]{0,6}发不出/」");
+  const StepResult late = judge(rules, "您这两天短信一条都发不出去。实在抱歉。");
+  CHECK_FALSE(late.rules[1].ok);
+  CHECK(late.rules[1].missing == std::vector<std::string>{"符合模式 /短信[^.!?]{0,6}发不出/"});
+  // Said twice, the later one is placed.
+  CHECK(judge(rules, "短信发不出。实在抱歉,您的短信发不出。").rules[1].ok);
+  CHECK(judge(rules, "谢谢您的耐心,实在抱歉。").rules[3].ok);
+  CHECK_FALSE(judge(rules, "实在抱歉,谢谢您的耐心。").rules[3].ok);
+}
+
 TEST_CASE("matched spans point into the reply as typed") {
   const StepResult result = judge("      - {concept: apology}\n", "王先生，給您添麻煩了！");
   REQUIRE(result.rules[0].matched.size() == 1);
