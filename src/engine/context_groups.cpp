@@ -16,10 +16,30 @@ struct TopGroup {
   int number = 0;
   bool start_alternative = false;
   bool end_alternative = false;
-  // Every alternative is `^`, `$` or one bracketed class: the group checks a neighbour. A group
-  // with words among its alternatives (吧 in `你有病(吧|[,.!?;]|$)`) says them.
+  // Every alternative is `^`, `$` or marks and bracketed classes only (`[,.!?;]`, `,[^还]`): the
+  // group checks a neighbour. A group with words among its alternatives (吧 in
+  // `你有病(吧|[,.!?;]|$)`) says them.
   bool only_context = true;
 };
+
+// Marks and bracketed classes only, each once: `[,.!?;]`, `,[^还]`, `\.`.
+bool checks_neighbours(std::string_view pattern, std::size_t begin, std::size_t end) {
+  static constexpr std::string_view kMarks = ",.!?;:";
+  const auto is_mark = [](char c) { return kMarks.find(c) != std::string_view::npos; };
+  if (begin == end) return false;
+  for (std::size_t at = begin; at < end;) {
+    if (pattern[at] == '[') {
+      at = after_class(pattern, at);
+    } else if (pattern[at] == '\\' && at + 1 < end && is_mark(pattern[at + 1])) {
+      at += 2;
+    } else if (is_mark(pattern[at]) && pattern[at] != '.') {
+      ++at;  // an unescaped `.` is any character, which may be a word
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
 bool is_capturing(std::string_view pattern, std::size_t open) {
   const std::string_view rest = pattern.substr(open);
@@ -44,9 +64,9 @@ std::optional<TopLevel> read_top_level(std::string_view pattern) {
     const std::string_view alternative = pattern.substr(alternative_start, end - alternative_start);
     if (alternative == "^") current.start_alternative = true;
     if (alternative == "$") current.end_alternative = true;
-    const bool one_class =
-        alternative.starts_with('[') && after_class(pattern, alternative_start) == end;
-    if (alternative != "^" && alternative != "$" && !one_class) current.only_context = false;
+    if (alternative != "^" && alternative != "$" &&
+        !checks_neighbours(pattern, alternative_start, end))
+      current.only_context = false;
   };
   for (std::size_t at = 0; at < pattern.size();) {
     const char c = pattern[at];

@@ -349,6 +349,11 @@ TEST_CASE("context groups: a first group with ^ and a last group with $ are foun
   CHECK(groups("你有病(吧|啊|[,.!?;]|$)") == std::pair{0, 0});
   CHECK(groups("(^|您)别激动") == std::pair{0, 0});
   CHECK(groups("(?P<a>^|[x])(?:y)([z]|$)") == std::pair{1, 2});
+  // A mark and a class are a neighbour too (pass 18, finding 09: 是您自己签的,白 was quoted).
+  CHECK(groups("是(您|你)自己(订|签)的([.!;]|$|,[^还])") == std::pair{0, 3});
+  CHECK(groups("好的(\\.|$)") == std::pair{0, 1});
+  CHECK(groups("好的(.[x]|$)") == std::pair{0, 0});  // `.` is any character, a word among them
+  CHECK(groups("好的([x]+|$)") == std::pair{0, 0});
   // Not where it is repeated, not first or last, does not capture, or the pattern branches.
   CHECK(groups("(^|[x])*y") == std::pair{0, 0});
   CHECK(groups("y([x]|$)+") == std::pair{0, 0});
@@ -373,6 +378,12 @@ TEST_CASE("a match's words leave out what its context groups matched") {
   const std::string reply = "手机太旧了,";
   const TextSpan tail_words = tail.words_of(reply, {0, reply.size()});
   CHECK(reply.substr(tail_words.begin, tail_words.end - tail_words.begin) == "手机太旧了");
+  const TrainerPattern signed_it("是(您|你)自己(订|签)的([.!;]|$|,[^还])");
+  const std::string contract = "合约是您自己签的,白纸黑字";
+  const std::size_t signed_at = contract.find("是");
+  const TextSpan signed_words = signed_it.words_of(contract, {signed_at, contract.find("纸")});
+  CHECK(contract.substr(signed_words.begin, signed_words.end - signed_words.begin) ==
+        "是您自己签的");
   const TrainerPattern marks("[,.]");
   CHECK(marks.words_of(",", {0, 1}) == TextSpan{0, 1});
   // At the start of the text the group matched nothing.
