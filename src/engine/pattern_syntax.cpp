@@ -129,25 +129,54 @@ std::optional<char32_t> escaped_character(std::string_view escape) {
   return utf8::decode(escape, at);
 }
 
-std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets) {
-  std::vector<char32_t> members;
+namespace {
+
+// One member of a class at `at`, moving past it: a character, an escaped one, or nullopt for a
+// class escape (\d) or a named class.
+std::optional<char32_t> class_member(std::string_view brackets, std::size_t& at) {
+  const std::size_t begin = at;
+  if (brackets[at] != '\\') return utf8::decode(brackets, at);
+  at = after_escape(brackets, at);
+  return escaped_character(brackets.substr(begin, at - begin));
+}
+
+bool names_class(std::string_view escape) {
+  return escape.size() > 2 && escape[1] == 'p';
+}
+
+}  // namespace
+
+std::optional<ClassParts> class_parts(std::string_view brackets) {
+  ClassParts parts;
   std::size_t at = 1;
   if (at < brackets.size() && brackets[at] == '^') return std::nullopt;
   while (at + 1 < brackets.size()) {
-    if (brackets.substr(at, 2) == "[:") return std::nullopt;
-    const std::size_t begin = at;
-    std::optional<char32_t> member;
-    if (brackets[at] == '\\') {
-      at = after_escape(brackets, at);
-      member = escaped_character(brackets.substr(begin, at - begin));
-    } else {
-      member = utf8::decode(brackets, at);
+    if (brackets.substr(at, 2) == "[:") {
+      const std::size_t close = brackets.find(":]", at + 2);
+      if (close == std::string_view::npos) return std::nullopt;
+      parts.named.push_back(brackets.substr(at, close + 2 - at));
+      at = close + 2;
+      continue;
     }
-    if (!member) return std::nullopt;
-    if (at + 1 < brackets.size() && brackets[at] == '-') return std::nullopt;  // a range
-    members.push_back(*member);
+    const std::size_t begin = at;
+    const auto first = class_member(brackets, at);
+    if (!first) {
+      if (!names_class(brackets.substr(begin, at - begin))) return std::nullopt;
+      parts.named.push_back(brackets.substr(begin, at - begin));
+      continue;
+    }
+    char32_t last = *first;
+    if (at + 2 < brackets.size() && brackets[at] == '-') {  // a range, unless `-` ends the class
+      ++at;
+      const auto end = class_member(brackets, at);
+      if (!end || *end < *first) return std::nullopt;
+      last = *end;
+    }
+    if (parts.characters.size() + (last - *first) >= ClassParts::kMaxClassCharacters)
+      return std::nullopt;
+    for (char32_t c = *first; c <= last; ++c) parts.characters.push_back(c);
   }
-  return members;
+  return parts;
 }
 
 }  // namespace coach

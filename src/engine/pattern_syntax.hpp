@@ -46,8 +46,15 @@ std::size_t group_contents(std::string_view pattern, std::size_t at);
 // assertions (\b) and the like.
 std::optional<char32_t> escaped_character(std::string_view escape);
 
-// The characters a class lists, when it lists nothing else: [？！] gives ？ and ！; nullopt for a
-// negated class and for one with a range, a named class or a class escape.
-std::optional<std::vector<char32_t>> listed_characters(std::string_view brackets);
+// What a bracketed class that is not negated holds: the characters it lists, its ranges written
+// out ([０-９] gives ０ … ９), and the named classes as written ([:space:], \p{Zs}). nullopt for
+// a negated class, a class escape (\d, \w), ranges of more than kMaxClassCharacters in all, or
+// what cannot be read.
+struct ClassParts {
+  static constexpr std::size_t kMaxClassCharacters = 4096;
+  std::vector<char32_t> characters;
+  std::vector<std::string_view> named;
+};
+std::optional<ClassParts> class_parts(std::string_view brackets);
 
 }  // namespace coach

@@ -62,7 +62,19 @@ std::string shown_character(char32_t c) {
   return shown;
 }
 
-std::string unmatchable_refusal(std::string_view pattern, char32_t c) {
+std::string dropped_class_refusal(std::string_view pattern, std::string_view named) {
+  return fmt::format(
+      fmt::runtime(tr("正则表达式 `{}` 中的 `{}` 只含回答规范化时去掉的字符(空白、控制字符、"
+                      "不可见字符),不会出现在回答里;删掉它",
+                      "`{1}` in regular expression `{0}` holds only characters that replies lose "
+                      "when normalised (whitespace, controls, invisible characters), so it never "
+                      "occurs in a reply; remove it")),
+      utf8::quote(pattern), named);
+}
+
+std::string unmatchable_refusal(std::string_view pattern, const UnmatchablePiece& piece) {
+  if (piece.character == 0) return dropped_class_refusal(pattern, piece.named_class);
+  const char32_t c = piece.character;
   const std::string_view folded = CharFolder::shared().fold(c);
   const std::string advice = folded.empty()
                                  ? std::string(tr("删掉它", "remove it"))
@@ -190,7 +202,7 @@ std::string refusal(const TrainerPattern& pattern) {
                                        "and splits Chinese characters; use `.` for one "
                                        "character")),
                        utf8::quote(text));
-  if (const auto c = unmatchable_character(text)) return unmatchable_refusal(text, *c);
+  if (const auto piece = unmatchable_piece(text)) return unmatchable_refusal(text, *piece);
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
   if (!within_instruction_limit(text)) return too_large_refusal(text);
   // A match holds a word of each requirement, so a pattern with any cannot match empty text.
@@ -225,6 +237,29 @@ char32_t character_before(std::string_view pattern, std::size_t end) {
 // The code point a `\b` ending at `at` stands before; 0 at the end.
 char32_t character_after(std::string_view pattern, std::size_t at) {
   return at < pattern.size() ? utf8::decode(pattern, at) : 0;
+}
+
+// Named classes of nothing but what the normaliser drops (text/char_folder): spaces, controls,
+// private use, combining and enclosing marks, format characters. A test checks every member.
+bool names_dropped_characters(std::string_view named) {
+  static constexpr std::string_view kDropped[] = {
+      "\\pZ",    "\\p{Z}",  "\\p{Zs}", "\\p{Zl}",   "\\p{Zp}",   "\\p{Cc}",  "\\p{Co}",
+      "\\p{Cf}", "\\p{Mn}", "\\p{Me}", "[:space:]", "[:blank:]", "[:cntrl:]"};
+  return std::find(std::begin(kDropped), std::end(kDropped), named) != std::end(kDropped);
+}
+
+// A class is dead when every member is; one that also lists a live one ([?？]) is not. The piece
+// named is its first dead character, or else its first named class.
+std::optional<UnmatchablePiece> dead_class(std::string_view written) {
+  const auto parts = class_parts(written);
+  if (!parts || (parts->characters.empty() && parts->named.empty())) return std::nullopt;
+  const bool characters_dead =
+      std::none_of(parts->characters.begin(), parts->characters.end(), occurs_normalised);
+  const bool named_dead =
+      std::all_of(parts->named.begin(), parts->named.end(), names_dropped_characters);
+  if (!characters_dead || !named_dead) return std::nullopt;
+  if (!parts->characters.empty()) return UnmatchablePiece{parts->characters.front(), {}};
+  return UnmatchablePiece{0, written};
 }
 
 }  // namespace
@@ -267,13 +302,14 @@ std::optional<std::string_view> ascii_only_escape(std::string_view pattern) {
   return std::nullopt;
 }
 
-std::optional<char32_t> unmatchable_character(std::string_view pattern) {
+std::optional<UnmatchablePiece> unmatchable_piece(std::string_view pattern) {
   const auto unmatchable = [](char32_t c) { return c != utf8::kInvalid && !occurs_normalised(c); };
   // An optional piece that never comes only never comes: `您\s?好`, `您好，?` still match.
   const auto optional_at = [&](std::size_t at) {
     const auto quantifier = quantifier_at(pattern, at);
     return quantifier && quantifier->min == 0;
   };
+  const auto character = [](char32_t c) { return UnmatchablePiece{c, {}}; };
   for (std::size_t at = 0; at < pattern.size();) {
     const std::size_t begin = at;
     if (pattern.substr(at, 4) == "(?P<") {  // a group's name is no text to match
@@ -281,24 +317,24 @@ std::optional<char32_t> unmatchable_character(std::string_view pattern) {
       at = close == std::string_view::npos ? pattern.size() : close + 1;
     } else if (pattern[at] == '[') {
       at = after_class(pattern, at);
-      // A class is dead when every member is; one that also lists a live one ([?？]) is not.
-      const auto members = listed_characters(pattern.substr(begin, at - begin));
-      if (members && !members->empty() && !optional_at(at) &&
-          std::all_of(members->begin(), members->end(), unmatchable))
-        return members->front();
+      const std::string_view written = pattern.substr(begin, at - begin);
+      if (optional_at(at)) continue;
+      if (const auto dead = dead_class(written)) return dead;
     } else if (pattern.substr(at, 2) == "\\Q") {
       at = after_escape(pattern, at);
       const std::string_view quoted = pattern.substr(begin + 2, at - begin - 2);
       for (std::size_t q = 0; q < quoted.size() && quoted.substr(q) != "\\E";) {
-        if (const char32_t c = utf8::decode(quoted, q); unmatchable(c)) return c;
+        if (const char32_t c = utf8::decode(quoted, q); unmatchable(c)) return character(c);
       }
     } else if (pattern[at] == '\\') {
       at = after_escape(pattern, at);
-      const auto c = escaped_character(pattern.substr(begin, at - begin));
-      if (c && unmatchable(*c) && !optional_at(at)) return *c;
+      const std::string_view escape = pattern.substr(begin, at - begin);
+      if (optional_at(at)) continue;
+      if (names_dropped_characters(escape)) return UnmatchablePiece{0, escape};
+      if (const auto c = escaped_character(escape); c && unmatchable(*c)) return character(*c);
     } else {
       const char32_t c = utf8::decode(pattern, at);
-      if (unmatchable(c) && !optional_at(at)) return c;
+      if (unmatchable(c) && !optional_at(at)) return character(c);
     }
   }
   return std::nullopt;

@@ -69,10 +69,15 @@ bool can_match_empty(const RE2& regex);
 // Whether the pattern says `\C`: one byte, which cuts a Chinese character in pieces.
 bool matches_single_bytes(std::string_view pattern);
 
-// The first character the pattern asks for (literally, by an escape such as \x{3002}, in
-// `\Q…\E`, or as the only kind of member of a class such as [？！]) that a normalised reply never
-// holds: 。, ，, full-width letters, spaces, quotation marks,
-// traditional characters. Patterns run on normalised text, so such a branch can never match.
-std::optional<char32_t> unmatchable_character(std::string_view pattern);
+// The first piece of the pattern that a normalised reply never holds. Patterns run on normalised
+// text, so such a branch can never match. Either a character asked for (literally, by an escape
+// such as \x{3002}, in `\Q…\E`, or as the only kind of member of a class such as [？！] or
+// [０-９]): 。, ，, full-width letters, spaces, quotation marks, traditional characters; or a named
+// class of nothing but characters the normaliser drops (\p{Zs}, [[:space:]], \p{Cc}).
+struct UnmatchablePiece {
+  char32_t character = 0;        // 0 for a named class
+  std::string_view named_class;  // as written
+};
+std::optional<UnmatchablePiece> unmatchable_piece(std::string_view pattern);
 
 }  // namespace coach
