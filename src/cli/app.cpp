@@ -141,7 +141,8 @@ std::string usage_failure(const CLI::App*, const CLI::Error& error) {
 int unless_stdout_failed(int status) {
   errno = 0;
   std::cout.flush();
-  if (std::cout && std::fflush(stdout) == 0) return status;
+  // A flush that failed earlier leaves nothing to flush but the stream's error mark.
+  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
   if (errno == EPIPE || stdout_reader_left()) return status;
   // The reason is known only when the last write failed; an earlier one left just the state.
   std::cerr << "coach: " << tr("无法写入标准输出", "cannot write to stdout");

@@ -22,6 +22,15 @@ std::string report_name(const std::string& path) {
   return is_stdout(path) ? std::string("stdout") : utf8::escape_controls_in_line(path);
 }
 
+// Reported here, once: the error mark is cleared so that app.cpp's last look at stdout, which
+// catches what no report wrote, does not report it again.
+[[noreturn]] void stdout_failed(const std::string& name) {
+  const int error = errno;
+  std::clearerr(stdout);
+  errno = error;
+  fail(tr("写入失败", "cannot write"), name);
+}
+
 }  // namespace
 
 ReportSpool::ReportSpool(const std::string& path)
@@ -53,13 +62,15 @@ void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail)
   const auto write = [&](std::string_view text) {
     if (reader_left || text.empty()) return;
     if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size()) return;
-    if (errno != EPIPE) fail(tr("写入失败", "cannot write"), name_);
+    if (errno != EPIPE) stdout_failed(name_);
     reader_left = true;
   };
   write(head);
   copy(write);
   write(tail);
-  std::fflush(stdout);  // a failure is the command's to report, once (app.cpp)
+  // A report smaller than stdio's buffer is written only here: `> /dev/full` or a closed stdout
+  // fails now, and glibc drops what it held, so a later flush would find nothing wrong.
+  if (!reader_left && std::fflush(stdout) != 0 && errno != EPIPE) stdout_failed(name_);
 }
 
 void ReportSpool::finish(std::string_view head, std::string_view tail) {

@@ -33,6 +33,8 @@ std::string system_error_text(int error_number) {
       return "输入输出错误";
     case ELOOP:
       return "符号链接层数太多(可能是循环)";
+    case EBADF:  // `>&-`: the stream was closed before coach started
+      return "文件描述符无效(输出已关闭?)";
     case EMFILE:
     case ENFILE:
       return "打开的文件太多";

@@ -182,6 +182,26 @@ class MalformedScenarios(CoachTestCase):
                 self.assertEqual(result.returncode, 2)
                 self.assertIn("cannot write to stdout", result.stderr)
 
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_a_small_report_to_stdout_that_cannot_be_written_is_a_failure(self):
+        # Pass 18, finding 01: a report smaller than stdio's buffer (a CSV, one failing attempt's
+        # text) was lost to `> /dev/full` or a closed stdout with grade's own status and no word.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+        answers = self.tmp / "a.yaml"
+        answers.write_text("scenario: missing-balance\nresponses:\n  vent: 王先生您好,您慢慢说。\n", encoding="utf-8")
+        for fmt in ("csv", "markdown", "junit", "text"):
+            with self.subTest(format=fmt), open("/dev/full", "w") as full:
+                result = subprocess.run([COACH, "--no-history", "grade", "--format", fmt, str(answers)],
+                                        stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertEqual(result.stderr, "coach: stdout: cannot write: No space left on device\n")
+        closed = subprocess.run([COACH, "--no-history", "grade", "--format", "csv", str(answers)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                                preexec_fn=lambda: os.close(1))
+        self.assertEqual(closed.returncode, 2, closed.stderr)
+        self.assertIn("stdout: cannot write: Bad file descriptor", closed.stderr)
+
     def test_a_reader_that_stops_early_is_not_a_failure(self):
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
         env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
