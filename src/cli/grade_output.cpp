@@ -36,7 +36,9 @@ std::string report_name(const std::string& path) {
 ReportSpool::ReportSpool(const std::string& path)
     : name_(report_name(path)), spool_(std::tmpfile()) {
   if (!spool_) fail(tr("无法创建临时文件", "cannot create a temporary file"), "tmpfile");
-  if (!is_stdout(path)) out_ = std::make_unique<OutputFile>(path);
+  if (!is_stdout(path))
+    out_ = std::make_unique<OutputFile>(path, OutputFile::Waiting::allowed,
+                                        OutputFile::Cancelled::removes_target);
 }
 
 void ReportSpool::append(std::string_view part) {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -39,34 +40,49 @@ namespace {
 
 // The temporary files being written, removed when a signal ends the program first: a CI job
 // cancelled in the middle of grading a cohort must not leave a report-sized hidden file
-// behind. Only signals the program leaves at their default are taken (practice handles its
-// own), and the signal then does what it would have done.
+// behind. The files they would replace, where asked (grade's reports), go with them: an earlier
+// run's report left in place would pass for this run's (a JUnit file published `if: always()`).
+// Only signals the program leaves at their default are taken (practice handles its own), and
+// the signal then does what it would have done, after one line on stderr.
 class PendingTemps {
  public:
-  static void add(const char* path) {
+  static void add(const char* temp, const char* doomed_target) {
     install_once();
-    for (auto& slot : slots_) {
+    for (std::size_t i = 0; i < kSlots; ++i) {
       const char* empty = nullptr;
-      if (slot.compare_exchange_strong(empty, path)) return;
+      if (!temps_[i].compare_exchange_strong(empty, temp)) continue;
+      targets_[i].store(doomed_target);
+      return;
     }
   }
-  static void remove(const char* path) {
-    for (auto& slot : slots_) {
-      const char* expected = path;
-      if (slot.compare_exchange_strong(expected, nullptr)) return;
+  static void remove(const char* temp) {
+    for (std::size_t i = 0; i < kSlots; ++i) {
+      if (temps_[i].load() != temp) continue;
+      targets_[i].store(nullptr);
+      temps_[i].store(nullptr);
+      return;
     }
   }
 
  private:
   static void on_signal(int signal) {
-    for (auto& slot : slots_) {
-      if (const char* path = slot.load()) ::unlink(path);
+    bool dropped_any = false;
+    for (std::size_t i = 0; i < kSlots; ++i) {
+      if (const char* target = targets_[i].load()) dropped_any |= ::unlink(target) == 0;
+      if (const char* temp = temps_[i].load()) ::unlink(temp);
     }
+    if (dropped_any) (void)!::write(STDERR_FILENO, dropped_note_.data(), dropped_note_size_);
     std::signal(signal, SIG_DFL);
     std::raise(signal);
   }
   static void install_once() {
     static const bool installed = [] {
+      // Said from the signal handler, where nothing may be formatted or allocated.
+      const std::string_view note = tr("coach: 已中断:未写完的报告已删除,没有留下上一次的报告\n",
+                                       "coach: interrupted: the unfinished reports are removed, "
+                                       "and no earlier run's report is left in their place\n");
+      dropped_note_size_ = std::min(note.size(), dropped_note_.size());
+      std::copy_n(note.data(), dropped_note_size_, dropped_note_.data());
       for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
         struct sigaction current {};
         if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
@@ -81,7 +97,10 @@ class PendingTemps {
   }
 
   static constexpr std::size_t kSlots = 32;  // reports of one run, with room to spare
-  static inline std::array<std::atomic<const char*>, kSlots> slots_{};
+  static inline std::array<std::atomic<const char*>, kSlots> temps_{};
+  static inline std::array<std::atomic<const char*>, kSlots> targets_{};
+  static inline std::array<char, 256> dropped_note_{};
+  static inline std::size_t dropped_note_size_ = 0;
 };
 
 // Opens `path` as the shell's `>` would; with Waiting::never also O_NONBLOCK, so a FIFO with no
@@ -118,11 +137,12 @@ class TempSignalsHeld {
   sigset_t previous_{};
 };
 
-// A temporary file beside `temp` (a mkstemp template, filled in), registered for removal.
-int make_registered_temp(std::string& temp) {
+// A temporary file beside `temp` (a mkstemp template, filled in), registered for removal, with
+// the target it would replace where that goes too (null: it stays).
+int make_registered_temp(std::string& temp, const char* doomed_target) {
   const TempSignalsHeld held;
   const int fd = ::mkstemp(temp.data());
-  if (fd >= 0) PendingTemps::add(temp.c_str());
+  if (fd >= 0) PendingTemps::add(temp.c_str(), doomed_target);
   return fd;
 }
 
@@ -134,7 +154,8 @@ mode_t new_file_mode() {
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& path, Waiting waiting) : path_(path) {
+OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cancelled)
+    : path_(path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     open_in_place(info, waiting);
@@ -150,7 +171,8 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting) : path_(path) {
   const fs::path target(target_);
   const std::string temp_name = ".coach-XXXXXX";
   temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
-  const int fd = make_registered_temp(temp_);
+  const int fd = make_registered_temp(
+      temp_, cancelled == Cancelled::removes_target ? target_.c_str() : nullptr);
   if (fd < 0) {
     const int error = errno;
     temp_.clear();
@@ -213,8 +235,12 @@ void OutputFile::commit() {
   const bool closed = std::fclose(stream) == 0;
   if (!flushed || !closed) fail(flushed ? errno : flush_error);
   if (temp_.empty()) return;
-  if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
-  PendingTemps::remove(temp_.c_str());
+  {
+    // A signal between the two would remove the report just put in place.
+    const TempSignalsHeld held;
+    if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
+    PendingTemps::remove(temp_.c_str());
+  }
   temp_.clear();
 }
 

@@ -23,10 +23,15 @@ class OutputFile {
   // would; a practice recording must never hold up the session, so for it a FIFO nobody reads
   // or a reader that is not keeping up is a write error like any other.
   enum class Waiting { allowed, never };
+  // What a signal that ends the program before commit() does to the file the path names: it
+  // stays as it was, or (a report of this run, which an earlier run's must not pass for) is
+  // removed. The temporary file goes either way. A file written in place is left alone.
+  enum class Cancelled { keeps_target, removes_target };
 
   // Opens `path` for writing. Throws std::runtime_error naming it (a directory, a missing or
   // unwritable directory, a loop of links …).
-  explicit OutputFile(const std::string& path, Waiting waiting = Waiting::allowed);
+  explicit OutputFile(const std::string& path, Waiting waiting = Waiting::allowed,
+                      Cancelled cancelled = Cancelled::keeps_target);
   // Without commit(), the temporary file is removed and the path is left as it was.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;

@@ -594,23 +594,31 @@ class ReportFiles(CoachTestCase):
         self.assertIn("two outputs go to the same file", result.stderr)
         self.assertFalse(first.exists())
 
-    def test_a_grade_cancelled_midway_leaves_no_temporary_report(self):
+    def test_a_grade_cancelled_midway_leaves_no_report_behind(self):
+        # Pass 18, finding 04: the temporary files went, but an earlier run's reports stayed in
+        # place, silently, to be published as this run's.
         attempts = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
                            for i in range(20000))
         cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + attempts)
         reports = self.tmp / "reports"
         reports.mkdir()
+        for earlier in ("r.txt", "r.json"):
+            (reports / earlier).write_text("an earlier run's report", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
         process = subprocess.Popen([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", str(cohort),
                                     "-o", str(reports / "r.txt"), "--report", f"json={reports / 'r.json'}"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # The reports are opened before grading starts: cancel once they are there.
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+        # The reports are opened before grading starts: cancel once their temporary files are there.
         deadline = time.time() + 30
-        while len(os.listdir(reports)) < 2 and process.poll() is None and time.time() < deadline:
+        while len(os.listdir(reports)) < 4 and process.poll() is None and time.time() < deadline:
             time.sleep(0.005)
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
+        _, stderr = process.communicate(timeout=60)
         self.assertEqual(process.returncode, -signal.SIGTERM)
         self.assertEqual(os.listdir(reports), [])
+        self.assertEqual(stderr, "coach: interrupted: the unfinished reports are removed, "
+                                 "and no earlier run's report is left in their place\n")
 
     def cohort(self, attempts):
         """One answers file with `attempts` attempts: a report too big for a stdio buffer."""
