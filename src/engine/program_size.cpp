@@ -1,9 +1,14 @@
 #include "engine/program_size.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/pattern_syntax.hpp"
+#include "engine/phrase_matcher.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -14,15 +19,42 @@ namespace {
 // 1,400; a range, however wide, under 50).
 constexpr std::size_t kPerCharacter = 16;
 constexpr std::size_t kPerProperty = 1'500;
+constexpr std::size_t kPerLiteral = 8;
 
-// A class or an escape: each character written, and each Unicode property or POSIX class named.
-std::size_t atom_bound(std::string_view atom) {
+// A class or an escape read from its text: each character written, and each Unicode property
+// or POSIX class named.
+std::size_t written_bound(std::string_view atom) {
   std::size_t properties = 0;
   for (std::size_t at = 0; at + 1 < atom.size(); ++at) {
     const std::string_view two = atom.substr(at, 2);
     if (two == "\\p" || two == "\\P" || two == "[:") ++properties;
   }
   return kPerCharacter * (utf8::count_code_points(atom) + 1) + kPerProperty * properties;
+}
+
+// What RE2 compiles a class, a class escape or `.` to, alone (with the few instructions every
+// program has): its text bounds it only loosely (`[^,.!?;]` is 16 instructions, a bound from
+// its characters 144), and a pattern repeats it (`[^,.!?;]{0,24}`), so a loose bound would send
+// ordinary patterns to be compiled at load. Measured once per distinct class.
+std::size_t measured_size(std::string_view atom) {
+  thread_local std::unordered_map<std::string, std::size_t> sizes;
+  if (const auto found = sizes.find(std::string(atom)); found != sizes.end()) return found->second;
+  RE2::Options options = pattern_options();
+  options.set_max_mem(1 << 20);
+  const RE2 alone(std::string(atom), options);
+  const std::size_t size =
+      alone.ok() ? static_cast<std::size_t>(alone.ProgramSize()) : written_bound(atom);
+  if (sizes.size() >= 10'000) sizes.clear();  // hostile input: many distinct classes
+  sizes.emplace(std::string(atom), size);
+  return size;
+}
+
+// A literal character, as written (`您`, `\.`, `\x{3002}`), or something else to measure.
+std::size_t atom_bound(std::string_view atom) {
+  const bool single_character = utf8::count_code_points(atom) == 1 && atom != ".";
+  if (single_character) return kPerLiteral;
+  if (atom.starts_with('\\') && escaped_character(atom)) return kPerLiteral;
+  return measured_size(atom);
 }
 
 }  // namespace

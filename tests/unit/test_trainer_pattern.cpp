@@ -317,11 +317,22 @@ TEST_CASE("a pattern's program is never larger than the bound read from its text
                               "(?:(?:(?:您){2}){3}){4}",
                               "^您$|\\b好\\b",
                               "\\pL{10}?",
-                              "\\pL*?"}) {
+                              "\\pL*?",
+                              "您好[^,.!?;]{0,1000}先好",
+                              "[^会能可已收也很挺是都还比较特别非常看拿领得坐搭赶乘到有按及准早享获今]{0,12}",
+                              "[^𠀀𢀀𤀀]{0,50}",
+                              "[ǅǈǋǲ]{5}",
+                              "k{30}",
+                              "[^ſK]{0,40}",
+                              "\\x{10FFFF}{20}",
+                              ".{0,100}"}) {
     const std::string shown = pattern;
     CAPTURE(shown);
     CHECK(program_size(pattern) <= program_size_bound(pattern));
   }
+  // Pass 18, finding 05: a class's bound read from its characters was nine times its size, so
+  // 1,000 patterns like this one, well within the limit, were each compiled at load (5 s).
+  CHECK(program_size_bound("您好[^,.!?;]{0,1000}先好") <= kMaxPatternInstructions);
 }
 
 TEST_CASE("every bundled pattern is within its bound, and small enough to compile when needed") {
@@ -346,7 +357,7 @@ TEST_CASE("every bundled pattern is within its bound, and small enough to compil
     CAPTURE(pattern->text());
     const std::size_t bound = program_size_bound(pattern->text());
     CHECK(program_size(pattern->text()) <= bound);
-    CHECK(program_size(pattern->text()) <= kMaxPatternInstructions);
+    CHECK(bound <= kMaxPatternInstructions);  // none is compiled at load
   }
 }
 
