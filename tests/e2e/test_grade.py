@@ -1816,6 +1816,8 @@ class EverydayBlameBuckPassingAndOpeners(CoachTestCase):
         self.critical_cases("securities-rude-staff", [
             ("accept", "那个姑娘估计也是刚来,业务不熟,您别跟她一般见识。", True),
             ("accept", "今天周一,柜台那边压力确实大了点。", True),
+            ("accept", "她才刚上岗没多久。", True),
+            ("accept", "我刚入职不久,这件事我会认真登记。", False),
             ("accept", "柜台再忙,也不是对您发脾气的理由。", False),
             ("accept", "我们的员工不管多忙,都不应该这样对您。", False)])
         self.critical_cases("prepaid-bonus", [
