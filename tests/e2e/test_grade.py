@@ -1765,5 +1765,101 @@ class ExamRestatementsAndBlindSpots(CoachTestCase):
             ("vent", "您慢慢说,我都在听。", False)])
 
 
+
+class EverydayBlameBuckPassingAndOpeners(CoachTestCase):
+    """Outside tester, pass 18a (adv18a): blaming, doubting or lecturing the customer, passing the
+    buck to a colleague, excusing a rude one and refusing outright passed when said in everyday
+    words, while the harmless opener 说实话 failed an honest admission critically. Each caught
+    sentence sits beside the innocent ones a good trainee says with the same words."""
+
+    critical_cases = Grading.assert_critical_cases
+
+    def test_blaming_lecturing_or_doubting_the_customer_in_everyday_words(self):
+        # finding 01
+        self.critical_cases("bill-500", [
+            ("explain", "您出国前没办套餐,那是您自己的疏忽啊。", True),
+            ("explain", "这是您自己太大意了。", True),
+            ("explain", "这是我们的疏忽,不是您的错。", False),
+            ("explain", "这哪是您的错啊。", False),
+            ("explain", "就算是您自己的疏忽,我们也先帮您申请。", False),
+            ("resolve", "不过漫游资费都有公示的,您出国前应该先了解一下。", True),
+            ("resolve", "您签合同前应该看清楚条款。", True),
+            ("resolve", "您出国前应该会收到一条提醒短信,是我们没发到,真对不起。", False),
+            ("resolve", "您出国前应该了解过资费吧?", False),
+            ("resolve", "以后您出国前可以先打10086问一下,我们帮您开套餐。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("explain", "不过您也可以自己打个电话来问问进度嘛。", True),
+            ("explain", "您怎么不早点打电话来问呢?", True),
+            ("explain", "以后您也可以随时打电话来问进度,这是我的直线电话。", False),
+            ("explain", "您也可以自己在APP上查进度,很方便。", False)])
+        self.critical_cases("dropped-calls-hotline", [
+            ("listen", "不过一般断线还是手机信号接收的问题比较多,您那个三星是水货吗?", True),
+            ("listen", "您的手机是不是水货?", True),
+            ("listen", "不管您的手机是不是水货,我们都先查网络。", False),
+            ("listen", "最近反映手机信号问题多,我马上帮您查基站。", False),
+            ("listen", "您的手机是什么牌子的?是哪里买的?", False)])
+        self.critical_cases("prepaid-bonus", [
+            ("vent", "不过我们营业员一般都挺热情的,可能是您误会了。", True),
+            ("vent", "肯定是您误会了。", True),
+            ("vent", "让您误会了,真对不起。", False),
+            ("vent", "您别误会,我不是那个意思。", False),
+            ("vent", "我们一直要求营业员热情服务,这次没做到,真对不起。", False)])
+        self.critical_cases("bank-unreasonable-venting", [
+            ("no_tinted_glasses", "不过您在我们行的消费和还款记录还不太够。", True),
+            ("no_tinted_glasses", "说实话,系统评估可能觉得您名下信用卡太多,负债有点高。", True),
+            ("no_tinted_glasses", "您的额度还不够出国用的话,我帮您申请临时额度。", False)])
+
+    def test_passing_the_buck_or_excusing_a_colleague_in_everyday_words(self):
+        # finding 02
+        self.critical_cases("get-me-the-manager", [
+            ("apologize", "这件事主要是带我的师傅没教清楚。", True),
+            ("apologize", "经理现在在忙,您有什么事跟我说就行。", True),
+            ("apologize", "主要是我们没跟进好,这是我的失误。", False),
+            ("apologize", "经理就在办公室,不过这件事由我负责到底。", False)])
+        self.critical_cases("securities-fee", [
+            ("resolve", "这事主要是王经理没跟进好,他这人平时就比较马虎。", True),
+            ("resolve", "都怪之前那个客户经理没跟进好。", True),
+            ("resolve", "主要是我们营业部的同事没跟进好,这是我们的责任。", False),
+            ("resolve", "我们的王经理会跟进好这件事。", False)])
+        self.critical_cases("securities-rude-staff", [
+            ("accept", "那个姑娘估计也是刚来,业务不熟,您别跟她一般见识。", True),
+            ("accept", "今天周一,柜台那边压力确实大了点。", True),
+            ("accept", "她才刚上岗没多久。", True),
+            ("accept", "我刚入职不久,这件事我会认真登记。", False),
+            ("accept", "柜台再忙,也不是对您发脾气的理由。", False),
+            ("accept", "我们的员工不管多忙,都不应该这样对您。", False)])
+        self.critical_cases("prepaid-bonus", [
+            ("vent", "那个营业员今天一个人顶两个窗口,可能忙不过来。", True),
+            ("vent", "今天人多让您久等了,真对不起。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("explain", "厂家那边配件一直没发货,我们也是被厂家拖累了。", True),
+            ("explain", "厂家那边配件一直没发货,我们也没及时催,是我们没做好。", False),
+            ("explain", "配件被厂家耽误了,可我们没有及时通知您,这是我们的错。", False)])
+
+    def test_a_flat_refusal_or_a_brush_off_fails_the_step(self):
+        # finding 06
+        self.critical_cases("repair-three-weeks", [
+            ("resolve", "至于全部损失,这个我们公司是不可能赔的。", True),
+            ("resolve", "您说的损失,这个赔不了。", True),
+            ("resolve", "损失我没法直接给您赔偿,不过可以帮您申请补偿。", False),
+            ("resolve", "我们不会让您白白损失。", False)])
+        self.critical_cases("reconnect-delay", [
+            ("resolve", "开机要等系统自动处理,一般要24小时,您再等等吧。", True),
+            ("resolve", "麻烦您再等一下,我马上给您开机。", False),
+            ("resolve", "您不用再等了,我现在就给您开机。", False)])
+
+    def test_shuo_shi_hua_is_an_opener_and_what_follows_it_is_judged(self):
+        # finding 07
+        self.critical_cases("bank-special-background", [
+            ("own_the_delay", "说实话,您10天前就申请了争议,到现在都没人给您答复,这是我们做得不好,真对不起。", False),
+            ("no_blind_promise", "说实话,赔不赔我现在确实给不了您准话,要以调查结论为准。", False),
+            ("no_blind_promise", "说实话,系统显示还在调查中,还没有结论。", False),
+            ("standard_caliber", "不过说实话,最近境外盗刷的投诉确实挺多的,可能是哪个环节出了漏洞。", True),
+            ("standard_caliber", "可能是哪个环节出了漏洞。", True),
+            ("no_blind_promise", "说实话,按我的经验这种情况一般都能赔。", True),
+            ("own_the_delay", "说实话最近很多客户都被盗刷了。", True)])
+        self.critical_cases("bank-relentless", [
+            ("hold_the_line", "说实话这个规定确实不太合理。", True)])
+
 if __name__ == "__main__":
     unittest.main()
