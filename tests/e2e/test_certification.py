@@ -965,5 +965,100 @@ class PlainRestatements(CoachTestCase):
                 self.assertTrue(self.rule(apologize, "复述客户的问题")["ok"])
 
 
+class EverydayWordsOfPromisesFaultsAndGoodMoves(CoachTestCase):
+    """Outside pass 18a, findings 03, 04, 05 and 08: a reckless promise, an admission before the
+    facts and a bent identity rule said in everyday words passed (多少钱我们都认, 一定照价赔偿,
+    肯定是系统出问题了, 家里人把身份证号码发过来 …), while natural good replies lost their points
+    (查了维修单, 这是我们的疏忽, 您请说我听着, 1083为您服务, 理解您着急 …). Each caught variant
+    sits beside the innocent near-misses that must stay fine."""
+
+    # test_grade's helpers, borrowed as methods: importing CaseFacts itself would run its tests here.
+    rule = test_grade.CaseFacts.rule
+
+    def assert_critical(self, cases):
+        """Each (scenario, step, reply, critical): whether the reply, alone at its step, fails it critically."""
+        graded = test_grade.graded_steps(self, [(scenario, step, reply) for scenario, step, reply, _ in cases],
+                                         added_to_model=False)
+        for (scenario, step, reply, critical), result in zip(cases, graded):
+            with self.subTest(scenario=scenario, reply=reply):
+                self.assertEqual(result["critical_failed"], critical)
+
+    def assert_rule(self, description, cases):
+        """Each (scenario, step, reply, ok): whether the rule the description names is met."""
+        graded = test_grade.graded_steps(self, [(scenario, step, reply) for scenario, step, reply, _ in cases],
+                                         added_to_model=False)
+        for (scenario, step, reply, ok), result in zip(cases, graded):
+            with self.subTest(scenario=scenario, reply=reply):
+                self.assertEqual(self.rule(result, description)["ok"], ok)
+
+    def test_reckless_promises_in_everyday_words(self):
+        # finding 03
+        self.assert_critical([
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。您说的损失,您列个单子,多少钱我们都认。", True),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。您的损失花了多少钱我们都要核实一下,我如实上报站长。", False),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。不管损失多少我们都会如实上报,明天给您答复。", False),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。放心,您的损失我们肯定会给您一个满意的补偿。", True),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。您的损失我一定帮您申请补偿,明天给您答复。", False),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。损失的事我如实上报,一定给您一个满意的答复。", False),
+            ("reconnect-delay", "resolve", "张先生,我马上给您重新下发开机,10分钟内就能打电话;您耽误的生意,我们一定照价赔偿。", True),
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前换好主板。损失我上报站长,按规定照价赔偿的部分明天给您答复。", False),
+            ("bill-500", "resolve", "赵先生,我现在就给您申请重新计费,多出来的三百块基本上都能退回来,3个工作日内我打电话告诉您结果。", True),
+            ("bill-500", "resolve", "赵先生,我现在就给您申请重新计费,能不能退回来要看后台审核,3个工作日内我打电话告诉您结果。", False),
+            ("bill-500", "resolve", "赵先生,我现在就给您申请重新计费,批下来的话多出的钱会退回,3个工作日内我打电话告诉您结果。", False),
+            ("bank-unreasonable-venting", "rational_options", "吴先生,我马上为您提交临时额度申请。您放心,去欧洲这七八万的额度我帮您搞定,肯定够您刷的。", True),
+            ("bank-unreasonable-venting", "rational_options", "吴先生,额度的事我没法给您搞定,我马上为您提交临时额度申请,能批多少以审核结果为准。", False),
+            ("type-rights", "commit", "赵女士,您的建议我都记下来了。我可以跟您打包票,以后您这个号码绝对不会再接到我们的推销电话了。", True),
+            ("type-rights", "commit", "赵女士,您的建议我登记了,会反馈给公司。公司怎么改进我没法给您打包票,但有了答复我一定告诉您。", False)])
+
+    def test_admitting_fault_before_the_facts(self):
+        # finding 04: bill-500's bill turns out to be right
+        self.assert_critical([
+            ("bill-500", "apologize", "先生对不起,这个肯定是系统出问题了,多扣的钱我马上给您退回去。", True),
+            ("bill-500", "apologize", "先生您好,非常抱歉,可能是我们这边多扣了,麻烦您报一下手机号码,我查一下详单。", True),
+            ("bill-500", "apologize", "先生,真对不起,让您着急了。我马上查一下是不是系统出了问题,麻烦您告诉我手机号码。", False),
+            ("bill-500", "apologize", "先生,真对不起。不管是不是我们这边算错了,我都一定帮您查清楚,麻烦您告诉我手机号码。", False),
+            ("bill-500", "apologize", "先生,对不起让您着急了,是不是我们多扣了,我马上调详单核实。麻烦您告诉我手机号码。", False),
+            ("bill-500", "apologize", "先生,对不起让您着急了,如果查出来确实多收了,一分不少退给您。麻烦您告诉我手机号码。", False),
+            ("bill-500", "apologize", "先生,真对不起。如果是系统出了问题,我们一定负责。麻烦您告诉我手机号码,我查一下详单。", False)])
+
+    def test_bending_the_rules(self):
+        # finding 05
+        self.assert_critical([
+            ("forwarding-without-id", "rule", "陈女士,非常抱歉,按规定确实需要身份证或服务密码。要不您让家里人把您的身份证号码发过来,我帮您先把转移设上。", True),
+            ("forwarding-without-id", "rule", "陈女士,非常抱歉,按规定需要身份证或服务密码,这是为了保护您的号码安全。您可以让家里人把身份证送过来。", False),
+            ("roaming-without-id", "rule", "先生,按规定开通漫游需要身份证原件或服务密码,家里人把身份证号码报给我是不行的,这是为了保护您的号码安全。", False),
+            ("forwarding-without-id", "route", "陈女士,我先给您挂失停机。至于补卡,您身份证丢了也没事,让同事带着他的身份证来帮您办也行,您看好吗?", True),
+            ("forwarding-without-id", "route", "陈女士,我先给您挂失停机。补卡的话,可以让同事带着您的身份证和他的身份证来代办,您看好吗?", False),
+            ("type-hardline", "firm-line", "郝先生,不好意思,您这个要求确实比较高。不过您是老客户,我私下帮您申请一下,违约金能免就尽量给您免了。", True),
+            ("type-hardline", "firm-line", "郝先生,不好意思,违约金我没法给您免掉,这是合同里约定的。", False),
+            ("type-hardline", "firm-line", "郝先生,您私下里跟我说就行,违约金确实免不了。", False)])
+
+    def test_natural_good_replies_earn_their_points(self):
+        # finding 08
+        self.assert_rule("体现「解释原因」", [
+            ("repair-three-weeks", "explain", "刘先生,真对不起。查了维修单,您的手机是主板坏了,主板配件厂家缺货,昨天下午才到货。", True),
+            ("bill-500", "explain", "赵先生,可是查了详单才发现,上周在香港三天用了307.6元漫游流量。", True),
+            ("repair-three-weeks", "explain", "刘先生,真对不起。要查了记录才知道。", False)])
+        self.assert_rule("体现「承认公司过错」", [
+            ("repair-three-weeks", "explain", "刘先生,这三个星期我们一直没给您打电话说明进度,这是我们的疏忽。", True)])
+        self.assert_rule("体现「查询核实」", [
+            ("bill-500", "apologize", "先生,真不好意思,麻烦报一下号码我查查。", True)])
+        self.assert_rule("体现「解决方法与行动」", [
+            ("repair-three-weeks", "resolve", "刘先生,工程师今天下午4点前一定能换好主板,我先借您一部备用机用着。", True),
+            ("type-rights", "explain", "赵女士,您的号码当时没有登记营销免打扰。我现在就给您登记营销免打扰,以后就不会再打了。", True)])
+        self.assert_rule("体现「请客户倾诉」", [
+            ("dropped-calls-hotline", "greet", "您好,我是1083号客服代表,很高兴为您服务。先生您请说,我听着。", True),
+            ("dropped-calls-hotline", "greet", "您好,移动客服1083为您服务,请问先生有什么问题需要反映?", True),
+            ("dropped-calls-hotline", "greet", "您好,我是1083号客服代表。先生,我听着都替您着急。", False)])
+        self.assert_rule("体现「自我介绍", [
+            ("dropped-calls-hotline", "greet", "您好,移动客服1083为您服务,请问先生有什么问题需要反映?", True),
+            ("dropped-calls-hotline", "greet", "您好,移动客服热线,您也可以拨打客服10086查询,请问有什么可以帮您?", False)])
+        self.assert_rule("体现「移情", [
+            ("dropped-calls-hotline", "listen", "陈先生,真是不好意思,一接电话就断肯定特别影响您。", True),
+            ("dropped-calls-hotline", "listen", "陈先生,不好意思,理解您着急。", True),
+            ("dropped-calls-hotline", "listen", "陈先生,不好意思,理解您的意思。", False),
+            ("dropped-calls-hotline", "listen", "陈先生,不好意思,逾期肯定会影响您的信用。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
