@@ -1058,6 +1058,12 @@ class EverydayWordsOfPromisesFaultsAndGoodMoves(CoachTestCase):
             ("dropped-calls-hotline", "listen", "陈先生,不好意思,理解您着急。", True),
             ("dropped-calls-hotline", "listen", "陈先生,不好意思,理解您的意思。", False),
             ("dropped-calls-hotline", "listen", "陈先生,不好意思,逾期肯定会影响您的信用。", False)])
+        # 002's B form in other words: agree first, then turn (可是). Agreeing alone does not disagree.
+        self.assert_rule("体现「委婉地表达不同意见", [
+            ("bill-500", "explain", "我理解您的想法,换我也会这么算。可是详单上显示,您这个月有三笔国际漫游费。", True),
+            ("bill-500", "explain", "换了谁都会这么算,不过详单上显示,您这个月去过香港。", True),
+            ("bill-500", "explain", "我理解您的想法,我马上帮您查详单。", False),
+            ("bill-500", "explain", "我理解您的心情。", False)])
 
 
 if __name__ == "__main__":
