@@ -1779,7 +1779,7 @@ class EverydayBlameBuckPassingAndOpeners(CoachTestCase):
         self.critical_cases("bill-500", [
             ("explain", "您出国前没办套餐,那是您自己的疏忽啊。", True),
             ("explain", "这是您自己太大意了。", True),
-            ("explain", "这是我们的疏忽,不是您的错。", False),
+            # (这是我们的疏忽 is no blame, but here it owns a fault that is not the company's: see below)
             ("explain", "这哪是您的错啊。", False),
             ("explain", "就算是您自己的疏忽,我们也先帮您申请。", False),
             ("resolve", "不过漫游资费都有公示的,您出国前应该先了解一下。", True),
@@ -1860,6 +1860,20 @@ class EverydayBlameBuckPassingAndOpeners(CoachTestCase):
             ("own_the_delay", "说实话最近很多客户都被盗刷了。", True)])
         self.critical_cases("bank-relentless", [
             ("hold_the_line", "说实话这个规定确实不太合理。", True)])
+
+    def test_owning_the_fault_is_no_blame_where_the_fault_is_ours(self):
+        # bill-500's explain step forbids owning a fault before the facts (the customer did roam);
+        # where the company is at fault, owning it is fine.
+        self.critical_cases("reconnect-delay", [("resolve", "这是我们的疏忽,不是您的错。", False)])
+        self.critical_cases("bill-500", [("explain", "这是我们的疏忽,不是您的错。", True)])
+
+    def test_a_gift_that_disowns_the_fault(self):
+        # The corpus's one rude follow-up the grader passed (airline-delay.yaml:151).
+        self.critical_cases("airline-delay", [
+            ("follow_up", "说实话这不代表我们认错,只是公司的一点心意。", True),
+            ("follow_up", "这并不代表公司承认有错。", True),
+            ("follow_up", "这不代表您做错了什么。", False),
+            ("follow_up", "补偿不代表我们不重视您的意见。", False)])
 
 if __name__ == "__main__":
     unittest.main()
