@@ -1066,5 +1066,91 @@ class EverydayWordsOfPromisesFaultsAndGoodMoves(CoachTestCase):
             ("bill-500", "explain", "我理解您的心情。", False)])
 
 
+class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
+    """Outside pass 19, findings 03, 04 and 05 (sms-callback's closing): promises and refunds the
+    steps forbid passed in everyday words (一周之内肯定派人给您小区装个新基站, 这200块是应该退,
+    应该能退回来, 只是个大概的时间), a callback closed with 那我先挂了啊 passed, and good replies
+    failed their step for words the concepts did not know (给技术那边打电话, 心里肯定急, 大爷,
+    休息室坐一会儿, 复机, 5分钟就能打通, 您的意思我记下了:您认为……). Each caught variant sits
+    beside the innocent near-misses that must stay fine."""
+
+    rule = test_grade.CaseFacts.rule
+
+    def graded(self, cases):
+        return test_grade.graded_steps(self, [(scenario, step, reply) for scenario, step, reply, *_ in cases],
+                                       added_to_model=False)
+
+    def assert_critical(self, cases):
+        """Each (scenario, step, reply, critical): whether the reply, alone at its step, fails it critically."""
+        for (scenario, step, reply, critical), result in zip(cases, self.graded(cases)):
+            with self.subTest(scenario=scenario, reply=reply):
+                self.assertEqual(result["critical_failed"], critical)
+
+    def assert_rule(self, description, cases):
+        """Each (scenario, step, reply, ok): whether the rule the description names is met."""
+        for (scenario, step, reply, ok), result in zip(cases, self.graded(cases)):
+            with self.subTest(scenario=scenario, reply=reply):
+                self.assertEqual(self.rule(result, description)["ok"], ok)
+
+    def test_promising_a_base_station_or_a_refund_before_checking(self):
+        record = "钱先生,您说的情况我都记下来了,麻烦留个地址和电话。"
+        self.assert_critical([
+            ("type-emotional-appeal", "record-and-report", record + "我今天就上报网络部门,一周之内肯定派人去给您小区装个新基站。", True),
+            ("type-emotional-appeal", "record-and-report", record + "我今天就报给网络部门,下个月之前一定给您小区加个基站,以后信号绝对没问题。", True),
+            ("type-emotional-appeal", "record-and-report", record + "我一定把加基站的需求反馈给网络部门,请他们去现场测试,尽可能改善。", False),
+            ("type-emotional-appeal", "record-and-report", record + "技术部门一定会认真评估要不要建基站,我会上报并跟进,努力改善信号。", False),
+            ("type-emotional-appeal", "record-and-report", record + "我今天就上报,我没法保证一定给您加个基站,但一定会跟进到底,努力改善。", False),
+            ("type-emotional-appeal", "record-and-report", record + "我今天就上报,以后信号有问题您随时找我,我们会努力改进。", False),
+            ("bank-relentless", "no_blank_yes", "孙先生,是的,刷满6次就该免,我这边马上给您办理退费。", True),
+            ("bank-relentless", "no_blank_yes", "孙先生,您说得对,这200块是应该退,我现在就给您把年费退回去。", True),
+            ("bank-relentless", "no_blank_yes", "孙先生,这钱是应该退给您的,我查一下就办。", True),
+            ("bank-relentless", "no_blank_yes", "孙先生,是不是应该退,我需要先核实这6笔交易是否都符合条件。我马上帮您查一下,这6笔里有取现吗?", False),
+            ("bank-relentless", "no_blank_yes", "孙先生,这200块是不是应该退给您,得先查清楚这6笔是否都是刷卡消费。我马上帮您查一下,您去年取过现吗?", False),
+            ("bank-relentless", "no_blank_yes", "孙先生,如果查下来符合条件,我马上帮您提交退费申请。我先帮您查一下这6笔交易,里面有取现吗?", False),
+            ("bank-relentless", "no_blank_yes", "孙先生,能不能退回来要看这6笔是否都符合条件,我现在就帮您查一下去年的记录,有取过现吗?", False),
+            ("bank-stubborn-novice", "turn_into_advice", "赵女士,这八十多块我帮您申请减免一下,应该能退回来。以后您全额还款就不收利息了。谢谢您,还有别的问题吗?", True),
+            ("bank-stubborn-novice", "turn_into_advice", "赵女士,这八十多块是按规定正常产生的,没法退回来,这点我得如实告诉您。以后到期还款日前全额还款就不收利息了。还有别的问题吗?", False),
+            ("bank-stubborn-novice", "turn_into_advice", "赵女士,这笔利息是按规定正常计收的,我不能跟您说应该能退回来。以后全额还款就没有利息了,您看还有不清楚的吗?", False),
+            ("bank-argumentative", "restate", "周先生,实在抱歉。7个工作日只是个大概的时间,不是一定的。您是说换卡第10个工作日了还没收到,对吗?", True),
+            ("bank-argumentative", "restate", "周先生,真的很抱歉。承诺的7个工作日是一定要做到的,现在已经过了,您催了三次卡还没到,是这样吗?", False)])
+
+    def test_hanging_up_first_fails_the_callback_closing(self):
+        cases = [
+            ("sms-callback", "closing", "好的陈女士,谢谢您的支持,话费的事我明天给您回电话,那我先挂了啊,再见。", False),
+            ("sms-callback", "closing", "好的陈女士,谢谢您的支持,话费的事我明天给您回电话,我这边先挂了。", False),
+            ("sms-callback", "closing", "好的陈女士,话费查清楚后我明天给您回电话。谢谢您的支持,您先挂,我再挂,再见。", True),
+            ("sms-callback", "closing", "好的陈女士,挂了电话我马上去查话费,明天给您回电话。谢谢您的支持,请您先挂机。", True),
+            ("sms-callback", "closing", "不麻烦陈女士,我先挂了电话就去帮您查话费,明天回电话给您。谢谢您的支持,请您先挂机。", True),
+            ("sms-callback", "closing", "好的陈女士,谢谢您的支持,话费的事我明天给您回电话。等您挂了我再挂,再见。", True)]
+        for (scenario, step, reply, passes), result in zip(cases, self.graded(cases)):
+            with self.subTest(reply=reply):
+                self.assertEqual(result["passed"], passes)
+                self.assertFalse(result["critical_failed"])
+
+    def test_natural_good_replies_pass_their_step(self):
+        self.assert_rule("体现「立即联系相关部门处理」", [
+            ("computer-crash", "tell", "不好意思啊女士,系统突然卡死了。我这就给技术那边打电话问问情况。", True),
+            ("computer-crash", "tell", "不好意思女士,技术那边说还要等一会儿。", False)])
+        self.assert_rule("体现「移情", [
+            ("computer-crash", "tell", "不好意思女士,我知道您明天要出差,心里肯定急。", True),
+            ("computer-crash", "tell", "不好意思女士,您心里有数就好。", False)])
+        self.assert_rule("体现「引导客户就座、简单招待」", [
+            ("type-talkative", "separate", "大爷,您先别着急,我带您去里边休息室坐一会儿,我马上给您查账单,好吗?", True)])
+        self.assert_rule("体现「礼貌称谓」", [
+            ("type-talkative", "separate", "大爷,您先别着急,我马上给您查账单,好吗?", True),
+            ("type-talkative", "separate", "别着急,我马上给您查账单,好吗?", False)])
+        self.assert_rule("体现「解决方法与行动」", [
+            ("type-agitated", "resolve", "刘女士,真不好意思。我现在就帮您交费复机。", True)])
+        self.assert_rule("体现「明确的时限」", [
+            ("type-agitated", "resolve", "刘女士,真不好意思。交费以后大概五分钟就能打通。", True),
+            ("type-agitated", "resolve", "刘女士,真不好意思,让您排了40分钟就为了交两块钱。", False)])
+        self.assert_rule("体现「复述客户的问题」", [
+            ("bank-relentless", "hold_the_line", "孙先生,您的意思我记下了:您认为办卡时没人告诉您取现不算。", True),
+            ("bank-relentless", "hold_the_line", "孙先生,您的意思我记下了。", False)])
+        self.assert_rule("体现「附加条件地回答」", [
+            ("bank-relentless", "hold_the_line", "孙先生,宣传材料的问题要等相关部门核实后答复,我没法替公司下结论。", True),
+            ("bank-relentless", "hold_the_line", "孙先生,宣传材料的问题我会反馈给相关部门。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
