@@ -1875,5 +1875,84 @@ class EverydayBlameBuckPassingAndOpeners(CoachTestCase):
             ("follow_up", "这不代表您做错了什么。", False),
             ("follow_up", "补偿不代表我们不重视您的意见。", False)])
 
+class PoliteBlameAndColleaguesPass19(CoachTestCase):
+    """Outside tester, pass 19 (findings 01 and 02): blaming or lecturing the customer in polite
+    everyday words, passing the buck, running down or excusing colleagues passed, four of them
+    with full marks. Each caught sentence sits beside the innocent ones a good trainee says with
+    the same words."""
+
+    critical_cases = Grading.assert_critical_cases
+
+    def test_polite_blame_and_lecturing(self):
+        # finding 01
+        self.critical_cases("computer-crash", [
+            ("tell", "您要是早上早点来早就办完了。", True),
+            ("tell", "要是您提前打个电话,也不至于白跑一趟。", True),
+            ("tell", "您早点来不就办完了嘛。", True),
+            ("tell", "您明天要是早点来,就不用排队了。", False),
+            ("tell", "要是我们早点通知您,您早就办好了。", False),
+            ("tell", "感谢您提前来,我们早就准备好了。", False)])
+        self.critical_cases("type-agitated", [
+            ("let-her-vent", "您平时也该留意一下余额。", True),
+            ("let-her-vent", "您以后得多关注一下短信提醒。", True),
+            ("let-her-vent", "您平时也得注意身体。", False),
+            ("let-her-vent", "以后您可以留意一下余额提醒短信。", False),
+            ("let-her-vent", "我们平时也该多提醒您,是我们做得不够。", False)])
+        self.critical_cases("type-talkative", [
+            ("close", "以后可别让孩子乱点您手机了。", True),
+            ("close", "您以后可得看好孩子。", True),
+            ("close", "我给您设个密码,以后就不会让孩子乱点了。", False),
+            ("close", "为了不让孩子乱点,我给您开个二次确认。", False),
+            ("close", "您可要看好孩子,这边人多。", False)])
+        self.critical_cases("type-rational", [
+            ("reason", "这个道理其实很简单,您想想就明白了。", True),
+            ("reason", "您先想想,想好了再告诉我。", False),
+            ("reason", "我给您解释一下您就明白了。", False)])
+        self.critical_cases("bank-stubborn-novice", [
+            ("find_the_gap", "您这个理解不对。", True),
+            ("find_the_gap", "您这是没看清楚账单说明啊。", True),
+            ("find_the_gap", "怕您理解有误,我再说一遍。", False),
+            ("find_the_gap", "您这个理解没错。", False),
+            ("find_the_gap", "怕您没看清楚,我再给您念一遍。", False),
+            ("find_the_gap", "您没看清楚的地方我再给您讲一遍。", False),
+            ("explain_slowly", "账单背面写得明明白白,您自己看一下条款就知道了。", True),
+            ("explain_slowly", "合同上写得清清楚楚。", True),
+            ("explain_slowly", "宣传单确实没写清楚,是我们的不对。", False),
+            ("explain_slowly", "您的问题我都在工单上写得清清楚楚。", False),
+            ("explain_slowly", "您在APP上查一下就知道余额了。", False)])
+        self.critical_cases("sms-callback", [
+            ("satisfaction", "您是不是这个月打电话多了?", True),
+            ("satisfaction", "您是不是流量用多了?", True),
+            ("satisfaction", "您这个月是不是打过长途?", False),
+            ("satisfaction", "您是不是觉得流量用得多了?", False)])
+
+    def test_passing_the_buck_and_running_down_colleagues(self):
+        # finding 02
+        self.critical_cases("computer-crash", [
+            ("check", "修系统是技术部门的事,我们前台也催不动。", True),
+            ("check", "我一直在催技术部门,有消息马上告诉您。", False)])
+        self.critical_cases("type-emotional-appeal", [
+            ("apologize", "10086那边都是外包的话务员,他们只管记录不管处理。", True),
+            ("apologize", "您只管放心,不管多晚我都给您回电话。", False)])
+        self.critical_cases("bank-argumentative", [
+            ("acknowledge", "那三个客服确实没给您好好处理,是她们工作不到位。", True),
+            ("acknowledge", "是我们工作不到位,让您催了三次。", False),
+            ("acknowledge", "不是她们的问题,是我们系统的原因,真对不起。", False)])
+
+    def test_excusing_colleagues_to_a_venting_customer(self):
+        # finding 02: type-venting forbids excuses where the customer complains of the staff
+        self.critical_cases("type-venting", [
+            ("listen", "其他窗口那是在轮班交接,不是聊天。", True),
+            ("listen", "同事他们没在闲着,是在对账。", True),
+            ("listen", "其他窗口的人在聊天,真的啊……", False),
+            ("side-with-her", "窗口的同事也是一上午没歇,您就多担待点吧。", True),
+            ("side-with-her", "您多体谅一下她们吧。", True),
+            ("side-with-her", "排了四十分钟,谁心情都不好。", False),
+            ("side-with-her", "给您添麻烦了,请您多包涵。", False),
+            ("side-with-her", "让您在窗口站了一上午没歇,真对不起。", False),
+            ("close", "窗口的同事也不容易,她们一上午没歇。", True),
+            ("close", "我知道您不是故意发火的。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
