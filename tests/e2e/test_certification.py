@@ -1074,23 +1074,10 @@ class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
     休息室坐一会儿, 复机, 5分钟就能打通, 您的意思我记下了:您认为……). Each caught variant sits
     beside the innocent near-misses that must stay fine."""
 
+    # The same helpers as pass 18's class, borrowed as methods.
     rule = test_grade.CaseFacts.rule
-
-    def graded(self, cases):
-        return test_grade.graded_steps(self, [(scenario, step, reply) for scenario, step, reply, *_ in cases],
-                                       added_to_model=False)
-
-    def assert_critical(self, cases):
-        """Each (scenario, step, reply, critical): whether the reply, alone at its step, fails it critically."""
-        for (scenario, step, reply, critical), result in zip(cases, self.graded(cases)):
-            with self.subTest(scenario=scenario, reply=reply):
-                self.assertEqual(result["critical_failed"], critical)
-
-    def assert_rule(self, description, cases):
-        """Each (scenario, step, reply, ok): whether the rule the description names is met."""
-        for (scenario, step, reply, ok), result in zip(cases, self.graded(cases)):
-            with self.subTest(scenario=scenario, reply=reply):
-                self.assertEqual(self.rule(result, description)["ok"], ok)
+    assert_critical = EverydayWordsOfPromisesFaultsAndGoodMoves.assert_critical
+    assert_rule = EverydayWordsOfPromisesFaultsAndGoodMoves.assert_rule
 
     def test_promising_a_base_station_or_a_refund_before_checking(self):
         record = "钱先生,您说的情况我都记下来了,麻烦留个地址和电话。"
@@ -1122,7 +1109,8 @@ class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
             ("sms-callback", "closing", "好的陈女士,挂了电话我马上去查话费,明天给您回电话。谢谢您的支持,请您先挂机。", True),
             ("sms-callback", "closing", "不麻烦陈女士,我先挂了电话就去帮您查话费,明天回电话给您。谢谢您的支持,请您先挂机。", True),
             ("sms-callback", "closing", "好的陈女士,谢谢您的支持,话费的事我明天给您回电话。等您挂了我再挂,再见。", True)]
-        for (scenario, step, reply, passes), result in zip(cases, self.graded(cases)):
+        graded = test_grade.graded_steps(self, [case[:3] for case in cases], added_to_model=False)
+        for (scenario, step, reply, passes), result in zip(cases, graded):
             with self.subTest(reply=reply):
                 self.assertEqual(result["passed"], passes)
                 self.assertFalse(result["critical_failed"])
@@ -1150,6 +1138,16 @@ class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
         self.assert_rule("体现「附加条件地回答」", [
             ("bank-relentless", "hold_the_line", "孙先生,宣传材料的问题要等相关部门核实后答复,我没法替公司下结论。", True),
             ("bank-relentless", "hold_the_line", "孙先生,宣传材料的问题我会反馈给相关部门。", False)])
+
+    def test_honest_words_and_the_fault_named_otherwise(self):
+        # Left by the helper: 没法给您准确答复 is the honesty the step asks for, not its negation;
+        # 卡死 is how many say 死机.
+        self.assert_rule("说到其一:“准确”", [
+            ("type-rational", "no-guessing", "孙先生,这个收费的依据我现在没法给您准确答复,我不想随便说,需要核实一下。", True),
+            ("type-rational", "no-guessing", "孙先生,这个收费是物价部门定的。", False)])
+        self.assert_rule("说到其一:“死机”", [
+            ("computer-crash", "tell", "女士,真对不起,营业系统突然卡死了,您的补卡暂时停在这一步。", True),
+            ("computer-crash", "tell", "女士,真对不起,您的补卡暂时停在这一步。", False)])
 
 
 if __name__ == "__main__":

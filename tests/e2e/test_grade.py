@@ -1883,6 +1883,12 @@ class PoliteBlameAndColleaguesPass19(CoachTestCase):
 
     critical_cases = Grading.assert_critical_cases
 
+    def test_minding_the_child_here_is_care_not_a_lecture(self):
+        # Left by the helper: the older 您…得看 pattern failed this critically.
+        self.critical_cases("type-venting", [
+            ("listen", "您得看好孩子,这边人多。", False),
+            ("listen", "您以后可得看好孩子。", True)])
+
     def test_polite_blame_and_lecturing(self):
         # finding 01
         self.critical_cases("computer-crash", [
