@@ -43,13 +43,18 @@ struct Report {
   std::vector<std::string> disagreements;
 };
 
-std::string verdict(bool passed) { return passed ? "pass" : "fail"; }
+std::string verdict(bool passed) {
+  return passed ? "pass" : "fail";
+}
 
-void grade_replies(const Rubric& rubric, const YAML::Node& replies, const std::string& file, Report& report) {
+void grade_replies(const Rubric& rubric, const YAML::Node& replies, const std::string& file,
+                   Report& report) {
   for (const auto& item : replies) {
     const std::string step_id = item["step"].as<std::string>();
     const CompiledStep* step = rubric.find_step(step_id);
-    if (!step) throw std::runtime_error(fmt::format("{}:{}: unknown step {}", file, item.Mark().line + 1, step_id));
+    if (!step)
+      throw std::runtime_error(
+          fmt::format("{}:{}: unknown step {}", file, item.Mark().line + 1, step_id));
     const bool accepted = item["accept"].as<bool>();
     const std::string kind = item["kind"] ? item["kind"].as<std::string>() : "unlabelled";
     const std::string text = item["text"].as<std::string>();
@@ -58,27 +63,31 @@ void grade_replies(const Rubric& rubric, const YAML::Node& replies, const std::s
     report.by_kind[kind].add(passed == accepted);
     report.reply_table.add(passed, accepted);
     if (passed != accepted) {
-      report.disagreements.push_back(fmt::format("{}:{}: [{} {}] trainer {} coach {}: {}", file, item.Mark().line + 1,
-                                                 step_id, kind, accepted ? "accept" : "reject", verdict(passed), text));
+      report.disagreements.push_back(
+          fmt::format("{}:{}: [{} {}] trainer {} coach {}: {}", file, item.Mark().line + 1, step_id,
+                      kind, accepted ? "accept" : "reject", verdict(passed), text));
     }
   }
 }
 
-void grade_attempts(const Rubric& rubric, const YAML::Node& attempts, const std::string& file, Report& report) {
+void grade_attempts(const Rubric& rubric, const YAML::Node& attempts, const std::string& file,
+                    Report& report) {
   for (const auto& item : attempts) {
     Attempt attempt;
     attempt.scenario_id = rubric.scenario().id;
     for (const auto& pair : item["responses"]) {
-      attempt.responses.push_back({pair.first.as<std::string>(), MarkedText{pair.second.as<std::string>(""), {}}});
+      attempt.responses.push_back(
+          {pair.first.as<std::string>(), MarkedText{pair.second.as<std::string>(""), {}}});
     }
     const bool accepted = item["accept"].as<bool>();
     const bool passed = score_attempt(rubric, attempt, "", file).passed;
     report.attempts.add(passed == accepted);
     report.attempt_table.add(passed, accepted);
     if (passed != accepted) {
-      report.disagreements.push_back(fmt::format("{}:{}: [attempt] trainer {} coach {}: {}", file, item.Mark().line + 1,
-                                                 accepted ? "accept" : "reject", verdict(passed),
-                                                 item["note"] ? item["note"].as<std::string>() : ""));
+      report.disagreements.push_back(
+          fmt::format("{}:{}: [attempt] trainer {} coach {}: {}", file, item.Mark().line + 1,
+                      accepted ? "accept" : "reject", verdict(passed),
+                      item["note"] ? item["note"].as<std::string>() : ""));
     }
   }
 }
@@ -91,8 +100,10 @@ void print_table(const char* title, const Confusion& c) {
 
 void print_report(const Report& report, std::size_t files, bool verbose) {
   fmt::print("Agreement with the trainer's labels ({} corpus files)\n", files);
-  fmt::print("  replies   {:>4}/{:<4} {:5.1f} %\n", report.replies.agree, report.replies.total, report.replies.rate());
-  fmt::print("  attempts  {:>4}/{:<4} {:5.1f} %\n\n", report.attempts.agree, report.attempts.total, report.attempts.rate());
+  fmt::print("  replies   {:>4}/{:<4} {:5.1f} %\n", report.replies.agree, report.replies.total,
+             report.replies.rate());
+  fmt::print("  attempts  {:>4}/{:<4} {:5.1f} %\n\n", report.attempts.agree, report.attempts.total,
+             report.attempts.rate());
   print_table("replies", report.reply_table);
   print_table("attempts", report.attempt_table);
   fmt::print("by kind of reply\n");
@@ -122,7 +133,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     Diagnostics diagnostics;
-    const auto library = ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
+    const auto library =
+        ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
     if (!diagnostics.empty()) throw std::runtime_error(diagnostics.to_string());
     Report report;
     const auto files = yaml_files_in(corpus_dir);
@@ -135,7 +147,8 @@ int main(int argc, char** argv) {
     }
     print_report(report, files.size(), verbose);
     if (report.replies.rate() < min_reply || report.attempts.rate() < min_attempt) {
-      fmt::print(stderr, "agreement below the floor (replies {:.1f} % < {}, or attempts {:.1f} % < {})\n",
+      fmt::print(stderr,
+                 "agreement below the floor (replies {:.1f} % < {}, or attempts {:.1f} % < {})\n",
                  report.replies.rate(), min_reply, report.attempts.rate(), min_attempt);
       return 1;
     }

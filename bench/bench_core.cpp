@@ -40,7 +40,8 @@ Pools make_pools(const ScenarioLibrary& library, std::size_t long_chars) {
       for (auto& text : bench::short_variants(*step.step))
         pools.short_replies.push_back({&step, &rubric.scenario(), std::move(text)});
       for (int i = 0; i < 2; ++i)
-        pools.long_replies.push_back({&step, &rubric.scenario(), bench::long_reply(*step.step, long_chars, seed++)});
+        pools.long_replies.push_back(
+            {&step, &rubric.scenario(), bench::long_reply(*step.step, long_chars, seed++)});
     }
   }
   return pools;
@@ -70,7 +71,8 @@ using Measure = void (*)(const std::vector<Sample>&, std::size_t);
 
 // Not timed: fills the caches every run would have warm (the character folder's cache).
 [[gnu::noinline]] void warm_up(const std::vector<Sample>& pool) {
-  for (const Sample& s : pool) g_sink = g_sink + score_step(*s.step, *s.scenario, std::string_view(s.reply)).max;
+  for (const Sample& s : pool)
+    g_sink = g_sink + score_step(*s.step, *s.scenario, std::string_view(s.reply)).max;
 }
 
 double seconds_since(Clock::time_point start) {
@@ -78,7 +80,8 @@ double seconds_since(Clock::time_point start) {
 }
 
 // Replies per second: `count` iterations if given, else as many as fill `min_seconds`.
-double run(Measure measure, const std::vector<Sample>& pool, std::size_t count, double min_seconds) {
+double run(Measure measure, const std::vector<Sample>& pool, std::size_t count,
+           double min_seconds) {
   if (count > 0) {
     const auto start = Clock::now();
     measure(pool, count);
@@ -113,13 +116,17 @@ int main(int argc, char** argv) {
   std::string only;
   app.add_option("--scenarios", scenarios_dir, "scenario directory (lexicons/ inside)");
   app.add_option("--min-seconds", min_seconds, "time each measurement at least this long");
-  app.add_option("--count", count, "score exactly this many replies per measurement (for profiling)");
-  app.add_option("--long-chars", long_chars, "characters in a long reply")->check(CLI::Range(1, 9000));
-  app.add_option("--only", only, "one measurement: score_short, score_long, normalize_short, normalize_long");
+  app.add_option("--count", count,
+                 "score exactly this many replies per measurement (for profiling)");
+  app.add_option("--long-chars", long_chars, "characters in a long reply")
+      ->check(CLI::Range(1, 9000));
+  app.add_option("--only", only,
+                 "one measurement: score_short, score_long, normalize_short, normalize_long");
   CLI11_PARSE(app, argc, argv);
   try {
     Diagnostics diagnostics;
-    const auto library = ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
+    const auto library =
+        ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
     if (!diagnostics.empty()) throw std::runtime_error(diagnostics.to_string());
     const Pools pools = make_pools(library, long_chars);
     if (pools.short_replies.empty()) throw std::runtime_error("no replies in " + scenarios_dir);

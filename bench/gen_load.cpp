@@ -50,7 +50,8 @@ Pools make_pools(const ScenarioLibrary& library, std::size_t long_chars, std::ui
     for (const Step& step : rubric.scenario().steps) {
       Pools::StepPool pool{&step, bench::short_variants(step), {}};
       if (pool.short_replies.empty()) pool.short_replies.push_back("您好,请问有什么可以帮您?");
-      for (int i = 0; i < 4; ++i) pool.long_replies.push_back(bench::long_reply(step, long_chars, seed + i));
+      for (int i = 0; i < 4; ++i)
+        pool.long_replies.push_back(bench::long_reply(step, long_chars, seed + i));
       scenario.steps.push_back(std::move(pool));
     }
     if (!scenario.steps.empty()) pools.scenarios.push_back(std::move(scenario));
@@ -90,13 +91,15 @@ std::string answers_yaml(const std::vector<Attempt>& attempts, std::size_t file_
   std::string out = fmt::format("trainee: 学员{:06}\n", file_index);
   if (attempts.size() == 1) {
     out += fmt::format("scenario: {}\nresponses:\n", attempts[0].scenario->id);
-    for (const auto& [id, text] : attempts[0].responses) out += fmt::format("  {}: {}\n", *id, quoted(*text));
+    for (const auto& [id, text] : attempts[0].responses)
+      out += fmt::format("  {}: {}\n", *id, quoted(*text));
     return out;
   }
   out += "attempts:\n";
   for (const auto& attempt : attempts) {
     out += fmt::format("  - scenario: {}\n    responses:\n", attempt.scenario->id);
-    for (const auto& [id, text] : attempt.responses) out += fmt::format("      {}: {}\n", *id, quoted(*text));
+    for (const auto& [id, text] : attempt.responses)
+      out += fmt::format("      {}: {}\n", *id, quoted(*text));
   }
   return out;
 }
@@ -125,7 +128,9 @@ int write_answers(Generator& gen, const std::string& dir, std::size_t replies, s
     const std::size_t count = replies / files + (i < replies % files ? 1 : 0);
     const std::string yaml = answers_yaml(make_attempts(gen, count), i);
     if (yaml.size() > kMaxFileBytes) {
-      fmt::print(stderr, "gen_load: {} replies make a file of {} MiB, over the answers-file limit; use more files\n",
+      fmt::print(stderr,
+                 "gen_load: {} replies make a file of {} MiB, over the answers-file limit; use "
+                 "more files\n",
                  count, yaml.size() >> 20);
       return 2;
     }
@@ -182,8 +187,10 @@ int main(int argc, char** argv) {
   phrases->add_option("FILE", target)->required();
   for (auto* cmd : {answers, lines}) {
     cmd->add_option("--replies,-n", replies, "replies in all");
-    cmd->add_option("--long", long_percent, "percentage of long replies")->check(CLI::Range(0, 100));
-    cmd->add_option("--long-chars", long_chars, "characters in a long reply")->check(CLI::Range(1, 9000));
+    cmd->add_option("--long", long_percent, "percentage of long replies")
+        ->check(CLI::Range(0, 100));
+    cmd->add_option("--long-chars", long_chars, "characters in a long reply")
+        ->check(CLI::Range(1, 9000));
     cmd->add_option("--seed", seed);
   }
   answers->add_option("--files,-f", files, "answers files to spread them over");
@@ -191,7 +198,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     Diagnostics diagnostics;
-    const auto library = ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
+    const auto library =
+        ScenarioLibrary::load({scenarios_dir}, {scenarios_dir + "/lexicons"}, diagnostics);
     if (!diagnostics.empty()) throw std::runtime_error(diagnostics.to_string());
     if (*phrases) return write_phrases(library, target);
     const Pools pools = make_pools(library, long_chars, seed);

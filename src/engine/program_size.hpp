@@ -1,7 +1,8 @@
 #pragma once
 // How large RE2's program for a trainer's pattern can be, read from its text without compiling
-// it (its classes are compiled alone, each once): the load compiles only the patterns whose bound passes the limit it allows
-// (engine/trainer_pattern), and every other pattern when a reply first needs it.
+// it (its classes are compiled alone, each once): the load compiles only the patterns whose bound
+// passes the limit it allows (engine/trainer_pattern), and every other pattern when a reply first
+// needs it.
 #include <cstddef>
 #include <string_view>
 

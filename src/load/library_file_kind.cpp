@@ -39,8 +39,8 @@ std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {
 LibraryFileKind kind_of_content(const std::string& path) {
   Diagnostics ignored;
   const auto root = parse_file(path, ignored, [&](const std::string& content) {
-    const bool may_be_other = content.find("concepts") != std::string::npos ||
-                              content.find("types") != std::string::npos;
+    const bool may_be_other =
+        content.find("concepts") != std::string::npos || content.find("types") != std::string::npos;
     return may_be_other ? YamlReader(path, ignored).parse(content) : std::nullopt;
   });
   if (!root || !root->is_map()) return LibraryFileKind::scenarios;
