@@ -49,19 +49,19 @@ std::size_t measured_size(std::string_view atom) {
   return size;
 }
 
-// A literal character, as written (`您`, `\.`, `\x{3002}`), or something else to measure.
-std::size_t atom_bound(std::string_view atom) {
+// A literal character, as written (`您`, `\.`, `\x{3002}`), or a class read or measured.
+std::size_t atom_bound(std::string_view atom, ClassSizes classes) {
   const bool single_character = utf8::count_code_points(atom) == 1 && atom != ".";
   if (single_character) return kPerLiteral;
   if (atom.starts_with('\\') && escaped_character(atom)) return kPerLiteral;
-  return measured_size(atom);
+  return classes == ClassSizes::read ? written_bound(atom) : measured_size(atom);
 }
 
 }  // namespace
 
 // Each group's size is the sum of its pieces; a piece repeated n times counts n times (RE2
 // writes `x{2,6}` out as six copies of x), and a repeated group multiplies what is inside it.
-std::size_t program_size_bound(std::string_view pattern) {
+std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
   struct Level {
     std::size_t size = 0;
     std::size_t last = 0;  // the piece a repetition would apply to
@@ -103,7 +103,7 @@ std::size_t program_size_bound(std::string_view pattern) {
       } else {
         utf8::decode(pattern, at);
       }
-      add(atom_bound(pattern.substr(begin, at - begin)));
+      add(atom_bound(pattern.substr(begin, at - begin), classes));
     }
   }
   std::size_t total = 0;

@@ -330,6 +330,7 @@ TEST_CASE("a pattern's program is never larger than the bound read from its text
     const std::string shown = pattern;
     CAPTURE(shown);
     CHECK(program_size(pattern) <= program_size_bound(pattern));
+    CHECK(program_size(pattern) <= program_size_bound(pattern, ClassSizes::read));
   }
   // Pass 18, finding 05: a class's bound read from its characters was nine times its size, so
   // 1,000 patterns like this one, well within the limit, were each compiled at load (5 s).
