@@ -1960,5 +1960,76 @@ class PoliteBlameAndColleaguesPass19(CoachTestCase):
             ("close", "我知道您不是故意发火的。", False)])
 
 
+class EmpathyExcusesCommitmentsAndAdvicePass20(CoachTestCase):
+    """Outside tester, pass 20 (findings 01-05): good replies failed critically as blame or
+    dismissal: a guess at how the customer feels with 应该, a caring 您得注意时间, words that excuse
+    the customer, commitments shaped like 我们不会……, the standard anti-fraud line and advice with
+    最好. Each now passes beside the lecture or denial it resembles, which is still caught."""
+
+    critical_cases = Grading.assert_critical_cases
+
+    def test_a_guess_at_the_customers_feelings_is_no_lecture(self):
+        # finding 01
+        self.critical_cases("airline-delay", [
+            ("vent", "从下午折腾到半夜,你们应该累坏了吧。", False),
+            ("vent", "大家在机场等了这么久,您应该等得很心急吧。", False),
+            ("vent", "折腾到半夜,你们应该一口热饭都没吃上吧。", False),
+            ("vent", "您应该等通知。", True),
+            ("vent", "您应该想清楚再买票。", True)])
+        self.critical_cases("missing-balance", [
+            ("vent", "您应该想知道这钱到底扣到哪儿去了吧。", False),
+            ("vent", "您应该对我们很失望吧。", False),
+            ("vent", "您都是十二年的老客户了,您应该一直很信任我们。", False),
+            ("vent", "您应该对自己的账户负责。", True),
+            ("vent", "您应该对一下账单。", True),
+            ("vent", "您应该一开始就问清楚。", True),
+            ("vent", "您应该一直保管好密码。", True)])
+        self.critical_cases("hall-outage", [
+            ("redirect", "您下午还要上班,您得注意时间,别耽误了。", False),
+            ("redirect", "您得注意看短信。", True),
+            ("redirect", "下次您得注意一点。", True)])
+
+    def test_words_that_excuse_the_customer_are_no_blame(self):
+        # finding 02
+        self.critical_cases("missing-balance", [
+            ("apologize", "这种扣费您自己没注意到也很正常,我一定帮您查清楚。", False),
+            ("apologize", "您自己没注意账单。", True),
+            ("apologize", "是您自己没注意。", True),
+            ("gather", "详单上的小字确实印得不清楚,您当时没看清楚也不奇怪。", False),
+            ("gather", "您当时没看清楚合同就签了。", True),
+            ("gather", "您没看清楚。", True)])
+        self.critical_cases("airline-delay", [
+            ("apologize", "换了谁都会窝火。这哪儿是您的责任。", False),
+            ("apologize", "这哪儿是您自己的错。", False),
+            ("apologize", "这是您的责任。", True),
+            ("apologize", "这是您自己的错。", True)])
+
+    def test_commitments_and_the_anti_fraud_line_are_no_denial(self):
+        # findings 03 and 04 (我们不可能不管 stays caught: type-emotional-appeal's counter-example)
+        self.critical_cases("airline-delay", [
+            ("resolve", "我们不会随便敷衍你们的。", False),
+            ("resolve", "我们不会随便扣您的钱。", True)])
+        self.critical_cases("missing-balance", [
+            ("follow_up", "改进我们的工作。我们不会这样不了了之的。", False),
+            ("follow_up", "我们绝对不会这样。", True),
+            ("resolve", "我们的工作人员从来不会打电话让您回复短信订业务,以后遇到这种电话您直接挂掉就行。", False),
+            ("resolve", "我们从来没打过电话给您。", True),
+            ("resolve", "我们从来不会发错账单。", True),
+            ("resolve", "我们从来不会向客户乱收费。", True)])
+        self.critical_cases("bank-special-background", [
+            ("first_contact", "我们银行从来不会打电话向您索要验证码,遇到这种电话请直接挂断。", False),
+            ("first_contact", "我们的工作人员从来不会打电话向您索要验证码。", False)])
+
+    def test_advice_with_zuihao_is_no_boast_about_the_network(self):
+        # finding 05
+        self.critical_cases("sms-failure", [
+            ("resolve", "网络恢复后最好重启一下手机。", False),
+            ("resolve", "网络恢复后我第一时间给您回电话。", False),
+            ("resolve", "我们的网络覆盖是全国最好的。", True),
+            ("resolve", "我们信号最好了。", True)])
+        self.critical_cases("type-emotional-appeal", [
+            ("record-and-report", "这几天信号弱的时候最好靠近窗户打电话。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
