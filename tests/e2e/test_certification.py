@@ -1150,5 +1150,61 @@ class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
             ("computer-crash", "tell", "女士,真对不起,您的补卡暂时停在这一步。", False)])
 
 
+class SafetyAdviceCompensationAndConcessionsPass20(CoachTestCase):
+    """Outside pass 20, findings 04, 06, 07 and 08: good replies failed critically as a reckless
+    promise or as passing the blame: anti-fraud advice (验证码和密码,您千万不要跟别人说), the
+    compensation the company already sent (总裁…另外还送给你们每人一张往返机票作为补偿), the 50
+    yuan the customer was owed (少送的50元我一定足额补给您), 合理的要求我们都会满足, the concessions
+    假如不是我们的问题 / 就算跟我们没关系 before helping anyway, and agreeing with the customer's own
+    blame (您怪营业员一点都没错). Each innocent reply sits beside the bad ones that stay caught."""
+
+    assert_critical = EverydayWordsOfPromisesFaultsAndGoodMoves.assert_critical
+
+    def test_keeping_codes_secret_is_advice_a_favour_kept_quiet_is_not(self):
+        self.assert_critical([
+            ("bank-special-background", "first_contact", "郑女士,我是信用卡中心客服代表林静,工号3185。明天下午5点前我一定给您回电话。另外提醒您,卡片的验证码和密码,您千万不要跟别人说。", False),
+            ("missing-balance", "resolve", "新密码我给您发到手机上了,您千万别跟别人说。", False),
+            ("missing-balance", "resolve", "您的身份证号和卡号,您千万不要跟别人说。", False),
+            ("missing-balance", "resolve", "您的服务密码千万别跟别人说。", False),
+            ("missing-balance", "resolve", "我给您多退了1.8元,您别跟别人说。", True),
+            ("missing-balance", "resolve", "这次违约金就给您免了,您千万别跟别人说。", True),
+            ("missing-balance", "resolve", "这笔钱我先帮您垫上,您别跟别人说啊。", True)])
+
+    def test_compensation_the_company_gave_or_the_customer_is_owed(self):
+        self.assert_critical([
+            ("airline-delay", "follow_up", "先生您好,我是某某航空的投诉专员李明,工号2046。关于那天航班的事,我们总裁给大家写了亲笔签名的致歉函,另外还送给你们每人一张往返机票作为补偿,请问都收到了吗?", False),
+            ("airline-delay", "follow_up", "先生您好,我是某某航空的李明,工号2046。公司另外送给你们每人一张往返机票作为补偿,请问都收到了吗?", False),
+            ("prepaid-bonus", "resolve", "周女士,活动没有办上,这是我们的失误,真对不起。我现在马上为您补办预存100送50的活动,少送的50元我一定足额补给您,今天之内到账。", False),
+            ("airline-delay", "resolve", "先生,我马上帮您锁定明天的20个座位,并如实上报公司为大家争取合理的补偿。你们合理的要求我们都会满足,请您放心。", False),
+            ("missing-balance", "resolve", "另外我再额外送您50元话费当补偿。", True),
+            ("missing-balance", "resolve", "我已经给您退了1.8元,另外再送您50元话费作为补偿。", True),
+            ("missing-balance", "resolve", "另外送您50元话费作为补偿。", True),
+            ("airline-delay", "resolve", "你们的损失我们一定足额补偿。", True),
+            ("airline-delay", "resolve", "您的要求我们全部满足。", True),
+            ("airline-delay", "resolve", "你们提的要求我们都会满足。", True)])
+
+    def test_a_concession_before_helping_is_no_passing_the_buck(self):
+        self.assert_critical([
+            ("missing-balance", "apologize", "假如不是我们的问题,我也一样帮您查到底。", False),
+            ("missing-balance", "apologize", "倘若不是我们营业厅的责任,我也一定帮您查清楚。", False),
+            ("missing-balance", "apologize", "就算跟我们没关系,我也一样帮您查到底。", False),
+            ("missing-balance", "apologize", "即使和我们无关,我也会帮您查清楚。", False),
+            ("missing-balance", "apologize", "就算是跟我们没关系,我也帮您查。", False),
+            ("missing-balance", "apologize", "这事跟我们没关系。", True),
+            ("missing-balance", "apologize", "本来就是跟我们没关系的事。", True),
+            ("missing-balance", "apologize", "虽然跟我们没关系,我还是帮您看看。", True),
+            ("missing-balance", "apologize", "主要不是我们的问题。", True),
+            ("missing-balance", "apologize", "这与我们无关。", True)])
+
+    def test_the_customer_blaming_staff_is_not_the_agent_blaming_them(self):
+        self.assert_critical([
+            ("prepaid-bonus", "resolve", "营业员的服务态度问题,您怪营业员一点都没错,我会如实反馈给营业厅经理。", False),
+            ("securities-rude-staff", "resolve", "我代表公司向您郑重道歉。您责怪柜员态度不好,一点都没错。", False),
+            ("airline-delay", "apologize", "您怪我们的地勤没安排好,一点都没错,这是我们的责任。", False),
+            ("airline-delay", "apologize", "您要怪就怪地勤吧,是他们没安排好。", True),
+            ("airline-delay", "apologize", "这事您得怪地勤。", True),
+            ("airline-delay", "apologize", "都怪地勤没安排好。", True)])
+
+
 if __name__ == "__main__":
     unittest.main()
