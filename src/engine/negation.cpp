@@ -238,6 +238,25 @@ bool window_spells(const Window& window, std::size_t begin, std::size_t end,
   return std::equal(word.begin(), word.end(), window.characters.begin() + begin);
 }
 
+// A deadline of up to four characters before 前, 之前, 以前, 内, 之内 or 以内 (周二前, 三天之内),
+// where the window's position `last` is its end: 不能保证|周二前|一定能到 promises nothing. Its
+// start, or nothing.
+std::optional<std::size_t> time_limit_ending_at(const Window& window, std::size_t last) {
+  const char32_t end = window.characters[last];
+  if (end != U'前' && end != U'内') return std::nullopt;
+  std::size_t start = last;
+  if (start > window.first() &&
+      (window.characters[start - 1] == U'之' || window.characters[start - 1] == U'以'))
+    --start;
+  constexpr std::size_t kLongestDeadline = 4;
+  for (std::size_t n = 0; n < kLongestDeadline && start > window.first(); ++n) {
+    const char32_t c = window.characters[start - 1];
+    if (is_negator(c) || c == U'证' || c == U'诺') break;  // back to 保证, 承诺
+    --start;
+  }
+  return start < last ? std::optional<std::size_t>(start) : std::nullopt;
+}
+
 // Where a stretch that carries a negation on as a whole ends at window position `last`: a
 // carried word, or the object of a 把 (没把|号码|输错: the negation governs the verb after the
 // object). The window position it starts at, or nothing.
@@ -246,6 +265,7 @@ std::optional<std::size_t> carried_stretch_ending_at(const Window& window, std::
     if (last + 1 >= word.size() && window_spells(window, last + 1 - word.size(), last + 1, word))
       return last + 1 - word.size();
   }
+  if (const auto time = time_limit_ending_at(window, last)) return time;
   for (std::size_t ba = last; ba-- > window.first() && last - ba <= kLongestBaObject;) {
     const char32_t c = window.characters[ba];
     if (c == U'把') return ba + 1;
@@ -288,6 +308,16 @@ bool is_rhetorical(std::string_view text, const Window& window, std::size_t nega
   return guess && without_trailing_symbols(rest).ends_with("吧");
 }
 
+// Whether the pronoun at window position `i` follows 不是 directly: what 不是 denies is what the
+// pronoun did (不是您粗心), not a new sentence (不是我说您应该…, where 我 follows).
+bool denied_subject(const Window& window, std::size_t i) {
+  const bool before_match =
+      i + 1 == kWindowCharacters ||
+      (i + 3 == kWindowCharacters && window_spells(window, i + 1, i + 3, U"自己"));
+  return before_match && is_pronoun(window.characters[i]) && i >= window.first() + 2 &&
+         window.characters[i - 1] == U'是' && is_negator(window.characters[i - 2]);
+}
+
 // The narrow reading, for rules that forbid a phrase (see negation.hpp).
 bool plainly_denied(std::string_view text, const Window& window, std::size_t match_begin) {
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
@@ -309,9 +339,11 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
     if (c == U'是' && new_copula(i)) return false;
     // A pronoun is carried over only as the object of a preposition (不会给您); otherwise it is
     // a new subject (不是我说您应该).
-    const bool object = (is_pronoun(c) || c == U'们') && i > window.first() &&
-                        (is_preposition(window.characters[i - 1]) ||
-                         (c == U'们' && is_pronoun(window.characters[i - 1])));
+    // So is the subject of what 不是 denies: 不是您粗心, 也不是您大意.
+    const bool object =
+        (is_pronoun(c) || c == U'们') && i > window.first() &&
+        (is_preposition(window.characters[i - 1]) ||
+         (c == U'们' && is_pronoun(window.characters[i - 1])) || denied_subject(window, i));
     if (!carries_negation(c) && !object) {
       const std::optional<std::size_t> stretch = carried_stretch_ending_at(window, i);
       if (!stretch) return false;

@@ -1206,5 +1206,31 @@ class SafetyAdviceCompensationAndConcessionsPass20(CoachTestCase):
             ("airline-delay", "apologize", "都怪地勤没安排好。", True)])
 
 
+class GoodRepliesPass21(CoachTestCase):
+    """Outside pass 21: good replies failed critically on a step's own list of words it must not
+    say: a refusal to promise a date (我不能保证周二前一定能到), taking the customer's side
+    (不是您粗心), asking to avoid a misunderstanding (为了不出误会), and a model answer that names
+    the empty promise it refuses (不想拿“试试看”来搪塞您) lost points. Beside each, the bad reply
+    the list is there for."""
+
+    rule = test_grade.CaseFacts.rule
+    assert_critical = EverydayWordsOfPromisesFaultsAndGoodMoves.assert_critical
+    assert_rule = EverydayWordsOfPromisesFaultsAndGoodMoves.assert_rule
+
+    def test_a_steps_own_words_in_a_good_reply(self):
+        self.assert_critical([
+            ("bank-argumentative", "honest_status", "周先生,系统显示新卡还在制卡中。我不能保证周二前一定能到,但我今天下午5点前给您回电话。", False),
+            ("bank-argumentative", "honest_status", "周先生,您放心,周二前一定能到。", True),
+            ("forwarding-without-id", "listen", "先生,不是您粗心,手机丢了谁都着急。", False),
+            ("forwarding-without-id", "listen", "先生,您也太粗心了。", True),
+            ("securities-rude-staff", "facts", "孙女士,为了不出误会,我把细节问清楚:当时是哪位员工接待的您?", False),
+            ("securities-rude-staff", "facts", "孙女士,您是不是误会了?", True),
+            ("securities-rude-staff", "facts", "孙女士,可能有点误会。", True)])
+        self.assert_rule("不说:“我试试”", [
+            ("type-hardline", "firm-line", "郝先生,很抱歉,免违约金解约这个要求我们确实无法满足。我也不想拿“试试看”来搪塞您。", True),
+            ("type-hardline", "firm-line", "郝先生,您别着急,我帮您试试。", False),
+            ("type-hardline", "firm-line", "郝先生,我试试看吧。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -259,6 +259,15 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK(ok("{none_of: [填错]}", "我们不会把您的金额填错"));
   CHECK(ok("{none_of: [保证永远不会]}", "我不敢百分之百保证永远不会再出问题"));
   CHECK(ok("{none_of: [给您开]}", "我没有权限给您开"));
+  // Across a deadline, and to the subject of what 不是 denies (pass 21, findings 01 and 02).
+  CHECK(ok("{none_of: [一定能到]}", "我不能保证周二前一定能到"));
+  CHECK(ok("{none_of: [一定能修好]}", "我不能保证三天内一定能修好"));
+  CHECK(ok("{none_of: [粗心]}", "不是您粗心,手机丢了谁都着急"));
+  CHECK(ok("{none_of: [大意]}", "也不是您大意"));
+  CHECK_FALSE(ok("{none_of: [一定能到]}", "您放心,周二前一定能到"));
+  CHECK_FALSE(ok("{none_of: [一定能到]}", "我保证周二前一定能到"));
+  CHECK_FALSE(ok("{none_of: [粗心]}", "不是我说您,您也太粗心了"));
+  CHECK_FALSE(ok("{none_of: [粗心]}", "不是我说您粗心"));
   CHECK_FALSE(ok("{none_of: [输错]}", "您肯定把号码输错了"));
   CHECK_FALSE(ok("{none_of: [输错]}", "没想到您把号码输错了"));
   CHECK_FALSE(ok("{none_of: [给您开]}", "有权限给您开"));
