@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include <re2/re2.h>
+
 #include "text/clauses.hpp"
 #include "util/utf8.hpp"
 
@@ -318,8 +320,47 @@ bool denied_subject(const Window& window, std::size_t i) {
          window.characters[i - 1] == U'是' && is_negator(window.characters[i - 2]);
 }
 
+// The clause before `pos`, back to its start, and whether that start was reached within
+// kFarthestBack bytes (about 20 characters).
+struct ClauseBefore {
+  std::string_view text;
+  bool from_its_start = false;
+};
+ClauseBefore clause_before(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kFarthestBack = 60;
+  std::size_t start = pos;
+  while (start > 0 && pos - start < kFarthestBack) {
+    const std::size_t previous = utf8::previous_start(text, start);
+    if (is_clause_boundary(text, previous)) return {text.substr(start, pos - start), true};
+    start = previous;
+  }
+  return {text.substr(start, pos - start), start == 0};
+}
+
+// A concessive clause asserts nothing: 不管当时营业部人很多还是少,都不应该…, 就算人比较多,也不是
+// 理由. The clause goes on after a comma to what holds all the same; 不管怎样 and 无论如何 are
+// adverbs of the clause they stand in (我保证不管怎样永远不会…), and 不管 counts only where it
+// opens the clause (我们不管 is a refusal, not a concession).
+bool in_concession(std::string_view text, std::size_t match_begin) {
+  static constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
+                                                      "哪怕", "即便", "纵然", "不管"};
+  const std::string_view rest = rest_of_clause(text, match_begin);
+  const std::size_t clause_end = match_begin + rest.size();
+  if (rest.empty() || clause_end >= text.size() || text[clause_end] != ',') return false;
+  const ClauseBefore before = clause_before(text, match_begin);
+  for (std::string_view word : kConcessions) {
+    const std::size_t at = before.text.find(word);
+    if (at == std::string_view::npos) continue;
+    if (word == "不管" && (at != 0 || !before.from_its_start)) continue;
+    const std::string_view after = before.text.substr(at + word.size());
+    if (!after.starts_with("怎") && !after.starts_with("如何")) return true;
+  }
+  return false;
+}
+
 // The narrow reading, for rules that forbid a phrase (see negation.hpp).
 bool plainly_denied(std::string_view text, const Window& window, std::size_t match_begin) {
+  if (in_concession(text, match_begin)) return true;
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
       starts_with_subject(text, match_begin))
     return false;
@@ -354,6 +395,19 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
   return false;
 }
 
+// What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
+bool refused_after(std::string_view text, std::size_t match_begin) {
+  static const RE2 refusal(
+      "(这个|这点|这一点|这事|这件事)?(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
+      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)");
+  const std::string_view rest = rest_of_clause(text, match_begin);
+  // Read for every match: most clauses hold none of the refusing words, and are passed at once.
+  const bool may_refuse = rest.find("能") != std::string_view::npos ||
+                          rest.find("法") != std::string_view::npos ||
+                          rest.find("敢") != std::string_view::npos;
+  return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
+}
+
 }  // namespace
 
 Negation read_negation(std::string_view text, std::size_t match_begin) {
@@ -362,7 +416,7 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   // mark governs the match, so a forbidding rule holds it against the trainee all the more.
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
-  const bool denied = plainly_denied(text, window, match_begin);
+  const bool denied = plainly_denied(text, window, match_begin) || refused_after(text, match_begin);
   return {denied || widely_negated(text, window, match_begin), denied};
 }
 

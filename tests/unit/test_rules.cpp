@@ -268,6 +268,16 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK_FALSE(ok("{none_of: [一定能到]}", "我保证周二前一定能到"));
   CHECK_FALSE(ok("{none_of: [粗心]}", "不是我说您,您也太粗心了"));
   CHECK_FALSE(ok("{none_of: [粗心]}", "不是我说您粗心"));
+  // A concession asserts nothing, and what the clause then refuses to promise is not promised
+  // (pass 21, findings 03 and 05).
+  CHECK(ok("{none_of: [人很多]}", "不管当时人很多还是少,都不应该这样对您"));
+  CHECK(ok("{none_of: [人很多]}", "您是老客户,不管当时营业部人很多还是少,都不应该这样对您"));
+  CHECK_FALSE(ok("{none_of: [永远不会]}", "我保证不管怎样永远不会再出问题,您放心"));
+  CHECK(ok("{none_of: [人比较多]}", "就算当时人比较多,也不是怠慢您的理由"));
+  CHECK(ok("{none_of: [全赔]}", "损失全赔这个我不能随口答应您"));
+  CHECK_FALSE(ok("{none_of: [人很多]}", "当时人很多,她忙不过来"));
+  CHECK_FALSE(ok("{none_of: [人很多]}", "我们不管人很多还是少"));  // not a concession here
+  CHECK_FALSE(ok("{none_of: [全赔]}", "损失全赔,我保证"));
   CHECK_FALSE(ok("{none_of: [输错]}", "您肯定把号码输错了"));
   CHECK_FALSE(ok("{none_of: [输错]}", "没想到您把号码输错了"));
   CHECK_FALSE(ok("{none_of: [给您开]}", "有权限给您开"));
