@@ -341,10 +341,9 @@ ClauseBefore clause_before(std::string_view text, std::size_t pos) {
 // 理由. The clause goes on after a comma to what holds all the same; 不管怎样 and 无论如何 are
 // adverbs of the clause they stand in (我保证不管怎样永远不会…), and 不管 counts only where it
 // opens the clause (我们不管 is a refusal, not a concession).
-bool in_concession(std::string_view text, std::size_t match_begin) {
+bool in_concession(std::string_view text, std::size_t match_begin, std::string_view rest) {
   static constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
                                                       "哪怕", "即便", "纵然", "不管"};
-  const std::string_view rest = rest_of_clause(text, match_begin);
   const std::size_t clause_end = match_begin + rest.size();
   if (rest.empty() || clause_end >= text.size() || text[clause_end] != ',') return false;
   const ClauseBefore before = clause_before(text, match_begin);
@@ -360,7 +359,6 @@ bool in_concession(std::string_view text, std::size_t match_begin) {
 
 // The narrow reading, for rules that forbid a phrase (see negation.hpp).
 bool plainly_denied(std::string_view text, const Window& window, std::size_t match_begin) {
-  if (in_concession(text, match_begin)) return true;
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
       starts_with_subject(text, match_begin))
     return false;
@@ -396,16 +394,21 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
 }
 
 // What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
-bool refused_after(std::string_view text, std::size_t match_begin) {
+bool refused_after(std::string_view rest) {
   static const RE2 refusal(
       "(这个|这点|这一点|这事|这件事)?(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
       "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)");
-  const std::string_view rest = rest_of_clause(text, match_begin);
   // Read for every match: most clauses hold none of the refusing words, and are passed at once.
   const bool may_refuse = rest.find("能") != std::string_view::npos ||
                           rest.find("法") != std::string_view::npos ||
                           rest.find("敢") != std::string_view::npos;
   return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
+}
+
+// Said in a concession or refused in the clause that names it: not the trainee's own word.
+// `rest` is the clause from the match on (rest_of_clause).
+bool not_asserted(std::string_view text, std::size_t match_begin, std::string_view rest) {
+  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest));
 }
 
 }  // namespace
@@ -416,7 +419,8 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   // mark governs the match, so a forbidding rule holds it against the trainee all the more.
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
-  const bool denied = plainly_denied(text, window, match_begin) || refused_after(text, match_begin);
+  const bool denied = plainly_denied(text, window, match_begin) ||
+                      not_asserted(text, match_begin, rest_of_clause(text, match_begin));
   return {denied || widely_negated(text, window, match_begin), denied};
 }
 
