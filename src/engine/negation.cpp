@@ -310,8 +310,9 @@ bool is_rhetorical(std::string_view text, const Window& window, std::size_t nega
   return guess && without_trailing_symbols(rest).ends_with("吧");
 }
 
-// Whether the pronoun at window position `i` follows 不是 directly: what 不是 denies is what the
-// pronoun did (不是您粗心), not a new sentence (不是我说您应该…, where 我 follows).
+// Whether the pronoun at window position `i` follows 不是 directly and stands right before the
+// phrase (or before 自己 and the phrase): what 不是 denies is what the pronoun did (不是您粗心,
+// 不是您自己大意). In 不是我说您应该… the 我 is followed by a verb of its own: a new sentence.
 bool denied_subject(const Window& window, std::size_t i) {
   const bool before_match =
       i + 1 == kWindowCharacters ||

@@ -122,13 +122,10 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
 }
 
 void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
-  re2::StringPiece found;
-  const re2::StringPiece text(reply.text.data(), reply.text.size());
-  result.ok = rule.regex->regex().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1);
+  const std::optional<TextSpan> words = rule.regex->first_words(reply.text);
+  result.ok = words.has_value();
   if (result.ok) {
-    const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
-    const TextSpan span = rule.regex->words_of(reply.text, {begin, begin + found.size()});
-    result.matched.push_back(reply.to_original(span));
+    result.matched.push_back(reply.to_original(*words));
   } else {
     result.detail = std::string(
         tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
@@ -219,12 +216,7 @@ std::optional<TextSpan> first_said(const OrderItem& item, bool negation,
   };
   if (item.concept_entry) return counted(scan.of(item.concept_entry->index));
   if (item.phrases) return counted(item.phrases->find_all(reply));
-  re2::StringPiece found;
-  const re2::StringPiece text(reply.text.data(), reply.text.size());
-  if (!item.regex->regex().Match(text, from, text.size(), RE2::UNANCHORED, &found, 1))
-    return std::nullopt;
-  const auto begin = static_cast<std::size_t>(found.data() - reply.text.data());
-  return item.regex->words_of(reply.text, {begin, begin + found.size()});
+  return item.regex->first_words(reply.text, from);
 }
 
 void judge_order(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,

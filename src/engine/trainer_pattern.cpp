@@ -11,6 +11,7 @@
 #include "engine/phrase_matcher.hpp"
 #include "engine/program_size.hpp"
 #include "text/char_folder.hpp"
+#include "text/clauses.hpp"
 #include "text/nfkc.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/i18n.hpp"
@@ -361,9 +362,7 @@ namespace {
 // it holds nothing else.
 TextSpan without_closing_marks(std::string_view text, TextSpan span) {
   std::size_t end = span.end;
-  while (end > span.begin &&
-         std::string_view(",.!?;:").find(text[end - 1]) != std::string_view::npos)
-    --end;
+  while (end > span.begin && is_clause_boundary(text, end - 1)) --end;
   return end > span.begin ? TextSpan{span.begin, end} : span;
 }
 
@@ -387,6 +386,14 @@ TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
   if (context_.trailing != 0 && groups[context_.trailing].data() != nullptr)
     words.end = offset(groups[context_.trailing].data());
   return without_closing_marks(text, words.begin < words.end ? words : match);
+}
+
+std::optional<TextSpan> TrainerPattern::first_words(std::string_view text, std::size_t from) const {
+  re2::StringPiece found;
+  const re2::StringPiece whole(text.data(), text.size());
+  if (!regex().Match(whole, from, text.size(), RE2::UNANCHORED, &found, 1)) return std::nullopt;
+  const auto begin = static_cast<std::size_t>(found.data() - text.data());
+  return words_of(text, {begin, begin + found.size()});
 }
 
 std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,

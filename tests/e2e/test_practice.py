@@ -538,6 +538,19 @@ class TerminalSessions(CoachTestCase):
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
+    def answer_the_first_step(self, fd, end=b"\r"):
+        """Answers fee's first step and waits for its second."""
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。".encode() + end)
+        self.read_until(fd, "Step 2/2")
+
+    def leave_with_ctrl_c_twice(self, fd):
+        """Presses Ctrl-C, confirms with a second, and returns the screen up to the transcript."""
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"\x03")
+        return self.read_until(fd, "Transcript saved")
+
     def reap(self, pid, fd):
         try:
             os.kill(pid, signal.SIGKILL)
@@ -552,13 +565,8 @@ class TerminalSessions(CoachTestCase):
     def test_ctrl_c_twice_leaves_and_keeps_the_transcript(self):
         record = self.tmp / "rec.yaml"
         pid, fd = self.spawn("practice", "fee", "--record", str(record))
-        self.read_until(fd, "you>")
-        os.write(fd, "王先生,您的心情我很理解。\n".encode())
-        self.read_until(fd, "Step 2/2")
-        os.write(fd, b"\x03")
-        self.read_until(fd, "Ctrl-C again")
-        os.write(fd, b"\x03")
-        screen = self.read_until(fd, "Transcript saved")
+        self.answer_the_first_step(fd, end=b"\n")
+        screen = self.leave_with_ctrl_c_twice(fd)
         self.assertIn("Summary", screen)
         self.assertNotIn("you> Session ended", screen)  # the note starts a line of its own
         _, status = os.waitpid(pid, 0)
@@ -592,15 +600,10 @@ class TerminalSessions(CoachTestCase):
         # As SIGTERM says it: the text typed without Enter stayed only on the old prompt line.
         record = self.tmp / "rec.yaml"
         pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
-        self.read_until(fd, "you>")
-        os.write(fd, "王先生,您的心情我很理解。\r".encode())
-        self.read_until(fd, "Step 2/2")
+        self.answer_the_first_step(fd)
         os.write(fd, "还没写完".encode())
         self.read_until(fd, "还没写完")
-        os.write(fd, b"\x03")
-        self.read_until(fd, "Ctrl-C again")
-        os.write(fd, b"\x03")
-        screen = self.read_until(fd, "Transcript saved")
+        screen = self.leave_with_ctrl_c_twice(fd)
         self.assertIn("this text was typed without Enter, so it is not a reply and was not recorded: 还没写完",
                       screen)
         _, status = os.waitpid(pid, 0)
@@ -610,17 +613,12 @@ class TerminalSessions(CoachTestCase):
     def test_ctrl_c_twice_during_a_retry_keeps_the_reply_already_given(self):
         record, db = self.tmp / "rec.yaml", self.tmp / "h.db"
         pid, fd = self.spawn("practice", "fee", "--record", str(record), "--db", str(db))
-        self.read_until(fd, "you>")
-        os.write(fd, "王先生,您的心情我很理解。\r".encode())
-        self.read_until(fd, "Step 2/2")
+        self.answer_the_first_step(fd)
         os.write(fd, "对不起,原因是系统故障。\r".encode())
         self.read_until(fd, "Press Enter")
         os.write(fd, b"/retry\r")
         self.read_until(fd, "Step 2/2")
-        os.write(fd, b"\x03")
-        self.read_until(fd, "Ctrl-C again")
-        os.write(fd, b"\x03")
-        self.assertIn("Score 100.0", self.read_until(fd, "Transcript saved"))
+        self.assertIn("Score 100.0", self.leave_with_ctrl_c_twice(fd))
         self.assertIn('apologize: "对不起,原因是系统故障。"', record.read_text(encoding="utf-8"))
         self.assertEqual(stored_replies(db)["apologize"], (1, "对不起,原因是系统故障。"))
 
