@@ -13,9 +13,13 @@
 namespace coach {
 namespace {
 
-// How many characters before a phrase a negation may stand and still govern it:
-// 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
-constexpr std::size_t kWindowCharacters = 7;
+// How many characters before a phrase a negation may stand and still govern it in the wide
+// reading: 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
+constexpr std::size_t kWideReach = 7;
+// How many characters before a phrase the narrow reading walks back: each character it passes
+// must carry the negation on, and a carried stretch counts as one of kDeniedGap, so it reaches
+// further than the wide reading (没|法跟您保证|三天之内|一定能到: 10).
+constexpr std::size_t kWindowCharacters = 12;
 
 // Single characters, so the window is checked character by character.
 bool is_negator(char32_t c) {
@@ -185,8 +189,16 @@ bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   return false;
 }
 
+// The window's nearest `reach` characters.
+Window nearest(const Window& window, std::size_t reach) {
+  Window near = window;
+  near.size = std::min(near.size, reach);
+  return near;
+}
+
 // The wide reading, for rules that require a phrase (see negation.hpp).
-bool widely_negated(std::string_view text, const Window& window, std::size_t match_begin) {
+bool widely_negated(std::string_view text, const Window& whole, std::size_t match_begin) {
+  const Window window = nearest(whole, kWideReach);
   if (after_degree_adverb(text, match_begin)) return false;
   std::size_t cut = after_scope_breakers(window);
   for (std::size_t i = kWindowCharacters + 1; i-- > cut;) {

@@ -1220,6 +1220,7 @@ class GoodRepliesPass21(CoachTestCase):
     def test_a_steps_own_words_in_a_good_reply(self):
         self.assert_critical([
             ("bank-argumentative", "honest_status", "周先生,系统显示新卡还在制卡中。我不能保证周二前一定能到,但我今天下午5点前给您回电话。", False),
+            ("bank-argumentative", "honest_status", "周先生,系统显示新卡还在制卡中。我现在没法跟您保证三天之内一定能到,但我今天下午5点前给您回电话。", False),
             ("bank-argumentative", "honest_status", "周先生,您放心,周二前一定能到。", True),
             ("forwarding-without-id", "listen", "先生,不是您粗心,手机丢了谁都着急。", False),
             ("forwarding-without-id", "listen", "先生,您也太粗心了。", True),

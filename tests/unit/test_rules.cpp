@@ -262,6 +262,15 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   // Across a deadline, and to the subject of what 不是 denies (pass 21, findings 01 and 02).
   CHECK(ok("{none_of: [一定能到]}", "我不能保证周二前一定能到"));
   CHECK(ok("{none_of: [一定能修好]}", "我不能保证三天内一定能修好"));
+  // A negation further back than the wide reading's seven characters, across words that carry
+  // it on (session 13's note: 我没法保证三天之内…).
+  CHECK(ok("{none_of: [一定能到]}", "我没法保证三天之内一定能到"));
+  CHECK(ok("{none_of: [一定能到]}", "我现在没法跟您保证三天之内一定能到"));
+  CHECK_FALSE(ok("{none_of: [一定能到]}", "没问题,我跟您保证三天之内一定能到"));
+  CHECK_FALSE(ok("{none_of: [一定能到]}", "我没什么好说的,反正三天之内一定能到"));
+  // The wide reading still reaches seven characters: a negation further back governs something
+  // else.
+  CHECK(ok("{any_of: [给您道歉]}", "我不清楚具体原因先郑重地给您道歉"));
   CHECK(ok("{none_of: [粗心]}", "不是您粗心,手机丢了谁都着急"));
   CHECK(ok("{none_of: [大意]}", "也不是您大意"));
   CHECK_FALSE(ok("{none_of: [一定能到]}", "您放心,周二前一定能到"));
