@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "text/clauses.hpp"
@@ -26,12 +27,15 @@ struct QuotationMarks {
 constexpr QuotationMarks kQuotationMarks[] = {
     {"“", U'”'}, {"「", U'」'}, {"『", U'』'}, {"\"", U'"'}};
 
-// Words that report what someone says or thinks, just before the quotation (in either script).
+// Words that report what someone says or thinks, just before the quotation (in either script),
+// and words of taking something as what the quotation says (我们不会当成“没那么严重”).
 // (Not 道 alone: 您要知道 is knowing, not saying.)
-constexpr std::array<std::string_view, 36> kReportingWords = {
-    "说",   "說",   "讲",   "講",   "问",   "問",   "说道", "說道", "写",   "寫",   "写着", "寫著",
-    "叫",   "喊",   "骂",   "罵",   "称",   "稱",   "想",   "觉得", "覺得", "认为", "認為", "以为",
-    "以為", "提到", "提过", "提過", "表示", "所谓", "所謂", "说的", "說的", "讲的", "講的", "原话"};
+constexpr std::array<std::string_view, 51> kReportingWords = {
+    "说",   "說",   "讲",   "講",   "问",   "問",   "说道", "說道", "写",   "寫",   "写着",
+    "寫著", "叫",   "喊",   "骂",   "罵",   "称",   "稱",   "想",   "觉得", "覺得", "认为",
+    "認為", "以为", "以為", "提到", "提过", "提過", "表示", "所谓", "所謂", "说的", "說的",
+    "讲的", "講的", "原话", "当成", "當成", "当作", "當作", "当做", "當做", "看成", "看作",
+    "看做", "视为", "視為", "视作", "視作", "说成", "說成"};
 
 // Words that name the quotation as words, just after it: “您弄错了”这种话.
 constexpr std::array<std::string_view, 24> kNamingWords = {
@@ -113,14 +117,29 @@ Speaker speaker_of(std::u32string_view before) {
   return Speaker::unnamed;
 }
 
-// Whether a negation governs the word of saying at the end of `before`: 我不会说, 我从没说过.
+// Where the 把 (or 將) is whose object ends at `last`: 不会把|您的意见|当成. At most five
+// characters of object, and no negation among them.
+std::optional<std::size_t> ba_before_object(std::u32string_view before, std::size_t last) {
+  constexpr std::size_t kLongestObject = 5;
+  for (std::size_t at = last; at-- > 0 && last - at <= kLongestObject;) {
+    if (before[at] == U'把' || before[at] == U'將') return at;
+    if (is_negator(before[at])) break;
+  }
+  return std::nullopt;
+}
+
+// Whether a negation governs the word of saying at the end of `before`: 我不会说, 我从没说过,
+// 我们不会把您的意见当成.
 bool denies_saying(std::u32string_view before, std::size_t saying_length) {
   constexpr std::size_t kGap = 4;
   std::size_t at = before.size() - saying_length;
   for (std::size_t gap = 0; at > 0 && gap <= kGap; ++gap) {
     --at;
     if (is_negator(before[at])) return !is_neutral_negation(before, at);
-    if (!carries_negation(before[at])) return false;
+    if (carries_negation(before[at])) continue;
+    const std::optional<std::size_t> ba = ba_before_object(before, at + 1);
+    if (!ba) return false;
+    at = *ba;
   }
   return false;
 }

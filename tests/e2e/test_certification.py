@@ -1226,7 +1226,9 @@ class GoodRepliesPass21(CoachTestCase):
             ("forwarding-without-id", "listen", "先生,您也太粗心了。", True),
             ("securities-rude-staff", "facts", "孙女士,为了不出误会,我把细节问清楚:当时是哪位员工接待的您?", False),
             ("securities-rude-staff", "facts", "孙女士,您是不是误会了?", True),
-            ("securities-rude-staff", "facts", "孙女士,可能有点误会。", True)])
+            ("securities-rude-staff", "facts", "孙女士,可能有点误会。", True),
+            ("securities-rude-staff", "thank", "孙女士,谢谢您打电话来告诉我们。您反映的问题,我们绝不会当成“没那么严重”,会加强柜台人员的服务培训。您看还有别的需要我帮您的吗?", False),
+            ("securities-rude-staff", "thank", "孙女士,谢谢您打电话来告诉我们。其实这事没那么严重,我们会加强柜台人员的服务培训。您看还有别的需要我帮您的吗?", True)])
         self.assert_rule("不说:“我试试”", [
             ("type-hardline", "firm-line", "郝先生,很抱歉,免违约金解约这个要求我们确实无法满足。我也不想拿“试试看”来搪塞您。", True),
             ("type-hardline", "firm-line", "郝先生,您别着急,我帮您试试。", False),

@@ -222,6 +222,11 @@ TEST_CASE("words in quotation marks are mentioned, not said") {
   CHECK_FALSE(ok("{forbid: blame}", "“好吧”,您弄错了"));  // outside the quotation it counts
   CHECK(ok("{forbid: blame}", "您刚才说:“我弄错了?”其实不是这样"));
   CHECK(ok("{forbid: blame}", "“您弄错了”这种话我们不会说"));
+  // Taking something as what the quotation says, denied (session 13's note on pass 21).
+  CHECK(ok("{none_of: [没那么严重]}", "您反映的情况,我们不会当成“没那么严重”"));
+  CHECK(ok("{none_of: [没那么严重]}", "我们绝不会把您的意见当成“没那么严重”的小问题"));
+  CHECK_FALSE(ok("{none_of: [没那么严重]}", "我们把这事当成“没那么严重”"));
+  CHECK_FALSE(ok("{none_of: [没那么严重]}", "我们不管这些,就当成“没那么严重”"));
 }
 
 TEST_CASE("a pause typed inside a forbidden phrase does not hide it") {
