@@ -74,6 +74,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
       break;
   }
   compiled.description = describe_rule(compiled);
+  if (rule.kind == RuleKind::concept_present) compiled.absence = describe_absence(compiled);
   return compiled;
 }
 

@@ -31,6 +31,7 @@ struct CompiledRule {
   AddressForms address_forms;                    // addresses_customer
   std::vector<std::string> misfit_titles;        // concept: titles that must not count
   std::string description;                       // describe_rule, in the language at compile
+  std::string absence;  // describe_absence for a required concept, in the language at compile
 };
 
 struct CompiledStep {

@@ -78,8 +78,7 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
     result.detail = wrong_title(reply.original_text(misfit->span), customer);
   } else if (rule.rule->kind == RuleKind::concept_present && !found) {
     result.missing.push_back(entry.label());
-    result.detail = fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
-                                entry.label(), quoted_list(entry.matcher->display_phrases(), 2));
+    result.detail = rule.absence;
   } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
     result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")),
                                 entry.label(), first_evidence(result, reply));
@@ -287,6 +286,12 @@ std::string describe_rule(const CompiledRule& compiled) {
     }
   }
   return "";
+}
+
+std::string describe_absence(const CompiledRule& compiled) {
+  const auto& entry = *compiled.concepts.front();
+  return fmt::format(fmt::runtime(tr("缺少「{}」,例如:{}。", "missing {}, e.g. {}.")),
+                     entry.label(), quoted_list(entry.matcher->display_phrases(), 2));
 }
 
 RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply,

@@ -15,4 +15,9 @@ RuleResult evaluate_rule(const CompiledRule& rule, const NormalizedText& reply,
 // CompiledRule::description, so it is made once, not per reply.
 std::string describe_rule(const CompiledRule& rule);
 
+// What a reply without the required concept of a `concept` rule lacks, with examples
+// ("缺少「道歉」,例如:…"). Kept in CompiledRule::absence: most replies lack some concept of
+// their step, and formatting it per reply cost 3 % of scoring one.
+std::string describe_absence(const CompiledRule& rule);
+
 }  // namespace coach
