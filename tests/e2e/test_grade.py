@@ -2031,5 +2031,142 @@ class EmpathyExcusesCommitmentsAndAdvicePass20(CoachTestCase):
             ("record-and-report", "这几天信号弱的时候最好靠近窗户打电话。", False)])
 
 
+class HedgedBlameSoftDenialAndNaturalMovesPass23(CoachTestCase):
+    """Outside tester, pass 23 (findings 01, 02, 06, 08, 09): blame said as a guess, a habit or
+    advice, a softened denial and arguing about whose fault it is passed buried in a good reply;
+    natural wordings of explaining, the B way, taking notes and a time limit were not recognised.
+    Each caught variant sits beside the innocent sentences with the same words that still pass."""
+
+    critical_cases = Grading.assert_critical_cases
+
+    def rule_met(self, cases):
+        """Each (scenario, step, rule description prefix, reply alone, met)."""
+        graded = graded_steps(self, [(sc, st, reply) for sc, st, _, reply, _ in cases],
+                              added_to_model=False)
+        for (sc, st, description, reply, met), step in zip(cases, graded):
+            with self.subTest(scenario=sc, reply=reply):
+                rule = next(r for r in step["rules"] if r["description"].startswith(description))
+                self.assertEqual(rule["ok"], met)
+
+    def test_blame_as_a_guess_about_what_the_customer_did(self):
+        # finding 01
+        self.critical_cases("missing-balance", [
+            ("gather", "我估计八成是您手机上点了什么广告订上的,您想想是什么时候的事?", True),
+            ("gather", "照我的经验,十有八九是您孩子玩手机的时候订了什么东西。", True),
+            ("vent", "多半是您开了什么业务自己没注意到,您慢慢说。", True),
+            ("gather", "我估计八成是我们系统给您误开了什么业务,我马上查。", False),
+            ("gather", "十有八九是您的号码被误开通了什么业务,我马上帮您查。", False),
+            ("gather", "多半是您办套餐的时候营业员给您开了什么业务没跟您说清楚,这是我们的问题。", False),
+            ("gather", "八成是系统自动给您开了个什么业务,我这就查。", False),
+            ("gather", "八成是您点了什么链接也不奇怪,现在这种陷阱太多了。", False),
+            ("gather", "这种扣费每个月都有短信提醒的,您可能没仔细看,是吗?", True),
+            ("gather", "短信提醒的字太小,您可能没仔细看也很正常。", False),
+            ("gather", "怕您没仔细看,我再给您念一遍。", False),
+            ("gather", "提醒短信可能没发到您手机上,我查一下。", False)])
+
+    def test_blame_as_a_habit_or_advice(self):
+        # finding 01
+        self.critical_cases("missing-balance", [
+            ("gather", "其实您平时自己多看看账单的话,早就能发现了,是吧?", True),
+            ("gather", "我们要是早点提醒您多看看账单,您早就能发现了,这是我们没做好。", False),
+            ("gather", "我们平时多核对一下的话,早就能发现这个问题了,是我们的疏忽。", False),
+            ("resolve", "以后您多留意一下短信提醒的话,就能及时发现了,有问题随时找我。", False)])
+        self.critical_cases("sms-failure", [
+            ("resolve", "我看您这手机也用了好些年了吧,说不定是手机本身老化了,您回头也最好换个新手机。", True),
+            ("resolve", "您要是着急,也可以先换个手机试试卡能不能发短信。", False),
+            ("resolve", "不是手机老化的问题,是我们这边的网络故障。", False),
+            ("resolve", "您的手机没问题,不用换新手机。", False),
+            ("resolve", "如果您平时存的短信太多的话也可能发不出去,您回去记得自己清理一下,别老是存着不删。", True),
+            ("resolve", "您别老是担心,这事我一定给您办好。", False),
+            ("resolve", "短信存太多有时也会影响收发,您方便的话可以清理一下,不过这次主要是我们网络的问题。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("explain", "不过您这手机进水的痕迹挺明显的,以后用的时候还是要多注意一点。", True),
+            ("explain", "以后我们还是要多注意一点,及时给您打电话。", False),
+            ("explain", "以后您还是要多注意身体,别太累了。", False),
+            ("explain", "这事是我们的错,以后还是要多注意一点。", False)])
+        self.critical_cases("forwarding-without-id", [
+            ("rule", "说句实话,手机和身份证放一个包里本来就不太稳妥,以后还是得分开放。", True),
+            ("rule", "手机和身份证放在一个包里一起丢了,换谁都着急。", False),
+            ("rule", "建议您以后把身份证和手机分开放,会更安全一些。", False)])
+
+    def test_blame_for_ones_own_slip_or_the_delay(self):
+        # finding 01
+        self.critical_cases("get-me-the-manager", [
+            ("apologize", "您当时也催得特别急,一直说赶时间,我才手忙脚乱漏了这一步。", True),
+            ("apologize", "您当时那么着急赶时间,我还漏了这一步,真是对不起。", False),
+            ("apologize", "您催得对,是我漏了这一步。", False),
+            ("apologize", "您催得这么急,说明这事对您很重要,我一定处理好。", False)])
+        self.critical_cases("airline-delay", [
+            ("apologize", "你们团队一下二十个人,实在是不好安排,要是你们人少一点早就走了。", True),
+            ("apologize", "如果你们人少一点,我们可以安排下一班;二十位的话我马上去协调更大的飞机。", False)])
+
+    def test_a_softened_denial_before_anything_is_checked(self):
+        # finding 02
+        self.critical_cases("missing-balance", [
+            ("vent", "不过我得先跟您说清楚,我们的计费都是电脑自动算的,基本上不会出错,您慢慢说。", True),
+            ("vent", "我们这系统用了这么多年了,从来没出过错,您慢慢说,我帮您查。", True),
+            ("vent", "一般来说系统扣费都有依据,很少会扣错的,您慢慢说,我帮您查查。", True),
+            ("vent", "我们移动是大公司,不会为了1.8块钱去乱扣您的钱的,您慢慢说。", True),
+            ("vent", "您也别一上来就说我们乱扣钱,事情还没查清楚呢,您慢慢说。", True),
+            ("vent", "系统很少出错,但这次确实是我们弄错了,真对不起。", False),
+            ("vent", "系统很少出这种错,这次给您添麻烦了,真对不起。", False),
+            ("resolve", "系统升级以后基本不会出错了,您放心。", False),
+            ("vent", "我们不会为了省事就让您来回跑,您放心。", False),
+            ("vent", "您别担心我们乱扣,我一定帮您查清楚。", False),
+            ("vent", "您说我们乱扣钱,您有这个想法一点也没错,换了谁都会这么想。", False)])
+
+    def test_arguing_about_whose_fault_it_is(self):
+        # finding 06, the cases that are denial, blame or an A-way contradiction
+        self.critical_cases("reconnect-delay", [
+            ("resolve", "不过按规定,交费后开机本来就有最长24小时的处理时间,所以严格说也不算超时。", True),
+            ("resolve", "严格来说这是我们的责任,我马上给您处理。", False),
+            ("resolve", "严格说这也不算您的错,是我们没提醒到位。", False)])
+        self.critical_cases("airline-delay", [
+            ("apologize", "不过说实在的,罢工这种事谁也预料不到,换哪家航空公司都一样,您也多体谅体谅。", True),
+            ("apologize", "换哪家航空公司都一样让人生气,真对不起。", False),
+            ("apologize", "我们马上给你们换别家航空公司的航班。", False)])
+        self.critical_cases("bank-special-background", [
+            ("no_blind_promise", "至于见报的事,您是记者,您要写我们也拦不住。", True),
+            ("no_blind_promise", "您要写报道,我们也尊重您的权利,我先把您的事办好。", False),
+            ("no_blind_promise", "您要是投诉,我们也会认真对待。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("resolve", "不过您做生意全靠一部手机,本身也该备一台备用的,这个风险也不能全算我们头上。", True),
+            ("resolve", "这事不能算到您头上,是我们没及时通知。", False),
+            ("resolve", "我们本身也该给您备一台备用机,这是我们没想周到。", False),
+            ("resolve", "我们不能把责任推到您身上,这次是我们的错。", False)])
+        self.critical_cases("missing-balance", [
+            ("resolve", "详单上白纸黑字写着呢,这个扣费本身是没问题的。", True),
+            ("resolve", "我给您白纸黑字写下来,盖上章,您放心。", False),
+            ("resolve", "我把处理结果白纸黑字写在工单上了,您放心。", False)])
+        self.critical_cases("bill-500", [
+            ("explain", "漫游资费在官网上都公示过的,大部分客户出国前都会自己查一下。", True),
+            ("explain", "很多客户出国前都会办个漫游包,下次我提前提醒您。", False),
+            ("explain", "大部分客户都不知道漫游费这么贵,这是我们提醒得不够。", False),
+            ("explain", "您说我们抢钱这个说法可就不太对了。", True),
+            ("explain", "我刚才这个说法不太准确,我更正一下。", False),
+            ("explain", "您说的这个情况我们马上查,不太对的地方一定给您改。", False)])
+
+    def test_natural_wordings_of_required_moves(self):
+        # findings 08 and 09
+        self.rule_met([
+            ("bill-500", "explain", "体现「解释原因」",
+             "赵先生,详单我看了。多出来的307.6元,是上周您在香港那三天用的漫游上网流量费。", True),
+            ("bill-500", "explain", "体现「解释原因」", "赵先生,详单我看了再告诉您,您稍等。", False),
+            ("bill-500", "explain", "体现「解释原因」", "赵先生,多出来的钱是不是我们扣错了,我马上查。", False),
+            ("bill-500", "explain", "体现「解释原因」", "赵先生,我马上帮您调详单,您稍等。", False),
+            ("missing-balance", "resolve", "体现「解释原因」",
+             "王先生,详单我看过了,这1.8块是一项短信信息服务的月功能费,所以您没打电话余额也少了。", True),
+            ("bill-500", "explain", "体现「委婉地表达不同意见", "赵先生,您觉得最多200块,这么算其实没错。", True),
+            ("bill-500", "explain", "体现「委婉地表达不同意见", "赵先生,您平常每个月差不多200块,这个判断一点没错。", True),
+            ("bill-500", "explain", "体现「委婉地表达不同意见", "赵先生,我这么算没错吧,一共497.6元。", False),
+            ("bill-500", "explain", "体现「委婉地表达不同意见", "赵先生,我的判断没错,就是漫游费。", False),
+            ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,我都记在本子上了,您放心。", True),
+            ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,您记在本子上的那个号码是多少?", False),
+            ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,您放心,我记得您说的。", False),
+            ("get-me-the-manager", "resolve", "体现「明确的时限」",
+             "孙女士,那30块我现在就提交退费,明天这个时候之前退回您账户。", True),
+            ("get-me-the-manager", "resolve", "体现「明确的时限」", "孙女士,那30块我现在就提交退费,到时候退回您账户。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
