@@ -236,11 +236,13 @@ bool is_preposition(char32_t c) {
 constexpr std::size_t kDeniedGap = 6;
 
 // Words that carry a negation on as a whole, though their characters alone do not: adverbs of
-// certainty and time (我不敢百分之百|保证, 不能马上|给您退), and what one lacks to do something
-// (没有权限|给您开, 没资格|说您).
-constexpr std::array<std::u32string_view, 17> kCarriedWords = {
-    U"百分之百", U"百分百", U"完全", U"绝对", U"一定", U"随便", U"轻易", U"马上", U"立刻",
-    U"当场",     U"权限",   U"权力", U"权利", U"资格", U"能力", U"理由", U"把握"};
+// certainty and time (我不敢百分之百|保证, 不能马上|给您退, 我不会一上来就|说是您弄错了), and
+// what one lacks to do something (没有权限|给您开, 没资格|说您). 就 alone carries nothing: in
+// 没查就说是您弄错了 the 没 governs 查.
+constexpr std::array<std::u32string_view, 19> kCarriedWords = {
+    U"百分之百", U"百分百", U"完全", U"绝对",     U"一定",    U"随便", U"轻易",
+    U"马上",     U"立刻",   U"当场", U"权限",     U"权力",    U"权利", U"资格",
+    U"能力",     U"理由",   U"把握", U"一上来就", U"一开始就"};
 
 // How many characters the object of a 把 may have: 不会把|您的金额|填错 (4).
 constexpr std::size_t kLongestBaObject = 5;

@@ -264,6 +264,9 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK(ok("{none_of: [填错]}", "我们不会把您的金额填错"));
   CHECK(ok("{none_of: [保证永远不会]}", "我不敢百分之百保证永远不会再出问题"));
   CHECK(ok("{none_of: [给您开]}", "我没有权限给您开"));
+  CHECK(ok("{forbid: blame}", "我不会一上来就说是您弄错了"));
+  CHECK_FALSE(ok("{forbid: blame}", "没查一上来就说是您弄错了"));
+  CHECK_FALSE(ok("{forbid: blame}", "我们没查就说是您弄错了"));
   // Across a deadline, and to the subject of what 不是 denies (pass 21, findings 01 and 02).
   CHECK(ok("{none_of: [一定能到]}", "我不能保证周二前一定能到"));
   CHECK(ok("{none_of: [一定能修好]}", "我不能保证三天内一定能修好"));
