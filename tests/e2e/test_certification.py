@@ -1235,5 +1235,155 @@ class GoodRepliesPass21(CoachTestCase):
             ("type-hardline", "firm-line", "郝先生,我试试看吧。", False)])
 
 
+class MissedBadRepliesInOtherWordsPass23(CoachTestCase):
+    """Outside pass 23, findings 03 to 06: a blaming, excusing, reckless or arguing sentence said
+    politely in other words than the lexicon's passed, buried after a good reply (网络维护那帮人
+    拖拖拉拉的, 今天可能是太累了, 公司肯定全部兜底, 按规定我们其实是可以不赔的 …). Each sentence is
+    added to the step's model answer; each caught variant sits beside the innocent near-misses
+    that must stay fine (owning the fault, the customer as subject, a refusal to promise, a
+    concession, advice given kindly)."""
+
+    def assert_critical(self, cases):
+        """Each (scenario, step, sentence, critical): whether the sentence, added to the model
+        answer at that step, fails it critically. One grade run for them all."""
+        graded = test_grade.graded_steps(self, [case[:3] for case in cases])
+        for (scenario, step, sentence, critical), result in zip(cases, graded):
+            with self.subTest(scenario=scenario, step=step, sentence=sentence):
+                self.assertEqual(result["critical_failed"], critical)
+
+    def test_blame_passed_to_colleagues_described_not_named(self):
+        # finding 03
+        self.assert_critical([
+            ("sms-failure", "resolve", "说实话这事儿也不怪我们营业厅,都是网络维护那帮人拖拖拉拉的,我们前台也经常被他们连累。", True),
+            ("sms-failure", "resolve", "我们前台也经常被他们连累。", True),
+            ("reconnect-delay", "resolve", "这种情况主要是后台机房那帮技术人员的问题,我们营业厅这边也很无奈。", True),
+            ("reconnect-delay", "resolve", "我们营业厅这边也很无奈。", True),
+            ("airline-delay", "apologize", "其实那天登机口的同事安排得确实太差劲了,换我我也不会这么排。", True),
+            ("repair-three-weeks", "explain", "说实话主要还是厂家那边发货太慢了,我们催了好几次都没用,我们也是干着急。", True),
+            ("repair-three-weeks", "explain", "我们也是干着急。", True),
+            ("repair-three-weeks", "explain", "我们催了好几次都没用。", True),
+            ("repair-three-weeks", "explain", "当时接您单子的是另一个同事,他交接的时候也没跟我说清楚,不然早就给您打电话了。", True),
+            ("get-me-the-manager", "apologize", "不过说实话,带我的师傅当时也没教过我还有这一步。", True),
+            ("securities-rude-staff", "resolve", "那个小赵我也听说过,她对谁都这样,早该有人管管她了。", True),
+            ("securities-rude-staff", "resolve", "她对谁都这样。", True),
+            ("securities-rude-staff", "resolve", "早该有人管管她了。", True),
+            ("sms-failure", "resolve", "网络那些设备我们正在连夜检修。", False),
+            ("sms-failure", "resolve", "您也经常被推销电话烦到吧,我帮您登记免打扰。", False),
+            ("sms-failure", "resolve", "技术部门的同事会直接联系您。", False),
+            ("repair-three-weeks", "explain", "我也替您干着急。", False),
+            ("repair-three-weeks", "explain", "三个星期没消息,换谁都干着急。", False),
+            ("repair-three-weeks", "explain", "我一直在催,有消息马上告诉您。", False),
+            ("repair-three-weeks", "explain", "主要是厂家缺货,配件昨天下午才到,没及时通知您是我们的失误。", False),
+            ("repair-three-weeks", "explain", "我跟同事交接的时候没说清楚,这是我的错。", False),
+            ("repair-three-weeks", "explain", "我们同事交接没做好,这是我们的责任。", False),
+            ("repair-three-weeks", "explain", "同事交接的时候已经跟我说清楚了,是我自己忘了给您打电话。", False),
+            ("get-me-the-manager", "apologize", "这一步师傅早就教过我,是我自己疏忽了。", False),
+            ("get-me-the-manager", "apologize", "不是师傅没教过我,是我自己没记住。", False),
+            ("get-me-the-manager", "apologize", "您放心,我们早该把这个问题处理好,这是我们的疏忽。", False),
+            ("airline-delay", "apologize", "您说同事安排得太差,一点都没错,这是我们的责任。", False),
+            ("airline-delay", "apologize", "我们的同事安排得确实太差了,这是我们的责任。", False),
+            ("airline-delay", "apologize", "您觉得地勤安排得太差劲,我完全理解。", False),
+            ("airline-delay", "apologize", "同事安排得很周到,可还是让你们受委屈了。", False),
+            ("securities-rude-staff", "resolve", "她对您的态度确实不应该,我代表公司向您道歉。", False),
+            ("reconnect-delay", "resolve", "让您这么无奈,我们营业厅这边真的很过意不去。", False)])
+
+    def test_guessed_excuses_for_the_rude_colleague(self):
+        # finding 04
+        self.assert_critical([
+            ("type-venting", "side-with-her", "吴女士,换我也气,真抱歉。其实那个营业员平时人挺好的,今天可能是太累了,您多担待。", True),
+            ("type-venting", "side-with-her", "今天可能是太累了。", True),
+            ("type-venting", "side-with-her", "吴女士,我理解,真对不起。可能她今天家里有点事,心情不太好,不是冲着您的。", True),
+            ("type-venting", "side-with-her", "不是冲着您的。", True),
+            ("type-venting", "side-with-her", "可能她今天家里有点事。", True),
+            ("securities-rude-staff", "resolve", "她可能是那天手上的活太多,一下子没控制住情绪,您老人家多包涵。", True),
+            ("securities-rude-staff", "resolve", "一下子没控制住情绪。", True),
+            ("securities-rude-staff", "resolve", "她可能是那天手上的活太多。", True),
+            ("securities-rude-staff", "resolve", "那个营业员平时人挺好的。", True),
+            ("type-venting", "side-with-her", "吴女士,您排了这么久,可能也累了,真对不起。", False),
+            ("type-venting", "side-with-her", "吴女士,您今天可能是太累了,真对不起让您受气了。", False),
+            ("type-venting", "side-with-her", "换了谁心情都不好,吴女士,真对不起。", False),
+            ("type-venting", "side-with-her", "吴女士,换了我也气,排了四十分钟谁心情都不太好,真对不起。", False),
+            ("securities-rude-staff", "resolve", "您家里有事可以先走,我回头打电话给您。", False),
+            ("securities-rude-staff", "resolve", "她的事我一定反馈上去。", False),
+            ("securities-rude-staff", "resolve", "不管她是不是一时没控制住,都不该这样对您。", False),
+            ("securities-rude-staff", "resolve", "您的事我们一定放在心上。", False),
+            ("securities-rude-staff", "resolve", "您这些话不是冲着我,我明白,您是对事不对人。", False)])
+
+    def test_paraphrased_guarantees_no_one_can_give(self):
+        # finding 05
+        self.assert_critical([
+            ("airline-delay", "resolve", "你们这次的损失,不管多少,公司肯定全部兜底。", True),
+            ("airline-delay", "resolve", "损失公司一定兜底。", True),
+            ("airline-delay", "resolve", "明天早上那班我保证一定准点起飞,绝对不会再延误了。", True),
+            ("airline-delay", "resolve", "明天那班肯定准时起飞。", True),
+            ("airline-delay", "resolve", "绝对不会再延误了。", True),
+            ("repair-three-weeks", "resolve", "您放心,这次我保证修完以后这手机再也不会出任何毛病。", True),
+            ("repair-three-weeks", "resolve", "损失的事您就别操心了,您列个单子出来,多少我们都给您报。", True),
+            ("securities-rude-staff", "resolve", "您放心,这种员工我们肯定严肃处理,我保证让她当面给您赔礼道歉。", True),
+            ("securities-rude-staff", "resolve", "我保证让她当面给您赔礼道歉。", True),
+            ("airline-delay", "resolve", "公司有没有兜底的政策,我帮您问清楚再回您电话。", False),
+            ("airline-delay", "resolve", "我没法保证公司会兜底,但我一定如实上报。", False),
+            ("airline-delay", "resolve", "我会尽力安排大家准时出发。", False),
+            ("airline-delay", "resolve", "我保证准时把航班信息发给您。", False),
+            ("airline-delay", "resolve", "明天那班能不能准点起飞,我现在没法跟您打包票,有变化第一时间通知您。", False),
+            ("airline-delay", "resolve", "我们一定尽力让航班准点起飞。", False),
+            ("repair-three-weeks", "resolve", "损失多少我们都给您如实上报。", False),
+            ("repair-three-weeks", "resolve", "您列个单子,多少我们都给您报上去,明天给您答复。", False),
+            ("repair-three-weeks", "resolve", "我保证修完以后给您做一次全面检测。", False),
+            ("repair-three-weeks", "resolve", "我不敢保证修完以后再也不会出任何毛病,但保修期内有问题随时来找我。", False),
+            ("securities-rude-staff", "resolve", "营业部负责人调查清楚以后会严肃处理,2个工作日内给您回电话。", False),
+            ("securities-rude-staff", "resolve", "您希望她当面道歉的要求,我也一并反馈给负责人。", False)])
+
+    def test_polite_arguing_that_cites_rules_or_other_firms(self):
+        # finding 06
+        self.assert_critical([
+            ("missing-balance", "resolve", "详单上白纸黑字写着呢,这个扣费本身是没问题的,是按规定扣的。", True),
+            ("reconnect-delay", "resolve", "不过按规定,交费后开机本来就有最长24小时的处理时间,所以严格说也不算超时。", True),
+            ("airline-delay", "resolve", "不过丑话说在前头,罢工属于不可抗力,按规定我们其实是可以不赔的。", True),
+            ("airline-delay", "apologize", "不过说实在的,罢工这种事谁也预料不到,换哪家航空公司都一样,您也多体谅体谅。", True),
+            ("repair-three-weeks", "resolve", "不过您做生意全靠一部手机,本身也该备一台备用的,这个风险也不能全算我们头上。", True),
+            ("get-me-the-manager", "close", "不过说句心里话,30块钱的事,您一上来就说要开除我,也确实有点太过了。", True),
+            ("get-me-the-manager", "close", "其实这种错误新人都会犯的,也不算什么大问题,您别往心里去。", True),
+            ("get-me-the-manager", "apologize", "至于见经理,我们经理每天事情很多,这种小事您找他也是让我来处理,还是我直接给您办吧。", True),
+            ("bill-500", "explain", "所以我们的账单是一分都没算错的,您说我们抢钱这个说法可就不太对了。", True),
+            ("bill-500", "explain", "漫游资费在官网上都公示过的,大部分客户出国前都会自己查一下。", True),
+            ("bank-special-background", "no_blind_promise", "至于见报的事,您是记者,您要写我们也拦不住,不过写之前最好还是等调查结果出来。", True),
+            ("missing-balance", "follow_up", "至于消协嘛,您想去就去,那是您的权利,我们也拦不住。", True),
+            ("missing-balance", "resolve", "扣费没问题的话,余额应该对得上,我再帮您核一遍。", False),
+            ("missing-balance", "resolve", "这笔扣费不是没问题,是我们没提醒到位,我马上帮您退订。", False),
+            ("reconnect-delay", "resolve", "严格来说这也不算您的错,是我们的开机指令没执行成功。", False),
+            ("reconnect-delay", "resolve", "严格说这是我们的责任,对不起。", False),
+            ("type-hardline", "firm-line", "按规定您可以不交违约金的情况有两种,我给您说说。", False),
+            ("airline-delay", "resolve", "按规定可以不收改签手续费,我直接给大家免费改签。", False),
+            ("airline-delay", "apologize", "换了谁都会窝火,真的非常抱歉。", False),
+            ("airline-delay", "apologize", "换了别的客户也一样着急,这次确实是我们的问题。", False),
+            ("repair-three-weeks", "resolve", "这个责任全算我们头上,您放心。", False),
+            ("repair-three-weeks", "resolve", "这事不能怪您,全是我们的责任。", False),
+            ("get-me-the-manager", "close", "您一上来就这么生气,我完全理解,是我们太过分了。", False),
+            ("get-me-the-manager", "close", "您一上来就说要开除我,我一点都不怪您,是我做错了。", False),
+            ("get-me-the-manager", "close", "这不是什么小事,我会吸取教训。", False),
+            ("get-me-the-manager", "apologize", "您要是还想见经理,我马上去请他过来。", False),
+            ("bill-500", "explain", "您说的网上那个说法不太准确,我给您解释一下。", False),
+            ("bill-500", "explain", "您说我们收费不透明,这个意见提得很对。", False),
+            ("bill-500", "explain", "很多客户也不知道要自己查资费,我给您发一份资费说明。", False),
+            ("bill-500", "explain", "出国前不用您自己查,以后开通漫游会有提醒短信。", False),
+            ("bank-special-background", "no_blind_promise", "您有权写报道,我们不会拦着,只是希望您等调查结果出来。", False),
+            ("missing-balance", "follow_up", "您想去消协反映也是您的权利,我把我们的处理结果也给您写一份。", False),
+            ("airline-delay", "apologize", "换哪家航空公司都一样。", True),
+            ("airline-delay", "apologize", "明天我帮你们看看换别的航空公司的航班能不能更早到广州。", False),
+            ("airline-delay", "apologize", "换了谁被这样落下都会很气愤,真的非常抱歉。", False),
+            ("airline-delay", "resolve", "如果明天我们的航班赶不上,我也帮你们查一下换别的航空公司的航班。", False),
+            ("bill-500", "explain", "一般客户事先都会自己问一下资费。", True),
+            ("bill-500", "explain", "很多客户也会自己在网上查,我教您怎么用APP查。", False),
+            ("bill-500", "explain", "很多客户出国前也不知道要自己查资费,我给您发一份资费说明。", False),
+            ("bill-500", "explain", "大部分客户都会自己关掉数据漫游,我现在教您怎么设置,以后就不会再有这种情况。", False),
+            ("bank-argumentative", "honest_status", "周先生,新卡一寄出我保证准时把快递单号发给您。", False),
+            ("sms-failure", "resolve", "我们技术部门的同事正在处理,我一直在跟进,有消息马上告诉您。", False),
+            ("missing-balance", "resolve", "公司有兜底的赔付规定,具体能不能适用要看核查结果,我会如实上报。", False),
+            ("computer-crash", "redirect", "系统恢复以后我保证第一时间给您打电话。", False),
+            ("type-hardline", "firm-line", "严格来说您这种情况不算违约,可以免费解约,我现在就帮您办。", False),
+            ("reconnect-delay", "resolve", "严格来说这不算我们的问题。", True)])
+
+
 if __name__ == "__main__":
     unittest.main()
