@@ -2162,6 +2162,8 @@ class HedgedBlameSoftDenialAndNaturalMovesPass23(CoachTestCase):
             ("bill-500", "explain", "体现「委婉地表达不同意见", "赵先生,我的判断没错,就是漫游费。", False),
             ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,我都记在本子上了,您放心。", True),
             ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,您记在本子上的那个号码是多少?", False),
+            ("get-me-the-manager", "apologize", "体现「求得客户谅解」", "孙女士,非常抱歉,是我的疏忽,给您造成了损失,真心请您原谅。", True),
+            ("get-me-the-manager", "apologize", "体现「求得客户谅解」", "孙女士,非常抱歉,我不求您原谅,只想把损失补上。", False),
             ("missing-balance", "apologize", "体现「边听边记录」", "王先生,真是不好意思,您放心,我记得您说的。", False),
             ("get-me-the-manager", "resolve", "体现「明确的时限」",
              "孙女士,那30块我现在就提交退费,明天这个时候之前退回您账户。", True),
