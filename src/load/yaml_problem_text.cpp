@@ -164,6 +164,14 @@ std::string typing_mistake_hint(std::string_view text, int line) {
 
 std::string refused_character_text(char32_t cp) {
   if (cp == 0) return std::string(tr("文件中有 NUL 字节(\\0)", "NUL byte (\\0) in the file"));
+  if (cp == '\r') {
+    return std::string(
+        tr("文件中有单独的回车符 CR(U+000D,旧式 Mac 换行,或粘贴带进来的):YAML "
+           "在此换行,编辑器和 grep 却不算;请删除,或把文件存为 LF 或 CR LF 换行",
+           "a lone carriage return (U+000D, a classic Mac line end or pasted "
+           "in): YAML breaks the line there though editors and grep do not; "
+           "remove it, or save the file with LF or CR LF line endings"));
+  }
   const auto code = static_cast<unsigned>(cp);
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
     return fmt::format(fmt::runtime(tr("文件中有控制字符 U+{:04X}(如终端转义序列)",

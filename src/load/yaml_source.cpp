@@ -43,6 +43,7 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char lead = byte(i);
+    if (lead == '\r' && byte(i + 1) != '\n') return std::pair{i, char32_t{'\r'}};
     if (lead == 0xC2 && byte(i + 1) == 0x85) return std::pair{i, char32_t{0x85}};
     if (lead == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
       return std::pair{i, static_cast<char32_t>(0x2000 + byte(i + 2) - 0x80)};

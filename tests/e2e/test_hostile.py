@@ -172,6 +172,8 @@ ANSWERS = {
     # Format characters that are not default-ignorable (U+FFF9, U+13430) show as nothing too.
     "annotation-mark-in-trainee.yaml": "1:10: `trainee` contains invisible characters: 张\\uFFF9三",
     "tag-in-step-key.yaml": "3:3: a step id in `responses` contains control or invisible characters",
+    # libyaml broke the line at a lone CR, grep does not: the error was a line too far.
+    "lone-cr-in-reply.yaml": "4:13: a lone carriage return (U+000D, a classic Mac line end or pasted in): YAML breaks the line there though editors and grep do not; remove it, or save the file with LF or CR LF line endings",
 }
 
 # Valid submissions among the hostile ones: they must be graded, in a batch too.
