@@ -303,6 +303,22 @@ void check_points_to_earn(YamlReader& reader, const YamlNode& rules_node,
                               "passes any reply")));
 }
 
+// The attempt's score is the mean of its steps' scores weighted by `weight`: with every weight 0
+// it is 0 whatever was said, and an attempt that passed every step failed with no reason shown.
+void check_some_weight(YamlReader& reader, const YamlNode& steps_node,
+                       const std::vector<Step>& steps) {
+  if (steps.empty() || steps.size() != steps_node.size()) return;  // reported already
+  for (const Step& step : steps) {
+    if (step.weight > 0) return;
+  }
+  reader.error(steps_node,
+               std::string(tr("至少要有一个步骤的 `weight` 大于 0:作答的得分是各步得分按 `weight` "
+                              "加权的平均,权重全是 0 时任何作答都得 0 分",
+                              "at least one step needs a `weight` above 0: an attempt scores the "
+                              "mean of its steps' scores weighted by `weight`, so with every "
+                              "weight 0 every attempt scores 0")));
+}
+
 std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   if (!reader.expect_map(node, tr("步骤", "a step"), kStepKeys)) return std::nullopt;
   Step step;
@@ -404,6 +420,7 @@ void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
     }
     scenario.steps.push_back(std::move(*step));
   }
+  check_some_weight(reader, steps, scenario.steps);
 }
 
 }  // namespace

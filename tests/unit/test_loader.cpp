@@ -507,6 +507,25 @@ TEST_CASE("a step whose rules are all worth no points is refused where its rules
   set_language(before);
 }
 
+TEST_CASE("a scenario whose steps all weigh nothing is refused at its steps") {
+  // Every attempt scored 0 and failed, every step passed, and no report said why (outside pass
+  // 22, finding 02).
+  const auto weighted = [](const std::string& weight) {
+    std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+    const std::string step = "    stage: vent\n";
+    return yaml.replace(yaml.find(step), step.size(), step + "    weight: " + weight + "\n");
+  };
+  CHECK(errors_of(weighted("0")) ==
+        "t.yaml:7:3: 至少要有一个步骤的 `weight` 大于 0:作答的得分是各步得分按 `weight` 加权的平均,"
+        "权重全是 0 时任何作答都得 0 分\n");
+  CHECK(errors_of(weighted("1")).empty());
+  // One step may weigh nothing when another counts.
+  std::string two = weighted("0") +
+                    "  - id: s2\n    stage: resolve\n    customer: c\n    rules:\n"
+                    "      - {concept: apology}\n    model_answers: [x]\n";
+  CHECK(errors_of(two).empty());
+}
+
 TEST_CASE("a customer who starts at the walk-out limit is refused at the starting anger") {
   // Every attempt failed whatever was said, and validate accepted the scenario.
   const auto with_customer = [](const std::string& customer) {
