@@ -139,10 +139,10 @@ bool ends_predicate(char32_t c) {
   return c == U'了' || c == U'吧' || c == U'啊' || c == U'呢' || c == U'嘛' || c == U'的';
 }
 
-// Characters before a second 是 that make it part of the negated verb phrase (不认为是, 不能说是),
-// not a new one (不是我们的错|是您).
+// Characters before a second 是 that make it part of the negated verb phrase (不认为是, 不能说是,
+// 不一定是), not a new one (不是我们的错|是您).
 bool joins_copula(char32_t c) {
-  static constexpr std::u32string_view kJoiners = U"为得说算就也都还可正只便总要会能像";
+  static constexpr std::u32string_view kJoiners = U"为得说算就也都还可正只便总要会能像定";
   return is_negator(c) || kJoiners.find(c) != std::u32string_view::npos;
 }
 

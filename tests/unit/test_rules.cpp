@@ -265,6 +265,10 @@ TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs
   CHECK(ok("{none_of: [保证永远不会]}", "我不敢百分之百保证永远不会再出问题"));
   CHECK(ok("{none_of: [给您开]}", "我没有权限给您开"));
   CHECK(ok("{forbid: blame}", "我不会一上来就说是您弄错了"));
+  // A hedge denies too (outside pass 24, finding 03).
+  CHECK(ok("{none_of: [是您自己订的]}", "这项业务不一定是您自己订的"));
+  CHECK_FALSE(ok("{none_of: [是您自己订的]}", "这项业务一定是您自己订的"));
+  CHECK_FALSE(ok("{none_of: [是您自己订的]}", "查不出来,肯定是您自己订的"));
   CHECK_FALSE(ok("{forbid: blame}", "没查一上来就说是您弄错了"));
   CHECK_FALSE(ok("{forbid: blame}", "我们没查就说是您弄错了"));
   // Across a deadline, and to the subject of what 不是 denies (pass 21, findings 01 and 02).
