@@ -2170,5 +2170,112 @@ class HedgedBlameSoftDenialAndNaturalMovesPass23(CoachTestCase):
             ("get-me-the-manager", "resolve", "体现「明确的时限」", "孙女士,那30块我现在就提交退费,到时候退回您账户。", False)])
 
 
+
+class OwningAndHedgingNotReadAsBlameOrDenialPass24(CoachTestCase):
+    """Outside tester, pass 24 (findings 01 to 05, 10, 11, 13): good replies failed critically by
+    the patterns of pass 23. A soft denial that goes on to admit the fault or restates the
+    customer, a guess about the number or card, 不一定是您自己订的, 哪能怪您没看清楚, the network
+    step's own hint, owning a missing backup, 都不算延误了 and refusing to speculate to a
+    journalist. Each good reply sits beside the bad ones with the same words that still fail."""
+
+    critical_cases = Grading.assert_critical_cases
+
+    def test_a_soft_denial_that_goes_on_to_own_the_fault(self):
+        # finding 01
+        self.critical_cases("missing-balance", [
+            ("resolve", "我们的计费系统平时很少出错,真是对不起,这次是我们的问题。", False),
+            ("resolve", "系统很少出错。这次出了问题,是我们的责任,非常抱歉。", False),
+            ("resolve", "我们的计费系统以前从来没出过问题,没想到偏偏让您碰上了,实在抱歉。", False),
+            ("apologize", "您以前的账单从来没出过错,偏偏这个月话费却少了1.8元,是这样吗?", False),
+            ("apologize", "您说您用了这么多年,扣费从来没出过问题,怎么这个月少了1.8元,是这样吗?", False),
+            ("follow_up", "我们的计费系统很少出错,让您碰上这种事,真是对不起。", False),
+            ("vent", "我们这系统用了这么多年了,从来没出过错,您慢慢说,我帮您查。", True),
+            ("vent", "我们从来没出过错,您慢慢说。", True),
+            ("vent", "系统从来没出过错。您慢慢说。", True),
+            ("vent", "系统很少出错,所以这钱扣得没问题。", True),
+            ("vent", "我们从来没出过这种事,您是第一个。", True),
+            ("vent", "我们从来不会多扣客户的钱。", True)])
+        self.critical_cases("sms-failure", [
+            ("resolve", "我们的系统一般很少出问题,出了问题就是我们的责任。", False),
+            ("resolve", "我们的系统平时很少出问题,偏偏让您赶上了,真对不起。", False)])
+        self.critical_cases("bank-argumentative", [
+            ("acknowledge", "我们制卡系统很少出错,偏偏这次卡住了,我一定查清楚。", False)])
+        self.critical_cases("bill-500", [
+            ("explain", "我们的计费系统很少出错,所以我一笔一笔帮您查了。", False),
+            ("explain", "我们的计费系统很少出错,所以我觉得不会有问题。", True)])
+
+    def test_a_guess_about_the_number_or_card(self):
+        # findings 02 and 03
+        self.critical_cases("missing-balance", [
+            ("resolve", "十有八九是您号码上开了个什么业务,不一定是您自己订的。", False),
+            ("resolve", "多半是您这个号码开过什么试用业务,这本该提前通知您,是我们没做到。", False),
+            ("resolve", "这项业务未必是您自己订的,我马上帮您取消。", False),
+            ("resolve", "这项业务不见得是您自己订的,我马上帮您取消。", False),
+            ("gather", "多半是您开了什么业务自己没注意到,您想想。", True),
+            ("gather", "八成是您号码上订了什么业务,您想想。", True),
+            ("gather", "十有八九是您开通了什么业务忘了。", True),
+            ("resolve", "这项业务一定是您自己订的,钱不能退。", True),
+            ("resolve", "我确定是您自己订的。", True),
+            ("resolve", "想必是您自己订的。", True)])
+        self.critical_cases("dropped-calls-hotline", [
+            ("listen", "十有八九是您这张卡开了什么限制业务,或者是我们网络这边的问题,我马上查。", False)])
+
+    def test_not_your_fault_said_as_a_question(self):
+        # finding 04
+        self.critical_cases("missing-balance", [
+            ("resolve", "提醒短信字又小又长,哪能怪您没看清楚,是我们没跟您说明白。", False),
+            ("resolve", "怎么能怪您没仔细看呢,是我们没说明白。", False),
+            ("resolve", "难怪您没看清楚,那条短信字太小了。", False),
+            ("resolve", "怪不得您没看仔细,短信写得太长了。", False),
+            ("resolve", "都怪您没看清楚,这钱不能退。", True),
+            ("resolve", "这只能怪您没仔细看。", True),
+            ("resolve", "我觉得您没仔细看。", True)])
+
+    def test_the_network_steps_own_hint(self):
+        # finding 05
+        self.critical_cases("sms-failure", [
+            ("network", "可能是网络,也可能是手机设置的问题,我现在就帮您查一下。", False)],
+            earlier={"vent": "你别激动。"})
+        self.critical_cases("sms-failure", [
+            ("resolve", "可能是手机设置的问题,也可能是网络,我马上帮您查。", False),
+            ("resolve", "可能是您手机设置的问题,您回去恢复出厂设置试试。", True),
+            ("resolve", "肯定是手机设置的问题。", True),
+            ("resolve", "那是不是手机有问题呀?", True)])
+
+    def test_owning_the_missing_backup(self):
+        # finding 10
+        self.critical_cases("hall-outage", [
+            ("explain", "您说得对,本来就该备好备用电源,这是我们的疏漏。", False),
+            ("explain", "这么大的营业厅,本身就应该准备备用电源,您批评得对。", False)])
+        self.critical_cases("repair-three-weeks", [
+            ("resolve", "您做生意全靠这部手机,本来就该准备一部备用机给您,是我们没想到。", False),
+            ("resolve", "不过您做生意全靠一部手机,本身也该备一台备用的。", True),
+            ("resolve", "您本来就该准备一部备用机。", True),
+            ("resolve", "做生意的人,自己也该备一台备用的。", True)])
+
+    def test_worse_than_a_delay_is_not_denied_as_one(self):
+        # finding 11: only the denial rule; arguing (mistakes.yaml) is not in this change
+        graded = graded_steps(self, [
+            ("airline-delay", "apologize", "这次是我们公司的问题,严格来说这都不算延误了,是把你们整个团队扔下不管。"),
+            ("reconnect-delay", "resolve", "严格来说这都不算超时。"),
+            ("reconnect-delay", "resolve", "所以严格说也不算超时。")])
+        for step, denied in zip(graded, [False, True, True]):
+            with self.subTest(denied=denied):
+                rule = next(r for r in step["rules"] if "一口否认" in r["description"])
+                self.assertEqual(rule["ok"], not denied)
+
+    def test_refusing_to_speculate_to_a_journalist(self):
+        # finding 13
+        self.critical_cases("bank-special-background", [
+            ("standard_caliber", "风控是不是有漏洞、系统是不是被攻击,我作为客服座席没有依据,不能随意下结论。", False),
+            ("standard_caliber", "风控有没有漏洞、是否存在漏洞、是不是被黑客攻击,应以我行正式对外发布的信息为准。", False),
+            ("standard_caliber", "您担心风控跟不上、信息泄露,这些顾虑我都理解。", False),
+            ("standard_caliber", "说句实话,我们风控确实是有漏洞。", True),
+            ("standard_caliber", "我们的风控有漏洞,这个我也承认。", True),
+            ("standard_caliber", "我们的系统绝对安全,没有漏洞。", True),
+            ("standard_caliber", "我们系统是被黑客攻击了。", True),
+            ("standard_caliber", "风控确实存在漏洞。", True),
+            ("standard_caliber", "我也觉得风控跟不上。", True)])
+
 if __name__ == "__main__":
     unittest.main()
