@@ -1393,5 +1393,122 @@ class MissedBadRepliesInOtherWordsPass23(CoachTestCase):
             ("reconnect-delay", "resolve", "严格来说这不算我们的问题。", True)])
 
 
+
+class GoodRepliesWronglyFailedPass24(CoachTestCase):
+    """Outside pass 24, findings 06 to 09, 11, 12, 14 and 15: good replies that the patterns added
+    against pass 23 failed critically: praising the crew (维修站那帮师傅正在加班), owning a handover
+    failure (是我们这边同事交接没说清楚), sympathy for the customer's tiredness, refusing the
+    excuse, saying it was worse than a delay, promising to tell whether the flight is on time, a
+    loan phone as the 兜底, a hand-over check, and respecting the customer's right to go public.
+    Each good reply sits beside the bad ones with the same words that must stay caught."""
+
+    # An unfeeling start, as in test_grade, so that the press step is reached.
+    COLD_START = {"vent": "知道了。", "apologize": "先生,您的意思是等了三个小时,又被落在登机口,对吧?"}
+
+    def assert_critical(self, cases, earlier=None):
+        """Each (scenario, step, sentence, critical): whether the sentence, added to the model
+        answer at that step, fails it critically. One grade run for them all."""
+        graded = test_grade.graded_steps(self, [case[:3] for case in cases], earlier=earlier)
+        for (scenario, step, sentence, critical), result in zip(cases, graded):
+            with self.subTest(scenario=scenario, step=step, sentence=sentence):
+                self.assertEqual(result["critical_failed"], critical)
+
+    def assert_rule_ok(self, description, cases):
+        """Each (scenario, step, sentence, ok): whether the rule with that description holds when
+        the sentence is added to the model answer at that step."""
+        graded = test_grade.graded_steps(self, [case[:3] for case in cases])
+        for (scenario, step, sentence, ok), result in zip(cases, graded):
+            with self.subTest(scenario=scenario, step=step, sentence=sentence):
+                rule = next(r for r in result["rules"] if r["description"] == description)
+                self.assertEqual(rule["ok"], ok)
+
+    def test_praising_the_crew_is_not_blaming_colleagues(self):
+        # finding 06
+        self.assert_critical([
+            ("repair-three-weeks", "resolve", "维修站那帮师傅正在加班给您换,下午4点前换好。", False),
+            ("repair-three-weeks", "resolve", "维修站的那群工程师连夜赶工,下午4点前换好。", False),
+            ("sms-failure", "resolve", "网络维护那帮技术员今晚会连夜排查。", False),
+            ("sms-failure", "resolve", "机房那帮工程师都很靠谱,24小时内一定处理好。", False),
+            ("sms-failure", "follow_up", "维护那帮师傅连夜抢修,已经处理好了。", False),
+            ("sms-failure", "follow_up", "机房的那群技术员连夜抢修,已经处理好了。", False),
+            ("airline-delay", "follow_up", "罢工已经结束了,机务那帮师傅也都回到岗位上了。", False),
+            ("dropped-calls-hotline", "resolve", "网络维护那帮技术骨干会连夜抢修。", False),
+            ("sms-failure", "resolve", "网络维护那帮师傅一点都不拖拉,今晚就修好。", False),
+            ("sms-failure", "resolve", "机房那帮工程师正在处理网络的问题,今晚修好。", False),
+            ("sms-failure", "resolve", "维修站那群技术人员的责任心都很强,您放心。", False),
+            ("sms-failure", "resolve", "都是网络维护那帮人拖拖拉拉的。", True),
+            ("sms-failure", "resolve", "网络维护那帮师傅干活就是拖拖拉拉的。", True),
+            ("sms-failure", "resolve", "机房那帮工程师太不靠谱了。", True),
+            ("reconnect-delay", "resolve", "这种情况主要是后台机房那帮技术员的问题。", True),
+            ("reconnect-delay", "resolve", "这种情况主要是后台机房那帮技术人员的问题。", True),
+            ("sms-failure", "resolve", "维修站那伙师傅。", True),
+            ("airline-delay", "apologize", "都是地勤那帮人没安排好。", True)])
+
+    def test_a_handover_failure_owned_for_the_company(self):
+        # finding 07
+        self.assert_critical([
+            ("airline-delay", "apologize", "是我们这边登机口的同事交接没说清楚,才把你们落下。", False),
+            ("reconnect-delay", "resolve", "是我们这边同事交接没说清楚,开机指令一直没人执行,这是我们的责任。", False),
+            ("bank-argumentative", "acknowledge", "我不找理由,同事之间交接没说清楚也是我们的问题。", False),
+            ("repair-three-weeks", "explain", "同事之间交接没说清楚,这是我们的责任。", False),
+            ("repair-three-weeks", "explain", "当时接您单子的是另一个同事,他交接的时候也没跟我说清楚,不然早就给您打电话了。", True),
+            ("repair-three-weeks", "explain", "那个同事交接的时候没跟我说,我也不知道要给您回电话。", True),
+            ("repair-three-weeks", "explain", "之前的同事交接的时候没交代,这才耽误了。", True),
+            ("repair-three-weeks", "explain", "他交接没说清楚,这是他的问题。", True)])
+
+    def test_sympathy_for_the_customer_and_refusing_the_excuse(self):
+        # findings 08 and 09
+        self.assert_critical([
+            ("securities-rude-staff", "accept", "今天去办业务却受了这样的气,来回折腾一上午,估计是累坏了,我很理解您的心情。", False),
+            ("securities-rude-staff", "accept", "跑了一上午,又窝了一肚子火,可能身体不舒服吧?", False),
+            ("prepaid-bonus", "vent", "大热天特意跑一趟,估计是累坏了。", False),
+            ("prepaid-bonus", "vent", "排了这么长的队,估计是累坏了吧,先坐下歇会儿。", False),
+            ("securities-rude-staff", "resolve", "柜台工作再忙再累,也不是冲您发脾气的理由,一时没控制住情绪更不能当借口。", False),
+            ("securities-rude-staff", "resolve", "一时没控制住,这也不是理由。", False),
+            ("securities-rude-staff", "resolve", "一下子没控制住情绪,并不是借口。", False),
+            ("type-venting", "side-with-her", "其实那个营业员平时人挺好的,今天可能是太累了,您多担待。", True),
+            ("type-venting", "side-with-her", "今天可能是太累了。", True),
+            ("type-venting", "side-with-her", "真对不起,估计是累坏了,您别往心里去。", True),
+            ("type-venting", "side-with-her", "您排了这么久,真对不起。她估计是累坏了。", True),
+            ("type-venting", "side-with-her", "那个营业员可能是太累了吧。", True),
+            ("securities-rude-staff", "resolve", "一下子没控制住情绪。", True),
+            ("securities-rude-staff", "resolve", "她一时没控制住情绪,也请您多包涵。", True),
+            ("securities-rude-staff", "resolve", "一时没控制住,这也是人之常情。", True)])
+
+    def test_worse_than_a_delay_is_not_arguing(self):
+        # finding 11, the arguing half (the denial half is another lexicon's)
+        self.assert_rule_ok("避免「与客户争辩」", [
+            ("airline-delay", "apologize", "严格来说这都不算延误了,是把你们整个团队扔下不管。", True),
+            ("airline-delay", "apologize", "严格来说这都不算是延误了,是我们把你们落下了。", True),
+            ("reconnect-delay", "resolve", "严格来说这都不算超时。", False),
+            ("reconnect-delay", "resolve", "严格说这都不算超时,您再等等。", False),
+            ("reconnect-delay", "resolve", "所以严格说也不算超时。", False)])
+
+    def test_concrete_assurances_and_a_promise_to_inform(self):
+        # findings 12 and 14
+        self.assert_critical([
+            ("airline-delay", "resolve", "我一定告诉您会不会准点起飞。", False),
+            ("airline-delay", "resolve", "我肯定第一时间通知您是否准时起飞。", False),
+            ("airline-delay", "resolve", "我肯定告诉您会不会再延误,有变化马上通知。", False),
+            ("airline-delay", "resolve", "我保证明天那班准点起飞。", True),
+            ("airline-delay", "resolve", "我打包票明天肯定不会再延误。", True),
+            ("repair-three-weeks", "resolve", "修好之前这几个小时,我们一定给您兜底,先借您一部备用机。", False),
+            ("repair-three-weeks", "resolve", "我一定给您兜底,马上给您调一部备用机。", False),
+            ("repair-three-weeks", "resolve", "交机前我们会全面检测,保证您拿到手的时候不会有任何问题。", False),
+            ("repair-three-weeks", "resolve", "损失我们一定给您兜底,您放心。", True),
+            ("repair-three-weeks", "resolve", "您的损失我们肯定兜底,马上给您答复。", True),
+            ("repair-three-weeks", "resolve", "我保证这手机不会再有任何故障。", True),
+            ("repair-three-weeks", "resolve", "我保证您拿到手以后永远不会出任何问题。", True)])
+
+    def test_respecting_the_right_to_go_public(self):
+        # finding 15
+        self.assert_critical([
+            ("airline-delay", "press", "您要发到网上,我们拦不住也不该拦,那是您的权利。", False),
+            ("airline-delay", "press", "您要曝光,我们拦不住,也不会拦,这是您的权利。", False)],
+            earlier=self.COLD_START)
+        self.assert_critical([
+            ("bank-special-background", "no_blind_promise", "您要写我们也拦不住,不过写之前最好还是等调查结果出来。", True),
+            ("missing-balance", "follow_up", "您要投诉我们也拦不住,也没办法。", True)])
+
 if __name__ == "__main__":
     unittest.main()
