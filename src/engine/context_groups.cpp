@@ -20,6 +20,10 @@ struct TopGroup {
   // group checks a neighbour. A group with words among its alternatives (吧 in
   // `你有病(吧|[,.!?;]|$)`) says them.
   bool only_context = true;
+  // Named `before` or `after`: the trainer says it is context, whatever it holds
+  // (`(?P<after>,您)`).
+  bool named_before = false;
+  bool named_after = false;
 };
 
 // Marks and bracketed classes only, each once: `[,.!?;]`, `,[^还]`, `\.`.
@@ -40,6 +44,9 @@ bool checks_neighbours(std::string_view pattern, std::size_t begin, std::size_t 
   }
   return true;
 }
+
+constexpr std::string_view kNamedBefore = "(?P<before>";
+constexpr std::string_view kNamedAfter = "(?P<after>";
 
 bool is_capturing(std::string_view pattern, std::size_t open) {
   const std::string_view rest = pattern.substr(open);
@@ -78,7 +85,11 @@ std::optional<TopLevel> read_top_level(std::string_view pattern) {
     } else if (c == '(') {
       const bool capturing = is_capturing(pattern, at);
       if (capturing) ++captures;
-      if (depth == 0) current = TopGroup{at, 0, capturing ? captures : 0, false, false, true};
+      if (depth == 0) {
+        current = TopGroup{at, 0, capturing ? captures : 0};
+        current.named_before = pattern.substr(at).starts_with(kNamedBefore);
+        current.named_after = pattern.substr(at).starts_with(kNamedAfter);
+      }
       ++depth;
       at = group_contents(pattern, at);
       if (depth == 1) alternative_start = at;
@@ -114,12 +125,15 @@ ContextGroups find_context_groups(std::string_view pattern) {
   ContextGroups found;
   const TopGroup& first = top->groups.front();
   // Each needs words beside it: a pattern that is nothing but the group has no words to show.
-  if (first.open == 0 && first.number != 0 && first.start_alternative && first.only_context &&
-      first.close + 1 < pattern.size() && !quantifier_at(pattern, first.close + 1))
+  const bool leading_context =
+      first.named_before || (first.start_alternative && first.only_context);
+  if (first.open == 0 && first.number != 0 && leading_context && first.close + 1 < pattern.size() &&
+      !quantifier_at(pattern, first.close + 1))
     found.leading = first.number;
   const TopGroup& last = top->groups.back();
-  if (last.close + 1 == pattern.size() && last.number != 0 && last.end_alternative &&
-      last.only_context && top->last_element == last.open && last.open > 0)
+  const bool trailing_context = last.named_after || (last.end_alternative && last.only_context);
+  if (last.close + 1 == pattern.size() && last.number != 0 && trailing_context &&
+      top->last_element == last.open && last.open > 0)
     found.trailing = last.number;
   return found;
 }

@@ -16,7 +16,9 @@ struct ContextGroups {
 };
 
 // Only a group that is the pattern's first (or last) element, is not repeated, and has `^`
-// (or `$`) as one of its alternatives, in a pattern with no `|` of its own outside groups.
+// (or `$`) as one of its alternatives, in a pattern with no `|` of its own outside groups. A
+// trainer may also name such a group `before` (or `after`): then it is context whatever it
+// holds, words too (`(?P<after>,您|[^,])`), since RE2 has no lookaround to say so.
 ContextGroups find_context_groups(std::string_view pattern);
 
 }  // namespace coach

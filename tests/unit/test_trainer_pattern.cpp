@@ -420,6 +420,13 @@ TEST_CASE("context groups: a first group with ^ and a last group with $ are foun
   CHECK(groups("好的(\\.|$)") == std::pair{0, 1});
   CHECK(groups("好的(.[x]|$)") == std::pair{0, 0});  // `.` is any character, a word among them
   CHECK(groups("好的([x]+|$)") == std::pair{0, 0});
+  // Named `before` or `after`, a group is context whatever it holds: RE2 has no lookaround, and
+  // a pattern narrowed by what follows quoted it (一定给您兜底,您).
+  CHECK(groups("兜底(?P<after>,您|[^,])") == std::pair{0, 1});
+  CHECK(groups("(?P<before>^|我们)不(会)?管(?P<after>您|了)") == std::pair{1, 3});
+  CHECK(groups("(?P<other>,您)兜底") == std::pair{0, 0});
+  CHECK(groups("兜底(?P<after>,您)+") == std::pair{0, 0});  // repeated
+  CHECK(groups("(?P<after>,您)兜底") == std::pair{0, 0});   // not last
   // Not where it is repeated, not first or last, does not capture, or the pattern branches.
   CHECK(groups("(^|[x])*y") == std::pair{0, 0});
   CHECK(groups("y([x]|$)+") == std::pair{0, 0});
@@ -430,6 +437,15 @@ TEST_CASE("context groups: a first group with ^ and a last group with $ are foun
   CHECK(groups("([x]|$)") == std::pair{0, 0});
   CHECK(groups("\\((^|[x])y") == std::pair{0, 0});
   CHECK(groups("[(](^|[x])y") == std::pair{0, 0});
+}
+
+TEST_CASE("a match's words leave out what its named context groups matched") {
+  const TrainerPattern guarded("(?P<before>我说)一定给您兜底(?P<after>,您)");
+  const std::string text = "我说一定给您兜底,您放心";
+  const std::size_t begin = 0;
+  const std::size_t end = text.find("放");
+  const TextSpan words = guarded.words_of(text, {begin, end});
+  CHECK(text.substr(words.begin, words.end - words.begin) == "一定给您兜底");
 }
 
 TEST_CASE("a match's words leave out what its context groups matched") {
