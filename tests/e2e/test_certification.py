@@ -1464,6 +1464,8 @@ class GoodRepliesWronglyFailedPass24(CoachTestCase):
             ("prepaid-bonus", "vent", "大热天特意跑一趟,估计是累坏了。", False),
             ("prepaid-bonus", "vent", "排了这么长的队,估计是累坏了吧,先坐下歇会儿。", False),
             ("securities-rude-staff", "resolve", "柜台工作再忙再累,也不是冲您发脾气的理由,一时没控制住情绪更不能当借口。", False),
+            ("securities-rude-staff", "accept", "您是老客户了,今天去办业务却受了这样的气,一时没控制住情绪也是人之常情,我很理解您的心情。", False),
+            ("securities-rude-staff", "accept", "她今天人手少,一时没控制住情绪。", True),
             ("securities-rude-staff", "resolve", "一时没控制住,这也不是理由。", False),
             ("securities-rude-staff", "resolve", "一下子没控制住情绪,并不是借口。", False),
             ("type-venting", "side-with-her", "其实那个营业员平时人挺好的,今天可能是太累了,您多担待。", True),
