@@ -11,6 +11,7 @@
 #include <map>
 #include <regex>
 #include <string>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/history_options.hpp"
@@ -151,6 +152,11 @@ int unless_stdout_failed(int status) {
   return kExitBadInput;
 }
 
+// A thread or memory the system would not give (a memory limit): no fault of the input.
+bool is_resource_shortage(const std::error_code& code) {
+  return code == std::errc::resource_unavailable_try_again || code == std::errc::not_enough_memory;
+}
+
 }  // namespace
 
 std::string empty_path_text() {
@@ -200,6 +206,10 @@ int run(int argc, char** argv) {
     sub->group(std::string(tr("命令", "Commands")));
     if (auto* help = sub->get_help_ptr()) help->group(std::string(tr("选项", "Options")));
   }
+  if (const auto problem = unreadable_history_switch()) {
+    std::cerr << "coach: " << *problem << "\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -211,6 +221,24 @@ int run(int argc, char** argv) {
       return unless_stdout_failed(actions.at(sub->get_name())());
   } catch (const InputError& e) {
     std::cerr << e.diagnostics().to_string();
+    return kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    // Under a memory limit (`ulimit -v`, a container's): std::bad_alloc says nothing to a trainer.
+    std::cerr << tr("coach: 内存不足,没有做完(可用内存太少,或 ulimit -v 限制太小)\n",
+                    "coach: out of memory, not finished (too little memory available, or a "
+                    "`ulimit -v` limit too small)\n");
+    return kExitBadInput;
+  } catch (const std::system_error& e) {
+    if (!is_resource_shortage(e.code())) {
+      std::cerr << "coach: " << utf8::escape_controls(e.what()) << "\n";
+      return kExitBadInput;
+    }
+    // A thread the system would not start under a memory limit: its text alone (Resource
+    // temporarily unavailable) does not say that coach could not go on.
+    std::cerr << fmt::format(fmt::runtime(tr("coach: 系统资源不足,没有做完:{}\n",
+                                             "coach: the system is short of resources, not "
+                                             "finished: {}\n")),
+                             system_error_text(e.code().value()));
     return kExitBadInput;
   } catch (const std::exception& e) {
     // Messages quote what was given (an id, a path): as typed, it could hold terminal escapes.

@@ -2,8 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
@@ -31,14 +38,68 @@ std::string report_name(const std::string& path) {
   fail(tr("写入失败", "cannot write"), name);
 }
 
+// Where a report may be spooled, in order: beside the file it goes to, where it will be written
+// anyway, so a read-only or full /tmp stops no report to a file; then (for stdout, a pipe, a
+// device, or a folder that takes no new file) TMPDIR or /tmp.
+std::vector<std::string> spool_directories(const std::string& path) {
+  std::vector<std::string> directories;
+  if (!is_stdout(path)) {
+    struct stat info {};
+    const std::string target = output_target(path);
+    const bool regular_or_new = ::stat(target.c_str(), &info) != 0 || S_ISREG(info.st_mode);
+    if (!target.empty() && regular_or_new) {
+      const std::filesystem::path parent = std::filesystem::path(target).parent_path();
+      directories.push_back(parent.empty() ? std::string(".") : parent.string());
+    }
+  }
+  const char* tmpdir = std::getenv("TMPDIR");
+  directories.push_back(tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp"));
+  return directories;
+}
+
+// A nameless file in `directory`, gone when closed; null with errno when none can be made.
+std::FILE* open_spool(const std::string& directory) {
+  int fd = ::open(directory.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR)) {  // a file system without O_TMPFILE
+    std::string name = (std::filesystem::path(directory) / ".coach-spool-XXXXXX").string();
+    fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd >= 0) ::unlink(name.c_str());
+  }
+  if (fd < 0) return nullptr;
+  std::FILE* file = ::fdopen(fd, "w+b");
+  if (!file) {
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+  }
+  return file;
+}
+
 }  // namespace
 
-ReportSpool::ReportSpool(const std::string& path)
-    : name_(report_name(path)), spool_(std::tmpfile()) {
-  if (!spool_) fail(tr("无法创建临时文件", "cannot create a temporary file"), "tmpfile");
+// The report's file is opened first: a path that cannot be written is named as such.
+ReportSpool::ReportSpool(const std::string& path) : name_(report_name(path)) {
   if (!is_stdout(path))
     out_ = std::make_unique<OutputFile>(path, OutputFile::Waiting::allowed,
                                         OutputFile::Cancelled::removes_target);
+  std::string directory;
+  for (const std::string& candidate : spool_directories(path)) {
+    directory = candidate;
+    spool_.reset(open_spool(directory));
+    if (spool_) break;
+  }
+  if (!spool_) {
+    const int error = errno;
+    throw std::runtime_error(fmt::format(
+        "{}: {}", name_,
+        fmt::format(fmt::runtime(tr("无法在 {} 创建暂存报告的临时文件:{}{}",
+                                    "cannot create the temporary file the report is spooled to "
+                                    "in {}: {}{}")),
+                    utf8::escape_controls_in_line(directory), system_error_text(error),
+                    is_stdout(path) ? tr("(可用环境变量 TMPDIR 指定别的目录)",
+                                         " (set TMPDIR to use another directory)")
+                                    : "")));
+  }
 }
 
 void ReportSpool::append(std::string_view part) {
@@ -77,8 +138,7 @@ void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail)
 
 void ReportSpool::finish(std::string_view head, std::string_view tail) {
   if (spool_error_) {
-    out_.reset();  // its temporary file is removed: the path stays as it was
-    throw std::runtime_error(fmt::format(
+    fail_file(fmt::format(
         "{}: {}: {}", name_, tr("无法写入", "cannot write"),
         fmt::format(fmt::runtime(tr("暂存报告的临时文件写不下({})",
                                     "the temporary file it is spooled to cannot take it ({})")),
@@ -88,11 +148,25 @@ void ReportSpool::finish(std::string_view head, std::string_view tail) {
     finish_on_stdout(head, tail);
     return;
   }
-  const auto write = [&](std::string_view text) { out_->write(text); };
-  write(head);
-  copy(write);
-  write(tail);
-  out_->commit();
+  try {
+    const auto write = [&](std::string_view text) { out_->write(text); };
+    write(head);
+    copy(write);
+    write(tail);
+    out_->commit();
+  } catch (const std::runtime_error& e) {
+    fail_file(e.what());
+  }
+}
+
+// An earlier run's report left at the path would pass for this run's (a JUnit file published
+// `if: always()`): it goes, and the message says so.
+void ReportSpool::fail_file(const std::string& why) {
+  const bool dropped = out_ && out_->discard();
+  throw std::runtime_error(why + (dropped ? std::string(tr(";上一次运行留下的这份报告已删除",
+                                                           "; the earlier run's report there "
+                                                           "is removed"))
+                                          : std::string()));
 }
 
 }  // namespace coach::cli

@@ -1,7 +1,8 @@
 #pragma once
 // Where a streamed report goes. The attempts' parts are spooled to a temporary file as they
 // are graded, so a cohort's report is never held in memory; the head and tail, known only at the
-// end, are written around them.
+// end, are written around them. The spool lies beside the report's file, or for stdout in
+// TMPDIR (or /tmp).
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -31,6 +32,7 @@ class ReportSpool {
   template <typename Write>
   void copy(Write&& write);
   void finish_on_stdout(std::string_view head, std::string_view tail);
+  [[noreturn]] void fail_file(const std::string& why);
 
   std::string name_;  // for messages
   std::unique_ptr<std::FILE, Closer> spool_;

@@ -1,11 +1,18 @@
 #include "cli/history_options.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 
@@ -33,6 +40,31 @@ std::string default_history_path() {
 }
 
 }  // namespace
+
+std::optional<std::string> unreadable_history_switch() {
+  const char* value = std::getenv("COACH_NO_HISTORY");
+  if (!value) return std::nullopt;
+  std::string word(value);
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const std::set<std::string> kWords = {"",     "yes",    "no",      "y", "n",
+                                               "true", "false",  "t",       "f", "on",
+                                               "off",  "enable", "disable", "+", "-"};
+  // A number, spaces around it allowed, as CLI11 reads it: nonzero is yes.
+  const std::size_t first = word.find_first_not_of(' ');
+  const std::size_t last = word.find_last_not_of(' ');
+  const std::string number = first == std::string::npos ? "" : word.substr(first, last - first + 1);
+  const std::size_t digits = !number.empty() && number[0] == '-' ? 1 : 0;
+  const bool is_number =
+      number.size() > digits && number.find_first_not_of("0123456789", digits) == std::string::npos;
+  if (kWords.count(word) || is_number) return std::nullopt;
+  return fmt::format(
+      fmt::runtime(
+          tr("环境变量 COACH_NO_HISTORY 的值 `{}` 无法识别:写 1 不读写记录库,写 0 照常读写",
+             "environment variable COACH_NO_HISTORY: `{}` is neither yes nor no: 1 "
+             "leaves the history database alone, 0 uses it")),
+      utf8::escape_controls_in_line(value));
+}
 
 std::optional<std::string> history_path(const HistoryChoice& global, const HistoryChoice& local) {
   if (global.off || local.off) return std::nullopt;

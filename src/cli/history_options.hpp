@@ -13,6 +13,11 @@ namespace coach::cli {
 // COACH_NO_HISTORY (only once: on the app, so a command's own option wins).
 void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment);
 
+// Why COACH_NO_HISTORY cannot be read as yes or no (CLI11 reads it: 1, 0, yes, no, on, off,
+// true, false …); nothing when it can or is not set. CLI11's own message blamed the command line
+// and an option never typed.
+std::optional<std::string> unreadable_history_switch();
+
 // The database to use, given the options before the command (`global`) and after it
 // (`local`); nullopt when the history is off, and empty when it is on but there is no data
 // directory to keep it in (neither XDG_DATA_HOME nor HOME is set).

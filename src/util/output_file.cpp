@@ -155,7 +155,7 @@ mode_t new_file_mode() {
 }  // namespace
 
 OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cancelled)
-    : path_(path) {
+    : path_(path), removes_target_(cancelled == Cancelled::removes_target) {
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     open_in_place(info, waiting);
@@ -206,8 +206,15 @@ void OutputFile::open_in_place(const struct stat& info, Waiting waiting) {
 }
 
 OutputFile::~OutputFile() {
-  if (stream_) std::fclose(stream_);
+  discard();
+}
+
+bool OutputFile::discard() {
+  if (stream_) std::fclose(std::exchange(stream_, nullptr));
+  if (temp_.empty()) return false;  // committed, or written in place
+  const bool dropped = removes_target_ && ::unlink(target_.c_str()) == 0;
   forget_temp();
+  return dropped;
 }
 
 void OutputFile::forget_temp() {

@@ -23,16 +23,17 @@ class OutputFile {
   // would; a practice recording must never hold up the session, so for it a FIFO nobody reads
   // or a reader that is not keeping up is a write error like any other.
   enum class Waiting { allowed, never };
-  // What a signal that ends the program before commit() does to the file the path names: it
-  // stays as it was, or (a report of this run, which an earlier run's must not pass for) is
-  // removed. The temporary file goes either way. A file written in place is left alone.
+  // What ending before commit() does to the file the path names — a signal, an error, a write
+  // that failed (a full disk, a file-size limit): it stays as it was, or (a report of this run,
+  // which an earlier run's must not pass for) is removed. The temporary file goes either way. A
+  // file written in place is left alone.
   enum class Cancelled { keeps_target, removes_target };
 
   // Opens `path` for writing. Throws std::runtime_error naming it (a directory, a missing or
   // unwritable directory, a loop of links …).
   explicit OutputFile(const std::string& path, Waiting waiting = Waiting::allowed,
                       Cancelled cancelled = Cancelled::keeps_target);
-  // Without commit(), the temporary file is removed and the path is left as it was.
+  // Without commit(), discards the output.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -45,6 +46,9 @@ class OutputFile {
   // Flushes the output to the disk and puts it in place. Throws std::runtime_error naming the
   // path (a full disk, /dev/full …).
   void commit();
+  // Gives up the output: the temporary file is removed, and with Cancelled::removes_target the
+  // file the path names too. Whether such a file was there to remove.
+  bool discard();
 
  private:
   void open_in_place(const struct stat& info, Waiting waiting);
@@ -56,6 +60,7 @@ class OutputFile {
   std::string target_;  // the regular file to replace: path_, or the file its links name
   std::string temp_;    // beside target_; empty when written in place
   std::FILE* stream_ = nullptr;
+  bool removes_target_ = false;
 };
 
 // The file an output to `path` replaces: `path`, with the links of its last part followed, to

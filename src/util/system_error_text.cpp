@@ -38,6 +38,10 @@ std::string system_error_text(int error_number) {
     case EMFILE:
     case ENFILE:
       return "打开的文件太多";
+    case EAGAIN:  // a thread not started under a memory limit, among others
+      return "资源暂时不可用";
+    case ENOMEM:
+      return "内存不足";
     default:
       return std::strerror(error_number);
   }

@@ -288,6 +288,18 @@ class MalformedScenarios(CoachTestCase):
         self.assertExit(result, 0)
         self.assertIn("fee", run("--scenarios", str(FIXTURES), "list", env={"COACH_DB": ""}).stdout)
 
+    def test_a_history_switch_that_is_neither_yes_nor_no_is_named(self):
+        # Outside pass 25, finding 06: CLI11 said "Could not convert: --no-history = x" under
+        # 命令行有误, an option nobody typed, and every command stopped.
+        for value in ["x", "disabled", " yes"]:
+            with self.subTest(value=value):
+                result = run("list", env={"COACH_NO_HISTORY": value})
+                self.assertExit(result, 2)
+                self.assertEqual(result.stderr, f"coach: 环境变量 COACH_NO_HISTORY 的值 `{value}` 无法识别:写 1 不读写记录库,写 0 照常读写\n")
+        for value in ["1", " 1", "0", "yes", "TRUE", "off", ""]:
+            with self.subTest(value=value):
+                self.assertExit(run("list", env={"COACH_NO_HISTORY": value}), 0)
+
     def test_practice_exam_without_a_file_is_still_exam_mode(self):
         result = run("--no-history", "--scenarios", str(FIXTURES), "practice", "fee", "--exam",
                      input="王先生,您的心情我很理解。\n", lang="en")
@@ -363,6 +375,55 @@ class ScenarioFolders(CoachTestCase):
         fee.write_text(fee.read_text(encoding="utf-8").replace(
             "type: 情绪激动}", "type: 情绪激动, reacts_to: {blame: 5, nah: 3}}"), encoding="utf-8")
         self.assertIn(f"{fee}:4:57: unknown concept `nah`", self.validate().stderr)
+
+
+class ReportsThatCannotBeWritten(CoachTestCase):
+    """Outside pass 25: every report was spooled in /tmp (TMPDIR ignored), so a read-only or full
+    /tmp stopped them all; and a report that could not be written left the earlier run's in
+    place, to be published as this run's."""
+
+    def answers(self, count):
+        reply = "王先生,您的心情我很理解,您慢慢说。"
+        attempts = f"  - scenario: fee\n    responses: {{vent: '{reply}'}}\n" * count
+        return self.write("a.yaml", f"trainee: 学员\nattempts:\n{attempts}")
+
+    def grade(self, *args, env=None, limit=None):
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        full_env.update({"LANG": "C.UTF-8", "NO_COLOR": "1", "COACH_NO_HISTORY": "1"})
+        full_env.update(env or {})
+        def limited():
+            if limit:
+                import resource
+                resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        return subprocess.run([COACH, "--scenarios", str(FIXTURES), "grade", *args],
+                              capture_output=True, text=True, env=full_env, preexec_fn=limited)
+
+    def test_a_report_to_a_file_is_spooled_beside_it_not_in_tmpdir(self):
+        answers = self.answers(3)
+        missing = self.tmp / "no-such-dir"
+        result = self.grade(str(answers), "-o", str(self.tmp / "r.json"), "--format", "json",
+                            env={"TMPDIR": str(missing)})
+        self.assertExit(result, 1)
+        self.assertIn('"results"', (self.tmp / "r.json").read_text(encoding="utf-8"))
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "r.json"])
+
+    def test_a_report_to_stdout_is_spooled_in_tmpdir_and_says_where(self):
+        answers = self.answers(1)
+        missing = self.tmp / "no-such-dir"
+        result = self.grade(str(answers), env={"TMPDIR": str(missing)})
+        self.assertExit(result, 2)
+        self.assertIn(f"coach: stdout: 无法在 {missing} 创建暂存报告的临时文件:文件或目录不存在"
+                      "(可用环境变量 TMPDIR 指定别的目录)", result.stderr)
+        self.assertExit(self.grade(str(answers), env={"TMPDIR": str(self.tmp)}), 1)
+
+    def test_a_report_that_cannot_be_written_leaves_no_earlier_one(self):
+        answers = self.answers(40)
+        old = self.write("out/r.json", "OLD")
+        result = self.grade(str(answers), "-o", str(old), "--format", "json", limit=4000)
+        self.assertExit(result, 2)
+        self.assertIn("out/r.json: 无法写入: ", result.stderr)
+        self.assertIn("上一次运行留下的这份报告已删除", result.stderr)
+        self.assertEqual(list((self.tmp / "out").iterdir()), [])
 
 
 if __name__ == "__main__":
