@@ -305,14 +305,46 @@ struct ReportPlan {
   Diagnostics refused;
 };
 
+// A YAML report among the scenarios, or in a folder of submissions graded, would be read back as
+// a broken scenario or submission by every later run (exit 2 until someone finds it).
+std::optional<std::string> read_back_problem(const std::string& report,
+                                             const std::vector<std::string>& folders) {
+  const std::string extension = std::filesystem::path(report).extension().string();
+  if (extension != ".yaml" && extension != ".yml") return std::nullopt;
+  const auto folder = folder_holding_output(
+      report, std::vector<std::filesystem::path>(folders.begin(), folders.end()));
+  if (!folder) return std::nullopt;
+  return fmt::format(
+      fmt::runtime(tr("YAML 报告不能写在 {} 里:每次批改都会把那里的 .yaml 文件当作场景或答案"
+                      "文件读取,之后都会出错;请写到别处,或换个扩展名",
+                      "a YAML report cannot go into {}: every grading reads the .yaml files "
+                      "there as scenarios or submissions, and would fail from then on; write it "
+                      "elsewhere, or under another extension")),
+      utf8::show_name(folder->string()));
+}
+
+// The folders whose .yaml files grade reads: the library's, and each folder of submissions.
+std::vector<std::string> read_folders(const Context& context, const GradeOptions& options,
+                                      const ScenarioLibrary& library) {
+  std::vector<std::string> folders = library_folders(library, context);
+  for (const std::string& path : options.files) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) folders.push_back(path);
+  }
+  return folders;
+}
+
 ReportPlan plan_reports(const Context& context, const GradeOptions& options,
                         const ScenarioLibrary& library,
                         const std::vector<std::string>& answers_files) {
   const std::vector<std::string> read = inputs(options, library, answers_files);
+  const std::vector<std::string> folders = read_folders(context, options, library);
   const auto database = history_output(context.history, options.history);
   ReportPlan plan;
   for (const auto& report : reports(options)) {
-    if (const auto problem = output_paths_problem({report.second}, read, database))
+    auto problem = output_paths_problem({report.second}, read, database);
+    if (!problem && !is_stdout(report.second)) problem = read_back_problem(report.second, folders);
+    if (problem)
       plan.refused.error(report.second, {}, *problem);
     else
       plan.written.push_back(report);

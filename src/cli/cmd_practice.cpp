@@ -511,18 +511,12 @@ std::optional<std::string> pipe_problem(const std::string& path) {
 // A recording among the scenarios would be read back as a broken scenario by every later
 // command: `grade` of any cohort would stop at it (exit 2). The scenario folder, any folder
 // below it, and the folders of lexicons and customer types read with it are refused.
-std::optional<std::string> scenario_folder_problem(const ScenarioLibrary& library,
+std::optional<std::string> scenario_folder_problem(const ScenarioLibrary& library_in_use,
                                                    const Context& context,
                                                    const std::string& record) {
-  std::vector<fs::path> folders;
-  try {
-    folders.emplace_back(scenarios_dir(context));
-  } catch (const std::exception&) {
-    // No scenario folder: nothing to protect there.
-  }
-  for (const std::string& file : library_files(library))
-    folders.push_back(fs::path(file).parent_path());
-  if (const auto folder = folder_holding_output(record, folders)) {
+  const std::vector<std::string> library = library_folders(library_in_use, context);
+  if (const auto folder =
+          folder_holding_output(record, std::vector<fs::path>(library.begin(), library.end()))) {
     return fmt::format(
         fmt::runtime(tr("{}: 作答记录不能写在场景文件夹 {} 里:那里的文件会被当作场景读取,"
                         "之后每次批改都会出错;请写到别处",

@@ -148,4 +148,16 @@ std::vector<std::string> library_files(const ScenarioLibrary& library) {
   return all;
 }
 
+std::vector<std::string> library_folders(const ScenarioLibrary& library, const Context& context) {
+  std::vector<std::string> folders;
+  try {
+    folders.push_back(scenarios_dir(context));
+  } catch (const std::exception&) {
+    // No scenario folder: nothing to protect there.
+  }
+  for (const std::string& file : library_files(library))
+    folders.push_back(std::filesystem::path(file).parent_path().string());
+  return folders;
+}
+
 }  // namespace coach::cli

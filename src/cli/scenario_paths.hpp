@@ -19,6 +19,11 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
 // Every file the library was read from, broken scenarios too: no output may replace one.
 std::vector<std::string> library_files(const ScenarioLibrary& library);
 
+// The folders every later command reads as the library: the scenario folder (when there is
+// one) and the folders of every file the library was read from. A YAML file written there would
+// be read back as a broken scenario or lexicon.
+std::vector<std::string> library_folders(const ScenarioLibrary& library, const Context& context);
+
 // "No scenario with this id", for show and practice.
 std::string unknown_scenario_message(const std::string& id);
 

@@ -416,6 +416,26 @@ class ReportsThatCannotBeWritten(CoachTestCase):
                       "(可用环境变量 TMPDIR 指定别的目录)", result.stderr)
         self.assertExit(self.grade(str(answers), env={"TMPDIR": str(self.tmp)}), 1)
 
+    def test_a_yaml_report_is_never_written_where_grade_reads_yaml(self):
+        # Outside pass 25, finding 07: every later run read it back as a broken lexicon.
+        scenarios = self.tmp / "sc"
+        shutil.copytree(FIXTURES, scenarios)
+        subs = self.tmp / "subs"
+        subs.mkdir()
+        shutil.copy(self.answers(1), subs / "a.yaml")
+        for report, folder in [(scenarios / "lexicons" / "r.yaml", scenarios), (subs / "summary.yaml", subs)]:
+            with self.subTest(report=report.name):
+                result = subprocess.run([COACH, "--no-history", "--scenarios", str(scenarios), "grade", str(subs),
+                                         "-o", str(report), "--format", "json"],
+                                        capture_output=True, text=True, env={**os.environ, "LANG": "C.UTF-8"})
+                self.assertExit(result, 2)
+                self.assertIn(f"{report}: YAML 报告不能写在 {folder} 里", result.stderr)
+                self.assertFalse(report.exists())
+        ok = subprocess.run([COACH, "--no-history", "--scenarios", str(scenarios), "grade", str(subs),
+                             "-o", str(subs / "summary.json"), "--format", "json"], capture_output=True, text=True)
+        self.assertExit(ok, 1)  # graded: the one attempt leaves a step unanswered
+        self.assertTrue((subs / "summary.json").exists())
+
     def test_a_report_that_cannot_be_written_leaves_no_earlier_one(self):
         answers = self.answers(40)
         old = self.write("out/r.json", "OLD")
