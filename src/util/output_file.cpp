@@ -38,6 +38,11 @@ std::string output_target(const std::string& path) {
 
 namespace {
 
+// The signals that end the program which it can catch first: a cancelled job (INT, TERM, HUP),
+// Ctrl-\ (QUIT) and a CPU-time limit (XCPU, `ulimit -t`). Each still ends it as it would have,
+// a core dump included.
+constexpr std::array<int, 5> kEndingSignals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU};
+
 // The temporary files being written, removed when a signal ends the program first: a CI job
 // cancelled in the middle of grading a cohort must not leave a report-sized hidden file
 // behind. The files they would replace, where asked (grade's reports), go with them: an earlier
@@ -83,7 +88,7 @@ class PendingTemps {
                                        "and no earlier run's report is left in their place\n");
       dropped_note_size_ = std::min(note.size(), dropped_note_.size());
       std::copy_n(note.data(), dropped_note_size_, dropped_note_.data());
-      for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+      for (const int signal : kEndingSignals) {
         struct sigaction current {};
         if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
         struct sigaction action {};
@@ -126,7 +131,7 @@ class TempSignalsHeld {
   TempSignalsHeld() {
     sigset_t held;
     sigemptyset(&held);
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, signal);
+    for (const int signal : kEndingSignals) sigaddset(&held, signal);
     ::pthread_sigmask(SIG_BLOCK, &held, &previous_);
   }
   ~TempSignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }

@@ -596,11 +596,17 @@ class ReportFiles(CoachTestCase):
 
     def test_a_grade_cancelled_midway_leaves_no_report_behind(self):
         # Pass 18, finding 04: the temporary files went, but an earlier run's reports stayed in
-        # place, silently, to be published as this run's.
+        # place, silently, to be published as this run's. Pass 25, finding 03: Ctrl-\ (QUIT)
+        # left the hidden temporary files too.
+        for ending in (signal.SIGTERM, signal.SIGQUIT):
+            with self.subTest(signal=ending.name):
+                self.cancel_midway(ending)
+
+    def cancel_midway(self, ending):
         attempts = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
                            for i in range(20000))
         cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + attempts)
-        reports = self.tmp / "reports"
+        reports = self.tmp / f"reports-{ending.name}"
         reports.mkdir()
         for earlier in ("r.txt", "r.json"):
             (reports / earlier).write_text("an earlier run's report", encoding="utf-8")
@@ -608,14 +614,15 @@ class ReportFiles(CoachTestCase):
         env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
         process = subprocess.Popen([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", str(cohort),
                                     "-o", str(reports / "r.txt"), "--report", f"json={reports / 'r.json'}"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                                   preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)))
         # The reports are opened before grading starts: cancel once their temporary files are there.
         deadline = time.time() + 30
         while len(os.listdir(reports)) < 4 and process.poll() is None and time.time() < deadline:
             time.sleep(0.005)
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(ending)
         _, stderr = process.communicate(timeout=60)
-        self.assertEqual(process.returncode, -signal.SIGTERM)
+        self.assertEqual(process.returncode, -ending)
         self.assertEqual(os.listdir(reports), [])
         self.assertEqual(stderr, "coach: interrupted: the unfinished reports are removed, "
                                  "and no earlier run's report is left in their place\n")
