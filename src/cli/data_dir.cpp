@@ -6,11 +6,22 @@
 namespace coach::cli {
 namespace fs = std::filesystem;
 
+namespace {
+
+// A relative path would move the history and the recordings with the folder coach is started
+// from; the XDG Base Directory specification calls such a value invalid, to be ignored.
+const char* absolute_path_in(const char* variable) {
+  const char* value = std::getenv(variable);
+  return value && *value == '/' ? value : nullptr;
+}
+
+}  // namespace
+
 std::string data_dir() {
   fs::path base;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+  if (const char* xdg = absolute_path_in("XDG_DATA_HOME")) {
     base = xdg;
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
+  } else if (const char* home = absolute_path_in("HOME")) {
     base = fs::path(home) / ".local" / "share";
   } else {
     return {};

@@ -5,7 +5,8 @@
 
 namespace coach::cli {
 
-// Empty when neither XDG_DATA_HOME nor HOME is set.
+// Empty when neither XDG_DATA_HOME nor HOME is set to an absolute path (a relative one is
+// ignored, as the XDG specification says).
 std::string data_dir();
 
 }  // namespace coach::cli

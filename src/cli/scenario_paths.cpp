@@ -63,9 +63,13 @@ std::string scenarios_dir(const Context& context) {
   if (!context.scenarios_dir.empty()) {
     std::error_code ec;
     if (!fs::is_directory(context.scenarios_dir, ec)) {
-      throw std::runtime_error(
-          fmt::format(fmt::runtime(tr("{}: 场景目录不存在", "{}: no such scenario directory")),
-                      context.scenarios_dir));
+      const bool exists = fs::exists(context.scenarios_dir, ec);
+      throw std::runtime_error(fmt::format(
+          fmt::runtime(exists ? tr("{}: 不是目录:场景目录应是放场景文件的文件夹",
+                                   "{}: not a directory: the scenario directory is the folder "
+                                   "that holds the scenario files")
+                              : tr("{}: 场景目录不存在", "{}: no such scenario directory")),
+          utf8::escape_controls_in_line(context.scenarios_dir)));
     }
     return context.scenarios_dir;
   }

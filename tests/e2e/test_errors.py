@@ -300,6 +300,18 @@ class MalformedScenarios(CoachTestCase):
             with self.subTest(value=value):
                 self.assertExit(run("list", env={"COACH_NO_HISTORY": value}), 0)
 
+    def test_a_scenario_directory_that_is_a_file_is_named_as_such(self):
+        # Outside pass 25, finding 08: it was reported as not existing.
+        result = run("list", env={"COACH_SCENARIOS": str(FIXTURES / "fee.yaml")})
+        self.assertExit(result, 2)
+        self.assertIn("fee.yaml: 不是目录:场景目录应是放场景文件的文件夹", result.stderr)
+
+    def test_a_relative_data_directory_is_ignored(self):
+        # Outside pass 25, finding 08: the history moved with the folder coach was started from.
+        result = run("history", env={"XDG_DATA_HOME": "relxdg", "HOME": str(self.tmp)}, cwd=self.tmp)
+        self.assertIn(str(self.tmp / ".local" / "share" / "complaint-coach"), result.stdout + result.stderr)
+        self.assertFalse((self.tmp / "relxdg").exists())
+
     def test_practice_exam_without_a_file_is_still_exam_mode(self):
         result = run("--no-history", "--scenarios", str(FIXTURES), "practice", "fee", "--exam",
                      input="王先生,您的心情我很理解。\n", lang="en")
