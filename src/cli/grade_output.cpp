@@ -65,14 +65,7 @@ std::FILE* open_spool(const std::string& directory) {
     fd = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd >= 0) ::unlink(name.c_str());
   }
-  if (fd < 0) return nullptr;
-  std::FILE* file = ::fdopen(fd, "w+b");
-  if (!file) {
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-  }
-  return file;
+  return fd < 0 ? nullptr : stream_over(fd, "w+b");
 }
 
 }  // namespace

@@ -114,14 +114,7 @@ class PendingTemps {
 std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
   if (waiting == OutputFile::Waiting::allowed) return std::fopen(path.c_str(), "wb");
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
-  if (fd < 0) return nullptr;
-  std::FILE* stream = ::fdopen(fd, "wb");
-  if (!stream) {
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-  }
-  return stream;
+  return fd < 0 ? nullptr : stream_over(fd, "wb");
 }
 
 // Holds back the signals PendingTemps handles while a temporary file is created and registered:
@@ -192,10 +185,9 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
   // Replacing someone's file (as root) keeps it theirs; anyone else's own file is theirs
   // already, so a refusal here changes nothing.
   if (exists && ::fchown(fd, info.st_uid, info.st_gid) != 0) errno = 0;
-  stream_ = ::fdopen(fd, "wb");
+  stream_ = stream_over(fd, "wb");
   if (!stream_) {
     const int error = errno;
-    ::close(fd);
     forget_temp();
     fail(error);
   }
@@ -265,6 +257,16 @@ void OutputFile::fail(int error) const {
 void OutputFile::fail(std::string_view why) const {
   throw std::runtime_error(fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path_),
                                        tr("无法写入", "cannot write"), why));
+}
+
+std::FILE* stream_over(int fd, const char* mode) {
+  std::FILE* stream = ::fdopen(fd, mode);
+  if (!stream) {
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+  }
+  return stream;
 }
 
 void write_output_file(const std::string& path, std::string_view content,

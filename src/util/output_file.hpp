@@ -68,6 +68,9 @@ class OutputFile {
 // Empty after too many links.
 std::string output_target(const std::string& path);
 
+// A stdio stream over `fd`; null when none can be made, and then `fd` is closed and errno kept.
+std::FILE* stream_over(int fd, const char* mode);
+
 // Writes `content` to `path` as an OutputFile.
 void write_output_file(const std::string& path, std::string_view content,
                        OutputFile::Waiting waiting = OutputFile::Waiting::allowed);
