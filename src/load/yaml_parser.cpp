@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <new>
 #include <utility>
 
 #include "load/yaml_problem_text.hpp"
@@ -26,7 +27,7 @@ std::string_view words(const char* message) {
 class LibyamlParser {
  public:
   explicit LibyamlParser(std::string_view text) {
-    yaml_parser_initialize(&parser_);
+    if (yaml_parser_initialize(&parser_) == 0) throw std::bad_alloc();
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
                                  text.size());
   }
@@ -34,7 +35,13 @@ class LibyamlParser {
   LibyamlParser(const LibyamlParser&) = delete;
   LibyamlParser& operator=(const LibyamlParser&) = delete;
 
-  bool next(yaml_event_t& event) { return yaml_parser_parse(&parser_, &event) != 0; }
+  // After a failure libyaml answers every call with no event and success: a parser short of
+  // memory (`ulimit -v`) was asked forever. Running out of memory is no syntax error either.
+  bool next(yaml_event_t& event) {
+    const bool parsed = yaml_parser_parse(&parser_, &event) != 0 && event.type != YAML_NO_EVENT;
+    if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+    return parsed;
+  }
   const yaml_parser_t& state() const { return parser_; }
 
  private:
