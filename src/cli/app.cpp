@@ -157,6 +157,26 @@ bool is_resource_shortage(const std::error_code& code) {
   return code == std::errc::resource_unavailable_try_again || code == std::errc::not_enough_memory;
 }
 
+// What an error that ends a command tells the user. Messages quote what was given (an id, a
+// path): as typed, it could hold terminal escapes. Running out of memory, or of threads under a
+// memory limit, is said as such: std::bad_alloc and "Resource temporarily unavailable" say
+// nothing to a trainer.
+std::string failure_text(const std::exception& error) {
+  if (dynamic_cast<const std::bad_alloc*>(&error)) {
+    return std::string(tr("coach: 内存不足,没有做完(可用内存太少,或 ulimit -v 限制太小)\n",
+                          "coach: out of memory, not finished (too little memory available, or "
+                          "a `ulimit -v` limit too small)\n"));
+  }
+  const auto* system = dynamic_cast<const std::system_error*>(&error);
+  if (system && is_resource_shortage(system->code())) {
+    return fmt::format(fmt::runtime(tr("coach: 系统资源不足,没有做完:{}\n",
+                                       "coach: the system is short of resources, not "
+                                       "finished: {}\n")),
+                       system_error_text(system->code().value()));
+  }
+  return "coach: " + utf8::escape_controls(error.what()) + "\n";
+}
+
 }  // namespace
 
 std::string empty_path_text() {
@@ -222,27 +242,8 @@ int run(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << e.diagnostics().to_string();
     return kExitBadInput;
-  } catch (const std::bad_alloc&) {
-    // Under a memory limit (`ulimit -v`, a container's): std::bad_alloc says nothing to a trainer.
-    std::cerr << tr("coach: 内存不足,没有做完(可用内存太少,或 ulimit -v 限制太小)\n",
-                    "coach: out of memory, not finished (too little memory available, or a "
-                    "`ulimit -v` limit too small)\n");
-    return kExitBadInput;
-  } catch (const std::system_error& e) {
-    if (!is_resource_shortage(e.code())) {
-      std::cerr << "coach: " << utf8::escape_controls(e.what()) << "\n";
-      return kExitBadInput;
-    }
-    // A thread the system would not start under a memory limit: its text alone (Resource
-    // temporarily unavailable) does not say that coach could not go on.
-    std::cerr << fmt::format(fmt::runtime(tr("coach: 系统资源不足,没有做完:{}\n",
-                                             "coach: the system is short of resources, not "
-                                             "finished: {}\n")),
-                             system_error_text(e.code().value()));
-    return kExitBadInput;
   } catch (const std::exception& e) {
-    // Messages quote what was given (an id, a path): as typed, it could hold terminal escapes.
-    std::cerr << "coach: " << utf8::escape_controls(e.what()) << "\n";
+    std::cerr << failure_text(e);
     return kExitBadInput;
   }
   return kExitBadInput;

@@ -22,6 +22,7 @@
 #include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
 #include "load/roster_loader.hpp"
+#include "load/yaml_files.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
 #include "util/sha256.hpp"
@@ -309,8 +310,7 @@ struct ReportPlan {
 // a broken scenario or submission by every later run (exit 2 until someone finds it).
 std::optional<std::string> read_back_problem(const std::string& report,
                                              const std::vector<std::string>& folders) {
-  const std::string extension = std::filesystem::path(report).extension().string();
-  if (extension != ".yaml" && extension != ".yml") return std::nullopt;
+  if (!is_yaml_name(report)) return std::nullopt;
   const auto folder = folder_holding_output(
       report, std::vector<std::filesystem::path>(folders.begin(), folders.end()));
   if (!folder) return std::nullopt;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,17 +40,9 @@ std::string report_name(const std::string& path) {
 // Where a report may be spooled, in order: beside the file it goes to, where it will be written
 // anyway, so a read-only or full /tmp stops no report to a file; then (for stdout, a pipe, a
 // device, or a folder that takes no new file) TMPDIR or /tmp.
-std::vector<std::string> spool_directories(const std::string& path) {
+std::vector<std::string> spool_directories(const OutputFile* out) {
   std::vector<std::string> directories;
-  if (!is_stdout(path)) {
-    struct stat info {};
-    const std::string target = output_target(path);
-    const bool regular_or_new = ::stat(target.c_str(), &info) != 0 || S_ISREG(info.st_mode);
-    if (!target.empty() && regular_or_new) {
-      const std::filesystem::path parent = std::filesystem::path(target).parent_path();
-      directories.push_back(parent.empty() ? std::string(".") : parent.string());
-    }
-  }
+  if (out && !out->temp_folder().empty()) directories.push_back(out->temp_folder());
   const char* tmpdir = std::getenv("TMPDIR");
   directories.push_back(tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp"));
   return directories;
@@ -76,7 +67,7 @@ ReportSpool::ReportSpool(const std::string& path) : name_(report_name(path)) {
     out_ = std::make_unique<OutputFile>(path, OutputFile::Waiting::allowed,
                                         OutputFile::Cancelled::removes_target);
   std::string directory;
-  for (const std::string& candidate : spool_directories(path)) {
+  for (const std::string& candidate : spool_directories(out_.get())) {
     directory = candidate;
     spool_.reset(open_spool(directory));
     if (spool_) break;

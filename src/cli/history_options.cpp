@@ -2,11 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
@@ -43,21 +40,9 @@ std::string default_history_path() {
 
 std::optional<std::string> unreadable_history_switch() {
   const char* value = std::getenv("COACH_NO_HISTORY");
-  if (!value) return std::nullopt;
-  std::string word(value);
-  std::transform(word.begin(), word.end(), word.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const std::set<std::string> kWords = {"",     "yes",    "no",      "y", "n",
-                                               "true", "false",  "t",       "f", "on",
-                                               "off",  "enable", "disable", "+", "-"};
-  // A number, spaces around it allowed, as CLI11 reads it: nonzero is yes.
-  const std::size_t first = word.find_first_not_of(' ');
-  const std::size_t last = word.find_last_not_of(' ');
-  const std::string number = first == std::string::npos ? "" : word.substr(first, last - first + 1);
-  const std::size_t digits = !number.empty() && number[0] == '-' ? 1 : 0;
-  const bool is_number =
-      number.size() > digits && number.find_first_not_of("0123456789", digits) == std::string::npos;
-  if (kWords.count(word) || is_number) return std::nullopt;
+  bool off = false;
+  // Read as CLI11 will read it when the command line is parsed, so the two never disagree.
+  if (!value || !*value || CLI::detail::lexical_cast(std::string(value), off)) return std::nullopt;
   return fmt::format(
       fmt::runtime(
           tr("环境变量 COACH_NO_HISTORY 的值 `{}` 无法识别:写 1 不读写记录库,写 0 照常读写",

@@ -15,10 +15,12 @@
 namespace coach {
 namespace fs = std::filesystem;
 
-namespace {
-bool is_yaml(const fs::path& path) {
-  return path.extension() == ".yaml" || path.extension() == ".yml";
+bool is_yaml_name(const std::string& path) {
+  const fs::path extension = fs::path(path).extension();
+  return extension == ".yaml" || extension == ".yml";
 }
+
+namespace {
 
 void sort_naturally(std::vector<std::string>& files) {
   std::sort(files.begin(), files.end(),
@@ -37,7 +39,7 @@ void collect_yaml_files(const fs::path& directory, bool recursive, std::vector<s
     const bool folder = it->is_directory(kind_ec);
     if (folder && recursive && !it->is_symlink(kind_ec))
       folders.push_back(it->path());
-    else if (!folder && is_yaml(it->path()))
+    else if (!folder && is_yaml_name(it->path().string()))
       files.push_back(it->path().string());
   }
   if (ec && diagnostics)

@@ -8,6 +8,9 @@
 
 namespace coach {
 
+// Whether a file's name says it is YAML (*.yaml, *.yml): what a directory listing here takes.
+bool is_yaml_name(const std::string& path);
+
 // The YAML files (*.yaml, *.yml) directly inside a directory, in natural order (2 before 10).
 std::vector<std::string> yaml_files_in(const std::string& directory);
 

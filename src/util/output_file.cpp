@@ -206,6 +206,12 @@ OutputFile::~OutputFile() {
   discard();
 }
 
+std::string OutputFile::temp_folder() const {
+  if (temp_.empty()) return {};
+  const fs::path folder = fs::path(temp_).parent_path();
+  return folder.empty() ? std::string(".") : folder.string();
+}
+
 bool OutputFile::discard() {
   if (stream_) std::fclose(std::exchange(stream_, nullptr));
   if (temp_.empty()) return false;  // committed, or written in place

@@ -46,6 +46,9 @@ class OutputFile {
   // Flushes the output to the disk and puts it in place. Throws std::runtime_error naming the
   // path (a full disk, /dev/full …).
   void commit();
+  // The folder the output is written in before it is put in place; empty when it is written in
+  // place (a device, a pipe, a file in a folder one may not write).
+  std::string temp_folder() const;
   // Gives up the output: the temporary file is removed, and with Cancelled::removes_target the
   // file the path names too. Whether such a file was there to remove.
   bool discard();
