@@ -3,8 +3,9 @@
 
 Generated at run time so no corpus is committed: scenario and lexicon files seed the scenario
 target, answers files (and answers built from the model answers) the answers target, the
-model answers and counter-examples, one per file, the scorer, and the bundled lexicons' concepts
-with those replies (see fuzz_matching.cpp for the format) the matching target. Hand-written
+model answers and counter-examples, one per file, the scorer, the bundled lexicons' concepts
+with those replies (see fuzz_matching.cpp for the format) the matching target, and exams,
+customer-type files and rosters the trainer-files target. Hand-written
 hostile replies and lexicons (traditional words, full-width, quotation marks, negations,
 invisible characters, nasty patterns) seed the scorer and the matching target too; inputs that
 once failed are kept in REGRESSIONS.
@@ -55,6 +56,14 @@ HOSTILE_LEXICONS = [
     "p a\np aa\np aaa\np aaaa\np b\np ab\np bab\n#\np aab\np abab\n==\n",
     "p 「\np ”\np ,\np .\np ?\np \u200b\np  \n==\n",
     "r (对不起|抱歉|不好意思){2,}\nr [^,.!?;]{5,10}道歉\nr (?i)ok\n==\n",
+]
+# Exams that exercise every rule of exam-format.md against the bundled library.
+EXAMS = [
+    "id: e1\ntitle: 证书\nscenarios: [missing-balance]\n",
+    "id: e2\ntitle: 证书\nscenarios: [airline-delay, sms-failure]\npass_mark: 100\nattempts: 3\n",
+    "id: e3\ntitle: 证书\nscenarios: [bill-500]\nmust_pass:\n  stages: [apologize, resolve]\n"
+    "  concepts: [blame, apology]\n",
+    "id: e4\ntitle: 证书\nscenarios: [missing-balance, missing-balance]\npass_mark: 0\n",
 ]
 REGRESSIONS = [  # (target, bytes) that once crashed or differed: kept as seeds
     # The scan's occurrences found only by reading through a pause (您……弄错了) once read as a
@@ -149,6 +158,13 @@ def main(out):
     for i, head in enumerate(HOSTILE_LEXICONS):
         for reply in hostile[i::len(HOSTILE_LEXICONS)] + [found[i].encode()] if found else hostile:
             save(out / "fuzz_matching", head.encode() + reply)
+    trainer_files = sorted((ROOT / "exams").glob("*.yaml")) + sorted(
+        (ROOT / "scenarios" / "customer-types").glob("*.yaml")) + sorted(
+        (ROOT / "tests" / "hostile" / "rosters").glob("*.txt"))
+    for path in trainer_files:
+        save(out / "fuzz_trainer_files", path.read_bytes())
+    for exam in EXAMS:
+        save(out / "fuzz_trainer_files", exam.encode())
     for target, data in REGRESSIONS:
         save(out / target, data)
 
