@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <optional>
+#include <utility>
 
 #include "engine/pattern_syntax.hpp"
 #include "util/utf8.hpp"
@@ -222,6 +224,11 @@ class RequirementReader {
     });
   }
 
+  static void append(Words& words, Words&& more) {
+    words.insert(words.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+  }
+
   static bool has_empty(const Words& words) {
     return std::any_of(words.begin(), words.end(), [](const auto& w) { return w.empty(); });
   }
@@ -245,17 +252,13 @@ class RequirementReader {
     bool every_branch_anchored = true;
     Words leading;
     bool every_branch_leads = true;
-    for (const Reading& branch : branches) {
+    for (Reading& branch : branches) {
       every_branch_leads = every_branch_leads && branch.leading;
-      if (every_branch_leads)
-        leading.insert(leading.end(), branch.leading->begin(), branch.leading->end());
+      if (every_branch_leads) append(leading, std::move(*branch.leading));
       all_exact = all_exact && branch.exact;
-      if (all_exact) exact.insert(exact.end(), branch.exact->begin(), branch.exact->end());
+      if (all_exact) append(exact, std::move(*branch.exact));
       every_branch_anchored = every_branch_anchored && !branch.required.empty();
-      if (every_branch_anchored) {
-        const Words words = anchors_of(branch.required);
-        either.insert(either.end(), words.begin(), words.end());
-      }
+      if (every_branch_anchored) append(either, anchors_of(branch.required));
     }
     if (all_exact && exact.size() <= kMaxWords) reading.exact = exact;
     if (reading.exact && !has_empty(exact)) {
@@ -277,18 +280,18 @@ class RequirementReader {
     const auto flush = [&] {
       if (chain && !has_empty(*chain)) {
         if (chain_leads) reading.leading = *chain;
-        reading.required.push_back(*chain);
+        reading.required.push_back(std::move(*chain));
       }
       chain.reset();
       chain_leads = false;
     };
-    const auto extend = [&](const Words& piece) {
+    const auto extend = [&](Words piece) {
       if (chain && piece.size() == 1) {  // the common case, one more character: no new words
         for (auto& word : *chain) word += piece.front();
         return;
       }
       if (!chain) {
-        chain = piece;
+        chain = std::move(piece);
         chain_leads = at_start;
         at_start = false;
         return;
@@ -296,10 +299,11 @@ class RequirementReader {
       if (chain->size() * piece.size() > kMaxWords) {
         flush();
         exact = false;
-        chain = piece;
+        chain = std::move(piece);
         return;
       }
       Words joined;
+      joined.reserve(chain->size() * piece.size());
       for (const auto& before : *chain)
         for (const auto& after : piece) joined.push_back(before + after);
       chain = std::move(joined);
@@ -320,18 +324,19 @@ class RequirementReader {
         const bool at_most_once = optional_once_ahead();
         skip_quantifier();
         if (at_most_once && group->exact) {  // (们)?: joins as 们 or as nothing
-          extend(or_nothing(*group->exact));
+          extend(or_nothing(std::move(*group->exact)));
         } else if (repeated && !*repeated) {  // (x)*, (x){0,6}: requires nothing, joins nothing
           interrupt();
         } else if (group->exact) {
-          extend(*group->exact);
+          extend(std::move(*group->exact));
           if (repeated) interrupt();  // (x)+: what follows may not be next to the first x
         } else {
           const bool group_leads = at_start;
           interrupt();
-          if (group_leads) reading.leading = group->leading;
-          reading.required.insert(reading.required.end(), group->required.begin(),
-                                  group->required.end());
+          if (group_leads) reading.leading = std::move(group->leading);
+          reading.required.insert(reading.required.end(),
+                                  std::make_move_iterator(group->required.begin()),
+                                  std::make_move_iterator(group->required.end()));
         }
         continue;
       }
@@ -362,7 +367,11 @@ class RequirementReader {
         skip_quantifier();
         continue;
       }
-      extend(Words{character});
+      if (chain) {  // the common case, one more character: no new words
+        for (auto& word : *chain) word += character;
+      } else {
+        extend(Words{std::move(character)});
+      }
       if (repeated) {  // x+ or x{2}: x is there, what follows may not be next to it
         interrupt();
         skip_quantifier();
