@@ -31,6 +31,7 @@
 #include "engine/concept_index.hpp"
 #include "engine/negation.hpp"
 #include "engine/pattern_negation.hpp"
+#include "engine/pattern_shape.hpp"
 #include "engine/program_size.hpp"
 #include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
@@ -198,8 +199,9 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
 
 // A pattern the load accepted is compiled only when a reply needs it, so the load must have
 // foreseen every one past the instruction limit: program_size_bound may never be below the real
-// size.
-void check_pattern_sizes(const coach::PhraseMatcher& matcher, std::string_view reply) {
+// size. Nor may a pattern that matches empty text have passed for one that needs a character
+// (requires_a_character spares the load reading its words).
+void check_accepted_patterns(const coach::PhraseMatcher& matcher, std::string_view reply) {
   for (const auto& pattern : matcher.patterns()) {
     const RE2& regex = pattern->regex();
     if (!regex.ok()) fail("a pattern the load accepted does not compile", reply);
@@ -208,6 +210,8 @@ void check_pattern_sizes(const coach::PhraseMatcher& matcher, std::string_view r
       fail("a pattern's program is larger than its bound", reply);
     if (size > coach::kMaxPatternInstructions)
       fail("a pattern the load accepted has more instructions than the limit", reply);
+    if (coach::requires_a_character(pattern->text()) && coach::can_match_empty(regex))
+      fail("a pattern read as needing a character matches empty text", reply);
   }
 }
 
@@ -346,7 +350,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const auto all = compiled.matcher->find_all(normalized.text);
     compare("PhraseMatcher::find_all", expected, all, false, reply);
-    if (custom) check_pattern_sizes(*compiled.matcher, reply);
+    if (custom) check_accepted_patterns(*compiled.matcher, reply);
   }
 
   // The same reply scored as a step with every rule kind (of the bundled lexicon: the first few).

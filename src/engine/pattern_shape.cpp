@@ -484,7 +484,92 @@ class RequirementReader {
   bool group_was_flags_ = false;  // the group read last was flags alone, (?i)
 };
 
+// Escapes that match one character: classes (\d, \pL, \p{Han}), \x{597d} and escaped
+// punctuation. Assertions (\b, \A), \Q…\E (which may be empty) and the rest are not counted.
+bool escape_consumes(std::string_view pattern, std::size_t at) {
+  if (at + 1 >= pattern.size()) return false;
+  const char c = pattern[at + 1];
+  return is_ascii_punctuation(c) || std::string_view("dDwWsSpPx").find(c) != std::string_view::npos;
+}
+
+// Past the group opened at `at`: its contents are not read, only skipped, with the classes and
+// escapes inside them (a `)` in `[)]` or `\)` closes nothing).
+std::size_t after_group(std::string_view pattern, std::size_t at) {
+  int depth = 0;
+  while (at < pattern.size()) {
+    const char c = pattern[at];
+    if (c == '[') {
+      at = after_class(pattern, at);
+      continue;
+    }
+    if (c == '\\') {
+      at = after_escape(pattern, at);
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return at + 1;
+    ++at;
+  }
+  return at;
+}
+
+bool branches_consume(std::string_view pattern, int depth);
+
+// Whether the group opened at `at` and closed just before `end` requires a character.
+bool group_consumes(std::string_view pattern, std::size_t at, std::size_t end, int depth) {
+  // RE2 allows 1,000 levels of nesting; a reading this deep is not worth the stack.
+  constexpr int kMaxDepth = 32;
+  const std::size_t inner = group_contents(pattern, at);
+  if (depth >= kMaxDepth || end <= inner || pattern[end - 1] != ')') return false;
+  return branches_consume(pattern.substr(inner, end - 1 - inner), depth + 1);
+}
+
+// Every top-level branch of `pattern` holds an element that must match a character.
+bool branches_consume(std::string_view pattern, int depth) {
+  bool branch_consumes = false;  // the branch read so far has an element that must match
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    const char c = pattern[at];
+    if (c == '|') {
+      if (!branch_consumes) return false;
+      branch_consumes = false;
+      ++at;
+      continue;
+    }
+    if (c == '\\' && at + 1 < pattern.size() && pattern[at + 1] == 'Q') return false;
+    bool consumes = true;
+    if (c == '(') {
+      const std::size_t end = after_group(pattern, at);
+      // After flags alone, (?i)?, RE2 applies the quantifier to what came before them.
+      const bool flags_alone = group_contents(pattern, at) + 1 == end;
+      if (flags_alone && quantifier_at(pattern, end)) return false;
+      consumes = group_consumes(pattern, at, end, depth);
+      at = end;
+    } else if (c == '[') {
+      at = after_class(pattern, at);
+    } else if (c == '\\') {
+      consumes = escape_consumes(pattern, at);
+      at = after_escape(pattern, at);
+    } else if (c == ')' || c == '{' || c == '^' || c == '$' || c == '?' || c == '*' || c == '+') {
+      consumes = false;
+      ++at;
+    } else {
+      utf8::decode(pattern, at);  // a character, or `.`
+    }
+    if (const std::optional<Quantifier> quantifier = quantifier_at(pattern, at)) {
+      consumes = consumes && quantifier->min > 0;
+      at = quantifier->end;
+    }
+    branch_consumes = branch_consumes || consumes;
+  }
+  return branch_consumes;
+}
+
 }  // namespace
+
+bool requires_a_character(std::string_view pattern) {
+  return branches_consume(pattern, 0);
+}
 
 PatternWords pattern_words(std::string_view pattern) {
   return RequirementReader(pattern).read();

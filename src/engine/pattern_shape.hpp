@@ -38,6 +38,12 @@ struct PatternWords {
   Words leading;
 };
 PatternWords pattern_words(std::string_view pattern);
+// Whether every match holds at least one character, read from the text alone on the safe side
+// (false when unsure): a plain character, `.`, a class or a class escape outside any group, not
+// optional, in every top-level branch. Reading the words (pattern_words) tells more but costs
+// far more. For a pattern RE2 accepts.
+bool requires_a_character(std::string_view pattern);
+
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
 

@@ -209,7 +209,10 @@ std::string refusal(const TrainerPattern& pattern) {
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
   if (!within_instruction_limit(text)) return too_large_refusal(text);
   // A match holds a word of each requirement, so a pattern with any cannot match empty text.
-  if (pattern.words().required.empty() && can_match_empty(pattern.regex()))
+  // Most patterns show at a glance that they need a character; only the rest have their words
+  // read (they are read lazily, so `coach list` and `validate` never read most of them).
+  if (!requires_a_character(text) && pattern.words().required.empty() &&
+      can_match_empty(pattern.regex()))
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 能匹配空文本,任何回答都会算作含有它;"
                                        "请让它至少匹配一个字",
                                        "regular expression `{}` can match empty text, so every "
@@ -344,7 +347,12 @@ std::optional<UnmatchablePiece> unmatchable_piece(std::string_view pattern) {
 }
 
 TrainerPattern::TrainerPattern(std::string text)
-    : text_(std::move(text)), words_(pattern_words(text_)), context_(find_context_groups(text_)) {}
+    : text_(std::move(text)), context_(find_context_groups(text_)) {}
+
+const PatternWords& TrainerPattern::words() const {
+  std::call_once(words_read_, [this] { words_ = pattern_words(text_); });
+  return words_;
+}
 
 const RE2& TrainerPattern::regex() const {
   std::call_once(compiled_, [this] {

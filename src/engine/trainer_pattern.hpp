@@ -28,8 +28,9 @@ class TrainerPattern {
   TrainerPattern& operator=(const TrainerPattern&) = delete;
 
   const std::string& text() const { return text_; }
-  // The words its matches hold, read from its text (engine/pattern_shape).
-  const PatternWords& words() const { return words_; }
+  // The words its matches hold, read from its text (engine/pattern_shape) on the first call
+  // (from any thread): the scanner needs them, a command that scans nothing does not.
+  const PatternWords& words() const;
   // Compiled on the first call (from any thread). A pattern the load accepted compiles.
   const RE2& regex() const;
 
@@ -43,7 +44,8 @@ class TrainerPattern {
 
  private:
   std::string text_;
-  PatternWords words_;
+  mutable std::once_flag words_read_;
+  mutable PatternWords words_;
   ContextGroups context_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> regex_;

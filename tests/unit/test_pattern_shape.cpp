@@ -13,6 +13,7 @@
 #include "engine/lexicon_scanner.hpp"
 #include "engine/pattern_shape.hpp"
 #include "engine/phrase_matcher.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "load/scenario_library.hpp"
 
 using namespace coach;
@@ -184,6 +185,84 @@ TEST_CASE("no anchors where a match need not contain a known word") {
   CHECK(pattern_anchors("好)") == Words{});
   CHECK(pattern_anchors("好{0,3}") == Words{});
   CHECK(pattern_anchors("好{,3}") == Words{"好"});  // a literal brace, read past
+}
+
+TEST_CASE("a pattern needs a character when every top-level branch has an element that must") {
+  for (const char* pattern :
+       {"好",     "您好",     "(您|你)好",         "(您|你)", "[^,]",      ".",
+        "\\d",    "\\pL",     "\\p{Han}",          "a+",      "a{1,3}",    "(a|b)(c)?",
+        "(?i)ab", "(?:a|bc)", "(?P<before>您)?好", "\\.",     "\\x{597d}", "((好))",
+        "a|b",    "^好$",     "\\b好\\b",          "[)]",     "(\\))",     "(a?b|c)d?"}) {
+    CAPTURE(pattern);
+    CHECK(requires_a_character(pattern));
+  }
+  // Each may match empty text, or is not read: never said to need a character.
+  for (const char* pattern :
+       {"", "a?", "a*", "a{0,3}", "(a)?", "(a|)", "a|", "|a", "^", "\\b", "(?i)", "a(?i)?",
+        "ab(?s)*", "\\Q你好\\E", "(a|b?)", "[a]?", "\\n", "(?i)?", "(\\Q)\\E)"}) {
+    CAPTURE(pattern);
+    CHECK_FALSE(requires_a_character(pattern));
+  }
+  CHECK_FALSE(requires_a_character(std::string(40, '(') + "好" + std::string(40, ')')));
+}
+
+namespace {
+
+// Random patterns of the pieces a trainer's pattern is made of, nested and quantified.
+std::string random_pattern(std::mt19937& random, int depth = 0) {
+  static const char* const kAtoms[] = {
+      "您", "们", "不",     "a",   "B",       ".",      "[^,.!?;]", "\\d",       "\\pL", "\\b",
+      "^",  "$",  "[您你]", "\\.", "\\Qa\\E", "\\Q\\E", "(?i)",     "\\x{597d}", "[)]"};
+  static const char* const kQuantifiers[] = {"", "", "", "?", "*", "+", "{0,3}", "{2}", "??", "+?"};
+  static const char* const kOpenings[] = {"(", "(?:", "(?P<before>", "(?i:"};
+  std::string pattern;
+  const int pieces = 1 + static_cast<int>(random() % 4);
+  for (int i = 0; i < pieces; ++i) {
+    if (depth < 3 && random() % 4 == 0) {
+      pattern += kOpenings[random() % std::size(kOpenings)];
+      const int branches = 1 + static_cast<int>(random() % 3);
+      for (int b = 0; b < branches; ++b)
+        pattern += (b ? "|" : "") + (random() % 5 ? random_pattern(random, depth + 1) : "");
+      pattern += ")";
+    } else {
+      pattern += kAtoms[random() % std::size(kAtoms)];
+    }
+    pattern += kQuantifiers[random() % std::size(kQuantifiers)];
+  }
+  if (depth == 0 && random() % 5 == 0) pattern += "|" + random_pattern(random, 1);
+  return pattern;
+}
+
+}  // namespace
+
+TEST_CASE("a pattern read as needing a character never matches empty text") {
+  std::mt19937 random(15);
+  std::size_t read_as_needing = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string pattern = random_pattern(random);
+    RE2::Options options;
+    options.set_log_errors(false);
+    const RE2 regex(pattern, options);
+    if (!regex.ok() || !requires_a_character(pattern)) continue;
+    ++read_as_needing;
+    CAPTURE(pattern);
+    CHECK_FALSE(can_match_empty(regex));
+  }
+  CHECK(read_as_needing > 5000);  // the comparison is of something
+
+  // The bundled patterns: each is read as needing a character, so loading them reads no words.
+  Diagnostics diagnostics;
+  const std::string scenarios = COACH_SOURCE_SCENARIOS;
+  const auto library = ScenarioLibrary::load({scenarios}, {scenarios + "/lexicons"}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  const ConceptIndex& concepts = *library.rubrics().front().steps().front().concepts;
+  for (std::size_t i = 0; i < concepts.size(); ++i) {
+    for (const auto& pattern : concepts.at(i).matcher->patterns()) {
+      CAPTURE(pattern->text());
+      CHECK(requires_a_character(pattern->text()));
+      CHECK_FALSE(can_match_empty(pattern->regex()));
+    }
+  }
 }
 
 namespace {
