@@ -350,12 +350,12 @@ TrainerPattern::TrainerPattern(std::string text)
     : text_(std::move(text)), context_(find_context_groups(text_)) {}
 
 const PatternWords& TrainerPattern::words() const {
-  std::call_once(words_read_, [this] { words_ = pattern_words(text_); });
+  words_read_.run([this] { words_ = pattern_words(text_); });
   return words_;
 }
 
 const RE2& TrainerPattern::regex() const {
-  std::call_once(compiled_, [this] {
+  compiled_.run([this] {
     RE2::Options options = pattern_options();
     // words_of reads where the context groups matched; other patterns spare the captures.
     if (context_.any()) options.set_never_capture(false);

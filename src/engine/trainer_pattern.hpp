@@ -5,7 +5,6 @@
 #include <re2/re2.h>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +14,7 @@
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
+#include "util/run_once.hpp"
 
 namespace coach {
 
@@ -44,10 +44,10 @@ class TrainerPattern {
 
  private:
   std::string text_;
-  mutable std::once_flag words_read_;
+  mutable Once words_read_;
   mutable PatternWords words_;
   ContextGroups context_;
-  mutable std::once_flag compiled_;
+  mutable Once compiled_;
   mutable std::unique_ptr<RE2> regex_;
 };
 
