@@ -17,7 +17,26 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
   return summary;
 }
 
-std::string highlight_reply(const StepResult& step, const Style& style) {
+namespace {
+
+// A reply's later lines start under its first, not at the margin, so that a line break in a reply
+// cannot make a line that passes for the report's own: an attempt's header, a step's verdict.
+std::string indented(std::string_view text, std::string_view indent) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent) {
+  const auto shown = [&](std::size_t from, std::size_t to) {
+    return indented(printable(step.reply.substr(from, to - from)), indent);
+  };
   std::vector<TextSpan> spans;
   for (const auto& rule : step.rules) {
     for (const TextSpan span : rule.matched) {
@@ -29,12 +48,12 @@ std::string highlight_reply(const StepResult& step, const Style& style) {
   std::size_t at = 0;
   for (const auto& span : spans) {
     if (span.begin < at || span.end > step.reply.size()) continue;  // overlapping: keep the first
-    out += printable(step.reply.substr(at, span.begin - at));
-    out += style.highlight(printable(step.reply.substr(span.begin, span.end - span.begin)));
+    out += shown(at, span.begin);
+    out += style.highlight(shown(span.begin, span.end));
     at = span.end;
   }
   // A carriage return in a reply would send the cursor back over what the report just said.
-  out += printable(step.reply.substr(std::min(at, step.reply.size())));
+  out += shown(std::min(at, step.reply.size()), step.reply.size());
   return out;
 }
 
@@ -49,10 +68,12 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
         style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
         "\n";
   }
-  if (step.answered)
-    out += fmt::format("  {} {}\n", style.dim(std::string(tr("回答:", "reply:"))),
-                       highlight_reply(step, style));
-  else
+  if (step.answered) {
+    const std::string_view label = tr("回答:", "reply:");
+    const std::string indent(2 + display_width(label) + 1, ' ');
+    out += fmt::format("  {} {}\n", style.dim(std::string(label)),
+                       highlight_reply(step, style, indent));
+  } else
     out += "  " + style.dim(std::string(tr("(没有回答)", "(not answered)"))) + "\n";
   for (const auto& rule : step.rules) {
     // A step never reached was not judged: a ✗ there would read as something said wrong.
@@ -180,6 +201,12 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
     out += fmt::format("  {} {}:", verdict.passed ? style.good("✓") : style.bad("✗"),
                        printable_line(verdict.trainee));
     for (const auto& outcome : verdict.scenarios) {
+      // Never attempted is not a score of 0: the other reports say so too.
+      if (outcome.attempts == 0) {
+        out += " " + style.bad(fmt::format(fmt::runtime(tr("{}(未作答)", "{} (not attempted)")),
+                                           outcome.scenario_id));
+        continue;
+      }
       out += fmt::format(" {} {:.1f}{}", outcome.scenario_id, outcome.best_score,
                          outcome.passed ? "✓" : "✗");
     }

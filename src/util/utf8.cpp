@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace coach::utf8 {
 
 void append(std::string& out, char32_t cp) {
@@ -76,6 +79,8 @@ bool has_control_characters(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return true;
+    // A carriage return sends the cursor back over the line; before a line feed it only ends it.
+    if (byte == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) return true;
     if (byte == 0x7F) return true;
     if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
         static_cast<unsigned char>(text[i + 1]) >= 0x80)
@@ -198,27 +203,58 @@ bool is_whitespace(char32_t cp) {
 
 namespace {
 
+// The C1 controls that open a sequence, as 8-bit bytes (U+0080–U+009F) or as ESC and a letter.
+constexpr char32_t kControlSequenceIntroducer = 0x9B;                      // ESC [
+constexpr char32_t kStringIntroducers[] = {0x90, 0x98, 0x9D, 0x9E, 0x9F};  // ESC P X ] ^ _
+constexpr char32_t kStringTerminator = 0x9C;                               // ESC and backslash
+
+bool introduces_string(char32_t c) {
+  return std::find(std::begin(kStringIntroducers), std::end(kStringIntroducers), c) !=
+         std::end(kStringIntroducers);
+}
+
+// Past the parameters and final byte of a CSI whose parameters start at `at` (colours are
+// ESC [ 31 m); `fallback` when it is not a CSI after all.
+std::size_t csi_end(std::string_view text, std::size_t at, std::size_t fallback) {
+  for (; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte >= 0x40 && byte <= 0x7E) return at + 1;
+    if (byte < 0x20 || byte > 0x3F) return fallback;
+  }
+  return at;
+}
+
+// Past the string (a title, a device request) that starts at `at`: it ends at BEL or ST
+// (ESC \ or U+009C), or with the text.
+std::size_t string_end(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    if (text[at] == '\a') return at + 1;
+    if (text[at] == '\x1b') return at + 1 < text.size() && text[at + 1] == '\\' ? at + 2 : at;
+    const std::size_t start = at;
+    if (decode(text, at) == kStringTerminator) return at;
+    if (at == start) ++at;
+  }
+  return at;
+}
+
 // Where the terminal escape sequence starting with the ESC at `pos` ends: a CSI (ESC [ …
-// final byte, as colours are), an OSC (ESC ] … BEL or ESC \), or ESC and one character.
+// final byte, as colours are), a string (ESC ] … BEL or ST: a window title; ESC P, X, ^ or _
+// … ST), or ESC and one character.
 std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
   std::size_t at = pos + 1;
   if (at >= text.size()) return at;
-  if (text[at] == '[') {
-    for (++at; at < text.size(); ++at) {
-      const auto byte = static_cast<unsigned char>(text[at]);
-      if (byte >= 0x40 && byte <= 0x7E) return at + 1;
-      if (byte < 0x20 || byte > 0x3F) return pos + 1;  // not a CSI after all: only the ESC
-    }
-    return at;
-  }
-  if (text[at] == ']') {
-    for (++at; at < text.size(); ++at) {
-      if (text[at] == '\a') return at + 1;
-      if (text[at] == '\x1b') return at + 1 < text.size() && text[at + 1] == '\\' ? at + 2 : at;
-    }
-    return at;
-  }
+  if (text[at] == '[') return csi_end(text, at + 1, pos + 1);  // not a CSI: only the ESC
+  if (std::string_view("]PX^_").find(text[at]) != std::string_view::npos)
+    return string_end(text, at + 1);
   decode(text, at);
+  return at;
+}
+
+// The same for a sequence opened by an 8-bit C1 control `introducer`, whose end is read from
+// `at`, just past it.
+std::size_t c1_sequence_end(std::string_view text, char32_t introducer, std::size_t at) {
+  if (introducer == kControlSequenceIntroducer) return csi_end(text, at, at);
+  if (introduces_string(introducer)) return string_end(text, at);
   return at;
 }
 
@@ -233,9 +269,12 @@ std::string without_controls(std::string_view text) {
       continue;
     }
     const char32_t cp = decode(text, pos);
+    const bool lone_carriage_return = cp == '\r' && (pos == text.size() || text[pos] != '\n');
     if (cp == kInvalid)
       append(kept, 0xFFFD);
-    else if (!is_control(cp) && !is_bidi_control(cp) && !is_noncharacter(cp))
+    else if (is_control(cp))
+      pos = c1_sequence_end(text, cp, pos);
+    else if (!lone_carriage_return && !is_bidi_control(cp) && !is_noncharacter(cp))
       append(kept, cp);
   }
   return kept;

@@ -93,8 +93,8 @@ inline std::string_view without_byte_order_mark(std::string_view text) {
 // Characters of UTF-8 text: the bytes that start one (all texts are checked UTF-8 when read).
 std::size_t count_code_points(std::string_view text);
 
-// Whether the text holds control characters other than tab and newline (terminal escapes),
-// or a line or paragraph separator (U+2028, U+2029).
+// Whether the text holds control characters other than tab and newline (terminal escapes), a
+// carriage return that no line feed follows, or a line or paragraph separator (U+2028, U+2029).
 bool has_control_characters(std::string_view text);
 
 // Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
@@ -112,8 +112,9 @@ std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_vi
 std::string escape_controls(std::string_view text);
 
 // The text with the control characters, bidirectional controls and noncharacters that answers
-// files refuse taken out (a terminal escape sequence whole), and bytes that are not UTF-8 replaced
-// by U+FFFD: what a trainee typed (or pasted from a coloured terminal), made fit to record.
+// files refuse taken out (a terminal escape sequence whole, 7-bit or 8-bit, a carriage return
+// that no line feed follows too), and bytes that are not UTF-8 replaced by U+FFFD: what a
+// trainee typed (or pasted from a coloured terminal), made fit to record.
 std::string without_controls(std::string_view text);
 
 // The same for text that must stay on one line (a name, a file name in a table row or a

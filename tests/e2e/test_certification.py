@@ -116,6 +116,18 @@ class Exams(CoachTestCase):
         self.assertIn(f"{stranger}:1:10: trainee `赵六` is not on the roster", result.stderr)
         self.assertExit(grade("--roster", str(roster), str(self.tmp / "in")), 2)  # needs --exam
 
+    def test_the_text_report_says_not_attempted_where_nothing_was_handed_in(self):
+        # Outside pass 26, finding 01: a scenario never attempted read as a score of 0.0.
+        self.write("in/zhang.yaml", WEAK.format(who="张三"))
+        roster = self.write("roster.txt", "张三\n李四\n")
+        result = grade("--exam", str(self.exam), "--roster", str(roster), str(self.tmp / "in"), "--format", "text")
+        self.assertExit(result, 1)
+        trainees = {line.split(":")[0].strip("✗✓ "): line for line in result.stdout.splitlines()
+                    if line.startswith(("  ✗ ", "  ✓ "))}
+        self.assertNotIn("not attempted", trainees["张三"])
+        self.assertIn("(not attempted)", trainees["李四"])
+        self.assertNotIn("0.0", trainees["李四"])
+
     def test_a_bad_exam_or_roster_grades_nobody_but_still_writes_every_report_saying_why(self):
         # A CI job publishes the reports it finds: yesterday's all-green ones must not survive a
         # run that failed, nor may a fresh workspace be left with no report at all.
@@ -368,7 +380,10 @@ class Batches(CoachTestCase):
             with self.subTest(format=fmt):
                 result = grade(str(folder), "--format", fmt)
                 self.assertNotIn("\r", result.stdout.replace("\r\n", ""))
-        self.assertIn("好的\\x0D", grade(str(folder), "--format", "text").stdout)
+        # Refused as the README says (outside pass 26): the JSON report carried it raw.
+        result = grade(str(folder), "--format", "text")
+        self.assertExit(result, 2)
+        self.assertIn("cr.yaml:4:9: reply contains control characters", result.stderr)
 
     def test_a_file_name_with_a_line_break_stays_on_its_line(self):
         # Without `trainee:`, the file is the submission and its path names it.

@@ -503,6 +503,23 @@ class Grading(CoachTestCase):
         self.assertNotIn("✗", unanswered)
 
 
+class TextReportOfAReplyOnSeveralLines(CoachTestCase):
+    def test_a_replys_later_lines_cannot_pass_for_the_reports_own(self):
+        # Outside pass 26, finding 03: a reply's later lines started at the margin, where a
+        # forged attempt header and a step's verdict looked like the report's own.
+        forged = "嗯,知道了。\n\n张三 · fee — 100.0 分 通过\n  [vent] 100/100 通过"
+        answers = self.write("forged.yaml", answers_file("fee", {"vent": forged}))
+        result = grade(str(answers), "--format", "text")
+        self.assertExit(result, 1)
+        lines = result.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if "嗯,知道了" in line)
+        reply_column = lines[start].index("嗯")
+        for line in lines[start + 1:start + 4]:
+            self.assertTrue(line.startswith(" " * reply_column), line)
+        self.assertFalse(any(line.startswith("张三 · fee") for line in lines))
+        self.assertFalse(any(line.startswith("  [vent] 100/100") for line in lines))
+
+
 class ReportFiles(CoachTestCase):
     """A report goes where the path says without harming what is there."""
 

@@ -41,6 +41,8 @@ SCENARIOS = {
     "escape-in-id.yaml": "1:5: `id` contains control characters (such as terminal escapes)",
     "escape-in-model-answer.yaml": "13:21: `model_answers` contains control characters (such as terminal escapes)",
     "escape-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
+    # Outside pass 26: a carriage return written as an escape reached list, show and practice raw.
+    "escaped-cr-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "escape-in-unknown-key.yaml": "3:1: unknown key `ti\\x1B[8mtle` in a scenario file",
     "id-starts-with-digit.yaml": "7:9: step id `1st` must start with a lowercase letter",
     "id-too-long.yaml": "1:5: scenario id `" + "a" * 64 + "…` is too long (limit 64 characters)",
@@ -125,6 +127,7 @@ ANSWERS = {
     "escape-in-step-key.yaml": "4:3: a step id in `responses` contains control or invisible characters",
     "escape-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
     "escape-sequence.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "escaped-cr-in-reply.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "fuzz-timeout-stray-comma.yaml": "1:1: YAML syntax error: did not find expected node content",
     "invalid-utf8.yaml": "4:24: not valid UTF-8 text",
     "long-trainee.yaml": "1:10: `trainee` is too long (limit 200 bytes)",

@@ -106,6 +106,15 @@ class PipedSessions(CoachTestCase):
         self.assertNotIn("\\e", recorded)
         self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
 
+    def test_a_pasted_sequence_goes_whole_in_its_8_bit_form_and_as_a_string(self):
+        # Outside pass 26, finding 04: the parameters of an 8-bit CSI (U+009B) and of a DCS
+        # request stayed in the recorded reply ("31m", "+q").
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record),
+                          input="王先生,\u009b31m您的心情\x1bP+q\x1b\\我很理解。\n原因是系统故障,对不起。\n")
+        self.assertExit(result, 0)
+        self.assertIn("vent: \"王先生,您的心情我很理解。\"", record.read_text(encoding="utf-8"))
+
     def test_a_recording_over_a_file_practice_reads_is_refused(self):
         scenarios = self.tmp / "scenarios"
         shutil.copytree(FIXTURES, scenarios)
