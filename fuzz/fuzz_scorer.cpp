@@ -2,34 +2,18 @@
 // as `coach grade` scores it. Any reply must score without a crash and within bounds.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "bundled_library.hpp"
 #include "engine/scorer.hpp"
-#include "load/scenario_library.hpp"
-
-#ifndef COACH_FUZZ_SCENARIOS
-#error "COACH_FUZZ_SCENARIOS must name the bundled scenario directory"
-#endif
 
 namespace {
 
 // missing-balance has every common rule kind: concepts, forbid, questions, name, order.
 const coach::ScenarioLibrary& library() {
-  static const coach::ScenarioLibrary loaded = [] {
-    coach::Diagnostics diagnostics;
-    auto result = coach::ScenarioLibrary::load({COACH_FUZZ_SCENARIOS "/missing-balance.yaml"},
-                                               {COACH_FUZZ_SCENARIOS "/lexicons"}, diagnostics);
-    if (!diagnostics.empty() || result.rubrics().empty()) {
-      std::fprintf(stderr, "fuzz_scorer: cannot load the scenario:\n%s\n",
-                   diagnostics.to_string().c_str());
-      std::abort();
-    }
-    return result;
-  }();
-  return loaded;
+  return bundled_library(COACH_FUZZ_SCENARIOS "/missing-balance.yaml");
 }
 
 // What a reporter relies on: a score within bounds, evidence that points into the reply.

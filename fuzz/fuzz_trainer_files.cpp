@@ -5,38 +5,22 @@
 // diagnostics, never a crash, a hang or an exam verdict that contradicts its attempts.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
 
+#include "bundled_library.hpp"
 #include "engine/exam_grader.hpp"
 #include "engine/scorer.hpp"
 #include "load/customer_types_loader.hpp"
 #include "load/exam_loader.hpp"
 #include "load/roster_loader.hpp"
-#include "load/scenario_library.hpp"
 #include "util/utf8.hpp"
-
-#ifndef COACH_FUZZ_SCENARIOS
-#error "COACH_FUZZ_SCENARIOS must name the bundled scenario directory"
-#endif
 
 namespace {
 
 const coach::ScenarioLibrary& library() {
-  static const coach::ScenarioLibrary loaded = [] {
-    coach::Diagnostics diagnostics;
-    auto result = coach::ScenarioLibrary::load({COACH_FUZZ_SCENARIOS},
-                                               {COACH_FUZZ_SCENARIOS "/lexicons"}, diagnostics);
-    if (!diagnostics.empty() || result.rubrics().empty()) {
-      std::fprintf(stderr, "fuzz_trainer_files: cannot load the library:\n%s\n",
-                   diagnostics.to_string().c_str());
-      std::abort();
-    }
-    return result;
-  }();
-  return loaded;
+  return bundled_library(COACH_FUZZ_SCENARIOS);
 }
 
 // An attempt answering every step with its first model answer, scored once per scenario: the
