@@ -225,8 +225,10 @@ std::size_t csi_end(std::string_view text, std::size_t at, std::size_t fallback)
 }
 
 // Past the string (a title, a device request) that starts at `at`: it ends at BEL or ST
-// (ESC \ or U+009C), or with the text.
+// (ESC \ or U+009C). One that never ends is no string: what follows is the trainee's text, and
+// only the introducer goes (`at`).
 std::size_t string_end(std::string_view text, std::size_t at) {
+  const std::size_t introducer_end = at;
   while (at < text.size()) {
     if (text[at] == '\a') return at + 1;
     if (text[at] == '\x1b') return at + 1 < text.size() && text[at + 1] == '\\' ? at + 2 : at;
@@ -234,7 +236,7 @@ std::size_t string_end(std::string_view text, std::size_t at) {
     if (decode(text, at) == kStringTerminator) return at;
     if (at == start) ++at;
   }
-  return at;
+  return introducer_end;
 }
 
 // Where the terminal escape sequence starting with the ESC at `pos` ends: a CSI (ESC [ …

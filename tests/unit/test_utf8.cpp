@@ -122,7 +122,10 @@ TEST_CASE("a pasted sequence goes whole, in its 8-bit form and as a string (outs
   CHECK(utf8::without_controls("好\xC2\x9D" "0;t\a的") == "好的");      // 8-bit OSC … BEL
   CHECK(utf8::without_controls("好\x1B_app\x1B\\的\x1BXs\x1B\\") == "好的");  // APC, SOS
   CHECK(utf8::without_controls("好\xC2\x9B的") == "好的");  // not a CSI: only the control goes
-  CHECK(utf8::without_controls("好\x1BP不完") == "好");      // an unended string runs to the end
+  // A string that never ends is no string: only its introducer goes, the reply stays.
+  CHECK(utf8::without_controls("好\x1BP不完") == "好不完");
+  CHECK(utf8::without_controls("好\xC2\x90不完") == "好不完");
+  CHECK(utf8::without_controls("好\x1B]0;不完") == "好0;不完");
 }
 
 TEST_CASE("noncharacters are exactly Unicode's 66") {
