@@ -484,11 +484,15 @@ class RequirementReader {
   bool group_was_flags_ = false;  // the group read last was flags alone, (?i)
 };
 
-// Escapes that match one character: classes (\d, \pL, \p{Han}), \x{597d} and escaped
-// punctuation. Assertions (\b, \A), \Q…\E (which may be empty) and the rest are not counted.
-bool escape_consumes(std::string_view pattern, std::size_t at) {
-  if (at + 1 >= pattern.size()) return false;
-  const char c = pattern[at + 1];
+// Escapes read here: those that match one character — classes (\d, \pL, \p{Han}), \x{597d},
+// escaped punctuation — and the assertions \b, \B, \A, \z, which match none. Others are not
+// read at all: an octal escape (\141, a letter) is longer than after_escape measures, and
+// \Q…\E may be empty.
+bool escape_read(char c) {
+  return is_ascii_punctuation(c) ||
+         std::string_view("dDwWsSpPxbBAz").find(c) != std::string_view::npos;
+}
+bool escape_consumes(char c) {
   return is_ascii_punctuation(c) || std::string_view("dDwWsSpPx").find(c) != std::string_view::npos;
 }
 
@@ -536,7 +540,6 @@ bool branches_consume(std::string_view pattern, int depth) {
       ++at;
       continue;
     }
-    if (c == '\\' && at + 1 < pattern.size() && pattern[at + 1] == 'Q') return false;
     bool consumes = true;
     if (c == '(') {
       const std::size_t end = after_group(pattern, at);
@@ -548,7 +551,8 @@ bool branches_consume(std::string_view pattern, int depth) {
     } else if (c == '[') {
       at = after_class(pattern, at);
     } else if (c == '\\') {
-      consumes = escape_consumes(pattern, at);
+      if (at + 1 >= pattern.size() || !escape_read(pattern[at + 1])) return false;
+      consumes = escape_consumes(pattern[at + 1]);
       at = after_escape(pattern, at);
     } else if (c == ')' || c == '{' || c == '^' || c == '$' || c == '?' || c == '*' || c == '+') {
       consumes = false;

@@ -20,6 +20,8 @@ SCENARIOS = {
     "text-cut-by-comment-on-next-line.yaml": "10:7: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: `\\1`",
+    # Outside pass 27: read as needing a character (an octal escape misread), it was accepted.
+    "octal-escape-empty-regex.yaml": "12:17: regular expression `\\101*` can match empty text, so every reply would count as containing it; make it match at least one character",
     "regex-never-matching-stop.yaml": "12:17: `。` in regular expression `(不可能|没办法)。` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `.`",
     "regex-traditional-character.yaml": "12:17: `給` in regular expression `給您添麻煩` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `给`",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",

@@ -199,7 +199,10 @@ TEST_CASE("a pattern needs a character when every top-level branch has an elemen
   // Each may match empty text, or is not read: never said to need a character.
   for (const char* pattern :
        {"", "a?", "a*", "a{0,3}", "(a)?", "(a|)", "a|", "|a", "^", "\\b", "(?i)", "a(?i)?",
-        "ab(?s)*", "\\Q你好\\E", "(a|b?)", "[a]?", "\\n", "(?i)?", "(\\Q)\\E)"}) {
+        "ab(?s)*", "\\Q你好\\E", "(a|b?)", "[a]?", "\\n", "(?i)?", "(\\Q)\\E)",
+        // Outside pass 27: an octal escape was read as \1 and two characters, one of them
+        // required, so \141? (a?) passed for a pattern that needs a character.
+        "\\141?", "\\101*", "\\141{0,2}", "(\\141?)", "\\0", "\\a?"}) {
     CAPTURE(pattern);
     CHECK_FALSE(requires_a_character(pattern));
   }
@@ -211,8 +214,9 @@ namespace {
 // Random patterns of the pieces a trainer's pattern is made of, nested and quantified.
 std::string random_pattern(std::mt19937& random, int depth = 0) {
   static const char* const kAtoms[] = {
-      "您", "们", "不",     "a",   "B",       ".",      "[^,.!?;]", "\\d",       "\\pL", "\\b",
-      "^",  "$",  "[您你]", "\\.", "\\Qa\\E", "\\Q\\E", "(?i)",     "\\x{597d}", "[)]"};
+      "您",   "们",        "不",  "a",     "B",      ".",   "[^,.!?;]", "\\d",
+      "\\pL", "\\b",       "^",   "$",     "[您你]", "\\.", "\\Qa\\E",  "\\Q\\E",
+      "(?i)", "\\x{597d}", "[)]", "\\141", "\\7",    "\\t", "\\a"};
   static const char* const kQuantifiers[] = {"", "", "", "?", "*", "+", "{0,3}", "{2}", "??", "+?"};
   static const char* const kOpenings[] = {"(", "(?:", "(?P<before>", "(?i:"};
   std::string pattern;
@@ -248,7 +252,7 @@ TEST_CASE("a pattern read as needing a character never matches empty text") {
     CAPTURE(pattern);
     CHECK_FALSE(can_match_empty(regex));
   }
-  CHECK(read_as_needing > 5000);  // the comparison is of something
+  CHECK(read_as_needing > 3000);  // the comparison is of something
 
   // The bundled patterns: each is read as needing a character, so loading them reads no words.
   Diagnostics diagnostics;
