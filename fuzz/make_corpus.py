@@ -56,6 +56,7 @@ HOSTILE_LEXICONS = [
     "p a\np aa\np aaa\np aaaa\np b\np ab\np bab\n#\np aab\np abab\n==\n",
     "p 「\np ”\np ,\np .\np ?\np \u200b\np  \n==\n",
     "r (对不起|抱歉|不好意思){2,}\nr [^,.!?;]{5,10}道歉\nr (?i)ok\n==\n",
+    "r \\141?\nr 好\\101*\nr (\\7|a)?\nr \\a?b\n==\n",  # octal escapes: pass 27 (must be refused)
 ]
 # Exams that exercise every rule of exam-format.md against the bundled library.
 EXAMS = [
