@@ -72,6 +72,14 @@ std::size_t after_class(std::string_view pattern, std::size_t at) {
   return std::min(at + 1, pattern.size());
 }
 
+namespace {
+
+bool is_octal_digit(char c) {
+  return c >= '0' && c <= '7';
+}
+
+}  // namespace
+
 std::size_t after_escape(std::string_view pattern, std::size_t at) {
   if (at + 1 >= pattern.size()) return pattern.size();
   const char c = pattern[at + 1];
@@ -89,6 +97,10 @@ std::size_t after_escape(std::string_view pattern, std::size_t at) {
   if (c == 'x') {  // \x20: two hexadecimal digits
     const std::size_t digits_end = std::min(next + 2, pattern.size());
     while (next < digits_end && std::isxdigit(static_cast<unsigned char>(pattern[next]))) ++next;
+  }
+  if (is_octal_digit(c)) {  // \0, \040, \141: up to three octal digits in all, as RE2 reads them
+    const std::size_t digits_end = std::min(at + 4, pattern.size());
+    while (next < digits_end && is_octal_digit(pattern[next])) ++next;
   }
   return next;
 }
@@ -118,10 +130,18 @@ std::optional<char32_t> escaped_character(std::string_view escape) {
     }
     return c;
   }
+  if (is_octal_digit(kind)) {  // \040 is a space, \141 an a
+    char32_t c = 0;
+    for (const char d : escape.substr(1)) {
+      if (!is_octal_digit(d)) return std::nullopt;
+      c = c * 8 + static_cast<char32_t>(d - '0');
+    }
+    return c;
+  }
   // Whitespace, which never reaches a pattern: \s stands for it all.
   if (escape == "\\s") return U' ';
-  constexpr std::string_view kControls = "tnrfv";
-  constexpr char32_t kControlCodes[] = {U'\t', U'\n', U'\r', U'\f', U'\v'};
+  constexpr std::string_view kControls = "tnrfva";
+  constexpr char32_t kControlCodes[] = {U'\t', U'\n', U'\r', U'\f', U'\v', U'\a'};
   if (const std::size_t found = kControls.find(kind); found != std::string_view::npos)
     return kControlCodes[found];
   if (std::isalnum(static_cast<unsigned char>(kind))) return std::nullopt;

@@ -186,6 +186,12 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
   CHECK(unmatchable_piece("您\\x20好")->character == U' ');
   CHECK(unmatchable_piece("您\\t好")->character == U'\t');
   CHECK(unmatchable_piece("您\\n好")->character == U'\n');
+  // Written in octal or as \a they were accepted (outside pass 27, finding 02).
+  CHECK(unmatchable_piece("道\\040歉")->character == U' ');
+  CHECK(unmatchable_piece("\\011")->character == U'\t');
+  CHECK(unmatchable_piece("好\\0")->character == U'\0');
+  CHECK(unmatchable_piece("好\\a")->character == U'\a');
+  CHECK_FALSE(unmatchable_piece("\\141\\142c"));  // a, b: letters come
   // Optional, a piece that never comes leaves the rest to match.
   for (const char* pattern : {"您\\s?好", "您\\s*好", "您好，?", "您好[！]?", "[!！]?您",
                               "您好\\x{3002}?", "您\\s{0,2}好"}) {
