@@ -161,14 +161,14 @@ bool within_instruction_limit(const std::string& pattern) {
 }
 
 std::string ascii_only_refusal(std::string_view pattern, std::string_view escape) {
-  if (escape == "\\w")
+  if (escape != "\\b" && escape != "\\B")
     return fmt::format(
-        fmt::runtime(tr("正则表达式 `{}` 中的 `\\w` 只匹配 ASCII 字母、数字和下划线,不匹配汉字;"
+        fmt::runtime(tr("正则表达式 `{}` 中的 `{}` 只匹配 ASCII 字母、数字和下划线,不匹配汉字;"
                         "汉字请写 `\\p{{Han}}`,同一分句内的任意字写 `[^,.!?;]`",
-                        "`\\w` in regular expression `{}` matches only ASCII letters, digits and "
+                        "`{1}` in regular expression `{0}` matches only ASCII letters, digits and "
                         "underscore, never a Chinese character; for Chinese characters write "
                         "`\\p{{Han}}`, for any characters within a clause `[^,.!?;]`")),
-        utf8::quote(pattern));
+        utf8::quote(pattern), escape);
   return fmt::format(
       fmt::runtime(
           tr("正则表达式 `{}` 中的 `{}` 只认 ASCII 字母、数字和下划线旁的边界,在汉字旁边"
@@ -283,10 +283,36 @@ bool matches_single_bytes(std::string_view pattern) {
   return false;
 }
 
+namespace {
+
+// A bracketed class of nothing but ASCII word characters: `[\w]`, `[[:word:]]`, `[^\W]`. One
+// that lists anything else as well (`[\w\p{Han}]`) may match a Chinese character.
+std::optional<std::string_view> ascii_word_class(std::string_view written) {
+  const bool negated = written.starts_with("[^");
+  const std::string_view word = negated ? "\\W" : "\\w";
+  bool any = false;
+  for (std::size_t at = negated ? 2 : 1; at + 1 < written.size();) {
+    std::size_t end = at + 1;
+    if (!negated && written.substr(at).starts_with("[:word:]"))
+      end = at + 8;
+    else if (written[at] == '\\' && written.substr(at, 2) == word)
+      end = at + 2;
+    else
+      return std::nullopt;
+    any = true;
+    at = end;
+  }
+  return any ? std::optional(written) : std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string_view> ascii_only_escape(std::string_view pattern) {
   for (std::size_t at = 0; at < pattern.size();) {
     if (pattern[at] == '[') {
+      const std::size_t begin = at;
       at = after_class(pattern, at);
+      if (const auto word = ascii_word_class(pattern.substr(begin, at - begin))) return word;
       continue;
     }
     if (pattern[at] != '\\') {

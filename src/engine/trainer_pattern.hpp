@@ -62,9 +62,10 @@ std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
 // `[^,.!?;]{0,100}` has about 1,300, `\pL{0,16}` 19,000.
 constexpr std::size_t kMaxPatternInstructions = 20'000;
 
-// `\w`, or a `\b` or `\B` between Chinese characters or the ends of the pattern, which RE2 reads
-// as ASCII only: `\w` never matches a Chinese character, and `\b滚\b` holds nowhere in Chinese
-// text. Beside an ASCII character (`拨打\b10086`) a boundary may hold.
+// `\w` (in a class too, as `[\w]`, `[[:word:]]` or `[^\W]`), or a `\b` or `\B` between Chinese
+// characters or the ends of the pattern, which RE2 reads as ASCII only: `\w` never matches a
+// Chinese character, and `\b滚\b` holds nowhere in Chinese text. Beside an ASCII character
+// (`拨打\b10086`) a boundary may hold.
 std::optional<std::string_view> ascii_only_escape(std::string_view pattern);
 
 // Whether the pattern matches empty text somewhere (`a*`, `(您)?`, `^`, `\b`): such a match is

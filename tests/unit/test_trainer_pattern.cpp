@@ -240,6 +240,10 @@ TEST_CASE("\\w, and \\b beside a Chinese character, are refused: RE2 reads them 
   CHECK(ascii_only_escape("您\\b好") == "\\b");
   CHECK(ascii_only_escape("滚+\\b") == "\\b");
   CHECK(ascii_only_escape("您的\\w+已经退回") == "\\w");
+  // Written as a class they were accepted (outside pass 27, finding 05).
+  CHECK(ascii_only_escape("您[\\w]{1,3}好") == "[\\w]");
+  CHECK(ascii_only_escape("您[[:word:]]{1,3}好") == "[[:word:]]");
+  CHECK(ascii_only_escape("[^\\W]+") == "[^\\W]");
   // Beside an ASCII word a boundary holds (the re-test of pass 16: these were refused).
   for (const char* pattern :
        {"\\bapp\\b", "\\bvip", "(ok)\\b", "[\\w\\p{Han}]+", "\\W", "\\\\b您", "\\b", "\\d+元",
