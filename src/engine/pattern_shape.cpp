@@ -485,9 +485,9 @@ class RequirementReader {
 };
 
 // Escapes read here: those that match one character — classes (\d, \pL, \p{Han}), \x{597d},
-// escaped punctuation — and the assertions \b, \B, \A, \z, which match none. Others are not
-// read at all: an octal escape (\141, a letter) is longer than after_escape measures, and
-// \Q…\E may be empty.
+// escaped punctuation — and the assertions \b, \B, \A, \z, which match none. Others are left to
+// the full reading: an octal escape (\141, a letter) was once misread here as \1 and two
+// characters, and \Q…\E may be empty.
 bool escape_read(char c) {
   return is_ascii_punctuation(c) ||
          std::string_view("dDwWsSpPxbBAz").find(c) != std::string_view::npos;
