@@ -488,12 +488,11 @@ class RequirementReader {
 // escaped punctuation — and the assertions \b, \B, \A, \z, which match none. Others are left to
 // the full reading: an octal escape (\141, a letter) was once misread here as \1 and two
 // characters, and \Q…\E may be empty.
-bool escape_read(char c) {
-  return is_ascii_punctuation(c) ||
-         std::string_view("dDwWsSpPxbBAz").find(c) != std::string_view::npos;
-}
 bool escape_consumes(char c) {
   return is_ascii_punctuation(c) || std::string_view("dDwWsSpPx").find(c) != std::string_view::npos;
+}
+bool escape_read(char c) {
+  return escape_consumes(c) || std::string_view("bBAz").find(c) != std::string_view::npos;
 }
 
 // Past the group opened at `at`: its contents are not read, only skipped, with the classes and

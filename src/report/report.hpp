@@ -17,9 +17,6 @@ GradeSummary summarize(const std::vector<AttemptResult>& results);
 // One step's verdict, as shown after each reply in `practice` and in the text report.
 std::string format_step_feedback(const StepResult& step, const Style& style);
 
-// The reply with every matched phrase emphasised, its later lines after `indent`.
-std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent);
-
 // A bar per stage, for the end of a session.
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style);
 

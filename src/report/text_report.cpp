@@ -31,8 +31,7 @@ std::string indented(std::string_view text, std::string_view indent) {
   return out;
 }
 
-}  // namespace
-
+// The reply with every matched phrase emphasised, its later lines after `indent`.
 std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent) {
   const auto shown = [&](std::size_t from, std::size_t to) {
     return indented(printable(step.reply.substr(from, to - from)), indent);
@@ -56,6 +55,8 @@ std::string highlight_reply(const StepResult& step, const Style& style, std::str
   out += shown(std::min(at, step.reply.size()), step.reply.size());
   return out;
 }
+
+}  // namespace
 
 std::string format_step_feedback(const StepResult& step, const Style& style) {
   std::string out;

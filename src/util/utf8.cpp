@@ -72,6 +72,12 @@ bool is_bidi_mark(char32_t cp) {
 bool is_tag_character(char32_t cp) {
   return cp >= 0xE0000 && cp <= 0xE007F;
 }
+
+// A carriage return sends the cursor back over the line; before a line feed it only ends it.
+bool is_lone_carriage_return(std::string_view text, std::size_t at) {
+  return text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n');
+}
+
 }  // namespace
 
 // C0 controls and DEL are single bytes in UTF-8; C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
@@ -79,8 +85,7 @@ bool has_control_characters(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return true;
-    // A carriage return sends the cursor back over the line; before a line feed it only ends it.
-    if (byte == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) return true;
+    if (is_lone_carriage_return(text, i)) return true;
     if (byte == 0x7F) return true;
     if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
         static_cast<unsigned char>(text[i + 1]) >= 0x80)
@@ -232,9 +237,7 @@ std::size_t string_end(std::string_view text, std::size_t at) {
   while (at < text.size()) {
     if (text[at] == '\a') return at + 1;
     if (text[at] == '\x1b') return at + 1 < text.size() && text[at + 1] == '\\' ? at + 2 : at;
-    const std::size_t start = at;
     if (decode(text, at) == kStringTerminator) return at;
-    if (at == start) ++at;
   }
   return introducer_end;
 }
@@ -271,7 +274,7 @@ std::string without_controls(std::string_view text) {
       continue;
     }
     const char32_t cp = decode(text, pos);
-    const bool lone_carriage_return = cp == '\r' && (pos == text.size() || text[pos] != '\n');
+    const bool lone_carriage_return = cp == '\r' && is_lone_carriage_return(text, pos - 1);
     if (cp == kInvalid)
       append(kept, 0xFFFD);
     else if (is_control(cp))

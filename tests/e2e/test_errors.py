@@ -88,6 +88,11 @@ class MalformedScenarios(CoachTestCase):
                          "`\\b` in regular expression `\\b随(便|你)\\b` is a boundary of ASCII letters")
         self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您的\\w+已经退回'}"), 11, 17,
                          "正则表达式 `您的\\w+已经退回` 中的 `\\w` 只匹配 ASCII 字母、数字和下划线", lang="zh")
+        # Outside pass 27 (findings 02, 05): written another way, each was accepted.
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '道\\040歉'}"), 11, 17,
+                         "`\\u0020` in regular expression `道\\040歉` never occurs in a reply")
+        self.assertError(VALID.replace("{concept: apology, points: 10}", "{regex: '您[[:word:]]{1,3}好'}"), 11, 17,
+                         "`[[:word:]]` in regular expression `您[[:word:]]{1,3}好` matches only ASCII letters")
 
     def test_a_double_quoted_regex_is_told_to_use_single_quotes(self):
         # Outside pass 16, finding 06: only "contains control characters" or "unknown escape".
