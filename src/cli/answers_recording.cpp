@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -22,7 +23,7 @@ void AnswersRecording::save(const std::string& answers) {
     failure_said_ = false;
   } catch (const std::exception& e) {
     up_to_date_ = false;
-    if (!failure_said_) std::cerr << "coach: " << e.what() << "\n";
+    if (!failure_said_) std::cerr << "coach: " << error_text(e) << "\n";
     failure_said_ = true;
   }
 }

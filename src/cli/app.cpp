@@ -18,11 +18,19 @@
 #include "cli/terminal.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
+#include "util/memory_reserve.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace {
+
+// The memory reserve (util/memory_reserve.hpp) is kept before any other static object is made:
+// CLI11's validators allocate as the program starts.
+struct MemoryReserveKeptAtStart {
+  MemoryReserveKeptAtStart() { keep_memory_reserve(); }
+};
+const MemoryReserveKeptAtStart memory_reserve_kept_at_start __attribute__((init_priority(101)));
 
 // A descriptor of 0, 1 or 2 left closed by the caller (`coach practice <&-`) would be handed to
 // the next file opened: Ctrl-C's self-pipe then became standard input, a session waited on its
@@ -189,7 +197,10 @@ CLI::Validator non_empty_path() {
       "");  // no description: --help shows the option as before
 }
 
-int run(int argc, char** argv) {
+namespace {
+
+// The command line parsed and its command run; what ends it early is caught by run().
+int parse_and_run(int argc, char** argv) {
   open_closed_standard_descriptors();
   ignore_closed_pipes();
   ignore_file_size_limit();
@@ -236,9 +247,16 @@ int run(int argc, char** argv) {
     const int status = app.exit(e);
     return status == 0 ? kExitOk : kExitBadInput;
   }
+  for (const auto* sub : app.get_subcommands())
+    return unless_stdout_failed(actions.at(sub->get_name())());
+  return kExitBadInput;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
   try {
-    for (const auto* sub : app.get_subcommands())
-      return unless_stdout_failed(actions.at(sub->get_name())());
+    return parse_and_run(argc, argv);
   } catch (const InputError& e) {
     std::cerr << e.diagnostics().to_string();
     return kExitBadInput;
@@ -246,7 +264,6 @@ int run(int argc, char** argv) {
     std::cerr << failure_text(e);
     return kExitBadInput;
   }
-  return kExitBadInput;
 }
 
 }  // namespace coach::cli

@@ -19,6 +19,7 @@
 #include "history/timestamps.hpp"
 #include "history/transcript_import.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -43,7 +44,7 @@ std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
     return open_history_store(path);
   } catch (const std::exception& e) {
     throw std::runtime_error(
-        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(e.what())));
+        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(error_text(e))));
   }
 }
 

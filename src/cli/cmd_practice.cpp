@@ -38,6 +38,7 @@
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -543,7 +544,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   try {
     check_output_file(options.record);
   } catch (const std::exception& e) {
-    return e.what();
+    return error_text(e);
   }
   return std::nullopt;
 }

@@ -13,6 +13,7 @@
 
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
@@ -74,6 +75,7 @@ ReportSpool::ReportSpool(const std::string& path) : name_(report_name(path)) {
   }
   if (!spool_) {
     const int error = errno;
+    throw_if_out_of_memory(error);
     throw std::runtime_error(fmt::format(
         "{}: {}", name_,
         fmt::format(fmt::runtime(tr("无法在 {} 创建暂存报告的临时文件:{}{}",

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -35,7 +36,7 @@ HistoryLink::HistoryLink(std::optional<std::string> path) : path_(path.value_or(
   try {
     store_ = open_history_store(path_);
   } catch (const std::exception& e) {
-    warn(e.what());
+    warn(error_text(e));
   }
 }
 
@@ -45,7 +46,7 @@ bool HistoryLink::use(const std::function<void(history::HistoryStore&)>& body) {
     body(*store_);
     return true;
   } catch (const std::exception& e) {
-    warn(e.what());
+    warn(error_text(e));
     store_.reset();
     return false;
   }
@@ -62,7 +63,7 @@ bool HistoryLink::write(const std::function<void(history::HistoryStore&)>& body)
   try {
     body(*store_);
   } catch (const std::exception& e) {
-    if (!failing_) warn_unwritten(e.what());
+    if (!failing_) warn_unwritten(error_text(e));
     failing_ = true;
     store_->set_patience(kPatienceWhileFailing);
     return false;

@@ -10,6 +10,7 @@
 #include "load/library_file_kind.hpp"
 #include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -93,6 +94,7 @@ std::vector<std::string> lexicon_dirs_for(const std::vector<std::string>& paths,
     const fs::path lexicons = (dir.empty() ? fs::path(".") : dir) / "lexicons";
     if (!fs::is_directory(lexicons, ec)) continue;
     const std::string normal = fs::weakly_canonical(lexicons, ec).string();
+    throw_if_out_of_memory(ec);
     if (std::find(dirs.begin(), dirs.end(), normal) == dirs.end()) dirs.push_back(normal);
   }
   if (dirs.empty()) dirs.push_back((fs::path(scenarios_dir(context)) / "lexicons").string());

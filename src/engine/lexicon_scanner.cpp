@@ -5,6 +5,7 @@
 
 #include "engine/negation.hpp"
 #include "engine/pattern_negation.hpp"
+#include "util/thread_scratch.hpp"
 
 namespace coach {
 
@@ -15,8 +16,14 @@ using Hit = std::pair<std::uint32_t, PhraseMatch>;  // concept number, occurrenc
 // kept per thread rather than allocated and filled for every reply.
 class Marks {
  public:
-  static Marks& words(std::size_t size) { return sized(words_, size); }
-  static Marks& patterns(std::size_t size) { return sized(patterns_, size); }
+  static Marks& words(std::size_t size) {
+    static thread_local auto& marks = thread_scratch<Marks>();
+    return sized(marks, size);
+  }
+  static Marks& patterns(std::size_t size) {
+    static thread_local auto& marks = thread_scratch<Marks>();
+    return sized(marks, size);
+  }
 
   static std::uint32_t next_mark(Marks& a, Marks& b) {
     if (++mark_ == 0) {  // wrapped: forget every old mark
@@ -36,13 +43,9 @@ class Marks {
   }
 
   std::vector<std::uint32_t> entries_;
-  static thread_local Marks words_;
-  static thread_local Marks patterns_;
   static thread_local std::uint32_t mark_;
 };
 
-thread_local Marks Marks::words_;
-thread_local Marks Marks::patterns_;
 thread_local std::uint32_t Marks::mark_ = 0;
 
 // Where the clauses (or sentences) of a text end: unit k is text[start(k), end(k)). Without an
@@ -185,7 +188,7 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
   Marks& word_in_unit = Marks::words(words_.size());
   Marks& tried_in_unit = Marks::patterns(patterns_.size());
   // Per word marked in the unit, where its last occurrence there starts.
-  static thread_local std::vector<std::uint32_t> last_start;
+  static thread_local auto& last_start = thread_scratch<std::vector<std::uint32_t>>();
   if (last_start.size() < words_.size()) last_start.resize(words_.size());
   std::size_t next = 0;
   for (std::size_t unit = 0; unit < units.count(); ++unit) {
@@ -248,7 +251,7 @@ void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>
 void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
   const std::string_view text = reading.text;
   // Scratch, kept per thread like the marks: most replies then allocate nothing here.
-  static thread_local std::vector<WordFound> words;
+  static thread_local auto& words = thread_scratch<std::vector<WordFound>>();
   words.clear();
   const std::size_t first = hits.size();
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
@@ -273,11 +276,11 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
 }
 
 ReplyScan LexiconScanner::scan(const NormalizedText& reply) const {
-  static thread_local Hits hits;
+  static thread_local auto& hits = thread_scratch<Hits>();
   hits.clear();
   find_all(reply, hits);
   if (reply.read_through) {
-    static thread_local Hits through;
+    static thread_local auto& through = thread_scratch<Hits>();
     through.clear();
     find_all(*reply.read_through, through);
     for (auto& [concept_index, match] : through) {

@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include "text/clauses.hpp"
+#include "util/memory_reserve.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -410,6 +411,7 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
 
 // What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
 bool refused_after(std::string_view rest) {
+  make_room_for_unsafe_code();
   static const RE2 refusal(
       "(这个|这点|这一点|这事|这件事)?(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
       "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)");

@@ -11,6 +11,7 @@
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
+#include "util/memory_reserve.hpp"
 #include "util/phrase_automaton.hpp"
 
 namespace coach {
@@ -61,8 +62,9 @@ void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size
   std::size_t start = from;
   re2::StringPiece match;
   const re2::StringPiece whole(text.data(), text.size());
-  while (start <= to && may_match_from(start) &&
-         pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) {
+  while (start <= to && may_match_from(start)) {
+    make_room_for_unsafe_code();
+    if (!pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return;
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t end = begin + match.size();
     found(begin, end);

@@ -9,6 +9,8 @@
 
 #include "engine/pattern_syntax.hpp"
 #include "engine/phrase_matcher.hpp"
+#include "util/memory_reserve.hpp"
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -37,10 +39,11 @@ std::size_t written_bound(std::string_view atom) {
 // its characters 144), and a pattern repeats it (`[^,.!?;]{0,24}`), so a loose bound would send
 // ordinary patterns to be compiled at load. Measured once per distinct class.
 std::size_t measured_size(std::string_view atom) {
-  thread_local std::unordered_map<std::string, std::size_t> sizes;
+  static thread_local auto& sizes = thread_scratch<std::unordered_map<std::string, std::size_t>>();
   if (const auto found = sizes.find(std::string(atom)); found != sizes.end()) return found->second;
   RE2::Options options = pattern_options();
   options.set_max_mem(1 << 20);
+  make_room_for_unsafe_code();
   const RE2 alone(std::string(atom), options);
   const std::size_t size =
       alone.ok() ? static_cast<std::size_t>(alone.ProgramSize()) : written_bound(atom);

@@ -10,6 +10,7 @@
 #include "engine/repeated_sentences.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -104,7 +105,8 @@ Grammar own_grammar(std::string_view text, TextSpan range, const PhraseFinds& fi
 template <typename Counted>
 void for_each_concept_in(std::string_view text, TextSpan clause, const PhraseFinds& finds,
                          Counted counted) {
-  static thread_local std::vector<ConceptFind> found;  // scratch: no allocation per clause
+  // Scratch: no allocation per clause.
+  static thread_local auto& found = thread_scratch<std::vector<ConceptFind>>();
   found.clear();
   for (const ConceptFind& find : beginning_in(finds.concepts, clause)) {
     if (inside(find.span, clause)) found.push_back(find);

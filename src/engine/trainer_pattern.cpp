@@ -15,6 +15,8 @@
 #include "text/nfkc.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/i18n.hpp"
+#include "util/memory_reserve.hpp"
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -23,6 +25,7 @@ namespace coach {
 // a line break, a word character (for `\b`, ASCII only in RE2) or another character. Trying
 // every pair of those tries every place an empty match could be found in any reply.
 bool can_match_empty(const RE2& regex) {
+  make_room_for_unsafe_code();
   static constexpr std::string_view kNeighbours[] = {"", "\n", "a", "您"};
   for (std::string_view before : kNeighbours) {
     for (std::string_view after : kNeighbours) {
@@ -141,6 +144,7 @@ std::string invalid_refusal(std::string_view pattern, const SyntaxError& error) 
 std::optional<SyntaxError> syntax_error(const std::string& pattern) {
   RE2::Options options = pattern_options();
   options.set_max_mem(300);
+  make_room_for_unsafe_code();
   const RE2 parsed(pattern, options);
   if (parsed.ok() || parsed.error_code() == RE2::ErrorPatternTooLarge) return std::nullopt;
   return SyntaxError{parsed.error_code(), parsed.error_arg()};
@@ -156,6 +160,7 @@ bool within_instruction_limit(const std::string& pattern) {
   if (program_size_bound(pattern, ClassSizes::measured) <= kMaxPatternInstructions) return true;
   RE2::Options options = pattern_options();
   options.set_max_mem(512 << 10);  // room for about 20,000 instructions
+  make_room_for_unsafe_code();
   const RE2 sized(pattern, options);
   return sized.ok() && static_cast<std::size_t>(sized.ProgramSize()) <= kMaxPatternInstructions;
 }
@@ -380,7 +385,9 @@ const PatternWords& TrainerPattern::words() const {
   return words_;
 }
 
+// Every search goes through here, so each one, as the compile, has the memory reserve behind it.
 const RE2& TrainerPattern::regex() const {
+  make_room_for_unsafe_code();
   compiled_.run([this] {
     RE2::Options options = pattern_options();
     // words_of reads where the context groups matched; other patterns spare the captures.
@@ -408,7 +415,7 @@ TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
   // Matched again where it was found, for the groups' extents only: once per match, and only
   // for the few patterns with a context group.
   const int count = std::max(context_.leading, context_.trailing) + 1;
-  static thread_local std::vector<re2::StringPiece> groups;
+  static thread_local auto& groups = thread_scratch<std::vector<re2::StringPiece>>();
   groups.assign(static_cast<std::size_t>(count), re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
   if (!regex().Match(whole, match.begin, match.end, RE2::ANCHOR_BOTH, groups.data(), count))

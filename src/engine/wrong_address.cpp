@@ -8,6 +8,7 @@
 #include "engine/surnames.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
+#include "util/memory_reserve.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -17,6 +18,7 @@ namespace {
 // thanks said to the customer (您好王先生, 好的王先生, 对不起王先生, 谢谢您王先生, 这位先生).
 // Anything else makes the title someone else's: 请找张师傅, 刚才那位王先生, 您先生.
 const RE2& opener() {
+  make_room_for_unsafe_code();  // for the compile on first use, and the search that follows
   static const RE2 pattern(
       "(?:(?:您好|你好|早上好|上午好|中午好|下午好|晚上好|早安|晚安|好的|好嘞|好吧|好|是的|是|对的|"
       "对|嗯|哎|诶|唉|啊|哦|噢|喂|呃|哈|那|那么|请|请问|这位|亲爱的|尊敬的|明白|明白了|收到|欢迎|"
@@ -29,6 +31,7 @@ const RE2& opener() {
 // 王先生我马上帮您查, 王先生真对不起). Anything else makes it the subject of a sentence about
 // someone (张师傅明天上门, 王先生的单子).
 const RE2& said_to_customer() {
+  make_room_for_unsafe_code();
   static const RE2 pattern(
       "[啊呀哈哦啦]*(?:$|您|你|请|我|对不起|抱歉|不好意思|谢谢|感谢|放心|别|"
       "(?:真|很|太|实在|非常|真是|真的)(?:对不起|抱歉|不好意思|感谢|理解)|"
@@ -39,18 +42,21 @@ const RE2& said_to_customer() {
 // The same for a title also used of staff (张师傅 is as likely the repair man): only a clause
 // of its own, or words that turn to the customer (张师傅您好).
 const RE2& said_to_customer_by_staff_title() {
+  make_room_for_unsafe_code();
   static const RE2 pattern("[啊呀哈哦啦]*(?:$|您|你|请|好(?:[啊呀]*$))");
   return pattern;
 }
 
 // Said of a third person in the clause after it: 张师傅,他明天上门.
 const RE2& third_person() {
+  make_room_for_unsafe_code();
   static const RE2 pattern("(?:他|她)");
   return pattern;
 }
 
 // A slip put right at once: 先生,哦不,女士您好.
 const RE2& correction() {
+  make_room_for_unsafe_code();
   static const RE2 pattern(
       "[,.!?]*(?:(?:哦|噢|呃|啊|哎)?(?:不对|不不|说错了|叫错了|口误)|(?:哦|噢|呃|哎)不(?:[,.!?]|$)"
       ")");

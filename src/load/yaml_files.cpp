@@ -9,7 +9,9 @@
 #include <set>
 
 #include "util/i18n.hpp"
+#include "util/memory_reserve.hpp"
 #include "util/natural_order.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/system_error_text.hpp"
 
 namespace coach {
@@ -34,7 +36,10 @@ void collect_yaml_files(const fs::path& directory, bool recursive, std::vector<s
                         Diagnostics* diagnostics) {
   std::error_code ec;
   std::vector<fs::path> folders;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+  // The iterator's error_code calls are noexcept, though they allocate.
+  make_room_for_unsafe_code();
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end;
+       make_room_for_unsafe_code(), it.increment(ec)) {
     std::error_code kind_ec;
     const bool folder = it->is_directory(kind_ec);
     if (folder && recursive && !it->is_symlink(kind_ec))
@@ -42,6 +47,7 @@ void collect_yaml_files(const fs::path& directory, bool recursive, std::vector<s
     else if (!folder && is_yaml_name(it->path().string()))
       files.push_back(it->path().string());
   }
+  throw_if_out_of_memory(ec);
   if (ec && diagnostics)
     diagnostics->error(
         directory.string(), {},
@@ -70,7 +76,9 @@ std::string directory_problem(const std::string& path) {
   const fs::file_status status = fs::status(path, ec);
   switch (status.type()) {
     case fs::file_type::directory:
+      make_room_for_unsafe_code();
       if (fs::directory_iterator(path, ec); !ec) return {};
+      throw_if_out_of_memory(ec);
       return fmt::format(fmt::runtime(tr("无法读取目录:{}", "cannot read the directory: {}")),
                          system_error_text(ec.value()));
     case fs::file_type::not_found:

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "text/pauses.hpp"
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -172,7 +173,7 @@ bool follows_object_pronoun(std::string_view original, std::size_t pos) {
 
 // Into scratch kept per thread: every reply is read for pauses, and most have none.
 const std::vector<Character>& decode_all(std::string_view text) {
-  static thread_local std::vector<Character> characters;
+  static thread_local auto& characters = thread_scratch<std::vector<Character>>();
   characters.clear();
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;

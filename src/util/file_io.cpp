@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
@@ -44,6 +45,7 @@ const char* wide_encoding(std::string_view content) {
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
+  throw_if_out_of_memory(ec);
   if (!fs::exists(status) && (!ec || ec == std::errc::no_such_file_or_directory))
     fail(path, {}, std::string(tr("文件不存在", "no such file")));
   if (ec)  // a symlink loop, a path through a file, a directory we may not enter …
@@ -58,9 +60,11 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
          std::string(tr("不是普通文件(而是管道、设备或套接字)",
                         "not a regular file (a pipe, device or socket)")));
   std::ifstream in(path, std::ios::binary);
-  if (!in)
+  if (!in) {
+    throw_if_out_of_memory(errno);
     fail(path, {},
          fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")), system_error_text(errno)));
+  }
   std::string content;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {

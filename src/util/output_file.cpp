@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
@@ -255,6 +256,7 @@ void OutputFile::commit() {
 }
 
 void OutputFile::fail(int error) const {
+  throw_if_out_of_memory(error);
   if (error == EAGAIN)  // EWOULDBLOCK too, on Linux
     fail(tr("读取方没有及时取走写入的内容", "its reader is not taking what is written"));
   fail(system_error_text(error));

@@ -1,6 +1,9 @@
 #include "util/sha256.hpp"
 
+#include <cerrno>
 #include <fstream>
+
+#include "util/out_of_memory.hpp"
 
 namespace coach {
 namespace {
@@ -95,11 +98,14 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
   Sha256 hash;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+  while (in && (in.read(buffer, sizeof buffer) || in.gcount() > 0))
     hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+  if (in.bad() || (in.fail() && !in.eof())) {
+    throw_if_out_of_memory(errno);
+    return "";
+  }
   return hash.hex_digest();
 }
 

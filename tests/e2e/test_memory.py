@@ -1,0 +1,190 @@
+"""Running out of memory: coach finishes as it would have, or says that memory ran out in
+words, exit status 2. It never crashes, aborts or says something else (a folder it could not
+read, a concept it does not know)."""
+import concurrent.futures
+import os
+import resource
+import subprocess
+import unittest
+
+from coachtest import BUNDLED, COACH, DATA_HOME, FIXTURES, CoachTestCase
+
+OUT_OF_MEMORY = "coach: 内存不足,没有做完(可用内存太少,或 ulimit -v 限制太小)"
+# tests/fault/failing_malloc.cpp, built beside coach (not in a sanitizer build).
+FAILING_MALLOC = os.environ.get("FAILING_MALLOC", "")
+ANSWERS_FILE = "../a.yaml"  # from the folder each run has to itself
+
+# Replies that reach RE2 in the scorer too: an address, a correction, a refusal.
+ANSWERS = """\
+trainee: 学员
+attempts:
+  - scenario: fee
+    responses:
+      vent: 王先生,您的心情我很理解,您慢慢说。这个我不能随便答应您。
+      apologize: 真对不起,张师傅,他明天上门,原因是系统故障。
+  - scenario: hurry
+    responses:
+      vent: 李女士您好,哦不,先生您好,我理解您的心情。
+      apologize: 你弄错了吧。
+"""
+
+
+def sanitizer_build():
+    with open(COACH, "rb") as binary:
+        return b"libasan" in binary.read()
+
+
+def coach_env(updates=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+    env.update({"LANG": "C.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+    env.update(updates or {})
+    return env
+
+
+def messages(stderr):
+    # RE2 logs its own line when an allocation fails inside its parser.
+    return [line for line in stderr.splitlines() if not line.startswith("./re2/")]
+
+
+class AddressSpaceLimits(CoachTestCase):
+    def setUp(self):
+        super().setUp()
+        if sanitizer_build():
+            self.skipTest("a sanitizer build reserves more address space than any limit here")
+
+    def test_running_out_of_memory_is_said_in_words(self):
+        # Outside pass 25, finding 05: "coach: std::bad_alloc". At about 17 MB a pattern ran out
+        # of memory while compiling, inside std::call_once: glibc could not load libgcc_s to
+        # unwind through it, and aborted (util/run_once). Where memory runs out moves with the
+        # build, so the limits are walked in half megabytes.
+        said = []
+        for megabytes in [12 + step / 2 for step in range(56)] + [48, 64]:
+            limit = int(megabytes * (1 << 20))
+            result = subprocess.run(
+                [COACH, "--no-history", "check", str(BUNDLED)], capture_output=True, text=True,
+                env=coach_env(),
+                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)), timeout=60)
+            with self.subTest(megabytes=megabytes):
+                self.assertIn(result.returncode, (0, 2))
+                if result.returncode == 2:
+                    self.assertEqual(messages(result.stderr), [OUT_OF_MEMORY])
+                    said.append(megabytes)
+        self.assertTrue(said, "no limit tried ran out of memory")
+
+
+class AllocationsThatFail(CoachTestCase):
+    """One allocation made to fail, each in turn, by tests/fault/failing_malloc.cpp.
+
+    CI at 48cab96 crashed under a 27.5 MB limit that no limit walked here reached: RE2 leaves
+    its parser's state half built when an allocation throws inside it. coach now keeps a
+    memory reserve for such code (util/memory_reserve.hpp)."""
+
+    def setUp(self):
+        super().setUp()
+        if not FAILING_MALLOC or sanitizer_build():
+            self.skipTest("needs tests/fault/failing_malloc.cpp, which a sanitizer build has not")
+        (self.tmp / "a.yaml").write_text(ANSWERS, encoding="utf-8")
+
+    def coach(self, args, fail, where=""):
+        """Runs coach in a folder of its own; returns the result, the allocation count line
+        and what it left in the folder."""
+        env = {"LD_PRELOAD": FAILING_MALLOC, "COACH_COUNT_ALLOCATIONS": "1",
+               "COACH_FAIL_ALLOCATION": str(fail), "COACH_FAIL_IN": where}
+        folder = self.tmp / f"run-{fail}"
+        folder.mkdir()
+        result = subprocess.run([COACH, "--no-history", "--scenarios", str(FIXTURES), *args],
+                                capture_output=True, text=True, env=coach_env(env), cwd=folder,
+                                timeout=60)
+        lines = result.stderr.splitlines()
+        counts = [line for line in lines if line.startswith("allocations: ")]
+        result.stderr = "\n".join(line for line in lines if not line.startswith("allocations: "))
+        left = {path.name: path.read_bytes() for path in folder.iterdir()}
+        return result, counts, left
+
+    def assert_every_failure_met(self, args, where="", step=1):
+        normal, counts, normal_left = self.coach(args, 0, where)
+        self.assertEqual(len(counts), 1, "the allocations were not counted: " + normal.stderr)
+        total = int(counts[0].split()[1].rstrip(","))
+        self.assertGreater(total, 100)
+
+        def problem(fail):
+            result, counts, left = self.coach(args, fail, where)
+            if counts and not counts[0].endswith("failed: 1"):
+                return "no allocation failed"
+            if result.returncode == 2 and messages(result.stderr) == [OUT_OF_MEMORY]:
+                return None if left == {} else f"left {sorted(left)}"
+            if (result.returncode, result.stdout, left) == (normal.returncode, normal.stdout,
+                                                            normal_left):
+                return None
+            return f"exit {result.returncode}: {messages(result.stderr)[-2:]}"
+
+        wrong = {}
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            for fail, found in zip(range(1, total + 1, step),
+                                   pool.map(problem, range(1, total + 1, step))):
+                if found:
+                    wrong.setdefault(found, []).append(fail)
+        self.assertEqual(wrong, {}, f"of {total} allocations of `coach {' '.join(args)}`")
+
+    def test_every_allocation_of_re2_in_check(self):
+        # Before the reserve, 27 of these 1,835 crashed (SIGSEGV inside RE2's parser).
+        self.assert_every_failure_met(["check"], where="re2")
+
+    def test_every_allocation_of_re2_in_grade(self):
+        self.assert_every_failure_met(["grade", ANSWERS_FILE, "--format", "json"], where="re2",
+                                      step=2)
+
+    def test_allocations_anywhere_in_check(self):
+        # Before: a lexicon folder that realpath or opendir ran out of memory in was said to be
+        # missing or unreadable, its concepts then unknown; a thread_local first used then ended
+        # the program in glibc ("failed to register TLS destructor").
+        self.assert_every_failure_met(["check"], step=3)
+
+    def test_allocations_anywhere_in_grade(self):
+        # Before: the report's spool file that could not be made was "无法在 /tmp 创建…".
+        self.assert_every_failure_met(["grade", ANSWERS_FILE, "-o", "r.json", "--format", "json"],
+                                      step=5)
+
+    def test_a_session_keeps_every_reply_whatever_runs_out(self):
+        # With the history on: it is written as the session goes, and may fail on its own.
+        replies = ["王先生,您的心情我很理解。", "原因是系统故障,对不起。"]
+        args = ["practice", "fee", "--record", "r.yaml"]
+
+        def session(fail):
+            folder = self.tmp / f"session-{fail}"
+            folder.mkdir()
+            env = coach_env({"LD_PRELOAD": FAILING_MALLOC, "COACH_COUNT_ALLOCATIONS": "1",
+                             "COACH_FAIL_ALLOCATION": str(fail), "XDG_DATA_HOME": str(folder)})
+            result = subprocess.run([COACH, "--scenarios", str(FIXTURES), *args],
+                                    input="".join(reply + "\n" for reply in replies),
+                                    capture_output=True, text=True, env=env, cwd=folder,
+                                    timeout=60)
+            record = folder / "r.yaml"
+            return result, record.read_text(encoding="utf-8") if record.exists() else ""
+
+        normal, _ = session(0)
+        total = int(normal.stderr.split("allocations: ")[1].split(",")[0])
+        wrong = {}
+
+        def problem(fail):
+            result, record = session(fail)
+            if result.returncode == 0:
+                kept = all(reply in record for reply in replies)
+                return None if kept else "a reply missing from the recording"
+            started = "你们凭什么扣我钱" in result.stdout
+            # A thread it could not start (to watch for Ctrl-C) is a shortage said as such.
+            said = "内存不足" in result.stderr or "系统资源不足" in result.stderr
+            if result.returncode == 2 and said and not started:
+                return None
+            return f"exit {result.returncode}, started {started}: {messages(result.stderr)[-2:]}"
+
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+            tried = range(1, total + 1, 11)
+            for fail, found in zip(tried, pool.map(problem, tried)):
+                if found:
+                    wrong.setdefault(found, []).append(fail)
+        self.assertEqual(wrong, {}, f"of {total} allocations of `coach {' '.join(args)}`")
+
+
+if __name__ == "__main__":
+    unittest.main()
