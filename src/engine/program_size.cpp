@@ -52,26 +52,42 @@ std::size_t measured_size(std::string_view atom) {
   return size;
 }
 
-// A literal character, as written (`您`, `\.`, `\x{3002}`), or a class read or measured.
+// One character, as written (`您`, `\.`, `\x{3002}`), rather than a class, `.` or a class escape.
+bool is_literal(std::string_view atom) {
+  if (utf8::count_code_points(atom) == 1) return atom != ".";
+  return atom.starts_with('\\') && escaped_character(atom).has_value();
+}
+
+// A literal character, or a class read or measured.
 std::size_t atom_bound(std::string_view atom, ClassSizes classes) {
-  const bool single_character = utf8::count_code_points(atom) == 1 && atom != ".";
-  if (single_character) return kPerLiteral;
-  if (atom.starts_with('\\') && escaped_character(atom)) return kPerLiteral;
+  if (is_literal(atom)) return kPerLiteral;
   return classes == ClassSizes::read ? written_bound(atom) : measured_size(atom);
 }
 
-}  // namespace
+// How a pattern's cost is counted: what each piece, each copy of a repeated piece and each
+// branch adds, and whether the branches of a group add up or only the costliest counts.
+struct Costing {
+  std::size_t overhead = 0;
+  bool branches_add_up = true;
+};
 
-// Each group's size is the sum of its pieces; a piece repeated n times counts n times (RE2
-// writes `x{2,6}` out as six copies of x), and a repeated group multiplies what is inside it.
-std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
+// What the pieces of a pattern cost together, each atom costing `cost(atom)`: a group costs
+// what its pieces do, and a piece repeated n times costs n times (RE2 writes `x{2,6}` out as six
+// copies of x), so a repeated group multiplies what is inside it.
+template <typename AtomCost>
+std::size_t written_out_cost(std::string_view pattern, AtomCost cost, Costing costing) {
   struct Level {
-    std::size_t size = 0;
-    std::size_t last = 0;  // the piece a repetition would apply to
+    std::size_t branches = 0;  // the branches before this one, combined
+    std::size_t size = 0;      // this branch
+    std::size_t last = 0;      // the piece a repetition would apply to
+  };
+  const auto combined = [&](const Level& level) {
+    return costing.branches_add_up ? level.branches + level.size
+                                   : std::max(level.branches, level.size);
   };
   std::vector<Level> levels(1);
   const auto add = [&](std::size_t piece) {
-    levels.back().size += piece + 2;
+    levels.back().size += piece + costing.overhead;
     levels.back().last = piece;
   };
   for (std::size_t at = 0; at < pattern.size();) {
@@ -83,20 +99,23 @@ std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
                                     ? std::max<std::size_t>(quantifier->min, 1)
                                     : quantifier->max;
       Level& level = levels.back();
-      level.size += level.last * (count > 0 ? count - 1 : 0) + 2 * count;
+      level.size += level.last * (count > 0 ? count - 1 : 0) + costing.overhead * count;
     } else if (c == '(') {
       levels.emplace_back();
       at = group_contents(pattern, at);
     } else if (c == ')') {
       ++at;
       if (levels.size() == 1) continue;  // RE2 refuses it
-      const std::size_t group = levels.back().size;
+      const std::size_t group = combined(levels.back());
       levels.pop_back();
       add(group);
     } else if (c == '|') {
       ++at;
-      levels.back().size += 2;
-      levels.back().last = 0;
+      Level& level = levels.back();
+      level.size += costing.overhead;
+      level.branches = combined(level);
+      level.size = 0;
+      level.last = 0;
     } else {
       const std::size_t begin = at;
       if (c == '[') {
@@ -106,12 +125,27 @@ std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
       } else {
         utf8::decode(pattern, at);
       }
-      add(atom_bound(pattern.substr(begin, at - begin), classes));
+      add(cost(pattern.substr(begin, at - begin)));
     }
   }
   std::size_t total = 0;
-  for (const Level& level : levels) total += level.size;
+  for (const Level& level : levels) total += combined(level);
   return total;
+}
+
+}  // namespace
+
+std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
+  constexpr std::size_t kPerPiece = 2;  // RE2's instructions around a piece, a loop, a branch
+  return written_out_cost(pattern, [&](std::string_view atom) { return atom_bound(atom, classes); },
+                          {.overhead = kPerPiece, .branches_add_up = true});
+}
+
+std::size_t class_positions_bound(std::string_view pattern) {
+  // Only one branch of a group is followed at a time.
+  return written_out_cost(
+      pattern, [](std::string_view atom) -> std::size_t { return is_literal(atom) ? 0 : 1; },
+      {.overhead = 0, .branches_add_up = false});
 }
 
 }  // namespace coach

@@ -200,6 +200,19 @@ std::string too_large_refusal(std::string_view pattern) {
       utf8::quote(pattern), "20,000");
 }
 
+std::string too_many_class_positions_refusal(std::string_view pattern, std::size_t positions) {
+  static_assert(kMaxClassPositions == 200, "the messages name the limit");
+  return fmt::format(
+      fmt::runtime(tr("正则表达式 `{}` 中按次数重复的字符类太多:一次匹配最多可有 {} 个字由字符类"
+                      "(`.`、`[^,]`、`\\pL` 等)匹配,上限是 200。这样的模式在长回答上会让批改"
+                      "慢上百倍;同一分句内的任意长度请写 `[^,.!?;]*`",
+                      "regular expression `{}` repeats classes too often: a match may hold {} "
+                      "characters matched by a class (`.`, `[^,]`, `\\pL` and the like), more "
+                      "than the limit of 200. On long replies such a pattern makes grading a "
+                      "hundred times slower; for any length within a clause write `[^,.!?;]*`")),
+      utf8::quote(pattern), positions);
+}
+
 std::string refusal(const TrainerPattern& pattern) {
   const std::string& text = pattern.text();
   if (const auto error = syntax_error(text)) return invalid_refusal(text, *error);
@@ -213,6 +226,8 @@ std::string refusal(const TrainerPattern& pattern) {
   if (const auto piece = unmatchable_piece(text)) return unmatchable_refusal(text, *piece);
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
   if (!within_instruction_limit(text)) return too_large_refusal(text);
+  if (const std::size_t positions = class_positions_bound(text); positions > kMaxClassPositions)
+    return too_many_class_positions_refusal(text, positions);
   // A match holds a word of each requirement, so a pattern with any cannot match empty text.
   // Most patterns show at a glance that they need a character; only the rest have their words
   // read (they are read lazily, so `coach list` and `validate` never read most of them).
