@@ -25,6 +25,7 @@
 #include "load/yaml_files.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/sha256.hpp"
 #include "util/utf8.hpp"
 
@@ -192,6 +193,7 @@ void GradeRun::log_attempt(const AttemptResult& result, const Attempt& attempt,
   record.finished_at = history::utc_now();
   std::error_code ec;
   record.source_file = fs::absolute(result.file, ec).string();
+  throw_if_out_of_memory(ec);
   log_.add(std::move(record));
 }
 

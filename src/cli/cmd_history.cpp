@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <memory>
+#include <new>
 #include <stdexcept>
 
 #include "cli/app.hpp"
@@ -19,7 +20,6 @@
 #include "history/timestamps.hpp"
 #include "history/transcript_import.hpp"
 #include "util/i18n.hpp"
-#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -42,9 +42,11 @@ constexpr std::size_t kNamesListed = 10;
 std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
   try {
     return open_history_store(path);
+  } catch (const std::bad_alloc&) {
+    throw;  // said as running out, not as a database that cannot be opened
   } catch (const std::exception& e) {
     throw std::runtime_error(
-        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(error_text(e))));
+        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(e.what())));
   }
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "cli/answers_recording.hpp"
@@ -38,7 +39,6 @@
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
 #include "util/i18n.hpp"
-#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -543,8 +543,10 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
   if (auto problem = pipe_problem(options.record)) return problem;
   try {
     check_output_file(options.record);
+  } catch (const std::bad_alloc&) {
+    throw;  // said as running out, not as a file that cannot be written
   } catch (const std::exception& e) {
-    return error_text(e);
+    return e.what();
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 
 #include "cli/terminal.hpp"
 #include "util/i18n.hpp"
+#include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
 
@@ -30,6 +31,7 @@ std::optional<fs::path> replaced_file(const std::string& path) {
   const fs::file_status status = fs::status(target, error);
   if (fs::exists(status) && !fs::is_regular_file(status)) return std::nullopt;
   const fs::path full = fs::weakly_canonical(fs::absolute(target, error), error);
+  throw_if_out_of_memory(error);   // else an output over the history would pass unseen
   if (error) return std::nullopt;  // writing it will say what is wrong
   return full;
 }
@@ -165,6 +167,7 @@ std::optional<fs::path> folder_holding_output(const std::string& output,
   for (const fs::path& folder : folders) {
     std::error_code error;
     const fs::path full_folder = fs::weakly_canonical(fs::absolute(folder, error), error);
+    throw_if_out_of_memory(error);
     if (error || full_folder.empty()) continue;
     const fs::path parent = full->parent_path();
     if (std::mismatch(full_folder.begin(), full_folder.end(), parent.begin(), parent.end()).first ==

@@ -203,10 +203,10 @@ std::string too_large_refusal(std::string_view pattern) {
 std::string too_many_class_positions_refusal(std::string_view pattern, std::size_t positions) {
   static_assert(kMaxClassPositions == 200, "the messages name the limit");
   return fmt::format(
-      fmt::runtime(tr("正则表达式 `{}` 中按次数重复的字符类太多:一次匹配最多可有 {} 个字由字符类"
+      fmt::runtime(tr("正则表达式 `{}` 中按次数重复的字符类太多:写开来有 {} 个字由字符类"
                       "(`.`、`[^,]`、`\\pL` 等)匹配,上限是 200。这样的模式在长回答上会让批改"
                       "慢上百倍;同一分句内的任意长度请写 `[^,.!?;]*`",
-                      "regular expression `{}` repeats classes too often: a match may hold {} "
+                      "regular expression `{}` repeats classes too often: written out, it has {} "
                       "characters matched by a class (`.`, `[^,]`, `\\pL` and the like), more "
                       "than the limit of 200. On long replies such a pattern makes grading a "
                       "hundred times slower; for any length within a clause write `[^,.!?;]*`")),

@@ -62,7 +62,7 @@ std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
 // `[^,.!?;]{0,100}` has about 1,300, `\pL{0,16}` 19,000.
 constexpr std::size_t kMaxPatternInstructions = 20'000;
 
-// The most characters matched by a class (`.`, `[^,]`, `\pL`) a match may hold, counted by
+// The most characters of a class (`.`, `[^,]`, `\pL`) a pattern may spell out, counted by
 // class_positions_bound (engine/program_size). The bundled patterns hold at most 60. On a reply
 // of 9,000 characters, `.{600}` is graded in 3 ms and `.{1000}` in 35 ms (outside pass 27 saw
 // 200 times an ordinary pattern's time).

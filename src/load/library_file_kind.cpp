@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "load/yaml_reader.hpp"
+#include "util/out_of_memory.hpp"
 
 namespace coach {
 namespace fs = std::filesystem;
@@ -22,6 +23,7 @@ fs::path folder_of(const std::string& path) {
   const fs::path trimmed = named.has_filename() ? named : named.parent_path();
   const fs::path folder = fs::is_directory(named, ec) ? trimmed : trimmed.parent_path();
   const fs::path resolved = fs::canonical(folder.empty() ? "." : folder, ec);
+  throw_if_out_of_memory(ec);
   return ec ? folder : resolved;
 }
 
@@ -64,6 +66,7 @@ std::optional<std::string> library_folder(const std::string& path) {
   if (!kind_of_folder(folder)) return std::nullopt;
   std::error_code ec;
   const fs::path absolute = fs::weakly_canonical(folder.empty() ? "." : folder, ec);
+  throw_if_out_of_memory(ec);
   return (ec ? folder : absolute).string();
 }
 

@@ -23,7 +23,7 @@ SCENARIOS = {
     # Outside pass 27: read as needing a character (an octal escape misread), it was accepted.
     "octal-escape-empty-regex.yaml": "12:17: regular expression `\\101*` can match empty text, so every reply would count as containing it; make it match at least one character",
     # Outside pass 27, finding 03: accepted, it made grading long replies 200 times slower.
-    "slow-counted-class-regex.yaml": "12:17: regular expression `.{1000}` repeats classes too often: a match may hold 1000 characters matched by a class (`.`, `[^,]`, `\\pL` and the like), more than the limit of 200. On long replies such a pattern makes grading a hundred times slower; for any length within a clause write `[^,.!?;]*`",
+    "slow-counted-class-regex.yaml": "12:17: regular expression `.{1000}` repeats classes too often: written out, it has 1000 characters matched by a class (`.`, `[^,]`, `\\pL` and the like), more than the limit of 200. On long replies such a pattern makes grading a hundred times slower; for any length within a clause write `[^,.!?;]*`",
     "regex-never-matching-stop.yaml": "12:17: `。` in regular expression `(不可能|没办法)。` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `.`",
     "regex-traditional-character.yaml": "12:17: `給` in regular expression `給您添麻煩` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `给`",
     "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",

@@ -61,7 +61,8 @@ def wait_with_input_open(proc, timeout):
     proc.wait(timeout=timeout)
     for reader in readers:
         reader.join()
-    proc.stdin.close()
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        stream.close()
 
 
 class PipedSessions(CoachTestCase):

@@ -8,9 +8,14 @@
 //   COACH_FAIL_EVERY=P           ... and every Pth one after it
 //   COACH_FAIL_IN=re2            counts only what RE2 allocates with operator new: the code that
 //                                cannot survive a failure without coach's memory reserve
-//   COACH_COUNT_ALLOCATIONS=1    at exit, "allocations: <count>, failed: <count>" on stderr
+//   COACH_FAIL_ABOVE_BYTES=L     instead, an allocation fails while it would take the bytes in
+//                                use past L: memory runs out as under a limit, and what is
+//                                freed (coach's memory reserve) can be allocated again
+//   COACH_COUNT_ALLOCATIONS=1    at exit, "allocations: <count>, failed: <count>, peak: <bytes
+//                                in use at most>" on stderr
 #include <dlfcn.h>
 #include <link.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -25,13 +30,16 @@ void* __libc_malloc(std::size_t size);
 void* __libc_calloc(std::size_t count, std::size_t size);
 void* __libc_realloc(void* block, std::size_t size);
 void* __libc_memalign(std::size_t alignment, std::size_t size);
+void __libc_free(void* block);
 }
 
 namespace {
 
 std::atomic<bool> started = false;
-std::atomic<long> counted = 0;
+std::atomic<long> counted_allocations = 0;
 std::atomic<long> failed = 0;
+std::atomic<long> in_use = 0;  // bytes, as malloc_usable_size counts them
+std::atomic<long> peak = 0;
 
 long setting(const char* name) {
   const char* value = std::getenv(name);  // getenv allocates nothing
@@ -51,18 +59,40 @@ bool this_one_fails() {
   static const long first = setting("COACH_FAIL_ALLOCATION");
   static const long every = setting("COACH_FAIL_EVERY");
   if (!started.load()) return false;
-  const long count = ++counted;
+  const long count = ++counted_allocations;
   if (first <= 0 || count < first) return false;
   const bool fails = count == first || (every > 0 && (count - first) % every == 0);
   if (fails) ++failed;
   return fails;
 }
 
-// malloc and its kin, which operator new calls too.
-bool fails_in_c() {
-  if (only_in_re2() || !this_one_fails()) return false;
-  errno = ENOMEM;
+// Whether `more` bytes would take the bytes in use past COACH_FAIL_ABOVE_BYTES.
+bool over_limit(long more) {
+  static const long limit = setting("COACH_FAIL_ABOVE_BYTES");
+  if (limit <= 0 || !started.load() || in_use.load() + more <= limit) return false;
+  ++failed;
   return true;
+}
+
+// malloc and its kin, which operator new calls too.
+bool fails_in_c(std::size_t size) {
+  const bool fails = over_limit(static_cast<long>(size)) || (!only_in_re2() && this_one_fails());
+  if (fails) errno = ENOMEM;
+  return fails;
+}
+
+void* counted(void* block) {
+  if (block != nullptr) {
+    const long now = in_use += static_cast<long>(malloc_usable_size(block));
+    long seen = peak.load();
+    while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+    }
+  }
+  return block;
+}
+
+void uncount(void* block) {
+  if (block != nullptr) in_use -= static_cast<long>(malloc_usable_size(block));
 }
 
 struct Range {
@@ -108,9 +138,9 @@ void* allocate(std::size_t size, const void* caller) {
 
 __attribute__((destructor)) void say_count() {
   if (setting("COACH_COUNT_ALLOCATIONS") == 0) return;
-  char line[64];
-  const int length = std::snprintf(line, sizeof line, "allocations: %ld, failed: %ld\n",
-                                   counted.load(), failed.load());
+  char line[96];
+  const int length = std::snprintf(line, sizeof line, "allocations: %ld, failed: %ld, peak: %ld\n",
+                                   counted_allocations.load(), failed.load(), peak.load());
   if (write(STDERR_FILENO, line, static_cast<std::size_t>(length)) < 0) return;
 }
 
@@ -136,20 +166,29 @@ int __libc_start_main(int (*main)(int, char**, char**), int argc, char** argv, v
 }
 
 void* malloc(std::size_t size) noexcept {
-  return fails_in_c() ? nullptr : __libc_malloc(size);
+  return fails_in_c(size) ? nullptr : counted(__libc_malloc(size));
 }
 
 void* calloc(std::size_t count, std::size_t size) noexcept {
-  return fails_in_c() ? nullptr : __libc_calloc(count, size);
+  return fails_in_c(count * size) ? nullptr : counted(__libc_calloc(count, size));
 }
 
 void* realloc(void* block, std::size_t size) noexcept {
-  if (size == 0) return __libc_realloc(block, size);  // a free
-  return fails_in_c() ? nullptr : __libc_realloc(block, size);
+  const long before = block == nullptr ? 0 : static_cast<long>(malloc_usable_size(block));
+  if (size != 0 && fails_in_c(size > static_cast<std::size_t>(before) ? size - before : 0))
+    return nullptr;
+  void* moved = __libc_realloc(block, size);
+  if (size == 0 || moved != nullptr) in_use -= before;  // freed, or moved and counted again
+  return size == 0 ? moved : counted(moved);
 }
 
 void* memalign(std::size_t alignment, std::size_t size) noexcept {
-  return fails_in_c() ? nullptr : __libc_memalign(alignment, size);
+  return fails_in_c(size) ? nullptr : counted(__libc_memalign(alignment, size));
+}
+
+void free(void* block) noexcept {
+  uncount(block);
+  __libc_free(block);
 }
 
 void* aligned_alloc(std::size_t alignment, std::size_t size) noexcept {

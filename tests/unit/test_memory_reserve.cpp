@@ -31,13 +31,13 @@ TEST_CASE("an allocation that fails draws on the reserve, which is taken back be
   const std::new_handler out_of_memory = std::get_new_handler();
   REQUIRE(static_cast<bool>(out_of_memory));
   out_of_memory();  // what operator new calls when malloc fails: the reserve is freed
-  CHECK(detail::memory_reserve_drawn.load());
+  CHECK(detail::memory_reserve.load() == nullptr);
   CHECK_THROWS_AS(out_of_memory(), std::bad_alloc);  // nothing left to draw on
   make_room_for_unsafe_code();
-  CHECK_FALSE(detail::memory_reserve_drawn.load());
+  CHECK(detail::memory_reserve.load() != nullptr);
   out_of_memory();  // drawn on again
   make_room_for_unsafe_code();
-  CHECK_FALSE(detail::memory_reserve_drawn.load());
+  CHECK(detail::memory_reserve.load() != nullptr);
 }
 
 // AddressSanitizer ends the program on an allocation that large instead of failing it.
@@ -45,7 +45,7 @@ TEST_CASE("an allocation that fails draws on the reserve, which is taken back be
 TEST_CASE("without room for the reserve, unsafe code is not entered: memory ran out") {
   const NewHandlerRestored restored;
   keep_memory_reserve(SIZE_MAX / 2);  // more than any machine gives
-  CHECK(detail::memory_reserve_drawn.load());
+  CHECK(detail::memory_reserve.load() == nullptr);
   CHECK_THROWS_AS(make_room_for_unsafe_code(), std::bad_alloc);
   keep_memory_reserve(1 << 16);
   CHECK_NOTHROW(make_room_for_unsafe_code());

@@ -387,6 +387,7 @@ TEST_CASE("the characters a class may match are counted along the longest way th
   CHECK(class_positions_bound("(.{10}){10}") == 100);
   CHECK(class_positions_bound("好|.{5}|[^,]{0,7}") == 7);  // one branch at a time
   CHECK(class_positions_bound("(.{10}|.{20}){2}.") == 41);
+  CHECK(class_positions_bound("(?:\\b[^,]){150}") == 150);  // an assertion matches none
 }
 
 TEST_CASE("a pattern with too many characters matched by a class is refused at load") {
