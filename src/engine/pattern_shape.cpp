@@ -447,7 +447,8 @@ class RequirementReader {
       if (++at >= text_.size()) return false;
       const char c = text_[at];
       if (is_ascii_punctuation(c)) continue;
-      if (std::string_view("dDwWsSbBAz").find(c) != std::string_view::npos) continue;
+      if (std::string_view("dDwWsS").find(c) != std::string_view::npos || is_assertion_escape(c))
+        continue;
       if (c == 'p' || c == 'P') {
         if (at + 1 < text_.size() && text_[at + 1] == '{') {
           const std::size_t close = text_.find('}', at);
@@ -492,7 +493,7 @@ bool escape_consumes(char c) {
   return is_ascii_punctuation(c) || std::string_view("dDwWsSpPx").find(c) != std::string_view::npos;
 }
 bool escape_read(char c) {
-  return escape_consumes(c) || std::string_view("bBAz").find(c) != std::string_view::npos;
+  return escape_consumes(c) || is_assertion_escape(c);
 }
 
 // Past the group opened at `at`: its contents are not read, only skipped, with the classes and

@@ -112,6 +112,10 @@ std::size_t group_contents(std::string_view pattern, std::size_t at) {
   return pattern[close] == ')' ? close : close + 1;
 }
 
+bool is_assertion_escape(char c) {
+  return std::string_view("bBAz").find(c) != std::string_view::npos;
+}
+
 std::optional<char32_t> escaped_character(std::string_view escape) {
   if (escape.size() < 2) return std::nullopt;
   const char kind = escape[1];

@@ -41,6 +41,9 @@ std::size_t after_escape(std::string_view pattern, std::size_t at);
 // at the `)` of flags alone, `(?i)`.
 std::size_t group_contents(std::string_view pattern, std::size_t at);
 
+// Whether `\c` is one of RE2's assertions (\b, \B, \A, \z), which match no character.
+bool is_assertion_escape(char c);
+
 // The one character an escape stands for: \x{3002}, \x41, \t, an escaped character (\。, \.),
 // or for \s a space (all it matches is whitespace); nullopt for other classes (\d, \pL),
 // assertions (\b) and the like.

@@ -143,10 +143,8 @@ std::size_t program_size_bound(std::string_view pattern, ClassSizes classes) {
 
 std::size_t class_positions_bound(std::string_view pattern) {
   // Only one branch of a group is followed at a time.
-  // An assertion (\b, \B, \A, \z) matches no character.
   const auto class_character = [](std::string_view atom) -> std::size_t {
-    const bool assertion = atom.size() == 2 && atom[0] == '\\' &&
-                           std::string_view("bBAz").find(atom[1]) != std::string_view::npos;
+    const bool assertion = atom.size() == 2 && atom[0] == '\\' && is_assertion_escape(atom[1]);
     return is_literal(atom) || assertion ? 0 : 1;
   };
   return written_out_cost(pattern, class_character, {.overhead = 0, .branches_add_up = false});
