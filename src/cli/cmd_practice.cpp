@@ -594,7 +594,7 @@ int practice(const Context& context, PracticeOptions& options) {
     history::import_transcripts_once(store, sessions_dir(), library);
   });
   SessionBacklog history(link);
-  const EndingSignalWatch on_kill([&history](bool every_reply_taken) {
+  EndingSignalWatch on_kill([&history](bool every_reply_taken) {
     history.retry();
     std::cerr << history.closing_note(every_reply_taken);
   });

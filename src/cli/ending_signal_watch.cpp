@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -95,10 +97,27 @@ void give_the_main_thread_time() {
   }
 }
 
-void watch() {
-  const sigset_t ending = ending_signals();
-  int signal = 0;
-  if (sigwait(&ending, &signal) != 0) return;
+// A signal wins when both have come: it was sent before the watch was stopped.
+int wait_for_signal_or_stop(int signal_fd, int stop_fd) {
+  pollfd waiting[2] = {{signal_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
+  for (;;) {
+    if (::poll(waiting, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return 0;
+    }
+    if (waiting[0].revents & POLLIN) {
+      signalfd_siginfo info{};
+      if (::read(signal_fd, &info, sizeof info) == sizeof info)
+        return static_cast<int>(info.ssi_signo);
+    }
+    if (waiting[1].revents != 0) return 0;
+  }
+}
+
+void watch(int signal_fd, int stop_fd, std::promise<int> taken) {
+  const int signal = wait_for_signal_or_stop(signal_fd, stop_fd);
+  taken.set_value(signal);
+  if (signal == 0) return;
   {
     const std::lock_guard<std::mutex> not_while_writing(DeferredSignals::writing());
     if (!living) end_as_the_signal_would(signal);  // the watch has ended
@@ -110,33 +129,76 @@ void watch() {
   end_program(signal, false);
 }
 
+void close_descriptor(int& fd) {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
+}
+
 }  // namespace
 
 EndingSignalWatch::EndingSignalWatch(std::function<void(bool every_line_taken)> last_words)
     : watched_(std::make_shared<Watched>(Watched{std::move(last_words)})) {
-  if (signalled_pipe[0] < 0 && ::pipe(signalled_pipe) == 0) {
-    for (int fd : signalled_pipe) ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-  }
+  if (signalled_pipe[0] < 0 && ::pipe2(signalled_pipe, O_CLOEXEC) != 0) return;
   {
     const std::lock_guard<std::mutex> not_while_ending(DeferredSignals::writing());
     living = watched_;
   }
-  // Blocked here before the thread starts, which inherits the mask: only its sigwait takes them.
+  // Blocked here before the thread starts, which inherits the mask: only its descriptor takes
+  // them. Without one, the signals keep their default and end the program at once.
   const sigset_t ending = ending_signals();
   pthread_sigmask(SIG_BLOCK, &ending, &previous_);
-  std::thread(watch).detach();
+  signal_fd_ = ::signalfd(-1, &ending, SFD_CLOEXEC);
+  if (signal_fd_ < 0 || ::pipe2(stop_pipe_, O_CLOEXEC) != 0) {
+    close_descriptor(signal_fd_);
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+    return;
+  }
+  masked_ = true;
+  std::promise<int> taken;
+  taken_ = taken.get_future();
+  try {
+    thread_ = std::thread(watch, signal_fd_, stop_pipe_[0], std::move(taken));
+  } catch (...) {
+    end_watch();  // no destructor runs after a constructor that throws
+    throw;
+  }
 }
 
 EndingSignalWatch::~EndingSignalWatch() {
+  end_watch();
+}
+
+void EndingSignalWatch::end_watch() {
+  const int signal = stop_watching();
   {
     const std::lock_guard<std::mutex> not_while_ending(DeferredSignals::writing());
     living.reset();
   }
-  pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  if (signal != 0) end_as_the_signal_would(signal);
+  close_descriptor(signal_fd_);
+  close_descriptor(stop_pipe_[0]);
+  close_descriptor(stop_pipe_[1]);
+  if (masked_) pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  masked_ = false;
 }
 
-void EndingSignalWatch::end_if_signalled() const {
-  if (const int signal = signal_taken.load(); signal != 0) end_program(signal, true);
+int EndingSignalWatch::stop_watching() {
+  if (stopped_with_ >= 0) return stopped_with_;
+  stopped_with_ = 0;
+  if (!thread_.joinable()) return stopped_with_;
+  const char byte = 1;
+  [[maybe_unused]] const auto written = ::write(stop_pipe_[1], &byte, 1);
+  stopped_with_ = taken_.get();
+  // A thread that took a signal goes on to end the program, unless this thread does first.
+  if (stopped_with_ == 0)
+    thread_.join();
+  else
+    thread_.detach();
+  return stopped_with_;
+}
+
+void EndingSignalWatch::end_if_signalled() {
+  if (const int signal = stop_watching(); signal != 0) end_program(signal, true);
 }
 
 int ending_signal_descriptor() {

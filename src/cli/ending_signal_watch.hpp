@@ -13,10 +13,16 @@
 // by a reader that takes nothing — is not waited for: the thread ends the program itself and
 // says that replies typed meanwhile may not be recorded. Either way it waits for any writing
 // under way (DeferredSignals) before it acts.
+//
+// A signal that comes as the session ends is not lost: the watch is stopped by asking its
+// thread, which answers whether it has taken one, and a signal after that stays blocked until
+// the watch ends, when it is delivered.
 #include <csignal>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace coach::cli {
 
@@ -31,13 +37,23 @@ class EndingSignalWatch {
 
   // The command's work is done: a signal that came meanwhile (while its end was being shown)
   // ends the program now, after the last words.
-  void end_if_signalled() const;
+  void end_if_signalled();
 
   struct Watched;
 
  private:
+  // The signal the thread took before it was stopped, or 0.
+  int stop_watching();
+  void end_watch();
+
   std::shared_ptr<Watched> watched_;
   sigset_t previous_;
+  int signal_fd_ = -1;
+  int stop_pipe_[2] = {-1, -1};
+  std::future<int> taken_;  // what the thread's wait ended with: a signal, or 0 when stopped
+  std::thread thread_;
+  int stopped_with_ = -1;  // stop_watching()'s answer once asked
+  bool masked_ = false;    // the signals are blocked until the watch ends
 };
 
 // For the line readers: a descriptor that is readable once a SIGTERM or SIGHUP has come (and
