@@ -60,7 +60,7 @@ nlohmann::ordered_json step_json(const Rubric& rubric, const CompiledStep& compi
     rules.push_back({{"kind", std::string(rule_kind_key(rule.rule->kind))},
                      {"description", describe_rule(rule)},
                      {"points", rule.rule->points},
-                     {"critical", rule.rule->critical},
+                     {"critical", rule.critical},
                      {"mood", rule.rule->mood},
                      {"feedback", rule.rule->feedback}});
   }

@@ -91,7 +91,7 @@ std::string step_heading(const Rubric& rubric, std::size_t number, const Step& s
 // "(10,关键,怒气 +20)": points, and how the rule moves the customer when it fires.
 std::string rule_terms(const CompiledRule& rule) {
   std::string terms = fmt::format("{}", rule.rule->points);
-  if (rule.rule->critical) terms += tr(",关键", ", critical");
+  if (rule.critical) terms += tr(",关键", ", critical");
   if (rule.rule->mood != 0)
     terms += fmt::format(fmt::runtime(tr(",怒气 {:+}", ", anger {:+}")), rule.rule->mood);
   return terms;

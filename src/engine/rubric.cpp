@@ -30,6 +30,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
   const std::string& file = scenario.file;
   CompiledRule compiled;
   compiled.rule = &rule;
+  compiled.critical = rule.critical;
   switch (rule.kind) {
     case RuleKind::concept_present: {
       const auto* found = required_concept(rule.concept_id, rule, file, concepts, diagnostics);
@@ -42,6 +43,7 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
       const auto* found = concepts.resolve(rule.concept_id, file, rule.mark, diagnostics);
       if (!found) return std::nullopt;
       compiled.concepts.push_back(found);
+      if (found->definition->forbidden_everywhere) compiled.critical = true;
       break;
     }
     case RuleKind::order:

@@ -32,6 +32,9 @@ struct CompiledRule {
   std::vector<std::string> misfit_titles;        // concept: titles that must not count
   std::string description;                       // describe_rule, in the language at compile
   std::string absence;  // describe_absence for a required concept, in the language at compile
+  // The rule's own `critical`, or true when it forbids a concept the lexicon forbids
+  // everywhere: a step's own rule gives its feedback and points, never a pass to say it.
+  bool critical = false;
 };
 
 struct CompiledStep {

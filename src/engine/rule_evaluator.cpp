@@ -301,7 +301,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   result.kind = std::string(rule_kind_key(rule.kind));
   result.description = compiled.description;
   result.max = rule.points;
-  result.critical = rule.critical;
+  result.critical = compiled.critical;
   switch (rule.kind) {
     case RuleKind::concept_present:
     case RuleKind::concept_forbidden:

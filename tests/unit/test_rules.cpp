@@ -199,6 +199,22 @@ TEST_CASE("a concept forbidden everywhere fails a step whose rules do not name i
   CHECK_FALSE(judge("      - {concept: apology}\n", "对不起").critical_failed);
 }
 
+TEST_CASE("a step's own rule against a concept forbidden everywhere stays critical") {
+  // Outside pass 28b, finding 01: `{forbid: blame, points: 10}` without `critical: true` made an
+  // insult a 10-point deduction, more lenient than no rule at all.
+  const StepResult insulted = judge("      - {forbid: abuse, points: 10}\n", "对不起,你这个笨蛋");
+  CHECK(insulted.critical_failed);
+  CHECK(insulted.score == 0);
+  REQUIRE(insulted.rules.size() == 1);
+  CHECK(insulted.rules[0].critical);
+  CHECK(insulted.rules[0].max == 10);
+  const StepResult polite = judge("      - {forbid: abuse, points: 10}\n", "对不起");
+  CHECK_FALSE(polite.critical_failed);
+  CHECK(polite.rules[0].points == 10);
+  // A concept forbidden only where a step says so keeps the rule's own choice.
+  CHECK_FALSE(judge("      - {forbid: blame, points: 10}\n", "您弄错了").critical_failed);
+}
+
 TEST_CASE("a scenario's steps share one list of what no step may say") {
   // Outside pass 16, finding 07: a copy for every step took 88 KB a concept forbidden
   // everywhere (2,000 of them: 187 MB for `coach list`).
