@@ -155,6 +155,9 @@ std::string progress_text(history::HistoryStore& store, const HistoryOptions& op
 }
 
 int show_history(const Context& context, const HistoryOptions& options) {
+  // A bad date is bad input whether or not there is a history to filter: a CI job that turns
+  // the history off must still see its typo.
+  const history::HistoryFilter filter = make_filter(options);
   if (context.history.off || options.history.off) {
     std::cout << tr("练习与批改记录已关闭(--no-history),没有可显示的内容。\n",
                     "The history is off (--no-history): nothing to show.\n");
@@ -166,7 +169,6 @@ int show_history(const Context& context, const HistoryOptions& options) {
         tr("找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置);请用 --db 指定记录库",
            "no data directory (neither XDG_DATA_HOME nor HOME is set); choose a database with "
            "--db")));
-  const history::HistoryFilter filter = make_filter(options);
   // Before the database is opened (created, migrated, old transcripts imported into it): an
   // output over the database it reads (or the `-wal` SQLite deletes on closing), or one that
   // cannot be written, fails first, not after the work.

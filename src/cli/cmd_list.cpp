@@ -64,7 +64,8 @@ int list_scenarios(const Context& context, const ListOptions& options) {
     for (const Rubric* rubric : group.members)
       std::cout << row(rubric->scenario(), columns) << "\n";
   }
-  return kExitOk;
+  // What loaded is listed; a script that lists the library must still see that some did not.
+  return diagnostics.empty() ? kExitOk : kExitBadInput;
 }
 
 }  // namespace

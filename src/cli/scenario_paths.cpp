@@ -147,6 +147,17 @@ std::string unknown_scenario_message(const std::string& id) {
                      utf8::quote(id));
 }
 
+std::string unknown_scenario_message(const std::string& id, const Diagnostics& load_problems) {
+  if (load_problems.empty()) return unknown_scenario_message(id);
+  // The scenario may be in a file that failed to load: "no such id" would send the trainer
+  // looking for a typo.
+  return fmt::format(fmt::runtime(tr("coach: 场景 `{}` 没有载入:场景库有上面这些错误,"
+                                     "它可能就在出错的文件里\n",
+                                     "coach: scenario `{}` is not loaded: the library has the "
+                                     "errors above, and it may be in a file that failed\n")),
+                     utf8::quote(id));
+}
+
 std::vector<std::string> library_files(const ScenarioLibrary& library) {
   std::vector<std::string> all = library.files();
   all.insert(all.end(), library.lexicon_files().begin(), library.lexicon_files().end());

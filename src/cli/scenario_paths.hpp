@@ -26,6 +26,9 @@ std::vector<std::string> library_folders(const ScenarioLibrary& library, const C
 
 // "No scenario with this id", for show and practice.
 std::string unknown_scenario_message(const std::string& id);
+// The same, after the library's `load_problems` were shown: when there were any, the id may be
+// that of a scenario that failed to load.
+std::string unknown_scenario_message(const std::string& id, const Diagnostics& load_problems);
 
 // What `paths` (default: the scenario directory) ask for, each read with what it needs:
 // scenarios with the lexicons beside them; a lexicon (in `lexicons/`, or a file of `concepts:`)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
 #include "util/i18n.hpp"
@@ -247,6 +248,8 @@ class TextWriter : public ReportWriter {
         attempt.score, attempt.pass_mark, verdict);
     if (!attempt.file.empty())
       out += style_.dim(fmt::format("  {}", printable_line(attempt.file))) + "\n";
+    if (const std::string weak = weak_steps_note(attempt); !weak.empty())
+      out += "  " + style_.bad(weak) + "\n";
     if (attempt.critical_failed)
       out += "  " +
              style_.bad(std::string(tr("有关键规则未通过,本次作答不及格。",

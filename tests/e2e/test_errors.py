@@ -360,6 +360,23 @@ class ScenarioFolders(CoachTestCase):
         chinese = self.validate(lang="zh")
         self.assertIn(f"{lexicons}: 词库目录不可用:这不是目录", chinese.stderr)
 
+    def test_a_library_without_lexicons_fails_list_and_show_names_the_real_problem(self):
+        # Outside pass 28b, finding 06: `list` printed an empty table and exited 0, and `show`
+        # followed the folder's problem with a false "no scenario with this id".
+        shutil.rmtree(self.folder / "lexicons")
+        listed = run("--scenarios", str(self.folder), "list", lang="en")
+        self.assertExit(listed, 2)
+        self.assertIn(f"{self.folder / 'lexicons'}: lexicon directory", listed.stderr)
+        shown = run("--scenarios", str(self.folder), "show", "fee", lang="en")
+        self.assertExit(shown, 2)
+        self.assertNotIn("no scenario with id", shown.stderr)
+        self.assertIn("scenario `fee` is not loaded: the library has the errors above", shown.stderr)
+        # With nothing wrong, an unknown id is still just unknown.
+        shutil.copytree(FIXTURES / "lexicons", self.folder / "lexicons")
+        self.assertExit(run("--scenarios", str(self.folder), "list", lang="en"), 0)
+        self.assertIn("no scenario with id `nope`",
+                      run("--scenarios", str(self.folder), "show", "nope", lang="en").stderr)
+
     def test_a_customer_type_without_a_folder_of_presets_is_an_error_naming_the_folder(self):
         shutil.rmtree(self.folder / "customer-types")
         result = self.validate()

@@ -350,6 +350,10 @@ class HistoryCommand(HistoryTestCase):
         bad = self.coach("history", "--since", "yesterday")
         self.assertExit(bad, 2)
         self.assertIn("not a date", bad.stderr)
+        # Outside pass 28a, finding 03: with the history off, a bad date passed with exit 0.
+        turned_off = self.coach("history", "--since", "2024-13-01", "--no-history")
+        self.assertExit(turned_off, 2)
+        self.assertIn("not a date", turned_off.stderr)
 
     def test_text_output_to_a_file_is_plain_and_the_same_as_on_stdout(self):
         self.grade_many("Ann", [True, False])

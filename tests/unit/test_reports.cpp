@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/scorer.hpp"
+#include "engine/weak_steps.hpp"
 #include "fixtures.hpp"
 #include "report/markup.hpp"
 #include "report/report.hpp"
@@ -193,4 +194,36 @@ TEST_CASE("bidirectional marks and tag characters in a reply are shown escaped")
   // JSON keeps the reply as it was, for programs to read.
   CHECK(nlohmann::json::parse(render("json", {result}))["results"][0]["steps"][0]["reply"] ==
         "对不起\u200F1\u200E2\u061C3\U000E0041\U000E007F");
+}
+
+TEST_CASE("an attempt failed for its weak steps says which, though its score reaches the mark") {
+  // Outside pass 28c, finding 03: "81.0 (pass mark 70) failed" gave no reason.
+  const std::string three_steps =
+      test::scenario_with_rules("      - {concept: apology, points: 10}\n") +
+      "  - id: s2\n    stage: apologize\n    customer: c\n    rules:\n"
+      "      - {concept: apology, points: 10}\n      - {concept: empathy, points: 10}\n"
+      "    model_answers: [x]\n"
+      "  - id: s3\n    stage: gather\n    customer: c\n    rules:\n"
+      "      - {concept: apology, points: 10}\n      - {concept: empathy, points: 10}\n"
+      "    model_answers: [x]\n";
+  test::Fixture fixture(three_steps);
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  attempt.responses.push_back({"s", MarkedText{"对不起,给您添麻烦了", {}}});
+  attempt.responses.push_back({"s2", MarkedText{"对不起,让您久等", {}}});
+  attempt.responses.push_back({"s3", MarkedText{"对不起,让您久等了", {}}});
+  const AttemptResult result = score_attempt(*fixture.rubric, attempt, "", "a.yaml");
+  REQUIRE(result.failed_steps == 2);
+  CHECK_FALSE(result.passed);
+  const std::string note = weak_steps_note(result);
+  CHECK(note == "2 步未达及格线,这个场景最多允许 1 步:s2、s3。");
+  CHECK(render("text", {result}).find(note) != std::string::npos);
+
+  AttemptResult strict = result;
+  strict.max_failed_steps = 0;
+  CHECK(weak_steps_note(strict) == "这个场景要求每一步都达到及格线,这些步骤没有达到:s2、s3。");
+  AttemptResult lenient = result;
+  lenient.max_failed_steps = 2;
+  CHECK(weak_steps_note(lenient).empty());
 }

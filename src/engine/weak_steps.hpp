@@ -1,0 +1,15 @@
+#pragma once
+// An attempt whose total reaches the pass mark still fails when more of its steps fall below
+// the mark than the scenario allows (`max_failed_steps`): a good total can hide two weak steps.
+// The verdict must then say so, or "81.0 (pass mark 70) failed" reads as a bug.
+#include <string>
+
+#include "engine/result.hpp"
+
+namespace coach {
+
+// The steps below the mark and the allowance, in the current language; empty when the attempt
+// is within it.
+std::string weak_steps_note(const AttemptResult& attempt);
+
+}  // namespace coach
