@@ -24,15 +24,20 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   return out;
 }
 
-// Adds the occurrences the rule counts; returns how many.
+// Adds the occurrences the rule counts, each place once (a concept's phrase and its pattern may
+// find the same words); returns how many.
 template <typename Matches>
 std::size_t add_evidence(RuleResult& result, const NormalizedText& reply, const Matches& matches,
                          bool negation, bool forbids) {
-  const std::size_t before = result.matched.size();
+  const auto before = static_cast<std::ptrdiff_t>(result.matched.size());
   for (const PhraseMatch& match : matches) {
-    if (counts(match, negation, forbids)) result.matched.push_back(reply.to_original(match.span));
+    if (!counts(match, negation, forbids)) continue;
+    const TextSpan span = reply.to_original(match.span);
+    if (std::find(result.matched.begin() + before, result.matched.end(), span) ==
+        result.matched.end())
+      result.matched.push_back(span);
   }
-  return result.matched.size() - before;
+  return result.matched.size() - static_cast<std::size_t>(before);
 }
 
 std::string_view first_evidence(const RuleResult& result, const NormalizedText& reply) {

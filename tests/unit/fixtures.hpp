@@ -46,7 +46,7 @@ inline const char* kLexicon = R"(concepts:
   invite:
     label: 请客户倾诉
     source: test
-    phrases: [您慢慢说]
+    phrases: [您慢慢说, 如果您愿意告诉]
     patterns: ['如果您愿意[^,.!?;]*告诉']
 )";
 

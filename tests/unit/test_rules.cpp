@@ -386,3 +386,11 @@ TEST_CASE("a reply of many short quotations marks each of them") {
   CHECK(ok("{forbid: blame}", reply));
   CHECK_FALSE(ok("{forbid: blame}", reply + "您弄错了"));
 }
+
+TEST_CASE("words a concept's phrase and its pattern both find are evidence once") {
+  // Outside pass 28b, finding 10: the JSON report listed the same span twice.
+  const StepResult step = judge("      - {concept: invite}\n", "如果您愿意告诉我,我们一起看看");
+  REQUIRE(step.rules.size() == 1);
+  REQUIRE(step.rules[0].matched.size() == 1);
+  CHECK(step.text_at(step.rules[0].matched[0]) == "如果您愿意告诉");
+}
