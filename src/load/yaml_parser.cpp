@@ -78,6 +78,12 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
             std::string(tr("YAML 语法错误: 缩进里有 Tab,请改用空格",
                            "YAML syntax error: a tab in the indentation; indent with spaces"))};
   }
+  if (const auto wide = wide_indent_near(text, mark.line)) {
+    return {yaml_mark_at(text, *wide),
+            std::string(tr("YAML 语法错误: 缩进里有全角空格“　”或不换行空格,请改用半角空格",
+                           "YAML syntax error: a full-width “　” or no-break space in the "
+                           "indentation; indent with ASCII spaces"))};
+  }
   // A full-width colon or a colon without its space explains the error better than where
   // the broken mapping started.
   const std::string mistake = typing_mistake_hint(text, mark.line);

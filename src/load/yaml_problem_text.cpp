@@ -135,7 +135,43 @@ bool has_colon_without_space(std::string_view line) {
          line.find(": ") == std::string_view::npos;
 }
 
+// Where a full-width (U+3000) or no-break space stands in the indentation of a key or a list
+// item on the line: an input method's space, which YAML takes for text.
+std::optional<std::size_t> wide_indent_in(std::string_view line) {
+  constexpr std::string_view kWideSpaces[] = {"\xE3\x80\x80", "\xC2\xA0"};
+  const std::size_t first = std::min(line.find_first_not_of(' '), line.size());
+  std::size_t at = first;
+  for (bool more = true; more;) {
+    more = false;
+    for (const std::string_view space : kWideSpaces) {
+      if (line.compare(at, space.size(), space) == 0) {
+        at += space.size();
+        more = true;
+      }
+    }
+    while (at < line.size() && line[at] == ' ') ++at;
+  }
+  if (at == first) return std::nullopt;
+  const std::string_view rest = line.substr(at);
+  std::size_t key = 0;
+  while (key < rest.size() && is_key_character(rest[key])) ++key;
+  const bool starts_key = key > 0 && key < rest.size() && rest[key] == ':' &&
+                          (key + 1 == rest.size() || rest[key + 1] == ' ');
+  if (!starts_key && rest.substr(0, 2) != "- " && rest != "-") return std::nullopt;
+  return first;
+}
+
 }  // namespace
+
+std::optional<std::size_t> wide_indent_near(std::string_view text, int line) {
+  for (int at = line - 1; at <= line; ++at) {
+    if (at < 0) continue;
+    const std::string_view shown = line_of(text, at);
+    if (const auto found = wide_indent_in(shown))
+      return static_cast<std::size_t>(shown.data() - text.data()) + *found;
+  }
+  return std::nullopt;
+}
 
 std::string typing_mistake_hint(std::string_view text, int line) {
   for (int at = line; at >= 0 && at >= line - 1; --at) {

@@ -1,6 +1,8 @@
 #pragma once
 // libyaml's syntax errors, worded for a trainer: in Chinese where we know the problem, in
 // libyaml's own English otherwise; and the typing mistakes that usually cause them.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,11 @@ std::string syntax_context_text(std::string_view context, int line, int column);
 // behind a syntax error there: a full-width colon, or a key's colon with no space after it.
 // Empty when neither does.
 std::string typing_mistake_hint(std::string_view text, int line);
+
+// The byte offset of a full-width or no-break space in the indentation of a key or list item on
+// line `line` (0-based) of `text` or the line before it: libyaml took it for text and failed
+// further on, usually at the next line, with a problem that says nothing of spaces.
+std::optional<std::size_t> wide_indent_near(std::string_view text, int line);
 
 // Why a character libyaml's reader refuses, or one it would take for a line break an editor
 // does not show, or a noncharacter, cannot be in a file.

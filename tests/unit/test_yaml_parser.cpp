@@ -87,6 +87,16 @@ TEST_CASE("what cannot be read is a problem with a place") {
         "that starts at 1:4)");
   CHECK(problem("a:\n\tb: 1\n") ==
         "2:1: YAML syntax error: a tab in the indentation; indent with spaces");
+  // Outside pass 28b, finding 05: an input method's spaces before a key were blamed on an ASCII
+  // colon, one line further on.
+  const std::string wide =
+      "a full-width “　” or no-break space in the indentation; indent with ASCII spaces";
+  CHECK(problem("steps:\n  - id: v\n    stage: vent\n　　customer: 对,"
+                "就是这样\n    rules: []\n") == "4:1: YAML syntax error: " + wide);
+  CHECK(problem("a:\n  b: 1\n　　c: 2\n  d: 3\n") == "3:1: YAML syntax error: " + wide);
+  CHECK(problem("a:\n  - x\n\u00A0 - y\n  - z: 1\n") == "3:1: YAML syntax error: " + wide);
+  // Full-width spaces that start a line of text are no indentation.
+  CHECK(problem("a: [1,\n　　他说 2\n") != "2:1: YAML syntax error: " + wide);
   CHECK(problem("a: 您\x1B[2J\n") ==
         "1:5: control character U+001B in the file (such as a terminal escape)");
   CHECK(problem("a: \x7F\n") ==
