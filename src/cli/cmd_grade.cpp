@@ -121,9 +121,7 @@ bool GradeRun::check_attempt(const Attempt& attempt, const std::string& path,
   const Rubric* rubric = library_.find(attempt.scenario_id);
   if (!rubric) {
     problems.error(path, attempt.scenario_mark,
-                   fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
-                                               "unknown scenario `{}`; see `coach list`")),
-                               utf8::quote(attempt.scenario_id)));
+                   unknown_scenario_text(attempt.scenario_id, library_));
     return false;
   }
   if (exam_ && !exam_includes(*exam_, attempt.scenario_id)) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -44,12 +45,16 @@ const CompiledConcept* ConceptIndex::resolve(const std::string& id, const std::s
                                              SourceMark mark, Diagnostics& diagnostics) const {
   if (const auto* found = find(id)) return found;
   std::string known;
-  for (const auto& [name, unused] : *lexicon_) known += (known.empty() ? "" : ", ") + name;
-  diagnostics.error(
-      file, mark,
-      fmt::format(fmt::runtime(tr("未知的概念 `{}`;词库中有: {}",
-                                  "unknown concept `{}`; the lexicons define: {}")),
-                  utf8::quote(id), known.empty() ? std::string(tr("(无)", "(none)")) : known));
+  std::vector<std::string_view> names;
+  for (const auto& [name, unused] : *lexicon_) {
+    known += (known.empty() ? "" : ", ") + name;
+    names.push_back(name);
+  }
+  diagnostics.error(file, mark,
+                    fmt::format(fmt::runtime(tr("未知的概念 `{}`{};词库中有: {}",
+                                                "unknown concept `{}`{}; the lexicons define: {}")),
+                                utf8::quote(id), did_you_mean(id, names),
+                                known.empty() ? std::string(tr("(无)", "(none)")) : known));
   return nullptr;
 }
 

@@ -11,6 +11,7 @@
 #include "engine/stuffing.hpp"
 #include "engine/wrong_address.hpp"
 #include "text/clauses.hpp"
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -134,14 +135,18 @@ AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
 void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,
                          Diagnostics& diagnostics) {
   std::string known;
-  for (const auto& step : rubric.steps()) known += (known.empty() ? "" : ", ") + step.step->id;
+  std::vector<std::string_view> ids;
+  for (const auto& step : rubric.steps()) {
+    known += (known.empty() ? "" : ", ") + step.step->id;
+    ids.push_back(step.step->id);
+  }
   const auto check = [&](const std::string& step_id, SourceMark mark) {
     if (rubric.find_step(step_id)) return;
     diagnostics.error(
         file, mark,
-        fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`;它的步骤是: {}",
-                                    "scenario `{}` has no step `{}`; its steps are: {}")),
-                    rubric.scenario().id, utf8::quote(step_id), known));
+        fmt::format(fmt::runtime(tr("场景 `{}` 中没有步骤 `{}`{};它的步骤是: {}",
+                                    "scenario `{}` has no step `{}`{}; its steps are: {}")),
+                    rubric.scenario().id, utf8::quote(step_id), did_you_mean(step_id, ids), known));
   };
   for (const auto& [step_id, response] : attempt.responses) check(step_id, response.mark);
   for (const MarkedText& key : attempt.other_step_keys) check(key.text, key.mark);

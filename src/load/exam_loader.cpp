@@ -94,10 +94,7 @@ void check_exam_references(const Exam& exam, const ScenarioLibrary& library,
                            Diagnostics& diagnostics) {
   for (const MarkedText& id : exam.scenario_ids) {
     if (library.find(id.text)) continue;
-    diagnostics.error(exam.file, id.mark,
-                      fmt::format(fmt::runtime(tr("未知的场景 `{}`;用 `coach list` 查看全部",
-                                                  "unknown scenario `{}`; see `coach list`")),
-                                  utf8::quote(id.text)));
+    diagnostics.error(exam.file, id.mark, unknown_scenario_text(id.text, library));
   }
   for (const MarkedText& id : exam.must_pass_concepts) {
     if (library.concepts().find(id.text)) continue;

@@ -10,6 +10,7 @@
 #include "load/lexicon_loader.hpp"
 #include "load/scenario_loader.hpp"
 #include "load/yaml_reader.hpp"
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -174,6 +175,14 @@ const Rubric* ScenarioLibrary::find(const std::string& id) const {
     if (rubric.scenario().id == id) return &rubric;
   }
   return nullptr;
+}
+
+std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library) {
+  std::vector<std::string_view> ids;
+  for (const Rubric& rubric : library.rubrics()) ids.push_back(rubric.scenario().id);
+  return fmt::format(fmt::runtime(tr("未知的场景 `{}`{};用 `coach list` 查看全部",
+                                     "unknown scenario `{}`{}; see `coach list`")),
+                     utf8::quote(id), did_you_mean(id, ids));
 }
 
 }  // namespace coach

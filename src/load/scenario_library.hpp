@@ -48,6 +48,10 @@ class ScenarioLibrary {
   std::vector<std::string> preset_files_;
 };
 
+// "unknown scenario `X` (did you mean `Y`?); see `coach list`", for an id an answers file or an
+// exam names.
+std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library);
+
 // The `customer-types/` folders beside these lexicon folders, where the presets live.
 std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs);
 

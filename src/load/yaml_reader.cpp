@@ -8,6 +8,7 @@
 
 #include "load/yaml_parser.hpp"
 #include "load/yaml_scalars.hpp"
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -149,9 +150,10 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
     }
     if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string message =
-          fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`;允许的键: {2}",
-                                      "unknown key `{0}` in {1}; allowed keys: {2}")),
-                      utf8::quote(key), what, join_keys(allowed));
+          fmt::format(fmt::runtime(tr("{1}中有未知的键 `{0}`{3};允许的键: {2}",
+                                      "unknown key `{0}` in {1}{3}; allowed keys: {2}")),
+                      utf8::quote(key), what, join_keys(allowed),
+                      did_you_mean(key, std::vector<std::string_view>(allowed)));
       if (node.is_flow() && looks_like_split_text(key))
         message += tr(flow_comma_hint_zh, flow_comma_hint_en);
       error(entry.key, std::move(message));
