@@ -9,13 +9,16 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <string>
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/history_options.hpp"
 #include "cli/terminal.hpp"
+#include "util/closest_name.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
 #include "util/memory_reserve.hpp"
@@ -90,8 +93,9 @@ void add_global_options(CLI::App& app, Context& context) {
 }
 
 void translate_help(CLI::App& app) {
+  auto formatter = std::make_shared<HelpFormatter>();
+  app.formatter(formatter);
   if (language() != Language::zh) return;
-  auto formatter = app.get_formatter();
   for (const auto& [label, text] : {std::pair{"Usage", "用法"},
                                     {"OPTIONS", "选项"},
                                     {"SUBCOMMAND", "子命令"},
@@ -101,6 +105,8 @@ void translate_help(CLI::App& app) {
                                     {"Positionals", "参数"},
                                     {"REQUIRED", "必需"},
                                     {"TEXT", "文本"},
+                                    {"Needs", "需要"},
+                                    {"Excludes", "不能与"},
                                     {"Env", "环境变量"}}) {
     formatter->label(label, text);
   }
@@ -137,11 +143,29 @@ std::string cli_message(const std::string& english) {
   return english;
 }
 
+// CLI11 says "a subcommand is required" of `coach lsit` too: the word given was the command,
+// misspelt, and saying so (with the nearest command) is what helps.
+std::optional<std::string> unknown_command_text(const CLI::App* app, const CLI::Error& error) {
+  if (!app || app->get_parent() || std::string_view(error.what()) != "A subcommand is required")
+    return std::nullopt;
+  const std::vector<std::string> given = app->remaining();
+  if (given.empty() || given.front().starts_with("-")) return std::nullopt;
+  std::vector<std::string_view> commands;
+  for (const CLI::App* command : app->get_subcommands({})) commands.push_back(command->get_name());
+  return fmt::format(fmt::runtime(tr("未知的命令 `{}`{};命令有:list、show、validate、check、"
+                                     "grade、practice 和 history",
+                                     "unknown command `{}`{}; the commands are list, show, "
+                                     "validate, check, grade, practice and history")),
+                     utf8::quote(given.front()), did_you_mean(given.front(), commands));
+}
+
 // The frame around CLI11's errors follows the user's language too.
-std::string usage_failure(const CLI::App*, const CLI::Error& error) {
-  return fmt::format(fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
-                                     "{}\nRun with --help for more information.\n")),
-                     utf8::escape_controls(cli_message(error.what())));
+std::string usage_failure(const CLI::App* app, const CLI::Error& error) {
+  const auto unknown_command = unknown_command_text(app, error);
+  return fmt::format(
+      fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
+                      "{}\nRun with --help for more information.\n")),
+      unknown_command ? *unknown_command : utf8::escape_controls(cli_message(error.what())));
 }
 
 // What was printed must have arrived: `coach list > /dev/full` is a failure, not a listing.

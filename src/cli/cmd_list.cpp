@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -41,11 +42,20 @@ Columns measure(const std::vector<Rubric>& rubrics) {
   return columns;
 }
 
+// The steps every session plays, and "+N" for those a reply may insert (`when:`): a trainee
+// who meets five steps must not read six.
+std::string step_count(const Scenario& s) {
+  const auto inserted = std::count_if(s.steps.begin(), s.steps.end(),
+                                      [](const Step& step) { return step.when.has_value(); });
+  const auto main_line = static_cast<std::ptrdiff_t>(s.steps.size()) - inserted;
+  return inserted == 0 ? std::to_string(main_line) : fmt::format("{}+{}", main_line, inserted);
+}
+
 std::string row(const Scenario& s, const Columns& columns) {
   return fmt::format("{}  {}  {}  {:>4}  {}", pad_right(s.id, columns.id),
                      pad_right(s.title, columns.title),
                      pad_right(s.customer.type.empty() ? "-" : s.customer.type, columns.type),
-                     s.steps.size(), s.source);
+                     step_count(s), s.source);
 }
 
 int list_scenarios(const Context& context, const ListOptions& options) {

@@ -1,9 +1,11 @@
 """The command-line contract: help, version, list, show, validate, check."""
 import json
+import re
 import shutil
+import unicodedata
 import unittest
 
-from coachtest import BUNDLED, FIXTURES, CoachTestCase, run
+from coachtest import BUNDLED, FIXTURES, ROOT, CoachTestCase, run
 
 
 class HelpAndVersion(CoachTestCase):
@@ -49,6 +51,31 @@ class HelpAndVersion(CoachTestCase):
         self.assertExit(run(), 2)
         self.assertExit(run("grade", "--frobnicate"), 2)
 
+    def test_help_columns_line_up_in_chinese(self):
+        # Outside pass 28a, finding 05: CLI11 padded by bytes, so a line with 文本 in it put its
+        # description two columns early; and "Needs:" and "TEXT:" stayed in English.
+        def columns(text):
+            return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        for command in ["grade", "practice", "history"]:
+            with self.subTest(command=command):
+                shown = run(command, "--help").stdout
+                self.assertNotIn("Needs:", shown)
+                self.assertNotIn("TEXT", shown)
+                starts = set()
+                for line in shown.splitlines():
+                    found = re.match(r"^(  \S.*?\S)( {2,})(\S)", line)
+                    if found:
+                        starts.add(columns(found.group(1) + found.group(2)))
+                self.assertEqual(starts, {30})
+
+    def test_an_unknown_command_is_named_with_the_nearest_one(self):
+        # Outside pass 28a, finding 05: `coach lsit` was "a command is missing".
+        misspelt = run("lsit", lang="en")
+        self.assertExit(misspelt, 2)
+        self.assertIn("unknown command `lsit` (did you mean `list`?); the commands are list,", misspelt.stderr)
+        self.assertIn("命令行有误:未知的命令 `bogus`;命令有:list、", run("bogus").stderr)
+        self.assertIn("缺少命令", run().stderr)
+
 
 class ListAndShow(CoachTestCase):
     def test_list_shows_the_first_scenarios(self):
@@ -66,6 +93,13 @@ class ListAndShow(CoachTestCase):
         flat = run("list", "--group", "none").stdout
         self.assertNotIn("· 000", flat)
         self.assertExit(run("list", "--group", "colour"), 2)
+
+    def test_list_counts_the_main_line_and_the_steps_a_reply_may_insert(self):
+        # Outside pass 28a, finding 05: `list` said 6 steps where a session plays 5 (the sixth
+        # comes only when the customer's anger calls for it).
+        listed = run("--no-history", "--scenarios", str(BUNDLED), "list").stdout
+        row = next(line for line in listed.splitlines() if line.startswith("missing-balance "))
+        self.assertRegex(row, r"\s5\+1\s")
 
     def test_show_json_lists_steps_with_stages(self):
         for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
@@ -266,6 +300,66 @@ class ValidateAndCheck(CoachTestCase):
         result = run("--scenarios", str(self.tmp / "scenarios"), "validate", lang="en")
         self.assertExit(result, 2)
         self.assertIn("the customer's starting anger 100 is already at the walk-out limit", result.stderr)
+
+
+def yaml_blocks(markdown):
+    """The ```yaml blocks of a Markdown file, in order."""
+    return re.findall(r"```yaml\n(.*?)```", markdown.read_text(encoding="utf-8"), re.S)
+
+
+def block_starting(blocks, start):
+    return next(block for block in blocks if block.startswith(start))
+
+
+class DocumentedExamples(CoachTestCase):
+    """What a trainer or a CI author copies from the docs works as shown (outside pass 28a,
+    finding 04: the rules example failed `validate`, its commas splitting flow mappings)."""
+
+    def scenario_from_the_docs(self):
+        """The scenario skeleton of docs/scenario-format.md, with the documented rules, customer
+        and extra steps where it says `[...]`."""
+        blocks = yaml_blocks(ROOT / "docs" / "scenario-format.md")
+        rules = block_starting(blocks, "rules:").splitlines()[1:]
+        rules_text = "    rules:\n" + "".join(f"    {line}\n" for line in rules)
+        skeleton = block_starting(blocks, "id: missing-balance")
+        skeleton = re.sub(r"(?m)^    rules: \[\.\.\.\].*\n", lambda _: rules_text, skeleton)
+        skeleton = re.sub(r"(?m)^    model_answers: \[\.\.\.\].*$",
+                          '    model_answers: ["王先生,您先别着急,您的心情我很理解。"]', skeleton)
+        skeleton = re.sub(r"(?m)^    counter_examples: \[\.\.\.\].*$",
+                          '    counter_examples: ["您弄错了吧。"]', skeleton)
+        customer = block_starting(blocks, "customer:\n  name: 王先生\n  type: 情绪激动型")
+        skeleton = re.sub(r"(?ms)^customer:\n(  .*?\n)+(?=briefing)", lambda _: customer, skeleton)
+        extra_steps = block_starting(blocks, "  - id: manager")
+        extra_steps = re.sub(r"(?m)^    rules: \[\.\.\.\]$", lambda _: rules_text.rstrip("\n"), extra_steps)
+        extra_steps = extra_steps.replace(
+            "    customer: 我姓王。……\n",
+            "    customer: 我姓王。……\n" + rules_text + "    model_answers: [\"王先生,对不起。\"]\n")
+        extra_steps = extra_steps.replace("    customer: 把你们经理叫出来!\n",
+                                          "    customer: 把你们经理叫出来!\n    model_answers: [\"王先生,对不起。\"]\n")
+        self.assertNotIn("[...]", skeleton + extra_steps)
+        return skeleton + extra_steps
+
+    def test_the_scenario_format_examples_validate(self):
+        scenario = self.write("docs/missing-balance.yaml", self.scenario_from_the_docs())
+        result = run("--scenarios", str(BUNDLED), "validate", str(scenario), lang="en")
+        self.assertExit(result, 0)
+        shown = json.loads(run("--scenarios", str(BUNDLED), "show", "missing-balance", "--format", "json").stdout)
+        self.assertTrue(shown["steps"])
+
+    def test_the_lexicon_example_validates(self):
+        blocks = yaml_blocks(ROOT / "docs" / "scenario-format.md")
+        lexicon = self.write("lexicons/courtesy.yaml", block_starting(blocks, "# scenarios/lexicons/courtesy.yaml"))
+        self.assertExit(run("validate", str(lexicon), lang="en"), 0)
+
+    def test_the_answers_file_and_the_exam_of_the_docs_are_graded(self):
+        answers = self.write("answers.yaml", block_starting(yaml_blocks(ROOT / "README.md"), "trainee: 张三"))
+        exam = self.write("exam.yaml", block_starting(yaml_blocks(ROOT / "docs" / "exam-format.md"), "id: basic-certificate"))
+        graded = run("--no-history", "--scenarios", str(BUNDLED), "grade", str(answers))
+        self.assertExit(graded, 1)  # one step answered of six: graded, and failed
+        self.assertEqual(graded.stderr, "")
+        sat = run("--no-history", "--scenarios", str(BUNDLED), "grade", "--exam", str(exam), str(answers))
+        self.assertExit(sat, 1)
+        self.assertEqual(sat.stderr, "")
 
 
 if __name__ == "__main__":
