@@ -14,7 +14,17 @@
 namespace coach::cli {
 namespace {
 
-int check(const Context& context, const std::vector<std::string>& paths) {
+void print_notes(const CheckSummary& summary, bool verbose, const Style& style) {
+  if (summary.unreached.empty() && summary.unearned.empty() &&
+      (!verbose || summary.counter_example_reasons.empty()))
+    return;
+  std::cerr << style.warn(std::string(tr("注意:", "note:"))) << "\n";
+  print_diagnostics(summary.unreached);
+  print_diagnostics(summary.unearned);
+  if (verbose) print_diagnostics(summary.counter_example_reasons);
+}
+
+int check(const Context& context, const std::vector<std::string>& paths, bool verbose) {
   Diagnostics diagnostics;
   const LibrarySources sources = library_sources(paths, context);
   const ScenarioLibrary& library = load_library(sources, diagnostics);
@@ -32,10 +42,7 @@ int check(const Context& context, const std::vector<std::string>& paths) {
   int failed = 0;
   for (const auto& rubric : library.rubrics()) {
     const CheckSummary summary = check_rubric(rubric);
-    if (!summary.unreached.empty()) {
-      std::cerr << style.warn(std::string(tr("注意:", "note:"))) << "\n";
-      print_diagnostics(summary.unreached);
-    }
+    print_notes(summary, verbose, style);
     if (summary.failures.empty()) {
       std::cout << fmt::format(
           fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",
@@ -68,7 +75,11 @@ Action add_check_command(CLI::App& app, const Context& context) {
                   std::string(tr("场景文件或目录(默认:全部场景);词库或客户类型文件只做验证",
                                  "scenario files or directories (default: all); lexicon or "
                                  "customer-types files are validated only")));
-  return [&context, paths] { return check(context, *paths); };
+  auto verbose = std::make_shared<bool>(false);
+  cmd->add_flag("-v,--verbose", *verbose,
+                std::string(tr("也说明每个反例因哪些规则不通过",
+                               "also say which rules each counter-example fails on")));
+  return [&context, paths, verbose] { return check(context, *paths, *verbose); };
 }
 
 }  // namespace coach::cli

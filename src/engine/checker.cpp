@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -54,6 +55,59 @@ class ScoredReplies {
   const Rubric& rubric_;
   std::map<std::pair<const CompiledStep*, std::optional<std::string>>, ScoredReply> scored_;
 };
+
+bool forbids(RuleKind kind) {
+  return kind == RuleKind::concept_forbidden || kind == RuleKind::none_of ||
+         kind == RuleKind::max_chars;
+}
+
+std::string unearned_text(const CompiledStep& step, const CompiledRule& rule,
+                          const RuleResult& first) {
+  const std::string why = first.detail.empty() ? first.feedback : first.detail;
+  if (forbids(rule.rule->kind))
+    return fmt::format(fmt::runtime(tr("步骤 `{}` 的每个示范回答都违反了规则「{}」:{}",
+                                       "every model answer of step `{}` breaks the rule {}: {}")),
+                       step.step->id, first.description, why);
+  const bool reads_negation = rule.rule->negation && rule.rule->kind != RuleKind::regex;
+  return fmt::format(
+      fmt::runtime(tr("步骤 `{}` 没有哪个示范回答得到规则「{}」的 {} 分:{}{}",
+                      "no model answer of step `{}` earns the {2} points of the rule {1}: {3}{4}")),
+      step.step->id, first.description, first.max, why,
+      reads_negation ? tr("(否定词之后的词不算,如“不在三包范围内”;话题词可以写 `negation: false`)",
+                          " (words after a negation do not count, as in 不在三包范围内; write "
+                          "`negation: false` for topic words)")
+                     : "");
+}
+
+// A rule that no model answer of its step earns (or that every one breaks).
+void check_rules_earned(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                        CheckSummary& summary) {
+  const auto& answers = step.step->model_answers;
+  for (std::size_t i = 0; i < step.rules.size() && !answers.empty(); ++i) {
+    const CompiledRule& rule = step.rules[i];
+    if (rule.rule->points == 0) continue;
+    const auto earned = [&](const MarkedText& answer) {
+      return scored.at(step, answer.text).result.rules.at(i).ok;
+    };
+    if (std::any_of(answers.begin(), answers.end(), earned)) continue;
+    const RuleResult& first = scored.at(step, answers.front().text).result.rules.at(i);
+    summary.unearned.error(rubric.scenario().file, rule.rule->mark,
+                           unearned_text(step, rule, first));
+  }
+}
+
+void explain_counter_examples(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                              CheckSummary& summary) {
+  for (const auto& example : step.step->counter_examples) {
+    const StepResult& result = scored.at(step, example.text).result;
+    if (result.passed) continue;  // a failure of the check, said there
+    summary.counter_example_reasons.error(
+        rubric.scenario().file, example.mark,
+        fmt::format(fmt::runtime(tr("步骤 `{}` 的反例不通过({}/{} 分),因为:{}",
+                                    "counter-example of step `{}` fails ({}/{} points) on:{}")),
+                    step.step->id, result.score, result.max, failed_rules(result)));
+  }
+}
 
 void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
                 CheckSummary& summary) {
@@ -183,7 +237,11 @@ void check_branches(const Rubric& rubric, const Branches& reached, CheckSummary&
 CheckSummary check_rubric(const Rubric& rubric) {
   CheckSummary summary;
   ScoredReplies scored(rubric);
-  for (const auto& step : rubric.steps()) check_step(rubric, step, scored, summary);
+  for (const auto& step : rubric.steps()) {
+    check_step(rubric, step, scored, summary);
+    check_rules_earned(rubric, step, scored, summary);
+    explain_counter_examples(rubric, step, scored, summary);
+  }
   Branches reached;
   check_whole_attempt(rubric, walk_every_branch(rubric, scored, reached), summary);
   check_branches(rubric, reached, summary);

@@ -13,6 +13,13 @@ struct CheckSummary {
   // Branches (a step's `when`, a line of `customer_if`) that neither the model answers nor
   // the counter-examples reach: nobody has tried them, so nobody knows they work.
   Diagnostics unreached;
+  // Rules with points that no model answer of their step earns, at the rule: the step passes
+  // on the other rules' slack, and nothing shows the rule can be met (a topic word after a
+  // negation, 不在三包范围内, counts for none).
+  Diagnostics unearned;
+  // Why each counter-example fails its step, at the example (`check --verbose`): one can fail
+  // for a reason other than the mistake it was written to show.
+  Diagnostics counter_example_reasons;
 };
 
 CheckSummary check_rubric(const Rubric& rubric);

@@ -163,6 +163,19 @@ class ValidateAndCheck(CoachTestCase):
         self.assertIn("missing-balance", result.stdout)
         self.assertExit(run("check"), 0)
 
+    def test_check_verbose_says_why_each_counter_example_fails(self):
+        fee = FIXTURES / "fee.yaml"
+        quiet = run("check", str(fee), lang="en")
+        self.assertExit(quiet, 0)
+        self.assertNotIn("fails (", quiet.stderr)
+        for flag in ("-v", "--verbose"):
+            verbose = run("check", flag, str(fee), lang="en")
+            self.assertExit(verbose, 0)
+            self.assertIn(f"{fee}:17:", verbose.stderr)
+            self.assertRegex(verbose.stderr, r"counter-example of step `vent` fails \(\d+/\d+ points\) on:\n    - ")
+        # The bundled library earns every rule it gives points for: no note.
+        self.assertNotIn("no model answer of step", run("check", str(BUNDLED), lang="en").stderr)
+
     def test_a_lexicon_or_customer_types_file_is_validated_as_what_it_is(self):
         # Read as a scenario, a lexicon was "missing id, title, steps …" (outside pass 11, finding 05).
         lexicon_count = len(list((BUNDLED / "lexicons").glob("*.yaml")))

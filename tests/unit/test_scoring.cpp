@@ -118,6 +118,33 @@ TEST_CASE("check: model answers must pass, counter-examples must fail") {
   CHECK(failed.failures.items()[0].to_string().starts_with("t.yaml:"));
 }
 
+TEST_CASE("check notes a rule no model answer earns, and says why each counter-example fails") {
+  // Outside pass 28b, finding 03: a model answer passed on the other rules' slack while its
+  // topic word stood after a negation, and check said nothing.
+  std::string scenario = test::scenario_with_rules(
+      "      - {concept: apology, points: 30}\n      - {any_of: [三包], points: 10}\n");
+  const std::string answers = "    model_answers: [x]\n";
+  scenario.replace(scenario.find(answers), answers.size(),
+                   "    model_answers: [\"对不起,这不在三包范围内\"]\n"
+                   "    counter_examples: [\"三包\"]\n");
+  test::Fixture negated(scenario);
+  REQUIRE_MESSAGE(negated.rubric, negated.diagnostics.to_string());
+  const CheckSummary summary = check_rubric(*negated.rubric);
+  CHECK(summary.failures.empty());
+  REQUIRE(summary.unearned.size() == 1);
+  const std::string note = summary.unearned.items()[0].to_string();
+  CHECK_MESSAGE(
+      note.starts_with("t.yaml:12:9: 步骤 `s` 没有哪个示范回答得到规则「说到其一:“三包”」的 10 分"),
+      note);
+  CHECK(note.find("negation: false") != std::string::npos);
+  REQUIRE(summary.counter_example_reasons.size() == 1);
+  CHECK(summary.counter_example_reasons.items()[0].to_string().find("体现「道歉」") !=
+        std::string::npos);
+  // The bundled-style pair, where each rule is earned, gives no note.
+  test::Fixture good(kTwoSteps);
+  CHECK(check_rubric(*good.rubric).unearned.empty());
+}
+
 TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do not") {
   test::Fixture fixture(kTwoSteps);
   const auto& vent = fixture.rubric->steps()[0];
