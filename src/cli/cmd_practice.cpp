@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -20,6 +21,7 @@
 #include "cli/ending_signal_watch.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
+#include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/locale_charset.hpp"
 #include "cli/output_paths.hpp"
@@ -38,6 +40,7 @@
 #include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
+#include "util/display_width.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
@@ -179,7 +182,7 @@ class PracticeRun {
     screen_.customer_line(scenario, session_.current_step(), session_.customer_line(),
                           session_.turns_played(), session_.planned_steps(),
                           {session_.mood(), scenario.customer.temper.limit});
-    asked_at_ = std::chrono::steady_clock::now();
+    asked_at_ = session_now();
   }
 
   // Reads until the current step is answered or skipped; false when the trainee leaves.
@@ -205,6 +208,14 @@ class PracticeRun {
   // not after "你> ".
   static void end_prompt_line() { std::cout << "\n"; }
 
+  // Leaving at a prompt for good: off its line, and the text typed there without Enter named on
+  // stderr (it is no reply, but must not vanish unseen).
+  void leave_prompt() const {
+    end_prompt_line();
+    std::cout << std::flush;  // the note comes after the prompt's line, not before it
+    std::cerr << unsent_text_note(reader_->take_unfinished());
+  }
+
   // The current step's time limit, counting from when its prompt appeared, as the recorded
   // seconds do.
   std::optional<LiveStatus> countdown() const {
@@ -219,9 +230,7 @@ class PracticeRun {
     std::string line;
     const ReadStatus status = reader_->read(screen_.prompt(), line, countdown());
     if (status != ReadStatus::line) {
-      end_prompt_line();
-      std::cout << std::flush;  // the note comes after the prompt's line, not before it
-      std::cerr << unsent_text_note(reader_->take_unfinished());
+      leave_prompt();
       return true;
     }
     return !handle_line(line);
@@ -235,7 +244,7 @@ class PracticeRun {
       screen_.note(not_utf8_note());
       return std::nullopt;
     }
-    std::string reply = trim(utf8::without_controls(typed));
+    std::string reply = trimmed_reply(utf8::without_controls(typed));
     if (reply != typed)
       screen_.note(std::string(
           tr("(回答中的控制字符已去掉。)", "(Control characters were taken out of your reply.)")));
@@ -255,13 +264,12 @@ class PracticeRun {
       run_command(*command);
       return true;
     }
-    const std::string trimmed = trim(line);
-    if (trimmed.empty()) return true;
+    const std::string trimmed = trimmed_reply(line);
+    if (trimmed.empty()) return true;  // a blank line, in any width of space: asked again
     const auto reply = recordable(trimmed);
     if (!reply) return true;
     const Step& step = *session_.current_step().step;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - asked_at_).count();
+    const double seconds = std::chrono::duration<double>(session_now() - asked_at_).count();
     const StepResult result = session_.answer(*reply, seconds);
     save();
     // The time as judged and recorded (tenths), so the note never contradicts the verdict.
@@ -278,17 +286,14 @@ class PracticeRun {
   }
 
   void run_command(const std::string& command) {
-    if (command == "/help") return screen_.help();
+    if (command == "/help") return screen_.help(options_.exam);
     if (command == "/hint") return screen_.hint(*session_.current_step().step);
     if (command == "/repeat") return show_current();
     if (command == "/skip") {
       session_.skip();
       return save();  // a skip after /retry replaces the reply kept until then
     }
-    if (command == "/model" && !options_.exam) {
-      if (const auto* last = session_.last_answered()) return screen_.model_answer(*last->step);
-      return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
-    }
+    if (command == "/model") return show_last_model_answer();
     if (command == "/retry") {
       // No show_current() here: the step went back, so answer_current() returns and
       // play_steps() shows the earlier step's line (showing it here too printed it twice).
@@ -302,15 +307,58 @@ class PracticeRun {
                              utf8::quote(command)));
   }
 
+  // Labelled with the step it answers: at step 3 the model answer of step 2 was taken for the
+  // answer to the question on the screen.
+  void show_last_model_answer() const {
+    if (options_.exam)
+      return screen_.note(
+          std::string(tr("考试模式不显示示范回答。", "Exam mode shows no model answers.")));
+    const CompiledStep* last = session_.last_answered();
+    if (!last)
+      return screen_.note(std::string(tr("还没有回答过任何一步。", "No step answered yet.")));
+    screen_.model_answer(*last->step, session_.turns_played());
+  }
+
   // After the last step: one more chance to redo it. Returns true to play on.
   bool offer_final_retry() {
     screen_.note(
         std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。",
                        "Press Enter for the summary, or /retry to answer the last step again.")));
-    std::string line;
-    if (reader_->read(screen_.prompt(), line) != ReadStatus::line) return false;
-    if (typed_command(line) != "/retry" || !session_.retry()) return false;
-    return true;
+    for (;;) {
+      std::string line;
+      const ReadStatus status = reader_->read(screen_.prompt(), line);
+      if (status != ReadStatus::line) {
+        leave_prompt();
+        return false;
+      }
+      const auto command = typed_command(line);
+      if (!command && trimmed_reply(line).empty()) return false;
+      if (command == "/retry") return session_.retry();
+      if (command && is_quit(*command)) return false;
+      if (command == "/help") {
+        screen_.note(std::string(tr("回车:查看总结;/retry:重答最后一步;/quit:结束。",
+                                    "Enter: the summary; /retry: answer the last step again; "
+                                    "/quit: stop.")));
+      } else {
+        refuse_reply_after_the_end(command ? "" : line);
+      }
+    }
+  }
+
+  // Every step is answered: text typed here is no reply to anything. It was dropped without a
+  // word; now the trainee is told, and stderr keeps it, as it keeps text left without Enter.
+  void refuse_reply_after_the_end(const std::string& text) const {
+    screen_.note(std::string(
+        tr("(每一步都已答完,这段话没有评分,也没有记录。要重答最后一步,先输入 /retry;"
+           "按回车查看总结。)",
+           "(Every step is answered: that was neither scored nor recorded. To answer the last "
+           "step again, type /retry first; press Enter for the summary.)")));
+    if (text.empty()) return;
+    std::cout << std::flush;  // the note comes after the screen's, not before it
+    std::cerr << fmt::format(fmt::runtime(tr("coach: 这段文字在全部答完后输入,没有记录:{}\n",
+                                             "coach: this text was typed after the last step, "
+                                             "so it was not recorded: {}\n")),
+                             utf8::show_name(text));
   }
 
   // The recording and the history after every reply, so a killed session keeps them.
@@ -346,12 +394,6 @@ class PracticeRun {
     return std::string(tr("练习提前结束。", "Session ended early."));
   }
 
-  static std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-  }
-
   Session session_;
   const Exam* exam_;
   ExamSubmission* submission_;
@@ -364,7 +406,7 @@ class PracticeRun {
   AnswersRecording record_;         // --record, or else the copy in the sessions directory
   AnswersRecording sessions_copy_;  // beside --record
   bool left_early_ = false;
-  std::chrono::steady_clock::time_point asked_at_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point asked_at_ = session_now();
 };
 
 std::vector<const Rubric*> menu_order(const ScenarioLibrary& library) {
@@ -375,22 +417,30 @@ std::vector<const Rubric*> menu_order(const ScenarioLibrary& library) {
   return rubrics;
 }
 
+// The menu is wrapped to the window as the briefing is: a title wrapped by the terminal went on
+// at column 0, under the numbers. A wrapped entry goes on under its title.
 void print_menu(const ScenarioLibrary& library, const PracticeHistory& history,
                 const Style& style) {
-  std::cout << style.bold(std::string(
-                   tr("选择要练习的场景(✓ 已通过):", "Choose a scenario to practise (✓ passed):")))
-            << "\n";
+  const std::size_t columns = terminal_columns(STDOUT_FILENO);
+  constexpr std::size_t kTitleColumn = 7;  // " ✓ 12. "
+  std::string menu = style.bold(std::string(tr("选择要练习的场景(✓ 已通过):",
+                                               "Choose a scenario to practise (✓ passed):"))) +
+                     "\n";
   std::size_t number = 0;
   for (const auto& group : group_scenarios(library.rubrics(), Grouping::document)) {
-    std::cout << style.warn(group.heading) << "\n";
+    menu += wrap_text(style.warn(group.title) + "\n", columns);
     for (const Rubric* rubric : group.members) {
       const Scenario& s = rubric->scenario();
       const std::string mark = history.passed.count(s.id) ? style.good("✓") : " ";
       const std::string type = s.customer.type.empty() ? "" : ", " + s.customer.type;
-      std::cout << fmt::format(" {} {:>2}. {} {}\n", mark, ++number, s.title,
-                               style.dim(fmt::format("({}{})", s.id, type)));
+      const std::string entry = fmt::format(" {} {:>2}. {} {}\n", mark, ++number, s.title,
+                                            style.dim(fmt::format("({}{})", s.id, type)));
+      // wrap_text indents by the entry's own leading spaces (more without a ✓) and then some.
+      const std::size_t own = entry.find_first_not_of(' ');
+      menu += wrap_text(entry, columns, kTitleColumn - std::min(own, kTitleColumn));
     }
   }
+  std::cout << menu;
 }
 
 void print_suggestion(const PracticeHistory& history, const Rubric* suggested, const Style& style) {
@@ -427,8 +477,12 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
   print_suggestion(history, suggested, style);
   for (;;) {
     std::string line;
-    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line)
+    if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) {
+      // Off the prompt's line, as at a step's prompt: the shell's prompt was glued to it.
+      std::cout << "\n" << std::flush;
+      std::cerr << unsent_text_note(reader.take_unfinished());
       return nullptr;
+    }
     const std::string choice = folded_choice(line);
     if (choice.empty() && suggested) return suggested;
     if (is_quit(choice)) return nullptr;
@@ -439,8 +493,11 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
     } else if (const Rubric* found = menu_choice(choice, library, rubrics)) {
       return found;
     } else {
-      std::cout << tr("请输入列表中的编号或场景 id(/quit 退出)。\n",
-                      "Type a number or a scenario id from the list (/quit leaves).\n");
+      std::cout << fmt::format(
+          fmt::runtime(tr("请输入 1–{} 的编号或列表中的场景 id(/quit 退出)。\n",
+                          "Type a number from 1 to {} or a scenario id from "
+                          "the list (/quit leaves).\n")),
+          rubrics.size());
     }
   }
 }
@@ -471,7 +528,10 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   const auto reader = make_line_reader();
   ExamTally tally(*exam);
   bool transcripts_kept = true;  // each scenario's, in the sessions directory
+  const PracticeScreen screen(style, STDOUT_FILENO);
+  std::size_t number = 0;
   for (const auto& scenario_id : exam->scenario_ids) {
+    screen.exam_part(*exam, ++number, exam->scenario_ids.size());
     PracticeRun run(*library.find(scenario_id.text), each, style, *reader, history, &*exam,
                     &submission);
     run.run();
@@ -481,7 +541,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     if (run.left_early()) break;
   }
   const auto verdicts = tally.verdicts();
-  if (!verdicts.empty()) PracticeScreen(style, STDOUT_FILENO).exam_verdict(*exam, verdicts.front());
+  if (!verdicts.empty()) screen.exam_verdict(*exam, verdicts.front());
   if (submission.file().up_to_date()) {
     std::cout << fmt::format(
         fmt::runtime(tr("考试提交文件:{}(用 coach grade --exam {} 批改)\n",

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <clocale>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 #include "cli/live_prompt.hpp"
 #include "cli/prompt_resize.hpp"
 #include "cli/typeahead_keeper.hpp"
+#include "cli/typed_command.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -146,6 +148,18 @@ std::optional<wchar_t> terminal_interrupt_key() {
   return static_cast<wchar_t>(key);
 }
 
+// The terminal's settings before coach changes them; none when it has none.
+std::optional<termios> terminal_settings() {
+  termios settings{};
+  if (::tcgetattr(STDIN_FILENO, &settings) != 0) return std::nullopt;
+  return settings;
+}
+
+// Up and down bring back replies: commands (/retry) and blank lines came back among them.
+bool worth_recalling(const std::string& line) {
+  return !typed_command(line) && !trimmed_reply(line).empty();
+}
+
 bool more_input_arrives_soon() {
   pollfd watched{STDIN_FILENO, POLLIN, 0};
   return ::poll(&watched, 1, kPasteGapMilliseconds) > 0 && (watched.revents & POLLIN) != 0;
@@ -154,6 +168,7 @@ bool more_input_arrives_soon() {
 class EditLineReader : public LineReader {
  public:
   EditLineReader() : interrupt_key_(terminal_interrupt_key()) {
+    const std::optional<termios> found = terminal_settings();
     ensure_utf8_ctype();
     editor_ = el_init("coach", stdin, stdout, stderr);
     history_ = history_winit();
@@ -171,6 +186,7 @@ class EditLineReader : public LineReader {
     if (edits(editor_)) {
       read_ctrl_c_in_order();
       keep_canonical_mode_off();
+      if (found) terminal_signals_.emplace(*found);
     } else {
       typeahead_keeper_.emplace();
     }
@@ -183,7 +199,9 @@ class EditLineReader : public LineReader {
 
   ReadStatus read(const std::string& prompt, std::string& line,
                   const std::optional<LiveStatus>& status) override {
-    live_ = LivePrompt(prompt, live_statuses_ ? status : std::nullopt);
+    live_ = LivePrompt(prompt, live_statuses_ ? status : std::nullopt, session_now());
+    // A window resized while coach was busy: the prompt is drawn at its width from the start.
+    if (terminal_signals_ && terminal_signals_->take_resized()) el_resize(editor_);
     prompt_ = mark_invisible(live_.text());
     in_command_ = false;
     if (ending_) end_at_signal(take_unfinished());  // after the paste the signal ended
@@ -197,22 +215,29 @@ class EditLineReader : public LineReader {
     if (ending_) end_at_signal(take_unfinished());
     if (got != ReadStatus::line) return got;
     read_rest_of_paste(line);
-    if (!line.empty()) history_w(history_, &event_, H_ENTER, to_wide(line).c_str());
+    if (worth_recalling(line)) history_w(history_, &event_, H_ENTER, to_wide(line).c_str());
     return ReadStatus::line;
   }
 
   // The next character for libedit, or a tick when the live status is due to change and no key
   // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
   int next_character(wchar_t* out) {
-    pollfd watched[3] = {{STDIN_FILENO, POLLIN, 0},
+    // A resize or the return from Ctrl-Z is not taken in the middle of a key command (Esc), as
+    // a tick is not; -1 leaves a descriptor out.
+    const bool redraws = terminal_signals_ && !in_command_;
+    pollfd watched[5] = {{STDIN_FILENO, POLLIN, 0},
                          {interrupts_.fd(), POLLIN, 0},
-                         {ending_signal_descriptor(), POLLIN, 0}};
+                         {ending_signal_descriptor(), POLLIN, 0},
+                         {redraws ? terminal_signals_->resized_fd() : -1, POLLIN, 0},
+                         {redraws ? terminal_signals_->resumed_fd() : -1, POLLIN, 0}};
     while (!keys_.holds_byte()) {
-      const int ready = ::poll(watched, 3, milliseconds_to_tick());
+      const int ready = ::poll(watched, 5, milliseconds_to_tick());
       if (ready > 0) break;
       if (ready == 0) return tick(out);
       if (errno != EINTR) return -1;
     }
+    if (redraws && terminal_signals_->take_resumed()) return redraw_after_stop(out);
+    if (redraws && terminal_signals_->take_resized()) return tick(out);
     // Ctrl-C: the reader takes the byte from the pipe. Where the kernel edits the line it hands
     // over only lines ended by Enter, and one already waiting was ended before the Ctrl-C.
     const bool line_waiting = typeahead_keeper_ && (watched[0].revents & POLLIN) != 0;
@@ -261,7 +286,7 @@ class EditLineReader : public LineReader {
 
   // -1: nothing to wait for (no live status, or libedit is in the middle of a key command).
   int milliseconds_to_tick() const {
-    const auto wait = live_.until_change(LivePrompt::Clock::now());
+    const auto wait = live_.until_change(session_now());
     if (!wait || in_command_) return -1;
     return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(*wait).count());
   }
@@ -270,10 +295,21 @@ class EditLineReader : public LineReader {
   // same text.
   int tick(wchar_t* out) {
     follow_terminal_width(editor_, prompt_, L'\1');  // a window resized since the last redraw
-    live_.update(LivePrompt::Clock::now());
+    live_.update(session_now());
     prompt_ = mark_invisible(live_.text());
     *out = kTick;
     return 1;
+  }
+
+  // Back from Ctrl-Z (`fg`): the shell has written its lines, and the cursor is at the start of
+  // a row of its own. The prompt and the line typed so far are drawn afresh there, at the
+  // window's width as it is now (it may have changed meanwhile).
+  int redraw_after_stop(wchar_t* out) {
+    std::fputs("\r", stdout);
+    std::fflush(stdout);
+    el_resize(editor_);
+    el_set(editor_, EL_REFRESH);  // forgets what was drawn before the stop
+    return tick(out);
   }
 
   // Lines that follow at once are the rest of a paste, joined to `line` as one reply. End of
@@ -343,6 +379,7 @@ class EditLineReader : public LineReader {
   }
 
   InterruptCatcher interrupts_;
+  std::optional<TerminalSignals> terminal_signals_;  // where libedit edits
   std::optional<TypeaheadKeeper> typeahead_keeper_;  // where libedit does not edit
   std::optional<wchar_t> interrupt_key_;             // read as a character, not signalled
   Utf8Keys keys_;

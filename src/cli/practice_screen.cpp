@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/scenario_groups.hpp"
 #include "cli/terminal.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
@@ -27,7 +28,7 @@ std::string customer_label(const Customer& customer) {
 void PracticeScreen::briefing(const Scenario& s, bool exam) const {
   print(std::string("\n") + style_.bold(fmt::format("═══ {} ({}) ═══", s.title, s.id)) + "\n");
   print(style_.dim(fmt::format(fmt::runtime(tr("出处:{} · 客户:{}", "Source: {} · Customer: {}")),
-                               s.source, customer_label(s.customer))) +
+                               readable_source(s), customer_label(s.customer))) +
         std::string("\n\n"));
   print(style_.bold(std::string(tr("【情况】", "[Situation]"))) + s.briefing + "\n");
   if (exam)
@@ -112,29 +113,50 @@ void PracticeScreen::hint(const Step& step) const {
   print(style_.warn(fmt::format(fmt::runtime(tr("提示:{}", "Hint: {}")), text)) + "\n");
 }
 
-void PracticeScreen::model_answer(const Step& step) const {
-  if (step.model_answers.empty()) return;
-  print(style_.good(fmt::format(fmt::runtime(tr("  示范回答:{}", "  Model answer: {}")),
-                                step.model_answers.front().text)) +
-        "\n");
+void PracticeScreen::model_answer(const Step& step, std::size_t number) const {
+  if (step.model_answers.empty()) {
+    if (number > 0) note(std::string(tr("这一步没有示范回答。", "That step has no model answer.")));
+    return;
+  }
+  const std::string& text = step.model_answers.front().text;
+  const std::string line =
+      number == 0 ? fmt::format(fmt::runtime(tr("  示范回答:{}", "  Model answer: {}")), text)
+                  : fmt::format(fmt::runtime(tr("  第 {} 步({})的示范回答:{}",
+                                                "  Model answer of step {} ({}): {}")),
+                                number, stage_label(step.stage), text);
+  print(style_.good(line) + "\n");
 }
 
-void PracticeScreen::help() const {
+void PracticeScreen::help(bool exam) const {
   print(
       std::string(tr("命令:\n"
                      "  /hint    本步要点提示\n"
                      "  /repeat  再听一遍客户的话\n"
                      "  /retry   重答上一步\n"
-                     "  /skip    跳过这一步(得 0 分)\n"
-                     "  /model   上一步的示范回答\n"
-                     "  /quit    结束练习(已答内容会保存)\n",
+                     "  /skip    跳过这一步(得 0 分)\n",
                      "Commands:\n"
                      "  /hint    the principle for this step\n"
                      "  /repeat  hear the customer again\n"
                      "  /retry   answer the previous step again\n"
-                     "  /skip    skip this step (scores 0)\n"
-                     "  /model   the model answer of the previous step\n"
-                     "  /quit    stop (your replies are kept)\n")));
+                     "  /skip    skip this step (scores 0)\n")));
+  // An exam shows no model answer until the end: listed, /model answered "unknown command".
+  if (!exam)
+    print(std::string(
+        tr("  /model   上一步的示范回答\n", "  /model   the model answer of the previous step\n")));
+  print(std::string(
+      tr("  /quit    结束练习(已答内容会保存)\n", "  /quit    stop (your replies are kept)\n")));
+  if (exam)
+    print(std::string(tr("(考试模式:不显示示范回答,评分在全部答完后给出。)\n",
+                         "(Exam mode: no model answers; scores come at the end.)\n")));
+}
+
+void PracticeScreen::exam_part(const Exam& exam, std::size_t number, std::size_t count) const {
+  const std::string title = exam.title.empty() ? exam.id : exam.title;
+  print(std::string("\n") +
+        style_.bold(fmt::format(
+            fmt::runtime(tr("考试:{} · 第 {}/{} 个场景", "Exam: {} · scenario {} of {}")), title,
+            number, count)) +
+        "\n");
 }
 
 void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,

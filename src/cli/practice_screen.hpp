@@ -30,8 +30,13 @@ class PracticeScreen {
   // `seconds`: how long the reply took, for the time-limit note under the rules it explains.
   void feedback(const StepResult& result, const Step& step, double seconds) const;
   void hint(const Step& step) const;
-  void model_answer(const Step& step) const;
-  void help() const;
+  // `number`: the step's number as the trainee met it, said when the answer is asked for later
+  // (`/model`); 0 under the step's own feedback.
+  void model_answer(const Step& step, std::size_t number = 0) const;
+  // The commands at the prompt: in an exam, only those that work there.
+  void help(bool exam) const;
+  // Before each scenario of an exam: which exam, and how far through it.
+  void exam_part(const Exam& exam, std::size_t number, std::size_t count) const;
   // `unmet`: what an exam being sat requires and the attempt missed (its verdict is the exam's).
   // `limit`: the customer's walk-out anger, for the anger the last reply left.
   void summary(const AttemptResult& result, bool exam, int limit,

@@ -1,5 +1,7 @@
 #include "cli/typed_command.hpp"
 
+#include <algorithm>
+
 #include "text/nfkc.hpp"
 #include "util/utf8.hpp"
 
@@ -24,6 +26,19 @@ std::string trimmed(const std::string& text) {
 }
 
 }  // namespace
+
+std::string trimmed_reply(std::string_view line) {
+  std::size_t first = line.size();
+  std::size_t end = 0;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::decode(line, pos);
+    if (cp != utf8::kInvalid && utf8::is_whitespace(cp)) continue;
+    first = std::min(first, start);
+    end = pos;
+  }
+  return first < end ? std::string(line.substr(first, end - first)) : std::string();
+}
 
 std::string folded_choice(std::string_view typed) {
   std::string folded;

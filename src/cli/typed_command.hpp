@@ -15,4 +15,9 @@ std::string folded_choice(std::string_view typed);
 // command when it starts with a slash, full-width or not.
 std::optional<std::string> typed_command(std::string_view line);
 
+// The line without the white space around it: any Unicode white space, so that a reply of
+// ideographic spaces (U+3000, a Chinese input method in full-width mode) is as empty as one of
+// ASCII spaces, and is asked for again instead of being scored and using up the step.
+std::string trimmed_reply(std::string_view line);
+
 }  // namespace coach::cli

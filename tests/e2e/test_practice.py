@@ -2,6 +2,7 @@
 import fcntl
 import json
 import os
+import pty
 import re
 import select
 import termios
@@ -11,12 +12,14 @@ import stat
 import sqlite3
 import struct
 import subprocess
+import sys
 import threading
 import time
 import unicodedata
 import unittest
 
-from coachtest import COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, run, spawn_in_terminal, terminal_env
+from coachtest import (COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal,
+                       terminal_env)
 
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
@@ -553,6 +556,65 @@ class PipedSessions(CoachTestCase):
         self.assertIn("通过", result.stdout)
 
 
+class PassTwentyEight(CoachTestCase):
+    """What an outside tester found at the prompt and the menu (pass 28c), through a pipe."""
+
+    def test_text_after_the_last_step_is_said_and_kept_on_stderr(self):
+        # Finding 04: a reply typed at "Press Enter for the summary" was dropped without a word.
+        record = self.tmp / "rec.yaml"
+        result = practice("fee", "--record", str(record), input=FEE_REPLIES + "再见啦,祝您愉快\n\n")
+        self.assertExit(result, 0)
+        self.assertIn("Every step is answered: that was neither scored nor recorded", result.stdout)
+        self.assertIn("this text was typed after the last step, so it was not recorded: 再见啦,祝您愉快",
+                      result.stderr)
+        self.assertIn("Summary", result.stdout)
+        self.assertNotIn("再见啦", record.read_text(encoding="utf-8"))
+
+    def test_a_reply_of_unicode_white_space_is_asked_for_again(self):
+        # Finding 05: two ideographic spaces (an input method in full-width mode) were scored 0
+        # and used the step up; ASCII spaces were asked for again.
+        record = self.tmp / "rec.yaml"
+        blanks = "\u3000\u3000\n \u3000\u00a0\t\n\u2003\n"
+        result = practice("fee", "--record", str(record), input=blanks + "\u3000" + FEE_REPLIES)
+        self.assertExit(result, 0)
+        self.assertEqual(result.stdout.count("[vent]"), 1)
+        self.assertIn("Score 100.0", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn('vent: "王先生,您的心情我很理解。"', recorded)  # trimmed like an ASCII space
+        self.assertNotIn("earlier_tries", recorded)
+
+    def test_model_answer_on_request_names_its_step(self):
+        # Finding 10: at step 2, /model showed step 1's answer with nothing saying so.
+        vent, apologize = FEE_REPLIES.splitlines()
+        result = practice("fee", input=f"{vent}\n/model\n{apologize}\n\n")
+        self.assertIn("Model answer of step 1 (", result.stdout)
+
+    def test_exam_help_lists_what_works_and_each_scenario_says_where_it_stands(self):
+        # Finding 06: /help listed /model, which then answered "unknown command"; the exam never
+        # said its title nor how many scenarios it has.
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        sat = run("practice", "--exam", exam, "--no-history", "--record", str(self.tmp / "s.yaml"),
+                  input="/help\n/model\n/quit\n", lang="en")
+        self.assertExit(sat, 0)
+        help_text = sat.stdout[sat.stdout.index("Commands:"):]
+        self.assertNotIn("/model", help_text.split("Exam mode shows")[0])
+        self.assertIn("Exam mode shows no model answers.", sat.stdout)
+        self.assertNotIn("unknown command", sat.stdout)
+        self.assertIn("Exam: 投诉处理基础证书 · scenario 1 of 3", sat.stdout)
+
+    def test_menu_names_documents_and_the_valid_range(self):
+        # Finding 09: headings were hashed file names (000_5d6b….txt), and 99 was refused
+        # without the range.
+        result = run("practice", "--no-history", input="99\n/quit\n", lang="en")
+        self.assertExit(result, 0)
+        self.assertNotIn("000_5d6b", result.stdout)
+        self.assertIn("How to handle difficult problems", result.stdout)
+        count = len(re.findall(r"^ .  ?\d+\. ", result.stdout, re.M))
+        self.assertIn(f"Type a number from 1 to {count} or a scenario id", result.stdout)
+        chinese = run("practice", "--no-history", input="/quit\n", lang="zh")
+        self.assertIn("移动通信 · 《如何处理棘手问题》", chinese.stdout)
+
+
 class TerminalSessions(CoachTestCase):
     """A real pseudo-terminal: Ctrl-C asks before leaving, and nothing typed is lost."""
 
@@ -944,6 +1006,137 @@ class TerminalSessions(CoachTestCase):
 
 
 
+    def test_ctrl_c_at_the_last_prompt_ends_off_its_line_and_names_the_text(self):
+        # Finding 04: the summary was glued to the typed text, which stderr never named.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+        self.answer_the_first_step(fd)
+        os.write(fd, "对不起,原因是系统故障。\r".encode())
+        self.read_until(fd, "Press Enter")
+        os.write(fd, "还有一句".encode())
+        self.read_until(fd, "还有一句")
+        os.write(fd, b"\x03")
+        screen = self.read_until(fd, "Transcript saved")
+        self.assertIn("this text was typed without Enter, so it is not a reply and was not recorded: 还有一句",
+                      screen)
+        self.assertNotRegex(screen, "还有一句[^\r\n]*═══")
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
+    def test_up_brings_back_replies_not_commands_or_blank_lines(self):
+        # Finding 10: Up after /hint and a blank of ideographic spaces brought those back first.
+        vent = FEE_REPLIES.splitlines()[0]
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+        self.answer_the_first_step(fd)
+        os.write(fd, "/hint\r".encode())
+        self.read_until(fd, "you>", after="Hint")
+        os.write(fd, "\u3000\u3000\r".encode())
+        time.sleep(0.3)
+        os.write(fd, b"\x1b[A\r")  # up, Enter: the reply to step 1, answering step 2
+        self.read_until(fd, "Press Enter")
+        self.assertIn(f'apologize: "{vent}"', record.read_text(encoding="utf-8"))
+
+    def test_ctrl_c_at_the_menu_ends_off_its_line(self):
+        # Finding 09: the shell's next prompt was glued to the typed choice.
+        pid, fd = self.spawn("practice", "--no-color", "--no-history")
+        self.read_until(fd, "number or id>")
+        os.write(fd, b"12")
+        self.read_until(fd, "12")
+        os.write(fd, b"\x03")
+        screen = read_to_end(fd)
+        self.assertTrue(screen.startswith(("\r\n", "\n")), repr(screen))
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
+    def test_menu_is_wrapped_to_the_window_under_each_title(self):
+        # Finding 09: at 40 columns the terminal cut the entries at column 0, under the numbers.
+        pid, fd = self.spawn("practice", "--no-color", "--no-history", columns=30, lang="C.UTF-8")
+        screen = self.read_until(fd, "编号或 id>")
+        menu = [line for line in screen[screen.index("选择"):].replace("\r", "").splitlines()[:-1]
+                if not line.startswith("建议")]
+        for line in menu:
+            self.assertLessEqual(display_width(line), 30, line)
+        entry = next(i for i, line in enumerate(menu) if " 1. " in line)
+        self.assertTrue(menu[entry + 1].startswith(" " * 7) and menu[entry + 1][7] != " ", menu)
+
+
+JOB_SHELL = r"""
+import os, signal, sys, termios, time
+signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+shell_mode = termios.tcgetattr(0)
+child = os.fork()
+if child == 0:
+    os.setpgid(0, 0)
+    os.tcsetpgrp(0, os.getpid())
+    signal.signal(signal.SIGTTOU, signal.SIG_DFL)
+    os.execv(sys.argv[1], sys.argv[1:])
+os.setpgid(child, child)
+while True:
+    _, status = os.waitpid(child, os.WUNTRACED)
+    if not os.WIFSTOPPED(status):
+        sys.exit(os.waitstatus_to_exitcode(status))
+    os.tcsetpgrp(0, os.getpgrp())
+    termios.tcsetattr(0, termios.TCSANOW, shell_mode)  # the shell's own settings, as bash does
+    os.write(1, b"\r\n[1]+ Stopped\r\n")
+    time.sleep(float(os.environ["STOPPED_FOR"]))
+    os.write(1, b"$ fg\r\n")
+    os.tcsetpgrp(0, child)
+    os.killpg(child, signal.SIGCONT)
+"""
+
+
+class StopAndContinue(CoachTestCase):
+    """Ctrl-Z and `fg` under a shell that controls jobs (a small one, in Python): the session gets
+    its terminal back as it was, with the prompt and the line typed so far drawn again."""
+
+    reap = TerminalSessions.reap
+
+    def spawn_under_shell(self, *args, stopped_for=0.5):
+        env = terminal_env({"LANG": "en_US.UTF-8", "STOPPED_FOR": str(stopped_for)})
+        pid, fd = pty.fork()
+        if pid == 0:
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 80, 0, 0))
+            os.execve(sys.executable, [sys.executable, "-c", JOB_SHELL, str(COACH), "--scenarios",
+                                       str(FIXTURES), *args], env)
+        self.addCleanup(self.reap, pid, fd)
+        return pid, fd
+
+    def test_back_from_ctrl_z_the_line_is_edited_and_ctrl_c_keeps_it(self):
+        # Finding 01: after `fg` the terminal stayed in the shell's canonical mode: no prompt,
+        # no line editing, and Ctrl-C was a signal that threw the typed line away.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn_under_shell("practice", "fee", "--no-color", "--no-history",
+                                         "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的".encode())
+        self.read_until(fd, "您的")
+        os.write(fd, b"\x1a")
+        self.read_until(fd, "王先生,您的", after="$ fg")  # drawn again after the shell's lines
+        self.assertFalse(termios.tcgetattr(fd)[3] & termios.ICANON, "canonical after fg")
+        os.write(fd, "心情我很理解".encode() + b"\x03")
+        self.read_until(fd, "心情我很理解", after="Ctrl-C again")  # kept, not flushed
+        os.write(fd, "。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        self.assertIn('vent: "王先生,您的心情我很理解。"', record.read_text(encoding="utf-8"))
+
+    def test_the_countdown_stands_still_while_stopped(self):
+        # Finding 10: 18 s left became 12 s across a stop; the reply was timed with it too.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn_under_shell("practice", "hurry", "--no-color", "--no-history",
+                                         "--record", str(record), stopped_for=3.5)
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "(3 s left)")
+        os.write(fd, b"\x1a")
+        screen = self.read_until(fd, "you>", after="$ fg")
+        self.assertNotIn("time is up", screen)
+        os.write(fd, "对不起。\r".encode())
+        self.assertNotIn("That reply took", self.read_until(fd, "Press Enter"))
+        seconds = float(re.search(r"^  apologize: ([0-9.]+)$", record.read_text(encoding="utf-8"), re.M).group(1))
+        self.assertLess(seconds, 3.0)
+
+
 class ExamSessions(CoachTestCase):
     def test_sitting_an_exam_writes_one_submission_that_grade_certifies(self):
         lines = []
@@ -1098,7 +1291,7 @@ class Screen:
         while i < len(text):
             char = text[i]
             if char == "\x1b":
-                match = re.match(r"\x1b\[([?0-9;]*)([A-Za-z])|\x1b[()].|\x1b.", text[i:])
+                match = re.match(r"\x1b\[([?0-9;]*)([A-Za-z@])|\x1b[()].|\x1b.", text[i:])
                 i += len(match.group(0))
                 if match.group(2):
                     self.csi(match.group(1), match.group(2))
@@ -1128,6 +1321,12 @@ class Screen:
             self.col = min(count, self.columns) - 1
         elif final == "K":
             self.clear_to_end_of_row()
+        elif final == "@":  # insert blank cells at the cursor, as libedit does to insert a character
+            cells = self.rows[self.row]
+            cells[self.col:self.col] = [" "] * count
+            del cells[self.columns:]
+        elif final == "P":  # delete cells at the cursor
+            del self.rows[self.row][self.col:self.col + count]
         elif final == "J":
             self.clear_to_end_of_row()
             del self.rows[self.row + 1:]
@@ -1251,6 +1450,35 @@ class SessionsDirAndResize(CoachTestCase):
     def test_a_narrowed_window_keeps_one_countdown_prompt(self):
         rows, _ = self.countdown_screen_after_resize(60, 30, reflow=False)
         self.assert_one_whole_prompt(rows)
+
+    def test_a_resized_window_keeps_the_line_being_edited_in_step(self):
+        # Finding 02: with no countdown nothing followed the resize: an insertion showed up over
+        # another character than the one it went before in the reply.
+        typed = "对不起给您添麻烦了,我马上帮您查清楚这笔扣费的原因"
+        for start, end, reflow in ((30, 60, True), (60, 30, False)):
+            with self.subTest(start=start, end=end):
+                record = self.tmp / f"rec{start}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-history", "--record", str(record),
+                                     columns=start, lang="C.UTF-8", extra_env={"NO_COLOR": "1"})
+                screen = Screen(start, reflow)
+                output = self.read_until(fd, "你>")
+                os.write(fd, typed.encode() + b"\x1b[D" * 5)
+                output += self.read_until(fd, "原因") + read_available(fd, 0.3)
+                screen.feed(output)
+                fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, end, 0, 0))
+                screen.resize(end)
+                screen.feed(read_available(fd, 0.5))
+                os.write(fd, b"\x1b[D" * 3 + "啊".encode())
+                screen.feed(read_available(fd, 0.5))
+                rows = screen.text()
+                expected = typed[:-8] + "啊" + typed[-8:]
+                prompts = [i for i, row in enumerate(rows) if row.startswith("你>")]
+                self.assertEqual(len(prompts), 1, "\n".join(rows))
+                self.assertIn("王先生: 你们凭什么扣我钱!", "".join(rows))
+                self.assertEqual("".join(rows[prompts[0]:]).replace(" ", ""), "你>" + expected, "\n".join(rows))
+                os.write(fd, b"\r")
+                self.read_until(fd, "第 2/2 步")
+                self.assertIn(f'vent: "{expected}"', record.read_text(encoding="utf-8"))
 
 
 if __name__ == "__main__":

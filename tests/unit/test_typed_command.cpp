@@ -25,3 +25,12 @@ TEST_CASE("a line is a command when it starts with a slash, full-width or not") 
   CHECK_FALSE(typed_command(""));
   CHECK_FALSE(typed_command("\xff/quit"));
 }
+
+TEST_CASE("a reply is trimmed of any Unicode white space, so one of spaces alone is empty") {
+  CHECK(trimmed_reply("\xe3\x80\x80\xe3\x80\x80") == "");     // two ideographic spaces (U+3000)
+  CHECK(trimmed_reply(" \t\xc2\xa0\xe2\x80\x83\r\n") == "");  // no-break, em space, CR LF
+  CHECK(trimmed_reply("") == "");
+  CHECK(trimmed_reply("\xe3\x80\x80王先生,您好\xe3\x80\x80 ") == "王先生,您好");
+  CHECK(trimmed_reply("对不起\xe3\x80\x80原因是") == "对不起\xe3\x80\x80原因是");  // inside stays
+  CHECK(trimmed_reply(" \xff ") == "\xff");  // a byte that is not UTF-8 is kept, to be refused
+}
