@@ -631,11 +631,7 @@ int practise_or_sit(const ScenarioLibrary& library, const PracticeOptions& optio
   const auto reader = make_line_reader();
   const Rubric* rubric = options.id.empty()
                              ? choose_scenario(library, style, *reader, link, options.trainee)
-                             : library.find(options.id);
-  if (!rubric && !options.id.empty()) {
-    std::cerr << unknown_scenario_message(options.id);
-    return kExitBadInput;
-  }
+                             : library.find(options.id);  // known: practice() checked it
   if (!rubric) return kExitOk;
   return PracticeRun(*rubric, options, style, *reader, history).run();
 }
@@ -644,6 +640,10 @@ int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary& library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
+  if (options.exam_file.empty() && !options.id.empty() && !library.find(options.id)) {
+    std::cerr << unknown_scenario_message(options.id, diagnostics);
+    return kExitBadInput;
+  }
   if (const auto problem = record_problem(library, context, options))
     throw std::runtime_error(*problem);
   check_default_transcript_place(options);
@@ -662,6 +662,11 @@ int practice(const Context& context, PracticeOptions& options) {
   on_kill.end_if_signalled();  // one that came as the session ended still ends coach
   std::cerr << history.closing_note();
   return status;
+}
+
+bool names_a_path(std::string_view word) {
+  return word.find('/') != std::string_view::npos || word.ends_with(".yaml") ||
+         word.ends_with(".yml");
 }
 
 // `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset
@@ -703,10 +708,13 @@ Action add_practice_command(CLI::App& app, const Context& context) {
   return [&context, options, exam] {
     options->trainee = checked_trainee(std::move(options->trainee));
     options->exam = exam->count() > 0;
-    // `practice --exam missing-balance`: the word after --exam is the scenario, not a file.
+    // `practice --exam missing-balance`: the word after --exam is the scenario, not a file. A
+    // word that names a path, or one beside an ID, is an exam file, and loading it says what is
+    // wrong: a mistyped path once started a plain session, or was called an unknown scenario.
     std::error_code ec;
-    if (!options->exam_file.empty() && !fs::is_regular_file(options->exam_file, ec)) {
-      if (options->id.empty()) options->id = options->exam_file;
+    if (!options->exam_file.empty() && !fs::is_regular_file(options->exam_file, ec) &&
+        options->id.empty() && !names_a_path(options->exam_file)) {
+      options->id = options->exam_file;
       options->exam_file.clear();
     }
     return practice(context, *options);

@@ -7,6 +7,7 @@
 
 #include "cli/scenario_groups.hpp"
 #include "cli/terminal.hpp"
+#include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
 #include "util/i18n.hpp"
@@ -178,6 +179,8 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
   print(fmt::format(
       fmt::runtime(tr("总分 {:.1f}(及格线 {}) {}\n", "Score {:.1f} (pass mark {}) {}\n")),
       result.score, result.pass_mark, verdict));
+  if (const std::string weak = weak_steps_note(result); !weak.empty())
+    print(style_.bad(weak) + "\n");
   if (result.critical_failed) {
     print(style_.bad(std::string(tr("有关键错误:那些话在真实服务中绝不能说。",
                                     "A critical mistake: never say that to a real customer."))) +

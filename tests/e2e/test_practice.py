@@ -570,6 +570,37 @@ class PassTwentyEight(CoachTestCase):
         self.assertIn("Summary", result.stdout)
         self.assertNotIn("再见啦", record.read_text(encoding="utf-8"))
 
+    def test_the_summary_says_which_weak_steps_failed_the_attempt(self):
+        # Finding 03: "81.0 (pass mark 70) NOT PASSED" gave no reason.
+        result = practice("fee", input="您好。\n您好。\n\n")
+        self.assertExit(result, 0)
+        self.assertIn("2 steps fell below the pass mark, and this scenario allows at most 1: "
+                      "vent, apologize.", result.stdout)
+        self.assertNotIn("fell below", practice("fee", input=FEE_REPLIES + "\n").stdout)
+
+    def test_an_exam_file_that_is_not_there_is_bad_input(self):
+        # Outside pass 28a, finding 01: beside an ID it started a plain session (exit 0); alone,
+        # it was called an unknown scenario.
+        missing = self.tmp / "basic-certifcate.yaml"
+        for args in (["fee", f"--exam={missing}"], [f"--exam={missing}"], ["fee", "--exam", "nope"]):
+            with self.subTest(args=args):
+                result = practice(*args, input="")
+                self.assertExit(result, 2)
+                self.assertIn("no such file", result.stderr)
+                self.assertNotIn("no scenario with id", result.stderr)
+        # A scenario id after --exam is still exam mode for that scenario.
+        self.assertIn("Exam mode", practice("--exam", "fee", input=FEE_REPLIES + "\n").stdout)
+
+    def test_an_unknown_id_after_load_errors_points_at_them(self):
+        # Outside pass 28b, finding 06: "no scenario with id" sent the trainer after a typo.
+        folder = self.tmp / "scenarios"
+        folder.mkdir()
+        shutil.copy(FIXTURES / "fee.yaml", folder / "fee.yaml")
+        result = practice("fee", input="", scenarios=folder)
+        self.assertExit(result, 2)
+        self.assertIn("lexicon directory", result.stderr)
+        self.assertIn("scenario `fee` is not loaded: the library has the errors above", result.stderr)
+
     def test_a_reply_of_unicode_white_space_is_asked_for_again(self):
         # Finding 05: two ideographic spaces (an input method in full-width mode) were scored 0
         # and used the step up; ASCII spaces were asked for again.
