@@ -30,9 +30,11 @@ void AnswersRecording::save(const std::string& answers) {
 
 std::string recording_note(const AnswersRecording& recording, const std::string& complete_copy) {
   const std::string path = utf8::show_name(recording.path());
+  // The path on a line of its own: it cannot be broken, and the wrapping broke the words before
+  // it instead (作答记录已保 / 存:…); there it is also whole for copying.
   if (recording.up_to_date())
-    return fmt::format(fmt::runtime(tr("作答记录已保存:{}(可用 coach grade 批改)",
-                                       "Transcript saved: {} (grade it with coach grade)")),
+    return fmt::format(fmt::runtime(tr("作答记录已保存(可用 coach grade 批改):\n  {}",
+                                       "Transcript saved (grade it with coach grade):\n  {}")),
                        path);
   if (complete_copy.empty())
     return fmt::format(fmt::runtime(tr("作答记录 {} 没有写完(无法写入,见上方),最后的回答"

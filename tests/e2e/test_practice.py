@@ -445,7 +445,7 @@ class PipedSessions(CoachTestCase):
         out, err = proc.communicate(b"\n", timeout=30)  # Enter for the summary, which saves once more
         self.assertEqual(proc.returncode, 0, err.decode())
         self.assertEqual(err.decode().count(f"{record}: cannot write"), 1)
-        self.assertIn(f"Transcript saved: {record}", out.decode())
+        self.assertIn(f"Transcript saved (grade it with coach grade):\n  {record}\n", out.decode())
         recorded = record.read_text(encoding="utf-8")
         self.assertIn(vent, recorded)
         self.assertIn(apologize, recorded)
