@@ -15,6 +15,23 @@
 #include "util/utf8.hpp"
 
 namespace coach {
+
+namespace {
+
+// A length no reply can keep: every reply would break the rule (outside pass 28b, finding 04).
+std::optional<std::string> unmeetable_length(RuleKind kind, int limit) {
+  if (kind == RuleKind::min_chars && limit > static_cast<int>(kMaxReplyCharacters))
+    return fmt::format(fmt::runtime(tr("没有回答能有 {} 个字:一条回答最多 {} 个字",
+                                       "no reply can have {} characters: a reply has at most {}")),
+                       limit, kMaxReplyCharacters);
+  if (kind == RuleKind::max_chars && limit == 0)
+    return std::string(tr("`max_chars: 0` 让每条回答都违反这条规则:回答至少有一个字",
+                          "`max_chars: 0` is broken by every reply: a reply has at least one "
+                          "character"));
+  return std::nullopt;
+}
+
+}  // namespace
 namespace {
 
 struct KindKey {
@@ -171,6 +188,7 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
     case RuleKind::min_chars:
     case RuleKind::max_chars:
       if (auto limit = reader.integer(node, key_name, 0, 100000)) rule.limit = *limit;
+      if (const auto why = unmeetable_length(rule.kind, rule.limit)) reader.error(value, *why);
       break;
     case RuleKind::asks_question: {
       const std::string mode = reader.text(node, key_name, true).value_or("any");

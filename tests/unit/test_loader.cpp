@@ -55,6 +55,16 @@ TEST_CASE("unknown keys are reported with the keys allowed") {
   CHECK(errors.find("`points`") != std::string::npos);
 }
 
+TEST_CASE("a length no reply can keep is an error at the rule") {
+  // Outside pass 28b, finding 04: `min_chars: 20000` and `max_chars: 0` were accepted.
+  CHECK(errors_of(test::scenario_with_rules("      - {min_chars: 20000}\n")) ==
+        "t.yaml:11:21: 没有回答能有 20000 个字:一条回答最多 10000 个字\n");
+  CHECK(errors_of(test::scenario_with_rules("      - {max_chars: 0}\n")) ==
+        "t.yaml:11:21: `max_chars: 0` 让每条回答都违反这条规则:回答至少有一个字\n");
+  CHECK(errors_of(test::scenario_with_rules("      - {min_chars: 10000}\n      - {max_chars: 1}\n"))
+            .empty());
+}
+
 TEST_CASE("every error of a file is reported at once") {
   const std::string yaml =
       "id: Bad Id\ntitle: T\nsource: s\nbriefing: b\npass_mark: 200\nsteps:\n"
