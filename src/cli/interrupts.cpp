@@ -107,14 +107,6 @@ long long monotonic_nanoseconds() {
   return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
 }
 
-void install(int signal, void (*handler)(int), struct sigaction* previous) {
-  struct sigaction action {};
-  action.sa_handler = handler;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  ::sigaction(signal, &action, previous);
-}
-
 void on_resize(int) {
   const int saved_errno = errno;
   mark(resized_pipe);
@@ -145,7 +137,7 @@ void on_stop(int) {
   ::raise(SIGTSTP);
   ::pthread_sigmask(SIG_UNBLOCK, &only, nullptr);  // stopped here until `fg`
   ::pthread_sigmask(SIG_BLOCK, &only, nullptr);    // as the handler was entered
-  install(SIGTSTP, on_stop, nullptr);
+  install_handler(SIGTSTP, on_stop, nullptr);
   if (known) ::tcsetattr(STDIN_FILENO, TCSANOW, &session);
   const long long stopped_for = monotonic_nanoseconds() - stopped_at;
   stopped_nanoseconds += stopped_for;
@@ -155,13 +147,21 @@ void on_stop(int) {
 
 }  // namespace
 
+void install_handler(int signal, void (*handler)(int), struct sigaction* previous) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  ::sigaction(signal, &action, previous);
+}
+
 TerminalSignals::TerminalSignals(const termios& found) {
   found_settings = found;
   open_pipe(resized_pipe);
   open_pipe(resumed_pipe);
-  install(SIGWINCH, on_resize, &previous_resize);
-  install(SIGCONT, on_continue, &previous_continue);
-  install(SIGTSTP, on_stop, &previous_stop);
+  install_handler(SIGWINCH, on_resize, &previous_resize);
+  install_handler(SIGCONT, on_continue, &previous_continue);
+  install_handler(SIGTSTP, on_stop, &previous_stop);
 }
 
 TerminalSignals::~TerminalSignals() {

@@ -5,6 +5,7 @@
 #include <termios.h>
 
 #include <chrono>
+#include <csignal>
 
 namespace coach::cli {
 
@@ -45,6 +46,10 @@ class TerminalSignals {
   int resumed_fd() const;
   bool take_resumed();
 };
+
+// A handler for `signal` (SA_RESTART, nothing else blocked meanwhile); the one it replaces goes
+// to `previous` unless that is null.
+void install_handler(int signal, void (*handler)(int), struct sigaction* previous);
 
 // How long coach has been stopped (Ctrl-Z until `fg`) in all: a step's countdown and the time
 // its reply took count without it, since the trainee could not type meanwhile.

@@ -4,6 +4,8 @@
 
 #include <csignal>
 
+#include "cli/interrupts.hpp"
+
 namespace coach::cli {
 namespace {
 
@@ -18,14 +20,6 @@ struct sigaction previous_continue;
 
 void on_leaving(int signal);
 
-void install(int signal, void (*handler)(int), struct sigaction* previous) {
-  struct sigaction action {};
-  action.sa_handler = handler;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  ::sigaction(signal, &action, previous);
-}
-
 // The terminal as found, then the signal as it would have been without coach's handler (it is
 // blocked here, so it is delivered once this returns).
 void on_leaving(int signal) {
@@ -38,7 +32,7 @@ void on_leaving(int signal) {
 void on_continue(int) {
   if (!keeping) return;
   ::tcsetattr(STDIN_FILENO, TCSANOW, &keeping_settings);
-  install(SIGTSTP, on_leaving, nullptr);
+  install_handler(SIGTSTP, on_leaving, nullptr);
 }
 
 }  // namespace
@@ -47,8 +41,9 @@ TypeaheadKeeper::TypeaheadKeeper() {
   if (::tcgetattr(STDIN_FILENO, &found_settings) != 0) return;
   keeping_settings = found_settings;
   keeping_settings.c_lflag |= NOFLSH;
-  for (const int signal : kLeavingSignals) install(signal, on_leaving, &previous_actions[signal]);
-  install(SIGCONT, on_continue, &previous_continue);
+  for (const int signal : kLeavingSignals)
+    install_handler(signal, on_leaving, &previous_actions[signal]);
+  install_handler(SIGCONT, on_continue, &previous_continue);
   keeping = 1;
   ::tcsetattr(STDIN_FILENO, TCSANOW, &keeping_settings);
 }
