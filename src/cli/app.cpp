@@ -106,7 +106,7 @@ void translate_help(CLI::App& app) {
                                     {"REQUIRED", "必需"},
                                     {"TEXT", "文本"},
                                     {"Needs", "需要"},
-                                    {"Excludes", "不能与"},
+                                    {"Excludes", "互斥"},
                                     {"Env", "环境变量"}}) {
     formatter->label(label, text);
   }
@@ -146,17 +146,21 @@ std::string cli_message(const std::string& english) {
 // CLI11 says "a subcommand is required" of `coach lsit` too: the word given was the command,
 // misspelt, and saying so (with the nearest command) is what helps.
 std::optional<std::string> unknown_command_text(const CLI::App* app, const CLI::Error& error) {
-  if (!app || app->get_parent() || std::string_view(error.what()) != "A subcommand is required")
+  if (!app || app->get_parent() || !dynamic_cast<const CLI::RequiredError*>(&error) ||
+      !app->get_subcommands().empty())
     return std::nullopt;
   const std::vector<std::string> given = app->remaining();
   if (given.empty() || given.front().starts_with("-")) return std::nullopt;
   std::vector<std::string_view> commands;
-  for (const CLI::App* command : app->get_subcommands({})) commands.push_back(command->get_name());
-  return fmt::format(fmt::runtime(tr("未知的命令 `{}`{};命令有:list、show、validate、check、"
-                                     "grade、practice 和 history",
-                                     "unknown command `{}`{}; the commands are list, show, "
-                                     "validate, check, grade, practice and history")),
-                     utf8::quote(given.front()), did_you_mean(given.front(), commands));
+  std::string listed;
+  for (const CLI::App* command : app->get_subcommands({})) {
+    commands.push_back(command->get_name());
+    if (!listed.empty()) listed += tr("、", ", ");
+    listed += command->get_name();
+  }
+  return fmt::format(fmt::runtime(tr("未知的命令 `{}`{};命令有:{}",
+                                     "unknown command `{}`{}; the commands are: {}")),
+                     utf8::quote(given.front()), did_you_mean(given.front(), commands), listed);
 }
 
 // The frame around CLI11's errors follows the user's language too.

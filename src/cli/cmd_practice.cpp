@@ -335,12 +335,20 @@ class PracticeRun {
       if (!command && trimmed_reply(line).empty()) return false;
       if (command == "/retry") return session_.retry();
       if (command && is_quit(*command)) return false;
-      if (command == "/help") {
-        screen_.note(std::string(tr("回车:查看总结;/retry:重答最后一步;/quit:结束。",
-                                    "Enter: the summary; /retry: answer the last step again; "
-                                    "/quit: stop.")));
+      if (command == "/model") {
+        show_last_model_answer();
+      } else if (command) {
+        screen_.note(options_.exam
+                         ? std::string(tr("这里可以:回车查看总结;/retry 重答最后一步;/quit 结束。",
+                                          "Here: Enter for the summary; /retry to answer the "
+                                          "last step again; /quit to stop."))
+                         : std::string(tr("这里可以:回车查看总结;/retry 重答最后一步;/model "
+                                          "看示范回答;/quit 结束。",
+                                          "Here: Enter for the summary; /retry to answer the "
+                                          "last step again; /model for its model answer; /quit "
+                                          "to stop.")));
       } else {
-        refuse_reply_after_the_end(command ? "" : line);
+        refuse_reply_after_the_end(line);
       }
     }
   }
@@ -348,12 +356,12 @@ class PracticeRun {
   // Every step is answered: text typed here is no reply to anything. It was dropped without a
   // word; now the trainee is told, and stderr keeps it, as it keeps text left without Enter.
   void refuse_reply_after_the_end(const std::string& text) const {
+    if (text.empty()) return;
     screen_.note(std::string(
         tr("(每一步都已答完,这段话没有评分,也没有记录。要重答最后一步,先输入 /retry;"
            "按回车查看总结。)",
            "(Every step is answered: that was neither scored nor recorded. To answer the last "
            "step again, type /retry first; press Enter for the summary.)")));
-    if (text.empty()) return;
     std::cout << std::flush;  // the note comes after the screen's, not before it
     std::cerr << fmt::format(fmt::runtime(tr("coach: 这段文字在全部答完后输入,没有记录:{}\n",
                                              "coach: this text was typed after the last step, "
@@ -640,8 +648,9 @@ int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary& library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
+  if (options.exam) count_time_stopped();
   if (options.exam_file.empty() && !options.id.empty() && !library.find(options.id)) {
-    std::cerr << unknown_scenario_message(options.id, diagnostics);
+    std::cerr << unknown_scenario_message(options.id, library, diagnostics);
     return kExitBadInput;
   }
   if (const auto problem = record_problem(library, context, options))

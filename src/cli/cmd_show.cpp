@@ -128,7 +128,7 @@ int show_scenario(const Context& context, const ShowOptions& options) {
   const Rubric* rubric = library.find(options.id);
   if (!rubric) {
     print_diagnostics(diagnostics);
-    std::cerr << unknown_scenario_message(options.id, diagnostics);
+    std::cerr << unknown_scenario_message(options.id, library, diagnostics);
     return kExitBadInput;
   }
   std::cout << (options.format == "json" ? scenario_json(*rubric)

@@ -156,16 +156,28 @@ EndingSignalWatch::EndingSignalWatch(std::function<void(bool every_line_taken)> 
   masked_ = true;
   std::promise<int> taken;
   taken_ = taken.get_future();
+  // The thread takes no signal but through its descriptor: a handler of the session's (Ctrl-Z,
+  // a resize) run on it would race the main thread's terminal settings. It inherits this mask.
+  sigset_t all;
+  sigset_t session_mask;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &session_mask);
   try {
     thread_ = std::thread(watch, signal_fd_, stop_pipe_[0], std::move(taken));
   } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &session_mask, nullptr);
     end_watch();  // no destructor runs after a constructor that throws
     throw;
   }
+  pthread_sigmask(SIG_SETMASK, &session_mask, nullptr);
 }
 
 EndingSignalWatch::~EndingSignalWatch() {
-  end_watch();
+  try {
+    end_watch();
+  } catch (const std::exception&) {
+    // Joining a thread that cannot be joined: the signals are as they were, all the same.
+  }
 }
 
 void EndingSignalWatch::end_watch() {

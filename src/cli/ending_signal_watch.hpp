@@ -36,7 +36,9 @@ class EndingSignalWatch {
   EndingSignalWatch& operator=(const EndingSignalWatch&) = delete;
 
   // The command's work is done: a signal that came meanwhile (while its end was being shown)
-  // ends the program now, after the last words.
+  // ends the program now, after the last words. The watch stops here for good: a signal after
+  // it waits, blocked, until the watch ends, and then ends the program at once; the readers are
+  // no longer woken by it. Call it only when no more lines will be read.
   void end_if_signalled();
 
   struct Watched;

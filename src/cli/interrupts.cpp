@@ -85,8 +85,8 @@ static_assert(std::atomic<long long>::is_always_lock_free, "read and written in 
 constexpr long long kRealStopNanoseconds = 20'000'000;
 
 void open_pipe(int (&ends)[2]) {
-  if (ends[0] >= 0 || ::pipe(ends) != 0) return;
-  for (int fd : ends) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  if (ends[0] >= 0) return;
+  if (::pipe2(ends, O_NONBLOCK | O_CLOEXEC) != 0) ends[0] = ends[1] = -1;
 }
 
 void mark(const int (&ends)[2]) {
@@ -191,8 +191,17 @@ std::chrono::steady_clock::duration time_stopped() {
       std::chrono::nanoseconds(stopped_nanoseconds.load()));
 }
 
+namespace {
+std::atomic<bool> stops_count{false};
+}  // namespace
+
+void count_time_stopped() {
+  stops_count = true;
+}
+
 std::chrono::steady_clock::time_point session_now() {
-  return std::chrono::steady_clock::now() - time_stopped();
+  const auto now = std::chrono::steady_clock::now();
+  return stops_count ? now : now - time_stopped();
 }
 
 }  // namespace coach::cli

@@ -51,11 +51,15 @@ class TerminalSignals {
 // to `previous` unless that is null.
 void install_handler(int signal, void (*handler)(int), struct sigaction* previous);
 
-// How long coach has been stopped (Ctrl-Z until `fg`) in all: a step's countdown and the time
-// its reply took count without it, since the trainee could not type meanwhile.
+// How long coach has been stopped (Ctrl-Z until `fg`) in all: in practice a step's countdown
+// and the time its reply took count without it, since the trainee could not type meanwhile.
 std::chrono::steady_clock::duration time_stopped();
 
-// The steady clock without the time stopped.
+// In an exam the time stopped counts like any other: a stop would leave the trainee time to
+// look answers up in a shell while the clock stood still. Called once, before the session.
+void count_time_stopped();
+
+// The steady clock without the time stopped (unless it counts).
 std::chrono::steady_clock::time_point session_now();
 
 }  // namespace coach::cli

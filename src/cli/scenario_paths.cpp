@@ -141,14 +141,10 @@ const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const
   return load_library(library_sources(paths, context), diagnostics);
 }
 
-std::string unknown_scenario_message(const std::string& id) {
-  return fmt::format(fmt::runtime(tr("coach: 没有 id 为 `{}` 的场景;用 `coach list` 查看全部\n",
-                                     "coach: no scenario with id `{}`; see `coach list`\n")),
-                     utf8::quote(id));
-}
-
-std::string unknown_scenario_message(const std::string& id, const Diagnostics& load_problems) {
-  if (load_problems.empty()) return unknown_scenario_message(id);
+std::string unknown_scenario_message(const std::string& id, const ScenarioLibrary& library,
+                                     const Diagnostics& load_problems) {
+  if (load_problems.empty() || closest_scenario_id(id, library))
+    return "coach: " + unknown_scenario_text(id, library) + "\n";
   // The scenario may be in a file that failed to load: "no such id" would send the trainer
   // looking for a typo.
   return fmt::format(fmt::runtime(tr("coach: 场景 `{}` 没有载入:场景库有上面这些错误,"

@@ -25,10 +25,11 @@ std::vector<std::string> library_files(const ScenarioLibrary& library);
 std::vector<std::string> library_folders(const ScenarioLibrary& library, const Context& context);
 
 // "No scenario with this id", for show and practice.
-std::string unknown_scenario_message(const std::string& id);
-// The same, after the library's `load_problems` were shown: when there were any, the id may be
-// that of a scenario that failed to load.
-std::string unknown_scenario_message(const std::string& id, const Diagnostics& load_problems);
+// "coach: unknown scenario `fe` (did you mean `fee`?)…", for an id named on the command line,
+// after the library's `load_problems` were shown: when there were any and no id is near, the
+// scenario may be in a file that failed to load, and the message says so.
+std::string unknown_scenario_message(const std::string& id, const ScenarioLibrary& library,
+                                     const Diagnostics& load_problems);
 
 // What `paths` (default: the scenario directory) ask for, each read with what it needs:
 // scenarios with the lexicons beside them; a lexicon (in `lexicons/`, or a file of `concepts:`)

@@ -10,6 +10,7 @@
 
 #include "engine/conversation.hpp"
 #include "engine/scorer.hpp"
+#include "text/normalizer.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -61,22 +62,39 @@ bool forbids(RuleKind kind) {
          kind == RuleKind::max_chars;
 }
 
+// Whether the rule's words are in the reply though the rule did not count them: read as
+// negated (不在三包范围内), the usual reason a model answer misses a topic word.
+bool words_found_but_discounted(const CompiledRule& rule, const ScoredReply& scored,
+                                std::string_view reply) {
+  if (!rule.rule->negation) return false;
+  switch (rule.rule->kind) {
+    case RuleKind::concept_present:
+      return !scored.scan.of(rule.concepts.front()->index).empty();
+    case RuleKind::any_of:
+    case RuleKind::all_of:
+      return !rule.phrases->find_all(normalize(reply)).empty();
+    default:
+      return false;
+  }
+}
+
 std::string unearned_text(const CompiledStep& step, const CompiledRule& rule,
-                          const RuleResult& first) {
+                          const RuleResult& first, bool discounted) {
   const std::string why = first.detail.empty() ? first.feedback : first.detail;
   if (forbids(rule.rule->kind))
     return fmt::format(fmt::runtime(tr("步骤 `{}` 的每个示范回答都违反了规则「{}」:{}",
                                        "every model answer of step `{}` breaks the rule {}: {}")),
                        step.step->id, first.description, why);
-  const bool reads_negation = rule.rule->negation && rule.rule->kind != RuleKind::regex;
   return fmt::format(
-      fmt::runtime(tr("步骤 `{}` 没有哪个示范回答得到规则「{}」的 {} 分:{}{}",
-                      "no model answer of step `{}` earns the {2} points of the rule {1}: {3}{4}")),
+      fmt::runtime(
+          tr("步骤 `{0}` 没有哪个示范回答得到规则「{1}」的 {2} 分:{3}{4}",
+             "no model answer of step `{0}` earns the {2} points of the rule {1}: {3}{4}")),
       step.step->id, first.description, first.max, why,
-      reads_negation ? tr("(否定词之后的词不算,如“不在三包范围内”;话题词可以写 `negation: false`)",
-                          " (words after a negation do not count, as in 不在三包范围内; write "
-                          "`negation: false` for topic words)")
-                     : "");
+      discounted ? tr("(它的词出现在否定词之后,不算,如“不在三包范围内”;话题词可以写 "
+                      "`negation: false`)",
+                      " (its words stand after a negation, which does not count, as in "
+                      "不在三包范围内; write `negation: false` for topic words)")
+                 : "");
 }
 
 // A rule that no model answer of its step earns (or that every one breaks).
@@ -90,9 +108,11 @@ void check_rules_earned(const Rubric& rubric, const CompiledStep& step, ScoredRe
       return scored.at(step, answer.text).result.rules.at(i).ok;
     };
     if (std::any_of(answers.begin(), answers.end(), earned)) continue;
-    const RuleResult& first = scored.at(step, answers.front().text).result.rules.at(i);
-    summary.unearned.error(rubric.scenario().file, rule.rule->mark,
-                           unearned_text(step, rule, first));
+    const ScoredReply& first = scored.at(step, answers.front().text);
+    summary.unearned.error(
+        rubric.scenario().file, rule.rule->mark,
+        unearned_text(step, rule, first.result.rules.at(i),
+                      words_found_but_discounted(rule, first, answers.front().text)));
   }
 }
 

@@ -2,6 +2,7 @@
 // The scenarios a command works on: lexicons loaded and compiled once, every scenario file
 // loaded and compiled into a rubric. Problems are collected, never thrown.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ class ScenarioLibrary {
 // "unknown scenario `X` (did you mean `Y`?); see `coach list`", for an id an answers file or an
 // exam names.
 std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library);
+// The id of the library nearest to `id`, when it is near enough to be a typo of it.
+std::optional<std::string> closest_scenario_id(const std::string& id,
+                                               const ScenarioLibrary& library);
 
 // The `customer-types/` folders beside these lexicon folders, where the presets live.
 std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs);

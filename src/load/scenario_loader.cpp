@@ -187,8 +187,10 @@ void read_rule_value(YamlReader& reader, const YamlNode& node, Rule& rule) {
       break;
     case RuleKind::min_chars:
     case RuleKind::max_chars:
-      if (auto limit = reader.integer(node, key_name, 0, 100000)) rule.limit = *limit;
-      if (const auto why = unmeetable_length(rule.kind, rule.limit)) reader.error(value, *why);
+      if (auto limit = reader.integer(node, key_name, 0, 100000)) {
+        rule.limit = *limit;
+        if (const auto why = unmeetable_length(rule.kind, rule.limit)) reader.error(value, *why);
+      }
       break;
     case RuleKind::asks_question: {
       const std::string mode = reader.text(node, key_name, true).value_or("any");

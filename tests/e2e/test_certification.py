@@ -439,7 +439,7 @@ class Batches(CoachTestCase):
                 self.assertLess(len(result.stdout), 10_000)
         result = run("--scenarios", str(FIXTURES), "--no-history", "practice", "m" * 100_000, lang="en")
         self.assertEqual(result.returncode, 2, result.stderr)
-        self.assertIn("no scenario with id `" + "m" * 64 + "…`", result.stderr)
+        self.assertIn("unknown scenario `" + "m" * 64 + "…`", result.stderr)
         self.assertLess(len(result.stderr), 500)
 
     def test_every_format_is_the_same_bytes_twice(self):

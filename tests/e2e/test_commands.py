@@ -72,8 +72,9 @@ class HelpAndVersion(CoachTestCase):
         # Outside pass 28a, finding 05: `coach lsit` was "a command is missing".
         misspelt = run("lsit", lang="en")
         self.assertExit(misspelt, 2)
-        self.assertIn("unknown command `lsit` (did you mean `list`?); the commands are list,", misspelt.stderr)
-        self.assertIn("命令行有误:未知的命令 `bogus`;命令有:list、", run("bogus").stderr)
+        self.assertIn("unknown command `lsit` (did you mean `list`?); the commands are: list, show, "
+                      "validate, check, grade, practice, history\n", misspelt.stderr)
+        self.assertIn("命令行有误:未知的命令 `bogus`;命令有:list、show、", run("bogus").stderr)
         self.assertIn("缺少命令", run().stderr)
 
 

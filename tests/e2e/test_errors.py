@@ -369,13 +369,18 @@ class ScenarioFolders(CoachTestCase):
         self.assertIn(f"{self.folder / 'lexicons'}: lexicon directory", listed.stderr)
         shown = run("--scenarios", str(self.folder), "show", "fee", lang="en")
         self.assertExit(shown, 2)
-        self.assertNotIn("no scenario with id", shown.stderr)
+        self.assertNotIn("unknown scenario", shown.stderr)
         self.assertIn("scenario `fee` is not loaded: the library has the errors above", shown.stderr)
         # With nothing wrong, an unknown id is still just unknown.
         shutil.copytree(FIXTURES / "lexicons", self.folder / "lexicons")
         self.assertExit(run("--scenarios", str(self.folder), "list", lang="en"), 0)
-        self.assertIn("no scenario with id `nope`",
+        self.assertIn("unknown scenario `nope`; see `coach list`",
                       run("--scenarios", str(self.folder), "show", "nope", lang="en").stderr)
+        # A typo of a loaded id is named as such, even beside a broken file.
+        (self.folder / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+        near = run("--scenarios", str(self.folder), "show", "fe", lang="en")
+        self.assertIn("unknown scenario `fe` (did you mean `fee`?)", near.stderr)
+        self.assertNotIn("is not loaded", near.stderr)
 
     def test_a_customer_type_without_a_folder_of_presets_is_an_error_naming_the_folder(self):
         shutil.rmtree(self.folder / "customer-types")

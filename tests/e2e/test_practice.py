@@ -570,6 +570,15 @@ class PassTwentyEight(CoachTestCase):
         self.assertIn("Summary", result.stdout)
         self.assertNotIn("再见啦", record.read_text(encoding="utf-8"))
 
+    def test_at_the_last_prompt_model_shows_the_last_answer_and_other_commands_are_listed(self):
+        # Review of session 17: /model there was "neither scored nor recorded", like a reply.
+        result = practice("fee", input=FEE_REPLIES + "/model\n/hint\n\n")
+        self.assertExit(result, 0)
+        after_last = result.stdout.split("Press Enter for the summary", 1)[1]
+        self.assertIn("model answer", after_last)
+        self.assertIn("Here: Enter for the summary; /retry", after_last)
+        self.assertNotIn("neither scored nor recorded", after_last)
+
     def test_the_summary_says_which_weak_steps_failed_the_attempt(self):
         # Finding 03: "81.0 (pass mark 70) NOT PASSED" gave no reason.
         result = practice("fee", input="您好。\n您好。\n\n")
@@ -587,7 +596,7 @@ class PassTwentyEight(CoachTestCase):
                 result = practice(*args, input="")
                 self.assertExit(result, 2)
                 self.assertIn("no such file", result.stderr)
-                self.assertNotIn("no scenario with id", result.stderr)
+                self.assertNotIn("unknown scenario", result.stderr)
         # A scenario id after --exam is still exam mode for that scenario.
         self.assertIn("Exam mode", practice("--exam", "fee", input=FEE_REPLIES + "\n").stdout)
 
@@ -1166,6 +1175,22 @@ class StopAndContinue(CoachTestCase):
         self.assertNotIn("That reply took", self.read_until(fd, "Press Enter"))
         seconds = float(re.search(r"^  apologize: ([0-9.]+)$", record.read_text(encoding="utf-8"), re.M).group(1))
         self.assertLess(seconds, 3.0)
+
+    def test_in_an_exam_the_time_stopped_counts(self):
+        # Review of session 17: a stop that froze the exam's clock left the trainee time to read
+        # the scenario files in the shell and answer "in time".
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn_under_shell("practice", "hurry", "--exam", "--no-color", "--no-history",
+                                         "--record", str(record), stopped_for=3.5)
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        self.read_until(fd, "(3 s left)")
+        os.write(fd, b"\x1a")
+        self.read_until(fd, "you>", after="$ fg")
+        os.write(fd, "对不起。\r".encode())
+        self.read_until(fd, "Summary")
+        seconds = float(re.search(r"^  apologize: ([0-9.]+)$", record.read_text(encoding="utf-8"), re.M).group(1))
+        self.assertGreaterEqual(seconds, 3.5)
 
 
 class ExamSessions(CoachTestCase):

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <functional>
+#include <stdexcept>
 
 #include "cli/ending_signal_watch.hpp"
 
@@ -31,12 +32,14 @@ Outcome in_child(const std::function<void(EndingSignalWatch&)>& body) {
     // doctest reports these signals as a crash of the test case; here they are the outcome.
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);
-    {
+    try {
       EndingSignalWatch watch([&](bool every_line_taken) {
         const char word = every_line_taken ? 't' : 'f';
         [[maybe_unused]] const auto written = ::write(said[1], &word, 1);
       });
       body(watch);
+    } catch (const std::runtime_error&) {
+      std::_Exit(3);
     }
     std::_Exit(0);
   }
@@ -85,6 +88,11 @@ TEST_CASE("a signal after the session's end ends the program at once, as by defa
 }
 
 TEST_CASE("a watch left by an exception still ends the program at a signal that came") {
-  const Outcome outcome = in_child([](EndingSignalWatch&) { ::kill(::getpid(), SIGHUP); });
+  const Outcome outcome = in_child([](EndingSignalWatch&) {
+    ::kill(::getpid(), SIGHUP);
+    throw std::runtime_error("the session failed");
+  });
   CHECK(outcome.signal == SIGHUP);
+  // Without a signal, the exception goes on to its catch.
+  CHECK(in_child([](EndingSignalWatch&) { throw std::runtime_error("x"); }).status == 3);
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
 #include "load/customer_types_loader.hpp"
@@ -63,6 +65,11 @@ TEST_CASE("a length no reply can keep is an error at the rule") {
         "t.yaml:11:21: `max_chars: 0` 让每条回答都违反这条规则:回答至少有一个字\n");
   CHECK(errors_of(test::scenario_with_rules("      - {min_chars: 10000}\n      - {max_chars: 1}\n"))
             .empty());
+  // A value that is no number is that one error, not a second about a 0 nobody wrote.
+  const std::string not_a_number =
+      errors_of(test::scenario_with_rules("      - {max_chars: abc}\n"));
+  CHECK(not_a_number.find("max_chars: 0") == std::string::npos);
+  CHECK(std::count(not_a_number.begin(), not_a_number.end(), '\n') == 1);
 }
 
 TEST_CASE("every error of a file is reported at once") {

@@ -6,6 +6,7 @@
 #include "engine/scorer.hpp"
 #include "engine/stuffing.hpp"
 #include "fixtures.hpp"
+#include "util/i18n.hpp"
 
 using namespace coach;
 
@@ -143,6 +144,34 @@ TEST_CASE("check notes a rule no model answer earns, and says why each counter-e
   // The bundled-style pair, where each rule is earned, gives no note.
   test::Fixture good(kTwoSteps);
   CHECK(check_rubric(*good.rubric).unearned.empty());
+}
+
+TEST_CASE("check's note on an unearned rule hints at negation only where it was the reason") {
+  // Review of session 17: the English note did not format at all (fmt refused mixed argument
+  // indexing), and every rule but a regex got the negation hint, a missing concept included.
+  std::string scenario = test::scenario_with_rules(
+      "      - {concept: apology, points: 30}\n      - {any_of: [三包], points: 10}\n"
+      "      - {concept: empathy, points: 10}\n      - {min_chars: 60, points: 5}\n");
+  const std::string answers = "    model_answers: [x]\n";
+  scenario.replace(scenario.find(answers), answers.size(),
+                   "    model_answers: [\"对不起,这不在三包范围内\"]\n");
+  test::Fixture fixture(scenario);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  for (const Language language : {Language::zh, Language::en}) {
+    const Language before = coach::language();
+    set_language(language);
+    const CheckSummary summary = check_rubric(*fixture.rubric);
+    set_language(before);
+    REQUIRE(summary.unearned.size() == 3);
+    const auto& notes = summary.unearned.items();
+    CHECK(notes[0].message.find("negation: false") != std::string::npos);
+    CHECK(notes[1].message.find("negation: false") == std::string::npos);  // empathy: not said
+    CHECK(notes[2].message.find("negation: false") == std::string::npos);  // a length
+  }
+  set_language(Language::en);
+  const std::string english = check_rubric(*fixture.rubric).unearned.items()[0].message;
+  set_language(Language::zh);
+  CHECK(english.starts_with("no model answer of step `s` earns the 10 points of the rule "));
 }
 
 TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do not") {
