@@ -22,6 +22,7 @@
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
 #include "cli/prompt_resize.hpp"
+#include "cli/terminal_signals.hpp"
 #include "cli/typeahead_keeper.hpp"
 #include "cli/typed_command.hpp"
 #include "util/utf8.hpp"

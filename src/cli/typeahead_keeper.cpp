@@ -4,7 +4,7 @@
 
 #include <csignal>
 
-#include "cli/interrupts.hpp"
+#include "cli/signal_pipe.hpp"
 
 namespace coach::cli {
 namespace {
