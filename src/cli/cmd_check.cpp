@@ -14,14 +14,14 @@
 namespace coach::cli {
 namespace {
 
-void print_notes(const CheckSummary& summary, bool verbose, const Style& style) {
+void print_notes(const CheckSummary& summary, const Style& style) {
   if (summary.unreached.empty() && summary.unearned.empty() &&
-      (!verbose || summary.counter_example_reasons.empty()))
+      summary.counter_example_reasons.empty())
     return;
   std::cerr << style.warn(std::string(tr("注意:", "note:"))) << "\n";
   print_diagnostics(summary.unreached);
   print_diagnostics(summary.unearned);
-  if (verbose) print_diagnostics(summary.counter_example_reasons);
+  print_diagnostics(summary.counter_example_reasons);
 }
 
 int check(const Context& context, const std::vector<std::string>& paths, bool verbose) {
@@ -41,8 +41,8 @@ int check(const Context& context, const std::vector<std::string>& paths, bool ve
   const Style style = style_for(context, 1);
   int failed = 0;
   for (const auto& rubric : library.rubrics()) {
-    const CheckSummary summary = check_rubric(rubric);
-    print_notes(summary, verbose, style);
+    const CheckSummary summary = check_rubric(rubric, verbose);
+    print_notes(summary, style);
     if (summary.failures.empty()) {
       std::cout << fmt::format(
           fmt::runtime(tr("{} {}:{} 个示范回答通过,{} 个反例不通过\n",

@@ -119,6 +119,14 @@ std::string not_utf8_note() {
          "or SSH client's character encoding to UTF-8 and type it again.)"));
 }
 
+// Leaving at a prompt for good (a step's, the last one's or the menu's): off its line, where the
+// shell's prompt was glued to it, and the text typed there without Enter named on stderr (it is
+// no reply, but must not vanish unseen).
+void leave_prompt_of(LineReader& reader) {
+  std::cout << "\n" << std::flush;  // the note comes after the prompt's line, not before it
+  std::cerr << unsent_text_note(reader.take_unfinished());
+}
+
 class PracticeRun {
  public:
   // `reader`: the input the replies come from, shared by the scenarios of an exam (a reader
@@ -208,13 +216,7 @@ class PracticeRun {
   // not after "你> ".
   static void end_prompt_line() { std::cout << "\n"; }
 
-  // Leaving at a prompt for good: off its line, and the text typed there without Enter named on
-  // stderr (it is no reply, but must not vanish unseen).
-  void leave_prompt() const {
-    end_prompt_line();
-    std::cout << std::flush;  // the note comes after the prompt's line, not before it
-    std::cerr << unsent_text_note(reader_->take_unfinished());
-  }
+  void leave_prompt() const { leave_prompt_of(*reader_); }
 
   // The current step's time limit, counting from when its prompt appeared, as the recorded
   // seconds do.
@@ -486,9 +488,7 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
   for (;;) {
     std::string line;
     if (reader.read(std::string(tr("编号或 id> ", "number or id> ")), line) != ReadStatus::line) {
-      // Off the prompt's line, as at a step's prompt: the shell's prompt was glued to it.
-      std::cout << "\n" << std::flush;
-      std::cerr << unsent_text_note(reader.take_unfinished());
+      leave_prompt_of(reader);
       return nullptr;
     }
     const std::string choice = folded_choice(line);

@@ -18,13 +18,6 @@ std::string first_folded_character(std::string_view text) {
   return {};
 }
 
-std::string trimmed(const std::string& text) {
-  constexpr std::string_view kSpaces = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpaces) - first + 1);
-}
-
 }  // namespace
 
 std::string trimmed_reply(std::string_view line) {
@@ -52,7 +45,7 @@ std::string folded_choice(std::string_view typed) {
       folded += utf8::is_whitespace(cp) ? std::string(" ") : nfkc_casefold(cp);
     }
   }
-  return trimmed(folded);
+  return trimmed_reply(folded);
 }
 
 std::optional<std::string> typed_command(std::string_view line) {

@@ -116,8 +116,8 @@ void check_rules_earned(const Rubric& rubric, const CompiledStep& step, ScoredRe
   }
 }
 
-void explain_counter_examples(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
-                              CheckSummary& summary) {
+void explain_why_they_fail(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                           CheckSummary& summary) {
   for (const auto& example : step.step->counter_examples) {
     const StepResult& result = scored.at(step, example.text).result;
     if (result.passed) continue;  // a failure of the check, said there
@@ -254,13 +254,13 @@ void check_branches(const Rubric& rubric, const Branches& reached, CheckSummary&
 
 }  // namespace
 
-CheckSummary check_rubric(const Rubric& rubric) {
+CheckSummary check_rubric(const Rubric& rubric, bool explain_counter_examples) {
   CheckSummary summary;
   ScoredReplies scored(rubric);
   for (const auto& step : rubric.steps()) {
     check_step(rubric, step, scored, summary);
     check_rules_earned(rubric, step, scored, summary);
-    explain_counter_examples(rubric, step, scored, summary);
+    if (explain_counter_examples) explain_why_they_fail(rubric, step, scored, summary);
   }
   Branches reached;
   check_whole_attempt(rubric, walk_every_branch(rubric, scored, reached), summary);

@@ -18,10 +18,10 @@ struct CheckSummary {
   // negation, 不在三包范围内, counts for none).
   Diagnostics unearned;
   // Why each counter-example fails its step, at the example (`check --verbose`): one can fail
-  // for a reason other than the mistake it was written to show.
+  // for a reason other than the mistake it was written to show. Empty unless asked for.
   Diagnostics counter_example_reasons;
 };
 
-CheckSummary check_rubric(const Rubric& rubric);
+CheckSummary check_rubric(const Rubric& rubric, bool explain_counter_examples = false);
 
 }  // namespace coach

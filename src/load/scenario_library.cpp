@@ -178,13 +178,9 @@ const Rubric* ScenarioLibrary::find(const std::string& id) const {
 }
 
 std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library) {
-  const auto closest = closest_scenario_id(id, library);
-  return fmt::format(
-      fmt::runtime(tr("未知的场景 `{}`{};用 `coach list` 查看全部",
-                      "unknown scenario `{}`{}; see `coach list`")),
-      utf8::quote(id),
-      closest ? fmt::format(fmt::runtime(tr("(是不是 `{}`?)", " (did you mean `{}`?)")), *closest)
-              : "");
+  return fmt::format(fmt::runtime(tr("未知的场景 `{}`{};用 `coach list` 查看全部",
+                                     "unknown scenario `{}`{}; see `coach list`")),
+                     utf8::quote(id), did_you_mean(closest_scenario_id(id, library)));
 }
 
 std::optional<std::string> closest_scenario_id(const std::string& id,

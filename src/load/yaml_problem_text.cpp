@@ -138,21 +138,9 @@ bool has_colon_without_space(std::string_view line) {
 // Where a full-width (U+3000) or no-break space stands in the indentation of a key or a list
 // item on the line: an input method's space, which YAML takes for text.
 std::optional<std::size_t> wide_indent_in(std::string_view line) {
-  constexpr std::string_view kWideSpaces[] = {"\xE3\x80\x80", "\xC2\xA0"};
   const std::size_t first = std::min(line.find_first_not_of(' '), line.size());
-  std::size_t at = first;
-  for (bool more = true; more;) {
-    more = false;
-    for (const std::string_view space : kWideSpaces) {
-      if (line.compare(at, space.size(), space) == 0) {
-        at += space.size();
-        more = true;
-      }
-    }
-    while (at < line.size() && line[at] == ' ') ++at;
-  }
-  if (at == first) return std::nullopt;
-  const std::string_view rest = line.substr(at);
+  const std::string_view rest = after_wide_spaces(line.substr(first));
+  if (rest.size() == line.size() - first) return std::nullopt;
   std::size_t key = 0;
   while (key < rest.size() && is_key_character(rest[key])) ++key;
   const bool starts_key = key > 0 && key < rest.size() && rest[key] == ':' &&
@@ -162,6 +150,20 @@ std::optional<std::size_t> wide_indent_in(std::string_view line) {
 }
 
 }  // namespace
+
+std::string_view after_wide_spaces(std::string_view text) {
+  constexpr std::string_view kWideSpaces[] = {"\xE3\x80\x80", "\xC2\xA0"};
+  for (bool more = true; more;) {
+    more = false;
+    for (const std::string_view space : kWideSpaces) {
+      if (!text.starts_with(space)) continue;
+      text.remove_prefix(space.size());
+      more = true;
+    }
+    if (more) text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
+  }
+  return text;
+}
 
 std::optional<std::size_t> wide_indent_near(std::string_view text, int line) {
   for (int at = line - 1; at <= line; ++at) {

@@ -18,6 +18,10 @@ std::string syntax_context_text(std::string_view context, int line, int column);
 // Empty when neither does.
 std::string typing_mistake_hint(std::string_view text, int line);
 
+// `text` after the full-width (U+3000) and no-break spaces it starts with, and the ASCII spaces
+// among them: what an input method typed as indentation, which YAML takes for text.
+std::string_view after_wide_spaces(std::string_view text);
+
 // The byte offset of a full-width or no-break space in the indentation of a key or list item on
 // line `line` (0-based) of `text` or the line before it: libyaml took it for text and failed
 // further on, usually at the next line, with a problem that says nothing of spaces.

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "load/yaml_parser.hpp"
+#include "load/yaml_problem_text.hpp"
 #include "load/yaml_scalars.hpp"
 #include "util/closest_name.hpp"
 #include "util/i18n.hpp"
@@ -31,20 +32,6 @@ constexpr std::string_view flow_comma_hint_en =
     " (this looks like cut-off text: inside { } or [ ] an ASCII comma separates entries; quote "
     "text that "
     "contains commas, or use the Chinese comma “，”)";
-
-// A key typed after full-width (U+3000) or no-break (U+00A0) spaces, which YAML takes for
-// part of the key: the key without them.
-std::string_view without_wide_indent(std::string_view key) {
-  while (true) {
-    if (key.substr(0, 3) == "\xE3\x80\x80") {
-      key.remove_prefix(3);
-    } else if (key.substr(0, 2) == "\xC2\xA0") {
-      key.remove_prefix(2);
-    } else {
-      return key;
-    }
-  }
-}
 
 std::string type_name(const YamlNode& node) {
   switch (node.kind()) {
@@ -140,7 +127,7 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
       error(entry.key,
             fmt::format(fmt::runtime(tr("键 `{}` 重复", "duplicate key `{}`")), utf8::quote(key)));
     }
-    if (const auto indented = without_wide_indent(key); indented.size() < key.size()) {
+    if (const auto indented = after_wide_spaces(key); indented.size() < key.size()) {
       error(entry.key,
             fmt::format(fmt::runtime(tr("键 `{}` 前是全角空格或不换行空格;缩进只能用半角空格",
                                         "key `{}` is indented with full-width or no-break "

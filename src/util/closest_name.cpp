@@ -48,7 +48,10 @@ std::optional<std::string> closest_name(std::string_view written,
 }
 
 std::string did_you_mean(std::string_view written, const std::vector<std::string_view>& known) {
-  const auto closest = closest_name(written, known);
+  return did_you_mean(closest_name(written, known));
+}
+
+std::string did_you_mean(const std::optional<std::string>& closest) {
   if (!closest) return "";
   return fmt::format(fmt::runtime(tr("(是不是 `{}`?)", " (did you mean `{}`?)")), *closest);
 }

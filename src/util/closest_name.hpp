@@ -17,5 +17,7 @@ std::optional<std::string> closest_name(std::string_view written,
 // " (did you mean `empathy`?)" in the current language, for a message about `written`; empty
 // when no known name is near.
 std::string did_you_mean(std::string_view written, const std::vector<std::string_view>& known);
+// The same for a name already found (closest_name); empty for none.
+std::string did_you_mean(const std::optional<std::string>& closest);
 
 }  // namespace coach

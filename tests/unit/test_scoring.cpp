@@ -130,7 +130,8 @@ TEST_CASE("check notes a rule no model answer earns, and says why each counter-e
                    "    counter_examples: [\"三包\"]\n");
   test::Fixture negated(scenario);
   REQUIRE_MESSAGE(negated.rubric, negated.diagnostics.to_string());
-  const CheckSummary summary = check_rubric(*negated.rubric);
+  const CheckSummary summary = check_rubric(*negated.rubric, true);
+  CHECK(check_rubric(*negated.rubric).counter_example_reasons.empty());  // only when asked
   CHECK(summary.failures.empty());
   REQUIRE(summary.unearned.size() == 1);
   const std::string note = summary.unearned.items()[0].to_string();
