@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <re2/re2.h>
 
@@ -175,19 +176,51 @@ bool after_degree_adverb(std::string_view text, std::size_t match_begin) {
   return std::any_of(kAdverbs.begin(), kAdverbs.end(), [&](auto w) { return before.ends_with(w); });
 }
 
+// A neutral word and where in it (bytes from its start) a negation character stands.
+struct Alignment {
+  std::string_view word;
+  std::size_t offset;
+};
+
+// Per negation character, every place it takes in a neutral word: read for each negation in a
+// window, so the words are not searched for the character again every time.
+const std::vector<Alignment>& alignments_of(char32_t negator) {
+  static const auto table = [] {
+    std::vector<std::pair<char32_t, std::vector<Alignment>>> by_negator;
+    for (std::string_view word : kNeutralWords) {
+      for (std::size_t at = 0; at < word.size();) {
+        const std::size_t start = at;
+        const char32_t c = utf8::decode(word, at);
+        if (!is_negator(c)) continue;
+        auto found = std::find_if(by_negator.begin(), by_negator.end(),
+                                  [&](const auto& entry) { return entry.first == c; });
+        if (found == by_negator.end()) found = by_negator.insert(by_negator.end(), {c, {}});
+        found->second.push_back({word, start});
+      }
+    }
+    return by_negator;
+  }();
+  static const std::vector<Alignment> kNone;
+  for (const auto& [c, alignments] : table)
+    if (c == negator) return alignments;
+  return kNone;
+}
+
 // `pos` is where a negation character starts in the text.
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
-  std::size_t length = pos;
-  utf8::decode(text, length);
-  const std::string_view negator = text.substr(pos, length - pos);
-  for (std::string_view word : kNeutralWords) {
-    // Each place the negation character takes in the word is an alignment to try.
-    for (std::size_t offset = word.find(negator); offset != std::string_view::npos && offset <= pos;
-         offset = word.find(negator, offset + 1)) {
-      if (text.substr(pos - offset, word.size()) == word) return true;
-    }
+  std::size_t after = pos;
+  const char32_t negator = utf8::decode(text, after);
+  for (const Alignment& alignment : alignments_of(negator)) {
+    if (alignment.offset <= pos &&
+        text.substr(pos - alignment.offset, alignment.word.size()) == alignment.word)
+      return true;
   }
   return false;
+}
+
+bool holds_negator(const Window& window) {
+  return std::any_of(window.characters.begin() + window.first(), window.characters.end(),
+                     is_negator);
 }
 
 // The window's nearest `reach` characters.
@@ -200,7 +233,7 @@ Window nearest(const Window& window, std::size_t reach) {
 // The wide reading, for rules that require a phrase (see negation.hpp).
 bool widely_negated(std::string_view text, const Window& whole, std::size_t match_begin) {
   const Window window = nearest(whole, kWideReach);
-  if (after_degree_adverb(text, match_begin)) return false;
+  if (!holds_negator(window) || after_degree_adverb(text, match_begin)) return false;
   std::size_t cut = after_scope_breakers(window);
   for (std::size_t i = kWindowCharacters + 1; i-- > cut;) {
     if (new_predicate_at(window, i, text, match_begin)) {
@@ -436,8 +469,10 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   // mark governs the match, so a forbidding rule holds it against the trainee all the more.
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
-  const bool denied = plainly_denied(text, window, match_begin) ||
-                      not_asserted(text, match_begin, rest_of_clause(text, match_begin));
+  const bool asserted = !not_asserted(text, match_begin, rest_of_clause(text, match_begin));
+  // Most matches have no negation character before them, and both readings need one.
+  if (!holds_negator(window)) return {!asserted, !asserted};
+  const bool denied = !asserted || plainly_denied(text, window, match_begin);
   return {denied || widely_negated(text, window, match_begin), denied};
 }
 

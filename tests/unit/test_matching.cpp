@@ -65,6 +65,27 @@ TEST_CASE("nothing before the mark that begins a match governs it, for either re
   CHECK(read_negation(denial, denial.find("您弄错了")).denied);
 }
 
+TEST_CASE("a negation character at any place inside a neutral word negates nothing") {
+  // The neutral words are looked up by the negation character and its place in the word:
+  // 不得不 holds 不 twice, 无微不至 holds two negation characters, 要不 ends with one.
+  for (const char* reply : {"我不得不道歉", "无微不至地道歉", "要不我先道歉", "没关系我道歉"}) {
+    const std::string text = normalize(reply).text;
+    CAPTURE(reply);
+    CHECK_FALSE(read_negation(text, text.find("道歉")).negated);
+  }
+  const std::string plain = normalize("我不道歉").text;
+  CHECK(read_negation(plain, plain.find("道歉")).denied);
+}
+
+TEST_CASE("without a negation character a match is still read for a concession or a refusal") {
+  const std::string conceded = normalize("就算您弄错了,也没关系").text;
+  CHECK(read_negation(conceded, conceded.find("您弄错了")).denied);
+  const std::string refused = normalize("全额赔偿这个我不能随口答应您").text;
+  CHECK(read_negation(refused, refused.find("全额赔偿")).denied);
+  const std::string said = normalize("您弄错了").text;
+  CHECK_FALSE(read_negation(said, 0).negated);
+}
+
 TEST_CASE("traditional and full-width replies match") {
   CHECK(affirms({"给您添麻烦了"}, "給您添麻煩了！"));
   CHECK(affirms({"给您添麻烦了"}, "给 您 添 麻 烦 了"));
