@@ -1,15 +1,32 @@
 #include "report/csv.hpp"
 
+#include <string_view>
+
 #include "report/cohort.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
 namespace {
 
+// Spreadsheets skip leading blanks before a formula (" =1+1"), and some read the full-width
+// signs a Chinese input method types (＝, ＋, －, ＠) as the ASCII ones.
+bool starts_formula(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t next = pos;
+    const char32_t c = utf8::decode(text, next);
+    if (c == U' ' || c == U'\u3000' || c == U'\u00A0') {
+      pos = next;
+      continue;
+    }
+    return std::u32string_view(U"=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20").find(c) !=
+           std::u32string_view::npos;
+  }
+  return false;
+}
+
 std::string defuse_formula(std::string_view text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-    return "'" + std::string(text);
-  return std::string(text);
+  return starts_formula(text) ? "'" + std::string(text) : std::string(text);
 }
 
 }  // namespace

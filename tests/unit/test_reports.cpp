@@ -4,6 +4,7 @@
 #include "engine/scorer.hpp"
 #include "engine/weak_steps.hpp"
 #include "fixtures.hpp"
+#include "report/csv.hpp"
 #include "report/markup.hpp"
 #include "report/report.hpp"
 
@@ -102,6 +103,15 @@ TEST_CASE("CSV quotes fields and defuses formulas") {
                    0) == 0);
   CHECK(text.find(",'=cmd|' /C calc'!A0 <b>,") != std::string::npos);
   CHECK(text.find("\r\n") != std::string::npos);
+}
+
+TEST_CASE("a CSV cell is defused behind leading blanks and for full-width signs") {
+  for (const char* cell : {" =1+1", "\u3000=1+1", "\uFF1D1+1", " \uFF0B1", "@SUM(A1)"}) {
+    CAPTURE(cell);
+    CHECK(csv_text_cell(cell) == std::string("'") + cell);
+  }
+  CHECK(csv_text_cell("王 = 先生") == "王 = 先生");
+  CHECK(csv_text_cell("   ") == "   ");
 }
 
 TEST_CASE("Markdown escapes table and HTML syntax") {
