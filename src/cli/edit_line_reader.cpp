@@ -306,6 +306,10 @@ class EditLineReader : public LineReader {
   // a row of its own. The prompt and the line typed so far are drawn afresh there, at the
   // window's width as it is now (it may have changed meanwhile).
   int redraw_after_stop(wchar_t* out) {
+    // A stop by `kill -STOP` ran no handler: the shell's settings may be in force. Leaving
+    // libedit's editing mode and entering it again sets its own from what libedit keeps.
+    el_wset(editor_, EL_PREP_TERM, 0);
+    el_wset(editor_, EL_PREP_TERM, 1);
     std::fputs("\r", stdout);
     std::fflush(stdout);
     el_resize(editor_);

@@ -40,8 +40,15 @@ void on_resize(int) {
   errno = saved_errno;
 }
 
+volatile sig_atomic_t in_stop = 0;
+
+// A stop that was not Ctrl-Z (`kill -STOP`) runs no handler before it: the SIGCONT that ends it
+// is all coach sees, and the screen is to be drawn again all the same.
 void on_continue(int) {
+  const int saved_errno = errno;
   continued = 1;
+  if (!in_stop) resumed.mark();
+  errno = saved_errno;
 }
 
 // Ctrl-Z: the terminal as found for the shell, then the stop itself, here (the default action,
@@ -49,6 +56,7 @@ void on_continue(int) {
 // dropped, which no SIGCONT would follow. Everything called is async-signal-safe.
 void on_stop(int) {
   const int saved_errno = errno;
+  in_stop = 1;
   termios session{};
   const bool known = ::tcgetattr(STDIN_FILENO, &session) == 0;
   if (known) ::tcsetattr(STDIN_FILENO, TCSANOW, &found_settings);
@@ -69,6 +77,7 @@ void on_stop(int) {
   const long long stopped_for = monotonic_nanoseconds() - stopped_at;
   stopped_nanoseconds += stopped_for;
   if (continued || stopped_for > kRealStopNanoseconds) resumed.mark();
+  in_stop = 0;
   errno = saved_errno;
 }
 

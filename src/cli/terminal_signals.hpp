@@ -26,6 +26,8 @@ class TerminalSignals {
   int resized_fd() const;
   bool take_resized();
   // Readable once coach was stopped and continued: the shell has written over the screen.
+  // After Ctrl-Z the terminal has coach's settings back already; after a stop by another
+  // signal (`kill -STOP`) it may have the shell's, and the reader sets its own again.
   int resumed_fd() const;
   bool take_resumed();
 };

@@ -1,5 +1,6 @@
 """`coach practice` driven as a trainee would: through a pipe, and in a pseudo-terminal."""
 import fcntl
+from pathlib import Path
 import json
 import os
 import pty
@@ -1157,6 +1158,23 @@ class StopAndContinue(CoachTestCase):
         os.write(fd, "心情我很理解".encode() + b"\x03")
         self.read_until(fd, "心情我很理解", after="Ctrl-C again")  # kept, not flushed
         os.write(fd, "。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        self.assertIn('vent: "王先生,您的心情我很理解。"', record.read_text(encoding="utf-8"))
+
+    def test_back_from_kill_stop_the_prompt_is_drawn_and_edited_again(self):
+        # Session 17 left this: a stop by SIGSTOP runs no handler, so at `fg` the shell's
+        # canonical settings stayed and nothing was drawn again until the next key.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn_under_shell("practice", "fee", "--no-color", "--no-history",
+                                         "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的".encode())
+        self.read_until(fd, "您的")
+        coach = int(Path(f"/proc/{pid}/task/{pid}/children").read_text().split()[0])
+        os.kill(coach, signal.SIGSTOP)
+        self.read_until(fd, "王先生,您的", after="$ fg")
+        self.assertFalse(termios.tcgetattr(fd)[3] & termios.ICANON, "canonical after fg")
+        os.write(fd, "心情我很理解。\r".encode())
         self.read_until(fd, "Step 2/2")
         self.assertIn('vent: "王先生,您的心情我很理解。"', record.read_text(encoding="utf-8"))
 
