@@ -15,12 +15,13 @@ namespace coach::cli {
 namespace {
 
 void print_notes(const CheckSummary& summary, const Style& style) {
-  if (summary.unreached.empty() && summary.unearned.empty() &&
+  if (summary.unreached.empty() && summary.unearned.empty() && summary.met_by_anything.empty() &&
       summary.counter_example_reasons.empty())
     return;
   std::cerr << style.warn(std::string(tr("注意:", "note:"))) << "\n";
   print_diagnostics(summary.unreached);
   print_diagnostics(summary.unearned);
+  print_diagnostics(summary.met_by_anything);
   print_diagnostics(summary.counter_example_reasons);
 }
 

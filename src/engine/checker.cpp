@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -113,6 +114,32 @@ void check_rules_earned(const Rubric& rubric, const CompiledStep& step, ScoredRe
         rubric.scenario().file, rule.rule->mark,
         unearned_text(step, rule, first.result.rules.at(i),
                       words_found_but_discounted(rule, first, answers.front().text)));
+  }
+}
+
+// Replies that say nothing a rule with points should reward: a rule they all meet gives its
+// points to any reply (`regex: '.'`, `min_chars: 1`), and tells no good reply from a bad one.
+constexpr std::array<std::string_view, 2> kEmptyReplies = {"好。", "今天天气不错。"};
+
+void check_rules_discriminate(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                              CheckSummary& summary) {
+  for (std::size_t i = 0; i < step.rules.size(); ++i) {
+    const CompiledRule& rule = step.rules[i];
+    if (rule.rule->points == 0 || forbids(rule.rule->kind)) continue;
+    const auto met = [&](std::string_view reply) {
+      return scored.at(step, std::string(reply)).result.rules.at(i).ok;
+    };
+    if (!std::all_of(kEmptyReplies.begin(), kEmptyReplies.end(), met)) continue;
+    const RuleResult& result = scored.at(step, std::string(kEmptyReplies[0])).result.rules.at(i);
+    summary.met_by_anything.error(
+        rubric.scenario().file, rule.rule->mark,
+        fmt::format(fmt::runtime(tr("步骤 `{0}` 的规则「{1}」连“{2}”和“{3}”这样什么都没说的回答"
+                                    "也满足,{4} 分给了任何回答",
+                                    "the rule {1} of step `{0}` is met even by replies that say "
+                                    "nothing, such as “{2}” and “{3}”: its {4} points go to any "
+                                    "reply")),
+                    step.step->id, result.description, kEmptyReplies[0], kEmptyReplies[1],
+                    result.max));
   }
 }
 
@@ -260,6 +287,7 @@ CheckSummary check_rubric(const Rubric& rubric, bool explain_counter_examples) {
   for (const auto& step : rubric.steps()) {
     check_step(rubric, step, scored, summary);
     check_rules_earned(rubric, step, scored, summary);
+    check_rules_discriminate(rubric, step, scored, summary);
     if (explain_counter_examples) explain_why_they_fail(rubric, step, scored, summary);
   }
   Branches reached;

@@ -17,6 +17,9 @@ struct CheckSummary {
   // on the other rules' slack, and nothing shows the rule can be met (a topic word after a
   // negation, 不在三包范围内, counts for none).
   Diagnostics unearned;
+  // Rules with points that replies saying nothing meet (`regex: '.'`, `min_chars: 1`): their
+  // points go to any reply.
+  Diagnostics met_by_anything;
   // Why each counter-example fails its step, at the example (`check --verbose`): one can fail
   // for a reason other than the mistake it was written to show. Empty unless asked for.
   Diagnostics counter_example_reasons;

@@ -175,7 +175,9 @@ class ValidateAndCheck(CoachTestCase):
             self.assertIn(f"{fee}:17:", verbose.stderr)
             self.assertRegex(verbose.stderr, r"counter-example of step `vent` fails \(\d+/\d+ points\) on:\n    - ")
         # The bundled library earns every rule it gives points for: no note.
-        self.assertNotIn("no model answer of step", run("check", str(BUNDLED), lang="en").stderr)
+        bundled = run("check", str(BUNDLED), lang="en").stderr
+        self.assertNotIn("no model answer of step", bundled)
+        self.assertNotIn("points go to any reply", bundled)  # every rule tells replies apart
 
     def test_a_lexicon_or_customer_types_file_is_validated_as_what_it_is(self):
         # Read as a scenario, a lexicon was "missing id, title, steps …" (outside pass 11, finding 05).

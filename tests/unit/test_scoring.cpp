@@ -175,6 +175,32 @@ TEST_CASE("check's note on an unearned rule hints at negation only where it was 
   CHECK(english.starts_with("no model answer of step `s` earns the 10 points of the rule "));
 }
 
+TEST_CASE("check notes a rule that replies saying nothing meet") {
+  // Outside pass 28b, finding 04: `regex: '.'` and `min_chars: 1` gave their points to any reply.
+  const std::string scenario = test::scenario_with_rules(
+      "      - {concept: apology, points: 30}\n      - {regex: '.', points: 10}\n"
+      "      - {min_chars: 1, points: 5}\n      - {min_chars: 20, points: 5}\n"
+      "      - {forbid: blame}\n");
+  test::Fixture fixture(scenario);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  for (const Language language : {Language::zh, Language::en}) {
+    const Language before = coach::language();
+    set_language(language);
+    const CheckSummary summary = check_rubric(*fixture.rubric);
+    set_language(before);
+    REQUIRE(summary.met_by_anything.size() == 2);  // not the concept, a real length, a forbid
+    CHECK_MESSAGE(summary.met_by_anything.items()[0].to_string().starts_with("t.yaml:12:9: "),
+                  summary.met_by_anything.items()[0].to_string());
+  }
+  set_language(Language::en);
+  const std::string english = check_rubric(*fixture.rubric).met_by_anything.items()[1].message;
+  set_language(Language::zh);
+  const bool worded = english.starts_with("the rule ") && english.ends_with("go to any reply");
+  CHECK_MESSAGE(worded, english);
+  test::Fixture good(kTwoSteps);
+  CHECK(check_rubric(*good.rubric).met_by_anything.empty());
+}
+
 TEST_CASE("keyword stuffing scores zero, real sentences made of stock phrases do not") {
   test::Fixture fixture(kTwoSteps);
   const auto& vent = fixture.rubric->steps()[0];
