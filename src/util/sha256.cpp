@@ -1,7 +1,10 @@
 #include "util/sha256.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
-#include <fstream>
 
 #include "util/out_of_memory.hpp"
 
@@ -97,16 +100,31 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string sha256_of_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  Sha256 hash;
-  char buffer[1 << 16];
-  while (in && (in.read(buffer, sizeof buffer) || in.gcount() > 0))
-    hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
-  if (in.bad() || (in.fail() && !in.eof())) {
+  // A pipe or a device where a file was (named as the problem when the library was loaded) is
+  // not read: opening a pipe waits for a writer, and /dev/zero never ends.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
     throw_if_out_of_memory(errno);
     return "";
   }
-  return hash.hex_digest();
+  struct stat status {};
+  Sha256 hash;
+  const bool regular = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
+  char buffer[1 << 16];
+  while (regular) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw_if_out_of_memory(error);
+      return "";
+    }
+    hash.update(std::string_view(buffer, static_cast<std::size_t>(got)));
+  }
+  ::close(fd);
+  return regular ? hash.hex_digest() : "";
 }
 
 }  // namespace coach

@@ -28,7 +28,7 @@ class Sha256 {
 std::string sha256_hex(std::string_view bytes);
 
 // The digest of the bytes of a file on disk; empty when it cannot be read, or read to its end
-// (never the digest of part of it). Running out of memory throws std::bad_alloc.
+// (never the digest of part of it), and for anything but a regular file (a pipe, a device). Running out of memory throws std::bad_alloc.
 std::string sha256_of_file(const std::string& path);
 
 }  // namespace coach

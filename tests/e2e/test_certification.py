@@ -585,6 +585,23 @@ class Batches(CoachTestCase):
         self.assertEqual(inputs[("customer_types", "types.yaml")],
                          hashlib.sha256(presets.read_bytes()).hexdigest())
 
+    def test_a_pipe_or_device_among_the_lexicons_is_named_and_never_read(self):
+        # Outside pass 30, finding 04: grade named the pipe only after reading every library
+        # file again for the report's digests, and that read waited for a writer for ever
+        # (a link to /dev/zero read without end).
+        for name, make in (("pipe", os.mkfifo), ("device", lambda p: os.symlink("/dev/zero", p))):
+            with self.subTest(name):
+                folder = self.tmp / f"scenarios-{name}"
+                shutil.copytree(FIXTURES, folder)
+                make(folder / "lexicons" / "zz.yaml")
+                answers = self.write("a.yaml", GOOD.format(who="张三"))
+                result = run("--scenarios", str(folder), "grade", str(answers), "--format", "json",
+                             lang="en", timeout=30)
+                self.assertExit(result, 2)
+                self.assertIn(f"{folder / 'lexicons' / 'zz.yaml'}: not a regular file", result.stderr)
+                inputs = {i["file"]: i["sha256"] for i in json.loads(result.stdout)["inputs"]}
+                self.assertEqual(inputs.get("zz.yaml", ""), "")
+
     def test_no_progress_bar_in_a_pipe(self):
         result = grade(str(self.cohort(5)))
         self.assertEqual(result.stderr, "")
