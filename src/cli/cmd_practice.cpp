@@ -577,6 +577,19 @@ std::optional<std::string> pipe_problem(const std::string& path) {
                         "pipe (FIFO) or socket; record to a regular file"));
 }
 
+// The session's screen is standard output: a recording there, rewritten whole after every
+// reply, would replace the file the screen goes to (the rest of the session then going to a
+// file that is no longer there) or run into the screen, never one answers file.
+std::optional<std::string> screen_problem(const std::string& path) {
+  if (!is_stdout(path)) return std::nullopt;
+  return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
+                     tr("无法写入", "cannot write"),
+                     tr("这是标准输出,练习的画面也写在那里;作答记录每答一句就整份重写,"
+                        "请写入另一个普通文件",
+                        "it is standard output, where the session's screen goes; a recording is "
+                        "written anew after every reply, so record to another regular file"));
+}
+
 // A recording among the scenarios would be read back as a broken scenario by every later
 // command: `grade` of any cohort would stop at it (exit 2). The scenario folder, any folder
 // below it, and the folders of lexicons and customer types read with it are refused.
@@ -602,6 +615,7 @@ std::optional<std::string> scenario_folder_problem(const ScenarioLibrary& librar
 std::optional<std::string> record_problem(const ScenarioLibrary& library, const Context& context,
                                           const PracticeOptions& options) {
   if (options.record.empty()) return std::nullopt;
+  if (auto problem = screen_problem(options.record)) return problem;
   std::vector<std::string> inputs = library_files(library);
   if (!options.exam_file.empty()) inputs.push_back(options.exam_file);
   if (auto problem = output_paths_problem({options.record}, inputs,

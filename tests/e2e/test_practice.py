@@ -342,6 +342,23 @@ class PipedSessions(CoachTestCase):
         self.assertIn("不能写入管道(FIFO)或套接字", chinese.stderr)
         self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
 
+    def test_a_recording_to_standard_output_is_refused_before_the_session(self):
+        # Outside pass 30, finding 05: `--record /dev/stdout > sub.yaml` kept the first reply
+        # only: its save renamed a new file over the one standard output went to, and the rest
+        # of the session (and every later save) went to a file no longer there.
+        screen = self.tmp / "sub.yaml"
+        for record in ("-", "/dev/stdout", "/dev/fd/1", str(screen)):
+            with self.subTest(record=record), open(screen, "w") as out:
+                env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+                env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+                proc = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                       "--record", record], input=FEE_REPLIES.encode(), stdout=out,
+                                      stderr=subprocess.PIPE, env=env, timeout=30)
+                self.assertEqual(proc.returncode, 2)
+                self.assertIn(f"{record}: cannot write: it is standard output, where the session's screen goes",
+                              proc.stderr.decode())
+                self.assertNotIn("Step 1", screen.read_text(encoding="utf-8"))
+
     def test_a_recording_that_turns_into_a_fifo_nobody_reads_never_holds_up_the_session(self):
         # The path checked up front may be a FIFO by the time of a later reply: writing it must
         # not wait for a reader. It is a write error, said once; the session goes on and the
