@@ -272,7 +272,7 @@ class PracticeRun {
     if (!reply) return true;
     const Step& step = *session_.current_step().step;
     const double seconds = std::chrono::duration<double>(session_now() - asked_at_).count();
-    const StepResult result = session_.answer(*reply, seconds);
+    const StepResult result = answer_or_keep(*reply, seconds);
     save();
     // The time as judged and recorded (tenths), so the note never contradicts the verdict.
     const double judged = result.seconds.value_or(seconds);
@@ -285,6 +285,26 @@ class PracticeRun {
       return false;
     }
     return true;
+  }
+
+  // Memory that runs out while a reply is scored (the patterns it wakes are compiled then)
+  // ends the session, but the reply is the trainee's: the session has taken it, so the
+  // recording gets it, and standard error shows it in case even that cannot be written.
+  StepResult answer_or_keep(const std::string& reply, double seconds) {
+    try {
+      return session_.answer(reply, seconds);
+    } catch (const std::bad_alloc&) {
+      const std::string_view note =
+          tr("内存不足,这句回答没能评分:", "Out of memory; this reply was not scored: ");
+      std::fwrite(note.data(), 1, note.size(), stderr);
+      std::fwrite(reply.data(), 1, reply.size(), stderr);
+      std::fputc('\n', stderr);
+      try {
+        save();
+      } catch (...) {  // it is running out that is said, once, where it is caught
+      }
+      throw;
+    }
   }
 
   void run_command(const std::string& command) {

@@ -75,6 +75,33 @@ class AddressSpaceLimits(CoachTestCase):
         self.assertTrue(said, "no limit tried ran out of memory")
 
 
+    def test_a_reply_scored_as_memory_runs_out_is_kept(self):
+        # Outside pass 30, finding 02: under a limit that let the session start but not score
+        # its first reply (the patterns it wakes are compiled then), the reply was nowhere: no
+        # recording, no sessions copy, not on the screen.
+        reply = "先生您好,钱无缘无故少了,换了谁都会着急。请问您贵姓?我一定帮您弄清楚。"
+        cut_short = []
+        for megabytes in range(20, 49):
+            limit = megabytes << 20
+            folder = self.tmp / f"limit-{megabytes}"
+            folder.mkdir()
+            result = subprocess.run(
+                [COACH, "--scenarios", str(BUNDLED), "practice", "missing-balance", "--record",
+                 "r.yaml", "--db", "h.sqlite3"], input=reply + "\n", capture_output=True, text=True,
+                env=coach_env({"XDG_DATA_HOME": str(folder)}), cwd=folder,
+                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)), timeout=60)
+            started = "你>" in result.stdout
+            if result.returncode != 2 or not started:
+                continue
+            with self.subTest(megabytes=megabytes):
+                cut_short.append(megabytes)
+                self.assertEqual(messages(result.stderr)[-1:], [OUT_OF_MEMORY])
+                self.assertIn(f"内存不足,这句回答没能评分:{reply}", result.stderr)
+                record = folder / "r.yaml"
+                self.assertTrue(record.exists() and reply in record.read_text(encoding="utf-8"))
+        self.assertTrue(cut_short, "no limit let the session start and then ran out")
+
+
 SHORT_OF_THREADS = "coach: 系统资源不足,没有做完:资源暂时不可用"
 
 
