@@ -133,7 +133,7 @@ const TraditionalPhrases& CharFolder::traditional_phrases() {
 }
 
 std::string CharFolder::compute(char32_t typed, bool change_script) {
-  const char32_t cp = look_alikes::ideograph_for(typed);
+  const char32_t cp = look_alikes::latin_for(look_alikes::ideograph_for(typed));
   if (cp == utf8::kInvalid || is_dropped(cp)) return {};
   if (auto punctuation = canonical_punctuation(cp); punctuation.data() != nullptr) {
     return std::string(punctuation);
@@ -147,7 +147,8 @@ std::string CharFolder::compute(char32_t typed, bool change_script) {
   std::string result;
   for (std::size_t pos = 0; pos < folded.size();) {
     // Again after NFKC: the half-width ｰ is the katakana ー, drawn as 一.
-    const char32_t part = look_alikes::ideograph_for(utf8::decode(folded, pos));
+    const char32_t part =
+        look_alikes::latin_for(look_alikes::ideograph_for(utf8::decode(folded, pos)));
     if (part == utf8::kInvalid || is_dropped(part)) continue;
     if (auto punctuation = canonical_punctuation(part); punctuation.data() != nullptr) {
       result += punctuation;

@@ -1,10 +1,10 @@
 #pragma once
 // Characters drawn like a CJK ideograph but encoded apart from it, which NFKC leaves alone: the
 // CJK Radicals Supplement (⻔ for 门), the CJK Strokes (㇐ for 一), katakana and bopomofo that
-// look like hanzi (ー and ㄧ for 一, ロ for 口); and Taiwan's 妳 and 祢, which are 你. Typed into a
-// reply they would hide a phrase from every rule while the report shows it intact, so the
-// normaliser reads each as its ideograph. Computed when coach is built (make_look_alikes.cpp) from
-// Unicode's EquivalentUnifiedIdeograph.txt.
+// look like hanzi (ー and ㄧ for 一, ロ for 口); and Taiwan's 妳 and 祢 and the old 伱, which are
+// 你. Typed into a reply they would hide a phrase from every rule while the report shows it intact,
+// so the normaliser reads each as its ideograph. Computed when coach is built
+// (make_look_alikes.cpp) from Unicode's EquivalentUnifiedIdeograph.txt.
 #include <span>
 
 namespace coach::look_alikes {
@@ -19,5 +19,11 @@ std::span<const LookAlike> table();
 
 // The ideograph `cp` is drawn as, or `cp` itself.
 char32_t ideograph_for(char32_t cp);
+
+// Cyrillic, Greek and Armenian letters drawn as a Latin letter (а, ο, ѕ, Һ, Ν, օ): one among
+// Latin letters (cаlm down, yоu are wrong) would hide an English phrase from every rule while
+// the report shows it intact. The Latin letter (lowercase) they are drawn as, or `cp` itself.
+// Whole words in those scripts are read the same way: no rule looks for them.
+char32_t latin_for(char32_t cp);
 
 }  // namespace coach::look_alikes

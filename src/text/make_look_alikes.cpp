@@ -14,11 +14,11 @@ namespace {
 
 // What Unicode does not list: katakana and bopomofo drawn as these hanzi in Chinese fonts
 // (ㄧ is a common slip of Taiwan's phonetic keyboard for 一), and Taiwan's gendered and
-// reverent forms of 你, which say nothing else.
+// reverent forms of 你, and its old variant 伱, which say nothing else.
 constexpr std::pair<char32_t, char32_t> kAlsoRead[] = {
     {U'ー', U'一'}, {U'ロ', U'口'}, {U'エ', U'工'}, {U'カ', U'力'}, {U'タ', U'夕'},
     {U'ハ', U'八'}, {U'ニ', U'二'}, {U'ト', U'卜'}, {U'ヒ', U'匕'}, {U'ㄧ', U'一'},
-    {U'ㄦ', U'儿'}, {U'妳', U'你'}, {U'祢', U'你'}};
+    {U'ㄦ', U'儿'}, {U'妳', U'你'}, {U'祢', U'你'}, {U'伱', U'你'}};
 
 std::map<char32_t, char32_t> read_equivalents(const std::string& path) {
   std::ifstream in(path);

@@ -206,16 +206,37 @@ NormalizedText normalize_reading(std::string_view original, const Reading& readi
   return result;
 }
 
+// 自已 is how 自己 is most often miswritten (已 and 己 differ by a stroke's length): read as
+// 自己, so that 是您自已没注意 blames as 是您自己没注意 does. Not before 经 (自已经确认之日起:
+// "from the day it was confirmed"). Both characters are three bytes long, so the text is
+// mended in place and what maps it to the original stays as it is.
+void mend_miswritten_words(std::string& text) {
+  static constexpr std::string_view kMiswritten = "自已";
+  static constexpr std::string_view kMeant = "自己";
+  static_assert(kMiswritten.size() == kMeant.size());
+  for (std::size_t at = text.find(kMiswritten); at != std::string::npos;
+       at = text.find(kMiswritten, at + kMiswritten.size())) {
+    if (std::string_view(text).substr(at + kMiswritten.size()).starts_with("经")) continue;
+    text.replace(at, kMeant.size(), kMeant);
+  }
+}
+
+NormalizedText normalize_mended(std::string_view original, const Reading& reading) {
+  NormalizedText result = normalize_reading(original, reading);
+  mend_miswritten_words(result.text);
+  return result;
+}
+
 }  // namespace
 
 NormalizedText normalize(std::string_view original) {
   const QuotedRanges quotations = find_mentions(original);
   const Pauses pauses(original);
-  NormalizedText result = normalize_reading(original, {quotations, pauses, nullptr});
+  NormalizedText result = normalize_mended(original, {quotations, pauses, nullptr});
   const ReadThrough through(original, pauses);
   if (!through.empty()) {
     result.read_through = std::make_shared<const NormalizedText>(
-        normalize_reading(original, {quotations, through.kept_pauses(), &through}));
+        normalize_mended(original, {quotations, through.kept_pauses(), &through}));
     result.read_through_joins = through.joins();
   }
   return result;
@@ -224,7 +245,7 @@ NormalizedText normalize(std::string_view original) {
 std::string normalize_phrase(std::string_view phrase) {
   const QuotedRanges quotations = find_mentions(phrase);
   const Pauses pauses(phrase);
-  return normalize_reading(phrase, {quotations, pauses, nullptr}).text;
+  return normalize_mended(phrase, {quotations, pauses, nullptr}).text;
 }
 
 }  // namespace coach

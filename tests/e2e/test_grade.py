@@ -234,6 +234,17 @@ class Grading(CoachTestCase):
         english_only = {"vent": "Sir, I understand how you feel, please tell me slowly. You are wrong, calm down."}
         self.assertTrue(self.graded_with("missing-balance", "follow_up", "", english_only)["critical_failed"])
 
+    def test_look_alike_letters_and_miswritten_characters_hide_no_blame(self):
+        # Outside pass 30, finding 03: one Cyrillic or Greek letter drawn as a Latin one (а, ο,
+        # ѕ), the old 伱 for 你, or 自已 (the usual slip for 自己) let blame and dismissal through.
+        self.assert_critical_cases("missing-balance", [
+            ("vent", "but yоu are wrong, cаlm dοwn.", True),
+            ("vent", "ѕhut up.", True),
+            ("vent", "不过 it's yоur own fault。", True),
+            ("vent", "这是您自已没注意。", True),
+            ("vent", "伱弄错了。", True),
+            ("vent", "王先生,自已经核实之日起,这笔钱一定退给您,您的心情我很理解。", False)])
+
     def test_taboo_words_inside_innocent_words_do_not_fail_a_step(self):
         # Found by an outside tester: blame, dismissive and abuse are forbidden in every step, and
         # each of these helpful replies failed critically on a taboo word hidden in it (您不会用到,

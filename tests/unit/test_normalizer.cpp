@@ -266,3 +266,14 @@ TEST_CASE("the tables computed from OpenCC at build time are whole and in order"
   CHECK(in_simplified_text("不瞭解"));
   CHECK_FALSE(in_simplified_text("示覆"));
 }
+
+TEST_CASE("letters drawn as Latin ones and miswritten characters read as what they show") {
+  // Outside pass 30, finding 03.
+  CHECK(normalize("cаlm dοwn, ѕhut up, Уоu").text == normalize("calm down, shut up, you").text);
+  CHECK(normalize("伱弄错了").text == "你弄错了");
+  CHECK(normalize("是您自已没注意").text == "是您自己没注意");
+  CHECK(normalize("自已经核实之日起").text == "自已经核实之日起");
+  const NormalizedText mended = normalize("您自已看");
+  CHECK(mended.text.size() == std::string("您自己看").size());
+  CHECK(mended.original == "您自已看");
+}
