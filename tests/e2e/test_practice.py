@@ -353,7 +353,7 @@ class PipedSessions(CoachTestCase):
                 env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
                 proc = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
                                        "--record", record], input=FEE_REPLIES.encode(), stdout=out,
-                                      stderr=subprocess.PIPE, env=env, timeout=30)
+                                      stderr=subprocess.PIPE, env=env, cwd=self.tmp, timeout=30)
                 self.assertEqual(proc.returncode, 2)
                 self.assertIn(f"{record}: cannot write: it is standard output, where the session's screen goes",
                               proc.stderr.decode())
