@@ -153,12 +153,20 @@ void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleRes
   }
 }
 
+// A question whose end (its particle, or the last word before its question mark) stands in a
+// mention is one the trainee reports or names, not one they ask: 客户问“这是什么费用?”,
+// “上过网吗?”这种问题我就不问了. A question of one's own may still quote the customer:
+// 您说的“乱扣费”是指哪一笔?
+bool only_mentioned(const Question& question, const NormalizedText& reply) {
+  return question.span.end > question.span.begin && reply.is_quoted(question.span.end - 1);
+}
+
 void judge_questions(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   int count = 0;
   for (const Question& question : find_questions(reply.text)) {
     const bool wanted =
         rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
-    if (!wanted) continue;
+    if (!wanted || only_mentioned(question, reply)) continue;
     ++count;
     result.matched.push_back(reply.to_original(question.span));
   }

@@ -227,15 +227,26 @@ bool asks_back(std::string_view rest, std::string_view before) {
          before.find("难道") != std::string_view::npos;
 }
 
+// `before` without the one spoken to after its word of saying: 我不会问您“…”, 客户问你“…”.
+std::string_view without_addressee(std::string_view before) {
+  for (std::string_view pronoun : {"您们", "你们", "您們", "你們", "您", "你", "妳"}) {
+    if (!before.ends_with(pronoun)) continue;
+    const std::string_view saying = before.substr(0, before.size() - pronoun.size());
+    if (!ending(saying, kReportingWords).empty()) return saying;
+  }
+  return before;
+}
+
 // `open` is where the opening mark starts, `after` where the text after the closing mark does.
 bool is_mention(std::string_view original, std::size_t open, std::size_t after) {
   const std::string_view next = after_quotations(original.substr(after));
   if (std::any_of(kNamingWords.begin(), kNamingWords.end(),
                   [&](auto word) { return next.starts_with(word); }))
     return true;
-  const std::string_view before =
+  const std::string_view sentence =
       trimmed(sentence_before(original, open), {" ", "\u3000", ":", "：", ",", "，"}, true);
-  if (!ending(before, kNamingWordsBefore).empty()) return true;
+  if (!ending(sentence, kNamingWordsBefore).empty()) return true;
+  const std::string_view before = without_addressee(sentence);
   const std::string_view saying = ending(before, kReportingWords);
   if (saying.empty()) return false;
   // 您说“…”, 客户问“…” report someone else; 我说“…” and 坦白说“…” say it, unless a negation

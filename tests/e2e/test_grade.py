@@ -234,6 +234,25 @@ class Grading(CoachTestCase):
         english_only = {"vent": "Sir, I understand how you feel, please tell me slowly. You are wrong, calm down."}
         self.assertTrue(self.graded_with("missing-balance", "follow_up", "", english_only)["critical_failed"])
 
+    def test_questions_only_mentioned_are_not_asked(self):
+        # Outside pass 30, finding 09: the customer's question quoted back, a question reported
+        # (客户问“…”), named as words or denied (我不会问您“…”) earned the gather step's
+        # question points, 50 -> 100. A question of one's own that quotes the customer still asks.
+        plain = "王先生,我马上帮您调出本月的话费详单查一下,麻烦您把手机号码告诉我。"
+        cases = [("您刚才说:“你问我?我哪知道怎么回事!”我理解。", False),
+                 ("客户问“这是什么费用?是不是乱扣的?”我都记下了。", False),
+                 ("“什么时候发现的?上过网吗?”这种问题我就不问您了。", False),
+                 ("我不会问您“什么时候发现的?上过网吗?”", False),
+                 ("客户问你“这是什么费用?”", False),
+                 ("我想问您“什么时候发现的?”", True),
+                 ("您说的“乱扣费”是指哪一笔呢?", True)]
+        graded = graded_steps(self, [("missing-balance", "gather", plain + reply) for reply, _ in cases],
+                              added_to_model=False)
+        for (reply, asks), step in zip(cases, graded):
+            with self.subTest(reply=reply):
+                questions = [rule for rule in step["rules"] if rule["kind"] == "asks_question"]
+                self.assertEqual(any(rule["ok"] for rule in questions), asks, questions)
+
     def test_look_alike_letters_and_miswritten_characters_hide_no_blame(self):
         # Outside pass 30, finding 03: one Cyrillic or Greek letter drawn as a Latin one (а, ο,
         # ѕ), the old 伱 for 你, or 自已 (the usual slip for 自己) let blame and dismissal through.
