@@ -18,7 +18,9 @@ namespace coach {
 namespace fs = std::filesystem;
 
 bool is_yaml_name(const std::string& path) {
-  const fs::path extension = fs::path(path).extension();
+  // In any case: a tool on Windows saves `A.YAML`, and one skipped file is a submission lost.
+  std::string extension = fs::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return extension == ".yaml" || extension == ".yml";
 }
 

@@ -8,7 +8,8 @@
 
 namespace coach {
 
-// Whether a file's name says it is YAML (*.yaml, *.yml): what a directory listing here takes.
+// Whether a file's name says it is YAML (*.yaml, *.yml, in any case: *.YAML too): what a
+// directory listing here takes.
 bool is_yaml_name(const std::string& path);
 
 // The YAML files (*.yaml, *.yml) directly inside a directory, in natural order (2 before 10).

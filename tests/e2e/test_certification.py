@@ -585,6 +585,17 @@ class Batches(CoachTestCase):
         self.assertEqual(inputs[("customer_types", "types.yaml")],
                          hashlib.sha256(presets.read_bytes()).hexdigest())
 
+    def test_a_folder_of_submissions_takes_yaml_in_any_case(self):
+        # Outside pass 30, finding 06: a trainee's `.YAML` files were passed over without a
+        # word (and, with a roster, reported "not attempted"), while `.yml` was graded.
+        for number, name in enumerate(("a/one.yaml", "b/two.yml", "c/three.YAML", "d/four.Yml")):
+            self.write(f"subs/{name}", GOOD.format(who=f"学员{number}"))
+        self.write("subs/e/notes.yaml.txt", GOOD.format(who="不算"))
+        result = run("--scenarios", str(FIXTURES), "grade", str(self.tmp / "subs"), "--format", "json",
+                     lang="en")
+        trainees = sorted(r["trainee"] for r in json.loads(result.stdout)["results"])
+        self.assertEqual(trainees, ["学员0", "学员1", "学员2", "学员3"])
+
     def test_a_pipe_or_device_among_the_lexicons_is_named_and_never_read(self):
         # Outside pass 30, finding 04: grade named the pipe only after reading every library
         # file again for the report's digests, and that read waited for a writer for ever
