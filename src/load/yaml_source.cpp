@@ -79,13 +79,29 @@ std::size_t hex_digits_after(char escape) {
   return escape == 'x' ? 2 : escape == 'u' ? 4 : escape == 'U' ? 8 : 0;
 }
 
+// A byte order mark that begins a line (or follows the file's own): a second file's, pasted or
+// joined in, or a second one an editor added. One inside a line is a reply's zero-width
+// no-break space, which the normaliser drops.
+std::optional<std::pair<std::size_t, char32_t>> find_line_start_byte_order_mark(
+    std::string_view text) {
+  const std::size_t first = text.size() - utf8::without_byte_order_mark(text).size();
+  for (std::size_t at = text.find(utf8::kByteOrderMark, first); at != std::string_view::npos;
+       at = text.find(utf8::kByteOrderMark, at + 1)) {
+    if (at == first || text[at - 1] == '\n' || text[at - 1] == '\r')
+      return std::pair{at, char32_t{0xFEFF}};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::pair<std::size_t, char32_t>> find_refused_character(std::string_view text) {
-  const auto line_break = find_hidden_line_break(text);
-  const auto noncharacter = utf8::find_noncharacter(text);
-  if (line_break && noncharacter) return std::min(*line_break, *noncharacter);
-  return line_break ? line_break : noncharacter;
+  std::optional<std::pair<std::size_t, char32_t>> first;
+  for (const auto& found : {find_hidden_line_break(text), utf8::find_noncharacter(text),
+                            find_line_start_byte_order_mark(text)}) {
+    if (found && (!first || found->first < first->first)) first = found;
+  }
+  return first;
 }
 
 std::optional<YamlMark> byte_order_mark_near(std::string_view text, std::size_t character_index) {

@@ -21,8 +21,9 @@ bool is_tab_at(std::string_view text, std::size_t character_index);
 // libyaml breaks lines at NEL (U+0085) and the line and paragraph separators (U+2028, U+2029)
 // too, where an editor shows none, and at a CR that no LF follows, where grep and most editors
 // do not: every line and column after one would be wrong. NEL is a C1 control as well. And libyaml
-// refuses only two of Unicode's 66 noncharacters (U+FFFE, U+FFFF). The byte offset and code point
-// of the first of any of these.
+// refuses only two of Unicode's 66 noncharacters (U+FFFE, U+FFFF). A byte order mark that begins
+// a line, or a second one at the start, is invisible and makes libyaml blame a line further on.
+// The byte offset and code point of the first of any of these.
 std::optional<std::pair<std::size_t, char32_t>> find_refused_character(std::string_view text);
 
 // Where a byte order mark stands at or just before libyaml's character index, other than at

@@ -208,6 +208,17 @@ TEST_CASE("a byte order mark inside a file is named at its place, not as a synta
                 "a: 1\n\xEF\xBB\xBF"
                 "b: 2\n")
             .starts_with("2:1: byte order mark U+FEFF"));
+  // Outside pass 30, finding 01: a second mark at the start was blamed on line 2 (or, before a
+  // comment, passed unsaid), and one before an indented key on a column further on.
+  CHECK(problem("\xEF\xBB\xBF\xEF\xBB\xBF"
+                "a: 1\nb: 2\n")
+            .starts_with("1:1: byte order mark U+FEFF"));
+  CHECK(
+      problem("\xEF\xBB\xBF\xEF\xBB\xBF# note\na: 1\n").starts_with("1:1: byte order mark U+FEFF"));
+  CHECK(problem("a:\n  b: 1\n\xEF\xBB\xBF  c: 2\n").starts_with("3:1: byte order mark U+FEFF"));
+  // Inside a line it is a reply's zero-width no-break space: text.
+  CHECK(parsed("a: \"先生\xEF\xBB\xBF您好\"\n").entries()[0].value.scalar() ==
+        "先生\xEF\xBB\xBF您好");
 }
 
 TEST_CASE("typing mistakes behind a syntax error are named") {
