@@ -221,8 +221,26 @@ std::string empty_path_text() {
 
 CLI::Validator non_empty_path() {
   return CLI::Validator(
-      [](const std::string& value) { return value.empty() ? empty_path_text() : std::string(); },
+      [](const std::string& value) {
+        if (value.empty()) return empty_path_text();
+        // `-o=$OUT` is the short option with the value `=$OUT`: with OUT unset, a file named `=`.
+        if (value.starts_with("="))
+          return std::string(
+              tr("路径以“=”开头(短选项写作 -o FILE,不写 -o=FILE)",
+                 "the path starts with `=` (a short option is -o FILE, not -o=FILE)"));
+        return std::string();
+      },
       "");  // no description: --help shows the option as before
+}
+
+CLI::Validator non_empty_value() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string(tr("值为空(是不是变量没有设置?)",
+                                              "the value is empty (an unset variable?)"))
+                             : std::string();
+      },
+      "");
 }
 
 namespace {

@@ -206,10 +206,12 @@ Action add_history_command(CLI::App& app, const Context& context) {
   cmd->add_flag("--all-trainees", options->all_trainees,
                 std::string(tr("所有学员", "every trainee")));
   cmd->add_option("--scenario", options->scenario,
-                  std::string(tr("只看此场景 id", "only this scenario id")));
+                  std::string(tr("只看此场景 id", "only this scenario id")))
+      ->check(non_empty_value());
   cmd->add_option("--since", options->since,
                   std::string(tr("只看此时间之后(YYYY-MM-DD[ HH:MM],本地时间)",
-                                 "only from this time on (YYYY-MM-DD[ HH:MM], local time)")));
+                                 "only from this time on (YYYY-MM-DD[ HH:MM], local time)")))
+      ->check(non_empty_value());
   cmd->add_option("--format", options->format,
                   std::string(tr("text(进步图)或 csv(每步一行)",
                                  "text (progress chart) or csv (a row per step)")))

@@ -13,6 +13,8 @@ using Action = std::function<int()>;
 // variable unset) is refused instead of read as "not given", which would quietly grade
 // without the exam, the roster or the trainer's scenarios.
 CLI::Validator non_empty_path();
+// A filter given an empty value (`--since "$SINCE"` unset) is refused, never read as "not given".
+CLI::Validator non_empty_value();
 std::string empty_path_text();
 
 Action add_list_command(CLI::App& app, const Context& context);

@@ -269,6 +269,22 @@ class MalformedScenarios(CoachTestCase):
                 result = run("--no-history", *args, input="", lang="en")
                 self.assertIn(f"{option}: the path is empty (an unset variable?)", result.stderr)
 
+    def test_an_empty_filter_or_a_short_option_with_equals_is_refused(self):
+        # Outside pass 30, finding 07: `-o=$OUT` with OUT unset wrote a report named `=` (exit
+        # 0), and `history --since ""` or `--scenario ""` showed the whole history.
+        answers = self.write("a.yaml", "scenario: fee\nresponses:\n  vent: 好\n")
+        for args, message in (
+            (["grade", str(answers), "-o="], "--output: 路径以“=”开头(短选项写作 -o FILE,不写 -o=FILE)"),
+            (["grade", str(answers), "-o=.json"], "--output: 路径以“=”开头"),
+            (["history", "--since", ""], "--since: 值为空(是不是变量没有设置?)"),
+            (["history", "--scenario", ""], "--scenario: 值为空(是不是变量没有设置?)"),
+        ):
+            with self.subTest(args=args):
+                result = run("--no-history", "--scenarios", str(FIXTURES), *args, cwd=self.tmp)
+                self.assertExit(result, 2)
+                self.assertIn(message, result.stderr)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml"])
+
     def test_command_line_parser_messages_are_in_chinese_in_the_chinese_interface(self):
         for args, message in (
             (["grade", "a.yaml", "--format", "json", "--format", "text"], "--format 只能给 1 次,这里给了 2 次"),
