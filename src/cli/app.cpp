@@ -205,9 +205,11 @@ std::string failure_text(const std::exception& error) {
   }
   const auto* system = dynamic_cast<const std::system_error*>(&error);
   if (system && is_resource_shortage(system->code())) {
-    return fmt::format(fmt::runtime(tr("coach: 系统资源不足,没有做完:{}\n",
+    return fmt::format(fmt::runtime(tr("coach: 系统资源不足,没有做完:{}(可用内存太少或 "
+                                       "ulimit -v 限制太小,或进程数达到 ulimit -u 上限)\n",
                                        "coach: the system is short of resources, not "
-                                       "finished: {}\n")),
+                                       "finished: {} (too little memory, a `ulimit -v` limit too "
+                                       "small, or `ulimit -u` processes reached)\n")),
                        system_error_text(system->code().value()));
   }
   return "coach: " + utf8::escape_controls(error.what()) + "\n";

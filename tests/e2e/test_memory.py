@@ -102,7 +102,8 @@ class AddressSpaceLimits(CoachTestCase):
         self.assertTrue(cut_short, "no limit let the session start and then ran out")
 
 
-SHORT_OF_THREADS = "coach: 系统资源不足,没有做完:资源暂时不可用"
+SHORT_OF_THREADS = ("coach: 系统资源不足,没有做完:资源暂时不可用(可用内存太少或 ulimit -v 限制太小,"
+                    "或进程数达到 ulimit -u 上限)")
 
 
 def counts_of(stderr):
