@@ -253,6 +253,15 @@ class Grading(CoachTestCase):
                 questions = [rule for rule in step["rules"] if rule["kind"] == "asks_question"]
                 self.assertEqual(any(rule["ok"] for rule in questions), asks, questions)
 
+    def test_nerve_to_complain_is_blame_without_a_pronoun(self):
+        # Outside pass 28b, finding 02 (left in session 17): 还好意思来投诉 passed without 您.
+        self.assert_critical_cases("missing-balance", [
+            ("vent", "这么点钱还好意思来投诉?", True),
+            ("vent", "自己没看清楚,还有脸来闹。", True),
+            ("vent", "我们还好意思来找您要这1.8元吗?不会的。", False),
+            ("vent", "这1.8元哪还好意思扣您的,我马上帮您查。", False),
+            ("vent", "给您添了麻烦,我们都不好意思了,您慢慢说。", False)])
+
     def test_look_alike_letters_and_miswritten_characters_hide_no_blame(self):
         # Outside pass 30, finding 03: one Cyrillic or Greek letter drawn as a Latin one (а, ο,
         # ѕ), the old 伱 for 你, or 自已 (the usual slip for 自己) let blame and dismissal through.
