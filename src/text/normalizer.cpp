@@ -206,18 +206,54 @@ NormalizedText normalize_reading(std::string_view original, const Reading& readi
   return result;
 }
 
-// 自已 is how 自己 is most often miswritten (已 and 己 differ by a stroke's length): read as
-// 自己, so that 是您自已没注意 blames as 是您自己没注意 does. Not before 经 (自已经确认之日起:
-// "from the day it was confirmed"). Both characters are three bytes long, so the text is
+// Slips of typed Chinese that would hide a phrase from every rule while the report shows what
+// the trainee meant: 自已 and 自巳 for 自己 (已, 己 and 巳 differ by a stroke's length), and
+// the colloquial 自个 (自个儿 is left whole: the lexicons name it), 因该 for
+// 应该 after the one addressed (the input method's yīn for yīng), 措 for 错 after a verb of
+// doing or perceiving (弄措了). Each is read as the word meant: the slip, after one of the
+// characters that make it one, is replaced by what is meant, as many bytes long, so the text is
 // mended in place and what maps it to the original stays as it is.
+struct Miswriting {
+  std::string_view slip;
+  std::string_view meant;
+  std::u32string_view after;  // the characters before the slip that make it one
+};
+constexpr Miswriting kMiswritings[] = {{"已", "己", U"自"},
+                                       {"巳", "己", U"自"},
+                                       {"个", "己", U"自"},
+                                       {"因该", "应该", U"您你们"},
+                                       {"措", "错", U"弄搞记看听算填输按拨写说点"}};
+
+constexpr bool mended_in_place() {
+  for (const Miswriting& m : kMiswritings)
+    if (m.slip.size() != m.meant.size()) return false;
+  return true;
+}
+static_assert(mended_in_place());
+
+// 自已经 is also 自 + 已经, "since it was …", before the verbs of an account's events
+// (自已经确认之日起, 自已经开通之日起); before anything else it is 自己 + 经… (自已经常忘了).
+bool since_already(std::string_view text, std::size_t slip) {
+  constexpr std::string_view kAlready = "已经";
+  if (text.substr(slip, kAlready.size()) != kAlready) return false;
+  std::size_t next = slip + kAlready.size();
+  return next < text.size() &&
+         std::u32string_view(U"确核付开生到提受登签缴充注激停").find(utf8::decode(text, next)) !=
+             std::u32string_view::npos;
+}
+
 void mend_miswritten_words(std::string& text) {
-  static constexpr std::string_view kMiswritten = "自已";
-  static constexpr std::string_view kMeant = "自己";
-  static_assert(kMiswritten.size() == kMeant.size());
-  for (std::size_t at = text.find(kMiswritten); at != std::string::npos;
-       at = text.find(kMiswritten, at + kMiswritten.size())) {
-    if (std::string_view(text).substr(at + kMiswritten.size()).starts_with("经")) continue;
-    text.replace(at, kMeant.size(), kMeant);
+  for (const Miswriting& m : kMiswritings) {
+    for (std::size_t at = text.find(m.slip); at != std::string::npos;
+         at = text.find(m.slip, at + m.slip.size())) {
+      if (at == 0) continue;
+      std::size_t before = utf8::previous_start(text, at);
+      if (m.after.find(utf8::decode(text, before)) == std::u32string_view::npos) continue;
+      if (m.slip == "已" && since_already(text, at)) continue;
+      if (m.slip == "个" && std::string_view(text).substr(at + m.slip.size()).starts_with("儿"))
+        continue;
+      text.replace(at, m.meant.size(), m.meant);
+    }
   }
 }
 

@@ -271,6 +271,12 @@ class Grading(CoachTestCase):
             ("vent", "不过 it's yоur own fault。", True),
             ("vent", "这是您自已没注意。", True),
             ("vent", "伱弄错了。", True),
+            # Outside pass 31, findings 04 to 06: the other slips.
+            ("vent", "说到底是您自巳没注意。", True),
+            ("vent", "说到底是您自已经常忘了。", True),
+            ("vent", "是您自个没注意。", True),
+            ("vent", "您因该先看看自己开了什么业务。", True),
+            ("vent", "您肯定弄措了。", True),
             ("vent", "王先生,自已经核实之日起,这笔钱一定退给您,您的心情我很理解。", False)])
 
     def test_taboo_words_inside_innocent_words_do_not_fail_a_step(self):

@@ -273,6 +273,16 @@ TEST_CASE("letters drawn as Latin ones and miswritten characters read as what th
   CHECK(normalize("伱弄错了").text == "你弄错了");
   CHECK(normalize("是您自已没注意").text == "是您自己没注意");
   CHECK(normalize("自已经核实之日起").text == "自已经核实之日起");
+  // Outside pass 31, findings 04 to 06: the other slips, and 自已 before a word in 经.
+  CHECK(normalize("是您自巳没注意").text == "是您自己没注意");
+  CHECK(normalize("是您自已经常忘了").text == "是您自己经常忘了");
+  CHECK(normalize("您因该先看看").text == "您应该先看看");
+  CHECK(normalize("因该项业务未开通").text == "因该项业务未开通");
+  CHECK(normalize("您肯定弄措了").text == "您肯定弄错了");
+  CHECK(normalize("这是我们的举措").text == "这是我们的举措");
+  CHECK(normalize("已经").text == "已经");
+  CHECK(normalize("是您自个没注意").text == "是您自己没注意");
+  CHECK(normalize("您自个儿没注意").text == "您自个儿没注意");
   const NormalizedText mended = normalize("您自已看");
   CHECK(mended.text.size() == std::string("您自己看").size());
   CHECK(mended.original == "您自已看");
