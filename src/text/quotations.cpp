@@ -24,36 +24,43 @@ struct QuotationMarks {
   std::string_view opening;
   char32_t closing;
 };
-constexpr QuotationMarks kQuotationMarks[] = {
-    {"“", U'”'}, {"「", U'」'}, {"『", U'』'}, {"\"", U'"'}};
+constexpr QuotationMarks kQuotationMarks[] = {{"“", U'”'},   {"「", U'」'}, {"『", U'』'},
+                                              {"\"", U'"'},  {"‘", U'’'},   {"«", U'»'},
+                                              {"〝", U'〞'}, {"＂", U'＂'}};
 
 // Words that report what someone says or thinks, just before the quotation (in either script),
 // and words of taking something as what the quotation says (我们不会当成“没那么严重”).
 // (Not 道 alone: 您要知道 is knowing, not saying.)
-constexpr std::array<std::string_view, 51> kReportingWords = {
-    "说",   "說",   "讲",   "講",   "问",   "問",   "说道", "說道", "写",   "寫",   "写着",
-    "寫著", "叫",   "喊",   "骂",   "罵",   "称",   "稱",   "想",   "觉得", "覺得", "认为",
-    "認為", "以为", "以為", "提到", "提过", "提過", "表示", "所谓", "所謂", "说的", "說的",
-    "讲的", "講的", "原话", "当成", "當成", "当作", "當作", "当做", "當做", "看成", "看作",
-    "看做", "视为", "視為", "视作", "視作", "说成", "說成"};
+constexpr std::array<std::string_view, 72> kReportingWords = {
+    "说",       "說",     "讲",     "講",   "问",   "問",       "说道",     "說道",
+    "写",       "寫",     "写着",   "寫著", "叫",   "喊",       "骂",       "罵",
+    "称",       "稱",     "想",     "觉得", "覺得", "认为",     "認為",     "以为",
+    "以為",     "提到",   "提过",   "提過", "表示", "所谓",     "所謂",     "说的",
+    "說的",     "讲的",   "講的",   "原话", "当成", "當成",     "当作",     "當作",
+    "当做",     "當做",   "看成",   "看作", "看做", "视为",     "視為",     "视作",
+    "視作",     "说成",   "說成",   "问过", "問過", "说过",     "說過",     "问了一句",
+    "说了一句", "问了句", "说了句", "嚷",   "嚷着", "喊着",     "问的是",   "说的是",
+    "问题是",   "想知道", "担心",   "擔心", "疑惑", "关心的是", "關心的是", "担心的是"};
 
 // Words that name the quotation as words, just after it: “您弄错了”这种话.
-constexpr std::array<std::string_view, 24> kNamingWords = {
-    "这种", "這種", "这样",   "這樣",   "这句",   "這句",   "这类",   "這類",
-    "这些", "這些", "那种",   "那種",   "那样",   "那樣",   "那句",   "之类",
-    "之類", "一类", "几个字", "幾個字", "那两句", "这两句", "那几句", "这几句"};
+constexpr std::array<std::string_view, 28> kNamingWords = {
+    "这种",   "這種",   "这样",   "這樣",     "这句",     "這句",   "这类",
+    "這類",   "这些",   "這些",   "那种",     "那種",     "那样",   "那樣",
+    "那句",   "之类",   "之類",   "一类",     "几个字",   "幾個字", "那两句",
+    "这两句", "那几句", "这几句", "这个问题", "這個問題", "的问题", "的問題"};
 
 // Words that name the quotation as words, just before it: 刚才那句“应该是”是我的猜测.
-constexpr std::array<std::string_view, 10> kNamingWordsBefore = {
-    "那句", "这句", "這句", "那个词", "这个词", "那個詞", "這個詞", "所谓", "所謂", "那几个字"};
+constexpr std::array<std::string_view, 12> kNamingWordsBefore = {
+    "那句",   "这句", "這句", "那个词",   "这个词", "那個詞",
+    "這個詞", "所谓", "所謂", "那几个字", "诸如",   "諸如"};
 
 // Who may be the speaker of reported words, other than the trainee (in either script).
-constexpr std::array<std::u32string_view, 38> kOtherSpeakers = {
-    U"您",     U"你",     U"妳",   U"他",       U"她",   U"客户", U"客戶", U"顾客",
-    U"顧客",   U"同事",   U"别人", U"別人",     U"有人", U"对方", U"對方", U"人家",
-    U"经理",   U"經理",   U"领导", U"領導",     U"主管", U"大家", U"朋友", U"家人",
-    U"网上",   U"網上",   U"短信", U"通知",     U"合同", U"规定", U"客服", U"代表",
-    U"营业员", U"營業員", U"前台", U"工作人员", U"師傅", U"师傅"};
+constexpr std::array<std::u32string_view, 42> kOtherSpeakers = {
+    U"您",   U"你",   U"妳",     U"他",     U"她",   U"客户",   U"客戶",   U"顾客", U"顧客",
+    U"同事", U"别人", U"別人",   U"有人",   U"对方", U"對方",   U"人家",   U"经理", U"經理",
+    U"领导", U"領導", U"主管",   U"大家",   U"朋友", U"家人",   U"网上",   U"網上", U"短信",
+    U"通知", U"合同", U"规定",   U"客服",   U"代表", U"营业员", U"營業員", U"前台", U"工作人员",
+    U"師傅", U"师傅", U"很多人", U"不少人", U"爱人", U"愛人"};
 
 // Characters before a pronoun that make it the one spoken to (跟您说), not the speaker.
 bool addresses(char32_t c) {
@@ -68,7 +75,8 @@ bool is_negator(char32_t c) {
 
 // Characters between a negation and the word of saying it governs: 不会跟您说, 从没说过.
 bool carries_negation(char32_t c) {
-  return std::u32string_view(U"会會能要想敢是再还還也都曾绝絕决決从從来來跟对對给給向您你妳")
+  return std::u32string_view(
+             U"会會能要想敢是再还還也都曾绝絕决決从從来來跟对對给給向您你妳必该該用")
              .find(c) != std::u32string_view::npos;
 }
 
@@ -227,9 +235,21 @@ bool asks_back(std::string_view rest, std::string_view before) {
          before.find("难道") != std::string_view::npos;
 }
 
-// `before` without the one spoken to after its word of saying: 我不会问您“…”, 客户问你“…”.
+// The last clause of `sentence`: after its last comma.
+std::string_view own_clause(std::string_view sentence) {
+  std::size_t start = 0;
+  for (std::string_view comma : {",", "，", "、"}) {
+    const std::size_t found = sentence.rfind(comma);
+    if (found != std::string_view::npos) start = std::max(start, found + comma.size());
+  }
+  return sentence.substr(start);
+}
+
+// `before` without the one spoken to after its word of saying: 我不会问您“…”, 客户问你“…”,
+// 您问我“…”.
 std::string_view without_addressee(std::string_view before) {
-  for (std::string_view pronoun : {"您们", "你们", "您們", "你們", "您", "你", "妳"}) {
+  for (std::string_view pronoun :
+       {"您们", "你们", "您們", "你們", "我们", "我們", "您", "你", "妳", "我"}) {
     if (!before.ends_with(pronoun)) continue;
     const std::string_view saying = before.substr(0, before.size() - pronoun.size());
     if (!ending(saying, kReportingWords).empty()) return saying;
@@ -246,7 +266,9 @@ bool is_mention(std::string_view original, std::size_t open, std::size_t after) 
   const std::string_view sentence =
       trimmed(sentence_before(original, open), {" ", "\u3000", ":", "：", ",", "，"}, true);
   if (!ending(sentence, kNamingWordsBefore).empty()) return true;
-  const std::string_view before = without_addressee(sentence);
+  // Who speaks, and whether a negation governs the saying, is read in the saying's own clause:
+  // in 我不是怀疑您,只是想问“…” neither the 您 nor the 不是 of the clause before has to do with 问.
+  const std::string_view before = without_addressee(own_clause(sentence));
   const std::string_view saying = ending(before, kReportingWords);
   if (saying.empty()) return false;
   // 您说“…”, 客户问“…” report someone else; 我说“…” and 坦白说“…” say it, unless a negation

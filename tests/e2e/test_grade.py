@@ -245,7 +245,19 @@ class Grading(CoachTestCase):
                  ("我不会问您“什么时候发现的?上过网吗?”", False),
                  ("客户问你“这是什么费用?”", False),
                  ("我想问您“什么时候发现的?”", True),
-                 ("您说的“乱扣费”是指哪一笔呢?", True)]
+                 ("您说的“乱扣费”是指哪一笔呢?", True),
+                 # Outside pass 31, finding 08: more ways of reporting, denying or naming.
+                 ("您刚才问了一句“你问我?我哪知道怎么回事?”", False),
+                 ("您问我:“这是什么费用?”", False),
+                 ("我没问过您“这是什么费用?”", False),
+                 ("“这是什么费用?”这个问题我记下了。", False),
+                 ("您担心“是不是乱扣的?”", False),
+                 ("很多人都问“这是什么费用?”", False),
+                 ("您问‘这是什么费用?’", False),
+                 # Finding 09: the clause before 想问 says nothing of who asks.
+                 ("我不是怀疑您,只是想问“您是什么时候发现的?”", True),
+                 ("这事不怪您,想问“您是什么时候发现的?”", True),
+                 ("您先消消气,顺便问您“您是什么时候发现的?”", True)]
         graded = graded_steps(self, [("missing-balance", "gather", plain + reply) for reply, _ in cases],
                               added_to_model=False)
         for (reply, asks), step in zip(cases, graded):
