@@ -119,27 +119,30 @@ void check_rules_earned(const Rubric& rubric, const CompiledStep& step, ScoredRe
 
 // Replies that say nothing a rule with points should reward: a rule they all meet gives its
 // points to any reply (`regex: '.'`, `min_chars: 1`), and tells no good reply from a bad one.
-constexpr std::array<std::string_view, 2> kEmptyReplies = {"好。", "今天天气不错。"};
+// In the customer's language: an English scenario's rules are read for English replies.
+constexpr std::array<std::string_view, 2> kEmptyChineseReplies = {"好。", "今天天气不错。"};
+constexpr std::array<std::string_view, 2> kEmptyEnglishReplies = {"OK.", "Nice weather today."};
 
 void check_rules_discriminate(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
                               CheckSummary& summary) {
+  const auto& replies = step.speaks_chinese ? kEmptyChineseReplies : kEmptyEnglishReplies;
   for (std::size_t i = 0; i < step.rules.size(); ++i) {
     const CompiledRule& rule = step.rules[i];
     if (rule.rule->points == 0 || forbids(rule.rule->kind)) continue;
     const auto met = [&](std::string_view reply) {
       return scored.at(step, std::string(reply)).result.rules.at(i).ok;
     };
-    if (!std::all_of(kEmptyReplies.begin(), kEmptyReplies.end(), met)) continue;
-    const RuleResult& result = scored.at(step, std::string(kEmptyReplies[0])).result.rules.at(i);
+    if (!std::all_of(replies.begin(), replies.end(), met)) continue;
+    const RuleResult& result = scored.at(step, std::string(replies[0])).result.rules.at(i);
     summary.met_by_anything.error(
         rubric.scenario().file, rule.rule->mark,
         fmt::format(fmt::runtime(tr("步骤 `{0}` 的规则「{1}」连“{2}”和“{3}”这样什么都没说的回答"
-                                    "也满足,{4} 分给了任何回答",
-                                    "the rule {1} of step `{0}` is met even by replies that say "
+                                    "也满足,{4} 分给了任何回答:请让它要求好回答才会说的词句",
+                                    "the rule “{1}” of step `{0}` is met even by replies that say "
                                     "nothing, such as “{2}” and “{3}”: its {4} points go to any "
-                                    "reply")),
-                    step.step->id, result.description, kEmptyReplies[0], kEmptyReplies[1],
-                    result.max));
+                                    "reply; make it ask for what a good reply says and a poor one "
+                                    "does not")),
+                    step.step->id, result.description, replies[0], replies[1], result.max));
   }
 }
 

@@ -195,8 +195,23 @@ TEST_CASE("check notes a rule that replies saying nothing meet") {
   set_language(Language::en);
   const std::string english = check_rubric(*fixture.rubric).met_by_anything.items()[1].message;
   set_language(Language::zh);
-  const bool worded = english.starts_with("the rule ") && english.ends_with("go to any reply");
-  CHECK_MESSAGE(worded, english);
+  const bool worded =
+      english.starts_with("the rule “") &&
+      english.find("such as “OK.” and “Nice weather today.”") != std::string::npos &&
+      english.ends_with("a poor one does not");
+  CHECK_MESSAGE(worded,
+                english);  // this scenario's customer speaks no Chinese (outside pass 31, 11)
+  // A Chinese scenario is tried with Chinese replies.
+  std::string chinese = scenario;
+  chinese.replace(chinese.find("customer: c\n"), 12, "customer: 你们怎么回事\n");
+  chinese.replace(chinese.find("model_answers: [x]"), 18,
+                  "model_answers: [\"对不起,给您添麻烦了\"]");
+  test::Fixture in_chinese(chinese);
+  REQUIRE_MESSAGE(in_chinese.rubric, in_chinese.diagnostics.to_string());
+  const CheckSummary noted = check_rubric(*in_chinese.rubric);
+  REQUIRE(noted.met_by_anything.size() == 2);
+  CHECK(noted.met_by_anything.items()[0].message.find("连“好。”和“今天天气不错。”") !=
+        std::string::npos);
   test::Fixture good(kTwoSteps);
   CHECK(check_rubric(*good.rubric).met_by_anything.empty());
 }
