@@ -168,10 +168,10 @@ bool new_predicate_at(const Window& window, std::size_t i, std::string_view text
 }
 
 // Adverbs of degree right before a phrase begin a predicate of their own: in
-// 一直没给您回电话真对不起 the 没 governs 回电话, and 真对不起 is meant.
+// 一直没给您回电话真对不起 the 没 governs 回电话, and 真对不起 is meant (很, 太, 特别 as 非常).
 bool after_degree_adverb(std::string_view text, std::size_t match_begin) {
-  static constexpr std::array<std::string_view, 6> kAdverbs = {"真",   "实在", "确实",
-                                                               "非常", "十分", "万分"};
+  static constexpr std::array<std::string_view, 12> kAdverbs = {
+      "真", "实在", "确实", "非常", "十分", "万分", "很", "太", "特别", "挺", "深感", "深表"};
   const std::string_view before = text.substr(0, match_begin);
   return std::any_of(kAdverbs.begin(), kAdverbs.end(), [&](auto w) { return before.ends_with(w); });
 }
@@ -206,6 +206,38 @@ const std::vector<Alignment>& alignments_of(char32_t negator) {
   return kNone;
 }
 
+bool carries_negation(char32_t c);
+bool is_preposition(char32_t c);
+bool window_spells(const Window& window, std::size_t begin, std::size_t end,
+                   std::u32string_view word);
+
+// Whether the words right before the match end a predicate of their own, so that a negation
+// before them governs it and not the match: an object after a verb that carries nothing on
+// (没通知您|对不起, 没告诉您|很抱歉; not 不会给您|道歉), a result (没说清楚|不好意思) or a noun
+// after 的 (没接到您的电话|对不起; not 没有真诚的|道歉).
+bool after_completed_predicate(const Window& window) {
+  const std::size_t last = kWindowCharacters - 1;
+  if (window.size < 2) return false;
+  const char32_t end = window.characters[last];
+  const char32_t before = window.characters[last - 1];
+  if (is_pronoun(end))  // 叫您, 请您 ask the one addressed to act: 没叫您道歉 stays negated
+    return !is_negator(before) && !carries_negation(before) && !is_preposition(before) &&
+           before != U'叫' && before != U'请';
+  if (window_spells(window, last - 1, last + 1, U"清楚") ||
+      window_spells(window, last - 1, last + 1, U"明白") ||
+      window_spells(window, last - 1, last + 1, U"到位"))
+    return true;
+  // A noun is told from a verb only by what it is not (我不是真的想说|对不起 goes on).
+  const auto nominal = [](char32_t c) {
+    return !is_negator(c) && !carries_negation(c) && !is_pronoun(c) && c != U'的';
+  };
+  for (std::size_t noun = 1; noun <= 2 && last >= window.first() + noun; ++noun) {
+    if (!nominal(window.characters[last - noun + 1])) return false;
+    if (window.characters[last - noun] == U'的') return true;
+  }
+  return false;
+}
+
 // `pos` is where a negation character starts in the text.
 bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
   std::size_t after = pos;
@@ -223,6 +255,13 @@ bool holds_negator(const Window& window) {
                      is_negator);
 }
 
+bool holds_rhetorical_head(const Window& window) {
+  return std::any_of(
+      window.characters.begin() + window.first(), window.characters.end(), [](char32_t c) {
+        return std::u32string_view(U"怎哪岂何咋谁").find(c) != std::u32string_view::npos;
+      });
+}
+
 // The window's nearest `reach` characters.
 Window nearest(const Window& window, std::size_t reach) {
   Window near = window;
@@ -233,7 +272,9 @@ Window nearest(const Window& window, std::size_t reach) {
 // The wide reading, for rules that require a phrase (see negation.hpp).
 bool widely_negated(std::string_view text, const Window& whole, std::size_t match_begin) {
   const Window window = nearest(whole, kWideReach);
-  if (!holds_negator(window) || after_degree_adverb(text, match_begin)) return false;
+  if (!holds_negator(window) || after_degree_adverb(text, match_begin) ||
+      after_completed_predicate(window))
+    return false;
   std::size_t cut = after_scope_breakers(window);
   for (std::size_t i = kWindowCharacters + 1; i-- > cut;) {
     if (new_predicate_at(window, i, text, match_begin)) {
@@ -273,10 +314,11 @@ constexpr std::size_t kDeniedGap = 6;
 // certainty and time (我不敢百分之百|保证, 不能马上|给您退, 我不会一上来就|说是您弄错了), and
 // what one lacks to do something (没有权限|给您开, 没资格|说您). 就 alone carries nothing: in
 // 没查就说是您弄错了 the 没 governs 查.
-constexpr std::array<std::u32string_view, 19> kCarriedWords = {
-    U"百分之百", U"百分百", U"完全", U"绝对",     U"一定",    U"随便", U"轻易",
-    U"马上",     U"立刻",   U"当场", U"权限",     U"权力",    U"权利", U"资格",
-    U"能力",     U"理由",   U"把握", U"一上来就", U"一开始就"};
+// The one nobody is: 没人会说|您弄错了, 没有谁会|怪您自己, 没有一个人会说….
+constexpr std::array<std::u32string_view, 22> kCarriedWords = {
+    U"百分之百", U"百分百",   U"完全",     U"绝对",   U"一定", U"随便", U"轻易", U"马上",
+    U"立刻",     U"当场",     U"权限",     U"权力",   U"权利", U"资格", U"能力", U"理由",
+    U"把握",     U"一上来就", U"一开始就", U"一个人", U"人",   U"谁"};
 
 // How many characters the object of a 把 may have: 不会把|您的金额|填错 (4).
 constexpr std::size_t kLongestBaObject = 5;
@@ -310,11 +352,16 @@ std::optional<std::size_t> time_limit_ending_at(const Window& window, std::size_
 // Where a stretch that carries a negation on as a whole ends at window position `last`: a
 // carried word, or the object of a 把 (没把|号码|输错: the negation governs the verb after the
 // object). The window position it starts at, or nothing.
-std::optional<std::size_t> carried_stretch_ending_at(const Window& window, std::size_t last) {
+std::optional<std::size_t> carried_word_ending_at(const Window& window, std::size_t last) {
   for (std::u32string_view word : kCarriedWords) {
     if (last + 1 >= word.size() && window_spells(window, last + 1 - word.size(), last + 1, word))
       return last + 1 - word.size();
   }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> carried_stretch_ending_at(const Window& window, std::size_t last) {
+  if (const auto word = carried_word_ending_at(window, last)) return word;
   if (const auto time = time_limit_ending_at(window, last)) return time;
   for (std::size_t ba = last; ba-- > window.first() && last - ba <= kLongestBaObject;) {
     const char32_t c = window.characters[ba];
@@ -406,6 +453,33 @@ bool in_concession(std::string_view text, std::size_t match_begin, std::string_v
   return false;
 }
 
+// A rhetorical question that denies what it asks about, ending at window position `last`:
+// 这怎么能|怪您自己呢, 这怎么会|是您自己的错呢, 这哪里能|怪您, 何必|怪您自己, 谁能说|是您弄错了呢.
+// Its words are a
+// head (怎么, 哪, 岂 …) and the modal after it, which the walk back has already passed.
+bool rhetorical_head_ending_at(const Window& window, std::size_t last) {
+  static constexpr std::array<std::u32string_view, 9> kHeads = {
+      U"怎么", U"怎", U"哪里", U"哪儿", U"哪", U"岂", U"何", U"咋", U"谁"};
+  if (last + 1 >= kWindowCharacters) return false;
+  const char32_t modal = window.characters[last + 1];
+  if (std::u32string_view(U"能会是必可").find(modal) == std::u32string_view::npos) return false;
+  return std::any_of(kHeads.begin(), kHeads.end(), [&](std::u32string_view head) {
+    return last + 1 >= head.size() && window_spells(window, last + 1 - head.size(), last + 1, head);
+  });
+}
+
+// Words of judging the customer that a rhetorical denial takes back (怪, 是…的错, 说您…): in
+// 您怎么能自己乱点呢 it is the customer's own act that is asked about, and that blames.
+bool judges(char32_t c) {
+  return std::u32string_view(U"怪说讲是赖算归认觉").find(c) != std::u32string_view::npos;
+}
+
+// The one promised to, after a verb of promising, carries a negation on as the object of a
+// preposition does: 我不能随便答应您|全赔, 没有权限保证您|….
+bool promises_to(char32_t c) {
+  return c == U'应' || c == U'证' || c == U'诺';
+}
+
 // The narrow reading, for rules that forbid a phrase (see negation.hpp).
 bool plainly_denied(std::string_view text, const Window& window, std::size_t match_begin) {
   if (window.size > 0 && window.characters[kWindowCharacters - 1] == U'法' &&
@@ -417,22 +491,31 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
     return i > window.first() && !joins_copula(window.characters[i - 1]);
   };
   std::size_t first = match_begin;
-  if (utf8::decode(text, first) == U'是' && new_copula(kWindowCharacters)) return false;
+  const char32_t opening = utf8::decode(text, first);
+  if (opening == U'是' && new_copula(kWindowCharacters)) return false;
+  bool judged = judges(opening);
   std::size_t between = 0;
   for (std::size_t i = kWindowCharacters; i-- > window.first();) {
     const char32_t c = window.characters[i];
     if (is_negator(c))
       return !is_inside_neutral_word(text, window.starts[i]) &&
              !is_rhetorical(text, window, i, match_begin);
+    if (judged && rhetorical_head_ending_at(window, i)) return true;
+    judged = judged || judges(c);
     if (c == U'是' && new_copula(i)) return false;
-    // A pronoun is carried over only as the object of a preposition (不会给您); otherwise it is
+    // A pronoun is carried over only as the object of a preposition (不会给您) or of a verb of
+    // promising (不能随便答应您); otherwise it is
     // a new subject (不是我说您应该).
     // So is the subject of what 不是 denies: 不是您粗心, 也不是您大意.
     const bool object =
         (is_pronoun(c) || c == U'们') && i > window.first() &&
-        (is_preposition(window.characters[i - 1]) ||
+        (is_preposition(window.characters[i - 1]) || promises_to(window.characters[i - 1]) ||
          (c == U'们' && is_pronoun(window.characters[i - 1])) || denied_subject(window, i));
-    if (!carries_negation(c) && !object) {
+    // A carried word is taken whole even where its last character carries on alone: the 便
+    // of 随便 (不能随便|答应) must not leave 随 to end the walk.
+    if (const auto word = carried_word_ending_at(window, i); word && *word < i) {
+      i = *word;
+    } else if (!carries_negation(c) && !object) {
       const std::optional<std::size_t> stretch = carried_stretch_ending_at(window, i);
       if (!stretch) return false;
       i = *stretch;
@@ -447,18 +530,31 @@ bool refused_after(std::string_view rest) {
   make_room_for_unsafe_code();
   static const RE2 refusal(
       "(这个|这点|这一点|这事|这件事)?(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
-      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)");
+      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)|"
+      "(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
   // Read for every match: most clauses hold none of the refusing words, and are passed at once.
-  const bool may_refuse = rest.find("能") != std::string_view::npos ||
-                          rest.find("法") != std::string_view::npos ||
-                          rest.find("敢") != std::string_view::npos;
+  const bool may_refuse =
+      rest.find("能") != std::string_view::npos || rest.find("法") != std::string_view::npos ||
+      rest.find("敢") != std::string_view::npos || rest.find("不到") != std::string_view::npos ||
+      rest.find("不了") != std::string_view::npos;
   return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
+}
+
+// The clause after the one `rest` ends, when it takes up what that one named (这个, 这点 …):
+// 损失全赔,这个我不能随便答应您.
+std::string_view clause_taking_up(std::string_view text, std::size_t match_begin,
+                                  std::string_view rest) {
+  const std::size_t end = match_begin + rest.size();
+  if (end >= text.size() || text[end] != ',') return {};
+  const std::string_view next = rest_of_clause(text, end + 1);
+  return next.starts_with("这") || next.starts_with("那") ? next : std::string_view();
 }
 
 // Said in a concession or refused in the clause that names it: not the trainee's own word.
 // `rest` is the clause from the match on (rest_of_clause).
 bool not_asserted(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest));
+  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest) ||
+                           refused_after(clause_taking_up(text, match_begin, rest)));
 }
 
 }  // namespace
@@ -470,8 +566,9 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
   const bool asserted = !not_asserted(text, match_begin, rest_of_clause(text, match_begin));
-  // Most matches have no negation character before them, and both readings need one.
-  if (!holds_negator(window)) return {!asserted, !asserted};
+  // Most matches have no negation character before them, and both readings need one (or, for
+  // the narrow reading, the head of a rhetorical question that denies: 怎么能怪您).
+  if (!holds_negator(window) && !holds_rhetorical_head(window)) return {!asserted, !asserted};
   const bool denied = !asserted || plainly_denied(text, window, match_begin);
   return {denied || widely_negated(text, window, match_begin), denied};
 }

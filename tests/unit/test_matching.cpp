@@ -194,6 +194,20 @@ TEST_CASE("a negation governs its own predicate, not the next one") {
   CHECK_FALSE(affirms({"对不起"}, "我不是真的想说对不起"));
 }
 
+TEST_CASE("an apology after a predicate the negation ends with is meant") {
+  // Outside pass 31, finding 03: the 没 of what is apologised for took the apology with it.
+  for (const std::string reply :
+       {"扣费前没通知您很抱歉", "没通知您对不起", "没说清楚不好意思", "没接到您的电话对不起",
+        "没及时通知您太抱歉了", "没通知您特别抱歉"}) {
+    CAPTURE(reply);
+    CHECK(affirms({"对不起", "抱歉", "不好意思"}, reply));
+  }
+  // While a negation of the apology itself still denies it.
+  CHECK_FALSE(affirms({"道歉"}, "我们不会给您道歉"));
+  CHECK_FALSE(affirms({"道歉"}, "没叫您道歉"));
+  CHECK_FALSE(affirms({"道歉"}, "没有真诚的道歉"));
+}
+
 TEST_CASE("a question word before 吗 asks yes or no") {
   const auto questions = find_questions(normalize("您还有什么问题吗?").text);
   REQUIRE(questions.size() == 1);

@@ -270,6 +270,25 @@ TEST_CASE("a pause typed inside a forbidden phrase does not hide it") {
   CHECK(ok("{none_of: [您弄错了]}", "谢谢您。弄错了的是我们"));
 }
 
+TEST_CASE("taking blame or a promise back is no blame and no promise") {
+  // Outside pass 31, findings 01 and 02.
+  for (const std::string reply : {"这怎么能怪您自己呢", "这怎么会是您自己的错呢", "何必怪您自己呢",
+                                  "这哪里能怪您自己", "没人会说您弄错了", "没有谁会怪您自己",
+                                  "我们怎么会怪您自己没注意呢", "谁能说是您弄错了呢"}) {
+    CAPTURE(reply);
+    CHECK(ok("{none_of: [怪您自己, 是您自己的错, 您弄错了, 您自己没注意]}", reply));
+  }
+  CHECK_FALSE(ok("{none_of: [怪您自己]}", "这都怪您自己"));
+  // Asking how the customer could do a thing blames.
+  CHECK_FALSE(ok("{none_of: [乱点]}", "您怎么能自己乱点呢"));
+  for (const std::string reply : {"我没有权限答应您要多少赔多少", "我不能随便答应您全赔",
+                                  "要多少赔多少我做不到", "全赔,这个我不能随便答应您"}) {
+    CAPTURE(reply);
+    CHECK(ok("{none_of: [要多少赔多少, 全赔]}", reply));
+  }
+  CHECK_FALSE(ok("{none_of: [全赔]}", "我答应您全赔"));
+}
+
 TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs it") {
   CHECK(ok("{forbid: blame}", "我们不会说您弄错了"));
   CHECK(ok("{forbid: blame}", "这并不是您的错"));
