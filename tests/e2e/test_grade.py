@@ -265,6 +265,27 @@ class Grading(CoachTestCase):
                 questions = [rule for rule in step["rules"] if rule["kind"] == "asks_question"]
                 self.assertEqual(any(rule["ok"] for rule in questions), asks, questions)
 
+    def test_taking_blame_or_a_promise_back_fails_nothing(self):
+        # Outside pass 31, findings 01 and 02: reassurance and refusals failed critically.
+        self.assert_critical_cases("missing-balance", [
+            ("apologize", "这怎么能怪您自己呢。", False),
+            ("apologize", "这怎么会是您自己的错呢。", False),
+            ("apologize", "没人会说您弄错了。", False),
+            ("apologize", "没有谁会怪您自己。", False),
+            ("apologize", "这都怪您自己。", True)])
+        self.assert_critical_cases("repair-three-weeks", [
+            ("resolve", "我没有权限答应您要多少赔多少,我如实记录下来上报站长评估。", False),
+            ("resolve", "我不能随便答应您全赔,我如实记录下来上报站长评估。", False),
+            ("resolve", "我答应您全赔。", True)])
+
+    def test_an_apology_for_what_was_not_done_counts(self):
+        # Outside pass 31, finding 03: 没通知您很抱歉 was no apology, and the exam failed.
+        for reply in ("王先生,扣费前没通知您很抱歉。", "王先生,没通知您对不起。", "王先生,没接到您的电话对不起。"):
+            with self.subTest(reply=reply):
+                graded = graded_steps(self, [("missing-balance", "apologize", reply)], added_to_model=False)[0]
+                apology = [r for r in graded["rules"] if r["kind"] == "concept" and "道歉" in r["description"]]
+                self.assertTrue(apology and apology[0]["ok"], graded["rules"])
+
     def test_nerve_to_complain_is_blame_without_a_pronoun(self):
         # Outside pass 28b, finding 02 (left in session 17): 还好意思来投诉 passed without 您.
         self.assert_critical_cases("missing-balance", [
