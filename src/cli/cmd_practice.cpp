@@ -37,6 +37,7 @@
 #include "cli/typed_command.hpp"
 #include "history/transcript_import.hpp"
 #include "load/exam_loader.hpp"
+#include "load/yaml_files.hpp"
 #include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
@@ -708,8 +709,7 @@ int practice(const Context& context, PracticeOptions& options) {
 }
 
 bool names_a_path(std::string_view word) {
-  return word.find('/') != std::string_view::npos || word.ends_with(".yaml") ||
-         word.ends_with(".yml");
+  return word.find('/') != std::string_view::npos || is_yaml_name(std::string(word));
 }
 
 // `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset

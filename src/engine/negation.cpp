@@ -173,7 +173,15 @@ bool after_degree_adverb(std::string_view text, std::size_t match_begin) {
   static constexpr std::array<std::string_view, 12> kAdverbs = {
       "真", "实在", "确实", "非常", "十分", "万分", "很", "太", "特别", "挺", "深感", "深表"};
   const std::string_view before = text.substr(0, match_begin);
-  return std::any_of(kAdverbs.begin(), kAdverbs.end(), [&](auto w) { return before.ends_with(w); });
+  return std::any_of(kAdverbs.begin(), kAdverbs.end(), [&](auto adverb) {
+    if (!before.ends_with(adverb)) return false;
+    // After 不, 是 or 觉得 the adverb is the degree denied: 这件事我们不是很抱歉, 我并不觉得很抱歉.
+    const std::string_view ahead = before.substr(0, before.size() - adverb.size());
+    if (ahead.empty()) return true;
+    std::size_t last = utf8::previous_start(ahead, ahead.size());
+    const char32_t c = utf8::decode(ahead, last);
+    return !is_negator(c) && c != U'是' && c != U'得';
+  });
 }
 
 // A neutral word and where in it (bytes from its start) a negation character stands.
@@ -215,14 +223,31 @@ bool window_spells(const Window& window, std::size_t begin, std::size_t end,
 // before them governs it and not the match: an object after a verb that carries nothing on
 // (没通知您|对不起, 没告诉您|很抱歉; not 不会给您|道歉), a result (没说清楚|不好意思) or a noun
 // after 的 (没接到您的电话|对不起; not 没有真诚的|道歉).
+// Whether a preposition heads the noun phrase whose 的 is at window position `de`: 不为|别人的错误
+// 道歉 negates the apology the phrase is the object of (为, 给, 向, 对, 替, 就 …).
+bool headed_by_preposition(const Window& window, std::size_t de) {
+  constexpr std::size_t kLongestPossessor = 4;
+  for (std::size_t at = de; at-- > window.first() && de - at <= kLongestPossessor;) {
+    const char32_t c = window.characters[at];
+    if (is_preposition(c) || c == U'就') return true;
+  }
+  return false;
+}
+
 bool after_completed_predicate(const Window& window) {
   const std::size_t last = kWindowCharacters - 1;
   if (window.size < 2) return false;
   const char32_t end = window.characters[last];
-  const char32_t before = window.characters[last - 1];
-  if (is_pronoun(end))  // 叫您, 请您 ask the one addressed to act: 没叫您道歉 stays negated
-    return !is_negator(before) && !carries_negation(before) && !is_preposition(before) &&
-           before != U'叫' && before != U'请';
+  // Only a verb of informing or attending ends its predicate with its object: 没通知您|对不起,
+  // not 我们不欠您|道歉 or 没叫您|道歉.
+  if (is_pronoun(end)) {
+    static constexpr std::array<std::u32string_view, 10> kVerbs = {
+        U"通知", U"告诉", U"联系", U"回复", U"答复", U"提醒", U"接待", U"打扰", U"照顾", U"等"};
+    return std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::u32string_view verb) {
+      return last >= window.first() + verb.size() &&
+             window_spells(window, last - verb.size(), last, verb);
+    });
+  }
   if (window_spells(window, last - 1, last + 1, U"清楚") ||
       window_spells(window, last - 1, last + 1, U"明白") ||
       window_spells(window, last - 1, last + 1, U"到位"))
@@ -233,7 +258,7 @@ bool after_completed_predicate(const Window& window) {
   };
   for (std::size_t noun = 1; noun <= 2 && last >= window.first() + noun; ++noun) {
     if (!nominal(window.characters[last - noun + 1])) return false;
-    if (window.characters[last - noun] == U'的') return true;
+    if (window.characters[last - noun] == U'的') return !headed_by_preposition(window, last - noun);
   }
   return false;
 }
@@ -255,11 +280,16 @@ bool holds_negator(const Window& window) {
                      is_negator);
 }
 
+// The heads of the rhetorical questions that deny (rhetorical_head_ending_at): 怎么能, 哪里会 ….
+constexpr std::array<std::u32string_view, 9> kRhetoricalHeads = {
+    U"怎么", U"怎", U"哪里", U"哪儿", U"哪", U"岂", U"何", U"咋", U"谁"};
+
 bool holds_rhetorical_head(const Window& window) {
-  return std::any_of(
-      window.characters.begin() + window.first(), window.characters.end(), [](char32_t c) {
-        return std::u32string_view(U"怎哪岂何咋谁").find(c) != std::u32string_view::npos;
-      });
+  return std::any_of(window.characters.begin() + window.first(), window.characters.end(),
+                     [](char32_t c) {
+                       return std::any_of(kRhetoricalHeads.begin(), kRhetoricalHeads.end(),
+                                          [&](std::u32string_view head) { return head[0] == c; });
+                     });
 }
 
 // The window's nearest `reach` characters.
@@ -354,6 +384,9 @@ std::optional<std::size_t> time_limit_ending_at(const Window& window, std::size_
 // object). The window position it starts at, or nothing.
 std::optional<std::size_t> carried_word_ending_at(const Window& window, std::size_t last) {
   for (std::u32string_view word : kCarriedWords) {
+    // Nobody carries a negation on to what nobody does (没人会说), not to a new sentence right
+    // after it (柜台没人|您应该早点来).
+    if ((word == U"人" || word == U"谁") && last + 1 == kWindowCharacters) continue;
     if (last + 1 >= word.size() && window_spells(window, last + 1 - word.size(), last + 1, word))
       return last + 1 - word.size();
   }
@@ -455,17 +488,17 @@ bool in_concession(std::string_view text, std::size_t match_begin, std::string_v
 
 // A rhetorical question that denies what it asks about, ending at window position `last`:
 // 这怎么能|怪您自己呢, 这怎么会|是您自己的错呢, 这哪里能|怪您, 何必|怪您自己, 谁能说|是您弄错了呢.
-// Its words are a
-// head (怎么, 哪, 岂 …) and the modal after it, which the walk back has already passed.
+// Its words are a head (怎么, 哪, 岂 …) and the modal after it, which the walk back has already
+// passed.
 bool rhetorical_head_ending_at(const Window& window, std::size_t last) {
-  static constexpr std::array<std::u32string_view, 9> kHeads = {
-      U"怎么", U"怎", U"哪里", U"哪儿", U"哪", U"岂", U"何", U"咋", U"谁"};
   if (last + 1 >= kWindowCharacters) return false;
   const char32_t modal = window.characters[last + 1];
   if (std::u32string_view(U"能会是必可").find(modal) == std::u32string_view::npos) return false;
-  return std::any_of(kHeads.begin(), kHeads.end(), [&](std::u32string_view head) {
-    return last + 1 >= head.size() && window_spells(window, last + 1 - head.size(), last + 1, head);
-  });
+  return std::any_of(kRhetoricalHeads.begin(), kRhetoricalHeads.end(),
+                     [&](std::u32string_view head) {
+                       return last + 1 >= head.size() &&
+                              window_spells(window, last + 1 - head.size(), last + 1, head);
+                     });
 }
 
 // Words of judging the customer that a rhetorical denial takes back (怪, 是…的错, 说您…): in
@@ -540,21 +573,26 @@ bool refused_after(std::string_view rest) {
   return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
 }
 
-// The clause after the one `rest` ends, when it takes up what that one named (这个, 这点 …):
-// 损失全赔,这个我不能随便答应您.
-std::string_view clause_taking_up(std::string_view text, std::size_t match_begin,
-                                  std::string_view rest) {
+// Whether the clause after the one `rest` ends takes up what that one named and refuses it,
+// and nothing else: 损失全赔,这个我不能随便答应您. A refusal with an object of its own refuses
+// that (多少钱我们都认,这个我不能保证今天到账 still promises).
+bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std::string_view rest) {
   const std::size_t end = match_begin + rest.size();
-  if (end >= text.size() || text[end] != ',') return {};
+  if (rest.empty() || end >= text.size() || text[end] != ',') return false;
   const std::string_view next = rest_of_clause(text, end + 1);
-  return next.starts_with("这") || next.starts_with("那") ? next : std::string_view();
+  if (!next.starts_with("这") && !next.starts_with("那")) return false;
+  make_room_for_unsafe_code();
+  static const RE2 taken_back(
+      "(这个|这点|这一点|这事|这件事|那个)(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
+      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)(您)?"
+      "(啊|呀|哦|的)?");
+  return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
 }
 
 // Said in a concession or refused in the clause that names it: not the trainee's own word.
 // `rest` is the clause from the match on (rest_of_clause).
 bool not_asserted(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest) ||
-                           refused_after(clause_taking_up(text, match_begin, rest)));
+  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest));
 }
 
 }  // namespace
@@ -565,7 +603,9 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   // mark governs the match, so a forbidding rule holds it against the trainee all the more.
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
-  const bool asserted = !not_asserted(text, match_begin, rest_of_clause(text, match_begin));
+  const std::string_view rest = rest_of_clause(text, match_begin);
+  const bool asserted =
+      !not_asserted(text, match_begin, rest) && !refused_in_next_clause(text, match_begin, rest);
   // Most matches have no negation character before them, and both readings need one (or, for
   // the narrow reading, the head of a rhetorical question that denies: 怎么能怪您).
   if (!holds_negator(window) && !holds_rhetorical_head(window)) return {!asserted, !asserted};

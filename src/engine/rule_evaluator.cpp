@@ -153,12 +153,14 @@ void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleRes
   }
 }
 
-// A question whose end (its particle, or the last word before its question mark) stands in a
-// mention is one the trainee reports or names, not one they ask: 客户问“这是什么费用?”,
-// “上过网吗?”这种问题我就不问了. A question of one's own may still quote the customer:
-// 您说的“乱扣费”是指哪一笔?
+// A question whose mark (its question mark, or without one its last word: 吗, 呢 …) stands in
+// a mention is one the trainee reports or names, not one they ask: 客户问“这是什么费用?”,
+// “上过网吗?”这种问题我就不问了. A question of one's own may quote the customer, and ends
+// outside the quotation: 您说的“乱扣费”是指哪一笔?, 您是说“一个电话都没打”?
 bool only_mentioned(const Question& question, const NormalizedText& reply) {
-  return question.span.end > question.span.begin && reply.is_quoted(question.span.end - 1);
+  const std::size_t end = question.span.end;
+  if (end < reply.text.size() && reply.text[end] == '?') return reply.is_quoted(end);
+  return end > question.span.begin && reply.is_quoted(end - 1);
 }
 
 void judge_questions(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {

@@ -216,13 +216,18 @@ NormalizedText normalize_reading(std::string_view original, const Reading& readi
 struct Miswriting {
   std::string_view slip;
   std::string_view meant;
-  std::u32string_view after;  // the characters before the slip that make it one
+  std::u32string_view after;             // the characters before the slip that make it one
+  std::u32string_view not_before;        // characters after it that make it a word of its own
+  std::u32string_view only_before = {};  // when given, the characters after it that must follow
 };
-constexpr Miswriting kMiswritings[] = {{"已", "己", U"自"},
-                                       {"巳", "己", U"自"},
-                                       {"个", "己", U"自"},
-                                       {"因该", "应该", U"您你们"},
-                                       {"措", "错", U"弄搞记看听算填输按拨写说点"}};
+// 自个人, 自个体 are 自 + 个人 (来自个人账户); 措施, 措辞 are words; 您因该故障 and 您因该笔扣费
+// are 因 + 该, "because of that": 因该 is 应该 only before what 应该 is said of (先, 自己, 早点 …).
+constexpr Miswriting kMiswritings[] = {
+    {"已", "己", U"自", U""},
+    {"巳", "己", U"自", U""},
+    {"个", "己", U"自", U"儿人体别性"},
+    {"因该", "应该", U"您你们", U"", U"先自早提注及看去知明了仔多好清检核确在会能要找记留"},
+    {"措", "错", U"弄搞记看听算填输按拨写说点", U"施辞"}};
 
 constexpr bool mended_in_place() {
   for (const Miswriting& m : kMiswritings)
@@ -250,7 +255,10 @@ void mend_miswritten_words(std::string& text) {
       std::size_t before = utf8::previous_start(text, at);
       if (m.after.find(utf8::decode(text, before)) == std::u32string_view::npos) continue;
       if (m.slip == "已" && since_already(text, at)) continue;
-      if (m.slip == "个" && std::string_view(text).substr(at + m.slip.size()).starts_with("儿"))
+      std::size_t next = at + m.slip.size();
+      const char32_t following = next < text.size() ? utf8::decode(text, next) : U'\0';
+      if (m.not_before.find(following) != std::u32string_view::npos) continue;
+      if (!m.only_before.empty() && m.only_before.find(following) == std::u32string_view::npos)
         continue;
       text.replace(at, m.meant.size(), m.meant);
     }

@@ -43,11 +43,10 @@ constexpr std::array<std::string_view, 72> kReportingWords = {
     "问题是",   "想知道", "担心",   "擔心", "疑惑", "关心的是", "關心的是", "担心的是"};
 
 // Words that name the quotation as words, just after it: “您弄错了”这种话.
-constexpr std::array<std::string_view, 28> kNamingWords = {
-    "这种",   "這種",   "这样",   "這樣",     "这句",     "這句",   "这类",
-    "這類",   "这些",   "這些",   "那种",     "那種",     "那样",   "那樣",
-    "那句",   "之类",   "之類",   "一类",     "几个字",   "幾個字", "那两句",
-    "这两句", "那几句", "这几句", "这个问题", "這個問題", "的问题", "的問題"};
+constexpr std::array<std::string_view, 26> kNamingWords = {
+    "这种",   "這種",   "这样",   "這樣",   "这句",   "這句",   "这类",     "這類",    "这些",
+    "這些",   "那种",   "那種",   "那样",   "那樣",   "那句",   "之类",     "之類",    "一类",
+    "几个字", "幾個字", "那两句", "这两句", "那几句", "这几句", "这个问题", "這個問題"};
 
 // Words that name the quotation as words, just before it: 刚才那句“应该是”是我的猜测.
 constexpr std::array<std::string_view, 12> kNamingWordsBefore = {
@@ -257,6 +256,15 @@ std::string_view without_addressee(std::string_view before) {
   return before;
 }
 
+// Whether the words before a word of saying are only adverbs and the one spoken to (当时跟您,
+// 又, 刚才), so that its subject is further back; 只是想 (问) is the trainee's own.
+bool names_no_one(std::u32string_view lead) {
+  static constexpr std::u32string_view kBare =
+      U"当時时又还還就也刚剛才一直再都跟对對向给給您你妳们們";
+  return std::all_of(lead.begin(), lead.end(),
+                     [](char32_t c) { return kBare.find(c) != std::u32string_view::npos; });
+}
+
 // `open` is where the opening mark starts, `after` where the text after the closing mark does.
 bool is_mention(std::string_view original, std::size_t open, std::size_t after) {
   const std::string_view next = after_quotations(original.substr(after));
@@ -275,6 +283,12 @@ bool is_mention(std::string_view original, std::size_t open, std::size_t after) 
   // governs the saying: 我不会说“…”.
   const std::u32string lead = decode_text(before.substr(0, before.size() - saying.size()));
   if (speaker_of(lead) == Speaker::someone_else) return true;
+  // A saying with no words of its own but adverbs and the one spoken to has the subject the
+  // sentence opened with: 上次那位同事态度不好,(当时)跟您说“…”; 您昨天打电话来,问“…”.
+  const std::string_view clauses_before =
+      sentence.substr(0, sentence.size() - own_clause(sentence).size());
+  if (names_no_one(lead) && speaker_of(decode_text(clauses_before)) == Speaker::someone_else)
+    return true;
   const std::u32string whole = decode_text(before);
   return denies_saying(whole, utf8::count_code_points(saying)) &&
          !asks_back(original.substr(after), before);

@@ -17,10 +17,10 @@ struct QuotedRanges {
   bool contains(std::size_t pos) const;
 };
 
-// The mentions in a reply as typed: quotations (“…”, 「…」, 『…』, "…") of at most 40
-// characters that are reported speech — after a word of saying or thinking (您说, 客户问,
-// 我不会说, 觉得:) whose speaker is not the trainee unless they deny it — or that are named
-// as words (“…”这种话, “…”之类).
+// The mentions in a reply as typed: quotations (“…”, 「…」, 『…』, ‘…’, "…", ＂…＂, «…», 〝…〞) of
+// at most 40 characters that are reported speech — after a word of saying or thinking (您说,
+// 客户问, 我不会说, 觉得:) whose speaker, in its own clause or opening the sentence, is not the
+// trainee unless they deny it — or that are named as words (“…”这种话, “…”之类).
 QuotedRanges find_mentions(std::string_view original);
 
 }  // namespace coach

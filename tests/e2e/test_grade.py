@@ -257,7 +257,12 @@ class Grading(CoachTestCase):
                  # Finding 09: the clause before 想问 says nothing of who asks.
                  ("我不是怀疑您,只是想问“您是什么时候发现的?”", True),
                  ("这事不怪您,想问“您是什么时候发现的?”", True),
-                 ("您先消消气,顺便问您“您是什么时候发现的?”", True)]
+                 ("您先消消气,顺便问您“您是什么时候发现的?”", True),
+                 # Review of session 18: the question mark outside the quotation asks; a
+                 # speaker named before the comma still reports.
+                 ("您是说“一个电话都没打”?", True),
+                 ("您是不是担心“以后还会再扣”?", True),
+                 ("您昨天打电话来,问“这是什么费用?”", False)]
         graded = graded_steps(self, [("missing-balance", "gather", plain + reply) for reply, _ in cases],
                               added_to_model=False)
         for (reply, asks), step in zip(cases, graded):
@@ -310,6 +315,11 @@ class Grading(CoachTestCase):
             ("vent", "是您自个没注意。", True),
             ("vent", "您因该先看看自己开了什么业务。", True),
             ("vent", "您肯定弄措了。", True),
+            # Review of session 18: 因 + 该 and 措施 are words of their own.
+            ("apologize", "对于您因该故障受到的影响,我们深表歉意。", False),
+            ("resolve", "您看措施这样安排行吗?", False),
+            ("vent", "上次那位同事态度不好,说“您自己没看清楚”,这是我们的问题,对不起。", False),
+            ("vent", "这属于“您自己操作不当”的问题,我们没办法。", True),
             ("vent", "王先生,自已经核实之日起,这笔钱一定退给您,您的心情我很理解。", False)])
 
     def test_taboo_words_inside_innocent_words_do_not_fail_a_step(self):

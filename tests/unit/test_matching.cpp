@@ -206,6 +206,12 @@ TEST_CASE("an apology after a predicate the negation ends with is meant") {
   CHECK_FALSE(affirms({"道歉"}, "我们不会给您道歉"));
   CHECK_FALSE(affirms({"道歉"}, "没叫您道歉"));
   CHECK_FALSE(affirms({"道歉"}, "没有真诚的道歉"));
+  // Review of session 18: a preposition's object, a verb that ends nothing, a degree denied.
+  CHECK_FALSE(affirms({"道歉"}, "我们不为别人的错误道歉"));
+  CHECK_FALSE(affirms({"道歉"}, "我们不会为您的损失道歉"));
+  CHECK_FALSE(affirms({"道歉"}, "我们不欠您道歉"));
+  CHECK_FALSE(affirms({"抱歉"}, "我并不觉得很抱歉"));
+  CHECK_FALSE(affirms({"抱歉"}, "这件事我们不是很抱歉"));
 }
 
 TEST_CASE("a question word before 吗 asks yes or no") {

@@ -283,6 +283,11 @@ TEST_CASE("letters drawn as Latin ones and miswritten characters read as what th
   CHECK(normalize("已经").text == "已经");
   CHECK(normalize("是您自个没注意").text == "是您自己没注意");
   CHECK(normalize("您自个儿没注意").text == "您自个儿没注意");
+  // Review of session 18: words of their own.
+  CHECK(normalize("对于您因该故障受到的影响").text == "对于您因该故障受到的影响");
+  CHECK(normalize("您因该笔扣费产生的损失").text == "您因该笔扣费产生的损失");
+  CHECK(normalize("您看措施这样安排行吗").text == "您看措施这样安排行吗");
+  CHECK(normalize("来自个人账户").text == "来自个人账户");
   const NormalizedText mended = normalize("您自已看");
   CHECK(mended.text.size() == std::string("您自己看").size());
   CHECK(mended.original == "您自已看");

@@ -287,6 +287,11 @@ TEST_CASE("taking blame or a promise back is no blame and no promise") {
     CHECK(ok("{none_of: [要多少赔多少, 全赔]}", reply));
   }
   CHECK_FALSE(ok("{none_of: [全赔]}", "我答应您全赔"));
+  // Review of session 18: a refusal of something else in the next clause takes nothing back,
+  // and nobody carries no negation to a new sentence.
+  CHECK_FALSE(ok("{none_of: [都认]}", "多少钱我们都认,这个我不能保证今天到账"));
+  CHECK(ok("{any_of: [取消]}", "我马上为您取消这项服务,这个我不能保证今天到账"));
+  CHECK_FALSE(ok("{none_of: [您应该]}", "当时柜台没人您应该早点来"));
 }
 
 TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs it") {
