@@ -1160,18 +1160,24 @@ class StopAndContinue(CoachTestCase):
         self.addCleanup(self.reap, pid, fd)
         return pid, fd
 
-    def test_back_from_ctrl_z_the_line_is_edited_and_ctrl_c_keeps_it(self):
-        # Finding 01: after `fg` the terminal stayed in the shell's canonical mode: no prompt,
-        # no line editing, and Ctrl-C was a signal that threw the typed line away.
-        record = self.tmp / "rec.yaml"
+    def stop_while_typing(self, record, stop):
+        """Starts practice under the shell, types half a reply, stops coach with `stop(pid, fd)`
+        and waits for `fg` to draw the prompt again in coach's own mode; returns the terminal."""
         pid, fd = self.spawn_under_shell("practice", "fee", "--no-color", "--no-history",
                                          "--record", str(record))
         self.read_until(fd, "you>")
         os.write(fd, "王先生,您的".encode())
         self.read_until(fd, "您的")
-        os.write(fd, b"\x1a")
+        stop(pid, fd)
         self.read_until(fd, "王先生,您的", after="$ fg")  # drawn again after the shell's lines
         self.assertFalse(termios.tcgetattr(fd)[3] & termios.ICANON, "canonical after fg")
+        return fd
+
+    def test_back_from_ctrl_z_the_line_is_edited_and_ctrl_c_keeps_it(self):
+        # Finding 01: after `fg` the terminal stayed in the shell's canonical mode: no prompt,
+        # no line editing, and Ctrl-C was a signal that threw the typed line away.
+        record = self.tmp / "rec.yaml"
+        fd = self.stop_while_typing(record, lambda pid, fd: os.write(fd, b"\x1a"))
         os.write(fd, "心情我很理解".encode() + b"\x03")
         self.read_until(fd, "心情我很理解", after="Ctrl-C again")  # kept, not flushed
         os.write(fd, "。\r".encode())
@@ -1182,15 +1188,12 @@ class StopAndContinue(CoachTestCase):
         # Session 17 left this: a stop by SIGSTOP runs no handler, so at `fg` the shell's
         # canonical settings stayed and nothing was drawn again until the next key.
         record = self.tmp / "rec.yaml"
-        pid, fd = self.spawn_under_shell("practice", "fee", "--no-color", "--no-history",
-                                         "--record", str(record))
-        self.read_until(fd, "you>")
-        os.write(fd, "王先生,您的".encode())
-        self.read_until(fd, "您的")
-        coach = int(Path(f"/proc/{pid}/task/{pid}/children").read_text().split()[0])
-        os.kill(coach, signal.SIGSTOP)
-        self.read_until(fd, "王先生,您的", after="$ fg")
-        self.assertFalse(termios.tcgetattr(fd)[3] & termios.ICANON, "canonical after fg")
+
+        def kill_stop(pid, fd):
+            coach = int(Path(f"/proc/{pid}/task/{pid}/children").read_text().split()[0])
+            os.kill(coach, signal.SIGSTOP)
+
+        fd = self.stop_while_typing(record, kill_stop)
         os.write(fd, "心情我很理解。\r".encode())
         self.read_until(fd, "Step 2/2")
         self.assertIn('vent: "王先生,您的心情我很理解。"', record.read_text(encoding="utf-8"))

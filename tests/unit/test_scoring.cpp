@@ -147,6 +147,15 @@ TEST_CASE("check notes a rule no model answer earns, and says why each counter-e
   CHECK(check_rubric(*good.rubric).unearned.empty());
 }
 
+// check's notes as a trainer using `language` reads them.
+static CheckSummary checked_in(Language language, const Rubric& rubric) {
+  const Language before = coach::language();
+  set_language(language);
+  CheckSummary summary = check_rubric(rubric);
+  set_language(before);
+  return summary;
+}
+
 TEST_CASE("check's note on an unearned rule hints at negation only where it was the reason") {
   // Review of session 17: the English note did not format at all (fmt refused mixed argument
   // indexing), and every rule but a regex got the negation hint, a missing concept included.
@@ -159,10 +168,7 @@ TEST_CASE("check's note on an unearned rule hints at negation only where it was 
   test::Fixture fixture(scenario);
   REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
   for (const Language language : {Language::zh, Language::en}) {
-    const Language before = coach::language();
-    set_language(language);
-    const CheckSummary summary = check_rubric(*fixture.rubric);
-    set_language(before);
+    const CheckSummary summary = checked_in(language, *fixture.rubric);
     REQUIRE(summary.unearned.size() == 3);
     const auto& notes = summary.unearned.items();
     CHECK(notes[0].message.find("negation: false") != std::string::npos);
@@ -184,10 +190,7 @@ TEST_CASE("check notes a rule that replies saying nothing meet") {
   test::Fixture fixture(scenario);
   REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
   for (const Language language : {Language::zh, Language::en}) {
-    const Language before = coach::language();
-    set_language(language);
-    const CheckSummary summary = check_rubric(*fixture.rubric);
-    set_language(before);
+    const CheckSummary summary = checked_in(language, *fixture.rubric);
     REQUIRE(summary.met_by_anything.size() == 2);  // not the concept, a real length, a forbid
     CHECK_MESSAGE(summary.met_by_anything.items()[0].to_string().starts_with("t.yaml:12:9: "),
                   summary.met_by_anything.items()[0].to_string());
