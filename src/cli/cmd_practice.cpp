@@ -587,15 +587,19 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
 // A recording is written anew, whole, after every reply: a FIFO or a socket would give its
 // reader copy after copy run together (or nothing, once the reader has gone), never one
 // answers file that grade can read.
+std::string cannot_record_text(const std::string& path, std::string_view why) {
+  return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
+                     tr("无法写入", "cannot write"), why);
+}
+
 std::optional<std::string> pipe_problem(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !(S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode)))
     return std::nullopt;
-  return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
-                     tr("无法写入", "cannot write"),
-                     tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
-                        "a recording is written anew after every reply, so it cannot go to a "
-                        "pipe (FIFO) or socket; record to a regular file"));
+  return cannot_record_text(
+      path, tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
+               "a recording is written anew after every reply, so it cannot go to a "
+               "pipe (FIFO) or socket; record to a regular file"));
 }
 
 // The session's screen is standard output: a recording there, rewritten whole after every
@@ -603,12 +607,10 @@ std::optional<std::string> pipe_problem(const std::string& path) {
 // file that is no longer there) or run into the screen, never one answers file.
 std::optional<std::string> screen_problem(const std::string& path) {
   if (!is_stdout(path)) return std::nullopt;
-  return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
-                     tr("无法写入", "cannot write"),
-                     tr("这是标准输出,练习的画面也写在那里;作答记录每答一句就整份重写,"
-                        "请写入另一个普通文件",
-                        "it is standard output, where the session's screen goes; a recording is "
-                        "written anew after every reply, so record to another regular file"));
+  return cannot_record_text(
+      path, tr("这是标准输出,练习的画面也写在那里;作答记录每答一句就整份重写,请写入另一个普通文件",
+               "it is standard output, where the session's screen goes; a recording is "
+               "written anew after every reply, so record to another regular file"));
 }
 
 // A recording among the scenarios would be read back as a broken scenario by every later

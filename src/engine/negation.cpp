@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -214,15 +215,29 @@ const std::vector<Alignment>& alignments_of(char32_t negator) {
   return kNone;
 }
 
-bool carries_negation(char32_t c);
-bool is_preposition(char32_t c);
-bool window_spells(const Window& window, std::size_t begin, std::size_t end,
-                   std::u32string_view word);
+// Words between a negation and what it governs that carry the negation on to it: modal verbs
+// (不会, 不能, 不用, 不方便), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也,
+// 不能直接), prepositions with their object (不会给您, 没有让您), 自己 (不是自己按错的) and the 了
+// of 保证不了.
+bool carries_negation(char32_t c) {
+  static constexpr std::u32string_view kCarriers =
+      U"会能要想敢用必需须该应可以是有再又还也都曾说讲觉得认为怪给对跟向让把被替帮因去来真法办保证"
+      U"答承诺劳太像自己直接方便了";
+  return kCarriers.find(c) != std::u32string_view::npos;
+}
 
-// Whether the words right before the match end a predicate of their own, so that a negation
-// before them governs it and not the match: an object after a verb that carries nothing on
-// (没通知您|对不起, 没告诉您|很抱歉; not 不会给您|道歉), a result (没说清楚|不好意思) or a noun
-// after 的 (没接到您的电话|对不起; not 没有真诚的|道歉).
+bool is_preposition(char32_t c) {
+  static constexpr std::u32string_view kPrepositions = U"给对跟向让把被怪替帮为";
+  return kPrepositions.find(c) != std::u32string_view::npos;
+}
+
+// Whether the window's characters [begin, end) spell `word`.
+bool window_spells(const Window& window, std::size_t begin, std::size_t end,
+                   std::u32string_view word) {
+  if (begin < window.first() || end - begin != word.size()) return false;
+  return std::equal(word.begin(), word.end(), window.characters.begin() + begin);
+}
+
 // Whether a preposition heads the noun phrase whose 的 is at window position `de`: 不为|别人的错误
 // 道歉 negates the apology the phrase is the object of (为, 给, 向, 对, 替, 就 …).
 bool headed_by_preposition(const Window& window, std::size_t de) {
@@ -234,6 +249,10 @@ bool headed_by_preposition(const Window& window, std::size_t de) {
   return false;
 }
 
+// Whether the words right before the match end a predicate of their own, so that a negation
+// before them governs it and not the match: the object of a verb of informing or attending
+// (没通知您|对不起, 没告诉您|很抱歉; not 不会给您|道歉), a result (没说清楚|不好意思) or a noun
+// after 的 (没接到您的电话|对不起; not 没有真诚的|道歉, 不为别人的错误|道歉).
 bool after_completed_predicate(const Window& window) {
   const std::size_t last = kWindowCharacters - 1;
   if (window.size < 2) return false;
@@ -319,22 +338,6 @@ bool widely_negated(std::string_view text, const Window& whole, std::size_t matc
   return false;
 }
 
-// Words between a negation and what it governs that carry the negation on to it: modal verbs
-// (不会, 不能, 不用, 不方便), verbs of saying and thinking (没说, 不认为是), adverbs (不再, 不也,
-// 不能直接), prepositions with their object (不会给您, 没有让您), 自己 (不是自己按错的) and the 了
-// of 保证不了.
-bool carries_negation(char32_t c) {
-  static constexpr std::u32string_view kCarriers =
-      U"会能要想敢用必需须该应可以是有再又还也都曾说讲觉得认为怪给对跟向让把被替帮因去来真法办保证"
-      U"答承诺劳太像自己直接方便了";
-  return kCarriers.find(c) != std::u32string_view::npos;
-}
-
-bool is_preposition(char32_t c) {
-  static constexpr std::u32string_view kPrepositions = U"给对跟向让把被怪替帮为";
-  return kPrepositions.find(c) != std::u32string_view::npos;
-}
-
 // How many characters, each one that carries the negation on, may stand between a negation
 // and the phrase it plainly governs: 我不认为是|您的问题 (3), 我没法跟您保证|一定会赔 (5).
 // A carried word (below) counts as one.
@@ -352,13 +355,6 @@ constexpr std::array<std::u32string_view, 22> kCarriedWords = {
 
 // How many characters the object of a 把 may have: 不会把|您的金额|填错 (4).
 constexpr std::size_t kLongestBaObject = 5;
-
-// Whether the window's characters [begin, end) spell `word`.
-bool window_spells(const Window& window, std::size_t begin, std::size_t end,
-                   std::u32string_view word) {
-  if (begin < window.first() || end - begin != word.size()) return false;
-  return std::equal(word.begin(), word.end(), window.characters.begin() + begin);
-}
 
 // A deadline of up to four characters before 前, 之前, 以前, 内, 之内 or 以内 (周二前, 三天之内),
 // where the window's position `last` is its end: 不能保证|周二前|一定能到 promises nothing. Its
@@ -559,12 +555,17 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
 }
 
 // What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
+// The words of refusing to promise, shared by the clause that refuses what it named and the
+// clause after it that takes it up: 我不能随口答应您 (whose 这个 may name what is refused).
+constexpr std::string_view kRefusingToPromise =
+    "(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
+    "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)";
+constexpr std::string_view kTakingUp = "(这个|这点|这一点|这事|这件事|那个)";
+
 bool refused_after(std::string_view rest) {
   make_room_for_unsafe_code();
-  static const RE2 refusal(
-      "(这个|这点|这一点|这事|这件事)?(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
-      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)|"
-      "(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
+  static const RE2 refusal(std::string(kTakingUp) + "?" + std::string(kRefusingToPromise) +
+                           "|(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
   // Read for every match: most clauses hold none of the refusing words, and are passed at once.
   const bool may_refuse =
       rest.find("能") != std::string_view::npos || rest.find("法") != std::string_view::npos ||
@@ -582,10 +583,8 @@ bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std:
   const std::string_view next = rest_of_clause(text, end + 1);
   if (!next.starts_with("这") && !next.starts_with("那")) return false;
   make_room_for_unsafe_code();
-  static const RE2 taken_back(
-      "(这个|这点|这一点|这事|这件事|那个)(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
-      "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)(您)?"
-      "(啊|呀|哦|的)?");
+  static const RE2 taken_back(std::string(kTakingUp) + std::string(kRefusingToPromise) +
+                              "(您)?(啊|呀|哦|的)?");
   return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
 }
 

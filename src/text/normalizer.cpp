@@ -5,6 +5,7 @@
 #include <span>
 
 #include "text/char_folder.hpp"
+#include "text/miswritings.hpp"
 #include "text/pauses.hpp"
 #include "text/quotations.hpp"
 #include "text/read_through.hpp"
@@ -204,65 +205,6 @@ NormalizedText normalize_reading(std::string_view original, const Reading& readi
     out.finish();
   }
   return result;
-}
-
-// Slips of typed Chinese that would hide a phrase from every rule while the report shows what
-// the trainee meant: 自已 and 自巳 for 自己 (已, 己 and 巳 differ by a stroke's length), and
-// the colloquial 自个 (自个儿 is left whole: the lexicons name it), 因该 for
-// 应该 after the one addressed (the input method's yīn for yīng), 措 for 错 after a verb of
-// doing or perceiving (弄措了). Each is read as the word meant: the slip, after one of the
-// characters that make it one, is replaced by what is meant, as many bytes long, so the text is
-// mended in place and what maps it to the original stays as it is.
-struct Miswriting {
-  std::string_view slip;
-  std::string_view meant;
-  std::u32string_view after;             // the characters before the slip that make it one
-  std::u32string_view not_before;        // characters after it that make it a word of its own
-  std::u32string_view only_before = {};  // when given, the characters after it that must follow
-};
-// 自个人, 自个体 are 自 + 个人 (来自个人账户); 措施, 措辞 are words; 您因该故障 and 您因该笔扣费
-// are 因 + 该, "because of that": 因该 is 应该 only before what 应该 is said of (先, 自己, 早点 …).
-constexpr Miswriting kMiswritings[] = {
-    {"已", "己", U"自", U""},
-    {"巳", "己", U"自", U""},
-    {"个", "己", U"自", U"儿人体别性"},
-    {"因该", "应该", U"您你们", U"", U"先自早提注及看去知明了仔多好清检核确在会能要找记留"},
-    {"措", "错", U"弄搞记看听算填输按拨写说点", U"施辞"}};
-
-constexpr bool mended_in_place() {
-  for (const Miswriting& m : kMiswritings)
-    if (m.slip.size() != m.meant.size()) return false;
-  return true;
-}
-static_assert(mended_in_place());
-
-// 自已经 is also 自 + 已经, "since it was …", before the verbs of an account's events
-// (自已经确认之日起, 自已经开通之日起); before anything else it is 自己 + 经… (自已经常忘了).
-bool since_already(std::string_view text, std::size_t slip) {
-  constexpr std::string_view kAlready = "已经";
-  if (text.substr(slip, kAlready.size()) != kAlready) return false;
-  std::size_t next = slip + kAlready.size();
-  return next < text.size() &&
-         std::u32string_view(U"确核付开生到提受登签缴充注激停").find(utf8::decode(text, next)) !=
-             std::u32string_view::npos;
-}
-
-void mend_miswritten_words(std::string& text) {
-  for (const Miswriting& m : kMiswritings) {
-    for (std::size_t at = text.find(m.slip); at != std::string::npos;
-         at = text.find(m.slip, at + m.slip.size())) {
-      if (at == 0) continue;
-      std::size_t before = utf8::previous_start(text, at);
-      if (m.after.find(utf8::decode(text, before)) == std::u32string_view::npos) continue;
-      if (m.slip == "已" && since_already(text, at)) continue;
-      std::size_t next = at + m.slip.size();
-      const char32_t following = next < text.size() ? utf8::decode(text, next) : U'\0';
-      if (m.not_before.find(following) != std::u32string_view::npos) continue;
-      if (!m.only_before.empty() && m.only_before.find(following) == std::u32string_view::npos)
-        continue;
-      text.replace(at, m.meant.size(), m.meant);
-    }
-  }
 }
 
 NormalizedText normalize_mended(std::string_view original, const Reading& reading) {

@@ -1,12 +1,14 @@
 #include "util/file_io.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include "util/i18n.hpp"
@@ -42,6 +44,27 @@ const char* wide_encoding(std::string_view content) {
 
 }  // namespace
 
+RegularFile::RegularFile(const std::string& path)
+    : fd_(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) {
+  if (fd_ < 0) {
+    open_error_ = errno;
+    return;
+  }
+  struct stat status {};
+  regular_ = ::fstat(fd_, &status) == 0 && S_ISREG(status.st_mode);
+}
+
+RegularFile::~RegularFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+long RegularFile::read_some(char* buffer, std::size_t size) {
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer, size);
+    if (got >= 0 || errno != EINTR) return static_cast<long>(got);
+  }
+}
+
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -59,22 +82,29 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     fail(path, {},
          std::string(tr("不是普通文件(而是管道、设备或套接字)",
                         "not a regular file (a pipe, device or socket)")));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw_if_out_of_memory(errno);
+  RegularFile file(path);
+  const auto cannot_read = [&](int error) {
+    throw_if_out_of_memory(error);
     fail(path, {},
-         fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")), system_error_text(errno)));
-  }
+         fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")), system_error_text(error)));
+  };
+  if (file.open_error() != 0) cannot_read(file.open_error());
+  if (!file.readable())  // replaced by a pipe or a device since it was looked at by name
+    fail(path, {},
+         std::string(tr("不是普通文件(而是管道、设备或套接字)",
+                        "not a regular file (a pipe, device or socket)")));
   std::string content;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (content.size() > max_bytes) {
-      fail(path, {},
-           fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
-                       max_bytes >> 20));
-    }
-  }
+  bool too_large = false;
+  const bool read = file.read_all([&](std::string_view piece) {
+    content.append(piece);
+    too_large = content.size() > max_bytes;
+    return !too_large;
+  });
+  if (!read) cannot_read(errno);
+  if (too_large)
+    fail(path, {},
+         fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
+                     max_bytes >> 20));
   if (const char* encoding = wide_encoding(content)) {
     fail(path, {},
          fmt::format(fmt::runtime(tr("这是 {} 编码的文件;请另存为 UTF-8",

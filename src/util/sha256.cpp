@@ -1,11 +1,8 @@
 #include "util/sha256.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 
+#include "util/file_io.hpp"
 #include "util/out_of_memory.hpp"
 
 namespace coach {
@@ -101,30 +98,21 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_of_file(const std::string& path) {
   // A pipe or a device where a file was (named as the problem when the library was loaded) is
-  // not read: opening a pipe waits for a writer, and /dev/zero never ends.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) {
+  // not read: RegularFile neither waits for a writer nor reads /dev/zero without end.
+  RegularFile file(path);
+  if (!file.readable()) {
+    throw_if_out_of_memory(file.open_error());
+    return "";
+  }
+  Sha256 hash;
+  if (!file.read_all([&](std::string_view piece) {
+        hash.update(piece);
+        return true;
+      })) {
     throw_if_out_of_memory(errno);
     return "";
   }
-  struct stat status {};
-  Sha256 hash;
-  const bool regular = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
-  char buffer[1 << 16];
-  while (regular) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got == 0) break;
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw_if_out_of_memory(error);
-      return "";
-    }
-    hash.update(std::string_view(buffer, static_cast<std::size_t>(got)));
-  }
-  ::close(fd);
-  return regular ? hash.hex_digest() : "";
+  return hash.hex_digest();
 }
 
 }  // namespace coach

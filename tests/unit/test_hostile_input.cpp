@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
@@ -262,4 +264,29 @@ TEST_CASE("an empty or null key is named as such") {
   English english;
   CHECK(answers_errors("scenario: fee\nresponses: {}\nnull: 1\n") ==
         "a.yaml:3:1: a key may not be empty, `~` or `null`\n");
+}
+
+TEST_CASE("a regular file is read; a pipe or a device in its place is refused, never waited on") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   fmt::format("coach-regular-{}", static_cast<long>(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string text = (dir / "a.yaml").string();
+  { std::ofstream(text) << "scenario: fee\n"; }
+  RegularFile file(text);
+  REQUIRE(file.readable());
+  std::string read;
+  CHECK(file.read_all([&](std::string_view piece) {
+    read += piece;
+    return true;
+  }));
+  CHECK(read == "scenario: fee\n");
+  const std::string pipe = (dir / "p.yaml").string();
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  RegularFile fifo(pipe);  // opened without a writer: returns at once
+  CHECK_FALSE(fifo.readable());
+  CHECK(fifo.open_error() == 0);
+  CHECK_FALSE(RegularFile("/dev/zero").readable());
+  RegularFile missing((dir / "none.yaml").string());
+  CHECK(missing.open_error() == ENOENT);
+  std::filesystem::remove_all(dir);
 }

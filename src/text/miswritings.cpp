@@ -1,0 +1,70 @@
+#include "text/miswritings.hpp"
+
+#include <string_view>
+
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// 自已经 is also 自 + 已经, "since it was …", before the verbs of an account's events
+// (自已经确认之日起, 自已经开通之日起); before anything else it is 自己 + 经… (自已经常忘了).
+// `after` is the text after the slip.
+bool since_already(std::string_view after) {
+  constexpr std::string_view kJing = "经";
+  if (!after.starts_with(kJing)) return false;
+  std::size_t next = kJing.size();
+  return next < after.size() &&
+         std::u32string_view(U"确核付开生到提受登签缴充注激停").find(utf8::decode(after, next)) !=
+             std::u32string_view::npos;
+}
+
+struct Miswriting {
+  std::string_view slip;
+  std::string_view meant;
+  std::u32string_view after;             // the characters before the slip that make it one
+  std::u32string_view not_before;        // characters after it that make it a word of its own
+  std::u32string_view only_before = {};  // when given, the characters after it that must follow
+  bool (*word_of_its_own)(std::string_view after) = nullptr;  // what follows it says so
+};
+// 自个人, 自个体 are 自 + 个人 (来自个人账户); 措施, 措辞 are words; 您因该故障 and 您因该笔扣费
+// are 因 + 该, "because of that": 因该 is 应该 only before what 应该 is said of (先, 自己, 早点 …).
+constexpr Miswriting kMiswritings[] = {
+    {"已", "己", U"自", U"", U"", since_already},
+    {"巳", "己", U"自", U""},
+    {"个", "己", U"自", U"儿人体别性"},
+    {"因该", "应该", U"您你们", U"", U"先自早提注及看去知明了仔多好清检核确在会能要找记留"},
+    {"措", "错", U"弄搞记看听算填输按拨写说点", U"施辞"}};
+
+constexpr bool mended_in_place() {
+  for (const Miswriting& m : kMiswritings)
+    if (m.slip.size() != m.meant.size()) return false;
+  return true;
+}
+static_assert(mended_in_place());
+
+// Whether the slip at `at` in `text` is one, by what stands around it.
+bool is_slip(const Miswriting& m, std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  std::size_t before = utf8::previous_start(text, at);
+  if (m.after.find(utf8::decode(text, before)) == std::u32string_view::npos) return false;
+  const std::string_view after = text.substr(at + m.slip.size());
+  if (m.word_of_its_own && m.word_of_its_own(after)) return false;
+  std::size_t next = 0;
+  const char32_t following = after.empty() ? U'\0' : utf8::decode(after, next);
+  if (m.not_before.find(following) != std::u32string_view::npos) return false;
+  return m.only_before.empty() || m.only_before.find(following) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+void mend_miswritten_words(std::string& text) {
+  for (const Miswriting& m : kMiswritings) {
+    for (std::size_t at = text.find(m.slip); at != std::string::npos;
+         at = text.find(m.slip, at + m.slip.size())) {
+      if (is_slip(m, text, at)) text.replace(at, m.meant.size(), m.meant);
+    }
+  }
+}
+
+}  // namespace coach

@@ -1,0 +1,17 @@
+#pragma once
+// Slips of typed Chinese that would hide a phrase from every rule while the report shows what
+// the trainee meant: 自已 and 自巳 for 自己 (已, 己 and 巳 differ by a stroke's length), and
+// the colloquial 自个 (自个儿 is left whole: the lexicons name it), 因该 for
+// 应该 after the one addressed (the input method's yīn for yīng), 措 for 错 after a verb of
+// doing or perceiving (弄措了). Each is read as the word meant: the slip, after one of the
+// characters that make it one, is replaced by what is meant, as many bytes long, so the text is
+// mended in place and what maps it to the original stays as it is.
+
+#include <string>
+
+namespace coach {
+
+// Mends the slips in normalised `text`, in place.
+void mend_miswritten_words(std::string& text);
+
+}  // namespace coach
