@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include <re2/re2.h>
-
+#include "engine/concessions_and_refusals.hpp"
+#include "engine/negation_window.hpp"
+#include "engine/rhetorical_questions.hpp"
 #include "text/clauses.hpp"
-#include "util/memory_reserve.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -19,28 +19,6 @@ namespace {
 // How many characters before a phrase a negation may stand and still govern it in the wide
 // reading: 没有必要说|对不起 (5), 我不觉得需要|道歉 (6), 我们不会给您|道歉 (6).
 constexpr std::size_t kWideReach = 7;
-// How many characters before a phrase the narrow reading walks back: each character it passes
-// must carry the negation on, and a carried stretch counts as one of kDeniedGap, so it reaches
-// further than the wide reading (没|法跟您保证|三天之内|一定能到: 10).
-constexpr std::size_t kWindowCharacters = 12;
-
-// Single characters, so the window is checked character by character.
-bool is_negator(char32_t c) {
-  switch (c) {
-    case U'不':
-    case U'没':
-    case U'无':
-    case U'别':
-    case U'未':
-    case U'非':
-    case U'勿':
-    case U'莫':
-    case U'甭':
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Words that contain a negation character but negate nothing that follows them.
 constexpr std::array<std::string_view, 79> kNeutralWords = {
@@ -75,29 +53,6 @@ bool is_two_character_breaker(char32_t first, char32_t second) {
   return std::find(kBreakers.begin(), kBreakers.end(), std::pair{first, second}) != kBreakers.end();
 }
 
-// The characters before a match, back to a clause boundary and at most kWindowCharacters.
-struct Window {
-  std::array<char32_t, kWindowCharacters> characters{};
-  std::array<std::size_t, kWindowCharacters> starts{};  // byte offsets in the text
-  std::size_t size = 0;  // filled from the end: the window is characters[first()..]
-  std::size_t first() const { return kWindowCharacters - size; }
-};
-
-Window window_before(std::string_view text, std::size_t match_begin) {
-  Window window;
-  std::size_t start = match_begin;
-  while (start > 0 && window.size < kWindowCharacters) {
-    const std::size_t previous = utf8::previous_start(text, start);
-    if (is_clause_boundary(text, previous)) break;
-    std::size_t pos = previous;
-    ++window.size;
-    window.characters[window.first()] = utf8::decode(text, pos);
-    window.starts[window.first()] = previous;
-    start = previous;
-  }
-  return window;
-}
-
 // 就 after a modal or an adverb is one itself (不会就这么道歉, 不能随便就说): the negation goes on.
 bool leads_into_jiu(char32_t c) {
   static constexpr std::u32string_view kLeads = U"会能要不没也都还便早这那";
@@ -116,10 +71,6 @@ std::size_t after_scope_breakers(const Window& window) {
       cut = std::max(cut, i + 2);
   }
   return cut;
-}
-
-bool is_pronoun(char32_t c) {
-  return c == U'您' || c == U'你' || c == U'我' || c == U'他' || c == U'她';
 }
 
 // Characters after which a pronoun is the object of what came before (给您, 跟您, 怪您, 不是您,
@@ -231,13 +182,6 @@ bool is_preposition(char32_t c) {
   return kPrepositions.find(c) != std::u32string_view::npos;
 }
 
-// Whether the window's characters [begin, end) spell `word`.
-bool window_spells(const Window& window, std::size_t begin, std::size_t end,
-                   std::u32string_view word) {
-  if (begin < window.first() || end - begin != word.size()) return false;
-  return std::equal(word.begin(), word.end(), window.characters.begin() + begin);
-}
-
 // Whether a preposition heads the noun phrase whose 的 is at window position `de`: 不为|别人的错误
 // 道歉 negates the apology the phrase is the object of (为, 给, 向, 对, 替, 就 …).
 bool headed_by_preposition(const Window& window, std::size_t de) {
@@ -297,18 +241,6 @@ bool is_inside_neutral_word(std::string_view text, std::size_t pos) {
 bool holds_negator(const Window& window) {
   return std::any_of(window.characters.begin() + window.first(), window.characters.end(),
                      is_negator);
-}
-
-// The heads of the rhetorical questions that deny (rhetorical_head_ending_at): 怎么能, 哪里会 ….
-constexpr std::array<std::u32string_view, 9> kRhetoricalHeads = {
-    U"怎么", U"怎", U"哪里", U"哪儿", U"哪", U"岂", U"何", U"咋", U"谁"};
-
-bool holds_rhetorical_head(const Window& window) {
-  return std::any_of(window.characters.begin() + window.first(), window.characters.end(),
-                     [](char32_t c) {
-                       return std::any_of(kRhetoricalHeads.begin(), kRhetoricalHeads.end(),
-                                          [&](std::u32string_view head) { return head[0] == c; });
-                     });
 }
 
 // The window's nearest `reach` characters.
@@ -408,32 +340,6 @@ bool starts_with_subject(std::string_view text, std::size_t match_begin) {
   return kSubjects.find(utf8::decode(text, pos)) != std::u32string_view::npos;
 }
 
-// The rest of the clause from `pos`, up to the next clause boundary, or empty when that is
-// further than a question's particle could be: a clause of thousands of matches is read once
-// near each, not to its end from each.
-std::string_view rest_of_clause(std::string_view text, std::size_t pos) {
-  constexpr std::size_t kFarthest = 120;  // bytes: about 40 characters
-  std::size_t end = pos;
-  while (end < text.size() && !is_clause_boundary(text, end)) {
-    if (++end - pos > kFarthest) return {};
-  }
-  return text.substr(pos, end - pos);
-}
-
-// A rhetorical question affirms what it seems to deny: 这难道不是您自己没注意吗, 这还不是因为
-// 人太多嘛, 不会是您自己忘了吧 (a guess), 我不是早就告诉过你了吗.
-bool is_rhetorical(std::string_view text, const Window& window, std::size_t negator,
-                   std::size_t match_begin) {
-  const std::string_view before =
-      text.substr(window.starts[window.first()], match_begin - window.starts[window.first()]);
-  if (before.find("难道") != std::string_view::npos || before.find("岂") != std::string_view::npos)
-    return true;
-  const std::string_view rest = rest_of_clause(text, match_begin);
-  if (ends_with_yes_no_particle(rest)) return true;
-  const bool guess = text.substr(window.starts[negator]).starts_with("不会");
-  return guess && without_trailing_symbols(rest).ends_with("吧");
-}
-
 // Whether the pronoun at window position `i` follows 不是 directly and stands right before the
 // phrase (or before 自己 and the phrase): what 不是 denies is what the pronoun did (不是您粗心,
 // 不是您自己大意). In 不是我说您应该… the 我 is followed by a verb of its own: a new sentence.
@@ -443,64 +349,6 @@ bool denied_subject(const Window& window, std::size_t i) {
       (i + 3 == kWindowCharacters && window_spells(window, i + 1, i + 3, U"自己"));
   return before_match && is_pronoun(window.characters[i]) && i >= window.first() + 2 &&
          window.characters[i - 1] == U'是' && is_negator(window.characters[i - 2]);
-}
-
-// The clause before `pos`, back to its start, and whether that start was reached within
-// kFarthestBack bytes (about 20 characters).
-struct ClauseBefore {
-  std::string_view text;
-  bool from_its_start = false;
-};
-ClauseBefore clause_before(std::string_view text, std::size_t pos) {
-  constexpr std::size_t kFarthestBack = 60;
-  std::size_t start = pos;
-  while (start > 0 && pos - start < kFarthestBack) {
-    const std::size_t previous = utf8::previous_start(text, start);
-    if (is_clause_boundary(text, previous)) return {text.substr(start, pos - start), true};
-    start = previous;
-  }
-  return {text.substr(start, pos - start), start == 0};
-}
-
-// A concessive clause asserts nothing: 不管当时营业部人很多还是少,都不应该…, 就算人比较多,也不是
-// 理由. The clause goes on after a comma to what holds all the same; 不管怎样 and 无论如何 are
-// adverbs of the clause they stand in (我保证不管怎样永远不会…), and 不管 counts only where it
-// opens the clause (我们不管 is a refusal, not a concession).
-bool in_concession(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  static constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
-                                                      "哪怕", "即便", "纵然", "不管"};
-  const std::size_t clause_end = match_begin + rest.size();
-  if (rest.empty() || clause_end >= text.size() || text[clause_end] != ',') return false;
-  const ClauseBefore before = clause_before(text, match_begin);
-  for (std::string_view word : kConcessions) {
-    const std::size_t at = before.text.find(word);
-    if (at == std::string_view::npos) continue;
-    if (word == "不管" && (at != 0 || !before.from_its_start)) continue;
-    const std::string_view after = before.text.substr(at + word.size());
-    if (!after.starts_with("怎") && !after.starts_with("如何")) return true;
-  }
-  return false;
-}
-
-// A rhetorical question that denies what it asks about, ending at window position `last`:
-// 这怎么能|怪您自己呢, 这怎么会|是您自己的错呢, 这哪里能|怪您, 何必|怪您自己, 谁能说|是您弄错了呢.
-// Its words are a head (怎么, 哪, 岂 …) and the modal after it, which the walk back has already
-// passed.
-bool rhetorical_head_ending_at(const Window& window, std::size_t last) {
-  if (last + 1 >= kWindowCharacters) return false;
-  const char32_t modal = window.characters[last + 1];
-  if (std::u32string_view(U"能会是必可").find(modal) == std::u32string_view::npos) return false;
-  return std::any_of(kRhetoricalHeads.begin(), kRhetoricalHeads.end(),
-                     [&](std::u32string_view head) {
-                       return last + 1 >= head.size() &&
-                              window_spells(window, last + 1 - head.size(), last + 1, head);
-                     });
-}
-
-// Words of judging the customer that a rhetorical denial takes back (怪, 是…的错, 说您…): in
-// 您怎么能自己乱点呢 it is the customer's own act that is asked about, and that blames.
-bool judges(char32_t c) {
-  return std::u32string_view(U"怪说讲是赖算归认觉").find(c) != std::u32string_view::npos;
 }
 
 // The one promised to, after a verb of promising, carries a negation on as the object of a
@@ -554,46 +402,6 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
   return false;
 }
 
-// What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
-// The words of refusing to promise, shared by the clause that refuses what it named and the
-// clause after it that takes it up: 我不能随口答应您 (whose 这个 may name what is refused).
-constexpr std::string_view kRefusingToPromise =
-    "(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
-    "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)";
-constexpr std::string_view kTakingUp = "(这个|这点|这一点|这事|这件事|那个)";
-
-bool refused_after(std::string_view rest) {
-  make_room_for_unsafe_code();
-  static const RE2 refusal(std::string(kTakingUp) + "?" + std::string(kRefusingToPromise) +
-                           "|(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
-  // Read for every match: most clauses hold none of the refusing words, and are passed at once.
-  const bool may_refuse =
-      rest.find("能") != std::string_view::npos || rest.find("法") != std::string_view::npos ||
-      rest.find("敢") != std::string_view::npos || rest.find("不到") != std::string_view::npos ||
-      rest.find("不了") != std::string_view::npos;
-  return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
-}
-
-// Whether the clause after the one `rest` ends takes up what that one named and refuses it,
-// and nothing else: 损失全赔,这个我不能随便答应您. A refusal with an object of its own refuses
-// that (多少钱我们都认,这个我不能保证今天到账 still promises).
-bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  const std::size_t end = match_begin + rest.size();
-  if (rest.empty() || end >= text.size() || text[end] != ',') return false;
-  const std::string_view next = rest_of_clause(text, end + 1);
-  if (!next.starts_with("这") && !next.starts_with("那")) return false;
-  make_room_for_unsafe_code();
-  static const RE2 taken_back(std::string(kTakingUp) + std::string(kRefusingToPromise) +
-                              "(您)?(啊|呀|哦|的)?");
-  return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
-}
-
-// Said in a concession or refused in the clause that names it: not the trainee's own word.
-// `rest` is the clause from the match on (rest_of_clause).
-bool not_asserted(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  return !rest.empty() && (refused_after(rest) || in_concession(text, match_begin, rest));
-}
-
 }  // namespace
 
 Negation read_negation(std::string_view text, std::size_t match_begin) {
@@ -603,8 +411,7 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
   const std::string_view rest = rest_of_clause(text, match_begin);
-  const bool asserted =
-      !not_asserted(text, match_begin, rest) && !refused_in_next_clause(text, match_begin, rest);
+  const bool asserted = !conceded_or_refused(text, match_begin, rest);
   // Most matches have no negation character before them, and both readings need one (or, for
   // the narrow reading, the head of a rhetorical question that denies: 怎么能怪您).
   if (!holds_negator(window) && !holds_rhetorical_head(window)) return {!asserted, !asserted};

@@ -1,0 +1,94 @@
+#include "engine/concessions_and_refusals.hpp"
+
+#include <string>
+
+#include <re2/re2.h>
+
+#include "engine/negation_window.hpp"
+#include "text/clauses.hpp"
+#include "util/memory_reserve.hpp"
+#include "util/utf8.hpp"
+
+namespace coach {
+namespace {
+
+// The clause before `pos`, back to its start, and whether that start was reached within
+// kFarthestBack bytes (about 20 characters).
+struct ClauseBefore {
+  std::string_view text;
+  bool from_its_start = false;
+};
+ClauseBefore clause_before(std::string_view text, std::size_t pos) {
+  constexpr std::size_t kFarthestBack = 60;
+  std::size_t start = pos;
+  while (start > 0 && pos - start < kFarthestBack) {
+    const std::size_t previous = utf8::previous_start(text, start);
+    if (is_clause_boundary(text, previous)) return {text.substr(start, pos - start), true};
+    start = previous;
+  }
+  return {text.substr(start, pos - start), start == 0};
+}
+
+// A concessive clause asserts nothing: 不管当时营业部人很多还是少,都不应该…, 就算人比较多,也不是
+// 理由. The clause goes on after a comma to what holds all the same; 不管怎样 and 无论如何 are
+// adverbs of the clause they stand in (我保证不管怎样永远不会…), and 不管 counts only where it
+// opens the clause (我们不管 is a refusal, not a concession).
+bool in_concession(std::string_view text, std::size_t match_begin, std::string_view rest) {
+  static constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
+                                                      "哪怕", "即便", "纵然", "不管"};
+  const std::size_t clause_end = match_begin + rest.size();
+  if (rest.empty() || clause_end >= text.size() || text[clause_end] != ',') return false;
+  const ClauseBefore before = clause_before(text, match_begin);
+  for (std::string_view word : kConcessions) {
+    const std::size_t at = before.text.find(word);
+    if (at == std::string_view::npos) continue;
+    if (word == "不管" && (at != 0 || !before.from_its_start)) continue;
+    const std::string_view after = before.text.substr(at + word.size());
+    if (!after.starts_with("怎") && !after.starts_with("如何")) return true;
+  }
+  return false;
+}
+
+// What the clause names first and then refuses to promise: 损失全赔这个我不能随口答应您.
+// The words of refusing to promise, shared by the clause that refuses what it named and the
+// clause after it that takes it up: 我不能随口答应您 (whose 这个 may name what is refused).
+constexpr std::string_view kRefusingToPromise =
+    "(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
+    "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)";
+constexpr std::string_view kTakingUp = "(这个|这点|这一点|这事|这件事|那个)";
+
+bool refused_after(std::string_view rest) {
+  make_room_for_unsafe_code();
+  static const RE2 refusal(std::string(kTakingUp) + "?" + std::string(kRefusingToPromise) +
+                           "|(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
+  // Read for every match: most clauses hold none of the refusing words, and are passed at once.
+  const bool may_refuse =
+      rest.find("能") != std::string_view::npos || rest.find("法") != std::string_view::npos ||
+      rest.find("敢") != std::string_view::npos || rest.find("不到") != std::string_view::npos ||
+      rest.find("不了") != std::string_view::npos;
+  return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
+}
+
+// Whether the clause after the one `rest` ends takes up what that one named and refuses it,
+// and nothing else: 损失全赔,这个我不能随便答应您. A refusal with an object of its own refuses
+// that (多少钱我们都认,这个我不能保证今天到账 still promises).
+bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std::string_view rest) {
+  const std::size_t end = match_begin + rest.size();
+  if (rest.empty() || end >= text.size() || text[end] != ',') return false;
+  const std::string_view next = rest_of_clause(text, end + 1);
+  if (!next.starts_with("这") && !next.starts_with("那")) return false;
+  make_room_for_unsafe_code();
+  static const RE2 taken_back(std::string(kTakingUp) + std::string(kRefusingToPromise) +
+                              "(您)?(啊|呀|哦|的)?");
+  return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
+}
+
+}  // namespace
+
+bool conceded_or_refused(std::string_view text, std::size_t match_begin, std::string_view rest) {
+  if (rest.empty()) return false;
+  return refused_after(rest) || in_concession(text, match_begin, rest) ||
+         refused_in_next_clause(text, match_begin, rest);
+}
+
+}  // namespace coach
