@@ -11,8 +11,15 @@ namespace coach {
 // Whether the window holds the first character of a rhetorical head (怎么, 哪里, 岂, 谁 …).
 bool holds_rhetorical_head(const Window& window);
 
+// A yes/no question about the match that denies it: one asking whether the matter may be put
+// on the customer (这能怪您自己吗), or one answered no at once (这是您的错吗?当然不是). `rest` is
+// the clause from the match on (rest_of_clause).
+bool denied_by_yes_no_question(std::string_view text, const Window& window, std::size_t match_begin,
+                               std::string_view rest);
+
 // A rhetorical question affirms what it seems to deny: 这难道不是您自己没注意吗, 这还不是因为
-// 人太多嘛, 不会是您自己忘了吧 (a guess), 我不是早就告诉过你了吗.
+// 人太多嘛, 不会是您自己忘了吧 (a guess), 我不是早就告诉过你了吗, 这怎么能不怪您自己呢 (a double
+// negative).
 // `negator` is the window position of the negation character.
 bool is_rhetorical(std::string_view text, const Window& window, std::size_t negator,
                    std::size_t match_begin);

@@ -283,6 +283,17 @@ class Grading(CoachTestCase):
             ("resolve", "我不能随便答应您全赔,我如实记录下来上报站长评估。", False),
             ("resolve", "我答应您全赔。", True)])
 
+    def test_rhetorical_double_negatives_and_answered_questions(self):
+        # Left alone in session 18: a double negative affirms the blame, a yes/no question that
+        # asks whether to blame, or is answered no, denies it.
+        self.assert_critical_cases("missing-balance", [
+            ("apologize", "这怎么能不怪您自己呢。", True),
+            ("apologize", "这怎么不是您自己的问题呢?", True),
+            ("apologize", "这能怪您自己吗?当然不能。", False),
+            ("apologize", "这能怪您吗?是我们没提醒到位。", False),
+            ("apologize", "是您自己弄错了吗?不是的,是我们没通知到位。", False),
+            ("apologize", "是您自己弄错了吗?是的。", True)])
+
     def test_an_apology_for_what_was_not_done_counts(self):
         # Outside pass 31, finding 03: 没通知您很抱歉 was no apology, and the exam failed.
         for reply in ("王先生,扣费前没通知您很抱歉。", "王先生,没通知您对不起。", "王先生,没接到您的电话对不起。"):

@@ -294,6 +294,30 @@ TEST_CASE("taking blame or a promise back is no blame and no promise") {
   CHECK_FALSE(ok("{none_of: [您应该]}", "当时柜台没人您应该早点来"));
 }
 
+TEST_CASE("a rhetorical double negative affirms; a yes/no question that denies takes back") {
+  // Left alone in session 18: 怎么能不 … 呢 asks how it could not be so, and so says it is.
+  for (const std::string reply :
+       {"这怎么能不怪您自己呢", "这怎么不是您自己的问题呢", "这咋就不是您自己的错呢",
+        "这何尝不是您自己的问题", "您怎么就不能看清楚再点呢"}) {
+    CAPTURE(reply);
+    CHECK_FALSE(ok("{none_of: [怪您自己, 您自己的问题, 您自己的错, 看清楚再点]}", reply));
+  }
+  // Who would not make a mistake comforts; 谁 is no head of a double negative.
+  CHECK(ok("{none_of: [弄错]}", "谁不会弄错呢"));
+  // A yes/no question with a modal before a judging verb denies it; so does one answered no.
+  for (const std::string reply :
+       {"这能怪您自己吗?当然不能", "这能怪您自己吗", "这也能怪您吗", "那能说是您的错吗",
+        "这是您的错吗?当然不是", "是您自己弄错了吗?不是的,是我们的系统出了问题",
+        "这是您的问题吗?怎么可能"}) {
+    CAPTURE(reply);
+    CHECK(ok("{none_of: [怪您自己, 怪您, 是您的错, 您自己弄错了, 您的问题]}", reply));
+  }
+  // Asking permission to judge, or answering yes, still judges.
+  CHECK_FALSE(ok("{none_of: [您弄错了]}", "我能说是您弄错了吗"));
+  CHECK_FALSE(ok("{none_of: [是您的错]}", "这是您的错吗?是的"));
+  CHECK_FALSE(ok("{none_of: [是您的错]}", "这是您的错吗?您想想"));
+}
+
 TEST_CASE("a forbidden phrase is excused only by a negation that plainly governs it") {
   CHECK(ok("{forbid: blame}", "我们不会说您弄错了"));
   CHECK(ok("{forbid: blame}", "这并不是您的错"));
