@@ -260,7 +260,10 @@ int parse_and_run(int argc, char** argv) {
   app.name("coach");
   app.option_defaults()->group(std::string(tr("选项", "Options")));
   app.set_help_flag("-h,--help", std::string(tr("显示帮助并退出", "print this help and exit")));
-  app.set_version_flag("--version", std::string("coach ") + COACH_VERSION,
+  app.set_version_flag("--version",
+                       std::string("coach ") + COACH_VERSION + "\n" +
+                           std::string(tr("文字数据(构建时):", "text data (at build time): ")) +
+                           COACH_TEXT_DATA,
                        std::string(tr("显示版本并退出", "print the version and exit")));
   app.require_subcommand(1);
   // Global options work after the command too (`coach practice missing-balance --lang en`):

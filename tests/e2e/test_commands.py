@@ -27,6 +27,9 @@ class HelpAndVersion(CoachTestCase):
         result = run("--version")
         self.assertExit(result, 0)
         self.assertRegex(result.stdout, r"^coach \d+\.\d+\.\d+")
+        # The text data the build computed its tables from, on which grading depends.
+        self.assertRegex(result.stdout, r"文字数据\(构建时\):utf8proc [\d.]+, OpenCC [\d.]+, ICU [\d.]+")
+        self.assertIn("text data (at build time): utf8proc", run("--version", lang="en").stdout)
 
     def test_every_command_has_help(self):
         for command in ["list", "show", "practice", "grade", "check", "validate", "history"]:
