@@ -44,6 +44,7 @@
 #include "util/display_width.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
+#include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -161,7 +162,7 @@ class PracticeRun {
     // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
     left_early_ = left && !session_.walked_out();
     finish();
-    return kExitOk;
+    return reader_->read_error() != 0 ? report_read_error(reader_->read_error()) : kExitOk;
   }
 
   bool left_early() const { return left_early_; }
@@ -177,6 +178,17 @@ class PracticeRun {
   }
 
  private:
+  // Standard input that cannot be read (a directory, an I/O error) ends the session as its end
+  // would, with every reply so far kept; a script must still learn that its input was not read.
+  static int report_read_error(int error_number) {
+    std::cerr << fmt::format(
+        fmt::runtime(tr("coach: 无法读取标准输入:{}。练习已结束,已答的内容已保存。\n",
+                        "coach: cannot read standard input: {}. The session ended; your "
+                        "replies so far are kept.\n")),
+        system_error_text(error_number));
+    return kExitBadInput;
+  }
+
   // Returns false when the trainee left before the end.
   bool play_steps() {
     while (!session_.finished()) {
@@ -581,7 +593,8 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
                                             transcripts_kept ? sessions_dir() : std::string())
               << "\n";
   }
-  return kExitOk;
+  // PracticeRun::run() has said why the input could not be read.
+  return reader->read_error() != 0 ? kExitBadInput : kExitOk;
 }
 
 // A recording is written anew, whole, after every reply: a FIFO or a socket would give its

@@ -35,6 +35,9 @@ class LineReader {
   // leaving then, it is not a reply, but it must not vanish unseen. Empty where the terminal
   // keeps that text itself.
   virtual std::string take_unfinished() { return {}; }
+  // Why reading failed (an errno value), when the input ended because it could not be read
+  // (standard input a directory, an I/O error) rather than at its end; 0 otherwise.
+  virtual int read_error() const { return 0; }
 };
 
 // Line editing when both standard input and output are terminals.

@@ -34,10 +34,13 @@ class StreamLineReader : public LineReader {
       if (count > 0) {
         pending_.append(buffer, static_cast<std::size_t>(count));
       } else if (count == 0 || (errno != EINTR && errno != EAGAIN)) {
+        if (count < 0) read_error_ = errno;
         return finish(line);
       }
     }
   }
+
+  int read_error() const override { return read_error_; }
 
  private:
   bool take_buffered_line(std::string& line) {
@@ -69,6 +72,7 @@ class StreamLineReader : public LineReader {
       if (count > 0) {
         pending_.append(buffer, static_cast<std::size_t>(count));
       } else if (count == 0 || (errno != EINTR && errno != EAGAIN)) {
+        if (count < 0) read_error_ = errno;
         return false;
       }
     }
@@ -85,6 +89,7 @@ class StreamLineReader : public LineReader {
 
   InterruptCatcher interrupts_;
   std::string pending_;  // bytes read past the last newline
+  int read_error_ = 0;
 };
 
 }  // namespace

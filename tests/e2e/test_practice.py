@@ -274,6 +274,21 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(listed.returncode, 2)
         self.assertIn("cannot write to stdout", listed.stderr)
 
+    def test_standard_input_that_cannot_be_read_is_said_and_fails(self):
+        # `practice < /` ended the session as end of input, with nothing said and exit 0.
+        record = self.tmp / "rec.yaml"
+        directory = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--no-history",
+                                     "--record", str(record)], stdin=directory, capture_output=True, text=True,
+                                    env=pipe_env(), timeout=20)
+        finally:
+            os.close(directory)
+        self.assertExit(result, 2)
+        self.assertIn("Session ended early", result.stdout)
+        self.assertIn("cannot read standard input: Is a directory", result.stderr)
+        self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+
     def test_leaving_during_a_retry_keeps_the_reply_already_given(self):
         # /retry then end of input or /quit erased the step's reply (scored 0, gone from the
         # history), while a kill right after /retry kept it: every way of leaving keeps it.
