@@ -292,7 +292,13 @@ class Grading(CoachTestCase):
             ("apologize", "这能怪您自己吗?当然不能。", False),
             ("apologize", "这能怪您吗?是我们没提醒到位。", False),
             ("apologize", "是您自己弄错了吗?不是的,是我们没通知到位。", False),
-            ("apologize", "是您自己弄错了吗?是的。", True)])
+            ("apologize", "是您自己弄错了吗?是的。", True),
+            # A reproach asked as a question blames too; 怎么能怪您 excuses, 怎么称呼 asks.
+            ("apologize", "您怎么能自己乱点链接呢?", True),
+            ("apologize", "您怎么不看清楚再点呢?", True),
+            ("apologize", "怎么能怪您没看清楚呢,是我们没提醒。", False),
+            ("apologize", "请问您怎么称呼?", False),
+            ("apologize", "您怎么没收到短信呢?我帮您查一下。", False)])
 
     def test_an_apology_for_what_was_not_done_counts(self):
         # Outside pass 31, finding 03: 没通知您很抱歉 was no apology, and the exam failed.
