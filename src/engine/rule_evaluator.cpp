@@ -163,14 +163,26 @@ bool only_mentioned(const Question& question, const NormalizedText& reply) {
   return end > question.span.begin && reply.is_quoted(end - 1);
 }
 
-void judge_questions(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+bool overlaps(TextSpan a, TextSpan b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+void judge_questions(const CompiledRule& rule, const NormalizedText& reply,
+                     std::span<const TextSpan> misconduct, RuleResult& result) {
   int count = 0;
+  std::optional<TextSpan> spoiled;  // the first question that does what the step forbids
   for (const Question& question : find_questions(reply.text)) {
     const bool wanted =
         rule.rule->question == QuestionKind::any || question.kind == rule.rule->question;
     if (!wanted || only_mentioned(question, reply)) continue;
+    const TextSpan typed_span = reply.to_original(question.span);
+    if (std::any_of(misconduct.begin(), misconduct.end(),
+                    [&](TextSpan bad) { return overlaps(bad, typed_span); })) {
+      if (!spoiled) spoiled = typed_span;
+      continue;
+    }
     ++count;
-    result.matched.push_back(reply.to_original(question.span));
+    result.matched.push_back(typed_span);
   }
   result.ok = count >= rule.rule->count;
   if (!result.ok) {
@@ -183,6 +195,14 @@ void judge_questions(const CompiledRule& rule, const NormalizedText& reply, Rule
     result.detail = fmt::format(
         fmt::runtime(tr("应提出至少 {} 个{},现在是 {} 个。", "ask at least {} {}; found {}.")),
         rule.rule->count, kind, count);
+    if (spoiled) {
+      const std::string_view question =
+          std::string_view(reply.original).substr(spoiled->begin, spoiled->end - spoiled->begin);
+      result.detail +=
+          fmt::format(fmt::runtime(tr("“{}”说了这一步不该说的话,不算提问。",
+                                      " “{}” says what this step forbids, and is no question.")),
+                      utf8::escape_controls_in_line(question));
+    }
   }
 }
 
@@ -310,7 +330,8 @@ std::string describe_absence(const CompiledRule& compiled) {
 }
 
 RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& reply,
-                         const ReplyScan& scan, const Customer& customer) {
+                         const ReplyScan& scan, const Customer& customer,
+                         std::span<const TextSpan> misconduct) {
   const Rule& rule = *compiled.rule;
   RuleResult result;
   result.kind = std::string(rule_kind_key(rule.kind));
@@ -335,7 +356,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
       judge_length(compiled, reply, result);
       break;
     case RuleKind::asks_question:
-      judge_questions(compiled, reply, result);
+      judge_questions(compiled, reply, misconduct, result);
       break;
     case RuleKind::addresses_customer:
       judge_address(compiled, reply, customer, result);

@@ -55,6 +55,21 @@ bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
   return unfit;
 }
 
+// Where the reply breaks a rule that forbids something (a forbidden concept, none_of) or what
+// no step may say: the evidence of every such rule it fails.
+std::vector<TextSpan> misconduct_in(const std::vector<RuleResult>& rules,
+                                    const std::vector<RuleResult>& breaches) {
+  std::vector<TextSpan> spans;
+  const auto add = [&](const RuleResult& rule) {
+    const bool forbids = rule.kind == rule_kind_key(RuleKind::concept_forbidden) ||
+                         rule.kind == rule_kind_key(RuleKind::none_of);
+    if (forbids && !rule.ok) spans.insert(spans.end(), rule.matched.begin(), rule.matched.end());
+  };
+  for (const RuleResult& rule : rules) add(rule);
+  for (const RuleResult& breach : breaches) add(breach);
+  return spans;
+}
+
 }  // namespace
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
@@ -67,8 +82,21 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   result.principle = step.principle;
   result.answered = replied && !normalized.original.empty();
   result.reply = normalized.original;
+  // Questions are judged last: one that does what the step forbids earns no question points.
   for (const CompiledRule& rule : compiled.rules) {
-    RuleResult rule_result = evaluate_rule(rule, normalized, scan, scenario.customer);
+    result.rules.push_back(rule.rule->kind == RuleKind::asks_question
+                               ? RuleResult{}
+                               : evaluate_rule(rule, normalized, scan, scenario.customer));
+  }
+  std::vector<RuleResult> breaches;
+  if (result.answered) breaches = conduct_breaches(compiled, normalized, scan, scenario.customer);
+  const std::vector<TextSpan> misconduct = misconduct_in(result.rules, breaches);
+  for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
+    if (compiled.rules[i].rule->kind == RuleKind::asks_question)
+      result.rules[i] =
+          evaluate_rule(compiled.rules[i], normalized, scan, scenario.customer, misconduct);
+  }
+  for (RuleResult& rule_result : result.rules) {
     if (!result.answered) {
       rule_result.ok = false;
       rule_result.points = 0;
@@ -78,11 +106,10 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     result.max += rule_result.max;
     result.score += rule_result.points;
     if (!rule_result.ok && rule_result.critical) result.critical_failed = true;
-    result.rules.push_back(std::move(rule_result));
   }
   bool unfit = false;
   if (result.answered) {
-    for (RuleResult& breach : conduct_breaches(compiled, normalized, scan, scenario.customer)) {
+    for (RuleResult& breach : breaches) {
       result.critical_failed = true;
       result.rules.push_back(std::move(breach));
     }

@@ -300,6 +300,17 @@ class Grading(CoachTestCase):
             ("apologize", "请问您怎么称呼?", False),
             ("apologize", "您怎么没收到短信呢?我帮您查一下。", False)])
 
+    def test_a_question_that_blames_earns_no_question_points(self):
+        # Outside pass 33, finding 11: the doubt was shown as the step's good closed question.
+        doubted, asked = graded_steps(self, [
+            ("missing-balance", "gather", "王先生,您是不是弄错了?我帮您查一下。"),
+            ("missing-balance", "gather", "王先生,您是不是开通过什么业务?我帮您查一下。")],
+            added_to_model=False)
+        closed = [rule for rule in doubted["rules"] if rule["kind"] == "asks_question"]
+        self.assertTrue(closed and not any(rule["ok"] for rule in closed), closed)
+        self.assertIn("“您是不是弄错了”", " ".join(rule["detail"] for rule in closed))
+        self.assertTrue(any(rule["ok"] for rule in asked["rules"] if rule["kind"] == "asks_question"))
+
     def test_an_apology_for_what_was_not_done_counts(self):
         # Outside pass 31, finding 03: 没通知您很抱歉 was no apology, and the exam failed.
         for reply in ("王先生,扣费前没通知您很抱歉。", "王先生,没通知您对不起。", "王先生,没接到您的电话对不起。"):

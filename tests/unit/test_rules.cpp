@@ -87,6 +87,20 @@ TEST_CASE("asks a question: any, open, closed, with a count") {
   CHECK_FALSE(ok("{asks_question: open, count: 2}", "什么时候开始的?"));
 }
 
+TEST_CASE("a question that does what the step forbids earns no question points") {
+  // Outside pass 33, finding 11: 您是不是弄错了? was shown as the step's good closed question.
+  const std::string rules = "      - {asks_question: closed}\n      - {forbid: blame}\n";
+  const StepResult doubted = judge(rules, "您弄错了吗?我帮您查一下。");
+  CHECK_FALSE(doubted.rules.at(0).ok);
+  CHECK(doubted.rules.at(0).matched.empty());
+  CHECK(doubted.rules.at(0).detail.find("“您弄错了吗”") != std::string::npos);
+  // Another question of the same reply still counts; so does one when nothing is forbidden.
+  CHECK(judge(rules, "您弄错了吗?您开通过什么业务吗?").rules.at(0).ok);
+  CHECK(judge("      - {asks_question: closed}\n", "您弄错了吗?").rules.at(0).ok);
+  // What no step may say spoils a question too, with no rule of the step naming it.
+  CHECK_FALSE(judge("      - {asks_question: closed}\n", "您是笨蛋吗?").rules.at(0).ok);
+}
+
 TEST_CASE("addresses the customer by name or title") {
   CHECK(ok("{addresses_customer: name}", "王先生,您好"));
   CHECK(ok("{addresses_customer: name}", "王先生您好"));
