@@ -85,6 +85,12 @@ TEST_CASE("asks a question: any, open, closed, with a count") {
   CHECK(ok("{asks_question: closed}", "您能打电话吗?"));
   CHECK(ok("{asks_question: open, count: 2}", "什么时候开始的?在哪里发的?"));
   CHECK_FALSE(ok("{asks_question: open, count: 2}", "什么时候开始的?"));
+  // A rhetorical question tells; it asks nothing (outside pass 33, finding 02).
+  for (const std::string reply : {"您难道没看到确认短信吗?", "这岂不是白跑一趟?", "何必呢?",
+                                  "能不能办还用问吗?"}) {
+    CAPTURE(reply);
+    CHECK_FALSE(ok("{asks_question: any}", reply));
+  }
 }
 
 TEST_CASE("a question that does what the step forbids earns no question points") {
