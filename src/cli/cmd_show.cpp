@@ -53,10 +53,9 @@ nlohmann::ordered_json reactions_json(const Rubric& rubric) {
   return out;
 }
 
-nlohmann::ordered_json step_json(const Rubric& rubric, const CompiledStep& compiled) {
-  const Step& step = *compiled.step;
+nlohmann::ordered_json rules_json(std::span<const CompiledRule> compiled_rules) {
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const auto& rule : compiled.rules) {
+  for (const auto& rule : compiled_rules) {
     rules.push_back({{"kind", std::string(rule_kind_key(rule.rule->kind))},
                      {"description", describe_rule(rule)},
                      {"points", rule.rule->points},
@@ -64,6 +63,12 @@ nlohmann::ordered_json step_json(const Rubric& rubric, const CompiledStep& compi
                      {"mood", rule.rule->mood},
                      {"feedback", rule.rule->feedback}});
   }
+  return rules;
+}
+
+nlohmann::ordered_json step_json(const Rubric& rubric, const CompiledStep& compiled) {
+  const Step& step = *compiled.step;
+  const nlohmann::ordered_json rules = rules_json(compiled.rules);
   nlohmann::ordered_json lines_if = nlohmann::ordered_json::array();
   for (const auto& variant : step.customer_lines_if) {
     lines_if.push_back({{"when", condition_json(rubric, variant.when)}, {"line", variant.line}});
@@ -117,6 +122,7 @@ std::string scenario_json(const Rubric& rubric) {
                                 {"briefing", s.briefing},
                                 {"pass_mark", s.pass_mark},
                                 {"max_failed_steps", s.max_failed_steps},
+                                {"never_say", rules_json(rubric.never_say())},
                                 {"steps", steps},
                                 {"branches", branches}};
   return out.dump(2) + "\n";

@@ -136,6 +136,11 @@ std::string scenario_text(const Rubric& rubric, const Style& style) {
   out += fmt::format(fmt::runtime(tr("及格线:{}\n\n{}\n", "Pass mark: {}\n\n{}\n")), s.pass_mark,
                      s.briefing);
   out += temper_text(rubric);
+  if (!rubric.never_say().empty()) {
+    out += tr("\n哪一步都不能说:\n", "\nNever, at any step:\n");
+    for (const auto& rule : rubric.never_say())
+      out += fmt::format("    - {} ({})\n", describe_rule(rule), rule_terms(rule));
+  }
   std::size_t main_line = 0;
   for (const auto& compiled : rubric.steps())
     out += step_text(rubric, compiled, compiled.step->when ? 0 : ++main_line, style);

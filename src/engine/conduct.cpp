@@ -29,11 +29,13 @@ std::vector<RuleResult> conduct_breaches(const CompiledStep& step, const Normali
                                          const ReplyScan& scan, const Customer& customer) {
   std::vector<RuleResult> breaches;
   for (const CompiledRule& rule : *step.conduct) {
-    const CompiledConcept* concept_entry = rule.concepts.front();
-    if (scan.of(concept_entry->index).empty()) continue;  // none of it said: nothing to judge
-    if (std::find(step.judged_here.begin(), step.judged_here.end(), concept_entry) !=
-        step.judged_here.end())
-      continue;
+    if (rule.rule->kind == RuleKind::concept_forbidden) {
+      const CompiledConcept* concept_entry = rule.concepts.front();
+      if (scan.of(concept_entry->index).empty()) continue;  // none of it said: nothing to judge
+      if (std::find(step.judged_here.begin(), step.judged_here.end(), concept_entry) !=
+          step.judged_here.end())
+        continue;
+    }
     RuleResult result = evaluate_rule(rule, reply, scan, customer);
     if (!result.ok) breaches.push_back(std::move(result));
   }

@@ -3,6 +3,7 @@
 // `forbidden_everywhere` (insulting, blaming, brushing off the customer). A scenario written
 // before such a concept existed, or a step whose author thought only of its own stage, still
 // fails the trainee who says it: by an implicit critical `forbid` rule, judged like any other.
+// A scenario's own `never_say` rules (a promise no step of it may make) join them.
 #include <memory>
 #include <vector>
 

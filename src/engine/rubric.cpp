@@ -173,6 +173,10 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
       conduct->push_back(std::move(*compiled_rule));
     rubric.conduct_rules_.push_back(std::move(rule));
   }
+  for (const Rule& rule : rubric.scenario_->never_say) {
+    if (auto compiled_rule = compile_rule(rule, {}, *rubric.scenario_, concepts, diagnostics))
+      conduct->push_back(std::move(*compiled_rule));
+  }
   for (const Step& step : rubric.scenario_->steps) {
     CompiledStep compiled{&step, {}, conduct, {}, &concepts, customer, chinese};
     for (const Rule& rule : step.rules) {
@@ -187,6 +191,11 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   }
   if (diagnostics.reported() != errors_before) return std::nullopt;
   return rubric;
+}
+
+std::span<const CompiledRule> Rubric::never_say() const {
+  if (steps_.empty()) return {};
+  return std::span<const CompiledRule>(*steps_.front().conduct).subspan(conduct_rules_.size());
 }
 
 const CompiledStep* Rubric::find_step(const std::string& id) const {

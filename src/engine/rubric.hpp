@@ -3,6 +3,7 @@
 // replies. Unknown concepts and invalid patterns are reported here, with file:line:column.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ class Rubric {
   const Scenario& scenario() const { return *scenario_; }
   const std::vector<CompiledStep>& steps() const { return steps_; }
   const CompiledStep* find_step(const std::string& id) const;
+  // The scenario's own `never_say` rules, compiled: the end of every step's conduct list.
+  std::span<const CompiledRule> never_say() const;
 
  private:
   std::shared_ptr<const Scenario> scenario_;

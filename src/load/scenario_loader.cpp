@@ -64,8 +64,8 @@ const std::initializer_list<std::string_view> kStepKeys = {
     "weight", "rules", "model_answers", "counter_examples"};
 
 const std::initializer_list<std::string_view> kScenarioKeys = {
-    "id",       "title",    "source",    "channel",          "industry",
-    "customer", "briefing", "pass_mark", "max_failed_steps", "steps"};
+    "id",       "title",     "source",           "channel", "industry", "customer",
+    "briefing", "pass_mark", "max_failed_steps", "steps",   "never_say"};
 
 std::string all_kind_keys() {
   std::string out;
@@ -443,6 +443,26 @@ void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
   check_some_weight(reader, steps, scenario.steps);
 }
 
+// `never_say`: what the trainee must not say at any step, as critical rules that forbid (a
+// promise made one step before the step that forbids it is no less a promise).
+void read_never_say(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
+  const YamlNode& list = YamlReader::child(root, "never_say");
+  if (!list.is_defined() || !reader.expect_sequence(list, "`never_say`")) return;
+  static const std::initializer_list<std::string_view> kKeys = {"forbid", "none_of", "feedback",
+                                                                "label", "negation"};
+  for (const YamlNode& node : list.items()) {
+    if (!reader.expect_map(node, tr("`never_say` 的规则", "a `never_say` rule"), kKeys)) continue;
+    auto rule = read_rule(reader, node);
+    if (!rule) continue;
+    rule->critical = true;
+    rule->points = 0;
+    if (rule->feedback.empty())
+      rule->feedback = std::string(
+          tr("这个场景里,哪一步都不能这样说。", "In this scenario, never say this, at any step."));
+    scenario.never_say.push_back(std::move(*rule));
+  }
+}
+
 }  // namespace
 
 std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,
@@ -474,6 +494,7 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   scenario.pass_mark = reader.integer(*root, "pass_mark", 0, 100).value_or(70);
   scenario.max_failed_steps = reader.integer(*root, "max_failed_steps", 0, 100).value_or(1);
   read_steps(reader, *root, scenario);
+  read_never_say(reader, *root, scenario);
   if (diagnostics.reported() != errors_before) return std::nullopt;
   return scenario;
 }

@@ -117,6 +117,9 @@ struct Scenario {
   int pass_mark = 70;
   int max_failed_steps = 1;  // more steps below the mark fail the attempt, whatever the total
   std::vector<Step> steps;
+  // What no step of this scenario may say (`never_say`): critical `forbid` and `none_of` rules
+  // judged at every step, as the lexicon's forbidden_everywhere concepts are (engine/conduct).
+  std::vector<Rule> never_say;
   std::string file;
 
   const Step* find_step(const std::string& step_id) const;

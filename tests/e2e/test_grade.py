@@ -300,6 +300,16 @@ class Grading(CoachTestCase):
             ("apologize", "请问您怎么称呼?", False),
             ("apologize", "您怎么没收到短信呢?我帮您查一下。", False)])
 
+    def test_what_a_scenario_never_lets_be_said_fails_any_step(self):
+        # Outside pass 33, finding 05: promising to punish the clerk one step before the step
+        # that forbade it scored full marks.
+        self.assert_critical_cases("securities-rude-staff", [
+            ("sum_up", "我让她上门给您赔礼道歉。", True),
+            ("thank", "我们一定让她亲自给您道歉。", True),
+            ("sum_up", "我会把您希望她道歉的要求反馈上去。", False)])
+        step = graded_steps(self, [("securities-rude-staff", "sum_up", "我让她上门给您赔礼道歉。")])[0]
+        self.assertIn("调查之前不要承诺怎么处分员工", " ".join(rule["feedback"] for rule in step["rules"]))
+
     def test_a_question_that_blames_earns_no_question_points(self):
         # Outside pass 33, finding 11: the doubt was shown as the step's good closed question.
         doubted, asked = graded_steps(self, [

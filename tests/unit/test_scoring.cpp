@@ -67,6 +67,45 @@ TEST_CASE("a critical failure zeroes the step and fails the attempt") {
   CHECK_FALSE(result.passed);
 }
 
+TEST_CASE("what a scenario never lets be said fails every step critically") {
+  // Outside pass 33, finding 05: a promise forbidden at one step scored full marks at the one
+  // before.
+  const std::string scenario = std::string(kTwoSteps) +
+                               "never_say:\n"
+                               "  - {none_of: [免违约金], feedback: 违约金不能免。}\n"
+                               "  - {forbid: blame}\n";
+  test::Fixture fixture(scenario);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const auto& steps = fixture.rubric->steps();
+  const StepResult promised =
+      score_step(steps[1], fixture.rubric->scenario(), "对不起,我给您免违约金");
+  CHECK(promised.critical_failed);
+  CHECK(promised.score == 0);
+  REQUIRE(promised.rules.size() == 2);
+  CHECK(promised.rules[1].kind == "none_of");
+  CHECK(promised.rules[1].feedback == "违约金不能免。");
+  // A negation excuses it as in any none_of rule; unbroken, it is not reported.
+  CHECK_FALSE(score_step(steps[1], fixture.rubric->scenario(), "对不起,我没有权限免违约金")
+                  .critical_failed);
+  CHECK(score_step(steps[1], fixture.rubric->scenario(), "对不起").rules.size() == 1);
+  CHECK(score_step(steps[1], fixture.rubric->scenario(), "对不起,您弄错了").critical_failed);
+  // The step that forbids blame itself reports its own rule, not the scenario's as well.
+  const StepResult blamed = score_step(steps[0], fixture.rubric->scenario(), "王先生,您弄错了");
+  CHECK(blamed.rules.size() == 3);
+}
+
+TEST_CASE("never_say takes only rules that forbid, and names what else it was given") {
+  for (const std::string rule :
+       {"{concept: empathy}", "{forbid: blame, points: 5}", "{none_of: [x], critical: false}"}) {
+    CAPTURE(rule);
+    test::Fixture fixture(std::string(kTwoSteps) + "never_say:\n  - " + rule + "\n");
+    CHECK_FALSE(fixture.rubric);
+    CHECK(fixture.diagnostics.to_string().find("t.yaml:") != std::string::npos);
+  }
+  test::Fixture unknown(std::string(kTwoSteps) + "never_say:\n  - {forbid: nonsense}\n");
+  CHECK_FALSE(unknown.rubric);
+}
+
 TEST_CASE("attempt score is the weighted mean of steps; missing steps score zero") {
   test::Fixture fixture(kTwoSteps);
   const AttemptResult full = score_attempt(
