@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
 
 #include "text/clauses.hpp"
 #include "util/phrase_automaton.hpp"
@@ -141,6 +142,22 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// 现在都没问题了吧, 钱到账了吧: 了吧 after a state the customer can confirm asks them to. Not
+// after 总, 该, 算 or 就 (这下总没问题了吧 taunts, 应该没问题了吧 is one's own verdict), nor
+// after anything else (算了吧, 满意了吧, 您先坐吧).
+bool asks_after_a_state(std::string_view body) {
+  static constexpr std::array<std::string_view, 9> kStates = {
+      "没问题", "正常", "收到", "到账", "恢复", "解决", "能用", "发出去", "打通"};
+  for (std::string_view state : kStates) {
+    const std::string tail = std::string(state) + "了吧";
+    if (!ends_with(body, tail)) continue;
+    const std::string_view before = body.substr(0, body.size() - tail.size());
+    return !(ends_with(before, "总") || ends_with(before, "该") || ends_with(before, "算") ||
+             ends_with(before, "就"));
+  }
+  return false;
+}
+
 // A question the particles or the shape of the clause make without a question mark: 满意吗,
 // 收到了没, 满意不满意, 可以不. Not the polite 的呢 / 了呢 of a statement (我会给您回访的呢),
 // unless the clause has a question word of its own.
@@ -152,10 +169,14 @@ bool ends_asking(std::string_view body, const ClauseCues& cues) {
                            body.find("正在") != std::string_view::npos;
     return !statement || cues.has_open_word() || cues.has(Cue::closed);
   }
-  for (std::string_view tail : {"了没", "了没有", "收到没有", "可以不", "行不", "好不", "对不"}) {
+  for (std::string_view tail :
+       {"了没", "了没有", "收到没有", "可以不", "行不", "好不", "对不", "了不", "对吧"}) {
     if (ends_with(body, tail)) return true;
   }
-  return false;
+  // The tag 是吧 asks, whatever the mark after it; 不是吧! and 就是吧 exclaim or concede.
+  if (ends_with(body, "是吧") && !ends_with(body, "不是吧") && !ends_with(body, "就是吧"))
+    return true;
+  return asks_after_a_state(body);
 }
 
 // X不X and XY不XY (满意不满意, 同意不同意) ask yes or no, whatever the words.

@@ -85,6 +85,17 @@ TEST_CASE("asks a question: any, open, closed, with a count") {
   CHECK(ok("{asks_question: closed}", "您能打电话吗?"));
   CHECK(ok("{asks_question: open, count: 2}", "什么时候开始的?在哪里发的?"));
   CHECK_FALSE(ok("{asks_question: open, count: 2}", "什么时候开始的?"));
+  // Outside pass 33, finding 08: how new hires type a closing question.
+  for (const std::string reply : {"现在发短信都没问题了吧", "钱到账了吧。", "能正常发了不",
+                                  "您的卡号是尾号1234,是吧。", "都还清了 对吧!"}) {
+    CAPTURE(reply);
+    CHECK(ok("{asks_question: closed}", reply));
+  }
+  for (const std::string reply : {"这下总没问题了吧", "应该没问题了吧。", "算了吧。", "您先坐吧。",
+                                  "不是吧!", "那就是吧。", "我们发了不少短信。"}) {
+    CAPTURE(reply);
+    CHECK_FALSE(ok("{asks_question: any}", reply));
+  }
   // A rhetorical question tells; it asks nothing (outside pass 33, finding 02).
   for (const std::string reply : {"您难道没看到确认短信吗?", "这岂不是白跑一趟?", "何必呢?",
                                   "能不能办还用问吗?"}) {
