@@ -151,6 +151,14 @@ class NaturalMoves(CoachTestCase):
             ("get-me-the-manager", "close", "孙女士,我们也很难避免这类问题,谢谢您。", False),
         ])
 
+    def test_granting_the_customer_his_reasoning_before_correcting_it(self):
+        # Finding 10: 002's B way in other words; 您这么想就不对了 is the A way.
+        self.assert_concept_cases("委婉地表达不同意见", [
+            ("bill-500", "explain", "赵先生,您会这么想完全可以理解,多出来的是漫游上网流量费。", True),
+            ("bill-500", "explain", "赵先生,您算的本地部分是对的,多出来的是漫游上网流量费。", True),
+            ("bill-500", "explain", "赵先生,您这么想就不对了,多出来的是漫游上网流量费。", False),
+            ("bill-500", "explain", "赵先生,我算的没错,多出来的是漫游上网流量费。", False)])
+
     def test_asking_the_customer_to_sit_down(self):
         # Good4 of finding 12: 您先坐. Taking a seat on a train or plane is no hospitality.
         self.assert_concept_cases("引导客户就座", [
