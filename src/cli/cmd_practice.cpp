@@ -64,6 +64,14 @@ struct PracticeOptions {
   std::optional<std::string> unkept_because;
 };
 
+// The local time to the second, as the sessions directory names its files.
+std::string time_stamp() {
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return stamp;
+}
+
 // Every session's answers file is kept in the sessions directory (the menu reads them when the
 // history database is off); --record writes a copy where the trainee asks.
 std::string history_record_path(const std::string& scenario_id) {
@@ -72,10 +80,8 @@ std::string history_record_path(const std::string& scenario_id) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return {};
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return (fs::path(dir) / fmt::format("{}-{}-{}.yaml", stamp, ::getpid(), scenario_id)).string();
+  return claim_new_file(dir, fmt::format("{}-{}-{}", time_stamp(), ::getpid(), scenario_id),
+                        ".yaml");
 }
 
 // The submission of an exam being sat, written after every reply as a recording is, so a kill
@@ -548,7 +554,8 @@ std::string exam_submission_path(const Exam& exam, const PracticeOptions& option
   if (!options.record.empty() || sessions_dir().empty()) return options.record;
   std::error_code ec;
   fs::create_directories(sessions_dir(), ec);
-  return (fs::path(sessions_dir()) / fmt::format("exam-{}-{}.yaml", exam.id, ::getpid())).string();
+  return claim_new_file(sessions_dir(),
+                        fmt::format("exam-{}-{}-{}", exam.id, time_stamp(), ::getpid()), ".yaml");
 }
 
 // Sits every scenario of an exam in turn, in exam mode, and writes one submission file with

@@ -291,4 +291,22 @@ void check_output_file(const std::string& path) {
   out.write_nothing();
 }
 
+std::string claim_new_file(const std::string& dir, const std::string& stem,
+                           std::string_view extension) {
+  const std::filesystem::path folder(dir);
+  const std::string first = (folder / (stem + std::string(extension))).string();
+  constexpr int kTries = 1000;
+  for (int n = 1; n <= kTries; ++n) {
+    const std::string path =
+        n == 1 ? first : (folder / fmt::format("{}-{}{}", stem, n, extension)).string();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      return path;
+    }
+    if (errno != EEXIST) break;
+  }
+  return first;
+}
+
 }  // namespace coach

@@ -78,6 +78,14 @@ std::FILE* stream_over(int fd, const char* mode);
 void write_output_file(const std::string& path, std::string_view content,
                        OutputFile::Waiting waiting = OutputFile::Waiting::allowed);
 
+// A path in `dir` no other file has, for a new file named `stem` + `extension` (`stem-2`,
+// `stem-3` … when taken), created empty and exclusively so that no other process takes it too:
+// two sessions started in the same second by the same process id (PID 1 in every container)
+// must not replace each other's transcript. The first candidate when none can be created (its
+// write then says why).
+std::string claim_new_file(const std::string& dir, const std::string& stem,
+                           std::string_view extension);
+
 // Throws, as writing would, when `path` cannot be written, and leaves it as it was: an output
 // written bit by bit (practice's recording) is refused before the work, not after it. A FIFO is
 // not opened, which would wait for a reader, so writing it later is what tells.

@@ -1261,6 +1261,27 @@ class ExamSessions(CoachTestCase):
         self.assertNotIn("Model answer", sat.stdout.split("Summary")[0])  # no feedback before the end
         self.assertExit(run("grade", "--exam", exam, str(submission)), 0)
 
+    def test_sessions_with_the_same_process_id_keep_each_others_files(self):
+        # Outside pass 32, finding 01: as PID 1 in a container, the second trainee's exam
+        # submission and transcripts replaced the first's in the sessions directory.
+        if subprocess.run(["unshare", "-p", "-f", "true"], capture_output=True).returncode != 0:
+            self.skipTest("cannot make a process id namespace here")
+        lines = []
+        for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
+            lines += list(self.model_answers(scenario_id).values())
+        env = pipe_env({"XDG_DATA_HOME": str(self.tmp / "share")})
+        exam = str(ROOT / "exams" / "basic-certificate.yaml")
+        for trainee in ["甲", "乙"]:
+            sat = subprocess.run(["unshare", "-p", "-f", COACH, "--no-history", "practice", "--exam", exam,
+                                  "--trainee", trainee], input="\n".join(lines) + "\n", capture_output=True,
+                                 text=True, env=env, timeout=60)
+            self.assertExit(sat, 0)
+        sessions = self.tmp / "share" / "complaint-coach" / "sessions"
+        submissions = sorted(sessions.glob("exam-*.yaml"))
+        self.assertEqual(len(submissions), 2, sorted(sessions.iterdir()))
+        self.assertEqual(sorted('trainee: "甲"' in f.read_text(encoding="utf-8") for f in submissions), [False, True])
+        self.assertEqual(len(list(sessions.glob("2*-1-*.yaml"))), 6)
+
     def test_sitting_an_exam_shows_the_exams_verdict_not_the_scenarios(self):
         # A weak apology: the scenario (pass mark 70) would pass at 93.0, but the exam asks 75
         # and that the apologize stage never fails: the screen must say what grade --exam says.

@@ -107,3 +107,18 @@ TEST_CASE("an output that may not wait fails at once on a FIFO nobody reads, and
   ::close(reader);
   CHECK(fs::is_fifo(fifo));  // written into, never replaced
 }
+
+TEST_CASE("a claimed new file never replaces one that is there") {
+  // Outside pass 32, finding 01: two sessions in the same second with the same process id (PID 1
+  // in a container) wrote one transcript over the other.
+  TempDir dir;
+  std::ofstream(dir.path / "s.yaml") << "earlier";
+  const std::string second = claim_new_file(dir.path.string(), "s", ".yaml");
+  CHECK(second == (dir.path / "s-2.yaml").string());
+  CHECK(claim_new_file(dir.path.string(), "s", ".yaml") == (dir.path / "s-3.yaml").string());
+  CHECK(contents(dir.path / "s.yaml") == "earlier");
+  CHECK(fs::file_size(second) == 0);
+  // A folder that cannot hold it gives the plain name, whose write then says why.
+  CHECK(claim_new_file((dir.path / "missing").string(), "s", ".yaml") ==
+        (dir.path / "missing" / "s.yaml").string());
+}
