@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
@@ -40,9 +44,16 @@ std::string default_history_path() {
 
 std::optional<std::string> unreadable_history_switch() {
   const char* value = std::getenv("COACH_NO_HISTORY");
-  bool off = false;
-  // Read as CLI11 will read it when the command line is parsed, so the two never disagree.
-  if (!value || !*value || CLI::detail::lexical_cast(std::string(value), off)) return std::nullopt;
+  if (!value || !*value) return std::nullopt;
+  // Only the words the README names: CLI11 also reads any number (0x1 as 0, -1 as 1), and a job
+  // that wrote 0x1 meaning "off" would go on writing every trainee's replies. CLI11 reads each
+  // of these as they are meant when the command line is parsed.
+  std::string word = value;
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static constexpr std::array<std::string_view, 8> kWords = {"1",  "0",   "yes",  "no",
+                                                             "on", "off", "true", "false"};
+  if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return std::nullopt;
   return fmt::format(
       fmt::runtime(
           tr("环境变量 COACH_NO_HISTORY 的值 `{}` 无法识别:写 1 不读写记录库,写 0 照常读写",

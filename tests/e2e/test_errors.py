@@ -312,12 +312,14 @@ class MalformedScenarios(CoachTestCase):
     def test_a_history_switch_that_is_neither_yes_nor_no_is_named(self):
         # Outside pass 25, finding 06: CLI11 said "Could not convert: --no-history = x" under
         # 命令行有误, an option nobody typed, and every command stopped.
-        for value in ["x", "disabled", " yes"]:
+        # Outside pass 32, finding 04: any number was read (0x1 as 0, -1 as 1), blanks only
+        # around numbers; only the README's words are taken now, as written.
+        for value in ["x", "disabled", " yes", " 1", "2", "-1", "0x1", "1.0", "+1", "00"]:
             with self.subTest(value=value):
                 result = run("list", env={"COACH_NO_HISTORY": value})
                 self.assertExit(result, 2)
                 self.assertEqual(result.stderr, f"coach: 环境变量 COACH_NO_HISTORY 的值 `{value}` 无法识别:写 1 不读写记录库,写 0 照常读写\n")
-        for value in ["1", " 1", "0", "yes", "TRUE", "off", ""]:
+        for value in ["1", "0", "yes", "TRUE", "off", "On", "no", "false", ""]:
             with self.subTest(value=value):
                 self.assertExit(run("list", env={"COACH_NO_HISTORY": value}), 0)
 
