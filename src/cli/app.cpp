@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -63,6 +64,18 @@ void ignore_closed_pipes() {
 // reported like a full disk: a report is named, a history or recording warned about.
 void ignore_file_size_limit() {
   std::signal(SIGXFSZ, SIG_IGN);
+}
+
+// `ulimit -t N` sets the hard CPU limit with the soft one, and at the hard limit the kernel
+// sends SIGKILL in the same tick as SIGXCPU: the reports and the files they replace could not be
+// removed, and an earlier run's report stayed at the path as this run's. A second less of soft
+// limit lets SIGXCPU come first, which ends coach as a cancelled job does (util/output_file).
+void leave_time_for_the_cpu_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_CPU, &limit) != 0 || limit.rlim_max == RLIM_INFINITY) return;
+  if (limit.rlim_cur < limit.rlim_max || limit.rlim_max < 2) return;
+  limit.rlim_cur = limit.rlim_max - 1;
+  ::setrlimit(RLIMIT_CPU, &limit);
 }
 
 // The language must be known before CLI11 builds the help text, so look for --lang first.
@@ -252,6 +265,7 @@ int parse_and_run(int argc, char** argv) {
   open_closed_standard_descriptors();
   ignore_closed_pipes();
   ignore_file_size_limit();
+  leave_time_for_the_cpu_limit();
   tame_terminal_size_environment();
   choose_language(argc, argv);
   CLI::App app{

@@ -32,6 +32,13 @@ responses:
 """
 
 
+def limit_core_and_cpu(cpu_limited):
+    """No core dump; with `cpu_limited`, two seconds of CPU, soft and hard alike, as `ulimit -t 2`."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cpu_limited:
+        resource.setrlimit(resource.RLIMIT_CPU, (2, 2))
+
+
 def grade(*args, lang="en"):
     return run("--scenarios", str(FIXTURES), "grade", *args, lang=lang)
 
@@ -745,9 +752,15 @@ class ReportFiles(CoachTestCase):
             with self.subTest(signal=ending.name):
                 self.cancel_midway(ending)
 
-    def cancel_midway(self, ending):
+    def test_a_cpu_limit_set_with_ulimit_t_leaves_no_report_behind(self):
+        # Outside pass 32, finding 06: `ulimit -t` sets the hard limit with the soft one, and the
+        # kernel's SIGKILL at the hard limit left the earlier run's reports and the temporary files.
+        self.cancel_midway(signal.SIGXCPU, attempts=120000)  # more than a second of work, under 16 MiB
+
+    def cancel_midway(self, ending, attempts=20000):
+        cpu_limited = ending == signal.SIGXCPU
         attempts = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
-                           for i in range(20000))
+                           for i in range(attempts))
         cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + attempts)
         reports = self.tmp / f"reports-{ending.name}"
         reports.mkdir()
@@ -758,12 +771,13 @@ class ReportFiles(CoachTestCase):
         process = subprocess.Popen([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", str(cohort),
                                     "-o", str(reports / "r.txt"), "--report", f"json={reports / 'r.json'}"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-                                   preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)))
-        # The reports are opened before grading starts: cancel once their temporary files are there.
-        deadline = time.time() + 30
-        while len(os.listdir(reports)) < 4 and process.poll() is None and time.time() < deadline:
-            time.sleep(0.005)
-        process.send_signal(ending)
+                                   preexec_fn=lambda: limit_core_and_cpu(cpu_limited))
+        if not cpu_limited:
+            # The reports are opened before grading starts: cancel once their temporary files are there.
+            deadline = time.time() + 30
+            while len(os.listdir(reports)) < 4 and process.poll() is None and time.time() < deadline:
+                time.sleep(0.005)
+            process.send_signal(ending)
         _, stderr = process.communicate(timeout=60)
         self.assertEqual(process.returncode, -ending)
         self.assertEqual(os.listdir(reports), [])
