@@ -101,6 +101,8 @@ class ExamSubmission {
   }
   // The scenario is over: the next one is written after it.
   void close(Attempt sat) { done_.attempts.push_back(std::move(sat)); }
+  // Whether a scenario of the exam has been sat.
+  bool begun() const { return !done_.attempts.empty(); }
 
  private:
   AnswersRecording file_;
@@ -159,6 +161,13 @@ class PracticeRun {
   }
 
   int run() {
+    if (!recording_writable()) {
+      refused_ = true;
+      std::cerr << tr("coach: 作答记录无法写入(原因见上方),练习没有开始。\n",
+                      "coach: the transcript cannot be written (see above), so the session did "
+                      "not start.\n");
+      return kExitBadInput;
+    }
     screen_.briefing(session_.rubric().scenario(), options_.exam);
     bool left = false;
     while (!left) {
@@ -172,6 +181,8 @@ class PracticeRun {
   }
 
   bool left_early() const { return left_early_; }
+  // Whether the session did not start, its recording or submission being unwritable.
+  bool refused() const { return refused_; }
   Attempt attempt() const { return session_.transcript().attempts.front(); }
   // The verdict shown at the end (the exam's, when sitting one) and what it missed.
   const AttemptResult& result() const { return result_; }
@@ -410,6 +421,28 @@ class PracticeRun {
                              utf8::show_name(text));
   }
 
+  // The recording (and an exam's submission) written once before the first line: `--record`
+  // was checked by name before anything else was opened, and only now, with the history, the
+  // line reader and the signal pipes holding their descriptors, does a write show whether the
+  // session can keep what is typed (a low `ulimit -n` left it none, and every reply was lost).
+  // The sessions copy without --record is warned about as a sessions folder that cannot be
+  // written is; the history may still keep the replies.
+  bool recording_writable() {
+    const DeferredSignals not_now;
+    const AnswersFile answers = session_.transcript();
+    const std::string transcript = format_answers(answers);
+    record_.save(transcript);
+    sessions_copy_.save(transcript);
+    if (submission_) submission_->save(answers.attempts.front());
+    const bool record_failed = !options_.record.empty() && !record_.up_to_date();
+    // Once the exam has begun, a submission that can no longer be written is said, and the
+    // exam goes on: the sessions directory keeps every scenario's replies.
+    const bool submission_failed = submission_ && !submission_->begun() &&
+                                   !submission_->file().path().empty() &&
+                                   !submission_->file().up_to_date();
+    return !record_failed && !submission_failed;
+  }
+
   // The recording and the history after every reply, so a killed session keeps them.
   void save(bool finished = false) {
     const DeferredSignals not_now;
@@ -455,6 +488,7 @@ class PracticeRun {
   AnswersRecording record_;         // --record, or else the copy in the sessions directory
   AnswersRecording sessions_copy_;  // beside --record
   bool left_early_ = false;
+  bool refused_ = false;
   std::chrono::steady_clock::time_point asked_at_ = session_now();
 };
 
@@ -583,6 +617,7 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     PracticeRun run(*library.find(scenario_id.text), each, style, *reader, history, &*exam,
                     &submission);
     run.run();
+    if (run.refused()) return kExitBadInput;
     submission.close(run.attempt());
     tally.record(run.result(), run.unmet());
     transcripts_kept = transcripts_kept && !run.complete_copy().empty();

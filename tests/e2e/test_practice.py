@@ -3,6 +3,7 @@ import fcntl
 from pathlib import Path
 import json
 import os
+import resource
 import pty
 import re
 import select
@@ -288,6 +289,24 @@ class PipedSessions(CoachTestCase):
         self.assertIn("Session ended early", result.stdout)
         self.assertIn("cannot read standard input: Is a directory", result.stderr)
         self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+
+    def test_a_recording_the_open_file_limit_leaves_no_room_for_is_refused_before_the_session(self):
+        # Outside pass 32, finding 05: --record passed its check by name, then every write failed
+        # for want of a descriptor; every reply was lost and coach said it was saved but the last.
+        for limit in range(4, 17):
+            with self.subTest(limit=limit):
+                record = self.tmp / f"rec{limit}.yaml"
+                result = subprocess.run(
+                    [COACH, "--scenarios", str(FIXTURES), "--db", str(self.tmp / f"h{limit}.db"), "practice", "fee",
+                     "--record", str(record)], input="王先生,您的心情我很理解。\n", capture_output=True, text=True,
+                    env=pipe_env(), timeout=20,
+                    preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit)))
+                if result.returncode == 0:
+                    self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
+                else:
+                    self.assertExit(result, 2)
+                    self.assertIn("so the session did not start", result.stderr)
+                    self.assertNotIn("王先生", result.stdout)
 
     def test_leaving_during_a_retry_keeps_the_reply_already_given(self):
         # /retry then end of input or /quit erased the step's reply (scored 0, gone from the
