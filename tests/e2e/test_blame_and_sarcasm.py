@@ -1,0 +1,172 @@
+"""Outside tester, pass 33 (findings 01, 02 and 04): blame, doubt and sarcasm that got past the
+critical rule with one filler word, another verb, a rhetorical question or a taunt. Each caught
+reply sits beside the innocent replies with the same words (questions that gather facts,
+reassurance, the company owning the fault, negations) that must still pass."""
+import unittest
+
+import test_grade
+from coachtest import CoachTestCase
+
+
+class BlameAndSarcasmPass33(CoachTestCase):
+
+    def assert_critical(self, cases, added_to_model=True):
+        """Each (scenario, step, reply, critical): whether the reply (added to the scenario's model
+        answer at that step, or alone) fails the step critically. One coach run for them all."""
+        graded = test_grade.graded_steps(self, [(sc, st, reply) for sc, st, reply, _ in cases],
+                                         added_to_model=added_to_model)
+        for (sc, st, reply, critical), step in zip(cases, graded):
+            with self.subTest(scenario=sc, step=st, reply=reply):
+                self.assertEqual(step["critical_failed"], critical)
+
+    def test_blame_softened_by_one_word_still_blames(self):
+        # finding 01: 您应该… with 也 / 其实 / 还是 / 就 / 呐 inside, or said as 您要自己注意…啊
+        self.assert_critical([
+            ("missing-balance", "resolve", "王先生,您也应该自己注意短信提醒。", True),
+            ("missing-balance", "resolve", "王先生,您其实应该自己注意短信提醒。", True),
+            ("missing-balance", "resolve", "王先生,您还是应该自己注意短信提醒。", True),
+            ("missing-balance", "resolve", "王先生,您就应该自己注意短信提醒。", True),
+            ("missing-balance", "resolve", "王先生,您要自己注意短信提醒啊。", True),
+            ("missing-balance", "resolve", "王先生,您也要自己多留意余额。", True),
+            ("missing-balance", "resolve", "王先生,您當時也應該問清楚。", True),
+            ("sms-failure", "apologize", "李女士,不好意思,但您也应该早点来。", True),
+            ("sms-failure", "apologize", "李女士,不好意思,但您呐应该早点来。", True),
+            ("airline-delay", "vent", "先生,罢工是不可抗力,这个您应该能理解吧?您说吧。", True),
+            # the same words saying what the customer was owed, a guess about how they feel, a way to do it
+            ("missing-balance", "vent", "王先生,您也应该很着急吧,您慢慢说。", False),
+            ("missing-balance", "resolve", "王先生,按活动您其实应该享受送50元,这是我们的疏忽。", False),
+            ("missing-balance", "resolve", "王先生,那您就应该收到退款短信了,我再帮您查一下。", False),
+            ("missing-balance", "resolve", "王先生,您本来应该被提前告知的,这是我们没做好。", False),
+            ("missing-balance", "resolve", "王先生,这事您应该有个说法,我一定给您查清楚。", False),
+            ("missing-balance", "resolve", "王先生,您还是应该拿到这1.8元的,我马上给您退回去。", False),
+            ("missing-balance", "resolve", "王先生,退款您也应该能看到了,我再确认一下。", False),
+            ("missing-balance", "follow_up", "王先生,谢谢您啊应该的,再见。", False),
+            ("airline-delay", "resolve", "先生,你们其实应该下午就到上海了,是我们耽误了大家。", False),
+            ("missing-balance", "resolve", "王先生,您要自己查余额的话,发短信到10086就行。", False),
+            ("missing-balance", "resolve", "王先生,您要自己留意余额吗?还是我帮您开个余额提醒?", False),
+            ("missing-balance", "resolve", "王先生,您要自己注意身体啊,这事交给我。", False),
+            ("missing-balance", "resolve", "王先生,您不需要自己留意短信提醒,我给您开了自动提醒。", False),
+            ("missing-balance", "resolve", "王先生,退款您应该能收到了,我再确认一下。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,最低还款您应该可以理解为先还一部分,剩下的要算利息。", False),
+            ("airline-delay", "vent", "先生,希望您能理解,我们一定给大家一个交代。", False)])
+
+    def test_doubting_the_customer_s_account_is_blame_a_fact_question_is_not(self):
+        # finding 01: 您是不是算错了 / 会不会看错了 / 真的一个电话都没打? / 您自己算的不一定准
+        self.assert_critical([
+            ("missing-balance", "gather", "王先生,您手机号是多少?您是不是算错了?我帮您查一下。", True),
+            ("missing-balance", "gather", "王先生,您手机号是多少?您会不会看错了?我帮您查一下。", True),
+            ("missing-balance", "gather", "王先生,您手机号是多少?您真的一个电话都没打?我帮您查一下。", True),
+            ("missing-balance", "gather", "王先生,您会不会记错日子了?", True),
+            ("bill-500", "apologize", "先生,抱歉啊,您是不是算错了?我帮您查一下。", True),
+            ("bill-500", "apologize", "先生,抱歉啊,您自己算的不一定准,我帮您查一下。", True),
+            ("bill-500", "apologize", "先生,抱歉啊,不过您自己算的能准吗?我帮您查一下。", True),
+            ("bill-500", "apologize", "先生,抱歉,您肯定是把漫游费算错了,我帮您查一下。", True),
+            ("sms-failure", "gather", "李女士,您手机号是多少?您是不是自己把设置改乱了?我帮您查一下。", True),
+            # questions that gather facts, ask what the customer thinks or feels, or vouch for them
+            ("missing-balance", "gather", "王先生,您是不是开通过什么业务?我帮您查一下。", False),
+            ("missing-balance", "gather", "王先生,您最近有没有换过手机?我帮您查一下。", False),
+            ("missing-balance", "gather", "王先生,您确定是这个号码吗?我帮您查一下。", False),
+            ("missing-balance", "gather", "王先生,您是不是觉得系统弄错了?我帮您查一下。", False),
+            ("missing-balance", "gather", "王先生,您会不会觉得我们算错了?我帮您查一下。", False),
+            ("missing-balance", "gather", "王先生,您真的没事吗?我帮您查一下。", False),
+            ("bill-500", "apologize", "先生,真对不起,您一定很生气账单算错了吧,我马上帮您查详单,请告诉我手机号。", False),
+            ("bill-500", "apologize", "先生,真对不起,您一定很奇怪怎么会算错,我马上帮您查详单,请告诉我手机号。", False),
+            ("bill-500", "apologize", "先生,真对不起,您是不是担心话费又算错了?我马上帮您查详单,请告诉我手机号。", False),
+            ("bill-500", "apologize", "先生,真对不起,您肯定没算错,我马上帮您查详单,请告诉我手机号。", False),
+            ("bill-500", "apologize", "先生,真对不起,您自己算的没错,我马上帮您查详单,请告诉我手机号。", False),
+            ("bill-500", "explain", "赵先生,您算的本地费用是准的,确实不到200元,多出来的307.6元是香港的漫游上网费。", False),
+            ("sms-failure", "gather", "李女士,您是不是改过手机设置?我帮您查一下。", False),
+            ("sms-failure", "gather", "李女士,您是不是担心把设置弄乱了?我来帮您看。", False),
+            ("sms-failure", "gather", "李女士,您发短信的时候没看到什么提示吗?", False)])
+
+    def test_rhetorical_questions_that_blame(self):
+        # finding 02
+        self.assert_critical([
+            ("missing-balance", "vent", "先生,这不怪您自己怪谁呢?您慢慢说。", True),
+            ("missing-balance", "vent", "先生,这不是您的错是谁的错?您慢慢说。", True),
+            ("missing-balance", "resolve", "王先生,您难道没看到订购确认短信吗?这钱肯定是要扣的嘛。", True),
+            ("bill-500", "explain", "赵先生,您去香港上网难道不知道漫游很贵吗?多出来的307.6元就是漫游费。", True),
+            ("missing-balance", "gather", "王先生,您自己都不知道怎么回事,让我们怎么查?", True),
+            ("sms-failure", "gather", "李女士,号码多少?您连什么时候坏的都说不清吗?我查一下。", True),
+            ("sms-failure", "gather", "李女士,号码多少?您自己不会看提示吗?我查一下。", True),
+            ("sms-failure", "gather", "李女士,您连什么时候坏的都说不清,我怎么帮您查?", True),
+            ("missing-balance", "gather", "王先生,您都说不清楚,我们没法处理。", True),
+            ("type-hardline", "firm-line", "郝先生,您签合约的时候不看条款吗?现在想解约当然不行。", True),
+            ("type-hardline", "firm-line", "郝先生,您办卡的时候没仔细看合同吗?", True),
+            ("type-hardline", "firm-line", "郝先生,能不能办您心里不清楚吗?还用问我?", True),
+            # the blame taken back, owned, or a sincere question with the same words
+            ("missing-balance", "vent", "先生,这不怪您,怪我们没提醒到位,您慢慢说。", False),
+            ("missing-balance", "vent", "先生,这不怪您自己,怪谁呢?怪我们没提醒到位。您慢慢说。", False),
+            ("missing-balance", "vent", "先生,这不是您的错,是谁的错?是我们的错。您慢慢说。", False),
+            ("missing-balance", "vent", "先生,这怎么能怪您自己呢?您慢慢说。", False),
+            ("missing-balance", "follow_up", "王先生,难道您还没收到退款?我马上帮您查。", False),
+            ("missing-balance", "vent", "王先生,您难道不生气吗?换了谁都生气,您慢慢说。", False),
+            ("missing-balance", "vent", "王先生,您连钱是怎么扣的都不知道,换了谁都着急,您慢慢说。", False),
+            ("missing-balance", "gather", "王先生,您自己都不知道被开通了,我们怎么能不查清楚呢?", False),
+            ("missing-balance", "gather", "王先生,您想让我们怎么处理?", False),
+            ("missing-balance", "gather", "王先生,您可能还不知道我们怎么帮您查,我给您介绍一下。", False),
+            ("missing-balance", "gather", "王先生,您也不知道是哪天扣的,我们没法马上查到,我先帮您申请。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,我画个图给您看,这样您就不会看不懂了吧?", False),
+            ("missing-balance", "resolve", "王先生,处理好以后您就不会看到重复扣费了吧?", False),
+            ("type-hardline", "firm-line", "郝先生,您签合约的时候营业员没跟您说吗?我再帮您看看。", False),
+            ("missing-balance", "vent", "王先生,您心里不踏实吗?我一定给您查清楚。", False),
+            ("missing-balance", "vent", "王先生,这还用说,多扣的钱肯定给您退。", False),
+            ("missing-balance", "resolve", "王先生,这还用问我们吗?当然全给您退。", False)])
+
+    def test_sarcasm_and_taunts(self):
+        # finding 04
+        self.assert_critical([
+            ("airline-delay", "follow_up", "致歉函和机票都给你们了,这下总该满意了吗?", True),
+            ("sms-failure", "follow_up", "短信已经修好了,这回您总该满意了吗?", True),
+            ("sms-failure", "follow_up", "短信修好了,您不会还有什么不满意吧?", True),
+            ("bank-stubborn-novice", "turn_into_advice", "赵女士,早知道现在何必当初呢?", True),
+            ("securities-rude-staff", "thank", "孙女士,舒服就好,以后别那么较真了,谢谢。", True),
+            ("securities-rude-staff", "resolve", "孙女士,您也不要太敏感了。", True),
+            ("get-me-the-manager", "close", "孙女士,我谢谢您啊,为了30块钱闹成这样。", True),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,您要是听不懂,可以找个懂的家人来问问。", True),
+            ("missing-balance", "follow_up", "行了行了王先生,钱都退了,还要怎样?", True),
+            ("airline-delay", "gather", "先生,你们20个人都等了这么久,再等一晚上又能怎样呢?", True),
+            ("securities-rude-staff", "accept", "孙女士,您都六十多岁了,何必跟一个小姑娘生气呢?", True),
+            ("bank-stubborn-novice", "find_the_gap", "赵女士,您想的太简单了,银行又不是您家亲戚。", True),
+            # satisfaction checks, apologies and kindness with the same words
+            ("missing-balance", "follow_up", "您对这样的处理还满意吗?", False),
+            ("missing-balance", "follow_up", "您满意了吗?还有什么需要我做的?", False),
+            ("missing-balance", "follow_up", "您还有什么不满意的地方吗?", False),
+            ("securities-rude-staff", "thank", "孙女士,这次是我们不对,您别跟我们计较。", False),
+            ("get-me-the-manager", "close", "孙女士,为了30块钱让您闹成这样,是我们不对。", False),
+            ("get-me-the-manager", "close", "孙女士,事情闹成这样是我们的错。", False),
+            ("get-me-the-manager", "close", "孙女士,因为我们扣错30块钱闹成这样,真是我们的错。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,那如果只还最低还款,又会怎样呢?会从记账日起计息。", False),
+            ("missing-balance", "follow_up", "您看还要怎样处理?您尽管说。", False),
+            ("missing-balance", "follow_up", "我们还要怎样做您才满意?您尽管说。", False),
+            ("securities-rude-staff", "accept", "孙女士,您都六十多岁了还专门跑一趟,真是辛苦您了。", False),
+            ("securities-rude-staff", "accept", "孙女士,您何必跟自己过不去,先喝口水,慢慢说。", False),
+            ("bank-stubborn-novice", "find_the_gap", "赵女士,是我想得太简单了,我再给您解释一遍。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,您要是听不懂,我再慢慢讲一遍。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,您要是不懂英文,我找个懂英语的同事来给您讲。", False)])
+
+    def test_other_blame_among_the_tester_s_bad_replies(self):
+        # the tester's bad replies (work/specs) that blamed, lectured or mocked without being critical
+        self.assert_critical([
+            ("missing-balance", "apologize", "王先生,不好意思哈,可能是您开了什么业务自己忘了吧。", True),
+            ("get-me-the-manager", "apologize", "孙女士,对不起,不过您当时也没跟我确认退订成功没有啊。", True),
+            ("type-hardline", "praise", "郝先生,您既然门儿清,就应该知道合约期内解约要交违约金吧?", True),
+            ("get-me-the-manager", "apologize", "孙女士,我才来两个月,谁还没个出错的时候?您至于要开除我吗?", True),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,我都说了好几遍了,您怎么还听不懂呢?", True),
+            ("securities-rude-staff", "thank", "孙女士,下次去营业部您先把要问的想清楚,就不会这样了。", True),
+            ("sms-failure", "vent", "女士您好,别人都能发,怎么就您发不了?", True),
+            ("missing-balance", "apologize", "王先生,真对不起,可能是您的号码被误开了业务,我马上查。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,可能是系统给您开了什么业务您不知道,我马上查。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,可能是您太忙忘了,这也很正常,我马上查。", False),
+            ("get-me-the-manager", "apologize", "孙女士,真对不起,您当时也没问,这是我们没主动告诉您。", False),
+            ("type-hardline", "praise", "郝先生,您既然是老客户,就应该享受老客户的优惠,我帮您申请。", False),
+            ("get-me-the-manager", "apologize", "孙女士,真对不起,至于您说的赔偿,我马上申请。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,您怎么会听不懂呢,是我没讲清楚,我再说一遍。", False),
+            ("bank-stubborn-novice", "explain_slowly", "赵女士,我理解您为什么看不懂,这账单确实复杂,我再给您讲一遍。", False),
+            ("sms-failure", "vent", "女士您好,其他人都能发,只有您的发不了,我马上查原因。", False),
+            ("sms-failure", "vent", "女士您好,别人都能发,为什么您发不了呢?我查一下。", False),
+            ("roaming-without-id", "route", "先生,下次您把身份证带好,就不会白跑了。", False)])
+
+
+if __name__ == "__main__":
+    unittest.main()
