@@ -22,6 +22,7 @@
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
 #include "cli/prompt_resize.hpp"
+#include "cli/terminal_keys.hpp"
 #include "cli/terminal_signals.hpp"
 #include "cli/typeahead_keeper.hpp"
 #include "cli/typed_command.hpp"
@@ -33,6 +34,9 @@ namespace {
 // How long after a line the next one must arrive to count as part of the same paste.
 constexpr int kPasteGapMilliseconds = 15;
 constexpr int kHistorySize = 200;
+// How long after an Esc the rest of a key's escape sequence may come: its bytes are sent
+// together, and a lone Esc (a meta key) must not wait noticeably.
+constexpr int kEscapeGapMilliseconds = 25;
 
 // Handed to libedit instead of a keystroke when the live status is due to change, and bound to
 // a redraw. Ctrl-^ is unbound among libedit's emacs keys and no terminal key sends it alone.
@@ -161,9 +165,13 @@ bool worth_recalling(const std::string& line) {
   return !typed_command(line) && !trimmed_reply(line).empty();
 }
 
-bool more_input_arrives_soon() {
+bool byte_arrives_within(int milliseconds) {
   pollfd watched{STDIN_FILENO, POLLIN, 0};
-  return ::poll(&watched, 1, kPasteGapMilliseconds) > 0 && (watched.revents & POLLIN) != 0;
+  return ::poll(&watched, 1, milliseconds) > 0 && (watched.revents & POLLIN) != 0;
+}
+
+bool more_input_arrives_soon() {
+  return byte_arrives_within(kPasteGapMilliseconds);
 }
 
 class EditLineReader : public LineReader {
@@ -223,6 +231,7 @@ class EditLineReader : public LineReader {
   // The next character for libedit, or a tick when the live status is due to change and no key
   // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
   int next_character(wchar_t* out) {
+    if (!translated_.empty()) return hand_over_translated(out);
     // A resize or the return from Ctrl-Z is not taken in the middle of a key command (Esc), as
     // a tick is not; -1 leaves a descriptor out.
     const bool redraws = terminal_signals_ && !in_command_;
@@ -252,11 +261,35 @@ class EditLineReader : public LineReader {
       interrupts_.post();
       return -1;  // as for a Ctrl-C from the self-pipe
     }
+    if (count == 1 && EscapeSequence::starts(static_cast<char32_t>(*out)))
+      return read_escape_sequence(out);
     in_command_ = count == 1 && takes_next_character(*out);
     return count;
   }
 
  private:
+  // The rest of an escape sequence whose first character `out` holds, read as it comes (a
+  // key's bytes arrive together; a lone Esc waits no longer than that), and replaced by the
+  // keys it stands for, handed over one by one (terminal_keys).
+  int read_escape_sequence(wchar_t* out) {
+    EscapeSequence sequence(static_cast<char32_t>(*out));
+    wchar_t next = 0;
+    while (keys_.holds_byte() || byte_arrives_within(kEscapeGapMilliseconds)) {
+      if (keys_.read(&next) == 0 || !sequence.take(static_cast<char32_t>(next))) break;
+    }
+    translated_ = sequence.keys();
+    if (const auto leftover = sequence.leftover()) translated_ += *leftover;
+    if (translated_.empty()) return next_character(out);  // dropped: the key after it
+    return hand_over_translated(out);
+  }
+
+  int hand_over_translated(wchar_t* out) {
+    *out = translated_.front();
+    translated_.erase(0, 1);
+    in_command_ = takes_next_character(*out) || !translated_.empty();
+    return 1;
+  }
+
   // With the interrupt key a signal, the kernel threw away every key not yet read when it sent
   // SIGINT (libedit turns NOFLSH off): a reply typed with its Enter just before Ctrl-C, by a
   // script or a quick hand, was lost, and the signal could not tell which keys came before it.
@@ -396,6 +429,7 @@ class EditLineReader : public LineReader {
   LivePrompt live_;
   std::wstring prompt_;      // what libedit draws: live_'s text, escapes marked
   bool in_command_ = false;  // the last key starts a command that reads on
+  std::wstring translated_;  // keys an escape sequence stands for, not yet handed over
   bool ending_ = false;      // a SIGTERM or SIGHUP came and no line was left to take
   bool live_statuses_ = false;
 };

@@ -750,6 +750,26 @@ class TerminalSessions(CoachTestCase):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
 
+    def test_keys_sent_as_escape_sequences_edit_the_line_and_leave_nothing_in_it(self):
+        # Outside pass 32, finding 02: Ctrl-Left, Home on tmux, Insert, F5 and a pasted colour or
+        # title left ;5D, ~, m or 0;title in the recorded reply.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record))
+        self.read_until(fd, "you>")
+        keys = [b"\xe5\x9c\xa8", b"\x1b[2~", b"\x1b[5~", b"\x1b[15~", b"\x1b[3;5~",  # 在, then keys
+                "您的心情".encode(), b"\x1b[31m", "我很理解".encode(), b"\x1b[0m",
+                b"\x1b]0;title\x07", b"\x1b[200~", "。".encode(), b"\x1b[201~",
+                b"\x1b[1~", "王先生,".encode(),  # Home (tmux): to the start of the line
+                b"\x1b[4~", b"\x1b[1;5D", b"\x1b[1;5C"]  # End, a word back and on again
+        for key in keys:
+            os.write(fd, key)
+            time.sleep(0.05)  # one key at a time, as a terminal sends them
+        os.write(fd, b"\r")
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"/quit\r")
+        self.read_until(fd, "Transcript saved")
+        self.assertIn('vent: "王先生,在您的心情我很理解。"', record.read_text(encoding="utf-8"))
+
     def test_a_terminal_of_unknown_size_takes_any_columns_without_crashing_or_gigabytes(self):
         # A 0×0 pseudo-terminal (a fresh pty, `script`, many CI runners) leaves the width to
         # COLUMNS, by which the line editor allocates its screen: 2147483647 crashed the session
