@@ -5,8 +5,10 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 #include <system_error>
 
+#include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
 #include "util/utf8.hpp"
@@ -15,6 +17,14 @@ namespace coach::cli {
 namespace fs = std::filesystem;
 
 std::unique_ptr<history::HistoryStore> open_history_store(const std::string& path) {
+  // coach reads YAML files by their name: a database so named in a scenario or submissions
+  // folder was read back as a broken scenario, and every later `list` and `grade` stopped at it.
+  if (is_yaml_name(path))
+    throw std::runtime_error(std::string(
+        tr("记录库的文件名不能以 .yaml 或 .yml 结尾,coach 会把这样的文件当作场景或答卷来读;"
+           "请换一个名字,例如 history.sqlite3",
+           "a history database may not be named .yaml or .yml, as coach reads such files as "
+           "scenarios or answers; choose another name, such as history.sqlite3")));
   const fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) fs::create_directories(parent, ec);

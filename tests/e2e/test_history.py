@@ -230,6 +230,21 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
         self.assertEqual(list(folder.iterdir()), [])
 
+    def test_a_database_named_as_yaml_is_refused_before_it_is_made(self):
+        # Outside pass 32, finding 09: `--db scenarios/history.yaml` made a SQLite file that every
+        # later `list` and `grade` of the folder read as a broken scenario, and stopped at.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        for name in ("h.yaml", "h.YML"):
+            with self.subTest(name=name):
+                db = self.tmp / name
+                graded = self.coach("--db", str(db), "grade", str(answers), "--format", "junit")
+                self.assertExit(graded, 0)
+                self.assertIn("a history database may not be named .yaml or .yml", graded.stderr)
+                shown = self.coach("history", "--db", str(db))
+                self.assertExit(shown, 2)
+                self.assertIn(f"{db}: a history database may not be named .yaml or .yml", shown.stderr)
+                self.assertFalse(db.exists())
+
     def test_another_programs_database_is_refused_and_left_unchanged(self):
         # It was adopted: coach's tables added, user_version set and the file switched to WAL.
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
