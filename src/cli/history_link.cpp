@@ -11,6 +11,7 @@
 #include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
+#include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -28,7 +29,7 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
   const fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) fs::create_directories(parent, ec);
-  if (ec) throw std::system_error(ec);
+  if (ec) throw std::runtime_error(system_error_text(ec.value()));  // in the user's language
   return std::make_unique<history::HistoryStore>(path);
 }
 

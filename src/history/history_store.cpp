@@ -50,6 +50,7 @@ HistoryStore::HistoryStore(const std::string& path) : db_(path) {
   db_.retry_while_busy([&] { refuse_unless_ours(db_); });
   open_for_several_writers(db_);
   migrate(db_);
+  refuse_missing_columns(db_);
 }
 
 Statement& HistoryStore::cached(std::optional<Statement>& slot, std::string_view sql) {

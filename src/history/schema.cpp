@@ -173,4 +173,38 @@ void migrate(Database& db) {
   });
 }
 
+namespace {
+
+// Each of coach's tables with its columns, as `table.column`.
+std::vector<std::string> columns_of(Database& db) {
+  std::vector<std::string> columns;
+  for (const std::string_view table : kCoachTables) {
+    auto query = db.prepare(fmt::format("PRAGMA table_info({})", table));
+    while (query.step()) columns.push_back(fmt::format("{}.{}", table, query.text(1)));
+  }
+  return columns;
+}
+
+}  // namespace
+
+void refuse_missing_columns(Database& db) {
+  // What this version writes, read from its schema built afresh in memory, so the list can
+  // never disagree with the migrations.
+  static const std::vector<std::string> expected = [] {
+    Database fresh(":memory:");
+    migrate(fresh);
+    return columns_of(fresh);
+  }();
+  const std::vector<std::string> found = columns_of(db);
+  std::vector<std::string> missing;
+  for (const std::string& column : expected) {
+    if (std::find(found.begin(), found.end(), column) == found.end()) missing.push_back(column);
+  }
+  if (missing.empty()) return;
+  throw std::runtime_error(
+      fmt::format(fmt::runtime(tr("记录库已损坏:缺少列 {}",
+                                  "the history database is damaged: missing column(s) {}")),
+                  listed(missing)));
+}
+
 }  // namespace coach::history

@@ -20,4 +20,9 @@ void refuse_unless_ours(Database& db);
 // std::runtime_error for a database from a newer coach.
 void migrate(Database& db);
 
+// Throws std::runtime_error naming what is missing when a table of a current database lacks a
+// column this version writes (the file was edited or damaged): refused as damaged, not written
+// to again and again.
+void refuse_missing_columns(Database& db);
+
 }  // namespace coach::history

@@ -1,12 +1,15 @@
 #include "history/sqlite.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <string_view>
 #include <thread>
 
 #include "util/i18n.hpp"
+#include "util/system_error_text.hpp"
 
 namespace coach::history {
 namespace {
@@ -15,9 +18,41 @@ namespace {
 // transaction as a whole is then retried (see Database::write_transaction).
 constexpr int kBusyTimeoutMs = 5000;
 
+// SQLite speaks English only. The causes a trainer can act on are said in the user's language,
+// with the system's reason where there is one (权限不够, 不是目录); the rest keep SQLite's words,
+// which name what a programmer would look for (no such column: …).
 std::string message_of(sqlite3* db, int code) {
-  const char* detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  return detail ? detail : sqlite3_errstr(code);
+  const int system = db ? sqlite3_system_errno(db) : 0;
+  const auto with_reason = [&](std::string_view what) {
+    return system == 0 ? std::string(what) : fmt::format("{}:{}", what, system_error_text(system));
+  };
+  switch (code & 0xff) {
+    case SQLITE_CANTOPEN:
+      return with_reason(tr("无法打开数据库文件", "the database file cannot be opened"));
+    case SQLITE_IOERR:
+      return with_reason(
+          tr("读写数据库文件出错", "the database file could not be read or written"));
+    case SQLITE_FULL:
+      return std::string(tr("磁盘已满", "the disk is full"));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return std::string(tr("文件已损坏,或不是数据库", "the file is damaged, or not a database"));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return std::string(
+          tr("数据库正被另一个程序锁住", "another program holds the database locked"));
+    case SQLITE_READONLY:
+      return std::string(tr("数据库不能写入(文件或它所在的文件夹是只读的)",
+                            "the database cannot be written (the file or its folder is "
+                            "read-only)"));
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return std::string(tr("没有权限", "permission denied"));
+    default: {
+      const char* detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+      return detail ? detail : sqlite3_errstr(code);
+    }
+  }
 }
 
 void check(sqlite3* db, int code) {

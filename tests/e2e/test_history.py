@@ -269,7 +269,14 @@ class ChoosingTheDatabase(HistoryTestCase):
         cases = {"missing.db": ("PRAGMA user_version = 1; CREATE TABLE attempts (x);",
                                 "the history database is damaged: missing table(s) steps, meta"),
                  "negative.db": ("PRAGMA user_version = -5;",
-                                 "the history database is damaged: schema version -5 is not valid")}
+                                 "the history database is damaged: schema version -5 is not valid"),
+                 # Outside pass 32, finding 07: a missing column was "cannot be written just now"
+                 # at every write, retried for ever.
+                 "column.db": ("PRAGMA user_version = 1; CREATE TABLE attempts (id INTEGER PRIMARY KEY);"
+                               " CREATE TABLE steps (attempt_id, position, step, stage, answered, score, max,"
+                               " passed, critical_failed, reply); CREATE TABLE meta (key, value);",
+                               "the history database is damaged: missing column(s) attempts.kind, "
+                               "attempts.trainee, attempts.scenario, attempts.scenario_sha256, attempts.exam, …")}
         for name, (sql, message) in cases.items():
             with self.subTest(name):
                 db = self.tmp / name
@@ -278,6 +285,15 @@ class ChoosingTheDatabase(HistoryTestCase):
                 shown = self.coach("history", "--all-trainees", "--db", str(db))
                 self.assertExit(shown, 2)
                 self.assertEqual(shown.stderr, f"coach: {db}: {message}\n")
+
+    def test_sqlites_reasons_are_said_in_the_users_language(self):
+        # Outside pass 32, finding 07: 无法使用(unable to open database file), 无法使用(Not a directory).
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        blocker = self.write("plain.txt", "a file, not a folder\n")
+        graded = self.coach("--db", str(blocker / "h.db"), "grade", str(answers), lang="zh")
+        self.assertNotIn("unable to open", graded.stderr)
+        self.assertNotIn("Not a directory", graded.stderr)
+        self.assertIn("不是目录", graded.stderr)
 
     def test_a_database_that_fails_while_it_is_read_is_named(self):
         db = self.tmp / "h.db"
@@ -292,7 +308,7 @@ class ChoosingTheDatabase(HistoryTestCase):
         db.write_bytes(bytes(damaged))
         shown = self.coach("history", "--all-trainees", "--db", str(db), lang="zh")
         self.assertExit(shown, 2)
-        self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(database disk image is malformed)\n")
+        self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(文件已损坏,或不是数据库)\n")
 
     def test_history_output_that_cannot_be_written_is_refused_before_the_database_is_opened(self):
         targets = [self.tmp / "absent" / "h.txt"] + (["/dev/full"] if os.path.exists("/dev/full") else [])
