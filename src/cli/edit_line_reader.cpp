@@ -9,10 +9,14 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,6 +30,7 @@
 #include "cli/terminal_signals.hpp"
 #include "cli/typeahead_keeper.hpp"
 #include "cli/typed_command.hpp"
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace coach::cli {
@@ -174,12 +179,38 @@ bool more_input_arrives_soon() {
   return byte_arrives_within(kPasteGapMilliseconds);
 }
 
+// libedit, with what it says of the terminal while starting in coach's words: it warned in
+// English of a TERM it does not know (TERM=emacs, a terminal the server lacks), in a session
+// that is otherwise Chinese. Its errors after that go to stderr as before.
+EditLine* start_editor() {
+  char* said = nullptr;
+  std::size_t size = 0;
+  std::FILE* captured = ::open_memstream(&said, &size);
+  EditLine* editor = el_init("coach", stdin, stdout, captured ? captured : stderr);
+  if (!captured) return editor;
+  el_set(editor, EL_SETFP, 2, stderr);
+  std::fclose(captured);
+  const std::string text(said ? said : "", size);
+  std::free(said);
+  if (text.find("No entry for terminal type") != std::string::npos) {
+    const char* term = std::getenv("TERM");
+    std::cerr << fmt::format(
+        fmt::runtime(tr("coach: 不认识终端类型 {},按最简单的终端处理。\n",
+                        "coach: unknown terminal type {}, so it is used as the simplest "
+                        "terminal.\n")),
+        utf8::escape_controls_in_line(term ? term : ""));
+  } else if (!text.empty()) {
+    std::cerr << text;
+  }
+  return editor;
+}
+
 class EditLineReader : public LineReader {
  public:
   EditLineReader() : interrupt_key_(terminal_interrupt_key()) {
     const std::optional<termios> found = terminal_settings();
     ensure_utf8_ctype();
-    editor_ = el_init("coach", stdin, stdout, stderr);
+    editor_ = start_editor();
     history_ = history_winit();
     history_w(history_, &event_, H_SETSIZE, kHistorySize);
     el_wset(editor_, EL_EDITOR, L"emacs");

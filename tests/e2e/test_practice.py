@@ -750,6 +750,17 @@ class TerminalSessions(CoachTestCase):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
 
+    def test_an_unknown_terminal_type_is_said_in_coachs_words(self):
+        # Outside pass 32, finding 10: libedit's English "No entry for terminal type" came first.
+        for term in ("nonexistent-xyz", "coach-no-such-terminal"):
+            with self.subTest(term=term):
+                pid, fd = self.spawn("practice", "fee", "--no-history", extra_env={"TERM": term})
+                screen = self.read_until(fd, "you>")
+                self.assertNotIn("No entry", screen)
+                self.assertIn(f"unknown terminal type {term}, so it is used as the simplest terminal", screen)
+                os.write(fd, b"/quit\r")
+                self.read_until(fd, "Summary")
+
     def test_keys_sent_as_escape_sequences_edit_the_line_and_leave_nothing_in_it(self):
         # Outside pass 32, finding 02: Ctrl-Left, Home on tmux, Insert, F5 and a pasted colour or
         # title left ;5D, ~, m or 0;title in the recorded reply.
