@@ -27,6 +27,7 @@
 #include "cli/practice_history.hpp"
 #include "cli/practice_log.hpp"
 #include "cli/practice_screen.hpp"
+#include "cli/recording_lock.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/session_backlog.hpp"
@@ -456,6 +457,7 @@ class PracticeRun {
 
   void finish() {
     save(true);
+    record_.confirm();
     if (left_early_) screen_.note(early_end_note());
     result_ = session_.result();
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);
@@ -747,6 +749,13 @@ int practice(const Context& context, PracticeOptions& options) {
   }
   if (const auto problem = record_problem(library, context, options))
     throw std::runtime_error(*problem);
+  const RecordingLock recording_lock(options.record);
+  if (recording_lock.taken_by_another())
+    throw std::runtime_error(fmt::format(
+        fmt::runtime(tr("{}: 另一个练习正在往这个文件写作答记录;请用 --record 换一个文件",
+                        "{}: another session is recording to this file; choose another with "
+                        "--record")),
+        utf8::show_name(options.record)));
   check_default_transcript_place(options);
   const Style style = style_for(context, 1);
   if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);

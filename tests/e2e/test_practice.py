@@ -275,6 +275,32 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(listed.returncode, 2)
         self.assertIn("cannot write to stdout", listed.stderr)
 
+    def test_a_second_session_may_not_record_to_the_file_another_is_recording_to(self):
+        # Outside pass 32, finding 11: both said "saved"; the file held only the last writer's.
+        record = self.tmp / "same.yaml"
+        first = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee",
+                                  "--record", str(record)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, env=pipe_env())
+        first.stdin.write("王先生,您的心情我很理解。\n".encode())
+        first.stdin.flush()
+        self.assertTrue(wait_for_text(record, "您的心情我很理解"))
+        for path in (record, self.tmp / "." / "same.yaml"):
+            second = subprocess.run([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee",
+                                     "--record", str(path)], input="对不起。\n", capture_output=True, text=True,
+                                    env=pipe_env(), timeout=20)
+            self.assertExit(second, 2)
+            self.assertIn("another session is recording to this file", second.stderr)
+        out, err = first.communicate("对不起,原因是系统故障。\n".encode(), timeout=20)
+        self.assertEqual(first.returncode, 0, err.decode())
+        self.assertIn("原因是系统故障", record.read_text(encoding="utf-8"))
+        self.assertIn("Transcript saved", out.decode())
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["same.yaml"])  # the lock is gone
+        # The file is free again once the session is over.
+        again = subprocess.run([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee",
+                                "--record", str(record)], input="对不起。\n", capture_output=True, text=True,
+                               env=pipe_env(), timeout=20)
+        self.assertExit(again, 0)
+
     def test_standard_input_that_cannot_be_read_is_said_and_fails(self):
         # `practice < /` ended the session as end of input, with nothing said and exit 0.
         record = self.tmp / "rec.yaml"
