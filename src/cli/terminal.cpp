@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string_view>
 
@@ -22,9 +23,18 @@ Style style_for(const Context& context, int fd) {
 }
 
 std::size_t terminal_columns(int fd) {
+  if (::isatty(fd) != 1) return 0;
   winsize size{};
-  if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return 0;
-  return std::min<std::size_t>(size.ws_col, kMaxTerminalColumns);
+  if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col != 0)
+    return std::min<std::size_t>(size.ws_col, kMaxTerminalColumns);
+  // A terminal that reports no size (a 0×0 pseudo-terminal, a serial console) leaves it to
+  // COLUMNS, tamed at start to a positive number within kMaxTerminalColumns, or unset.
+  const char* columns = std::getenv("COLUMNS");
+  std::size_t number = 0;
+  if (columns == nullptr ||
+      std::from_chars(columns, columns + std::strlen(columns), number).ec != std::errc())
+    return 0;
+  return std::min<std::size_t>(number, kMaxTerminalColumns);
 }
 
 namespace {

@@ -830,6 +830,19 @@ class TerminalSessions(CoachTestCase):
                 self.assertLess(usage.ru_maxrss, 512 * 1024)  # kilobytes; sanitizers included
                 self.assertIn(vent, record.read_text(encoding="utf-8"))
 
+    def test_a_terminal_of_unknown_size_wraps_at_columns(self):
+        # Outside pass 32, finding 03: on a 0×0 pseudo-terminal nothing was wrapped, COLUMNS or not.
+        env = terminal_env({"COLUMNS": "40"})
+        pid, fd = spawn_in_terminal(["practice", "fee", "--no-history"], env, 0, 0)
+        self.addCleanup(self.reap, pid, fd)
+        screen = self.read_until(fd, "you>", timeout=30)
+        os.write(fd, b"/quit\r")
+        plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen)
+        widths = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+                  for line in plain.replace("\r", "").split("\n")]
+        self.assertLessEqual(max(widths), 40, plain)
+        self.assertIn("Type your reply", plain)
+
     def test_ctrl_c_twice_over_unfinished_text_says_it_was_not_recorded(self):
         # As SIGTERM says it: the text typed without Enter stayed only on the old prompt line.
         record = self.tmp / "rec.yaml"
