@@ -411,13 +411,16 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
   const std::string_view rest = rest_of_clause(text, match_begin);
-  const bool asserted = !conceded_or_refused(text, match_begin, rest) &&
-                        !denied_by_yes_no_question(text, window, match_begin, rest);
+  const bool asserted = !conceded_or_refused(text, match_begin, rest);
+  // Only the narrow reading takes a yes/no question's denial (这能怪您自己吗): a required
+  // phrase asked about is still said (您收到短信了吗?没有?那我再发一次 asks all the same).
+  const bool asked_away = denied_by_yes_no_question(text, window, match_begin, rest);
   // Most matches have no negation character before them, and both readings need one (or, for
   // the narrow reading, the head of a rhetorical question that denies: 怎么能怪您).
-  if (!holds_negator(window) && !holds_rhetorical_head(window)) return {!asserted, !asserted};
-  const bool denied = !asserted || plainly_denied(text, window, match_begin);
-  return {denied || widely_negated(text, window, match_begin), denied};
+  if (!holds_negator(window) && !holds_rhetorical_head(window))
+    return {!asserted, !asserted || asked_away};
+  const bool plainly = !asserted || plainly_denied(text, window, match_begin);
+  return {plainly || widely_negated(text, window, match_begin), plainly || asked_away};
 }
 
 }  // namespace coach

@@ -17,7 +17,8 @@ struct Negation {
   // right before it, or across a few words that carry it on (会, 能, 说, 认为, 给您 …):
   // 我们不会说您弄错了, 这不是您的错, 不用您自己查. A forbidden phrase is not excused by a
   // negation of something else before it (查不出问题您肯定弄混了, 真不巧经理今天不在), however
-  // the wide reading takes it. Denied implies negated.
+  // the wide reading takes it. Denied implies negated, but for a yes/no question that denies
+  // what it asks about (这能怪您自己吗, 这是您的错吗?当然不是), which only this reading takes.
   bool denied = false;
 };
 

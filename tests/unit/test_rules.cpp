@@ -343,6 +343,8 @@ TEST_CASE("a rhetorical double negative affirms; a yes/no question that denies t
     CAPTURE(reply);
     CHECK(ok("{none_of: [怪您自己, 怪您, 是您的错, 您自己弄错了, 您的问题]}", reply));
   }
+  // A required phrase asked about is still said: the denial is the forbidding reading's only.
+  CHECK(ok("{any_of: [收到短信]}", "您收到短信了吗?没有?那我再发一次"));
   // Asking permission to judge, or answering yes, still judges.
   CHECK_FALSE(ok("{none_of: [您弄错了]}", "我能说是您弄错了吗"));
   CHECK_FALSE(ok("{none_of: [是您的错]}", "这是您的错吗?是的"));
