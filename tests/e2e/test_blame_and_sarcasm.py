@@ -10,14 +10,8 @@ from coachtest import CoachTestCase
 
 class BlameAndSarcasmPass33(CoachTestCase):
 
-    def assert_critical(self, cases, added_to_model=True):
-        """Each (scenario, step, reply, critical): whether the reply (added to the scenario's model
-        answer at that step, or alone) fails the step critically. One coach run for them all."""
-        graded = test_grade.graded_steps(self, [(sc, st, reply) for sc, st, reply, _ in cases],
-                                         added_to_model=added_to_model)
-        for (sc, st, reply, critical), step in zip(cases, graded):
-            with self.subTest(scenario=sc, step=st, reply=reply):
-                self.assertEqual(step["critical_failed"], critical)
+    def assert_critical(self, cases, **kwargs):
+        test_grade.assert_critical_replies(self, cases, **kwargs)
 
     def test_blame_softened_by_one_word_still_blames(self):
         # finding 01: 您应该… with 也 / 其实 / 还是 / 就 / 呐 inside, or said as 您要自己注意…啊
@@ -144,6 +138,19 @@ class BlameAndSarcasmPass33(CoachTestCase):
             ("bank-stubborn-novice", "find_the_gap", "赵女士,是我想得太简单了,我再给您解释一遍。", False),
             ("bank-stubborn-novice", "explain_slowly", "赵女士,您要是听不懂,我再慢慢讲一遍。", False),
             ("bank-stubborn-novice", "explain_slowly", "赵女士,您要是不懂英文,我找个懂英语的同事来给您讲。", False)])
+
+    def test_replies_that_clear_or_help_the_customer_near_the_new_patterns(self):
+        # Review of session 19: each of these failed critically on a new pattern.
+        self.assert_critical([
+            ("missing-balance", "gather", "您自己也没问题,是系统出的错。", False),
+            ("missing-balance", "gather", "您之前也没说错,确实是我们多扣了。", False),
+            ("missing-balance", "gather", "有不明白的地方,也可以让懂手机的家人帮您看看。", False),
+            ("missing-balance", "gather", "下次您把详单带好,就不会这样白跑一趟了。", False),
+            ("missing-balance", "gather", "这事不怪您,怪谁都没用,我马上帮您查。", False),
+            ("missing-balance", "gather", "您心里没有底吗?没关系,我陪您一起查。", False),
+            ("missing-balance", "gather", "您平时不看短信提醒吗?", False),
+            ("missing-balance", "gather", "您有时不看短信吗?", False),
+            ("missing-balance", "gather", "您当时也没跟我们确认,对吧?", True)], added_to_model=False)
 
     def test_other_blame_among_the_tester_s_bad_replies(self):
         # the tester's bad replies (work/specs) that blamed, lectured or mocked without being critical

@@ -18,14 +18,8 @@ BARE_APOLOGY = {"apologize": "孙女士,对不起,给您添麻烦了,我马上�
 
 class ColleaguesArguingAndPromisesPass33(CoachTestCase):
 
-    def assert_critical(self, cases, added_to_model=True, earlier=None):
-        """Each (scenario, step, reply, critical): whether the reply (added to the scenario's model
-        answer at that step, or alone) fails the step critically. One coach run for them all."""
-        graded = test_grade.graded_steps(self, [(sc, st, reply) for sc, st, reply, _ in cases],
-                                         added_to_model=added_to_model, earlier=earlier)
-        for (sc, st, reply, critical), step in zip(cases, graded):
-            with self.subTest(scenario=sc, step=st, reply=reply):
-                self.assertEqual(step["critical_failed"], critical)
+    def assert_critical(self, cases, **kwargs):
+        test_grade.assert_critical_replies(self, cases, **kwargs)
 
     def test_pushing_the_fault_onto_a_colleague_or_another_department(self):
         # finding 03: 技术部门 was caught, 技术部 / 后台部门 / 同事 / 不归我们…管 were not
@@ -168,6 +162,9 @@ class ColleaguesArguingAndPromisesPass33(CoachTestCase):
             ("get-me-the-manager", "apologize", "孙女士,对不起,经理今天在开会,有事跟我说吧。", True),
             ("get-me-the-manager", "apologize", "孙女士,对不起,经理刚好出去了,有事跟我说吧。", True),
             ("get-me-the-manager", "apologize", "孙女士,对不起,我们经理今天休息,有事跟我说吧。", True),
+            ("get-me-the-manager", "apologize", "孙女士,经理忙着呢,有事跟我说吧。", True),
+            # Review of session 19: busy with the customer's own matter is no excuse.
+            ("get-me-the-manager", "apologize", "孙女士,经理正忙着核对您的账单,马上就过来。", False),
             ("get-me-the-manager", "apologize", "孙女士,对不起,经理今天出差了不在,有什么事跟我说吧。", True),
             ("get-me-the-manager", "apologize", "孙女士,经理这会儿正在接待别的客户,您跟我说吧。", True),
             ("get-me-the-manager", "apologize", "孙女士,经理去总部开会了,这事我来负责。", True),

@@ -32,6 +32,16 @@ responses:
 """
 
 
+def assert_critical_replies(test, cases, added_to_model=True, earlier=None):
+    """Each (scenario, step, reply, critical): whether the reply (added to the scenario's model
+    answer at that step, or alone) fails the step critically. One coach run for them all."""
+    graded = graded_steps(test, [(sc, st, reply) for sc, st, reply, _ in cases],
+                          added_to_model=added_to_model, earlier=earlier)
+    for (sc, st, reply, critical), step in zip(cases, graded):
+        with test.subTest(scenario=sc, step=st, reply=reply):
+            test.assertEqual(step["critical_failed"], critical)
+
+
 def limit_core_and_cpu(cpu_limited):
     """No core dump; with `cpu_limited`, two seconds of CPU, soft and hard alike, as `ulimit -t 2`."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
