@@ -83,12 +83,31 @@ bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std:
   return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
 }
 
+// A yes/no question about what the customer wants names it, and neither says nor promises it:
+// 您希望我们怎么处理,是希望她被开除吗? / 您是想要我们全额赔偿吗? The wish is the customer's: the
+// word stands at the clause's start or after 您, 你 or 是 (我希望您别再闹了吗 is no such question).
+bool asks_what_is_wanted(std::string_view text, std::size_t match_begin, std::string_view rest) {
+  const std::size_t end = match_begin + rest.size();
+  const bool asks = ends_with_yes_no_particle(rest) || (end < text.size() && text[end] == '?');
+  if (!asks) return false;
+  const std::string_view before = clause_before(text, match_begin).text;
+  for (std::string_view wish : {"希望", "想要", "要求", "想让", "是想", "是要"}) {
+    const std::size_t at = before.find(wish);
+    if (at == std::string_view::npos) continue;
+    const std::string_view ahead = before.substr(0, at);
+    if (ahead.empty() || ahead.ends_with("您") || ahead.ends_with("你") || ahead.ends_with("是"))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool conceded_or_refused(std::string_view text, std::size_t match_begin, std::string_view rest) {
   if (rest.empty()) return false;
   return refused_after(rest) || in_concession(text, match_begin, rest) ||
-         refused_in_next_clause(text, match_begin, rest);
+         refused_in_next_clause(text, match_begin, rest) ||
+         asks_what_is_wanted(text, match_begin, rest);
 }
 
 }  // namespace coach

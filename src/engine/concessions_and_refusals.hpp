@@ -1,6 +1,6 @@
 #pragma once
-// Phrases a reply names without asserting them: said in a concession (就算您弄错了,也…) or
-// refused (全赔,这个我不能随便答应您).
+// Phrases a reply names without asserting them: said in a concession (就算您弄错了,也…),
+// refused (全赔,这个我不能随便答应您) or asked as what the customer wants (是希望她被开除吗?).
 #include <cstddef>
 #include <string_view>
 

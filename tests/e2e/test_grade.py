@@ -326,6 +326,8 @@ class Grading(CoachTestCase):
             ("sum_up", "我会把您希望她道歉的要求反馈上去。", False),
             # Restating what the customer asks for promises nothing.
             ("sum_up", "您要求开除她的意见,我会如实反馈。", False),
+            ("sum_up", "您希望我们怎么处理,是希望她被开除吗?", False),
+            ("sum_up", "您希望我们怎么处理,是希望让她当面向您道歉吗?", False),
             ("resolve", "她肯定会被开除的。", True)])
         step = graded_steps(self, [("securities-rude-staff", "sum_up", "我让她上门给您赔礼道歉。")])[0]
         self.assertIn("调查之前不要承诺怎么处分员工", " ".join(rule["feedback"] for rule in step["rules"]))

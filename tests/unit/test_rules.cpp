@@ -318,6 +318,12 @@ TEST_CASE("taking blame or a promise back is no blame and no promise") {
     CHECK(ok("{none_of: [要多少赔多少, 全赔]}", reply));
   }
   CHECK_FALSE(ok("{none_of: [全赔]}", "我答应您全赔"));
+  // Review of session 19: asking what the customer wants names it, and neither says nor promises it.
+  CHECK(ok("{none_of: [被开除]}", "您希望我们怎么处理,是希望她被开除吗?"));
+  CHECK(ok("{none_of: [全额赔偿]}", "您是想要我们全额赔偿吗"));
+  CHECK_FALSE(ok("{any_of: [道歉]}", "您是希望我们道歉吗?"));
+  CHECK_FALSE(ok("{none_of: [被开除]}", "她肯定会被开除的"));
+  CHECK_FALSE(ok("{none_of: [别再闹]}", "我希望您别再闹了吗?"));
   // Review of session 18: a refusal of something else in the next clause takes nothing back,
   // and nobody carries no negation to a new sentence.
   CHECK_FALSE(ok("{none_of: [都认]}", "多少钱我们都认,这个我不能保证今天到账"));
