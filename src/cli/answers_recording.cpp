@@ -1,14 +1,11 @@
 #include "cli/answers_recording.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <iostream>
-#include <new>
 #include <stdexcept>
 #include <utility>
 
-#include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
@@ -22,7 +19,6 @@ void AnswersRecording::save(const std::string& answers) {
   if (path_.empty()) return;
   try {
     write_output_file(path_, answers, OutputFile::Waiting::never);
-    written_ = answers;
     up_to_date_ = true;
     failure_said_ = false;
   } catch (const std::exception& e) {
@@ -30,27 +26,6 @@ void AnswersRecording::save(const std::string& answers) {
     if (!failure_said_) std::cerr << "coach: " << error_text(e) << "\n";
     failure_said_ = true;
   }
-}
-
-void AnswersRecording::confirm() {
-  if (path_.empty() || !up_to_date_) return;
-  struct stat info {};
-  if (::stat(path_.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) return;  // written in place
-  std::string now;
-  try {
-    now = read_text_file(path_);
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    now.clear();  // removed, or made unreadable: not what was written either
-  }
-  if (now == written_) return;
-  up_to_date_ = false;
-  std::cerr << fmt::format(
-      fmt::runtime(tr("coach: {}: 已被另一个会话或程序改写,里面不再是这次的作答\n",
-                      "coach: {}: another session or program has written over it; it no "
-                      "longer holds this session's replies\n")),
-      utf8::show_name(path_));
 }
 
 std::string recording_note(const AnswersRecording& recording, const std::string& complete_copy) {

@@ -22,14 +22,8 @@ class AnswersRecording {
   // until a write succeeds again.
   void save(const std::string& answers);
 
-  // At the end of a session: whether the file still holds what was saved last. Another
-  // session recording to the same path replaces it after each of its own replies; then this one
-  // is said (on stderr) and no longer up to date, so the end names the copy that is whole.
-  void confirm();
-
  private:
   std::string path_;
-  std::string written_;  // what the last save wrote
   bool up_to_date_ = true;
   bool failure_said_ = false;
 };

@@ -457,7 +457,6 @@ class PracticeRun {
 
   void finish() {
     save(true);
-    record_.confirm();
     if (left_early_) screen_.note(early_end_note());
     result_ = session_.result();
     if (exam_) unmet_ = apply_exam(*exam_, session_.rubric(), result_);

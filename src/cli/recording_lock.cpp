@@ -30,6 +30,9 @@ RecordingLock::RecordingLock(const std::string& path) {
   if (path.empty()) return;
   std::string target = output_target(path);
   if (target.empty()) target = path;
+  // A device or a pipe is written in place, and its folder (/dev) is no place for lock files.
+  struct stat info {};
+  if (::stat(target.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) return;
   const fs::path file(target);
   const std::string lock_path =
       (file.parent_path() / ("." + file.filename().string() + ".lock")).string();

@@ -10,8 +10,9 @@ class RecordingLock {
  public:
   // Takes the lock of `path`: an advisory lock (flock) on a hidden `.NAME.lock` beside the file
   // it names (links followed), which the kernel lets go when the process ends, however it ends.
-  // Where no lock file can be made (a read-only folder, no descriptor left) none is taken: the
-  // recording's own checks say whether it can be written.
+  // Where no lock file can be made (a read-only folder, no descriptor left), and for what is not
+  // a regular file (a device, written in place), none is taken: the recording's own checks say
+  // whether it can be written.
   explicit RecordingLock(const std::string& path);
   ~RecordingLock();
   RecordingLock(const RecordingLock&) = delete;

@@ -181,7 +181,9 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
     CompiledStep compiled{&step, {}, conduct, {}, &concepts, customer, chinese};
     for (const Rule& rule : step.rules) {
       if (auto compiled_rule = compile_rule(rule, step, *rubric.scenario_, concepts, diagnostics)) {
-        if (rule.kind == RuleKind::concept_forbidden)
+        // Only a critical rule of the step's own stands in for what no step may say: one worth
+        // points must not make a `never_say` concept cost no more than those points.
+        if (rule.kind == RuleKind::concept_forbidden && compiled_rule->critical)
           compiled.judged_here.push_back(compiled_rule->concepts.front());
         compiled.rules.push_back(std::move(*compiled_rule));
       }

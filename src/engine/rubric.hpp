@@ -45,7 +45,8 @@ struct CompiledStep {
   // broken. One list for all the scenario's steps: a lexicon of thousands of such concepts
   // made a copy for every step (88 KB a concept in the bundled library).
   std::shared_ptr<const std::vector<CompiledRule>> conduct;
-  // The concepts this step forbids with rules of its own, whose feedback is the one reported.
+  // The concepts this step forbids critically with rules of its own, whose feedback is the one
+  // reported.
   std::vector<const CompiledConcept*> judged_here;
   const ConceptIndex* concepts = nullptr;  // the whole lexicon (never null once compiled)
   // The customer's surname and sex, which no form of address may contradict in any step

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "util/i18n.hpp"
-#include "cli/answers_recording.hpp"
 #include "util/output_file.hpp"
 
 using namespace coach;
@@ -122,20 +121,4 @@ TEST_CASE("a claimed new file never replaces one that is there") {
   // A folder that cannot hold it gives the plain name, whose write then says why.
   CHECK(claim_new_file((dir.path / "missing").string(), "s", ".yaml") ==
         (dir.path / "missing" / "s.yaml").string());
-}
-
-TEST_CASE("a recording written over after its last save is no longer up to date") {
-  // Outside pass 32, finding 11: another program's file was announced as this session's.
-  TempDir dir;
-  const std::string path = (dir.path / "rec.yaml").string();
-  cli::AnswersRecording recording(path);
-  recording.save("responses: {vent: 我的}\n");
-  recording.confirm();
-  CHECK(recording.up_to_date());
-  std::ofstream(path) << "responses: {vent: 别人的}\n";
-  recording.confirm();
-  CHECK_FALSE(recording.up_to_date());
-  // A later save makes it whole again.
-  recording.save("responses: {vent: 我的}\n");
-  CHECK(recording.up_to_date());
 }

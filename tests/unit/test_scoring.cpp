@@ -94,6 +94,17 @@ TEST_CASE("what a scenario never lets be said fails every step critically") {
   CHECK(blamed.rules.size() == 3);
 }
 
+TEST_CASE("a step's own rule worth points does not take a never_say concept's place") {
+  // Review of session 19: a step's own `forbid: blame` worth points made the scenario's
+  // critical never_say cost only those points there.
+  test::Fixture fixture(test::scenario_with_rules("      - {forbid: blame, points: 5}\n") +
+                        "never_say:\n  - {forbid: blame}\n");
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const StepResult blamed =
+      score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "您弄错了");
+  CHECK(blamed.critical_failed);
+}
+
 TEST_CASE("never_say takes only rules that forbid, and names what else it was given") {
   for (const std::string rule :
        {"{concept: empathy}", "{forbid: blame, points: 5}", "{none_of: [x], critical: false}"}) {
