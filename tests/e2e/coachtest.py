@@ -30,6 +30,13 @@ def run(*args, input=None, env=None, lang="zh", cwd=None, timeout=60):
                           cwd=cwd, timeout=timeout)
 
 
+def sanitizer_build():
+    """Whether COACH is built with AddressSanitizer, whose runtime needs memory and descriptors of
+    its own."""
+    with open(COACH, "rb") as binary:
+        return b"libasan" in binary.read()
+
+
 def terminal_env(updates):
     """The environment of a session on a terminal: the runner's, without its language, colour
     and coach settings, then `updates`."""

@@ -9,7 +9,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from coachtest import BUNDLED, COACH, DATA_HOME, FIXTURES, CoachTestCase
+from coachtest import BUNDLED, COACH, DATA_HOME, FIXTURES, CoachTestCase, sanitizer_build
 
 OUT_OF_MEMORY = "coach: 内存不足,没有做完(可用内存太少,或 ulimit -v 限制太小)"
 # tests/fault/failing_malloc.cpp, built beside coach (not in a sanitizer build).
@@ -29,11 +29,6 @@ attempts:
       vent: 李女士您好,哦不,先生您好,我理解您的心情。
       apologize: 你弄错了吧。
 """
-
-
-def sanitizer_build():
-    with open(COACH, "rb") as binary:
-        return b"libasan" in binary.read()
 
 
 def coach_env(updates=None):

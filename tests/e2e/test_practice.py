@@ -20,8 +20,8 @@ import time
 import unicodedata
 import unittest
 
-from coachtest import (COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal,
-                       terminal_env)
+from coachtest import (COACH, DATA_HOME, FIXTURES, ROOT, CoachTestCase, read_to_end, run, sanitizer_build,
+                       spawn_in_terminal, terminal_env)
 
 
 def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
@@ -319,6 +319,8 @@ class PipedSessions(CoachTestCase):
     def test_a_recording_the_open_file_limit_leaves_no_room_for_is_refused_before_the_session(self):
         # Outside pass 32, finding 05: --record passed its check by name, then every write failed
         # for want of a descriptor; every reply was lost and coach said it was saved but the last.
+        if sanitizer_build():
+            self.skipTest("a sanitizer's runtime needs descriptors of its own, and fails first")
         for limit in range(4, 17):
             with self.subTest(limit=limit):
                 record = self.tmp / f"rec{limit}.yaml"
