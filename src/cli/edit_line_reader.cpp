@@ -306,10 +306,15 @@ class EditLineReader : public LineReader {
     EscapeSequence sequence(static_cast<char32_t>(*out));
     wchar_t next = 0;
     while (keys_.holds_byte() || byte_arrives_within(kEscapeGapMilliseconds)) {
-      if (keys_.read(&next) == 0 || !sequence.take(static_cast<char32_t>(next))) break;
+      if (keys_.read(&next) == 0) break;
+      if (next == interrupt_key_) {  // Ctrl-C is Ctrl-C, even inside a sequence
+        interrupts_.post();
+        return -1;
+      }
+      if (!sequence.take(static_cast<char32_t>(next))) break;
     }
     translated_ = sequence.keys();
-    if (const auto leftover = sequence.leftover()) translated_ += *leftover;
+    for (char32_t c : sequence.leftover()) translated_ += static_cast<wchar_t>(c);
     if (translated_.empty()) return next_character(out);  // dropped: the key after it
     return hand_over_translated(out);
   }

@@ -22,7 +22,8 @@ bool is_final(char32_t c) {
   return c >= 0x40 && c <= 0x7e;
 }
 
-// The key number and the modifier of `1;5` (Ctrl), `3` (none: 1) or `` (none).
+// The key number and the modifier of `1;5` (Ctrl), `3` (none: 1) or `` (none); a modifier
+// that is no number is 0.
 std::pair<std::u32string, int> key_and_modifier(const std::u32string& parameters) {
   const std::size_t semicolon = parameters.find(U';');
   if (semicolon == std::u32string::npos) return {parameters, 1};
@@ -38,6 +39,17 @@ std::pair<std::u32string, int> key_and_modifier(const std::u32string& parameters
 // Alt (3), Ctrl (5) or both (7) on an arrow moves by words, as in a shell.
 bool moves_by_word(int modifier) {
   return modifier == 3 || modifier == 5 || modifier == 7;
+}
+
+// An arrow as libedit binds it, or a word move for Left and Right when `by_word`.
+std::wstring arrow(char32_t direction, bool by_word) {
+  if (by_word && direction == U'C')
+    return L"\x1b"
+           L"f";
+  if (by_word && direction == U'D')
+    return L"\x1b"
+           L"b";
+  return std::wstring{L'\x1b', L'[', static_cast<wchar_t>(direction)};
 }
 
 }  // namespace
@@ -68,6 +80,10 @@ EscapeSequence::EscapeSequence(char32_t introducer)
 bool EscapeSequence::take(char32_t c) {
   switch (state_) {
     case State::escape:
+      if (c == kEscape && !alt_) {
+        alt_ = true;  // Esc, then the key's own sequence
+        return true;
+      }
       if (c == U'[') return enter(State::control);
       if (c == U'O') return enter(State::shift_three);
       if (c == U']' || c == U'P' || c == U'X' || c == U'^' || c == U'_')
@@ -90,18 +106,32 @@ bool EscapeSequence::take(char32_t c) {
       final_ = c;
       return finish();
     case State::string:
-      if (c == kBell || c == kStringTerminator) return drop();
-      if (c == kEscape) return enter(State::string_escape);
-      if (c == U'\r' || c == U'\n') return refuse(c);
-      if (++string_length_ > kLongestString) return drop();
-      return true;
     case State::string_escape:
-      if (c != U'\\') leftover_ = static_cast<wchar_t>(c);
-      return drop();
+      return take_in_string(c);
     case State::done:
       return refuse(c);
   }
   return false;
+}
+
+// A string ends at BEL or ST (ESC \) and means nothing for a line. An ESC followed by anything
+// else ends it too and starts the next sequence (a title, then a colour). One broken off by a
+// line's end, or longer than any title, was the trainee's text after a stray ESC ]: its text
+// is given back.
+bool EscapeSequence::take_in_string(char32_t c) {
+  if (state_ == State::string_escape) {
+    if (c == U'\\') return drop();
+    *this = EscapeSequence(kEscape);
+    return take(c);
+  }
+  if (c == kBell || c == kStringTerminator) return drop();
+  if (c == kEscape) return enter(State::string_escape);
+  if (c == U'\r' || c == U'\n' || string_.size() >= kLongestString) {
+    leftover_ = string_;
+    return refuse(c);
+  }
+  string_ += c;
+  return true;
 }
 
 bool EscapeSequence::enter(State state) {
@@ -121,25 +151,55 @@ bool EscapeSequence::drop() {
 }
 
 bool EscapeSequence::refuse(char32_t c) {
-  leftover_ = static_cast<wchar_t>(c);
+  leftover_ += c;
   return drop();
 }
 
 std::wstring EscapeSequence::keys() const {
   if (dropped_) return {};
-  if (state_ != State::done) return form_ == State::escape ? L"\x1b" : L"";  // broken off
+  if (state_ != State::done) {  // nothing more came in time
+    if (form_ == State::escape) return alt_ ? L"\x1b\x1b" : L"\x1b";
+    if (form_ == State::string) return std::wstring(string_.begin(), string_.end());
+    return {};
+  }
   switch (form_) {
     case State::escape:
-      return std::wstring{L'\x1b', static_cast<wchar_t>(final_)};
+      return std::wstring(alt_ ? L"\x1b\x1b" : L"\x1b") + static_cast<wchar_t>(final_);
     case State::control:
       return control_keys();
     case State::shift_three:
-      // Application mode's arrows, Home and End; F1–F4 mean nothing here.
-      if (final_ >= U'A' && final_ <= U'D')
-        return std::wstring{L'\x1b', L'[', static_cast<wchar_t>(final_)};
-      if (final_ == U'H') return {kStartOfLine};
-      if (final_ == U'F') return {kEndOfLine};
+      return keypad_key();
+    default:
       return {};
+  }
+}
+
+// Application mode's arrows, Home and End, and the keypad's digits, signs and Enter; F1–F4
+// mean nothing here.
+std::wstring EscapeSequence::keypad_key() const {
+  if (final_ >= U'A' && final_ <= U'D') return arrow(final_, alt_);
+  if (final_ >= U'p' && final_ <= U'y') return {static_cast<wchar_t>(L'0' + (final_ - U'p'))};
+  switch (final_) {
+    case U'H':
+      return {kStartOfLine};
+    case U'F':
+      return {kEndOfLine};
+    case U'M':
+      return L"\r";
+    case U'j':
+      return L"*";
+    case U'k':
+      return L"+";
+    case U'l':
+      return L",";
+    case U'm':
+      return L"-";
+    case U'n':
+      return L".";
+    case U'o':
+      return L"/";
+    case U'X':
+      return L"=";
     default:
       return {};
   }
@@ -153,14 +213,8 @@ std::wstring EscapeSequence::control_keys() const {
     case U'B':
     case U'C':
     case U'D':
-      if (final_ == U'C' && moves_by_word(modifier))
-        return L"\x1b"
-               L"f";
-      if (final_ == U'D' && moves_by_word(modifier))
-        return L"\x1b"
-               L"b";
       if (!plain && modifier == 0) return {};
-      return std::wstring{L'\x1b', L'[', static_cast<wchar_t>(final_)};
+      return arrow(final_, alt_ || moves_by_word(modifier));
     case U'H':
       return {kStartOfLine};
     case U'F':

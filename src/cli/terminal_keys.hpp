@@ -19,18 +19,20 @@ class EscapeSequence {
 
   // Takes the character after those taken so far. True while the sequence goes on; false once
   // it is complete, `c` being its last character, or once `c` cannot belong to it (a reply's
-  // text after a lone Esc): then `c` is the leftover, to be read as a key of its own.
+  // text after a lone Esc): then `c` is part of the leftover, to be read as keys of their own.
   bool take(char32_t c);
 
   // The keys libedit is to read instead of the sequence: the arrows and Delete as libedit
-  // binds them, Home and End as Ctrl-A and Ctrl-E, Ctrl-Left and Ctrl-Right as the word moves
-  // Esc-b and Esc-f, a lone Esc (nothing came after it in time) or Esc with a key as they are;
-  // nothing for a sequence with no meaning for a line (colours, titles, Insert, F5, the marks
-  // of a bracketed paste).
+  // binds them, Home and End as Ctrl-A and Ctrl-E, Ctrl- or Alt-Left and -Right (also Esc before
+  // the arrow, as PuTTY sends Alt) as the word moves Esc-b and Esc-f, the keypad's digits and
+  // signs in application mode as they are, a lone Esc (nothing came after it in time) or Esc
+  // with a key as they are; nothing for a sequence with no meaning for a line (colours, titles,
+  // Insert, F5, the marks of a bracketed paste). A title that never ended gives back its text.
   std::wstring keys() const;
 
-  // The character take() refused, if any.
-  std::optional<wchar_t> leftover() const { return leftover_; }
+  // What was taken but is not part of the sequence, to be read as typed: the character that
+  // broke it off, after the text of a title broken off by it.
+  const std::u32string& leftover() const { return leftover_; }
 
  private:
   // Where reading is: after ESC, in a control sequence (ESC [, CSI), after ESC O (SS3), in a
@@ -41,15 +43,18 @@ class EscapeSequence {
   bool finish();            // false: complete
   bool drop();              // complete, and of no meaning for a line
   bool refuse(char32_t c);  // broken off by `c`, which is not part of it
+  bool take_in_string(char32_t c);
   std::wstring control_keys() const;
+  std::wstring keypad_key() const;
 
   State state_;
   State form_;                 // what kind of sequence it is: the last state before done
   std::u32string parameters_;  // of a control sequence: digits, ; and intermediates
+  std::u32string string_;      // a string's text: given back when it never ends
   char32_t final_ = 0;         // the character that ends it, or the key after ESC or ESC O
-  std::size_t string_length_ = 0;
+  bool alt_ = false;           // a second ESC before it: Alt, as PuTTY sends it
   bool dropped_ = false;
-  std::optional<wchar_t> leftover_;
+  std::u32string leftover_;
 };
 
 }  // namespace coach::cli

@@ -809,6 +809,17 @@ class TerminalSessions(CoachTestCase):
         self.read_until(fd, "Transcript saved")
         self.assertIn('vent: "王先生,在您的心情我很理解。"', record.read_text(encoding="utf-8"))
 
+    def test_a_title_that_never_ends_loses_only_its_introducer_at_the_prompt(self):
+        # Review of session 19: the words after a stray ESC ] were dropped up to Enter.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--record", str(record))
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,".encode() + b"\x1b]0;t" + "您的心情我很理解。".encode() + b"\r")
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, b"/quit\r")
+        self.read_until(fd, "Transcript saved")
+        self.assertIn('vent: "王先生,0;t您的心情我很理解。"', record.read_text(encoding="utf-8"))
+
     def test_a_terminal_of_unknown_size_takes_any_columns_without_crashing_or_gigabytes(self):
         # A 0×0 pseudo-terminal (a fresh pty, `script`, many CI runners) leaves the width to
         # COLUMNS, by which the line editor allocates its screen: 2147483647 crashed the session

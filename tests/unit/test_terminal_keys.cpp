@@ -16,7 +16,8 @@ std::wstring keys_for(const std::u32string& typed, char32_t introducer = U'\x1b'
     if (!sequence.take(c)) break;
   }
   std::wstring keys = sequence.keys();
-  if (const auto leftover = sequence.leftover()) keys += L'|' + std::wstring(1, *leftover);
+  if (!sequence.leftover().empty())
+    keys += L'|' + std::wstring(sequence.leftover().begin(), sequence.leftover().end());
   return keys;
 }
 
@@ -64,12 +65,27 @@ TEST_CASE("text that breaks a sequence off is not lost") {
   // An ESC [ typed before a reply: the reply's first character is read as a key again.
   CHECK(keys_for(U"[王") == L"|王");
   CHECK(keys_for(U"[12;王") == L"|王");
-  // A string that never ends stops at a line's end, or after 512 characters of it.
-  CHECK(keys_for(U"]0;title\r") == L"|\r");
-  CHECK(keys_for(U"]" + std::u32string(600, U'x')).empty());
-  EscapeSequence endless(U'\x1b');
-  CHECK(endless.take(U']'));
-  std::size_t taken = 0;
-  while (taken < 1000 && endless.take(U'x')) ++taken;
-  CHECK(taken == 512);
+  // Review of session 19: a title that never ends loses only its ESC ], at a line's end, after
+  // 512 characters, or when nothing more comes.
+  CHECK(keys_for(U"]0;title\r") == L"|0;title\r");
+  CHECK(keys_for(U"]我非常理解您的心情") == L"我非常理解您的心情");
+  const std::u32string long_text(600, U'x');
+  CHECK(keys_for(U"]" + long_text) == L"|" + std::wstring(513, L'x'));
+}
+
+TEST_CASE("an ESC inside a title ends it and starts the next sequence") {
+  // Review of session 19: ESC ]0;t ESC [0m left [0m in the reply.
+  CHECK(keys_for(U"]0;t\x1b[0m").empty());
+  CHECK(keys_for(U"]0;t\x1b[A") == L"\x1b[A");
+}
+
+TEST_CASE("Alt as an Esc before the key, and the keypad in application mode") {
+  CHECK(keys_for(U"\x1b[D") == L"\x1b" L"b");  // PuTTY's Alt-Left
+  CHECK(keys_for(U"\x1b[C") == L"\x1b" L"f");
+  CHECK(keys_for(U"\x1b") == L"\x1b\x1b");
+  CHECK(keys_for(U"Op") == L"0");
+  CHECK(keys_for(U"Oy") == L"9");
+  CHECK(keys_for(U"OM") == L"\r");
+  CHECK(keys_for(U"Ok") == L"+");
+  CHECK(keys_for(U"On") == L".");
 }
