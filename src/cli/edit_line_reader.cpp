@@ -262,7 +262,18 @@ class EditLineReader : public LineReader {
   // The next character for libedit, or a tick when the live status is due to change and no key
   // is waiting (the bytes of a key's escape sequence arrive together: a tick never splits one).
   int next_character(wchar_t* out) {
-    if (!translated_.empty()) return hand_over_translated(out);
+    for (;;) {
+      if (!translated_.empty()) return hand_over_translated(out);
+      const int count = read_key(out);
+      if (count != 1 || !EscapeSequence::starts(static_cast<char32_t>(*out))) return count;
+      // What the sequence stands for is handed over next; a dropped one reads the key after it.
+      if (!translate_escape_sequence(static_cast<char32_t>(*out))) return -1;
+    }
+  }
+
+ private:
+  // The next key, or a tick, a redraw, or -1 for Ctrl-C, a signal or the end.
+  int read_key(wchar_t* out) {
     // A resize or the return from Ctrl-Z is not taken in the middle of a key command (Esc), as
     // a tick is not; -1 leaves a descriptor out.
     const bool redraws = terminal_signals_ && !in_command_;
@@ -292,31 +303,27 @@ class EditLineReader : public LineReader {
       interrupts_.post();
       return -1;  // as for a Ctrl-C from the self-pipe
     }
-    if (count == 1 && EscapeSequence::starts(static_cast<char32_t>(*out)))
-      return read_escape_sequence(out);
     in_command_ = count == 1 && takes_next_character(*out);
     return count;
   }
 
- private:
-  // The rest of an escape sequence whose first character `out` holds, read as it comes (a
-  // key's bytes arrive together; a lone Esc waits no longer than that), and replaced by the
-  // keys it stands for, handed over one by one (terminal_keys).
-  int read_escape_sequence(wchar_t* out) {
-    EscapeSequence sequence(static_cast<char32_t>(*out));
+  // The rest of the escape sequence `introducer` starts, read as it comes (a key's bytes arrive
+  // together; a lone Esc waits no longer than that), and the keys it stands for put in
+  // translated_ (terminal_keys). False for a Ctrl-C that came in the middle of it.
+  bool translate_escape_sequence(char32_t introducer) {
+    EscapeSequence sequence(introducer);
     wchar_t next = 0;
     while (keys_.holds_byte() || byte_arrives_within(kEscapeGapMilliseconds)) {
       if (keys_.read(&next) == 0) break;
       if (next == interrupt_key_) {  // Ctrl-C is Ctrl-C, even inside a sequence
         interrupts_.post();
-        return -1;
+        return false;
       }
       if (!sequence.take(static_cast<char32_t>(next))) break;
     }
     translated_ = sequence.keys();
     for (char32_t c : sequence.leftover()) translated_ += static_cast<wchar_t>(c);
-    if (translated_.empty()) return next_character(out);  // dropped: the key after it
-    return hand_over_translated(out);
+    return true;
   }
 
   int hand_over_translated(wchar_t* out) {
