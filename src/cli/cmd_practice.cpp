@@ -162,7 +162,7 @@ class PracticeRun {
   }
 
   int run() {
-    if (!recording_writable()) {
+    if (!written_before_the_first_line()) {
       refused_ = true;
       std::cerr << tr("coach: 作答记录无法写入(原因见上方),练习没有开始。\n",
                       "coach: the transcript cannot be written (see above), so the session did "
@@ -428,7 +428,7 @@ class PracticeRun {
   // session can keep what is typed (a low `ulimit -n` left it none, and every reply was lost).
   // The sessions copy without --record is warned about as a sessions folder that cannot be
   // written is; the history may still keep the replies.
-  bool recording_writable() {
+  bool written_before_the_first_line() {
     const DeferredSignals not_now;
     const AnswersFile answers = session_.transcript();
     const std::string transcript = format_answers(answers);

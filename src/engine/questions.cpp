@@ -210,7 +210,7 @@ bool is_question(std::string_view body, const ClauseCues& cues, char terminator)
 
 // A rhetorical question asks nothing; it tells (您难道没看到确认短信吗, 这岂不是…, 何必呢,
 // 还用问吗): no question points, whatever its mark.
-bool is_rhetorical(std::string_view body) {
+bool tells_rather_than_asks(std::string_view body) {
   for (std::string_view head : {"难道", "岂", "何必", "何苦", "还用问", "还用说"}) {
     if (body.find(head) != std::string_view::npos) return true;
   }
@@ -226,7 +226,7 @@ std::vector<Question> find_questions(std::string_view text) {
     const std::string_view body = without_trailing_symbols(
         text.substr(clause.span.begin, clause.span.end - clause.span.begin));
     const ClauseCues cues(found, clause.span);
-    if (!is_question(body, cues, clause.terminator) || is_rhetorical(body)) continue;
+    if (!is_question(body, cues, clause.terminator) || tells_rather_than_asks(body)) continue;
     // With 吗, or after 有没有 / 是否 / 是不是, a question word only means "any": 还有什么问题吗
     // and 有没有开通过什么新业务 are answered yes or no.
     const bool open =

@@ -196,6 +196,8 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
 }
 
 std::span<const CompiledRule> Rubric::never_say() const {
+  // compile() puts them after the lexicon's conduct rules, and a rubric exists only when every
+  // one of those compiled.
   if (steps_.empty()) return {};
   return std::span<const CompiledRule>(*steps_.front().conduct).subspan(conduct_rules_.size());
 }

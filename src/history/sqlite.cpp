@@ -38,9 +38,10 @@ std::string message_of(sqlite3* db, int code) {
     case SQLITE_NOTADB:
       return std::string(tr("文件已损坏,或不是数据库", "the file is damaged, or not a database"));
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
       return std::string(
           tr("数据库正被另一个程序锁住", "another program holds the database locked"));
+    case SQLITE_LOCKED:
+      return std::string(tr("数据库表被锁住", "a table of the database is locked"));
     case SQLITE_READONLY:
       return std::string(tr("数据库不能写入(文件或它所在的文件夹是只读的)",
                             "the database cannot be written (the file or its folder is "
