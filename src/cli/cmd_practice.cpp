@@ -430,11 +430,7 @@ class PracticeRun {
   // written is; the history may still keep the replies.
   bool written_before_the_first_line() {
     const DeferredSignals not_now;
-    const AnswersFile answers = session_.transcript();
-    const std::string transcript = format_answers(answers);
-    record_.save(transcript);
-    sessions_copy_.save(transcript);
-    if (submission_) submission_->save(answers.attempts.front());
+    write_answers();
     const bool record_failed = !options_.record.empty() && !record_.up_to_date();
     // Once the exam has begun, a submission that can no longer be written is said, and the
     // exam goes on: the sessions directory keeps every scenario's replies.
@@ -447,12 +443,17 @@ class PracticeRun {
   // The recording and the history after every reply, so a killed session keeps them.
   void save(bool finished = false) {
     const DeferredSignals not_now;
+    write_answers();
+    log_.save(session_, complete_copy(), finished);
+  }
+
+  // The session's replies so far into the recording, the sessions copy and an exam's submission.
+  void write_answers() {
     const AnswersFile answers = session_.transcript();
     const std::string transcript = format_answers(answers);
     record_.save(transcript);
     sessions_copy_.save(transcript);
     if (submission_) submission_->save(answers.attempts.front());
-    log_.save(session_, complete_copy(), finished);
   }
 
   void finish() {

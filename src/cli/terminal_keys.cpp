@@ -1,5 +1,6 @@
 #include "cli/terminal_keys.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace coach::cli {
@@ -179,30 +180,13 @@ std::wstring EscapeSequence::keys() const {
 std::wstring EscapeSequence::keypad_key() const {
   if (final_ >= U'A' && final_ <= U'D') return arrow(final_, alt_);
   if (final_ >= U'p' && final_ <= U'y') return {static_cast<wchar_t>(L'0' + (final_ - U'p'))};
-  switch (final_) {
-    case U'H':
-      return {kStartOfLine};
-    case U'F':
-      return {kEndOfLine};
-    case U'M':
-      return L"\r";
-    case U'j':
-      return L"*";
-    case U'k':
-      return L"+";
-    case U'l':
-      return L",";
-    case U'm':
-      return L"-";
-    case U'n':
-      return L".";
-    case U'o':
-      return L"/";
-    case U'X':
-      return L"=";
-    default:
-      return {};
-  }
+  if (final_ == U'H') return {kStartOfLine};
+  if (final_ == U'F') return {kEndOfLine};
+  // Enter and the signs, by their final characters.
+  static constexpr std::u32string_view kFinals = U"MjklmnoX";
+  static constexpr std::wstring_view kTyped = L"\r*+,-./=";
+  const std::size_t at = kFinals.find(final_);
+  return at == std::u32string_view::npos ? std::wstring() : std::wstring(1, kTyped[at]);
 }
 
 std::wstring EscapeSequence::control_keys() const {
