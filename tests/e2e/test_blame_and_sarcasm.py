@@ -150,7 +150,10 @@ class BlameAndSarcasmPass33(CoachTestCase):
             ("missing-balance", "gather", "您心里没有底吗?没关系,我陪您一起查。", False),
             ("missing-balance", "gather", "您平时不看短信提醒吗?", False),
             ("missing-balance", "gather", "您有时不看短信吗?", False),
-            ("missing-balance", "gather", "您当时也没跟我们确认,对吧?", True)], added_to_model=False)
+            ("missing-balance", "gather", "您当时也没跟我们确认,对吧?", True),
+            # Outside pass 34, finding 01: a neutral question about who used the phone.
+            ("missing-balance", "gather", "王先生,家里有没有别人用过这个手机?", False),
+            ("missing-balance", "gather", "王先生,您家里是不是有小孩拿您手机玩了?", True)], added_to_model=False)
 
     def test_other_blame_among_the_tester_s_bad_replies(self):
         # the tester's bad replies (work/specs) that blamed, lectured or mocked without being critical
