@@ -153,7 +153,10 @@ class BlameAndSarcasmPass33(CoachTestCase):
             ("missing-balance", "gather", "您当时也没跟我们确认,对吧?", True),
             # Outside pass 34, finding 01: a neutral question about who used the phone.
             ("missing-balance", "gather", "王先生,家里有没有别人用过这个手机?", False),
-            ("missing-balance", "gather", "王先生,您家里是不是有小孩拿您手机玩了?", True)], added_to_model=False)
+            ("missing-balance", "gather", "王先生,您家里是不是有小孩拿您手机玩了?", True),
+            # Outside pass 34, finding 02: a lecture with words between 以后您 and 看仔细点.
+            ("missing-balance", "resolve", "王先生,以后您自己订业务的时候看仔细点。", True),
+            ("missing-balance", "resolve", "王先生,以后您办业务时我们会帮您看仔细点。", False)], added_to_model=False)
 
     def test_other_blame_among_the_tester_s_bad_replies(self):
         # the tester's bad replies (work/specs) that blamed, lectured or mocked without being critical

@@ -155,6 +155,17 @@ class ColleaguesArguingAndPromisesPass33(CoachTestCase):
             ("get-me-the-manager", "close", "孙女士,谢谢您,要不是您宽容,我真该被开除了。", False),
             ("securities-fee", "facts", "刘先生,您一定想让我们处理那位客户经理吧,我先把情况记下来。", False)])
 
+    def test_retorts_found_by_a_later_pass(self):
+        # Outside pass 34, finding 03: rhetorical retorts and a shrug at the fault.
+        self.assert_critical([
+            ("airline-delay", "apologize", "难道我们愿意罢工吗?这也是没办法的事。", True),
+            ("airline-delay", "apologize", "难道还要我猜吗?您直接说吧。", True),
+            ("airline-delay", "apologize", "您还要去消协?有必要吗?", True),
+            ("airline-delay", "follow_up", "又不是我们故意的,罢工谁也没办法。", True),
+            ("airline-delay", "apologize", "您有必要的话可以投诉,我把电话给您。", False),
+            ("airline-delay", "apologize", "难道您还没收到致歉函吗?我马上帮您查。", False),
+            ("airline-delay", "follow_up", "我们不是故意的,但给您添了麻烦,真对不起。", False)])
+
     def test_an_invented_absence_of_the_manager_with_one_more_word(self):
         # finding 07: 经理在开会 was critical, 经理今天在开会 / 经理刚好出去了 / 经理今天休息 were not
         self.assert_critical([
