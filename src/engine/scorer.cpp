@@ -55,17 +55,18 @@ bool add_unfit_reply(const CompiledStep& compiled, const Scenario& scenario,
   return unfit;
 }
 
-// Where the reply breaks a rule that forbids something (a forbidden concept, none_of) or what
-// no step may say: the evidence of every such rule it fails.
-std::vector<TextSpan> misconduct_in(const std::vector<RuleResult>& rules,
+// Where the reply breaks a rule of the step that forbids something (a forbidden concept,
+// none_of) or what no step may say (every breach is of a rule that forbids): the evidence of each.
+std::vector<TextSpan> misconduct_in(const CompiledStep& step, const std::vector<RuleResult>& rules,
                                     const std::vector<RuleResult>& breaches) {
   std::vector<TextSpan> spans;
   const auto add = [&](const RuleResult& rule) {
-    const bool forbids = rule.kind == rule_kind_key(RuleKind::concept_forbidden) ||
-                         rule.kind == rule_kind_key(RuleKind::none_of);
-    if (forbids && !rule.ok) spans.insert(spans.end(), rule.matched.begin(), rule.matched.end());
+    if (!rule.ok) spans.insert(spans.end(), rule.matched.begin(), rule.matched.end());
   };
-  for (const RuleResult& rule : rules) add(rule);
+  for (std::size_t i = 0; i < step.rules.size(); ++i) {
+    const RuleKind kind = step.rules[i].rule->kind;
+    if (kind == RuleKind::concept_forbidden || kind == RuleKind::none_of) add(rules[i]);
+  }
   for (const RuleResult& breach : breaches) add(breach);
   return spans;
 }
@@ -90,7 +91,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   }
   std::vector<RuleResult> breaches;
   if (result.answered) breaches = conduct_breaches(compiled, normalized, scan, scenario.customer);
-  const std::vector<TextSpan> misconduct = misconduct_in(result.rules, breaches);
+  const std::vector<TextSpan> misconduct = misconduct_in(compiled, result.rules, breaches);
   for (std::size_t i = 0; i < compiled.rules.size(); ++i) {
     if (compiled.rules[i].rule->kind == RuleKind::asks_question)
       result.rules[i] =
