@@ -10,8 +10,7 @@ from coachtest import CoachTestCase
 
 class BlameAndSarcasmPass33(CoachTestCase):
 
-    def assert_critical(self, cases, **kwargs):
-        test_grade.assert_critical_replies(self, cases, **kwargs)
+    assert_critical = test_grade.assert_critical_replies
 
     def test_blame_softened_by_one_word_still_blames(self):
         # finding 01: 您应该… with 也 / 其实 / 还是 / 就 / 呐 inside, or said as 您要自己注意…啊

@@ -18,8 +18,7 @@ BARE_APOLOGY = {"apologize": "孙女士,对不起,给您添麻烦了,我马上�
 
 class ColleaguesArguingAndPromisesPass33(CoachTestCase):
 
-    def assert_critical(self, cases, **kwargs):
-        test_grade.assert_critical_replies(self, cases, **kwargs)
+    assert_critical = test_grade.assert_critical_replies
 
     def test_pushing_the_fault_onto_a_colleague_or_another_department(self):
         # finding 03: 技术部门 was caught, 技术部 / 后台部门 / 同事 / 不归我们…管 were not

@@ -137,6 +137,17 @@ class ListAndShow(CoachTestCase):
         self.assertExit(result, 0)
         self.assertIn("1.8", result.stdout)
 
+    def test_show_lists_what_no_step_may_say(self):
+        # A scenario's never_say rules, before the steps in text and under never_say in JSON.
+        text = run("show", "securities-rude-staff")
+        self.assertExit(text, 0)
+        self.assertIn("哪一步都不能说:", text.stdout.split("第 1 步")[0])
+        self.assertIn("“把她开除”", text.stdout)
+        shown = json.loads(run("show", "securities-rude-staff", "--format", "json").stdout)
+        self.assertEqual([rule["kind"] for rule in shown["never_say"]], ["none_of"])
+        self.assertTrue(shown["never_say"][0]["critical"])
+        self.assertEqual(json.loads(run("show", "missing-balance", "--format", "json").stdout)["never_say"], [])
+
     def test_show_unknown_id_exits_2(self):
         result = run("show", "no-such-scenario")
         self.assertExit(result, 2)
