@@ -1246,7 +1246,10 @@ if child == 0:
     os.tcsetpgrp(0, os.getpid())
     signal.signal(signal.SIGTTOU, signal.SIG_DFL)
     os.execv(sys.argv[1], sys.argv[1:])
-os.setpgid(child, child)
+try:
+    os.setpgid(child, child)  # as shells do, in both; the child may have exec'd already
+except PermissionError:
+    pass
 while True:
     _, status = os.waitpid(child, os.WUNTRACED)
     if not os.WIFSTOPPED(status):
