@@ -1,9 +1,11 @@
 """Shared helpers for the end-to-end tests: run build/coach as a user would."""
+import atexit
 import fcntl
 import json
 import os
 import pty
 import select
+import shutil
 import struct
 import subprocess
 import termios
@@ -18,6 +20,7 @@ COACH = str(Path(os.environ.get("COACH_BIN", ROOT / "build" / "coach")).resolve(
 FIXTURES = ROOT / "tests" / "data" / "scenarios"
 # Sessions are kept in the data directory: never the real one of whoever runs the tests.
 DATA_HOME = tempfile.mkdtemp(prefix="coach-test-data-")
+atexit.register(shutil.rmtree, DATA_HOME, ignore_errors=True)
 BUNDLED = ROOT / "scenarios"
 
 
