@@ -146,6 +146,27 @@ void check_rules_discriminate(const Rubric& rubric, const CompiledStep& step, Sc
   }
 }
 
+// A step with no points to earn passes every reply that breaks no critical rule, and counts as
+// full marks in the attempt's score: rules written `points: 0` for their feedback alone do that.
+void check_step_has_points(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
+                           CheckSummary& summary) {
+  if (step.step->weight == 0) return;
+  const auto& replies = step.speaks_chinese ? kEmptyChineseReplies : kEmptyEnglishReplies;
+  const StepResult& result = scored.at(step, std::string(replies[0])).result;
+  if (result.max > 0 || !result.passed) return;
+  summary.met_by_anything.error(
+      rubric.scenario().file, step.step->mark,
+      fmt::format(fmt::runtime(tr("步骤 `{0}` 没有可得的分数(每条规则都是 0 分或只是关键规则),"
+                                  "连“{1}”这样什么都没说的回答也得满分并计入总分:请给要求好回答"
+                                  "说到的规则加上分数,或把该步的 `weight` 设为 0",
+                                  "step `{0}` has no points to earn (every rule is worth 0 or only "
+                                  "critical), so even a reply that says nothing, such as “{1}”, "
+                                  "gets full marks there and counts toward the score: give points "
+                                  "to the rules a good reply meets, or set the step's `weight` "
+                                  "to 0")),
+                  step.step->id, replies[0]));
+}
+
 void explain_why_they_fail(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
                            CheckSummary& summary) {
   for (const auto& example : step.step->counter_examples) {
@@ -291,6 +312,7 @@ CheckSummary check_rubric(const Rubric& rubric, bool explain_counter_examples) {
     check_step(rubric, step, scored, summary);
     check_rules_earned(rubric, step, scored, summary);
     check_rules_discriminate(rubric, step, scored, summary);
+    check_step_has_points(rubric, step, scored, summary);
     if (explain_counter_examples) explain_why_they_fail(rubric, step, scored, summary);
   }
   Branches reached;

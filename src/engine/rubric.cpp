@@ -6,6 +6,7 @@
 #include "engine/reply_language.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "engine/trainer_pattern.hpp"
+#include "util/i18n.hpp"
 
 namespace coach {
 namespace {
@@ -70,6 +71,18 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
       break;
     }
     case RuleKind::addresses_customer:
+      if (rule.address == AddressMode::name && scenario.customer.name.empty()) {
+        // A bare 先生 or 女士 would meet it: the rule would reward what it says is missing.
+        diagnostics.error(
+            file, rule.mark,
+            std::string(tr(
+                "`addresses_customer: name` 要求称呼客户的姓,但客户没有 `name`;"
+                "请写上 customer.name(如 王先生),或改用 `title`",
+                "`addresses_customer: name` asks the trainee to use the customer's name, but the "
+                "customer has no `name`; give customer.name (such as "
+                "王先生), or use `title`")));
+        return std::nullopt;
+      }
       compiled.address_forms = address_forms(rule, scenario.customer);
       break;
     default:

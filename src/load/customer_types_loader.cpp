@@ -74,9 +74,17 @@ void load_customer_types_file(const std::string& path, CustomerTypes& types,
   });
 }
 
+const CustomerTypePreset* find_preset(const CustomerTypes& types, const std::string& type) {
+  if (type.empty()) return nullptr;
+  for (const std::string& name : {type, type + "型"}) {
+    if (auto preset = types.find(name); preset != types.end()) return &preset->second;
+  }
+  return nullptr;
+}
+
 void resolve_temper(Customer& customer, const CustomerTypes& types) {
-  if (auto preset = types.find(customer.type); preset != types.end())
-    customer.temper = preset->second.temper;
+  if (const CustomerTypePreset* preset = find_preset(types, customer.type))
+    customer.temper = preset->temper;
   if (customer.start_override) customer.temper.start = *customer.start_override;
   if (customer.limit_override) customer.temper.limit = *customer.limit_override;
   for (const auto& [concept_id, change] : customer.reacts_to_override)

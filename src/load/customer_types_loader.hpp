@@ -26,6 +26,10 @@ void load_customer_types_file(const std::string& path, CustomerTypes& types,
 void parse_customer_types(const std::string& content, const std::string& file, CustomerTypes& types,
                           Diagnostics& diagnostics);
 
+// The preset a customer type names: written as the preset is, or without the closing 型 the
+// seeds often leave out (情绪激动 for 情绪激动型). Null for a type of the scenario's own.
+const CustomerTypePreset* find_preset(const CustomerTypes& types, const std::string& type);
+
 // The scenario's customer temper: its type's preset (or the defaults), then its overrides.
 void resolve_temper(Customer& customer, const CustomerTypes& types);
 

@@ -1,0 +1,112 @@
+"""Slips a trainer makes writing a scenario from the docs, each refused or noted where it is, so it
+cannot change grades unnoticed (outside pass 35, findings 01, 02, 03 and 10)."""
+import unittest
+
+from coachtest import BUNDLED, CoachTestCase, run
+
+HEAD = """\
+id: {id}
+title: 测试
+source: 000_5d6bbad32982d09a.txt 第一步 让客户发泄
+customer: {customer}
+briefing: 测试
+steps:
+  - id: vent
+    stage: vent
+    customer: 你们怎么回事?
+    rules:
+{rules}
+    model_answers: ["陈女士,不好意思,您的心情我很理解。"]
+"""
+
+
+class TrainerSlips(CoachTestCase):
+    def setUp(self):
+        super().setUp()
+        (self.tmp / "lexicons").symlink_to(BUNDLED / "lexicons")
+        (self.tmp / "customer-types").symlink_to(BUNDLED / "customer-types")
+
+    def scenario(self, rules, customer="{name: 陈女士}", scenario_id="t"):
+        return self.write(f"{scenario_id}.yaml", HEAD.format(id=scenario_id, customer=customer,
+                                                             rules=rules))
+
+    def test_a_phrase_list_typed_with_chinese_commas_is_refused_at_the_item(self):
+        # Finding 02: [删掉，不许拍] was one phrase, so a critical none_of forbade nothing.
+        path = self.scenario("      - {concept: empathy, points: 50}\n"
+                             "      - {none_of: [删掉，不许拍，把手机给我], critical: true}\n")
+        result = run("validate", str(path))
+        self.assertExit(result, 2)
+        self.assertIn("t.yaml:12:20: `none_of` 中的“删掉，不许拍，把手机给我”含中文的“，”", result.stderr)
+        self.assertIn("请用英文逗号分隔", result.stderr)
+        english = run("validate", str(path), lang="en")
+        self.assertIn("holds the Chinese “，”, so it is one phrase", english.stderr)
+        for slip in ("      - any_of:\n          - 呼叫转移、座机\n",
+                     "      - {all_of: [呼叫转移；座机]}\n"):
+            with self.subTest(slip=slip):
+                self.assertExit(run("validate", str(self.scenario(slip))), 2)
+
+    def test_a_phrase_meant_to_hold_a_chinese_comma_is_quoted(self):
+        for rules in ('      - {any_of: ["您有这样的想法，一点也没错"], points: 10}\n',
+                      "      - {any_of: [呼叫转移, 座机], points: 10}\n",
+                      "      - {any_of: [呼叫转移，], points: 10}\n"):
+            with self.subTest(rules=rules):
+                self.assertExit(run("validate", str(self.scenario(rules))), 0)
+
+    def test_a_type_without_its_closing_xing_is_the_preset(self):
+        # Finding 01: the docs' own `type: 情绪激动` was not the preset 情绪激动型.
+        self.scenario("      - {concept: empathy, points: 10}\n",
+                      customer="{name: 陈女士, type: 情绪激动}")
+        shown = run("--scenarios", str(self.tmp), "show", "t")
+        self.assertExit(shown, 0)
+        self.assertIn("怒气:起始 70", shown.stdout)
+        self.assertIn("移情(理解客户的心情) -15", shown.stdout)
+
+    def test_a_misspelt_preset_with_no_temper_of_its_own_is_refused(self):
+        path = self.scenario("      - {concept: empathy, points: 10}\n",
+                             customer="{name: 陈女士, type: 情绪激懂}")
+        result = run("validate", str(path))
+        self.assertExit(result, 2)
+        self.assertIn("t.yaml:4:29: 客户类型 `情绪激懂` 不是 customer-types 中的预设(是不是 `情绪激动型`?)",
+                      result.stderr)
+        # Its own temper, or a type like no preset, is the scenario's own.
+        for customer in ("{name: 陈女士, type: 情绪激懂, mood: 40}",
+                         "{name: 陈女士, type: 退休的老教师}"):
+            with self.subTest(customer=customer):
+                path = self.scenario("      - {concept: empathy, points: 10}\n", customer=customer)
+                self.assertExit(run("validate", str(path)), 0)
+
+    def test_addressing_by_name_needs_a_customer_with_a_name(self):
+        # Finding 03: with no name, a bare 先生 met `addresses_customer: name`.
+        path = self.scenario("      - {addresses_customer: name, points: 50}\n"
+                             "      - {concept: empathy, points: 50}\n", customer="{}")
+        result = run("validate", str(path))
+        self.assertExit(result, 2)
+        self.assertIn("t.yaml:11:9: `addresses_customer: name` 要求称呼客户的姓,但客户没有 `name`",
+                      result.stderr)
+        path = self.scenario("      - {addresses_customer: title, points: 50}\n"
+                             "      - {concept: empathy, points: 50}\n", customer="{}")
+        self.assertExit(run("validate", str(path)), 0)
+
+    def test_check_notes_a_step_with_no_points_to_earn(self):
+        # Finding 10: rules all worth 0 gave “好。” full marks at the step.
+        path = self.scenario("      - {concept: thanks, points: 0}\n"
+                             "      - {forbid: hang_up_first, critical: true}\n")
+        result = run("check", str(path))
+        self.assertExit(result, 0)
+        self.assertIn("t.yaml:7:5: 步骤 `vent` 没有可得的分数", result.stderr)
+        self.assertIn("连“好。”这样什么都没说的回答也得满分", result.stderr)
+        weightless = self.write("w.yaml", path.read_text(encoding="utf-8")
+                                .replace("id: t\n", "id: w\n")
+                                .replace("    stage: vent\n", "    stage: vent\n    weight: 0\n"))
+        # The only step has weight 0: the scenario needs another with weight, so add one.
+        weightless.write_text(weightless.read_text(encoding="utf-8") + (
+            "  - id: sorry\n    stage: apologize\n    customer: 哦。\n"
+            "    rules: [{concept: apology, points: 10}]\n"
+            "    model_answers: [\"陈女士,真是对不起。\"]\n"), encoding="utf-8")
+        result = run("check", str(weightless))
+        self.assertExit(result, 0)
+        self.assertNotIn("没有可得的分数", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
