@@ -208,13 +208,70 @@ bool is_question(std::string_view body, const ClauseCues& cues, char terminator)
   return cues.has_open_word() || cues.has(Cue::closed) || has_a_not_a(body);
 }
 
+// The last `count` characters of `text` when each is a Chinese ideograph, else empty.
+std::string_view last_ideographs(std::string_view text, std::size_t count) {
+  constexpr std::size_t kBytes = 3;  // every ideograph of the basic block
+  if (text.size() < count * kBytes) return {};
+  const std::string_view tail = text.substr(text.size() - count * kBytes);
+  for (std::size_t pos = 0; pos < tail.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = utf8::decode(tail, pos);
+    if (pos != at + kBytes || cp < 0x4E00 || cp > 0x9FFF) return {};
+  }
+  return tail;
+}
+
+// V什么V and V啥V (看什么看, 吵啥吵, 嚷嚷什么嚷嚷): the same verb on both sides of the question
+// word scolds; it asks for no fact. The second verb ends the clause, or only exclamations follow
+// it (哭什么哭啊): in 您想问什么问题, 您为什么为这事着急, 想吃什么吃的 it begins another word, and
+// 吧 or 呗 after it would invite rather than scold. Not after a word of wanting or leave
+// (您想说什么说啊, 您要问什么问呀: "as you like"), nor with a function word in the verb's place
+// (您做了什么了, 什么什么的).
+bool scolds_with_the_same_verb(std::string_view body) {
+  static constexpr std::array<std::string_view, 7> kLeave = {"想",   "要",   "爱",  "随便",
+                                                             "尽管", "愿意", "喜欢"};
+  static constexpr std::string_view kNotVerbs = "了的为是有个些都也还就又在么什啥不没";
+  static constexpr std::array<std::string_view, 6> kExclamations = {"啊", "呀", "嘛",
+                                                                    "哇", "啦", "哪"};
+  for (std::string_view what : {std::string_view("什么"), std::string_view("啥")}) {
+    for (std::size_t at = body.find(what); at != std::string_view::npos;
+         at = body.find(what, at + 1)) {
+      const std::string_view before = body.substr(0, at);
+      const std::string_view after = body.substr(at + what.size());
+      for (std::size_t count : {1, 2}) {
+        const std::string_view verb = last_ideographs(before, count);
+        if (verb.empty() || !after.starts_with(verb)) continue;
+        if (count == 1 && kNotVerbs.find(verb) != std::string_view::npos) continue;
+        if (verb.find("什") != std::string_view::npos ||
+            verb.find("么") != std::string_view::npos || verb.find("啥") != std::string_view::npos)
+          continue;
+        std::string_view rest = after.substr(verb.size());
+        while (!rest.empty()) {
+          const auto exclamation =
+              std::find_if(kExclamations.begin(), kExclamations.end(),
+                           [&](std::string_view word) { return rest.starts_with(word); });
+          if (exclamation == kExclamations.end()) break;
+          rest.remove_prefix(exclamation->size());
+        }
+        if (!rest.empty()) continue;
+        const std::string_view lead = before.substr(0, before.size() - verb.size());
+        if (std::none_of(kLeave.begin(), kLeave.end(),
+                         [&](std::string_view word) { return lead.ends_with(word); }))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
 // A rhetorical question asks nothing; it tells (您难道没看到确认短信吗, 这岂不是…, 何必呢,
-// 还用问吗): no question points, whatever its mark.
+// 还用问吗), and so does a scolding in its shape (您看什么看?): no question points, whatever
+// its mark.
 bool tells_rather_than_asks(std::string_view body) {
   for (std::string_view head : {"难道", "岂", "何必", "何苦", "还用问", "还用说"}) {
     if (body.find(head) != std::string_view::npos) return true;
   }
-  return false;
+  return scolds_with_the_same_verb(body);
 }
 
 }  // namespace
