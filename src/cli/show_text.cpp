@@ -97,6 +97,17 @@ std::string rule_terms(const CompiledRule& rule) {
   return terms;
 }
 
+// Under the customer's lines, as practice shows it, with what a late reply costs.
+std::string time_limit_text(const Step& step, const Style& style) {
+  if (step.time_limit <= 0) return "";
+  return style.warn(fmt::format(
+             fmt::runtime(tr("  (限时 {} 秒:超时的回答该步不通过,只计一半分)",
+                             "  (answer within {} seconds: a slower reply fails the step and "
+                             "counts half)")),
+             step.time_limit)) +
+         "\n";
+}
+
 std::string step_text(const Rubric& rubric, const CompiledStep& compiled, std::size_t number,
                       const Style& style) {
   const Step& step = *compiled.step;
@@ -109,6 +120,7 @@ std::string step_text(const Rubric& rubric, const CompiledStep& compiled, std::s
                                       describe_condition(rubric, variant.when), variant.line)) +
            "\n";
   }
+  out += time_limit_text(step, style);
   if (!step.principle.empty())
     out += fmt::format(fmt::runtime(tr("  要点:{}\n", "  Principle: {}\n")), step.principle);
   for (const auto& rule : compiled.rules)

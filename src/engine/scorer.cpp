@@ -131,18 +131,25 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   return result;
 }
 
-void total_attempt(AttemptResult& attempt) {
+double unrounded_score(const AttemptResult& attempt) {
   double weighted = 0;
   int weights = 0;
-  attempt.critical_failed = false;
   for (const auto& step : attempt.steps) {
-    const double ratio = step.answered ? step.ratio() : 0.0;
-    weighted += ratio * step.weight;
+    weighted += (step.answered ? step.ratio() : 0.0) * step.weight;
     weights += step.weight;
-    attempt.critical_failed = attempt.critical_failed || step.critical_failed;
   }
-  const double score = weights > 0 ? 100.0 * weighted / weights : 0.0;
-  attempt.score = std::round(score * 10) / 10;
+  return weights > 0 ? 100.0 * weighted / weights : 0.0;
+}
+
+double rounded_score(double score) {
+  return std::round(score * 10) / 10;
+}
+
+void total_attempt(AttemptResult& attempt) {
+  attempt.critical_failed = false;
+  for (const auto& step : attempt.steps)
+    attempt.critical_failed = attempt.critical_failed || step.critical_failed;
+  attempt.score = rounded_score(unrounded_score(attempt));
   attempt.failed_steps = 0;
   for (const auto& step : attempt.steps) attempt.failed_steps += step.passed ? 0 : 1;
   attempt.passed = attempt.meets_pass_mark();

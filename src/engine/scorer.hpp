@@ -37,6 +37,11 @@ AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
 
 // Combines step results into the attempt's score and verdict.
 void total_attempt(AttemptResult& attempt);
+// The attempt's score before rounding: the steps' ratios weighted by the steps' weights, 0–100.
+// A mean of several attempts is taken of these and rounded once.
+double unrounded_score(const AttemptResult& attempt);
+// A score as reports give it: one decimal, half away from zero.
+double rounded_score(double score);
 
 // Responses for steps the scenario does not have are reported (likely a typo in a step id).
 void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,

@@ -2,9 +2,24 @@
 
 #include <algorithm>
 
+#include "engine/scorer.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
+namespace {
+
+// An attempt's score before rounding; one put together by hand, whose steps do not give back
+// its score, keeps its own.
+double exact_score(const AttemptResult& attempt) {
+  const double score = unrounded_score(attempt);
+  return rounded_score(score) == attempt.score ? score : attempt.score;
+}
+
+}  // namespace
+
+double TraineeLine::mean_score() const {
+  return attempts > 0 ? rounded_score(score_sum / attempts) : 0.0;
+}
 
 void Cohort::add(const AttemptResult& attempt, int index) {
   ++summary_.total;
@@ -21,7 +36,7 @@ void Cohort::add(const AttemptResult& attempt, int index) {
   line.name = key;
   ++line.attempts;
   line.passed += attempt.passed ? 1 : 0;
-  line.score_sum += attempt.score;
+  line.score_sum += exact_score(attempt);
   line.attempt_indices.push_back(index);
 }
 

@@ -40,10 +40,11 @@ struct TraineeLine {
   std::string name;  // submission_key(): the trainee, or the file when anonymous
   int attempts = 0;
   int passed = 0;
-  double score_sum = 0;
+  double score_sum = 0;  // of the scores before rounding, so that the mean is rounded once
   std::vector<int> attempt_indices;  // positions in the report, for links to the drill-down
 
-  double mean_score() const { return attempts > 0 ? score_sum / attempts : 0.0; }
+  // 0–100, rounded to one decimal as an attempt's score is (half away from zero).
+  double mean_score() const;
 };
 
 class Cohort {

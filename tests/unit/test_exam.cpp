@@ -4,6 +4,7 @@
 #include "engine/scorer.hpp"
 #include "fixtures.hpp"
 #include "load/exam_loader.hpp"
+#include "util/i18n.hpp"
 
 using namespace coach;
 
@@ -51,6 +52,12 @@ Exam exam_over_t(const std::string& yaml, const std::string& scenarios = "[t]") 
   REQUIRE(exam);
   return *exam;
 }
+
+struct InLanguage {
+  Language before = language();
+  explicit InLanguage(Language language) { set_language(language); }
+  ~InLanguage() { set_language(before); }
+};
 
 }  // namespace
 
@@ -182,4 +189,83 @@ TEST_CASE("exam messages show the invisible characters of what they quote") {
   CHECK(text.find("`cert\\u200B`") != std::string::npos);
   CHECK(text.find("`t\\u200B`") != std::string::npos);
   CHECK(text.find("`vent\\u2060`") != std::string::npos);
+}
+
+TEST_CASE("an unanswered step broke no must-pass forbidding rule: it said nothing") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("must_pass: {concepts: [blame]}\n");
+  AttemptResult silent = graded(fixture, "", "");
+  CHECK(apply_exam(exam, *fixture.rubric, silent).empty());
+  CHECK_FALSE(silent.passed);  // it fails on its score
+}
+
+TEST_CASE(
+    "an unanswered step is named once, with the must-pass stage and concepts it had to show") {
+  InLanguage en(Language::en);
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("must_pass: {stages: [apologize], concepts: [blame, apology]}\n");
+  AttemptResult result = graded(fixture, "王先生,您的心情我很理解", "");
+  const auto unmet = apply_exam(exam, *fixture.rubric, result);
+  REQUIRE(unmet.size() == 1);
+  CHECK(unmet.front().rfind(
+            "step `apologize` was not answered; unmet: must-pass stage apologize, must-pass rule “",
+            0) == 0);
+  CHECK_FALSE(result.passed);
+  // vent holds no must-pass requirement a silent trainee could miss: only its forbid on blame.
+  AttemptResult silent = graded(fixture, "", "");
+  const auto silent_unmet = apply_exam(exam, *fixture.rubric, silent);
+  REQUIRE(silent_unmet.size() == 1);
+  CHECK(silent_unmet.front().find("`apologize`") != std::string::npos);
+}
+
+TEST_CASE("an unanswered step names a must-pass concept it asked for, in Chinese too") {
+  InLanguage zh(Language::zh);
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("must_pass: {concepts: [empathy, blame]}\n");
+  AttemptResult silent = graded(fixture, "", "对不起");
+  const auto unmet = apply_exam(exam, *fixture.rubric, silent);
+  REQUIRE(unmet.size() == 1);
+  CHECK(unmet.front().rfind("步骤 `vent` 未作答,未达成:必过规则「", 0) == 0);
+  CHECK(unmet.front().find("未通过") == std::string::npos);
+}
+
+TEST_CASE("a step the conversation never came to says why, not that it was failed") {
+  InLanguage en(Language::en);
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("must_pass: {stages: [apologize], concepts: [blame]}\n");
+  AttemptResult result = graded(fixture, "王先生,您的心情我很理解", "");
+  // As after a walk-out: apologize was skipped, not played.
+  std::erase_if(result.path, [](const PathTurn& turn) { return turn.step_id == "apologize"; });
+  result.skipped.push_back({"apologize", "the customer had left"});
+  const auto unmet = apply_exam(exam, *fixture.rubric, result);
+  REQUIRE(unmet.size() == 1);
+  CHECK(unmet.front() ==
+        "step `apologize` never took place (the customer had left); unmet: must-pass stage "
+        "apologize");
+}
+
+TEST_CASE("an answered step still fails its must-pass forbidding rule") {
+  InLanguage en(Language::en);
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("must_pass: {concepts: [blame]}\n");
+  AttemptResult blaming = graded(fixture, "王先生,您的心情我很理解,这不可能", "");
+  const auto unmet = apply_exam(exam, *fixture.rubric, blaming);
+  REQUIRE(unmet.size() == 1);
+  CHECK(unmet.front().rfind("step `vent`: must-pass rule “", 0) == 0);
+  CHECK(unmet.front().find("” failed") != std::string::npos);
+}
+
+TEST_CASE("a step left unanswered does not fail an attempt on a must-pass forbidding rule") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("pass_mark: 40\nmust_pass: {concepts: [blame]}\n");
+  AttemptResult result = graded(fixture, "", "对不起");
+  REQUIRE(result.score == 50);  // over the exam's mark, with the one failed step allowed
+  CHECK(apply_exam(exam, *fixture.rubric, result).empty());
+  CHECK(result.passed);
 }

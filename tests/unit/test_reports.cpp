@@ -237,3 +237,40 @@ TEST_CASE("an attempt failed for its weak steps says which, though its score rea
   lenient.max_failed_steps = 2;
   CHECK(weak_steps_note(lenient).empty());
 }
+
+TEST_CASE("a trainee's mean score is of the unrounded scores, rounded once") {
+  test::Fixture fixture(
+      "id: t\ntitle: T\nsource: test\nbriefing: b\nsteps:\n"
+      "  - {id: a, stage: vent, customer: c, rules: [{concept: apology, points: 10}], "
+      "model_answers: [x]}\n"
+      "  - {id: b, stage: vent, customer: c, rules: [{concept: apology, points: 10}], "
+      "model_answers: [x]}\n"
+      "  - {id: c, stage: vent, customer: c, rules: [{concept: apology, points: 10}], "
+      "model_answers: [x]}\n");
+  REQUIRE(fixture.rubric);
+  Attempt one_step;
+  one_step.scenario_id = "t";
+  one_step.responses.push_back({"a", MarkedText{"对不起", {}}});
+  const AttemptResult third = score_attempt(*fixture.rubric, one_step, "王五", "a.yaml");
+  Attempt none;
+  none.scenario_id = "t";
+  const AttemptResult zero = score_attempt(*fixture.rubric, none, "王五", "b.yaml");
+  REQUIRE(third.score == 33.3);  // 33.333…
+  REQUIRE(zero.score == 0.0);
+  CHECK(unrounded_score(third) == doctest::Approx(100.0 / 3));
+  Cohort cohort;
+  cohort.add(third, 0);
+  cohort.add(zero, 1);
+  CHECK(cohort.trainees().at("王五").mean_score() == doctest::Approx(16.7));  // not 16.6
+  CHECK(render("markdown", {third, zero}).find("| 王五 | 2 | 0 | 16.7 |") != std::string::npos);
+  CHECK(render("html", {third, zero}).find("<td class=\"num\">16.7</td>") != std::string::npos);
+}
+
+TEST_CASE("an attempt whose steps do not give back its score keeps its own") {
+  AttemptResult by_hand;
+  by_hand.trainee = "王五";
+  by_hand.score = 50;
+  Cohort cohort;
+  cohort.add(by_hand, 0);
+  CHECK(cohort.trainees().at("王五").mean_score() == 50);
+}

@@ -1,0 +1,229 @@
+"""What the reports say in detail: an exam's unmet requirements at steps never answered, the
+trainees' mean scores, and the time limits `coach show` lists (outside pass 35, findings 04, 11, 13)."""
+import csv
+import io
+import json
+import shutil
+import unittest
+
+from coachtest import BUNDLED, FIXTURES, CoachTestCase, run
+
+FORBIDDING_EXAM = """\
+id: argue-exam
+title: 不争辩证书
+scenarios: [missing-balance]
+must_pass:
+  concepts: [blame, argue]
+"""
+
+FEE_EXAM = """\
+id: fee-exam
+title: 话费考试
+scenarios: [fee]
+must_pass:
+  stages: [apologize]
+  concepts: [blame]
+"""
+
+# A customer at 95 who leaves at the first "我们下班了": step b is never reached.
+WALKOUT = """\
+id: walkout
+title: 走掉的客户
+source: test
+customer: {name: 王先生, type: 情绪激动型, mood: 95}
+briefing: 测试
+pass_mark: 70
+steps:
+  - id: a
+    stage: vent
+    customer: 你们乱扣钱!
+    rules:
+      - {concept: empathy, points: 10}
+      - {none_of: [我们下班了], mood: 30}
+    model_answers: ["王先生,您的心情我很理解。"]
+  - id: b
+    stage: follow_up
+    customer: 那就这样吧。
+    rules:
+      - {concept: thanks, points: 10}
+    model_answers: ["王先生,谢谢您的耐心。"]
+"""
+
+WALKOUT_EXAM = """\
+id: walk-exam
+title: 考试
+scenarios: [walkout]
+must_pass:
+  stages: [follow_up]
+  concepts: [blame, thanks]
+"""
+
+# Three steps of equal weight: one answered well scores 33.333…, shown 33.3.
+THREE_STEPS = """\
+id: three
+title: 三步
+source: test
+customer: {name: 王先生, type: 情绪激动}
+briefing: 测试
+pass_mark: 70
+steps:
+""" + "".join(f"""\
+  - id: {step}
+    stage: vent
+    customer: 你们怎么回事?
+    rules:
+      - {{concept: apology, points: 10}}
+    model_answers: ["王先生,真对不起,给您添麻烦了。"]
+""" for step in ("a", "b", "c"))
+
+
+def answers(trainee, scenario, **responses):
+    lines = [f"trainee: {trainee}", f"scenario: {scenario}"]
+    if not responses:
+        return "\n".join(lines + ["responses: {}"]) + "\n"
+    lines.append("responses:")
+    lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
+    return "\n".join(lines) + "\n"
+
+
+def unmet_by_trainee(report_text):
+    return {r["trainee"]: r["exam"]["unmet"] for r in json.loads(report_text)["results"]}
+
+
+class UnansweredStepsUnderAnExam(CoachTestCase):
+    """Finding 04: a step not answered (or never reached) said nothing, so it broke no forbidding
+    must-pass rule; what it cost the exam is said once, as what it is."""
+
+    def library(self, scenario_yaml, source=BUNDLED):
+        library = self.tmp / "library"
+        for folder in ("lexicons", "customer-types"):
+            shutil.copytree(source / folder, library / folder)
+        (library / "scenario.yaml").write_text(scenario_yaml, encoding="utf-8")
+        return library
+
+    def test_steps_never_answered_are_not_said_to_break_a_forbidding_rule(self):
+        exam = self.write("exam.yaml", FORBIDDING_EXAM)
+        silent = self.write("wang.yaml", answers("王五", "missing-balance"))
+        curt = self.write("li.yaml", answers("李四", "missing-balance", vent="你别激动,我们系统不可能乱扣费。"))
+        for lang in ("zh", "en"):
+            with self.subTest(lang=lang):
+                result = run("grade", "--exam", str(exam), str(silent), str(curt), "--format", "json", lang=lang)
+                self.assertExit(result, 1)  # neither passes: their scores are far too low
+                report = json.loads(result.stdout)
+                self.assertEqual({r["trainee"]: r["passed"] for r in report["results"]}, {"王五": False, "李四": False})
+                self.assertEqual(unmet_by_trainee(result.stdout), {"王五": [], "李四": []})
+        text = run("grade", "--exam", str(exam), str(silent), str(curt), "--format", "text").stdout
+        self.assertNotIn("必过规则", text)
+        rows = list(csv.DictReader(io.StringIO(
+            run("grade", "--exam", str(exam), str(silent), "--format", "csv").stdout.lstrip("\ufeff"))))
+        self.assertEqual([row["exam_unmet"] for row in rows], [""])
+        junit = run("grade", "--exam", str(exam), str(silent), "--format", "junit").stdout
+        self.assertNotIn("exam_unmet", junit)
+
+    def test_a_must_pass_stage_left_unanswered_is_named_once_as_not_answered(self):
+        exam = self.write("exam.yaml", FEE_EXAM)
+        vent_only = self.write("a.yaml", answers("张三", "fee", vent="王先生,您的心情我很理解,您慢慢说。"))
+        expected = {
+            "en": "step `apologize` was not answered; unmet: must-pass stage apologize",
+            "zh": "步骤 `apologize` 未作答,未达成:必过阶段 apologize",
+        }
+        for lang, line in expected.items():
+            with self.subTest(lang=lang):
+                result = run("--scenarios", str(FIXTURES), "grade", "--exam", str(exam), str(vent_only),
+                             "--format", "json", lang=lang)
+                self.assertExit(result, 1)
+                self.assertEqual(unmet_by_trainee(result.stdout), {"张三": [line]})
+                text = run("--scenarios", str(FIXTURES), "grade", "--exam", str(exam), str(vent_only),
+                           "--format", "text", lang=lang).stdout
+                self.assertIn(f"  ✗ {line}\n", text)
+
+    def test_a_must_pass_concept_the_step_asked_for_is_named_with_it(self):
+        # Only `apology` is asked for at apologize (a concept rule and an order rule): one line.
+        exam = self.write("exam.yaml", FEE_EXAM.replace("[blame]", "[blame, apology]"))
+        vent_only = self.write("a.yaml", answers("张三", "fee", vent="王先生,您的心情我很理解,您慢慢说。"))
+        result = run("--scenarios", str(FIXTURES), "grade", "--exam", str(exam), str(vent_only),
+                     "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        [line] = unmet_by_trainee(result.stdout)["张三"]
+        self.assertTrue(line.startswith("step `apologize` was not answered; unmet: must-pass stage apologize, "
+                                        "must-pass rule “"), line)
+        self.assertEqual(line.count("must-pass rule “"), 2)  # the concept rule and the order rule
+
+    def test_an_answered_step_still_fails_its_forbidding_rule(self):
+        exam = self.write("exam.yaml", FEE_EXAM)
+        blaming = self.write("a.yaml", answers("张三", "fee", vent="你弄错了吧。",
+                                               apologize="真对不起,给您添麻烦了,原因是系统故障。"))
+        result = run("--scenarios", str(FIXTURES), "grade", "--exam", str(exam), str(blaming),
+                     "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        [line] = unmet_by_trainee(result.stdout)["张三"]
+        self.assertTrue(line.startswith("step `vent`: must-pass rule “"), line)
+        self.assertTrue(line.endswith("” failed"), line)
+
+    def test_a_step_the_customer_left_before_says_it_never_took_place(self):
+        library = self.library(WALKOUT)
+        exam = self.write("exam.yaml", WALKOUT_EXAM)
+        left = self.write("a.yaml", answers("李四", "walkout", a="我们下班了。"))
+        expected = {
+            "en": "step `b` never took place (the customer had left); unmet: must-pass stage follow_up, "
+                  "must-pass rule “",
+            "zh": "步骤 `b` 没有进行(客户已经离开),未达成:必过阶段 follow_up、必过规则「",
+        }
+        for lang, start in expected.items():
+            with self.subTest(lang=lang):
+                result = run("--scenarios", str(library), "grade", "--exam", str(exam), str(left),
+                             "--format", "json", lang=lang)
+                self.assertExit(result, 1)
+                attempt = json.loads(result.stdout)["results"][0]
+                self.assertTrue(attempt["path"]["walked_out"])
+                [line] = attempt["exam"]["unmet"]  # nothing about blame: nothing was said at b
+                self.assertTrue(line.startswith(start), line)
+
+
+class TraineeMeanScores(CoachTestCase):
+    """Finding 11: the mean of 33.333… and 0 is 16.7, not the 16.6 of 33.3 and 0.0 rounded again."""
+
+    def test_markdown_and_html_round_the_mean_of_the_unrounded_scores_once(self):
+        library = self.tmp / "library"
+        for folder in ("lexicons", "customer-types"):
+            shutil.copytree(FIXTURES / folder, library / folder)
+        (library / "three.yaml").write_text(THREE_STEPS, encoding="utf-8")
+        submission = self.write("w.yaml", """\
+            trainee: 王五
+            attempts:
+              - scenario: three
+                responses:
+                  a: 王先生,真对不起,给您添麻烦了。
+              - scenario: three
+                responses: {}
+            """)
+        markdown, html = self.tmp / "r.md", self.tmp / "r.html"
+        result = run("--scenarios", str(library), "grade", str(submission), "--format", "json",
+                     "--report", f"markdown={markdown}", "--report", f"html={html}")
+        self.assertExit(result, 1)
+        self.assertEqual([r["score"] for r in json.loads(result.stdout)["results"]], [33.3, 0.0])
+        self.assertIn("| 王五 | 2 | 0 | 16.7 |", markdown.read_text(encoding="utf-8"))
+        self.assertIn('<td class="num">16.7</td>', html.read_text(encoding="utf-8"))
+
+
+class ShowTimeLimits(CoachTestCase):
+    """Finding 13: `coach show` (text) lists a step's time limit, as the JSON does."""
+
+    def test_the_text_shows_the_limit_under_the_customers_line(self):
+        shown = json.loads(run("--scenarios", str(FIXTURES), "show", "hurry", "--format", "json").stdout)
+        self.assertEqual([step["time_limit"] for step in shown["steps"]], [0, 3])
+        expected = {
+            "zh": "  客户:快点!我只给你三秒!\n  (限时 3 秒:超时的回答该步不通过,只计一半分)\n",
+            "en": "  Customer: 快点!我只给你三秒!\n  (answer within 3 seconds: a slower reply fails the step "
+                  "and counts half)\n",
+        }
+        for lang, lines in expected.items():
+            with self.subTest(lang=lang):
+                result = run("--scenarios", str(FIXTURES), "show", "hurry", lang=lang)
+                self.assertExit(result, 0)
+                self.assertIn(lines, result.stdout)
+                self.assertEqual(result.stdout.count("(限时" if lang == "zh" else "(answer within"), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
