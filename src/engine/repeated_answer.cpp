@@ -178,10 +178,18 @@ std::optional<std::size_t> RepliesSaid::first_repeated(const ReplyWording& reply
   for (const std::uint64_t run : reply.runs()) {
     const auto last = last_holder_.find(run);
     if (last == last_holder_.end()) continue;
-    for (std::uint32_t at = last->second; at != kNone; at = holders_[at].next)
+    std::size_t followed = 0;
+    for (std::uint32_t at = last->second; at != kNone && followed < kStockHolders;
+         at = holders_[at].next, ++followed)
       ++shared_runs[holders_[at].distinct];
   }
   std::optional<std::uint32_t> first;
+  // A copy word for word is found whatever its runs' holders: by its fingerprint.
+  const auto [copy, no_copy] = by_fingerprint_.equal_range(fingerprint(reply));
+  for (auto each = copy; each != no_copy; ++each) {
+    if (distinct_[each->second].wording == reply && (!first || each->second < *first))
+      first = each->second;
+  }
   for (const auto& [distinct, shared] : shared_runs) {
     if ((!first || distinct < *first) && reply.repeats(distinct_[distinct].wording, shared))
       first = distinct;

@@ -40,9 +40,10 @@ class ReplyWording {
 
 // The replies of an attempt so far. Which one a new reply says again is found among those that
 // share a run with it — counting the shared runs run by run, not comparing the reply with every
-// earlier one — and a reply pasted again word for word is kept once: an attempt of thousands of
-// steps is graded in seconds, not in a time that grows with the square of its steps (unless its
-// replies are made to share most of their words without repeating one another).
+// earlier one — and a reply pasted again word for word is kept once. A run is looked up in at
+// most the latest kStockHolders replies that hold it: stock wording (您的心情我很理解) is in
+// nearly every reply of a long attempt, and following all its holders made an attempt of
+// thousands of steps take a time that grows with the square of its steps.
 class RepliesSaid {
  public:
   // The next reply, in the order they were said (an unanswered step too, as ReplyWording()).
@@ -60,6 +61,9 @@ class RepliesSaid {
     std::uint32_t next = kNone;  // … and the previous holder of the same run
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
+  // Replies before the latest this many that hold a run do not count it as shared: in a real
+  // attempt (tens of steps) no run has so many holders, and the count is exact.
+  static constexpr std::size_t kStockHolders = 64;
 
   // Below this many distinct replies (any real scenario) each is compared with the new one:
   // cheaper than keeping the index, which `check` would build for every path it walks.
