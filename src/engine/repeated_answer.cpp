@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -148,11 +149,36 @@ void RepliesSaid::add(const ReplyWording& wording) {
 void RepliesSaid::index(std::uint32_t distinct) {
   const ReplyWording& wording = distinct_[distinct].wording;
   by_fingerprint_.emplace(fingerprint(wording), distinct);
-  for (const std::uint64_t run : wording.runs()) {
-    const auto last = last_holder_.try_emplace(run, kNone).first;
-    holders_.push_back({distinct, last->second});
-    last->second = static_cast<std::uint32_t>(holders_.size() - 1);
+  for (const std::uint64_t run : wording.runs()) add_holder(runs_[run], distinct);
+}
+
+void RepliesSaid::add_holder(RunHolders& run, std::uint32_t distinct) {
+  ++run.count;
+  if (run.ring != kNone) {
+    StockRing& ring = stock_[run.ring];
+    ring.holders[ring.next] = distinct;
+    ring.next = (ring.next + 1) % kStockHolders;
+    return;
   }
+  holders_.push_back({distinct, run.latest});
+  run.latest = static_cast<std::uint32_t>(holders_.size() - 1);
+  if (run.count < kStockHolders) return;
+  // Now a stock run: its holders move to a ring, oldest first, and the chain is read no more.
+  StockRing& ring = stock_.emplace_back();
+  std::uint32_t at = run.latest;
+  for (std::size_t i = kStockHolders; i > 0; --i, at = holders_[at].next)
+    ring.holders[i - 1] = holders_[at].distinct;
+  run.ring = static_cast<std::uint32_t>(stock_.size() - 1);
+}
+
+template <typename Visit>
+void RepliesSaid::for_each_latest_holder(const RunHolders& run, Visit visit) const {
+  if (run.ring != kNone) {
+    for (const std::uint32_t distinct : stock_[run.ring].holders) visit(distinct);
+    return;
+  }
+  for (std::uint32_t at = run.latest; at != kNone; at = holders_[at].next)
+    visit(holders_[at].distinct);
 }
 
 bool RepliesSaid::said_before(const ReplyWording& wording) const {
@@ -173,15 +199,16 @@ std::optional<std::size_t> RepliesSaid::first_repeated(const ReplyWording& reply
     }
     return std::nullopt;
   }
-  // Each run is held once by a reply, so the count of a reply is the runs it shares.
-  std::unordered_map<std::uint32_t, std::size_t> shared_runs;
+  // Each run is held once by a reply, so the count of a reply is the runs it shares. Counted in
+  // a flat array, cleared where it was touched: a hash map cost 40 ns an increment.
+  shared_runs_.resize(distinct_.size(), 0);
+  sharing_.clear();
   for (const std::uint64_t run : reply.runs()) {
-    const auto last = last_holder_.find(run);
-    if (last == last_holder_.end()) continue;
-    std::size_t followed = 0;
-    for (std::uint32_t at = last->second; at != kNone && followed < kStockHolders;
-         at = holders_[at].next, ++followed)
-      ++shared_runs[holders_[at].distinct];
+    const auto holders = runs_.find(run);
+    if (holders == runs_.end()) continue;
+    for_each_latest_holder(holders->second, [&](std::uint32_t distinct) {
+      if (shared_runs_[distinct]++ == 0) sharing_.push_back(distinct);
+    });
   }
   std::optional<std::uint32_t> first;
   // A copy word for word is found whatever its runs' holders: by its fingerprint.
@@ -190,7 +217,8 @@ std::optional<std::size_t> RepliesSaid::first_repeated(const ReplyWording& reply
     if (distinct_[each->second].wording == reply && (!first || each->second < *first))
       first = each->second;
   }
-  for (const auto& [distinct, shared] : shared_runs) {
+  for (const std::uint32_t distinct : sharing_) {
+    const std::size_t shared = std::exchange(shared_runs_[distinct], 0);
     if ((!first || distinct < *first) && reply.repeats(distinct_[distinct].wording, shared))
       first = distinct;
   }

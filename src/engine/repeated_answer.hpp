@@ -3,6 +3,7 @@
 // attempt, or nearly (the same words once normalised, one wholly inside the other), answers what
 // the customer said then, not what the customer says now. Without this one all-purpose paragraph
 // pasted into every step would pass every step.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -74,9 +75,29 @@ class RepliesSaid {
 
   std::size_t added_ = 0;
   std::vector<Distinct> distinct_;  // the long replies, each wording once, as first said
-  std::vector<Holder> holders_;     // every run of every distinct reply, chained by run
-  std::unordered_map<std::uint64_t, std::uint32_t> last_holder_;  // run → its latest holder
+  // A run's holders: chained through `holders_` until there are kStockHolders of them, then
+  // the latest kStockHolders side by side in a ring of `stock_`, where reading them costs no
+  // cache miss each (the chain of a stock run cost most of a long attempt's grading).
+  struct RunHolders {
+    std::uint32_t latest = kNone;  // in `holders_`
+    std::uint32_t count = 0;
+    std::uint32_t ring = kNone;  // in `stock_`
+  };
+  struct StockRing {
+    std::array<std::uint32_t, kStockHolders> holders{};  // distinct replies
+    std::uint32_t next = 0;                              // where the next one goes
+  };
+  std::vector<Holder> holders_;  // the runs of every distinct reply, chained by run
+  std::unordered_map<std::uint64_t, RunHolders> runs_;
+  std::vector<StockRing> stock_;
+  void add_holder(RunHolders& run, std::uint32_t distinct);
+  template <typename Visit>
+  void for_each_latest_holder(const RunHolders& run, Visit visit) const;
   std::unordered_multimap<std::uint64_t, std::uint32_t> by_fingerprint_;  // → `distinct_`
+  // first_repeated's scratch: shared runs per distinct reply (zero between calls), and which
+  // replies it counted.
+  mutable std::vector<std::uint32_t> shared_runs_;
+  mutable std::vector<std::uint32_t> sharing_;
 };
 
 // The verdict added to a step whose reply repeats the one given at step `step_number` (counted as
