@@ -123,8 +123,9 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "the progress per stage shows here.\n")),
       who, utf8::show_name(store.path()));
   out += filter_note(options);
+  if (options.all_trainees) return out;
   const std::vector<std::string> others = store.trainees(filter);
-  if (others.empty() || options.all_trainees) return out;
+  if (others.empty()) return out;
   std::string names;
   for (std::size_t i = 0; i < others.size() && i < kNamesListed; ++i)
     names += (i > 0 ? ", " : "") + history::trainee_label(others[i]);
@@ -139,17 +140,21 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
 std::string progress_text(history::HistoryStore& store, const HistoryOptions& options,
                           const history::HistoryFilter& filter, const Style& style,
                           std::size_t columns) {
-  const std::vector<std::string> names =
-      options.all_trainees ? store.trainees(filter) : std::vector<std::string>{options.trainee};
   std::string out;
-  for (const auto& name : names) {
-    history::HistoryFilter one = filter;
-    one.trainee = name;
+  const auto chart = [&](const std::string& name,
+                         const std::vector<history::AttemptSummary>& attempts) {
+    if (!out.empty()) out += "\n";
+    out += history::format_progress_chart(name, attempts, style, columns);
+  };
+  if (options.all_trainees) {
+    // Every trainee's attempts in one pass over the database, grouped as they are read (a query
+    // per trainee costs a pass each: quadratic in the number of trainees).
+    store.for_each_trainee(filter, chart);
+  } else {
     std::vector<history::AttemptSummary> attempts;
-    store.for_each_attempt(one, [&](const history::AttemptSummary& a) { attempts.push_back(a); });
-    if (attempts.empty()) continue;
-    out +=
-        (out.empty() ? "" : "\n") + history::format_progress_chart(name, attempts, style, columns);
+    store.for_each_attempt(filter,
+                           [&](const history::AttemptSummary& a) { attempts.push_back(a); });
+    if (!attempts.empty()) chart(options.trainee, attempts);
   }
   return out.empty() ? nothing_recorded(store, options, filter) : out;
 }

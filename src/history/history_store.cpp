@@ -10,13 +10,28 @@ constexpr const char* kStepRatio =
     "(CASE WHEN s.max > 0 THEN CAST(s.score AS REAL) / s.max "
     "WHEN s.critical_failed THEN 0.0 ELSE 1.0 END)";
 
-// The WHERE clause of every filtered query: parameters ?1 trainee, ?2 scenario, ?3 since.
-constexpr const char* kFilter =
-    " WHERE (?1 IS NULL OR a.trainee = ?1) AND (?2 IS NULL OR a.scenario = ?2)"
-    " AND (?3 IS NULL OR a.started_at >= ?3) ";
+// The WHERE clause of every filtered query, with only the conditions `filter` sets: parameters
+// ?1 trainee, ?2 scenario, ?3 since. A condition that holds for a missing value (`?1 IS NULL OR
+// a.trainee = ?1`) would be planned as a scan of every attempt, since SQLite plans before values
+// are bound: one trainee's history would read the whole database instead of the trainee index.
+std::string filter_clause(const HistoryFilter& filter) {
+  std::string clause;
+  const auto add = [&](bool set, std::string_view condition) {
+    if (!set) return;
+    clause += clause.empty() ? " WHERE " : " AND ";
+    clause += condition;
+  };
+  add(filter.trainee.has_value(), "a.trainee = ?1");
+  add(filter.scenario_id.has_value(), "a.scenario = ?2");
+  add(filter.since.has_value(), "a.started_at >= ?3");
+  return clause + " ";
+}
 
+// Binds only the parameters filter_clause() wrote.
 void bind_filter(Statement& query, const HistoryFilter& filter) {
-  query.bind(1, filter.trainee).bind(2, filter.scenario_id).bind(3, filter.since);
+  if (filter.trainee) query.bind(1, *filter.trainee);
+  if (filter.scenario_id) query.bind(2, *filter.scenario_id);
+  if (filter.since) query.bind(3, *filter.since);
 }
 
 std::optional<std::string> unless_empty(const std::string& text) {
@@ -199,8 +214,8 @@ PracticeSummary HistoryStore::practice_summary(const std::string& trainee) {
 std::vector<std::string> HistoryStore::trainees(const HistoryFilter& filter) {
   HistoryFilter any_trainee = filter;
   any_trainee.trainee.reset();
-  auto query = db_.prepare(std::string("SELECT DISTINCT a.trainee FROM attempts a") + kFilter +
-                           "ORDER BY a.trainee");
+  auto query = db_.prepare("SELECT DISTINCT a.trainee FROM attempts a" +
+                           filter_clause(any_trainee) + "ORDER BY a.trainee");
   bind_filter(query, any_trainee);
   std::vector<std::string> names;
   while (query.step()) names.push_back(query.text(0));
@@ -235,13 +250,13 @@ AttemptRecord read_attempt(const Statement& query) {
 
 }  // namespace
 
-void HistoryStore::for_each_attempt(const HistoryFilter& filter,
-                                    const std::function<void(const AttemptSummary&)>& visit) {
-  auto query =
-      db_.prepare(std::string("SELECT ") + kAttemptColumns + ", s.stage, AVG(" + kStepRatio +
-                  ") FROM attempts a LEFT JOIN steps s ON s.attempt_id = a.id AND "
-                  "s.answered" +
-                  kFilter + "GROUP BY a.id, s.stage ORDER BY a.started_at, a.id");
+void HistoryStore::read_summaries(const HistoryFilter& filter, std::string_view order_by,
+                                  const std::function<void(const AttemptSummary&)>& visit) {
+  auto query = db_.prepare(
+      std::string("SELECT ") + kAttemptColumns + ", s.stage, AVG(" + kStepRatio +
+      ") FROM attempts a LEFT JOIN steps s ON s.attempt_id = a.id AND "
+      "s.answered" +
+      filter_clause(filter) + "GROUP BY a.id, s.stage ORDER BY " + std::string(order_by));
   bind_filter(query, filter);
   constexpr int kStage = kAttemptColumnCount;
   AttemptSummary current;
@@ -257,6 +272,26 @@ void HistoryStore::for_each_attempt(const HistoryFilter& filter,
   if (current.id != 0) visit(current);
 }
 
+void HistoryStore::for_each_attempt(const HistoryFilter& filter,
+                                    const std::function<void(const AttemptSummary&)>& visit) {
+  read_summaries(filter, "a.started_at, a.id", visit);
+}
+
+void HistoryStore::for_each_trainee(
+    const HistoryFilter& filter,
+    const std::function<void(const std::string&, const std::vector<AttemptSummary>&)>& visit) {
+  // The order of trainees() (the column's own, binary collation), then each one's oldest first.
+  std::vector<AttemptSummary> attempts;
+  read_summaries(filter, "a.trainee, a.started_at, a.id", [&](const AttemptSummary& attempt) {
+    if (!attempts.empty() && attempts.front().trainee != attempt.trainee) {
+      visit(attempts.front().trainee, attempts);
+      attempts.clear();
+    }
+    attempts.push_back(attempt);
+  });
+  if (!attempts.empty()) visit(attempts.front().trainee, attempts);
+}
+
 void HistoryStore::for_each_step(
     const HistoryFilter& filter,
     const std::function<void(const AttemptRecord&, const StepRecord&)>& visit) {
@@ -264,7 +299,7 @@ void HistoryStore::for_each_step(
       std::string("SELECT ") + kAttemptColumns +
       ", s.step, s.stage, s.answered, s.score, s.max, s.passed, s.critical_failed, s.reply,"
       " s.seconds FROM attempts a JOIN steps s ON s.attempt_id = a.id" +
-      kFilter + "ORDER BY a.started_at, a.id, s.position");
+      filter_clause(filter) + "ORDER BY a.started_at, a.id, s.position");
   bind_filter(query, filter);
   constexpr int kStep = kAttemptColumnCount;
   AttemptRecord attempt;

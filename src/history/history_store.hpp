@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "history/records.hpp"
@@ -58,6 +59,13 @@ class HistoryStore {
   // Each attempt matching `filter`, oldest first, with its per-stage scores.
   void for_each_attempt(const HistoryFilter& filter,
                         const std::function<void(const AttemptSummary&)>& visit);
+  // The attempts matching `filter` trainee by trainee, in the order of trainees(), each
+  // trainee's oldest first, as for_each_attempt gives them: one query over the database (and
+  // one trainee's attempts in memory), however many trainees it holds.
+  void for_each_trainee(
+      const HistoryFilter& filter,
+      const std::function<void(const std::string& trainee,
+                               const std::vector<AttemptSummary>& attempts)>& visit);
   // Each step of each attempt matching `filter`, oldest attempt first, steps in order; the
   // attempt comes without its steps.
   void for_each_step(const HistoryFilter& filter,
@@ -66,6 +74,10 @@ class HistoryStore {
  private:
   std::int64_t insert_attempt(const AttemptRecord& attempt, const std::string* import_key);
   void insert_steps(std::int64_t id, const std::vector<StepRecord>& steps);
+  // The attempts matching `filter` with their per-stage scores, in the SQL order `order_by`
+  // (ending in a.id, so that an attempt's rows come together).
+  void read_summaries(const HistoryFilter& filter, std::string_view order_by,
+                      const std::function<void(const AttemptSummary&)>& visit);
   // Inside a transaction: attempt `id` and its steps as `attempt` has them.
   void rewrite(std::int64_t id, const AttemptRecord& attempt);
   // A statement prepared once and kept: a grading run inserts thousands of rows.

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -267,6 +268,134 @@ TEST_CASE("filters, per-stage scores of answered steps, and the trainees") {
   HistoryFilter since;
   since.since = "2024-02-01T00:00:00Z";
   CHECK(summaries(store, since).size() == 2);
+}
+
+TEST_CASE("history filters that set only some conditions") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  store.add_all({attempt("Ann", "fee", "2024-01-01T00:00:00Z"),
+                 attempt("Bob", "other", "2024-02-01T00:00:00Z"),
+                 attempt("Cy", "fee", "2024-03-01T00:00:00Z")});
+  const auto trainees_of = [&](const std::vector<AttemptSummary>& found) {
+    std::vector<std::string> names;
+    for (const auto& a : found) names.push_back(a.trainee);
+    return names;
+  };
+  HistoryFilter scenario;
+  scenario.scenario_id = "fee";
+  CHECK(trainees_of(summaries(store, scenario)) == std::vector<std::string>{"Ann", "Cy"});
+  CHECK(store.trainees(scenario) == std::vector<std::string>{"Ann", "Cy"});
+  HistoryFilter since;
+  since.since = "2024-02-01T00:00:00Z";
+  CHECK(trainees_of(summaries(store, since)) == std::vector<std::string>{"Bob", "Cy"});
+  HistoryFilter trainee_since;
+  trainee_since.trainee = "Cy";
+  trainee_since.since = "2024-02-01T00:00:00Z";
+  CHECK(trainees_of(summaries(store, trainee_since)) == std::vector<std::string>{"Cy"});
+  trainee_since.trainee = "Ann";
+  CHECK(summaries(store, trainee_since).empty());
+  HistoryFilter scenario_since = since;
+  scenario_since.scenario_id = "fee";
+  int steps = 0;
+  store.for_each_step(scenario_since, [&](const AttemptRecord& a, const StepRecord&) {
+    CHECK(a.trainee == "Cy");
+    ++steps;
+  });
+  CHECK(steps == 2);
+  HistoryFilter unnamed;
+  unnamed.trainee = "";  // the sessions practised without a name: none here
+  CHECK(summaries(store, unnamed).empty());
+}
+
+TEST_CASE("the history of every trainee in one pass, as a query per trainee reads it") {
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  // Names whose byte order is not their alphabetical one, the unnamed trainee, attempts written
+  // out of time order, two started in the same second (the older id first), and steps not
+  // answered.
+  std::vector<AttemptRecord> written;
+  const char* names[] = {"张三", "Bob", "ann", "", "Ann", "Émile"};
+  for (int i = 0; i < 30; ++i) {
+    const std::string started = fmt::format("2024-0{}-{:02}T08:00:00Z", 1 + (i * 7) % 9, 1 + i % 5);
+    AttemptRecord a = attempt(names[(i * 5) % 6], i % 3 == 0 ? "other" : "fee", started,
+                              i % 2 ? AttemptKind::grade : AttemptKind::practice);
+    a.steps[0].score = i % 11;
+    if (i % 4 == 0) a.steps[1].answered = false;
+    if (i % 7 == 0) a.steps.clear();
+    a.score = i;
+    written.push_back(a);
+  }
+  store.add_all(written);
+  store.add(attempt("Bob", "fee", "2024-03-03T08:00:00Z"));  // when another of Bob's started
+
+  const auto key = [](const AttemptSummary& a) {
+    return fmt::format("{} {} {} {} {} {}", a.id, a.trainee, a.scenario_id, a.started_at, a.score,
+                       a.stage_scores.size()) +
+           (a.stage_scores.count(Stage::vent) ? fmt::format(" {}", a.stage_scores.at(Stage::vent))
+                                              : "") +
+           (a.stage_scores.count(Stage::apologize)
+                ? fmt::format(" {}", a.stage_scores.at(Stage::apologize))
+                : "");
+  };
+  const auto one_pass = [&](const HistoryFilter& filter) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> found;
+    store.for_each_trainee(filter, [&](const std::string& name, const auto& attempts) {
+      std::vector<std::string> keys;
+      for (const auto& a : attempts) keys.push_back(key(a));
+      found.push_back({name, keys});
+    });
+    return found;
+  };
+  const auto per_trainee = [&](const HistoryFilter& filter) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> found;
+    const std::vector<std::string> names =
+        filter.trainee ? std::vector<std::string>{*filter.trainee} : store.trainees(filter);
+    for (const std::string& name : names) {
+      HistoryFilter one = filter;
+      one.trainee = name;
+      std::vector<std::string> keys;
+      for (const auto& a : summaries(store, one)) keys.push_back(key(a));
+      if (!keys.empty()) found.push_back({name, keys});
+    }
+    return found;
+  };
+
+  const auto all = one_pass({});
+  std::vector<std::string> order;
+  for (const auto& [name, keys] : all) order.push_back(name);
+  CHECK(order == std::vector<std::string>{"", "Ann", "Bob", "ann", "Émile", "张三"});
+  std::size_t count = 0;
+  for (const auto& [name, keys] : all) count += keys.size();
+  CHECK(count == written.size() + 1);
+
+  HistoryFilter fee;
+  fee.scenario_id = "fee";
+  HistoryFilter since;
+  since.since = "2024-05-01T00:00:00Z";
+  HistoryFilter both = since;
+  both.scenario_id = "other";
+  HistoryFilter bob;
+  bob.trainee = "Bob";
+  HistoryFilter nothing;
+  nothing.since = "2999-01-01T00:00:00Z";
+  for (const HistoryFilter& filter : {HistoryFilter{}, fee, since, both, bob, nothing}) {
+    CAPTURE(filter.trainee.value_or("-"));
+    CAPTURE(filter.scenario_id.value_or("-"));
+    CAPTURE(filter.since.value_or("-"));
+    CHECK(one_pass(filter) == per_trainee(filter));
+  }
+  CHECK(one_pass(nothing).empty());
+  REQUIRE(one_pass(bob).size() == 1);
+  const auto& bobs = one_pass(bob)[0].second;
+  CHECK(bobs.size() == 6);
+  // Oldest first; of the two started at the same moment, the one written first.
+  std::vector<AttemptSummary> bob_attempts = summaries(store, bob);
+  for (std::size_t i = 1; i < bob_attempts.size(); ++i) {
+    const auto& earlier = bob_attempts[i - 1];
+    const auto& later = bob_attempts[i];
+    CHECK((earlier.started_at < later.started_at ||
+           (earlier.started_at == later.started_at && earlier.id < later.id)));
+  }
 }
 
 TEST_CASE("the practice summary counts only the trainee's practice sessions") {
