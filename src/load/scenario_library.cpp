@@ -141,6 +141,16 @@ bool start_below_limit(const Scenario& scenario, Diagnostics& diagnostics) {
   return false;
 }
 
+// Which file holds a scenario id, and where in it the id is written.
+struct IdHolder {
+  std::string file;
+  SourceMark mark;
+};
+
+bool named_after(const std::string& file, const std::string& id) {
+  return fs::path(file).stem() == id;
+}
+
 }  // namespace
 
 std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs) {
@@ -170,7 +180,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       load_presets(sources, customer_types, library.preset_files_, diagnostics);
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
 
-  std::map<std::string, std::string> first_file_of;
+  std::map<std::string, IdHolder> holder_of;
   for (const auto& file : expand_yaml_paths(
            sources.scenarios, false,
            tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory"),
@@ -178,12 +188,23 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     library.files_.push_back(file);
     auto scenario = load_scenario_file(file, diagnostics);
     if (!scenario) continue;
-    if (auto [it, inserted] = first_file_of.emplace(scenario->id, file); !inserted) {
-      diagnostics.error(file, {},
-                        fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用",
-                                                    "scenario id `{}` is already used by {}")),
-                                    scenario->id, utf8::show_name(it->second)));
-      continue;
+    const IdHolder holder{file, scenario->id_mark};
+    if (auto [it, inserted] = holder_of.emplace(scenario->id, holder); !inserted) {
+      // The file named after the id keeps it: a copy made to draft a variant must not replace
+      // the scenario trainees practise.
+      const bool take_over =
+          named_after(file, scenario->id) && !named_after(it->second.file, scenario->id);
+      const IdHolder& loser = take_over ? it->second : holder;
+      diagnostics.error(
+          loser.file, loser.mark,
+          fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用,这个文件没有载入",
+                                      "scenario id `{}` is already used by {}; this "
+                                      "file is not loaded")),
+                      scenario->id, utf8::show_name(take_over ? file : it->second.file)));
+      if (!take_over) continue;
+      std::erase_if(library.rubrics_,
+                    [&](const Rubric& rubric) { return rubric.scenario().id == scenario->id; });
+      it->second = holder;
     }
     if (!lexicons_complete ||
         !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics) ||

@@ -476,6 +476,7 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   Scenario scenario;
   scenario.file = file;
   scenario.id = reader.text(*root, "id", true).value_or("");
+  scenario.id_mark = reader.mark(YamlReader::child(*root, "id"));
   if (const std::string problem = id_problem(scenario.id, tr("场景 id", "scenario id"));
       !scenario.id.empty() && !problem.empty())
     reader.error(YamlReader::child(*root, "id"), problem);

@@ -108,6 +108,7 @@ struct Customer {
 
 struct Scenario {
   std::string id;
+  SourceMark id_mark;
   std::string title;
   std::string source;
   std::string channel = "counter";

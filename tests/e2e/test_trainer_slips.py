@@ -107,6 +107,36 @@ class TrainerSlips(CoachTestCase):
         self.assertExit(result, 0)
         self.assertNotIn("没有可得的分数", result.stderr)
 
+    def test_a_file_saved_as_gbk_is_told_to_be_saved_as_utf8(self):
+        # Finding 12: the commonest encoding slip on a Chinese Windows got no advice.
+        path = self.tmp / "gbk.yaml"
+        path.write_bytes(HEAD.format(id="gbk", customer="{name: 陈女士}",
+                                     rules="      - {concept: empathy, points: 10}\n").encode("gbk"))
+        result = run("validate", str(path))
+        self.assertExit(result, 2)
+        self.assertIn("gbk.yaml:2:8: 不是有效的 UTF-8 文本;请把文件另存为 UTF-8 编码", result.stderr)
+        self.assertIn("save the file as UTF-8", run("validate", str(path), lang="en").stderr)
+
+    def test_a_draft_copy_with_the_same_id_does_not_replace_the_scenario(self):
+        # Finding 09: sms-callback-draft.yaml sorted first and took the id from sms-callback.yaml.
+        rules = "      - {concept: empathy, points: 10}\n"
+        self.scenario(rules, scenario_id="t")
+        draft = self.write("t-draft.yaml", HEAD.format(id="t", customer="{name: 陈女士}", rules=rules)
+                           .replace("title: 测试", "title: 草稿副本"))
+        shown = run("--scenarios", str(self.tmp), "show", "t")
+        self.assertIn("测试 (t)", shown.stdout)
+        self.assertNotIn("草稿副本", shown.stdout)
+        listed = run("--scenarios", str(self.tmp), "list")
+        self.assertExit(listed, 2)
+        self.assertIn(f"{draft}:1:5: 场景 id `t` 已在 {self.tmp / 't.yaml'} 中使用,这个文件没有载入",
+                      listed.stderr)
+        self.assertNotIn("草稿副本", listed.stdout)
+        # Neither named after the id: the first keeps it, and the second is named at its id.
+        (self.tmp / "t.yaml").rename(self.tmp / "t-main.yaml")
+        listed = run("--scenarios", str(self.tmp), "list")
+        self.assertExit(listed, 2)
+        self.assertIn(f"{self.tmp / 't-main.yaml'}:1:5: 场景 id `t` 已在 {draft} 中使用", listed.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
