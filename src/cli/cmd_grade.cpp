@@ -223,8 +223,7 @@ ReportFacts& GradeRun::finish(const std::string& exam_path) {
 std::optional<Exam> load_checked_exam(const std::string& path, const ScenarioLibrary& library,
                                       Diagnostics& diagnostics) {
   Diagnostics problems;
-  auto exam = load_exam_file(path, problems);
-  if (exam) check_exam_references(*exam, library, problems);
+  auto exam = load_exam_file(path, problems, &library);
   diagnostics.append(problems);
   return problems.empty() ? exam : std::nullopt;
 }

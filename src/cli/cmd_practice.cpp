@@ -599,8 +599,7 @@ std::string exam_submission_path(const Exam& exam, const PracticeOptions& option
 int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, const Style& style,
              SessionBacklog& history) {
   Diagnostics problems;
-  const auto exam = load_exam_file(options.exam_file, problems);
-  if (exam) check_exam_references(*exam, library, problems);
+  const auto exam = load_exam_file(options.exam_file, problems, &library);
   if (!problems.empty()) {
     print_diagnostics(problems);
     return kExitBadInput;

@@ -6,6 +6,7 @@
 
 #include "load/identifiers.hpp"
 #include "load/yaml_reader.hpp"
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -64,7 +65,7 @@ void read_must_pass(YamlReader& reader, const YamlNode& root, Exam& exam) {
 }  // namespace
 
 std::optional<Exam> parse_exam(const std::string& content, const std::string& file,
-                               Diagnostics& diagnostics) {
+                               Diagnostics& diagnostics, const ScenarioLibrary* library) {
   const std::size_t errors_before = diagnostics.reported();
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
@@ -80,13 +81,15 @@ std::optional<Exam> parse_exam(const std::string& content, const std::string& fi
   exam.pass_mark = reader.integer(*root, "pass_mark", 0, 100);
   exam.attempts = reader.integer(*root, "attempts", 1, kMaxAttempts).value_or(1);
   read_must_pass(reader, *root, exam);
+  if (library) check_exam_references(exam, *library, diagnostics);
   if (diagnostics.reported() != errors_before) return std::nullopt;
   return exam;
 }
 
-std::optional<Exam> load_exam_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<Exam> load_exam_file(const std::string& path, Diagnostics& diagnostics,
+                                   const ScenarioLibrary* library) {
   return parse_file(path, diagnostics, [&](const std::string& content) {
-    return parse_exam(content, path, diagnostics);
+    return parse_exam(content, path, diagnostics, library);
   });
 }
 
@@ -98,10 +101,12 @@ void check_exam_references(const Exam& exam, const ScenarioLibrary& library,
   }
   for (const MarkedText& id : exam.must_pass_concepts) {
     if (library.concepts().find(id.text)) continue;
+    std::vector<std::string_view> known;
+    for (const auto& [name, unused] : library.concepts().all()) known.push_back(name);
     diagnostics.error(
         exam.file, id.mark,
-        fmt::format(fmt::runtime(tr("词库中没有概念 `{}`", "no concept `{}` in the lexicons")),
-                    utf8::quote(id.text)));
+        fmt::format(fmt::runtime(tr("词库中没有概念 `{}`{}", "no concept `{}` in the lexicons{}")),
+                    utf8::quote(id.text), did_you_mean(id.text, known)));
   }
 }
 

@@ -9,10 +9,13 @@
 
 namespace coach {
 
-std::optional<Exam> load_exam_file(const std::string& path, Diagnostics& diagnostics);
+// With `library`, the scenarios and concepts the exam names are checked too, in the same round
+// as its other problems: a trainer fixes the file once.
+std::optional<Exam> load_exam_file(const std::string& path, Diagnostics& diagnostics,
+                                   const ScenarioLibrary* library = nullptr);
 
 std::optional<Exam> parse_exam(const std::string& content, const std::string& file,
-                               Diagnostics& diagnostics);
+                               Diagnostics& diagnostics, const ScenarioLibrary* library = nullptr);
 
 // Scenarios and concepts the exam names must be in the library; errors point into the exam.
 void check_exam_references(const Exam& exam, const ScenarioLibrary& library,

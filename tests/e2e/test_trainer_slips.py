@@ -137,6 +137,25 @@ class TrainerSlips(CoachTestCase):
         self.assertExit(listed, 2)
         self.assertIn(f"{self.tmp / 't-main.yaml'}:1:5: 场景 id `t` 已在 {draft} 中使用", listed.stderr)
 
+    def test_an_exam_lists_every_problem_in_one_round(self):
+        # Pass 35, finding 08: unknown scenarios and concepts came only once the rest was fixed.
+        exam = self.write("exam.yaml", """\
+            id: special-events
+            title: 特殊事件证书
+            scenarios: [missing-balance, sms-falure, missing-balance]
+            attempts: 0
+            must_pass:
+              concepts: [blam, argue]
+            """)
+        answers = self.write("zs.yaml", "trainee: 张三\nscenario: missing-balance\nresponses: {}\n")
+        result = run("--no-history", "grade", "--exam", str(exam), str(answers))
+        self.assertExit(result, 2)
+        for problem in ("exam.yaml:3:42: `scenarios` 中 `missing-balance` 出现了两次",
+                        "exam.yaml:4:11: `attempts` 应是 1 到 20 之间的整数",
+                        "exam.yaml:3:30: 未知的场景 `sms-falure`(是不是 `sms-failure`?)",
+                        "exam.yaml:6:14: 词库中没有概念 `blam`(是不是 `blame`?)"):
+            self.assertIn(problem, result.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
