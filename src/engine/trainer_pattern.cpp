@@ -12,6 +12,7 @@
 #include "engine/program_size.hpp"
 #include "text/char_folder.hpp"
 #include "text/clauses.hpp"
+#include "text/miswritings.hpp"
 #include "text/nfkc.hpp"
 #include "text/traditional_phrases.hpp"
 #include "util/i18n.hpp"
@@ -213,6 +214,14 @@ std::string too_many_class_positions_refusal(std::string_view pattern, std::size
       utf8::quote(pattern), positions);
 }
 
+// The pattern with the typing slips a reply has mended (text/miswritings) mended in it too: a
+// pattern that spells one (自已) looks for what no normalised reply holds.
+std::string mended_slips(std::string_view pattern) {
+  std::string mended(pattern);
+  mend_miswritten_words(mended);
+  return mended;
+}
+
 std::string refusal(const TrainerPattern& pattern) {
   const std::string& text = pattern.text();
   if (const auto error = syntax_error(text)) return invalid_refusal(text, *error);
@@ -225,6 +234,13 @@ std::string refusal(const TrainerPattern& pattern) {
                        utf8::quote(text));
   if (const auto piece = unmatchable_piece(text)) return unmatchable_refusal(text, *piece);
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
+  if (std::string mended = mended_slips(text); mended != text)
+    return fmt::format(fmt::runtime(tr("正则表达式 `{}` 里有回答比较前会被改正的错别字(如 自已、"
+                                       "弄措),它永远匹配不到;写成 `{}`",
+                                       "regular expression `{}` holds a slip that replies have "
+                                       "mended before matching (such as 自已, 弄措), so it never "
+                                       "matches; write `{}`")),
+                       utf8::quote(text), utf8::quote(mended));
   if (!within_instruction_limit(text)) return too_large_refusal(text);
   if (const std::size_t positions = class_positions_bound(text); positions > kMaxClassPositions)
     return too_many_class_positions_refusal(text, positions);

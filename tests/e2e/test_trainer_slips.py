@@ -156,6 +156,18 @@ class TrainerSlips(CoachTestCase):
                         "exam.yaml:6:14: 词库中没有概念 `blam`(是不是 `blame`?)"):
             self.assertIn(problem, result.stderr)
 
+    def test_a_regex_spelling_a_slip_replies_have_mended_is_refused(self):
+        # Pass 35, finding 15: replies read 自已 as 自己 and 弄措 as 弄错 before matching.
+        path = self.scenario("      - {regex: '是您自已弄措了', points: 10}\n"
+                             "      - {concept: empathy, points: 10}\n")
+        result = run("validate", str(path))
+        self.assertExit(result, 2)
+        self.assertIn("t.yaml:11:17: 正则表达式 `是您自已弄措了` 里有回答比较前会被改正的错别字", result.stderr)
+        self.assertIn("写成 `是您自己弄错了`", result.stderr)
+        path = self.scenario("      - {regex: '是您自己弄错了', points: 10}\n"
+                             "      - {concept: empathy, points: 10}\n")
+        self.assertExit(run("validate", str(path)), 0)
+
 
 if __name__ == "__main__":
     unittest.main()
