@@ -106,7 +106,23 @@ class ScoldingAndHurryPass35(CoachTestCase):
             ("missing-balance", "vent", "王先生,我们会为您快点办。", False),
             ("missing-balance", "vent", "王先生,祝您快点好起来。", False),
             ("missing-balance", "vent", "王先生,您快点去医院看看吧,身体要紧。", False),
-            ("missing-balance", "vent", "王先生,您快点坐下歇会儿。", False)])
+            ("missing-balance", "vent", "王先生,您快点坐下歇会儿。", False),
+            # helping the customer be quick, or advising them (the review of session 20)
+            ("missing-balance", "vent", "王先生,我们会尽力帮助您快点办好。", False),
+            ("missing-balance", "vent", "王先生,我带您快点办一下。", False),
+            ("missing-balance", "vent", "王先生,我陪您快点把手续办了。", False),
+            ("missing-balance", "vent", "王先生,便于您快点办理,请您先取个号。", False),
+            ("missing-balance", "vent", "王先生,这样您快点办完就能早点回家休息了。", False),
+            ("missing-balance", "vent", "王先生,如果您快点办的话今天就能到账。", False),
+            ("missing-balance", "vent", "王先生,您最好快点办理挂失,以免卡被盗刷。", False),
+            ("missing-balance", "vent", "王先生,您还是快点把卡冻结了吧,这样最安全。", False),
+            ("missing-balance", "vent", "王先生,建议您快点办理挂失。", False),
+            ("missing-balance", "vent", "王先生,提醒您快点确认一下短信里的验证码。", False),
+            ("missing-balance", "vent", "王先生,麻烦您快点确认一下,我这边马上给您退。", False),
+            # …and hurrying them with the customer's act at the end of the clause
+            ("missing-balance", "vent", "王先生,您快点回答我,后面还有人排队呢。", True),
+            ("missing-balance", "vent", "王先生,您快点讲完,后面还有人排队呢。", True),
+            ("missing-balance", "vent", "后面还有人排队呢您快点。", True)])
 
 
 if __name__ == "__main__":
