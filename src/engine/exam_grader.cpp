@@ -53,16 +53,16 @@ void check_answered_step(const Exam& exam, const Step& definition, const StepRes
   }
 }
 
-// What an unanswered step misses of the exam: its must-pass stage, and the must-pass concepts
-// it asked the trainee to show. Nothing was said there, so no forbidding rule was broken.
+// What an unanswered step misses of the exam: its must-pass stage, and its rules on must-pass
+// concepts. Nothing was said there, so no forbidding rule was broken, but none was shown kept
+// either: leaving out the step a requirement guards must not pass the exam.
 std::vector<std::string> requirements_left_unshown(const Exam& exam, const Step& definition,
                                                    const StepResult& step) {
   std::vector<std::string> missed;
   if (is_must_pass_stage(exam, step.stage)) missed.push_back(must_pass_stage_text(step.stage));
   const std::size_t rules = std::min(definition.rules.size(), step.rules.size());
   for (std::size_t i = 0; i < rules; ++i) {
-    const Rule& rule = definition.rules[i];
-    if (rule.kind != RuleKind::concept_forbidden && is_must_pass_concept(exam, rule))
+    if (is_must_pass_concept(exam, definition.rules[i]))
       missed.push_back(must_pass_rule_text(step.rules[i]));
   }
   return missed;

@@ -38,8 +38,8 @@ std::string submission_key(const AttemptResult& attempt);
 
 // Re-judges a scored attempt with the exam's rules: may lower `passed` and change `pass_mark`.
 // Returns the requirements the attempt missed (empty when none), in step order. A step not
-// answered (or never reached) is named once, with the must-pass stage and the must-pass concepts
-// it had to show; it broke no forbidding rule, having said nothing.
+// answered (or never reached) is named once as such, with the must-pass stage and rules it left
+// unmet: it broke no forbidding rule, having said nothing, but showed none kept either.
 std::vector<std::string> apply_exam(const Exam& exam, const Rubric& rubric, AttemptResult& attempt);
 
 // Counts attempts per trainee and scenario as they stream past; keeps only small outcomes.

@@ -102,23 +102,32 @@ class UnansweredStepsUnderAnExam(CoachTestCase):
         return library
 
     def test_steps_never_answered_are_not_said_to_break_a_forbidding_rule(self):
+        # They are named as not answered, with the rules they could not show kept: leaving out the
+        # step a must-pass rule guards must not pass the exam (the review of session 20).
         exam = self.write("exam.yaml", FORBIDDING_EXAM)
         silent = self.write("wang.yaml", answers("王五", "missing-balance"))
         curt = self.write("li.yaml", answers("李四", "missing-balance", vent="你别激动,我们系统不可能乱扣费。"))
+        not_answered = {"zh": "未作答,未达成:必过规则「", "en": "was not answered; unmet: must-pass rule “"}
+        broken = {"zh": "」未通过", "en": "” failed"}
         for lang in ("zh", "en"):
             with self.subTest(lang=lang):
                 result = run("grade", "--exam", str(exam), str(silent), str(curt), "--format", "json", lang=lang)
-                self.assertExit(result, 1)  # neither passes: their scores are far too low
+                self.assertExit(result, 1)
                 report = json.loads(result.stdout)
                 self.assertEqual({r["trainee"]: r["passed"] for r in report["results"]}, {"王五": False, "李四": False})
-                self.assertEqual(unmet_by_trainee(result.stdout), {"王五": [], "李四": []})
+                unmet = unmet_by_trainee(result.stdout)
+                self.assertEqual(len(unmet["王五"]), 5)  # each step once
+                self.assertTrue(unmet["李四"])  # vent was answered and broke neither rule
+                for line in unmet["王五"] + unmet["李四"]:
+                    self.assertIn(not_answered[lang], line)
+                    self.assertNotIn(broken[lang], line)
+                    self.assertNotIn("`vent`" if line in unmet["李四"] else "`manager`", line)
         text = run("grade", "--exam", str(exam), str(silent), str(curt), "--format", "text").stdout
-        self.assertNotIn("必过规则", text)
+        self.assertNotIn("」」未通过", text)
         rows = list(csv.DictReader(io.StringIO(
             run("grade", "--exam", str(exam), str(silent), "--format", "csv").stdout.lstrip("\ufeff"))))
-        self.assertEqual([row["exam_unmet"] for row in rows], [""])
-        junit = run("grade", "--exam", str(exam), str(silent), "--format", "junit").stdout
-        self.assertNotIn("exam_unmet", junit)
+        self.assertIn("步骤 `vent` 未作答,未达成:必过规则「", rows[0]["exam_unmet"])
+        self.assertNotIn("」未通过", rows[0]["exam_unmet"])
 
     def test_a_must_pass_stage_left_unanswered_is_named_once_as_not_answered(self):
         exam = self.write("exam.yaml", FEE_EXAM)
