@@ -100,11 +100,11 @@ std::string rule_terms(const CompiledRule& rule) {
 // Under the customer's lines, as practice shows it, with what a late reply costs.
 std::string time_limit_text(const Step& step, const Style& style) {
   if (step.time_limit <= 0) return "";
-  return style.warn(fmt::format(
-             fmt::runtime(tr("  (限时 {} 秒:超时的回答该步不通过,只计一半分)",
-                             "  (answer within {} seconds: a slower reply fails the step and "
-                             "counts half)")),
-             step.time_limit)) +
+  return style.warn(
+             fmt::format(fmt::runtime(tr("  (限时 {} 秒:超时的回答该步不通过,只计一半分)",
+                                         "  (answer within {} s: a slower reply fails the step and "
+                                         "counts half)")),
+                         step.time_limit)) +
          "\n";
 }
 

@@ -214,12 +214,35 @@ std::string too_many_class_positions_refusal(std::string_view pattern, std::size
       utf8::quote(pattern), positions);
 }
 
-// The pattern with the typing slips a reply has mended (text/miswritings) mended in it too: a
-// pattern that spells one (自已) looks for what no normalised reply holds.
+bool is_regex_syntax(char c) {
+  return std::string_view("()[]{}|?*+.\\^$").find(c) != std::string_view::npos;
+}
+
+// Whether two characters of text, not syntax nor the pattern's end, follow `at`: only then does
+// the pattern say what follows a slip, which decides whether a reply has it mended (自已经确认 is
+// kept, 自已经常 is not).
+bool followed_by_text(std::string_view pattern, std::size_t at) {
+  for (int i = 0; i < 2; ++i) {
+    if (at >= pattern.size() || is_regex_syntax(pattern[at])) return false;
+    utf8::decode(pattern, at);
+  }
+  return true;
+}
+
+// The pattern with the typing slips a reply has mended (text/miswritings) mended in it too, when
+// one is certainly there: a pattern that spells one (自已弄措了) looks for what no normalised reply
+// holds. Empty when there is none.
 std::string mended_slips(std::string_view pattern) {
   std::string mended(pattern);
   mend_miswritten_words(mended);
-  return mended;
+  for (std::size_t at = 0; at < pattern.size();) {
+    const std::size_t begin = at;
+    utf8::decode(pattern, at);
+    const bool changed =
+        pattern.substr(begin, at - begin) != std::string_view(mended).substr(begin, at - begin);
+    if (changed && followed_by_text(pattern, at)) return mended;
+  }
+  return {};
 }
 
 std::string refusal(const TrainerPattern& pattern) {
@@ -234,7 +257,7 @@ std::string refusal(const TrainerPattern& pattern) {
                        utf8::quote(text));
   if (const auto piece = unmatchable_piece(text)) return unmatchable_refusal(text, *piece);
   if (const auto escape = ascii_only_escape(text)) return ascii_only_refusal(text, *escape);
-  if (std::string mended = mended_slips(text); mended != text)
+  if (std::string mended = mended_slips(text); !mended.empty())
     return fmt::format(fmt::runtime(tr("正则表达式 `{}` 里有回答比较前会被改正的错别字(如 自已、"
                                        "弄措),它永远匹配不到;写成 `{}`",
                                        "regular expression `{}` holds a slip that replies have "

@@ -23,9 +23,10 @@ std::string_view separator_inside(const YamlNode& item) {
   if (!item.is_scalar() || !item.is_plain()) return {};
   const std::string_view text = item.scalar();
   for (const std::string_view separator : kChineseSeparators) {
-    const auto at = text.find(separator);
-    if (at != std::string_view::npos && at > 0 && at + separator.size() < text.size())
-      return separator;
+    for (auto at = text.find(separator); at != std::string_view::npos;
+         at = text.find(separator, at + separator.size())) {
+      if (at > 0 && at + separator.size() < text.size()) return separator;
+    }
   }
   return {};
 }
@@ -57,7 +58,8 @@ bool refuse_lists_typed_as_one(YamlReader& reader, const YamlNode& map, const ch
 // nothing, and its feedback listed nothing (“应说到其中之一:。”).
 std::vector<MarkedText> read_phrases(YamlReader& reader, const YamlNode& map, const char* key,
                                      bool required) {
-  if (refuse_lists_typed_as_one(reader, map, key)) return {};
+  // The list's other problems are still reported: a trainer fixes the file once.
+  const bool typed_as_one = refuse_lists_typed_as_one(reader, map, key);
   std::vector<MarkedText> phrases;
   for (MarkedText& phrase : reader.text_list(map, key, required)) {
     if (!normalize_phrase(phrase.text).empty()) {
@@ -72,6 +74,7 @@ std::vector<MarkedText> read_phrases(YamlReader& reader, const YamlNode& map, co
                                              "match")),
                              key, utf8::quote(phrase.text)));
   }
+  if (typed_as_one) return {};
   return phrases;
 }
 

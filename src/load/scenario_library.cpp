@@ -97,34 +97,6 @@ bool type_found(const Scenario& scenario, bool have_presets, const std::vector<s
   return false;
 }
 
-// A type that is no preset but nearly one's name, with no temper of its own, is a preset
-// misspelt: the customer would start at the default anger and react to nothing, unnoticed.
-bool type_not_misspelt(const Scenario& scenario, const CustomerTypes& types,
-                       Diagnostics& diagnostics) {
-  const Customer& customer = scenario.customer;
-  if (customer.type.empty() || find_preset(types, customer.type) || customer.start_override ||
-      customer.limit_override || !customer.reacts_to_override.empty())
-    return true;
-  std::vector<std::string_view> names;
-  for (const auto& [name, preset] : types) names.push_back(name);
-  auto closest = closest_name(customer.type, names);
-  if (!closest && !customer.type.ends_with("型"))
-    closest = closest_name(customer.type + "型", names);
-  if (!closest) return true;
-  diagnostics.error(
-      scenario.file, customer.type_mark,
-      fmt::format(
-          fmt::runtime(tr("客户类型 `{}` 不是 customer-types 中的预设{},客户将从默认怒气开始、"
-                          "对什么说法都没有反应;若是本场景自定的类型,请写上它的 mood 或 "
-                          "reacts_to",
-                          "customer type `{}` is no preset of customer-types{}, so the "
-                          "customer would start at the default anger and react to "
-                          "nothing; if it is this scenario's own type, give it its own "
-                          "`mood` or `reacts_to`")),
-          utf8::quote(customer.type), did_you_mean(closest)));
-  return false;
-}
-
 // A start or limit that comes from the customer type, with the other from the scenario (each on
 // its own is checked where it is written): reported at the type, which brought them together.
 bool start_below_limit(const Scenario& scenario, Diagnostics& diagnostics) {
@@ -207,8 +179,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       it->second = holder;
     }
     if (!lexicons_complete ||
-        !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics) ||
-        !type_not_misspelt(*scenario, customer_types, diagnostics))
+        !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics))
       continue;
     resolve_temper(scenario->customer, customer_types);
     if (!start_below_limit(*scenario, diagnostics)) continue;

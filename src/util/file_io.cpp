@@ -112,12 +112,13 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
                      encoding));
   }
   if (auto bad = utf8::find_invalid(content)) {
-    // GBK is what a Chinese Windows editor saves by default ("ANSI"): say how to get out of it.
+    // A Chinese trainer's file that is not UTF-8 is nearly always GBK ("ANSI" in Windows
+    // editors): say how to get out of it.
     fail(path, *bad,
-         std::string(tr("不是有效的 UTF-8 文本;请把文件另存为 UTF-8 编码(中文 Windows 的记事本默认"
-                        "存为 ANSI/GBK,“另存为”时把编码选为 UTF-8)",
-                        "not valid UTF-8 text; save the file as UTF-8 (Notepad on a Chinese "
-                        "Windows saves ANSI/GBK by default: choose UTF-8 under Save As)")));
+         std::string(
+             tr("不是有效的 UTF-8 文本(多半是存成了 GBK/ANSI 编码);请把文件另存为 UTF-8 编码",
+                "not valid UTF-8 text (most likely saved as GBK/ANSI); save the file as "
+                "UTF-8")));
   }
   return content;
 }

@@ -223,7 +223,7 @@ class ShowTimeLimits(CoachTestCase):
         self.assertEqual([step["time_limit"] for step in shown["steps"]], [0, 3])
         expected = {
             "zh": "  客户:快点!我只给你三秒!\n  (限时 3 秒:超时的回答该步不通过,只计一半分)\n",
-            "en": "  Customer: 快点!我只给你三秒!\n  (answer within 3 seconds: a slower reply fails the step "
+            "en": "  Customer: 快点!我只给你三秒!\n  (answer within 3 s: a slower reply fails the step "
                   "and counts half)\n",
         }
         for lang, lines in expected.items():
