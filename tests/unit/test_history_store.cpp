@@ -386,7 +386,7 @@ TEST_CASE("the history of every trainee in one pass, as a query per trainee read
   }
   CHECK(one_pass(nothing).empty());
   REQUIRE(one_pass(bob).size() == 1);
-  const auto& bobs = one_pass(bob)[0].second;
+  const auto bobs = one_pass(bob)[0].second;  // a copy: one_pass returns a temporary
   CHECK(bobs.size() == 6);
   // Oldest first; of the two started at the same moment, the one written first.
   std::vector<AttemptSummary> bob_attempts = summaries(store, bob);
