@@ -221,6 +221,52 @@ std::string_view last_ideographs(std::string_view text, std::size_t count) {
   return tail;
 }
 
+// What is left of `text` past the exclamations at its start (啊, 呀, 嘛 …).
+std::string_view past_exclamations(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> kExclamations = {"啊", "呀", "嘛",
+                                                                    "哇", "啦", "哪"};
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (std::string_view word : kExclamations) {
+      if (!text.starts_with(word)) continue;
+      text.remove_prefix(word.size());
+      dropped = true;
+    }
+  }
+  return text;
+}
+
+// Whether `verb` (the characters before 什么/啥) can be the verb said again after it: not a
+// function word in its place (您做了什么了, 什么什么的), nor part of the question word.
+bool can_be_repeated_verb(std::string_view verb) {
+  static constexpr std::string_view kNotVerbs = "了的为是有个些都也还就又在么什啥不没";
+  const bool one_character = verb.size() == 3;  // last_ideographs: three bytes a character
+  if (one_character && kNotVerbs.find(verb) != std::string_view::npos) return false;
+  for (std::string_view part : {"什", "么", "啥"}) {
+    if (verb.find(part) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// Whether the question word at [at, at + size) stands between the same verb said twice, the
+// second ending the clause but for exclamations, and not after a word of wanting or leave.
+bool same_verb_around(std::string_view body, std::size_t at, std::size_t size) {
+  static constexpr std::array<std::string_view, 7> kLeave = {"想",   "要",   "爱",  "随便",
+                                                             "尽管", "愿意", "喜欢"};
+  const std::string_view before = body.substr(0, at);
+  const std::string_view after = body.substr(at + size);
+  for (std::size_t count : {1, 2}) {
+    const std::string_view verb = last_ideographs(before, count);
+    if (verb.empty() || !after.starts_with(verb) || !can_be_repeated_verb(verb)) continue;
+    if (!past_exclamations(after.substr(verb.size())).empty()) continue;
+    const std::string_view lead = before.substr(0, before.size() - verb.size());
+    if (std::none_of(kLeave.begin(), kLeave.end(),
+                     [&](std::string_view word) { return lead.ends_with(word); }))
+      return true;
+  }
+  return false;
+}
+
 // V什么V and V啥V (看什么看, 吵啥吵, 嚷嚷什么嚷嚷): the same verb on both sides of the question
 // word scolds; it asks for no fact. The second verb ends the clause, or only exclamations follow
 // it (哭什么哭啊): in 您想问什么问题, 您为什么为这事着急, 想吃什么吃的 it begins another word, and
@@ -228,37 +274,10 @@ std::string_view last_ideographs(std::string_view text, std::size_t count) {
 // (您想说什么说啊, 您要问什么问呀: "as you like"), nor with a function word in the verb's place
 // (您做了什么了, 什么什么的).
 bool scolds_with_the_same_verb(std::string_view body) {
-  static constexpr std::array<std::string_view, 7> kLeave = {"想",   "要",   "爱",  "随便",
-                                                             "尽管", "愿意", "喜欢"};
-  static constexpr std::string_view kNotVerbs = "了的为是有个些都也还就又在么什啥不没";
-  static constexpr std::array<std::string_view, 6> kExclamations = {"啊", "呀", "嘛",
-                                                                    "哇", "啦", "哪"};
   for (std::string_view what : {std::string_view("什么"), std::string_view("啥")}) {
     for (std::size_t at = body.find(what); at != std::string_view::npos;
          at = body.find(what, at + 1)) {
-      const std::string_view before = body.substr(0, at);
-      const std::string_view after = body.substr(at + what.size());
-      for (std::size_t count : {1, 2}) {
-        const std::string_view verb = last_ideographs(before, count);
-        if (verb.empty() || !after.starts_with(verb)) continue;
-        if (count == 1 && kNotVerbs.find(verb) != std::string_view::npos) continue;
-        if (verb.find("什") != std::string_view::npos ||
-            verb.find("么") != std::string_view::npos || verb.find("啥") != std::string_view::npos)
-          continue;
-        std::string_view rest = after.substr(verb.size());
-        while (!rest.empty()) {
-          const auto exclamation =
-              std::find_if(kExclamations.begin(), kExclamations.end(),
-                           [&](std::string_view word) { return rest.starts_with(word); });
-          if (exclamation == kExclamations.end()) break;
-          rest.remove_prefix(exclamation->size());
-        }
-        if (!rest.empty()) continue;
-        const std::string_view lead = before.substr(0, before.size() - verb.size());
-        if (std::none_of(kLeave.begin(), kLeave.end(),
-                         [&](std::string_view word) { return lead.ends_with(word); }))
-          return true;
-      }
+      if (same_verb_around(body, at, what.size())) return true;
     }
   }
   return false;

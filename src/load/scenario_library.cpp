@@ -123,6 +123,30 @@ bool named_after(const std::string& file, const std::string& id) {
   return fs::path(file).stem() == id;
 }
 
+enum class IdClaim { first, taken_over, refused };
+
+// Whether `scenario` may have its id. The file named after the id keeps it: a copy made to draft
+// a variant must not replace the scenario trainees practise. The file that loses is reported at
+// its `id:`.
+IdClaim claim_id(const Scenario& scenario, std::map<std::string, IdHolder>& holder_of,
+                 Diagnostics& diagnostics) {
+  const IdHolder claimant{scenario.file, scenario.id_mark};
+  const auto [held, first] = holder_of.emplace(scenario.id, claimant);
+  if (first) return IdClaim::first;
+  const bool take_over =
+      named_after(claimant.file, scenario.id) && !named_after(held->second.file, scenario.id);
+  const IdHolder& loser = take_over ? held->second : claimant;
+  const IdHolder& winner = take_over ? claimant : held->second;
+  diagnostics.error(loser.file, loser.mark,
+                    fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用,这个文件没有载入",
+                                                "scenario id `{}` is already used by {}; this "
+                                                "file is not loaded")),
+                                scenario.id, utf8::show_name(winner.file)));
+  if (!take_over) return IdClaim::refused;
+  held->second = claimant;
+  return IdClaim::taken_over;
+}
+
 }  // namespace
 
 std::vector<std::string> preset_dirs_beside(const std::vector<std::string>& lexicon_dirs) {
@@ -160,24 +184,11 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     library.files_.push_back(file);
     auto scenario = load_scenario_file(file, diagnostics);
     if (!scenario) continue;
-    const IdHolder holder{file, scenario->id_mark};
-    if (auto [it, inserted] = holder_of.emplace(scenario->id, holder); !inserted) {
-      // The file named after the id keeps it: a copy made to draft a variant must not replace
-      // the scenario trainees practise.
-      const bool take_over =
-          named_after(file, scenario->id) && !named_after(it->second.file, scenario->id);
-      const IdHolder& loser = take_over ? it->second : holder;
-      diagnostics.error(
-          loser.file, loser.mark,
-          fmt::format(fmt::runtime(tr("场景 id `{}` 已在 {} 中使用,这个文件没有载入",
-                                      "scenario id `{}` is already used by {}; this "
-                                      "file is not loaded")),
-                      scenario->id, utf8::show_name(take_over ? file : it->second.file)));
-      if (!take_over) continue;
+    const IdClaim claim = claim_id(*scenario, holder_of, diagnostics);
+    if (claim == IdClaim::refused) continue;
+    if (claim == IdClaim::taken_over)
       std::erase_if(library.rubrics_,
                     [&](const Rubric& rubric) { return rubric.scenario().id == scenario->id; });
-      it->second = holder;
-    }
     if (!lexicons_complete ||
         !type_found(*scenario, have_presets, sources.preset_dirs, diagnostics))
       continue;
