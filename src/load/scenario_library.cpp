@@ -8,6 +8,7 @@
 
 #include "load/customer_types_loader.hpp"
 #include "load/lexicon_loader.hpp"
+#include "load/library_budget.hpp"
 #include "load/scenario_loader.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/closest_name.hpp"
@@ -168,8 +169,14 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
 ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics& diagnostics) {
   ScenarioLibrary library;
   auto lexicon = std::make_shared<Lexicon>();
-  const bool lexicons_complete =
-      load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
+  bool lexicons_complete = load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
+  const LexiconBudget budget = check_lexicon_budget(*lexicon, diagnostics);
+  if (!budget.within) {
+    // Over budget, the lexicons would cost what the limit is there to prevent; without them
+    // no scenario can be scored.
+    lexicon->clear();
+    lexicons_complete = false;
+  }
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
   CustomerTypes customer_types;
   const bool have_presets =
@@ -194,6 +201,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       continue;
     resolve_temper(scenario->customer, customer_types);
     if (!start_below_limit(*scenario, diagnostics)) continue;
+    if (!scenario_within_budget(*scenario, budget.pattern_instructions, diagnostics)) continue;
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {
       library.rubrics_.push_back(std::move(*rubric));

@@ -1,0 +1,35 @@
+#pragma once
+// Limits on the library as a whole. Each pattern is bounded on its own (engine/trainer_pattern),
+// but every reply is searched for every concept of every lexicon, and a reply that holds the
+// words of many patterns wakes them all: four thousand patterns, each within its limit, made one
+// reply take 24 s and 1.8 GB. Phrases cost memory at every start: three lexicons of 900,000
+// phrases made `coach list` take 8 s and 875 MB.
+#include <cstddef>
+
+#include "model/lexicon.hpp"
+#include "model/scenario.hpp"
+#include "util/diagnostic.hpp"
+
+namespace coach {
+
+// The summed bounds of the RE2 programs (engine/program_size) one reply may wake: the patterns
+// of every lexicon and the regexes of its own scenario. The bundled library's come to about
+// 460,000, its largest scenario adding 14,000.
+inline constexpr std::size_t kMaxWokenPatternInstructions = 2'000'000;
+// The phrases of all lexicons together. The bundled lexicons hold about 2,000.
+inline constexpr std::size_t kMaxLexiconPhrases = 200'000;
+
+struct LexiconBudget {
+  bool within = true;
+  std::size_t pattern_instructions = 0;  // what the lexicons' patterns take of the budget
+};
+
+// An error at the concept or pattern that takes the lexicons past a limit.
+LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnostics);
+
+// Whether the scenario's own regexes fit in what the lexicons leave; an error at the first that
+// does not.
+bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instructions,
+                            Diagnostics& diagnostics);
+
+}  // namespace coach
