@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/program_size.hpp"
+#include "engine/trainer_pattern.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -29,13 +30,19 @@ std::vector<const Concept*> in_file_order(const Lexicon& lexicon) {
   return concepts;
 }
 
+// What a pattern takes of the budget: its bound, but no more than the most a pattern may compile
+// to, since a pattern past that is refused on its own (and an invalid one's bound means nothing).
+std::size_t pattern_cost(const std::string& pattern, ClassSizes classes) {
+  return std::min(program_size_bound(pattern, classes), kMaxPatternInstructions);
+}
+
 // Patterns are bounded first as the load reads them, loosely and for free; only a total over the
 // limit has its classes measured (each compiled alone, about 20 µs).
 std::size_t lexicon_pattern_total(const std::vector<const Concept*>& concepts, ClassSizes classes) {
   std::size_t total = 0;
   for (const Concept* concept_ : concepts)
     for (const MarkedText& pattern : concept_->patterns)
-      total += program_size_bound(pattern.text, classes);
+      total += pattern_cost(pattern.text, classes);
   return total;
 }
 
@@ -68,7 +75,7 @@ void report_crossing_pattern(const std::vector<const Concept*>& concepts,
   std::size_t total = 0;
   for (const Concept* concept_ : concepts) {
     for (const MarkedText& pattern : concept_->patterns) {
-      total += program_size_bound(pattern.text, ClassSizes::measured);
+      total += pattern_cost(pattern.text, ClassSizes::measured);
       if (total <= kMaxWokenPatternInstructions) continue;
       diagnostics.error(concept_->file, pattern.mark, too_many_instructions(total, false));
       return;
@@ -101,7 +108,7 @@ std::size_t scenario_pattern_total(const Scenario& scenario, ClassSizes classes)
   std::size_t total = 0;
   for (const Step& step : scenario.steps)
     for (const Rule& rule : step.rules)
-      if (rule.kind == RuleKind::regex) total += program_size_bound(rule.pattern, classes);
+      if (rule.kind == RuleKind::regex) total += pattern_cost(rule.pattern, classes);
   return total;
 }
 
@@ -130,7 +137,7 @@ bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instru
   for (const Step& step : scenario.steps) {
     for (const Rule& rule : step.rules) {
       if (rule.kind != RuleKind::regex) continue;
-      total += program_size_bound(rule.pattern, ClassSizes::measured);
+      total += pattern_cost(rule.pattern, ClassSizes::measured);
       if (total <= kMaxWokenPatternInstructions) continue;
       diagnostics.error(scenario.file, rule.pattern_mark, too_many_instructions(total, true));
       return false;

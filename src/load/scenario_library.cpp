@@ -201,11 +201,10 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       continue;
     resolve_temper(scenario->customer, customer_types);
     if (!start_below_limit(*scenario, diagnostics)) continue;
-    if (!scenario_within_budget(*scenario, budget.pattern_instructions, diagnostics)) continue;
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
-    if (auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics)) {
+    auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics);
+    if (rubric && scenario_within_budget(*shared, budget.pattern_instructions, diagnostics))
       library.rubrics_.push_back(std::move(*rubric));
-    }
   }
   return library;
 }
