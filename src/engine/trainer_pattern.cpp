@@ -9,6 +9,7 @@
 
 #include "engine/pattern_syntax.hpp"
 #include "engine/phrase_matcher.hpp"
+#include "engine/plain_pattern.hpp"
 #include "engine/program_size.hpp"
 #include "text/char_folder.hpp"
 #include "text/clauses.hpp"
@@ -138,11 +139,13 @@ std::string invalid_refusal(std::string_view pattern, const SyntaxError& error) 
                      utf8::quote(pattern), syntax_problem(error.code), utf8::quote(error.fragment));
 }
 
-// RE2 parses the pattern, then compiles it within a memory budget. With a budget smaller than
+// Most patterns are read as plain (engine/plain_pattern) and need no parser. For the rest, RE2
+// parses the pattern, then compiles it within a memory budget. With a budget smaller than
 // an empty program the compile fails at its first instruction, so what is left is the parse: its
 // error, if any, is the pattern's (a fifth of the cost of a whole compile). No budget at all
 // (0, or 1, which RE2 takes two thirds of) would mean the default one.
 std::optional<SyntaxError> syntax_error(const std::string& pattern) {
+  if (parses_as_plain_pattern(pattern)) return std::nullopt;
   RE2::Options options = pattern_options();
   options.set_max_mem(300);
   make_room_for_unsafe_code();
