@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -44,7 +46,7 @@ namespace {
 // Whether a normalised reply can hold the character: its folded form is itself, or differs
 // only in case (RE2 matches these patterns without regard to case), or a word's conversion
 // writes it.
-bool occurs_normalised(char32_t c) {
+bool reads_occurs_normalised(char32_t c) {
   CharFolder& folder = CharFolder::shared();
   if (folder.traditional_phrases().writes(c)) return true;
   const std::string_view folded = folder.fold(c);
@@ -53,6 +55,19 @@ bool occurs_normalised(char32_t c) {
   if (folded == same) return true;
   const std::string case_only = casefold(c);
   return folded == case_only && utf8::count_code_points(case_only) == 1;
+}
+
+// Remembered for the characters of the Basic Multilingual Plane: the load asks for every
+// character of every pattern, and working each out took 7 % of `coach list`. Threads may load
+// at once, so each answer is an atomic byte: 0 not known yet, 1 yes, 2 no.
+bool occurs_normalised(char32_t c) {
+  static std::array<std::atomic<std::uint8_t>, 0x10000> known{};
+  if (c >= known.size()) return reads_occurs_normalised(c);
+  std::atomic<std::uint8_t>& answer = known[c];
+  if (const std::uint8_t seen = answer.load(std::memory_order_relaxed); seen != 0) return seen == 1;
+  const bool occurs = reads_occurs_normalised(c);
+  answer.store(occurs ? 1 : 2, std::memory_order_relaxed);
+  return occurs;
 }
 
 // The character as a message shows it: spaces, line breaks and other invisible ones by their

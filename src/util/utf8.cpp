@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 
 namespace coach::utf8 {
@@ -26,7 +28,31 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// Whether every character is well formed: runs of ASCII eight bytes at a time, the rest decoded.
+// Every file the library loads is checked, and counting lines and columns as well took 5 % of
+// `coach list`; only a file that fails is read again for the place.
+bool all_valid(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (pos + 8 <= text.size()) {
+      std::uint64_t eight;
+      std::memcpy(&eight, text.data() + pos, 8);
+      if ((eight & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    if (decode(text, pos) == kInvalid) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<SourceMark> find_invalid(std::string_view text) {
+  if (all_valid(text)) return std::nullopt;
   SourceMark mark{1, 1};
   std::size_t pos = 0;
   while (pos < text.size()) {
