@@ -229,3 +229,20 @@ TEST_CASE("a quoted value is cut after 64 characters, so never a valid id") {
   CHECK(utf8::count_code_points(utf8::quote(names)) == 65);  // never cut inside a character
   CHECK(utf8::quote("张\u200B三\n") == "张\\u200B三\\x0A");
 }
+
+// find_invalid skips ASCII eight bytes at a time: a bad byte at any place in or after such a run,
+// and a character split across a block's end, must still be found where it is.
+TEST_CASE("a bad byte is found wherever it stands among runs of ASCII") {
+  for (std::size_t at = 0; at < 20; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    CAPTURE(at);
+    const auto mark = utf8::find_invalid(text);
+    REQUIRE(mark);
+    CHECK(mark->column == static_cast<int>(at) + 1);
+    std::string split = std::string(at, 'a') + "您" + std::string(10, 'b');
+    CHECK_FALSE(utf8::find_invalid(split));
+    split.erase(at + 2, 1);  // the character's last byte gone
+    CHECK(utf8::find_invalid(split));
+  }
+}
