@@ -5,6 +5,8 @@ import re
 import resource
 import signal
 import subprocess
+import sys
+import tempfile
 import time
 import shutil
 import stat
@@ -14,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from pathlib import Path
 
-from coachtest import BUNDLED, COACH, FIXTURES, CoachTestCase, run
+from coachtest import BUNDLED, COACH, FIXTURES, CoachTestCase, run, sanitizer_build
 
 GOOD = """\
 trainee: 张三
@@ -632,6 +634,40 @@ class Grading(CoachTestCase):
         report = json.loads(result.stdout)
         self.assertEqual(report["summary"]["total"], 3)
         self.assertEqual(report["results"][1]["score"], 0)
+
+    def test_a_file_deep_down_a_folder_is_found_in_little_memory(self):
+        # Outside pass 36, finding 06: each level of the walk kept its path as a
+        # std::filesystem::path, which holds every component as a path of its own, so one file
+        # 1,900 levels down took 180 MB. Now about 18 MB. (1,900 levels stay within PATH_MAX.)
+        # Made and removed a level at a time: os.makedirs and shutil.rmtree recurse per level.
+        # Outside self.tmp, which tearDown removes with shutil.rmtree.
+        levels = [tempfile.mkdtemp(prefix="coach-deep-")]
+        for _ in range(1900):
+            levels.append(levels[-1] + "/d")
+        for level in levels[1:]:
+            os.mkdir(level)
+        good = levels[-1] + "/good.yaml"
+        with open(good, "w", encoding="utf-8") as answers:
+            answers.write(GOOD)
+
+        def remove_levels():
+            os.remove(good)
+            for level in reversed(levels):
+                os.rmdir(level)
+        self.addCleanup(remove_levels)
+        # The peak memory of coach alone, from a process of its own that runs nothing else.
+        measure = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], "
+                   "capture_output=True, text=True); print(r.returncode); print(r.stdout); "
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        env = {**os.environ, "XDG_DATA_HOME": str(self.tmp / "data"), "COACH_NO_HISTORY": "1"}
+        measured = subprocess.run(
+            [sys.executable, "-c", measure, COACH, "--scenarios", str(FIXTURES), "grade",
+             levels[0], "--format", "csv"], capture_output=True, text=True, env=env)
+        lines = measured.stdout.split("\n")
+        self.assertEqual(lines[0], "0", measured.stdout + measured.stderr)
+        self.assertIn("good.yaml", measured.stdout)
+        if not sanitizer_build():  # whose runtime alone takes about 110 MB
+            self.assertLess(int(lines[-2]), 120_000)  # KB
 
     def test_a_file_named_twice_is_graded_once(self):
         good = self.write("cohort/good.yaml", GOOD)
