@@ -86,8 +86,9 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
   }
   // A full-width colon or a colon without its space explains the error better than where
   // the broken mapping started.
-  const std::string mistake = typing_mistake_hint(text, mark.line);
-  if (!mistake.empty()) return {mark, syntax_error_text(words(parser.problem), false) + mistake};
+  if (const auto mistake = find_typing_mistake(text, mark.line, words(parser.problem)))
+    return {mistake->offset ? yaml_mark_at(text, *mistake->offset) : mark,
+            syntax_error_text(words(parser.problem), false) + mistake->hint};
   std::string message = syntax_error_text(words(parser.problem), true);
   const bool context_elsewhere = parser.context_mark.index != parser.problem_mark.index;
   if (parser.context && context_elsewhere) {

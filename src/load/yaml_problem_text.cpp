@@ -114,25 +114,113 @@ std::size_t key_start(std::string_view line) {
   return i;
 }
 
-// `vent：好`: a key typed with the input method's colon. A `：` inside a reply is no mistake.
-bool has_full_width_colon_after_key(std::string_view line) {
+// `vent：好`: a key typed with the input method's colon; where the colon is. A `：` inside a
+// reply is no mistake.
+std::optional<std::size_t> full_width_colon_after_key(std::string_view line) {
   constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // ：
   const std::size_t start = key_start(line);
-  if (start == std::string_view::npos) return false;
+  if (start == std::string_view::npos) return std::nullopt;
   const std::size_t colon = line.find(kFullWidthColon, start);
-  if (colon == std::string_view::npos || colon == start) return false;
+  if (colon == std::string_view::npos || colon == start) return std::nullopt;
   const std::string_view key = line.substr(start, colon - start);
-  return key.find_first_of(" :") == std::string_view::npos && key.size() <= 64;
+  if (key.find_first_of(" :") != std::string_view::npos || key.size() > 64) return std::nullopt;
+  return colon;
 }
 
-// `scenario:bill-500`: a key, a colon and straight on, where YAML reads one word.
-bool has_colon_without_space(std::string_view line) {
+// `scenario:bill-500`: a key, a colon and straight on, where YAML reads one word; where the
+// colon is.
+std::optional<std::size_t> colon_without_space(std::string_view line) {
   const std::size_t start = key_start(line);
-  if (start == std::string_view::npos) return false;
+  if (start == std::string_view::npos) return std::nullopt;
   std::size_t i = start;
   while (i < line.size() && is_key_character(line[i])) ++i;
-  return i > start && i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' &&
-         line.find(": ") == std::string_view::npos;
+  if (i > start && i + 1 < line.size() && line[i] == ':' && line[i + 1] != ' ' &&
+      line.find(": ") == std::string_view::npos)
+    return i;
+  return std::nullopt;
+}
+
+// How many spaces a line is indented by.
+std::size_t indentation(std::string_view line) {
+  return std::min(line.find_first_not_of(' '), line.size());
+}
+
+// The key a line starts with (`principle` in `  principle: …`), or empty.
+std::string_view leading_key(std::string_view line) {
+  const std::size_t start = key_start(line);
+  if (start == std::string_view::npos) return {};
+  std::size_t end = start;
+  while (end < line.size() && is_key_character(line[end])) ++end;
+  const bool colon =
+      end < line.size() && line[end] == ':' && (end + 1 == line.size() || line[end + 1] == ' ');
+  return end > start && colon ? line.substr(start, end - start) : std::string_view{};
+}
+
+// `－ id: vent`, `- ｛concept: empathy｝`, `customer: 【name: 陈女士】`: the input method's dash,
+// brace or bracket where YAML's starts a list item or a collection, so what follows is text
+// that holds a `: `. The offset is within the line.
+std::optional<TypingMistake> full_width_syntax(std::string_view line, int at) {
+  constexpr std::string_view kDash = "\xEF\xBC\x8D";  // －
+  const std::size_t first = line.find_first_not_of(' ');
+  if (first == std::string_view::npos) return std::nullopt;
+  if (line.substr(first).starts_with(kDash)) {
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("(第 {} 行开头是全角的“－”;列表项要用半角“- ”)",
+                                    " (line {} starts with a full-width “－”; a list item takes "
+                                    "“- ”)")),
+                    at + 1),
+        first};
+  }
+  struct Opening {
+    std::string_view full_width;
+    std::string_view ascii;
+  };
+  static constexpr Opening kOpenings[] = {
+      {"\xEF\xBD\x9B", "{ }"}, {"\xE3\x80\x90", "[ ]"}, {"\xEF\xBC\xBB", "[ ]"}};  // ｛ 【 ［
+  // Where a value starts: the item's (`- ｛…`), or the key's (`customer: 【…`).
+  std::size_t value = key_start(line);
+  if (value == std::string_view::npos) return std::nullopt;
+  if (const std::string_view key = leading_key(line); !key.empty())
+    value = line.find_first_not_of(' ', value + key.size() + 1);
+  if (value == std::string_view::npos) return std::nullopt;
+  for (const Opening& opening : kOpenings) {
+    if (!line.substr(value).starts_with(opening.full_width)) continue;
+    if (line.find(": ", value) == std::string_view::npos) return std::nullopt;
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("(第 {} 行的“{}”是全角的;YAML 的 {} 要用半角括号)",
+                                    " (the “{1}” on line {0} is full-width; YAML's {2} take "
+                                    "ASCII brackets)")),
+                    at + 1, opening.full_width, opening.ascii),
+        value};
+  }
+  return std::nullopt;
+}
+
+// `    customer: 行吧` then `      principle: 跟踪服务`: the second key indented deeper than the
+// first, whose value is plain text, reads as more of that text, and its `: ` then cannot stand.
+std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line) {
+  const std::string_view shown = line_of(text, line);
+  const std::string_view key = leading_key(shown);
+  if (key.empty() || shown.substr(indentation(shown)).starts_with("- ")) return std::nullopt;
+  for (int before = line - 1; before >= 0; --before) {
+    const std::string_view above = line_of(text, before);
+    const std::size_t above_indent = indentation(above);
+    if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
+    const std::string_view above_key = leading_key(above);
+    if (above_key.empty()) return std::nullopt;
+    const std::size_t key_column = static_cast<std::size_t>(above_key.data() - above.data());
+    const std::size_t deeper = indentation(shown);
+    if (deeper <= key_column) return std::nullopt;
+    return TypingMistake{
+        fmt::format(
+            fmt::runtime(tr("(第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格,被读成了上一行"
+                            "文字的继续;同一层的键要对齐)",
+                            " (`{1}:` on line {0} is indented {3} more than `{2}:` above it, so "
+                            "it reads as more of that key's text; keys at one level line up)")),
+            line + 1, key, above_key, deeper - key_column),
+        static_cast<std::size_t>(key.data() - text.data())};
+  }
+  return std::nullopt;
 }
 
 // Where a full-width (U+3000) or no-break space stands in the indentation of a key or a list
@@ -175,29 +263,44 @@ std::optional<std::size_t> wide_indent_near(std::string_view text, int line) {
   return std::nullopt;
 }
 
-std::string typing_mistake_hint(std::string_view text, int line) {
+std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line,
+                                                 std::string_view problem) {
   for (int at = line; at >= 0 && at >= line - 1; --at) {
     const std::string_view shown = line_of(text, at);
-    if (has_full_width_colon_after_key(shown)) {
-      return fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
-                                         " (line {} has a full-width colon “：”; YAML takes only "
-                                         "“: ”)")),
-                         at + 1);
+    const auto offset_of = [&](std::size_t in_line) {
+      return static_cast<std::size_t>(shown.data() - text.data()) + in_line;
+    };
+    if (const auto colon = full_width_colon_after_key(shown)) {
+      return TypingMistake{
+          fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
+                                      " (line {} has a full-width colon “：”; YAML takes only "
+                                      "“: ”)")),
+                      at + 1),
+          offset_of(*colon)};
+    }
+    if (auto mistake = full_width_syntax(shown, at)) {
+      mistake->offset = offset_of(*mistake->offset);
+      return mistake;
     }
     // libyaml looks no further than 1,024 characters for the colon of a key.
     if (const std::size_t colon = shown.find(": ");
         colon != std::string_view::npos && utf8::count_code_points(shown.substr(0, colon)) > 1024) {
-      return fmt::format(fmt::runtime(tr("(第 {} 行的键超过 1024 个字符)",
-                                         " (the key on line {} is longer than 1,024 characters)")),
-                         at + 1);
+      return TypingMistake{
+          fmt::format(fmt::runtime(tr("(第 {} 行的键超过 1024 个字符)",
+                                      " (the key on line {} is longer than 1,024 characters)")),
+                      at + 1),
+          std::nullopt};
     }
-    if (has_colon_without_space(shown)) {
-      return fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
-                                         " (line {} needs a space after its colon)")),
-                         at + 1);
+    if (const auto colon = colon_without_space(shown)) {
+      return TypingMistake{fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
+                                                       " (line {} needs a space after its colon)")),
+                                       at + 1),
+                           offset_of(*colon)};
     }
   }
-  return {};
+  if (problem == "mapping values are not allowed in this context")
+    return key_indented_deeper(text, line);
+  return std::nullopt;
 }
 
 std::string refused_character_text(char32_t cp) {

@@ -13,10 +13,19 @@ std::string syntax_error_text(std::string_view problem, bool with_advice);
 // " (while parsing a flow sequence that starts at 3:7)", for a problem's context.
 std::string syntax_context_text(std::string_view context, int line, int column);
 
-// A hint when line `line` (0-based) of `text`, or the one before it, shows a typing mistake
-// behind a syntax error there: a full-width colon, or a key's colon with no space after it.
-// Empty when neither does.
-std::string typing_mistake_hint(std::string_view text, int line);
+// A typing mistake behind a syntax error: what to say of it, and where it is when that is not
+// where libyaml stopped (a full-width colon's error comes at the next key).
+struct TypingMistake {
+  std::string hint;
+  std::optional<std::size_t> offset;  // in bytes
+};
+
+// The mistake line `line` (0-based) of `text`, or the one before it, shows behind libyaml's
+// `problem` there: a full-width colon, dash, brace or bracket typed as YAML's, a key's colon with
+// no space after it, a key longer than libyaml reads, or a key indented deeper than the key
+// before it, which YAML reads as more of that key's text.
+std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line,
+                                                 std::string_view problem);
 
 // `text` after the full-width (U+3000) and no-break spaces it starts with, and the ASCII spaces
 // among them: what an input method typed as indentation, which YAML takes for text.
