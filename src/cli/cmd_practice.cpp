@@ -350,14 +350,25 @@ class PracticeRun {
     if (command == "/retry") {
       // No show_current() here: the step went back, so answer_current() returns and
       // play_steps() shows the earlier step's line (showing it here too printed it twice).
-      if (!session_.retry())
-        return screen_.note(
-            std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
+      refuse_retry(session_.retry());
       return;
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
                                              "unknown command {}; /help lists commands.")),
                              utf8::quote(command)));
+  }
+
+  void refuse_retry(Session::Retry retried) const {
+    if (retried == Session::Retry::nothing_answered)
+      return screen_.note(
+          std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
+    if (retried == Session::Retry::tries_used_up)
+      return screen_.note(fmt::format(
+          fmt::runtime(tr("上一步已经重答了 {} 次,这次练习不能再重答;请接着往下答,"
+                          "或另开一次练习再来。",
+                          "The last step has been answered again {} times, the most one session "
+                          "keeps; go on, or practise it again in a new session.")),
+          kMaxEarlierTries));
   }
 
   // Labelled with the step it answers: at step 3 the model answer of step 2 was taken for the
@@ -386,7 +397,12 @@ class PracticeRun {
       }
       const auto command = typed_command(line);
       if (!command && trimmed_reply(line).empty()) return false;
-      if (command == "/retry") return session_.retry();
+      if (command == "/retry") {
+        const Session::Retry retried = session_.retry();
+        if (retried == Session::Retry::went_back) return true;
+        refuse_retry(retried);
+        continue;
+      }
       if (command && is_quit(*command)) return false;
       if (command == "/model") {
         show_last_model_answer();

@@ -140,6 +140,28 @@ Reactions read_reactions(YamlReader& reader, const YamlNode& node) {
 
 namespace {
 
+// A customer's line, refused past kMaxCustomerLineCharacters: every line said goes into the
+// recording's `path:`, and lines of megabytes made a recording `coach grade` refuses.
+std::optional<std::string> customer_line(YamlReader& reader, const YamlNode& map, const char* key,
+                                         bool required) {
+  std::optional<std::string> line = reader.text(map, key, required);
+  if (!line) return line;
+  if (const std::size_t length = utf8::count_code_points(*line);
+      length > kMaxCustomerLineCharacters) {
+    static_assert(kMaxCustomerLineCharacters == 2000, "the messages name the limit");
+    reader.error(YamlReader::child(map, key),
+                 fmt::format(fmt::runtime(tr("客户的话太长:{} 个字,上限是 2,000。客户每一步说"
+                                             "几句话;背景请写进 `briefing`",
+                                             "the customer's line is too long: {} characters, "
+                                             "more than the limit of 2,000. A customer says a few "
+                                             "sentences at a step; background belongs in "
+                                             "`briefing`")),
+                             length));
+    return std::nullopt;
+  }
+  return line;
+}
+
 void read_conditional_lines(YamlReader& reader, const YamlNode& node, Step& step) {
   if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_sequence(node, "`customer_if`")) return;
@@ -148,7 +170,7 @@ void read_conditional_lines(YamlReader& reader, const YamlNode& node, Step& step
                            {"mood_above", "mood_below", "said", "not_said", "line"})) {
       continue;
     }
-    auto line = reader.text(item, "line", true);
+    auto line = customer_line(reader, item, "line", true);
     auto condition = read_condition_fields(
         reader, item, tr("`customer_if` 的每一项", "each item of `customer_if`"));
     if (line && condition) step.customer_lines_if.push_back({*condition, *line});
@@ -360,7 +382,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
               utf8::quote(*stage)));
     }
   }
-  step.customer_line = reader.text(node, "customer", true).value_or("");
+  step.customer_line = customer_line(reader, node, "customer", true).value_or("");
   step.principle = reader.text(node, "principle", false).value_or("");
   step.weight = reader.integer(node, "weight", 0, 100).value_or(1);
   step.time_limit = reader.integer(node, "time_limit", 0, 3600).value_or(0);

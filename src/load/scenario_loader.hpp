@@ -2,6 +2,7 @@
 // Reads a scenario YAML file into the Scenario model, checking its shape. Whether its concepts
 // exist and its patterns compile is checked when the rubric is compiled (engine/rubric.hpp).
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,9 @@
 #include "util/diagnostic.hpp"
 
 namespace coach {
+
+// The longest line a customer may say at a step. The bundled ones are under 200 characters.
+constexpr std::size_t kMaxCustomerLineCharacters = 2000;
 
 // Parts shared with the customer-type presets.
 class YamlNode;

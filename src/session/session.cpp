@@ -83,11 +83,14 @@ void Session::replace_retried() {
   answers_.resize(played_);
 }
 
-bool Session::retry() {
-  if (played_ == 0) return false;
+Session::Retry Session::retry() {
+  if (played_ == 0) return Retry::nothing_answered;
+  const auto tries = earlier_tries_.find(answers_[played_ - 1].step_id);
+  if (tries != earlier_tries_.end() && tries->second.size() >= kMaxEarlierTries)
+    return Retry::tries_used_up;
   --played_;
   replay();
-  return true;
+  return Retry::went_back;
 }
 
 const CompiledStep* Session::last_answered() const {

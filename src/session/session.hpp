@@ -14,6 +14,11 @@
 
 namespace coach {
 
+// The replies one step keeps beside its answer: the recording holds every one, and is written
+// after every reply, so 400 tries of one step took 12 s and made a recording past the 16 MiB
+// `coach grade` reads.
+constexpr std::size_t kMaxEarlierTries = 20;
+
 class Session {
  public:
   Session(const Rubric& rubric, std::string trainee);
@@ -37,8 +42,9 @@ class Session {
   void skip();
   // Goes back to the step answered last. Its reply stays the step's answer (in the transcript
   // and the score) until a new reply or a skip replaces it, and then moves to the earlier
-  // tries: a trainee who leaves instead loses nothing.
-  bool retry();
+  // tries: a trainee who leaves instead loses nothing. A step keeps at most kMaxEarlierTries.
+  enum class Retry { went_back, nothing_answered, tries_used_up };
+  Retry retry();
   const CompiledStep* last_answered() const;
 
   AnswersFile transcript() const;

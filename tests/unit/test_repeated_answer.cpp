@@ -176,8 +176,8 @@ TEST_CASE("practice holds a repeated reply against the step too, but not a retri
   CHECK_FALSE(again.passed);
   CHECK(again.rules.back().kind == "repetition");
   // The step answered again: the reply it replaces is no earlier step's.
-  CHECK(session.retry());
-  CHECK(session.retry());
+  CHECK(session.retry() == Session::Retry::went_back);
+  CHECK(session.retry() == Session::Retry::went_back);
   CHECK(session.answer(kEveryStep).passed);
   CHECK(session.result().steps[0].passed);
 }

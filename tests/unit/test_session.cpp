@@ -26,7 +26,7 @@ TEST_CASE("a session walks the steps, retries, and records a gradeable transcrip
   REQUIRE(fixture.rubric);
   Session session(*fixture.rubric, "张三");
   CHECK(session.answer("好的").rules[0].ok == false);
-  CHECK(session.retry());
+  CHECK(session.retry() == Session::Retry::went_back);
   CHECK(session.turns_played() == 0);
   CHECK(session.current_step().step->id == "one");
   CHECK(session.answer("您的心情我很理解").rules[0].ok);
@@ -55,8 +55,8 @@ TEST_CASE("a retry not answered again keeps the earlier reply") {
   session.answer("您的心情我很理解");
   session.answer("对不起");
   const std::string before = format_answers(session.transcript());
-  CHECK(session.retry());
-  CHECK(session.retry());  // back to the first step
+  CHECK(session.retry() == Session::Retry::went_back);
+  CHECK(session.retry() == Session::Retry::went_back);  // back to the first step
   CHECK(session.turns_played() == 0);
   CHECK(session.last_answered() == nullptr);
   CHECK(format_answers(session.transcript()) == before);
@@ -76,7 +76,7 @@ TEST_CASE("a skip after a retry replaces the reply, which is kept as an earlier 
   test::Fixture fixture(kScenario);
   Session session(*fixture.rubric, "");
   session.answer("您的心情我很理解");
-  CHECK(session.retry());
+  CHECK(session.retry() == Session::Retry::went_back);
   session.skip();
   CHECK(session.result().score == 0.0);
   const Attempt skipped = session.transcript().attempts.front();
@@ -173,4 +173,27 @@ TEST_CASE("a reply's time is judged as the recording keeps it, so grade agrees")
   const AttemptResult graded =
       score_attempt(*fixture.rubric, reloaded->attempts[0], reloaded->trainee, "");
   CHECK(format_json_report({graded}) == format_json_report({session.result()}));
+}
+
+// Outside pass 36, finding 01: 400 tries of one step made the session quadratic and the
+// recording too large for `coach grade`. A step keeps at most kMaxEarlierTries.
+TEST_CASE("a step is answered again at most kMaxEarlierTries times, and every try is kept") {
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  Session session(*fixture.rubric, "张三");
+  session.answer("第0次");
+  for (std::size_t i = 1; i <= kMaxEarlierTries; ++i) {
+    REQUIRE(session.retry() == Session::Retry::went_back);
+    session.answer("第" + std::to_string(i) + "次");
+  }
+  CHECK(session.retry() == Session::Retry::tries_used_up);
+  CHECK(session.current_step().step->id == "two");  // where it was
+  const Attempt attempt = session.transcript().attempts.front();
+  REQUIRE(attempt.earlier_tries.size() == 1);
+  CHECK(attempt.earlier_tries.front().second.size() == kMaxEarlierTries);
+  CHECK(attempt.earlier_tries.front().second.front() == "第0次");
+  CHECK(attempt.responses.front().second.text == "第20次");
+  // The next step has tries of its own.
+  session.answer("您好");
+  CHECK(session.retry() == Session::Retry::went_back);
 }
