@@ -3,8 +3,9 @@
 // normalised (traditional → simplified word by word, full-width, quotation marks) and scanned
 // for every concept at once (Aho–Corasick, then each pattern only in the clauses holding the
 // words it requires), and the scan must find exactly what a naive search finds: every
-// occurrence of every phrase (std::string_view::find), every match of every pattern (RE2 on its
-// own, over the whole reply), each flagged negated and quoted the same way. Then a step made
+// occurrence of every phrase (std::string_view::find) but, of a concept's phrases found starting
+// at one place, the longest only, every match of every pattern (RE2 on its own, over the whole
+// reply), each flagged negated and quoted the same way. Then a step made
 // of every rule kind over those concepts is scored twice: within bounds, evidence on character
 // boundaries of the reply, the same verdict both times.
 //
@@ -191,9 +192,16 @@ std::vector<Found> reference(const coach::PhraseMatcher& matcher, const coach::N
   }
   std::sort(all.begin(), all.end());
   std::vector<Found> out;
-  for (const auto& m : all)
+  std::size_t phrase_at = SIZE_MAX;  // where the last phrase kept begins
+  for (const auto& m : all) {
+    // Of the phrases found starting at one place only the longest is kept (LongestAtPlace,
+    // engine/phrase_matcher.hpp); in text order it comes first there.
+    const bool phrase = m.source < matcher.phrases().size();
+    if (phrase && m.span.begin == phrase_at) continue;
+    if (phrase) phrase_at = m.span.begin;
     out.push_back({m.span.begin, m.span.end, m.source, negation_of(matcher, text, m).negated,
                    n.is_quoted(m.span.begin)});
+  }
   return out;
 }
 

@@ -75,6 +75,7 @@ LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers
     for (std::uint32_t i = 0; i < matcher.phrases().size(); ++i) {
       automaton_.add(matcher.phrases()[i]);
       phrase_owners_.push_back({c, i});
+      phrase_nests_.push_back(matcher.nests(i));
     }
   }
   WordNumbers numbers;
@@ -248,12 +249,36 @@ void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>
   run_in_units(text, words, whole, {PatternReach::text}, hits);
 }
 
+namespace {
+
+// Puts hits[first..] in order of where they begin (of one place, in any order).
+void sort_by_place(std::vector<Hit>& hits, std::size_t first) {
+  std::sort(hits.begin() + static_cast<std::ptrdiff_t>(first), hits.end(),
+            [](const Hit& a, const Hit& b) { return a.second.span.begin < b.second.span.begin; });
+}
+
+// Negation is read once per place where phrases begin (hits[first..] are in order of place),
+// however many concepts have a phrase there: read_negation depends only on that place.
+void read_phrase_negations(std::string_view text, std::vector<Hit>& hits, std::size_t first) {
+  Negation negation;
+  for (std::size_t i = first; i < hits.size(); ++i) {
+    PhraseMatch& match = hits[i].second;
+    if (i == first || match.span.begin != hits[i - 1].second.span.begin)
+      negation = read_negation(text, match.span.begin);
+    match.negated = negation.negated;
+    match.denied = negation.denied;
+  }
+}
+
+}  // namespace
+
 void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
   const std::string_view text = reading.text;
   // Scratch, kept per thread like the marks: most replies then allocate nothing here.
   static thread_local auto& words = thread_scratch<std::vector<WordFound>>();
   words.clear();
   const std::size_t first = hits.size();
+  LongestAtPlace longest;  // of a concept's phrases at one place (PhraseMatcher::find_all)
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
     if (phrase >= phrase_owners_.size()) {
       words.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
@@ -261,15 +286,17 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
       return;
     }
     const Owner owner = phrase_owners_[phrase];
-    hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
+    const std::size_t at =
+        phrase_nests_[phrase] ? longest.slot(owner.concept_index, begin, hits.size()) : hits.size();
+    if (at == hits.size()) {
+      hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
+    } else if (end > hits[at].second.span.end) {  // found later at the same place: longer
+      hits[at].second.span.end = end;
+      hits[at].second.source = owner.source;
+    }
   });
-  const std::size_t first_pattern_hit = hits.size();
-  for (std::size_t i = first; i < first_pattern_hit; ++i) {
-    PhraseMatch& match = hits[i].second;
-    const Negation negation = read_negation(text, match.span.begin);
-    match.negated = negation.negated;
-    match.denied = negation.denied;
-  }
+  sort_by_place(hits, first);
+  read_phrase_negations(text, hits, first);
   find_patterns(text, words, hits);
   for (std::size_t i = first; i < hits.size(); ++i)
     hits[i].second.quoted = reading.is_quoted(hits[i].second.span.begin);

@@ -36,6 +36,8 @@ class LexiconScanner {
   explicit LexiconScanner(const std::vector<const PhraseMatcher*>& matchers,
                           std::size_t unit_scan_min_bytes = kUnitScanMinBytes);
 
+  // Every concept's occurrences, as its PhraseMatcher::find_all finds them: of its phrases
+  // found starting at one place, only the longest (LongestAtPlace).
   ReplyScan scan(const NormalizedText& reply) const;
 
  private:
@@ -76,6 +78,7 @@ class LexiconScanner {
   std::size_t unit_scan_min_bytes_;
   PhraseAutomaton automaton_;         // the concepts' phrases, then the patterns' words
   std::vector<Owner> phrase_owners_;  // per phrase
+  std::vector<bool> phrase_nests_;    // per phrase: PhraseMatcher::nests
   std::vector<std::string> words_;    // the patterns' words, numbered from 0
   std::vector<Pattern> patterns_;
   // By reach (PatternReach as an index), per word: the patterns looked for where it stands.

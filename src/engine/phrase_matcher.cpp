@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
+#include <span>
 
 #include "engine/negation.hpp"
 #include "engine/pattern_negation.hpp"
@@ -48,29 +50,77 @@ PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases,
     display_.push_back(phrase);
   }
   automaton_.build();
+  find_nesting();
   for (const auto& pattern : patterns) {
     if (auto loaded = load_trainer_pattern(pattern, file, diagnostics))
       patterns_.push_back(std::move(loaded));
   }
 }
 
+// In byte order a phrase comes after every phrase that begins it, and the phrases between
+// such a prefix and it begin with the prefix too: a stack of the phrases each beginning the
+// next, cut back to what begins the phrase at hand, holds its longest prefix on top.
+void PhraseMatcher::find_nesting() {
+  std::vector<std::uint32_t> order(phrases_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return phrases_[a] < phrases_[b]; });
+  nests_.assign(phrases_.size(), false);
+  prefix_.assign(phrases_.size(), kNoPrefix);
+  std::vector<std::uint32_t> chain;
+  for (const std::uint32_t phrase : order) {
+    while (!chain.empty() && !phrases_[phrase].starts_with(phrases_[chain.back()]))
+      chain.pop_back();
+    if (!chain.empty()) {
+      prefix_[phrase] = chain.back();
+      nests_[phrase] = nests_[chain.back()] = true;
+    }
+    chain.push_back(phrase);
+  }
+}
+
+namespace {
+
+// Marks phrase matches (in text order) negated as read_negation reads them. That depends only
+// on where a match begins, so it is read once per place: nested phrases (嗯, 嗯嗯, 嗯嗯嗯 …) put
+// many matches at each place of a reply that repeats one.
+void read_negations(std::string_view text, std::span<PhraseMatch> matches) {
+  Negation negation;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (i == 0 || matches[i].span.begin != matches[i - 1].span.begin)
+      negation = read_negation(text, matches[i].span.begin);
+    matches[i].negated = negation.negated;
+    matches[i].denied = negation.denied;
+  }
+}
+
+}  // namespace
+
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
-  const auto found = [&](std::size_t source, TextSpan span, const Negation& negation) {
-    matches.push_back({span, source, negation.negated, negation.denied});
-  };
+  LongestAtPlace longest;
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
-    found(phrase, {begin, end}, read_negation(text, begin));
+    const std::size_t at = nests_[phrase] ? longest.slot(0, begin, matches.size()) : matches.size();
+    if (at == matches.size()) {
+      matches.push_back({{begin, end}, phrase});
+    } else if (end > matches[at].span.end) {  // found later at the same place: longer
+      matches[at].span.end = end;
+      matches[at].source = phrase;
+    }
   });
+  std::sort(matches.begin(), matches.end());
+  read_negations(text, matches);
+  const auto phrase_matches = static_cast<std::ptrdiff_t>(matches.size());
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const TrainerPattern& pattern = *patterns_[i];
     for_each_pattern_match(pattern.regex(), text, [&](std::size_t begin, std::size_t end) {
       const TextSpan words = pattern.words_of(text, {begin, end});
-      found(phrases_.size() + i, words,
-            read_pattern_negation(text, words, pattern.words().required));
+      const Negation negation = read_pattern_negation(text, words, pattern.words().required);
+      matches.push_back({words, phrases_.size() + i, negation.negated, negation.denied});
     });
   }
-  std::sort(matches.begin(), matches.end());
+  std::sort(matches.begin() + phrase_matches, matches.end());
+  std::inplace_merge(matches.begin(), matches.begin() + phrase_matches, matches.end());
   return matches;
 }
 

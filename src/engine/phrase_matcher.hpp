@@ -3,8 +3,10 @@
 // negation governs it. Phrases are normalised and patterns checked once, at load.
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/trainer_pattern.hpp"
@@ -86,14 +88,37 @@ void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& f
   for_each_pattern_match(pattern, text, 0, text.size(), std::forward<Found>(found));
 }
 
+// Of the phrases of one group (a concept's, a rule's list) found starting at one place, only the
+// longest counts: the shorter ones there (嗯 and 嗯嗯 in 嗯嗯嗯) say nothing more, and what a rule
+// reads of a phrase match (its negation, whether it is quoted) depends only on where it begins.
+// Without this, K nested phrases gave K matches at every character of a reply that repeats
+// one, each read, sorted and listed as evidence: scoring took time in K × the reply's length,
+// and the evidence grew with K². A scan asks, for each match of a phrase that nests with
+// another (PhraseMatcher::nests), where it goes; the map is left empty by other replies.
+class LongestAtPlace {
+ public:
+  // The index of the match of `group` found from `begin` that is kept already, or `next`
+  // (where the caller then appends this one) when there is none.
+  std::size_t slot(std::uint32_t group, std::size_t begin, std::size_t next) {
+    const std::uint64_t place = (std::uint64_t{group} << 32) | begin;
+    return kept_.try_emplace(place, next).first->second;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, std::size_t> kept_;
+};
+
 class PhraseMatcher {
  public:
+  static constexpr std::uint32_t kNoPrefix = 0xFFFFFFFF;
+
   // Patterns that are invalid or refused (engine/trainer_pattern.hpp) are reported against
   // `file` and left out.
   PhraseMatcher(const std::vector<std::string>& phrases, const std::vector<MarkedText>& patterns,
                 const std::string& file, Diagnostics& diagnostics);
 
-  // Every occurrence, in text order, each marked negated or not.
+  // Every occurrence, in text order, each marked negated or not; of the phrases found starting
+  // at one place, the longest (LongestAtPlace): the others there are its prefixes (prefix_of).
   std::vector<PhraseMatch> find_all(std::string_view normalized) const;
 
   // The same, each also marked quoted or not, as LexiconScanner marks them: `counts()` then
@@ -105,12 +130,24 @@ class PhraseMatcher {
   // The phrases as the trainer wrote them, for messages.
   const std::vector<std::string>& display_phrases() const { return display_; }
   const std::vector<std::unique_ptr<TrainerPattern>>& patterns() const { return patterns_; }
+  // Whether phrase `i` begins another phrase of the list, or another begins it (the same words
+  // listed twice included): only then can two of them be found starting at one place.
+  bool nests(std::size_t i) const { return i < nests_.size() && nests_[i]; }
+  // The longest other phrase of the list that phrase (or pattern) `i` begins with, or
+  // kNoPrefix: a match of `i` says that one too, and so on down the chain.
+  std::uint32_t prefix_of(std::size_t i) const {
+    return i < prefix_.size() ? prefix_[i] : kNoPrefix;
+  }
 
  private:
   std::vector<std::string> phrases_;  // normalised
   std::vector<std::string> display_;  // as written, same order
   std::vector<std::unique_ptr<TrainerPattern>> patterns_;
-  PhraseAutomaton automaton_;  // over phrases_
+  PhraseAutomaton automaton_;          // over phrases_
+  std::vector<bool> nests_;            // per phrase
+  std::vector<std::uint32_t> prefix_;  // per phrase
+
+  void find_nesting();
 };
 
 // RE2 options for trainer-written patterns: UTF-8, bounded memory, no logging to stderr.

@@ -24,25 +24,44 @@ std::string quoted_list(const std::vector<std::string>& items, std::size_t at_mo
   return out;
 }
 
-// Adds the occurrences the rule counts, each place once (a concept's phrase and its pattern may
-// find the same words); returns how many.
+// Whether `next`, the place of an occurrence after the one at `last`, is the same place or
+// overlaps it.
+bool joins(TextSpan last, TextSpan next) {
+  return next == last || (next.begin >= last.begin && next.begin < last.end);
+}
+
+// Adds the places of the occurrences the rule counts, each place once: occurrences that overlap
+// (a concept's phrase and its pattern finding the same words, 抱歉 inside 非常抱歉, the nested
+// phrases of 嗯嗯嗯嗯) are one span covering them all. `matches` are in text order, so the
+// overlap is always with the span added last, and a reply's evidence is never longer than the
+// reply. Returns how many spans were added.
 template <typename Matches>
 std::size_t add_evidence(RuleResult& result, const NormalizedText& reply, const Matches& matches,
                          bool negation, bool forbids) {
-  const auto before = static_cast<std::ptrdiff_t>(result.matched.size());
+  const std::size_t before = result.matched.size();
   for (const PhraseMatch& match : matches) {
     if (!counts(match, negation, forbids)) continue;
     const TextSpan span = reply.to_original(match.span);
-    if (std::find(result.matched.begin() + before, result.matched.end(), span) ==
-        result.matched.end())
+    const auto added = std::span<TextSpan>(result.matched).subspan(before);
+    if (!added.empty() && joins(added.back(), span)) {
+      added.back().end = std::max(added.back().end, span.end);
+    } else if (added.empty() || span.begin >= added.back().begin ||
+               std::find(added.begin(), added.end(), span) == added.end()) {
       result.matched.push_back(span);
+    }
   }
-  return result.matched.size() - static_cast<std::size_t>(before);
+  return result.matched.size() - before;
 }
 
-std::string_view first_evidence(const RuleResult& result, const NormalizedText& reply) {
-  const TextSpan span = result.matched.front();
-  return std::string_view(reply.original).substr(span.begin, span.end - span.begin);
+// The words of the first occurrence the rule counts, as typed, for a message quoting what was
+// said: that occurrence alone, not the span it was merged into (a reply of 10,000 嗯 is one).
+template <typename Matches>
+std::string_view first_counted(const NormalizedText& reply, const Matches& matches, bool negation,
+                               bool forbids) {
+  for (const PhraseMatch& match : matches) {
+    if (counts(match, negation, forbids)) return reply.original_text(match.span);
+  }
+  return {};
 }
 
 // Whether the match is a title that does not fit the customer (女士 to 王先生): no polite
@@ -73,10 +92,8 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
     std::copy_if(matches.begin(), matches.end(), std::back_inserter(fitting),
                  [&](const PhraseMatch& m) { return !misfits(rule, m, reply); });
   }
-  const bool found =
-      add_evidence(result, reply,
-                   misfit == matches.end() ? matches : std::span<const PhraseMatch>(fitting),
-                   rule.rule->negation, forbids) > 0;
+  const auto judged = misfit == matches.end() ? matches : std::span<const PhraseMatch>(fitting);
+  const bool found = add_evidence(result, reply, judged, rule.rule->negation, forbids) > 0;
   result.ok = rule.rule->kind == RuleKind::concept_present ? found : !found;
   if (rule.rule->kind == RuleKind::concept_present && !found && misfit != matches.end()) {
     result.missing.push_back(entry.label());
@@ -85,8 +102,9 @@ void judge_concept(const CompiledRule& rule, const NormalizedText& reply, const 
     result.missing.push_back(entry.label());
     result.detail = rule.absence;
   } else if (rule.rule->kind == RuleKind::concept_forbidden && found) {
-    result.detail = fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")),
-                                entry.label(), first_evidence(result, reply));
+    result.detail =
+        fmt::format(fmt::runtime(tr("不要说「{}」类的话:“{}”。", "avoid {}: “{}”.")), entry.label(),
+                    first_counted(reply, judged, rule.rule->negation, forbids));
   }
 }
 
@@ -97,7 +115,12 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   const auto& phrases = rule.phrases->display_phrases();
   std::vector<bool> seen(phrases.size(), false);
   for (const auto& match : matches) {
-    if (counts(match, rule.rule->negation, forbids)) seen[match.source] = true;
+    if (!counts(match, rule.rule->negation, forbids)) continue;
+    // The phrases it begins with are said there too (不好 in 不好意思): find_all keeps only the
+    // longest at a place. A phrase marked seen has its whole chain marked already.
+    for (std::size_t said = match.source; said != PhraseMatcher::kNoPrefix && !seen[said];
+         said = rule.phrases->prefix_of(said))
+      seen[said] = true;
   }
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (!seen[i]) result.missing.push_back(phrases[i]);
@@ -120,7 +143,7 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
       result.missing.clear();
       if (!result.ok)
         result.detail = fmt::format(fmt::runtime(tr("不要说:“{}”。", "do not say: “{}”.")),
-                                    first_evidence(result, reply));
+                                    first_counted(reply, matches, rule.rule->negation, forbids));
       break;
   }
 }
