@@ -8,6 +8,7 @@
 #include <span>
 
 #include "engine/address_forms.hpp"
+#include "engine/pattern_negation.hpp"
 #include "engine/questions.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -148,12 +149,25 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   }
 }
 
+// A scenario's regex reads negation and quotation as a concept's pattern does (its `negation`
+// key as for phrases): `(我|我们)[^.!?;]{0,8}联系` gave the points for promising to make the call
+// to 我们不会帮您联系 (outside pass 37, finding 11).
+std::vector<PhraseMatch> regex_matches(const TrainerPattern& pattern, const NormalizedText& reply) {
+  std::vector<PhraseMatch> matches;
+  for_each_pattern_match(pattern.regex(), reply.text, [&](std::size_t begin, std::size_t end) {
+    const TextSpan words = pattern.words_of(reply.text, {begin, end});
+    const Negation negation = read_pattern_negation(reply.text, words, pattern.words().required);
+    PhraseMatch match{words, 0, negation.negated, negation.denied};
+    match.quoted = reply.is_quoted(words.begin);
+    matches.push_back(match);
+  });
+  return matches;
+}
+
 void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
-  const std::optional<TextSpan> words = rule.regex->first_words(reply.text);
-  result.ok = words.has_value();
-  if (result.ok) {
-    result.matched.push_back(reply.to_original(*words));
-  } else {
+  const std::vector<PhraseMatch> matches = regex_matches(*rule.regex, reply);
+  result.ok = add_evidence(result, reply, matches, rule.rule->negation, false) > 0;
+  if (!result.ok) {
     result.detail = std::string(
         tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
   }

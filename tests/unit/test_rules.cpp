@@ -66,6 +66,20 @@ TEST_CASE("any_of, all_of, none_of") {
   CHECK_FALSE(ok("{none_of: [不归我管]}", "这不归我管"));
 }
 
+// Outside pass 37, finding 11: a scenario's regex counted 我们不会帮您联系 as promising to call.
+TEST_CASE("a regex rule reads negation and quotation as a concept's pattern does") {
+  const std::string call = "{regex: '(我|我们)[^.!?;]{0,8}(确认|联系|核实)'}";
+  CHECK(ok(call, "我们马上帮您联系那边的营业厅。"));
+  CHECK_FALSE(ok(call, "女士,对不起,我们不会帮您联系别的营业厅。"));
+  CHECK_FALSE(ok(call, "我们没法打电话确认,您自己去问吧。"));
+  CHECK_FALSE(ok("{regex: '道歉'}", "我们不道歉。"));
+  CHECK(ok("{regex: '道歉', negation: false}", "我们不道歉。"));
+  // A later match that is said counts, though an earlier one is negated.
+  CHECK(ok(call, "我们不会让您白跑,我们马上联系。"));
+  // The pattern's own 不 is its words, not a negation of them.
+  CHECK(ok("{regex: '发不出'}", "短信发不出去。"));
+}
+
 TEST_CASE("regex runs on normalised text") {
   CHECK(ok("{regex: '工号\\d{3,}'}", "我的工号１２３４"));
   CHECK_FALSE(ok("{regex: '工号\\d{3,}'}", "我的工号是12"));
