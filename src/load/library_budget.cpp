@@ -118,6 +118,7 @@ LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnost
   const std::vector<const Concept*> concepts = in_file_order(lexicon);
   LexiconBudget budget;
   budget.within = phrases_within_limit(concepts, diagnostics);
+  for (const Concept* concept_ : concepts) budget.phrases += concept_->phrases.size();
   budget.pattern_instructions = lexicon_pattern_total(concepts, ClassSizes::read);
   if (budget.pattern_instructions <= kMaxWokenPatternInstructions) return budget;
   budget.pattern_instructions = lexicon_pattern_total(concepts, ClassSizes::measured);
@@ -143,6 +144,31 @@ bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instru
       return false;
     }
   }
+  return true;
+}
+
+bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
+                                    Diagnostics& diagnostics) {
+  std::size_t total = phrases;
+  for (const Step& step : scenario.steps) {
+    for (const Rule& rule : step.rules) {
+      total += rule.phrases.size();
+      if (total <= kMaxLexiconPhrases) continue;
+      diagnostics.error(
+          scenario.file, rule.mark,
+          fmt::format(fmt::runtime(tr("词语太多:全部词库和场景的规则到这一条为止共有 {} 条词语,"
+                                      "上限是 200,000。每条词语在每次启动时都要占用内存和时间,"
+                                      "请删去重复或用不到的词语,常用的说法请写进词库的概念",
+                                      "too many phrases: all lexicons and scenarios' rules hold {} "
+                                      "phrases up to this rule, more than the limit of 200,000. "
+                                      "Every phrase costs memory and time at every start; remove "
+                                      "phrases that repeat others or are not needed, and put "
+                                      "common wording in a lexicon's concept")),
+                      grouped(total)));
+      return false;
+    }
+  }
+  phrases = total;
   return true;
 }
 

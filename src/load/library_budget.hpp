@@ -16,12 +16,14 @@ namespace coach {
 // of every lexicon and the regexes of its own scenario. The bundled library's come to about
 // 460,000, its largest scenario adding 14,000.
 inline constexpr std::size_t kMaxWokenPatternInstructions = 2'000'000;
-// The phrases of all lexicons together. The bundled lexicons hold about 2,000.
+// The phrases of all lexicons and of all scenarios' rules together. The bundled library holds
+// about 2,400.
 inline constexpr std::size_t kMaxLexiconPhrases = 200'000;
 
 struct LexiconBudget {
   bool within = true;
   std::size_t pattern_instructions = 0;  // what the lexicons' patterns take of the budget
+  std::size_t phrases = 0;               // and their phrases
 };
 
 // An error at the concept or pattern that takes the lexicons past a limit.
@@ -31,5 +33,12 @@ LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnost
 // does not.
 bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instructions,
                             Diagnostics& diagnostics);
+
+// Whether the phrases of the scenario's rules (`any_of`, `all_of`, `none_of`) fit in what the
+// lexicons and the scenarios loaded before it left of kMaxLexiconPhrases: every command loads
+// them all. `phrases` is the total so far, and grows by the scenario's when they fit; an error
+// at the rule that passes the limit.
+bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
+                                    Diagnostics& diagnostics);
 
 }  // namespace coach

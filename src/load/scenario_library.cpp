@@ -183,6 +183,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       load_presets(sources, customer_types, library.preset_files_, diagnostics);
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
 
+  std::size_t phrases = budget.phrases;
   std::map<std::string, IdHolder> holder_of;
   for (const auto& file : expand_yaml_paths(
            sources.scenarios, false,
@@ -203,7 +204,8 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     if (!start_below_limit(*scenario, diagnostics)) continue;
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics);
-    if (rubric && scenario_within_budget(*shared, budget.pattern_instructions, diagnostics))
+    if (rubric && scenario_within_budget(*shared, budget.pattern_instructions, diagnostics) &&
+        scenario_phrases_within_budget(*shared, phrases, diagnostics))
       library.rubrics_.push_back(std::move(*rubric));
   }
   return library;

@@ -116,3 +116,30 @@ TEST_CASE("a scenario's own regexes share what the lexicons leave") {
   CHECK(over.items().front().file == "t.yaml");
   CHECK(over.items().front().mark.line == 22);
 }
+
+// Outside pass 37, finding 07: 400,000 phrases in one scenario's any_of were not counted.
+TEST_CASE("the phrases of scenarios' rules count with the lexicons'") {
+  Scenario scenario;
+  scenario.file = "t.yaml";
+  Step step;
+  Rule rule;
+  rule.kind = RuleKind::any_of;
+  rule.phrases.assign(1000, "对不起");
+  rule.mark = {12, 9};
+  step.rules.push_back(rule);
+  scenario.steps.push_back(step);
+
+  std::size_t phrases = kMaxLexiconPhrases - 1000;
+  Diagnostics fits;
+  CHECK(scenario_phrases_within_budget(scenario, phrases, fits));
+  CHECK(fits.empty());
+  CHECK(phrases == kMaxLexiconPhrases);
+
+  Diagnostics over;
+  CHECK_FALSE(scenario_phrases_within_budget(scenario, phrases, over));
+  CHECK(phrases == kMaxLexiconPhrases);  // a scenario refused takes nothing
+  REQUIRE(over.size() == 1);
+  CHECK(over.items().front().file == "t.yaml");
+  CHECK(over.items().front().mark.line == 12);
+  CHECK(over.items().front().message.find("201,000") != std::string::npos);
+}
