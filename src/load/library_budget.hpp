@@ -17,7 +17,7 @@ namespace coach {
 // 460,000, its largest scenario adding 14,000.
 inline constexpr std::size_t kMaxWokenPatternInstructions = 2'000'000;
 // The phrases of all lexicons and of all scenarios' rules together. The bundled library holds
-// about 2,400.
+// about 2,000.
 inline constexpr std::size_t kMaxLexiconPhrases = 200'000;
 
 struct LexiconBudget {
