@@ -98,8 +98,12 @@ class ExamSubmission {
   void save(const Attempt& current) {
     AnswersFile file = done_;
     file.attempts.push_back(current);
-    file_.save(format_answers(file));
+    const std::string text = format_answers(file);
+    bytes_ = text.size();
+    file_.save(text);
   }
+  // How large the submission was when last written.
+  std::size_t bytes() const { return bytes_; }
   // The scenario is over: the next one is written after it.
   void close(Attempt sat) { done_.attempts.push_back(std::move(sat)); }
   // Whether a scenario of the exam has been sat.
@@ -108,6 +112,7 @@ class ExamSubmission {
  private:
   AnswersRecording file_;
   AnswersFile done_;
+  std::size_t bytes_ = 0;
 };
 
 bool is_quit(const std::string& command) {
@@ -350,12 +355,23 @@ class PracticeRun {
     if (command == "/retry") {
       // No show_current() here: the step went back, so answer_current() returns and
       // play_steps() shows the earlier step's line (showing it here too printed it twice).
-      refuse_retry(session_.retry());
+      refuse_retry(retry());
       return;
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
                                              "unknown command {}; /help lists commands.")),
                              utf8::quote(command)));
+  }
+
+  // Every try is kept in the recording (and an exam's submission), which must stay a file
+  // `coach grade` reads (16 MiB): past half of that, a session takes no more tries. The steps
+  // still to answer then add at most kMaxSteps replies and customer lines.
+  static constexpr std::size_t kMaxBytesForRetry = 8 << 20;
+
+  Session::Retry retry() {
+    const std::size_t written = std::max(recorded_bytes_, submission_ ? submission_->bytes() : 0);
+    if (written > kMaxBytesForRetry) return Session::Retry::recording_full;
+    return session_.retry();
   }
 
   void refuse_retry(Session::Retry retried) const {
@@ -369,6 +385,15 @@ class PracticeRun {
                           "The last step has been answered again {} times, the most one session "
                           "keeps; go on, or practise it again in a new session.")),
           kMaxEarlierTries));
+    if (retried == Session::Retry::recording_full)
+      return screen_.note(fmt::format(
+          fmt::runtime(tr("作答记录已有 {:.1f} MB,这次练习不能再重答:记录要保持在 coach grade "
+                          "能读的 16 MiB 以内。请接着往下答。",
+                          "The transcript is already {:.1f} MB, so this session takes no more "
+                          "tries: it must stay within the 16 MiB coach grade reads. Go on.")),
+          static_cast<double>(
+              std::max(recorded_bytes_, submission_ ? submission_->bytes() : std::size_t{0})) /
+              (1 << 20)));
   }
 
   // Labelled with the step it answers: at step 3 the model answer of step 2 was taken for the
@@ -398,7 +423,7 @@ class PracticeRun {
       const auto command = typed_command(line);
       if (!command && trimmed_reply(line).empty()) return false;
       if (command == "/retry") {
-        const Session::Retry retried = session_.retry();
+        const Session::Retry retried = retry();
         if (retried == Session::Retry::went_back) return true;
         refuse_retry(retried);
         continue;
@@ -467,6 +492,7 @@ class PracticeRun {
   void write_answers() {
     const AnswersFile answers = session_.transcript();
     const std::string transcript = format_answers(answers);
+    recorded_bytes_ = transcript.size();
     record_.save(transcript);
     sessions_copy_.save(transcript);
     if (submission_) submission_->save(answers.attempts.front());
@@ -498,6 +524,7 @@ class PracticeRun {
   const Exam* exam_;
   ExamSubmission* submission_;
   AttemptResult result_;
+  std::size_t recorded_bytes_ = 0;  // the transcript as last written
   std::vector<std::string> unmet_;
   const PracticeOptions& options_;
   PracticeScreen screen_;

@@ -451,6 +451,17 @@ void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
   if (!reader.expect_sequence(steps, "`steps`")) return;
   if (steps.size() == 0)
     reader.error(steps, std::string(tr("至少要有一个步骤", "needs at least one step")));
+  if (steps.size() > kMaxSteps) {
+    static_assert(kMaxSteps == 100, "the messages name the limit");
+    reader.error(steps.items()[kMaxSteps],
+                 fmt::format(fmt::runtime(tr("步骤太多:{} 步,上限是 100。一次投诉处理通常是 3 到 "
+                                             "10 步;很长的材料请拆成几个场景",
+                                             "too many steps: {}, more than the limit of 100. A "
+                                             "complaint is handled in 3 to 10 steps; split long "
+                                             "material into several scenarios")),
+                             steps.size()));
+    return;
+  }
   std::set<std::string> ids;
   for (const YamlNode& node : steps.items()) {
     auto step = read_step(reader, node);

@@ -14,6 +14,11 @@
 
 namespace coach {
 
+// The most steps a scenario may have. The bundled ones have at most 6. Each reply of a practice
+// session rewrites the recording of all the steps before it, and a recording of many steps of
+// long replies passed the 16 MiB `coach grade` reads.
+constexpr std::size_t kMaxSteps = 100;
+
 // The longest line a customer may say at a step. The bundled ones are under 200 characters.
 constexpr std::size_t kMaxCustomerLineCharacters = 2000;
 

@@ -21,6 +21,12 @@ steps:
 """
 
 
+def steps_scenario(count):
+    """A scenario of `count` steps like SCENARIO's one."""
+    head, step = SCENARIO.format(line="你好").split("steps:\n")
+    return head + "steps:\n" + "".join(step.replace("id: vent", f"id: s{i}") for i in range(count))
+
+
 class LongSessions(CoachTestCase):
     def test_a_step_is_answered_again_at_most_twenty_times_and_every_try_is_kept(self):
         record = self.tmp / "rec.yaml"
@@ -53,6 +59,36 @@ class LongSessions(CoachTestCase):
             "}\n    rules:")
         self.write("t.yaml", conditional)
         self.assertExit(run("validate", str(path)), 2)
+
+    def test_more_than_a_hundred_steps_are_refused_at_the_hundred_and_first(self):
+        (self.tmp / "lexicons").symlink_to(BUNDLED / "lexicons")
+        (self.tmp / "customer-types").symlink_to(BUNDLED / "customer-types")
+        for count, status in ((100, 0), (101, 2)):
+            with self.subTest(count=count):
+                path = self.write("t.yaml", steps_scenario(count))
+                result = run("validate", str(path))
+                self.assertExit(result, status)
+        self.assertIn("步骤太多:101 步,上限是 100", result.stderr)
+
+    def test_tries_stop_before_the_recording_passes_what_grade_reads(self):
+        # Outside pass 37, finding 06: 30 steps of 10,000-character replies, each tried 20 times
+        # more, made a 19 MB recording that `coach grade` refused though practice called it
+        # gradeable. Past 8 MiB a session takes no more tries.
+        (self.tmp / "lib").mkdir()
+        (self.tmp / "lib" / "lexicons").symlink_to(BUNDLED / "lexicons")
+        (self.tmp / "lib" / "customer-types").symlink_to(BUNDLED / "customer-types")
+        self.write("lib/t.yaml", steps_scenario(12))
+        reply = "您" + "😀" * 9999  # 40 KB: the longest reply, four bytes a character
+        typed = (reply + "\n" + f"/retry\n{reply}\n" * 20) * 12 + "/quit\n"
+        record = self.tmp / "rec.yaml"
+        result = run("--scenarios", str(self.tmp / "lib"), "practice", "t", "--record", str(record),
+                     "--no-history", input=typed, lang="en", timeout=300)
+        self.assertExit(result, 0)
+        self.assertIn("so this session takes no more tries: it must stay within the 16 MiB "
+                      "coach grade reads", result.stdout)
+        self.assertLess(record.stat().st_size, 16 << 20)
+        graded = run("--scenarios", str(self.tmp / "lib"), "grade", str(record), "--no-history")
+        self.assertIn(graded.returncode, (0, 1), graded.stderr)
 
 
 if __name__ == "__main__":
