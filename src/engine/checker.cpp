@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <map>
 #include <optional>
-#include <set>
+#include <string>
+#include <vector>
 
 #include "engine/conversation.hpp"
 #include "engine/scorer.hpp"
@@ -232,59 +232,179 @@ void check_whole_attempt(const Rubric& rubric, const AttemptResult& result, Chec
                   result.score, result.pass_mark));
 }
 
-// Which branches a sequence of replies reaches: conditional steps played, and conditional
-// lines said (step id + index of the line in `customer_if`).
-using Reply = std::function<std::optional<std::string>(const Step&)>;
-using Branches = std::set<std::pair<std::string, int>>;
-
-Conversation walk(const Rubric& rubric, const Reply& reply_to, ScoredReplies& scored,
-                  Branches& reached) {
-  Conversation conversation(rubric);
-  while (const CompiledStep* step = conversation.next_step()) {
-    const Step& definition = *step->step;
-    if (definition.when) reached.insert({definition.id, -1});
-    const std::string& line = conversation.customer_line(*step);
-    for (std::size_t i = 0; i < definition.customer_lines_if.size(); ++i) {
-      if (&definition.customer_lines_if[i].line == &line)
-        reached.insert({definition.id, static_cast<int>(i)});
+// Which branches the replies reach: each conditional step played, each line of `customer_if`
+// said, by the step's place in the scenario. Walks stop where every branch ahead of them has
+// been reached: they could only reach it again.
+class Branches {
+ public:
+  explicit Branches(const Rubric& rubric) {
+    for (const CompiledStep& step : rubric.steps()) {
+      lines_reached_.emplace_back(step.step->customer_lines_if.size(), false);
+      unreached_.push_back(step.step->customer_lines_if.size() + (step.step->when ? 1 : 0));
     }
-    conversation.answer(*step, scored.at(*step, reply_to(definition)));
+    step_reached_.assign(unreached_.size(), false);
+    unreached_end_ = unreached_.size();
+    forget_reached_tail();
   }
-  return conversation;
-}
+
+  void reach(std::size_t step, bool conditional, std::optional<std::size_t> line) {
+    if (conditional && !step_reached_[step]) {
+      step_reached_[step] = true;
+      --unreached_[step];
+    }
+    if (line && !lines_reached_[step][*line]) {
+      lines_reached_[step][*line] = true;
+      --unreached_[step];
+    }
+    forget_reached_tail();
+  }
+  bool step_reached(std::size_t step) const { return step_reached_[step]; }
+  bool line_reached(std::size_t step, std::size_t line) const { return lines_reached_[step][line]; }
+  // Whether the step at `index`, or one after it, has a branch not reached yet.
+  bool unreached_from(std::size_t index) const { return index < unreached_end_; }
+
+ private:
+  void forget_reached_tail() {
+    while (unreached_end_ > 0 && unreached_[unreached_end_ - 1] == 0) --unreached_end_;
+  }
+
+  std::vector<bool> step_reached_;
+  std::vector<std::vector<bool>> lines_reached_;
+  std::vector<std::size_t> unreached_;  // branches of each step not reached yet
+  std::size_t unreached_end_ = 0;       // one past the last step that has one
+};
+
+// The states at one step from which the model answers' way on has been walked: the model
+// answers' own, and those of the last few walks that passed the step. A walk that comes into
+// one of them would only walk that way again. Only the last few: walks with a counter-example
+// pass steps × counter-examples states, too many to keep, and a walk that does not rejoin the
+// model answers' path mostly rejoins one walked just before (the same slip one step earlier,
+// whose anger is still the same when the customer reaches this step).
+class WalkedStates {
+ public:
+  // Whether `state` is new here; it is remembered if so.
+  bool remember(const PathState& state, bool on_model_answers_path) {
+    if (model_answers_ == state) return false;
+    if (std::find(recent_.begin(), recent_.end(), state) != recent_.end()) return false;
+    if (on_model_answers_path) {
+      model_answers_ = state;
+    } else {
+      recent_[next_] = state;
+      next_ = (next_ + 1) % recent_.size();
+    }
+    return true;
+  }
+
+ private:
+  std::optional<PathState> model_answers_;
+  std::array<std::optional<PathState>, 8> recent_;
+  std::size_t next_ = 0;
+};
 
 std::optional<std::string> first_of(const std::vector<MarkedText>& examples) {
   if (examples.empty()) return std::nullopt;
   return examples.front().text;
 }
 
-// The model answers throughout (returned: it is also the whole attempt `check` grades); the
-// counter-examples throughout; and the model answers with one step's counter-example (each of
-// them) in turn.
-AttemptResult walk_every_branch(const Rubric& rubric, ScoredReplies& scored, Branches& reached) {
-  const Conversation model_answers = walk(
-      rubric, [](const Step& s) { return first_of(s.model_answers); }, scored, reached);
-  walk(
-      rubric, [](const Step& s) { return first_of(s.counter_examples); }, scored, reached);
-  for (const auto& target : rubric.steps()) {
-    for (const auto& example : target.step->counter_examples) {
-      walk(
-          rubric,
-          [&](const Step& s) -> std::optional<std::string> {
-            return &s == target.step ? std::optional<std::string>(example.text)
-                                     : first_of(s.model_answers);
-          },
-          scored, reached);
+// The walks `check` makes to see which branches the examples reach: the model answers
+// throughout, the counter-examples throughout, and the model answers with one step's
+// counter-example (each of them) in turn. A walk with a counter-example starts where the model
+// answers' path comes to its step, not at the first step, and ends as soon as it can reach
+// nothing new: the customer has left, every branch ahead is reached, or it has come back into
+// a state whose way on with the model answers has been walked. So a scenario of many steps is
+// not walked once for each counter-example.
+class BranchExplorer {
+ public:
+  BranchExplorer(const Rubric& rubric, ScoredReplies& scored)
+      : rubric_(rubric),
+        scored_(scored),
+        rules_(rubric),
+        branches_(rubric),
+        model_path_(rubric.steps().size()),
+        walked_(rubric.steps().size()) {
+    for (const CompiledStep& step : rubric.steps())
+      model_answers_.push_back(effect(step, first_of(step.step->model_answers)));
+  }
+
+  const Branches& explore() {
+    follow_model_answers(rules_.start(), true);
+    follow_counter_examples();
+    for (std::size_t target = 0; target < rubric_.steps().size(); ++target)
+      try_counter_examples(target);
+    return branches_;
+  }
+
+ private:
+  ReplyEffect effect(const CompiledStep& step, const std::optional<std::string>& reply) {
+    return rules_.effect_of(step, scored_.at(step, reply));
+  }
+
+  bool worth_walking(const PathState& state) const {
+    return !state.walked_out && branches_.unreached_from(state.index);
+  }
+
+  // The step played next from `state`, its branches noted as reached.
+  const CompiledStep* play_next(PathState& state) {
+    const CompiledStep* step = rules_.next_step(state);
+    if (step)
+      branches_.reach(state.index, step->step->when.has_value(), rules_.line_if(state, *step));
+    return step;
+  }
+
+  void follow_model_answers(PathState state, bool on_model_answers_path) {
+    while (worth_walking(state)) {
+      if (!walked_[state.index].remember(state, on_model_answers_path)) return;
+      if (!play_next(state)) return;
+      if (on_model_answers_path) model_path_[state.index] = state;
+      rules_.move_on(state, model_answers_[state.index]);
     }
   }
-  return model_answers.result("", rubric.scenario().file);
+
+  void follow_counter_examples() {
+    PathState state = rules_.start();
+    while (worth_walking(state)) {
+      const CompiledStep* step = play_next(state);
+      if (!step) return;
+      rules_.move_on(state, effect(*step, first_of(step->step->counter_examples)));
+    }
+  }
+
+  // A step the model answers never play is played by none of these walks either: they are the
+  // model answers' walk up to it.
+  void try_counter_examples(std::size_t target) {
+    const CompiledStep& step = rubric_.steps()[target];
+    for (const MarkedText& example : step.step->counter_examples) {
+      if (!model_path_[target] || !branches_.unreached_from(target + 1)) return;
+      PathState state = *model_path_[target];
+      rules_.move_on(state, effect(step, example.text));
+      follow_model_answers(std::move(state), false);
+    }
+  }
+
+  const Rubric& rubric_;
+  ScoredReplies& scored_;
+  PathRules rules_;
+  Branches branches_;
+  std::vector<ReplyEffect> model_answers_;  // of each step's first model answer
+  // The state in which the model answers' path plays each step (none: it does not, or nothing
+  // after the step was left to reach when it got there).
+  std::vector<std::optional<PathState>> model_path_;
+  std::vector<WalkedStates> walked_;  // by PathState::index
+};
+
+// The attempt made of each step's first model answer, as `grade` would score it.
+AttemptResult model_answers_attempt(const Rubric& rubric, ScoredReplies& scored) {
+  Conversation conversation(rubric);
+  while (const CompiledStep* step = conversation.next_step())
+    conversation.answer(*step, scored.at(*step, first_of(step->step->model_answers)));
+  return conversation.result("", rubric.scenario().file);
 }
 
 void check_branches(const Rubric& rubric, const Branches& reached, CheckSummary& summary) {
   const std::string& file = rubric.scenario().file;
-  for (const auto& compiled : rubric.steps()) {
-    const Step& step = *compiled.step;
-    if (step.when && !reached.count({step.id, -1})) {
+  for (std::size_t index = 0; index < rubric.steps().size(); ++index) {
+    const Step& step = *rubric.steps()[index].step;
+    if (step.when && !reached.step_reached(index)) {
       summary.unreached.error(
           file, step.when->mark,
           fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会走到步骤 `{}`",
@@ -292,7 +412,7 @@ void check_branches(const Rubric& rubric, const Branches& reached, CheckSummary&
                       step.id));
     }
     for (std::size_t i = 0; i < step.customer_lines_if.size(); ++i) {
-      if (reached.count({step.id, static_cast<int>(i)})) continue;
+      if (reached.line_reached(index, i)) continue;
       summary.unreached.error(
           file, step.customer_lines_if[i].when.mark,
           fmt::format(fmt::runtime(tr("没有哪个示范回答或反例会让客户在步骤 `{}` 说这句话",
@@ -315,9 +435,9 @@ CheckSummary check_rubric(const Rubric& rubric, bool explain_counter_examples) {
     check_step_has_points(rubric, step, scored, summary);
     if (explain_counter_examples) explain_why_they_fail(rubric, step, scored, summary);
   }
-  Branches reached;
-  check_whole_attempt(rubric, walk_every_branch(rubric, scored, reached), summary);
-  check_branches(rubric, reached, summary);
+  check_whole_attempt(rubric, model_answers_attempt(rubric, scored), summary);
+  BranchExplorer explorer(rubric, scored);
+  check_branches(rubric, explorer.explore(), summary);
   return summary;
 }
 

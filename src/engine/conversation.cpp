@@ -3,56 +3,104 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 #include "engine/scorer.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
 
-Conversation::Conversation(const Rubric& rubric)
-    : rubric_(rubric), mood_(rubric.scenario().customer.temper.start) {}
-
-bool Conversation::said_before(const std::string& concept_id) const {
-  const auto& steps = rubric_.steps();
-  if (steps.empty()) return false;
-  const CompiledConcept* found = steps.front().concepts->find(concept_id);
-  if (!found) return false;
-  return std::any_of(replies_.begin(), replies_.end(),
-                     [&](const ReplyScan& reply) { return reply.says(found->index); });
+PathRules::PathRules(const Rubric& rubric) : rubric_(&rubric) {
+  // Read for every session and every graded attempt: allocated once, not grown step by step.
+  when_.reserve(rubric.steps().size());
+  lines_if_.reserve(rubric.steps().size());
+  for (const CompiledStep& step : rubric.steps()) {
+    const Step& definition = *step.step;
+    when_.push_back(definition.when ? std::optional(read(*definition.when)) : std::nullopt);
+    auto& lines = lines_if_.emplace_back();
+    lines.reserve(definition.customer_lines_if.size());
+    for (const auto& variant : definition.customer_lines_if) lines.push_back(read(variant.when));
+  }
 }
 
-bool Conversation::holds(const Condition& condition) const {
-  if (condition.mood_above && !(mood_ > *condition.mood_above)) return false;
-  if (condition.mood_below && !(mood_ < *condition.mood_below)) return false;
-  if (!condition.said.empty() && !said_before(condition.said)) return false;
-  if (!condition.not_said.empty() && said_before(condition.not_said)) return false;
+PathRules::ReadCondition PathRules::read(const Condition& condition) {
+  ReadCondition read{&condition};
+  if (!condition.said.empty()) read.said = number_of(condition.said);
+  if (!condition.not_said.empty()) read.not_said = number_of(condition.not_said);
+  return read;
+}
+
+// The concept as a reply's scan numbers it, found in the lexicon of the first step as it always
+// was; one the lexicon lacks is never said.
+std::uint32_t PathRules::number_of(const std::string& concept_id) {
+  const auto& steps = rubric_->steps();
+  if (steps.empty()) return kNeverSaid;
+  const CompiledConcept* found = steps.front().concepts->find(concept_id);
+  if (!found) return kNeverSaid;
+  const auto known = std::find(watched_.begin(), watched_.end(), found->index);
+  if (known != watched_.end()) return static_cast<std::uint32_t>(known - watched_.begin());
+  watched_.push_back(found->index);
+  return static_cast<std::uint32_t>(watched_.size() - 1);
+}
+
+PathState PathRules::start() const {
+  PathState state;
+  state.mood = rubric_->scenario().customer.temper.start;
+  state.said.assign(watched_.size(), false);
+  return state;
+}
+
+bool PathRules::holds(const PathState& state, const ReadCondition& read) const {
+  const Condition& condition = *read.condition;
+  const auto said = [&](std::uint32_t number) {
+    return number != kNeverSaid && state.said[number];
+  };
+  if (condition.mood_above && !(state.mood > *condition.mood_above)) return false;
+  if (condition.mood_below && !(state.mood < *condition.mood_below)) return false;
+  if (!condition.said.empty() && !said(read.said)) return false;
+  if (!condition.not_said.empty() && said(read.not_said)) return false;
   return true;
 }
 
-const CompiledStep* Conversation::next_step() {
-  const auto& steps = rubric_.steps();
-  while (index_ < steps.size()) {
-    const CompiledStep& step = steps[index_];
-    if (walked_out_) {
-      skipped_.push_back({step.step->id, std::string(tr("客户已经离开", "the customer had left"))});
-    } else if (step.step->when && !holds(*step.step->when)) {
-      skipped_.push_back(
-          {step.step->id, std::string(tr("条件不成立", "its condition did not hold"))});
+std::size_t PathRules::position(const CompiledStep& step) const {
+  return static_cast<std::size_t>(&step - rubric_->steps().data());
+}
+
+const CompiledStep* PathRules::next_step(PathState& state,
+                                         std::vector<SkippedStep>* skipped) const {
+  const auto& steps = rubric_->steps();
+  for (; state.index < steps.size(); ++state.index) {
+    const CompiledStep& step = steps[state.index];
+    if (state.walked_out) {
+      if (skipped)
+        skipped->push_back(
+            {step.step->id, std::string(tr("客户已经离开", "the customer had left"))});
+    } else if (when_[state.index] && !holds(state, *when_[state.index])) {
+      if (skipped)
+        skipped->push_back(
+            {step.step->id, std::string(tr("条件不成立", "its condition did not hold"))});
     } else {
       return &step;
     }
-    ++index_;
   }
   return nullptr;
 }
 
-const std::string& Conversation::customer_line(const CompiledStep& step) const {
-  for (const auto& variant : step.step->customer_lines_if) {
-    if (holds(variant.when)) return variant.line;
+std::optional<std::size_t> PathRules::line_if(const PathState& state,
+                                              const CompiledStep& step) const {
+  const auto& lines = lines_if_[position(step)];
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (holds(state, lines[i])) return i;
   }
-  return step.step->customer_line;
+  return std::nullopt;
 }
+
+const std::string& PathRules::customer_line(const PathState& state,
+                                            const CompiledStep& step) const {
+  const std::optional<std::size_t> line = line_if(state, step);
+  return line ? step.step->customer_lines_if[*line].line : step.step->customer_line;
+}
+
+namespace {
 
 // Whether a rule "fires" for the mood: a positive rule when satisfied, a forbidding one when
 // the forbidden words were said.
@@ -62,17 +110,45 @@ bool fires(const CompiledRule& rule, const RuleResult& result) {
   return forbidding ? !result.ok : result.ok;
 }
 
-int Conversation::mood_change(const CompiledStep& step, const StepResult& result,
-                              const ReplyScan& scan) const {
-  int change = 0;
-  for (std::size_t i = 0; i < step.rules.size() && i < result.rules.size(); ++i) {
-    if (fires(step.rules[i], result.rules[i])) change += step.rules[i].rule->mood;
+}  // namespace
+
+// The step's own rules and the concepts the customer reacts to move the anger. What the
+// conversation adds to a result afterwards (said before, too slow) fails the step but is not
+// something the customer heard, so it moves nothing.
+ReplyEffect PathRules::effect_of(const CompiledStep& step, const ScoredReply& scored) const {
+  ReplyEffect effect;
+  effect.answered = scored.result.answered;
+  const auto& rules = scored.result.rules;
+  for (std::size_t i = 0; i < step.rules.size() && i < rules.size(); ++i) {
+    if (fires(step.rules[i], rules[i])) effect.mood_change += step.rules[i].rule->mood;
   }
-  for (const auto& [concept_id, reaction] : rubric_.scenario().customer.temper.reacts_to) {
+  for (const auto& [concept_id, reaction] : rubric_->scenario().customer.temper.reacts_to) {
     const CompiledConcept* found = step.concepts->find(concept_id);
-    if (found && scan.says(found->index)) change += reaction;
+    if (found && scored.scan.says(found->index)) effect.mood_change += reaction;
   }
-  return change;
+  for (std::size_t number = 0; number < watched_.size(); ++number) {
+    if (scored.scan.says(watched_[number]))
+      effect.said.push_back(static_cast<std::uint32_t>(number));
+  }
+  return effect;
+}
+
+void PathRules::move_on(PathState& state, const ReplyEffect& effect) const {
+  if (effect.answered) state.mood = std::clamp(state.mood + effect.mood_change, 0, 100);
+  state.walked_out = state.mood >= rubric_->scenario().customer.temper.limit;
+  for (const std::uint32_t number : effect.said) state.said[number] = true;
+  ++state.index;
+}
+
+Conversation::Conversation(const Rubric& rubric)
+    : rubric_(rubric), rules_(rubric), state_(rules_.start()) {}
+
+const CompiledStep* Conversation::next_step() {
+  return rules_.next_step(state_, &skipped_);
+}
+
+const std::string& Conversation::customer_line(const CompiledStep& step) const {
+  return rules_.customer_line(state_, step);
 }
 
 // A reply slower than the step allows fails the step and counts half, with the time as the
@@ -112,23 +188,18 @@ const StepResult& Conversation::answer(const CompiledStep& step,
 
 const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply scored,
                                        std::optional<double> seconds) {
-  PathTurn turn{step.step->id, customer_line(step), mood_, mood_};
+  PathTurn turn{step.step->id, customer_line(step), state_.mood, state_.mood};
+  const ReplyEffect effect = rules_.effect_of(step, scored);
   StepResult& result = scored.result;
-  const ReplyScan& scan = scored.scan;
   hold_to_new_reply(scored.wording, result);
   hold_to_time_limit(*step.step, seconds, result);
   result.seconds = seconds;
   result.time_limit = step.step->time_limit;
-  if (result.answered) {
-    mood_ = std::clamp(mood_ + mood_change(step, result, scan), 0, 100);
-  }
-  turn.mood_after = mood_;
-  walked_out_ = mood_ >= rubric_.scenario().customer.temper.limit;
-  replies_.push_back(std::move(scored.scan));
+  rules_.move_on(state_, effect);
+  turn.mood_after = state_.mood;
   wordings_.add(scored.wording);
   results_.push_back(std::move(result));
   path_.push_back(std::move(turn));
-  ++index_;
   return results_.back();
 }
 
@@ -145,17 +216,17 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   attempt.steps = results_;
   attempt.path = path_;
   attempt.skipped = skipped_;
-  attempt.final_mood = mood_;
+  attempt.final_mood = state_.mood;
   attempt.walk_out_limit = scenario.customer.temper.limit;
-  attempt.walked_out = walked_out_;
+  attempt.walked_out = state_.walked_out;
   // Steps the customer left before, or that were never reached, are part of the
   // conversation the trainee did not have: they score zero.
   for (const auto& skipped : skipped_) {
     const CompiledStep* step = rubric_.find_step(skipped.step_id);
-    if (walked_out_ && step && !step->step->when)
+    if (state_.walked_out && step && !step->step->when)
       attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
   }
-  for (std::size_t i = index_; i < rubric_.steps().size(); ++i) {
+  for (std::size_t i = state_.index; i < rubric_.steps().size(); ++i) {
     const CompiledStep& step = rubric_.steps()[i];
     if (!step.step->when) attempt.steps.push_back(score_step(step, scenario, std::nullopt));
   }
