@@ -143,6 +143,21 @@ void PathRules::move_on(PathState& state, const ReplyEffect& effect) const {
 Conversation::Conversation(const Rubric& rubric)
     : rubric_(rubric), rules_(rubric), state_(rules_.start()) {}
 
+Conversation::Conversation(const Conversation& from, WithoutWordings)
+    : rubric_(from.rubric_),
+      rules_(from.rules_),
+      state_(from.state_),
+      results_(from.results_),
+      path_(from.path_),
+      skipped_(from.skipped_) {}
+
+AttemptResult Conversation::result_played_out(const std::string& trainee,
+                                              const std::string& file) const {
+  Conversation rest(*this, WithoutWordings{});
+  while (const CompiledStep* step = rest.next_step()) rest.answer(*step, std::nullopt);
+  return rest.result(trainee, file);
+}
+
 const CompiledStep* Conversation::next_step() {
   return rules_.next_step(state_, &skipped_);
 }

@@ -103,8 +103,14 @@ class Conversation {
 
   // Every step result so far, then the attempt's totals: what `grade` reports.
   AttemptResult result(const std::string& trainee, const std::string& file) const;
+  // The result if no step from here on were answered: what `grade` reports of the replies so far
+  // (practice saves it after every reply). A copy of the conversation without the wording of
+  // its replies plays on, which an unanswered step never repeats.
+  AttemptResult result_played_out(const std::string& trainee, const std::string& file) const;
 
  private:
+  struct WithoutWordings {};
+  Conversation(const Conversation& from, WithoutWordings);
   void hold_to_new_reply(const ReplyWording& wording, StepResult& result) const;
 
   const Rubric& rubric_;

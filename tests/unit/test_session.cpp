@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "engine/scorer.hpp"
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
@@ -150,6 +152,37 @@ TEST_CASE("a session left early scores as grade scores its transcript") {
   CHECK(steps == std::vector<std::string>{"one", "extra", "two"});
   CHECK(shown.score == graded.score);
   CHECK(format_json_report({shown}) == format_json_report({graded}));
+}
+
+// The session plays its own conversation on to the end rather than scoring the transcript again
+// at every save (which made a long session quadratic): after every move, both must agree.
+TEST_CASE("after any answers, skips and retries the session scores as grade scores it") {
+  test::Fixture fixture(kReacting);
+  REQUIRE(fixture.rubric);
+  const std::vector<std::string> replies = {"你弄错了", "对不起", "您的心情我很理解",
+                                            "对不起,是我们弄错了", "好的"};
+  std::mt19937 random(20261125);
+  for (int round = 0; round < 40; ++round) {
+    Session session(*fixture.rubric, "张三");
+    for (int move = 0; move < 8 && !session.finished(); ++move) {
+      switch (random() % 4) {
+        case 0:
+          session.skip();
+          break;
+        case 1:
+          session.retry();
+          break;
+        default:
+          session.answer(replies[random() % replies.size()], (random() % 50) / 10.0);
+      }
+      const AttemptResult shown = session.result();
+      const AttemptResult graded =
+          score_attempt(*fixture.rubric, session.transcript().attempts.front(), "张三", "");
+      CAPTURE(round);
+      CAPTURE(move);
+      REQUIRE(format_json_report({shown}) == format_json_report({graded}));
+    }
+  }
 }
 
 TEST_CASE("a reply's time is judged as the recording keeps it, so grade agrees") {
