@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 #include <utility>
 
 #include "load/yaml_problem_text.hpp"
@@ -59,6 +60,16 @@ class EventGuard {
   yaml_event_t& event_;
 };
 
+// The typing mistake behind libyaml's `problem` at `mark`: the input method's comma where
+// libyaml wanted YAML's, or one find_typing_mistake sees on the line or the line before.
+std::optional<TypingMistake> mistake_behind(std::string_view text, YamlMark mark,
+                                            std::string_view problem) {
+  if (auto comma =
+          full_width_comma_before(text, byte_offset_of(text, mark.index), mark.line, problem))
+    return comma;
+  return find_typing_mistake(text, mark.line, problem);
+}
+
 // libyaml's reader reports a byte offset; its scanner and parser a mark.
 YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
   if (parser.error == YAML_READER_ERROR) {
@@ -86,9 +97,13 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
   }
   // A full-width colon or a colon without its space explains the error better than where
   // the broken mapping started.
-  if (const auto mistake = find_typing_mistake(text, mark.line, words(parser.problem)))
-    return {mistake->offset ? yaml_mark_at(text, *mistake->offset) : mark,
-            syntax_error_text(words(parser.problem), false) + mistake->hint};
+  if (const auto mistake = mistake_behind(text, mark, words(parser.problem))) {
+    const YamlMark at = mistake->offset ? yaml_mark_at(text, *mistake->offset) : mark;
+    if (mistake->says_all)
+      return {at, fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")),
+                              mistake->hint)};
+    return {at, syntax_error_text(words(parser.problem), false) + mistake->hint};
+  }
   std::string message = syntax_error_text(words(parser.problem), true);
   const bool context_elsewhere = parser.context_mark.index != parser.problem_mark.index;
   if (parser.context && context_elsewhere) {

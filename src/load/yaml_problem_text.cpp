@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <utility>
 
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -156,27 +157,68 @@ std::string_view leading_key(std::string_view line) {
   return end > start && colon ? line.substr(start, end - start) : std::string_view{};
 }
 
+constexpr std::string_view kWideSpace = "\xE3\x80\x80";      // 　
+constexpr std::string_view kFullWidthDash = "\xEF\xBC\x8D";  // －
+constexpr std::string_view kFullWidthHash = "\xEF\xBC\x83";  // ＃
+
+// A mistake whose hint says all, as an aside to another message: “(…)”.
+TypingMistake as_aside(TypingMistake mistake) {
+  if (mistake.says_all) mistake.hint = fmt::format(fmt::runtime(tr("({})", " ({})")), mistake.hint);
+  mistake.says_all = false;
+  return mistake;
+}
+
+TypingMistake full_width_dash_mistake(int at, std::size_t dash) {
+  return TypingMistake{
+      fmt::format(fmt::runtime(tr("(第 {} 行开头是全角的“－”;列表项要用半角“- ”)",
+                                  " (line {} starts with a full-width “－”; a list item takes "
+                                  "“- ”)")),
+                  at + 1),
+      dash};
+}
+
+// `-id: s1`, `-　id: s1`: a dash starting the line with no space after it, or the input method's
+// space, so YAML reads one word where a list item was meant. Where the dash is; the hint says
+// all, without parentheses.
+std::optional<TypingMistake> dash_without_space(std::string_view line, int at) {
+  const std::size_t dash = line.find_first_not_of(' ');
+  if (dash == std::string_view::npos || line[dash] != '-' || dash + 1 == line.size())
+    return std::nullopt;
+  const std::string_view after = line.substr(dash + 1);
+  if (after.starts_with(kWideSpace)) {
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("第 {} 行的“-”后面是全角空格“　”;列表项要用半角“- ”,即减号后"
+                                    "加一个半角空格",
+                                    "the “-” on line {} is followed by a full-width space “　”; "
+                                    "a list item takes “- ”, a dash and an ASCII space")),
+                    at + 1),
+        dash, true};
+  }
+  if (std::string_view(" \t-").find(after.front()) != std::string_view::npos) return std::nullopt;
+  return TypingMistake{
+      fmt::format(fmt::runtime(tr("第 {} 行的“-”后面缺少空格;列表项要用半角“- ”,即减号后加一个"
+                                  "空格",
+                                  "the “-” on line {} has no space after it; a list item takes "
+                                  "“- ”, a dash and a space")),
+                  at + 1),
+      dash, true};
+}
+
+// The input method's brace and brackets, and the ASCII pair YAML takes for each.
+struct Opening {
+  std::string_view full_width;
+  std::string_view ascii;
+};
+constexpr Opening kOpenings[] = {
+    {"\xEF\xBD\x9B", "{ }"}, {"\xE3\x80\x90", "[ ]"}, {"\xEF\xBC\xBB", "[ ]"}};  // ｛ 【 ［
+
 // `－ id: vent`, `- ｛concept: empathy｝`, `customer: 【name: 陈女士】`: the input method's dash,
 // brace or bracket where YAML's starts a list item or a collection, so what follows is text
 // that holds a `: `. The offset is within the line.
 std::optional<TypingMistake> full_width_syntax(std::string_view line, int at) {
-  constexpr std::string_view kDash = "\xEF\xBC\x8D";  // －
   const std::size_t first = line.find_first_not_of(' ');
   if (first == std::string_view::npos) return std::nullopt;
-  if (line.substr(first).starts_with(kDash)) {
-    return TypingMistake{
-        fmt::format(fmt::runtime(tr("(第 {} 行开头是全角的“－”;列表项要用半角“- ”)",
-                                    " (line {} starts with a full-width “－”; a list item takes "
-                                    "“- ”)")),
-                    at + 1),
-        first};
-  }
-  struct Opening {
-    std::string_view full_width;
-    std::string_view ascii;
-  };
-  static constexpr Opening kOpenings[] = {
-      {"\xEF\xBD\x9B", "{ }"}, {"\xE3\x80\x90", "[ ]"}, {"\xEF\xBC\xBB", "[ ]"}};  // ｛ 【 ［
+  if (line.substr(first).starts_with(kFullWidthDash)) return full_width_dash_mistake(at, first);
   // Where a value starts: the item's (`- ｛…`), or the key's (`customer: 【…`).
   std::size_t value = key_start(line);
   if (value == std::string_view::npos) return std::nullopt;
@@ -197,8 +239,11 @@ std::optional<TypingMistake> full_width_syntax(std::string_view line, int at) {
 }
 
 // `    customer: 行吧` then `      principle: 跟踪服务`: the second key indented deeper than the
-// first, whose value is plain text, reads as more of that text, and its `: ` then cannot stand.
-std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line) {
+// first. After plain text (`read_as_text`) YAML reads it as more of that text, whose `: ` then
+// cannot stand; after a quoted text or a [ ] or { } it finds no key where one must be, and
+// saying so would name what is there: the hint says all.
+std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line,
+                                                 bool read_as_text) {
   const std::string_view shown = line_of(text, line);
   const std::string_view key = leading_key(shown);
   if (key.empty() || shown.substr(indentation(shown)).starts_with("- ")) return std::nullopt;
@@ -211,16 +256,70 @@ std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line
     const std::size_t key_column = static_cast<std::size_t>(above_key.data() - above.data());
     const std::size_t deeper = indentation(shown);
     if (deeper <= key_column) return std::nullopt;
+    const std::string_view wording =
+        read_as_text
+            ? tr("(第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格,被读成了上一行文字的继续;"
+                 "同一层的键要对齐)",
+                 " (`{1}:` on line {0} is indented {3} more than `{2}:` above it, so it reads as "
+                 "more of that key's text; keys at one level line up)")
+            : tr("第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格;同一层的键要对齐",
+                 "`{1}:` on line {0} is indented {3} more than `{2}:` above it; keys at one "
+                 "level line up");
     return TypingMistake{
-        fmt::format(
-            fmt::runtime(tr("(第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格,被读成了上一行"
-                            "文字的继续;同一层的键要对齐)",
-                            " (`{1}:` on line {0} is indented {3} more than `{2}:` above it, so "
-                            "it reads as more of that key's text; keys at one level line up)")),
-            line + 1, key, above_key, deeper - key_column),
-        static_cast<std::size_t>(key.data() - text.data())};
+        fmt::format(fmt::runtime(wording), line + 1, key, above_key, deeper - key_column),
+        static_cast<std::size_t>(key.data() - text.data()), !read_as_text};
   }
   return std::nullopt;
+}
+
+// Whether a line starting with `-` and no space was meant as a list item rather than as text
+// going on: the dash stands before a key (`-id: s1`), a { } or [ ], or an input method's space;
+// or the line above is an item at its indentation, or a key with nothing after it that opens
+// what this line starts.
+bool meant_as_list_item(std::string_view text, int line) {
+  const std::string_view shown = line_of(text, line);
+  const std::size_t dash = indentation(shown);
+  if (dash == shown.size() || shown[dash] != '-') return false;
+  const std::string_view after = shown.substr(dash + 1);
+  if (!key_of_line(after).empty()) return true;
+  if (after.starts_with(kWideSpace) || after.starts_with('{') || after.starts_with('['))
+    return true;
+  for (int before = line - 1; before >= 0; --before) {
+    const std::string_view above = line_of(text, before);
+    const std::size_t above_indent = indentation(above);
+    if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
+    if (above_indent == dash) return above.substr(above_indent).starts_with("- ");
+    const std::string_view key = leading_key(above);
+    return above_indent < dash && !key.empty() &&
+           key.data() + key.size() + 1 == above.data() + above.size();
+  }
+  return false;
+}
+
+// `vent ＃注释`, `＃ 注释`: the input method's `＃` at byte `start` or after a space from there
+// on, where a comment was meant. The hint says all.
+std::optional<TypingMistake> hash_for_comment(std::string_view line_text, std::size_t start,
+                                              int line) {
+  for (std::size_t at = line_text.find(kFullWidthHash, start); at != std::string_view::npos;
+       at = line_text.find(kFullWidthHash, at + 1)) {
+    const std::string_view before = line_text.substr(0, at);
+    if (at != start && !before.ends_with(' ') && !before.ends_with(kWideSpace)) continue;
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("第 {} 行的“＃”是全角的,不开始注释;YAML 的注释要用半角“#”",
+                                    "the “＃” on line {} is full-width and starts no comment; a "
+                                    "YAML comment takes the ASCII “#”")),
+                    line + 1),
+        at, true};
+  }
+  return std::nullopt;
+}
+
+// `＃ 注释` starting a line: the input method's `＃`, which YAML reads as text.
+std::optional<TypingMistake> full_width_hash_starting(std::string_view line, int at) {
+  const std::size_t first = line.find_first_not_of(' ');
+  if (first == std::string_view::npos || !line.substr(first).starts_with(kFullWidthHash))
+    return std::nullopt;
+  return hash_for_comment(line, first, at);
 }
 
 // Where a full-width (U+3000) or no-break space stands in the indentation of a key or a list
@@ -270,15 +369,12 @@ std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line
     const auto offset_of = [&](std::size_t in_line) {
       return static_cast<std::size_t>(shown.data() - text.data()) + in_line;
     };
-    if (const auto colon = full_width_colon_after_key(shown)) {
-      return TypingMistake{
-          fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
-                                      " (line {} has a full-width colon “：”; YAML takes only "
-                                      "“: ”)")),
-                      at + 1),
-          offset_of(*colon)};
-    }
-    if (auto mistake = full_width_syntax(shown, at)) {
+    if (const auto colon = full_width_colon_after_key(shown))
+      return TypingMistake{full_width_colon_text(at), offset_of(*colon)};
+    auto mistake = full_width_syntax(shown, at);
+    if (!mistake) mistake = full_width_hash_starting(shown, at);
+    if (!mistake && meant_as_list_item(text, at)) mistake = dash_without_space(shown, at);
+    if (mistake) {
       mistake->offset = offset_of(*mistake->offset);
       return mistake;
     }
@@ -292,6 +388,15 @@ std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line
           std::nullopt};
     }
     if (const auto colon = colon_without_space(shown)) {
+      // The input method's space after the colon looks like the space YAML wants.
+      if (shown.substr(*colon + 1).starts_with(kWideSpace)) {
+        return TypingMistake{
+            fmt::format(fmt::runtime(tr("第 {} 行的冒号后是全角空格“　”;请改成半角空格",
+                                        "the space after the colon on line {} is a full-width "
+                                        "“　”; type an ASCII space")),
+                        at + 1),
+            offset_of(*colon + 1), true};
+      }
       return TypingMistake{fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
                                                        " (line {} needs a space after its colon)")),
                                        at + 1),
@@ -299,8 +404,92 @@ std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line
     }
   }
   if (problem == "mapping values are not allowed in this context")
-    return key_indented_deeper(text, line);
+    return key_indented_deeper(text, line, true);
+  if (problem == "did not find expected key") return key_indented_deeper(text, line, false);
   return std::nullopt;
+}
+
+std::optional<TypingMistake> collection_typed_as_text(std::string_view line_text, std::size_t start,
+                                                      int line, bool want_list) {
+  const std::string_view value = line_text.substr(std::min(start, line_text.size()));
+  if (want_list && indentation(line_text) == start) {
+    if (value.starts_with(kFullWidthDash)) return full_width_dash_mistake(line, start);
+    if (auto mistake = dash_without_space(line_text, line)) return as_aside(std::move(*mistake));
+  }
+  for (const Opening& opening : kOpenings) {
+    if (!value.starts_with(opening.full_width)) continue;
+    if (want_list) {
+      return TypingMistake{
+          fmt::format(fmt::runtime(tr("(第 {} 行的“{}”是全角的;列表要用半角括号 [ ])",
+                                      " (the “{1}” on line {0} is full-width; a list takes the "
+                                      "ASCII brackets [ ])")),
+                      line + 1, opening.full_width),
+          start};
+    }
+    if (opening.ascii != "{ }") return std::nullopt;
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("(第 {} 行的“｛”是全角的;映射要用半角括号 {{ }})",
+                                    " (the “｛” on line {} is full-width; a mapping takes the "
+                                    "ASCII braces {{ }})")),
+                    line + 1),
+        start};
+  }
+  if (want_list) return std::nullopt;
+  if (const auto colon = full_width_colon_after_key(value))
+    return TypingMistake{full_width_colon_text(line), start + *colon};
+  return std::nullopt;
+}
+
+std::optional<TypingMistake> full_width_hash(std::string_view line_text, std::size_t start,
+                                             int line) {
+  if (auto mistake = hash_for_comment(line_text, start, line)) return as_aside(std::move(*mistake));
+  return std::nullopt;
+}
+
+std::optional<TypingMistake> full_width_comma_before(std::string_view text, std::size_t offset,
+                                                     int line, std::string_view problem) {
+  constexpr std::string_view kFullWidthComma = "\xEF\xBC\x8C";  // ，
+  const std::string_view brackets = problem == "did not find expected ',' or '}'"   ? "{ }"
+                                    : problem == "did not find expected ',' or ']'" ? "[ ]"
+                                                                                    : "";
+  if (brackets.empty()) return std::nullopt;
+  // Back over the entry libyaml was reading, to the ASCII comma or bracket before it.
+  for (std::size_t at = std::min(offset, text.size()) + 1; at-- > 0;) {
+    if (text.substr(at).starts_with(kFullWidthComma)) {
+      return TypingMistake{
+          fmt::format(fmt::runtime(tr("(第 {} 行的“，”是全角的;{} 里的各项要用半角逗号“,”分开)",
+                                      " (the “，” on line {} is full-width; the entries of {} are "
+                                      "separated by an ASCII comma “,”)")),
+                      line + 1, brackets),
+          at};
+    }
+    if (at < offset && std::string_view("\r\n,[]{}").find(text[at]) != std::string_view::npos)
+      break;
+  }
+  return std::nullopt;
+}
+
+std::string full_width_colon_text(int line) {
+  return fmt::format(fmt::runtime(tr("(第 {} 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)",
+                                     " (line {} has a full-width colon “：”; YAML takes only "
+                                     "“: ”)")),
+                     line + 1);
+}
+
+std::string_view key_of_line(std::string_view line) {
+  const std::string_view key = leading_key(line);
+  if (key.empty() || key.data() != line.data() + indentation(line)) return {};
+  return key;
+}
+
+std::string key_in_text_block_text(int line, std::string_view key, std::string_view owner,
+                                   std::size_t deeper, char indicator) {
+  return fmt::format(
+      fmt::runtime(tr("(第 {0} 行的 `{1}:` 比 `{2}:` 多缩进了 {3} 格,成了 `{2}` 的多行文字({4})"
+                      "的一部分;同一层的键要对齐)",
+                      " (`{1}:` on line {0} is indented {3} more than `{2}:`, so it became part "
+                      "of the text block ({4}) of `{2}`; keys at one level line up)")),
+      line + 1, key, owner, deeper, indicator);
 }
 
 std::string refused_character_text(char32_t cp) {

@@ -1,6 +1,7 @@
 #include "load/yaml_source.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "util/utf8.hpp"
 
@@ -23,6 +24,69 @@ YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset) {
     }
   }
   return mark;
+}
+
+std::size_t byte_offset_of(std::string_view text, std::size_t character_index) {
+  std::size_t at = text.size() - utf8::without_byte_order_mark(text).size();
+  for (std::size_t characters = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+    if (characters++ == character_index) return at;
+  }
+  return at;
+}
+
+YamlLines::YamlLines(std::string text) : text_(std::move(text)) {
+  const std::size_t first = text_.size() - utf8::without_byte_order_mark(text_).size();
+  checkpoints_.push_back(first);
+  line_found_ = {0, first};
+  column_found_.line = -1;
+}
+
+// Lines break at LF and CR LF only: every other break libyaml knows is refused before parsing
+// (find_refused_character).
+std::optional<std::size_t> YamlLines::start_of(int line) const {
+  if (line < 0 || checkpoints_.empty()) return std::nullopt;
+  if (line < line_found_.line) {
+    const auto nearest = std::min<std::size_t>(static_cast<std::size_t>(line / kCheckpointEvery),
+                                               checkpoints_.size() - 1);
+    line_found_ = {static_cast<int>(nearest) * kCheckpointEvery, checkpoints_[nearest]};
+  }
+  while (line_found_.line < line) {
+    const std::size_t end = text_.find('\n', line_found_.byte);
+    if (end == std::string::npos) return std::nullopt;
+    line_found_ = {line_found_.line + 1, end + 1};
+    const auto passed = static_cast<std::size_t>(line_found_.line / kCheckpointEvery);
+    if (line_found_.line % kCheckpointEvery == 0 && passed == checkpoints_.size())
+      checkpoints_.push_back(line_found_.byte);
+  }
+  return line_found_.byte;
+}
+
+std::string_view YamlLines::line(int line) const {
+  const auto start = start_of(line);
+  if (!start) return {};
+  const std::string_view text(text_);
+  if (line_end_.line != line) {
+    std::size_t end = std::min(text.find('\n', *start), text.size());
+    if (end > *start && text[end - 1] == '\r') --end;
+    line_end_ = {line, end};
+  }
+  return text.substr(*start, line_end_.byte - *start);
+}
+
+std::size_t YamlLines::byte_in_line(const YamlMark& mark) const {
+  const std::string_view shown = line(mark.line);
+  const bool further_on = mark.line == column_found_.line && mark.column >= column_found_.column;
+  std::size_t at = further_on ? column_byte_ : 0;
+  int column = further_on ? column_found_.column : 0;
+  for (; at < shown.size(); ++at) {
+    if ((static_cast<unsigned char>(shown[at]) & 0xC0) == 0x80) continue;
+    if (column == mark.column) break;
+    ++column;
+  }
+  column_found_ = {0, mark.line, column};
+  column_byte_ = at;
+  return at;
 }
 
 bool is_tab_at(std::string_view text, std::size_t character_index) {
@@ -49,16 +113,6 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
       return std::pair{i, static_cast<char32_t>(0x2000 + byte(i + 2) - 0x80)};
   }
   return std::nullopt;
-}
-
-// libyaml's character index as a byte offset.
-std::size_t byte_offset_of(std::string_view text, std::size_t character_index) {
-  std::size_t at = text.size() - utf8::without_byte_order_mark(text).size();
-  for (std::size_t characters = 0; at < text.size(); ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
-    if (characters++ == character_index) return at;
-  }
-  return at;
 }
 
 // The code point of `digits` hexadecimal digits, or kInvalid (libyaml has checked them).

@@ -5,8 +5,10 @@
 // unquoted text or at the start of a line that could have gone on with it.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "load/yaml_node.hpp"
 
@@ -14,6 +16,44 @@ namespace coach {
 
 // The mark of a byte offset into `text`.
 YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset);
+
+// The byte offset of libyaml's character index (past the end: the size of `text`).
+std::size_t byte_offset_of(std::string_view text, std::size_t character_index);
+
+// A file's text, kept to find what stands at a node's mark. Lines are found from the nearest one
+// already passed, and columns from the last one found on the same line: errors come mostly in
+// the order of the text, so a file with a hundred thousand of them is still read about once.
+// Nothing is kept per line, so a file of sixteen million blank lines costs no more memory.
+class YamlLines {
+ public:
+  YamlLines() = default;
+  explicit YamlLines(std::string text);
+
+  // Whether the file has line `line` (0-based).
+  bool has_line(int line) const { return start_of(line).has_value(); }
+  // Line `line` (0-based) without its line break; empty past the end.
+  std::string_view line(int line) const;
+  // The byte in line `mark.line` where the character at `mark.column` starts.
+  std::size_t byte_in_line(const YamlMark& mark) const;
+
+ private:
+  std::optional<std::size_t> start_of(int line) const;
+
+  // Every 1,024th line's start, as far as lines have been passed: a line before the last one
+  // found is looked for from the nearest of these, not from the start of the file.
+  static constexpr int kCheckpointEvery = 1024;
+  struct Place {
+    int line = 0;
+    std::size_t byte = 0;
+  };
+
+  std::string text_;
+  mutable std::vector<std::size_t> checkpoints_;
+  mutable Place line_found_;             // the start of the line found last
+  mutable Place line_end_{-1, 0};        // where the line given last ends: not looked for again
+  mutable YamlMark column_found_{};      // the character found last,
+  mutable std::size_t column_byte_ = 0;  // and its byte in its line
+};
 
 // Whether the character at libyaml's character index is a tab.
 bool is_tab_at(std::string_view text, std::size_t character_index);

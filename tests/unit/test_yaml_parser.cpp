@@ -6,8 +6,10 @@
 #include <variant>
 
 #include "load/yaml_parser.hpp"
+#include "load/yaml_reader.hpp"
 #include "load/yaml_scalars.hpp"
 #include "load/yaml_source.hpp"
+#include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
 
 using namespace coach;
@@ -243,9 +245,10 @@ TEST_CASE("typing mistakes behind a syntax error are named") {
 // Outside pass 35, finding 14: an input method's dash, brace or bracket was worded as text to
 // quote.
 TEST_CASE("full-width dashes and brackets typed as YAML's are named where they are") {
-  CHECK(problem("steps:\n  － id: vent\n    stage: vent\n") ==
-        "2:3: YAML syntax error: mapping values are not allowed in this context (line 2 starts with "
-        "a full-width “－”; a list item takes “- ”)");
+  CHECK(
+      problem("steps:\n  － id: vent\n    stage: vent\n") ==
+      "2:3: YAML syntax error: mapping values are not allowed in this context (line 2 starts with "
+      "a full-width “－”; a list item takes “- ”)");
   CHECK(problem("rules:\n  - ｛concept: empathy, points: 10｝\n") ==
         "2:5: YAML syntax error: mapping values are not allowed in this context (the “｛” on line "
         "2 is full-width; YAML's { } take ASCII brackets)");
@@ -258,7 +261,8 @@ TEST_CASE("full-width dashes and brackets typed as YAML's are named where they a
 
 // Outside pass 35, finding 07: a key indented deeper than the one above was told to quote text.
 TEST_CASE("a key indented deeper than the key above is named as indentation") {
-  CHECK(problem("steps:\n  - id: vent\n    customer: 行吧,那就这么办。\n      principle: 跟踪服务\n") ==
+  CHECK(problem(
+            "steps:\n  - id: vent\n    customer: 行吧,那就这么办。\n      principle: 跟踪服务\n") ==
         "4:7: YAML syntax error: mapping values are not allowed in this context (`principle:` on "
         "line 4 is indented 2 more than `customer:` above it, so it reads as more of that key's "
         "text; keys at one level line up)");
@@ -327,4 +331,156 @@ TEST_CASE("a merge key is refused by name where it stands") {
   // Quoted it is only a key; as a value it is only text.
   CHECK(parsed("\"<<\": 1\n").entries()[0].key.scalar() == "<<");
   CHECK(parsed("a: <<\n").entries()[0].value.scalar() == "<<");
+}
+
+// Outside pass 37, finding 08: `-id: s1` was blamed on the next line, with advice to line keys
+// up or to quote text.
+TEST_CASE("a list item's dash with no space after it is named at the dash") {
+  const std::string no_space = "has no space after it; a list item takes “- ”, a dash and a space";
+  CHECK(problem("steps:\n  -id: s1\n    stage: vent\n") ==
+        "2:3: YAML syntax error: the “-” on line 2 " + no_space);
+  CHECK(problem("rules:\n  - regex: a\n    points: 1\n  -any_of: [b]\n") ==
+        "4:3: YAML syntax error: the “-” on line 4 " + no_space);
+  CHECK(problem("rules:\n  - regex: '您'\n  -regex: '好'\n    points: 10\n") ==
+        "3:3: YAML syntax error: the “-” on line 3 " + no_space);
+  CHECK(problem("customer_if:\n  -{mood_above: 60, line: 哼}\n") ==
+        "2:3: YAML syntax error: the “-” on line 2 " + no_space);
+  CHECK(problem("steps:\n  -　id: s1\n    stage: vent\n") ==
+        "2:3: YAML syntax error: the “-” on line 2 is followed by a full-width space “　”; a list "
+        "item takes “- ”, a dash and an ASCII space");
+  // A line of text that starts with a dash is no list item.
+  CHECK(problem("a: 这是\n  -续行\nb: c: d\n").find("“-”") == std::string::npos);
+}
+
+// Outside pass 37, finding 10: after a quoted text or a [ ], libyaml asked for a key where one
+// was.
+TEST_CASE("a key indented deeper after a quoted text or a [ ] is named as indentation") {
+  CHECK(problem("title: '测试'\n  source: test\n") ==
+        "2:3: YAML syntax error: `source:` on line 2 is indented 2 more than `title:` above it; "
+        "keys at one level line up");
+  CHECK(problem("rules:\n  - any_of: [回访, 回电话]\n      points: 5\n") ==
+        "3:7: YAML syntax error: `points:` on line 3 is indented 2 more than `any_of:` above "
+        "it; keys at one level line up");
+}
+
+// Outside pass 37, findings 09 and 13.
+TEST_CASE("an input method's space after a colon, comma in { } or ＃ starting a line is named") {
+  CHECK(problem("stage:　vent\ncustomer: 你好\n") ==
+        "1:7: YAML syntax error: the space after the colon on line 1 is a full-width “　”; type "
+        "an ASCII space");
+  CHECK(problem("reacts_to: {empathy: -20，blame: 10}\n") ==
+        "1:25: YAML syntax error: did not find expected ',' or '}' (the “，” on line 1 is "
+        "full-width; the entries of { } are separated by an ASCII comma “,”)");
+  CHECK(problem("- {any_of: [回访, 回电话]，points: 5}\n") ==
+        "1:21: YAML syntax error: did not find expected ',' or '}' (the “，” on line 1 is "
+        "full-width; the entries of { } are separated by an ASCII comma “,”)");
+  CHECK(problem("stage: vent\n＃ 注释\ncustomer: 你好\n") ==
+        "2:1: YAML syntax error: the “＃” on line 2 is full-width and starts no comment; a YAML "
+        "comment takes the ASCII “#”");
+  // One later in the line is not what broke it.
+  CHECK(problem("points: [5 ＃ 分数\n").find("“＃”") == std::string::npos);
+}
+
+namespace {
+
+// The first error a reader reports of `a` in `text`, in English: `check` is given the reader
+// and `a`'s node.
+template <typename Check>
+std::string reader_error(const std::string& text, Check check) {
+  const Language before = language();
+  set_language(Language::en);
+  Diagnostics diagnostics;
+  YamlReader reader("t.yaml", diagnostics);
+  const auto root = reader.parse(text);
+  REQUIRE(root);
+  check(reader, YamlReader::child(*root, "a"));
+  set_language(before);
+  return diagnostics.empty() ? std::string() : diagnostics.items().front().to_string();
+}
+
+std::string list_error(const std::string& text) {
+  return reader_error(
+      text, [](YamlReader& reader, const YamlNode& node) { reader.expect_sequence(node, "`a`"); });
+}
+
+std::string map_error(const std::string& text) {
+  return reader_error(
+      text, [](YamlReader& reader, const YamlNode& node) { reader.expect_map(node, "`a`", {}); });
+}
+
+}  // namespace
+
+// Outside pass 37, findings 08 and 09: YAML read these as text without complaint, and only
+// "should be a list, found a scalar" was said.
+TEST_CASE("a list or mapping that became text names the slip where the value starts") {
+  const std::string list = "`a` should be a list, found ";
+  CHECK(list_error("a: ［回访, 回电话］\n") ==
+        "t.yaml:1:4: " + list +
+            "a scalar (the “［” on line 1 is full-width; a list takes the ASCII brackets [ ])");
+  CHECK(list_error("a: 【回访】\n").find("(the “【” on line 1 is full-width") != std::string::npos);
+  CHECK(list_error("a: ｛回访｝\n").find("(the “｛” on line 1 is full-width") != std::string::npos);
+  CHECK(list_error("a:\n  － 您好\n") ==
+        "t.yaml:2:3: " + list +
+            "a scalar (line 2 starts with a full-width “－”; a list item takes “- ”)");
+  CHECK(list_error("a:\n  -您好\n") ==
+        "t.yaml:2:3: " + list +
+            "a scalar (the “-” on line 2 has no space after it; a list item takes “- ”, a dash "
+            "and a space)");
+  CHECK(list_error("a:\n  -none_of: [开除]\n") ==
+        "t.yaml:2:3: " + list +
+            "a mapping (the “-” on line 2 has no space after it; a list item takes “- ”, a dash "
+            "and a space)");
+  CHECK(list_error("a:\n  － none_of: [开除]\n").find("full-width “－”") != std::string::npos);
+  // A number, a quoted text and a dash inside a line are what they look like.
+  CHECK(list_error("a: -5\n") == "t.yaml:1:4: " + list + "a scalar");
+  CHECK(list_error("a: '［回访］'\n") == "t.yaml:1:4: " + list + "a scalar");
+  CHECK(map_error("a: ｛王先生｝\n") ==
+        "t.yaml:1:4: `a` should be a mapping (key: value), found a scalar (the “｛” on line 1 is "
+        "full-width; a mapping takes the ASCII braces { })");
+  CHECK(map_error("a:\n  empathy：-20\n") ==
+        "t.yaml:2:10: `a` should be a mapping (key: value), found a scalar (line 2 has a "
+        "full-width colon “：”; YAML takes only “: ”)");
+  CHECK(map_error("a: ［王先生］\n") ==
+        "t.yaml:1:4: `a` should be a mapping (key: value), found a scalar");
+}
+
+TEST_CASE("an error at what a full-width colon or ＃ made is placed at the slip") {
+  const auto bad_value = [](YamlReader& reader, const YamlNode& node) {
+    reader.error(YamlReader::child(node, "empathy： -20"), "bad value");
+  };
+  CHECK(reader_error("a: {empathy： -20}\n", bad_value) ==
+        "t.yaml:1:12: bad value (line 1 has a full-width colon “：”; YAML takes only “: ”)");
+  const auto unknown_key = [](YamlReader& reader, const YamlNode& node) {
+    reader.expect_map(node, "`a`", {"any_of", "points"});
+  };
+  CHECK(reader_error("a: {any_of: [x], points： 5}\n", unknown_key)
+            .starts_with("t.yaml:1:24: unknown key `points： 5` in `a`"));
+  CHECK(reader_error("a: {any_of: [x], points： 5}\n", unknown_key)
+            .ends_with("(line 1 has a full-width colon “：”; YAML takes only “: ”)"));
+  const auto bad = [](YamlReader& reader, const YamlNode& node) { reader.error(node, "bad"); };
+  CHECK(reader_error("a: vent ＃注释\n", bad) ==
+        "t.yaml:1:9: bad (the “＃” on line 1 is full-width and starts no comment; a YAML comment "
+        "takes the ASCII “#”)");
+  // In Chinese text a `＃` is text, and glued to a word it is text in YAML too.
+  CHECK(reader_error("a: 请按 ＃号键\n", bad) == "t.yaml:1:4: bad");
+  CHECK(reader_error("a: vent＃注释\n", bad) == "t.yaml:1:4: bad");
+}
+
+// Outside pass 37, finding 10: the key went into the text, and "missing `steps`" was said at 1:1.
+TEST_CASE("a required key indented into the block text above it is named where it is") {
+  const Language before = language();
+  set_language(Language::en);
+  Diagnostics diagnostics;
+  YamlReader reader("t.yaml", diagnostics);
+  const auto root = reader.parse("id: t\nbriefing: |\n  测试\n\n   steps:\n  - id: s1\n");
+  REQUIRE(root);
+  reader.text(*root, "steps", true);
+  reader.text(*root, "title", true);
+  set_language(before);
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics.items()[0].to_string() ==
+        "t.yaml:5:4: missing required key `steps` (`steps:` on line 5 is indented 3 more than "
+        "`briefing:`, so it became part of the text block (|) of `briefing`; keys at one level "
+        "line up)");
+  CHECK(diagnostics.items()[1].to_string() == "t.yaml:1:1: missing required key `title`");
 }
