@@ -569,7 +569,368 @@ bool branches_consume(std::string_view pattern, int depth) {
   return branch_consumes;
 }
 
+// The quantifier on the token at `i`, if one follows it.
+std::optional<Quantifier> quantifier_after(std::string_view pattern,
+                                           const std::vector<Token>& tokens, std::size_t i) {
+  if (i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::quantifier) return std::nullopt;
+  return quantifier_at(pattern, tokens[i + 1].begin);
+}
+
+std::string_view escape_text(std::string_view pattern, const Token& token) {
+  return pattern.substr(token.begin, token.end - token.begin);
+}
+
+bool is_assertion(std::string_view pattern, const Token& token) {
+  return token.kind == TokenKind::escape && token.end - token.begin == 2 &&
+         is_assertion_escape(pattern[token.begin + 1]);
+}
+
+// Whether the token, one that is neither a group nor syntax around one, matches a character.
+bool token_consumes(std::string_view pattern, const Token& token) {
+  switch (token.kind) {
+    case TokenKind::character:
+    case TokenKind::any:
+    case TokenKind::brackets:
+      return true;
+    case TokenKind::escape:
+      return !is_assertion(pattern, token);
+    case TokenKind::quoted: {
+      std::string_view quoted = pattern.substr(token.begin + 2, token.end - token.begin - 2);
+      if (quoted.ends_with("\\E")) quoted.remove_suffix(2);
+      return !quoted.empty();
+    }
+    default:
+      return false;
+  }
+}
+
+// Reads the anchors of each sequence against what the sequence requires around them.
+class AssertionReader {
+ public:
+  AssertionReader(std::string_view pattern, const std::vector<Token>& tokens)
+      : pattern_(pattern), tokens_(tokens) {}
+
+  std::optional<ImpossibleAssertion> read() {
+    const bool anchored = std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+      return is_start_anchor(token) || is_end_anchor(token);
+    });
+    if (!anchored) return boundary_between_alike();  // most patterns: the sequences need no reading
+    std::size_t last_start = 0;  // past the last `^` or `\A`: what a group requires matters before
+    for (std::size_t i = 0; i < tokens_.size(); ++i)
+      if (is_start_anchor(tokens_[i])) last_start = i + 1;
+    std::vector<Sequence> levels(1);
+    std::vector<std::size_t> opened;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& token = tokens_[i];
+      const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i);
+      bool required = false;
+      if (token.kind == TokenKind::group_open) {
+        levels.emplace_back();
+        opened.push_back(i);
+        continue;
+      }
+      if (token.kind == TokenKind::group_close) {
+        if (opened.empty()) continue;
+        const std::size_t inner = tokens_[opened.back()].end;
+        levels.pop_back();
+        opened.pop_back();
+        // Read only where it decides something: after an end, or before a start.
+        if (levels.back().end_anchor || i < last_start)
+          required = requires_a_character(pattern_.substr(inner, token.begin - inner));
+      } else if (token.kind == TokenKind::alternation) {
+        levels.back() = Sequence{};
+        continue;
+      } else if (is_start_anchor(token) || is_end_anchor(token)) {
+        if (quantifier) continue;  // `$?`: whether it holds is not worth reading
+        if (is_start_anchor(token) && levels.back().required_before)
+          return ImpossibleAssertion{ImpossibleAssertion::Reason::before_start,
+                                     escape_text(pattern_, token)};
+        if (is_end_anchor(token) && !levels.back().end_anchor) levels.back().end_anchor = token;
+        continue;
+      } else {
+        required = token_consumes(pattern_, token);
+      }
+      if (!required || (quantifier && quantifier->min == 0)) continue;
+      if (levels.back().end_anchor)
+        return ImpossibleAssertion{ImpossibleAssertion::Reason::after_end,
+                                   escape_text(pattern_, *levels.back().end_anchor)};
+      levels.back().required_before = true;
+    }
+    return boundary_between_alike();
+  }
+
+ private:
+  // What one sequence (a branch of a group, or of the pattern) has shown so far.
+  struct Sequence {
+    bool required_before = false;     // a character is required before this point
+    std::optional<Token> end_anchor;  // a `$` or `\z` stands before this point
+  };
+
+  bool is_start_anchor(const Token& token) const {
+    return token.kind == TokenKind::start ||
+           (token.kind == TokenKind::escape && escape_text(pattern_, token) == "\\A");
+  }
+  bool is_end_anchor(const Token& token) const {
+    return token.kind == TokenKind::end ||
+           (token.kind == TokenKind::escape && escape_text(pattern_, token) == "\\z");
+  }
+
+  // RE2's word characters are ASCII; K (Kelvin) and ſ match k and s regardless of case.
+  static std::optional<bool> is_word_character(char32_t c) {
+    if (c == 0x212A || c == 0x17F) return std::nullopt;
+    return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0 || c == '_');
+  }
+
+  // The one character the token at `i` stands for: a plain or escaped one.
+  std::optional<char32_t> literal(std::size_t i) const {
+    const Token& token = tokens_[i];
+    if (token.kind == TokenKind::character) {
+      std::size_t at = token.begin;
+      return utf8::decode(pattern_, at);
+    }
+    if (token.kind != TokenKind::escape || escape_text(pattern_, token) == "\\s")
+      return std::nullopt;
+    return escaped_character(escape_text(pattern_, token));
+  }
+
+  // The character certainly matched just before the token at `i`.
+  std::optional<char32_t> character_before(std::size_t i) const {
+    if (i == 0) return std::nullopt;
+    std::size_t j = i - 1;
+    if (tokens_[j].kind == TokenKind::quantifier) {
+      const std::optional<Quantifier> quantifier = quantifier_at(pattern_, tokens_[j].begin);
+      if (j == 0 || !quantifier || quantifier->min == 0) return std::nullopt;
+      --j;
+    }
+    return literal(j);
+  }
+
+  // The character certainly matched just after the token at `i`.
+  std::optional<char32_t> character_after(std::size_t i) const {
+    if (i + 1 >= tokens_.size()) return std::nullopt;
+    const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i + 1);
+    if (quantifier && quantifier->min == 0) return std::nullopt;
+    return literal(i + 1);
+  }
+
+  // `\b` between characters of one kind, `\B` between a word character and another.
+  std::optional<ImpossibleAssertion> boundary_between_alike() const {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].kind != TokenKind::escape) continue;
+      const std::string_view written = escape_text(pattern_, tokens_[i]);
+      if (written != "\\b" && written != "\\B") continue;
+      const std::optional<char32_t> before = character_before(i);
+      const std::optional<char32_t> after = character_after(i);
+      if (!before || !after) continue;
+      const std::optional<bool> word_before = is_word_character(*before);
+      const std::optional<bool> word_after = is_word_character(*after);
+      if (!word_before || !word_after) continue;
+      if ((*word_before == *word_after) == (written == "\\b"))
+        return ImpossibleAssertion{ImpossibleAssertion::Reason::boundary, written};
+    }
+    return std::nullopt;
+  }
+
+  std::string_view pattern_;
+  const std::vector<Token>& tokens_;
+};
+
 }  // namespace
+
+std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern) {
+  return impossible_assertion(pattern, pattern_tokens(pattern));
+}
+
+std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern,
+                                                        const std::vector<Token>& tokens) {
+  return AssertionReader(pattern, tokens).read();
+}
+
+ContinuationReader::ContinuationReader(std::string_view pattern, const std::vector<Token>& tokens)
+    : pattern_(pattern),
+      tokens_(tokens),
+      close_(tokens.size(), tokens.size()),
+      enclosing_(tokens.size(), tokens.size()) {
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::group_open) open.push_back(i);
+    if (tokens[i].kind == TokenKind::group_close && !open.empty()) {
+      close_[open.back()] = i;
+      open.pop_back();
+    }
+  }
+  open.clear();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::group_close && !open.empty()) open.pop_back();
+    if (!open.empty()) enclosing_[i] = close_[open.back()];
+    if (tokens[i].kind == TokenKind::group_open) open.push_back(i);
+  }
+}
+
+namespace {
+
+constexpr std::size_t kMaxContinuations = 64;
+
+}  // namespace
+
+bool ContinuationReader::read(std::size_t from, std::size_t length,
+                              const std::function<bool(std::u32string_view)>& visit) const {
+  std::u32string text;
+  bool stopped = false;
+  // Most runs of characters hold no slip, and the first text tried says so: it is found alone
+  // first, without every other way on.
+  if (!read_on(text, from, length, visit, /*first_only=*/true, stopped)) return false;
+  return stopped || read_on(text, from, length, visit, /*first_only=*/false, stopped);
+}
+
+// Depth first, so that a visit that has seen enough stops the reading.
+bool ContinuationReader::read_on(std::u32string& text, std::size_t from, std::size_t length,
+                                 const std::function<bool(std::u32string_view)>& visit,
+                                 bool first_only, bool& stopped) const {
+  if (text.size() == length) {
+    stopped = !visit(text);
+    return true;
+  }
+  Steps next{{}, first_only};
+  if (!steps(from, next, 0)) return false;
+  for (const auto& [c, after] : next.found) {
+    text.push_back(c);
+    const bool read = read_on(text, after, length, visit, first_only, stopped);
+    text.pop_back();
+    if (!read) return false;
+    if (stopped) return true;
+  }
+  return true;
+}
+
+std::vector<char32_t> ContinuationReader::preceding(std::size_t i) const {
+  if (i == 0 || i > tokens_.size()) return {kAnyCharacter};
+  const TokenKind kind = tokens_[i - 1].kind;
+  // What stands before a group's first branch, or before flags, stands before the token.
+  if (kind == TokenKind::group_open || kind == TokenKind::flags) return preceding(i - 1);
+  if (kind == TokenKind::alternation) {  // a later branch: what stands before its group
+    const std::size_t close = enclosing_[i - 1];
+    for (std::size_t open = i - 1; open-- > 0;) {
+      if (tokens_[open].kind == TokenKind::group_open && close_[open] == close)
+        return preceding(open);
+    }
+    return {kAnyCharacter};  // a branch of the whole pattern: its start
+  }
+  if (kind != TokenKind::group_close) return members(tokens_[i - 1]);
+  const std::size_t close = i - 1;
+  std::size_t open = close;
+  while (open > 0 && close_[--open] != close) {
+  }
+  if (close_[open] != close || tokens_[open].kind != TokenKind::group_open) return {kAnyCharacter};
+  std::vector<char32_t> last;
+  for (std::size_t at = open + 1; at <= close; ++at) {
+    const bool branch_ends =
+        at == close || (tokens_[at].kind == TokenKind::alternation && enclosing_[at] == close);
+    if (!branch_ends) continue;
+    const std::vector<char32_t> found =
+        at - 1 == open ? std::vector<char32_t>{kAnyCharacter} : members(tokens_[at - 1]);
+    last.insert(last.end(), found.begin(), found.end());
+  }
+  return last;
+}
+
+// The next character a match may read from token `i` on, appended to `next`; false when there
+// are too many to follow.
+bool ContinuationReader::steps(std::size_t i, Steps& next, int depth) const {
+  constexpr int kMaxDepth = 32;
+  if (next.enough()) return true;
+  if (depth > kMaxDepth || next.found.size() > kMaxContinuations) return false;
+  if (i >= tokens_.size()) {
+    next.found.emplace_back(kAnyCharacter, tokens_.size());
+    return true;
+  }
+  const Token& token = tokens_[i];
+  switch (token.kind) {
+    case TokenKind::alternation:  // the branch is over: on after its group
+      return steps(enclosing_[i], next, depth + 1);
+    case TokenKind::group_close:
+      return after_group(i, next, depth);
+    case TokenKind::group_open:
+      return into_group(i, next, depth);
+    case TokenKind::end:
+      next.found.emplace_back(kAnyCharacter, tokens_.size());
+      return true;
+    case TokenKind::flags:
+    case TokenKind::start:
+    case TokenKind::quantifier:
+      return steps(i + 1, next, depth + 1);
+    default:
+      break;
+  }
+  if (escape_text(pattern_, token) == "\\z") {
+    next.found.emplace_back(kAnyCharacter, tokens_.size());
+    return true;
+  }
+  if (is_assertion(pattern_, token)) return steps(i + 1, next, depth + 1);
+  return element(i, next, depth);
+}
+
+// A character, class or escape that matches one character, then its quantifier.
+bool ContinuationReader::element(std::size_t i, Steps& next, int depth) const {
+  const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i);
+  const std::size_t after = quantifier ? i + 2 : i + 1;
+  for (const char32_t c : members(tokens_[i])) {
+    next.found.emplace_back(c, after);
+    if (next.enough()) return true;
+    if (quantifier && quantifier->max > 1) next.found.emplace_back(c, i);  // again
+  }
+  if (quantifier && quantifier->min == 0) return steps(after, next, depth + 1);
+  return next.found.size() <= kMaxContinuations;
+}
+
+// Each branch of the group opened at `i`, and what follows the group when it may be absent.
+bool ContinuationReader::into_group(std::size_t i, Steps& next, int depth) const {
+  const std::size_t close = close_[i];
+  for (std::size_t branch = i + 1;;) {
+    if (!steps(branch, next, depth + 1)) return false;
+    if (next.enough()) return true;
+    while (branch < close &&
+           !(tokens_[branch].kind == TokenKind::alternation && enclosing_[branch] == close))
+      ++branch;
+    if (branch >= close) break;
+    ++branch;  // past the `|`
+  }
+  const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, close);
+  if (close < tokens_.size() && quantifier && quantifier->min == 0)
+    return steps(close + 2, next, depth + 1);
+  return true;
+}
+
+// On after the group that closes at `i`. A group repeated may start again: what it starts
+// with is not read again, it is any character.
+bool ContinuationReader::after_group(std::size_t i, Steps& next, int depth) const {
+  const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i);
+  if (quantifier && quantifier->max > 1) next.found.emplace_back(kAnyCharacter, tokens_.size());
+  if (next.enough()) return true;
+  return steps(quantifier ? i + 2 : i + 1, next, depth + 1);
+}
+
+// The characters a token matching one character may match, as far as they are spelt; any
+// character for another token.
+std::vector<char32_t> ContinuationReader::members(const Token& token) const {
+  constexpr std::size_t kMaxClassMembers = 16;
+  const std::string_view written = escape_text(pattern_, token);
+  if (token.kind == TokenKind::character) {
+    std::size_t at = 0;
+    return {utf8::decode(written, at)};
+  }
+  if (token.kind == TokenKind::escape) {
+    const std::optional<char32_t> c = escaped_character(written);
+    return {c && written != "\\s" ? *c : kAnyCharacter};
+  }
+  if (token.kind == TokenKind::brackets) {
+    const std::optional<ClassParts> parts = class_parts(written);
+    if (parts && parts->named.empty() && !parts->characters.empty() &&
+        parts->characters.size() <= kMaxClassMembers)
+      return parts->characters;
+  }
+  return {kAnyCharacter};
+}
 
 bool requires_a_character(std::string_view pattern) {
   return branches_consume(pattern, 0);

@@ -12,9 +12,14 @@
 // a range, an optional group) is taken to reach anywhere, to anchor nothing, to lead with
 // nothing. RE2 says nothing about them, and a wrong answer would lose matches; a cautious one
 // only costs time.
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "engine/pattern_syntax.hpp"
 
 namespace coach {
 
@@ -46,6 +51,68 @@ bool requires_a_character(std::string_view pattern);
 
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
+
+// An assertion that can never hold where it stands (outside pass 37, finding 03): `$` or `\z`
+// with a character required after it in the same sequence (`$您`), `^` or `\A` with one
+// required before it (`您^`), with (?m) as well, since a normalised reply holds no line break; or
+// `\b` between two characters of one kind and `\B` between a word character and another
+// (`a\B您`), RE2's word characters being ASCII letters, digits and `_`. Only what the pattern
+// spells beside the assertion is read; anything else may hold.
+struct ImpossibleAssertion {
+  enum class Reason { after_end, before_start, boundary };
+  Reason reason;
+  std::string_view written;  // the assertion
+};
+std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern);
+// The same, with the pattern's tokens (engine/pattern_syntax) read already.
+std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern,
+                                                        const std::vector<Token>& tokens);
+
+// Stands for a character the pattern does not spell (`.`, `\pL`, a negated class, its end) in
+// the texts a match may go on with: a match may go on with any character there.
+inline constexpr char32_t kAnyCharacter = U'\uFFFD';
+
+// What a match may go on with from a token on (a typing slip is mended or kept by the two
+// characters after it, and the one before it): the texts of so many characters as the pattern
+// spells them, its plain characters, the branches of its groups, the members of a small class, and
+// kAnyCharacter for the rest.
+class ContinuationReader {
+ public:
+  // `tokens` are the pattern's (pattern_tokens), and must outlive the reader.
+  ContinuationReader(std::string_view pattern, const std::vector<Token>& tokens);
+
+  // What a match may have read just before the token at `i`: the last character of each branch
+  // of a group that ends there, a plain or escaped character, the members of a small class; and
+  // kAnyCharacter for the rest (the pattern's start, a repeated piece, a nested group).
+  std::vector<char32_t> preceding(std::size_t i) const;
+
+  // Calls `visit` with each text of `length` characters from the token at `from` on, until it
+  // returns false. False when there were too many texts to try all.
+  bool read(std::size_t from, std::size_t length,
+            const std::function<bool(std::u32string_view)>& visit) const;
+
+ private:
+  // The characters a match may read next, each with the token after it; only the first one
+  // found when `first_only`.
+  struct Steps {
+    std::vector<std::pair<char32_t, std::size_t>> found;
+    bool first_only = false;
+    bool enough() const { return first_only && !found.empty(); }
+  };
+  bool read_on(std::u32string& text, std::size_t from, std::size_t length,
+               const std::function<bool(std::u32string_view)>& visit, bool first_only,
+               bool& stopped) const;
+  bool steps(std::size_t i, Steps& next, int depth) const;
+  bool element(std::size_t i, Steps& next, int depth) const;
+  bool into_group(std::size_t i, Steps& next, int depth) const;
+  bool after_group(std::size_t i, Steps& next, int depth) const;
+  std::vector<char32_t> members(const Token& token) const;
+
+  std::string_view pattern_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::size_t> close_;      // for a `(` token, its `)` token (tokens.size() if none)
+  std::vector<std::size_t> enclosing_;  // for each token, the `)` of the group it stands in
+};
 
 // The bytes that end a clause or a sentence in normalised text (full-width forms are folded
 // to these), as far as a pattern's reach goes. Not text/clauses' split, which reads like a

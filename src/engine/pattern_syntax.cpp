@@ -189,11 +189,12 @@ std::optional<ClassParts> class_parts(std::string_view brackets) {
       parts.named.push_back(brackets.substr(begin, at - begin));
       continue;
     }
+    if (*first == utf8::kInvalid) return std::nullopt;  // not UTF-8: RE2 refuses it
     char32_t last = *first;
     if (at + 2 < brackets.size() && brackets[at] == '-') {  // a range, unless `-` ends the class
       ++at;
       const auto end = class_member(brackets, at);
-      if (!end || *end < *first) return std::nullopt;
+      if (!end || *end < *first || *end == utf8::kInvalid) return std::nullopt;
       last = *end;
     }
     if (parts.characters.size() + (last - *first) >= ClassParts::kMaxClassCharacters)
@@ -201,6 +202,67 @@ std::optional<ClassParts> class_parts(std::string_view brackets) {
     for (char32_t c = *first; c <= last; ++c) parts.characters.push_back(c);
   }
   return parts;
+}
+
+namespace {
+
+TokenKind kind_of_syntax(char c) {
+  switch (c) {
+    case ')':
+      return TokenKind::group_close;
+    case '|':
+      return TokenKind::alternation;
+    case '^':
+      return TokenKind::start;
+    case '$':
+      return TokenKind::end;
+    case '.':
+      return TokenKind::any;
+    default:
+      return TokenKind::character;
+  }
+}
+
+// The token at `at`, which is not a quantifier.
+Token token_at(std::string_view pattern, std::size_t at) {
+  const char c = pattern[at];
+  if (c == '[') return {TokenKind::brackets, at, after_class(pattern, at)};
+  if (c == '\\') {
+    const TokenKind kind = pattern.substr(at, 2) == "\\Q" ? TokenKind::quoted : TokenKind::escape;
+    return {kind, at, after_escape(pattern, at)};
+  }
+  if (c == '(') {
+    const std::size_t contents = group_contents(pattern, at);
+    if (contents < pattern.size() && contents > at + 1 && pattern[contents] == ')')
+      return {TokenKind::flags, at, contents + 1};  // (?i)
+    return {TokenKind::group_open, at, contents};
+  }
+  const TokenKind kind = kind_of_syntax(c);
+  std::size_t end = at;
+  if (kind == TokenKind::character)
+    utf8::decode(pattern, end);
+  else
+    ++end;
+  return {kind, at, end};
+}
+
+}  // namespace
+
+std::vector<Token> pattern_tokens(std::string_view pattern) {
+  std::vector<Token> tokens;
+  tokens.reserve(pattern.size());  // at most one token a byte: one allocation
+  for (std::size_t at = 0; at < pattern.size();) {
+    const bool after_operand = !tokens.empty() && tokens.back().kind != TokenKind::group_open &&
+                               tokens.back().kind != TokenKind::alternation;
+    const std::optional<Quantifier> quantifier = quantifier_at(pattern, at);
+    if (quantifier && after_operand) {
+      tokens.push_back({TokenKind::quantifier, at, quantifier->end});
+    } else {
+      tokens.push_back(token_at(pattern, at));
+    }
+    at = std::max(tokens.back().end, at + 1);
+  }
+  return tokens;
 }
 
 }  // namespace coach

@@ -60,4 +60,29 @@ struct ClassParts {
 };
 std::optional<ClassParts> class_parts(std::string_view brackets);
 
+// One piece of a pattern as RE2's syntax divides it, for the checks that look at what stands
+// beside what: a boundary next to a Chinese character, what may follow a typing slip, an
+// anchor with characters on its wrong side.
+enum class TokenKind {
+  character,    // a plain character
+  any,          // `.`
+  brackets,     // a bracketed class, [^,.!?;]
+  escape,       // \d, \pL, \x{3002}, \., \b …
+  quoted,       // \Q…\E
+  group_open,   // (, (?:, (?i:, (?P<name>
+  flags,        // flags alone, (?i)
+  group_close,  // )
+  alternation,  // |
+  quantifier,   // *, +, ?, {2,5}, with the `?` that makes it lazy
+  start,        // ^
+  end,          // $
+};
+struct Token {
+  TokenKind kind;
+  std::size_t begin;
+  std::size_t end;
+};
+// The tokens of a pattern RE2 accepts, left to right.
+std::vector<Token> pattern_tokens(std::string_view pattern);
+
 }  // namespace coach
