@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -53,7 +54,8 @@ class AnswersText {
   }
   // Ids repeat at every step and in every save, so yaml-cpp writes each distinct one once.
   void plain(std::string_view id) {
-    static thread_local std::unordered_map<std::string, std::string> written;
+    static thread_local auto& written =
+        thread_scratch<std::unordered_map<std::string, std::string>>();
     auto found = written.find(std::string(id));
     if (found == written.end()) {
       if (written.size() >= 10'000) written.clear();  // ids of hostile input
