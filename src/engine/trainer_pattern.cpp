@@ -449,8 +449,10 @@ MendedRun certainly_mended(std::string_view run, const ContinuationReader& reade
   bool first_probe = true;
   char32_t unspelt_before = 0;  // a character before the run where nothing spelt follows it
   const auto mend_probe = [&](char32_t before, std::u32string_view after) {
-    auto [changed, mended] = mended_in_probe(before, run, length, after);
-    if (first_probe) found = {changed, std::move(mended)};
+    // Named, not a structured binding: clang (the fuzz build) cannot capture one in a lambda.
+    auto probe = mended_in_probe(before, run, length, after);
+    const auto& changed = probe.first;
+    if (first_probe) found = {changed, std::move(probe.second)};
     std::erase_if(found.slips, [&](std::size_t index) {
       return std::find(changed.begin(), changed.end(), index) == changed.end();
     });
