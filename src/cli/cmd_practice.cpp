@@ -43,6 +43,7 @@
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
 #include "util/display_width.hpp"
+#include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
 #include "util/system_error_text.hpp"
@@ -364,13 +365,17 @@ class PracticeRun {
   }
 
   // Every try is kept in the recording (and an exam's submission), which must stay a file
-  // `coach grade` reads (16 MiB): past half of that, a session takes no more tries. The steps
-  // still to answer then add at most kMaxSteps replies and customer lines.
-  static constexpr std::size_t kMaxBytesForRetry = 8 << 20;
+  // `coach grade` reads: past half of that, a session takes no more tries. The steps still to
+  // answer then add at most kMaxSteps replies and customer lines.
+  static constexpr std::size_t kMaxBytesForRetry = kMaxInputFileBytes / 2;
+
+  // The larger of the recording and the exam's submission, as last written.
+  std::size_t written_bytes() const {
+    return std::max(recorded_bytes_, submission_ ? submission_->bytes() : std::size_t{0});
+  }
 
   Session::Retry retry() {
-    const std::size_t written = std::max(recorded_bytes_, submission_ ? submission_->bytes() : 0);
-    if (written > kMaxBytesForRetry) return Session::Retry::recording_full;
+    if (written_bytes() > kMaxBytesForRetry) return Session::Retry::recording_full;
     return session_.retry();
   }
 
@@ -391,9 +396,7 @@ class PracticeRun {
                           "能读的 16 MiB 以内。请接着往下答。",
                           "The transcript is already {:.1f} MB, so this session takes no more "
                           "tries: it must stay within the 16 MiB coach grade reads. Go on.")),
-          static_cast<double>(
-              std::max(recorded_bytes_, submission_ ? submission_->bytes() : std::size_t{0})) /
-              (1 << 20)));
+          static_cast<double>(written_bytes()) / (1 << 20)));
   }
 
   // Labelled with the step it answers: at step 3 the model answer of step 2 was taken for the

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -36,16 +37,6 @@ std::size_t pattern_cost(const std::string& pattern, ClassSizes classes) {
   return std::min(program_size_bound(pattern, classes), kMaxPatternInstructions);
 }
 
-// Patterns are bounded first as the load reads them, loosely and for free; only a total over the
-// limit has its classes measured (each compiled alone, about 20 µs).
-std::size_t lexicon_pattern_total(const std::vector<const Concept*>& concepts, ClassSizes classes) {
-  std::size_t total = 0;
-  for (const Concept* concept_ : concepts)
-    for (const MarkedText& pattern : concept_->patterns)
-      total += pattern_cost(pattern.text, classes);
-  return total;
-}
-
 // 2000198 as 2,000,198: a count this long is read at a glance only in groups.
 std::string grouped(std::size_t count) {
   std::string digits = std::to_string(count);
@@ -68,48 +59,71 @@ std::string too_many_instructions(std::size_t total, bool with_scenario) {
       with_scenario ? tr("加上本场景的正则表达式", " and this scenario's") : "", grouped(total));
 }
 
-// The first pattern, in file order, at which the running total passes the limit; the error
-// names it and the total so far.
-void report_crossing_pattern(const std::vector<const Concept*>& concepts,
-                             Diagnostics& diagnostics) {
-  std::size_t total = 0;
-  for (const Concept* concept_ : concepts) {
-    for (const MarkedText& pattern : concept_->patterns) {
-      total += pattern_cost(pattern.text, ClassSizes::measured);
-      if (total <= kMaxWokenPatternInstructions) continue;
-      diagnostics.error(concept_->file, pattern.mark, too_many_instructions(total, false));
-      return;
-    }
-  }
+// Where the phrases pass the limit: at a lexicon's concept (`concept_id`), or at a scenario's
+// rule (empty).
+std::string too_many_phrases(std::size_t total, std::string_view concept_id) {
+  if (!concept_id.empty())
+    return fmt::format(
+        fmt::runtime(tr("词语太多:全部词库到概念 `{}` 为止共有 {} 条词语,上限是 200,000。"
+                        "每条词语在每次启动时都要占用内存和时间,请删去重复或用不到的词语",
+                        "too many phrases: all lexicons hold {1} phrases up to concept `{0}`, "
+                        "more than the limit of 200,000. Every phrase costs memory and time at "
+                        "every start; remove phrases that repeat others or are not needed")),
+        utf8::quote(concept_id), grouped(total));
+  return fmt::format(fmt::runtime(tr("词语太多:全部词库和场景的规则到这一条为止共有 {} 条词语,"
+                                     "上限是 200,000。每条词语在每次启动时都要占用内存和时间,"
+                                     "请删去重复或用不到的词语,常用的说法请写进词库的概念",
+                                     "too many phrases: all lexicons and scenarios' rules hold {} "
+                                     "phrases up to this rule, more than the limit of 200,000. "
+                                     "Every phrase costs memory and time at every start; remove "
+                                     "phrases that repeat others or are not needed, and put "
+                                     "common wording in a lexicon's concept")),
+                     grouped(total));
 }
 
-// The concept at which the phrases of all lexicons pass the limit; false when one does.
-bool phrases_within_limit(const std::vector<const Concept*>& concepts, Diagnostics& diagnostics) {
-  std::size_t total = 0;
-  for (const Concept* concept_ : concepts) {
-    total += concept_->phrases.size();
-    if (total <= kMaxLexiconPhrases) continue;
-    diagnostics.error(
-        concept_->file, concept_->mark,
-        fmt::format(
-            fmt::runtime(tr("词语太多:全部词库到概念 `{}` 为止共有 {} 条词语,上限是 200,000。"
-                            "每条词语在每次启动时都要占用内存和时间,请删去重复或用不到的词语",
-                            "too many phrases: all lexicons hold {1} phrases up to concept `{0}`, "
-                            "more than the limit of 200,000. Every phrase costs memory and time "
-                            "at every start; remove phrases that repeat others or are not "
-                            "needed")),
-            utf8::quote(concept_->id), grouped(total)));
-    return false;
-  }
-  return true;
+// A pattern and where it is written.
+struct PatternPlace {
+  const std::string* file;
+  SourceMark mark;
+  const std::string* text;
+};
+
+std::vector<PatternPlace> lexicon_patterns(const std::vector<const Concept*>& concepts) {
+  std::vector<PatternPlace> places;
+  for (const Concept* concept_ : concepts)
+    for (const MarkedText& pattern : concept_->patterns)
+      places.push_back({&concept_->file, pattern.mark, &pattern.text});
+  return places;
 }
 
-std::size_t scenario_pattern_total(const Scenario& scenario, ClassSizes classes) {
-  std::size_t total = 0;
+std::vector<PatternPlace> scenario_patterns(const Scenario& scenario) {
+  std::vector<PatternPlace> places;
   for (const Step& step : scenario.steps)
     for (const Rule& rule : step.rules)
-      if (rule.kind == RuleKind::regex) total += pattern_cost(rule.pattern, classes);
-  return total;
+      if (rule.kind == RuleKind::regex)
+        places.push_back({&scenario.file, rule.pattern_mark, &rule.pattern});
+  return places;
+}
+
+// What the patterns take of the budget after `before`, or nullopt when they pass the limit,
+// with an error at the first, in order, at which the total does. They are bounded first as the
+// load reads them, loosely and for free; only a total over the limit has its classes measured
+// (each compiled alone, about 20 µs).
+std::optional<std::size_t> patterns_fit(const std::vector<PatternPlace>& places, std::size_t before,
+                                        bool with_scenario, Diagnostics& diagnostics) {
+  for (const ClassSizes classes : {ClassSizes::read, ClassSizes::measured}) {
+    std::size_t cost = 0;
+    for (const PatternPlace& place : places) cost += pattern_cost(*place.text, classes);
+    if (before + cost <= kMaxWokenPatternInstructions) return cost;
+  }
+  std::size_t total = before;
+  for (const PatternPlace& place : places) {
+    total += pattern_cost(*place.text, ClassSizes::measured);
+    if (total <= kMaxWokenPatternInstructions) continue;
+    diagnostics.error(*place.file, place.mark, too_many_instructions(total, with_scenario));
+    break;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -117,34 +131,24 @@ std::size_t scenario_pattern_total(const Scenario& scenario, ClassSizes classes)
 LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnostics) {
   const std::vector<const Concept*> concepts = in_file_order(lexicon);
   LexiconBudget budget;
-  budget.within = phrases_within_limit(concepts, diagnostics);
-  for (const Concept* concept_ : concepts) budget.phrases += concept_->phrases.size();
-  budget.pattern_instructions = lexicon_pattern_total(concepts, ClassSizes::read);
-  if (budget.pattern_instructions <= kMaxWokenPatternInstructions) return budget;
-  budget.pattern_instructions = lexicon_pattern_total(concepts, ClassSizes::measured);
-  if (budget.pattern_instructions <= kMaxWokenPatternInstructions) return budget;
-  report_crossing_pattern(concepts, diagnostics);
-  budget.within = false;
+  for (const Concept* concept_ : concepts) {
+    budget.phrases += concept_->phrases.size();
+    if (budget.within && budget.phrases > kMaxLexiconPhrases) {
+      diagnostics.error(concept_->file, concept_->mark,
+                        too_many_phrases(budget.phrases, concept_->id));
+      budget.within = false;
+    }
+  }
+  const auto instructions = patterns_fit(lexicon_patterns(concepts), 0, false, diagnostics);
+  budget.pattern_instructions = instructions.value_or(0);
+  budget.within = budget.within && instructions.has_value();
   return budget;
 }
 
 bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instructions,
                             Diagnostics& diagnostics) {
-  for (const ClassSizes classes : {ClassSizes::read, ClassSizes::measured})
-    if (lexicon_instructions + scenario_pattern_total(scenario, classes) <=
-        kMaxWokenPatternInstructions)
-      return true;
-  std::size_t total = lexicon_instructions;
-  for (const Step& step : scenario.steps) {
-    for (const Rule& rule : step.rules) {
-      if (rule.kind != RuleKind::regex) continue;
-      total += pattern_cost(rule.pattern, ClassSizes::measured);
-      if (total <= kMaxWokenPatternInstructions) continue;
-      diagnostics.error(scenario.file, rule.pattern_mark, too_many_instructions(total, true));
-      return false;
-    }
-  }
-  return true;
+  return patterns_fit(scenario_patterns(scenario), lexicon_instructions, true, diagnostics)
+      .has_value();
 }
 
 bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
@@ -154,17 +158,7 @@ bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phras
     for (const Rule& rule : step.rules) {
       total += rule.phrases.size();
       if (total <= kMaxLexiconPhrases) continue;
-      diagnostics.error(
-          scenario.file, rule.mark,
-          fmt::format(fmt::runtime(tr("词语太多:全部词库和场景的规则到这一条为止共有 {} 条词语,"
-                                      "上限是 200,000。每条词语在每次启动时都要占用内存和时间,"
-                                      "请删去重复或用不到的词语,常用的说法请写进词库的概念",
-                                      "too many phrases: all lexicons and scenarios' rules hold {} "
-                                      "phrases up to this rule, more than the limit of 200,000. "
-                                      "Every phrase costs memory and time at every start; remove "
-                                      "phrases that repeat others or are not needed, and put "
-                                      "common wording in a lexicon's concept")),
-                      grouped(total)));
+      diagnostics.error(scenario.file, rule.mark, too_many_phrases(total, {}));
       return false;
     }
   }

@@ -27,7 +27,7 @@ bool quotes_as_it_is(std::string_view text) {
     }
     const char32_t c = utf8::decode(text, at);
     if (c == utf8::kInvalid || c <= 0xA0 || c == 0xFEFF || c == 0x2028 || c == 0x2029 ||
-        (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+        utf8::is_noncharacter(c))
       return false;
   }
   return true;
