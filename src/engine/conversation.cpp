@@ -143,21 +143,6 @@ void PathRules::move_on(PathState& state, const ReplyEffect& effect) const {
 Conversation::Conversation(const Rubric& rubric)
     : rubric_(rubric), rules_(rubric), state_(rules_.start()) {}
 
-Conversation::Conversation(const Conversation& from, WithoutWordings)
-    : rubric_(from.rubric_),
-      rules_(from.rules_),
-      state_(from.state_),
-      results_(from.results_),
-      path_(from.path_),
-      skipped_(from.skipped_) {}
-
-AttemptResult Conversation::result_played_out(const std::string& trainee,
-                                              const std::string& file) const {
-  Conversation rest(*this, WithoutWordings{});
-  while (const CompiledStep* step = rest.next_step()) rest.answer(*step, std::nullopt);
-  return rest.result(trainee, file);
-}
-
 const CompiledStep* Conversation::next_step() {
   return rules_.next_step(state_, &skipped_);
 }
@@ -231,19 +216,27 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   attempt.steps = results_;
   attempt.path = path_;
   attempt.skipped = skipped_;
-  attempt.final_mood = state_.mood;
-  attempt.walk_out_limit = scenario.customer.temper.limit;
-  attempt.walked_out = state_.walked_out;
-  // Steps the customer left before, or that were never reached, are part of the
-  // conversation the trainee did not have: they score zero.
-  for (const auto& skipped : skipped_) {
-    const CompiledStep* step = rubric_.find_step(skipped.step_id);
-    if (state_.walked_out && step && !step->step->when)
-      attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
+  // The steps no reply has reached yet are played on unanswered, as `grade` plays a transcript
+  // that stops there (practice saves this after every reply), on copies: the conversation stays.
+  PathState state = state_;
+  while (const CompiledStep* step = rules_.next_step(state, &attempt.skipped)) {
+    PathTurn turn{step->step->id, rules_.customer_line(state, *step), state.mood, state.mood};
+    ScoredReply unanswered = score_reply(*step, scenario, std::nullopt);
+    rules_.move_on(state, rules_.effect_of(*step, unanswered));
+    turn.mood_after = state.mood;
+    unanswered.result.time_limit = step->step->time_limit;
+    attempt.steps.push_back(std::move(unanswered.result));
+    attempt.path.push_back(std::move(turn));
   }
-  for (std::size_t i = state_.index; i < rubric_.steps().size(); ++i) {
-    const CompiledStep& step = rubric_.steps()[i];
-    if (!step.step->when) attempt.steps.push_back(score_step(step, scenario, std::nullopt));
+  attempt.final_mood = state.mood;
+  attempt.walk_out_limit = scenario.customer.temper.limit;
+  attempt.walked_out = state.walked_out;
+  // Steps the customer left before are part of the conversation the trainee did not have: they
+  // score zero.
+  for (const auto& skipped : attempt.skipped) {
+    const CompiledStep* step = rubric_.find_step(skipped.step_id);
+    if (state.walked_out && step && !step->step->when)
+      attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
   }
   total_attempt(attempt);
   return attempt;

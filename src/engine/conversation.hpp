@@ -91,7 +91,7 @@ class Conversation {
   // answer.
   const StepResult& answer(const CompiledStep& step, std::optional<std::string_view> reply,
                            std::optional<double> seconds = std::nullopt);
-  // The same for a reply scored already (score_reply): `check` plays one reply on many paths.
+  // The same for a reply scored already (score_reply): `check` scores each reply once.
   const StepResult& answer(const CompiledStep& step, ScoredReply scored,
                            std::optional<double> seconds = std::nullopt);
 
@@ -101,16 +101,11 @@ class Conversation {
   // Steps that were not played: their condition did not hold, or the customer had left.
   const std::vector<SkippedStep>& skipped() const { return skipped_; }
 
-  // Every step result so far, then the attempt's totals: what `grade` reports.
+  // Every step result so far, then the steps not reached yet played unanswered, and the
+  // attempt's totals: what `grade` reports of the replies so far.
   AttemptResult result(const std::string& trainee, const std::string& file) const;
-  // The result if no step from here on were answered: what `grade` reports of the replies so far
-  // (practice saves it after every reply). A copy of the conversation without the wording of
-  // its replies plays on, which an unanswered step never repeats.
-  AttemptResult result_played_out(const std::string& trainee, const std::string& file) const;
 
  private:
-  struct WithoutWordings {};
-  Conversation(const Conversation& from, WithoutWordings);
   void hold_to_new_reply(const ReplyWording& wording, StepResult& result) const;
 
   const Rubric& rubric_;

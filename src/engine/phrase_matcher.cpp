@@ -96,6 +96,18 @@ void read_negations(std::string_view text, std::span<PhraseMatch> matches) {
 
 }  // namespace
 
+std::vector<PhraseMatch> pattern_matches(const TrainerPattern& pattern, std::string_view text,
+                                         std::size_t source, std::size_t from) {
+  std::vector<PhraseMatch> matches;
+  for_each_pattern_match(
+      pattern.regex(), text, from, text.size(), [&](std::size_t begin, std::size_t end) {
+        const TextSpan words = pattern.words_of(text, {begin, end});
+        const Negation negation = read_pattern_negation(text, words, pattern.words().required);
+        matches.push_back({words, source, negation.negated, negation.denied});
+      });
+  return matches;
+}
+
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
   LongestAtPlace longest;
@@ -112,12 +124,9 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   read_negations(text, matches);
   const auto phrase_matches = static_cast<std::ptrdiff_t>(matches.size());
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    const TrainerPattern& pattern = *patterns_[i];
-    for_each_pattern_match(pattern.regex(), text, [&](std::size_t begin, std::size_t end) {
-      const TextSpan words = pattern.words_of(text, {begin, end});
-      const Negation negation = read_pattern_negation(text, words, pattern.words().required);
-      matches.push_back({words, phrases_.size() + i, negation.negated, negation.denied});
-    });
+    const std::vector<PhraseMatch> found =
+        pattern_matches(*patterns_[i], text, phrases_.size() + i);
+    matches.insert(matches.end(), found.begin(), found.end());
   }
   std::sort(matches.begin() + phrase_matches, matches.end());
   std::inplace_merge(matches.begin(), matches.begin() + phrase_matches, matches.end());

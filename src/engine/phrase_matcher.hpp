@@ -88,6 +88,12 @@ void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& f
   for_each_pattern_match(pattern, text, 0, text.size(), std::forward<Found>(found));
 }
 
+// The matches of a trainer's pattern that begin at or after `from`, in text order, each as its
+// words (TrainerPattern::words_of) read for negation (read_pattern_negation) and numbered
+// `source`: what a concept's pattern, a rule's regex and an `order` item all count.
+std::vector<PhraseMatch> pattern_matches(const TrainerPattern& pattern, std::string_view text,
+                                         std::size_t source, std::size_t from = 0);
+
 // Of the phrases of one group (a concept's, a rule's list) found starting at one place, only the
 // longest counts: the shorter ones there (嗯 and 嗯嗯 in 嗯嗯嗯) say nothing more, and what a rule
 // reads of a phrase match (its negation, whether it is quoted) depends only on where it begins.

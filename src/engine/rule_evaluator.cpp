@@ -8,7 +8,6 @@
 #include <span>
 
 #include "engine/address_forms.hpp"
-#include "engine/pattern_negation.hpp"
 #include "engine/questions.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -44,12 +43,10 @@ std::size_t add_evidence(RuleResult& result, const NormalizedText& reply, const 
     if (!counts(match, negation, forbids)) continue;
     const TextSpan span = reply.to_original(match.span);
     const auto added = std::span<TextSpan>(result.matched).subspan(before);
-    if (!added.empty() && joins(added.back(), span)) {
+    if (!added.empty() && joins(added.back(), span))
       added.back().end = std::max(added.back().end, span.end);
-    } else if (added.empty() || span.begin >= added.back().begin ||
-               std::find(added.begin(), added.end(), span) == added.end()) {
+    else
       result.matched.push_back(span);
-    }
   }
   return result.matched.size() - before;
 }
@@ -149,18 +146,13 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   }
 }
 
-// A scenario's regex reads negation and quotation as a concept's pattern does (its `negation`
-// key as for phrases): `(我|我们)[^.!?;]{0,8}联系` gave the points for promising to make the call
-// to 我们不会帮您联系 (outside pass 37, finding 11).
-std::vector<PhraseMatch> regex_matches(const TrainerPattern& pattern, const NormalizedText& reply) {
-  std::vector<PhraseMatch> matches;
-  for_each_pattern_match(pattern.regex(), reply.text, [&](std::size_t begin, std::size_t end) {
-    const TextSpan words = pattern.words_of(reply.text, {begin, end});
-    const Negation negation = read_pattern_negation(reply.text, words, pattern.words().required);
-    PhraseMatch match{words, 0, negation.negated, negation.denied};
-    match.quoted = reply.is_quoted(words.begin);
-    matches.push_back(match);
-  });
+// A scenario's regex, in a rule or an `order` item, reads negation and quotation as a concept's
+// pattern does (its `negation` key as for phrases): `(我|我们)[^.!?;]{0,8}联系` gave the points for
+// promising to make the call to 我们不会帮您联系 (outside pass 37, finding 11).
+std::vector<PhraseMatch> regex_matches(const TrainerPattern& pattern, const NormalizedText& reply,
+                                       std::size_t from = 0) {
+  std::vector<PhraseMatch> matches = pattern_matches(pattern, reply.text, 0, from);
+  for (PhraseMatch& match : matches) match.quoted = reply.is_quoted(match.span.begin);
   return matches;
 }
 
@@ -274,8 +266,8 @@ void judge_address(const CompiledRule& rule, const NormalizedText& reply, const 
       customer.name);
 }
 
-// The first place at or after `from` where the item is said: a concept's or a phrase's match
-// that counts, or a regex's leftmost match.
+// The first place at or after `from` where the item is said: a match of its concept, phrases
+// or regex that counts.
 std::optional<TextSpan> first_said(const OrderItem& item, bool negation,
                                    const NormalizedText& reply, const ReplyScan& scan,
                                    std::size_t from) {
@@ -287,7 +279,7 @@ std::optional<TextSpan> first_said(const OrderItem& item, bool negation,
   };
   if (item.concept_entry) return counted(scan.of(item.concept_entry->index));
   if (item.phrases) return counted(item.phrases->find_all(reply));
-  return item.regex->first_words(reply.text, from);
+  return counted(regex_matches(*item.regex, reply, from));
 }
 
 void judge_order(const CompiledRule& rule, const NormalizedText& reply, const ReplyScan& scan,

@@ -1031,14 +1031,6 @@ TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
   return without_closing_marks(text, words.begin < words.end ? words : match);
 }
 
-std::optional<TextSpan> TrainerPattern::first_words(std::string_view text, std::size_t from) const {
-  re2::StringPiece found;
-  const re2::StringPiece whole(text.data(), text.size());
-  if (!regex().Match(whole, from, text.size(), RE2::UNANCHORED, &found, 1)) return std::nullopt;
-  const auto begin = static_cast<std::size_t>(found.data() - text.data());
-  return words_of(text, {begin, begin + found.size()});
-}
-
 namespace {
 
 std::string single_bytes_refusal(std::string_view pattern) {

@@ -41,9 +41,6 @@ class TrainerPattern {
   // close a clause at its end.
   TextSpan words_of(std::string_view text, TextSpan match) const;
 
-  // The words (words_of) of the leftmost match in `text` that starts at or after `from`.
-  std::optional<TextSpan> first_words(std::string_view text, std::size_t from = 0) const;
-
  private:
   std::string text_;
   mutable Once words_read_;

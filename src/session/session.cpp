@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "engine/scorer.hpp"
-
 namespace coach {
 
 Session::Session(const Rubric& rubric, std::string trainee)
@@ -122,14 +120,14 @@ AnswersFile Session::transcript() const {
 
 // Exactly what `coach grade` says of the transcript, also when the trainee left early: the steps
 // not reached are played unanswered, an inserted step the customer had already raised included.
-// score_attempt would play the transcript's replies in the order the conversation took them, so
-// the conversation so far is played on instead: scoring every reply again at every save (the
-// history keeps the result after each reply) made a long session quadratic. During a /retry the
-// conversation stands before replies the transcript still keeps: those are played from it.
+// The conversation so far is played on (Conversation::result) rather than every reply scored
+// again: the history keeps the result after each reply, and a long session was quadratic.
+// During a /retry the conversation stands before replies the transcript still keeps: those are
+// played from it.
 AttemptResult Session::result() const {
-  if (played_ != answers_.size())
-    return score_attempt(rubric_, transcript().attempts.front(), trainee_, "");
-  return conversation_->result_played_out(trainee_, "");
+  if (played_ == answers_.size()) return conversation_->result(trainee_, "");
+  const CompiledStep* next = nullptr;
+  return play(answers_.size(), next)->result(trainee_, "");
 }
 
 }  // namespace coach

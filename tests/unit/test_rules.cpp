@@ -171,6 +171,15 @@ TEST_CASE("order places what another rule of the step matched, named by its id")
   const StepResult late = judge(rules, "您这两天短信一条都发不出去。实在抱歉。");
   CHECK_FALSE(late.rules[1].ok);
   CHECK(late.rules[1].missing == std::vector<std::string>{"符合模式 /短信[^.!?]{0,6}发不出/"});
+  // The regex an order item names reads negation as the regex rule itself does (review of
+  // session 21: the order counted 我们不会帮您联系 that the rule refused).
+  const std::string call =
+      "      - {id: call, regex: '(我|我们)[^.!?;]{0,8}联系', points: 10}\n"
+      "      - {order: [apology, call], points: 10}\n";
+  const StepResult refused = judge(call, "对不起,我们不会帮您联系。");
+  CHECK_FALSE(refused.rules[0].ok);
+  CHECK_FALSE(refused.rules[1].ok);
+  CHECK(judge(call, "对不起,我们马上帮您联系。").rules[1].ok);
   // Said twice, the later one is placed.
   CHECK(judge(rules, "短信发不出。实在抱歉,您的短信发不出。").rules[1].ok);
   CHECK(judge(rules, "谢谢您的耐心,实在抱歉。").rules[3].ok);
