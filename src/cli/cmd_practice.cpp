@@ -356,7 +356,7 @@ class PracticeRun {
     if (command == "/retry") {
       // No show_current() here: the step went back, so answer_current() returns and
       // play_steps() shows the earlier step's line (showing it here too printed it twice).
-      refuse_retry(retry());
+      go_back();
       return;
     }
     screen_.note(fmt::format(fmt::runtime(tr("未知命令 {};/help 查看命令。",
@@ -374,29 +374,28 @@ class PracticeRun {
     return std::max(recorded_bytes_, submission_ ? submission_->bytes() : std::size_t{0});
   }
 
-  Session::Retry retry() {
-    if (written_bytes() > kMaxBytesForRetry) return Session::Retry::recording_full;
-    return session_.retry();
-  }
-
-  void refuse_retry(Session::Retry retried) const {
-    if (retried == Session::Retry::nothing_answered)
-      return screen_.note(
-          std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
-    if (retried == Session::Retry::tries_used_up)
-      return screen_.note(fmt::format(
-          fmt::runtime(tr("上一步已经重答了 {} 次,这次练习不能再重答;请接着往下答,"
-                          "或另开一次练习再来。",
-                          "The last step has been answered again {} times, the most one session "
-                          "keeps; go on, or practise it again in a new session.")),
-          kMaxEarlierTries));
-    if (retried == Session::Retry::recording_full)
-      return screen_.note(fmt::format(
+  // Goes back to the step answered last, or says why it cannot. Returns whether it went back.
+  bool go_back() {
+    if (written_bytes() > kMaxBytesForRetry) {
+      screen_.note(fmt::format(
           fmt::runtime(tr("作答记录已有 {:.1f} MB,这次练习不能再重答:记录要保持在 coach grade "
                           "能读的 16 MiB 以内。请接着往下答。",
                           "The transcript is already {:.1f} MB, so this session takes no more "
                           "tries: it must stay within the 16 MiB coach grade reads. Go on.")),
           static_cast<double>(written_bytes()) / (1 << 20)));
+      return false;
+    }
+    const Session::Retry retried = session_.retry();
+    if (retried == Session::Retry::nothing_answered)
+      screen_.note(std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
+    if (retried == Session::Retry::tries_used_up)
+      screen_.note(fmt::format(
+          fmt::runtime(tr("上一步已经重答了 {} 次,这次练习不能再重答;请接着往下答,"
+                          "或另开一次练习再来。",
+                          "The last step has been answered again {} times, the most one session "
+                          "keeps; go on, or practise it again in a new session.")),
+          kMaxEarlierTries));
+    return retried == Session::Retry::went_back;
   }
 
   // Labelled with the step it answers: at step 3 the model answer of step 2 was taken for the
@@ -426,9 +425,7 @@ class PracticeRun {
       const auto command = typed_command(line);
       if (!command && trimmed_reply(line).empty()) return false;
       if (command == "/retry") {
-        const Session::Retry retried = retry();
-        if (retried == Session::Retry::went_back) return true;
-        refuse_retry(retried);
+        if (go_back()) return true;
         continue;
       }
       if (command && is_quit(*command)) return false;

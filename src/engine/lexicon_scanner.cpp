@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "engine/negation.hpp"
 #include "engine/pattern_negation.hpp"
 #include "util/thread_scratch.hpp"
 
@@ -257,19 +256,6 @@ void sort_by_place(std::vector<Hit>& hits, std::size_t first) {
             [](const Hit& a, const Hit& b) { return a.second.span.begin < b.second.span.begin; });
 }
 
-// Negation is read once per place where phrases begin (hits[first..] are in order of place),
-// however many concepts have a phrase there: read_negation depends only on that place.
-void read_phrase_negations(std::string_view text, std::vector<Hit>& hits, std::size_t first) {
-  Negation negation;
-  for (std::size_t i = first; i < hits.size(); ++i) {
-    PhraseMatch& match = hits[i].second;
-    if (i == first || match.span.begin != hits[i - 1].second.span.begin)
-      negation = read_negation(text, match.span.begin);
-    match.negated = negation.negated;
-    match.denied = negation.denied;
-  }
-}
-
 }  // namespace
 
 void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
@@ -286,17 +272,15 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
       return;
     }
     const Owner owner = phrase_owners_[phrase];
-    const std::size_t at =
-        phrase_nests_[phrase] ? longest.slot(owner.concept_index, begin, hits.size()) : hits.size();
-    if (at == hits.size()) {
-      hits.push_back({owner.concept_index, {{begin, end}, owner.source}});
-    } else if (end > hits[at].second.span.end) {  // found later at the same place: longer
-      hits[at].second.span.end = end;
-      hits[at].second.source = owner.source;
-    }
+    const PhraseMatch found{{begin, end}, owner.source};
+    const auto kept_at = [&](std::size_t at) -> PhraseMatch& { return hits[at].second; };
+    if (!phrase_nests_[phrase] ||
+        longest.is_first(owner.concept_index, found, hits.size(), kept_at))
+      hits.push_back({owner.concept_index, found});
   });
   sort_by_place(hits, first);
-  read_phrase_negations(text, hits, first);
+  read_negations_by_place(text, std::span<Hit>(hits).subspan(first),
+                          [](Hit& hit) -> PhraseMatch& { return hit.second; });
   find_patterns(text, words, hits);
   for (std::size_t i = first; i < hits.size(); ++i)
     hits[i].second.quoted = reading.is_quoted(hits[i].second.span.begin);

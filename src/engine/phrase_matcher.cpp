@@ -79,23 +79,6 @@ void PhraseMatcher::find_nesting() {
   }
 }
 
-namespace {
-
-// Marks phrase matches (in text order) negated as read_negation reads them. That depends only
-// on where a match begins, so it is read once per place: nested phrases (嗯, 嗯嗯, 嗯嗯嗯 …) put
-// many matches at each place of a reply that repeats one.
-void read_negations(std::string_view text, std::span<PhraseMatch> matches) {
-  Negation negation;
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    if (i == 0 || matches[i].span.begin != matches[i - 1].span.begin)
-      negation = read_negation(text, matches[i].span.begin);
-    matches[i].negated = negation.negated;
-    matches[i].denied = negation.denied;
-  }
-}
-
-}  // namespace
-
 std::vector<PhraseMatch> pattern_matches(const TrainerPattern& pattern, std::string_view text,
                                          std::size_t source, std::size_t from) {
   std::vector<PhraseMatch> matches;
@@ -112,16 +95,13 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
   std::vector<PhraseMatch> matches;
   LongestAtPlace longest;
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
-    const std::size_t at = nests_[phrase] ? longest.slot(0, begin, matches.size()) : matches.size();
-    if (at == matches.size()) {
-      matches.push_back({{begin, end}, phrase});
-    } else if (end > matches[at].span.end) {  // found later at the same place: longer
-      matches[at].span.end = end;
-      matches[at].source = phrase;
-    }
+    const PhraseMatch found{{begin, end}, phrase};
+    const auto kept_at = [&](std::size_t at) -> PhraseMatch& { return matches[at]; };
+    if (!nests_[phrase] || longest.is_first(0, found, matches.size(), kept_at))
+      matches.push_back(found);
   });
   std::sort(matches.begin(), matches.end());
-  read_negations(text, matches);
+  read_negations_by_place(text, matches, [](PhraseMatch& match) -> PhraseMatch& { return match; });
   const auto phrase_matches = static_cast<std::ptrdiff_t>(matches.size());
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const std::vector<PhraseMatch> found =

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/negation.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
@@ -110,9 +111,40 @@ class LongestAtPlace {
     return kept_.try_emplace(place, next).first->second;
   }
 
+  // Whether `found` is the first match of `group` at its place, to be appended as match `next`;
+  // if not, the match kept there (`kept_at(index)`) takes its end and source when it is longer.
+  template <typename KeptAt>
+  bool is_first(std::uint32_t group, const PhraseMatch& found, std::size_t next, KeptAt kept_at) {
+    const std::size_t at = slot(group, found.span.begin, next);
+    if (at == next) return true;
+    PhraseMatch& kept = kept_at(at);
+    if (found.span.end > kept.span.end) {  // found later at the same place: longer
+      kept.span.end = found.span.end;
+      kept.source = found.source;
+    }
+    return false;
+  }
+
  private:
   std::unordered_map<std::uint64_t, std::size_t> kept_;
 };
+
+// Marks phrase matches, in order of where they begin, negated as read_negation reads them
+// (`match_of` gives an item's PhraseMatch). That depends only on where a match begins, so it is
+// read once per place: nested phrases (嗯, 嗯嗯 …) and phrases of many concepts share places.
+template <typename Items, typename MatchOf>
+void read_negations_by_place(std::string_view text, Items&& items, MatchOf match_of) {
+  Negation negation;
+  const PhraseMatch* previous = nullptr;
+  for (auto& item : items) {
+    PhraseMatch& match = match_of(item);
+    if (!previous || match.span.begin != previous->span.begin)
+      negation = read_negation(text, match.span.begin);
+    match.negated = negation.negated;
+    match.denied = negation.denied;
+    previous = &match;
+  }
+}
 
 class PhraseMatcher {
  public:

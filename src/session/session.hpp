@@ -43,8 +43,7 @@ class Session {
   // Goes back to the step answered last. Its reply stays the step's answer (in the transcript
   // and the score) until a new reply or a skip replaces it, and then moves to the earlier
   // tries: a trainee who leaves instead loses nothing. A step keeps at most kMaxEarlierTries.
-  // recording_full is the caller's to give (cli/cmd_practice): the session knows no bytes.
-  enum class Retry { went_back, nothing_answered, tries_used_up, recording_full };
+  enum class Retry { went_back, nothing_answered, tries_used_up };
   Retry retry();
   const CompiledStep* last_answered() const;
 

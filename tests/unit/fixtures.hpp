@@ -6,6 +6,7 @@
 
 #include "engine/concept_index.hpp"
 #include "engine/rubric.hpp"
+#include "load/customer_types_loader.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/scenario_loader.hpp"
 
@@ -60,17 +61,23 @@ inline std::string scenario_with_rules(const std::string& rules,
          "    model_answers: [x]\n";
 }
 
-// Owns everything a rubric points into.
+// Whether the customer's `mood`, `limit` and `reacts_to` are put in force as the library loader
+// puts them (there are no customer types here); most tests score replies and need no temper.
+enum class Temper { as_written, in_force };
+
+// Owns everything a rubric points into: `scenario_yaml` over `lexicon_yaml`.
 struct Fixture {
   std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
   std::unique_ptr<ConceptIndex> concepts;
   std::optional<Rubric> rubric;
   Diagnostics diagnostics;
 
-  explicit Fixture(const std::string& scenario_yaml) {
-    parse_lexicon(kLexicon, "lexicon.yaml", *lexicon, diagnostics);
+  explicit Fixture(const std::string& scenario_yaml, const char* lexicon_yaml = kLexicon,
+                   Temper temper = Temper::as_written) {
+    parse_lexicon(lexicon_yaml, "lexicon.yaml", *lexicon, diagnostics);
     concepts = std::make_unique<ConceptIndex>(lexicon, diagnostics);
     if (auto scenario = parse_scenario(scenario_yaml, "t.yaml", diagnostics)) {
+      if (temper == Temper::in_force) resolve_temper(scenario->customer, CustomerTypes{});
       rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts,
                                diagnostics);
     }

@@ -15,29 +15,15 @@
 #include "engine/conversation.hpp"
 #include "engine/scorer.hpp"
 #include "fixtures.hpp"
-#include "load/customer_types_loader.hpp"
 
 using namespace coach;
 
 namespace {
 
-// test::Fixture with the customer's `mood`, `limit` and `reacts_to` in force, as the library
-// loader puts them (there are no customer types here).
-struct Fixture {
-  std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
-  std::unique_ptr<ConceptIndex> concepts;
-  std::optional<Rubric> rubric;
-  Diagnostics diagnostics;
-
-  explicit Fixture(const std::string& scenario_yaml) {
-    parse_lexicon(test::kLexicon, "lexicon.yaml", *lexicon, diagnostics);
-    concepts = std::make_unique<ConceptIndex>(lexicon, diagnostics);
-    if (auto scenario = parse_scenario(scenario_yaml, "t.yaml", diagnostics)) {
-      resolve_temper(scenario->customer, CustomerTypes{});
-      rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts,
-                               diagnostics);
-    }
-  }
+// The customer's temper in force, as `check` sees a scenario the library loaded.
+struct Fixture : test::Fixture {
+  explicit Fixture(const std::string& scenario_yaml)
+      : test::Fixture(scenario_yaml, test::kLexicon, test::Temper::in_force) {}
 };
 
 using Reply = std::function<std::optional<std::string>(const Step&)>;

@@ -10,12 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/concept_index.hpp"
 #include "engine/phrase_matcher.hpp"
-#include "engine/rubric.hpp"
 #include "engine/scorer.hpp"
-#include "load/lexicon_loader.hpp"
-#include "load/scenario_loader.hpp"
+#include "fixtures.hpp"
 #include "text/normalizer.hpp"
 
 using namespace coach;
@@ -41,25 +38,10 @@ const char* kNestedLexicon = R"(concepts:
     phrases: [嗯]
 )";
 
-// A one-step scenario of `rules` over the lexicon above; owns what its rubric points into.
-struct NestedFixture {
-  std::shared_ptr<Lexicon> lexicon = std::make_shared<Lexicon>();
-  std::unique_ptr<ConceptIndex> concepts;
-  std::optional<Rubric> rubric;
-  Diagnostics diagnostics;
-
-  explicit NestedFixture(const std::string& rules) {
-    parse_lexicon(kNestedLexicon, "lexicon.yaml", *lexicon, diagnostics);
-    concepts = std::make_unique<ConceptIndex>(lexicon, diagnostics);
-    const std::string yaml =
-        "id: t\ntitle: T\nsource: test\ncustomer: {name: 王先生}\nbriefing: b\nsteps:\n"
-        "  - id: s\n    stage: vent\n    customer: c\n    rules:\n" +
-        rules + "    model_answers: [x]\n";
-    if (auto scenario = parse_scenario(yaml, "t.yaml", diagnostics)) {
-      rubric = Rubric::compile(std::make_shared<const Scenario>(std::move(*scenario)), *concepts,
-                               diagnostics);
-    }
-  }
+// A one-step scenario of `rules` over the lexicon above.
+struct NestedFixture : test::Fixture {
+  explicit NestedFixture(const std::string& rules)
+      : test::Fixture(test::scenario_with_rules(rules), kNestedLexicon) {}
 
   StepResult score(const std::string& reply) const {
     return score_step(rubric->steps()[0], rubric->scenario(), reply);
