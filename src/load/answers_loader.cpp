@@ -55,9 +55,7 @@ bool check_key(YamlReader& reader, const YamlNode& key, std::string_view what) {
 void read_responses(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
   const YamlNode& node = YamlReader::child(map, "responses");
   if (!node.is_defined()) {
-    reader.error(map,
-                 fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
-                             "responses"));
+    reader.missing_key(map, "responses");
     return;
   }
   if (node.is_null()) return;  // nothing answered yet: every step scores zero

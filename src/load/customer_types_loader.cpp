@@ -54,9 +54,7 @@ void parse_customer_types(const std::string& content, const std::string& file, C
     return;
   const YamlNode& list = YamlReader::child(*root, "types");
   if (!list.is_defined()) {
-    reader.error(
-        *root,
-        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "types"));
+    reader.missing_key(*root, "types");
     return;
   }
   if (!reader.expect_map(list, "`types`", {})) return;

@@ -66,9 +66,7 @@ void parse_lexicon(const std::string& content, const std::string& file, Lexicon&
   if (!reader.expect_map(*root, tr("词库文件", "a lexicon file"), {"concepts"})) return;
   const YamlNode& concepts = YamlReader::child(*root, "concepts");
   if (!concepts.is_defined()) {
-    reader.error(*root,
-                 fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")),
-                             "concepts"));
+    reader.missing_key(*root, "concepts");
     return;
   }
   if (!reader.expect_map(concepts, "`concepts`", {})) return;

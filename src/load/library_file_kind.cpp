@@ -1,7 +1,11 @@
 #include "load/library_file_kind.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <utility>
+#include <variant>
 
+#include "load/yaml_parser.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/out_of_memory.hpp"
 
@@ -40,10 +44,14 @@ std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {
 // eighth of their start-up. (A key written with escapes, "\x74ypes", is read as a scenario.)
 LibraryFileKind kind_of_content(const std::string& path) {
   Diagnostics ignored;
-  const auto root = parse_file(path, ignored, [&](const std::string& content) {
+  const auto root = parse_file(path, ignored, [](const std::string& content) {
+    std::optional<YamlNode> tree;
     const bool may_be_other =
         content.find("concepts") != std::string::npos || content.find("types") != std::string::npos;
-    return may_be_other ? YamlReader(path, ignored).parse(content) : std::nullopt;
+    if (!may_be_other) return tree;
+    auto parsed = parse_yaml(content);
+    if (auto* parsed_tree = std::get_if<YamlNode>(&parsed)) tree = std::move(*parsed_tree);
+    return tree;
   });
   if (!root || !root->is_map()) return LibraryFileKind::scenarios;
   const auto has = [&](const char* key) { return YamlReader::child(*root, key).is_defined(); };

@@ -392,9 +392,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
   read_conditional_lines(reader, YamlReader::child(node, "customer_if"), step);
   const YamlNode& rules = YamlReader::child(node, "rules");
   if (!rules.is_defined()) {
-    reader.error(
-        node,
-        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "rules"));
+    reader.missing_key(node, "rules");
   } else if (reader.expect_sequence(rules, "`rules`")) {
     for (const YamlNode& rule_node : rules.items()) {
       if (auto rule = read_rule(reader, rule_node)) step.rules.push_back(std::move(*rule));
@@ -443,9 +441,7 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
 void read_steps(YamlReader& reader, const YamlNode& root, Scenario& scenario) {
   const YamlNode& steps = YamlReader::child(root, "steps");
   if (!steps.is_defined()) {
-    reader.error(
-        root,
-        fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), "steps"));
+    reader.missing_key(root, "steps");
     return;
   }
   if (!reader.expect_sequence(steps, "`steps`")) return;

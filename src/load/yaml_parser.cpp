@@ -1,6 +1,5 @@
 #include "load/yaml_parser.hpp"
 
-#include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
@@ -99,10 +98,7 @@ YamlProblem syntax_problem(std::string_view text, const yaml_parser_t& parser) {
   // the broken mapping started.
   if (const auto mistake = mistake_behind(text, mark, words(parser.problem))) {
     const YamlMark at = mistake->offset ? yaml_mark_at(text, *mistake->offset) : mark;
-    if (mistake->says_all)
-      return {at, fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")),
-                              mistake->hint)};
-    return {at, syntax_error_text(words(parser.problem), false) + mistake->hint};
+    return {at, typing_mistake_text(words(parser.problem), *mistake)};
   }
   std::string message = syntax_error_text(words(parser.problem), true);
   const bool context_elsewhere = parser.context_mark.index != parser.problem_mark.index;

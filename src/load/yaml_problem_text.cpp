@@ -141,11 +141,6 @@ std::optional<std::size_t> colon_without_space(std::string_view line) {
   return std::nullopt;
 }
 
-// How many spaces a line is indented by.
-std::size_t indentation(std::string_view line) {
-  return std::min(line.find_first_not_of(' '), line.size());
-}
-
 // The key a line starts with (`principle` in `  principle: …`), or empty.
 std::string_view leading_key(std::string_view line) {
   const std::size_t start = key_start(line);
@@ -155,6 +150,29 @@ std::string_view leading_key(std::string_view line) {
   const bool colon =
       end < line.size() && line[end] == ':' && (end + 1 == line.size() || line[end + 1] == ' ');
   return end > start && colon ? line.substr(start, end - start) : std::string_view{};
+}
+
+// The line before `line`, which is a line of `text` (as line_of gives it), or nothing before the
+// first. Stepping back from a line, not counting lines from the start of the text again, keeps a
+// walk over a hundred thousand blank lines from taking minutes.
+std::optional<std::string_view> line_before(std::string_view text, std::string_view line) {
+  std::size_t end = static_cast<std::size_t>(line.data() - text.data());
+  if (end == 0) return std::nullopt;
+  --end;  // back over the line break: LF, CR LF or CR
+  if (end > 0 && text[end] == '\n' && text[end - 1] == '\r') --end;
+  const std::size_t before = end == 0 ? std::string_view::npos : text.find_last_of("\r\n", end - 1);
+  const std::size_t start = before == std::string_view::npos ? 0 : before + 1;
+  return text.substr(start, end - start);
+}
+
+// The nearest line above `line` that is neither blank nor a comment: the one `line` goes on
+// from.
+std::optional<std::string_view> line_above(std::string_view text, std::string_view line) {
+  for (auto above = line_before(text, line); above; above = line_before(text, *above)) {
+    const std::size_t indent = indentation(*above);
+    if (indent < above->size() && (*above)[indent] != '#') return above;
+  }
+  return std::nullopt;
 }
 
 constexpr std::string_view kWideSpace = "\xE3\x80\x80";      // 　
@@ -247,53 +265,44 @@ std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line
   const std::string_view shown = line_of(text, line);
   const std::string_view key = leading_key(shown);
   if (key.empty() || shown.substr(indentation(shown)).starts_with("- ")) return std::nullopt;
-  for (int before = line - 1; before >= 0; --before) {
-    const std::string_view above = line_of(text, before);
-    const std::size_t above_indent = indentation(above);
-    if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
-    const std::string_view above_key = leading_key(above);
-    if (above_key.empty()) return std::nullopt;
-    const std::size_t key_column = static_cast<std::size_t>(above_key.data() - above.data());
-    const std::size_t deeper = indentation(shown);
-    if (deeper <= key_column) return std::nullopt;
-    const std::string_view wording =
-        read_as_text
-            ? tr("(第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格,被读成了上一行文字的继续;"
-                 "同一层的键要对齐)",
-                 " (`{1}:` on line {0} is indented {3} more than `{2}:` above it, so it reads as "
-                 "more of that key's text; keys at one level line up)")
-            : tr("第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格;同一层的键要对齐",
-                 "`{1}:` on line {0} is indented {3} more than `{2}:` above it; keys at one "
-                 "level line up");
-    return TypingMistake{
-        fmt::format(fmt::runtime(wording), line + 1, key, above_key, deeper - key_column),
-        static_cast<std::size_t>(key.data() - text.data()), !read_as_text};
-  }
-  return std::nullopt;
+  const auto above = line_above(text, shown);
+  const std::string_view above_key = above ? leading_key(*above) : std::string_view{};
+  if (above_key.empty()) return std::nullopt;
+  const std::size_t key_column = static_cast<std::size_t>(above_key.data() - above->data());
+  const std::size_t deeper = indentation(shown);
+  if (deeper <= key_column) return std::nullopt;
+  const std::string_view wording =
+      read_as_text
+          ? tr("(第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格,被读成了上一行文字的继续;"
+               "同一层的键要对齐)",
+               " (`{1}:` on line {0} is indented {3} more than `{2}:` above it, so it reads as "
+               "more of that key's text; keys at one level line up)")
+          : tr("第 {} 行的 `{}:` 比上一行的 `{}:` 多缩进了 {} 格;同一层的键要对齐",
+               "`{1}:` on line {0} is indented {3} more than `{2}:` above it; keys at one "
+               "level line up");
+  return TypingMistake{
+      fmt::format(fmt::runtime(wording), line + 1, key, above_key, deeper - key_column),
+      static_cast<std::size_t>(key.data() - text.data()), !read_as_text};
 }
 
-// Whether a line starting with `-` and no space was meant as a list item rather than as text
-// going on: the dash stands before a key (`-id: s1`), a { } or [ ], or an input method's space;
-// or the line above is an item at its indentation, or a key with nothing after it that opens
-// what this line starts.
-bool meant_as_list_item(std::string_view text, int line) {
-  const std::string_view shown = line_of(text, line);
+// Whether `shown`, a line of `text` starting with `-` and no space, was meant as a list item
+// rather than as text going on: the dash stands before a key (`-id: s1`), a { } or [ ], or an input
+// method's space; or the line above is an item at its indentation, or a key with nothing after it
+// that opens what this line starts.
+bool meant_as_list_item(std::string_view text, std::string_view shown) {
   const std::size_t dash = indentation(shown);
   if (dash == shown.size() || shown[dash] != '-') return false;
   const std::string_view after = shown.substr(dash + 1);
   if (!key_of_line(after).empty()) return true;
   if (after.starts_with(kWideSpace) || after.starts_with('{') || after.starts_with('['))
     return true;
-  for (int before = line - 1; before >= 0; --before) {
-    const std::string_view above = line_of(text, before);
-    const std::size_t above_indent = indentation(above);
-    if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
-    if (above_indent == dash) return above.substr(above_indent).starts_with("- ");
-    const std::string_view key = leading_key(above);
-    return above_indent < dash && !key.empty() &&
-           key.data() + key.size() + 1 == above.data() + above.size();
-  }
-  return false;
+  const auto above = line_above(text, shown);
+  if (!above) return false;
+  const std::size_t above_indent = indentation(*above);
+  if (above_indent == dash) return above->substr(above_indent).starts_with("- ");
+  const std::string_view key = leading_key(*above);
+  return above_indent < dash && !key.empty() &&
+         key.data() + key.size() + 1 == above->data() + above->size();
 }
 
 // `vent ＃注释`, `＃ 注释`: the input method's `＃` at byte `start` or after a space from there
@@ -322,17 +331,63 @@ std::optional<TypingMistake> full_width_hash_starting(std::string_view line, int
   return hash_for_comment(line, first, at);
 }
 
+// libyaml looks no further than 1,024 characters for the colon of a key.
+std::optional<TypingMistake> key_too_long(std::string_view line, int at) {
+  const std::size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || utf8::count_code_points(line.substr(0, colon)) <= 1024)
+    return std::nullopt;
+  return TypingMistake{
+      fmt::format(fmt::runtime(tr("(第 {} 行的键超过 1024 个字符)",
+                                  " (the key on line {} is longer than 1,024 characters)")),
+                  at + 1),
+      std::nullopt};
+}
+
+// `scenario:bill-500`, `stage:　vent`: a key's colon with no space after it, or with the input
+// method's space, which looks like the space YAML wants.
+std::optional<TypingMistake> colon_mistake(std::string_view line, int at) {
+  const auto colon = colon_without_space(line);
+  if (!colon) return std::nullopt;
+  if (line.substr(*colon + 1).starts_with(kWideSpace)) {
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("第 {} 行的冒号后是全角空格“　”;请改成半角空格",
+                                    "the space after the colon on line {} is a full-width "
+                                    "“　”; type an ASCII space")),
+                    at + 1),
+        *colon + 1, true};
+  }
+  return TypingMistake{fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
+                                                   " (line {} needs a space after its colon)")),
+                                   at + 1),
+                       *colon};
+}
+
+// The mistake `shown`, line `at` of `text`, shows by itself; the offset is within the line.
+std::optional<TypingMistake> mistake_on_line(std::string_view text, std::string_view shown,
+                                             int at) {
+  if (const auto colon = full_width_colon_after_key(shown))
+    return TypingMistake{full_width_colon_text(at), *colon};
+  if (auto mistake = full_width_syntax(shown, at)) return mistake;
+  if (auto mistake = full_width_hash_starting(shown, at)) return mistake;
+  if (meant_as_list_item(text, shown)) {
+    if (auto mistake = dash_without_space(shown, at)) return mistake;
+  }
+  if (auto mistake = key_too_long(shown, at)) return mistake;
+  return colon_mistake(shown, at);
+}
+
+// "YAML syntax error: …", saying `what`.
+std::string syntax_error_said(std::string_view what) {
+  return fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")), what);
+}
+
 // Where a full-width (U+3000) or no-break space stands in the indentation of a key or a list
 // item on the line: an input method's space, which YAML takes for text.
 std::optional<std::size_t> wide_indent_in(std::string_view line) {
-  const std::size_t first = std::min(line.find_first_not_of(' '), line.size());
+  const std::size_t first = indentation(line);
   const std::string_view rest = after_wide_spaces(line.substr(first));
   if (rest.size() == line.size() - first) return std::nullopt;
-  std::size_t key = 0;
-  while (key < rest.size() && is_key_character(rest[key])) ++key;
-  const bool starts_key = key > 0 && key < rest.size() && rest[key] == ':' &&
-                          (key + 1 == rest.size() || rest[key + 1] == ' ');
-  if (!starts_key && rest.substr(0, 2) != "- " && rest != "-") return std::nullopt;
+  if (key_of_line(rest).empty() && rest.substr(0, 2) != "- " && rest != "-") return std::nullopt;
   return first;
 }
 
@@ -366,47 +421,20 @@ std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line
                                                  std::string_view problem) {
   for (int at = line; at >= 0 && at >= line - 1; --at) {
     const std::string_view shown = line_of(text, at);
-    const auto offset_of = [&](std::size_t in_line) {
-      return static_cast<std::size_t>(shown.data() - text.data()) + in_line;
-    };
-    if (const auto colon = full_width_colon_after_key(shown))
-      return TypingMistake{full_width_colon_text(at), offset_of(*colon)};
-    auto mistake = full_width_syntax(shown, at);
-    if (!mistake) mistake = full_width_hash_starting(shown, at);
-    if (!mistake && meant_as_list_item(text, at)) mistake = dash_without_space(shown, at);
-    if (mistake) {
-      mistake->offset = offset_of(*mistake->offset);
+    if (auto mistake = mistake_on_line(text, shown, at)) {
+      if (mistake->offset) *mistake->offset += static_cast<std::size_t>(shown.data() - text.data());
       return mistake;
-    }
-    // libyaml looks no further than 1,024 characters for the colon of a key.
-    if (const std::size_t colon = shown.find(": ");
-        colon != std::string_view::npos && utf8::count_code_points(shown.substr(0, colon)) > 1024) {
-      return TypingMistake{
-          fmt::format(fmt::runtime(tr("(第 {} 行的键超过 1024 个字符)",
-                                      " (the key on line {} is longer than 1,024 characters)")),
-                      at + 1),
-          std::nullopt};
-    }
-    if (const auto colon = colon_without_space(shown)) {
-      // The input method's space after the colon looks like the space YAML wants.
-      if (shown.substr(*colon + 1).starts_with(kWideSpace)) {
-        return TypingMistake{
-            fmt::format(fmt::runtime(tr("第 {} 行的冒号后是全角空格“　”;请改成半角空格",
-                                        "the space after the colon on line {} is a full-width "
-                                        "“　”; type an ASCII space")),
-                        at + 1),
-            offset_of(*colon + 1), true};
-      }
-      return TypingMistake{fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",
-                                                       " (line {} needs a space after its colon)")),
-                                       at + 1),
-                           offset_of(*colon)};
     }
   }
   if (problem == "mapping values are not allowed in this context")
     return key_indented_deeper(text, line, true);
   if (problem == "did not find expected key") return key_indented_deeper(text, line, false);
   return std::nullopt;
+}
+
+std::string typing_mistake_text(std::string_view problem, const TypingMistake& mistake) {
+  if (mistake.says_all) return syntax_error_said(mistake.hint);
+  return syntax_error_text(problem, false) + mistake.hint;
 }
 
 std::optional<TypingMistake> collection_typed_as_text(std::string_view line_text, std::size_t start,
@@ -476,6 +504,10 @@ std::string full_width_colon_text(int line) {
                      line + 1);
 }
 
+std::size_t indentation(std::string_view line) {
+  return std::min(line.find_first_not_of(' '), line.size());
+}
+
 std::string_view key_of_line(std::string_view line) {
   const std::string_view key = leading_key(line);
   if (key.empty() || key.data() != line.data() + indentation(line)) return {};
@@ -537,7 +569,7 @@ std::string syntax_error_text(std::string_view problem, bool with_advice) {
   const Wording* wording = find(kProblems, problem);
   std::string text(wording ? wording->words() : problem);
   if (wording && with_advice) text += tr(wording->advice_zh, wording->advice_en);
-  return fmt::format(fmt::runtime(tr("YAML 语法错误: {}", "YAML syntax error: {}")), text);
+  return syntax_error_said(text);
 }
 
 std::string syntax_context_text(std::string_view context, int line, int column) {

@@ -32,6 +32,9 @@ struct TypingMistake {
 std::optional<TypingMistake> find_typing_mistake(std::string_view text, int line,
                                                  std::string_view problem);
 
+// The syntax error libyaml's `problem` is worded as when `mistake` is behind it.
+std::string typing_mistake_text(std::string_view problem, const TypingMistake& mistake);
+
 // What was meant as a list (`want_list`) or a mapping and became text, or a list that became a
 // mapping, where the slip shows at the start of the value (or of the mapping's first key):
 // `［回访, 回电话］`, `｛王先生｝`, `－ 您好` or `-id: s1` starting a line, `empathy：-20`. YAML
@@ -52,6 +55,9 @@ std::optional<TypingMistake> full_width_comma_before(std::string_view text, std:
 
 // " (line 7 has a full-width colon “：” …)": the hint for a `：` typed for YAML's `: `.
 std::string full_width_colon_text(int line);
+
+// How many spaces a line is indented by.
+std::size_t indentation(std::string_view line);
 
 // The key a line holds by itself (`steps` in `   steps:`), not as a list item; or empty.
 std::string_view key_of_line(std::string_view line);

@@ -33,31 +33,6 @@ constexpr std::string_view flow_comma_hint_en =
     "text that "
     "contains commas, or use the Chinese comma “，”)";
 
-std::string missing_key_text(std::string_view key) {
-  return fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key);
-}
-
-constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // ：
-
-bool has_key(const YamlNode& map, std::string_view key) {
-  return std::any_of(map.entries().begin(), map.entries().end(), [&](const YamlEntry& entry) {
-    return entry.key.is_scalar() && entry.key.scalar() == key;
-  });
-}
-
-// Whether `text` is at most one ASCII word, with the blanks after it: `vent `, `10　`, an id.
-bool is_one_ascii_word(std::string_view text) {
-  constexpr std::size_t kLongestWord = 64;  // ids, numbers, stages, truth values
-  constexpr std::string_view kWideSpace = "\xE3\x80\x80";
-  for (bool more = true; more;) {
-    more = text.ends_with(' ') || text.ends_with('\t') || text.ends_with(kWideSpace);
-    if (more) text.remove_suffix(text.ends_with(kWideSpace) ? kWideSpace.size() : 1);
-  }
-  return text.size() <= kLongestWord && std::all_of(text.begin(), text.end(), [](char c) {
-           return c > ' ' && static_cast<unsigned char>(c) < 0x80;
-         });
-}
-
 std::string type_name(const YamlNode& node) {
   switch (node.kind()) {
     case YamlKind::map:
@@ -85,118 +60,16 @@ std::string join_keys(std::initializer_list<std::string_view> keys) {
 YamlReader::YamlReader(std::string file, Diagnostics& diagnostics)
     : file_(std::move(file)), diagnostics_(diagnostics) {}
 
-std::optional<YamlNode> YamlReader::parse(const std::string& content) {
+const YamlNode* YamlReader::parse(const std::string& content) {
   auto parsed = parse_yaml(content);
   if (auto* problem = std::get_if<YamlProblem>(&parsed)) {
     error(SourceMark{problem->mark.line + 1, problem->mark.column + 1},
           std::move(problem->message));
-    return std::nullopt;
+    return nullptr;
   }
-  lines_ = YamlLines(content);
-  find_swallowed_colons(std::get<YamlNode>(parsed));
-  return std::move(std::get<YamlNode>(parsed));
-}
-
-void YamlReader::find_swallowed_colons(const YamlNode& node) {
-  for (const YamlNode& item : node.items()) find_swallowed_colons(item);
-  for (const YamlEntry& entry : node.entries()) {
-    find_swallowed_colons(entry.value);
-    if (!entry.value.is_null() || !entry.key.is_scalar()) continue;
-    if (const auto colon = colon_in_flow_key(node, entry.key))
-      swallowed_colons_[entry.value.mark().index] = colon->mark;
-  }
-}
-
-YamlReader::Written YamlReader::written(const YamlNode& scalar) const {
-  const std::string_view line = lines_.line(scalar.mark().line);
-  const std::size_t start = lines_.byte_in_line(scalar.mark());
-  return {line.substr(0, std::min(line.size(), start + scalar.scalar().size())), start};
-}
-
-SourceMark YamlReader::place(const YamlNode& scalar, const Written& written,
-                             std::size_t byte) const {
-  const std::string_view before = written.line.substr(written.start, byte - written.start);
-  return {scalar.mark().line + 1,
-          scalar.mark().column + static_cast<int>(utf8::count_code_points(before)) + 1};
-}
-
-// `{any_of: [回访], points： 5}`: the key `points： 5`, not text cut at an ASCII comma.
-std::optional<YamlReader::Slip> YamlReader::colon_in_flow_key(const YamlNode& map,
-                                                              const YamlNode& key) const {
-  if (!map.is_flow() || !key.is_plain() || key.scalar().find(kFullWidthColon) == std::string::npos)
-    return std::nullopt;
-  const Written key_written = written(key);
-  const std::size_t colon = key_written.line.find(kFullWidthColon, key_written.start);
-  if (colon == std::string_view::npos) return std::nullopt;
-  return Slip{place(key, key_written, colon), full_width_colon_text(key.mark().line)};
-}
-
-std::optional<YamlReader::Slip> YamlReader::shape_slip(const YamlNode& node, bool want_list) const {
-  // `never_say:` then `  -none_of: [开除]` is a mapping: its first key shows the slip.
-  const bool keyed = want_list && node.is_map() && !node.is_flow() && !node.entries().empty();
-  const YamlNode& start = keyed ? node.entries().front().key : node;
-  if (!start.is_scalar() || !start.is_plain()) return std::nullopt;
-  const Written start_written = written(start);
-  const auto mistake = collection_typed_as_text(start_written.line, start_written.start,
-                                                start.mark().line, want_list);
-  if (!mistake) return std::nullopt;
-  return Slip{place(start, start_written, *mistake->offset), mistake->hint};
-}
-
-std::optional<YamlReader::Slip> YamlReader::slip_behind(const YamlNode& node,
-                                                        std::string_view message) const {
-  if (node.is_null()) {
-    const auto found = swallowed_colons_.find(node.mark().index);
-    if (found == swallowed_colons_.end()) return std::nullopt;
-    return Slip{found->second, full_width_colon_text(found->second.line - 1)};
-  }
-  if (node.is_scalar()) return full_width_hash_in(node);
-  if (node.is_map()) return key_in_text_block(node, message);
-  return std::nullopt;
-}
-
-// `stage: vent ＃注释` is the stage `vent ＃注释`: whatever is wrong with it is the `＃`'s. Only
-// a value of one ASCII word (or none) before the `＃` is read so: an id, a number, a stage. In
-// Chinese text (`请按 ＃号键`, a reply too long) the `＃` is text, and the error is not its.
-std::optional<YamlReader::Slip> YamlReader::full_width_hash_in(const YamlNode& node) const {
-  if (!node.is_plain() || node.scalar().find("\xEF\xBC\x83") == std::string::npos) return {};
-  const Written node_written = written(node);
-  const auto mistake = full_width_hash(node_written.line, node_written.start, node.mark().line);
-  if (!mistake) return std::nullopt;
-  const std::size_t hash = *mistake->offset;
-  if (!is_one_ascii_word(node_written.line.substr(node_written.start, hash - node_written.start)))
-    return std::nullopt;
-  return Slip{place(node, node_written, hash), mistake->hint};
-}
-
-// `briefing: |` then `   steps:`: every line indented past `briefing:` is more of its text,
-// the rest of the file included, so the only error is the key missing. Said only of the error
-// that key's absence causes.
-std::optional<YamlReader::Slip> YamlReader::key_in_text_block(const YamlNode& map,
-                                                              std::string_view message) const {
-  if (map.is_flow()) return std::nullopt;
-  for (const YamlEntry& entry : map.entries()) {
-    const YamlNode& value = entry.value;
-    if (!value.is_scalar() || value.is_plain() || !entry.key.is_scalar()) continue;
-    const std::string_view first = lines_.line(value.mark().line);
-    const std::size_t at = lines_.byte_in_line(value.mark());
-    if (at >= first.size() || (first[at] != '|' && first[at] != '>')) continue;
-    const char indicator = first[at];
-    const int owner_column = entry.key.mark().column;
-    for (int n = value.mark().line + 1; lines_.has_line(n); ++n) {
-      const std::string_view line = lines_.line(n);
-      const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
-      if (indent == line.size()) continue;  // blank lines go on with the text
-      if (static_cast<int>(indent) <= owner_column) break;
-      const std::string_view key = key_of_line(line);
-      if (key.empty() || has_key(map, key) || message != missing_key_text(key)) continue;
-      return Slip{
-          {n + 1, static_cast<int>(indent) + 1},
-          key_in_text_block_text(n, key, entry.key.scalar(),
-                                 indent - static_cast<std::size_t>(owner_column), indicator)};
-    }
-  }
-  return std::nullopt;
+  root_ = std::move(std::get<YamlNode>(parsed));
+  slips_ = YamlSlips(content, *root_);
+  return &*root_;
 }
 
 SourceMark YamlReader::mark(const YamlNode& node) const {
@@ -225,7 +98,7 @@ void YamlReader::check_split_sentence(const YamlNode& sequence, std::string_view
 }
 
 void YamlReader::error(const YamlNode& at, std::string message) {
-  if (auto slip = slip_behind(at, message)) {
+  if (auto slip = slips_.behind(at)) {
     diagnostics_.error(file_, slip->mark, std::move(message) + slip->hint);
     return;
   }
@@ -275,7 +148,7 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
                                       "unknown key `{0}` in {1}{3}; allowed keys: {2}")),
                       utf8::quote(key), what, join_keys(allowed),
                       did_you_mean(key, std::vector<std::string_view>(allowed)));
-      if (const auto colon = colon_in_flow_key(node, entry.key)) {
+      if (const auto colon = slips_.colon_in_flow_key(node, entry.key)) {
         error(colon->mark, std::move(message) + colon->hint);
         continue;
       }
@@ -296,7 +169,7 @@ bool YamlReader::expect_sequence(const YamlNode& node, std::string_view what) {
 }
 
 void YamlReader::shape_error(const YamlNode& node, bool want_list, std::string message) {
-  if (auto slip = shape_slip(node, want_list)) {
+  if (auto slip = slips_.of_shape(node, want_list)) {
     error(slip->mark, std::move(message) + slip->hint);
     return;
   }
@@ -322,6 +195,18 @@ const YamlNode& YamlReader::child(const YamlNode& map, const char* key) {
   return entry ? entry->value : absent();
 }
 
+void YamlReader::missing_key(const YamlNode& map, const char* key) {
+  std::string message =
+      fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key);
+  if (!child(map, key).is_defined()) {
+    if (auto slip = slips_.key_in_text_block(map, key)) {
+      error(slip->mark, std::move(message) + slip->hint);
+      return;
+    }
+  }
+  error(map, std::move(message));
+}
+
 const YamlNode& YamlReader::key_node(const YamlNode& map, const char* key) {
   const YamlEntry* entry = entry_of(map, key);
   return entry ? entry->key : absent();
@@ -330,7 +215,7 @@ const YamlNode& YamlReader::key_node(const YamlNode& map, const char* key) {
 std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key, bool required) {
   const YamlNode& node = child(map, key);
   if (!node.is_defined() || node.is_null()) {
-    if (required) error(map, missing_key_text(key));
+    if (required) missing_key(map, key);
     return std::nullopt;
   }
   if (!node.is_scalar()) {
@@ -435,7 +320,7 @@ std::vector<MarkedText> YamlReader::text_list(const YamlNode& map, const char* k
   std::vector<MarkedText> out;
   const YamlNode& node = child(map, key);
   if (!node.is_defined() || node.is_null()) {
-    if (required) error(map, missing_key_text(key));
+    if (required) missing_key(map, key);
     return out;
   }
   if (!expect_sequence(node, fmt::format("`{}`", key))) return out;

@@ -2,16 +2,14 @@
 // Schema-checking access to a parsed YAML document. Every problem is recorded in Diagnostics
 // with the file, line and column of the offending node; readers return nullopt and carry on,
 // so a trainer sees every error of a file in one run.
-#include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "load/yaml_node.hpp"
-#include "load/yaml_source.hpp"
+#include "load/yaml_slips.hpp"
 #include "model/marked_text.hpp"
 #include "util/diagnostic.hpp"
 #include "util/file_io.hpp"
@@ -21,16 +19,23 @@ namespace coach {
 class YamlReader {
  public:
   YamlReader(std::string file, Diagnostics& diagnostics);
+  // The tree it parsed is its own, and what it keeps to word errors points into that tree.
+  YamlReader(const YamlReader&) = delete;
+  YamlReader& operator=(const YamlReader&) = delete;
 
-  // Parses text (already known to be valid UTF-8); reports syntax errors. The text is kept, to
-  // name the typing mistake behind an error where YAML read one without complaint.
-  std::optional<YamlNode> parse(const std::string& content);
+  // Parses text (already known to be valid UTF-8); reports syntax errors and gives nothing. The
+  // tree lives as long as the reader. The text is read again to name the typing mistake behind
+  // an error where YAML read one without complaint, so it must outlive the reader's errors: a
+  // temporary is refused. (Keeping a copy of every file loaded cost `coach list` more than
+  // looking for mistakes in a file that has none.)
+  const YamlNode* parse(const std::string& content);
+  const YamlNode* parse(std::string&& content) = delete;
 
   const std::string& file() const { return file_; }
   SourceMark mark(const YamlNode& node) const;
   // An error about a node. When the file shows a typing mistake behind it (a full-width `＃`
-  // in the value, a key's `：` that left the value empty, a required key indented into the
-  // block text above it), the mistake is named, and the error is placed where it is.
+  // in the value, a key's `：` that left the value empty), the mistake is named, and the error
+  // is placed where it is.
   void error(const YamlNode& at, std::string message);
   void error(SourceMark at, std::string message);
 
@@ -38,6 +43,10 @@ class YamlReader {
   bool expect_map(const YamlNode& node, std::string_view what,
                   std::initializer_list<std::string_view> allowed);
   bool expect_sequence(const YamlNode& node, std::string_view what);
+
+  // A required key missing from `map`: an error at the mapping, or, where the key was typed
+  // indented into the block text (`|`, `>`) above it, there.
+  void missing_key(const YamlNode& map, const char* key);
 
   // Typed fields of a mapping. A missing required field is an error at the mapping.
   std::optional<std::string> text(const YamlNode& map, const char* key, bool required);
@@ -64,42 +73,13 @@ class YamlReader {
   // `[王先生,您好]` is two items in YAML: almost never what a trainer meant by a sentence.
   void check_split_sentence(const YamlNode& sequence, std::string_view key);
 
-  // A typing mistake in the file, where it is and the hint that names it.
-  struct Slip {
-    SourceMark mark;
-    std::string hint;
-  };
-  // The slip that made `node` text (or a mapping) where a list (`want_list`) or a mapping was
-  // wanted, shown where the value starts: `［回访］`, `-id: s1`, `－ 您好`, `｛王先生｝`.
-  std::optional<Slip> shape_slip(const YamlNode& node, bool want_list) const;
   // "`x` should be a list, found a scalar", named as the slip when one shows.
   void shape_error(const YamlNode& node, bool want_list, std::string message);
-  // The slip behind `message` at `node`, whatever the error: see error().
-  std::optional<Slip> slip_behind(const YamlNode& node, std::string_view message) const;
-  std::optional<Slip> full_width_hash_in(const YamlNode& node) const;
-  std::optional<Slip> key_in_text_block(const YamlNode& map, std::string_view message) const;
-  // A plain scalar's first line, cut where its own text ends at the latest, and the byte in it
-  // where the scalar starts: what a slip is looked for in, so no search runs on along a line
-  // of ten thousand values.
-  struct Written {
-    std::string_view line;
-    std::size_t start;
-  };
-  Written written(const YamlNode& scalar) const;
-  // Where byte `byte` of what `scalar` has written is, as an error gives it.
-  SourceMark place(const YamlNode& scalar, const Written& written, std::size_t byte) const;
-  // The full-width colon in the key of a { } mapping: what follows the key's start on its line
-  // is the key's, up to its end, so the first `：` there is.
-  std::optional<Slip> colon_in_flow_key(const YamlNode& map, const YamlNode& key) const;
-  // Finds the keys of { } mappings that swallowed a full-width colon and left their value
-  // empty (`{empathy： -20}`): an error at that empty value is the colon's.
-  void find_swallowed_colons(const YamlNode& node);
 
   std::string file_;
   Diagnostics& diagnostics_;
-  YamlLines lines_;
-  // Where the empty value of such a key is (its character index), and where its `：` is.
-  std::unordered_map<std::size_t, SourceMark> swallowed_colons_;
+  std::optional<YamlNode> root_;
+  YamlSlips slips_;
 };
 
 // Reads the file at `path` and hands its text to `parse`; a file that cannot be read (missing,

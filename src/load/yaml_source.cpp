@@ -35,11 +35,10 @@ std::size_t byte_offset_of(std::string_view text, std::size_t character_index) {
   return at;
 }
 
-YamlLines::YamlLines(std::string text) : text_(std::move(text)) {
+YamlLines::YamlLines(std::string_view text) : text_(text) {
   const std::size_t first = text_.size() - utf8::without_byte_order_mark(text_).size();
   checkpoints_.push_back(first);
   line_found_ = {0, first};
-  column_found_.line = -1;
 }
 
 // Lines break at LF and CR LF only: every other break libyaml knows is refused before parsing
@@ -53,7 +52,7 @@ std::optional<std::size_t> YamlLines::start_of(int line) const {
   }
   while (line_found_.line < line) {
     const std::size_t end = text_.find('\n', line_found_.byte);
-    if (end == std::string::npos) return std::nullopt;
+    if (end == std::string_view::npos) return std::nullopt;
     line_found_ = {line_found_.line + 1, end + 1};
     const auto passed = static_cast<std::size_t>(line_found_.line / kCheckpointEvery);
     if (line_found_.line % kCheckpointEvery == 0 && passed == checkpoints_.size())
@@ -65,7 +64,7 @@ std::optional<std::size_t> YamlLines::start_of(int line) const {
 std::string_view YamlLines::line(int line) const {
   const auto start = start_of(line);
   if (!start) return {};
-  const std::string_view text(text_);
+  const std::string_view text = text_;
   if (line_end_.line != line) {
     std::size_t end = std::min(text.find('\n', *start), text.size());
     if (end > *start && text[end - 1] == '\r') --end;
@@ -77,15 +76,14 @@ std::string_view YamlLines::line(int line) const {
 std::size_t YamlLines::byte_in_line(const YamlMark& mark) const {
   const std::string_view shown = line(mark.line);
   const bool further_on = mark.line == column_found_.line && mark.column >= column_found_.column;
-  std::size_t at = further_on ? column_byte_ : 0;
+  std::size_t at = further_on ? column_found_.byte : 0;
   int column = further_on ? column_found_.column : 0;
   for (; at < shown.size(); ++at) {
     if ((static_cast<unsigned char>(shown[at]) & 0xC0) == 0x80) continue;
     if (column == mark.column) break;
     ++column;
   }
-  column_found_ = {0, mark.line, column};
-  column_byte_ = at;
+  column_found_ = {mark.line, column, at};
   return at;
 }
 

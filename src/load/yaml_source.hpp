@@ -5,7 +5,6 @@
 // unquoted text or at the start of a line that could have gone on with it.
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,14 +19,15 @@ YamlMark yaml_mark_at(std::string_view text, std::size_t byte_offset);
 // The byte offset of libyaml's character index (past the end: the size of `text`).
 std::size_t byte_offset_of(std::string_view text, std::size_t character_index);
 
-// A file's text, kept to find what stands at a node's mark. Lines are found from the nearest one
-// already passed, and columns from the last one found on the same line: errors come mostly in
-// the order of the text, so a file with a hundred thousand of them is still read about once.
-// Nothing is kept per line, so a file of sixteen million blank lines costs no more memory.
+// A view of a file's text, which must outlive it, to find what stands at a node's mark. Lines are
+// found from the nearest one already passed, and columns from the last one found on the same line:
+// errors come mostly in the order of the text, so a file with a hundred thousand of them is still
+// read about once. Nothing is kept per line, so a file of sixteen million blank lines costs no more
+// memory.
 class YamlLines {
  public:
   YamlLines() = default;
-  explicit YamlLines(std::string text);
+  explicit YamlLines(std::string_view text);
 
   // Whether the file has line `line` (0-based).
   bool has_line(int line) const { return start_of(line).has_value(); }
@@ -47,12 +47,18 @@ class YamlLines {
     std::size_t byte = 0;
   };
 
-  std::string text_;
+  // The character found last, and its byte in its line.
+  struct Column {
+    int line = -1;
+    int column = 0;
+    std::size_t byte = 0;
+  };
+
+  std::string_view text_;
   mutable std::vector<std::size_t> checkpoints_;
-  mutable Place line_found_;             // the start of the line found last
-  mutable Place line_end_{-1, 0};        // where the line given last ends: not looked for again
-  mutable YamlMark column_found_{};      // the character found last,
-  mutable std::size_t column_byte_ = 0;  // and its byte in its line
+  mutable Place line_found_;       // the start of the line found last
+  mutable Place line_end_{-1, 0};  // where the line given last ends: not looked for again
+  mutable Column column_found_;
 };
 
 // Whether the character at libyaml's character index is a tab.

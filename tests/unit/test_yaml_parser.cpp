@@ -2,6 +2,7 @@
 // numbers and truth values.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <variant>
 
@@ -350,6 +351,26 @@ TEST_CASE("a list item's dash with no space after it is named at the dash") {
         "item takes “- ”, a dash and an ASCII space");
   // A line of text that starts with a dash is no list item.
   CHECK(problem("a: 这是\n  -续行\nb: c: d\n").find("“-”") == std::string::npos);
+  // The item it follows is found past blank lines and comments.
+  CHECK(problem("model_answers:\n  - 您好\n\n  # 注释\n  -谢谢\n") ==
+        "5:3: YAML syntax error: the “-” on line 5 " + no_space);
+}
+
+// The line a slip goes on from was found by counting lines from the start of the file again for
+// each line passed on the way up: a key indented deeper than the one 100,000 blank lines above
+// it took 43 seconds to name.
+TEST_CASE("the line a slip goes on from is found past a million blank and comment lines") {
+  std::string gap;
+  for (int i = 0; i < 500000; ++i) gap += "\n# 注释\n";
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(problem("title: '测试'\n" + gap + "  source: test\n") ==
+        "1000002:3: YAML syntax error: `source:` on line 1000002 is indented 2 more than `title:` "
+        "above it; keys at one level line up");
+  CHECK(problem("model_answers:\n  - 您好\n" + gap + "  -谢谢\n") ==
+        "1000003:3: YAML syntax error: the “-” on line 1000003 has no space after it; a list item "
+        "takes “- ”, a dash and a space");
+  // Quadratic took hours; a minute leaves room for a loaded machine and a Debug build.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
 }
 
 // Outside pass 37, finding 10: after a quoted text or a [ ], libyaml asked for a key where one
@@ -379,6 +400,9 @@ TEST_CASE("an input method's space after a colon, comma in { } or ＃ starting a
         "comment takes the ASCII “#”");
   // One later in the line is not what broke it.
   CHECK(problem("points: [5 ＃ 分数\n").find("“＃”") == std::string::npos);
+  CHECK(problem("any_of: ['回访'，'回电话']\n") ==
+        "1:14: YAML syntax error: did not find expected ',' or ']' (the “，” on line 1 is "
+        "full-width; the entries of [ ] are separated by an ASCII comma “,”)");
 }
 
 namespace {
@@ -464,6 +488,12 @@ TEST_CASE("an error at what a full-width colon or ＃ made is placed at the slip
   // In Chinese text a `＃` is text, and glued to a word it is text in YAML too.
   CHECK(reader_error("a: 请按 ＃号键\n", bad) == "t.yaml:1:4: bad");
   CHECK(reader_error("a: vent＃注释\n", bad) == "t.yaml:1:4: bad");
+  // The input method's space before the `＃`, and lines that end in CR LF.
+  CHECK(reader_error("a: vent　＃注释\r\n", bad) ==
+        "t.yaml:1:9: bad (the “＃” on line 1 is full-width and starts no comment; a YAML comment "
+        "takes the ASCII “#”)");
+  CHECK(reader_error("b: 1\r\na: {empathy： -20}\r\n", bad_value) ==
+        "t.yaml:2:12: bad value (line 2 has a full-width colon “：”; YAML takes only “: ”)");
 }
 
 // Outside pass 37, finding 10: the key went into the text, and "missing `steps`" was said at 1:1.
@@ -472,7 +502,8 @@ TEST_CASE("a required key indented into the block text above it is named where i
   set_language(Language::en);
   Diagnostics diagnostics;
   YamlReader reader("t.yaml", diagnostics);
-  const auto root = reader.parse("id: t\nbriefing: |\n  测试\n\n   steps:\n  - id: s1\n");
+  const std::string text = "id: t\nbriefing: |\n  测试\n\n   steps:\n  - id: s1\n";
+  const auto root = reader.parse(text);
   REQUIRE(root);
   reader.text(*root, "steps", true);
   reader.text(*root, "title", true);
@@ -483,4 +514,12 @@ TEST_CASE("a required key indented into the block text above it is named where i
         "`briefing:`, so it became part of the text block (|) of `briefing`; keys at one level "
         "line up)");
   CHECK(diagnostics.items()[1].to_string() == "t.yaml:1:1: missing required key `title`");
+}
+
+TEST_CASE("a required key written where it belongs, though empty, is not looked for in a text") {
+  const auto steps = [](YamlReader& reader, const YamlNode& node) {
+    reader.text(node, "steps", true);
+  };
+  CHECK(reader_error("a:\n  briefing: |\n    测试\n     steps:\n  steps:\n", steps) ==
+        "t.yaml:2:3: missing required key `steps`");
 }
