@@ -127,9 +127,9 @@ Reactions read_reactions(YamlReader& reader, const YamlNode& node) {
     const auto change = entry.value.is_scalar() ? yaml_integer(entry.value.scalar()) : std::nullopt;
     if (!change || *change < -100 || *change > 100) {
       reader.error(entry.value,
-                   std::string(tr("`reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)",
-                                  "values of `reacts_to` should be whole numbers from -100 to 100 "
-                                  "(the change of mood)")));
+                   std::string(tr("`reacts_to` 的值是情绪的变化,应是 -100 到 100 之间的整数",
+                                  "values of `reacts_to` are changes of mood: whole numbers from "
+                                  "-100 to 100")));
       continue;
     }
     reactions.changes[entry.key.scalar()] = static_cast<int>(*change);

@@ -91,7 +91,8 @@ class YamlSlips(CoachTestCase):
 
     def test_a_full_width_colon_or_comma_inside_braces_is_named(self):
         colon = "(第 7 行有全角冒号“：”;YAML 只认半角冒号加空格“: ”)"
-        self.assertIn("t.yaml:7:22: `reacts_to` 的值应是 -100 到 100 之间的整数(情绪的变化)" + colon,
+        # One bracket, the slip's: the message ended in one of its own (outside pass 37, finding 09).
+        self.assertIn("t.yaml:7:22: `reacts_to` 的值是情绪的变化,应是 -100 到 100 之间的整数" + colon,
                       self.slip({6: "  type: 情绪激动型\n  reacts_to: {empathy： -20}"}))
         self.assertIn("t.yaml:15:27: YAML 语法错误: 缺少“,”或“}”(第 15 行的“，”是全角的;{ } 里的各项要用半角"
                       "逗号“,”分开)", self.slip({15: "      - {any_of: [回访, 回电话]，points: 5}", 16: ""}))
