@@ -569,197 +569,14 @@ bool branches_consume(std::string_view pattern, int depth) {
   return branch_consumes;
 }
 
-// The quantifier on the token at `i`, if one follows it.
-std::optional<Quantifier> quantifier_after(std::string_view pattern,
-                                           const std::vector<Token>& tokens, std::size_t i) {
-  if (i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::quantifier) return std::nullopt;
-  return quantifier_at(pattern, tokens[i + 1].begin);
-}
-
-std::string_view escape_text(std::string_view pattern, const Token& token) {
-  return pattern.substr(token.begin, token.end - token.begin);
-}
-
-bool is_assertion(std::string_view pattern, const Token& token) {
-  return token.kind == TokenKind::escape && token.end - token.begin == 2 &&
-         is_assertion_escape(pattern[token.begin + 1]);
-}
-
-// Whether the token, one that is neither a group nor syntax around one, matches a character.
-bool token_consumes(std::string_view pattern, const Token& token) {
-  switch (token.kind) {
-    case TokenKind::character:
-    case TokenKind::any:
-    case TokenKind::brackets:
-      return true;
-    case TokenKind::escape:
-      return !is_assertion(pattern, token);
-    case TokenKind::quoted: {
-      std::string_view quoted = pattern.substr(token.begin + 2, token.end - token.begin - 2);
-      if (quoted.ends_with("\\E")) quoted.remove_suffix(2);
-      return !quoted.empty();
-    }
-    default:
-      return false;
-  }
-}
-
-// Reads the anchors of each sequence against what the sequence requires around them.
-class AssertionReader {
- public:
-  AssertionReader(std::string_view pattern, const std::vector<Token>& tokens)
-      : pattern_(pattern), tokens_(tokens) {}
-
-  std::optional<ImpossibleAssertion> read() {
-    const bool anchored = std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
-      return is_start_anchor(token) || is_end_anchor(token);
-    });
-    if (!anchored) return boundary_between_alike();  // most patterns: the sequences need no reading
-    std::size_t last_start = 0;  // past the last `^` or `\A`: what a group requires matters before
-    for (std::size_t i = 0; i < tokens_.size(); ++i)
-      if (is_start_anchor(tokens_[i])) last_start = i + 1;
-    std::vector<Sequence> levels(1);
-    std::vector<std::size_t> opened;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const Token& token = tokens_[i];
-      const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i);
-      bool required = false;
-      if (token.kind == TokenKind::group_open) {
-        levels.emplace_back();
-        opened.push_back(i);
-        continue;
-      }
-      if (token.kind == TokenKind::group_close) {
-        if (opened.empty()) continue;
-        const std::size_t inner = tokens_[opened.back()].end;
-        levels.pop_back();
-        opened.pop_back();
-        // Read only where it decides something: after an end, or before a start.
-        if (levels.back().end_anchor || i < last_start)
-          required = requires_a_character(pattern_.substr(inner, token.begin - inner));
-      } else if (token.kind == TokenKind::alternation) {
-        levels.back() = Sequence{};
-        continue;
-      } else if (is_start_anchor(token) || is_end_anchor(token)) {
-        if (quantifier) continue;  // `$?`: whether it holds is not worth reading
-        if (is_start_anchor(token) && levels.back().required_before)
-          return ImpossibleAssertion{ImpossibleAssertion::Reason::before_start,
-                                     escape_text(pattern_, token)};
-        if (is_end_anchor(token) && !levels.back().end_anchor) levels.back().end_anchor = token;
-        continue;
-      } else {
-        required = token_consumes(pattern_, token);
-      }
-      if (!required || (quantifier && quantifier->min == 0)) continue;
-      if (levels.back().end_anchor)
-        return ImpossibleAssertion{ImpossibleAssertion::Reason::after_end,
-                                   escape_text(pattern_, *levels.back().end_anchor)};
-      levels.back().required_before = true;
-    }
-    return boundary_between_alike();
-  }
-
- private:
-  // What one sequence (a branch of a group, or of the pattern) has shown so far.
-  struct Sequence {
-    bool required_before = false;     // a character is required before this point
-    std::optional<Token> end_anchor;  // a `$` or `\z` stands before this point
-  };
-
-  bool is_start_anchor(const Token& token) const {
-    return token.kind == TokenKind::start ||
-           (token.kind == TokenKind::escape && escape_text(pattern_, token) == "\\A");
-  }
-  bool is_end_anchor(const Token& token) const {
-    return token.kind == TokenKind::end ||
-           (token.kind == TokenKind::escape && escape_text(pattern_, token) == "\\z");
-  }
-
-  // RE2's word characters are ASCII; K (Kelvin) and ſ match k and s regardless of case.
-  static std::optional<bool> is_word_character(char32_t c) {
-    if (c == 0x212A || c == 0x17F) return std::nullopt;
-    return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0 || c == '_');
-  }
-
-  // The one character the token at `i` stands for: a plain or escaped one.
-  std::optional<char32_t> literal(std::size_t i) const {
-    const Token& token = tokens_[i];
-    if (token.kind == TokenKind::character) {
-      std::size_t at = token.begin;
-      return utf8::decode(pattern_, at);
-    }
-    if (token.kind != TokenKind::escape || escape_text(pattern_, token) == "\\s")
-      return std::nullopt;
-    return escaped_character(escape_text(pattern_, token));
-  }
-
-  // The character certainly matched just before the token at `i`.
-  std::optional<char32_t> character_before(std::size_t i) const {
-    if (i == 0) return std::nullopt;
-    std::size_t j = i - 1;
-    if (tokens_[j].kind == TokenKind::quantifier) {
-      const std::optional<Quantifier> quantifier = quantifier_at(pattern_, tokens_[j].begin);
-      if (j == 0 || !quantifier || quantifier->min == 0) return std::nullopt;
-      --j;
-    }
-    return literal(j);
-  }
-
-  // The character certainly matched just after the token at `i`.
-  std::optional<char32_t> character_after(std::size_t i) const {
-    if (i + 1 >= tokens_.size()) return std::nullopt;
-    const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i + 1);
-    if (quantifier && quantifier->min == 0) return std::nullopt;
-    return literal(i + 1);
-  }
-
-  // `\b` between characters of one kind, `\B` between a word character and another.
-  std::optional<ImpossibleAssertion> boundary_between_alike() const {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (tokens_[i].kind != TokenKind::escape) continue;
-      const std::string_view written = escape_text(pattern_, tokens_[i]);
-      if (written != "\\b" && written != "\\B") continue;
-      const std::optional<char32_t> before = character_before(i);
-      const std::optional<char32_t> after = character_after(i);
-      if (!before || !after) continue;
-      const std::optional<bool> word_before = is_word_character(*before);
-      const std::optional<bool> word_after = is_word_character(*after);
-      if (!word_before || !word_after) continue;
-      if ((*word_before == *word_after) == (written == "\\b"))
-        return ImpossibleAssertion{ImpossibleAssertion::Reason::boundary, written};
-    }
-    return std::nullopt;
-  }
-
-  std::string_view pattern_;
-  const std::vector<Token>& tokens_;
-};
-
 }  // namespace
-
-std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern) {
-  return impossible_assertion(pattern, pattern_tokens(pattern));
-}
-
-std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern,
-                                                        const std::vector<Token>& tokens) {
-  return AssertionReader(pattern, tokens).read();
-}
 
 ContinuationReader::ContinuationReader(std::string_view pattern, const std::vector<Token>& tokens)
     : pattern_(pattern),
       tokens_(tokens),
-      close_(tokens.size(), tokens.size()),
+      close_(group_closes(tokens)),
       enclosing_(tokens.size(), tokens.size()) {
   std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::group_open) open.push_back(i);
-    if (tokens[i].kind == TokenKind::group_close && !open.empty()) {
-      close_[open.back()] = i;
-      open.pop_back();
-    }
-  }
-  open.clear();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == TokenKind::group_close && !open.empty()) open.pop_back();
     if (!open.empty()) enclosing_[i] = close_[open.back()];
@@ -816,7 +633,7 @@ std::vector<char32_t> ContinuationReader::preceding(std::size_t i) const {
     }
     return {kAnyCharacter};  // a branch of the whole pattern: its start
   }
-  if (kind != TokenKind::group_close) return members(tokens_[i - 1]);
+  if (kind != TokenKind::group_close) return token_members(pattern_, tokens_[i - 1]);
   const std::size_t close = i - 1;
   std::size_t open = close;
   while (open > 0 && close_[--open] != close) {
@@ -827,8 +644,8 @@ std::vector<char32_t> ContinuationReader::preceding(std::size_t i) const {
     const bool branch_ends =
         at == close || (tokens_[at].kind == TokenKind::alternation && enclosing_[at] == close);
     if (!branch_ends) continue;
-    const std::vector<char32_t> found =
-        at - 1 == open ? std::vector<char32_t>{kAnyCharacter} : members(tokens_[at - 1]);
+    const std::vector<char32_t> found = at - 1 == open ? std::vector<char32_t>{kAnyCharacter}
+                                                       : token_members(pattern_, tokens_[at - 1]);
     last.insert(last.end(), found.begin(), found.end());
   }
   return last;
@@ -862,7 +679,7 @@ bool ContinuationReader::steps(std::size_t i, Steps& next, int depth) const {
     default:
       break;
   }
-  if (escape_text(pattern_, token) == "\\z") {
+  if (token_text(pattern_, token) == "\\z") {
     next.found.emplace_back(kAnyCharacter, tokens_.size());
     return true;
   }
@@ -874,7 +691,7 @@ bool ContinuationReader::steps(std::size_t i, Steps& next, int depth) const {
 bool ContinuationReader::element(std::size_t i, Steps& next, int depth) const {
   const std::optional<Quantifier> quantifier = quantifier_after(pattern_, tokens_, i);
   const std::size_t after = quantifier ? i + 2 : i + 1;
-  for (const char32_t c : members(tokens_[i])) {
+  for (const char32_t c : token_members(pattern_, tokens_[i])) {
     next.found.emplace_back(c, after);
     if (next.enough()) return true;
     if (quantifier && quantifier->max > 1) next.found.emplace_back(c, i);  // again
@@ -908,28 +725,6 @@ bool ContinuationReader::after_group(std::size_t i, Steps& next, int depth) cons
   if (quantifier && quantifier->max > 1) next.found.emplace_back(kAnyCharacter, tokens_.size());
   if (next.enough()) return true;
   return steps(quantifier ? i + 2 : i + 1, next, depth + 1);
-}
-
-// The characters a token matching one character may match, as far as they are spelt; any
-// character for another token.
-std::vector<char32_t> ContinuationReader::members(const Token& token) const {
-  constexpr std::size_t kMaxClassMembers = 16;
-  const std::string_view written = escape_text(pattern_, token);
-  if (token.kind == TokenKind::character) {
-    std::size_t at = 0;
-    return {utf8::decode(written, at)};
-  }
-  if (token.kind == TokenKind::escape) {
-    const std::optional<char32_t> c = escaped_character(written);
-    return {c && written != "\\s" ? *c : kAnyCharacter};
-  }
-  if (token.kind == TokenKind::brackets) {
-    const std::optional<ClassParts> parts = class_parts(written);
-    if (parts && parts->named.empty() && !parts->characters.empty() &&
-        parts->characters.size() <= kMaxClassMembers)
-      return parts->characters;
-  }
-  return {kAnyCharacter};
 }
 
 bool requires_a_character(std::string_view pattern) {

@@ -52,26 +52,6 @@ bool requires_a_character(std::string_view pattern);
 // The requirement least likely to be met by chance (its shortest word the longest).
 Words anchors_of(const Requirements& requirements);
 
-// An assertion that can never hold where it stands (outside pass 37, finding 03): `$` or `\z`
-// with a character required after it in the same sequence (`$您`), `^` or `\A` with one
-// required before it (`您^`), with (?m) as well, since a normalised reply holds no line break; or
-// `\b` between two characters of one kind and `\B` between a word character and another
-// (`a\B您`), RE2's word characters being ASCII letters, digits and `_`. Only what the pattern
-// spells beside the assertion is read; anything else may hold.
-struct ImpossibleAssertion {
-  enum class Reason { after_end, before_start, boundary };
-  Reason reason;
-  std::string_view written;  // the assertion
-};
-std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern);
-// The same, with the pattern's tokens (engine/pattern_syntax) read already.
-std::optional<ImpossibleAssertion> impossible_assertion(std::string_view pattern,
-                                                        const std::vector<Token>& tokens);
-
-// Stands for a character the pattern does not spell (`.`, `\pL`, a negated class, its end) in
-// the texts a match may go on with: a match may go on with any character there.
-inline constexpr char32_t kAnyCharacter = U'\uFFFD';
-
 // What a match may go on with from a token on (a typing slip is mended or kept by the two
 // characters after it, and the one before it): the texts of so many characters as the pattern
 // spells them, its plain characters, the branches of its groups, the members of a small class, and
@@ -106,7 +86,6 @@ class ContinuationReader {
   bool element(std::size_t i, Steps& next, int depth) const;
   bool into_group(std::size_t i, Steps& next, int depth) const;
   bool after_group(std::size_t i, Steps& next, int depth) const;
-  std::vector<char32_t> members(const Token& token) const;
 
   std::string_view pattern_;
   const std::vector<Token>& tokens_;

@@ -265,4 +265,56 @@ std::vector<Token> pattern_tokens(std::string_view pattern) {
   return tokens;
 }
 
+std::vector<std::size_t> group_closes(const std::vector<Token>& tokens) {
+  std::vector<std::size_t> close(tokens.size(), tokens.size());
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::group_open) open.push_back(i);
+    if (tokens[i].kind == TokenKind::group_close && !open.empty()) {
+      close[open.back()] = i;
+      open.pop_back();
+    }
+  }
+  return close;
+}
+
+std::string_view quoted_text(std::string_view pattern, const Token& token) {
+  std::string_view quoted = token_text(pattern, token).substr(2);
+  if (quoted.ends_with("\\E")) quoted.remove_suffix(2);
+  return quoted;
+}
+
+std::optional<Quantifier> quantifier_after(std::string_view pattern,
+                                           const std::vector<Token>& tokens, std::size_t i) {
+  if (i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::quantifier) return std::nullopt;
+  return quantifier_at(pattern, tokens[i + 1].begin);
+}
+
+bool is_assertion(std::string_view pattern, const Token& token) {
+  return token.kind == TokenKind::escape && token.end - token.begin == 2 &&
+         is_assertion_escape(pattern[token.begin + 1]);
+}
+
+// A class of more members is read as any character: spelling them all out would multiply the
+// texts a reader of what follows must try.
+std::vector<char32_t> token_members(std::string_view pattern, const Token& token) {
+  constexpr std::size_t kMaxClassMembers = 16;
+  const std::string_view written = token_text(pattern, token);
+  if (token.kind == TokenKind::character) {
+    std::size_t at = 0;
+    return {utf8::decode(written, at)};
+  }
+  if (token.kind == TokenKind::escape) {
+    const std::optional<char32_t> c = escaped_character(written);
+    return {c && written != "\\s" ? *c : kAnyCharacter};
+  }
+  if (token.kind == TokenKind::brackets) {
+    const std::optional<ClassParts> parts = class_parts(written);
+    if (parts && parts->named.empty() && !parts->characters.empty() &&
+        parts->characters.size() <= kMaxClassMembers)
+      return parts->characters;
+  }
+  return {kAnyCharacter};
+}
+
 }  // namespace coach

@@ -1,8 +1,9 @@
 #pragma once
 // RE2's syntax read token by token, for what coach reads from a trainer's pattern without
 // compiling it: the words its matches hold (engine/pattern_shape), an upper bound on its program
-// (engine/program_size), the characters it can never find (engine/trainer_pattern). Each reader
-// is on the safe side where the syntax is wrong: RE2 refuses such a pattern at load anyway.
+// (engine/program_size), what it can never find (engine/unmatchable_pieces, pattern_assertions,
+// pattern_slips, ascii_only_escapes). Each reader is on the safe side where the syntax is wrong:
+// RE2 refuses such a pattern at load anyway.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -84,5 +85,33 @@ struct Token {
 };
 // The tokens of a pattern RE2 accepts, left to right.
 std::vector<Token> pattern_tokens(std::string_view pattern);
+
+// For each `(` token, the index of the `)` token that closes it; tokens.size() for any other
+// token, and for a group left open.
+std::vector<std::size_t> group_closes(const std::vector<Token>& tokens);
+
+// The token as the pattern writes it.
+inline std::string_view token_text(std::string_view pattern, const Token& token) {
+  return pattern.substr(token.begin, token.end - token.begin);
+}
+
+// What a `\Q…\E` token quotes.
+std::string_view quoted_text(std::string_view pattern, const Token& token);
+
+// The quantifier on the token at `i`, if one follows it.
+std::optional<Quantifier> quantifier_after(std::string_view pattern,
+                                           const std::vector<Token>& tokens, std::size_t i);
+
+// Whether the token is one of RE2's assertions (\b, \B, \A, \z), which match no character.
+bool is_assertion(std::string_view pattern, const Token& token);
+
+// Stands for a character the pattern does not spell (`.`, `\pL`, a negated class, its end): a
+// match may hold any character there.
+inline constexpr char32_t kAnyCharacter = U'\uFFFD';
+
+// The characters a token that matches one character may match, as far as the pattern spells
+// them: a plain or escaped character, the members of a small class; kAnyCharacter for any other
+// token (`.`, `\d`, a large or negated class).
+std::vector<char32_t> token_members(std::string_view pattern, const Token& token);
 
 }  // namespace coach

@@ -169,7 +169,7 @@ class PlainReader {
       atom(1);
       return true;
     }
-    if (std::string_view("bBAz").find(next) != std::string_view::npos) {
+    if (is_assertion_escape(next)) {
       at_ += 2;
       repeatable_ = false;
       return true;

@@ -53,6 +53,10 @@ class TrainerPattern {
 // The pattern, or null with the reason reported at the pattern's place in `file`. Its syntax is
 // checked by RE2's parser alone; a pattern that might pass kMaxPatternInstructions
 // (engine/program_size), or that requires no word and so might match empty text, is compiled.
+// One that can never match a normalised reply is refused too: a piece no reply holds
+// (engine/unmatchable_pieces), an escape RE2 reads as ASCII only (engine/ascii_only_escapes),
+// an assertion that cannot hold (engine/pattern_assertions), a slip replies have mended
+// (engine/pattern_slips).
 std::unique_ptr<TrainerPattern> load_trainer_pattern(const MarkedText& pattern,
                                                      const std::string& file,
                                                      Diagnostics& diagnostics);
@@ -67,19 +71,8 @@ constexpr std::size_t kMaxPatternInstructions = 20'000;
 // 200 times an ordinary pattern's time).
 constexpr std::size_t kMaxClassPositions = 200;
 
-// `\w` (in a class too, as `[\w]`, `[[:word:]]` or `[^\W]`), another POSIX class of ASCII alone
-// (`[[:alpha:]]`, `[[:alnum:]]`, `[[:punct:]]` …: RE2's POSIX classes hold nothing else), or a `\b`
-// or `\B` between Chinese characters (or classes of them, `\p{Han}`, `[您好]`) or the ends of the
-// pattern, which RE2 reads as ASCII only: `\w` never matches a Chinese character, and `\b滚\b`
-// holds nowhere in Chinese text. Beside an ASCII character (`拨打\b10086`) a boundary may hold.
-std::optional<std::string_view> ascii_only_escape(std::string_view pattern);
-// The same, with the pattern's tokens (engine/pattern_syntax) read already.
-std::optional<std::string_view> ascii_only_escape(std::string_view pattern,
-                                                  const std::vector<Token>& tokens);
-
 // The flags that make the pattern case-sensitive, `(?-i)` or `(?s-i:` as written: replies are
 // case-folded before matching, so a capital letter could then never be met.
-std::optional<std::string_view> case_sensitive_flags(std::string_view pattern);
 std::optional<std::string_view> case_sensitive_flags(std::string_view pattern,
                                                      const std::vector<Token>& tokens);
 
@@ -89,30 +82,5 @@ bool can_match_empty(const RE2& regex);
 
 // Whether the pattern says `\C`: one byte, which cuts a Chinese character in pieces.
 bool matches_single_bytes(std::string_view pattern);
-
-// Whether a normalised reply can hold the character, as a pattern matching regardless of case
-// sees it: its folded form is itself, or differs only in case, or a word's conversion writes it.
-bool occurs_normalised(char32_t c);
-
-// What a class (bracketed, or an escape such as \pC or \p{Lt}) can match in a normalised reply:
-// some character, none (every member is one the normaliser removes or changes), nothing at all
-// (`[^\s\S]`), or unknown when it could not be read within bounds (then it is left alone).
-enum class ClassReading { live, dead, empty, unknown };
-ClassReading read_class(std::string_view written);
-
-// The first piece of the pattern that a normalised reply never holds. Patterns run on normalised
-// text, so such a branch can never match. Either a character asked for (literally, by an escape
-// such as \x{3002}, in `\Q…\E`, or as the only kind of member of a class such as [？！] or
-// [０-９]): 。, ，, full-width letters, spaces, quotation marks, traditional characters; or a named
-// class of nothing but characters the normaliser drops (\p{Zs}, [[:space:]], \p{Cc}); or any other
-// class none of whose members a reply holds (\pC, \p{Lt}, [\x{E000}-\x{F8FF}]) or with no member
-// at all ([^\s\S]).
-struct UnmatchablePiece {
-  enum class Kind { character, dropped_class, dead_class, empty_class };
-  char32_t character = 0;        // for Kind::character
-  std::string_view named_class;  // the class as written, for the others
-  Kind kind = Kind::character;
-};
-std::optional<UnmatchablePiece> unmatchable_piece(std::string_view pattern);
 
 }  // namespace coach

@@ -11,6 +11,24 @@
 #include "util/utf8.hpp"
 
 namespace coach {
+
+bool drops_whole_category(char32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:  // controls: tab, newline …
+    case UTF8PROC_CATEGORY_CF:  // format characters, all invisible (utf8::is_invisible)
+    case UTF8PROC_CATEGORY_MN:  // combining marks: U+0301, U+0332 …
+    case UTF8PROC_CATEGORY_ME:  // enclosing marks: U+20DD …
+    case UTF8PROC_CATEGORY_CO:  // private use
+    case UTF8PROC_CATEGORY_CN:  // unassigned
+      return true;
+    default:
+      return false;
+  }
+}
+
 namespace {
 
 // Whitespace, controls, and whatever shows nothing: 你弄\uFE0F错了 must still read as 你弄错了.
@@ -22,23 +40,9 @@ namespace {
 // a trainer reads reports with: 您弄\uE000错了 would show as 您弄错了.
 bool is_dropped(char32_t cp) {
   constexpr char32_t kBlanks[] = {0x2800, 0x303F, 0xFFFC};
-  if (utf8::is_invisible(cp) ||
-      std::find(std::begin(kBlanks), std::end(kBlanks), cp) != std::end(kBlanks))
-    return true;
-  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  switch (category) {
-    case UTF8PROC_CATEGORY_ZS:  // spaces, including the ideographic space
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-    case UTF8PROC_CATEGORY_CC:  // controls: tab, newline …
-    case UTF8PROC_CATEGORY_MN:  // combining marks: U+0301, U+0332 …
-    case UTF8PROC_CATEGORY_ME:  // enclosing marks: U+20DD …
-    case UTF8PROC_CATEGORY_CO:  // private use
-    case UTF8PROC_CATEGORY_CN:  // unassigned
-      return true;
-    default:
-      return false;
-  }
+  return utf8::is_invisible(cp) ||
+         std::find(std::begin(kBlanks), std::end(kBlanks), cp) != std::end(kBlanks) ||
+         drops_whole_category(cp);
 }
 
 // Punctuation that NFKC leaves alone but that means the same as its ASCII form; quotation

@@ -14,6 +14,13 @@ namespace coach {
 
 class TraditionalPhrases;
 
+// Whether the normaliser drops every character of the code point's general category: spaces,
+// line and paragraph separators, controls, format characters, private use, unassigned code
+// points, combining and enclosing marks. It drops some characters of other categories as well
+// (default-ignorable ones such as the Hangul filler U+3164, the blank braille pattern U+2800,
+// U+303F, U+FFFC), one by one.
+bool drops_whole_category(char32_t code_point);
+
 class CharFolder {
  public:
   // The process-wide folder. Not thread-safe.

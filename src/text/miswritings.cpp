@@ -1,5 +1,6 @@
 #include "text/miswritings.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "util/utf8.hpp"
@@ -9,14 +10,15 @@ namespace {
 
 // 自已经 is also 自 + 已经, "since it was …", before the verbs of an account's events
 // (自已经确认之日起, 自已经开通之日起); before anything else it is 自己 + 经… (自已经常忘了).
+constexpr std::string_view kJing = "经";
+constexpr std::u32string_view kAccountVerbs = U"确核付开生到提受登签缴充注激停";
+
 // `after` is the text after the slip.
 bool since_already(std::string_view after) {
-  constexpr std::string_view kJing = "经";
   if (!after.starts_with(kJing)) return false;
   std::size_t next = kJing.size();
   return next < after.size() &&
-         std::u32string_view(U"确核付开生到提受登签缴充注激停").find(utf8::decode(after, next)) !=
-             std::u32string_view::npos;
+         kAccountVerbs.find(utf8::decode(after, next)) != std::u32string_view::npos;
 }
 
 struct Miswriting {
@@ -25,7 +27,8 @@ struct Miswriting {
   std::u32string_view after;             // the characters before the slip that make it one
   std::u32string_view not_before;        // characters after it that make it a word of its own
   std::u32string_view only_before = {};  // when given, the characters after it that must follow
-  bool (*word_of_its_own)(std::string_view after) = nullptr;  // what follows it says so
+  // What follows it says so; the characters it reads are named_characters' too.
+  bool (*word_of_its_own)(std::string_view after) = nullptr;
 };
 // 自个人, 自个体 are 自 + 个人 (来自个人账户); 措施, 措辞 are words; 您因该故障 and 您因该笔扣费
 // are 因 + 该, "because of that": 因该 is 应该 only before what 应该 is said of (先, 自己, 早点 …).
@@ -56,7 +59,35 @@ bool is_slip(const Miswriting& m, std::string_view text, std::size_t at) {
   return m.only_before.empty() || m.only_before.find(following) != std::u32string_view::npos;
 }
 
+// The characters of the table, with those since_already reads.
+std::u32string named_characters() {
+  std::u32string named(kAccountVerbs);
+  const auto add = [&](std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) named.push_back(utf8::decode(text, at));
+  };
+  add(kJing);
+  for (const Miswriting& m : kMiswritings) {
+    add(m.slip);
+    add(m.meant);
+    named.append(m.after).append(m.not_before).append(m.only_before);
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  return named;
+}
+
 }  // namespace
+
+std::u32string_view characters_deciding_slips() {
+  static const std::u32string characters = [] {
+    std::u32string named = named_characters();
+    char32_t other = 0x4E00;  // 一
+    while (std::binary_search(named.begin(), named.end(), other)) ++other;
+    named.push_back(other);
+    return named;
+  }();
+  return characters;
+}
 
 void mend_miswritten_words(std::string& text) {
   for (const Miswriting& m : kMiswritings) {

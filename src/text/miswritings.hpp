@@ -8,10 +8,17 @@
 // mended in place and what maps it to the original stays as it is.
 
 #include <string>
+#include <string_view>
 
 namespace coach {
 
 // Mends the slips in normalised `text`, in place.
 void mend_miswritten_words(std::string& text);
+
+// Every character the slips' table names (a slip, the word meant, what stands before a slip or
+// after it, what makes it a word of its own), and last one Chinese character it names nowhere,
+// which stands for all the others: mending tells them apart only by these, so what a character
+// after a slip does to it (keeps it, as 自个儿, or leaves it a slip) is learnt by trying each.
+std::u32string_view characters_deciding_slips();
 
 }  // namespace coach

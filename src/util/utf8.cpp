@@ -137,6 +137,11 @@ std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_vi
   return std::nullopt;
 }
 
+std::string code_escape(char32_t cp) {
+  const auto code = static_cast<std::uint32_t>(cp);
+  return cp > 0xFFFF ? fmt::format("\\U{:08X}", code) : fmt::format("\\u{:04X}", code);
+}
+
 namespace {
 
 // Bidirectional controls are refused in every file, but a file name or a command-line value is
@@ -173,7 +178,7 @@ std::string escape(std::string_view text, bool in_line) {
     } else if (cp < 0x80 && escapes(cp, in_line)) {
       out += fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
     } else if (escapes(cp, in_line)) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+      out += code_escape(cp);
     } else {
       out.append(text.substr(start, pos - start));
     }
@@ -334,7 +339,7 @@ std::string show_hidden(std::string_view text) {
     const std::size_t start = pos;
     const char32_t cp = decode(text, pos);
     if (is_invisible(cp)) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+      out += code_escape(cp);
     } else {
       out.append(text.substr(start, pos - start));
     }
@@ -352,6 +357,53 @@ std::string quote(std::string_view text) {
     decode(text, end);
   if (end == text.size()) return show_name(text);
   return show_name(text.substr(0, end)) + "…";
+}
+
+namespace {
+
+// What draws as nothing, or as something else than itself: invisible characters (U+FE0F, and every
+// format character), private-use and unassigned code points (U+E000), surrogates, and combining
+// marks, which quoted apart from their letter draw on the backtick (U+0301).
+bool draws_as_nothing(char32_t cp) {
+  if (cp > 0x10FFFF) return false;
+  if (is_invisible(cp)) return true;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_CO:
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string show_character(char32_t cp) {
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  const bool blank = cp < 0x21 || cp == 0x7F || category == UTF8PROC_CATEGORY_ZS ||
+                     category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP ||
+                     category == UTF8PROC_CATEGORY_CC;
+  if (blank || draws_as_nothing(cp)) return code_escape(cp);
+  std::string shown;
+  append(shown, cp);
+  return shown;
+}
+
+std::string quote_visibly(std::string_view text) {
+  std::string visible;
+  std::size_t at = 0;
+  for (std::size_t count = 0; at < text.size() && count < kMaxQuotedCharacters; ++count) {
+    const std::size_t begin = at;
+    const char32_t cp = decode(text, at);
+    if (draws_as_nothing(cp))
+      visible += code_escape(cp);
+    else
+      visible.append(text.substr(begin, at - begin));
+  }
+  return show_name(visible) + (at < text.size() ? "…" : "");
 }
 
 }  // namespace coach::utf8

@@ -106,9 +106,14 @@ constexpr bool is_noncharacter(char32_t cp) {
 // The byte offset and code point of the first noncharacter in the text.
 std::optional<std::pair<std::size_t, char32_t>> find_noncharacter(std::string_view text);
 
+// A code point as every message and report writes one it shows by its code: `\u200B`, or past
+// U+FFFF `\U000E0041` (`\uE0041` would read as U+E004 and a 1).
+std::string code_escape(char32_t code_point);
+
 // The text with control characters other than tab and newline, and bytes that are not UTF-8,
 // written as `\x1B` (noncharacters, bidirectional controls and marks, and tag characters as
-// `\uFFFE`, `\u202E`, `\u200F`, `\uE0041`): safe to print on a terminal and to put in any report.
+// `\uFFFE`, `\u202E`, `\u200F`, `\U000E0041`): safe to print on a terminal and to put in any
+// report.
 std::string escape_controls(std::string_view text);
 
 // The text with the control characters, bidirectional controls and noncharacters that answers
@@ -165,5 +170,15 @@ inline constexpr std::size_t kMaxQuotedCharacters = 64;
 // kMaxQuotedCharacters characters, then "…" if it goes on. A 15 MB id in a file must not
 // become 15 MB on stderr and in every report.
 std::string quote(std::string_view text);
+
+// One character as a message shows it alone between backticks: spaces, line breaks, controls and
+// what draws as nothing or on its neighbour (invisible and private-use characters, unassigned
+// code points, combining marks) by their code, since they would show as nothing or break the line.
+std::string show_character(char32_t code_point);
+
+// A text quoted as `quote` does, with what draws as nothing or on its neighbour written by its
+// code too, as show_character writes it: for text whose every character matters, such as a
+// regular expression.
+std::string quote_visibly(std::string_view text);
 
 }  // namespace coach::utf8

@@ -194,7 +194,7 @@ ROSTERS = {
     "tab-in-name.txt": "2:3: the name contains a tab",
     "cr-line-endings.txt": "1:3: a line break that is a lone CR (classic Mac line endings): save the roster with LF or CR LF line endings",
     "zero-width-in-name.txt": "2:3: the name contains invisible characters: 王五\\u200B",
-    "hieroglyph-format-in-name.txt": "2:2: the name contains invisible characters: 王\\u13430五",
+    "hieroglyph-format-in-name.txt": "2:2: the name contains invisible characters: 王\\U00013430五",
     "escape-in-name.txt": "2:1: the name contains control character U+001B",
     "noncharacter-in-name.txt": "2:2: the name contains U+FFFE, which is not text",
     "long-name.txt": "2:1: the name is too long (limit 200 bytes)",

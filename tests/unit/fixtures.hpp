@@ -3,14 +3,23 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/concept_index.hpp"
+#include "engine/pattern_syntax.hpp"
 #include "engine/rubric.hpp"
 #include "load/customer_types_loader.hpp"
 #include "load/lexicon_loader.hpp"
 #include "load/scenario_loader.hpp"
 
 namespace coach::test {
+
+// A load-time check of a pattern (unmatchable_piece, ascii_only_escape …), given the tokens the
+// load reads once for all of them.
+template <typename Check>
+auto check_pattern(Check check, std::string_view pattern) {
+  return check(pattern, pattern_tokens(pattern));
+}
 
 inline const char* kLexicon = R"(concepts:
   apology:

@@ -199,7 +199,7 @@ TEST_CASE("bidirectional marks and tag characters in a reply are shown escaped")
     for (std::string_view raw : {"\u200F", "\u200E", "\u061C", "\U000E0041", "\U000E007F"})
       CHECK(text.find(raw) == std::string::npos);
     if (format == "text" || format == "html")  // the others show no reply of a passed step
-      CHECK(text.find("\\u200F1\\u200E2\\u061C3\\uE0041\\uE007F") != std::string::npos);
+      CHECK(text.find("\\u200F1\\u200E2\\u061C3\\U000E0041\\U000E007F") != std::string::npos);
   }
   // JSON keeps the reply as it was, for programs to read.
   CHECK(nlohmann::json::parse(render("json", {result}))["results"][0]["steps"][0]["reply"] ==

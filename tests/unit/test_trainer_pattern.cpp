@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "engine/ascii_only_escapes.hpp"
 #include "engine/phrase_matcher.hpp"
 #include "engine/program_size.hpp"
 #include "engine/rubric.hpp"
 #include "engine/trainer_pattern.hpp"
+#include "engine/unmatchable_pieces.hpp"
 #include "fixtures.hpp"
 #include "load/scenario_library.hpp"
 #include "text/char_folder.hpp"
@@ -113,18 +115,19 @@ TEST_CASE("a rule's regex that can match empty text is refused at the pattern") 
 TEST_CASE("a class of ranges or named classes that a normalised reply never holds is dead") {
   // Pass 18, finding 02: written as a range or a named class, the characters refused when listed
   // passed validation, and the rule could never be met.
-  CHECK(unmatchable_piece("[０-９]+元")->character == U'０');
-  CHECK(unmatchable_piece("[\\x{FF10}-\\x{FF19}]")->character == U'\uFF10');
-  CHECK(unmatchable_piece("[Ａ-Ｚａ-ｚ]")->character == U'Ａ');
-  CHECK(unmatchable_piece("[給-給]")->character == U'給');
-  CHECK(unmatchable_piece("[“-”]")->character == U'“');
+  CHECK(test::check_pattern(unmatchable_piece, "[０-９]+元")->character == U'０');
+  CHECK(test::check_pattern(unmatchable_piece, "[\\x{FF10}-\\x{FF19}]")->character == U'\uFF10');
+  CHECK(test::check_pattern(unmatchable_piece, "[Ａ-Ｚａ-ｚ]")->character == U'Ａ');
+  CHECK(test::check_pattern(unmatchable_piece, "[給-給]")->character == U'給');
+  CHECK(test::check_pattern(unmatchable_piece, "[“-”]")->character == U'“');
   for (const std::string_view named : {"\\p{Zs}", "\\pZ", "\\p{Cc}", "\\p{Cf}", "\\p{Co}"}) {
     CAPTURE(named);
-    CHECK(unmatchable_piece(std::string(named) + "好")->named_class == named);
+    CHECK(test::check_pattern(unmatchable_piece, std::string(named) + "好")->named_class == named);
   }
-  CHECK(unmatchable_piece("[[:space:]]好")->named_class == "[[:space:]]");
-  CHECK(unmatchable_piece("a[[:blank:]\\p{Zs}]b")->named_class == "[[:blank:]\\p{Zs}]");
-  CHECK(unmatchable_piece("[[:space:]，]好")->character == U'，');
+  CHECK(test::check_pattern(unmatchable_piece, "[[:space:]]好")->named_class == "[[:space:]]");
+  CHECK(test::check_pattern(unmatchable_piece, "a[[:blank:]\\p{Zs}]b")->named_class ==
+        "[[:blank:]\\p{Zs}]");
+  CHECK(test::check_pattern(unmatchable_piece, "[[:space:]，]好")->character == U'，');
   test::Fixture fixture(test::scenario_with_rules("      - {regex: '[[:space:]]好'}\n"));
   CHECK(fixture.diagnostics.to_string() ==
         "t.yaml:11:17: 正则表达式 `[[:space:]]好` 中的 `[[:space:]]` 只含回答规范化时去掉的字符"
@@ -134,7 +137,7 @@ TEST_CASE("a class of ranges or named classes that a normalised reply never hold
        {"[0-9]+元", "[０-９0-9]+元", "[一-龥]", "[[:space:]a]", "\\p{Zs}?好", "[０-９]*元", "\\PZ",
         "\\pL", "\\p{Han}", "[[:alpha:]]", "[^０-９]", "[\\d０-９]", "[a-]"}) {
     CAPTURE(live);
-    CHECK_FALSE(unmatchable_piece(live));
+    CHECK_FALSE(test::check_pattern(unmatchable_piece, live));
   }
 }
 
@@ -159,45 +162,46 @@ TEST_CASE("every character of a named class refused as dead is dropped by the no
 }
 
 TEST_CASE("a character that a normalised reply never holds is found where it is written") {
-  CHECK(unmatchable_piece("您好。")->character == U'。');
-  CHECK(unmatchable_piece("(不可能|没办法)，")->character == U'，');
-  CHECK(unmatchable_piece("ＯＫ")->character == U'Ｏ');
-  CHECK(unmatchable_piece("您 好")->character == U' ');
-  CHECK(unmatchable_piece("您\u3000好")->character == U'\u3000');
-  CHECK(unmatchable_piece("(?P<n>對)")->character == U'對');
-  CHECK(unmatchable_piece("給您添麻煩")->character == U'給');
-  CHECK(unmatchable_piece("“好的”")->character == U'“');
-  CHECK(unmatchable_piece("straße")->character == U'ß');
-  CHECK(unmatchable_piece("部\u2ED4")->character == U'\u2ED4');  // a radical: write 门
-  CHECK(unmatchable_piece("平静ー点")->character == U'ー');
-  CHECK(unmatchable_piece("弄\uE000错")->character == U'\uE000');
+  CHECK(test::check_pattern(unmatchable_piece, "您好。")->character == U'。');
+  CHECK(test::check_pattern(unmatchable_piece, "(不可能|没办法)，")->character == U'，');
+  CHECK(test::check_pattern(unmatchable_piece, "ＯＫ")->character == U'Ｏ');
+  CHECK(test::check_pattern(unmatchable_piece, "您 好")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "您\u3000好")->character == U'\u3000');
+  CHECK(test::check_pattern(unmatchable_piece, "(?P<n>對)")->character == U'對');
+  CHECK(test::check_pattern(unmatchable_piece, "給您添麻煩")->character == U'給');
+  CHECK(test::check_pattern(unmatchable_piece, "“好的”")->character == U'“');
+  CHECK(test::check_pattern(unmatchable_piece, "straße")->character == U'ß');
+  CHECK(test::check_pattern(unmatchable_piece, "部\u2ED4")->character ==
+        U'\u2ED4');  // a radical: write 门
+  CHECK(test::check_pattern(unmatchable_piece, "平静ー点")->character == U'ー');
+  CHECK(test::check_pattern(unmatchable_piece, "弄\uE000错")->character == U'\uE000');
   // Written another way, the character is as dead: in a class of nothing else, as an escape,
   // quoted (pass 16, finding 02: `[？！]` in a forbidden concept let the words it forbade pass).
-  CHECK(unmatchable_piece("[，。]好")->character == U'，');
-  CHECK(unmatchable_piece("(懂不懂|明不明白)[？！]")->character == U'？');
-  CHECK(unmatchable_piece("\\Q。\\E")->character == U'。');
-  CHECK(unmatchable_piece("您\\Q好 \\E")->character == U' ');
-  CHECK(unmatchable_piece("\\x{3002}")->character == U'。');
-  CHECK(unmatchable_piece("\\x{7D66}您")->character == U'給');
-  CHECK(unmatchable_piece("您\\。")->character == U'。');
-  CHECK(unmatchable_piece("\\ ")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "[，。]好")->character == U'，');
+  CHECK(test::check_pattern(unmatchable_piece, "(懂不懂|明不明白)[？！]")->character == U'？');
+  CHECK(test::check_pattern(unmatchable_piece, "\\Q。\\E")->character == U'。');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\Q好 \\E")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "\\x{3002}")->character == U'。');
+  CHECK(test::check_pattern(unmatchable_piece, "\\x{7D66}您")->character == U'給');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\。")->character == U'。');
+  CHECK(test::check_pattern(unmatchable_piece, "\\ ")->character == U' ');
   // Whitespace never reaches a pattern (a line break becomes a comma): the re-test of pass 16.
-  CHECK(unmatchable_piece("您\\s好")->character == U' ');
-  CHECK(unmatchable_piece("您\\x20好")->character == U' ');
-  CHECK(unmatchable_piece("您\\t好")->character == U'\t');
-  CHECK(unmatchable_piece("您\\n好")->character == U'\n');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\s好")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\x20好")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\t好")->character == U'\t');
+  CHECK(test::check_pattern(unmatchable_piece, "您\\n好")->character == U'\n');
   // Written in octal or as \a they were accepted (outside pass 27, finding 02).
-  CHECK(unmatchable_piece("道\\040歉")->character == U' ');
-  CHECK(unmatchable_piece("\\011")->character == U'\t');
-  CHECK(unmatchable_piece("好\\0")->character == U'\0');
-  CHECK(unmatchable_piece("好\\a")->character == U'\a');
-  CHECK_FALSE(unmatchable_piece("\\141\\142c"));  // a, b: letters come
+  CHECK(test::check_pattern(unmatchable_piece, "道\\040歉")->character == U' ');
+  CHECK(test::check_pattern(unmatchable_piece, "\\011")->character == U'\t');
+  CHECK(test::check_pattern(unmatchable_piece, "好\\0")->character == U'\0');
+  CHECK(test::check_pattern(unmatchable_piece, "好\\a")->character == U'\a');
+  CHECK_FALSE(test::check_pattern(unmatchable_piece, "\\141\\142c"));  // a, b: letters come
   // Optional, a piece that never comes leaves the rest to match.
   for (const char* pattern : {"您\\s?好", "您\\s*好", "您好，?", "您好[！]?", "[!！]?您",
                               "您好\\x{3002}?", "您\\s{0,2}好"}) {
     const std::string shown = pattern;
     CAPTURE(shown);
-    CHECK_FALSE(unmatchable_piece(pattern));
+    CHECK_FALSE(test::check_pattern(unmatchable_piece, pattern));
   }
   // A class that also lists a character that comes is alive (only a member is dead); ranges,
   // negated and named classes are left to RE2; case is no matter, since patterns match
@@ -228,22 +232,22 @@ TEST_CASE("a character that a normalised reply never holds is found where it is 
                               "\\Q您好\\E"}) {
     const std::string shown = pattern;
     CAPTURE(shown);
-    CHECK_FALSE(unmatchable_piece(pattern));
+    CHECK_FALSE(test::check_pattern(unmatchable_piece, pattern));
   }
 }
 
 TEST_CASE("\\w, and \\b beside a Chinese character, are refused: RE2 reads them as ASCII") {
   // Pass 16, finding 01: `\\b爱(咋|怎么)(咋|样|着)(地|吧)?\\b` in a forbidden concept never
   // matched, and a reply saying 爱咋咋地吧 was certified.
-  CHECK(ascii_only_escape("\\b爱(咋|怎么)(咋|样|着)(地|吧)?\\b") == "\\b");
-  CHECK(ascii_only_escape("您\\B") == "\\B");
-  CHECK(ascii_only_escape("您\\b好") == "\\b");
-  CHECK(ascii_only_escape("滚+\\b") == "\\b");
-  CHECK(ascii_only_escape("您的\\w+已经退回") == "\\w");
+  CHECK(test::check_pattern(ascii_only_escape, "\\b爱(咋|怎么)(咋|样|着)(地|吧)?\\b") == "\\b");
+  CHECK(test::check_pattern(ascii_only_escape, "您\\B") == "\\B");
+  CHECK(test::check_pattern(ascii_only_escape, "您\\b好") == "\\b");
+  CHECK(test::check_pattern(ascii_only_escape, "滚+\\b") == "\\b");
+  CHECK(test::check_pattern(ascii_only_escape, "您的\\w+已经退回") == "\\w");
   // Written as a class they were accepted (outside pass 27, finding 05).
-  CHECK(ascii_only_escape("您[\\w]{1,3}好") == "[\\w]");
-  CHECK(ascii_only_escape("您[[:word:]]{1,3}好") == "[[:word:]]");
-  CHECK(ascii_only_escape("[^\\W]+") == "[^\\W]");
+  CHECK(test::check_pattern(ascii_only_escape, "您[\\w]{1,3}好") == "[\\w]");
+  CHECK(test::check_pattern(ascii_only_escape, "您[[:word:]]{1,3}好") == "[[:word:]]");
+  CHECK(test::check_pattern(ascii_only_escape, "[^\\W]+") == "[^\\W]");
   // Beside an ASCII word a boundary holds (the re-test of pass 16: these were refused).
   for (const char* pattern :
        {"\\bapp\\b", "\\bvip", "(ok)\\b", "[\\w\\p{Han}]+", "\\W", "\\\\b您", "\\b", "\\d+元",
@@ -251,7 +255,7 @@ TEST_CASE("\\w, and \\b beside a Chinese character, are refused: RE2 reads them 
         "(vip|会员)\\b", "\\bvip\\b会员", "(滚)\\b", "\\b(?:随便)"}) {
     const std::string shown = pattern;
     CAPTURE(shown);
-    CHECK_FALSE(ascii_only_escape(pattern));
+    CHECK_FALSE(test::check_pattern(ascii_only_escape, pattern));
   }
   Diagnostics diagnostics;
   CHECK_FALSE(load_trainer_pattern({"\\b随(便|你)\\b", {6, 9}}, "l.yaml", diagnostics));
@@ -266,7 +270,7 @@ TEST_CASE("\\w, and \\b beside a Chinese character, are refused: RE2 reads them 
 TEST_CASE("every character the word table writes into a reply may stand in a pattern") {
   for (const auto& phrase : simplified_tables::phrases()) {
     CAPTURE(phrase.simplified);
-    CHECK_FALSE(unmatchable_piece(phrase.simplified));
+    CHECK_FALSE(test::check_pattern(unmatchable_piece, phrase.simplified));
   }
 }
 
