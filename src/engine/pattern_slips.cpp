@@ -111,7 +111,9 @@ void spell(std::string_view pattern, const Token& token, std::string& spelt) {
     case TokenKind::quoted:
       spelt += quoted_text(pattern, token);
       return;
-    case TokenKind::character:
+    case TokenKind::character:  // most tokens: spelt as written, without a list of members
+      spelt += pattern.substr(token.begin, token.end - token.begin);
+      return;
     case TokenKind::any:
     case TokenKind::brackets:
     case TokenKind::escape:
