@@ -24,6 +24,16 @@ atexit.register(shutil.rmtree, DATA_HOME, ignore_errors=True)
 BUNDLED = ROOT / "scenarios"
 
 
+def one_step_scenario(rules, *, scenario_id="t", customer="{name: 陈女士}", line="你们怎么回事?",
+                      model_answer="陈女士,不好意思,您的心情我很理解。"):
+    """The text of a scenario of one `vent` step holding `rules` (YAML list items indented six
+    spaces), for the tests of what a trainer writes."""
+    return (f"id: {scenario_id}\ntitle: 测试\nsource: 000_5d6bbad32982d09a.txt 第一步 让客户发泄\n"
+            f"customer: {customer}\nbriefing: 测试\nsteps:\n  - id: vent\n    stage: vent\n"
+            f"    customer: {line}\n    rules:\n{rules.rstrip(chr(10))}\n"
+            f"    model_answers: [\"{model_answer}\"]\n")
+
+
 def run(*args, input=None, env=None, lang="zh", cwd=None, timeout=60):
     """Runs coach with a pinned language and no colour; returns the CompletedProcess."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}

@@ -4,24 +4,13 @@ pass 37, findings 01 to 05 and 12): each is refused by `validate` where it is wr
 import json
 import unittest
 
-from coachtest import BUNDLED, CoachTestCase, run
+from coachtest import BUNDLED, CoachTestCase, one_step_scenario, run
 
-HEAD = """\
-id: t
-title: 测试
-source: 000_5d6bbad32982d09a.txt 第一步 让客户发泄
-customer: {{name: 王先生}}
-briefing: 测试
-steps:
-  - id: vent
-    stage: vent
-    customer: 你们怎么回事?
-    rules:
-      - regex: {pattern}
-        points: 10
-      - {{concept: empathy, points: 10}}
-    model_answers: ["王先生,您的心情我很理解。"]
-"""
+def scenario(pattern):
+    """A scenario whose one step's first rule is the regex `pattern`."""
+    rules = f"      - regex: {pattern}\n        points: 10\n      - {{concept: empathy, points: 10}}"
+    return one_step_scenario(rules, customer="{name: 王先生}", model_answer="王先生,您的心情我很理解。")
+
 
 LEXICON = """\
 concepts:
@@ -45,7 +34,7 @@ class DeadPatterns(CoachTestCase):
 
     def validate(self, pattern, lang="zh"):
         """`validate` of a scenario whose rule's regex is `pattern` (a YAML scalar as written)."""
-        path = self.write("lib/t.yaml", HEAD.format(pattern=pattern))
+        path = self.write("lib/t.yaml", scenario(pattern))
         return run("validate", str(path), lang=lang)
 
     def assertRefused(self, pattern, *parts, lang="zh"):
@@ -79,7 +68,7 @@ class DeadPatterns(CoachTestCase):
     def test_a_slip_in_a_concepts_pattern_is_refused_where_it_is_written(self):
         # The finding's worst case: a forbidding concept written as people type forbade nothing.
         self.write("lib/lexicons/zz-test.yaml", LEXICON.format(pattern="'(您|你)自已没(看|注意)'"))
-        path = self.write("lib/t.yaml", HEAD.format(pattern="'您好'"))
+        path = self.write("lib/t.yaml", scenario("'您好'"))
         result = run("validate", str(path))
         self.assertExit(result, 2)
         self.assertIn("zz-test.yaml:7:9: 正则表达式 `(您|你)自已没(看|注意)` 里有回答比较前会被改正的错别字",

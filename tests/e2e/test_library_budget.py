@@ -3,22 +3,7 @@ their own limit, but thousands of them, made one reply take 24 s and 1.8 GB, and
 900,000 phrases made every command take 8 s. Both are refused where the total passes the limit."""
 import unittest
 
-from coachtest import BUNDLED, CoachTestCase, run
-
-SCENARIO = """\
-id: t
-title: 测试
-source: 000_5d6bbad32982d09a.txt 第一步 让客户发泄
-customer: {{name: 陈女士}}
-briefing: 测试
-steps:
-  - id: vent
-    stage: vent
-    customer: 你们怎么回事?
-    rules:
-      - {{concept: empathy, points: 10}}
-{rules}    model_answers: ["陈女士,不好意思,您的心情我很理解。"]
-"""
+from coachtest import BUNDLED, CoachTestCase, one_step_scenario, run
 
 # About 19,000 instructions each: `\\pL` compiles to about 1,200 and is spelled out 16 times.
 HEAVY = "的\\pL{{0,15}}但.{}"
@@ -42,7 +27,7 @@ class LibraryBudget(CoachTestCase):
         self.write("lexicons/zz-extra.yaml", "\n".join(lines) + "\n")
 
     def scenario(self, rules=""):
-        self.write("t.yaml", SCENARIO.format(rules=rules))
+        self.write("t.yaml", one_step_scenario("      - {concept: empathy, points: 10}\n" + rules))
 
     def test_many_heavy_patterns_are_refused_at_the_one_past_the_limit(self):
         self.extra_lexicon(patterns=[HEAVY.format(f"a{i:03d}") for i in range(120)])

@@ -3,27 +3,18 @@ and 07): 400 tries of one step took 12 s and made a recording past the 16 MiB li
 customer lines of megabytes, which the recording's `path:` holds."""
 import unittest
 
-from coachtest import BUNDLED, FIXTURES, CoachTestCase, run
+from coachtest import BUNDLED, FIXTURES, CoachTestCase, one_step_scenario, run
 
-SCENARIO = """\
-id: t
-title: 测试
-source: 000_5d6bbad32982d09a.txt 第一步 让客户发泄
-customer: {{name: 陈女士}}
-briefing: 测试
-steps:
-  - id: vent
-    stage: vent
-    customer: {line}
-    rules:
-      - {{concept: empathy, points: 10}}
-    model_answers: ["陈女士,不好意思,您的心情我很理解。"]
-"""
+EMPATHY = "      - {concept: empathy, points: 10}"
+
+
+def scenario(line):
+    return one_step_scenario(EMPATHY, line=line)
 
 
 def steps_scenario(count):
-    """A scenario of `count` steps like SCENARIO's one."""
-    head, step = SCENARIO.format(line="你好").split("steps:\n")
+    """A scenario of `count` steps like scenario()'s one."""
+    head, step = scenario("你好").split("steps:\n")
     return head + "steps:\n" + "".join(step.replace("id: vent", f"id: s{i}") for i in range(count))
 
 
@@ -48,13 +39,13 @@ class LongSessions(CoachTestCase):
     def test_a_customer_line_past_two_thousand_characters_is_refused_at_it(self):
         (self.tmp / "lexicons").symlink_to(BUNDLED / "lexicons")
         (self.tmp / "customer-types").symlink_to(BUNDLED / "customer-types")
-        path = self.write("t.yaml", SCENARIO.format(line="你" * 2001))
+        path = self.write("t.yaml", scenario("你" * 2001))
         result = run("validate", str(path))
         self.assertExit(result, 2)
         self.assertIn("t.yaml:9:15: 客户的话太长:2001 个字,上限是 2,000", result.stderr)
-        self.write("t.yaml", SCENARIO.format(line="你" * 2000))
+        self.write("t.yaml", scenario("你" * 2000))
         self.assertExit(run("validate", str(path)), 0)
-        conditional = SCENARIO.format(line="你好").replace(
+        conditional = scenario("你好").replace(
             "    rules:", "    customer_if:\n      - {mood_above: 50, line: " + "你" * 2001 +
             "}\n    rules:")
         self.write("t.yaml", conditional)

@@ -2,23 +2,7 @@
 cannot change grades unnoticed (outside pass 35, findings 01, 02, 03 and 10)."""
 import unittest
 
-from coachtest import BUNDLED, CoachTestCase, run
-
-HEAD = """\
-id: {id}
-title: 测试
-source: 000_5d6bbad32982d09a.txt 第一步 让客户发泄
-customer: {customer}
-briefing: 测试
-steps:
-  - id: vent
-    stage: vent
-    customer: 你们怎么回事?
-    rules:
-{rules}
-    model_answers: ["陈女士,不好意思,您的心情我很理解。"]
-"""
-
+from coachtest import BUNDLED, CoachTestCase, one_step_scenario, run
 
 class TrainerSlips(CoachTestCase):
     def setUp(self):
@@ -27,8 +11,8 @@ class TrainerSlips(CoachTestCase):
         (self.tmp / "customer-types").symlink_to(BUNDLED / "customer-types")
 
     def scenario(self, rules, customer="{name: 陈女士}", scenario_id="t"):
-        return self.write(f"{scenario_id}.yaml", HEAD.format(id=scenario_id, customer=customer,
-                                                             rules=rules))
+        return self.write(f"{scenario_id}.yaml", one_step_scenario(rules, scenario_id=scenario_id,
+                                                                   customer=customer))
 
     def test_a_phrase_list_typed_with_chinese_commas_is_refused_at_the_item(self):
         # Finding 02: [删掉，不许拍] was one phrase, so a critical none_of forbade nothing.
@@ -106,8 +90,8 @@ class TrainerSlips(CoachTestCase):
     def test_a_file_saved_as_gbk_is_told_to_be_saved_as_utf8(self):
         # Finding 12: the commonest encoding slip on a Chinese Windows got no advice.
         path = self.tmp / "gbk.yaml"
-        path.write_bytes(HEAD.format(id="gbk", customer="{name: 陈女士}",
-                                     rules="      - {concept: empathy, points: 10}\n").encode("gbk"))
+        path.write_bytes(one_step_scenario("      - {concept: empathy, points: 10}\n",
+                                           scenario_id="gbk").encode("gbk"))
         result = run("validate", str(path))
         self.assertExit(result, 2)
         self.assertIn("gbk.yaml:2:8: 不是有效的 UTF-8 文本(多半是存成了 GBK/ANSI 编码);请把文件另存为 UTF-8 编码", result.stderr)
@@ -117,7 +101,7 @@ class TrainerSlips(CoachTestCase):
         # Finding 09: sms-callback-draft.yaml sorted first and took the id from sms-callback.yaml.
         rules = "      - {concept: empathy, points: 10}\n"
         self.scenario(rules, scenario_id="t")
-        draft = self.write("t-draft.yaml", HEAD.format(id="t", customer="{name: 陈女士}", rules=rules)
+        draft = self.write("t-draft.yaml", one_step_scenario(rules)
                            .replace("title: 测试", "title: 草稿副本"))
         shown = run("--scenarios", str(self.tmp), "show", "t")
         self.assertIn("测试 (t)", shown.stdout)
