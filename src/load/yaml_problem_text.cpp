@@ -444,6 +444,15 @@ std::optional<TypingMistake> collection_typed_as_text(std::string_view line_text
     if (value.starts_with(kFullWidthDash)) return full_width_dash_mistake(line, start);
     if (auto mistake = dash_without_space(line_text, line)) return as_aside(std::move(*mistake));
   }
+  // `model_answers: － 您好`: a list item typed after its key, and with the input method's dash.
+  if (want_list && value.starts_with(kFullWidthDash)) {
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("(第 {} 行的“－”是全角的;列表项要另起一行,用半角“- ”)",
+                                    " (the “－” on line {} is full-width; a list item takes “- ” "
+                                    "at the start of a line of its own)")),
+                    line + 1),
+        start};
+  }
   for (const Opening& opening : kOpenings) {
     if (!value.starts_with(opening.full_width)) continue;
     if (want_list) {

@@ -80,6 +80,10 @@ class YamlSlips(CoachTestCase):
                 ({17: "    model_answers: ［您好王先生回访］"}, "t.yaml:17:20: `model_answers` 应是列表,实际是标量(第 17 行的“［”"),
                 ({17: "    model_answers:\n      － 您好王先生回访"},
                  "t.yaml:18:7: `model_answers` 应是列表,实际是标量(第 18 行开头是全角的“－”;列表项要用半角“- ”)"),
+                # Pass 37 leftover: the dash typed after the key, on the key's own line.
+                ({17: "    model_answers: － 您好王先生回访"},
+                 "t.yaml:17:20: `model_answers` 应是列表,实际是标量(第 17 行的“－”是全角的;列表项要另起一行,"
+                 "用半角“- ”)"),
                 ({7: "briefing: 测试\nnever_say:\n  － none_of: [开除]"},
                  "t.yaml:9:3: `never_say` 应是列表,实际是映射(第 9 行开头是全角的“－”"),
                 ({4: "customer: ｛王先生｝", 5: "", 6: ""},
