@@ -157,7 +157,45 @@ bool YamlReader::expect_map(const YamlNode& node, std::string_view what,
       error(entry.key, std::move(message));
     }
   }
+  report_keys_in_text(node, allowed, seen);
   return true;
+}
+
+namespace {
+
+// Whether `text` holds `key` followed by a colon, as a key typed into it would be.
+bool holds_key(std::string_view text, std::string_view key) {
+  for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+    if (at + key.size() < text.size() && text[at + key.size()] == ':') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Only a block text that holds `key:` of a key the mapping lacks is looked at line by line: a
+// valid file's texts hold none, and cost a search or two of their own text.
+void YamlReader::report_keys_in_text(const YamlNode& map,
+                                     std::initializer_list<std::string_view> allowed,
+                                     const std::set<std::string>& present) {
+  if (map.is_flow()) return;
+  for (const YamlEntry& entry : map.entries()) {
+    if (!entry.value.is_scalar() || entry.value.is_plain()) continue;
+    const std::string_view text = entry.value.scalar();
+    if (text.find(':') == std::string_view::npos) continue;
+    for (const std::string_view key : allowed) {
+      if (!holds_key(text, key)) continue;
+      std::pair<std::size_t, std::string> named{map.mark().index, std::string(key)};
+      if (present.count(named.second) || keys_in_text_.count(named)) continue;
+      if (auto slip = slips_.key_in_text_block(map, key)) {
+        keys_in_text_.insert(std::move(named));
+        error(slip->mark,
+              fmt::format(fmt::runtime(tr("`{}` 没有当作键读到", "`{}` was not read as a key")),
+                          key) +
+                  slip->hint);
+      }
+    }
+  }
 }
 
 bool YamlReader::expect_sequence(const YamlNode& node, std::string_view what) {
@@ -196,6 +234,7 @@ const YamlNode& YamlReader::child(const YamlNode& map, const char* key) {
 }
 
 void YamlReader::missing_key(const YamlNode& map, const char* key) {
+  if (keys_in_text_.count({map.mark().index, key})) return;  // expect_map has said where it is
   std::string message =
       fmt::format(fmt::runtime(tr("缺少必需的键 `{}`", "missing required key `{}`")), key);
   if (!child(map, key).is_defined()) {

@@ -4,6 +4,7 @@
 // so a trainer sees every error of a file in one run.
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,7 @@ class YamlReader {
   bool expect_sequence(const YamlNode& node, std::string_view what);
 
   // A required key missing from `map`: an error at the mapping, or, where the key was typed
-  // indented into the block text (`|`, `>`) above it, there.
+  // indented into the block text (`|`, `>`) above it, there (unless expect_map has said so).
   void missing_key(const YamlNode& map, const char* key);
 
   // Typed fields of a mapping. A missing required field is an error at the mapping.
@@ -75,11 +76,17 @@ class YamlReader {
 
   // "`x` should be a list, found a scalar", named as the slip when one shows.
   void shape_error(const YamlNode& node, bool want_list, std::string message);
+  // Keys of `allowed` that `map` lacks because they were typed indented into the block text of
+  // a key above them (`briefing: |` then `   pass_mark: 60`): an error at each, where it is.
+  void report_keys_in_text(const YamlNode& map, std::initializer_list<std::string_view> allowed,
+                           const std::set<std::string>& present);
 
   std::string file_;
   Diagnostics& diagnostics_;
   std::optional<YamlNode> root_;
   YamlSlips slips_;
+  // The keys report_keys_in_text has named, by their mapping's place: (mark index, key).
+  std::set<std::pair<std::size_t, std::string>> keys_in_text_;
 };
 
 // Reads the file at `path` and hands its text to `parse`; a file that cannot be read (missing,

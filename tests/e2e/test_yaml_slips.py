@@ -121,16 +121,29 @@ class YamlSlips(CoachTestCase):
 
     def test_a_required_key_indented_into_a_text_block_is_named_where_it_is(self):
         # Finding 10: the rest of the file became the briefing; the error was at 1:1.
-        self.assertIn("t.yaml:9:4: 缺少必需的键 `steps`(第 9 行的 `steps:` 比 `briefing:` 多缩进了 3 格,"
+        self.assertIn("t.yaml:9:4: `steps` 没有当作键读到(第 9 行的 `steps:` 比 `briefing:` 多缩进了 3 格,"
                       "成了 `briefing` 的多行文字(|)的一部分;同一层的键要对齐)",
                       self.slip({7: "briefing: |\n  测试", 8: "   steps:"}))
-        self.assertIn("t.yaml:13:7: 缺少必需的键 `rules`(第 13 行的 `rules:` 比 `customer:` 多缩进了 2 格,"
+        self.assertIn("t.yaml:13:7: `rules` 没有当作键读到(第 13 行的 `rules:` 比 `customer:` 多缩进了 2 格,"
                       "成了 `customer` 的多行文字(|)的一部分",
                       self.slip({11: "    customer: |\n      你好\n      rules:", 12: ""}))
-        self.assertIn("t.yaml:9:3: missing required key `steps` (`steps:` on line 9 is indented 2 "
+        self.assertIn("t.yaml:9:3: `steps` was not read as a key (`steps:` on line 9 is indented 2 "
                       "more than `briefing:`, so it became part of the text block (>) of "
                       "`briefing`; keys at one level line up)",
                       self.slip({7: "briefing: >\n  测试", 8: "  steps:"}, "en"))
+        # The key named once, not again as missing.
+        self.assertNotIn("缺少必需的键", self.slip({7: "briefing: |\n  测试", 8: "   steps:"}))
+
+    def test_an_optional_key_indented_into_a_text_block_is_named(self):
+        # Pass 37 leftover: an optional key became text, and its default held without a word.
+        self.assertIn("t.yaml:9:3: `pass_mark` 没有当作键读到(第 9 行的 `pass_mark:` 比 `briefing:` 多缩进了 2 格,"
+                      "成了 `briefing` 的多行文字(|)的一部分;同一层的键要对齐)",
+                      self.slip({7: "briefing: |\n  测试\n  pass_mark: 60"}))
+        # A line like a key that is not one of the mapping's stays text.
+        path = self.tmp / "t.yaml"
+        path.write_text(BASE.replace("briefing: 测试", "briefing: |\n  测试\n  note: 60"),
+                        encoding="utf-8")
+        self.assertExit(run("validate", str(path)), 0)
 
     def test_a_full_width_space_after_a_colon_and_a_full_width_hash_are_named(self):
         # Finding 13: the space was said to be missing; the `＃` became part of the stage.

@@ -516,6 +516,27 @@ TEST_CASE("a required key indented into the block text above it is named where i
   CHECK(diagnostics.items()[1].to_string() == "t.yaml:1:1: missing required key `title`");
 }
 
+// Outside pass 37 leftover: a key that may be left out went into the text without a word.
+TEST_CASE("expect_map names any of its keys indented into a block text, once") {
+  const Language before = language();
+  set_language(Language::en);
+  Diagnostics diagnostics;
+  YamlReader reader("t.yaml", diagnostics);
+  const std::string text = "id: t\nbriefing: |\n  测试\n  pass_mark: 60\n  steps:\n  note: 1\n";
+  const auto root = reader.parse(text);
+  REQUIRE(root);
+  reader.expect_map(*root, "the scenario", {"id", "briefing", "pass_mark", "steps"});
+  reader.missing_key(*root, "steps");
+  set_language(before);
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics.items()[0].to_string() ==
+        "t.yaml:4:3: `pass_mark` was not read as a key (`pass_mark:` on line 4 is indented 2 more "
+        "than `briefing:`, so it became part of the text block (|) of `briefing`; keys at one "
+        "level line up)");
+  CHECK(diagnostics.items()[1].to_string().starts_with(
+      "t.yaml:5:3: `steps` was not read as a key (`steps:` on line 5"));
+}
+
 TEST_CASE("a required key written where it belongs, though empty, is not looked for in a text") {
   const auto steps = [](YamlReader& reader, const YamlNode& node) {
     reader.text(node, "steps", true);
