@@ -81,7 +81,10 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   result.stage = step.stage;
   result.weight = step.weight;
   result.principle = step.principle;
-  result.answered = replied && !normalized.original.empty();
+  // A reply of white space or invisible characters alone says nothing: it is no answer, as in
+  // practice, where it is asked for again (outside pass 38: `gather: "\u3000"` had passed the
+  // exam that leaving the step out failed).
+  result.answered = replied && !normalized.text.empty();
   result.reply = normalized.original;
   // Questions are judged last: one that does what the step forbids earns no question points.
   for (const CompiledRule& rule : compiled.rules) {

@@ -170,6 +170,22 @@ TEST_CASE("a scenario never attempted fails the exam") {
   CHECK(verdicts[0].scenarios[1].attempts == 0);
 }
 
+TEST_CASE("a reply of white space or invisible characters alone is no answer") {
+  // Outside pass 38, finding 02: `gather: "\u3000"` was answered, and passed the exam that
+  // leaving the step out failed.
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("pass_mark: 40\nmust_pass: {concepts: [blame]}\n");
+  for (const std::string blank : {" ", "\u3000", "\n\t", "\u00A0", "\u200B", "\uFEFF"}) {
+    CAPTURE(blank);
+    AttemptResult result = graded(fixture, blank, "对不起");
+    CHECK_FALSE(result.steps[0].answered);
+    CHECK_FALSE(apply_exam(exam, *fixture.rubric, result).empty());
+    CHECK_FALSE(result.passed);
+  }
+  CHECK(graded(fixture, "。", "对不起").steps[0].answered);  // a mark is something said
+}
+
 TEST_CASE("an anonymous submission is known by its file") {
   AttemptResult attempt;
   attempt.file = "a/b.yaml";
