@@ -112,8 +112,9 @@ void check_steps(const Exam& exam, const Rubric& rubric, const AttemptResult& at
 
 }  // namespace
 
-std::string submission_key(const AttemptResult& attempt) {
-  return attempt.trainee.empty() ? attempt.file : attempt.trainee;
+SubmissionKey submission_key(const AttemptResult& attempt) {
+  if (attempt.trainee.empty()) return {attempt.file, true};
+  return {attempt.trainee, false};
 }
 
 std::vector<std::string> apply_exam(const Exam& exam, const Rubric& rubric,
@@ -144,8 +145,8 @@ ExamAttemptNote ExamTally::record(const AttemptResult& attempt, std::vector<std:
 
 std::vector<SubmissionVerdict> ExamTally::verdicts() const {
   std::vector<SubmissionVerdict> out;
-  for (const auto& [trainee, by_scenario] : outcomes_) {
-    SubmissionVerdict verdict{trainee, true, {}};
+  for (const auto& [who, by_scenario] : outcomes_) {
+    SubmissionVerdict verdict{who.name, who.anonymous, true, {}};
     for (const MarkedText& scenario : exam_.scenario_ids) {
       const auto found = by_scenario.find(scenario.text);
       ScenarioOutcome outcome =

@@ -29,12 +29,20 @@ struct ScenarioOutcome {
 
 struct SubmissionVerdict {
   std::string trainee;  // the trainee's name, or the file of an anonymous submission
+  bool anonymous = false;
   bool passed = false;
   std::vector<ScenarioOutcome> scenarios;  // in the exam's order
 };
 
-// Who a submission belongs to: the trainee, or the file when no trainee is named.
-std::string submission_key(const AttemptResult& attempt);
+// Who a submission belongs to: the trainee, or the file when no trainee is named. The two never
+// merge, whatever a trainee calls themself: a `trainee:` written as another file's path took
+// that file's attempts for its own (outside pass 38, finding 01).
+struct SubmissionKey {
+  std::string name;  // the trainee, or the file
+  bool anonymous = false;
+  auto operator<=>(const SubmissionKey&) const = default;
+};
+SubmissionKey submission_key(const AttemptResult& attempt);
 
 // Re-judges a scored attempt with the exam's rules: may lower `passed` and change `pass_mark`.
 // Returns the requirements the attempt missed (empty when none), in step order. A step not
@@ -51,14 +59,14 @@ class ExamTally {
   ExamAttemptNote record(const AttemptResult& attempt, std::vector<std::string> unmet);
 
   // A trainee on the cohort's roster: without a single attempt, their verdict is a failure.
-  void expect(const std::string& trainee) { outcomes_.try_emplace(trainee); }
+  void expect(const std::string& trainee) { outcomes_.try_emplace(SubmissionKey{trainee}); }
 
   // One verdict per trainee, sorted by name; scenarios never attempted fail.
   std::vector<SubmissionVerdict> verdicts() const;
 
  private:
   const Exam& exam_;
-  std::map<std::string, std::map<std::string, ScenarioOutcome>> outcomes_;
+  std::map<SubmissionKey, std::map<std::string, ScenarioOutcome>> outcomes_;
 };
 
 }  // namespace coach

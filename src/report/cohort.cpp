@@ -31,9 +31,9 @@ void Cohort::add(const AttemptResult& attempt, int index) {
       if (!rule.ok) ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
     }
   }
-  const std::string key = printable_line(submission_key(attempt));
-  TraineeLine& line = trainees_[key];
-  line.name = key;
+  const SubmissionKey who = submission_key(attempt);
+  TraineeLine& line = trainees_[{printable_line(who.name), who.anonymous}];
+  line.name = printable_line(who.name);
   ++line.attempts;
   line.passed += attempt.passed ? 1 : 0;
   line.score_sum += exact_score(attempt);

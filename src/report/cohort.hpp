@@ -37,7 +37,7 @@ struct RuleFailureCount {
 };
 
 struct TraineeLine {
-  std::string name;  // submission_key(): the trainee, or the file when anonymous
+  std::string name;  // submission_key(): the trainee, or the file when anonymous, printable
   int attempts = 0;
   int passed = 0;
   double score_sum = 0;  // of the scores before rounding, so that the mean is rounded once
@@ -55,7 +55,7 @@ class Cohort {
 
   const GradeSummary& summary() const { return summary_; }
   const std::array<int, kBins>& histogram() const { return histogram_; }
-  const std::map<std::string, TraineeLine>& trainees() const { return trainees_; }
+  const std::map<SubmissionKey, TraineeLine>& trainees() const { return trainees_; }
   // Most failed first; ties in scenario, step and description order.
   std::vector<RuleFailureCount> most_failed_rules(std::size_t limit) const;
   double pass_rate() const;  // 0–100
@@ -64,7 +64,7 @@ class Cohort {
   GradeSummary summary_;
   std::array<int, kBins> histogram_{};
   std::map<std::tuple<std::string, std::string, std::string>, int> rule_failures_;
-  std::map<std::string, TraineeLine> trainees_;
+  std::map<SubmissionKey, TraineeLine> trainees_;
 };
 
 // The exam's part of a report, when grading against one.

@@ -154,12 +154,12 @@ std::string trainees_section(const Cohort& cohort) {
       "id=\"trainees\"><h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
       tr("学员", "Trainees"), tr("学员", "Trainee"), tr("作答", "Attempts"), tr("通过", "Passed"),
       tr("平均分", "Mean score"));
-  for (const auto& [name, line] : cohort.trainees()) {
+  for (const auto& [who, line] : cohort.trainees()) {
     out += fmt::format(
         "<tr><td><button class=\"trainee\" data-trainee=\"{0}\">{0}</button></td><td "
         "class=\"num\">{1}</td>"
         "<td class=\"num\">{2}</td><td class=\"num\">{3:.1f}</td></tr>\n",
-        html_name(name), line.attempts, line.passed, line.mean_score());
+        html_name(line.name), line.attempts, line.passed, line.mean_score());
   }
   return out + "</table>\n</section>\n";
 }
@@ -204,7 +204,7 @@ std::string step_row(const StepResult& step) {
 class HtmlWriter : public ReportWriter {
  public:
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
-    const std::string who = submission_key(attempt);
+    const std::string who = submission_key(attempt).name;
     std::string out = fmt::format(
         "<details class=\"attempt\" id=\"a-{}\" data-trainee=\"{}\"><summary>{} · {} {} — {:.1f} "
         "{}</summary>\n",

@@ -137,9 +137,11 @@ ordered_json exam_json(const ExamFacts& facts) {
     ordered_json outcomes = ordered_json::array();
     for (const auto& outcome : verdict.scenarios)
       outcomes.push_back(scenario_outcome_json(outcome));
-    trainees.push_back({{"trainee", printable_line(verdict.trainee)},
-                        {"passed", verdict.passed},
-                        {"scenarios", outcomes}});
+    ordered_json trainee = {{"trainee", printable_line(verdict.trainee)}};
+    if (verdict.anonymous) trainee["anonymous"] = true;
+    trainee["passed"] = verdict.passed;
+    trainee["scenarios"] = outcomes;
+    trainees.push_back(std::move(trainee));
   }
   const int total = static_cast<int>(facts.verdicts.size());
   return {{"id", exam.id},

@@ -27,7 +27,7 @@ std::string failure_text(const StepResult& step) {
 // Answers files without a trainee are each a submission known by their path, as in the exam
 // suite: named alike ("anonymous"), a CI view merged their test cases into one.
 std::string who(const AttemptResult& attempt) {
-  return printable_line(submission_key(attempt));
+  return printable_line(submission_key(attempt).name);
 }
 
 std::string testcase(const AttemptResult& attempt, const StepResult& step) {

@@ -90,8 +90,8 @@ std::string trainee_table(const Cohort& cohort) {
       fmt::format("### {}\n\n| {} | {} | {} | {} |\n| --- | ---: | ---: | ---: |\n",
                   tr("学员", "Trainees"), tr("学员", "Trainee"), tr("作答", "Attempts"),
                   tr("通过", "Passed"), tr("平均分", "Mean score"));
-  for (const auto& [name, line] : cohort.trainees()) {
-    out += fmt::format("| {} | {} | {} | {:.1f} |\n", md(name), line.attempts, line.passed,
+  for (const auto& [who, line] : cohort.trainees()) {
+    out += fmt::format("| {} | {} | {} | {:.1f} |\n", md(line.name), line.attempts, line.passed,
                        line.mean_score());
   }
   return out + "\n";

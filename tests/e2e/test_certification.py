@@ -103,6 +103,16 @@ class Exams(CoachTestCase):
         self.assertEqual(last["exam"], {"attempt": 3, "counted": False, "unmet": []})
         self.assertTrue(last["passed"])
 
+    def test_a_trainee_named_as_an_anonymous_files_path_is_another_submission(self):
+        # Outside pass 38, finding 01: the two were merged, and the exam passed on both files.
+        anonymous = self.write("in/x.yaml", GOOD.split("\n", 1)[1])
+        self.write("in/y.yaml", WEAK.format(who=f'"{anonymous}"'))
+        result = grade("--exam", str(self.exam), str(self.tmp / "in"), "--format", "json")
+        self.assertExit(result, 1)
+        trainees = json.loads(result.stdout)["exam"]["trainees"]
+        self.assertEqual([(t["trainee"], t.get("anonymous", False), t["passed"]) for t in trainees],
+                         [(str(anonymous), False, False), (str(anonymous), True, True)])
+
     def test_a_roster_fails_who_handed_nothing_in_and_refuses_strangers(self):
         self.write("in/zhang.yaml", GOOD.format(who="张三"))
         roster = self.write("roster.txt", "# 第一期\n张三\n李四\n")
@@ -671,6 +681,10 @@ class Formats(CoachTestCase):
             jsonschema.validate(json.loads(result.stdout), schema)
         plain = grade(str(self.write("x.yaml", GOOD.format(who="张三"))), "--format", "json")
         jsonschema.validate(json.loads(plain.stdout), schema)
+        anonymous = grade("--exam", str(self.write("exam.yaml", EXAM)),
+                          str(self.write("anon.yaml", GOOD.split("\n", 1)[1])), "--format", "json")
+        jsonschema.validate(json.loads(anonymous.stdout), schema)
+        self.assertIs(json.loads(anonymous.stdout)["exam"]["trainees"][0]["anonymous"], True)
 
     def test_junit_is_valid_against_the_schema(self):
         xmllint = shutil.which("xmllint")

@@ -189,9 +189,30 @@ TEST_CASE("a reply of white space or invisible characters alone is no answer") {
 TEST_CASE("an anonymous submission is known by its file") {
   AttemptResult attempt;
   attempt.file = "a/b.yaml";
-  CHECK(submission_key(attempt) == "a/b.yaml");
+  CHECK(submission_key(attempt) == SubmissionKey{"a/b.yaml", true});
   attempt.trainee = "王五";
-  CHECK(submission_key(attempt) == "王五");
+  CHECK(submission_key(attempt) == SubmissionKey{"王五", false});
+}
+
+TEST_CASE("a trainee named as an anonymous file's path does not take that file's attempts") {
+  // Outside pass 38, finding 01: the two were one submission, certified with both files' passes.
+  test::Fixture fixture(kScenario);
+  REQUIRE(fixture.rubric);
+  const Exam exam = exam_over_t("", "[t, u]");
+  ExamTally tally(exam);
+  AttemptResult anonymous = graded(fixture, "王先生,您的心情我很理解", "对不起", "");
+  anonymous.file = "sub/x.yaml";
+  AttemptResult named = anonymous;
+  named.trainee = "sub/x.yaml";
+  named.scenario_id = "u";
+  tally.record(anonymous, {});
+  tally.record(named, {});
+  const auto verdicts = tally.verdicts();
+  REQUIRE(verdicts.size() == 2);
+  CHECK(verdicts[0].trainee == "sub/x.yaml");
+  CHECK(verdicts[0].anonymous != verdicts[1].anonymous);
+  CHECK_FALSE(verdicts[0].passed);
+  CHECK_FALSE(verdicts[1].passed);
 }
 
 TEST_CASE("exam messages show the invisible characters of what they quote") {

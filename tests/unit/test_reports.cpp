@@ -261,7 +261,8 @@ TEST_CASE("a trainee's mean score is of the unrounded scores, rounded once") {
   Cohort cohort;
   cohort.add(third, 0);
   cohort.add(zero, 1);
-  CHECK(cohort.trainees().at("王五").mean_score() == doctest::Approx(16.7));  // not 16.6
+  CHECK(cohort.trainees().at(SubmissionKey{"王五"}).mean_score() ==
+        doctest::Approx(16.7));  // not 16.6
   CHECK(render("markdown", {third, zero}).find("| 王五 | 2 | 0 | 16.7 |") != std::string::npos);
   CHECK(render("html", {third, zero}).find("<td class=\"num\">16.7</td>") != std::string::npos);
 }
@@ -272,5 +273,5 @@ TEST_CASE("an attempt whose steps do not give back its score keeps its own") {
   by_hand.score = 50;
   Cohort cohort;
   cohort.add(by_hand, 0);
-  CHECK(cohort.trainees().at("王五").mean_score() == 50);
+  CHECK(cohort.trainees().at(SubmissionKey{"王五"}).mean_score() == 50);
 }
