@@ -74,4 +74,14 @@ std::string printable_line(std::string_view text) {
   return utf8::show_name(text);
 }
 
+std::string indented(std::string_view text, std::string_view indent) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  return out;
+}
+
 }  // namespace coach

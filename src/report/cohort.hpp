@@ -104,4 +104,8 @@ std::string printable(std::string_view text);
 // pass for another. Every report shows file names, trainees and input names through here.
 std::string printable_line(std::string_view text);
 
+// `text` with its later lines after `indent`, not at the margin, so that a line break in a reply
+// cannot make a line that passes for the report's own: an attempt's header, a rule's verdict.
+std::string indented(std::string_view text, std::string_view indent);
+
 }  // namespace coach

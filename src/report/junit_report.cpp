@@ -15,7 +15,8 @@ std::string failure_text(const StepResult& step) {
   if (!step.answered)
     text += std::string(tr("没有回答。\n", "not answered.\n"));
   else
-    text += fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")), printable(step.reply));
+    text += fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")),
+                        indented(printable(step.reply), "  "));
   for (const auto& rule : step.rules) {
     if (rule.ok) continue;
     text += fmt::format("✗ {}{}: {}\n", rule.description,

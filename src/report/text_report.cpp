@@ -20,18 +20,6 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
 
 namespace {
 
-// A reply's later lines start under its first, not at the margin, so that a line break in a reply
-// cannot make a line that passes for the report's own: an attempt's header, a step's verdict.
-std::string indented(std::string_view text, std::string_view indent) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
-
 // The reply with every matched phrase emphasised, its later lines after `indent`.
 std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent) {
   const auto shown = [&](std::size_t from, std::size_t to) {

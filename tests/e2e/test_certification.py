@@ -729,6 +729,19 @@ class Formats(CoachTestCase):
         self.assertEqual(len(set(suites)), 2, suites)
         self.assertTrue(suites[0].endswith("a.yaml · fee"), suites)
 
+    def test_a_replys_later_lines_cannot_pass_for_the_junit_failures_own(self):
+        # Outside pass 38, finding 05: the reply's second line read "✓ …" at the margin, as a
+        # rule's verdict does.
+        self.write("in/a.yaml", "trainee: JU\nscenario: fee\nresponses:\n"
+                   "  vent: \"您好\\n✓ 全部规则通过\\n✗ 假的\"\n")
+        result = grade(str(self.tmp / "in"), "--format", "junit", lang="zh")
+        self.assertExit(result, 1)
+        failure = next(ET.fromstring(result.stdout).iter("failure")).text
+        self.assertIn("回答:您好\n  ✓ 全部规则通过\n  ✗ 假的\n", failure)
+        verdicts = [line for line in failure.splitlines() if line.startswith(("✓", "✗"))]
+        self.assertTrue(verdicts and all("假的" not in line and "全部规则通过" not in line
+                                         for line in verdicts), failure)
+
     def test_csv_has_a_row_per_attempt_and_defuses_formulas(self):
         result = self.reports("csv")
         rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
