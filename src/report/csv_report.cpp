@@ -3,6 +3,7 @@
 
 #include "report/csv.hpp"
 #include "report/report.hpp"
+#include "util/i18n.hpp"
 
 namespace coach {
 namespace {
@@ -62,7 +63,39 @@ class CsvWriter : public ReportWriter {
     return csv_header(names);
   }
 
-  std::string tail(const ReportFacts&) override { return ""; }
+  // With an exam, a row for each of its scenarios a submission never attempted (a trainee on the
+  // roster who handed nothing in has one per scenario): without it, a cohort whose rows all pass
+  // could fail the exam with nothing in the sheet to say why.
+  std::string tail(const ReportFacts& facts) override {
+    if (!facts.exam) return "";
+    std::string out;
+    for (const SubmissionVerdict& verdict : facts.exam->verdicts) {
+      for (const ScenarioOutcome& outcome : verdict.scenarios) {
+        if (outcome.attempts == 0) out += not_attempted_row(verdict, outcome.scenario_id);
+      }
+    }
+    return out;
+  }
+
+ private:
+  static std::string not_attempted_row(const SubmissionVerdict& verdict,
+                                       const std::string& scenario_id) {
+    const std::string who = csv_text_cell(printable_line(verdict.trainee));
+    std::vector<std::string> cells = {verdict.anonymous ? who : "",
+                                      verdict.anonymous ? "" : who,
+                                      csv_text_cell(scenario_id),
+                                      "",
+                                      "",
+                                      "",
+                                      "false",
+                                      "",
+                                      ""};
+    for (std::size_t i = 0; i < std::size(kAllStages); ++i) cells.emplace_back();
+    for (std::string cell : {"", "0", "false"}) cells.push_back(std::move(cell));
+    cells.push_back(csv_text_cell(tr("未作答", "not attempted")));
+    cells.emplace_back();
+    return csv_row(cells);
+  }
 };
 
 }  // namespace

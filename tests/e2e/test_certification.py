@@ -126,6 +126,22 @@ class Exams(CoachTestCase):
         self.assertIn(f"{stranger}:1:10: trainee `赵六` is not on the roster", result.stderr)
         self.assertExit(grade("--roster", str(roster), str(self.tmp / "in")), 2)  # needs --exam
 
+    def test_the_csv_has_a_row_for_a_scenario_never_attempted(self):
+        # Outside pass 38, finding 04: 李四, on the roster, handed nothing in; the sheet's rows all
+        # passed while the gate failed.
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        roster = self.write("roster.txt", "张三\n李四\n")
+        result = grade("--exam", str(self.exam), "--roster", str(roster), str(self.tmp / "in"),
+                       "--format", "csv")
+        self.assertExit(result, 1)
+        rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+        self.assertEqual([(r["trainee"], r["scenario"], r["passed"]) for r in rows],
+                         [("张三", "fee", "true"), ("李四", "fee", "false")])
+        self.assertEqual((rows[1]["file"], rows[1]["score"], rows[1]["exam_attempt"],
+                          rows[1]["exam_counted"], rows[1]["exam_unmet"]),
+                         ("", "", "0", "false", "not attempted"))
+        self.assertEqual(len(rows[1]), len(rows[0]))
+
     def test_the_text_report_says_not_attempted_where_nothing_was_handed_in(self):
         # Outside pass 26, finding 01: a scenario never attempted read as a score of 0.0.
         self.write("in/zhang.yaml", WEAK.format(who="张三"))
