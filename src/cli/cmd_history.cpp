@@ -7,6 +7,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/data_dir.hpp"
 #include "cli/grade_output.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
@@ -170,10 +171,10 @@ int show_history(const Context& context, const HistoryOptions& options) {
   }
   const std::string path = history_path(context.history, options.history).value_or("");
   if (path.empty())
-    throw std::runtime_error(std::string(
-        tr("找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置);请用 --db 指定记录库",
-           "no data directory (neither XDG_DATA_HOME nor HOME is set); choose a database with "
-           "--db")));
+    throw std::runtime_error(
+        fmt::format(fmt::runtime(tr("找不到数据目录({});请用 --db 指定记录库",
+                                    "no data directory ({}); choose a database with --db")),
+                    no_data_dir_reason()));
   // Before the database is opened (created, migrated, old transcripts imported into it): an
   // output over the database it reads (or the `-wal` SQLite deletes on closing), or one that
   // cannot be written, fails first, not after the work.

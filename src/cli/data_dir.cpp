@@ -1,7 +1,12 @@
 #include "cli/data_dir.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
+
+#include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach::cli {
 namespace fs = std::filesystem;
@@ -27,6 +32,22 @@ std::string data_dir() {
     return {};
   }
   return (base / "complaint-coach").string();
+}
+
+std::string no_data_dir_reason() {
+  std::string reason;
+  for (const char* variable : {"XDG_DATA_HOME", "HOME"}) {
+    const char* value = std::getenv(variable);
+    if (!value || !*value) continue;
+    if (!reason.empty()) reason += tr(";", "; ");
+    reason += fmt::format(
+        fmt::runtime(tr("{}={} 是相对路径,已忽略", "{}={} is a relative path, ignored")), variable,
+        utf8::quote(value));
+  }
+  if (reason.empty())
+    return std::string(
+        tr("XDG_DATA_HOME 和 HOME 都未设置", "neither XDG_DATA_HOME nor HOME is set"));
+  return reason;
 }
 
 }  // namespace coach::cli

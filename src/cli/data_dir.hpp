@@ -9,4 +9,8 @@ namespace coach::cli {
 // ignored, as the XDG specification says).
 std::string data_dir();
 
+// Why data_dir() is empty, for a message: "XDG_DATA_HOME 和 HOME 都未设置", or which of them was
+// set to a relative path and so ignored (HOME=rel looked set to whoever echoed it).
+std::string no_data_dir_reason();
+
 }  // namespace coach::cli

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "cli/data_dir.hpp"
 #include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
@@ -36,12 +37,13 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
 HistoryLink::HistoryLink(std::optional<std::string> path) : path_(path.value_or("")) {
   if (!path) return;
   if (path_.empty()) {
-    std::cerr << tr(
-        "coach: 警告:找不到数据目录(XDG_DATA_HOME 和 HOME 都未设置),本次不记入练习与"
-        "批改记录;可用 --db 指定记录库。成绩与报告不受影响。\n",
-        "coach: warning: no data directory (neither XDG_DATA_HOME nor HOME is set), so "
-        "nothing is recorded in the history this time; choose a database with --db. "
-        "Scores and reports are not affected.\n");
+    std::cerr << fmt::format(
+        fmt::runtime(tr("coach: 警告:找不到数据目录({}),本次不记入练习与"
+                        "批改记录;可用 --db 指定记录库。成绩与报告不受影响。\n",
+                        "coach: warning: no data directory ({}), so "
+                        "nothing is recorded in the history this time; choose a database with "
+                        "--db. Scores and reports are not affected.\n")),
+        no_data_dir_reason());
     return;
   }
   try {

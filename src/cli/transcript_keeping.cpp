@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "cli/data_dir.hpp"
 #include "cli/practice_history.hpp"
 #include "util/i18n.hpp"
 #include "util/system_error_text.hpp"
@@ -28,11 +29,9 @@ std::string folder_problem(const std::string& dir, int error_number) {
 std::optional<std::string> sessions_dir_problem() {
   const std::string dir = sessions_dir();
   if (dir.empty())
-    return std::string(
-        tr("没有可存放作答记录的文件夹(HOME 与 XDG_DATA_HOME 都没有设置为绝对路径;"
-           "相对路径不算)",
-           "there is no folder for transcripts (neither HOME nor XDG_DATA_HOME "
-           "is set to an absolute path; a relative one is ignored)"));
+    return fmt::format(fmt::runtime(tr("没有可存放作答记录的文件夹({})",
+                                       "there is no folder for transcripts ({})")),
+                       no_data_dir_reason());
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) return folder_problem(dir, error.value());

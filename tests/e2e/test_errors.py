@@ -334,6 +334,11 @@ class MalformedScenarios(CoachTestCase):
         result = run("history", env={"XDG_DATA_HOME": "relxdg", "HOME": str(self.tmp)}, cwd=self.tmp)
         self.assertIn(str(self.tmp / ".local" / "share" / "complaint-coach"), result.stdout + result.stderr)
         self.assertFalse((self.tmp / "relxdg").exists())
+        # Outside pass 38, finding 06: the history's warning said both were unset.
+        result = run("history", env={"XDG_DATA_HOME": "relxdg", "HOME": "relhome"}, cwd=self.tmp,
+                     lang="en")
+        self.assertIn("no data directory (XDG_DATA_HOME=relxdg is a relative path, ignored; "
+                      "HOME=relhome is a relative path, ignored)", result.stderr)
 
     def test_practice_exam_without_a_file_is_still_exam_mode(self):
         result = run("--no-history", "--scenarios", str(FIXTURES), "practice", "fee", "--exam",
