@@ -100,13 +100,14 @@ void read_seconds(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
     if (!entry.key.is_scalar() || !check_key(reader, entry.key, "seconds")) continue;
     const auto seconds =
         entry.value.is_scalar() ? yaml_decimal(entry.value.scalar()) : std::nullopt;
-    if (!seconds || !(*seconds >= 0 && *seconds < 86400)) {
+    if (!seconds || !(*seconds >= 0 && *seconds <= 86400)) {
       reader.error(entry.value,
                    std::string(tr("`seconds` 的值应是秒数(0 到 86400)",
                                   "values of `seconds` should be seconds (0 to 86400)")));
       continue;
     }
-    attempt.seconds.push_back({entry.key.scalar(), *seconds});
+    // `-0.0` is no time at all, and a report should not say "-0.0 seconds".
+    attempt.seconds.push_back({entry.key.scalar(), *seconds == 0 ? 0.0 : *seconds});
     attempt.other_step_keys.push_back({entry.key.scalar(), reader.mark(entry.key)});
   }
 }

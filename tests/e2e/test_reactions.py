@@ -259,6 +259,15 @@ class Reactions(CoachTestCase):
         self.assertEqual(step["rules"][-1]["kind"], "time_limit")
         graded = json.loads(run("--scenarios", str(self.tmp), "grade", "--format", "json", str(untimed)).stdout)
         self.assertNotIn("seconds", graded["results"][0]["steps"][0])
+        # Outside pass 38, finding 07: the message's bound was refused; -0.0 was kept negative.
+        for written, kept in (("86400", 86400), ("-0.0", 0)):
+            timed = self.write("answers/c.yaml", f"scenario: t\nresponses: {{a: 对不起}}\nseconds: {{a: {written}}}\n")
+            result = run("--scenarios", str(self.tmp), "grade", "--format", "json", str(timed))
+            self.assertEqual(json.loads(result.stdout)["results"][0]["steps"][0]["seconds"], kept)
+            self.assertNotIn("-0.0", result.stdout)
+        result = run("--scenarios", str(self.tmp), "grade", str(self.write("answers/c.yaml",
+                     "scenario: t\nresponses: {a: 对不起}\nseconds: {a: 86400.1}\n")))
+        self.assertIn("`seconds` 的值应是秒数(0 到 86400)", result.stderr)
 
 
 if __name__ == "__main__":
