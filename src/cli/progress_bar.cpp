@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "util/display_width.hpp"
 #include "util/i18n.hpp"
 
 namespace coach::cli {
@@ -26,21 +27,22 @@ void ProgressBar::advance() {
   draw();
 }
 
-void ProgressBar::draw() const {
+void ProgressBar::draw() {
   constexpr std::size_t kWidth = 30;
   const std::size_t filled = kWidth * done_ / total_;
   std::string bar;
   for (std::size_t i = 0; i < kWidth; ++i) bar += i < filled ? "█" : "░";
-  std::fputs(
-      fmt::format(fmt::runtime(tr("\r批改中 {} {}/{}", "\rgrading {} {}/{}")), bar, done_, total_)
-          .c_str(),
-      stderr);
+  const std::string line =
+      fmt::format(fmt::runtime(tr("批改中 {} {}/{}", "grading {} {}/{}")), bar, done_, total_);
+  drawn_width_ = display_width(line);
+  std::fputs(("\r" + line).c_str(), stderr);
   std::fflush(stderr);
 }
 
 void ProgressBar::finish() {
   if (!enabled_ || drawn_permille_ < 0) return;
-  std::fputs("\r\x1b[K", stderr);
+  // Spaces, not an escape sequence to clear the line: a TERM=dumb terminal shows one as `^[[K`.
+  std::fputs(("\r" + std::string(drawn_width_, ' ') + "\r").c_str(), stderr);
   std::fflush(stderr);
   drawn_permille_ = -1;
 }

@@ -16,11 +16,12 @@ class ProgressBar {
   void finish();  // clears the bar so what follows starts on a clean line
 
  private:
-  void draw() const;
+  void draw();
 
   std::size_t total_;
   std::size_t done_ = 0;
   int drawn_permille_ = -1;
+  std::size_t drawn_width_ = 0;  // in terminal columns
   bool enabled_;
 };
 
