@@ -186,13 +186,16 @@ TypingMistake as_aside(TypingMistake mistake) {
   return mistake;
 }
 
-TypingMistake full_width_dash_mistake(int at, std::size_t dash) {
-  return TypingMistake{
-      fmt::format(fmt::runtime(tr("(第 {} 行开头是全角的“－”;列表项要用半角“- ”)",
-                                  " (line {} starts with a full-width “－”; a list item takes "
-                                  "“- ”)")),
-                  at + 1),
-      dash};
+// The input method's `－` where a list item was meant: starting its line, or typed after its key
+// (`model_answers: － 您好`), where an item cannot start either.
+TypingMistake full_width_dash_mistake(int at, std::size_t dash, bool after_key = false) {
+  const auto text =
+      after_key ? tr("(第 {} 行的“－”是全角的;列表项要另起一行,用半角“- ”)",
+                     " (the “－” on line {} is full-width; a list item takes “- ” at the start of "
+                     "a line of its own)")
+                : tr("(第 {} 行开头是全角的“－”;列表项要用半角“- ”)",
+                     " (line {} starts with a full-width “－”; a list item takes “- ”)");
+  return TypingMistake{fmt::format(fmt::runtime(text), at + 1), dash};
 }
 
 // `-id: s1`, `-　id: s1`: a dash starting the line with no space after it, or the input method's
@@ -444,15 +447,8 @@ std::optional<TypingMistake> collection_typed_as_text(std::string_view line_text
     if (value.starts_with(kFullWidthDash)) return full_width_dash_mistake(line, start);
     if (auto mistake = dash_without_space(line_text, line)) return as_aside(std::move(*mistake));
   }
-  // `model_answers: － 您好`: a list item typed after its key, and with the input method's dash.
-  if (want_list && value.starts_with(kFullWidthDash)) {
-    return TypingMistake{
-        fmt::format(fmt::runtime(tr("(第 {} 行的“－”是全角的;列表项要另起一行,用半角“- ”)",
-                                    " (the “－” on line {} is full-width; a list item takes “- ” "
-                                    "at the start of a line of its own)")),
-                    line + 1),
-        start};
-  }
+  if (want_list && value.starts_with(kFullWidthDash))
+    return full_width_dash_mistake(line, start, true);
   for (const Opening& opening : kOpenings) {
     if (!value.starts_with(opening.full_width)) continue;
     if (want_list) {
