@@ -222,12 +222,19 @@ class PracticeRun {
     return true;
   }
 
+  // The step's customer line; its clock starts here.
   void show_current() {
+    show_customer_line();
+    asked_at_ = session_now();
+  }
+
+  // /repeat shows the line again on the same clock: it restarted the countdown and the recorded
+  // seconds, in an exam too, so any time limit could be dodged (outside pass 39, finding 07).
+  void show_customer_line() {
     const Scenario& scenario = session_.rubric().scenario();
     screen_.customer_line(scenario, session_.current_step(), session_.customer_line(),
                           session_.turns_played(), session_.planned_steps(),
                           {session_.mood(), scenario.customer.temper.limit});
-    asked_at_ = session_now();
   }
 
   // Reads until the current step is answered or skipped; false when the trainee leaves.
@@ -347,7 +354,7 @@ class PracticeRun {
   void run_command(const std::string& command) {
     if (command == "/help") return screen_.help(options_.exam);
     if (command == "/hint") return screen_.hint(*session_.current_step().step);
-    if (command == "/repeat") return show_current();
+    if (command == "/repeat") return show_customer_line();
     if (command == "/skip") {
       session_.skip();
       return save();  // a skip after /retry replaces the reply kept until then

@@ -1,8 +1,12 @@
 """The customer reacts: mood, inserted steps, walking out — the same in practice and grade."""
 import json
+import os
+import re
+import subprocess
+import time
 import unittest
 
-from coachtest import CoachTestCase, run
+from coachtest import COACH, CoachTestCase, run
 
 RUDE = "你别激动,我们系统不可能乱扣费。"
 CALMING = "王先生,真对不起,您的心情我很理解,这件事我负责帮您查清楚,您要是还希望经理来,我马上请值班经理过来。"
@@ -269,6 +273,30 @@ class Reactions(CoachTestCase):
                      "scenario: t\nresponses: {a: 对不起}\nseconds: {a: 86400.1}\n")))
         self.assertIn("`seconds` 的值应是秒数(0 到 86400)", result.stderr)
 
+    def test_repeat_shows_the_line_again_on_the_same_clock(self):
+        # Outside pass 39, finding 07: /repeat restarted the step's clock, in an exam too, so a
+        # reply after 38 s at a 12-second step was recorded as 10.4 s.
+        library = self.tmp / "lib"
+        (library / "lexicons").mkdir(parents=True)
+        (library / "lexicons" / "l.yaml").write_text(
+            "concepts:\n  sorry: {label: 道歉, source: t, phrases: [对不起]}\n", encoding="utf-8")
+        (library / "t.yaml").write_text(
+            "id: t\ntitle: T\nsource: s\nbriefing: b\nsteps:\n  - {id: a, stage: vent, time_limit: 30, "
+            "customer: c, rules: [{concept: sorry}], model_answers: [对不起]}\n", encoding="utf-8")
+        recording = self.tmp / "r.yaml"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.tmp / "data")})
+        for exam in ([], ["--exam"]):
+            with self.subTest(exam=exam):
+                proc = subprocess.Popen([COACH, "--scenarios", str(library), "practice", "t", "--no-history",
+                                         "--record", str(recording), *exam],
+                                        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        env=env)
+                time.sleep(1.5)
+                _, stderr = proc.communicate("/repeat\n对不起\n".encode(), timeout=30)
+                self.assertEqual(proc.returncode, 0, stderr)
+                seconds = recording.read_text(encoding="utf-8").split("seconds:")[1]
+                self.assertGreaterEqual(float(re.search(r"a: ([0-9.]+)", seconds).group(1)), 1.4)
 
 if __name__ == "__main__":
     unittest.main()
