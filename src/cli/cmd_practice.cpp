@@ -42,6 +42,7 @@
 #include "model/answers.hpp"
 #include "session/answers_writer.hpp"
 #include "session/session.hpp"
+#include "text/normalizer.hpp"
 #include "util/display_width.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
@@ -294,7 +295,9 @@ class PracticeRun {
     if (reply != typed)
       screen_.note(std::string(
           tr("(回答中的控制字符已去掉。)", "(Control characters were taken out of your reply.)")));
-    if (reply.empty()) return std::nullopt;  // nothing left: asked again, as after a blank line
+    // Nothing left, or only what shows as nothing (U+200B left from a deleted paste): asked
+    // again, as after a blank line, and as grading would count it unanswered.
+    if (says_nothing(reply)) return std::nullopt;
     if (utf8::count_code_points(reply) <= kMaxReplyCharacters) return reply;
     screen_.note(fmt::format(fmt::runtime(tr("回答太长(上限 {} 字),请精简后重新输入。",
                                              "That reply is too long (the limit is {} "

@@ -228,6 +228,10 @@ NormalizedText normalize(std::string_view original) {
   return result;
 }
 
+bool says_nothing(std::string_view text) {
+  return normalize_phrase(text).empty();
+}
+
 std::string normalize_phrase(std::string_view phrase) {
   const QuotedRanges quotations = find_mentions(phrase);
   const Pauses pauses(phrase);

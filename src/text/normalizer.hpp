@@ -47,4 +47,9 @@ NormalizedText normalize(std::string_view original);
 // Only the normalised text (for rule phrases).
 std::string normalize_phrase(std::string_view phrase);
 
+// Whether the text holds nothing a reply is read for: white space and invisible characters
+// alone (U+3000, U+200B, U+FEFF). Such a reply says nothing: it is no answer when graded, and
+// practice asks for it again.
+bool says_nothing(std::string_view text);
+
 }  // namespace coach

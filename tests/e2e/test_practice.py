@@ -694,7 +694,9 @@ class PassTwentyEight(CoachTestCase):
         # Finding 05: two ideographic spaces (an input method in full-width mode) were scored 0
         # and used the step up; ASCII spaces were asked for again.
         record = self.tmp / "rec.yaml"
-        blanks = "\u3000\u3000\n \u3000\u00a0\t\n\u2003\n"
+        # Outside pass 39, finding 05: invisible characters alone (U+200B left from a deleted
+        # paste) were scored too.
+        blanks = "\u3000\u3000\n \u3000\u00a0\t\n\u2003\n\u200b\n\ufeff\n\u200b\u3000\u2060\n"
         result = practice("fee", "--record", str(record), input=blanks + "\u3000" + FEE_REPLIES)
         self.assertExit(result, 0)
         self.assertEqual(result.stdout.count("[vent]"), 1)
