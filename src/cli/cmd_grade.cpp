@@ -263,6 +263,10 @@ int exit_status(const ReportFacts& facts) {
   return facts.cohort.summary().failed > 0 ? kExitFailed : kExitOk;
 }
 
+// The "file" of a problem of the run itself (a report that cannot be opened, no scenario
+// folder): named in the reports as on standard error, `coach: …`.
+constexpr const char* kRunItself = "coach";
+
 std::unique_ptr<ReportTarget> report_target(const Context& context, const std::string& format,
                                             const std::string& path) {
   return std::make_unique<ReportTarget>(make_report_writer(format, output_style(context, path)),
@@ -279,85 +283,129 @@ std::vector<std::pair<std::string, std::string>> reports(const GradeOptions& opt
   return all;
 }
 
-std::vector<std::unique_ptr<ReportTarget>> report_targets(
-    const Context& context, const std::vector<std::pair<std::string, std::string>>& reports) {
-  std::vector<std::unique_ptr<ReportTarget>> targets;
-  for (const auto& [format, path] : reports)
-    targets.push_back(report_target(context, format, path));
-  return targets;
+// What grade reads, which no report may replace (`files`) or put a YAML file in (`folders`).
+struct ReadPlaces {
+  std::vector<std::string> files;
+  std::vector<std::string> folders;
+};
+
+// The folders of submissions named on the command line.
+std::vector<std::string> submission_folders(const GradeOptions& options) {
+  std::vector<std::string> folders;
+  for (const std::string& path : options.files) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) folders.push_back(path);
+  }
+  return folders;
 }
 
-// Every file grade reads, which no report may replace.
-std::vector<std::string> inputs(const GradeOptions& options, const ScenarioLibrary& library,
-                                const std::vector<std::string>& answers_files) {
-  std::vector<std::string> all = library_files(library);
-  all.insert(all.end(), answers_files.begin(), answers_files.end());
+// `files`, the exam and the roster.
+std::vector<std::string> with_exam_and_roster(std::vector<std::string> files,
+                                              const GradeOptions& options) {
   for (const std::string& path : {options.exam, options.roster})
-    if (!path.empty()) all.push_back(path);
-  return all;
+    if (!path.empty()) files.push_back(path);
+  return files;
 }
 
-// The reports whose file may be written, and why each other one may not: it is a file being read
-// or the history's. Such a report is refused alone: the others are written, with the refusal as
-// their error, so a CI job publishes why the run failed, never an earlier run's reports.
+// With the library read: every file it was read from, each submission, the exam and roster;
+// the library's folders and the submissions'.
+ReadPlaces read_places(const Context& context, const GradeOptions& options,
+                       const ScenarioLibrary& library,
+                       const std::vector<std::string>& answers_files) {
+  ReadPlaces read{with_exam_and_roster(library_files(library), options),
+                  library_folders(library, context)};
+  read.files.insert(read.files.end(), answers_files.begin(), answers_files.end());
+  const std::vector<std::string> submissions = submission_folders(options);
+  read.folders.insert(read.folders.end(), submissions.begin(), submissions.end());
+  return read;
+}
+
+// Before the library is read: its folders, where every file it reads is a YAML file, which no
+// report may be; the submissions as named, and their folders.
+ReadPlaces read_places_unread(const Context& context, const GradeOptions& options) {
+  ReadPlaces read{with_exam_and_roster(options.files, options), library_source_folders(context)};
+  const std::vector<std::string> submissions = submission_folders(options);
+  read.folders.insert(read.folders.end(), submissions.begin(), submissions.end());
+  return read;
+}
+
+// The reports whose file may be written, and why each other one may not: it is a file being
+// read or the history's, or it clashes with another report. Such a report is refused alone: the
+// others are written, with the refusal as their error, so a CI job publishes why the run failed,
+// never an earlier run's reports.
 struct ReportPlan {
   std::vector<std::pair<std::string, std::string>> written;  // format and path
   Diagnostics refused;
 };
 
 // A YAML report among the scenarios, or in a folder of submissions graded, would be read back as
-// a broken scenario or submission by every later run (exit 2 until someone finds it).
+// a broken scenario or submission by every later run (exit 2 until someone finds it). It is the
+// file written that counts: a link `summary.md` to `submissions/new.yaml` writes new.yaml there.
 std::optional<std::string> read_back_problem(const std::string& report,
                                              const std::vector<std::string>& folders) {
-  if (!is_yaml_name(report)) return std::nullopt;
+  const std::string written = output_target(report);
+  if (!is_yaml_name(written)) return std::nullopt;
   const auto folder = folder_holding_output(
       report, std::vector<std::filesystem::path>(folders.begin(), folders.end()));
   if (!folder) return std::nullopt;
-  return fmt::format(
+  const std::string problem = fmt::format(
       fmt::runtime(tr("YAML 报告不能写在 {} 里:每次批改都会把那里的 .yaml 文件当作场景或答案"
                       "文件读取,之后都会出错;请写到别处,或换个扩展名",
                       "a YAML report cannot go into {}: every grading reads the .yaml files "
                       "there as scenarios or submissions, and would fail from then on; write it "
                       "elsewhere, or under another extension")),
       utf8::show_name(folder->string()));
+  if (written == report) return problem;
+  return fmt::format(fmt::runtime(tr("它是指向 {} 的链接;{}", "it is a link to {}; {}")),
+                     utf8::show_name(written), problem);
 }
 
-// The folders whose .yaml files grade reads: the library's, and each folder of submissions.
-std::vector<std::string> read_folders(const Context& context, const GradeOptions& options,
-                                      const ScenarioLibrary& library) {
-  std::vector<std::string> folders = library_folders(library, context);
-  for (const std::string& path : options.files) {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) folders.push_back(path);
+// Two reports to one file (links followed) or pipe, or to standard output: which was meant is
+// not known, so neither is written, whichever order they were given in.
+void set_aside_clashes(ReportPlan& plan) {
+  std::vector<bool> clashing(plan.written.size(), false);
+  for (std::size_t i = 0; i < plan.written.size(); ++i) {
+    for (std::size_t j = i + 1; j < plan.written.size(); ++j) {
+      const auto problem =
+          output_paths_problem({plan.written[i].second, plan.written[j].second}, {}, std::nullopt);
+      if (!problem) continue;
+      plan.refused.error(kRunItself, {}, *problem);
+      clashing[i] = clashing[j] = true;
+    }
   }
-  return folders;
+  std::size_t index = 0;
+  std::erase_if(plan.written, [&](const auto&) { return clashing[index++]; });
 }
 
 ReportPlan plan_reports(const Context& context, const GradeOptions& options,
-                        const ScenarioLibrary& library,
-                        const std::vector<std::string>& answers_files) {
-  const std::vector<std::string> read = inputs(options, library, answers_files);
-  const std::vector<std::string> folders = read_folders(context, options, library);
+                        const ReadPlaces& read) {
   const auto database = history_output(context.history, options.history);
   ReportPlan plan;
   for (const auto& report : reports(options)) {
-    auto problem = output_paths_problem({report.second}, read, database);
-    if (!problem && !is_stdout(report.second)) problem = read_back_problem(report.second, folders);
+    auto problem = output_paths_problem({report.second}, read.files, database);
+    if (!problem && !is_stdout(report.second))
+      problem = read_back_problem(report.second, read.folders);
     if (problem)
       plan.refused.error(report.second, {}, *problem);
     else
       plan.written.push_back(report);
   }
+  set_aside_clashes(plan);
   return plan;
 }
 
-// What is wrong with the reports together (two to one file, two to standard output): which of
-// them was meant is not known, so none is written.
-std::optional<std::string> reports_clash(
-    const std::vector<std::pair<std::string, std::string>>& reports) {
-  std::vector<std::string> paths;
-  for (const auto& report : reports) paths.push_back(report.second);
-  return output_paths_problem(paths, {}, std::nullopt);
+// Each report's file opened before anything is graded. One that cannot be (a missing folder, a
+// directory, no TMPDIR for standard output) is refused as one that may not be written is.
+std::vector<std::unique_ptr<ReportTarget>> open_reports(const Context& context, ReportPlan& plan) {
+  std::vector<std::unique_ptr<ReportTarget>> targets;
+  for (const auto& [format, path] : plan.written) {
+    try {
+      targets.push_back(report_target(context, format, path));
+    } catch (const std::runtime_error& e) {
+      plan.refused.error(kRunItself, {}, e.what());
+    }
+  }
+  return targets;
 }
 
 // FORMAT=FILE, with a known format and a file.
@@ -381,30 +429,105 @@ void grade_files(GradeRun& run, const std::vector<std::string>& files) {
   progress.finish();
 }
 
+// A run made ready to grade: what it reads, the reports opened, and what keeps anyone from being
+// graded.
+struct PreparedRun {
+  const ScenarioLibrary* library = nullptr;  // null when it is not read
+  Certification certification;
+  std::vector<std::string> files;  // the submissions
+  std::vector<std::unique_ptr<ReportTarget>> targets;
+  Diagnostics problems;  // the library's and the inputs' first, then the reports'
+  bool stopped = false;  // by a problem of the run itself or of a report
+};
+
+// Why the library cannot be read at all: no scenario folder.
+std::optional<std::string> scenario_folder_problem(const Context& context) {
+  try {
+    scenarios_dir(context);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return std::nullopt;
+}
+
+// The library, the exam and the submissions are read unless the run is stopped already; the
+// reports are planned and opened either way, so every one that can be written says why.
+PreparedRun prepare(const Context& context, const GradeOptions& options) {
+  PreparedRun run;
+  for (const auto& problem : {context.history_switch_problem, scenario_folder_problem(context)})
+    if (problem) run.problems.error(kRunItself, {}, *problem);
+  run.stopped = !run.problems.empty();
+  if (!run.stopped) {
+    // A broken scenario file is reported, but submissions for the others are still graded.
+    run.library = &load_library({}, context, run.problems);
+    run.certification = load_certification(options, *run.library, run.problems);
+    run.files = expand_yaml_paths(
+        options.files, true,
+        tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"),
+        run.problems);
+  }
+  ReportPlan plan =
+      plan_reports(context, options,
+                   run.library ? read_places(context, options, *run.library, run.files)
+                               : read_places_unread(context, options));
+  run.targets = open_reports(context, plan);
+  run.stopped |= !plan.refused.empty();
+  run.problems.append(plan.refused);
+  return run;
+}
+
+// The files of the earlier run's reports, told before anything is read. Memory that runs out
+// before the reports are opened removes them too, as it does once they are open (their files go
+// as the run unwinds), and by then it may be too short even to tell a report from an input. They
+// are told without the library: every file it reads is a YAML file, so a YAML report is left
+// alone, and so is one over a submission named, the exam, the roster or the history.
+std::vector<std::string> earlier_report_files(const Context& context, const GradeOptions& options) {
+  const std::vector<std::string> read = with_exam_and_roster(options.files, options);
+  const auto database = history_output(context.history, options.history);
+  std::vector<std::string> files;
+  for (const auto& [format, path] : reports(options)) {
+    if (is_stdout(path)) continue;
+    const std::string target = output_target(path);
+    if (target.empty() || is_yaml_name(target)) continue;
+    if (!output_paths_problem({path}, read, database)) files.push_back(target);
+  }
+  return files;
+}
+
+// The run prepared; memory that runs out first removes the earlier run's reports.
+PreparedRun prepare_or_drop_reports(const Context& context, const GradeOptions& options) {
+  const std::vector<std::string> earlier = earlier_report_files(context, options);
+  try {
+    return prepare(context, options);
+  } catch (const std::bad_alloc&) {
+    for (const std::string& file : earlier) remove_earlier_report(file);
+    throw;
+  }
+}
+
+// The library of a run stopped before reading it: empty.
+const ScenarioLibrary& no_library() {
+  Diagnostics none;
+  return load_library(LibrarySources{}, none);
+}
+
 int grade(const Context& context, const GradeOptions& options) {
-  Diagnostics diagnostics;
-  // A broken scenario file is reported, but submissions for the others are still graded.
-  const ScenarioLibrary& library = load_library({}, context, diagnostics);
-  const Certification certification = load_certification(options, library, diagnostics);
-  const std::vector<std::string> files = expand_yaml_paths(
-      options.files, true,
-      tr("目录中没有答案文件(*.yaml)", "no answers files (*.yaml) in this directory"), diagnostics);
-  ReportPlan plan = plan_reports(context, options, library, files);
-  if (const auto problem = reports_clash(plan.written)) throw std::runtime_error(*problem);
-  diagnostics.append(plan.refused);
-  HistoryLink history(history_path(context.history, options.history));
+  PreparedRun prepared = prepare_or_drop_reports(context, options);
+  // Without a usable exam or roster, or stopped, nobody is graded, but the reports are still
+  // written with the problems as their errors: a CI job then publishes why the run failed, never
+  // an earlier run's reports. Nothing graded, nothing is recorded.
+  const bool grading = !prepared.stopped && prepared.certification.usable;
+  HistoryLink history(grading ? history_path(context.history, options.history) : std::nullopt);
   GradeLog log(history);
-  const Exam* exam = plan.refused.empty() ? certification.exam_to_grade() : nullptr;
-  GradeRun run(library, exam, report_targets(context, plan.written), log);
-  // Without a usable exam or roster, or with a report refused, the reports are still written,
-  // with the problems as their errors: a CI job then publishes why the run failed, never an
-  // earlier run's reports.
-  if (certification.usable && plan.refused.empty()) {
-    if (exam) run.expect(certification.roster);
-    grade_files(run, files);
+  const Exam* exam = grading ? prepared.certification.exam_to_grade() : nullptr;
+  GradeRun run(prepared.library ? *prepared.library : no_library(), exam,
+               std::move(prepared.targets), log);
+  if (grading) {
+    if (exam) run.expect(prepared.certification.roster);
+    grade_files(run, prepared.files);
   }
   ReportFacts& facts = run.finish(options.exam);
-  Diagnostics problems = diagnostics;  // the scenarios' problems first, then the submissions'
+  Diagnostics problems = prepared.problems;  // the scenarios' problems first, then the submissions'
   problems.append(facts.rejected);
   facts.rejected = problems;
   const std::vector<std::string> unwritten = run.write();

@@ -1,5 +1,6 @@
 #pragma once
 // Options every command shares.
+#include <optional>
 #include <string>
 
 namespace coach::cli {
@@ -16,6 +17,9 @@ struct Context {
   std::string lang;           // --lang zh|en; empty: from the locale
   bool no_color = false;
   HistoryChoice history;
+  // Why COACH_NO_HISTORY cannot be read (then it is not read at all): a command stops at it,
+  // grade writing its reports with it as their error.
+  std::optional<std::string> history_switch_problem;
 };
 
 }  // namespace coach::cli

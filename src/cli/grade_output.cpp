@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -143,6 +144,13 @@ void ReportSpool::finish(std::string_view head, std::string_view tail) {
   } catch (const std::runtime_error& e) {
     fail_file(e.what());
   }
+}
+
+void remove_earlier_report(const std::string& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return;
+  // A write-protected report is not replaced (OutputFile), so it is not removed either.
+  if (::access(file.c_str(), W_OK) == 0) ::unlink(file.c_str());
 }
 
 // An earlier run's report left at the path would pass for this run's (a JUnit file published

@@ -40,4 +40,9 @@ class ReportSpool {
   std::optional<std::string> spool_error_;  // why a part could not be spooled
 };
 
+// Removes `file`, where an earlier run's report is (output_target of the report's path), as a
+// report that cannot be written removes it: a regular file that may be replaced, never a device
+// or a pipe. Allocates nothing: it is for a run that ran out of memory before opening its reports.
+void remove_earlier_report(const std::string& file);
+
 }  // namespace coach::cli

@@ -10,7 +10,8 @@
 namespace coach::cli {
 
 // Adds --db and --no-history to `command`; `with_environment` also reads COACH_DB and
-// COACH_NO_HISTORY (only once: on the app, so a command's own option wins).
+// COACH_NO_HISTORY (only once: on the app, so a command's own option wins), the latter only
+// when unreadable_history_switch() finds nothing wrong with it.
 void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment);
 
 // Why COACH_NO_HISTORY cannot be read as yes or no (CLI11 reads it: 1, 0, yes, no, on, off,

@@ -173,4 +173,19 @@ std::vector<std::string> library_folders(const ScenarioLibrary& library, const C
   return folders;
 }
 
+std::vector<std::string> library_source_folders(const Context& context) {
+  LibrarySources sources;
+  try {
+    sources = library_sources({}, context);
+  } catch (const std::runtime_error&) {
+    return {};  // no scenario folder
+  }
+  std::vector<std::string> folders = {scenarios_dir(context)};
+  folders.insert(folders.end(), sources.lexicon_dirs.begin(), sources.lexicon_dirs.end());
+  folders.insert(folders.end(), sources.preset_dirs.begin(), sources.preset_dirs.end());
+  for (const auto* files : {&sources.lexicon_files, &sources.preset_files})
+    for (const std::string& file : *files) folders.push_back(fs::path(file).parent_path().string());
+  return folders;
+}
+
 }  // namespace coach::cli

@@ -24,6 +24,11 @@ std::vector<std::string> library_files(const ScenarioLibrary& library);
 // be read back as a broken scenario or lexicon.
 std::vector<std::string> library_folders(const ScenarioLibrary& library, const Context& context);
 
+// The same folders before the library is read (or when reading it failed): the scenario folder
+// and the folders of lexicons and customer types it would be read with; none without a scenario
+// folder, as nothing is read then.
+std::vector<std::string> library_source_folders(const Context& context);
+
 // "No scenario with this id", for show and practice.
 // "coach: unknown scenario `fe` (did you mean `fee`?)…", for an id named on the command line,
 // after the library's `load_problems` were shown: when there were any and no id is near, the

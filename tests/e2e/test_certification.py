@@ -531,7 +531,10 @@ class Batches(CoachTestCase):
                 self.assertExit(result, 2)
                 self.assertEqual(result.stdout, "")
                 self.assertIn("two outputs go to standard output", result.stderr)
-        self.assertFalse((self.tmp / "r.json").exists())
+        # Neither of the two is written, whichever was meant; the third report says why.
+        rejected = json.loads((self.tmp / "r.json").read_text(encoding="utf-8"))["rejected"]
+        self.assertEqual([r["file"] for r in rejected], ["coach"])
+        self.assertIn("two outputs go to standard output (/dev/fd/1 and -)", rejected[0]["message"])
         self.assertExit(grade(str(folder), "-o", str(self.tmp / "r.json"), "--report", "csv=-"), 1)
 
     def redirected(self, *args, stdout, stderr):
@@ -675,6 +678,94 @@ class Batches(CoachTestCase):
         self.assertTrue(shown.endswith("\r" + " " * len("grading " + "█" * 30 + " 8/8") + "\r"),
                         repr(shown[-60:]))
         self.assertEqual(self.run_with_terminal_stderr({"CI": "true"}), "")
+
+
+class RunsStoppedBeforeGrading(CoachTestCase):
+    """Outside pass 38, finding 03: a report that could not be opened (a missing folder, a
+    directory, no TMPDIR for a report to standard output) stopped the run where it was met: the
+    reports opened before it were removed, and those named after it kept the earlier run's
+    contents, to be published as this run's. A missing scenario folder and an unreadable
+    COACH_NO_HISTORY left every report as the earlier run wrote it."""
+
+    def setUp(self):
+        super().setUp()
+        self.write("in/zhang.yaml", GOOD.format(who="张三"))
+        self.reports = {"json": self.tmp / "r.json", "junit": self.tmp / "junit.xml",
+                        "markdown": self.tmp / "summary.md"}
+        for path in self.reports.values():
+            path.write_text("earlier run\n", encoding="utf-8")
+
+    def grade(self, reports, *before, env=None):
+        """Grades the submission into `reports` ((format, path), the first one -o), with `before`
+        ahead of the command."""
+        (first_format, first), *rest = reports
+        args = ["--format", first_format, "-o", str(first)]
+        for fmt, path in rest:
+            args += ["--report", f"{fmt}={path}"]
+        return run("--scenarios", str(FIXTURES), *before, "grade", str(self.tmp / "in"), *args,
+                   env=env, lang="en")
+
+    def assertEachSays(self, error, paths):
+        """Each report at `paths` is this run's, graded nobody and names `error`."""
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            with self.subTest(report=path.name):
+                self.assertNotIn("earlier run", text)
+                if path.suffix == ".json":
+                    report = json.loads(text)
+                    self.assertEqual(report["results"], [])
+                    self.assertIn(error, "\n".join(r["message"] for r in report["rejected"]))
+                elif path.suffix == ".xml":
+                    self.assertIn(error, ET.fromstring(text).find(".//error").text)
+                else:
+                    self.assertIn("nothing was graded", text)
+                    self.assertIn(error.replace("`", "\\`").replace("_", "\\_"), text)  # escaped
+
+    def test_a_report_that_cannot_be_opened_is_refused_alone_in_any_place(self):
+        (self.tmp / "a-folder").mkdir()
+        for bad, reason in [(self.tmp / "missing" / "r.csv", "No such file or directory"),
+                            (self.tmp / "a-folder", "Is a directory")]:
+            for place in range(3):
+                with self.subTest(bad=bad.name, place=place):
+                    for path in self.reports.values():
+                        path.write_text("earlier run\n", encoding="utf-8")
+                    reports = list(self.reports.items())
+                    reports.insert(place, ("csv", bad))
+                    result = self.grade(reports)
+                    self.assertExit(result, 2)
+                    error = f"{bad}: cannot write: {reason}"
+                    self.assertIn(f"coach: {error}", result.stderr)
+                    self.assertEqual(result.stdout, "")
+                    self.assertEachSays(error, self.reports.values())
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()),
+                         ["a-folder", "in", "junit.xml", "r.json", "summary.md"])  # no temporary file
+
+    def test_a_report_to_standard_output_without_a_tmpdir_stops_only_itself(self):
+        missing = self.tmp / "no-tmp"
+        reports = [("json", "-"), ("junit", self.reports["junit"]), ("markdown", self.reports["markdown"])]
+        result = self.grade(reports, env={"TMPDIR": str(missing)})
+        self.assertExit(result, 2)
+        self.assertEqual(result.stdout, "")
+        error = f"stdout: cannot create the temporary file the report is spooled to in {missing}"
+        self.assertIn(f"coach: {error}", result.stderr)
+        self.assertEachSays(error, [self.reports["junit"], self.reports["markdown"]])
+
+    def test_a_run_that_stops_before_reading_anything_writes_every_report_saying_why(self):
+        missing = self.tmp / "no-scenarios"
+        result = run("--scenarios", str(missing), "grade", str(self.tmp / "in"), "--format", "json", "-o",
+                     str(self.reports["json"]), "--report", f"junit={self.reports['junit']}", "--report",
+                     f"markdown={self.reports['markdown']}", lang="en")
+        self.assertExit(result, 2)
+        self.assertEqual(result.stderr, f"coach: {missing}: no such scenario directory\n")
+        self.assertEachSays(f"{missing}: no such scenario directory", self.reports.values())
+        # The history is left alone too: the switch may have meant "off".
+        data = self.tmp / "data"
+        result = self.grade(list(self.reports.items()), env={"COACH_NO_HISTORY": "maybe", "XDG_DATA_HOME": str(data)})
+        self.assertExit(result, 2)
+        error = "environment variable COACH_NO_HISTORY: `maybe` is neither yes nor no"
+        self.assertIn(f"coach: {error}", result.stderr)
+        self.assertEachSays(error, self.reports.values())
+        self.assertFalse(data.exists())
 
 
 class Formats(CoachTestCase):

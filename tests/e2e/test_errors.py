@@ -498,6 +498,38 @@ class ReportsThatCannotBeWritten(CoachTestCase):
         self.assertExit(ok, 1)  # graded: the one attempt leaves a step unanswered
         self.assertTrue((subs / "summary.json").exists())
 
+    def test_a_link_to_a_yaml_file_not_written_yet_where_grade_reads_yaml_is_refused(self):
+        # Outside pass 38, finding 09: the link was followed and its name alone was looked at, so
+        # `summary.md` linking to `subs/new.yaml` wrote the report there, and every later run
+        # failed on it as a broken submission (or scenario).
+        scenarios = self.tmp / "sc"
+        shutil.copytree(FIXTURES, scenarios)
+        subs = self.tmp / "subs"
+        subs.mkdir()
+        shutil.copy(self.answers(1), subs / "a.yaml")
+        (self.tmp / "to-subs").symlink_to("subs")
+        links = {"summary.md": ("subs/new.yaml", subs), "abs.txt": (str(scenarios / "zz.yaml"), scenarios),
+                 "chain.md": ("summary2.md", subs), "summary2.md": ("subs/rep.YML", subs),
+                 "via-folder.txt": ("to-subs/new.yaml", subs)}
+        for name, (target, _) in links.items():
+            (self.tmp / name).symlink_to(target)
+        for name, (_, folder) in links.items():
+            with self.subTest(report=name):
+                result = subprocess.run([COACH, "--no-history", "--scenarios", str(scenarios), "grade", str(subs),
+                                         "-o", str(self.tmp / name), "--format", "text"],
+                                        capture_output=True, text=True, env={**os.environ, "LANG": "C.UTF-8"})
+                self.assertExit(result, 2)
+                self.assertIn(f"{self.tmp / name}: 它是指向 ", result.stderr)
+                self.assertIn(f"的链接;YAML 报告不能写在 {folder} 里", result.stderr)
+        self.assertEqual(sorted(p.name for p in subs.iterdir()), ["a.yaml"])
+        self.assertFalse((scenarios / "zz.yaml").exists())
+        # A link to a file under another name is written as before.
+        (self.tmp / "ok.md").symlink_to("subs/summary.md")
+        ok = subprocess.run([COACH, "--no-history", "--scenarios", str(scenarios), "grade", str(subs),
+                             "-o", str(self.tmp / "ok.md"), "--format", "markdown"], capture_output=True, text=True)
+        self.assertExit(ok, 1)
+        self.assertTrue((subs / "summary.md").exists())
+
     def test_a_report_that_cannot_be_written_leaves_no_earlier_one(self):
         answers = self.answers(40)
         old = self.write("out/r.json", "OLD")
