@@ -326,7 +326,7 @@ class PracticeRun {
     if (options_.exam)
       screen_.too_slow(step, judged);
     else
-      screen_.feedback(result, step, judged);
+      screen_.feedback(result, step, judged, !session_.walked_out());
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;

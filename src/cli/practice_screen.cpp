@@ -97,10 +97,12 @@ void PracticeScreen::walked_out(const Scenario& s) const {
 
 // The time-limit note right after the rules (one of which is the limit), before the model
 // answer: printed after it, it read as a remark on the model answer.
-void PracticeScreen::feedback(const StepResult& result, const Step& step, double seconds) const {
+void PracticeScreen::feedback(const StepResult& result, const Step& step, double seconds,
+                              bool retry_offered) const {
   print(std::string("\n") + format_step_feedback(result, style_));
   too_slow(step, seconds);
   model_answer(step);
+  if (!retry_offered) return;
   print(style_.dim(std::string(tr("(输入 /retry 重答这一步,或直接回答下一步)",
                                   "(type /retry to answer this step again, or go on)"))) +
         "\n");

@@ -28,7 +28,10 @@ class PracticeScreen {
   void too_slow(const Step& step, double seconds) const;
   void walked_out(const Scenario& scenario) const;
   // `seconds`: how long the reply took, for the time-limit note under the rules it explains.
-  void feedback(const StepResult& result, const Step& step, double seconds) const;
+  // The step's feedback; `/retry` is offered only where the session goes on (not after the
+  // customer walked out, which ends it).
+  void feedback(const StepResult& result, const Step& step, double seconds,
+                bool retry_offered) const;
   void hint(const Step& step) const;
   // `number`: the step's number as the trainee met it, said when the answer is asked for later
   // (`/model`); 0 under the step's own feedback.

@@ -64,6 +64,8 @@ class Reactions(CoachTestCase):
         record = self.tmp / "rec.yaml"
         shown = run("practice", "missing-balance", "--record", str(record), input=f"{RUDE}\n{RUDE}\n王先生您好\n")
         self.assertIn("忍无可忍,愤而离开", shown.stdout)
+        # Outside pass 39, finding 14: /retry was offered just before the session ended.
+        self.assertNotIn("/retry", shown.stdout.split("忍无可忍")[0].rsplit("[", 1)[1])
         self.assertIn("怒气 █████████░ 95/100", shown.stdout)
         text = run("grade", str(record)).stdout
         self.assertIn("王先生(怒气 70→95):你们移动怎么回事", text)
