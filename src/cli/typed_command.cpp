@@ -8,6 +8,10 @@
 namespace coach::cli {
 namespace {
 
+// Longer than any command, with the blanks an input method may commit around it: a longer line
+// starting with `、` is a reply, and is not folded whole.
+constexpr std::size_t kLongestCommandBytes = 64;
+
 // The first character that is not whitespace, folded; empty when there is none.
 std::string first_folded_character(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
@@ -50,8 +54,17 @@ std::string folded_choice(std::string_view typed) {
 
 std::optional<std::string> typed_command(std::string_view line) {
   // Only a line that starts with a slash is folded whole: replies may be 10,000 characters.
-  if (first_folded_character(line) != "/") return std::nullopt;
-  return folded_choice(line);
+  const std::string first = first_folded_character(line);
+  if (first == "/") return folded_choice(line);
+  // With Chinese punctuation on (the default of the common pinyin input methods), the `/` key
+  // types `、`: `、quit` is a command typed so, never a reply to a customer.
+  if (first != "、" || line.size() > kLongestCommandBytes) return std::nullopt;
+  std::string folded = folded_choice(line);
+  const std::string_view word = std::string_view(folded).substr(first.size());
+  const bool letters = !word.empty() && std::all_of(word.begin(), word.end(),
+                                                    [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!letters) return std::nullopt;
+  return "/" + std::string(word);
 }
 
 }  // namespace coach::cli

@@ -12,7 +12,8 @@ namespace coach::cli {
 std::string folded_choice(std::string_view typed);
 
 // The command a line gives (`/quit`, folded), or nothing when it is a reply: a line is a
-// command when it starts with a slash, full-width or not.
+// command when it starts with a slash, full-width or not, or when it is `、` and a word of
+// letters (`、quit`: the `/` key of an input method typing Chinese punctuation).
 std::optional<std::string> typed_command(std::string_view line);
 
 // The line without the white space around it: any Unicode white space, so that a reply of

@@ -222,6 +222,11 @@ class PipedSessions(CoachTestCase):
         self.assertIn("/retry", session.stdout)
         self.assertNotIn("reply:", session.stdout)
         self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
+        # Outside pass 39, finding 03: the `/` key typing Chinese punctuation gives `、`.
+        session = practice("fee", "--record", str(record), input="\u3001hint\n\u3001qiut\n\u3001quit\n")
+        self.assertIn("unknown command /qiut", session.stdout)
+        self.assertNotIn("reply:", session.stdout)
+        self.assertIn("responses:\n  {}", record.read_text(encoding="utf-8"))
 
     def test_a_name_is_trimmed_as_grading_trims_it(self):
         record = self.tmp / "rec.yaml"

@@ -26,6 +26,19 @@ TEST_CASE("a line is a command when it starts with a slash, full-width or not") 
   CHECK_FALSE(typed_command("\xff/quit"));
 }
 
+// Outside pass 39, finding 03: with Chinese punctuation on, the `/` key types `、`, and `、quit`
+// was scored and recorded as a reply.
+TEST_CASE("a command typed with the input method's slash key, 、, is a command") {
+  CHECK(typed_command("、quit") == "/quit");
+  CHECK(typed_command("\u3000、Hint ") == "/hint");
+  CHECK(typed_command("、ｒｅｐｅａｔ") == "/repeat");  // full-width letters too
+  CHECK(typed_command("、qiut") == "/qiut");            // unknown: said so, not scored
+  CHECK_FALSE(typed_command("、"));
+  CHECK_FALSE(typed_command("、我们马上处理"));
+  CHECK_FALSE(typed_command("、quit now"));
+  CHECK_FALSE(typed_command("、" + std::string(100, 'a')));
+}
+
 TEST_CASE("a reply is trimmed of any Unicode white space, so one of spaces alone is empty") {
   CHECK(trimmed_reply("\xe3\x80\x80\xe3\x80\x80") == "");     // two ideographic spaces (U+3000)
   CHECK(trimmed_reply(" \t\xc2\xa0\xe2\x80\x83\r\n") == "");  // no-break, em space, CR LF
