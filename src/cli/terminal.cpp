@@ -16,9 +16,21 @@
 
 namespace coach::cli {
 
+namespace {
+
+// TERM=dumb says the terminal understands no escape sequence (Emacs' shell buffer, some CI log
+// viewers on a pseudo-terminal): colours would show as `^[[1m`.
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::string_view(term) == "dumb";
+}
+
+}  // namespace
+
 Style style_for(const Context& context, int fd) {
   const char* no_color = std::getenv("NO_COLOR");
-  const bool disabled = context.no_color || (no_color != nullptr && *no_color != '\0');
+  const bool disabled =
+      context.no_color || (no_color != nullptr && *no_color != '\0') || dumb_terminal();
   return Style(!disabled && ::isatty(fd) == 1);
 }
 

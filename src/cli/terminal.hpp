@@ -8,7 +8,7 @@
 
 namespace coach::cli {
 
-// Colour only on a terminal, and never with NO_COLOR or --no-color.
+// Colour only on a terminal, and never with NO_COLOR, --no-color or TERM=dumb.
 Style style_for(const Context& context, int fd);
 
 // The widest and tallest terminal coach draws for: wider text is wrapped at this width.

@@ -1107,6 +1107,15 @@ class TerminalSessions(CoachTestCase):
                 self.assertEqual(os.waitstatus_to_exitcode(status), -signal_sent)
                 self.assertEqual(termios.tcgetattr(fd), as_found)
 
+    def test_a_dumb_terminal_gets_no_colour(self):
+        # Outside pass 39, finding 06: 96 colour sequences in a short session with TERM=dumb.
+        pid, fd = self.spawn("practice", "fee", "--no-history", extra_env={"TERM": "dumb"})
+        screen = self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的心情我很理解。\r".encode())
+        screen += self.read_until(fd, "Step 2/2")
+        self.assertNotIn("\x1b[", screen)
+        self.assertIn("reply: [王先生]", screen)  # matched phrases marked as without colour
+
     def test_ctrl_z_throws_away_nothing_typed(self):
         # Ctrl-Z stays a signal, and the kernel threw away the keys not yet read with it: the
         # reply and its Enter typed just before. (A test's terminal has no job control: coach is
