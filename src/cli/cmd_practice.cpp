@@ -177,10 +177,12 @@ class PracticeRun {
       return kExitBadInput;
     }
     screen_.briefing(session_.rubric().scenario(), options_.exam);
+    // An exam stops after the last step too: a slip there could not be retried, though the
+    // exam's /help offers /retry (outside pass 39, finding 12). It shows no feedback there.
     bool left = false;
     while (!left) {
       left = !play_steps();
-      if (left || options_.exam || !offer_final_retry()) break;
+      if (left || !offer_final_retry()) break;
     }
     // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
     left_early_ = left && !session_.walked_out();

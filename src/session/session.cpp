@@ -1,5 +1,6 @@
 #include "session/session.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace coach {
@@ -53,32 +54,79 @@ std::optional<double> as_recorded(std::optional<double> seconds) {
 }  // namespace
 
 StepResult Session::answer(const std::string& reply, std::optional<double> measured) {
-  replace_retried();
   const CompiledStep& step = *current_;
   const std::optional<double> seconds = as_recorded(measured);
-  answers_.push_back({step.step->id, reply, seconds});
-  ++played_;
+  take_turn({step.step->id, reply, seconds});
   StepResult result = conversation_->answer(step, reply, seconds);
   current_ = conversation_->next_step();
+  let_go_of_passed();
   return result;
 }
 
 void Session::skip() {
   if (finished()) return;
-  replace_retried();
-  answers_.push_back({current_->step->id, std::nullopt, std::nullopt});
-  ++played_;
+  take_turn({current_->step->id, std::nullopt, std::nullopt});
   conversation_->answer(*current_, std::nullopt);
   current_ = conversation_->next_step();
+  let_go_of_passed();
 }
 
-// The answers from the step gone back to on are replaced only now: until the trainee gives the
-// step another reply, the earlier one counts (also for the steps after it, on a second /retry).
-void Session::replace_retried() {
-  for (std::size_t i = played_; i < answers_.size(); ++i) {
-    if (answers_[i].reply) earlier_tries_[answers_[i].step_id].push_back(*answers_[i].reply);
+// A reply kept from before a /retry is replaced only by the one to its own step: the steps
+// after it keep theirs (a new reply to step 1 dropped step 2's, outside pass 39, finding 09).
+// Kept replies are for steps at or after the current one, so the current step's is the first.
+void Session::take_turn(Answer answer) {
+  if (played_ < answers_.size() && answers_[played_].step_id == answer.step_id) {
+    Answer& kept = answers_[played_];
+    if (kept.reply) earlier_tries_[kept.step_id].push_back(*kept.reply);
+    kept = std::move(answer);
+  } else {
+    answers_.insert(answers_.begin() + static_cast<std::ptrdiff_t>(played_), std::move(answer));
   }
-  answers_.resize(played_);
+  ++played_;
+}
+
+// A kept reply whose step the conversation has gone past without playing it (a `when` that no
+// longer holds, a customer who left) answers nothing any more: it becomes an earlier try.
+void Session::let_go_of_passed() {
+  const auto first_kept = answers_.begin() + static_cast<std::ptrdiff_t>(played_);
+  auto passed = first_kept;
+  for (; passed != answers_.end(); ++passed) {
+    if (current_ && position(passed->step_id) >= position(current_->step->id)) break;
+    if (passed->reply) earlier_tries_[passed->step_id].push_back(*passed->reply);
+  }
+  answers_.erase(first_kept, passed);
+}
+
+std::size_t Session::position(const std::string& step_id) const {
+  return static_cast<std::size_t>(rubric_.find_step(step_id) - rubric_.steps().data());
+}
+
+// The answers played, then the kept replies played on by step, as `coach grade` plays the
+// transcript: a step reached without one (a step inserted since) is unanswered, and those
+// after it still count. `unreached`, when given, gets the kept replies the path goes past.
+std::unique_ptr<Conversation> Session::play_kept(std::vector<const Answer*>* unreached) const {
+  const CompiledStep* next = nullptr;
+  auto conversation = play(played_, next);
+  std::size_t kept = played_;
+  while (next != nullptr && kept < answers_.size()) {
+    const Answer& answer = answers_[kept];
+    if (position(answer.step_id) < position(next->step->id)) {
+      if (unreached) unreached->push_back(&answer);
+      ++kept;
+      continue;
+    }
+    if (answer.step_id == next->step->id) {
+      conversation->answer(
+          *next, answer.reply ? std::optional<std::string_view>(*answer.reply) : std::nullopt,
+          answer.seconds);
+      ++kept;
+    } else {
+      conversation->answer(*next, std::nullopt);
+    }
+    next = conversation->next_step();
+  }
+  for (; unreached && kept < answers_.size(); ++kept) unreached->push_back(&answers_[kept]);
+  return conversation;
 }
 
 Session::Retry Session::retry() {
@@ -101,16 +149,22 @@ AnswersFile Session::transcript() const {
   file.trainee = trainee_;
   Attempt attempt;
   attempt.scenario_id = rubric_.scenario().id;
+  // During a /retry the conversation stands before the step; the transcript says what the
+  // answers kept said. A kept reply the path they make goes past is no response: grade would
+  // not score it. It is listed with the earlier tries.
+  std::vector<const Answer*> unreached;
+  const auto kept = played_ == answers_.size() ? nullptr : play_kept(&unreached);
+  auto earlier_tries = earlier_tries_;
   for (const Answer& answer : answers_) {
+    if (std::find(unreached.begin(), unreached.end(), &answer) != unreached.end()) {
+      if (answer.reply) earlier_tries[answer.step_id].push_back(*answer.reply);
+      continue;
+    }
     if (answer.reply) attempt.responses.push_back({answer.step_id, MarkedText{*answer.reply, {}}});
     if (answer.seconds) attempt.seconds.push_back({answer.step_id, *answer.seconds});
   }
-  for (const auto& [step_id, tries] : earlier_tries_)
+  for (const auto& [step_id, tries] : earlier_tries)
     attempt.earlier_tries.push_back({step_id, tries});
-  // During a /retry the conversation stands before the step; the transcript says what the
-  // answers kept said.
-  const CompiledStep* next = nullptr;
-  const auto kept = played_ == answers_.size() ? nullptr : play(answers_.size(), next);
   for (const auto& turn : (kept ? *kept : *conversation_).path()) {
     attempt.path.push_back({turn.step_id, turn.customer_line, turn.mood_after});
   }
@@ -126,8 +180,7 @@ AnswersFile Session::transcript() const {
 // played from it.
 AttemptResult Session::result() const {
   if (played_ == answers_.size()) return conversation_->result(trainee_, "");
-  const CompiledStep* next = nullptr;
-  return play(answers_.size(), next)->result(trainee_, "");
+  return play_kept(nullptr)->result(trainee_, "");
 }
 
 }  // namespace coach

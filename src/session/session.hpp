@@ -40,9 +40,12 @@ class Session {
   StepResult answer(const std::string& reply, std::optional<double> seconds = std::nullopt);
   // Moves on without an answer; the step scores zero.
   void skip();
-  // Goes back to the step answered last. Its reply stays the step's answer (in the transcript
-  // and the score) until a new reply or a skip replaces it, and then moves to the earlier
-  // tries: a trainee who leaves instead loses nothing. A step keeps at most kMaxEarlierTries.
+  // Goes back to the step answered last. Its reply, and those of the steps gone back over,
+  // stay their steps' answers (in the transcript and the score) until a new reply or a skip at
+  // the step replaces them, and then move to the earlier tries: a trainee who leaves instead
+  // loses nothing. A new reply to an earlier step replaces that step's alone. A kept reply
+  // whose step the conversation no longer comes to (a `when` that no longer holds, a customer
+  // who left) moves to the earlier tries too. A step keeps at most kMaxEarlierTries.
   enum class Retry { went_back, nothing_answered, tries_used_up };
   Retry retry();
   const CompiledStep* last_answered() const;
@@ -59,12 +62,17 @@ class Session {
   };
   void replay();
   std::unique_ptr<Conversation> play(std::size_t count, const CompiledStep*& next) const;
-  void replace_retried();
+  std::unique_ptr<Conversation> play_kept(std::vector<const Answer*>* unreached) const;
+  void take_turn(Answer answer);
+  void let_go_of_passed();
+  std::size_t position(const std::string& step_id) const;
 
   const Rubric& rubric_;
   std::string trainee_;
-  std::vector<Answer> answers_;  // what the transcript keeps
-  std::size_t played_ = 0;       // the first answers the conversation has played (fewer on /retry)
+  // What the transcript keeps: the first played_ in the order the conversation played them,
+  // then the replies kept from before a /retry, for steps ahead, in the order of the rubric.
+  std::vector<Answer> answers_;
+  std::size_t played_ = 0;  // the first answers the conversation has played (fewer on /retry)
   std::map<std::string, std::vector<std::string>> earlier_tries_;
   std::unique_ptr<Conversation> conversation_;
   const CompiledStep* current_ = nullptr;

@@ -566,10 +566,12 @@ class AFullDiskForAMoment(HistoryTestCase):
         pid, fd = self.start("--exam", str(exam))
         self.answer(fd, REPLIES[0], "Step 2/2")
         self.limit_file_size(pid, self.LIMIT)
-        self.answer(fd, REPLIES[1], "(hurry)")  # fee's last reply, and its end: not written
+        self.answer(fd, REPLIES[1], "Press Enter for the summary")  # fee's last reply: not written
+        self.answer(fd, "", "(hurry)")  # nor its end
         self.answer(fd, "王先生,您的心情我很理解。", "Step 2/2")  # hurry's first: not written either
         self.limit_file_size(pid, resource.RLIM_INFINITY)
-        os.write(fd, "真对不起,给您添麻烦了。\r".encode())
+        self.answer(fd, "真对不起,给您添麻烦了。", "Press Enter for the summary")
+        os.write(fd, b"\r")
         screen = self.finish(pid, fd)
         self.assertEqual(self.answered(), [("fee", 1, "|".join(REPLIES)),
                                            ("hurry", 1, "王先生,您的心情我很理解。|真对不起,给您添麻烦了。")])

@@ -371,6 +371,36 @@ class PipedSessions(CoachTestCase):
         self.assertIn("responses:\n  {}", recorded)
         self.assertIn("earlier_tries", recorded)
 
+    def test_a_new_reply_after_going_back_two_steps_keeps_the_later_steps_answer(self):
+        # Outside pass 39, finding 09: /retry twice and a new reply to step 1 dropped step 2's
+        # answer (100 became 0) from the recording, the summary and the history.
+        record, db = self.tmp / "rec.yaml", self.tmp / "h.db"
+        apologize = FEE_REPLIES.splitlines()[1]
+        result = practice("fee", "--record", str(record), "--db", str(db),
+                          input=f"好的\n{apologize}\n/retry\n/retry\n王先生,您的心情我很理解。\n/quit\n")
+        self.assertExit(result, 0)
+        self.assertIn("Score 100.0", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn(f'apologize: "{apologize}"', recorded)
+        self.assertIn('earlier_tries:\n  vent:\n    - "好的"', recorded)
+        self.assertEqual(stored_replies(db)["apologize"], (1, apologize))
+        graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--no-history", "--format", "json")
+        self.assertEqual(json.loads(graded.stdout)["results"][0]["score"], 100.0)
+
+    def test_an_exam_stops_after_the_last_step_so_that_it_can_be_answered_again(self):
+        # Outside pass 39, finding 12: the exam ended at the last reply, so a slip there was final.
+        record = self.tmp / "exam.yaml"
+        vent, apologize = FEE_REPLIES.splitlines()
+        result = practice("fee", "--exam", "--record", str(record), input=f"{vent}\n好\n/retry\n{apologize}\n\n")
+        self.assertExit(result, 0)
+        self.assertEqual(result.stdout.count("Press Enter for the summary, or /retry"), 2)
+        self.assertNotIn("Model answer", result.stdout.split("Summary")[0])  # still no feedback
+        self.assertIn("Score 100.0", result.stdout)
+        recorded = record.read_text(encoding="utf-8")
+        self.assertIn(f'apologize: "{apologize}"', recorded)
+        self.assertIn('earlier_tries:\n  apologize:\n    - "好"', recorded)
+        self.assertEqual(result.stderr.count("not recorded"), 0)
+
     def test_a_recording_that_cannot_be_written_is_refused_before_the_session(self):
         exam = str(ROOT / "exams" / "basic-certificate.yaml")
         targets = [self.tmp / "absent" / "rec.yaml", self.tmp]
@@ -1362,6 +1392,8 @@ class StopAndContinue(CoachTestCase):
         os.write(fd, b"\x1a")
         self.read_until(fd, "you>", after="$ fg")
         os.write(fd, "对不起。\r".encode())
+        self.read_until(fd, "Press Enter for the summary")
+        os.write(fd, b"\r")
         self.read_until(fd, "Summary")
         seconds = float(re.search(r"^  apologize: ([0-9.]+)$", record.read_text(encoding="utf-8"), re.M).group(1))
         self.assertGreaterEqual(seconds, 3.5)
@@ -1371,7 +1403,7 @@ class ExamSessions(CoachTestCase):
     def test_sitting_an_exam_writes_one_submission_that_grade_certifies(self):
         lines = []
         for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
-            lines += list(self.model_answers(scenario_id).values())
+            lines += list(self.model_answers(scenario_id).values()) + [""]  # Enter after the last step
         submission = self.tmp / "submission.yaml"
         exam = str(ROOT / "exams" / "basic-certificate.yaml")
         sat = run("practice", "--exam", exam, "--record", str(submission), "--trainee", "张三",
@@ -1389,7 +1421,7 @@ class ExamSessions(CoachTestCase):
             self.skipTest("cannot make a process id namespace here")
         lines = []
         for scenario_id in ["airline-delay", "missing-balance", "sms-failure"]:
-            lines += list(self.model_answers(scenario_id).values())
+            lines += list(self.model_answers(scenario_id).values()) + [""]  # Enter after the last step
         env = pipe_env({"XDG_DATA_HOME": str(self.tmp / "share")})
         exam = str(ROOT / "exams" / "basic-certificate.yaml")
         for trainee in ["甲", "乙"]:
@@ -1411,7 +1443,7 @@ class ExamSessions(CoachTestCase):
             answers = self.model_answers(scenario_id)
             if scenario_id == "missing-balance":
                 answers["apologize"] = "王先生,对不起,我把您说的情况记录下来。"
-            lines += list(answers.values())
+            lines += list(answers.values()) + [""]  # Enter after the last step
         submission = self.tmp / "submission.yaml"
         exam = str(ROOT / "exams" / "basic-certificate.yaml")
         sat = run("practice", "--exam", exam, "--record", str(submission), input="\n".join(lines) + "\n", lang="en")
@@ -1460,9 +1492,9 @@ class ExamSessions(CoachTestCase):
         proc, replies = self.start_exam(record, pipe_env(), "--no-history")
         self.assertTrue(wait_for_text(record, replies[2]))  # then it waits for the next reply
         shutil.rmtree(folder)
-        lines = list(self.model_answers("airline-delay").values())[3:]
+        lines = list(self.model_answers("airline-delay").values())[3:] + [""]  # Enter after the last step
         for scenario_id in ["missing-balance", "sms-failure"]:
-            lines += list(self.model_answers(scenario_id).values())
+            lines += list(self.model_answers(scenario_id).values()) + [""]
         out, err = proc.communicate("".join(line + "\n" for line in lines).encode(), timeout=60)
         self.assertEqual(proc.returncode, 0, err.decode())
         self.assertEqual(err.decode().count("cannot write"), 1)

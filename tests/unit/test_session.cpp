@@ -64,14 +64,58 @@ TEST_CASE("a retry not answered again keeps the earlier reply") {
   CHECK(format_answers(session.transcript()) == before);
   CHECK(session.result().score == 100.0);
 
-  session.answer("好的");  // a new reply replaces the step and what followed it
+  session.answer("好的");  // a new reply replaces its own step, not those after it
   const Attempt replaced = session.transcript().attempts.front();
-  CHECK(replaced.responses.size() == 1);
+  CHECK(replaced.responses.size() == 2);
+  REQUIRE(replaced.find("one"));
   CHECK(replaced.find("one")->text == "好的");
-  REQUIRE(replaced.earlier_tries.size() == 2);
+  REQUIRE(replaced.find("two"));
+  CHECK(replaced.find("two")->text == "对不起");
+  REQUIRE(replaced.earlier_tries.size() == 1);
   CHECK(replaced.earlier_tries[0].second == std::vector<std::string>{"您的心情我很理解"});
-  CHECK(replaced.earlier_tries[1].second == std::vector<std::string>{"对不起"});
-  CHECK(replaced.path.size() == 1);
+  CHECK(replaced.path.size() == 2);
+}
+
+// Outside pass 39, finding 09: going back two steps and answering the first again dropped the
+// second step's answer (100 became 0) from the recording, the summary and the history.
+TEST_CASE("a new reply after going back two steps keeps the later step's answer") {
+  test::Fixture fixture(kScenario);
+  Session session(*fixture.rubric, "张三");
+  session.answer("好的");
+  session.answer("对不起", 2.0);
+  REQUIRE(session.retry() == Session::Retry::went_back);
+  REQUIRE(session.retry() == Session::Retry::went_back);
+  session.answer("您的心情我很理解");
+  REQUIRE_FALSE(session.finished());
+  CHECK(session.current_step().step->id == "two");  // shown again, its reply still kept
+  CHECK(session.turns_played() == 1);
+  CHECK(session.last_answered()->step->id == "one");
+
+  // The trainee leaves here: both answers count, as grade scores the transcript.
+  const AttemptResult shown = session.result();
+  CHECK(shown.score == 100.0);
+  Diagnostics diagnostics;
+  const auto reloaded = parse_answers(format_answers(session.transcript()), "r.yaml", diagnostics);
+  REQUIRE_MESSAGE(reloaded, diagnostics.to_string());
+  const Attempt& attempt = reloaded->attempts.front();
+  REQUIRE(attempt.find("one"));
+  CHECK(attempt.find("one")->text == "您的心情我很理解");
+  REQUIRE(attempt.find("two"));
+  CHECK(attempt.find("two")->text == "对不起");
+  CHECK(attempt.seconds_for("two") == 2.0);
+  REQUIRE(attempt.earlier_tries.size() == 1);
+  CHECK(attempt.earlier_tries[0].first == "one");
+  CHECK(format_json_report({score_attempt(*fixture.rubric, attempt, "张三", "")}) ==
+        format_json_report({shown}));
+
+  // A new reply to step two replaces it in turn.
+  session.answer("好");
+  CHECK(session.finished());
+  const Attempt last = session.transcript().attempts.front();
+  REQUIRE(last.find("two"));
+  CHECK(last.find("two")->text == "好");
+  CHECK(last.earlier_tries.size() == 2);
+  CHECK(session.result().score == 50.0);
 }
 
 TEST_CASE("a skip after a retry replaces the reply, which is kept as an earlier try") {
@@ -154,6 +198,80 @@ TEST_CASE("a session left early scores as grade scores its transcript") {
   CHECK(format_json_report({shown}) == format_json_report({graded}));
 }
 
+// What a re-answered step does to the conversation decides what the later replies kept from
+// before the /retry still answer: the steps the conversation comes to keep theirs.
+TEST_CASE("a re-answered step that inserts a step keeps the replies after it") {
+  test::Fixture fixture(kReacting);
+  Session session(*fixture.rubric, "张三");
+  session.answer("您的心情我很理解");
+  session.answer("对不起");
+  REQUIRE(session.finished());
+  session.retry();
+  session.retry();
+  session.answer("您的心情我很理解,不过是你弄错了");  // anger 80: the customer raises `extra`
+  REQUIRE(session.current_step().step->id == "extra");
+  const AttemptResult shown = session.result();
+  REQUIRE(shown.steps.size() == 3);
+  CHECK_FALSE(shown.steps[1].answered);  // the inserted step has no reply yet
+  CHECK(shown.steps[2].step_id == "two");
+  CHECK(shown.steps[2].passed);  // the kept reply still answers it
+  const Attempt attempt = session.transcript().attempts.front();
+  REQUIRE(attempt.find("two"));
+  CHECK(attempt.find("two")->text == "对不起");
+  CHECK(format_json_report({score_attempt(*fixture.rubric, attempt, "张三", "")}) ==
+        format_json_report({shown}));
+  session.answer("对不起,给您添麻烦了");
+  CHECK(session.current_step().step->id == "two");
+  REQUIRE(session.transcript().attempts.front().find("two"));
+  CHECK(session.transcript().attempts.front().find("two")->text == "对不起");
+}
+
+TEST_CASE("a kept reply whose step the conversation no longer reaches becomes an earlier try") {
+  test::Fixture fixture(kReacting);
+  Session session(*fixture.rubric, "张三");
+  session.answer("你弄错了");  // anger 80: `extra` is played
+  session.answer("对不起");
+  session.answer("对不起,是我们弄错了");
+  REQUIRE(session.finished());
+  for (int i = 0; i < 3; ++i) REQUIRE(session.retry() == Session::Retry::went_back);
+  session.answer("您的心情我很理解");  // anger stays 50: `extra` is passed by
+  CHECK(session.current_step().step->id == "two");
+  const Attempt attempt = session.transcript().attempts.front();
+  CHECK(attempt.find("extra") == nullptr);
+  REQUIRE(attempt.find("two"));
+  CHECK(attempt.find("two")->text == "对不起,是我们弄错了");
+  REQUIRE(attempt.earlier_tries.size() == 2);
+  CHECK(attempt.earlier_tries[0].first == "extra");
+  CHECK(attempt.earlier_tries[0].second == std::vector<std::string>{"对不起"});
+  CHECK(format_json_report({score_attempt(*fixture.rubric, attempt, "张三", "")}) ==
+        format_json_report({session.result()}));
+}
+
+TEST_CASE("a re-answered step the customer walks out at ends with the later replies as tries") {
+  const std::string customer = "{name: 王先生}";
+  const std::string scenario =
+      std::string(kReacting).replace(std::string(kReacting).find(customer), customer.size(),
+                                     "{name: 王先生, mood: 50, limit: 80}");
+  test::Fixture fixture(scenario, test::kLexicon, test::Temper::in_force);
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  Session session(*fixture.rubric, "张三");
+  session.answer("您的心情我很理解");
+  session.answer("对不起");
+  session.retry();
+  session.retry();
+  session.answer("你弄错了");  // anger 80: the customer leaves
+  CHECK(session.walked_out());
+  CHECK(session.finished());
+  const Attempt attempt = session.transcript().attempts.front();
+  CHECK(attempt.find("two") == nullptr);
+  REQUIRE(attempt.earlier_tries.size() == 2);
+  CHECK(attempt.earlier_tries[1].second == std::vector<std::string>{"对不起"});
+  const AttemptResult shown = session.result();
+  CHECK(shown.walked_out);
+  CHECK(format_json_report({score_attempt(*fixture.rubric, attempt, "张三", "")}) ==
+        format_json_report({shown}));
+}
+
 // The session plays its own conversation on to the end rather than scoring the transcript again
 // at every save (which made a long session quadratic): after every move, both must agree.
 TEST_CASE("after any answers, skips and retries the session scores as grade scores it") {
@@ -164,12 +282,13 @@ TEST_CASE("after any answers, skips and retries the session scores as grade scor
   std::mt19937 random(20261125);
   for (int round = 0; round < 40; ++round) {
     Session session(*fixture.rubric, "张三");
-    for (int move = 0; move < 8 && !session.finished(); ++move) {
-      switch (random() % 4) {
+    for (int move = 0; move < 12 && !session.finished(); ++move) {
+      switch (random() % 5) {
         case 0:
           session.skip();
           break;
         case 1:
+        case 2:
           session.retry();
           break;
         default:
