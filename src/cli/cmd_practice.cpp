@@ -282,7 +282,11 @@ class PracticeRun {
       leave_prompt();
       return true;
     }
-    return !handle_line(line);
+    if (handle_line(line)) return false;
+    // `/quit` typed after the text Ctrl-C left on the line: that text is no reply either.
+    std::cout << std::flush;
+    std::cerr << unsent_text_note(reader_->take_unfinished());
+    return true;
   }
 
   // What grade would refuse in the recording never gets there: controls (pasted from a

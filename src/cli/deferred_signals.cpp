@@ -7,7 +7,22 @@ namespace {
 
 std::atomic<std::uint64_t> writes_ended{0};
 
+bool ignored(int signal) {
+  struct sigaction current {};
+  return ::sigaction(signal, nullptr, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
 }  // namespace
+
+sigset_t session_ending_signals() {
+  sigset_t ending;
+  sigemptyset(&ending);
+  sigaddset(&ending, SIGTERM);
+  sigaddset(&ending, SIGHUP);
+  for (const int signal : {SIGQUIT, SIGXCPU, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF})
+    if (!ignored(signal)) sigaddset(&ending, signal);
+  return ending;
+}
 
 std::mutex& DeferredSignals::writing() {
   static std::mutex writing;
@@ -15,10 +30,7 @@ std::mutex& DeferredSignals::writing() {
 }
 
 DeferredSignals::DeferredSignals() : writing_(writing()) {
-  sigset_t ending;
-  sigemptyset(&ending);
-  sigaddset(&ending, SIGTERM);
-  sigaddset(&ending, SIGHUP);
+  const sigset_t ending = session_ending_signals();
   pthread_sigmask(SIG_BLOCK, &ending, &previous_);
 }
 

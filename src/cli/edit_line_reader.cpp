@@ -2,7 +2,7 @@
 // (wide characters included), history of earlier replies on up/down, and a multi-line paste
 // taken as one reply. A live status (a step's countdown) is part of the prompt, and libedit
 // redraws it with the line, so what is typed, the cursor and the wrapping stay libedit's own.
-// A SIGTERM or SIGHUP takes the lines already typed first (see EndingSignalWatch).
+// A SIGTERM, SIGHUP or Ctrl-\ takes the lines already typed first (see EndingSignalWatch).
 #include <histedit.h>
 #include <langinfo.h>
 #include <poll.h>
@@ -26,6 +26,7 @@
 #include "cli/line_reader.hpp"
 #include "cli/live_prompt.hpp"
 #include "cli/prompt_resize.hpp"
+#include "cli/saved_terminal.hpp"
 #include "cli/terminal_keys.hpp"
 #include "cli/terminal_signals.hpp"
 #include "cli/typeahead_keeper.hpp"
@@ -36,7 +37,8 @@
 namespace coach::cli {
 namespace {
 
-// How long after a line the next one must arrive to count as part of the same paste.
+// How long after a line the next one must arrive to count as part of the same paste, where the
+// terminal is not asked to mark pastes.
 constexpr int kPasteGapMilliseconds = 15;
 constexpr int kHistorySize = 200;
 // How long after an Esc the rest of a key's escape sequence may come: its bytes are sent
@@ -46,6 +48,7 @@ constexpr int kEscapeGapMilliseconds = 25;
 // Handed to libedit instead of a keystroke when the live status is due to change, and bound to
 // a redraw. Ctrl-^ is unbound among libedit's emacs keys and no terminal key sends it alone.
 constexpr wchar_t kTick = L'\x1e';
+constexpr wchar_t kEndOfInput = L'\x04';  // Ctrl-D
 
 // After these keys libedit reads the next character as part of the same command (Esc: a meta
 // key; Ctrl-V: quoted insert; Ctrl-X: a key sequence): no tick until it comes.
@@ -179,6 +182,23 @@ bool more_input_arrives_soon() {
   return byte_arrives_within(kPasteGapMilliseconds);
 }
 
+// The terminal marks pastes while the prompt reads, and only then: the marks must reach neither
+// the shell (Ctrl-Z, the end) nor a paste made while coach is busy, which is typed ahead.
+class PasteMarks {
+ public:
+  explicit PasteMarks(bool wanted) : on_(wanted) {
+    if (on_) mark_pastes(true);
+  }
+  ~PasteMarks() {
+    if (on_) mark_pastes(false);
+  }
+  PasteMarks(const PasteMarks&) = delete;
+  PasteMarks& operator=(const PasteMarks&) = delete;
+
+ private:
+  bool on_;
+};
+
 // libedit, with what it says of the terminal while starting in coach's words: it warned in
 // English of a TERM it does not know (TERM=emacs, a terminal the server lacks), in a session
 // that is otherwise Chinese. Its errors after that go to stderr as before.
@@ -209,6 +229,7 @@ class EditLineReader : public LineReader {
  public:
   EditLineReader() : interrupt_key_(terminal_interrupt_key()) {
     const std::optional<termios> found = terminal_settings();
+    if (found) remember_terminal(*found);  // given back by any signal that ends coach
     ensure_utf8_ctype();
     editor_ = start_editor();
     history_ = history_winit();
@@ -221,12 +242,16 @@ class EditLineReader : public LineReader {
     el_wset(editor_, EL_ADDFN, L"coach-redraw-status", L"redraw the countdown", &redraw_status);
     el_wset(editor_, EL_BIND, L"^^", L"coach-redraw-status", nullptr);
     live_statuses_ = can_redraw_in_place(editor_);
+    // A terminal that can redraw a line takes escape sequences: asked to mark pastes, it marks
+    // one however it is delivered (line by line, in pieces over a slow link). A dumb one, or
+    // one libedit leaves alone (TERM=emacs), is not asked.
+    marks_pastes_ = live_statuses_;
     // Where libedit does not edit it never read the terminal's settings: modes set on them
     // would start from zeros (no speed, no interrupt key) and stay after the session.
     if (edits(editor_)) {
       read_ctrl_c_in_order();
       keep_canonical_mode_off();
-      if (found) terminal_signals_.emplace(*found);
+      if (found) terminal_signals_.emplace();
     } else {
       typeahead_keeper_.emplace();
     }
@@ -235,6 +260,7 @@ class EditLineReader : public LineReader {
   ~EditLineReader() override {
     history_wend(history_);
     el_end(editor_);
+    forget_terminal();  // el_end gave it back
   }
 
   ReadStatus read(const std::string& prompt, std::string& line,
@@ -244,17 +270,21 @@ class EditLineReader : public LineReader {
     if (terminal_signals_ && terminal_signals_->take_resized()) el_resize(editor_);
     prompt_ = mark_invisible(live_.text());
     in_command_ = false;
+    in_paste_ = false;  // a paste whose end mark never came ends with its prompt
+    restored_.clear();
     if (ending_) end_at_signal(take_unfinished());  // after the paste the signal ended
     if (const auto held = std::exchange(held_, std::nullopt)) return *held;
     if (interrupts_.take()) return ReadStatus::interrupted;
     if (!unfinished_.empty()) {
       el_wpush(editor_, unfinished_.c_str());  // typed again, as if by the trainee
-      unfinished_.clear();
+      restored_ = std::exchange(unfinished_, {});
     }
+    const PasteMarks marks(marks_pastes_);
     const ReadStatus got = read_one(line);
     if (ending_) end_at_signal(take_unfinished());
     if (got != ReadStatus::line) return got;
     read_rest_of_paste(line);
+    take_command_after_restored(line);
     if (worth_recalling(line)) history_w(history_, &event_, H_ENTER, to_wide(line).c_str());
     return ReadStatus::line;
   }
@@ -268,6 +298,7 @@ class EditLineReader : public LineReader {
       if (count != 1 || !EscapeSequence::starts(static_cast<char32_t>(*out))) return count;
       // What the sequence stands for is handed over next; a dropped one reads the key after it.
       if (!translate_escape_sequence(static_cast<char32_t>(*out))) return -1;
+      if (paste_ended_with_enter_) return -1;  // the reply is complete: libedit stops reading
     }
   }
 
@@ -303,8 +334,34 @@ class EditLineReader : public LineReader {
       interrupts_.post();
       return -1;  // as for a Ctrl-C from the self-pipe
     }
+    if (count == 1 && *out == kEndOfInput && leaves_with_text()) {
+      leaving_with_text_ = true;
+      return -1;
+    }
     in_command_ = count == 1 && takes_next_character(*out);
     return count;
+  }
+
+  // After Ctrl-C the question offers end of input to leave, but libedit ends input with Ctrl-D
+  // only on an empty line: on the text Ctrl-C brought back it beeped, and the trainee stayed.
+  // There, Ctrl-D at the end of the line leaves, the text being no reply (not recorded).
+  bool leaves_with_text() const {
+    const LineInfoW* info = el_wline(editor_);
+    return !restored_.empty() && info && info->cursor == info->lastchar &&
+           info->lastchar > info->buffer;
+  }
+
+  // After Ctrl-C the text typed so far came back on the line, and a command typed after it
+  // (`/quit`, as the question offers) was scored with it as the reply. The command is the
+  // line, and the text stays unfinished: named when the trainee leaves, back on the line when
+  // the command keeps the prompt.
+  void take_command_after_restored(std::string& line) {
+    const std::string restored = to_utf8(restored_.c_str());
+    if (restored.empty() || !line.starts_with(restored)) return;
+    const std::string command = line.substr(restored.size());
+    if (!typed_command(command)) return;
+    unfinished_ = restored_;
+    line = command;
   }
 
   // The rest of the escape sequence `introducer` starts, read as it comes (a key's bytes arrive
@@ -323,7 +380,19 @@ class EditLineReader : public LineReader {
     }
     translated_ = sequence.keys();
     for (char32_t c : sequence.leftover()) translated_ += static_cast<wchar_t>(c);
+    note_paste_mark(sequence.paste_mark());
     return true;
+  }
+
+  // Enter within a paste's marks is part of the paste. A paste whose last line had its Enter
+  // ends the reply at its end mark, as the paste's own Enter would have without marks.
+  void note_paste_mark(EscapeSequence::PasteMark mark) {
+    if (mark == EscapeSequence::PasteMark::start) in_paste_ = true;
+    if (mark != EscapeSequence::PasteMark::end) return;
+    in_paste_ = false;
+    const LineInfoW* info = el_wline(editor_);
+    const bool line_empty = info && info->lastchar == info->buffer && translated_.empty();
+    paste_ended_with_enter_ = continuing_paste_ && line_empty;
   }
 
   int hand_over_translated(wchar_t* out) {
@@ -393,15 +462,21 @@ class EditLineReader : public LineReader {
     return tick(out);
   }
 
-  // Lines that follow at once are the rest of a paste, joined to `line` as one reply. End of
-  // input or Ctrl-C among them is never part of a paste: it is held for the next read(), which
-  // would otherwise wait for a key that has already come.
+  // The lines of a paste after the first, joined to `line` as one reply: those within its marks
+  // where the terminal marks pastes, and there every Enter outside them ends a reply (keys
+  // typed while coach was busy come at once, a reply and its Enter, then the next words, and
+  // must not be taken for a paste). Elsewhere lines that follow at once are taken for the rest
+  // of a paste. End of input or Ctrl-C among them is never part of a paste: it is held for the
+  // next read(), which would otherwise wait for a key that has already come.
   void read_rest_of_paste(std::string& line) {
     live_ = LivePrompt();  // the rest of a paste comes at once, with no prompt
-    while (more_input_arrives_soon()) {
+    while (marks_pastes_ ? in_paste_ : more_input_arrives_soon()) {
       std::string next;
       prompt_.clear();
+      continuing_paste_ = true;
       const ReadStatus got = read_one(next);
+      continuing_paste_ = false;
+      if (std::exchange(paste_ended_with_enter_, false)) return;
       if (got != ReadStatus::line) {
         held_ = got;
         end_paste_at_interrupt(line);
@@ -436,6 +511,10 @@ class EditLineReader : public LineReader {
     if (interrupts_.take()) {
       keep_unfinished();
       return ReadStatus::interrupted;
+    }
+    if (std::exchange(leaving_with_text_, false)) {
+      keep_unfinished();
+      return ReadStatus::end_of_input;
     }
     if (ending_signal_came()) {  // the end of input of a closed terminal included
       keep_unfinished();
@@ -475,6 +554,12 @@ class EditLineReader : public LineReader {
   std::wstring translated_;  // keys an escape sequence stands for, not yet handed over
   bool ending_ = false;      // a SIGTERM or SIGHUP came and no line was left to take
   bool live_statuses_ = false;
+  bool marks_pastes_ = false;            // the terminal is asked to mark pastes
+  bool in_paste_ = false;                // between a paste's start and end marks
+  bool continuing_paste_ = false;        // reading the lines of a paste after its first
+  bool paste_ended_with_enter_ = false;  // its end mark came right after its last Enter
+  std::wstring restored_;                // the text Ctrl-C brought back to this prompt
+  bool leaving_with_text_ = false;       // Ctrl-D on that text
 };
 
 bool read_byte(unsigned char& byte) {

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "cli/deferred_signals.hpp"
+#include "cli/saved_terminal.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -37,17 +38,11 @@ std::atomic<int> signal_taken{0};
 // The watch that lives, if any; changed and read with DeferredSignals::writing() held.
 std::shared_ptr<EndingSignalWatch::Watched> living;
 
-sigset_t ending_signals() {
-  sigset_t ending;
-  sigemptyset(&ending);
-  sigaddset(&ending, SIGTERM);
-  sigaddset(&ending, SIGHUP);
-  return ending;
-}
-
 // Raised on this thread, with the signal let through, it does what it was set to do: end the
-// program (or remove a report's temporary file first, and then end it).
+// program (or remove a report's temporary file first, and then end it). The terminal comes
+// back as found first: ended by default, coach left it without echo or line editing.
 [[noreturn]] void end_as_the_signal_would(int signal) {
+  give_terminal_back();
   sigset_t only;
   sigemptyset(&only);
   sigaddset(&only, signal);
@@ -145,7 +140,7 @@ EndingSignalWatch::EndingSignalWatch(std::function<void(bool every_line_taken)> 
   }
   // Blocked here before the thread starts, which inherits the mask: only its descriptor takes
   // them. Without one, the signals keep their default and end the program at once.
-  const sigset_t ending = ending_signals();
+  const sigset_t ending = session_ending_signals();
   pthread_sigmask(SIG_BLOCK, &ending, &previous_);
   signal_fd_ = ::signalfd(-1, &ending, SFD_CLOEXEC);
   if (signal_fd_ < 0 || ::pipe2(stop_pipe_, O_CLOEXEC) != 0) {

@@ -1,7 +1,8 @@
 #pragma once
-// A SIGTERM or SIGHUP (`kill`, a closed terminal) ends a practice session as it always did,
-// with the signal's exit status, but first takes what the trainee had already sent and does
-// what the end of input does. A reply ended with Enter that is waiting to be read (typed while
+// A SIGTERM or SIGHUP (`kill`, a closed terminal), or another signal that ends a program
+// (Ctrl-\, see session_ending_signals()), ends a practice session as it always did, with the
+// signal's exit status, but first takes what the trainee had already sent and does what the
+// end of input does, and gives the terminal back as found (saved_terminal). A reply ended with Enter that is waiting to be read (typed while
 // coach was busy: scoring, or waiting for a locked history) is taken, scored and recorded, as
 // Ctrl-C takes it; then come one more try at the history writes still waiting (a disk full a
 // moment ago may have room again) and the note on what the history lacks.

@@ -189,6 +189,13 @@ std::wstring EscapeSequence::keypad_key() const {
   return at == std::u32string_view::npos ? std::wstring() : std::wstring(1, kTyped[at]);
 }
 
+EscapeSequence::PasteMark EscapeSequence::paste_mark() const {
+  if (state_ != State::done || form_ != State::control || final_ != U'~') return PasteMark::none;
+  if (parameters_ == U"200") return PasteMark::start;
+  if (parameters_ == U"201") return PasteMark::end;
+  return PasteMark::none;
+}
+
 std::wstring EscapeSequence::control_keys() const {
   const auto [key, modifier] = key_and_modifier(parameters_);
   const bool plain = modifier == 1 && (key.empty() || key == U"1");

@@ -34,6 +34,12 @@ class EscapeSequence {
   // broke it off, after the text of a title broken off by it.
   const std::u32string& leftover() const { return leftover_; }
 
+  // Whether the sequence is a bracketed paste's mark (`ESC [200~` before the pasted text,
+  // `ESC [201~` after it): a terminal asked to mark pastes sends them however the paste is
+  // delivered, so the reader knows which Enter keys were pasted rather than typed.
+  enum class PasteMark { none, start, end };
+  PasteMark paste_mark() const;
+
  private:
   // Where reading is: after ESC, in a control sequence (ESC [, CSI), after ESC O (SS3), in a
   // string (ESC ], ESC P …, to BEL or ST) or after an ESC in one, or done.

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 
+#include "cli/saved_terminal.hpp"
 #include "cli/signal_pipe.hpp"
 
 namespace coach::cli {
@@ -16,7 +17,6 @@ namespace {
 
 SignalPipe resized;
 SignalPipe resumed;
-termios found_settings{};
 struct sigaction previous_stop;
 struct sigaction previous_continue;
 struct sigaction previous_resize;
@@ -51,7 +51,8 @@ void on_continue(int) {
   errno = saved_errno;
 }
 
-// Ctrl-Z: the terminal as found for the shell, then the stop itself, here (the default action,
+// Ctrl-Z: the terminal as found for the shell (the paste marks off too: pasted into the shell,
+// the text would come with them), then the stop itself, here (the default action,
 // unblocked), so that coach's settings come back as soon as it goes on — also where the stop is
 // dropped, which no SIGCONT would follow. Everything called is async-signal-safe.
 void on_stop(int) {
@@ -59,7 +60,7 @@ void on_stop(int) {
   in_stop = 1;
   termios session{};
   const bool known = ::tcgetattr(STDIN_FILENO, &session) == 0;
-  if (known) ::tcsetattr(STDIN_FILENO, TCSANOW, &found_settings);
+  if (known) give_terminal_back();
   continued = 0;
   const long long stopped_at = monotonic_nanoseconds();
   struct sigaction stop {};
@@ -74,6 +75,7 @@ void on_stop(int) {
   ::pthread_sigmask(SIG_BLOCK, &only, nullptr);    // as the handler was entered
   install_handler(SIGTSTP, on_stop, nullptr);
   if (known) ::tcsetattr(STDIN_FILENO, TCSANOW, &session);
+  resume_paste_marks();
   const long long stopped_for = monotonic_nanoseconds() - stopped_at;
   stopped_nanoseconds += stopped_for;
   if (continued || stopped_for > kRealStopNanoseconds) resumed.mark();
@@ -83,8 +85,7 @@ void on_stop(int) {
 
 }  // namespace
 
-TerminalSignals::TerminalSignals(const termios& found) {
-  found_settings = found;
+TerminalSignals::TerminalSignals() {
   resized.open();
   resumed.open();
   install_handler(SIGWINCH, on_resize, &previous_resize);

@@ -1,8 +1,6 @@
 #pragma once
 // Ctrl-Z and `fg`, and a resized window, at a terminal libedit edits; and the clock a step's
 // countdown reads, which a stop may leave standing.
-#include <termios.h>
-
 #include <chrono>
 
 namespace coach::cli {
@@ -16,8 +14,8 @@ namespace coach::cli {
 // One at a time (coach has one reader per run).
 class TerminalSignals {
  public:
-  // `found`: the terminal's settings before coach changed them.
-  explicit TerminalSignals(const termios& found);
+  // The terminal's settings before coach changed them are remember_terminal()'s.
+  TerminalSignals();
   ~TerminalSignals();  // restores the previous handlers
   TerminalSignals(const TerminalSignals&) = delete;
   TerminalSignals& operator=(const TerminalSignals&) = delete;

@@ -922,9 +922,11 @@ class TerminalSessions(CoachTestCase):
     def test_end_of_input_right_after_enter_ends_the_session(self):
         # Ctrl-D within 15 ms of Enter was taken for the rest of a paste and dropped: the session
         # waited at the next prompt for a key that had already come. Written at once, the keys
-        # arrive together, as from a script driving the terminal; after a paste too.
+        # arrive together, as from a script driving the terminal; after a paste too (marked, as
+        # the terminal marks it once asked).
         vent, apologize = FEE_REPLIES.splitlines()
-        for number, typed in enumerate((vent + "\r\x04", apologize + "\r" + vent + "\r\x04")):
+        pasted = "\x1b[200~" + apologize + "\r" + vent + "\x1b[201~\r\x04"
+        for number, typed in enumerate((vent + "\r\x04", pasted)):
             with self.subTest(typed=typed):
                 record = self.tmp / f"rec{number}.yaml"
                 pid, fd = self.spawn("practice", "fee", "--record", str(record), "--no-history")
@@ -968,7 +970,8 @@ class TerminalSessions(CoachTestCase):
         os.write(fd, b"\x1b[A")                     # up: the previous reply comes back
         self.read_until(fd, "您的心情我很理解啊")
         os.write(fd, b"\x15")                       # Ctrl-U: clear the line
-        os.write(fd, "对不起,\n原因是系统故障。\n".encode())  # a two-line paste is one reply
+        # A two-line paste is one reply (marked, as the terminal marks it once asked).
+        os.write(fd, "\x1b[200~对不起,\n原因是系统故障。\n\x1b[201~".encode())
         self.read_until(fd, "Press Enter")
         os.write(fd, b"\r")
         self.read_until(fd, "Summary")
@@ -1046,9 +1049,11 @@ class TerminalSessions(CoachTestCase):
     def test_ctrl_c_right_after_enter_takes_the_reply_first(self):
         # The kernel turned Ctrl-C into SIGINT and threw away every key coach had not read yet:
         # the reply and its Enter, written with the Ctrl-C as a script would, were lost. Written
-        # in one go, the keys arrive together; the Ctrl-C is taken after them, in order.
+        # in one go, the keys arrive together; the Ctrl-C is taken after them, in order. After a
+        # paste too (marked, as the terminal marks it once asked).
         vent, apologize = FEE_REPLIES.splitlines()
-        for number, typed in enumerate((vent + "\r\x03", apologize + "\r" + vent + "\r\x03")):
+        pasted = "\x1b[200~" + apologize + "\r" + vent + "\x1b[201~\r\x03"
+        for number, typed in enumerate((vent + "\r\x03", pasted)):
             with self.subTest(typed=typed):
                 record = self.tmp / f"rec{number}.yaml"
                 pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
@@ -1095,7 +1100,7 @@ class TerminalSessions(CoachTestCase):
                 record = self.tmp / f"rec{number}.yaml"
                 pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
                 self.read_until(fd, "you>")
-                os.write(fd, f"{first}\r{last}".encode())
+                os.write(fd, f"\x1b[200~{first}\r{last}\x1b[201~".encode())  # marked, as asked
                 time.sleep(pause)
                 os.write(fd, b"\x03")
                 self.read_until(fd, "Ctrl-C again")
@@ -1265,7 +1270,7 @@ class TerminalSessions(CoachTestCase):
         os.write(fd, b"12")
         self.read_until(fd, "12")
         os.write(fd, b"\x03")
-        screen = read_to_end(fd)
+        screen = read_to_end(fd).removeprefix("\x1b[?2004l")  # the paste marks off: shows nothing
         self.assertTrue(screen.startswith(("\r\n", "\n")), repr(screen))
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
@@ -1310,6 +1315,130 @@ while True:
 """
 
 
+class PasteMarksAndLeaving(CoachTestCase):
+    """Outside pass 39: the terminal asked to mark pastes (findings 04, 13), leaving after Ctrl-C
+    over half a line (02), and the terminal given back at every signal that ends coach (11)."""
+
+    spawn = TerminalSessions.spawn
+    reap = TerminalSessions.reap
+    answer_the_first_step = TerminalSessions.answer_the_first_step
+
+    MARKS_ON, MARKS_OFF = "\x1b[?2004h", "\x1b[?2004l"
+
+    def recorded(self, record):
+        return record.read_text(encoding="utf-8")
+
+    def test_a_paste_delivered_line_by_line_is_one_reply(self):
+        # Finding 04: each line of a paste that came in its own write answered a step of its own.
+        lines = ["王先生,真对不起。", "您的心情我很理解。", "我马上帮您查。"]
+        for number, last_enter in enumerate(("", "\r")):
+            with self.subTest(last_enter=bool(last_enter)):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                screen = self.read_until(fd, "you>")
+                self.assertIn(self.MARKS_ON, screen)  # asked while the prompt reads
+                pieces = ["\x1b[200~" + lines[0] + "\r", lines[1] + "\r", lines[2] + last_enter + "\x1b[201~"]
+                for piece in pieces:
+                    os.write(fd, piece.encode())
+                    time.sleep(0.1)
+                if not last_enter:
+                    os.write(fd, b"\r")  # the trainee's own Enter after the paste
+                screen = self.read_until(fd, "Step 2/2")
+                self.assertIn(self.MARKS_OFF, screen[:screen.index("Step 2/2")])  # off while busy
+                self.assertIn('vent: "' + "\\n".join(lines) + '"', self.recorded(record))
+                self.assertNotIn("apologize:", self.recorded(record))
+
+    def test_keys_typed_ahead_are_a_reply_for_each_enter(self):
+        # Finding 13: a reply, its Enter and the next words, come together after coach was busy,
+        # were taken for a two-line paste. Unmarked, each Enter ends a reply.
+        vent, apologize = FEE_REPLIES.splitlines()
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, (vent + "\r" + apologize[:4]).encode())  # in one burst, as after a wait
+        self.read_until(fd, "Step 2/2")
+        os.write(fd, (apologize[4:] + "\r").encode())
+        self.read_until(fd, "Press Enter")
+        self.assertIn(f'vent: "{vent}"', self.recorded(record))
+        self.assertIn(f'apologize: "{apologize}"', self.recorded(record))
+
+    def test_a_terminal_that_cannot_take_the_marks_keeps_the_timing_rule(self):
+        # TERM=dumb: no escape sequence is sent, and lines that come at once are still a paste.
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history",
+                             extra_env={"TERM": "dumb"})
+        screen = self.read_until(fd, "you>")
+        os.write(fd, "对不起,\r原因是系统故障。\r".encode())
+        screen += self.read_until(fd, "Step 2/2")
+        self.assertNotIn("\x1b[?2004", screen)
+        self.assertIn('vent: "对不起,\\n原因是系统故障。"', self.recorded(record))
+
+    def test_quit_or_end_of_input_after_ctrl_c_over_half_a_line_leaves(self):
+        # Finding 02: `/quit` after the question was scored with the half line as the reply, and
+        # Ctrl-D on it only beeped.
+        for number, leaving in enumerate(("/quit\r", "\x04", " ／ｑｕｉｔ\r")):
+            with self.subTest(leaving=leaving):
+                record = self.tmp / f"rec{number}.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                self.answer_the_first_step(fd)
+                os.write(fd, "半截话没有回车".encode())
+                self.read_until(fd, "没有回车")
+                os.write(fd, b"\x03")
+                self.read_until(fd, "Ctrl-C again")
+                os.write(fd, leaving.encode())
+                screen = self.read_until(fd, "Transcript saved")
+                self.assertIn("Session ended early", screen)
+                self.assertIn("this text was typed without Enter, so it is not a reply and was not "
+                              "recorded: 半截话没有回车", screen)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertNotIn("apologize:", self.recorded(record))
+
+    def test_a_command_after_ctrl_c_keeps_the_half_line_for_who_carries_on(self):
+        record = self.tmp / "rec.yaml"
+        pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,".encode())
+        self.read_until(fd, "王先生,")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again")
+        os.write(fd, b"/hint\r")
+        self.read_until(fd, "王先生,", after="you>")  # back on the line after the hint
+        os.write(fd, "您的心情我很理解。\r".encode())
+        self.read_until(fd, "Step 2/2")
+        self.assertIn('vent: "王先生,您的心情我很理解。"', self.recorded(record))
+
+    def test_every_signal_that_ends_coach_gives_the_terminal_back(self):
+        # Finding 11: after Ctrl-\ the shell had no echo, after SIGTERM or SIGHUP no line editing.
+        master, slave = os.openpty()
+        as_found = termios.tcgetattr(slave)
+        os.close(master)
+        os.close(slave)
+        limit = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, limit[1]))  # Ctrl-\ dumps no core here
+        self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, limit)
+        for sent in ("\x1c", signal.SIGTERM, signal.SIGHUP, signal.SIGXCPU):
+            with self.subTest(sent=sent):
+                record = self.tmp / "rec.yaml"
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--record", str(record), "--no-history")
+                self.answer_the_first_step(fd)
+                os.write(fd, "半截".encode())
+                self.read_until(fd, "半截")
+                if isinstance(sent, str):
+                    os.write(fd, sent.encode())
+                    sent = signal.SIGQUIT
+                else:
+                    os.kill(pid, sent)
+                screen = read_to_end(fd)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), -sent)
+                self.assertEqual(termios.tcgetattr(fd), as_found)
+                self.assertIn(self.MARKS_OFF, screen)  # the paste marks too
+                self.assertIn("not a reply and was not recorded: 半截", screen)
+                self.assertIn("vent:", self.recorded(record))
+                self.assertNotIn("半截", self.recorded(record))
+
+
 class StopAndContinue(CoachTestCase):
     """Ctrl-Z and `fg` under a shell that controls jobs (a small one, in Python): the session gets
     its terminal back as it was, with the prompt and the line typed so far drawn again."""
@@ -1349,6 +1478,18 @@ class StopAndContinue(CoachTestCase):
         os.write(fd, "。\r".encode())
         self.read_until(fd, "Step 2/2")
         self.assertIn('vent: "王先生,您的心情我很理解。"', record.read_text(encoding="utf-8"))
+
+    def test_the_shell_gets_no_paste_marks_while_coach_is_stopped(self):
+        # Outside pass 39, finding 04: the marks are asked for only while the prompt reads.
+        pid, fd = self.spawn_under_shell("practice", "fee", "--no-color", "--no-history")
+        self.read_until(fd, "you>")
+        os.write(fd, "王先生,您的".encode())
+        self.read_until(fd, "您的")
+        os.write(fd, b"\x1a")
+        screen = self.read_until(fd, "王先生,您的", after="$ fg")
+        stopped, back = screen.split("$ fg", 1)
+        self.assertIn("\x1b[?2004l", stopped)
+        self.assertIn("\x1b[?2004h", back)
 
     def test_back_from_kill_stop_the_prompt_is_drawn_and_edited_again(self):
         # Session 17 left this: a stop by SIGSTOP runs no handler, so at `fg` the shell's

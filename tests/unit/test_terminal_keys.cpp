@@ -55,6 +55,24 @@ TEST_CASE("sequences with no meaning for a line are dropped whole") {
   CHECK(keys_for(U"Pq#0;2;0;0;0\x1b\\").empty());
 }
 
+TEST_CASE("a bracketed paste's marks are told from the other sequences") {
+  // Outside pass 39, finding 04: the reader knows a pasted Enter from a typed one by them.
+  const auto mark_of = [](const std::u32string& typed, char32_t introducer = U'\x1b') {
+    EscapeSequence sequence(introducer);
+    for (char32_t c : typed) {
+      if (!sequence.take(c)) break;
+    }
+    return sequence.paste_mark();
+  };
+  CHECK(mark_of(U"[200~") == EscapeSequence::PasteMark::start);
+  CHECK(mark_of(U"[201~") == EscapeSequence::PasteMark::end);
+  CHECK(mark_of(U"200~", U'\x9b') == EscapeSequence::PasteMark::start);  // the 8-bit CSI
+  for (const std::u32string typed : {U"[20", U"[2~", U"[202~", U"[1;200~", U"[200m", U"]200~"}) {
+    CAPTURE(std::string(typed.begin(), typed.end()));
+    CHECK(mark_of(typed) == EscapeSequence::PasteMark::none);
+  }
+}
+
 TEST_CASE("a lone Esc and an Esc with a key stay what they are") {
   CHECK(keys_for(U"") == L"\x1b");
   CHECK(keys_for(U"b") == L"\x1b" L"b");
