@@ -18,9 +18,8 @@ int libedit_columns(EditLine* editor) {
   return columns;
 }
 
-// What libedit has on the screen before the cursor: the prompt without its invisible
-// sequences, then the line up to the cursor.
-std::wstring drawn_before_cursor(EditLine* editor, const std::wstring& prompt, wchar_t invisible) {
+// The prompt as drawn: without its invisible sequences.
+std::wstring visible_prompt(const std::wstring& prompt, wchar_t invisible) {
   std::wstring text;
   bool in_sequence = false;
   for (wchar_t c : prompt) {
@@ -29,8 +28,16 @@ std::wstring drawn_before_cursor(EditLine* editor, const std::wstring& prompt, w
     else if (!in_sequence)
       text += c;
   }
+  return text;
+}
+
+// What libedit has on the screen before the cursor (or, with `whole`, before the line's end):
+// the prompt, then the line.
+std::wstring drawn_before_cursor(EditLine* editor, const std::wstring& prompt, wchar_t invisible,
+                                 bool whole = false) {
+  std::wstring text = visible_prompt(prompt, invisible);
   if (const LineInfoW* line = el_wline(editor); line && line->buffer && line->cursor)
-    text.append(line->buffer, line->cursor);
+    text.append(line->buffer, whole ? line->lastchar : line->cursor);
   return text;
 }
 
@@ -59,6 +66,11 @@ PromptCell cursor_cell(const std::wstring& text, int columns) {
     }
   }
   return cell;
+}
+
+bool line_wraps(EditLine* editor, const std::wstring& prompt, wchar_t invisible) {
+  const int columns = libedit_columns(editor);
+  return cursor_cell(drawn_before_cursor(editor, prompt, invisible, true), columns).row > 0;
 }
 
 int rows_up_after_resize(PromptCell cursor, int old_columns, int new_columns) {

@@ -18,6 +18,9 @@ struct PromptCell {
 };
 PromptCell cursor_cell(const std::wstring& text, int columns);
 
+// Whether the prompt and the whole line, drawn as libedit draws them, take more than one row.
+bool line_wraps(EditLine* editor, const std::wstring& prompt, wchar_t invisible);
+
 // The rows to move up from the cursor to the first row of the prompt, when the prompt and the
 // line took `cursor.row` rows before it at `old_columns` and the window is now `new_columns`
 // wide. Some terminals reflow wrapped rows to the new width, some keep them as they were: the

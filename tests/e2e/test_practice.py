@@ -772,6 +772,50 @@ class PassTwentyEight(CoachTestCase):
         self.assertIn("移动通信 · 《如何处理棘手问题》", chinese.stdout)
 
 
+class ScreenAsATerminalShowsIt(CoachTestCase):
+    """What a terminal emulator (tmux) shows after editing: the reply graded, not another."""
+
+    def setUp(self):
+        super().setUp()
+        if shutil.which("tmux") is None:
+            self.skipTest("needs tmux, a terminal emulator that can be read back")
+        self.socket = str(self.tmp / "tmux.sock")
+        self.addCleanup(subprocess.run, ["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    def test_an_edit_inside_a_wrapped_line_of_chinese_leaves_the_screen_as_graded(self):
+        # Outside pass 39, finding 01: libedit's update in place lost count of the column a
+        # double-width character did not fit in at the end of a row: characters went missing on
+        # the screen, not in the reply.
+        record = self.tmp / "rec.yaml"
+        env = " ".join(f"{k}={v}" for k, v in terminal_env({"LANG": "C.UTF-8", "TERM": "screen"}).items()
+                       if k in ("LANG", "TERM", "XDG_DATA_HOME", "HOME"))
+        self.tmux("new-session", "-d", "-x", "20", "-y", "30",
+                  f"env {env} {COACH} --scenarios {FIXTURES} practice fee --no-history --record {record}; sleep 30")
+        deadline = time.time() + 10
+        while "你>" not in self.tmux("capture-pane", "-p") and time.time() < deadline:
+            time.sleep(0.1)
+        self.tmux("send-keys", "-l", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯")
+        time.sleep(0.3)
+        self.tmux("send-keys", *["Left"] * 10, "BSpace", "BSpace")
+        time.sleep(0.5)
+        self.tmux("send-keys", "-l", "AB中")
+        time.sleep(0.5)
+        rows = self.tmux("capture-pane", "-p").rstrip("\n").splitlines()
+        start = max(i for i, row in enumerate(rows) if row.startswith("你>"))
+        shown = "".join(row.rstrip() for row in rows[start:])[len("你>"):].replace(" ", "")
+        self.tmux("send-keys", "Enter")
+        deadline = time.time() + 10
+        while "vent:" not in (record.read_text(encoding="utf-8") if record.exists() else "") \
+                and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertEqual(shown, "一二三四五六七八九十甲乙AB中戊己庚辛壬癸子丑寅卯")
+        self.assertIn(f'vent: "{shown}"', record.read_text(encoding="utf-8"))
+
+
 class TerminalSessions(CoachTestCase):
     """A real pseudo-terminal: Ctrl-C asks before leaving, and nothing typed is lost."""
 
@@ -1904,9 +1948,16 @@ class SessionsDirAndResize(CoachTestCase):
                 rows = screen.text()
                 expected = typed[:-8] + "啊" + typed[-8:]
                 prompts = [i for i, row in enumerate(rows) if row.startswith("你>")]
-                self.assertEqual(len(prompts), 1, "\n".join(rows))
+                # The edit inside the wrapped line drew it again whole (finding 01 of pass 39),
+                # in rows a reflowing terminal no longer joins: widened, it may keep one stale
+                # copy of the prompt's first row right above the live prompt, as README allows.
+                self.assertIn(len(prompts), (1, 2) if reflow else (1,), "\n".join(rows))
+                if len(prompts) == 2:
+                    self.assertEqual(prompts[1], prompts[0] + 1, "\n".join(rows))
+                    stale = rows[prompts[0]].replace(" ", "")
+                    self.assertTrue(("你>" + expected).startswith(stale), "\n".join(rows))
                 self.assertIn("王先生: 你们凭什么扣我钱!", "".join(rows))
-                self.assertEqual("".join(rows[prompts[0]:]).replace(" ", ""), "你>" + expected, "\n".join(rows))
+                self.assertEqual("".join(rows[prompts[-1]:]).replace(" ", ""), "你>" + expected, "\n".join(rows))
                 os.write(fd, b"\r")
                 self.read_until(fd, "第 2/2 步")
                 self.assertIn(f'vent: "{expected}"', record.read_text(encoding="utf-8"))
