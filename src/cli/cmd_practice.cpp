@@ -225,9 +225,15 @@ class PracticeRun {
     return true;
   }
 
-  // The step's customer line; its clock starts here.
+  // The step's customer line; its clock starts here. A step come round again after a /retry
+  // says that it still holds the earlier reply: a trainee who left there thought the step
+  // unanswered, or answered twice (outside pass 39, the review of finding 09).
   void show_current() {
     show_customer_line();
+    if (session_.kept_reply())
+      screen_.note(std::string(
+          tr("(这一步仍保留你先前的回答,直到你重新回答或 /skip。)",
+             "(This step keeps your earlier reply until you answer it again or /skip.)")));
     asked_at_ = session_now();
   }
 

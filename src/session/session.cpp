@@ -97,6 +97,13 @@ void Session::let_go_of_passed() {
   answers_.erase(first_kept, passed);
 }
 
+const std::string* Session::kept_reply() const {
+  if (finished() || played_ >= answers_.size()) return nullptr;
+  const Answer& kept = answers_[played_];
+  if (kept.step_id != current_->step->id || !kept.reply) return nullptr;
+  return &*kept.reply;
+}
+
 std::size_t Session::position(const std::string& step_id) const {
   return static_cast<std::size_t>(rubric_.find_step(step_id) - rubric_.steps().data());
 }

@@ -48,6 +48,8 @@ class Session {
   // who left) moves to the earlier tries too. A step keeps at most kMaxEarlierTries.
   enum class Retry { went_back, nothing_answered, tries_used_up };
   Retry retry();
+  // The reply the current step keeps from before a /retry (its answer until replaced), if any.
+  const std::string* kept_reply() const;
   const CompiledStep* last_answered() const;
 
   AnswersFile transcript() const;

@@ -386,6 +386,10 @@ class PipedSessions(CoachTestCase):
         self.assertEqual(stored_replies(db)["apologize"], (1, apologize))
         graded = run("--scenarios", str(FIXTURES), "grade", str(record), "--no-history", "--format", "json")
         self.assertEqual(json.loads(graded.stdout)["results"][0]["score"], 100.0)
+        # Each step gone back to, and step 2 come round again, says it still holds its reply.
+        kept = "(This step keeps your earlier reply until you answer it again or /skip.)"
+        self.assertEqual(result.stdout.count(kept), 3)
+        self.assertIn(kept, result.stdout.split("Step 2/2")[-1])
 
     def test_an_exam_stops_after_the_last_step_so_that_it_can_be_answered_again(self):
         # Outside pass 39, finding 12: the exam ended at the last reply, so a slip there was final.

@@ -82,12 +82,17 @@ TEST_CASE("a new reply after going back two steps keeps the later step's answer"
   test::Fixture fixture(kScenario);
   Session session(*fixture.rubric, "张三");
   session.answer("好的");
+  CHECK_FALSE(session.kept_reply());  // step two, never answered yet
   session.answer("对不起", 2.0);
   REQUIRE(session.retry() == Session::Retry::went_back);
   REQUIRE(session.retry() == Session::Retry::went_back);
+  REQUIRE(session.kept_reply());
+  CHECK(*session.kept_reply() == "好的");
   session.answer("您的心情我很理解");
   REQUIRE_FALSE(session.finished());
   CHECK(session.current_step().step->id == "two");  // shown again, its reply still kept
+  REQUIRE(session.kept_reply());
+  CHECK(*session.kept_reply() == "对不起");
   CHECK(session.turns_played() == 1);
   CHECK(session.last_answered()->step->id == "one");
 
