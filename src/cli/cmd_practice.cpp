@@ -168,7 +168,10 @@ class PracticeRun {
     if (!options.record.empty()) sessions_copy_ = AnswersRecording(kept);
   }
 
-  int run() {
+  // `scenarios_follow`: an exam file has scenarios after this one, which a Ctrl-C after the
+  // last step would give up, so it asks first there, as it does at any other prompt.
+  int run(bool scenarios_follow = false) {
+    scenarios_follow_ = scenarios_follow;
     if (!written_before_the_first_line()) {
       refused_ = true;
       std::cerr << tr("coach: 作答记录无法写入(原因见上方),练习没有开始。\n",
@@ -182,7 +185,11 @@ class PracticeRun {
     bool left = false;
     while (!left) {
       left = !play_steps();
-      if (left || !offer_final_retry()) break;
+      if (left) break;
+      const AfterLastStep choice = offer_final_retry();
+      if (choice == AfterLastStep::summary) break;
+      stopped_at_the_end_ = choice == AfterLastStep::stop;
+      if (stopped_at_the_end_) break;
     }
     // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
     left_early_ = left && !session_.walked_out();
@@ -190,7 +197,10 @@ class PracticeRun {
     return reader_->read_error() != 0 ? report_read_error(reader_->read_error()) : kExitOk;
   }
 
-  bool left_early() const { return left_early_; }
+  // Whether the trainee left (before the end, or with Ctrl-C, end of input or /quit after the
+  // last step): an exam file then starts no further scenario. Such a key after the last step
+  // went on to the next scenario (the review of pass 39).
+  bool stopped() const { return left_early_ || stopped_at_the_end_; }
   // Whether the session did not start, its recording or submission being unwritable.
   bool refused() const { return refused_; }
   Attempt attempt() const { return session_.transcript().attempts.front(); }
@@ -432,25 +442,33 @@ class PracticeRun {
     screen_.model_answer(*last->step, session_.turns_played());
   }
 
-  // After the last step: one more chance to redo it. Returns true to play on.
-  bool offer_final_retry() {
+  enum class AfterLastStep { summary, retry, stop };
+
+  // After the last step: one more chance to redo it.
+  AfterLastStep offer_final_retry() {
     screen_.note(
         std::string(tr("按回车查看总结,或输入 /retry 重答最后一步。",
                        "Press Enter for the summary, or /retry to answer the last step again.")));
+    bool asked_before_stopping = false;
     for (;;) {
       std::string line;
       const ReadStatus status = reader_->read(screen_.prompt(), line);
-      if (status != ReadStatus::line) {
-        leave_prompt();
-        return false;
-      }
-      const auto command = typed_command(line);
-      if (!command && trimmed_reply(line).empty()) return false;
-      if (command == "/retry") {
-        if (go_back()) return true;
+      if (status == ReadStatus::interrupted && scenarios_follow_ && !asked_before_stopping) {
+        asked_before_stopping = true;
+        ask_before_stopping_the_exam();
         continue;
       }
-      if (command && is_quit(*command)) return false;
+      if (status != ReadStatus::line) {
+        leave_prompt();
+        return AfterLastStep::stop;
+      }
+      const auto command = typed_command(line);
+      if (!command && trimmed_reply(line).empty()) return AfterLastStep::summary;
+      if (command == "/retry") {
+        if (go_back()) return AfterLastStep::retry;
+        continue;
+      }
+      if (command && is_quit(*command)) return AfterLastStep::stop;
       if (command == "/model") {
         show_last_model_answer();
       } else if (command) {
@@ -467,6 +485,16 @@ class PracticeRun {
         refuse_reply_after_the_end(line);
       }
     }
+  }
+
+  void ask_before_stopping_the_exam() const {
+    std::cout << "\n";
+    screen_.note(std::string(
+        tr("再按一次 Ctrl-C 结束考试(已答内容会保存),后面的场景不再开始;按回车查看这个场景的总结,"
+           "接着考下一个。",
+           "Press Ctrl-C again to stop the exam (your replies are kept) without starting the "
+           "scenarios after this one; press Enter for this scenario's summary and go on to the "
+           "next.")));
   }
 
   // Every step is answered: text typed here is no reply to anything. It was dropped without a
@@ -555,6 +583,8 @@ class PracticeRun {
   AnswersRecording record_;         // --record, or else the copy in the sessions directory
   AnswersRecording sessions_copy_;  // beside --record
   bool left_early_ = false;
+  bool stopped_at_the_end_ = false;
+  bool scenarios_follow_ = false;
   bool refused_ = false;
   std::chrono::steady_clock::time_point asked_at_ = session_now();
 };
@@ -682,12 +712,12 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
     screen.exam_part(*exam, ++number, exam->scenario_ids.size());
     PracticeRun run(*library.find(scenario_id.text), each, style, *reader, history, &*exam,
                     &submission);
-    run.run();
+    run.run(number < exam->scenario_ids.size());
     if (run.refused()) return kExitBadInput;
     submission.close(run.attempt());
     tally.record(run.result(), run.unmet());
     transcripts_kept = transcripts_kept && !run.complete_copy().empty();
-    if (run.left_early()) break;
+    if (run.stopped()) break;
   }
   const auto verdicts = tally.verdicts();
   if (!verdicts.empty()) screen.exam_verdict(*exam, verdicts.front());

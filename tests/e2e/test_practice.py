@@ -29,6 +29,12 @@ def practice(*args, input, env=None, lang="en", scenarios=FIXTURES):
 
 
 FEE_REPLIES = "王先生,您的心情我很理解。\n对不起,原因是系统故障。\n"  # 100 points
+TWO_SCENARIO_EXAM = """
+    id: two
+    title: 两个场景
+    scenarios: [fee, hurry]
+    pass_mark: 70
+    """
 
 
 def stored_replies(db):
@@ -404,6 +410,20 @@ class PipedSessions(CoachTestCase):
         self.assertIn(f'apologize: "{apologize}"', recorded)
         self.assertIn('earlier_tries:\n  apologize:\n    - "好"', recorded)
         self.assertEqual(result.stderr.count("not recorded"), 0)
+
+    def test_end_of_input_or_quit_after_an_exam_scenarios_last_step_starts_no_more(self):
+        # The review of pass 39: leaving after a scenario's last step showed its summary and
+        # started the next scenario, which end of input then ended at its first step.
+        for ending in ("", "/quit\n"):
+            with self.subTest(ending=ending):
+                record = self.tmp / "exam-sub.yaml"
+                result = practice("--exam", str(self.write("exam.yaml", TWO_SCENARIO_EXAM)), "--record", str(record),
+                                  "--no-history", input=FEE_REPLIES + ending)
+                self.assertExit(result, 0)
+                self.assertIn("Summary", result.stdout)
+                self.assertNotIn("scenario 2 of 2", result.stdout)
+                self.assertRegex(result.stdout, r"hurry +\(not attempted\)")
+                self.assertNotIn("id: hurry", record.read_text(encoding="utf-8"))
 
     def test_a_recording_that_cannot_be_written_is_refused_before_the_session(self):
         exam = str(ROOT / "exams" / "basic-certificate.yaml")
@@ -1296,6 +1316,32 @@ class TerminalSessions(CoachTestCase):
         self.assertNotRegex(screen, "还有一句[^\r\n]*═══")
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
+    def sit_two_scenario_exam_to_its_first_last_step(self):
+        exam = self.write("exam.yaml", TWO_SCENARIO_EXAM)
+        pid, fd = self.spawn("practice", "--exam", str(exam), "--no-color", "--record",
+                             str(self.tmp / "sub.yaml"), "--no-history")
+        self.answer_the_first_step(fd)
+        os.write(fd, "对不起,原因是系统故障。\r".encode())
+        self.read_until(fd, "Press Enter")
+        os.write(fd, b"\x03")
+        self.read_until(fd, "Ctrl-C again to stop the exam")
+        return pid, fd
+
+    def test_ctrl_c_after_an_exam_scenarios_last_step_asks_then_stops_the_exam(self):
+        # The review of pass 39: one Ctrl-C there went to the summary and on to the next scenario.
+        pid, fd = self.sit_two_scenario_exam_to_its_first_last_step()
+        os.write(fd, b"\x03")
+        screen = self.read_until(fd, "Exam submission")
+        self.assertNotIn("scenario 2 of 2", screen)
+        self.assertRegex(screen, r"hurry +\(not attempted\)")
+        _, status = os.waitpid(pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
+    def test_enter_after_the_exams_question_goes_on_to_the_next_scenario(self):
+        pid, fd = self.sit_two_scenario_exam_to_its_first_last_step()
+        os.write(fd, b"\r")
+        self.read_until(fd, "you>", after="scenario 2 of 2")
 
     def test_up_brings_back_replies_not_commands_or_blank_lines(self):
         # Finding 10: Up after /hint and a blank of ideographic spaces brought those back first.
