@@ -9,7 +9,7 @@
 namespace coach::cli {
 
 // Called on the main thread before the reader changes anything; forget_terminal() once the
-// reader has given the terminal back itself.
+// reader has given the terminal back itself. A crash (a fault, an abort) gives it back too.
 void remember_terminal(const termios& found);
 void forget_terminal();
 

@@ -1533,6 +1533,27 @@ class PasteMarksAndLeaving(CoachTestCase):
                 self.assertNotIn("半截", self.recorded(record))
 
 
+    def test_a_crash_gives_the_terminal_back(self):
+        # A fault or an abort left the shell with no echo and the paste marks on.
+        master, slave = os.openpty()
+        as_found = termios.tcgetattr(slave)
+        os.close(master)
+        os.close(slave)
+        limit = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, limit[1]))
+        self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, limit)
+        for sent in (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS):
+            with self.subTest(sent=sent):
+                pid, fd = self.spawn("practice", "fee", "--no-color", "--no-history")
+                self.read_until(fd, "you>")
+                os.kill(pid, sent)
+                screen = read_to_end(fd)
+                _, status = os.waitpid(pid, 0)
+                if not sanitizer_build():  # a sanitizer reports the fault and exits instead
+                    self.assertEqual(os.waitstatus_to_exitcode(status), -sent)
+                self.assertEqual(termios.tcgetattr(fd), as_found)
+                self.assertIn(self.MARKS_OFF, screen)
+
 class StopAndContinue(CoachTestCase):
     """Ctrl-Z and `fg` under a shell that controls jobs (a small one, in Python): the session gets
     its terminal back as it was, with the prompt and the line typed so far drawn again."""
