@@ -12,6 +12,7 @@
 #include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
+#include "util/output_file.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 std::unique_ptr<history::HistoryStore> open_history_store(const std::string& path) {
   // coach reads YAML files by their name: a database so named in a scenario or submissions
   // folder was read back as a broken scenario, and every later `list` and `grade` stopped at it.
-  if (is_yaml_name(path))
+  // A link is judged by the file SQLite would make, where it leads.
+  if (is_yaml_name(path) || is_yaml_name(output_target(path)))
     throw std::runtime_error(std::string(
         tr("记录库的文件名不能以 .yaml 或 .yml 结尾,coach 会把这样的文件当作场景或答卷来读;"
            "请换一个名字,例如 history.sqlite3",

@@ -245,6 +245,16 @@ class ChoosingTheDatabase(HistoryTestCase):
                 self.assertIn(f"{db}: a history database may not be named .yaml or .yml", shown.stderr)
                 self.assertFalse(db.exists())
 
+    def test_a_database_linked_to_a_yaml_name_is_refused_before_it_is_made(self):
+        # The name as typed was judged: a dangling link to h.yaml made h.yaml all the same.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        link = self.tmp / "history.db"
+        link.symlink_to("h.yaml")
+        graded = self.coach("--db", str(link), "grade", str(answers), "--format", "junit")
+        self.assertExit(graded, 0)
+        self.assertIn("a history database may not be named .yaml or .yml", graded.stderr)
+        self.assertFalse((self.tmp / "h.yaml").exists())
+
     def test_another_programs_database_is_refused_and_left_unchanged(self):
         # It was adopted: coach's tables added, user_version set and the file switched to WAL.
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
