@@ -208,6 +208,42 @@ std::optional<Rubric> Rubric::compile(std::shared_ptr<const Scenario> scenario,
   return rubric;
 }
 
+namespace {
+
+// Whether the value of the rule's kind was read: a wrong type (`concept: [a]`) leaves it empty,
+// and is reported already; checked, it would be reported again as an unknown concept.
+bool kind_value_read(const Rule& rule) {
+  switch (rule.kind) {
+    case RuleKind::concept_present:
+    case RuleKind::concept_forbidden:
+      return !rule.concept_id.empty();
+    case RuleKind::regex:
+      return !rule.pattern.empty();
+    case RuleKind::order:
+      return !rule.order_items.empty();
+    case RuleKind::any_of:
+    case RuleKind::all_of:
+    case RuleKind::none_of:
+      return !rule.phrases.empty();
+    case RuleKind::addresses_customer:  // depends on the customer's name, read elsewhere
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+void Rubric::check_rules(const Scenario& scenario, const ConceptIndex& concepts,
+                         Diagnostics& diagnostics) {
+  const auto check = [&](const Rule& rule, const Step& step) {
+    if (kind_value_read(rule)) compile_rule(rule, step, scenario, concepts, diagnostics);
+  };
+  for (const Rule& rule : scenario.never_say) check(rule, {});
+  for (const Step& step : scenario.steps)
+    for (const Rule& rule : step.rules) check(rule, step);
+}
+
 std::span<const CompiledRule> Rubric::never_say() const {
   // compile() puts them after the lexicon's conduct rules, and a rubric exists only when every
   // one of those compiled.

@@ -62,6 +62,11 @@ class Rubric {
   // The index must outlive the rubric.
   static std::optional<Rubric> compile(std::shared_ptr<const Scenario> scenario,
                                        const ConceptIndex& concepts, Diagnostics& diagnostics);
+  // Each rule checked alone (its concepts exist, its pattern compiles), for a scenario whose
+  // file has other errors, so they are all reported in one round. What depends on the rest of
+  // the file (the customer's name, conditions on the anger) waits until that is mended.
+  static void check_rules(const Scenario& scenario, const ConceptIndex& concepts,
+                          Diagnostics& diagnostics);
 
   const Scenario& scenario() const { return *scenario_; }
   const std::vector<CompiledStep>& steps() const { return steps_; }

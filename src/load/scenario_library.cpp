@@ -190,8 +190,13 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
            tr("目录中没有场景文件(*.yaml)", "no scenario files (*.yaml) in this directory"),
            diagnostics)) {
     library.files_.push_back(file);
-    auto scenario = load_scenario_file(file, diagnostics);
-    if (!scenario) continue;
+    auto read = read_scenario_file(file, diagnostics);
+    if (!read) continue;
+    if (!read->complete) {
+      if (lexicons_complete) Rubric::check_rules(read->scenario, *library.concepts_, diagnostics);
+      continue;
+    }
+    std::optional<Scenario> scenario = std::move(read->scenario);
     const IdClaim claim = claim_id(*scenario, holder_of, diagnostics);
     if (claim == IdClaim::refused) continue;
     if (claim == IdClaim::taken_over)

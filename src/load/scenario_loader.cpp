@@ -494,8 +494,8 @@ void read_never_say(YamlReader& reader, const YamlNode& root, Scenario& scenario
 
 }  // namespace
 
-std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,
-                                       Diagnostics& diagnostics) {
+std::optional<ScenarioRead> read_scenario(const std::string& content, const std::string& file,
+                                          Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.reported();
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
@@ -525,14 +525,30 @@ std::optional<Scenario> parse_scenario(const std::string& content, const std::st
   scenario.max_failed_steps = reader.integer(*root, "max_failed_steps", 0, 100).value_or(1);
   read_steps(reader, *root, scenario);
   read_never_say(reader, *root, scenario);
-  if (diagnostics.reported() != errors_before) return std::nullopt;
-  return scenario;
+  const bool complete = diagnostics.reported() == errors_before;
+  return ScenarioRead{std::move(scenario), complete};
 }
 
-std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<ScenarioRead> read_scenario_file(const std::string& path, Diagnostics& diagnostics) {
   return parse_file(path, diagnostics, [&](const std::string& content) {
-    return parse_scenario(content, path, diagnostics);
+    return read_scenario(content, path, diagnostics);
   });
+}
+
+namespace {
+std::optional<Scenario> if_complete(std::optional<ScenarioRead> read) {
+  if (!read || !read->complete) return std::nullopt;
+  return std::move(read->scenario);
+}
+}  // namespace
+
+std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics) {
+  return if_complete(read_scenario_file(path, diagnostics));
+}
+
+std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,
+                                       Diagnostics& diagnostics) {
+  return if_complete(read_scenario(content, file, diagnostics));
 }
 
 }  // namespace coach

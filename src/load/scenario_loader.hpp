@@ -38,8 +38,20 @@ Reactions read_reactions(YamlReader& reader, const YamlNode& node);
 // Empty when start is below the limit.
 std::string start_at_limit_problem(int start, int limit);
 
-std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
+// A scenario as read, errors or not: a file with errors still has its rules checked against
+// the lexicon and its patterns compiled (Rubric::check_rules), so that every error of the file
+// is reported in one round: a pattern's error came only once the others were mended.
+struct ScenarioRead {
+  Scenario scenario;
+  bool complete = true;  // no error in the file
+};
+// Empty when the file is not even a mapping (or cannot be read).
+std::optional<ScenarioRead> read_scenario_file(const std::string& path, Diagnostics& diagnostics);
+std::optional<ScenarioRead> read_scenario(const std::string& content, const std::string& file,
+                                          Diagnostics& diagnostics);
 
+// The scenario when its file has no error.
+std::optional<Scenario> load_scenario_file(const std::string& path, Diagnostics& diagnostics);
 std::optional<Scenario> parse_scenario(const std::string& content, const std::string& file,
                                        Diagnostics& diagnostics);
 

@@ -55,6 +55,21 @@ class MalformedScenarios(CoachTestCase):
                                   11, 56, "unknown key `再解决事情`")
         self.assertIn("quote", result.stderr)
 
+    def test_patterns_and_concepts_are_checked_with_the_files_other_errors(self):
+        # Outside pass 40, finding 04: a pattern's error came only once the rest was mended.
+        text = VALID.replace("briefing: 说明", "briefing: 说明\nfoo: 1").replace(
+            "      - {concept: apology, points: 10}\n",
+            "      - {concept: apology, points: 10}\n      - {regex: '(您好'}\n      - {concept: apolgy}\n"
+            "      - {concept: [a]}\n")
+        path, result = self.validate(text)
+        self.assertExit(result, 2)
+        self.assertIn(f"{path}:6:1: unknown key `foo`", result.stderr)
+        self.assertIn(f"{path}:13:17: invalid regular expression `(您好`", result.stderr)
+        self.assertIn(f"{path}:14:9: unknown concept `apolgy`", result.stderr)
+        self.assertIn(f"{path}:15:19: `concept` should be text, found a list", result.stderr)
+        self.assertNotIn("unknown concept ``", result.stderr)  # the list is said once
+        self.assertIn("4 error(s)", result.stderr)
+
     def test_wrong_type(self):
         self.assertError(VALID.replace("title: 测试", "title: [a, b]"), 2, 8, "`title` should be text, found a list")
         self.assertError(VALID.replace("steps:", "steps: 3\nx:"), 6, 8, "`steps` should be a list")
