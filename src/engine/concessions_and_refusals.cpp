@@ -57,16 +57,36 @@ constexpr std::string_view kRefusingToPromise =
     "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)";
 constexpr std::string_view kTakingUp = "(这个|这点|这一点|这事|这件事|那个)";
 
+// Whether `rest` holds 能, 法, 敢, 不到 or 不了, every word the refusals below need. One pass
+// over the bytes: five searches (string_view::find) each stopped at every byte that began its
+// word, and in Chinese text most characters share their first byte with one of them.
+bool holds_refusing_word(std::string_view rest) {
+  for (std::size_t at = 0; at + 3 <= rest.size(); ++at) {
+    const std::string_view here = rest.substr(at);
+    switch (static_cast<unsigned char>(rest[at])) {
+      case 0xE8:  // 能
+        if (here.starts_with("能")) return true;
+        break;
+      case 0xE6:  // 法, 敢
+        if (here.starts_with("法") || here.starts_with("敢")) return true;
+        break;
+      case 0xE4:  // 不到, 不了
+        if (here.starts_with("不到") || here.starts_with("不了")) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool refused_after(std::string_view rest) {
   make_room_for_unsafe_code();
   static const RE2 refusal(std::string(kTakingUp) + "?" + std::string(kRefusingToPromise) +
                            "|(我|我们)(可)?(实在)?(做不到|办不到|答应不了|保证不了|承诺不了)");
   // Read for every match: most clauses hold none of the refusing words, and are passed at once.
-  const bool may_refuse =
-      rest.find("能") != std::string_view::npos || rest.find("法") != std::string_view::npos ||
-      rest.find("敢") != std::string_view::npos || rest.find("不到") != std::string_view::npos ||
-      rest.find("不了") != std::string_view::npos;
-  return may_refuse && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
+  return holds_refusing_word(rest) &&
+         RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
 }
 
 // Whether the clause after the one `rest` ends takes up what that one named and refuses it,
@@ -75,6 +95,10 @@ bool refused_after(std::string_view rest) {
 bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std::string_view rest) {
   const std::size_t end = match_begin + rest.size();
   if (rest.empty() || end >= text.size() || text[end] != ',') return false;
+  // The next clause is read to its end only when it opens with the words that take up: reading
+  // it for every match cost a quarter of this file's time.
+  const std::string_view after = text.substr(end + 1);
+  if (!after.starts_with("这") && !after.starts_with("那")) return false;
   const std::string_view next = rest_of_clause(text, end + 1);
   if (!next.starts_with("这") && !next.starts_with("那")) return false;
   make_room_for_unsafe_code();

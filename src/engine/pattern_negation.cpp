@@ -31,6 +31,7 @@ Negation read_pattern_negation(std::string_view normalized, TextSpan match,
   // the start of the match or the words before, is read as if the match began there.
   std::size_t gap = 0;
   for (const Words& words : required) {
+    if (negation.negated && negation.denied) break;  // nothing inside can add to it
     const Found word = first_word(span, words, gap);
     if (word.begin == kNowhere) break;
     if (word.begin > gap) {

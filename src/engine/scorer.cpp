@@ -86,6 +86,10 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   // exam that leaving the step out failed).
   result.answered = replied && !normalized.text.empty();
   result.reply = normalized.original;
+  // Room for every rule and the few verdicts added after them (breaches, stuffing, an unfit
+  // reply): a RuleResult is large, and growing the vector moved each one several times a reply.
+  constexpr std::size_t kVerdictsAfterRules = 4;
+  result.rules.reserve(compiled.rules.size() + kVerdictsAfterRules);
   // Questions are judged last: one that does what the step forbids earns no question points.
   for (const CompiledRule& rule : compiled.rules) {
     result.rules.push_back(rule.rule->kind == RuleKind::asks_question

@@ -5,31 +5,6 @@
 #include "util/utf8.hpp"
 
 namespace coach {
-namespace {
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-}  // namespace
-
-bool is_clause_boundary(std::string_view text, std::size_t pos) {
-  switch (text[pos]) {
-    case ',':
-    case '?':
-    case '!':
-    case ';':
-    case ':':
-    case '~':
-      return true;
-    case '.': {
-      // 1.8 is a number, not the end of a sentence.
-      const bool between_digits =
-          pos > 0 && pos + 1 < text.size() && is_digit(text[pos - 1]) && is_digit(text[pos + 1]);
-      return !between_digits;
-    }
-    default:
-      return false;
-  }
-}
 
 std::vector<Clause> split_clauses(std::string_view text) {
   std::vector<Clause> clauses;
