@@ -84,7 +84,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
   // A reply of white space or invisible characters alone says nothing: it is no answer, as in
   // practice, where it is asked for again (outside pass 38: `gather: "\u3000"` had passed the
   // exam that leaving the step out failed).
-  result.answered = replied && !normalized.text.empty();
+  result.answered = replied && !normalized.says_nothing();
   result.reply = normalized.original;
   // Room for every rule and the few verdicts added after them (breaches, stuffing, an unfit
   // reply): a RuleResult is large, and growing the vector moved each one several times a reply.

@@ -229,7 +229,7 @@ NormalizedText normalize(std::string_view original) {
 }
 
 bool says_nothing(std::string_view text) {
-  return normalize_phrase(text).empty();
+  return normalize(text).says_nothing();
 }
 
 std::string normalize_phrase(std::string_view phrase) {

@@ -33,6 +33,11 @@ struct NormalizedText {
   // mentions, not words the trainee says.
   bool is_quoted(std::size_t pos) const { return pos < quoted.size() && quoted[pos]; }
 
+  // Whether the reply holds nothing a reply is read for: white space and invisible characters
+  // alone (U+3000, U+200B, U+FEFF), which normalising leaves out. Such a reply says nothing: it
+  // is no answer when graded, and practice asks for it again.
+  bool says_nothing() const { return text.empty(); }
+
   // The part of the original that produced normalised bytes [span.begin, span.end).
   TextSpan to_original(TextSpan span) const;
   std::string_view original_text(TextSpan span) const;
@@ -47,9 +52,7 @@ NormalizedText normalize(std::string_view original);
 // Only the normalised text (for rule phrases).
 std::string normalize_phrase(std::string_view phrase);
 
-// Whether the text holds nothing a reply is read for: white space and invisible characters
-// alone (U+3000, U+200B, U+FEFF). Such a reply says nothing: it is no answer when graded, and
-// practice asks for it again.
+// NormalizedText::says_nothing of the text, for a reply not yet scored.
 bool says_nothing(std::string_view text);
 
 }  // namespace coach
