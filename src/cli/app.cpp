@@ -11,15 +11,15 @@
 #include <iostream>
 #include <map>
 #include <optional>
-#include <regex>
 #include <string>
 #include <system_error>
 
+#include "cli/command_line_words.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/history_options.hpp"
 #include "cli/terminal.hpp"
-#include "util/closest_name.hpp"
+#include "cli/usage_failure.hpp"
 #include "util/diagnostic.hpp"
 #include "util/i18n.hpp"
 #include "util/memory_reserve.hpp"
@@ -78,6 +78,14 @@ void leave_time_for_the_cpu_limit() {
   ::setrlimit(RLIMIT_CPU, &limit);
 }
 
+// A --lang value names Chinese or English, as language_named reads it.
+std::string language_problem(const std::string& value) {
+  if (language_named(value)) return {};
+  return fmt::format(fmt::runtime(tr("不认识的语言 `{}`:可选 zh(中文)或 en(英文)",
+                                     "unknown language `{}`: zh (Chinese) or en (English)")),
+                     utf8::quote(value));
+}
+
 // The language must be known before CLI11 builds the help text, so look for --lang first.
 void choose_language(int argc, char** argv) {
   Language language = language_from_environment();
@@ -86,8 +94,7 @@ void choose_language(int argc, char** argv) {
     std::string value;
     if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
     if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
-    if (value == "en") language = Language::en;
-    if (value == "zh" || value == "zh-CN") language = Language::zh;
+    if (auto named = language_named(value)) language = *named;
   }
   set_language(language);
 }
@@ -98,9 +105,17 @@ void add_global_options(CLI::App& app, Context& context) {
                  std::string(tr("场景目录(默认:自带的 scenarios/)",
                                 "scenario directory (default: the bundled scenarios/)")))
       ->envname("COACH_SCENARIOS")
-      ->check(non_empty_path());
-  app.add_option("--lang", context.lang, std::string(tr("界面语言:zh 或 en", "language: zh or en")))
-      ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+      ->type_name(std::string(tr("目录", "DIR")))
+      ->check(non_empty_path("--scenarios"));
+  // Checked as it is read: `--lang fr --version` is a mistake, not the version.
+  app.add_option("--lang", context.lang,
+                 std::string(tr("界面语言:zh(中文)或 en(英文);也认 zh-CN、zh_CN、en-US 等写法,"
+                                "不分大小写",
+                                "language: zh (Chinese) or en (English); zh-CN, zh_CN, en-US and "
+                                "the like are read too, in any case")))
+      ->type_name("zh|en")
+      ->check(CLI::Validator(language_problem, ""))
+      ->trigger_on_parse();
   app.add_flag("--no-color", context.no_color, std::string(tr("不使用颜色", "no colours")));
   add_history_options(app, context.history, true);
 }
@@ -123,66 +138,6 @@ void translate_help(CLI::App& app) {
                                     {"Env", "环境变量"}}) {
     formatter->label(label, text);
   }
-}
-
-// CLI11's messages that a user can meet, in Chinese: a pattern of its English wording and the
-// translation, with $1… for what the pattern captured (option names, values, counts).
-struct CliMessage {
-  const char* english;
-  const char* chinese;
-};
-
-constexpr CliMessage kCliMessages[] = {
-    {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1 只能给 $2 次,这里给了 $3 次"},
-    {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1 至少要给 $2 个值,这里给了 $3 个"},
-    {R"(^(.+): \d+ required \S+ missing$)", "$1 后面缺少值"},
-    {R"(^(.+): (.*) not in (\{.*\})$)", "$1 的值 `$2` 不在可选范围内:$3"},
-    {R"(^The following arguments? (?:was|were) not expected: (.*)$)", "多余的参数:$1"},
-    {R"(^A subcommand is required$)",
-     "缺少命令:list、show、validate、check、grade、practice 或 history"},
-    {R"(^(.+) requires (.+)$)", "$1 需要同时给出 $2"},
-    {R"(^(.+) excludes (.+)$)", "$1 不能与 $2 同时使用"},
-    {R"(^(.+) is required$)", "缺少必需的参数 $1"},
-};
-
-// CLI11 words its errors in English: in the Chinese interface, those it has a translation for
-// are said in Chinese (the rest stay as CLI11 wrote them).
-std::string cli_message(const std::string& english) {
-  if (language() != Language::zh) return english;
-  for (const auto& [pattern, chinese] : kCliMessages) {
-    const std::regex matcher(pattern);
-    if (std::regex_match(english, matcher)) return std::regex_replace(english, matcher, chinese);
-  }
-  return english;
-}
-
-// CLI11 says "a subcommand is required" of `coach lsit` too: the word given was the command,
-// misspelt, and saying so (with the nearest command) is what helps.
-std::optional<std::string> unknown_command_text(const CLI::App* app, const CLI::Error& error) {
-  if (!app || app->get_parent() || !dynamic_cast<const CLI::RequiredError*>(&error) ||
-      !app->get_subcommands().empty())
-    return std::nullopt;
-  const std::vector<std::string> given = app->remaining();
-  if (given.empty() || given.front().starts_with("-")) return std::nullopt;
-  std::vector<std::string_view> commands;
-  std::string listed;
-  for (const CLI::App* command : app->get_subcommands({})) {
-    commands.push_back(command->get_name());
-    if (!listed.empty()) listed += tr("、", ", ");
-    listed += command->get_name();
-  }
-  return fmt::format(fmt::runtime(tr("未知的命令 `{}`{};命令有:{}",
-                                     "unknown command `{}`{}; the commands are: {}")),
-                     utf8::quote(given.front()), did_you_mean(given.front(), commands), listed);
-}
-
-// The frame around CLI11's errors follows the user's language too.
-std::string usage_failure(const CLI::App* app, const CLI::Error& error) {
-  const auto unknown_command = unknown_command_text(app, error);
-  return fmt::format(
-      fmt::runtime(tr("命令行有误:{}\n用 --help 查看用法。\n",
-                      "{}\nRun with --help for more information.\n")),
-      unknown_command ? *unknown_command : utf8::escape_controls(cli_message(error.what())));
 }
 
 // What was printed must have arrived: `coach list > /dev/full` is a failure, not a listing.
@@ -234,15 +189,28 @@ std::string empty_path_text() {
   return std::string(tr("路径为空(是不是变量没有设置?)", "the path is empty (an unset variable?)"));
 }
 
-CLI::Validator non_empty_path() {
+namespace {
+
+// `-o=$OUT` is the short option with the value `=$OUT`: with OUT unset, a file named `=`. A long
+// option gets one from `--exam =x`. What to write instead is said for the option given.
+std::string equals_path_text(const std::string& option) {
+  if (!option.starts_with("--"))
+    return fmt::format(fmt::runtime(tr("路径以“=”开头(短选项写作 {0} FILE,不写 {0}=FILE)",
+                                       "the path starts with `=` (a short option is {0} FILE, not "
+                                       "{0}=FILE)")),
+                       option);
+  return fmt::format(fmt::runtime(tr("路径以“=”开头(写作 {0} FILE 或 {0}=FILE)",
+                                     "the path starts with `=` (write {0} FILE or {0}=FILE)")),
+                     option);
+}
+
+}  // namespace
+
+CLI::Validator non_empty_path(const std::string& option) {
   return CLI::Validator(
-      [](const std::string& value) {
+      [option](const std::string& value) {
         if (value.empty()) return empty_path_text();
-        // `-o=$OUT` is the short option with the value `=$OUT`: with OUT unset, a file named `=`.
-        if (value.starts_with("="))
-          return std::string(
-              tr("路径以“=”开头(短选项写作 -o FILE,不写 -o=FILE)",
-                 "the path starts with `=` (a short option is -o FILE, not -o=FILE)"));
+        if (value.starts_with("=")) return equals_path_text(option);
         return std::string();
       },
       "");  // no description: --help shows the option as before
@@ -304,7 +272,7 @@ int parse_and_run(int argc, char** argv) {
     if (auto* help = sub->get_help_ptr()) help->group(std::string(tr("选项", "Options")));
   }
   try {
-    app.parse(argc, argv);
+    app.parse(words_to_parse(app, argc, argv));
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? kExitOk : kExitBadInput;

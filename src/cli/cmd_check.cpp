@@ -72,10 +72,11 @@ Action add_check_command(CLI::App& app, const Context& context) {
       "check",
       std::string(tr("检查场景,并验证示范回答通过、反例不通过",
                      "validate scenarios; model answers must pass, counter-examples must fail")));
-  cmd->add_option("PATH", *paths,
+  cmd->add_option(std::string(tr("路径", "PATH")), *paths,
                   std::string(tr("场景文件或目录(默认:全部场景);词库或客户类型文件只做验证",
                                  "scenario files or directories (default: all); lexicon or "
-                                 "customer-types files are validated only")));
+                                 "customer-types files are validated only")))
+      ->type_name("");
   auto verbose = std::make_shared<bool>(false);
   cmd->add_flag("-v,--verbose", *verbose,
                 std::string(tr("也说明每个反例因哪些规则不通过",

@@ -546,23 +546,27 @@ Action add_grade_command(CLI::App& app, const Context& context) {
   auto* cmd = app.add_subcommand(
       "grade",
       std::string(tr("批改答案文件(非交互)。退出码:0 全部通过,1 有未通过,2 输入有误",
-                     "grade answers files. Exit: 0 all passed, 1 any failed, 2 bad input")));
-  cmd->add_option("FILE", options->files,
+                     "grade answers files (non-interactive). Exit: 0 all passed, 1 any failed, "
+                     "2 bad input")));
+  cmd->add_option(std::string(tr("文件", "FILE")), options->files,
                   std::string(tr("答案文件或目录(目录下所有 *.yaml,含子目录)",
                                  "answers files or directories (every *.yaml below them)")))
+      ->type_name("")
       ->required();
   auto* exam = cmd->add_option("--exam", options->exam,
                                std::string(tr("按此考试文件认证(见 docs/exam-format.md)",
                                               "certify against this exam file (see "
                                               "docs/exam-format.md)")))
-                   ->check(non_empty_path());
+                   ->type_name(std::string(tr("考试文件", "EXAM_FILE")))
+                   ->check(non_empty_path("--exam"));
   cmd->add_option(
          "--roster", options->roster,
          std::string(tr("应参加认证的学员名单(每行一个姓名):没交的算未通过,名单外的姓名算输入有误",
                         "who must be certified, one name a line: a trainee who handed "
                         "nothing in fails, a name not on it is bad input")))
       ->needs(exam)
-      ->check(non_empty_path());
+      ->type_name(std::string(tr("文件", "FILE")))
+      ->check(non_empty_path("--roster"));
   cmd->add_option("--format", options->format,
                   std::string(tr("text、json、junit、csv、markdown 或 html",
                                  "text, json, junit, csv, markdown or html")))
@@ -570,12 +574,17 @@ Action add_grade_command(CLI::App& app, const Context& context) {
   cmd->add_option("--output,-o", options->output,
                   std::string(tr("报告写入此文件(默认:标准输出)",
                                  "write the report to this file (default: stdout)")))
-      ->check(non_empty_path());
+      ->type_name(std::string(tr("文件", "FILE")))
+      ->check(non_empty_path("-o"));
+  // One FORMAT=FILE each time it is given: taking every word up to the next option made the
+  // submissions after it (`--report json=r.json a.yaml`) further reports.
   cmd->add_option("--report", options->reports,
                   std::string(tr("同一次批改再写一份报告,格式=文件(可重复),例如 junit=junit.xml",
                                  "also write the same grading as FORMAT=FILE (repeatable), e.g. "
                                  "junit=junit.xml")))
-      ->check(CLI::Validator(check_report_option, "FORMAT=FILE"));
+      ->allow_extra_args(false)
+      ->type_name(std::string(tr("格式=文件", "FORMAT=FILE")))
+      ->check(CLI::Validator(check_report_option, ""));
   add_history_options(*cmd, options->history, false);
   return [&context, options] { return grade(context, *options); };
 }

@@ -208,15 +208,18 @@ Action add_history_command(CLI::App& app, const Context& context) {
   cmd->add_option("--trainee", options->trainee,
                   std::string(tr("学员姓名(默认:与 practice 相同)",
                                  "trainee name (default: the same as for practice)")))
+      ->type_name(std::string(tr("姓名", "NAME")))
       ->envname("COACH_TRAINEE");
   cmd->add_flag("--all-trainees", options->all_trainees,
                 std::string(tr("所有学员", "every trainee")));
   cmd->add_option("--scenario", options->scenario,
                   std::string(tr("只看此场景 id", "only this scenario id")))
+      ->type_name(std::string(tr("场景ID", "ID")))
       ->check(non_empty_value());
   cmd->add_option("--since", options->since,
                   std::string(tr("只看此时间之后(YYYY-MM-DD[ HH:MM],本地时间)",
                                  "only from this time on (YYYY-MM-DD[ HH:MM], local time)")))
+      ->type_name(std::string(tr("时间", "DATE")))
       ->check(non_empty_value());
   cmd->add_option("--format", options->format,
                   std::string(tr("text(进步图)或 csv(每步一行)",
@@ -225,7 +228,8 @@ Action add_history_command(CLI::App& app, const Context& context) {
   cmd->add_option(
          "--output,-o", options->output,
          std::string(tr("写入此文件(默认:标准输出)", "write to this file (default: stdout)")))
-      ->check(non_empty_path());
+      ->type_name(std::string(tr("文件", "FILE")))
+      ->check(non_empty_path("-o"));
   add_history_options(*cmd, options->history, false);
   return [&context, options] {
     options->trainee = checked_trainee(std::move(options->trainee));

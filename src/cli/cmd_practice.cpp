@@ -12,6 +12,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
 
 #include "cli/answers_recording.hpp"
 #include "cli/app.hpp"
@@ -872,6 +873,18 @@ bool names_a_path(std::string_view word) {
   return word.find('/') != std::string_view::npos || is_yaml_name(std::string(word));
 }
 
+// An exam file plays its own scenarios in its own order: an ID beside it was dropped without a
+// word, an unknown one too.
+std::string id_beside_exam_file_text(const std::string& id) {
+  return fmt::format(
+      fmt::runtime(tr("考试文件自带要考的场景,不能再给场景 ID `{}`:考整套考试就去掉 ID;只用考试"
+                      "模式练这一个场景就写 --exam 不跟文件",
+                      "an exam file plays its own scenarios, so no scenario id (`{}`) goes with "
+                      "it: leave the id out to sit the exam, or give --exam without a file to "
+                      "sit that one scenario in exam mode")),
+      utf8::quote(id));
+}
+
 // `--exam` alone is exam mode; CLI11 hands it over as this, so that `--exam ""` (an unset
 // variable meant to name the exam file) can be told apart and refused.
 constexpr std::string_view kExamWithoutFile = "\x01exam mode";
@@ -883,7 +896,9 @@ Action add_practice_command(CLI::App& app, const Context& context) {
   auto* cmd = app.add_subcommand(
       "practice",
       std::string(tr("练习一个场景(不写 ID 则显示菜单)", "practise a scenario (no ID: a menu)")));
-  cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")));
+  cmd->add_option(std::string(tr("场景ID", "ID")), options->id,
+                  std::string(tr("场景 id", "scenario id")))
+      ->type_name("");
   auto* exam =
       cmd->add_option(
              "--exam",
@@ -903,9 +918,11 @@ Action add_practice_command(CLI::App& app, const Context& context) {
   cmd->add_option(
          "--record", options->record,
          std::string(tr("把作答记录写成答案文件", "write the transcript as an answers file")))
-      ->check(non_empty_path());
+      ->type_name(std::string(tr("文件", "FILE")))
+      ->check(non_empty_path("--record"));
   cmd->add_option("--trainee", options->trainee,
                   std::string(tr("学员姓名(写入记录)", "trainee name (written to the record)")))
+      ->type_name(std::string(tr("姓名", "NAME")))
       ->envname("COACH_TRAINEE");
   add_history_options(*cmd, options->history, false);
   return [&context, options, exam] {
@@ -920,6 +937,9 @@ Action add_practice_command(CLI::App& app, const Context& context) {
       options->id = options->exam_file;
       options->exam_file.clear();
     }
+    // An exam file that is not there is named first: loading it says so.
+    if (!options->exam_file.empty() && !options->id.empty() && fs::exists(options->exam_file, ec))
+      throw std::runtime_error(id_beside_exam_file_text(options->id));
     return practice(context, *options);
   };
 }

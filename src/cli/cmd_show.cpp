@@ -149,7 +149,10 @@ Action add_show_command(CLI::App& app, const Context& context) {
   auto* cmd =
       app.add_subcommand("show", std::string(tr("显示场景的情况说明、步骤和评分规则",
                                                 "show a scenario's briefing, steps and rubric")));
-  cmd->add_option("ID", options->id, std::string(tr("场景 id", "scenario id")))->required();
+  cmd->add_option(std::string(tr("场景ID", "ID")), options->id,
+                  std::string(tr("场景 id", "scenario id")))
+      ->type_name("")
+      ->required();
   cmd->add_option("--format", options->format, std::string(tr("text 或 json", "text or json")))
       ->check(CLI::IsMember({"text", "json"}));
   return [&context, options] { return show_scenario(context, *options); };

@@ -34,10 +34,11 @@ Action add_validate_command(CLI::App& app, const Context& context) {
       "validate", std::string(tr("只检查场景、词库与客户类型文件的格式与引用",
                                  "check scenario, lexicon and customer-types files' schema and "
                                  "references only")));
-  cmd->add_option("PATH", *paths,
+  cmd->add_option(std::string(tr("路径", "PATH")), *paths,
                   std::string(tr("场景、词库或客户类型文件或目录(默认:全部场景)",
                                  "scenario, lexicon or customer-types files or directories "
-                                 "(default: all)")));
+                                 "(default: all scenarios)")))
+      ->type_name("");
   return [&context, paths] { return validate(context, *paths); };
 }
 

@@ -11,8 +11,9 @@ using Action = std::function<int()>;
 
 // For an option that names a file or directory: an empty value (`--exam "$EXAM"` with the
 // variable unset) is refused instead of read as "not given", which would quietly grade
-// without the exam, the roster or the trainer's scenarios.
-CLI::Validator non_empty_path();
+// without the exam, the roster or the trainer's scenarios. `option` is the spelling its messages
+// advise (`-o`, `--exam`).
+CLI::Validator non_empty_path(const std::string& option);
 // A filter given an empty value (`--since "$SINCE"` unset) is refused, never read as "not given".
 CLI::Validator non_empty_value();
 std::string empty_path_text();

@@ -18,14 +18,26 @@
 namespace coach::cli {
 
 void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_environment) {
+  // The variables are read once, by the global options: a command's own --db given by them
+  // too would override a global `--db` written before the command. Its help still names them.
+  const std::string_view db_variable =
+      with_environment ? "" : tr("(环境变量:COACH_DB)", " (Env:COACH_DB)");
   auto* db = command.add_option(
       "--db", choice.db,
       std::string(tr("练习与批改记录库(默认:数据目录下的 history.sqlite3)",
-                     "history database (default: history.sqlite3 in the data directory)")));
-  db->check(non_empty_path());
+                     "history database (default: history.sqlite3 in the data directory)")) +
+          std::string(db_variable));
+  db->type_name(std::string(tr("文件", "FILE")))->check(non_empty_path("--db"));
+  // Where CLI11 names the variable itself (the global option), only its values are added.
+  const std::string_view values =
+      with_environment ? tr("(取值:1/0、yes/no、on/off、true/false)",
+                            " (values: 1/0, yes/no, on/off, true/false)")
+                       : tr("(环境变量 COACH_NO_HISTORY:1/0、yes/no、on/off、true/false)",
+                            " (COACH_NO_HISTORY: 1/0, yes/no, on/off, true/false)");
   auto* off = command.add_flag(
       "--no-history", choice.off,
-      std::string(tr("不读写练习与批改记录库", "neither read nor write the history database")));
+      std::string(tr("不读写练习与批改记录库", "neither read nor write the history database")) +
+          std::string(values));
   if (!with_environment) return;
   db->envname("COACH_DB");
   // An unreadable switch is left to the command, which says why it stops (CLI11 would misread

@@ -146,8 +146,11 @@ void PracticeScreen::help(bool exam) const {
   if (!exam)
     print(std::string(
         tr("  /model   上一步的示范回答\n", "  /model   the model answer of the previous step\n")));
-  print(std::string(
-      tr("  /quit    结束练习(已答内容会保存)\n", "  /quit    stop (your replies are kept)\n")));
+  print(
+      std::string(tr("  /quit    结束练习(已答内容会保存)\n"
+                     "  /help    这份命令列表\n",
+                     "  /quit    stop (your replies are kept)\n"
+                     "  /help    this list\n")));
   if (exam)
     print(std::string(tr("(考试模式:不显示示范回答,评分在全部答完后给出。)\n",
                          "(Exam mode: no model answers; scores come at the end.)\n")));

@@ -1,6 +1,7 @@
 #pragma once
 // The program speaks zh-CN first, English on request. Every user-facing string is written
 // as tr("中文", "English") at the place it is used, so no message can lack a translation.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,8 +20,14 @@ std::string_view tr(std::string_view zh, std::string_view en);
 // 文本); in English the message's own space does.
 std::string subject(std::string_view what);
 
-// Language from the locale environment (LC_ALL, LC_MESSAGES, LANG): English if it starts with
-// "en", Chinese otherwise.
+// Language from the environment, as gettext chooses: the locale is the first set of LC_ALL,
+// LC_MESSAGES and LANG; unless it is the C locale (unset, C, POSIX, C.*), the first language of
+// LANGUAGE's list (`fr:en`) that coach speaks wins; else English for a locale `en…`, Chinese for
+// any other.
 Language language_from_environment();
+
+// The language a tag names (`--lang`, an entry of LANGUAGE): `zh`, `en`, or either with a region
+// or script (`zh-CN`, `zh_CN`, `en-US`, `en_GB.UTF-8`), in any case. None for another language.
+std::optional<Language> language_named(std::string_view tag);
 
 }  // namespace coach
