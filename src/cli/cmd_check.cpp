@@ -31,7 +31,9 @@ int check(const Context& context, const std::vector<std::string>& paths, bool ve
   const ScenarioLibrary& library = load_library(sources, diagnostics);
   if (!diagnostics.empty()) {
     print_diagnostics(diagnostics);
-    std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
+    std::cerr << counted(static_cast<long long>(diagnostics.problems()), "个错误", "error",
+                         "errors")
+              << "\n";
     return kExitBadInput;
   }
   if (sources.scenarios.empty()) {
@@ -52,13 +54,14 @@ int check(const Context& context, const std::vector<std::string>& paths, bool ve
       continue;
     }
     ++failed;
-    std::cout << fmt::format(fmt::runtime(tr("{} {}:{} 处问题\n", "{} {}: {} problem(s)\n")),
-                             style.bad("✗"), rubric.scenario().id, summary.failures.size());
+    std::cout << fmt::format("{} {}{}{}\n", style.bad("✗"), rubric.scenario().id, tr(":", ": "),
+                             counted(static_cast<long long>(summary.failures.problems()), "处问题",
+                                     "problem", "problems"));
     print_diagnostics(summary.failures);
   }
   if (failed > 0) {
-    std::cerr << fmt::format(
-        fmt::runtime(tr("{} 个场景未通过检查\n", "{} scenario(s) failed the check\n")), failed);
+    std::cerr << fmt::format(fmt::runtime(tr("{}未通过检查\n", "{} failed the check\n")),
+                             counted(failed, "个场景", "scenario", "scenarios"));
     return kExitFailed;
   }
   return kExitOk;

@@ -20,6 +20,7 @@
 #include "history/progress_chart.hpp"
 #include "history/timestamps.hpp"
 #include "history/transcript_import.hpp"
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
 #include "util/utf8.hpp"
@@ -101,20 +102,63 @@ void export_csv(history::HistoryStore& store, const history::HistoryFilter& filt
 
 // With --scenario or --since, "no history" must say that only those were looked at: the
 // trainee may well have attempts, just not these (or the scenario id was mistyped).
-std::string filter_note(const HistoryOptions& options) {
+std::string filter_given(const HistoryOptions& options) {
   std::string given;
   if (!options.scenario.empty())
     given += fmt::format(" --scenario {}", utf8::quote(options.scenario));
   if (!options.since.empty()) given += fmt::format(" --since {}", utf8::quote(options.since));
+  return given;
+}
+
+std::string filter_note(const HistoryOptions& options) {
+  const std::string given = filter_given(options);
   if (given.empty()) return "";
   return fmt::format(fmt::runtime(tr("(只看了符合{} 的记录)\n", "(only attempts matching{})\n")),
                      given);
 }
 
+// Whether the trainee asked for (or anyone) has attempts that --scenario or --since left out:
+// then the history is not empty, only the filter matched nothing.
+bool filtered_out(history::HistoryStore& store, const HistoryOptions& options) {
+  if (options.scenario.empty() && options.since.empty()) return false;
+  history::HistoryFilter unfiltered;
+  if (!options.all_trainees) unfiltered.trainee = options.trainee;
+  bool any = false;
+  store.for_each_attempt(unfiltered, [&](const history::AttemptSummary&) { any = true; });
+  return any;
+}
+
+// A --scenario the library does not have is most likely mistyped: said, with the nearest id.
+// Nothing when the library cannot be read (the history may outlive its scenarios).
+std::string unknown_scenario_note(const Context& context, const std::string& scenario) {
+  if (scenario.empty()) return "";
+  const ScenarioLibrary* library = nullptr;
+  try {
+    Diagnostics ignored;
+    library = &load_library({}, context, ignored);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception&) {
+    return "";
+  }
+  if (library->find(scenario)) return "";
+  return fmt::format(fmt::runtime(tr("场景库中没有场景 `{}`{}。\n",
+                                     "There is no scenario `{}` in the library{}.\n")),
+                     utf8::quote(scenario), did_you_mean(closest_scenario_id(scenario, *library)));
+}
+
 std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions& options,
-                             const history::HistoryFilter& filter) {
+                             const history::HistoryFilter& filter, const Context& context) {
   const std::string who = options.all_trainees ? std::string(tr("任何学员", "anyone"))
                                                : history::trainee_label(options.trainee);
+  if (filtered_out(store, options)) {
+    const std::string whose =
+        options.all_trainees ? std::string(tr("任何学员", "any trainee")) : who;
+    return fmt::format(fmt::runtime(tr("{} 没有符合{} 的记录(记录库:{})。\n",
+                                       "No attempt of {} matches{} (database: {}).\n")),
+                       whose, filter_given(options), utf8::show_name(store.path())) +
+           unknown_scenario_note(context, options.scenario);
+  }
   std::string out = fmt::format(
       fmt::runtime(
           tr("还没有 {} 的记录(记录库:{})。\n"
@@ -123,7 +167,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "Practise with coach practice or grade answers files with coach grade, and "
              "the progress per stage shows here.\n")),
       who, utf8::show_name(store.path()));
-  out += filter_note(options);
+  out += filter_note(options) + unknown_scenario_note(context, options.scenario);
   if (options.all_trainees) return out;
   const std::vector<std::string> others = store.trainees(filter);
   if (others.empty()) return out;
@@ -140,7 +184,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
 
 std::string progress_text(history::HistoryStore& store, const HistoryOptions& options,
                           const history::HistoryFilter& filter, const Style& style,
-                          std::size_t columns) {
+                          std::size_t columns, const Context& context) {
   std::string out;
   const auto chart = [&](const std::string& name,
                          const std::vector<history::AttemptSummary>& attempts) {
@@ -157,7 +201,7 @@ std::string progress_text(history::HistoryStore& store, const HistoryOptions& op
                            [&](const history::AttemptSummary& a) { attempts.push_back(a); });
     if (!attempts.empty()) chart(options.trainee, attempts);
   }
-  return out.empty() ? nothing_recorded(store, options, filter) : out;
+  return out.empty() ? nothing_recorded(store, options, filter, context) : out;
 }
 
 int show_history(const Context& context, const HistoryOptions& options) {
@@ -189,8 +233,9 @@ int show_history(const Context& context, const HistoryOptions& options) {
       return kExitOk;
     }
     const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
-    write_output(options.output, progress_text(*store, options, filter,
-                                               output_style(context, options.output), columns));
+    write_output(options.output,
+                 progress_text(*store, options, filter, output_style(context, options.output),
+                               columns, context));
   } catch (const history::SqliteError& e) {
     throw read_failure(path, e);
   }

@@ -423,10 +423,11 @@ class PracticeRun {
       screen_.note(std::string(tr("还没有可以重答的步骤。", "Nothing to answer again yet.")));
     if (retried == Session::Retry::tries_used_up)
       screen_.note(fmt::format(
-          fmt::runtime(tr("上一步已经重答了 {} 次,这次练习不能再重答;请接着往下答,"
-                          "或另开一次练习再来。",
-                          "The last step has been answered again {} times, the most one session "
-                          "keeps; go on, or practise it again in a new session.")),
+          fmt::runtime(
+              tr("上一步已经重答了 {} 次,这次练习不能再重答;请接着往下答,"
+                 "或另开一次练习再来。",
+                 "The previous step has been answered again {} times, the most one session "
+                 "keeps; go on, or practise it again in a new session.")),
           kMaxEarlierTries));
     return retried == Session::Retry::went_back;
   }

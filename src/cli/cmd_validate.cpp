@@ -19,7 +19,9 @@ int validate(const Context& context, const std::vector<std::string>& paths) {
   const ScenarioLibrary& library = load_library(sources, diagnostics);
   print_diagnostics(diagnostics);
   if (!diagnostics.empty()) {
-    std::cerr << fmt::format(fmt::runtime(tr("{} 个错误\n", "{} error(s)\n")), diagnostics.size());
+    std::cerr << counted(static_cast<long long>(diagnostics.problems()), "个错误", "error",
+                         "errors")
+              << "\n";
     return kExitBadInput;
   }
   print_files_valid(sources, library);

@@ -10,18 +10,19 @@ namespace coach::cli {
 
 void print_files_valid(const LibrarySources& sources, const ScenarioLibrary& library) {
   if (!sources.scenarios.empty()) {
-    std::cout << fmt::format(
-        fmt::runtime(tr("✓ {} 个场景文件有效\n", "✓ {} scenario file(s) valid\n")),
-        library.files().size());
+    std::cout << fmt::format(fmt::runtime(tr("✓ {}有效\n", "✓ {} valid\n")),
+                             counted(static_cast<long long>(library.files().size()), "个场景文件",
+                                     "scenario file", "scenario files"));
     return;
   }
-  std::cout << fmt::format(
-      fmt::runtime(tr("✓ {} 个词库文件有效\n", "✓ {} lexicon file(s) valid\n")),
-      library.lexicon_files().size());
+  std::cout << fmt::format(fmt::runtime(tr("✓ {}有效\n", "✓ {} valid\n")),
+                           counted(static_cast<long long>(library.lexicon_files().size()),
+                                   "个词库文件", "lexicon file", "lexicon files"));
   if (!library.preset_files().empty()) {
     std::cout << fmt::format(
-        fmt::runtime(tr("✓ {} 个客户类型文件有效\n", "✓ {} customer-types file(s) valid\n")),
-        library.preset_files().size());
+        fmt::runtime(tr("✓ {}有效\n", "✓ {} valid\n")),
+        counted(static_cast<long long>(library.preset_files().size()), "个客户类型文件",
+                "customer-types file", "customer-types files"));
   }
 }
 

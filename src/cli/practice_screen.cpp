@@ -31,7 +31,7 @@ void PracticeScreen::briefing(const Scenario& s, bool exam) const {
   print(style_.dim(fmt::format(fmt::runtime(tr("出处:{} · 客户:{}", "Source: {} · Customer: {}")),
                                readable_source(s), customer_label(s.customer))) +
         std::string("\n\n"));
-  print(style_.bold(std::string(tr("【情况】", "[Situation]"))) + s.briefing + "\n");
+  print(style_.bold(std::string(tr("【情况】", "[Situation] "))) + s.briefing + "\n");
   if (exam)
     print(style_.warn(std::string(
               tr("考试模式:全部答完后才显示评分。", "Exam mode: scores are shown at the end."))) +
@@ -180,7 +180,7 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
                       mood_meter({result.final_mood, limit})));
   }
   const std::string verdict = result.passed ? style_.good(std::string(tr("通过", "PASSED")))
-                                            : style_.bad(std::string(tr("未通过", "NOT PASSED")));
+                                            : style_.bad(std::string(tr("未通过", "FAILED")));
   print(fmt::format(
       fmt::runtime(tr("总分 {:.1f}(及格线 {}) {}\n", "Score {:.1f} (pass mark {}) {}\n")),
       result.score, result.pass_mark, verdict));
@@ -196,7 +196,7 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
 
 void PracticeScreen::exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const {
   const std::string result = verdict.passed ? style_.good(std::string(tr("通过", "PASSED")))
-                                            : style_.bad(std::string(tr("未通过", "NOT PASSED")));
+                                            : style_.bad(std::string(tr("未通过", "FAILED")));
   print(std::string("\n") +
         style_.bold(fmt::format(fmt::runtime(tr("═══ 考试 {} · {} ═══", "═══ Exam {} · {} ═══")),
                                 exam.id, exam.title)) +

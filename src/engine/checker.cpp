@@ -13,6 +13,7 @@
 #include "engine/scorer.hpp"
 #include "text/normalizer.hpp"
 #include "util/i18n.hpp"
+#include "util/inner_quotes.hpp"
 
 namespace coach {
 namespace {
@@ -84,13 +85,13 @@ std::string unearned_text(const CompiledStep& step, const CompiledRule& rule,
   const std::string why = first.detail.empty() ? first.feedback : first.detail;
   if (forbids(rule.rule->kind))
     return fmt::format(fmt::runtime(tr("步骤 `{}` 的每个示范回答都违反了规则「{}」:{}",
-                                       "every model answer of step `{}` breaks the rule {}: {}")),
-                       step.step->id, first.description, why);
+                                       "every model answer of step `{}` breaks the rule “{}”: {}")),
+                       step.step->id, with_inner_quotes(first.description), why);
   return fmt::format(
       fmt::runtime(
           tr("步骤 `{0}` 没有哪个示范回答得到规则「{1}」的 {2} 分:{3}{4}",
-             "no model answer of step `{0}` earns the {2} points of the rule {1}: {3}{4}")),
-      step.step->id, first.description, first.max, why,
+             "no model answer of step `{0}` earns the {2} points of the rule “{1}”: {3}{4}")),
+      step.step->id, with_inner_quotes(first.description), first.max, why,
       discounted ? tr("(它的词出现在否定词之后,不算,如“不在三包范围内”;话题词可以写 "
                       "`negation: false`)",
                       " (its words stand after a negation, which does not count, as in "
@@ -142,7 +143,8 @@ void check_rules_discriminate(const Rubric& rubric, const CompiledStep& step, Sc
                                     "nothing, such as “{2}” and “{3}”: its {4} points go to any "
                                     "reply; make it ask for what a good reply says and a poor one "
                                     "does not")),
-                    step.step->id, result.description, replies[0], replies[1], result.max));
+                    step.step->id, with_inner_quotes(result.description), replies[0], replies[1],
+                    result.max));
   }
 }
 

@@ -203,6 +203,20 @@ const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply sco
   return results_.back();
 }
 
+namespace {
+
+// A step the customer left before scores zero as an unanswered one does, but it was never put
+// to the trainee: its rules say so rather than "not answered".
+StepResult never_took_place(StepResult step, const std::string& reason) {
+  step.took_place = false;
+  const std::string why = fmt::format(
+      fmt::runtime(tr("这一步没有进行({})。", "this step never took place ({}).")), reason);
+  for (RuleResult& rule : step.rules) rule.feedback = why;
+  return step;
+}
+
+}  // namespace
+
 AttemptResult Conversation::result(const std::string& trainee, const std::string& file) const {
   const Scenario& scenario = rubric_.scenario();
   AttemptResult attempt;
@@ -236,7 +250,8 @@ AttemptResult Conversation::result(const std::string& trainee, const std::string
   for (const auto& skipped : attempt.skipped) {
     const CompiledStep* step = rubric_.find_step(skipped.step_id);
     if (state.walked_out && step && !step->step->when)
-      attempt.steps.push_back(score_step(*step, scenario, std::nullopt));
+      attempt.steps.push_back(
+          never_took_place(score_step(*step, scenario, std::nullopt), skipped.reason));
   }
   total_attempt(attempt);
   return attempt;

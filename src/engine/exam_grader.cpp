@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "util/i18n.hpp"
+#include "util/inner_quotes.hpp"
 
 namespace coach {
 namespace {
@@ -28,7 +29,8 @@ bool is_must_pass_stage(const Exam& exam, Stage stage) {
 }
 
 std::string must_pass_rule_text(const RuleResult& rule) {
-  return fmt::format(fmt::runtime(tr("必过规则「{}」", "must-pass rule “{}”")), rule.description);
+  return fmt::format(fmt::runtime(tr("必过规则「{}」", "must-pass rule “{}”")),
+                     with_inner_quotes(rule.description));
 }
 
 std::string must_pass_stage_text(Stage stage) {

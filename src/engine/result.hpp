@@ -20,14 +20,22 @@ struct RuleResult {
   std::string detail;             // what exactly went wrong in this reply, generated
   std::vector<TextSpan> matched;  // where the reply (as typed) satisfied or broke the rule
   std::vector<std::string> missing;  // what was looked for and not found
+
+  // What must never be said (a forbidden concept or phrase, a length not to pass): a step with
+  // no reply said nothing, so it broke none of these.
+  bool forbids() const { return kind == "forbid" || kind == "none_of" || kind == "max_chars"; }
 };
 
 struct StepResult {
   std::string step_id;
   Stage stage = Stage::vent;
   bool answered = false;
+  // False for a step after the customer walked out: it never took place, which is not the
+  // trainee leaving it unanswered.
+  bool took_place = true;
   std::string reply;
-  std::string principle;  // the document's point for the step, behind every verdict
+  std::string unscored_reply;  // what the answers file held for a step that never took place
+  std::string principle;       // the document's point for the step, behind every verdict
   int weight = 1;
   int score = 0;  // points earned (0 after a critical failure)
   int max = 0;
@@ -47,6 +55,12 @@ struct StepResult {
     return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0);
   }
 };
+
+// Whether `rule` counts as failed at `step` in every report: at a step with no reply what the
+// rule asked for is missing, but nothing said there broke a rule that forbids.
+inline bool rule_failed(const StepResult& step, const RuleResult& rule) {
+  return !rule.ok && (step.answered || !rule.forbids());
+}
 
 // One turn of the conversation as it happened.
 struct PathTurn {

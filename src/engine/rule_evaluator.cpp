@@ -215,12 +215,15 @@ void judge_questions(const CompiledRule& rule, const NormalizedText& reply,
   }
   result.ok = count >= rule.rule->count;
   if (!result.ok) {
+    const bool one = rule.rule->count == 1;
     const std::string_view kind =
         rule.rule->question == QuestionKind::open
-            ? tr("开放式问题(什么、怎么、哪里……)", "open questions (what, how, where …)")
+            ? tr("开放式问题(什么、怎么、哪里……)",
+                 one ? "open question (what, how, where …)" : "open questions (what, how, where …)")
         : rule.rule->question == QuestionKind::closed
-            ? tr("封闭式问题(……吗、是不是……)", "closed questions (yes/no)")
-            : tr("问题", "questions");
+            ? tr("封闭式问题(……吗、是不是……)",
+                 one ? "closed question (yes/no)" : "closed questions (yes/no)")
+            : tr("问题", one ? "question" : "questions");
     result.detail = fmt::format(
         fmt::runtime(tr("应提出至少 {} 个{},现在是 {} 个。", "ask at least {} {}; found {}.")),
         rule.rule->count, kind, count);
@@ -325,16 +328,22 @@ std::string describe_rule(const CompiledRule& compiled) {
     case RuleKind::regex:
       return fmt::format(fmt::runtime(tr("符合模式 /{}/", "matches /{}/")), rule.pattern);
     case RuleKind::min_chars:
-      return fmt::format(fmt::runtime(tr("至少 {} 字", "at least {} characters")), rule.limit);
+      return fmt::format(fmt::runtime(tr("至少 {}", "at least {}")),
+                         counted(rule.limit, "字", "character", "characters"));
     case RuleKind::max_chars:
-      return fmt::format(fmt::runtime(tr("最多 {} 字", "at most {} characters")), rule.limit);
+      return fmt::format(fmt::runtime(tr("最多 {}", "at most {}")),
+                         counted(rule.limit, "字", "character", "characters"));
     case RuleKind::asks_question: {
+      const bool one = rule.count == 1;
       const std::string_view kind =
-          rule.question == QuestionKind::open     ? tr("开放式问题", "open question")
-          : rule.question == QuestionKind::closed ? tr("封闭式问题", "closed question")
-                                                  : tr("问题", "question");
-      return fmt::format(fmt::runtime(tr("提出{}(至少 {} 个)", "asks a {} (at least {})")), kind,
-                         rule.count);
+          rule.question == QuestionKind::open
+              ? tr("开放式问题", one ? "an open question" : "open questions")
+          : rule.question == QuestionKind::closed
+              ? tr("封闭式问题", one ? "a closed question" : "closed questions")
+              : tr("问题", one ? "a question" : "questions");
+      return fmt::format(
+          fmt::runtime(tr("提出{}(至少 {} 个)", one ? "asks {0}" : "asks at least {1} {0}")), kind,
+          rule.count);
     }
     case RuleKind::addresses_customer:
       return std::string(rule.address == AddressMode::name

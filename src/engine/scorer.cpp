@@ -171,7 +171,14 @@ AttemptResult score_attempt(const Rubric& rubric, const Attempt& attempt,
                         response ? std::optional<std::string_view>(response->text) : std::nullopt,
                         attempt.seconds_for(step->step->id));
   }
-  return conversation.result(trainee, file);
+  AttemptResult result = conversation.result(trainee, file);
+  // The replies the file held for the steps the customer left before are shown, not scored: a
+  // reviewer sees what was handed in.
+  for (StepResult& step : result.steps) {
+    const MarkedText* response = step.took_place ? nullptr : attempt.find(step.step_id);
+    if (response) step.unscored_reply = response->text;
+  }
+  return result;
 }
 
 void check_attempt_steps(const Rubric& rubric, const Attempt& attempt, const std::string& file,

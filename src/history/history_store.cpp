@@ -1,5 +1,7 @@
 #include "history/history_store.hpp"
 
+#include <algorithm>
+
 #include "history/schema.hpp"
 
 namespace coach::history {
@@ -50,12 +52,17 @@ void open_for_several_writers(Database& db) {
 
 }  // namespace
 
+// As the progress chart judges it: no weakest stage from one stage answered (the one done well
+// would be named), nor among stages all alike.
 std::optional<Stage> PracticeSummary::weakest_stage() const {
   std::optional<Stage> weakest;
   double lowest = 2.0;
+  double highest = -1.0;
   for (const auto& [stage, average] : stage_average) {
+    highest = std::max(highest, average);
     if (average < lowest) lowest = average, weakest = stage;
   }
+  if (stage_average.size() < 2 || lowest >= highest) return std::nullopt;
   return weakest;
 }
 

@@ -119,22 +119,34 @@ std::string title(const std::string& trainee, const std::vector<AttemptSummary>&
   const std::string last = local_label(attempts.back().started_at).substr(0, 10);
   return style.bold(
              fmt::format(fmt::runtime(tr("{} 的进步", "Progress of {}")), trainee_label(trainee))) +
-         fmt::format(fmt::runtime(tr(":共 {} 次(练习 {},批改 {}),{} 至 {}\n",
-                                     ": {} attempts ({} practised, {} graded), {} to {}\n")),
-                     attempts.size(), practised, graded, first, last);
+         fmt::format(fmt::runtime(tr(":共 {}(练习 {},批改 {}),{} 至 {}\n",
+                                     ": {} ({} practised, {} graded), {} to {}\n")),
+                     counted(static_cast<long long>(attempts.size()), "次", "attempt", "attempts"),
+                     practised, graded, first, last);
 }
 
+// The stage with the lowest average, named only when it is weaker than another: with one stage
+// answered (the others never), or every stage alike, there is no weakest to name, and naming the
+// one stage done well would send the trainee the wrong way.
 std::string weakest_line(const std::vector<Row>& rows) {
   std::optional<std::size_t> weakest;
   double lowest = 2.0;
+  double highest = -1.0;
+  int stages = 0;
   for (std::size_t i = 0; i + 1 < rows.size(); ++i) {  // the stages, not the total
     double sum = 0;
     int count = 0;
     for (const auto& value : rows[i].values)
       if (value) sum += *value, ++count;
-    if (count > 0 && sum / count < lowest) lowest = sum / count, weakest = i;
+    if (count == 0) continue;
+    ++stages;
+    highest = std::max(highest, sum / count);
+    if (sum / count < lowest) lowest = sum / count, weakest = i;
   }
-  if (!weakest) return "";
+  if (stages < 2)
+    return std::string(tr("最弱的阶段:还看不出(只有一个阶段作答过)\n",
+                          "Weakest stage: not known yet (only one stage has been answered)\n"));
+  if (!weakest || lowest >= highest) return "";
   return fmt::format(
       fmt::runtime(tr("最弱的阶段:{}(平均 {:.0f} 分)\n", "Weakest stage: {} (average {:.0f})\n")),
       rows[*weakest].label, 100.0 * lowest);

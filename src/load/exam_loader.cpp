@@ -43,13 +43,7 @@ void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {
       exam.must_pass_stages.push_back(*stage);
       continue;
     }
-    reader.error(
-        item.mark,
-        fmt::format(
-            fmt::runtime(tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
-                            "unknown stage `{}`; expected vent, apologize, gather, resolve or "
-                            "follow_up")),
-            utf8::quote(item.text)));
+    reader.error(item.mark, unknown_stage_text(item.text));
   }
 }
 

@@ -373,13 +373,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
     if (auto parsed = parse_stage(*stage)) {
       step.stage = *parsed;
     } else {
-      reader.error(
-          YamlReader::child(node, "stage"),
-          fmt::format(
-              fmt::runtime(
-                  tr("未知的阶段 `{}`;应是 vent、apologize、gather、resolve 或 follow_up",
-                     "unknown stage `{}`; expected vent, apologize, gather, resolve or follow_up")),
-              utf8::quote(*stage)));
+      reader.error(YamlReader::child(node, "stage"), unknown_stage_text(*stage));
     }
   }
   step.customer_line = customer_line(reader, node, "customer", true).value_or("");

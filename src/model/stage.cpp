@@ -1,6 +1,12 @@
 #include "model/stage.hpp"
 
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "util/closest_name.hpp"
 #include "util/i18n.hpp"
+#include "util/utf8.hpp"
 
 namespace coach {
 
@@ -25,7 +31,7 @@ std::string_view stage_label(Stage stage) {
     case Stage::vent:
       return tr("倾听发泄", "let them vent");
     case Stage::apologize:
-      return tr("道歉复述", "apologise");
+      return tr("道歉复述", "apologize");
     case Stage::gather:
       return tr("搜集信息", "gather facts");
     case Stage::resolve:
@@ -41,6 +47,16 @@ std::optional<Stage> parse_stage(std::string_view id) {
     if (stage_id(stage) == id) return stage;
   }
   return std::nullopt;
+}
+
+std::string unknown_stage_text(std::string_view written) {
+  std::vector<std::string_view> ids;
+  for (const Stage stage : kAllStages) ids.push_back(stage_id(stage));
+  return fmt::format(
+      fmt::runtime(tr("未知的阶段 `{}`{};应是 vent、apologize、gather、resolve 或 follow_up",
+                      "unknown stage `{}`{}; expected vent, apologize, gather, resolve or "
+                      "follow_up")),
+      utf8::quote(written), did_you_mean(written, ids));
 }
 
 }  // namespace coach

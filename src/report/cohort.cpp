@@ -28,7 +28,8 @@ void Cohort::add(const AttemptResult& attempt, int index) {
   ++histogram_[bin];
   for (const StepResult& step : attempt.steps) {
     for (const RuleResult& rule : step.rules) {
-      if (!rule.ok) ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
+      if (rule_failed(step, rule))
+        ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
     }
   }
   const SubmissionKey who = submission_key(attempt);

@@ -23,7 +23,7 @@ std::string stage_cell(const AttemptResult& attempt, Stage stage) {
 int failed_rules(const AttemptResult& attempt) {
   int failed = 0;
   for (const auto& step : attempt.steps)
-    for (const auto& rule : step.rules) failed += rule.ok ? 0 : 1;
+    for (const auto& rule : step.rules) failed += rule_failed(step, rule) ? 1 : 0;
   return failed;
 }
 

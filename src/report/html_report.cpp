@@ -84,9 +84,12 @@ std::string summary_section(const ReportFacts& facts) {
   std::string out = fmt::format("<section id=\"summary\"><h2>{}</h2>\n", tr("总体", "Cohort"));
   out += fmt::format("<p><span class=\"big\" id=\"pass-rate\">{:.1f}%</span> {}</p>\n",
                      facts.cohort.pass_rate(), tr("的作答通过", "of attempts passed"));
-  out += fmt::format(fmt::runtime(tr("<p>{} 份作答,{} 份通过,{} 份未通过;{} 名学员。</p>\n",
-                                     "<p>{} attempts: {} passed, {} failed; {} trainees.</p>\n")),
-                     summary.total, summary.passed, summary.failed, facts.cohort.trainees().size());
+  out += fmt::format(fmt::runtime(tr("<p>{},{} 份通过,{} 份未通过;{}。</p>\n",
+                                     "<p>{}: {} passed, {} failed; {}.</p>\n")),
+                     counted(summary.total, "份作答", "attempt", "attempts"), summary.passed,
+                     summary.failed,
+                     counted(static_cast<long long>(facts.cohort.trainees().size()), "名学员",
+                             "trainee", "trainees"));
   return out + "</section>\n";
 }
 
@@ -110,12 +113,15 @@ std::string exam_section(const ExamFacts& facts) {
   const Exam& exam = *facts.exam;
   std::string out = fmt::format("<section id=\"exam\"><h2>{} {} · {}</h2>\n", tr("考试", "Exam"),
                                 html(exam.id), html(exam.title));
-  out += fmt::format(fmt::runtime(tr("<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
-                                     "的学员通过考试</p>\n<p>{} 人,{} 人通过。</p>\n",
-                                     "<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
-                                     "of the trainees passed the exam</p>\n"
-                                     "<p>{} trainees, {} passed.</p>\n")),
-                     facts.pass_rate(), facts.verdicts.size(), facts.passed());
+  out += fmt::format(
+      fmt::runtime(tr("<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
+                      "的学员通过考试</p>\n<p>{},{} 人通过。</p>\n",
+                      "<p><span class=\"big\" id=\"exam-pass-rate\">{:.1f}%</span> "
+                      "of the trainees passed the exam</p>\n"
+                      "<p>{}, {} passed.</p>\n")),
+      facts.pass_rate(),
+      counted(static_cast<long long>(facts.verdicts.size()), "人", "trainee", "trainees"),
+      facts.passed());
   out +=
       fmt::format("<table><tr><th>{}</th><th>{}</th>", tr("学员", "Trainee"), tr("结果", "Result"));
   for (const auto& id : exam.scenario_ids) out += fmt::format("<th>{}</th>", html(id.text));
@@ -182,7 +188,9 @@ std::string inputs_section(const std::vector<InputFile>& inputs) {
   return out + "</table>\n</section>\n";
 }
 
-std::string rule_line(const RuleResult& rule) {
+// A rule of a step with no reply was not judged: marked –, as in the text report.
+std::string rule_line(const StepResult& step, const RuleResult& rule) {
+  if (!step.answered) return fmt::format("<li class=\"dim\">– {}</li>", html(rule.description));
   std::string out = fmt::format("<li class=\"{}\">{} {}", rule.ok ? "ok" : "bad",
                                 rule.ok ? "✓" : "✗", html(rule.description));
   if (!rule.ok && !rule.feedback.empty()) out += " — " + html(rule.feedback);
@@ -191,14 +199,30 @@ std::string rule_line(const RuleResult& rule) {
   return out + "</li>";
 }
 
+// The reply, or why there is none: not answered, or never put to the trainee (with what the
+// answers file held for the step, not scored).
+std::string reply_cell(const StepResult& step) {
+  if (step.answered) return html(step.reply);
+  if (step.took_place)
+    return fmt::format("<span class=\"dim\">— {}</span>", tr("没有回答", "not answered"));
+  std::string out =
+      fmt::format("<span class=\"dim\">— {}</span>",
+                  tr("没有进行,客户已经离开", "never took place: the customer had left"));
+  if (!step.unscored_reply.empty())
+    out += fmt::format("<br><span class=\"dim\">{}</span> {}",
+                       tr("文件中的回答(未计分):", "reply in the file (not scored):"),
+                       html(step.unscored_reply));
+  return out;
+}
+
 std::string step_row(const StepResult& step) {
   std::string rules;
-  for (const auto& rule : step.rules) rules += rule_line(rule);
+  for (const auto& rule : step.rules) rules += rule_line(step, rule);
   return fmt::format(
       "<tr><td>{}<br><span class=\"dim\">{}</span></td><td class=\"num {}\">{}/{}</td><td>{}</td>"
       "<td><ul>{}</ul></td></tr>\n",
       html(step.step_id), html(stage_label(step.stage)), step.passed ? "ok" : "bad", step.score,
-      step.max, step.answered ? html(step.reply) : "<span class=\"dim\">—</span>", rules);
+      step.max, reply_cell(step), rules);
 }
 
 class HtmlWriter : public ReportWriter {

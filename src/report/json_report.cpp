@@ -15,7 +15,8 @@ std::size_t character_offset(const std::string& text, std::size_t byte_offset) {
   return utf8::count_code_points(std::string_view(text).substr(0, byte_offset));
 }
 
-ordered_json rule_json(const RuleResult& rule, const std::string& reply) {
+ordered_json rule_json(const StepResult& step, const RuleResult& rule) {
+  const std::string& reply = step.reply;
   ordered_json matched = ordered_json::array();
   for (const TextSpan span : rule.matched) {
     matched.push_back({{"text", reply.substr(span.begin, span.end - span.begin)},
@@ -31,12 +32,13 @@ ordered_json rule_json(const RuleResult& rule, const std::string& reply) {
           {"feedback", rule.feedback},
           {"detail", rule.detail},
           {"matched", matched},
-          {"missing", rule.missing}};
+          {"missing", rule.missing},
+          {"failed", rule_failed(step, rule)}};
 }
 
 ordered_json step_json(const StepResult& step) {
   ordered_json rules = ordered_json::array();
-  for (const auto& rule : step.rules) rules.push_back(rule_json(rule, step.reply));
+  for (const auto& rule : step.rules) rules.push_back(rule_json(step, rule));
   ordered_json out = {{"id", step.step_id},
                       {"stage", std::string(stage_id(step.stage))},
                       {"answered", step.answered},
@@ -48,10 +50,13 @@ ordered_json step_json(const StepResult& step) {
                       {"passed", step.passed},
                       {"critical_failed", step.critical_failed},
                       {"stuffed", step.stuffed},
-                      {"rules", rules}};
-  // Only what is known: an answers file without times, a step without a limit.
+                      {"rules", rules},
+                      {"took_place", step.took_place}};
+  // Only what is known: an answers file without times, a step without a limit, a step that
+  // never took place with no reply in the file.
   if (step.seconds) out["seconds"] = *step.seconds;
   if (step.time_limit > 0) out["time_limit"] = step.time_limit;
+  if (!step.unscored_reply.empty()) out["unscored_reply"] = step.unscored_reply;
   return out;
 }
 

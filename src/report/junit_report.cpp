@@ -10,13 +10,28 @@
 namespace coach {
 namespace {
 
+// A step with no reply is said once to be unanswered (or never to have taken place, with the
+// reply the file held for it, not scored); its rules asked for what is missing, and broke
+// nothing, since nothing was said: none is "(critical)" there.
+std::string no_reply_text(const StepResult& step) {
+  if (step.took_place) return std::string(tr("没有回答。\n", "not answered.\n"));
+  std::string text(tr("没有进行(客户已经离开)。\n", "never took place (the customer had left).\n"));
+  if (!step.unscored_reply.empty())
+    text += fmt::format(
+        fmt::runtime(tr("文件中的回答(未计分):{}\n", "reply in the file (not scored): {}\n")),
+        indented(printable(step.unscored_reply), "  "));
+  return text;
+}
+
 std::string failure_text(const StepResult& step) {
-  std::string text;
-  if (!step.answered)
-    text += std::string(tr("没有回答。\n", "not answered.\n"));
-  else
-    text += fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")),
-                        indented(printable(step.reply), "  "));
+  if (!step.answered) {
+    std::string text = no_reply_text(step);
+    for (const auto& rule : step.rules)
+      if (rule_failed(step, rule)) text += fmt::format("– {}\n", rule.description);
+    return text;
+  }
+  std::string text = fmt::format(fmt::runtime(tr("回答:{}\n", "reply: {}\n")),
+                                 indented(printable(step.reply), "  "));
   for (const auto& rule : step.rules) {
     if (rule.ok) continue;
     text += fmt::format("✗ {}{}: {}\n", rule.description,

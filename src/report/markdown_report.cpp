@@ -34,26 +34,31 @@ std::string mark(bool passed) {
   return passed ? "✅" : "❌";
 }
 
+std::string input_errors(std::size_t errors) {
+  return counted(static_cast<long long>(errors), "处输入错误", "input error", "input errors");
+}
+
 // With nothing graded at all (a broken exam or roster, or every file bad) the run certified
 // nobody: that must not read like a quiet day.
 std::string rejected_warning(std::size_t errors, bool nothing_graded) {
   if (nothing_graded)
-    return fmt::format(
-        fmt::runtime(tr("⚠️ {} 处输入错误,本次什么都没有批改。\n\n",
-                        "⚠️ {} input errors: nothing was graded.\n\n")),
-        errors);
-  return fmt::format(fmt::runtime(tr("⚠️ {} 处输入错误,相关文件未批改。\n\n",
-                                     "⚠️ {} input errors: those files were not graded.\n\n")),
-                     errors);
+    return fmt::format(fmt::runtime(tr("⚠️ {},本次什么都没有批改。\n\n",
+                                       "⚠️ {}: nothing was graded.\n\n")),
+                       input_errors(errors));
+  return fmt::format(fmt::runtime(tr("⚠️ {},相关文件未批改。\n\n",
+                                     "⚠️ {}: those files were not graded.\n\n")),
+                     input_errors(errors));
 }
 
 std::string totals(const ReportFacts& facts) {
   const GradeSummary& summary = facts.cohort.summary();
-  std::string out = fmt::format(
-      fmt::runtime(tr("**{} 份作答:{} 份通过,{} 份未通过(通过率 {:.1f}%)**\n\n",
-                      "**{} attempts: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
-      summary.total, summary.passed, summary.failed, facts.cohort.pass_rate());
-  if (!facts.rejected.empty()) out += rejected_warning(facts.rejected.size(), summary.total == 0);
+  std::string out =
+      fmt::format(fmt::runtime(tr("**{}:{} 份通过,{} 份未通过(通过率 {:.1f}%)**\n\n",
+                                  "**{}: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
+                  counted(summary.total, "份作答", "attempt", "attempts"), summary.passed,
+                  summary.failed, facts.cohort.pass_rate());
+  if (!facts.rejected.empty())
+    out += rejected_warning(facts.rejected.problems(), summary.total == 0);
   return out;
 }
 
@@ -63,9 +68,10 @@ std::string exam_table(const ExamFacts& facts) {
       fmt::format(fmt::runtime(tr("### 考试 `{}` · {}\n\n", "### Exam `{}` · {}\n\n")), exam.id,
                   md(exam.title));
   out += fmt::format(
-      fmt::runtime(tr("**{} 人,{} 人通过,{} 人未通过(通过率 {:.1f}%)**\n\n",
-                      "**{} trainees: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
-      facts.verdicts.size(), facts.passed(), facts.failed(), facts.pass_rate());
+      fmt::runtime(tr("**{},{} 人通过,{} 人未通过(通过率 {:.1f}%)**\n\n",
+                      "**{}: {} passed, {} failed (pass rate {:.1f} %)**\n\n")),
+      counted(static_cast<long long>(facts.verdicts.size()), "人", "trainee", "trainees"),
+      facts.passed(), facts.failed(), facts.pass_rate());
   out += fmt::format("| {} | {} |", tr("学员", "Trainee"), tr("结果", "Result"));
   std::string rule = "| --- | --- |";
   for (const auto& id : exam.scenario_ids) {

@@ -20,7 +20,9 @@ class Style {
   std::string customer(std::string_view text) const { return wrap("36", text); }
   std::string highlight(std::string_view text) const {
     if (enabled_) return wrap("4;33", text);
-    return std::string(tr("【", "[")) + std::string(text) + std::string(tr("】", "]"));
+    // Not [ ]: the English screens use those for step ids, labels and [critical], and two
+    // matches side by side would read as one more of them.
+    return std::string(tr("【", "«")) + std::string(text) + std::string(tr("】", "»"));
   }
 
  private:

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/weak_steps.hpp"
 #include "report/report.hpp"
@@ -45,12 +46,28 @@ std::string highlight_reply(const StepResult& step, const Style& style, std::str
   return out;
 }
 
+// Why a step has no scored reply: not answered, or never put to the trainee, with what the
+// answers file held for it then (shown, not scored: a reviewer sees what was handed in).
+std::string no_reply_text(const StepResult& step, const Style& style) {
+  if (step.took_place)
+    return "  " + style.dim(std::string(tr("(没有回答)", "(not answered)"))) + "\n";
+  std::string out = "  " +
+                    style.dim(std::string(tr("(没有进行,客户已经离开)",
+                                             "(never took place: the customer had left)"))) +
+                    "\n";
+  if (step.unscored_reply.empty()) return out;
+  const std::string_view label = tr("文件中的回答(未计分):", "reply in the file (not scored):");
+  const std::string indent(2 + display_width(label) + 1, ' ');
+  return out + fmt::format("  {} {}\n", style.dim(std::string(label)),
+                           indented(printable(step.unscored_reply), indent));
+}
+
 }  // namespace
 
 std::string format_step_feedback(const StepResult& step, const Style& style) {
   std::string out;
   const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
-                                          : style.bad(std::string(tr("未通过", "not passed")));
+                                          : style.bad(std::string(tr("未通过", "failed")));
   out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score,
                      step.max, verdict);
   if (!step.passed && !step.principle.empty()) {
@@ -63,8 +80,9 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
     const std::string indent(2 + display_width(label) + 1, ' ');
     out += fmt::format("  {} {}\n", style.dim(std::string(label)),
                        highlight_reply(step, style, indent));
-  } else
-    out += "  " + style.dim(std::string(tr("(没有回答)", "(not answered)"))) + "\n";
+  } else {
+    out += no_reply_text(step, style);
+  }
   for (const auto& rule : step.rules) {
     // A step never reached was not judged: a ✗ there would read as something said wrong.
     const std::string mark = !step.answered ? style.dim("–")
@@ -107,9 +125,11 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     std::string bar;
     for (int i = 0; i < kBarWidth; ++i) bar += i < (step.answered ? filled : 0) ? "█" : "░";
     const std::string painted = step.passed ? style.good(bar) : style.bad(bar);
-    out += fmt::format("  {} {} {} {:>3}/{:<3}\n", pad_right(step.step_id, id_width), painted,
-                       pad_right(stage_label(step.stage), label_width),
-                       step.answered ? step.score : 0, step.max);
+    // 0–100, as the step lines, the history and every report give a stage: a step's raw
+    // points (90/90, 105/105) read as another scale.
+    const long percent = step.answered ? std::lround(100.0 * step.ratio()) : 0;
+    out += fmt::format("  {} {} {} {:>3}\n", pad_right(step.step_id, id_width), painted,
+                       pad_right(stage_label(step.stage), label_width), percent);
   }
   return out;
 }
@@ -202,22 +222,28 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
     }
     out += "\n";
   }
-  out += fmt::format(fmt::runtime(tr("考试汇总:{} 人,{} 人通过,{} 人未通过\n",
-                                     "Exam summary: {} trainees, {} passed, {} failed\n")),
-                     facts.verdicts.size(), facts.passed(), facts.failed());
+  out += fmt::format(
+      fmt::runtime(
+          tr("考试汇总:{},{} 人通过,{} 人未通过\n", "Exam summary: {}, {} passed, {} failed\n")),
+      counted(static_cast<long long>(facts.verdicts.size()), "人", "trainee", "trainees"),
+      facts.passed(), facts.failed());
   return out;
+}
+
+std::string input_errors(std::size_t errors) {
+  return counted(static_cast<long long>(errors), "处输入错误", "input error", "input errors");
 }
 
 // With nothing graded at all (a broken exam or roster, or every file bad) the run certified
 // nobody: that must not read like a quiet day.
 std::string rejected_warning(std::size_t errors, bool nothing_graded) {
   if (nothing_graded)
-    return fmt::format(fmt::runtime(tr("{} 处输入错误,本次什么都没有批改(见标准错误)",
-                                       "{} input errors; nothing was graded (see stderr)")),
-                       errors);
-  return fmt::format(fmt::runtime(tr("{} 处输入错误,相关文件未批改(见标准错误)",
-                                     "{} input errors; those files were not graded (see stderr)")),
-                     errors);
+    return fmt::format(fmt::runtime(tr("{},本次什么都没有批改(见标准错误)",
+                                       "{}; nothing was graded (see stderr)")),
+                       input_errors(errors));
+  return fmt::format(fmt::runtime(tr("{},相关文件未批改(见标准错误)",
+                                     "{}; those files were not graded (see stderr)")),
+                     input_errors(errors));
 }
 
 class TextWriter : public ReportWriter {
@@ -252,11 +278,11 @@ class TextWriter : public ReportWriter {
 
   std::string tail(const ReportFacts& facts) override {
     const GradeSummary& summary = facts.cohort.summary();
-    std::string out = fmt::format(fmt::runtime(tr("汇总:{} 份作答,{} 份通过,{} 份未通过\n",
-                                                  "Summary: {} attempts, {} passed, {} failed\n")),
-                                  summary.total, summary.passed, summary.failed);
+    std::string out = fmt::format(
+        fmt::runtime(tr("汇总:{},{} 份通过,{} 份未通过\n", "Summary: {}, {} passed, {} failed\n")),
+        counted(summary.total, "份作答", "attempt", "attempts"), summary.passed, summary.failed);
     if (!facts.rejected.empty())
-      out += style_.bad(rejected_warning(facts.rejected.size(), summary.total == 0)) + "\n";
+      out += style_.bad(rejected_warning(facts.rejected.problems(), summary.total == 0)) + "\n";
     if (facts.exam) out += exam_verdicts_text(*facts.exam, style_);
     return out;
   }

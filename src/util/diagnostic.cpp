@@ -56,6 +56,12 @@ void Diagnostics::append(const Diagnostics& other) {
   reported_ = before + other.reported_;
 }
 
+std::size_t Diagnostics::problems() const {
+  std::size_t count = items_.size() - unlisted_.size();
+  for (const auto& [file, unlisted] : unlisted_) count += unlisted.count;
+  return count;
+}
+
 std::string Diagnostics::to_string() const {
   std::string out;
   for (const auto& item : items_) {

@@ -30,8 +30,11 @@ class Diagnostics {
   void error(const std::string& file, SourceMark mark, std::string message);
   void append(const Diagnostics& other);
   bool empty() const { return items_.empty(); }
-  // The problems listed.
+  // The lines listed: the problems, and a "… and N more" line for each file that had too many.
   std::size_t size() const { return items_.size(); }
+  // The problems, those left unlisted included (a "… and N more" line is none): what a summary
+  // counts.
+  std::size_t problems() const;
   // Every problem reported, repeats included: how a loader tells whether a part of the file
   // it read added any.
   std::size_t reported() const { return reported_; }

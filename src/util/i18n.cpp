@@ -89,4 +89,11 @@ std::string subject(std::string_view what) {
   return std::string(what) + (ends_in_ascii ? " " : "");
 }
 
+std::string counted(long long n, std::string_view zh_words, std::string_view en_one,
+                    std::string_view en_many) {
+  const std::string_view words =
+      current_language == Language::zh ? zh_words : (n == 1 ? en_one : en_many);
+  return std::to_string(n) + " " + std::string(words);
+}
+
 }  // namespace coach

@@ -20,6 +20,11 @@ std::string_view tr(std::string_view zh, std::string_view en);
 // 文本); in English the message's own space does.
 std::string subject(std::string_view what);
 
+// A count with its words: "3 份作答" in Chinese (which has no plural), "1 attempt" or
+// "3 attempts" in English, so no message reads "1 attempts" or "file(s)".
+std::string counted(long long n, std::string_view zh_words, std::string_view en_one,
+                    std::string_view en_many);
+
 // Language from the environment, as gettext chooses: the locale is the first set of LC_ALL,
 // LC_MESSAGES and LANG; unless it is the C locale (unset, C, POSIX, C.*), the first language of
 // LANGUAGE's list (`fr:en`) that coach speaks wins; else English for a locale `en…`, Chinese for

@@ -180,7 +180,7 @@ class Exams(CoachTestCase):
                 self.assertIn(error, suites.find(".//error").text)
                 markdown = summary.read_text(encoding="utf-8")
                 self.assertIn("**0 attempts: 0 passed, 0 failed", markdown)
-                self.assertIn("⚠️ 1 input errors: nothing was graded.", markdown)
+                self.assertIn("⚠️ 1 input error: nothing was graded.", markdown)
                 # Markdown escapes ` and _ (a temporary folder's name may hold one).
                 escaped = error.replace("`", "\\`").replace("_", "\\_")
                 self.assertIn(escaped.split(" (")[0], markdown)
@@ -203,7 +203,7 @@ class Exams(CoachTestCase):
         self.assertEqual(suites.get("errors"), "1")
         self.assertEqual([s.get("name") for s in suites], ["files that could not be graded"])
         self.assertIn(error, suites.find(".//error").text)
-        self.assertIn("⚠️ 1 input errors: nothing was graded.", summary.read_text(encoding="utf-8"))
+        self.assertIn("⚠️ 1 input error: nothing was graded.", summary.read_text(encoding="utf-8"))
 
     def test_attempts_count_in_the_order_they_are_numbered(self):
         # Byte order would put try 10 before try 2 and count it among the first two.
@@ -576,7 +576,7 @@ class Batches(CoachTestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("the output /dev/stderr is where standard error goes", log.read_text(encoding="utf-8"))
         # The other report is written, saying why the run failed: no earlier one survives.
-        self.assertIn("1 input errors; nothing was graded", (self.tmp / "out.txt").read_text(encoding="utf-8"))
+        self.assertIn("1 input error; nothing was graded", (self.tmp / "out.txt").read_text(encoding="utf-8"))
         # Standard output and standard error in one file (`> log 2>&1`) is no report on stderr's file.
         with open(log, "w") as both:
             result = self.redirected(str(folder), "--format", "json", stdout=both, stderr=both)

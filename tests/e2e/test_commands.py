@@ -204,7 +204,7 @@ class ValidateAndCheck(CoachTestCase):
                     self.assertExit(result, 0)
                     self.assertEqual(result.stdout, f"✓ {lexicon_count} 个词库文件有效\n✓ 1 个客户类型文件有效\n")
         result = run("--lang", "en", "validate", str(BUNDLED / "lexicons" / "taboo.yaml"))
-        self.assertIn(f"✓ {lexicon_count} lexicon file(s) valid\n", result.stdout)
+        self.assertIn(f"✓ {lexicon_count} lexicon files valid\n", result.stdout)
 
     def test_a_folder_of_lexicons_or_customer_types_is_read_by_content(self):
         # Inside a folder not named `lexicons/` every file was read as a scenario, and so was a

@@ -68,7 +68,7 @@ class MalformedScenarios(CoachTestCase):
         self.assertIn(f"{path}:14:9: unknown concept `apolgy`", result.stderr)
         self.assertIn(f"{path}:15:19: `concept` should be text, found a list", result.stderr)
         self.assertNotIn("unknown concept ``", result.stderr)  # the list is said once
-        self.assertIn("4 error(s)", result.stderr)
+        self.assertIn("4 errors", result.stderr)
 
     def test_wrong_type(self):
         self.assertError(VALID.replace("title: 测试", "title: [a, b]"), 2, 8, "`title` should be text, found a list")

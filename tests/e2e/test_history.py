@@ -117,7 +117,7 @@ class ChoosingTheDatabase(HistoryTestCase):
         for db in chosen[1:]:
             self.assertEqual(rows(db, "SELECT count(*) FROM attempts"), [(1,)])
         shown = self.coach("history", "--trainee", "Ann", "--db", str(chosen[1]))
-        self.assertIn("Progress of Ann: 1 attempts", shown.stdout)
+        self.assertIn("Progress of Ann: 1 attempt ", shown.stdout)
 
     def test_no_report_or_recording_replaces_the_database(self):
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
@@ -379,14 +379,28 @@ class HistoryCommand(HistoryTestCase):
         self.assertIn("倾听发泄", zh)
         self.assertNotIn("\x1b", out + zh)  # NO_COLOR
 
+    def test_one_stage_answered_names_no_weakest_stage(self):
+        # Outside pass 40, finding 12: the one stage done well was named the weakest (average 100).
+        self.coach("grade", str(self.answers("v.yaml", "Cy", {"vent": REPLIES[0]})))
+        shown = self.coach("history", "--trainee", "Cy").stdout
+        self.assertIn("Weakest stage: not known yet (only one stage has been answered)", shown)
+        self.assertNotIn("(average 100)", shown)
+        zh = self.coach("history", "--trainee", "Cy", lang="zh").stdout
+        self.assertIn("最弱的阶段:还看不出", zh)
+
     def test_filters_by_scenario_and_date(self):
         self.grade_many("Ann", [True, False])
         # Ann has attempts, just none matching: the message must say it only looked at those.
+        # Outside pass 40, finding 12: not "No history … yet, practise"; a scenario the library
+        # lacks is named.
         other = self.coach("history", "--trainee", "Ann", "--scenario", "other").stdout
-        self.assertIn("No history", other)
-        self.assertIn("(only attempts matching --scenario other)", other)
+        self.assertTrue(other.startswith("No attempt of Ann matches --scenario other (database: "), other)
+        self.assertNotIn("yet", other)
+        self.assertIn("There is no scenario `other` in the library", other)
         later = self.coach("history", "--trainee", "Ann", "--since", "2999-01-01").stdout
-        self.assertIn("(only attempts matching --since 2999-01-01)", later)
+        self.assertTrue(later.startswith("No attempt of Ann matches --since 2999-01-01 (database: "), later)
+        self.assertNotIn("Practise", later)
+        self.assertNotIn("There is no scenario", later)
         self.assertIn("2 attempts", self.coach("history", "--trainee", "Ann", "--since", "2000-01-01 08:00").stdout)
         bad = self.coach("history", "--since", "yesterday")
         self.assertExit(bad, 2)
@@ -446,7 +460,7 @@ class HistoryCommand(HistoryTestCase):
         self.grade_many("Ann", [True])
         shown = self.coach("history", "--trainee", "Ann", "--scenario", "\u202e" + "m" * 100_000)
         self.assertExit(shown, 0)
-        self.assertIn("--scenario \\u202E" + "m" * 63 + "…)", shown.stdout)
+        self.assertIn("--scenario \\u202E" + "m" * 63 + "… (database: ", shown.stdout)
         self.assertLess(len(shown.stdout), 1000)
 
     def test_a_name_with_a_line_break_stays_on_its_line(self):
@@ -647,7 +661,7 @@ class ImportAndMenu(HistoryTestCase):
         for _ in range(2):
             shown = self.coach("history", "--trainee", "Old")
             self.assertExit(shown, 0)
-            self.assertIn("Progress of Old: 1 attempts (1 practised, 0 graded), 2024-01-05", shown.stdout)
+            self.assertIn("Progress of Old: 1 attempt (1 practised, 0 graded), 2024-01-05", shown.stdout)
         self.coach("practice", "fee", "--trainee", "Old", input=REPLIES[0] + "\n")
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts WHERE import_key IS NOT NULL"), [(1,)])
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts"), [(2,)])

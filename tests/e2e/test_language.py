@@ -75,5 +75,61 @@ class EnglishEverywhere(CoachTestCase):
         self.assertNoChinese(run("--scenarios", str(self.tmp / "none"), "list", lang="en"), "missing scenario dir")
 
 
+class EnglishWording(CoachTestCase):
+    """Outside pass 40, findings 08 and 09: the English reads as English, counts count, and
+    matched phrases are marked apart from the screen's own brackets."""
+
+    def test_matched_phrases_are_marked_apart_from_step_ids_and_labels(self):
+        shown = run("practice", "missing-balance", "--no-history", "--record", str(self.tmp / "r.yaml"),
+                    input="王先生您好,您的心情我很理解\n/quit\n", lang="en").stdout
+        self.assertIn("reply: 王«先生»«您好»,«您的心情我很理解»", shown)
+        self.assertIn("[Situation] 你是", shown)
+        self.assertNotIn("[先生]", shown)
+        zh = run("practice", "missing-balance", "--no-history", "--record", str(self.tmp / "z.yaml"),
+                 input="王先生您好,您的心情我很理解\n/quit\n").stdout
+        self.assertIn("回答: 王【先生】【您好】,【您的心情我很理解】", zh)
+
+    def test_rule_descriptions_counts_and_verdicts(self):
+        show = run("show", "missing-balance", lang="en").stdout
+        self.assertIn("asks an open question", show)
+        self.assertNotIn("asks a open", show)
+        answers = self.write("a.yaml", "scenario: missing-balance\nresponses:\n  vent: 王先生您好\n  gather: 好的\n")
+        graded = run("grade", str(answers), "--no-history", lang="en").stdout
+        self.assertIn("Summary: 1 attempt, 0 passed, 1 failed", graded)
+        self.assertNotIn("not passed", graded)
+        self.assertIn("ask at least 1 open question (what, how, where …); found 0.", graded)
+        practised = run("practice", "missing-balance", "--no-history", "--record", str(self.tmp / "p.yaml"),
+                        input="王先生您好\n/quit\n", lang="en").stdout
+        self.assertIn("FAILED", practised)
+        self.assertNotIn("NOT PASSED", practised)
+        self.assertRegex(practised, r"(?m)^  vent +[█░]+ .+ +\d{1,3}$")  # 0–100, not points
+        self.assertIn("apologize", practised)
+        self.assertNotIn("apologise", practised)
+
+    def test_problems_left_unlisted_are_counted_and_the_note_is_not(self):
+        many = self.write("many.yaml", "scenario: missing-balance\nresponses:\n  vent: hi\n"
+                          + "".join(f"k{i}: 1\n" for i in range(150)))
+        result = run("grade", str(many), "--no-history", lang="en")
+        self.assertIn("and 50 more problems not listed", result.stderr)
+        self.assertIn("150 input errors; nothing was graded", result.stdout)
+
+    def test_a_misspelt_stage_gets_the_nearest_one(self):
+        bad = self.write("s.yaml", "id: s\ntitle: t\nsource: s\nbriefing: b\nsteps:\n"
+                         "  - {id: a, stage: apologise, customer: c, rules: [{concept: apology, points: 1}],"
+                         " model_answers: [对不起]}\n")
+        result = run("validate", str(bad), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn("unknown stage `apologise` (did you mean `apologize`?)", result.stdout + result.stderr)
+        self.assertIn("1 error\n", result.stderr)
+
+    def test_a_rule_quoted_inside_quotes_takes_the_inner_marks(self):
+        exam = self.write("exam.yaml", "id: e\ntitle: t\nscenarios: [missing-balance]\n"
+                          "must_pass: {concepts: [blame]}\n")
+        silent = self.write("a.yaml", "trainee: 王五\nscenario: missing-balance\nresponses: {}\n")
+        text = run("grade", "--exam", str(exam), str(silent), "--no-history").stdout
+        self.assertIn("必过规则「避免『责怪", text)
+        self.assertNotIn("」」", text)
+
+
 if __name__ == "__main__":
     unittest.main()

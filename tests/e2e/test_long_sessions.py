@@ -26,7 +26,7 @@ class LongSessions(CoachTestCase):
         result = run("--scenarios", str(FIXTURES), "practice", "fee", "--record", str(record),
                      input=typed, lang="en")
         self.assertExit(result, 0)
-        self.assertIn("The last step has been answered again 20 times, the most one session "
+        self.assertIn("The previous step has been answered again 20 times, the most one session "
                       "keeps", result.stdout)
         recorded = record.read_text(encoding="utf-8")
         for reply in tries[:21]:  # the first and twenty more: each is in the recording

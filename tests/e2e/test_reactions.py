@@ -57,7 +57,7 @@ class Reactions(CoachTestCase):
     def test_step_numbers_count_the_inserted_step(self):
         shown = run("practice", "missing-balance", input=f"{RUDE}\n{CALMING}\n", lang="en").stdout
         self.assertIn("Step 2/6 · let them vent", shown)  # the manager step, inserted
-        self.assertIn("Step 3/6 · apologise", shown)
+        self.assertIn("Step 3/6 · apologize", shown)
         self.assertNotIn("/5 ·", shown.split("Step 2/")[1])
 
     def test_grade_text_shows_the_path_as_practice_showed_it(self):
@@ -72,7 +72,10 @@ class Reactions(CoachTestCase):
         self.assertIn("王先生(怒气 95→100):你这什么态度", text)
         self.assertIn("客户的怒气到了极限(100),愤而离开", text)
         after = text.split("愤而离开")[1]
-        self.assertIn("(没有回答)", after)
+        # Outside pass 40, finding 05: the steps after it never took place; nobody left them
+        # unanswered.
+        self.assertIn("(没有进行,客户已经离开)", after)
+        self.assertNotIn("(没有回答)", after)
         self.assertNotIn("【关键错误】", after)  # nothing said, nothing critical
         self.assertNotIn("这一步没有回答", text)
 
@@ -105,7 +108,7 @@ class Reactions(CoachTestCase):
         headings = [line.strip() for line in text.splitlines() if line.startswith(("Step ", "  ⤷"))]
         self.assertEqual(headings, ["Step 1 · vent · let them vent",
                                     "⤷ Inserted step (only when anger > 75) · manager · let them vent",
-                                    "Step 2 · apologize · apologise", "Step 3 · gather · gather facts",
+                                    "Step 2 · apologize · apologize", "Step 3 · gather · gather facts",
                                     "Step 4 · resolve · resolve", "Step 5 · follow_up · follow up"])
         zh = run("show", "missing-balance").stdout
         self.assertIn("⤷ 插入步骤(仅当 怒气 > 75 时) · manager", zh)
@@ -194,7 +197,7 @@ class Reactions(CoachTestCase):
         network = shown.split("Step 2/6")[1]
         self.assertIn("✗ avoids arguing with the customer", network)
         self.assertIn("✗ avoids blaming, doubting, lecturing or mocking the customer", network)
-        self.assertIn("Step 3/6 · apologise  anger █████████░ 95/100", shown)
+        self.assertIn("Step 3/6 · apologize  anger █████████░ 95/100", shown)
 
     def test_brushing_off_the_press_threat_drives_the_customer_away(self):
         replies = ["先生,您别激动,罢工是机械师的事,我们也不想这样。", "非常抱歉。",
@@ -221,9 +224,10 @@ class Reactions(CoachTestCase):
 
     def test_the_summary_scores_line_up_in_english(self):
         shown = run("practice", "missing-balance", input="哦\n", lang="en").stdout
-        rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "/100" in line and "anger" not in line]
+        # Each stage ends in its score of 100 (outside pass 40, finding 08), right-aligned.
+        rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "anger" not in line]
         self.assertGreaterEqual(len(rows), 5)
-        self.assertEqual(len({row.index("/100") for row in rows}), 1, rows)
+        self.assertEqual(len({len(row) for row in rows}), 1, rows)
 
     def test_a_curt_reply_angers_the_customer(self):
         # “哦。” is the cold service the documents list among complaints: every type reacts.
@@ -240,7 +244,7 @@ class Reactions(CoachTestCase):
                     input=f"{RUDE}\n/retry\n{polite}\n", lang="en").stdout
         after = shown.split("把你们经理叫出来")[1]
         self.assertEqual(after.count("Step 1/5 · let them vent"), 1)
-        self.assertIn("Step 2/5 · apologise  anger ████░░░░░░ 47/100", after)
+        self.assertIn("Step 2/5 · apologize  anger ████░░░░░░ 47/100", after)
         graded = json.loads(run("grade", str(record), "--format", "json").stdout)["results"][0]
         self.assertEqual([turn["mood_after"] for turn in graded["path"]["turns"]][0], 47)
         self.assertNotIn("manager", [step["id"] for step in graded["steps"]])

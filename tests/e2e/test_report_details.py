@@ -189,6 +189,58 @@ class UnansweredStepsUnderAnExam(CoachTestCase):
                 self.assertTrue(line.startswith(start), line)
 
 
+class StepsWithoutAReply(CoachTestCase):
+    """Outside pass 40, findings 05 and 06: a step the customer left before never took place, and
+    an unanswered step broke no rule; every report says what the text report says."""
+
+    WALK = answers("张三", "missing-balance", vent="你有病吧,是您自己弄错了,闭嘴", apologize="王先生对不起")
+
+    def test_steps_after_a_walk_out_never_took_place_and_show_the_file_reply(self):
+        walk = self.write("walk.yaml", self.WALK)
+        text = run("grade", str(walk), "--no-history", lang="en").stdout
+        after = text.split("never took place.")[1]
+        self.assertIn("(never took place: the customer had left)", after)
+        self.assertIn("reply in the file (not scored): 王先生对不起", after)
+        self.assertNotIn("not answered", after)
+        junit = run("grade", str(walk), "--no-history", "--format", "junit", lang="en").stdout
+        apologize = junit.split('name="apologize (apologize)"')[1].split("</testcase>")[0]
+        self.assertIn("never took place (the customer had left).", apologize)
+        self.assertIn("reply in the file (not scored): 王先生对不起", apologize)
+        self.assertNotIn("not answered", apologize)
+        report = json.loads(run("grade", str(walk), "--no-history", "--format", "json", lang="en").stdout)
+        vent, apologize = report["results"][0]["steps"][:2]
+        self.assertTrue(vent["took_place"])
+        self.assertNotIn("unscored_reply", vent)
+        self.assertEqual((apologize["answered"], apologize["took_place"], apologize["reply"],
+                          apologize["unscored_reply"], apologize["score"]),
+                         (False, False, "", "王先生对不起", 0))
+        self.assertEqual(apologize["rules"][0]["feedback"], "this step never took place (the customer had left).")
+        zh = run("grade", str(walk), "--no-history").stdout.split("之后的步骤没有进行。")[1]
+        self.assertIn("(没有进行,客户已经离开)", zh)
+        self.assertIn("文件中的回答(未计分): 王先生对不起", zh)
+        self.assertNotIn("(没有回答)", zh)
+
+    def test_an_unanswered_steps_forbidding_rules_are_not_failed(self):
+        skipped = self.write("skip.yaml", answers("张三", "missing-balance", vent="王先生您好,您的心情我很理解,您慢慢说。"))
+        junit = run("grade", str(skipped), "--no-history", "--format", "junit", lang="en").stdout
+        resolve = junit.split('name="resolve (resolve)"')[1].split("</testcase>")[0]
+        self.assertIn("not answered.", resolve)
+        self.assertNotIn("(critical)", resolve)
+        self.assertNotIn("✗", resolve)
+        self.assertNotIn("avoids", resolve)
+        markdown = run("grade", str(skipped), "--no-history", "--format", "markdown", lang="en").stdout
+        self.assertNotIn("avoids", markdown.split("Rules most often failed")[1])
+        row = next(csv.DictReader(io.StringIO(
+            run("grade", str(skipped), "--no-history", "--format", "csv").stdout.lstrip("\ufeff"))))
+        report = json.loads(run("grade", str(skipped), "--no-history", "--format", "json").stdout)
+        failed = [rule for step in report["results"][0]["steps"] for rule in step["rules"] if rule["failed"]]
+        self.assertEqual(int(row["failed_rules"]), len(failed))
+        forbidding = [rule for step in report["results"][0]["steps"] if not step["answered"]
+                      for rule in step["rules"] if rule["kind"] == "forbid"]
+        self.assertTrue(forbidding)
+        self.assertFalse(any(rule["failed"] for rule in forbidding))
+
+
 class TraineeMeanScores(CoachTestCase):
     """Finding 11: the mean of 33.333… and 0 is 16.7, not the 16.6 of 33.3 and 0.0 rounded again."""
 

@@ -547,3 +547,14 @@ TEST_CASE("an attempt record takes its seconds from the answers") {
   CHECK_FALSE(record.steps[1].seconds);
   CHECK(record.steps[1].ratio() == 0.0);
 }
+
+// Outside pass 40, finding 12: one stage answered, and answered well, is not the weakest.
+TEST_CASE("no weakest stage from a single stage answered, nor among stages alike") {
+  history::PracticeSummary summary;
+  summary.stage_average[Stage::vent] = 1.0;
+  CHECK_FALSE(summary.weakest_stage());
+  summary.stage_average[Stage::gather] = 1.0;
+  CHECK_FALSE(summary.weakest_stage());
+  summary.stage_average[Stage::gather] = 0.4;
+  CHECK(summary.weakest_stage() == Stage::gather);
+}

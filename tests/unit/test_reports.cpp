@@ -7,6 +7,8 @@
 #include "report/csv.hpp"
 #include "report/markup.hpp"
 #include "report/report.hpp"
+#include "util/diagnostic.hpp"
+#include "util/i18n.hpp"
 
 using namespace coach;
 
@@ -274,4 +276,91 @@ TEST_CASE("an attempt whose steps do not give back its score keeps its own") {
   Cohort cohort;
   cohort.add(by_hand, 0);
   CHECK(cohort.trainees().at(SubmissionKey{"王五"}).mean_score() == 50);
+}
+
+namespace {
+
+// A step left unanswered whose rules ask for an apology and forbid blame (critical).
+AttemptResult unanswered_forbidding_step() {
+  test::Fixture fixture(test::scenario_with_rules(
+      "      - {concept: apology, points: 10}\n      - {forbid: blame, critical: true}\n"));
+  REQUIRE(fixture.rubric);
+  Attempt attempt;
+  attempt.scenario_id = "t";
+  return score_attempt(*fixture.rubric, attempt, "张三", "a.yaml");
+}
+
+}  // namespace
+
+// Outside pass 40, finding 06: nothing was said, so nothing broke the rule against blame; the
+// apology it asked for is still missing.
+TEST_CASE("an unanswered step's forbidding rules count as failed in no report") {
+  const AttemptResult attempt = unanswered_forbidding_step();
+  REQUIRE(attempt.steps.size() == 1);
+  const StepResult& step = attempt.steps.front();
+  REQUIRE_FALSE(step.answered);
+  REQUIRE(step.rules.size() == 2);
+  CHECK(rule_failed(step, step.rules[0]));
+  CHECK_FALSE(rule_failed(step, step.rules[1]));
+
+  Cohort cohort;
+  cohort.add(attempt, 0);
+  const auto most_failed = cohort.most_failed_rules(10);
+  REQUIRE(most_failed.size() == 1);
+  CHECK(most_failed.front().description == step.rules[0].description);
+
+  const std::string csv = render("csv", {attempt});
+  CHECK(csv.find(",1,,,,") != std::string::npos);  // failed_rules 1, then the exam's empty cells
+
+  const std::string junit = render("junit", {attempt});
+  CHECK(junit.find("✗") == std::string::npos);
+  CHECK(junit.find("critical") == std::string::npos);
+  CHECK(junit.find("– " + step.rules[0].description) != std::string::npos);
+  CHECK(junit.find(step.rules[1].description) == std::string::npos);
+
+  const auto json = nlohmann::json::parse(render("json", {attempt}));
+  const auto& rules = json["results"][0]["steps"][0]["rules"];
+  CHECK(rules[0]["failed"] == true);
+  CHECK(rules[1]["failed"] == false);
+  CHECK(rules[1]["ok"] == false);  // the key keeps its meaning
+  CHECK(json["results"][0]["steps"][0]["took_place"] == true);
+}
+
+// Outside pass 40, finding 05: the steps after a walk-out are not the trainee's silence.
+TEST_CASE("a step that never took place says so and shows the file's reply, not scored") {
+  AttemptResult attempt = unanswered_forbidding_step();
+  StepResult& step = attempt.steps.front();
+  step.took_place = false;
+  step.unscored_reply = "王先生对不起";
+  for (const std::string_view format : {"text", "junit", "html"}) {
+    CAPTURE(format);
+    const std::string out = render(format, {attempt});
+    CHECK(out.find("王先生对不起") != std::string::npos);
+    CHECK(out.find("没有进行") != std::string::npos);
+    CHECK(out.find("没有回答") == std::string::npos);
+  }
+  const auto json = nlohmann::json::parse(render("json", {attempt}));
+  const auto& shown = json["results"][0]["steps"][0];
+  CHECK(shown["took_place"] == false);
+  CHECK(shown["unscored_reply"] == "王先生对不起");
+  CHECK(shown["reply"] == "");
+  CHECK(shown["answered"] == false);
+}
+
+// Outside pass 40, finding 08: a count says one thing in the singular.
+TEST_CASE("counts take the English singular for one and no plural in Chinese") {
+  set_language(Language::en);
+  CHECK(counted(1, "份作答", "attempt", "attempts") == "1 attempt");
+  CHECK(counted(0, "份作答", "attempt", "attempts") == "0 attempts");
+  CHECK(counted(2, "份作答", "attempt", "attempts") == "2 attempts");
+  set_language(Language::zh);
+  CHECK(counted(1, "份作答", "attempt", "attempts") == "1 份作答");
+}
+
+// Outside pass 40, finding 08: "… and 50 more problems not listed" is no problem of its own.
+TEST_CASE("the problems counted include those left unlisted, not the line that says so") {
+  Diagnostics diagnostics;
+  for (int i = 0; i < 150; ++i) diagnostics.error("a.yaml", {}, "problem " + std::to_string(i));
+  CHECK(diagnostics.size() == Diagnostics::kMaxListedPerFile + 1);
+  CHECK(diagnostics.problems() == 150);
 }

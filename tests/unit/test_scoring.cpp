@@ -189,6 +189,16 @@ TEST_CASE("check notes a rule no model answer earns, and says why each counter-e
       note.starts_with("t.yaml:12:9: 步骤 `s` 没有哪个示范回答得到规则「说到其一:“三包”」的 10 分"),
       note);
   CHECK(note.find("negation: false") != std::string::npos);
+  // Outside pass 40, finding 08: in English the rule is quoted too, not run into the sentence.
+  set_language(Language::en);
+  test::Fixture in_english(scenario);
+  REQUIRE(in_english.rubric);
+  const std::string english =
+      check_rubric(*in_english.rubric, true).unearned.items()[0].to_string();
+  set_language(Language::zh);
+  CHECK_MESSAGE(
+      english.find("earns the 10 points of the rule “says one of: ‘三包’”: ") != std::string::npos,
+      english);
   REQUIRE(summary.counter_example_reasons.size() == 1);
   CHECK(summary.counter_example_reasons.items()[0].to_string().find("体现「道歉」") !=
         std::string::npos);
