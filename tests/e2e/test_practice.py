@@ -37,6 +37,15 @@ TWO_SCENARIO_EXAM = """
     """
 
 
+def settings_of_a_new_terminal():
+    """The settings a pseudo-terminal starts with: what coach must leave behind."""
+    master, slave = os.openpty()
+    settings = termios.tcgetattr(slave)
+    os.close(master)
+    os.close(slave)
+    return settings
+
+
 def stored_replies(db):
     """Step id → (answered, reply) of the one practice session in the history database `db`."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
@@ -1197,10 +1206,7 @@ class TerminalSessions(CoachTestCase):
 
     def test_a_terminal_coach_does_not_edit_is_restored_when_a_signal_ends_coach(self):
         # NOFLSH, set while coach reads a terminal it does not edit, must not outlive coach.
-        master, slave = os.openpty()
-        as_found = termios.tcgetattr(slave)
-        os.close(master)
-        os.close(slave)
+        as_found = settings_of_a_new_terminal()
         for signal_sent in (signal.SIGTERM, signal.SIGQUIT):
             with self.subTest(signal=signal_sent):
                 pid, fd = self.spawn("practice", "fee", "--no-history", extra_env={"TERM": "emacs"})
@@ -1504,13 +1510,8 @@ class PasteMarksAndLeaving(CoachTestCase):
 
     def test_every_signal_that_ends_coach_gives_the_terminal_back(self):
         # Finding 11: after Ctrl-\ the shell had no echo, after SIGTERM or SIGHUP no line editing.
-        master, slave = os.openpty()
-        as_found = termios.tcgetattr(slave)
-        os.close(master)
-        os.close(slave)
-        limit = resource.getrlimit(resource.RLIMIT_CORE)
-        resource.setrlimit(resource.RLIMIT_CORE, (0, limit[1]))  # Ctrl-\ dumps no core here
-        self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, limit)
+        as_found = settings_of_a_new_terminal()
+        self.without_core_dumps()  # Ctrl-\ dumps none here
         for sent in ("\x1c", signal.SIGTERM, signal.SIGHUP, signal.SIGXCPU):
             with self.subTest(sent=sent):
                 record = self.tmp / "rec.yaml"
@@ -1532,16 +1533,15 @@ class PasteMarksAndLeaving(CoachTestCase):
                 self.assertIn("vent:", self.recorded(record))
                 self.assertNotIn("半截", self.recorded(record))
 
-
-    def test_a_crash_gives_the_terminal_back(self):
-        # A fault or an abort left the shell with no echo and the paste marks on.
-        master, slave = os.openpty()
-        as_found = termios.tcgetattr(slave)
-        os.close(master)
-        os.close(slave)
+    def without_core_dumps(self):
         limit = resource.getrlimit(resource.RLIMIT_CORE)
         resource.setrlimit(resource.RLIMIT_CORE, (0, limit[1]))
         self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, limit)
+
+    def test_a_crash_gives_the_terminal_back(self):
+        # A fault or an abort left the shell with no echo and the paste marks on.
+        as_found = settings_of_a_new_terminal()
+        self.without_core_dumps()
         for sent in (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS):
             with self.subTest(sent=sent):
                 pid, fd = self.spawn("practice", "fee", "--no-color", "--no-history")
