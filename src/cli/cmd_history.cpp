@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/grade_output.hpp"
+#include "cli/history_advice.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
 #include "cli/output_paths.hpp"
@@ -41,14 +42,25 @@ struct HistoryOptions {
 // Trainee names listed when the one asked for has no history.
 constexpr std::size_t kNamesListed = 10;
 
-std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
+// `history` only reads: a history that cannot be written (a read-only mount, a CI artifact)
+// is read as it is, without the import of old transcripts, which would write.
+std::unique_ptr<history::HistoryStore> open_readable(const std::string& path) {
   try {
     return open_history_store(path);
+  } catch (const history::SqliteError& e) {
+    if (!e.read_only()) throw;
+  }
+  return std::make_unique<history::HistoryStore>(path, history::HistoryStore::ReadOnly{});
+}
+
+std::unique_ptr<history::HistoryStore> open_store(const std::string& path) {
+  try {
+    return open_readable(path);
   } catch (const std::bad_alloc&) {
     throw;  // said as running out, not as a database that cannot be opened
   } catch (const std::exception& e) {
-    throw std::runtime_error(
-        fmt::format("{}: {}", utf8::show_name(path), utf8::escape_controls(e.what())));
+    throw std::runtime_error(fmt::format("{}: {}", utf8::show_name(path),
+                                         utf8::escape_controls(history_problem(e, path))));
   }
 }
 
@@ -58,13 +70,13 @@ std::runtime_error read_failure(const std::string& path, const history::SqliteEr
   return std::runtime_error(fmt::format(fmt::runtime(tr("{}: 无法读取记录库({})",
                                                         "{}: the history database cannot be "
                                                         "read ({})")),
-                                        utf8::show_name(path), e.what()));
+                                        utf8::show_name(path), history_problem(e, path)));
 }
 
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
-  if (store.transcripts_imported()) return;
+  if (store.read_only() || store.transcripts_imported()) return;
   const ScenarioLibrary* library = nullptr;
   try {
     Diagnostics ignored;

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "cli/data_dir.hpp"
+#include "cli/history_advice.hpp"
 #include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
@@ -51,7 +52,7 @@ HistoryLink::HistoryLink(std::optional<std::string> path) : path_(path.value_or(
   try {
     store_ = open_history_store(path_);
   } catch (const std::exception& e) {
-    warn(error_text(e));
+    warn(history_problem(e, path_));
   }
 }
 
@@ -61,7 +62,7 @@ bool HistoryLink::use(const std::function<void(history::HistoryStore&)>& body) {
     body(*store_);
     return true;
   } catch (const std::exception& e) {
-    warn(error_text(e));
+    warn(history_problem(e, path_));
     store_.reset();
     return false;
   }
@@ -78,6 +79,14 @@ bool HistoryLink::write(const std::function<void(history::HistoryStore&)>& body)
   try {
     body(*store_);
   } catch (const std::exception& e) {
+    // Damage does not pass as a full disk does: writing on would add to a file SQLite says is
+    // broken, and every reply would say so again. The sessions directory keeps the session.
+    if (const auto* sqlite = dynamic_cast<const history::SqliteError*>(&e);
+        sqlite && sqlite->damaged()) {
+      warn(history_problem(e, path_));
+      store_.reset();
+      return false;
+    }
     if (!failing_) warn_unwritten(error_text(e));
     failing_ = true;
     store_->set_patience(kPatienceWhileFailing);

@@ -75,6 +75,13 @@ HistoryStore::HistoryStore(const std::string& path) : db_(path) {
   refuse_missing_columns(db_);
 }
 
+HistoryStore::HistoryStore(const std::string& path, ReadOnly)
+    : db_(path, Database::Access::read_only), read_only_(true) {
+  refuse_unless_ours(db_);
+  refuse_unupgraded(db_);
+  refuse_missing_columns(db_);
+}
+
 Statement& HistoryStore::cached(std::optional<Statement>& slot, std::string_view sql) {
   if (!slot) slot.emplace(db_.prepare(sql));
   return *slot;

@@ -30,8 +30,15 @@ class HistoryStore {
  public:
   // Opens the database at `path`, creating it and its tables if needed.
   explicit HistoryStore(const std::string& path);
+  // Opens the database at `path` to read it only: nothing is written to it or beside it (a
+  // history in a read-only folder). Throws for one an older coach wrote, which it cannot
+  // upgrade.
+  struct ReadOnly {};
+  HistoryStore(const std::string& path, ReadOnly);
 
   const std::string& path() const { return db_.path(); }
+  // Opened with ReadOnly: nothing may be written.
+  bool read_only() const { return read_only_; }
   // How long a write waits for other processes before failing.
   void set_patience(std::chrono::milliseconds patience) { db_.set_patience(patience); }
 
@@ -86,6 +93,7 @@ class HistoryStore {
   Database db_;  // declared first: the statements below are finalized before it closes
   std::optional<Statement> insert_attempt_;
   std::optional<Statement> insert_step_;
+  bool read_only_ = false;
 };
 
 }  // namespace coach::history

@@ -173,6 +173,14 @@ void migrate(Database& db) {
   });
 }
 
+void refuse_unupgraded(Database& db) {
+  if (stored_version(db) >= schema_version()) return;
+  throw std::runtime_error(std::string(
+      tr("记录库是旧版 coach 写的(或还是空的),只读时无法升级;请把它复制到可写的文件夹再读",
+         "the history database was written by an older coach (or is empty) and cannot be "
+         "upgraded while read-only; copy it to a writable folder and read the copy")));
+}
+
 namespace {
 
 // Each of coach's tables with its columns, as `table.column`.

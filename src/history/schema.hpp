@@ -20,6 +20,10 @@ void refuse_unless_ours(Database& db);
 // std::runtime_error for a database from a newer coach.
 void migrate(Database& db);
 
+// Throws std::runtime_error for a database below schema_version() (an older coach's, or an
+// empty file), which a read-only connection cannot upgrade.
+void refuse_unupgraded(Database& db);
+
 // Throws std::runtime_error naming what is missing when a table of a current database lacks a
 // column this version writes (the file was edited or damaged): refused as damaged, not written
 // to again and again.

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <filesystem>
 #include <string_view>
 #include <thread>
 
@@ -18,15 +21,35 @@ namespace {
 // transaction as a whole is then retried (see Database::write_transaction).
 constexpr int kBusyTimeoutMs = 5000;
 
+// Whether the folder of an existing database file cannot be written. In WAL mode SQLite must
+// make `FILE-shm` beside it; in a read-only folder it then fails to open that file read-only
+// and reports the last errno, ENOENT: "no such file" about a file that is there.
+bool in_read_only_folder(const std::string& file) {
+  struct stat info {};
+  if (file.empty() || ::stat(file.c_str(), &info) != 0) return false;
+  std::string folder = std::filesystem::path(file).parent_path().string();
+  if (folder.empty()) folder = ".";
+  return ::access(folder.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES);
+}
+
+// SQLITE_READONLY for a file that cannot be opened because its folder is read-only.
+int read_only_code(sqlite3* db, int code) {
+  if ((code & 0xff) != SQLITE_CANTOPEN || !db) return code;
+  const char* file = sqlite3_db_filename(db, "main");
+  return file && in_read_only_folder(file) ? SQLITE_READONLY : code;
+}
+
 // SQLite speaks English only. The causes a trainer can act on are said in the user's language,
 // with the system's reason where there is one (权限不够, 不是目录); the rest keep SQLite's words,
 // which name what a programmer would look for (no such column: …).
 std::string message_of(sqlite3* db, int code) {
   const int system = db ? sqlite3_system_errno(db) : 0;
   const auto with_reason = [&](std::string_view what) {
-    return system == 0 ? std::string(what) : fmt::format("{}:{}", what, system_error_text(system));
+    return system == 0
+               ? std::string(what)
+               : fmt::format(fmt::runtime(tr("{}:{}", "{}: {}")), what, system_error_text(system));
   };
-  switch (code & 0xff) {
+  switch (read_only_code(db, code) & 0xff) {
     case SQLITE_CANTOPEN:
       return with_reason(tr("无法打开数据库文件", "the database file cannot be opened"));
     case SQLITE_IOERR:
@@ -57,7 +80,7 @@ std::string message_of(sqlite3* db, int code) {
 }
 
 void check(sqlite3* db, int code) {
-  if (code != SQLITE_OK) throw SqliteError(code, message_of(db, code));
+  if (code != SQLITE_OK) throw SqliteError(read_only_code(db, code), message_of(db, code));
 }
 
 // What `path` is when it cannot hold a database; empty for a regular file or none yet.
@@ -82,6 +105,15 @@ SqliteError::SqliteError(int code, const std::string& message)
 bool SqliteError::busy() const {
   const int primary = code_ & 0xff;
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+bool SqliteError::damaged() const {
+  const int primary = code_ & 0xff;
+  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+bool SqliteError::read_only() const {
+  return (code_ & 0xff) == SQLITE_READONLY;
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -119,7 +151,7 @@ bool Statement::step() {
   if (code == SQLITE_DONE) return false;
   const std::string message = message_of(db_, code);
   sqlite3_reset(stmt_);  // a failed statement must be reset before it is used again
-  throw SqliteError(code, message);
+  throw SqliteError(read_only_code(db_, code), message);
 }
 
 void Statement::run() {
@@ -157,18 +189,59 @@ std::optional<double> Statement::optional_real(int column) const {
   return real(column);
 }
 
-Database::Database(const std::string& path) : path_(path) {
+namespace {
+
+// `path` as an SQLite URI that opens it immutable: nothing is written, nothing made beside it.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#')
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      uri += c;
+  }
+  return uri + "?immutable=1";
+}
+
+// A write-ahead log with commits in it: an immutable connection would not see them.
+bool has_log(const std::string& path) {
+  struct stat info {};
+  return ::stat((path + "-wal").c_str(), &info) == 0 && info.st_size > 0;
+}
+
+// A read-only connection still needs `FILE-shm` beside a WAL database, made if missing; in a
+// read-only folder it cannot be, and the file, closed cleanly (no log left), is opened
+// immutable. A log left there holds records such a connection would miss: that is said.
+std::pair<std::string, int> read_only_open(const std::string& path) {
+  if (!in_read_only_folder(path)) return {path, SQLITE_OPEN_READONLY};
+  if (has_log(path))
+    throw SqliteError(SQLITE_READONLY,
+                      std::string(tr("文件夹是只读的,而最近的记录还在它旁边的 -wal 文件里,"
+                                     "只读时读不到;请把它与同名的 -wal 文件一起复制到可写的"
+                                     "文件夹再读",
+                                     "the folder is read-only and the latest records are still in "
+                                     "the -wal file beside it, which cannot be read so; copy both "
+                                     "to a writable folder and read the copy")));
+  return {immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI};
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, Access access) : path_(path) {
   // Refused before SQLite opens it: SQLite would fail only at the first write ("disk I/O
   // error"), having created its journal beside it — `--db /dev/null` left /dev/null-journal.
   if (const std::string problem = not_a_file(path); !problem.empty())
     throw SqliteError(SQLITE_CANTOPEN, problem);
-  const int code =
-      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const auto [name, flags] = access == Access::read_only
+                                 ? read_only_open(path)
+                                 : std::pair{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
+  const int code = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = message_of(db_, code);
+    const int reported = read_only_code(db_, code);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw SqliteError(code, message);
+    throw SqliteError(reported, message);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
@@ -182,9 +255,12 @@ void Database::execute(const char* sql) {
   char* error = nullptr;
   const int code = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
   if (code == SQLITE_OK) return;
-  const std::string message = error ? error : sqlite3_errstr(code);
+  // A file that cannot be opened is said as check() says it (SQLite's text names no reason).
+  const std::string message = (code & 0xff) == SQLITE_CANTOPEN ? message_of(db_, code)
+                              : error                          ? error
+                                                               : sqlite3_errstr(code);
   sqlite3_free(error);
-  throw SqliteError(code, message);
+  throw SqliteError(read_only_code(db_, code), message);
 }
 
 std::int64_t Database::last_insert_id() const {

@@ -21,6 +21,11 @@ class SqliteError : public std::runtime_error {
   int code() const { return code_; }
   // Another connection holds the lock (SQLITE_BUSY or SQLITE_LOCKED): worth trying again.
   bool busy() const;
+  // SQLite found the file damaged, or no database at all: no use trying again.
+  bool damaged() const;
+  // The file or its folder cannot be written (a read-only mount, a CI artifact): the file may
+  // still be read with Access::read_only.
+  bool read_only() const;
 
  private:
   int code_;
@@ -72,9 +77,12 @@ class Database {
   // How long a writer waits for others unless told otherwise (set_patience).
   static constexpr std::chrono::milliseconds kUsualPatience{10000};
 
-  // Opens (creating it if needed) the database at `path`. Throws SqliteError, also for a path
-  // that names something other than a regular file (a device, a FIFO, a directory).
-  explicit Database(const std::string& path);
+  // read_write creates the file if needed; read_only never writes to it or beside it.
+  enum class Access { read_write, read_only };
+
+  // Opens the database at `path`. Throws SqliteError, also for a path that names something
+  // other than a regular file (a device, a FIFO, a directory).
+  explicit Database(const std::string& path, Access access = Access::read_write);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

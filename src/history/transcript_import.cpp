@@ -1,10 +1,12 @@
 #include "history/transcript_import.hpp"
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 
 #include "engine/scorer.hpp"
+#include "history/exam_sittings.hpp"
 #include "history/timestamps.hpp"
 #include "load/answers_loader.hpp"
 #include "load/yaml_files.hpp"
@@ -20,29 +22,30 @@ struct Transcripts {
   std::vector<std::string> keys;
 };
 
-// Practice named its transcripts `YYYYmmdd-HHMMSS-<pid>-<scenario>.yaml`, in local time.
-std::optional<std::string> started_from_name(const std::string& name) {
-  std::tm parts{};
-  int used = 0;
-  if (std::sscanf(name.c_str(), "%4d%2d%2d-%2d%2d%2d-%n", &parts.tm_year, &parts.tm_mon,
-                  &parts.tm_mday, &parts.tm_hour, &parts.tm_min, &parts.tm_sec, &used) != 6 ||
-      used == 0)
-    return std::nullopt;
-  parts.tm_year -= 1900;
-  parts.tm_mon -= 1;
-  parts.tm_isdst = -1;
-  const std::time_t when = std::mktime(&parts);
-  if (when == static_cast<std::time_t>(-1)) return std::nullopt;
-  return utc_timestamp(when);
+// A session longer than this is a hand-edited `seconds:`, not a session: it must not carry
+// the start into another year.
+constexpr double kLongestSession = 24 * 60 * 60;
+
+// The start of a session whose transcript was last written at `finished`: its replies took
+// the seconds it records. The file name's time is not used: it is local time in a time zone
+// the transcript does not record (the home copied to another machine, a UTC runner, TZ set in
+// one shell), and read in the importer's zone it put the start hours after the finish.
+std::string started_before(std::time_t finished, const Attempt& attempt) {
+  double took = 0;
+  for (const auto& [step, seconds] : attempt.seconds)
+    if (seconds > 0) took += seconds;
+  took = std::min(took, kLongestSession);
+  return utc_timestamp(finished - static_cast<std::time_t>(std::ceil(took)));  // never late
 }
 
-std::string modified_at(const std::string& file) {
+std::time_t modified_at(const std::string& file) {
   std::error_code ec;
   const auto written = fs::last_write_time(file, ec);
-  if (ec) return utc_now();
-  const auto system = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
-      written - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
-  return utc_timestamp(std::chrono::system_clock::to_time_t(system));
+  if (ec) return std::time(nullptr);
+  // Converted exactly: through both clocks' now() it could come out a second early.
+  const auto system =
+      std::chrono::floor<std::chrono::seconds>(fs::file_time_type::clock::to_sys(written));
+  return std::chrono::system_clock::to_time_t(system);
 }
 
 void add_transcript_attempt(const std::string& file, std::size_t index, const Attempt& attempt,
@@ -51,10 +54,26 @@ void add_transcript_attempt(const std::string& file, std::size_t index, const At
   const std::string name = fs::path(file).filename().string();
   AttemptRecord record = make_attempt_record(AttemptKind::practice, result, attempt);
   record.scenario_sha256 = sha256_of_file(library.find(attempt.scenario_id)->scenario().file);
-  record.finished_at = modified_at(file);
-  record.started_at = started_from_name(name).value_or(record.finished_at);
+  const std::time_t finished = modified_at(file);
+  record.finished_at = utc_timestamp(finished);
+  record.started_at = started_before(finished, attempt);
   out.attempts.push_back(std::move(record));
   out.keys.push_back("sessions/" + name + "#" + std::to_string(index));
+}
+
+void visit_attempts(const std::string& file, const AnswersFile& answers,
+                    const ScenarioLibrary& library, ExamSittings& sittings,
+                    const TranscriptVisitor& visit) {
+  const bool submission = sittings.submission(file) != nullptr;
+  for (std::size_t i = 0; i < answers.attempts.size(); ++i) {
+    const Attempt& attempt = answers.attempts[i];
+    const Rubric* rubric = library.find(attempt.scenario_id);
+    if (!rubric || attempt.responses.empty()) continue;
+    if (submission ? sittings.counted_from_transcript(file, i)
+                   : sittings.counted_from_submission(file, answers.trainee, attempt))
+      continue;
+    visit(file, i, attempt, score_attempt(*rubric, attempt, answers.trainee, file));
+  }
 }
 
 }  // namespace
@@ -63,15 +82,19 @@ void for_each_transcript_attempt(const std::string& sessions_dir, const Scenario
                                  const TranscriptVisitor& visit) {
   std::error_code ec;
   if (sessions_dir.empty() || !fs::is_directory(sessions_dir, ec)) return;
-  for (const auto& file : yaml_files_in(sessions_dir)) {
-    Diagnostics ignored;
-    const auto answers = load_answers_file(file, ignored);
-    if (!answers) continue;
-    for (std::size_t i = 0; i < answers->attempts.size(); ++i) {
-      const Attempt& attempt = answers->attempts[i];
-      const Rubric* rubric = library.find(attempt.scenario_id);
-      if (!rubric || attempt.responses.empty()) continue;
-      visit(file, i, attempt, score_attempt(*rubric, attempt, answers->trainee, file));
+  const std::vector<std::string> files = yaml_files_in(sessions_dir);
+  ExamSittings sittings(files);
+  // The transcripts first, so that each submission knows which of its attempts they counted.
+  for (const bool submissions : {false, true}) {
+    for (const auto& file : files) {
+      if ((sittings.submission(file) != nullptr) != submissions) continue;
+      if (submissions) {
+        visit_attempts(file, *sittings.submission(file), library, sittings, visit);
+        continue;
+      }
+      Diagnostics ignored;
+      const auto answers = load_answers_file(file, ignored);
+      if (answers) visit_attempts(file, *answers, library, sittings, visit);
     }
   }
 }

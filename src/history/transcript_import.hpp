@@ -14,7 +14,8 @@ namespace coach::history {
 
 // Each attempt of the transcripts in `sessions_dir` that has a reply and a known scenario,
 // scored as `grade` scores it: visit(file, its index in the file, the attempt, the result).
-// Files that cannot be read are skipped, as the practice menu always did.
+// Files that cannot be read are skipped, as the practice menu always did; an exam sat without
+// --record is in its scenarios' transcripts and in its submission, and is visited once.
 using TranscriptVisitor = std::function<void(const std::string& file, std::size_t index,
                                              const Attempt& attempt, const AttemptResult& result)>;
 void for_each_transcript_attempt(const std::string& sessions_dir, const ScenarioLibrary& library,

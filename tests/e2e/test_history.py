@@ -318,7 +318,56 @@ class ChoosingTheDatabase(HistoryTestCase):
         db.write_bytes(bytes(damaged))
         shown = self.coach("history", "--all-trainees", "--db", str(db), lang="zh")
         self.assertExit(shown, 2)
-        self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(文件已损坏,或不是数据库)\n")
+        sessions = self.data / "complaint-coach" / "sessions"
+        self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(文件已损坏,或不是数据库;可用 sqlite3 {db} "
+                                       f".recover 抢救其中的记录;或把 {db} 移到别处,coach 下次会新建记录库,"
+                                       f"并重新导入 {sessions} 中的练习记录(批改的成绩不在其中,在当时的报告里))\n")
+
+    def test_a_damaged_database_says_what_to_do_and_is_not_written_again(self):
+        # Outside pass 41, finding 05: every session repeated "damaged", never what to do.
+        db = self.tmp / "h.db"
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        self.assertExit(self.coach("--db", str(db), "grade", str(answers)), 0)
+        with sqlite3.connect(db) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.write_bytes(db.read_bytes()[:4096 + 100])  # the schema's page and a torn one
+        practised = self.coach("--db", str(db), "practice", "fee", "--trainee", "Ann", input=REPLIES[0] + "\n")
+        self.assertExit(practised, 0)
+        said = " ".join(practised.stderr.split())
+        self.assertIn(f"the file is damaged, or not a database; sqlite3 {db} .recover may save its records;"
+                      f" or move {db} aside, and coach starts a new history and imports the practice sessions in",
+                      said)
+        self.assertEqual(said.count("cannot be used"), 1, said)
+        # Moved aside, as said: a new history with the session just practised.
+        db.rename(self.tmp / "h.damaged")
+        shown = self.coach("--db", str(db), "history", "--trainee", "Ann")
+        self.assertIn("Progress of Ann: 1 attempt (1 practised, 0 graded)", shown.stdout)
+
+    def test_a_history_in_a_read_only_folder_is_read_and_said_to_be_read_only(self):
+        # Outside pass 41, finding 04: "cannot be opened: No such file or directory" (the -shm
+        # SQLite could not make beside it), and `coach history` read nothing. A read-only mount
+        # is what tells, since root writes to a folder whatever its mode.
+        if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+            self.skipTest("needs unshare -m (a mount namespace) for a read-only mount")
+        source, mount = self.tmp / "src", self.tmp / "mnt"
+        source.mkdir(), mount.mkdir()
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        self.assertExit(self.coach("--db", str(source / "h.db"), "grade", str(answers)), 0)
+        script = self.write("ro.sh", f"""mount --bind {source} {mount} && mount -o remount,bind,ro {mount} || exit 9
+"$@" --db {mount}/h.db history --trainee Ann > {self.tmp}/out.txt 2> {self.tmp}/err.txt; echo $? > {self.tmp}/rc.txt
+"$@" --db {mount}/h.db grade {answers} > {self.tmp}/grade-out.txt 2> {self.tmp}/grade-err.txt
+""")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        done = subprocess.run(["unshare", "-m", "sh", str(script), COACH, "--scenarios", str(FIXTURES)],
+                              env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual((self.tmp / "rc.txt").read_text(), "0\n", (self.tmp / "err.txt").read_text())
+        self.assertIn("Progress of Ann: 1 attempt (0 practised, 1 graded)", (self.tmp / "out.txt").read_text())
+        self.assertEqual((self.tmp / "err.txt").read_text(), "")
+        warned = " ".join((self.tmp / "grade-err.txt").read_text().split())
+        self.assertIn("the database cannot be written (the file or its folder is read-only)", warned)
+        self.assertNotIn("No such file", warned)
 
     def test_history_output_that_cannot_be_written_is_refused_before_the_database_is_opened(self):
         targets = [self.tmp / "absent" / "h.txt"] + (["/dev/full"] if os.path.exists("/dev/full") else [])
@@ -657,6 +706,8 @@ class ImportAndMenu(HistoryTestCase):
         sessions.mkdir(parents=True)
         (sessions / "20240105-093000-42-fee.yaml").write_text(
             f'trainee: "Old"\nscenario: fee\nresponses:\n  vent: "{REPLIES[0]}"\n', encoding="utf-8")
+        finished = 1704447000  # 2024-01-05T09:30:00Z: the date shown is the file's, not its name's
+        os.utime(sessions / "20240105-093000-42-fee.yaml", (finished, finished))
         (sessions / "broken.yaml").write_text("scenario: [\n", encoding="utf-8")
         for _ in range(2):
             shown = self.coach("history", "--trainee", "Old")
@@ -665,6 +716,61 @@ class ImportAndMenu(HistoryTestCase):
         self.coach("practice", "fee", "--trainee", "Old", input=REPLIES[0] + "\n")
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts WHERE import_key IS NOT NULL"), [(1,)])
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts"), [(2,)])
+
+    def transcript(self, path, trainee, attempts, seconds=None, exam=False):
+        """A transcript as practice writes it, of [(scenario, replies)]: one attempt, or (exam) a
+        submission of several."""
+        lines = [f"trainee: {json.dumps(trainee)}", "attempts:" if exam else ""]
+        for scenario, answers in attempts:
+            indent = "    " if exam else ""
+            lines.append(f"  - scenario: {scenario}" if exam else f"scenario: {scenario}")
+            lines.append(f"{indent}responses:")
+            lines += [f"{indent}  {step}: {json.dumps(reply, ensure_ascii=False)}" for step, reply in answers.items()]
+            if seconds:
+                lines.append(f"{indent}seconds:")
+                lines += [f"{indent}  {step}: {took}" for step, took in seconds.items()]
+        path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+
+    def test_an_exam_sat_without_record_is_imported_once(self):
+        # Outside pass 41, finding 01: each scenario of the exam was imported from its transcript
+        # and again from the submission, which holds the same attempts.
+        sessions = self.data / "complaint-coach" / "sessions"
+        sessions.mkdir(parents=True)
+        fee = {"vent": REPLIES[0], "apologize": REPLIES[1]}
+        hurry = {"vent": REPLIES[0]}
+        self.transcript(sessions / "20240105-093000-1-fee.yaml", "Ivy", [("fee", fee)])
+        self.transcript(sessions / "20240105-093200-1-hurry.yaml", "Ivy", [("hurry", hurry)])
+        self.transcript(sessions / "exam-basic-20240105-093000-1.yaml", "Ivy",
+                        [("fee", fee), ("hurry", hurry)], exam=True)
+        # PID 1 again, in a later container: a sitting whose transcript of hurry was not kept,
+        # and a kill between the two writes that left the transcript of fee a reply short.
+        self.transcript(sessions / "20240106-100000-1-fee.yaml", "Ivy", [("fee", {"vent": REPLIES[0]})])
+        self.transcript(sessions / "exam-basic-20240106-100000-1.yaml", "Ivy",
+                        [("fee", fee), ("hurry", hurry)], exam=True)
+        shown = self.coach("history", "--trainee", "Ivy")
+        self.assertExit(shown, 0)
+        self.assertIn("Progress of Ivy: 4 attempts", shown.stdout)
+        self.assertEqual(rows(self.db, "SELECT import_key FROM attempts ORDER BY import_key"),
+                         [("sessions/20240105-093000-1-fee.yaml#0",), ("sessions/20240105-093200-1-hurry.yaml#0",),
+                          ("sessions/exam-basic-20240106-100000-1.yaml#0",),
+                          ("sessions/exam-basic-20240106-100000-1.yaml#1",)])
+
+    def test_an_imported_start_is_its_finish_less_the_seconds_its_replies_took(self):
+        # Outside pass 41, finding 08: the start was the file name's local time read in the
+        # importer's time zone, 8 hours after the finish for a session practised in Shanghai.
+        sessions = self.data / "complaint-coach" / "sessions"
+        sessions.mkdir(parents=True)
+        transcript = sessions / "20261126-151413-42-fee.yaml"
+        self.transcript(transcript, "Tz", [("fee", {"vent": REPLIES[0], "apologize": REPLIES[1]})],
+                        seconds={"vent": 30.4, "apologize": 20.0})
+        finished = 1795677253  # 2026-11-26T07:14:13Z
+        os.utime(transcript, (finished, finished))
+        for zone in ("UTC", "Asia/Shanghai", "America/New_York"):
+            with self.subTest(zone):
+                db = self.tmp / f"{zone.replace('/', '-')}.db"
+                self.assertExit(self.coach("--db", str(db), "history", "--trainee", "Tz", env={"TZ": zone}), 0)
+                self.assertEqual(rows(db, "SELECT started_at, finished_at FROM attempts"),
+                                 [("2026-11-26T07:13:22Z", "2026-11-26T07:14:13Z")])
 
     def test_menu_reads_the_database(self):
         scenarios = ROOT / "scenarios"
