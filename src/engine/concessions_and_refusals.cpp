@@ -29,13 +29,14 @@ ClauseBefore clause_before(std::string_view text, std::size_t pos) {
   return {text.substr(start, pos - start), start == 0};
 }
 
+constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
+                                             "哪怕", "即便", "纵然", "不管"};
+
 // A concessive clause asserts nothing: 不管当时营业部人很多还是少,都不应该…, 就算人比较多,也不是
 // 理由. The clause goes on after a comma to what holds all the same; 不管怎样 and 无论如何 are
 // adverbs of the clause they stand in (我保证不管怎样永远不会…), and 不管 counts only where it
 // opens the clause (我们不管 is a refusal, not a concession).
 bool in_concession(std::string_view text, std::size_t match_begin, std::string_view rest) {
-  static constexpr std::string_view kConcessions[] = {"无论", "不论", "就算", "即使",
-                                                      "哪怕", "即便", "纵然", "不管"};
   const std::size_t clause_end = match_begin + rest.size();
   if (rest.empty() || clause_end >= text.size() || text[clause_end] != ',') return false;
   const ClauseBefore before = clause_before(text, match_begin);
@@ -56,6 +57,9 @@ constexpr std::string_view kRefusingToPromise =
     "(我|我们)(可)?(不能|没法|无法|不敢|没办法)"
     "(随口|随便|轻易|直接|马上|当场)?(跟您|给您|向您)?(答应|保证|承诺|做主|打包票)";
 constexpr std::string_view kTakingUp = "(这个|这点|这一点|这事|这件事|那个)";
+
+// Every word the refusals below need (holds_refusing_word).
+constexpr std::string_view kRefusingWords[] = {"能", "法", "敢", "不到", "不了"};
 
 // Whether `rest` holds 能, 法, 敢, 不到 or 不了, every word the refusals below need. One pass
 // over the bytes: five searches (string_view::find) each stopped at every byte that began its
@@ -107,6 +111,8 @@ bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std:
   return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
 }
 
+constexpr std::string_view kWishes[] = {"希望", "想要", "要求", "想让", "是想", "是要"};
+
 // A yes/no question about what the customer wants names it, and neither says nor promises it:
 // 您希望我们怎么处理,是希望她被开除吗? / 您是想要我们全额赔偿吗? The wish is the customer's: the
 // word stands at the clause's start or after 您, 你 or 是 (我希望您别再闹了吗 is no such question).
@@ -115,7 +121,7 @@ bool asks_what_is_wanted(std::string_view text, std::size_t match_begin, std::st
   const bool asks = ends_with_yes_no_particle(rest) || (end < text.size() && text[end] == '?');
   if (!asks) return false;
   const std::string_view before = clause_before(text, match_begin).text;
-  for (std::string_view wish : {"希望", "想要", "要求", "想让", "是想", "是要"}) {
+  for (std::string_view wish : kWishes) {
     const std::size_t at = before.find(wish);
     if (at == std::string_view::npos) continue;
     const std::string_view ahead = before.substr(0, at);
@@ -127,11 +133,22 @@ bool asks_what_is_wanted(std::string_view text, std::size_t match_begin, std::st
 
 }  // namespace
 
-bool conceded_or_refused(std::string_view text, std::size_t match_begin, std::string_view rest) {
+bool conceded_or_refused(std::string_view text, std::size_t match_begin, std::string_view rest,
+                         const WordsPresent& present) {
   if (rest.empty()) return false;
-  return refused_after(rest) || in_concession(text, match_begin, rest) ||
+  return (present.refusing && refused_after(rest)) ||
+         (present.concession && in_concession(text, match_begin, rest)) ||
          refused_in_next_clause(text, match_begin, rest) ||
-         asks_what_is_wanted(text, match_begin, rest);
+         (present.wish && asks_what_is_wanted(text, match_begin, rest));
+}
+
+std::vector<std::pair<std::string_view, WordsPresent::Flag>> WordsPresent::words() {
+  std::vector<std::pair<std::string_view, Flag>> words;
+  for (std::string_view word : kConcessions) words.emplace_back(word, &WordsPresent::concession);
+  for (std::string_view word : kWishes) words.emplace_back(word, &WordsPresent::wish);
+  for (std::string_view word : kRefusingWords) words.emplace_back(word, &WordsPresent::refusing);
+  for (std::string_view word : {"吗", "嘛", "么"}) words.emplace_back(word, &WordsPresent::yes_no);
+  return words;
 }
 
 }  // namespace coach

@@ -86,6 +86,11 @@ LexiconScanner::LexiconScanner(const std::vector<const PhraseMatcher*>& matchers
   }
   choose_triggers();
   for (const auto& word : words_) automaton_.add(word);
+  first_fact_word_ = static_cast<std::uint32_t>(phrase_owners_.size() + words_.size());
+  for (const auto& [word, flag] : WordsPresent::words()) {
+    automaton_.add(word);
+    fact_words_.push_back(flag);
+  }
   automaton_.build();
 }
 
@@ -143,14 +148,16 @@ void LexiconScanner::choose_triggers() {
 
 // `unit_words` are the words starting in [from, to), in order of where they start.
 template <typename MayMatchFrom>
-void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::size_t from,
+void LexiconScanner::run(const Pattern& pattern, NegationReader& negations, std::size_t from,
                          std::size_t to, std::span<const WordFound> unit_words,
                          MayMatchFrom&& may_match_from, Hits& hits) const {
+  const std::string_view text = negations.text();
   // A pattern's negation is read here, where the pattern is known (engine/pattern_negation);
   // find_all reads a phrase's.
   const auto found = [&](std::size_t begin, std::size_t end) {
     const TextSpan words = pattern.source->words_of(text, {begin, end});
-    const Negation negation = read_pattern_negation(text, words, pattern.source->words().required);
+    const Negation negation =
+        read_pattern_negation(negations, words, pattern.source->words().required);
     hits.push_back({pattern.owner.concept_index,
                     {words, pattern.owner.source, negation.negated, negation.denied}});
   };
@@ -182,7 +189,7 @@ void LexiconScanner::run(const Pattern& pattern, std::string_view text, std::siz
 
 // Runs the patterns of the given reaches unit by unit, each on the units where a word of every
 // one of its requirements starts. `words` are in order of where they start.
-void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordFound>& words,
+void LexiconScanner::run_in_units(NegationReader& negations, const std::vector<WordFound>& words,
                                   const Units& units, std::initializer_list<PatternReach> reaches,
                                   Hits& hits) const {
   Marks& word_in_unit = Marks::words(words_.size());
@@ -219,11 +226,11 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
           tried_in_unit[number] = mark;
           const Pattern& pattern = patterns_[number];
           if (may_match_from(pattern, from))
-            run(pattern, text, from, to, unit_words, may_match_from, hits);
+            run(pattern, negations, from, to, unit_words, may_match_from, hits);
         }
       }
       for (const std::uint32_t number : unrequiring_[r])
-        run(patterns_[number], text, from, to, unit_words, may_match_from, hits);
+        run(patterns_[number], negations, from, to, unit_words, may_match_from, hits);
     }
   }
 }
@@ -233,19 +240,20 @@ void LexiconScanner::run_in_units(std::string_view text, const std::vector<WordF
 // whole text as context: ^, $ and \b see past the clause). What is found is what a run over
 // the whole text finds; the unit tests and fuzz_matching compare the two. A short reply is
 // taken whole.
-void LexiconScanner::find_patterns(std::string_view text, std::vector<WordFound>& words,
+void LexiconScanner::find_patterns(NegationReader& negations, std::vector<WordFound>& words,
                                    Hits& hits) const {
+  const std::string_view text = negations.text();
   std::sort(words.begin(), words.end(),
             [](const WordFound& a, const WordFound& b) { return a.begin < b.begin; });
   const Units whole(text, nullptr);
   if (text.size() < unit_scan_min_bytes_) {
-    run_in_units(text, words, whole,
+    run_in_units(negations, words, whole,
                  {PatternReach::clause, PatternReach::sentence, PatternReach::text}, hits);
     return;
   }
-  run_in_units(text, words, Units(text, ends_clause), {PatternReach::clause}, hits);
-  run_in_units(text, words, Units(text, ends_sentence), {PatternReach::sentence}, hits);
-  run_in_units(text, words, whole, {PatternReach::text}, hits);
+  run_in_units(negations, words, Units(text, ends_clause), {PatternReach::clause}, hits);
+  run_in_units(negations, words, Units(text, ends_sentence), {PatternReach::sentence}, hits);
+  run_in_units(negations, words, whole, {PatternReach::text}, hits);
 }
 
 namespace {
@@ -265,7 +273,12 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
   words.clear();
   const std::size_t first = hits.size();
   LongestAtPlace longest;  // of a concept's phrases at one place (PhraseMatcher::find_all)
+  WordsPresent present = WordsPresent::none();
   automaton_.scan(text, [&](std::uint32_t phrase, std::size_t begin, std::size_t end) {
+    if (phrase >= first_fact_word_) {
+      present.*fact_words_[phrase - first_fact_word_] = true;
+      return;
+    }
     if (phrase >= phrase_owners_.size()) {
       words.push_back({static_cast<std::uint32_t>(phrase - phrase_owners_.size()),
                        static_cast<std::uint32_t>(begin)});
@@ -279,9 +292,11 @@ void LexiconScanner::find_all(const NormalizedText& reading, Hits& hits) const {
       hits.push_back({owner.concept_index, found});
   });
   sort_by_place(hits, first);
-  read_negations_by_place(text, std::span<Hit>(hits).subspan(first),
+  // One reader for the phrases and the patterns: they share the places where matches begin.
+  NegationReader negations(text, present);
+  read_negations_by_place(negations, std::span<Hit>(hits).subspan(first),
                           [](Hit& hit) -> PhraseMatch& { return hit.second; });
-  find_patterns(text, words, hits);
+  find_patterns(negations, words, hits);
   for (std::size_t i = first; i < hits.size(); ++i)
     hits[i].second.quoted = reading.is_quoted(hits[i].second.span.begin);
 }

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/negation.hpp"
 #include "engine/pattern_shape.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/trainer_pattern.hpp"
@@ -65,12 +66,14 @@ class LexiconScanner {
   void add_pattern(const TrainerPattern& source, Owner owner, WordNumbers& numbers);
   std::uint32_t word_number(const std::string& word, WordNumbers& numbers);
   void choose_triggers();
+  // `negations` reads before each match of the text (NegationReader::at).
   template <typename MayMatchFrom>
-  void run(const Pattern& pattern, std::string_view text, std::size_t from, std::size_t to,
+  void run(const Pattern& pattern, NegationReader& negations, std::size_t from, std::size_t to,
            std::span<const WordFound> unit_words, MayMatchFrom&& may_match_from, Hits& hits) const;
-  void run_in_units(std::string_view text, const std::vector<WordFound>& words, const Units& units,
-                    std::initializer_list<PatternReach> reaches, Hits& hits) const;
-  void find_patterns(std::string_view text, std::vector<WordFound>& words, Hits& hits) const;
+  void run_in_units(NegationReader& negations, const std::vector<WordFound>& words,
+                    const Units& units, std::initializer_list<PatternReach> reaches,
+                    Hits& hits) const;
+  void find_patterns(NegationReader& negations, std::vector<WordFound>& words, Hits& hits) const;
   // Every occurrence in one reading of the reply, marked negated and quoted by that reading.
   void find_all(const NormalizedText& reading, Hits& hits) const;
 
@@ -80,6 +83,10 @@ class LexiconScanner {
   std::vector<Owner> phrase_owners_;  // per phrase
   std::vector<bool> phrase_nests_;    // per phrase: PhraseMatcher::nests
   std::vector<std::string> words_;    // the patterns' words, numbered from 0
+  // The words the negation reading asks about (WordsPresent), found in the same pass: after the
+  // patterns' words in the automaton, from number first_fact_word_.
+  std::uint32_t first_fact_word_ = 0;
+  std::vector<WordsPresent::Flag> fact_words_;
   std::vector<Pattern> patterns_;
   // By reach (PatternReach as an index), per word: the patterns looked for where it stands.
   std::array<std::vector<std::vector<std::uint32_t>>, 3> triggered_by_;

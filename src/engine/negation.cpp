@@ -405,22 +405,43 @@ bool plainly_denied(std::string_view text, const Window& window, std::size_t mat
 }  // namespace
 
 Negation read_negation(std::string_view text, std::size_t match_begin) {
+  return read_negation(text, match_begin, WordsPresent{});
+}
+
+Negation read_negation(std::string_view text, std::size_t match_begin,
+                       const WordsPresent& present) {
   // A match that begins with the mark ending a clause begins a clause of its own: the tag of
   // 短信发不出去,对吧 confirms a negative fact, it is not negated by it. Nothing before the
   // mark governs the match, so a forbidding rule holds it against the trainee all the more.
   if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
   const Window window = window_before(text, match_begin);
   const std::string_view rest = rest_of_clause(text, match_begin);
-  const bool asserted = !conceded_or_refused(text, match_begin, rest);
+  const bool asserted = !conceded_or_refused(text, match_begin, rest, present);
   // Only the narrow reading takes a yes/no question's denial (这能怪您自己吗): a required
   // phrase asked about is still said (您收到短信了吗?没有?那我再发一次 asks all the same).
-  const bool asked_away = denied_by_yes_no_question(text, window, match_begin, rest);
+  const bool asked_away =
+      present.yes_no && denied_by_yes_no_question(text, window, match_begin, rest);
   // Most matches have no negation character before them, and both readings need one (or, for
   // the narrow reading, the head of a rhetorical question that denies: 怎么能怪您).
   if (!holds_negator(window) && !holds_rhetorical_head(window))
     return {!asserted, !asserted || asked_away};
   const bool plainly = !asserted || plainly_denied(text, window, match_begin);
   return {plainly || widely_negated(text, window, match_begin), plainly || asked_away};
+}
+
+NegationReader::NegationReader(std::string_view text, const WordsPresent& present)
+    : text_(text), present_(present) {
+  if (text.size() + 1 > kInlinePlaces) beyond_.assign(text.size() + 1 - kInlinePlaces, 0);
+}
+
+Negation NegationReader::at(std::size_t match_begin) {
+  if (match_begin > text_.size()) return read_negation(text_, match_begin, present_);
+  std::uint8_t& kept = reading_at(match_begin);
+  if (kept == 0) {
+    const Negation negation = read_negation(text_, match_begin, present_);
+    kept = kRead | (negation.negated ? kNegated : 0) | (negation.denied ? kDenied : 0);
+  }
+  return {(kept & kNegated) != 0, (kept & kDenied) != 0};
 }
 
 }  // namespace coach

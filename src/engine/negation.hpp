@@ -1,8 +1,13 @@
 #pragma once
 // Whether a phrase found in a reply is negated: 我们不会道歉 is not an apology, 这不是您的错
 // is not blame.
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
+
+#include "engine/concessions_and_refusals.hpp"
 
 namespace coach {
 
@@ -25,5 +30,38 @@ struct Negation {
 // A match that begins at a clause boundary (the `,对吧` a pattern asks for after a restated
 // fact) reads neither way: the negation before the mark belongs to the clause it ends.
 Negation read_negation(std::string_view normalized, std::size_t match_begin);
+// The same, sparing the readings that need words `present` says the text lacks (of a text of
+// which `normalized` is a part).
+Negation read_negation(std::string_view normalized, std::size_t match_begin,
+                       const WordsPresent& present);
+
+// read_negation for the matches of one text, each place read once: a pattern's match often
+// begins where a phrase or another pattern's match does (a ninth of the scanner's 45 reads a
+// short reply were repeats). A reading depends only on the text and the place, so what was
+// read is kept and looked up. The words the text holds (`present`) spare each reading the
+// searches for words that are not there.
+class NegationReader {
+ public:
+  // `present`: the words the text holds (WordsPresent), when the caller found them.
+  explicit NegationReader(std::string_view text, const WordsPresent& present = {});
+
+  std::string_view text() const { return text_; }
+  const WordsPresent& present() const { return present_; }
+  Negation at(std::size_t match_begin);
+
+ private:
+  // Texts this short keep their readings inline: no allocation for most replies.
+  static constexpr std::size_t kInlinePlaces = 256;
+  // Per place: 0 unread, else kRead with the reading's bits.
+  enum : std::uint8_t { kRead = 1, kNegated = 2, kDenied = 4 };
+  std::uint8_t& reading_at(std::size_t place) {
+    return place < kInlinePlaces ? inline_[place] : beyond_[place - kInlinePlaces];
+  }
+
+  std::string_view text_;
+  WordsPresent present_;
+  std::array<std::uint8_t, kInlinePlaces> inline_{};
+  std::vector<std::uint8_t> beyond_;
+};
 
 }  // namespace coach

@@ -25,7 +25,14 @@ Found first_word(std::string_view span, const Words& words, std::size_t from) {
 
 Negation read_pattern_negation(std::string_view normalized, TextSpan match,
                                const Requirements& required) {
-  Negation negation = read_negation(normalized, match.begin);
+  NegationReader before(normalized);
+  return read_pattern_negation(before, match, required);
+}
+
+Negation read_pattern_negation(NegationReader& before, TextSpan match,
+                               const Requirements& required) {
+  const std::string_view normalized = before.text();
+  Negation negation = before.at(match.begin);
   const std::string_view span = normalized.substr(match.begin, match.end - match.begin);
   // The requirements' words in the order the pattern asks for them; each gap before one, from
   // the start of the match or the words before, is read as if the match began there.
@@ -35,7 +42,8 @@ Negation read_pattern_negation(std::string_view normalized, TextSpan match,
     const Found word = first_word(span, words, gap);
     if (word.begin == kNowhere) break;
     if (word.begin > gap) {
-      const Negation inside = read_negation(normalized.substr(match.begin + gap), word.begin - gap);
+      const Negation inside =
+          read_negation(normalized.substr(match.begin + gap), word.begin - gap, before.present());
       negation.negated = negation.negated || inside.negated;
       negation.denied = negation.denied || inside.denied;
     }

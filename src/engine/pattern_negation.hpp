@@ -19,4 +19,9 @@ namespace coach {
 Negation read_pattern_negation(std::string_view normalized, TextSpan match,
                                const Requirements& required);
 
+// The same, with the negation before the match read through `before` (NegationReader::at), which
+// the scanner shares among all the matches of a reply. The gaps are read as their own texts.
+Negation read_pattern_negation(NegationReader& before, TextSpan match,
+                               const Requirements& required);
+
 }  // namespace coach

@@ -133,17 +133,23 @@ class LongestAtPlace {
 // (`match_of` gives an item's PhraseMatch). That depends only on where a match begins, so it is
 // read once per place: nested phrases (嗯, 嗯嗯 …) and phrases of many concepts share places.
 template <typename Items, typename MatchOf>
-void read_negations_by_place(std::string_view text, Items&& items, MatchOf match_of) {
+void read_negations_by_place(NegationReader& reader, Items&& items, MatchOf match_of) {
   Negation negation;
   const PhraseMatch* previous = nullptr;
   for (auto& item : items) {
     PhraseMatch& match = match_of(item);
     if (!previous || match.span.begin != previous->span.begin)
-      negation = read_negation(text, match.span.begin);
+      negation = reader.at(match.span.begin);
     match.negated = negation.negated;
     match.denied = negation.denied;
     previous = &match;
   }
+}
+
+template <typename Items, typename MatchOf>
+void read_negations_by_place(std::string_view text, Items&& items, MatchOf match_of) {
+  NegationReader reader(text);
+  read_negations_by_place(reader, items, match_of);
 }
 
 class PhraseMatcher {
