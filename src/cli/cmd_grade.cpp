@@ -114,6 +114,8 @@ class GradeRun {
   std::map<std::string, std::string> scenario_digests_;  // scenario file → SHA-256
   std::set<std::string> roster_;                         // empty: anyone may hand in
   int next_index_ = 0;
+  std::string file_digest_;   // of the file being graded, for the history's identity of attempts
+  int position_in_file_ = 0;  // of the attempt being graded
 };
 
 bool GradeRun::check_attempt(const Attempt& attempt, const std::string& path,
@@ -161,7 +163,12 @@ void GradeRun::grade_file(const std::string& path) {
     facts_.rejected.append(problems);
     return;
   }
-  for (const Attempt& attempt : answers->attempts) grade_attempt(attempt, answers->trainee, path);
+  file_digest_ = log_.on() ? sha256_of_file(path) : std::string();
+  position_in_file_ = 0;
+  for (const Attempt& attempt : answers->attempts) {
+    grade_attempt(attempt, answers->trainee, path);
+    ++position_in_file_;
+  }
 }
 
 void GradeRun::grade_attempt(const Attempt& attempt, const std::string& trainee,
@@ -192,6 +199,7 @@ void GradeRun::log_attempt(const AttemptResult& result, const Attempt& attempt,
   std::error_code ec;
   record.source_file = fs::absolute(result.file, ec).string();
   throw_if_out_of_memory(ec);
+  record.identity = graded_attempt_identity(file_digest_, position_in_file_, record);
   log_.add(std::move(record));
 }
 

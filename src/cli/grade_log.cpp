@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
+#include "util/ending_note.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -14,6 +17,14 @@ constexpr std::size_t kBatchSize = 200;
 constexpr std::size_t kMostWaiting = 20 * kBatchSize;
 }  // namespace
 
+std::string graded_attempt_identity(const std::string& file_sha256, int position,
+                                    const history::AttemptRecord& record) {
+  if (file_sha256.empty()) return {};
+  return fmt::format("grade\n{}\n{}\n{}\n{}\n{}\n{}\n{}", file_sha256,
+                     std::filesystem::path(record.source_file).filename().string(), position,
+                     record.scenario_id, record.scenario_sha256, record.exam_id, record.trainee);
+}
+
 void GradeLog::add(history::AttemptRecord record) {
   if (!link_->on()) return;
   waiting_.push_back(std::move(record));
@@ -22,8 +33,15 @@ void GradeLog::add(history::AttemptRecord record) {
 
 void GradeLog::flush() {
   if (waiting_.empty()) return;
+  // A signal waits for the batch and the count of what is recorded, which it then says: a
+  // kill between the two made the count short by a batch.
+  const EndingSignalsHeld not_now;
   const bool written = link_->write([&](history::HistoryStore& store) { store.add_all(waiting_); });
   if (!written) failed_once_ = true;
+  if (written) {
+    recorded_ += waiting_.size();
+    say_recorded_if_ended();
+  }
   // The history turned off (a database that went unreadable) or too much waits: what waits is
   // not written this run. The reports still hold every grade.
   if (!written && (link_->on() && waiting_.size() < kMostWaiting)) return;
@@ -31,8 +49,21 @@ void GradeLog::flush() {
   waiting_.clear();
 }
 
+// A signal ends the run before its reports are written: the CI job must know the history
+// already has part of the cohort, and that the rerun will not count it again.
+void GradeLog::say_recorded_if_ended() const {
+  set_ending_note(fmt::format(
+      fmt::runtime(tr("coach: 练习与批改记录库 {} 已记下这次批改的 {} 份作答;再批改同样的答卷"
+                      "只补记缺少的,不会重复计入。\n",
+                      "coach: the history database {} has {} attempts graded by this run; "
+                      "grading the same answers files again records only those it lacks, "
+                      "none twice.\n")),
+      utf8::show_name(link_->path()), recorded_));
+}
+
 std::string GradeLog::closing_note() {
   flush();
+  clear_ending_note();
   given_up_ += waiting_.size();  // not tried again once said
   waiting_.clear();
   const std::string database = utf8::show_name(link_->path());

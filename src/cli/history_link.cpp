@@ -51,6 +51,7 @@ HistoryLink::HistoryLink(std::optional<std::string> path) : path_(path.value_or(
   }
   try {
     store_ = open_history_store(path_);
+    opened_ = file_identity(path_);
   } catch (const std::exception& e) {
     warn(history_problem(e, path_));
   }
@@ -95,6 +96,10 @@ bool HistoryLink::write(const std::function<void(history::HistoryStore&)>& body)
   if (failing_) store_->set_patience(history::Database::kUsualPatience);
   failing_ = false;
   return true;
+}
+
+bool HistoryLink::still_at_path() const {
+  return !store_ || !opened_ || file_identity(path_) == opened_;
 }
 
 void HistoryLink::warn_unwritten(std::string_view problem) {

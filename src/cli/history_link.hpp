@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/file_identity.hpp"
 #include "history/history_store.hpp"
 
 namespace coach::cli {
@@ -33,6 +34,9 @@ class HistoryLink {
   // end.
   bool write(const std::function<void(history::HistoryStore&)>& body);
   const std::string& path() const { return path_; }
+  // Whether the path still names the database opened: false once it was removed or replaced
+  // (what was written since went into the old, unlinked file). True with the history off.
+  bool still_at_path() const;
 
  private:
   void warn(std::string_view problem);
@@ -40,7 +44,8 @@ class HistoryLink {
 
   std::string path_;
   std::unique_ptr<history::HistoryStore> store_;
-  bool failing_ = false;  // the last write failed
+  bool failing_ = false;                // the last write failed
+  std::optional<FileIdentity> opened_;  // the file the path named when it was opened
 };
 
 }  // namespace coach::cli

@@ -16,9 +16,12 @@ std::string what_is_missing(const history::AttemptRecord& session) {
     return fmt::format(
         fmt::runtime(tr("没有记下场景 {} 的这次练习", "does not have this session of {}")),
         session.scenario_id);
-  return fmt::format(
-      fmt::runtime(tr("没有记下场景 {} 最后的回答", "does not have the last replies of {}")),
-      session.scenario_id);
+  return fmt::format(fmt::runtime(tr("没有记下场景 {} 最后的回答,只记到更早的一句,没有结束时间:"
+                                     "coach history 把它列为未完成,不计入任何分数",
+                                     "does not have the last replies of {}, only those up to an "
+                                     "earlier one and no finishing time: coach history lists it "
+                                     "as unfinished and counts it in no figure")),
+                     session.scenario_id);
 }
 
 // `every_reply_taken`: false when coach was ended without waiting for replies typed ahead
@@ -45,14 +48,33 @@ std::string missing_session_note(const std::string& database, const history::Att
                      database, what_is_missing(session), utf8::show_name(session.source_file));
 }
 
+// The database was removed (or another file put in its place) while sessions were written to it.
+std::string removed_database_note(const std::string& database, const std::string& recording) {
+  if (recording.empty())
+    return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} 在练习期间被删除或换掉了,"
+                                       "这次练习没有记入任何记录库,回答也没能存进任何文件。\n",
+                                       "coach: the history database {} was removed or replaced "
+                                       "during the session, so no history holds this session, "
+                                       "and its replies are in no file either.\n")),
+                       database);
+  return fmt::format(fmt::runtime(tr("coach: 练习与批改记录库 {} 在练习期间被删除或换掉了,"
+                                     "这次练习没有记入任何记录库;全部回答在:{}\n",
+                                     "coach: the history database {} was removed or replaced "
+                                     "during the session, so no history holds this session; "
+                                     "every reply is in: {}\n")),
+                     database, utf8::show_name(recording));
+}
+
 }  // namespace
 
 std::size_t SessionBacklog::open_session() {
+  recordings_.emplace_back();
   ids_.push_back(0);
   return ids_.size() - 1;
 }
 
 void SessionBacklog::save(std::size_t number, history::AttemptRecord session) {
+  recordings_[number] = session.source_file;
   waiting_[number] = std::move(session);
   write_waiting();
 }
@@ -77,7 +99,19 @@ void SessionBacklog::write_waiting() {
   waiting_.clear();
 }
 
+// Every session written went with the file: each is named, with the file holding its replies.
+std::string SessionBacklog::gone_note() const {
+  std::string note;
+  const std::string database = utf8::show_name(link_->path());
+  for (std::size_t number = 0; number < ids_.size(); ++number) {
+    if (ids_[number] != 0 || waiting_.count(number))
+      note += removed_database_note(database, recordings_[number]);
+  }
+  return note;
+}
+
 std::string SessionBacklog::closing_note(bool every_reply_taken) const {
+  if (!link_->still_at_path()) return gone_note();
   if (!failed_once_) return {};
   const std::string database = utf8::show_name(link_->path());
   if (waiting_.empty() && !every_reply_taken)

@@ -4,7 +4,8 @@
 // for a moment) the session as it stands waits here, and everything waiting is written in one
 // transaction at the next chance — the next reply, or one in the exam's next scenario — so the
 // history ends up with every reply, as the recording does. What still waits when the command
-// ends is said, with the answers file that holds its replies.
+// ends is said, with the answers file that holds its replies; so is a database removed or
+// replaced while the command ran, whose writes went into a file no path names any more.
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -36,10 +37,12 @@ class SessionBacklog {
 
  private:
   void write_waiting();
+  std::string gone_note() const;
 
   HistoryLink* link_;
   std::vector<std::int64_t> ids_;  // per session number: its row, 0 until first written
   std::map<std::size_t, history::AttemptRecord> waiting_;  // by session number, oldest first
+  std::vector<std::string> recordings_;  // per session number: the file holding its replies
   bool failed_once_ = false;
 };
 

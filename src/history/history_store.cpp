@@ -144,8 +144,10 @@ std::int64_t HistoryStore::add(const AttemptRecord& attempt) {
 void HistoryStore::add_all(const std::vector<AttemptRecord>& attempts) {
   if (attempts.empty()) return;
   db_.write_transaction([&] {
-    for (const AttemptRecord& attempt : attempts)
-      insert_steps(insert_attempt(attempt, nullptr), attempt.steps);
+    for (const AttemptRecord& attempt : attempts) {
+      const std::string* key = attempt.identity.empty() ? nullptr : &attempt.identity;
+      if (const std::int64_t id = insert_attempt(attempt, key)) insert_steps(id, attempt.steps);
+    }
   });
 }
 
@@ -216,6 +218,7 @@ PracticeSummary HistoryStore::practice_summary(const std::string& trainee) {
   auto stages = db_.prepare(std::string("SELECT s.stage, AVG(") + kStepRatio +
                             ") FROM steps s JOIN attempts a ON a.id = s.attempt_id"
                             " WHERE a.kind = 'practice' AND a.trainee = ?1 AND s.answered"
+                            " AND a.finished_at IS NOT NULL"  // unfinished: not a whole attempt
                             " GROUP BY s.stage");
   stages.bind(1, trainee);
   while (stages.step()) {

@@ -92,11 +92,22 @@ std::string sparkline(const Row& row, std::size_t first, const std::vector<Attem
   return out;
 }
 
+// A practice session with no finishing time: killed, or its last replies never written (a full
+// disk). Its score counts the steps it lacks as failed, so no figure may read it as a whole
+// attempt; it is listed, and its bars are `·`.
+bool unfinished(const AttemptSummary& attempt) {
+  return attempt.kind == AttemptKind::practice && attempt.finished_at.empty();
+}
+
 std::vector<Row> chart_rows(const std::vector<AttemptSummary>& attempts) {
   std::vector<Row> rows;
   for (Stage stage : kAllStages) {
     Row row{std::string(stage_label(stage)), {}};
     for (const auto& attempt : attempts) {
+      if (unfinished(attempt)) {
+        row.values.push_back(std::nullopt);
+        continue;
+      }
       const auto found = attempt.stage_scores.find(stage);
       row.values.push_back(found == attempt.stage_scores.end()
                                ? std::nullopt
@@ -105,7 +116,9 @@ std::vector<Row> chart_rows(const std::vector<AttemptSummary>& attempts) {
     rows.push_back(std::move(row));
   }
   Row total{std::string(tr("总分", "total")), {}};
-  for (const auto& attempt : attempts) total.values.push_back(attempt.score / 100.0);
+  for (const auto& attempt : attempts)
+    total.values.push_back(unfinished(attempt) ? std::nullopt
+                                               : std::optional<double>(attempt.score / 100.0));
   rows.push_back(std::move(total));
   return rows;
 }
@@ -157,6 +170,8 @@ std::string kind_label(AttemptKind kind) {
 }
 
 std::string verdict_label(const AttemptSummary& attempt, const Style& style) {
+  if (unfinished(attempt))
+    return style.dim(std::string(tr("未完成(不计入)", "unfinished (not counted)")));
   std::string verdict = attempt.passed ? style.good(std::string(tr("通过", "passed")))
                                        : style.bad(std::string(tr("未通过", "failed")));
   if (attempt.walked_out) verdict += style.bad(std::string(tr("(客户离开)", " (walked out)")));
@@ -177,9 +192,11 @@ std::string recent_lines(const std::vector<AttemptSummary>& attempts, const Styl
   std::string out = style.bold(std::string(tr("最近的记录:", "Latest attempts:"))) + "\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const AttemptSummary& attempt = newest(i);
-    out += fmt::format("  {}  {}  {}  {:>5.1f}  {}\n", local_label(attempt.started_at),
+    const std::string score =
+        unfinished(attempt) ? std::string("    -") : fmt::format("{:>5.1f}", attempt.score);
+    out += fmt::format("  {}  {}  {}  {}  {}\n", local_label(attempt.started_at),
                        pad_right(kind_label(attempt.kind), kind_width),
-                       pad_right(utf8::show_name(attempt.scenario_id), id_width), attempt.score,
+                       pad_right(utf8::show_name(attempt.scenario_id), id_width), score,
                        verdict_label(attempt, style));
   }
   return out;

@@ -47,6 +47,9 @@ struct AttemptRecord {
   bool passed = false;
   bool walked_out = false;
   std::vector<StepRecord> steps;
+  // A graded attempt's identity (see GradeLog): the history keeps one attempt per identity, so
+  // the same submission graded again is not counted twice. Empty: none, always added.
+  std::string identity;
 };
 
 // The record of a scored attempt; `answers` supplies the seconds practice measured.

@@ -16,6 +16,7 @@
 #include <system_error>
 #include <utility>
 
+#include "util/ending_note.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
 #include "util/system_error_text.hpp"
@@ -39,17 +40,13 @@ std::string output_target(const std::string& path) {
 
 namespace {
 
-// The signals that end the program which it can catch first: a cancelled job (INT, TERM, HUP),
-// Ctrl-\ (QUIT) and a CPU-time limit (XCPU, `ulimit -t`). Each still ends it as it would have,
-// a core dump included.
-constexpr std::array<int, 5> kEndingSignals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU};
-
 // The temporary files being written, removed when a signal ends the program first: a CI job
 // cancelled in the middle of grading a cohort must not leave a report-sized hidden file
 // behind. The files they would replace, where asked (grade's reports), go with them: an earlier
 // run's report left in place would pass for this run's (a JUnit file published `if: always()`).
 // Only signals the program leaves at their default are taken (practice handles its own), and
-// the signal then does what it would have done, after one line on stderr.
+// the signal then does what it would have done, after one line on stderr (and the run's
+// ending note, see ending_note.hpp, whose handler this one replaces).
 class PendingTemps {
  public:
   static void add(const char* temp, const char* doomed_target) {
@@ -78,6 +75,7 @@ class PendingTemps {
       if (const char* temp = temps_[i].load()) ::unlink(temp);
     }
     if (dropped_any) (void)!::write(STDERR_FILENO, dropped_note_.data(), dropped_note_size_);
+    write_ending_note();
     std::signal(signal, SIG_DFL);
     std::raise(signal);
   }
@@ -91,7 +89,9 @@ class PendingTemps {
       std::copy_n(note.data(), dropped_note_size_, dropped_note_.data());
       for (const int signal : kEndingSignals) {
         struct sigaction current {};
-        if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
+        if (::sigaction(signal, nullptr, &current) != 0 ||
+            (current.sa_handler != SIG_DFL && !is_ending_note_handler(current.sa_handler)))
+          continue;
         struct sigaction action {};
         action.sa_handler = on_signal;
         sigemptyset(&action.sa_mask);

@@ -564,9 +564,10 @@ class SeveralWriters(HistoryTestCase):
         self.assertEqual(rows(db, "PRAGMA journal_mode"), [("wal",)])
 
     def test_practice_and_graders_together(self):
-        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        # Four submissions: the same one graded again is recorded once (see GradeRunsRecordedOnce).
+        answers = [self.answers(f"a{i}.yaml", "Ann", {"vent": REPLIES[0]}) for i in range(4)]
         with ThreadPoolExecutor(6) as pool:
-            jobs = [pool.submit(self.coach, "grade", str(answers)) for _ in range(4)]
+            jobs = [pool.submit(self.coach, "grade", str(file)) for file in answers]
             jobs += [pool.submit(self.coach, "practice", "fee", input="\n".join(REPLIES) + "\n") for _ in range(2)]
             for job in jobs:
                 self.assertNotIn("warning", job.result().stderr)
@@ -602,15 +603,8 @@ class KilledSessions(HistoryTestCase):
         self.assertEqual(rows(self.db, "SELECT reply FROM steps WHERE answered"), [(REPLIES[0],)])
 
 
-class AFullDiskForAMoment(HistoryTestCase):
-    """A write the database cannot take (a full disk; here a file-size limit put on the running
-    session, which needs no mount) is made good at the next write: the history ends up with
-    every reply, as the recording does, and the end says what it still lacks."""
-
-    LIMIT = 3000  # more than a recording, less than the database's write-ahead log
-
-    def limit_file_size(self, pid, limit):
-        resource.prlimit(pid, resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+class PracticeInATerminal(HistoryTestCase):
+    """A session played in a pseudo-terminal, one reply at a time."""
 
     def start(self, *args):
         env = terminal_env({"NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
@@ -628,6 +622,17 @@ class AFullDiskForAMoment(HistoryTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0, self.screen)
         return " ".join(self.screen.split())  # unwrapped
+
+
+class AFullDiskForAMoment(PracticeInATerminal):
+    """A write the database cannot take (a full disk; here a file-size limit put on the running
+    session, which needs no mount) is made good at the next write: the history ends up with
+    every reply, as the recording does, and the end says what it still lacks."""
+
+    LIMIT = 3000  # more than a recording, less than the database's write-ahead log
+
+    def limit_file_size(self, pid, limit):
+        resource.prlimit(pid, resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 
     def answered(self):
         return rows(self.db, "SELECT a.scenario, a.finished_at IS NOT NULL, group_concat(s.reply, '|')"
@@ -660,9 +665,18 @@ class AFullDiskForAMoment(HistoryTestCase):
         screen = self.finish(pid, fd)
         transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
         self.assertIn(REPLIES[1], transcript.read_text(encoding="utf-8"))
-        self.assertIn(f"does not have the last replies of fee (it could not be written, see above);"
+        self.assertIn(f"does not have the last replies of fee, only those up to an earlier one and no finishing time:"
+                      f" coach history lists it as unfinished and counts it in no figure (it could not be written,"
+                      f" see above);"
                       f" every reply is in: {transcript}", screen)
         self.assertEqual(self.answered(), [("fee", 0, REPLIES[0])])
+        # The session passed at 100; the history has its first reply only. It was shown as a
+        # practice attempt failed at 50, in the chart and every mean (outside pass 41, finding 02).
+        shown = self.coach("history", "--trainee", "Kim")
+        self.assertExit(shown, 0)
+        self.assertIn("unfinished (not counted)", shown.stdout)
+        self.assertNotIn("failed", shown.stdout)
+        self.assertNotIn("50.0", shown.stdout)
 
     def test_a_kill_after_the_disk_has_room_again_writes_what_waited(self):
         # Ended by a signal, the backlog was never tried again and nothing said the history
@@ -696,8 +710,103 @@ class AFullDiskForAMoment(HistoryTestCase):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), -signal.SIGTERM, self.screen)
         transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
-        self.assertIn(f"does not have the last replies of fee (it could not be written, see above);"
+        self.assertIn(f"does not have the last replies of fee, only those up to an earlier one and no finishing time:"
+                      f" coach history lists it as unfinished and counts it in no figure (it could not be written,"
+                      f" see above);"
                       f" every reply is in: {transcript}", " ".join(self.screen.split()))
+
+
+class ADatabaseRemovedWhilePractising(PracticeInATerminal):
+    """The database deleted (or replaced) while a session runs: the session went on writing to
+    the unlinked file, and ended as if all was recorded (outside pass 41, finding 06)."""
+
+    def test_the_end_says_the_history_went_and_where_the_replies_are(self):
+        pid, fd = self.start("fee")
+        self.answer(fd, REPLIES[0], "Step 2/2")
+        for name in ("history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm"):
+            (self.db.parent / name).unlink(missing_ok=True)
+        self.answer(fd, REPLIES[1], "Press Enter for the summary")
+        os.write(fd, b"\r")
+        screen = self.finish(pid, fd)
+        transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
+        self.assertIn(REPLIES[1], transcript.read_text(encoding="utf-8"))
+        self.assertIn(f"the history database {self.db} was removed or replaced during the session, so no"
+                      f" history holds this session; every reply is in: {transcript}", screen)
+
+    def test_a_database_put_in_its_place_is_told_apart(self):
+        pid, fd = self.start("fee")
+        self.answer(fd, REPLIES[0], "Step 2/2")
+        other = self.tmp / "other.sqlite3"
+        self.coach("--db", str(other), "history")
+        os.replace(other, self.db)
+        self.answer(fd, REPLIES[1], "Press Enter for the summary")
+        os.write(fd, b"\r")
+        self.assertIn("was removed or replaced during the session", self.finish(pid, fd))
+
+
+class GradeRunsRecordedOnce(HistoryTestCase):
+    """A grading run cancelled half-way left part of the cohort in the history without a word,
+    and the CI job's re-run counted it twice (outside pass 41, finding 03)."""
+
+    def cohort(self, size):
+        folder = self.tmp / "cohort"
+        folder.mkdir()
+        for number in range(size):
+            lines = [f"trainee: k-{number}", "scenario: fee", "responses:",
+                     f"  vent: {json.dumps(REPLIES[0], ensure_ascii=False)}",
+                     f"  apologize: {json.dumps(REPLIES[1], ensure_ascii=False)}"]
+            (folder / f"k-{number}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return folder
+
+    def recorded(self):
+        try:
+            return rows(self.db, "SELECT count(*) FROM attempts")[0][0]
+        except sqlite3.OperationalError:  # not made yet, or not its tables
+            return 0
+
+    def test_grading_the_same_files_again_adds_only_what_the_history_lacks(self):
+        folder = self.cohort(3)
+        for _ in range(2):
+            self.assertExit(self.coach("--db", str(self.db), "grade", str(folder)), 0)
+        self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts"), [(3,)])
+        (folder / "k-3.yaml").write_text((folder / "k-0.yaml").read_text(encoding="utf-8").replace("k-0", "k-3"),
+                                         encoding="utf-8")
+        with (folder / "k-0.yaml").open("a", encoding="utf-8") as changed:
+            changed.write("# handed in again\n")
+        self.assertExit(self.coach("--db", str(self.db), "grade", str(folder)), 0)
+        self.assertEqual(rows(self.db, "SELECT trainee, count(*) FROM attempts GROUP BY trainee"),
+                         [("k-0", 2), ("k-1", 1), ("k-2", 1), ("k-3", 1)])
+
+    def test_a_run_ended_by_a_signal_says_what_the_history_has(self):
+        folder = self.cohort(3000)
+        for output in ([], ["-o", str(self.tmp / "report.json")]):
+            with self.subTest(output=output):
+                self.db.parent.mkdir(parents=True, exist_ok=True)
+                for leftover in self.db.parent.glob("history.sqlite3*"):
+                    leftover.unlink()
+                env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+                env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1"})
+                grader = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--db", str(self.db), "grade",
+                                           str(folder), "--format", "json", *output],
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                self.addCleanup(grader.kill)
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline and not self.recorded():
+                    time.sleep(0.05)
+                grader.send_signal(signal.SIGTERM)
+                _, errors = grader.communicate(timeout=30)
+                self.assertEqual(grader.returncode, -signal.SIGTERM, errors.decode())
+                recorded = self.recorded()
+                self.assertLess(0, recorded)
+                self.assertLess(recorded, 3000)
+                self.assertIn(f"the history database {self.db} has {recorded} attempts graded by this run;"
+                              f" grading the same answers files again records only those it lacks, none twice.",
+                              errors.decode())
+                again = self.coach("--db", str(self.db), "grade", str(folder), "--format", "json")
+                self.assertExit(again, 0)
+                self.assertNotIn("graded by this run", again.stderr)
+                self.assertEqual(rows(self.db, "SELECT count(*), count(DISTINCT trainee) FROM attempts"),
+                                 [(3000, 3000)])
 
 
 class ImportAndMenu(HistoryTestCase):

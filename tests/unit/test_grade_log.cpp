@@ -116,3 +116,44 @@ TEST_CASE("what the history still lacks at the end of a grading run is said") {
   CHECK(note.find("lacks 20 attempts graded this time") != std::string::npos);
   CHECK(note.find("the reports hold every grade") != std::string::npos);
 }
+
+TEST_CASE("the same submission graded again is recorded once") {
+  // A CI job cancelled half-way and run again: the attempts the first run recorded are not
+  // counted twice, the rest are added (finding 03 of outside pass 41).
+  TempFolder folder;
+  const std::string db = (folder.dir / "h.sqlite3").string();
+  const auto with_identity = [](int number, const std::string& file_sha256) {
+    history::AttemptRecord record = graded(number);
+    record.identity = cli::graded_attempt_identity(file_sha256, 0, record);
+    return record;
+  };
+  {
+    cli::HistoryLink link(db);
+    cli::GradeLog log(link);
+    for (int number = 0; number < 3; ++number) log.add(with_identity(number, "aa"));
+  }
+  {
+    cli::HistoryLink link(db);
+    cli::GradeLog log(link);
+    for (int number = 0; number < 5; ++number) log.add(with_identity(number, "aa"));
+    log.add(with_identity(0, "bb"));  // other bytes: another submission
+    log.add(graded(0));               // no identity: always added
+    CHECK(log.closing_note().empty());
+  }
+  CHECK(attempts_in(db) == 7);
+}
+
+TEST_CASE("a graded attempt's identity is its bytes, place, scenario, exam and trainee") {
+  history::AttemptRecord record = graded(1);
+  const std::string first = cli::graded_attempt_identity("aa", 0, record);
+  CHECK(first != cli::graded_attempt_identity("aa", 1, record));
+  CHECK(first != cli::graded_attempt_identity("ab", 0, record));
+  record.source_file = "/here/a.yaml";
+  const std::string here = cli::graded_attempt_identity("aa", 0, record);
+  CHECK(here != first);                      // a file of another name: another submission
+  record.source_file = "/elsewhere/a.yaml";  // a CI checkout in another folder
+  CHECK(here == cli::graded_attempt_identity("aa", 0, record));
+  record.scenario_sha256 = "changed";
+  CHECK(here != cli::graded_attempt_identity("aa", 0, record));
+  CHECK(cli::graded_attempt_identity("", 0, record).empty());
+}

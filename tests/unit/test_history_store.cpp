@@ -415,6 +415,33 @@ TEST_CASE("the practice summary counts only the trainee's practice sessions") {
   CHECK(store.practice_summary("nobody").practised.empty());
 }
 
+TEST_CASE("a practice session with no finishing time counts in no figure") {
+  // Killed, or its last replies never written (a file-size limit): its score counts the steps it
+  // lacks as failed; a session that passed at 100 was shown as failed at 20 (finding 02 of
+  // outside pass 41).
+  TempDatabase temp;
+  HistoryStore store(temp.path);
+  AttemptRecord cut_short = attempt("Ann", "b", "2024-01-02T00:00:00Z");
+  cut_short.finished_at.clear();
+  cut_short.score = 20;
+  cut_short.passed = false;
+  cut_short.steps = {step("vent", Stage::vent, 2, 10)};
+  store.add_all({attempt("Ann", "a", "2024-01-01T00:00:00Z"), cut_short});
+  CHECK(store.practice_summary("Ann").stage_average.at(Stage::vent) == doctest::Approx(1.0));
+  CHECK(store.practice_summary("Ann").practised == std::set<std::string>{"a", "b"});
+
+  const Language before = language();
+  set_language(Language::en);
+  const std::string chart = format_progress_chart("Ann", summaries(store), Style(false), 80);
+  set_language(before);
+  CHECK(chart.find("unfinished (not counted)") != std::string::npos);
+  CHECK(chart.find("failed") == std::string::npos);
+  CHECK(chart.find("20.0") == std::string::npos);
+  INFO(chart);
+  CHECK(chart.find("▆·") != std::string::npos);            // no bar
+  CHECK(chart.find(" 75\nWeakest") != std::string::npos);  // the latest total: the whole attempt
+}
+
 TEST_CASE("old transcripts are imported once, each under its own key") {
   TempDatabase temp;
   HistoryStore store(temp.path);
@@ -504,6 +531,7 @@ TEST_CASE("the progress chart fits its width and escapes names") {
     a.trainee = "Eve\x1b[2J";
     a.scenario_id = "fee";
     a.started_at = "2024-01-01T00:00:00Z";
+    a.finished_at = a.started_at;
     a.score = i;
     a.passed = i >= 70;
     a.stage_scores[Stage::vent] = i / 100.0;
