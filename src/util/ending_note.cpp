@@ -20,14 +20,7 @@ void on_ending_signal(int signal) {
 
 void install_once() {
   static const bool installed = [] {
-    for (const int signal : kEndingSignals) {
-      struct sigaction current {};
-      if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
-      struct sigaction action {};
-      action.sa_handler = on_ending_signal;
-      sigemptyset(&action.sa_mask);
-      ::sigaction(signal, &action, nullptr);
-    }
+    take_ending_signals(on_ending_signal);
     return true;
   }();
   (void)installed;
@@ -64,8 +57,17 @@ void write_ending_note() {
   if (size > 0) (void)!::write(STDERR_FILENO, note_buffer.data(), size);
 }
 
-bool is_ending_note_handler(void (*handler)(int)) {
-  return handler == on_ending_signal;
+void take_ending_signals(void (*handler)(int)) {
+  for (const int signal : kEndingSignals) {
+    struct sigaction current {};
+    if (::sigaction(signal, nullptr, &current) != 0 ||
+        (current.sa_handler != SIG_DFL && current.sa_handler != on_ending_signal))
+      continue;
+    struct sigaction action {};
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(signal, &action, nullptr);
+  }
 }
 
 }  // namespace coach

@@ -33,7 +33,9 @@ class EndingSignalsHeld {
   sigset_t before_{};
 };
 
-// Whether `handler` is the one set_ending_note() installs, which another may replace.
-bool is_ending_note_handler(void (*handler)(int));
+// Gives `handler` the ending signals still at their default (or at the note's own handler, which
+// `handler` then stands in for: it must call write_ending_note()). Signals the program handles
+// itself (practice) are left alone.
+void take_ending_signals(void (*handler)(int));
 
 }  // namespace coach

@@ -87,16 +87,7 @@ class PendingTemps {
                                        "and no earlier run's report is left in their place\n");
       dropped_note_size_ = std::min(note.size(), dropped_note_.size());
       std::copy_n(note.data(), dropped_note_size_, dropped_note_.data());
-      for (const int signal : kEndingSignals) {
-        struct sigaction current {};
-        if (::sigaction(signal, nullptr, &current) != 0 ||
-            (current.sa_handler != SIG_DFL && !is_ending_note_handler(current.sa_handler)))
-          continue;
-        struct sigaction action {};
-        action.sa_handler = on_signal;
-        sigemptyset(&action.sa_mask);
-        ::sigaction(signal, &action, nullptr);
-      }
+      take_ending_signals(on_signal);
       return true;
     }();
     (void)installed;
@@ -118,28 +109,12 @@ std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
   return fd < 0 ? nullptr : stream_over(fd, "wb");
 }
 
-// Holds back the signals PendingTemps handles while a temporary file is created and registered:
-// one arriving between the two would leave the file behind (a CI job cancelled just then).
-class TempSignalsHeld {
- public:
-  TempSignalsHeld() {
-    sigset_t held;
-    sigemptyset(&held);
-    for (const int signal : kEndingSignals) sigaddset(&held, signal);
-    ::pthread_sigmask(SIG_BLOCK, &held, &previous_);
-  }
-  ~TempSignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-  TempSignalsHeld(const TempSignalsHeld&) = delete;
-  TempSignalsHeld& operator=(const TempSignalsHeld&) = delete;
-
- private:
-  sigset_t previous_{};
-};
-
 // A temporary file beside `temp` (a mkstemp template, filled in), registered for removal, with
 // the target it would replace where that goes too (null: it stays).
 int make_registered_temp(std::string& temp, const char* doomed_target) {
-  const TempSignalsHeld held;
+  // Held while the file is created and registered: a signal between the two would leave the
+  // file behind (a CI job cancelled just then).
+  const EndingSignalsHeld held;
   const int fd = ::mkstemp(temp.data());
   if (fd >= 0) PendingTemps::add(temp.c_str(), doomed_target);
   return fd;
@@ -248,7 +223,7 @@ void OutputFile::commit() {
   if (temp_.empty()) return;
   {
     // A signal between the two would remove the report just put in place.
-    const TempSignalsHeld held;
+    const EndingSignalsHeld held;
     if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
     PendingTemps::remove(temp_.c_str());
   }
