@@ -305,13 +305,18 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertNotIn("Not a directory", graded.stderr)
         self.assertIn("不是目录", graded.stderr)
 
-    def test_a_database_that_fails_while_it_is_read_is_named(self):
+    def graded_database(self):
+        """A database holding one graded attempt, all of it in the main file (no WAL)."""
         db = self.tmp / "h.db"
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
         self.assertExit(self.coach("--db", str(db), "grade", str(answers)), 0)
         with sqlite3.connect(db) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute("PRAGMA journal_mode = DELETE")
+        return db
+
+    def test_a_database_that_fails_while_it_is_read_is_named(self):
+        db = self.graded_database()
         damaged = bytearray(db.read_bytes())
         for page in range(1, len(damaged) // 4096):  # every page's header but the schema's
             damaged[page * 4096:page * 4096 + 8] = b"\xff" * 8
@@ -325,11 +330,7 @@ class ChoosingTheDatabase(HistoryTestCase):
 
     def test_a_damaged_database_says_what_to_do_and_is_not_written_again(self):
         # Outside pass 41, finding 05: every session repeated "damaged", never what to do.
-        db = self.tmp / "h.db"
-        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
-        self.assertExit(self.coach("--db", str(db), "grade", str(answers)), 0)
-        with sqlite3.connect(db) as connection:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db = self.graded_database()
         db.write_bytes(db.read_bytes()[:4096 + 100])  # the schema's page and a torn one
         practised = self.coach("--db", str(db), "practice", "fee", "--trainee", "Ann", input=REPLIES[0] + "\n")
         self.assertExit(practised, 0)
