@@ -73,18 +73,25 @@ std::runtime_error read_failure(const std::string& path, const history::SqliteEr
                                         utf8::show_name(path), history_problem(e, path)));
 }
 
+// The scenario library, or none when it cannot be read: the history outlives its scenarios, and
+// is shown all the same. Running out of memory is said as such.
+const ScenarioLibrary* library_if_readable(const Context& context) {
+  try {
+    Diagnostics ignored;
+    return &load_library({}, context, ignored);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
   if (store.read_only() || store.transcripts_imported()) return;
-  const ScenarioLibrary* library = nullptr;
-  try {
-    Diagnostics ignored;
-    library = &load_library({}, context, ignored);
-  } catch (const std::exception&) {
-    return;
-  }
-  history::import_transcripts_once(store, sessions_dir(), *library);
+  if (const ScenarioLibrary* library = library_if_readable(context))
+    history::import_transcripts_once(store, sessions_dir(), *library);
 }
 
 history::HistoryFilter make_filter(const HistoryOptions& options) {
@@ -144,16 +151,8 @@ bool filtered_out(history::HistoryStore& store, const HistoryOptions& options) {
 // Nothing when the library cannot be read (the history may outlive its scenarios).
 std::string unknown_scenario_note(const Context& context, const std::string& scenario) {
   if (scenario.empty()) return "";
-  const ScenarioLibrary* library = nullptr;
-  try {
-    Diagnostics ignored;
-    library = &load_library({}, context, ignored);
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    return "";
-  }
-  if (library->find(scenario)) return "";
+  const ScenarioLibrary* library = library_if_readable(context);
+  if (!library || library->find(scenario)) return "";
   return fmt::format(fmt::runtime(tr("场景库中没有场景 `{}`{}。\n",
                                      "There is no scenario `{}` in the library{}.\n")),
                      utf8::quote(scenario), did_you_mean(closest_scenario_id(scenario, *library)));
