@@ -16,21 +16,23 @@ struct Sitting {
   std::string pid;
 };
 
-// The names practice gives (claim_new_file adds `-2`, `-3` … to a name already taken).
-std::optional<Sitting> submission_sitting(const std::string& file) {
-  static const std::regex name(R"(exam-.+-(\d{8}-\d{6})-(\d+)(-\d+)?\.yaml)");
+// The stamp and process id in a file name practice gave, read by `name`'s two first groups.
+std::optional<Sitting> sitting_in_name(const std::string& file, const std::regex& name) {
   std::smatch parts;
   const std::string base = fs::path(file).filename().string();
   if (!std::regex_match(base, parts, name)) return std::nullopt;
   return Sitting{parts[1], parts[2]};
 }
 
+// The names practice gives (claim_new_file adds `-2`, `-3` … to a name already taken).
+std::optional<Sitting> submission_sitting(const std::string& file) {
+  static const std::regex name(R"(exam-.+-(\d{8}-\d{6})-(\d+)(-\d+)?\.yaml)");
+  return sitting_in_name(file, name);
+}
+
 std::optional<Sitting> transcript_sitting(const std::string& file) {
   static const std::regex name(R"((\d{8}-\d{6})-(\d+)-.+\.yaml)");
-  std::smatch parts;
-  const std::string base = fs::path(file).filename().string();
-  if (!std::regex_match(base, parts, name)) return std::nullopt;
-  return Sitting{parts[1], parts[2]};
+  return sitting_in_name(file, name);
 }
 
 std::string key(const std::string& pid, const std::string& scenario) {

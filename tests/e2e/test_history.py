@@ -657,6 +657,11 @@ class AFullDiskForAMoment(PracticeInATerminal):
         self.assertEqual(screen.count("cannot be written just now"), 1, screen)
         self.assertIn("can be written again; it now has every reply given this time", screen)
 
+    def assertSaysUnfinished(self, screen, transcript):
+        self.assertIn(f"does not have the last replies of fee, only those up to an earlier one and no finishing time:"
+                      f" coach history lists it as unfinished and counts it in no figure (it could not be written,"
+                      f" see above); every reply is in: {transcript}", screen)
+
     def test_what_the_history_still_lacks_at_the_end_is_said_with_where_the_replies_are(self):
         pid, fd = self.start("fee")
         self.answer(fd, REPLIES[0], "Step 2/2")
@@ -666,10 +671,7 @@ class AFullDiskForAMoment(PracticeInATerminal):
         screen = self.finish(pid, fd)
         transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
         self.assertIn(REPLIES[1], transcript.read_text(encoding="utf-8"))
-        self.assertIn(f"does not have the last replies of fee, only those up to an earlier one and no finishing time:"
-                      f" coach history lists it as unfinished and counts it in no figure (it could not be written,"
-                      f" see above);"
-                      f" every reply is in: {transcript}", screen)
+        self.assertSaysUnfinished(screen, transcript)
         self.assertEqual(self.answered(), [("fee", 0, REPLIES[0])])
         # The session passed at 100; the history has its first reply only. It was shown as a
         # practice attempt failed at 50, in the chart and every mean (outside pass 41, finding 02).
@@ -711,10 +713,7 @@ class AFullDiskForAMoment(PracticeInATerminal):
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), -signal.SIGTERM, self.screen)
         transcript = next((self.data / "complaint-coach" / "sessions").glob("*-fee.yaml"))
-        self.assertIn(f"does not have the last replies of fee, only those up to an earlier one and no finishing time:"
-                      f" coach history lists it as unfinished and counts it in no figure (it could not be written,"
-                      f" see above);"
-                      f" every reply is in: {transcript}", " ".join(self.screen.split()))
+        self.assertSaysUnfinished(" ".join(self.screen.split()), transcript)
 
 
 class ADatabaseRemovedWhilePractising(PracticeInATerminal):
