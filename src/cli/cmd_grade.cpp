@@ -23,6 +23,7 @@
 #include "load/exam_loader.hpp"
 #include "load/roster_loader.hpp"
 #include "load/yaml_files.hpp"
+#include "load/yaml_reader.hpp"
 #include "report/report.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
@@ -154,7 +155,13 @@ void GradeRun::check_on_roster(const AnswersFile& answers, Diagnostics& problems
 // A file with any problem is left out whole and reported; the rest of the batch is graded.
 void GradeRun::grade_file(const std::string& path) {
   Diagnostics problems;
-  const auto answers = load_answers_file(path, problems);
+  // The history's identity of its attempts is the digest of the bytes graded, taken from the
+  // text read once: read again, the file could have changed in between.
+  std::string digest;
+  const auto answers = parse_file(path, problems, [&](const std::string& content) {
+    if (log_.on()) digest = sha256_hex(content);
+    return parse_answers(content, path, problems);
+  });
   if (answers) {
     check_on_roster(*answers, problems);
     for (const Attempt& attempt : answers->attempts) check_attempt(attempt, path, problems);
@@ -163,7 +170,7 @@ void GradeRun::grade_file(const std::string& path) {
     facts_.rejected.append(problems);
     return;
   }
-  file_digest_ = log_.on() ? sha256_of_file(path) : std::string();
+  file_digest_ = std::move(digest);
   position_in_file_ = 0;
   for (const Attempt& attempt : answers->attempts) {
     grade_attempt(attempt, answers->trainee, path);
