@@ -188,9 +188,9 @@ class PracticeRun {
       left = !play_steps();
       if (left) break;
       const AfterLastStep choice = offer_final_retry();
-      if (choice == AfterLastStep::summary) break;
+      if (choice == AfterLastStep::retry) continue;
       stopped_at_the_end_ = choice == AfterLastStep::stop;
-      if (stopped_at_the_end_) break;
+      break;
     }
     // A customer who walks out ends the scenario, not the trainee's session (an exam goes on).
     left_early_ = left && !session_.walked_out();
