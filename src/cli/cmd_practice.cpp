@@ -325,7 +325,7 @@ class PracticeRun {
     screen_.note(fmt::format(fmt::runtime(tr("回答太长(上限 {} 字),请精简后重新输入。",
                                              "That reply is too long (the limit is {} "
                                              "characters); please shorten it and answer again.")),
-                             kMaxReplyCharacters));
+                             grouped(kMaxReplyCharacters)));
     return std::nullopt;
   }
 

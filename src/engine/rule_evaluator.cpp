@@ -172,13 +172,13 @@ void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleRes
     if (!result.ok)
       result.detail = fmt::format(fmt::runtime(tr("回答太短({} 字),至少要 {} 字。",
                                                   "too short ({} characters); at least {}.")),
-                                  length, rule.rule->limit);
+                                  grouped(length), grouped(rule.rule->limit));
   } else {
     result.ok = length <= rule.rule->limit;
     if (!result.ok)
       result.detail = fmt::format(
           fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")),
-          length, rule.rule->limit);
+          grouped(length), grouped(rule.rule->limit));
   }
 }
 

@@ -87,6 +87,14 @@ std::string listed(const std::vector<std::string>& names) {
   return names.size() > kMostListed ? list + ", …" : list;
 }
 
+// "missing table steps" or "missing tables steps, meta": a message says what it counts.
+std::string damaged_missing(std::string_view one, std::string_view many,
+                            const std::vector<std::string>& missing) {
+  return fmt::format(
+      fmt::runtime(tr("记录库已损坏:缺少{} {}", "the history database is damaged: missing {} {}")),
+      missing.size() == 1 ? one : many, listed(missing));
+}
+
 void refuse_newer(int version) {
   if (version <= schema_version()) return;
   throw std::runtime_error(fmt::format(
@@ -126,10 +134,7 @@ void refuse_damaged(int version, const std::vector<std::string>& tables) {
     if (std::find(tables.begin(), tables.end(), name) == tables.end()) missing.emplace_back(name);
   }
   if (version == 0 || missing.empty()) return;
-  throw std::runtime_error(
-      fmt::format(fmt::runtime(tr("记录库已损坏:缺少表 {}",
-                                  "the history database is damaged: missing table(s) {}")),
-                  listed(missing)));
+  throw std::runtime_error(damaged_missing(tr("表", "table"), tr("表", "tables"), missing));
 }
 
 }  // namespace
@@ -209,10 +214,7 @@ void refuse_missing_columns(Database& db) {
     if (std::find(found.begin(), found.end(), column) == found.end()) missing.push_back(column);
   }
   if (missing.empty()) return;
-  throw std::runtime_error(
-      fmt::format(fmt::runtime(tr("记录库已损坏:缺少列 {}",
-                                  "the history database is damaged: missing column(s) {}")),
-                  listed(missing)));
+  throw std::runtime_error(damaged_missing(tr("列", "column"), tr("列", "columns"), missing));
 }
 
 }  // namespace coach::history

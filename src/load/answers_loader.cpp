@@ -18,7 +18,7 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
   if (utf8::count_code_points(text) > kMaxReplyCharacters) {
     reader.error(node, fmt::format(fmt::runtime(tr("回答太长(上限 {} 字)",
                                                    "reply too long (limit {} characters)")),
-                                   kMaxReplyCharacters));
+                                   grouped(kMaxReplyCharacters)));
     return false;
   }
   if (node.has_comment_after()) {

@@ -37,13 +37,6 @@ std::size_t pattern_cost(const std::string& pattern, ClassSizes classes) {
   return std::min(program_size_bound(pattern, classes), kMaxPatternInstructions);
 }
 
-// 2000198 as 2,000,198: a count this long is read at a glance only in groups.
-std::string grouped(std::size_t count) {
-  std::string digits = std::to_string(count);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
-}
-
 std::string too_many_instructions(std::size_t total, bool with_scenario) {
   return fmt::format(
       fmt::runtime(tr("正则表达式合计太大:词库的全部模式{},到这一条为止约 {} 条指令,上限是 "

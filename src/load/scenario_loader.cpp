@@ -23,7 +23,7 @@ std::optional<std::string> unmeetable_length(RuleKind kind, int limit) {
   if (kind == RuleKind::min_chars && limit > static_cast<int>(kMaxReplyCharacters))
     return fmt::format(fmt::runtime(tr("没有回答能有 {} 个字:一条回答最多 {} 个字",
                                        "no reply can have {} characters: a reply has at most {}")),
-                       limit, kMaxReplyCharacters);
+                       grouped(limit), grouped(kMaxReplyCharacters));
   if (kind == RuleKind::max_chars && limit == 0)
     return std::string(tr("`max_chars: 0` 让每条回答都违反这条规则:回答至少有一个字",
                           "`max_chars: 0` is broken by every reply: a reply has at least one "
@@ -324,7 +324,7 @@ void check_reply_lengths(YamlReader& reader, const std::vector<MarkedText>& repl
                  fmt::format(fmt::runtime(tr("`{}` 中的回答太长(上限 {} 字,与学员的回答相同)",
                                              "an answer in `{}` is too long (limit {} characters, "
                                              "as for a trainee's reply)")),
-                             key, kMaxReplyCharacters));
+                             key, grouped(kMaxReplyCharacters)));
   }
 }
 

@@ -336,7 +336,7 @@ std::optional<int> YamlReader::integer(const YamlNode& map, const char* key, int
   if (!value || *value < min || *value > max) {
     error(node, fmt::format(fmt::runtime(tr("`{}` 应是 {} 到 {} 之间的整数",
                                             "`{}` should be a whole number from {} to {}")),
-                            key, min, max));
+                            key, grouped(min), grouped(max)));
     return std::nullopt;
   }
   return static_cast<int>(*value);

@@ -108,7 +108,7 @@ std::optional<YamlProblem> YamlTreeBuilder::count_node(const yaml_event_t& event
                      fmt::format(fmt::runtime(tr("文件中的 YAML 节点(值、列表、映射)超过 {} 个",
                                                  "the file holds more than {} YAML nodes "
                                                  "(values, lists and mappings)")),
-                                 kMaxNodes)};
+                                 grouped(kMaxNodes))};
 }
 
 // Written raw, a noncharacter is refused before libyaml reads the file; as an escape it is
@@ -198,7 +198,7 @@ std::optional<YamlProblem> YamlTreeBuilder::alias(const yaml_event_t& event) {
       return YamlProblem{mark,
                          fmt::format(fmt::runtime(tr("别名(*)展开后超过 {} 个节点",
                                                      "aliases (*) expand to more than {} nodes")),
-                                     kMaxCopiedNodes)};
+                                     grouped(kMaxCopiedNodes))};
     }
     return YamlProblem{mark, fmt::format(fmt::runtime(tr("别名(*)展开后的文字超过 {} MiB",
                                                          "aliases (*) expand to more than {} MiB "
@@ -226,7 +226,7 @@ std::optional<YamlProblem> YamlTreeBuilder::complete(YamlNode node, std::string_
         return YamlProblem{
             node.mark(), fmt::format(fmt::runtime(tr("锚点(&)标记的节点合计超过 {} 个",
                                                      "anchors (&) mark more than {} nodes in all")),
-                                     kMaxCopiedNodes)};
+                                     grouped(kMaxCopiedNodes))};
       }
       return YamlProblem{node.mark(),
                          fmt::format(fmt::runtime(tr("锚点(&)标记的文字合计超过 {} MiB",

@@ -93,7 +93,14 @@ std::string counted(long long n, std::string_view zh_words, std::string_view en_
                     std::string_view en_many) {
   const std::string_view words =
       current_language == Language::zh ? zh_words : (n == 1 ? en_one : en_many);
-  return std::to_string(n) + " " + std::string(words);
+  return grouped(n) + " " + std::string(words);
+}
+
+std::string grouped(long long n) {
+  std::string digits = std::to_string(n);
+  const std::size_t first_digit = n < 0 ? 1 : 0;
+  for (std::size_t at = digits.size(); at > first_digit + 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
 }
 
 }  // namespace coach

@@ -25,6 +25,10 @@ std::string subject(std::string_view what);
 std::string counted(long long n, std::string_view zh_words, std::string_view en_one,
                     std::string_view en_many);
 
+// 2000198 as "2,000,198": a number this long is read at a glance only in groups, and every
+// message writes its numbers one way ("10,000", never "10000" beside "2,000").
+std::string grouped(long long n);
+
 // Language from the environment, as gettext chooses: the locale is the first set of LC_ALL,
 // LC_MESSAGES and LANG; unless it is the C locale (unset, C, POSIX, C.*), the first language of
 // LANGUAGE's list (`fr:en`) that coach speaks wins; else English for a locale `en…`, Chinese for

@@ -18,7 +18,7 @@ TIMEOUT = 30  # seconds; every case takes well under one
 SCENARIOS = {
     "text-cut-by-comment.yaml": "2:11: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "text-cut-by-comment-on-next-line.yaml": "10:7: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
-    "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100000 nodes",
+    "alias-step-explosion.yaml": "8:102: aliases (*) expand to more than 100,000 nodes",
     "backreference-regex.yaml": "12:17: invalid regular expression `(a)\\1`: invalid escape sequence: `\\1`",
     # Outside pass 27: read as needing a character (an octal escape misread), it was accepted.
     "octal-escape-empty-regex.yaml": "12:17: regular expression `\\101*` can match empty text, so every reply would count as containing it; make it match at least one character",
@@ -26,7 +26,7 @@ SCENARIOS = {
     "slow-counted-class-regex.yaml": "12:17: regular expression `.{1000}` repeats classes too often: written out, it has 1000 characters matched by a class (`.`, `[^,]`, `\\pL` and the like), more than the limit of 200. On long replies such a pattern makes grading a hundred times slower; for any length within a clause write `[^,.!?;]*`",
     "regex-never-matching-stop.yaml": "12:17: `。` in regular expression `(不可能|没办法)。` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `.`",
     "regex-traditional-character.yaml": "12:17: `給` in regular expression `給您添麻煩` never occurs in a reply: replies are normalised before matching (full-width to half-width, traditional to simplified, whitespace and quotation marks removed, 。 to .); write `给`",
-    "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100000 nodes",
+    "billion-laughs.yaml": "6:8: aliases (*) expand to more than 100,000 nodes",
     "bidi-in-title.yaml": "2:8: `title` contains control characters (such as terminal escapes)",
     "blank-phrase.yaml": "12:24: “\\u200B” in `any_of` holds only spaces, quotation marks or invisible characters: nothing is left of it to match",
     "bom-with-error.yaml": "3:7: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:8)",
@@ -50,12 +50,12 @@ SCENARIOS = {
     "escape-in-unknown-key.yaml": "3:1: unknown key `ti\\x1B[8mtle` in a scenario file",
     "id-starts-with-digit.yaml": "7:9: step id `1st` must start with a lowercase letter",
     "id-too-long.yaml": "1:5: scenario id `" + "a" * 64 + "…` is too long (limit 64 characters)",
-    "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
+    "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100,000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
-    "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1,000",
     "huge-repetition-regex.yaml": "12:17: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition count (at most 1000): `{1000}`",
     "invalid-utf8.yaml": "5:12: not valid UTF-8 text",
-    "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1,000",
     "negative-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",
     "non-text-key.yaml": "3:3: keys must be plain text",
     "nul-byte.yaml": "2:9: NUL byte (\\0) in the file",
@@ -89,10 +89,10 @@ SCENARIOS = {
     "wrong-type-customer-name.yaml": "4:18: `name` should be text, found a list",
     "wrong-type-customer.yaml": "4:11: `customer` should be a mapping (key: value), found a scalar",
     "wrong-type-id.yaml": "1:5: `id` should be text, found a list",
-    "wrong-type-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100000",
+    "wrong-type-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100,000",
     "wrong-type-model-answers.yaml": "13:20: `model_answers` should be a list, found a mapping",
     "wrong-type-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
-    "wrong-type-points.yaml": "12:36: `points` should be a whole number from 0 to 1000",
+    "wrong-type-points.yaml": "12:36: `points` should be a whole number from 0 to 1,000",
     "wrong-type-root.yaml": "1:1: a scenario file should be a mapping (key: value), found a list",
     "wrong-type-rule.yaml": "12:9: a rule should be a mapping (key: value), found a scalar",
     "wrong-type-rules.yaml": "11:12: `rules` should be a list, found a mapping",
@@ -115,7 +115,7 @@ ANSWERS = {
     "reply-cut-by-comment-on-next-line.yaml": "5:5: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply",
     "trainee-cut-by-comment.yaml": "1:12: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
-    "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100000 nodes",
+    "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100,000 nodes",
     "bom-with-error.yaml": "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)",
     "bidi-in-reply.yaml": "4:9: reply contains control characters (such as terminal escapes)",
     "bidi-in-step-key.yaml": "4:3: a step id in `responses` contains control or invisible characters",
@@ -285,7 +285,7 @@ class HostileScenarios(HostileCase):
         line = text.count("\n") + 1
         result = validate(path, command="check")
         self.assertRefused(result, path, f"{line}:28: an answer in `counter_examples` is too long "
-                                         "(limit 10000 characters, as for a trainee's reply)")
+                                         "(limit 10,000 characters, as for a trainee's reply)")
         fits = self.write("fits.yaml", text + f"    counter_examples: ['{long_reply}']\n")
         self.assertNotIn("too long", validate(fits).stderr)
 
@@ -334,7 +334,7 @@ class HostileAnswers(HostileCase):
             f.write("\n")
         files.append((path, "file too large (limit 16 MiB)"))
         path = self.write("reply-10001.yaml", "scenario: fee\nresponses:\n  vent: " + "好" * 10001 + "\n")
-        files.append((path, "3:9: reply too long (limit 10000 characters)"))
+        files.append((path, "3:9: reply too long (limit 10,000 characters)"))
         os.mkfifo(self.tmp / "fifo.yaml")
         files.append((self.tmp / "fifo.yaml", "not a regular file (a pipe, device or socket)"))
         os.symlink("loop-b.yaml", self.tmp / "loop-a.yaml")

@@ -184,7 +184,7 @@ class PipedSessions(CoachTestCase):
         result = practice("fee", "--record", str(record),
                           input="好" * 10001 + "\n王先生,您的心情我很理解。\n原因是系统故障,对不起。\n")
         self.assertExit(result, 0)
-        self.assertIn("too long (the limit is 10000 characters)", result.stdout)
+        self.assertIn("too long (the limit is 10,000 characters)", result.stdout)
         self.assertNotIn("好好好", record.read_text(encoding="utf-8"))
         self.assertExit(run("--scenarios", str(FIXTURES), "grade", str(record)), 0)
 

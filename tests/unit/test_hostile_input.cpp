@@ -48,7 +48,7 @@ TEST_CASE("aliases that explode are refused before the document is walked") {
   English english;
   const auto start = std::chrono::steady_clock::now();
   CHECK(answers_errors(billion_laughs() + "scenario: fee\nresponses: {vent: *i}\n") ==
-        "a.yaml:6:8: aliases (*) expand to more than 100000 nodes\n");
+        "a.yaml:6:8: aliases (*) expand to more than 100,000 nodes\n");
   // Walking the expanded tree would take forever: a minute only tells a hang from a slow machine.
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
 }

@@ -60,7 +60,7 @@ TEST_CASE("unknown keys are reported with the keys allowed") {
 TEST_CASE("a length no reply can keep is an error at the rule") {
   // Outside pass 28b, finding 04: `min_chars: 20000` and `max_chars: 0` were accepted.
   CHECK(errors_of(test::scenario_with_rules("      - {min_chars: 20000}\n")) ==
-        "t.yaml:11:21: 没有回答能有 20000 个字:一条回答最多 10000 个字\n");
+        "t.yaml:11:21: 没有回答能有 20,000 个字:一条回答最多 10,000 个字\n");
   CHECK(errors_of(test::scenario_with_rules("      - {max_chars: 0}\n")) ==
         "t.yaml:11:21: `max_chars: 0` 让每条回答都违反这条规则:回答至少有一个字\n");
   CHECK(errors_of(test::scenario_with_rules("      - {min_chars: 10000}\n      - {max_chars: 1}\n"))
@@ -244,7 +244,7 @@ TEST_CASE("a model answer is held to the length of a trainee's reply") {
   const std::string longest(kMaxReplyCharacters, 'a');
   CHECK(errors_of(yaml.replace(yaml.find("[x]"), 3, "[x, " + longest + "]")).empty());
   const std::string error = errors_of(yaml.replace(yaml.find(longest), 0, "b"));
-  CHECK(error == "t.yaml:12:24: `model_answers` 中的回答太长(上限 10000 字,与学员的回答相同)\n");
+  CHECK(error == "t.yaml:12:24: `model_answers` 中的回答太长(上限 10,000 字,与学员的回答相同)\n");
 }
 
 TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {

@@ -357,6 +357,18 @@ TEST_CASE("counts take the English singular for one and no plural in Chinese") {
   CHECK(counted(1, "份作答", "attempt", "attempts") == "1 份作答");
 }
 
+// Pass 40 leftover: limits read "2,000" in one message and "10000" in the next.
+TEST_CASE("numbers in messages are written in groups of three digits") {
+  CHECK(grouped(0) == "0");
+  CHECK(grouped(999) == "999");
+  CHECK(grouped(1000) == "1,000");
+  CHECK(grouped(2000198) == "2,000,198");
+  CHECK(grouped(-100000) == "-100,000");
+  set_language(Language::en);
+  CHECK(counted(20000, "份作答", "attempt", "attempts") == "20,000 attempts");
+  set_language(Language::zh);
+}
+
 // Outside pass 40, finding 08: "… and 50 more problems not listed" is no problem of its own.
 TEST_CASE("the problems counted include those left unlisted, not the line that says so") {
   Diagnostics diagnostics;

@@ -116,7 +116,7 @@ TEST_CASE("aliases that multiply are stopped at the budget") {
     for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + below;
     text += "]\n";
   }
-  CHECK(problem(text).find("aliases (*) expand to more than 100000 nodes") != std::string::npos);
+  CHECK(problem(text).find("aliases (*) expand to more than 100,000 nodes") != std::string::npos);
 }
 
 TEST_CASE("nested anchors on a large list are stopped before they copy it many times") {
@@ -124,7 +124,7 @@ TEST_CASE("nested anchors on a large list are stopped before they copy it many t
   for (int level = 0; level < 30; ++level) text += "&a" + std::to_string(level) + " [";
   for (int i = 0; i < 10000; ++i) text += "x, ";
   text += "x" + std::string(30, ']') + "\n";
-  CHECK(problem(text).find("anchors (&) mark more than 100000 nodes in all") != std::string::npos);
+  CHECK(problem(text).find("anchors (&) mark more than 100,000 nodes in all") != std::string::npos);
 }
 
 TEST_CASE("one long text aliased many times is stopped by its bytes, not its nodes") {
@@ -156,7 +156,7 @@ TEST_CASE("a file of a million small values is refused before it becomes a gigab
   std::string text = "[";
   for (int i = 0; i < 1000001; ++i) text += "a,";
   text += "a]\n";
-  CHECK(problem(text).find("the file holds more than 1000000 YAML nodes") != std::string::npos);
+  CHECK(problem(text).find("the file holds more than 1,000,000 YAML nodes") != std::string::npos);
 }
 
 TEST_CASE("hidden line breaks are refused where they are, and marks count as libyaml does") {
