@@ -10,21 +10,13 @@
 #include <sstream>
 
 #include "cli/grade_log.hpp"
+#include "temp_folder.hpp"
 #include "util/i18n.hpp"
 
 using namespace coach;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  fs::path dir = fs::temp_directory_path() / ("coach-grade-log-" + std::to_string(::getpid()));
-  TempFolder() { fs::create_directories(dir); }
-  ~TempFolder() {
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
-  }
-};
 
 // While alive, no file of this process may grow past `bytes`; the signal that would end it is
 // ignored, as coach ignores it, so the write fails instead.
@@ -77,7 +69,7 @@ std::size_t attempts_in(const std::string& path) {
 
 TEST_CASE("a batch the history cannot take waits and is written with the next one") {
   const InEnglish english;
-  TempFolder folder;
+  test::TempFolder folder;
   const std::string path = (folder.dir / "history.sqlite3").string();
   CapturedErrors errors;
   std::string note;
@@ -99,7 +91,7 @@ TEST_CASE("a batch the history cannot take waits and is written with the next on
 
 TEST_CASE("what the history still lacks at the end of a grading run is said") {
   const InEnglish english;
-  TempFolder folder;
+  test::TempFolder folder;
   const std::string path = (folder.dir / "history.sqlite3").string();
   CapturedErrors errors;
   std::string note;
@@ -120,7 +112,7 @@ TEST_CASE("what the history still lacks at the end of a grading run is said") {
 TEST_CASE("the same submission graded again is recorded once") {
   // A CI job cancelled half-way and run again: the attempts the first run recorded are not
   // counted twice, the rest are added (finding 03 of outside pass 41).
-  TempFolder folder;
+  test::TempFolder folder;
   const std::string db = (folder.dir / "h.sqlite3").string();
   const auto with_identity = [](int number, const std::string& file_sha256) {
     history::AttemptRecord record = graded(number);
