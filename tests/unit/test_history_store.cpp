@@ -14,6 +14,7 @@
 #include "history/progress_chart.hpp"
 #include "history/schema.hpp"
 #include "history/timestamps.hpp"
+#include "temp_folder.hpp"
 #include "util/display_width.hpp"
 #include "util/i18n.hpp"
 
@@ -25,19 +26,9 @@ namespace {
 
 // A database file in a directory of its own, removed at the end of the test.
 struct TempDatabase {
-  fs::path dir;
-  std::string path;
-  TempDatabase() {
-    static int counter = 0;
-    dir = fs::temp_directory_path() /
-          ("coach-history-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(dir);
-    path = (dir / "history.sqlite3").string();
-  }
-  ~TempDatabase() {
-    std::error_code ignored;
-    fs::remove_all(dir, ignored);
-  }
+  test::TempFolder folder;
+  const fs::path& dir = folder.dir;
+  std::string path = (dir / "history.sqlite3").string();
 };
 
 StepRecord step(const std::string& id, Stage stage, int score, int max, bool answered = true) {
