@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "text/clauses.hpp"
 #include "util/phrase_automaton.hpp"
@@ -12,13 +14,16 @@
 namespace coach {
 namespace {
 
-constexpr std::array<std::string_view, 21> kOpenWords = {
-    "什么", "怎么", "怎样", "如何", "为什么", "为何", "哪",   "多少", "几点", "几号", "几次",
-    "几天", "谁",   "何时", "多久", "多长",   "啥",   "几时", "几月", "几个", "咋"};
+// 什么时候, 什么时间, 什么地方 are one question word (when, where), so that 什么时候? asks as
+// little as 何时? does.
+constexpr std::array<std::string_view, 24> kOpenWords = {
+    "什么", "怎么", "怎样", "如何", "为什么", "为何",     "哪",       "多少",
+    "几点", "几号", "几次", "几天", "谁",     "何时",     "多久",     "多长",
+    "啥",   "几时", "几月", "几个", "咋",     "什么时候", "什么时间", "什么地方"};
 
-constexpr std::array<std::string_view, 16> kClosedWords = {
-    "是不是", "对不对", "是否",     "能不能", "可不可以", "有没有", "要不要", "会不会",
-    "行不行", "好不好", "愿不愿意", "可以吗", "对吗",     "好吗",   "对吧",   "是吧"};
+constexpr std::array<std::string_view, 18> kClosedWords = {
+    "是不是", "对不对",   "是否",   "能不能", "可不可以", "有没有", "要不要", "会不会", "行不行",
+    "好不好", "愿不愿意", "可以吗", "对吗",   "好吗",     "对吧",   "是吧",   "是吗",   "行吗"};
 
 // 没什么 and 为什么不 are not always questions, but a word like 什么 inside 没什么 never is;
 // nor is 哪 in 我哪知道.
@@ -94,6 +99,14 @@ class ClauseCues {
     const auto first = std::lower_bound(found.begin(), found.end(), clause.begin + 1, ends_before);
     const auto last = std::lower_bound(first, found.end(), clause.end + 1, ends_before);
     cues_ = {first, last};
+  }
+
+  // Whether byte `at` of the text lies inside a word that asks (什么, 对吗, 请问 …).
+  bool in_asking_word(std::size_t at) const {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const CueWords::Found& f) {
+      return (f.cue == Cue::open || f.cue == Cue::closed || f.cue == Cue::asking) &&
+             at >= f.span.begin && at < f.span.end;
+    });
   }
 
   bool has(Cue cue) const {
@@ -293,16 +306,64 @@ bool tells_rather_than_asks(std::string_view body) {
   return scolds_with_the_same_verb(body);
 }
 
+// How many characters of `body` (starting at byte `from` of the text) say what a question is
+// about: not a word that asks (什么时候, 对吗, 请问), a particle, a mark or an emoji.
+std::size_t content_characters(std::string_view body, std::size_t from, const ClauseCues& cues) {
+  static constexpr std::u32string_view kParticles = U"吗呢吧么嘛啊呀啦哦";
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < body.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = utf8::decode(body, pos);
+    const bool word = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && std::isalnum(int(cp)));
+    if (word && !cues.in_asking_word(from + at) && kParticles.find(cp) == std::u32string_view::npos)
+      ++count;
+  }
+  return count;
+}
+
+// Whether a question made by its question mark alone (手机号码?, 短信发不出去?) holds a
+// predicate or a person, as a closed question must to sum up anything: 004 asks for
+// “用封闭式问题总结问题的关键”, and a bare noun with a question mark confirms nothing.
+bool holds_a_predicate(std::string_view body) {
+  static constexpr std::u32string_view kPredicate = U"了过着是有在要能会不没我您你他她这那的";
+  for (std::size_t pos = 0; pos < body.size();) {
+    if (kPredicate.find(utf8::decode(body, pos)) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether a question asks something (000 第三步 提问; 004: open questions “引导顾客讲述事实、提供
+// 资料”, closed questions “总结问题的关键”). A question word or a tag asked alone (什么时候?,
+// 为什么?, 对吗?) names no fact to tell and no point to confirm — unless the tag follows the
+// statement it confirms (您的意思是扣了1.8元,对吧?), not another question. A question made by its
+// mark alone must hold a predicate (手机号码? asks nothing to answer yes or no).
+bool asks_something(std::string_view body, std::size_t from, const ClauseCues& cues,
+                    char terminator, const Clause* previous) {
+  if (content_characters(body, from, cues) == 0) {
+    const bool tag = !cues.has_open_word() && previous != nullptr && previous->terminator != '?' &&
+                     previous->span.end > previous->span.begin;
+    return tag;
+  }
+  const bool by_mark_alone = terminator == '?' && !ends_asking(body, cues) &&
+                             !cues.has(Cue::asking) && !cues.has_open_word() &&
+                             !cues.has(Cue::closed) && !has_a_not_a(body);
+  return !by_mark_alone || holds_a_predicate(body);
+}
+
 }  // namespace
 
 std::vector<Question> find_questions(std::string_view text) {
   std::vector<Question> questions;
   const std::vector<CueWords::Found> found = CueWords::shared().find(text);
-  for (const Clause& clause : split_clauses(text)) {
+  const Clause* previous = nullptr;
+  const std::vector<Clause> clauses = split_clauses(text);
+  for (const Clause& clause : clauses) {
+    const Clause* before = std::exchange(previous, &clause);
     const std::string_view body = without_trailing_symbols(
         text.substr(clause.span.begin, clause.span.end - clause.span.begin));
     const ClauseCues cues(found, clause.span);
     if (!is_question(body, cues, clause.terminator) || tells_rather_than_asks(body)) continue;
+    if (!asks_something(body, clause.span.begin, cues, clause.terminator, before)) continue;
     // With 吗, or after 有没有 / 是否 / 是不是, a question word only means "any": 还有什么问题吗
     // and 有没有开通过什么新业务 are answered yes or no.
     const bool open =

@@ -4,10 +4,13 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "engine/filler.hpp"
 #include "engine/grammar_words.hpp"
 #include "engine/repeated_sentences.hpp"
+#include "engine/stuffing_fragments.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
 #include "util/thread_scratch.hpp"
@@ -32,9 +35,9 @@ constexpr int kListPhrases = 4;
 constexpr double kListCoverage = 0.6;
 constexpr int kListConcepts = 4;
 
-// Or a telegram: four or more clauses that are each a rubric phrase standing alone (王先生,原因是,
-// 办理,今天之内) or a question word asked alone (什么?对吗?), and no sentence among them. Commas
-// between the keywords do not make sentences of them.
+// Or a telegram: four or more fragments that are each a rubric phrase standing alone
+// (王先生,原因是, 办理,今天之内) or a question word asked alone (什么?对吗?), and no sentence among
+// them. Commas, or any other mark between the keywords, do not make sentences of them.
 constexpr int kTelegramKeywords = 4;
 // A keyword is short (今天之内; 让您久等了 is a sentence) and has at most a word around it
 // (我是工号1234).
@@ -295,25 +298,43 @@ std::size_t own_characters(const NormalizedText& reply, TextSpan clause, const P
   return own;
 }
 
-// A clause that strings phrases together (a run-on of them, or a list of ideas), in a reply that
-// says no more of its own elsewhere than the clause holds: one such clause before
-// 我确认一下:您这个月一个电话都没打… is an eager start, not stuffing.
-bool has_stuffed_clause(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                        const PhraseFinds& finds, const Filler& filler) {
-  std::optional<std::size_t> own_in_reply;  // counted only when a clause asks for it
-  for (const Clause& clause : clauses) {
-    const TextSpan original = reply.to_original(clause.span);
-    if (!is_run_on(reply, original, finds, filler) &&
-        !is_list_of_ideas(reply, original, finds, filler))
-      continue;
-    if (!own_in_reply) {
-      own_in_reply = 0;
-      for (const Clause& each : clauses)
-        *own_in_reply += own_characters(reply, each.span, finds, filler);
+// The trainee's own characters in the whole reply, counted only when a test asks for them.
+class OwnInReply {
+ public:
+  OwnInReply(const NormalizedText& reply, const std::vector<Clause>& clauses,
+             const PhraseFinds& finds, const Filler& filler)
+      : reply_(reply), clauses_(clauses), finds_(finds), filler_(filler) {}
+
+  std::size_t get() {
+    if (!counted_) {
+      for (const Clause& clause : clauses_)
+        own_ += own_characters(reply_, clause.span, finds_, filler_);
+      counted_ = true;
     }
+    return own_;
+  }
+
+ private:
+  const NormalizedText& reply_;
+  const std::vector<Clause>& clauses_;
+  const PhraseFinds& finds_;
+  const Filler& filler_;
+  bool counted_ = false;
+  std::size_t own_ = 0;
+};
+
+// A fragment that strings phrases together (a run-on of them, or a list of ideas), in a reply
+// that says no more of its own elsewhere than the fragment holds: one such fragment before
+// 我确认一下:您这个月一个电话都没打… is an eager start, not stuffing.
+bool has_stuffed_fragment(const NormalizedText& reply, const std::vector<Fragment>& fragments,
+                          const PhraseFinds& finds, const Filler& filler, OwnInReply& own) {
+  for (const Fragment& fragment : fragments) {
+    if (!is_run_on(reply, fragment.original, finds, filler) &&
+        !is_list_of_ideas(reply, fragment.original, finds, filler))
+      continue;
     const std::size_t own_elsewhere =
-        *own_in_reply - own_characters(reply, clause.span, finds, filler);
-    if (own_elsewhere < characters_in(reply.original, original)) return true;
+        own.get() - own_characters(reply, fragment.span, finds, filler);
+    if (own_elsewhere < characters_in(reply.original, fragment.original)) return true;
   }
   return false;
 }
@@ -330,64 +351,119 @@ bool own_words_at_most(const NormalizedText& reply, const std::vector<Clause>& c
   return true;
 }
 
-bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
-                       const PhraseFinds& finds, const Filler& filler) {
-  if (static_cast<int>(finds.spans.size()) < kManyPhrases || finds.most_repeated < kRepeats)
-    return false;
-  return own_words_at_most(reply, clauses, finds, filler, kFewOwnCharacters);
-}
-
-enum class TelegramPart { keyword, token, sentence };
-
-bool asks(std::string_view text, const Clause& clause) {
-  return clause.terminator == '?' || ends_with_yes_no_particle(text.substr(
-                                         clause.span.begin, clause.span.end - clause.span.begin));
-}
-
-// Whether a clause of at least three characters is said by someone to someone: it holds 我, 您
-// or 你 (not the greeting 您好) or asks with 请. Such a clause is a sentence however short
-// (请这边坐, 我理解您, 您慢慢说), while a telegram's keywords are fragments (原因是, 办理,
+// Whether a fragment of at least three characters is said by someone to someone: it holds 我,
+// 您 or 你 (not the greeting 您好) or asks with 请. Such a fragment is a sentence however short
+// (请这边坐, 我理解您, 您慢慢说, 请问您贵姓), while a list's keywords are not (原因是, 办理,
 // 今天之内).
-bool speaks_to_someone(std::string_view clause, std::size_t words) {
+bool speaks_to_someone(std::string_view fragment, std::size_t words) {
   constexpr std::size_t kShortestSentence = 3;
   if (words < kShortestSentence) return false;
-  if (clause.starts_with("请")) return true;
+  if (fragment.starts_with("请")) return true;
   for (const std::string_view pronoun : {"我", "您", "你"}) {
-    for (std::size_t at = clause.find(pronoun); at != std::string_view::npos;
-         at = clause.find(pronoun, at + pronoun.size())) {
-      if (clause.substr(at + pronoun.size()).starts_with("好")) continue;
+    for (std::size_t at = fragment.find(pronoun); at != std::string_view::npos;
+         at = fragment.find(pronoun, at + pronoun.size())) {
+      if (fragment.substr(at + pronoun.size()).starts_with("好")) continue;
       return true;
     }
   }
   return false;
 }
 
-TelegramPart telegram_part(const NormalizedText& reply, const Clause& clause,
+std::string_view text_of(const NormalizedText& reply, const Fragment& fragment) {
+  return std::string_view(reply.text)
+      .substr(fragment.span.begin, fragment.span.end - fragment.span.begin);
+}
+
+// How many characters of a fragment are words, not filler.
+std::size_t words_in(const NormalizedText& reply, const Fragment& fragment, const Filler& filler) {
+  return characters_in(reply.original, fragment.original) - filler.characters(fragment.original);
+}
+
+// How many times each concept is found in the fragments added: how often one idea is said.
+class ConceptTally {
+ public:
+  void add(const PhraseFinds& finds, TextSpan original) {
+    for (const ConceptFind& find : beginning_in(finds.concepts, original)) {
+      if (!inside(find.span, original)) continue;
+      const auto counted = std::find_if(counts_.begin(), counts_.end(), [&](const auto& c) {
+        return c.first == find.concept_index;
+      });
+      if (counted == counts_.end()) {
+        counts_.emplace_back(find.concept_index, 1);
+      } else {
+        ++counted->second;
+      }
+    }
+  }
+
+  int most() const {
+    int most = 0;
+    for (const auto& [concept_index, count] : counts_) most = std::max(most, count);
+    return most;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, int>> counts_;  // concept index, finds
+};
+
+// The largest number of finds of one concept outside the fragments that are sentences said to
+// the customer. 000 第一步 asks for the polite address again and again (先生/小姐,请问您贵姓?):
+// 先生您好,请问您贵姓? says it three times, the third time in a sentence, and is no list. A
+// sentence said again word for word is no new sentence (请问您贵姓,请问您贵姓,请问您贵姓).
+int most_repeated_outside_sentences(const NormalizedText& reply,
+                                    const std::vector<Fragment>& fragments,
+                                    const PhraseFinds& finds, const Filler& filler) {
+  std::unordered_map<std::string_view, int> sentences;  // each said to someone, how many times
+  for (const Fragment& fragment : fragments) {
+    const std::string_view words = text_of(reply, fragment);
+    if (speaks_to_someone(words, words_in(reply, fragment, filler))) ++sentences[words];
+  }
+  ConceptTally tally;
+  for (const Fragment& fragment : fragments) {
+    const auto sentence = sentences.find(text_of(reply, fragment));
+    if (sentence != sentences.end() && sentence->second == 1) continue;
+    tally.add(finds, fragment.original);
+  }
+  return tally.most();
+}
+
+bool has_few_own_words(const NormalizedText& reply, const std::vector<Clause>& clauses,
+                       const std::vector<Fragment>& fragments, const PhraseFinds& finds,
+                       const Filler& filler) {
+  if (static_cast<int>(finds.spans.size()) < kManyPhrases || finds.most_repeated < kRepeats)
+    return false;
+  return own_words_at_most(reply, clauses, finds, filler, kFewOwnCharacters) &&
+         most_repeated_outside_sentences(reply, fragments, finds, filler) >= kRepeats;
+}
+
+enum class TelegramPart { keyword, token, sentence };
+
+bool asks(std::string_view words, const Fragment& fragment) {
+  return fragment.asks || ends_with_yes_no_particle(words);
+}
+
+TelegramPart telegram_part(const NormalizedText& reply, const Fragment& fragment,
                            const PhraseFinds& finds, const Filler& filler) {
-  const TextSpan original = reply.to_original(clause.span);
-  const std::size_t words = characters_in(reply.original, original) - filler.characters(original);
-  const std::string_view text =
-      std::string_view(reply.text).substr(clause.span.begin, clause.span.end - clause.span.begin);
+  const std::size_t words = words_in(reply, fragment, filler);
+  const std::string_view text = text_of(reply, fragment);
   if (speaks_to_someone(text, words)) return TelegramPart::sentence;
-  if (words > 0 && words <= kBareQuestionCharacters && asks(reply.text, clause))
+  if (words > 0 && words <= kBareQuestionCharacters && asks(text, fragment))
     return TelegramPart::keyword;
   if (words > 0 && words <= kKeywordCharacters) {
-    const std::size_t own = own_characters(reply, clause.span, finds, filler);
+    const std::size_t own = own_characters(reply, fragment.span, finds, filler);
     if (own < words && own <= kKeywordOwnCharacters) return TelegramPart::keyword;
   }
   return words <= kTokenCharacters ? TelegramPart::token : TelegramPart::sentence;
 }
 
-// Whether the reply lists keywords clause by clause instead of saying anything: enough clauses
-// that are a rubric phrase or a question word alone, and not one sentence. Settled at its first
-// sentence, so a real reply costs a clause or two.
-bool is_telegram(const NormalizedText& reply, const std::vector<Clause>& clauses,
+// Whether the reply lists keywords fragment by fragment instead of saying anything: enough
+// fragments that are a rubric phrase or a question word alone, and not one sentence. Settled at
+// its first sentence, so a real reply costs a fragment or two.
+bool is_telegram(const NormalizedText& reply, const std::vector<Fragment>& fragments,
                  const PhraseFinds& finds, const Filler& filler) {
-  // Most replies have too few clauses to hold the keywords, and need no clause read.
-  if (clauses.size() < static_cast<std::size_t>(kTelegramKeywords)) return false;
   int keywords = 0;
-  for (const Clause& clause : clauses) {
-    switch (telegram_part(reply, clause, finds, filler)) {
+  for (const Fragment& fragment : fragments) {
+    switch (telegram_part(reply, fragment, finds, filler)) {
       case TelegramPart::keyword:
         ++keywords;
         break;
@@ -400,17 +476,50 @@ bool is_telegram(const NormalizedText& reply, const std::vector<Clause>& clauses
   return keywords >= kTelegramKeywords;
 }
 
+// Whether keywords standing one after another, each a fragment of its own, say one idea three
+// times (对不起,抱歉,不好意思 / 对不起😀抱歉😀不好意思), in a reply that says no more of its own
+// elsewhere than they hold: a run of keywords is the same list whatever mark stands between
+// them, as 对不起抱歉不好意思 typed without one is. A sentence or a word of one's own ends the
+// run; a token (好的) neither ends nor lengthens it.
+bool has_repeating_keyword_run(const NormalizedText& reply, const std::vector<Fragment>& fragments,
+                               const PhraseFinds& finds, const Filler& filler, OwnInReply& own) {
+  ConceptTally tally;
+  std::size_t run_own = 0;
+  std::size_t run_characters = 0;
+  const auto stuffed = [&] {
+    return tally.most() >= kRepeats && own.get() - run_own < run_characters;
+  };
+  for (const Fragment& fragment : fragments) {
+    const TelegramPart part = telegram_part(reply, fragment, finds, filler);
+    if (part == TelegramPart::token) continue;
+    if (part == TelegramPart::sentence) {
+      if (stuffed()) return true;
+      tally = {};
+      run_own = run_characters = 0;
+      continue;
+    }
+    tally.add(finds, fragment.original);
+    run_own += own_characters(reply, fragment.span, finds, filler);
+    run_characters += characters_in(reply.original, fragment.original);
+  }
+  return stuffed();
+}
+
 bool is_keyword_stuffing(const NormalizedText& reply, const std::vector<Clause>& clauses,
                          const ReplyScan& scan, const std::vector<RuleResult>& rules,
                          const ConceptIndex& concepts) {
   const Filler filler(reply.original);
   const PhraseFinds finds = find_phrases(reply, scan, rules, concepts, filler);
-  if (is_telegram(reply, clauses, finds, filler)) return true;
+  const std::vector<Fragment> fragments = split_fragments(reply, clauses);
+  if (is_telegram(reply, fragments, finds, filler)) return true;
   // Every test below needs at least this many separate phrases.
-  static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases);
+  static_assert(kRunOnPhrases <= kListPhrases && kRunOnPhrases <= kManyPhrases &&
+                kRunOnPhrases <= kRepeats);
   if (finds.spans.size() < static_cast<std::size_t>(kRunOnPhrases)) return false;
-  return has_few_own_words(reply, clauses, finds, filler) ||
-         has_stuffed_clause(reply, clauses, finds, filler);
+  OwnInReply own(reply, clauses, finds, filler);
+  return has_few_own_words(reply, clauses, fragments, finds, filler) ||
+         has_stuffed_fragment(reply, fragments, finds, filler, own) ||
+         has_repeating_keyword_run(reply, fragments, finds, filler, own);
 }
 
 }  // namespace

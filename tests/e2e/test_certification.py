@@ -1693,5 +1693,49 @@ class GoodRepliesWronglyFailedPass24(CoachTestCase):
             ("bank-special-background", "no_blind_promise", "您要写我们也拦不住,不过写之前最好还是等调查结果出来。", True),
             ("missing-balance", "follow_up", "您要投诉我们也拦不住,也没办法。", True)])
 
+
+class SeedSentencesAndKeywordLists42(CoachTestCase):
+    """Outside passes 42 and 43, finding 01 each: a vent reply of 000's own sentences
+    (先生您好,请问您贵姓?你的心情我很理解,如果您愿意可以告诉我。) scored 0 as keyword stuffing,
+    while lists of rubric phrases passed or failed by the mark typed between them, and a question
+    word or a tag asked alone (什么时候? 对吗?) earned the question rules."""
+
+    def steps(self, cases):
+        return test_grade.graded_steps(self, cases, added_to_model=False)
+
+    def test_the_seed_vent_sentences_are_a_reply(self):
+        # 000 第一步: 经常使用礼貌称谓(先生/小姐请问您贵姓?); 多使用“你的心情我很理解”“如果您愿意可以告诉我”.
+        sentences = ["先生您好,请问您贵姓?你的心情我很理解,如果您愿意可以告诉我。",
+                     "先生您好,您的心情我很理解,如果您愿意可以告诉我。请问您贵姓?",
+                     "先生、您好、请问您贵姓、你的心情我很理解、如果您愿意可以告诉我",
+                     "先生😀您好😀请问您贵姓😀你的心情我很理解😀如果您愿意可以告诉我"]
+        cases = [("missing-balance", "vent", reply) for reply in sentences]
+        cases += [(scenario, "vent", "女士您好,请问您贵姓?你的心情我很理解,如果您愿意可以告诉我。")
+                  for scenario in ["sms-failure"]]
+        for (scenario, _, reply), step in zip(cases, self.steps(cases)):
+            with self.subTest(scenario=scenario, reply=reply):
+                self.assertFalse(step["stuffed"])
+                self.assertTrue(step["passed"])
+
+    def test_a_list_is_stuffing_whatever_mark_separates_it(self):
+        marks = ["、", ",", " ", "\n", "😀", "/", "•", "|"]
+        cases = [("missing-balance", "follow_up", mark.join(["王先生", "谢谢", "满意吗?", "回访", "改进"]))
+                 for mark in marks]
+        for (_, _, reply), step in zip(cases, self.steps(cases)):
+            with self.subTest(reply=reply):
+                self.assertTrue(step["stuffed"])
+                self.assertEqual(step["score"], 0)
+
+    def test_a_question_word_asked_alone_earns_no_question_rule(self):
+        # 004: 用开放式的问题引导顾客讲述事实、提供资料;用封闭式问题总结问题的关键.
+        [bare, real] = self.steps([
+            ("missing-balance", "gather", "王先生、手机号码?什么时候?对吗?查一下"),
+            ("missing-balance", "gather",
+             "王先生,您的手机号码是多少?您是什么时候发现少了钱的?这个月您上过网或发过短信吗?")])
+        questions = [r for r in bare["rules"] if r["kind"] == "asks_question"]
+        self.assertTrue(questions)
+        self.assertFalse(any(r["ok"] for r in questions))
+        self.assertTrue(all(r["ok"] for r in real["rules"] if r["kind"] == "asks_question"))
+
 if __name__ == "__main__":
     unittest.main()

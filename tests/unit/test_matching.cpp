@@ -119,6 +119,8 @@ TEST_CASE("questions are found and told open from closed") {
   CHECK(kinds("您的手机能打电话吗?") == std::vector{QuestionKind::closed});
   CHECK(kinds("是不是所有号码都发不出去") == std::vector{QuestionKind::closed});
   CHECK(kinds("您在哪里?当时显示什么?对吗?") ==
+        std::vector{QuestionKind::open, QuestionKind::open});  // 对吗 confirms no statement
+  CHECK(kinds("您在哪里?当时显示什么?您是5号来的,对吗?") ==
         std::vector{QuestionKind::open, QuestionKind::open, QuestionKind::closed});
   CHECK(kinds("好的,我马上处理。").empty());
   CHECK(kinds("没什么,我们马上处理").empty());
