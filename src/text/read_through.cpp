@@ -171,6 +171,55 @@ bool follows_object_pronoun(std::string_view original, std::size_t pos) {
   return is_pronoun(cp) && !opens_clause(original, start);
 }
 
+// Separators a trainee may put between the characters of a phrase to spell it out (你,弄,错,了,
+// 你、弄、错、了, 你.弄.错.了).
+bool is_spelling_separator(char32_t cp) {
+  return is_comma(cp) || is_dot(cp);
+}
+
+// A run of single characters spelled out one by one from characters[i]: 你,弄,错,了 or the 规,定
+// of 我们是按,规,定,办的. Each is followed by the same separator, so none of those can end a
+// clause: three separators at least, or two between three characters that stand alone (a clause
+// of one character each: 好,好,好 reads the same either way). Returns the index of the run's
+// last character, or i when there is none. 我理解你,应该先查一下 is no run: 理解你 is no
+// single character.
+std::size_t spelled_out_end(const std::vector<Character>& characters, std::size_t i) {
+  const auto single = [&](std::size_t k) {
+    return k < characters.size() && joins_words(characters[k].code_point);
+  };
+  if (!single(i) || i + 2 >= characters.size()) return i;
+  const char32_t separator = characters[i + 1].code_point;
+  if (!is_spelling_separator(separator)) return i;
+  std::size_t last = i;
+  std::size_t separators = 0;
+  while (last + 2 < characters.size() && characters[last + 1].code_point == separator &&
+         single(last + 2)) {
+    last += 2;
+    ++separators;
+  }
+  if (separators >= 3) return last;
+  const bool stands_alone_before = i == 0 || !is_word(characters[i - 1].code_point);
+  const bool stands_alone_after =
+      last + 1 >= characters.size() || !is_word(characters[last + 1].code_point);
+  return separators == 2 && stands_alone_before && stands_alone_after ? last : i;
+}
+
+// After the pronoun (and 们) ending at characters[i]: a prohibition cut off from its verb by a
+// pause (你别,激动). 别 must govern a verb, so 你别 is no clause of its own and the comma cannot
+// end one; 你别,你别,我来 still reads as nothing forbidden. Returns the end of the pause to
+// leave out, or i when there is none.
+std::size_t prohibition_pause_end(const std::vector<Character>& characters, std::size_t i) {
+  if (i >= characters.size()) return i;
+  const char32_t cp = characters[i].code_point;
+  if (cp != U'别' && cp != U'別') return i;
+  std::size_t end = i + 1;
+  while (end < characters.size() &&
+         (is_comma(characters[end].code_point) || utf8::is_whitespace(characters[end].code_point)))
+    ++end;
+  return end > i + 1 && end < characters.size() && joins_words(characters[end].code_point) ? end
+                                                                                           : i;
+}
+
 // Into scratch kept per thread: every reply is read for pauses, and most have none.
 const std::vector<Character>& decode_all(std::string_view text) {
   static thread_local auto& characters = thread_scratch<std::vector<Character>>();
@@ -230,6 +279,14 @@ std::size_t topic_pause_end(const std::vector<Character>& characters, std::size_
   return particle_without_pause ? end : i;
 }
 
+// Whether the separator ending before byte `pos` is followed by one character and the same
+// separator again: the start of a phrase spelled out (你,弄,错,了).
+bool spelled_out_after(std::string_view text, std::size_t pos, char32_t separator) {
+  if (pos >= text.size()) return false;
+  if (!joins_words(utf8::decode(text, pos))) return false;
+  return pos < text.size() && utf8::decode(text, pos) == separator;
+}
+
 // Whether the reply may hold anything to read through, found without decoding most of it:
 // ideographs (three bytes led by E4–E9) are passed over unless they are a pronoun, and so are
 // ASCII letters, digits and punctuation that shapes a sentence. Every reply is asked, and most
@@ -242,6 +299,7 @@ bool may_read_through(std::string_view text) {
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
       const bool dots = lead == '.' && next_character(pos + 1) == U'.';
+      if ((lead == ',' || lead == '.') && spelled_out_after(text, pos + 1, lead)) return true;
       if (dots || (!std::isalnum(lead) && !is_structural(lead) && lead != ' ')) return true;
       ++pos;
       continue;
@@ -258,9 +316,11 @@ bool may_read_through(std::string_view text) {
     }
     const std::size_t start = pos;
     const char32_t cp = utf8::decode(text, pos);
+    if (is_spelling_separator(cp) && spelled_out_after(text, pos, cp)) return true;
     if (is_pronoun(cp)) {
       char32_t next = next_character(pos);
       if (next == U'们' || next == U'們') next = next_character(pos + 3);
+      if (next == U'别' || next == U'別') return true;
       const bool pause_follows = is_topic_particle(next) || is_comma(next) || is_hesitation(next) ||
                                  utf8::is_whitespace(next) || is_dot(next);
       if (pause_follows && opens_clause(text, start)) return true;
@@ -288,12 +348,24 @@ ReadThrough::ReadThrough(std::string_view original, const Pauses& pauses) {
     return i < characters.size() ? characters[i].begin : original.size();
   };
   for (std::size_t i = 0; i < characters.size();) {
+    const std::size_t last = spelled_out_end(characters, i);
+    if (last > i) {
+      for (std::size_t k = i + 1; k < last; k += 2) drop(begin_of(k), begin_of(k + 1));
+      i = last;
+      continue;
+    }
     const char32_t cp = characters[i].code_point;
     if (is_pronoun(cp) && opens_clause(original, characters[i].begin)) {
       std::size_t after = i + 1;
       if (after < characters.size() &&
           (characters[after].code_point == U'们' || characters[after].code_point == U'們'))
         ++after;
+      const std::size_t prohibition = prohibition_pause_end(characters, after);
+      if (prohibition > after) {
+        drop(begin_of(after + 1), begin_of(prohibition));
+        i = prohibition;
+        continue;
+      }
       const std::size_t end = topic_pause_end(characters, after);
       if (end > after) drop(begin_of(after), begin_of(end));
       i = end > after ? end : i + 1;

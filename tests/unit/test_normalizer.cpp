@@ -70,6 +70,23 @@ TEST_CASE("a second reading joins what pauses inside a sentence part, for forbid
   CHECK(through("你们呢,应该先看看合同") == "你们应该先看看合同");
   // A space read as a comma.
   CHECK(through("您肯定 弄混了") == "您肯定弄混了");
+  // A phrase spelled out one character at a time, each followed by the same separator (an
+  // outside tester's 你,弄,错,了), and a prohibition cut off from its verb (你别,激动).
+  CHECK(through("你,弄,错,了") == "你弄错了");
+  CHECK(through("你、弄、错、了。") == "你弄错了.");
+  CHECK(through("我们是按,规,定,办的") == "我们是按规定办的");
+  CHECK(through("你,应,该,自己注意") == "你应该自己注意");
+  CHECK(through("你.弄.错.了") == "你弄错了");
+  CHECK(through("你别,激动") == "你别激动");
+  CHECK(through("你們別，激動") == "你们别激动");
+  // Real clause ends stay: two characters before a comma, separators that differ, a run too
+  // short to be a spelling, 别 that does not follow a pronoun opening its clause.
+  CHECK(through("我理解你,应该先查一下") == "(none)");
+  CHECK(through("你,弄错了") == "你弄错了");  // the topic pause after a bare pronoun, as before
+  CHECK(through("好的,弄,错了") == "(none)");
+  CHECK(through("你,弄、错,了") == "你弄,错,了");  // only the topic pause after 你
+  CHECK(through("特别,激动人心") == "(none)");
+  CHECK(through("1,2,3,4") == "(none)");
   // Nothing to read through: punctuation that shapes the sentence, a pronoun that does not open
   // its clause, a particle that asks, marks between digits.
   CHECK(through("您好,请问有什么可以帮您?") == "(none)");

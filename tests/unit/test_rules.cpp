@@ -324,6 +324,24 @@ TEST_CASE("a pause typed inside a forbidden phrase does not hide it") {
   CHECK(ok("{none_of: [您弄错了]}", "谢谢您。弄错了的是我们"));
 }
 
+TEST_CASE("punctuation between the characters of a forbidden phrase does not hide it") {
+  // Outside tester adv43, finding 02: each passed the critical rule at 100 points.
+  for (const char* reply : {"你,弄,错,了。", "你、弄、错、了。", "你，弄，错，了", "你別，激動"}) {
+    CAPTURE(reply);
+    CHECK_FALSE(ok("{none_of: [你弄错了, 你别激动]}", reply));
+  }
+  CHECK_FALSE(ok("{none_of: [你应该]}", "你,应,该,自己注意。"));
+  CHECK_FALSE(ok("{none_of: [我们是按规定办的]}", "我们是按,规,定,办的。"));
+  CHECK_FALSE(ok("{none_of: [你别激动]}", "你别,激动。"));
+  // Real clause ends are not read through: 理解你 is no single character, and 别 must open its
+  // clause with the pronoun.
+  CHECK(ok("{none_of: [你应该]}", "我理解你,应该先查一下"));
+  CHECK(ok("{none_of: [你别激动]}", "你别,你别,这个我来办"));
+  CHECK(ok("{none_of: [您别激动]}", "请您别,您先坐,激动也是难免的"));
+  // Still excused by a negation that governs it.
+  CHECK(ok("{none_of: [你弄错了]}", "我们不会说你,弄,错,了"));
+}
+
 TEST_CASE("taking blame or a promise back is no blame and no promise") {
   // Outside pass 31, findings 01 and 02.
   for (const std::string reply : {"这怎么能怪您自己呢", "这怎么会是您自己的错呢", "何必怪您自己呢",
