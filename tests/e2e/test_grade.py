@@ -506,7 +506,9 @@ class Grading(CoachTestCase):
         result = self.graded_with("missing-balance", "follow_up", "", {"follow_up": reply})
         follow_up = next(step for step in result["steps"] if step["id"] == "follow_up")
         self.assertEqual(follow_up["score"], follow_up["max"])
-        callback = self.graded_with("missing-balance", "follow_up", "", {"follow_up": "王先生,谢谢您。这样处理您满意吗?下个月我再打个电话给您确认,我们会改进工作。"})
+        # The follow-up names what is confirmed (没再扣费): the step also asks that it be this
+        # customer's case (adv43 05), which the tester's reply left unsaid (80/100, passed).
+        callback = self.graded_with("missing-balance", "follow_up", "", {"follow_up": "王先生,谢谢您。这样处理您满意吗?下个月我再打个电话给您确认没再扣费,我们会改进工作。"})
         self.assertEqual(callback["steps"][-1]["score"], callback["steps"][-1]["max"])
 
     def submission(self, name, replaced):
