@@ -108,7 +108,10 @@ void LexiconScanner::add_pattern(const TrainerPattern& source, Owner owner, Word
   const PatternWords& words = source.words();
   for (const Words& group : words.required) {
     auto& required = pattern.required.emplace_back();
-    for (const auto& word : group) required.push_back(word_number(word, numbers));
+    for (const auto& word : group) {
+      required.push_back(word_number(word, numbers));
+      pattern.words_found = pattern.words_found && !word.empty();
+    }
   }
   for (const auto& word : words.leading) pattern.leading.push_back(word_number(word, numbers));
   patterns_.push_back(std::move(pattern));
@@ -146,6 +149,27 @@ void LexiconScanner::choose_triggers() {
   }
 }
 
+WordInMatch LexiconScanner::first_required_word(const std::vector<std::uint32_t>& required,
+                                                TextSpan match, std::size_t from,
+                                                std::span<const WordFound> unit_words) const {
+  const std::size_t at = match.begin + from;
+  auto word = std::lower_bound(
+      unit_words.begin(), unit_words.end(), at,
+      [](const WordFound& found, std::size_t place) { return found.begin < place; });
+  WordInMatch first;
+  std::size_t listed = required.size();  // the first word's place in `required`
+  for (; word != unit_words.end() && word->begin < match.end; ++word) {
+    if (first.begin != WordInMatch::kNowhere && word->begin > match.begin + first.begin) break;
+    const auto in = std::find(required.begin(), required.end(), word->word);
+    const std::size_t end = word->begin + words_[word->word].size();
+    if (in == required.end() || end > match.end) continue;
+    if (static_cast<std::size_t>(in - required.begin()) >= listed) continue;
+    listed = static_cast<std::size_t>(in - required.begin());
+    first = {word->begin - match.begin, end - match.begin};
+  }
+  return first;
+}
+
 // `unit_words` are the words starting in [from, to), in order of where they start.
 template <typename MayMatchFrom>
 void LexiconScanner::run(const Pattern& pattern, NegationReader& negations, std::size_t from,
@@ -156,8 +180,13 @@ void LexiconScanner::run(const Pattern& pattern, NegationReader& negations, std:
   // find_all reads a phrase's.
   const auto found = [&](std::size_t begin, std::size_t end) {
     const TextSpan words = pattern.source->words_of(text, {begin, end});
+    const auto first_word = [&](std::size_t k, std::size_t from) {
+      return first_required_word(pattern.required[k], words, from, unit_words);
+    };
     const Negation negation =
-        read_pattern_negation(negations, words, pattern.source->words().required);
+        pattern.words_found
+            ? read_pattern_negation(negations, words, pattern.required.size(), first_word)
+            : read_pattern_negation(negations, words, pattern.source->words().required);
     hits.push_back({pattern.owner.concept_index,
                     {words, pattern.owner.source, negation.negated, negation.denied}});
   };

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/negation.hpp"
+#include "engine/pattern_negation.hpp"
 #include "engine/pattern_shape.hpp"
 #include "engine/reply_scan.hpp"
 #include "engine/trainer_pattern.hpp"
@@ -54,6 +55,9 @@ class LexiconScanner {
     std::vector<std::vector<std::uint32_t>> required;
     // Word numbers, one of which begins every match. Empty: matches may begin anywhere.
     std::vector<std::uint32_t> leading;
+    // Whether every required word is one the automaton can find (none is empty), so that the
+    // words found in the reply say where each stands in a match (first_required_word).
+    bool words_found = true;
   };
   struct WordFound {
     std::uint32_t word;
@@ -66,6 +70,11 @@ class LexiconScanner {
   void add_pattern(const TrainerPattern& source, Owner owner, WordNumbers& numbers);
   std::uint32_t word_number(const std::string& word, WordNumbers& numbers);
   void choose_triggers();
+  // The first word of `required` that begins at `from` (bytes into `match`) or after and ends
+  // inside `match`, of the words found in the unit holding it; at one place, the one listed
+  // first. What a search of the match's text for each word finds (pattern_negation).
+  WordInMatch first_required_word(const std::vector<std::uint32_t>& required, TextSpan match,
+                                  std::size_t from, std::span<const WordFound> unit_words) const;
   // `negations` reads before each match of the text (NegationReader::at).
   template <typename MayMatchFrom>
   void run(const Pattern& pattern, NegationReader& negations, std::size_t from, std::size_t to,

@@ -408,14 +408,13 @@ Negation read_negation(std::string_view text, std::size_t match_begin) {
   return read_negation(text, match_begin, WordsPresent{});
 }
 
-Negation read_negation(std::string_view text, std::size_t match_begin,
-                       const WordsPresent& present) {
-  // A match that begins with the mark ending a clause begins a clause of its own: the tag of
-  // 短信发不出去,对吧 confirms a negative fact, it is not negated by it. Nothing before the
-  // mark governs the match, so a forbidding rule holds it against the trainee all the more.
-  if (match_begin < text.size() && is_clause_boundary(text, match_begin)) return {};
+namespace {
+
+// read_negation with the rest of the clause from the match (rest_of_clause) worked out by the
+// caller.
+Negation read_negation_before(std::string_view text, std::size_t match_begin, std::string_view rest,
+                              const WordsPresent& present) {
   const Window window = window_before(text, match_begin);
-  const std::string_view rest = rest_of_clause(text, match_begin);
   const bool asserted = !conceded_or_refused(text, match_begin, rest, present);
   // Only the narrow reading takes a yes/no question's denial (这能怪您自己吗): a required
   // phrase asked about is still said (您收到短信了吗?没有?那我再发一次 asks all the same).
@@ -429,6 +428,21 @@ Negation read_negation(std::string_view text, std::size_t match_begin,
   return {plainly || widely_negated(text, window, match_begin), plainly || asked_away};
 }
 
+// A match that begins with the mark ending a clause begins a clause of its own: the tag of
+// 短信发不出去,对吧 confirms a negative fact, it is not negated by it. Nothing before the
+// mark governs the match, so a forbidding rule holds it against the trainee all the more.
+bool opens_with_boundary(std::string_view text, std::size_t match_begin) {
+  return match_begin < text.size() && is_clause_boundary(text, match_begin);
+}
+
+}  // namespace
+
+Negation read_negation(std::string_view text, std::size_t match_begin,
+                       const WordsPresent& present) {
+  if (opens_with_boundary(text, match_begin)) return {};
+  return read_negation_before(text, match_begin, rest_of_clause(text, match_begin), present);
+}
+
 NegationReader::NegationReader(std::string_view text, const WordsPresent& present)
     : text_(text), present_(present) {
   if (text.size() + 1 > kInlinePlaces) beyond_.assign(text.size() + 1 - kInlinePlaces, 0);
@@ -438,10 +452,26 @@ Negation NegationReader::at(std::size_t match_begin) {
   if (match_begin > text_.size()) return read_negation(text_, match_begin, present_);
   std::uint8_t& kept = reading_at(match_begin);
   if (kept == 0) {
-    const Negation negation = read_negation(text_, match_begin, present_);
+    const Negation negation =
+        opens_with_boundary(text_, match_begin)
+            ? Negation{}
+            : read_negation_before(text_, match_begin, rest_of_clause_at(match_begin), present_);
     kept = kRead | (negation.negated ? kNegated : 0) | (negation.denied ? kDenied : 0);
   }
   return {(kept & kNegated) != 0, (kept & kDenied) != 0};
+}
+
+std::string_view NegationReader::rest_of_clause_at(std::size_t pos) {
+  const bool known = clause_.begin <= pos && pos <= clause_.end;
+  if (!known) {
+    // To the next boundary, or to the clause known already when `pos` lies just before it (a
+    // pattern's matches are read from the clause's start again after the phrases').
+    std::size_t end = pos;
+    while (end < text_.size() && !is_clause_boundary(text_, end) && end != clause_.begin) ++end;
+    clause_ = {pos, end == clause_.begin && end < text_.size() ? clause_.end : end};
+  }
+  if (clause_.end - pos > kRestOfClauseBytes) return {};
+  return text_.substr(pos, clause_.end - pos);
 }
 
 }  // namespace coach

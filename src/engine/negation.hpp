@@ -57,9 +57,18 @@ class NegationReader {
   std::uint8_t& reading_at(std::size_t place) {
     return place < kInlinePlaces ? inline_[place] : beyond_[place - kInlinePlaces];
   }
+  // rest_of_clause(text(), pos), with the end of the clause found last kept: the places read
+  // in a clause share its end, which each read had looked for again (about 40 reads a reply).
+  std::string_view rest_of_clause_at(std::size_t pos);
 
   std::string_view text_;
   WordsPresent present_;
+  // The stretch [begin, end) known to hold no clause boundary, and `end` a boundary or the end
+  // of the text; none before the first read.
+  struct {
+    std::size_t begin = SIZE_MAX;
+    std::size_t end = SIZE_MAX;
+  } clause_;
   std::array<std::uint8_t, kInlinePlaces> inline_{};
   std::vector<std::uint8_t> beyond_;
 };

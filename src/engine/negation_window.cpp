@@ -51,10 +51,9 @@ bool is_pronoun(char32_t c) {
 }
 
 std::string_view rest_of_clause(std::string_view text, std::size_t pos) {
-  constexpr std::size_t kFarthest = 120;  // bytes: about 40 characters
   std::size_t end = pos;
   while (end < text.size() && !is_clause_boundary(text, end)) {
-    if (++end - pos > kFarthest) return {};
+    if (++end - pos > kRestOfClauseBytes) return {};
   }
   return text.substr(pos, end - pos);
 }

@@ -32,8 +32,9 @@ bool is_negator(char32_t c);
 bool is_pronoun(char32_t c);
 
 // The rest of the clause from `pos`, up to the next clause boundary, or empty when that is
-// further than a question's particle could be: a clause of thousands of matches is read once
-// near each, not to its end from each.
+// further than a question's particle could be (kRestOfClauseBytes): a clause of thousands of
+// matches is read once near each, not to its end from each.
+constexpr std::size_t kRestOfClauseBytes = 120;  // about 40 characters
 std::string_view rest_of_clause(std::string_view text, std::size_t pos);
 
 }  // namespace coach

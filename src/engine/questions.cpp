@@ -161,6 +161,8 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 bool asks_after_a_state(std::string_view body) {
   static constexpr std::array<std::string_view, 9> kStates = {
       "没问题", "正常", "收到", "到账", "恢复", "解决", "能用", "发出去", "打通"};
+  // Every state is asked after with 了吧: most clauses end otherwise and need no state spelt.
+  if (!ends_with(body, "了吧")) return false;
   for (std::string_view state : kStates) {
     const std::string tail = std::string(state) + "了吧";
     if (!ends_with(body, tail)) continue;

@@ -132,6 +132,10 @@ bool mostly_foreign(const ScriptCount& count) {
   return count.foreign_words >= kFewestForeignWords && count.foreign_words * 3 > count.han * 2;
 }
 
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
 // Decided from the bytes for nearly every reply: fewer runs of ASCII letters than a foreign
 // reply needs, and no byte that can start a letter of another script (Latin with accents,
 // Greek, Cyrillic, Hangul, kana, full-width letters). Decoding every reply cost 3 % of scoring.
@@ -140,6 +144,16 @@ bool may_be_mostly_foreign(std::string_view text) {
   bool in_run = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
+    // Most bytes of a Chinese reply: continuation bytes and the first bytes of ideographs
+    // (U+4E00–U+9FFF), which start no letter and end any run of ASCII ones.
+    if (byte >= 0x80 && (byte < 0xC3 || (byte >= 0xE4 && byte <= 0xE9))) {
+      in_run = false;
+      // An ideograph's two continuation bytes are passed over as one.
+      if (byte >= 0xE4 && i + 2 < text.size() && is_continuation(text[i + 1]) &&
+          is_continuation(text[i + 2]))
+        i += 2;
+      continue;
+    }
     const bool ascii_letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
     if (ascii_letter && !in_run && ++letter_runs >= kFewestForeignWords) return true;
     in_run = ascii_letter;

@@ -120,6 +120,9 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
          said = rule.phrases->prefix_of(said))
       seen[said] = true;
   }
+  // Sized once: most phrases of a rule are missing from most replies, and growing the list one
+  // by one moved every phrase copied so far at each step.
+  result.missing.reserve(static_cast<std::size_t>(std::count(seen.begin(), seen.end(), false)));
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (!seen[i]) result.missing.push_back(phrases[i]);
   }

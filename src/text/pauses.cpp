@@ -93,6 +93,12 @@ bool may_hold_whitespace(std::string_view text) {
     if (c < 0xC2 || i + 1 >= text.size()) continue;
     const auto next = static_cast<unsigned char>(text[i + 1]);
     const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    // An ideograph (U+4E00–U+9FFF, most characters of a reply) is passed over whole: neither
+    // its first byte nor its continuation bytes begin a space.
+    if (c >= 0xE4 && c <= 0xE9 && (next & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     if ((c == 0xC2 && (next == 0x85 || next == 0xA0)) || (c == 0xE1 && next == 0x9A) ||
         (c == 0xE2 && next == 0x80 &&
          (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF)) ||
