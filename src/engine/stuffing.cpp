@@ -461,6 +461,8 @@ TelegramPart telegram_part(const NormalizedText& reply, const Fragment& fragment
 // its first sentence, so a real reply costs a fragment or two.
 bool is_telegram(const NormalizedText& reply, const std::vector<Fragment>& fragments,
                  const PhraseFinds& finds, const Filler& filler) {
+  // Most replies have too few fragments to hold the keywords, and need none read.
+  if (fragments.size() < static_cast<std::size_t>(kTelegramKeywords)) return false;
   int keywords = 0;
   for (const Fragment& fragment : fragments) {
     switch (telegram_part(reply, fragment, finds, filler)) {
@@ -483,6 +485,10 @@ bool is_telegram(const NormalizedText& reply, const std::vector<Fragment>& fragm
 // run; a token (好的) neither ends nor lengthens it.
 bool has_repeating_keyword_run(const NormalizedText& reply, const std::vector<Fragment>& fragments,
                                const PhraseFinds& finds, const Filler& filler, OwnInReply& own) {
+  // One idea said three times in a run must be said three times in the reply, in three
+  // fragments at least.
+  if (finds.most_repeated < kRepeats || fragments.size() < static_cast<std::size_t>(kRepeats))
+    return false;
   ConceptTally tally;
   std::size_t run_own = 0;
   std::size_t run_characters = 0;

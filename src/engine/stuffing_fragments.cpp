@@ -13,6 +13,11 @@ bool is_ascii_alnum(char32_t cp) {
   return cp < 0x80 && std::isalnum(static_cast<int>(cp));
 }
 
+// Most of a reply: told from a mark without asking utf8proc for its category.
+bool is_ideograph(char32_t cp) {
+  return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 // Punctuation and symbols (emoji among them): what a trainee types between the items of a list
 // instead of a comma. Not whitespace: the normaliser already reads a space or line break that
 // stands for a comma as one (text/pauses), and the rest is spacing between words
@@ -65,7 +70,7 @@ std::vector<Fragment> split_fragments(const NormalizedText& reply,
     for (std::size_t pos = typed.begin; pos < typed.end;) {
       const std::size_t begin = pos;
       const char32_t cp = utf8::decode(text, pos);
-      if (!is_mark(cp) || inside_ascii_word(text, begin, pos)) continue;
+      if (is_ideograph(cp) || !is_mark(cp) || inside_ascii_word(text, begin, pos)) continue;
       add_fragment(reply, {from, begin}, fragments);
       from = pos;
     }
