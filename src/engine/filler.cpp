@@ -43,18 +43,9 @@ bool is_filler(char32_t cp) {
   // Latin letters and digits between Chinese phrases (对不起ok抱歉, 对不起12抱歉) are noise too:
   // a reply's English words and numbers stand beside its Chinese, not between its keywords.
   if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) return true;
+  // Punctuation that does not end a clause (/ — · _ ( )), emoji, spaces, controls.
+  if (utf8::is_punctuation_or_symbol(cp)) return true;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_PC:  // punctuation that does not end a clause: / — · _ ( )
-    case UTF8PROC_CATEGORY_PD:
-    case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI:
-    case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO:
-    case UTF8PROC_CATEGORY_SM:
-    case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SK:
-    case UTF8PROC_CATEGORY_SO:  // emoji
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_CC:
     case UTF8PROC_CATEGORY_CF:

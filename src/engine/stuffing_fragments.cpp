@@ -1,7 +1,5 @@
 #include "engine/stuffing_fragments.hpp"
 
-#include <utf8proc.h>
-
 #include <cctype>
 
 #include "util/utf8.hpp"
@@ -23,22 +21,7 @@ bool is_ideograph(char32_t cp) {
 // stands for a comma as one (text/pauses), and the rest is spacing between words
 // (李女士 ， 真 对不起 ！ typed with a space after every word is still sentences).
 bool is_mark(char32_t cp) {
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_PC:
-    case UTF8PROC_CATEGORY_PD:
-    case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI:
-    case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO:
-    case UTF8PROC_CATEGORY_SM:
-    case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SK:
-    case UTF8PROC_CATEGORY_SO:
-      return true;
-    default:
-      return false;
-  }
+  return !is_ideograph(cp) && utf8::is_punctuation_or_symbol(cp);
 }
 
 // Whether the mark at [begin, end) of `text` stands between two ASCII letters or digits, where
@@ -70,7 +53,7 @@ std::vector<Fragment> split_fragments(const NormalizedText& reply,
     for (std::size_t pos = typed.begin; pos < typed.end;) {
       const std::size_t begin = pos;
       const char32_t cp = utf8::decode(text, pos);
-      if (is_ideograph(cp) || !is_mark(cp) || inside_ascii_word(text, begin, pos)) continue;
+      if (!is_mark(cp) || inside_ascii_word(text, begin, pos)) continue;
       add_fragment(reply, {from, begin}, fragments);
       from = pos;
     }

@@ -231,6 +231,26 @@ bool is_invisible(char32_t cp) {
          is_reserved_ignorable(cp) || is_zero_width_format(cp);
 }
 
+bool is_punctuation_or_symbol(char32_t cp) {
+  if (cp > 0x10FFFF) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_whitespace(char32_t cp) {
   if (cp == U'\t' || cp == U'\v' || cp == U'\f' || is_line_break(cp)) return true;
   return cp <= 0x10FFFF &&

@@ -144,6 +144,10 @@ constexpr bool is_line_break(char32_t cp) {
   return cp == U'\n' || cp == U'\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
+// Punctuation (general categories P*) or a symbol (S*: emoji among them): what a trainee may
+// type between words instead of a comma.
+bool is_punctuation_or_symbol(char32_t code_point);
+
 // Tab, vertical tab, form feed, a line break or a space separator (general category Zs: the
 // no-break and ideographic spaces among them).
 bool is_whitespace(char32_t code_point);
