@@ -2,7 +2,8 @@
 that went unpunished — a phrase spelled out with commas (你,弄,错,了), blame put as a rhetorical
 question or a guess (难道不是你弄错了吗, 您不会是记错了吧), brush-offs (您爱信不信, 去哪投诉都一样),
 refusing, arguing and blind promises at a step whose rules do not name them, the airline's own
-buck-passing (罢工是机械师的事,我们也不想这样) and 000's 你可能不明白 said politely. Each caught
+buck-passing (罢工是机械师的事,我们也不想这样), 000's 你可能不明白 said politely, and adv43 03:
+000's sentences written in pinyin, whole or in part (ni nong cuo le, 你bie激动). Each caught
 reply sits beside the innocent replies with the same words, which must still pass."""
 import unittest
 
@@ -101,6 +102,37 @@ class ForbiddenMoves(CoachTestCase):
             # an introduction of a service, and telling what the customer could not know
             ("missing-balance", "resolve", "您可能不太清楚这项业务,我给您介绍一下。", False),
             ("missing-balance", "resolve", "您可能不知道,这个业务是自动扣费的,我马上给您取消。", False)])
+
+    def test_000_s_sentences_written_in_pinyin(self):
+        # adv43 03: each syllable its character or its pinyin, with or without spaces, tone
+        # marks, capitals or full-width letters
+        self.assert_critical([
+            ("missing-balance", "vent", "ni nong cuo le。", True),
+            ("missing-balance", "vent", "ninongcuole", True),
+            ("missing-balance", "apologize", "你nong错了。", True),
+            ("missing-balance", "vent", "你bie激动。", True),
+            ("missing-balance", "gather", "你yinggai自己注意。", True),
+            ("missing-balance", "gather", "您ｙｉｎｇｇａｉ自己注意", True),
+            ("missing-balance", "vent", "nǐ nòng cuò le.", True),
+            ("missing-balance", "vent", "Nín Bié Jīdòng!", True),
+            ("missing-balance", "vent", "wo juede ni nong cuo le ba", True),
+            ("missing-balance", "resolve", "ni ke neng bu ming bai。", True),
+            ("missing-balance", "resolve", "你肯定nong混了。", True),
+            ("missing-balance", "resolve", "zhe bu ke neng de。", True),
+            ("missing-balance", "vent", "ni bu yao jiao。", True),
+            ("missing-balance", "vent", "您ping静一点。", True),
+            ("missing-balance", "resolve", "women bu hui luan kou qian。", True),
+            ("missing-balance", "resolve", "我们cong没多扣过。", True),
+            ("missing-balance", "resolve", "women bu ke neng nong cuo。", True),
+            # English words holding the syllables, names, an English sentence, and honest
+            # replies with a syllable left unconverted
+            ("missing-balance", "resolve", "Our online unit will refund it; nine days at most.", False),
+            ("missing-balance", "resolve", "Bienvenue! Nina 会帮您查详单。", False),
+            ("missing-balance", "resolve", "我们的 mini 应该会在今天到账。", False),
+            ("missing-balance", "resolve", "The women 不会 be charged again.", False),
+            ("missing-balance", "resolve", "I am really sorry, we made a mistake and will refund you today.", False),
+            ("missing-balance", "resolve", "您yinggai会收到一条退款短信。", False),
+            ("missing-balance", "follow_up", "我们不hui再让这种事发生了。", False)])
 
 
 if __name__ == "__main__":
