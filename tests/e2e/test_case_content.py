@@ -86,6 +86,36 @@ class CaseContent(CoachTestCase):
                                            "请问您都收到了吗?谢谢。"),
         ], passes=True)
 
+    def test_this_cases_own_words_and_reasons_in_other_words_pass(self):
+        # adv44 01: words of this very case are not another case's (000 is a 营业厅 deck: 窗口;
+        # 000 第三步 马上判断问题的根本: 余额/交费/套餐 for an SMS that will not send; 身份证号 to rebook);
+        # 02: the callback's reason in other words (000 第五步 一段引起客户兴趣的陈述); 03: the case's facts
+        # in other words; 04: short closed questions on the result (000 第五步 封闭式问题).
+        self.assert_steps([
+            ("missing-balance", "vent", "王先生,让您在窗口排了半天队,没打电话钱又少了,换谁都窝火,我理解,您慢慢说。"),
+            ("missing-balance", "vent", "王先生,您好,套餐里的钱没打电话就少了,换谁都着急,我理解,您慢慢说。"),
+            ("missing-balance", "follow_up", "王先生,多扣的1.8元已经给您退回了,您查一下到账了吗?下个月出账后我再给您打电话。"
+                                             "这次我们服务态度也不好,以后一定改进,谢谢您!"),
+            ("sms-failure", "gather", "李女士,您号码多少?手机里余额还有吗?哪天开始发不出去的?发的时候提示什么?我帮您查一下。"),
+            ("sms-failure", "gather", "李女士,您号码多少?最近换过套餐吗?短信从什么时候发不出去的?提示什么?我帮您查一下。"),
+            ("airline-delay", "gather", "先生,请问您贵姓?订单号、人数、明天几点要赶到,您说一下,我马上帮您查。"
+                                        "您希望我们怎么安排?"),
+            ("missing-balance", "gather", "王先生,您的号码是多少?这个月您上过网吗?发过短信没有?什么时候发现不对的?"
+                                          "我帮您查一下。"),
+            ("sms-failure", "follow_up", "李女士您好,我是移动营业厅的小张,工号1083,跟您回访一下短信的事,"
+                                         "现在能正常发了吗?谢谢您的耐心!"),
+            ("sms-failure", "follow_up", "李女士您好,我是中国移动营业厅张丽,工号1083。上次您说短信发不出去。"
+                                         "现在已经修好了。您试一下能发了吗?谢谢!"),
+            ("sms-failure", "follow_up", "李女士您好,我是中国移动营业厅的张丽,工号1083。技术人员把您手机的短信中心号码"
+                                         "重新设置了,现在能正常发了吗?谢谢您!"),
+            ("sms-failure", "follow_up", "李女士您好,我是中国移动营业厅的张丽,工号1083。您反映的短信问题已经处理好了,"
+                                         "现在发得出去了吗?谢谢您!"),
+            ("sms-failure", "follow_up", "李女士,您好!我是中国移动的张丽,工号1083。您反映的短信问题我们已经搞定了,"
+                                         "现在发短信没问题吧?谢谢您的支持!"),
+            ("airline-delay", "follow_up", "王先生您好,我是东方航空客服李明,工号2046。关于上次团队延误的事,"
+                                           "公司给每位团员的补偿已经寄出了,收到了吗?谢谢您的理解。"),
+        ], passes=True)
+
     def test_anything_else_does_not_confirm_the_result(self):
         # adv42 02: a stock sign-off is not 000's 封闭式问题来确保客户真的满意.
         cases = [("sms-failure", "follow_up", "李女士您好,我是中国移动营业厅的张丽,工号1083。"
