@@ -26,23 +26,27 @@ struct SessionsFolder {
     std::ofstream(path) << text;
     return path;
   }
-  // An exam's submission: its trainee and one attempt of `scenario` per entry.
+  // An exam's submission: its trainee and one attempt of scenario `fee`, its steps answered.
   std::string submission(const std::string& name, const std::string& trainee,
                          const std::vector<std::string>& replies) const {
-    std::string text = "trainee: " + trainee + "\nattempts:\n  - scenario: fee\n    responses:\n";
-    const char* steps[] = {"vent", "apology"};
-    for (std::size_t i = 0; i < replies.size(); ++i)
-      text += "      " + std::string(steps[i]) + ": " + replies[i] + "\n";
-    return write(name, text);
+    return write(name, "trainee: " + trainee + "\nattempts:\n  - scenario: fee\n    responses:\n" +
+                           responses(replies, "      "));
   }
   // A scenario's transcript, as practice writes it beside the submission.
   std::string transcript(const std::string& name, const std::string& trainee,
                          const std::vector<std::string>& replies) const {
-    std::string text = "trainee: " + trainee + "\nscenario: fee\nresponses:\n";
+    return write(
+        name, "trainee: " + trainee + "\nscenario: fee\nresponses:\n" + responses(replies, "  "));
+  }
+
+ private:
+  // `fee`'s steps in order, as many as there are replies.
+  static std::string responses(const std::vector<std::string>& replies, const std::string& indent) {
     const char* steps[] = {"vent", "apology"};
+    std::string text;
     for (std::size_t i = 0; i < replies.size(); ++i)
-      text += "  " + std::string(steps[i]) + ": " + replies[i] + "\n";
-    return write(name, text);
+      text += indent + steps[i] + ": " + replies[i] + "\n";
+    return text;
   }
 };
 
