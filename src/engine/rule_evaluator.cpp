@@ -162,7 +162,9 @@ std::vector<PhraseMatch> regex_matches(const TrainerPattern& pattern, const Norm
 void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const std::vector<PhraseMatch> matches = regex_matches(*rule.regex, reply);
   result.ok = add_evidence(result, reply, matches, rule.rule->negation, false) > 0;
-  if (!result.ok) {
+  // A pattern cannot say what it wanted; the rule's own feedback can, and this line under it
+  // told the trainee nothing more (outside pass 44, finding 07).
+  if (!result.ok && rule.rule->feedback.empty()) {
     result.detail = std::string(
         tr("回答不符合要求的说法。", "the reply does not contain the expected wording."));
   }

@@ -85,6 +85,18 @@ TEST_CASE("regex runs on normalised text") {
   CHECK_FALSE(ok("{regex: '工号\\d{3,}'}", "我的工号是12"));
 }
 
+// Outside pass 44, finding 07: under a missed pattern's own feedback, "回答不符合要求的说法。"
+// told the trainee nothing more.
+TEST_CASE("a missed regex says its generic line only when the rule has no feedback of its own") {
+  const RuleResult bare = judge("      - {regex: '工号'}\n", "您好").rules.at(0);
+  CHECK_FALSE(bare.ok);
+  CHECK(bare.detail == "回答不符合要求的说法。");
+  const RuleResult taught =
+      judge("      - {regex: '工号', feedback: 报出你的工号}\n", "您好").rules.at(0);
+  CHECK_FALSE(taught.ok);
+  CHECK(taught.detail.empty());
+}
+
 TEST_CASE("length counts characters, not bytes, and ignores spaces") {
   CHECK(ok("{min_chars: 5}", "您 好 先 生 啊"));
   CHECK_FALSE(ok("{min_chars: 6}", "您好先生啊"));
@@ -111,8 +123,8 @@ TEST_CASE("asks a question: any, open, closed, with a count") {
     CHECK_FALSE(ok("{asks_question: any}", reply));
   }
   // A rhetorical question tells; it asks nothing (outside pass 33, finding 02).
-  for (const std::string reply : {"您难道没看到确认短信吗?", "这岂不是白跑一趟?", "何必呢?",
-                                  "能不能办还用问吗?"}) {
+  for (const std::string reply :
+       {"您难道没看到确认短信吗?", "这岂不是白跑一趟?", "何必呢?", "能不能办还用问吗?"}) {
     CAPTURE(reply);
     CHECK_FALSE(ok("{asks_question: any}", reply));
   }
@@ -359,7 +371,8 @@ TEST_CASE("taking blame or a promise back is no blame and no promise") {
     CHECK(ok("{none_of: [要多少赔多少, 全赔]}", reply));
   }
   CHECK_FALSE(ok("{none_of: [全赔]}", "我答应您全赔"));
-  // Review of session 19: asking what the customer wants names it, and neither says nor promises it.
+  // Review of session 19: asking what the customer wants names it, and neither says nor promises
+  // it.
   CHECK(ok("{none_of: [被开除]}", "您希望我们怎么处理,是希望她被开除吗?"));
   CHECK(ok("{none_of: [全额赔偿]}", "您是想要我们全额赔偿吗"));
   CHECK_FALSE(ok("{any_of: [道歉]}", "您是希望我们道歉吗?"));
