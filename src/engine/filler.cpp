@@ -38,7 +38,7 @@ bool is_interjection(char32_t cp) {
 
 bool is_filler(char32_t cp) {
   // Most characters asked about are ideographs, and of those only the interjections are filler.
-  if (cp >= 0x4E00 && cp <= 0x9FFF) return is_interjection(cp);
+  if (utf8::is_common_ideograph(cp)) return is_interjection(cp);
   if (is_interjection(cp)) return true;
   // Latin letters and digits between Chinese phrases (对不起ok抱歉, 对不起12抱歉) are noise too:
   // a reply's English words and numbers stand beside its Chinese, not between its keywords.

@@ -316,7 +316,8 @@ std::size_t content_characters(std::string_view body, std::size_t from, const Cl
   for (std::size_t pos = 0; pos < body.size();) {
     const std::size_t at = pos;
     const char32_t cp = utf8::decode(body, pos);
-    const bool word = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && std::isalnum(int(cp)));
+    const bool word =
+        utf8::is_common_ideograph(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp)));
     if (word && !cues.in_asking_word(from + at) && kParticles.find(cp) == std::u32string_view::npos)
       ++count;
   }

@@ -38,7 +38,7 @@ constexpr std::size_t kRunLength = 4;
 
 // Letters and digits of any script: what is said, without the punctuation and symbols around it.
 bool is_word(char32_t cp) {
-  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // most replies are these: skip the look-up
+  if (utf8::is_common_ideograph(cp)) return true;  // most replies are these: skip the look-up
   const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO &&
          category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_ME;

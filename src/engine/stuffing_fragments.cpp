@@ -11,17 +11,13 @@ bool is_ascii_alnum(char32_t cp) {
   return cp < 0x80 && std::isalnum(static_cast<int>(cp));
 }
 
-// Most of a reply: told from a mark without asking utf8proc for its category.
-bool is_ideograph(char32_t cp) {
-  return cp >= 0x4E00 && cp <= 0x9FFF;
-}
-
 // Punctuation and symbols (emoji among them): what a trainee types between the items of a list
 // instead of a comma. Not whitespace: the normaliser already reads a space or line break that
 // stands for a comma as one (text/pauses), and the rest is spacing between words
 // (李女士 ， 真 对不起 ！ typed with a space after every word is still sentences).
 bool is_mark(char32_t cp) {
-  return !is_ideograph(cp) && utf8::is_punctuation_or_symbol(cp);
+  // Most of a reply is ideographs: told from a mark without asking utf8proc for its category.
+  return !utf8::is_common_ideograph(cp) && utf8::is_punctuation_or_symbol(cp);
 }
 
 // Whether the mark at [begin, end) of `text` stands between two ASCII letters or digits, where

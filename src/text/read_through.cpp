@@ -24,7 +24,7 @@ utf8proc_category_t category_of(char32_t cp) {
 
 // Letters and digits of any script.
 bool is_word(char32_t cp) {
-  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // most replies are these: skip the look-up
+  if (utf8::is_common_ideograph(cp)) return true;  // most replies are these: skip the look-up
   const auto category = category_of(cp);
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO &&
          category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_ME;

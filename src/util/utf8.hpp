@@ -139,6 +139,12 @@ bool has_bidi_controls(std::string_view text);
 // refused, and file names and quoted values show it as `\uFFF9`.
 bool is_invisible(char32_t code_point);
 
+// A character of the CJK Unified Ideographs block (U+4E00–U+9FFF): nearly every character of a
+// Chinese reply, so the tests that run over every character ask this first.
+constexpr bool is_common_ideograph(char32_t cp) {
+  return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 // A line break: LF, CR, NEL, U+2028 or U+2029.
 constexpr bool is_line_break(char32_t cp) {
   return cp == U'\n' || cp == U'\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
