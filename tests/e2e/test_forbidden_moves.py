@@ -30,6 +30,16 @@ class ForbiddenMoves(CoachTestCase):
             ("missing-balance", "vent", "您别,您别,这个我来办。", False),
             ("missing-balance", "vent", "您别,着急,我马上帮您查。", False)])
 
+    def test_the_duty_manager_is_a_manager(self):
+        # adv42 leftover: 请值班长 was handing the customer over, 请值班经理 was not
+        self.assert_critical([
+            ("get-me-the-manager", "apologize", "我这就去请值班经理来。", True),
+            ("get-me-the-manager", "apologize", "我这就去请值班长来。", True),
+            ("get-me-the-manager", "resolve", "让值班经理来处理吧。", True),
+            ("get-me-the-manager", "resolve", "您去找值班经理吧。", True),
+            ("missing-balance", "vent", "您找值班经理也没用。", True),
+            ("get-me-the-manager", "apologize", "这件事我来负责,不用麻烦值班经理。", False)])
+
     def test_blame_as_a_rhetorical_question_or_a_guess(self):
         # adv43 04
         self.assert_critical([
