@@ -316,7 +316,7 @@ std::string describe_rule(const CompiledRule& compiled) {
   if (!rule.label.empty()) return rule.label;
   switch (rule.kind) {
     case RuleKind::concept_present:
-      return fmt::format(fmt::runtime(tr("体现「{}」", "shows {}")),
+      return fmt::format(fmt::runtime(tr("体现「{}」", "includes {}")),
                          compiled.concepts.front()->label());
     case RuleKind::concept_forbidden:
       return fmt::format(fmt::runtime(tr("避免「{}」", "avoids {}")),

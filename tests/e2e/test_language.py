@@ -93,6 +93,10 @@ class EnglishWording(CoachTestCase):
         show = run("show", "missing-balance", lang="en").stdout
         self.assertIn("asks an open question", show)
         self.assertNotIn("asks a open", show)
+        # a concept's label is a noun or a gerund: "includes" reads for both, "shows" did not
+        self.assertIn("includes taking notes", show)
+        self.assertIn("includes empathy", show)
+        self.assertNotIn("shows taking", show)
         answers = self.write("a.yaml", "scenario: missing-balance\nresponses:\n  vent: 王先生您好\n  gather: 好的\n")
         graded = run("grade", str(answers), "--no-history", lang="en").stdout
         self.assertIn("Summary: 1 attempt, 0 passed, 1 failed", graded)
