@@ -40,6 +40,11 @@ constexpr CliMessage kCliMessages[] = {
     {R"(^A subcommand is required$)",
      "缺少命令:list、show、validate、check、grade、practice 或 history",
      "no command given: list, show, validate, check, grade, practice or history"},
+    // Every option CLI11 converts is a switch (the others are read by coach itself).
+    {R"(^Could not convert: (.+) = (.*)$)",
+     "$1 是开关,值 `$2` 无法识别:不写值,或写 1/0、yes/no、on/off、true/false",
+     "$1 is a switch and `$2` is not a value it takes: give no value, or 1/0, yes/no, on/off, "
+     "true/false"},
     {R"(^(.+) requires (.+)$)", "$1 需要同时给出 $2", "$1 needs $2 as well"},
     {R"(^(.+) excludes (.+)$)", "$1 不能与 $2 同时使用", "$1 cannot be used with $2"},
     {R"(^(.+) is required$)", "缺少必需的参数 $1", "the required argument $1 is missing"},

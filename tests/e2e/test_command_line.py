@@ -112,6 +112,10 @@ class MistakesInCoachsOwnWords(CoachTestCase):
              "--exam: the path starts with `=` (write --exam FILE or --exam=FILE)"),
             (["grade", "a.yaml", "-o=x"], "--output: 路径以“=”开头(短选项写作 -o FILE,不写 -o=FILE)",
              "--output: the path starts with `=` (a short option is -o FILE, not -o=FILE)"),
+            (["--no-color=maybe", "list"],
+             "--no-color 是开关,值 `maybe` 无法识别:不写值,或写 1/0、yes/no、on/off、true/false",
+             "--no-color is a switch and `maybe` is not a value it takes: give no value, or 1/0, "
+             "yes/no, on/off, true/false"),
             (["--lang", "fr", "list"], "--lang: 不认识的语言 `fr`:可选 zh(中文)或 en(英文)",
              "--lang: unknown language `fr`: zh (Chinese) or en (English)"),
         ):
