@@ -92,17 +92,31 @@ ReportSpool::ReportSpool(const std::string& path) : name_(report_name(path)) {
 void ReportSpool::append(std::string_view part) {
   if (spool_error_ || part.empty()) return;
   if (std::fwrite(part.data(), 1, part.size(), spool_.get()) == part.size()) return;
+  spool_failed();
+}
+
+void ReportSpool::spool_failed() {
   spool_error_ = system_error_text(errno);
   spool_.reset();  // gives its room back to the other reports
+}
+
+// What stdio still holds is written now: a report smaller than its buffer meets the disk (or
+// `ulimit -f`) only here, and rewind() would drop the failure without a word.
+void ReportSpool::flush_spool() {
+  if (!spool_error_ && std::fflush(spool_.get()) != 0) spool_failed();
 }
 
 template <typename Write>
 void ReportSpool::copy(Write&& write) {
   std::rewind(spool_.get());
-  char buffer[1 << 16];
+  std::vector<char> buffer(1 << 16);  // not on the stack: a small `ulimit -s` must not crash
   std::size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof buffer, spool_.get())) > 0)
-    write(std::string_view(buffer, read));
+  while ((read = std::fread(buffer.data(), 1, buffer.size(), spool_.get())) > 0)
+    write(std::string_view(buffer.data(), read));
+  if (std::ferror(spool_.get()))
+    fail_file(fmt::format("{}: {}: {}", name_,
+                          tr("无法读回暂存的报告", "cannot read back the spooled report"),
+                          system_error_text(errno)));
 }
 
 // A reader that stopped early (`| head`, EPIPE) has what it wanted: the rest is dropped, and
@@ -124,6 +138,7 @@ void ReportSpool::finish_on_stdout(std::string_view head, std::string_view tail)
 }
 
 void ReportSpool::finish(std::string_view head, std::string_view tail) {
+  flush_spool();
   if (spool_error_) {
     fail_file(fmt::format(
         "{}: {}: {}", name_, tr("无法写入", "cannot write"),

@@ -29,6 +29,8 @@ class ReportSpool {
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
+  void spool_failed();
+  void flush_spool();
   template <typename Write>
   void copy(Write&& write);
   void finish_on_stdout(std::string_view head, std::string_view tail);

@@ -888,6 +888,22 @@ class ReportFiles(CoachTestCase):
                 self.assertIn("File too large", result.stderr)
                 self.assertEqual(sorted(os.listdir(reports)), ["r.csv"])  # and no temporary file
 
+    def test_a_report_smaller_than_stdio_s_buffer_still_meets_the_limit(self):
+        # Outside pass 45, finding 1: a CSV of a few KB stayed in stdio's buffer until the spool
+        # was read back, and rewind() dropped the failure: the report was its header alone, exit 1.
+        cohort = self.cohort(12)  # about 2 KB of CSV
+        limit = 1024
+        for target in (["-o", str(self.tmp / "r.csv")], []):
+            with self.subTest(target=target[1:]):
+                with open(self.tmp / "stdout", "w") as out:
+                    result = self.grade_process(
+                        cohort, "--format", "csv", *target, stdout=out,
+                        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn("cannot write", result.stderr)
+                self.assertIn("File too large", result.stderr)
+                self.assertFalse((self.tmp / "r.csv").exists())
+
     def test_unwritable_targets_are_named(self):
         for target, reason in [(self.tmp, "Is a directory"), (self.tmp / "no" / "r.txt", "No such file")]:
             with self.subTest(target=target):
