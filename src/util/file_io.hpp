@@ -1,6 +1,7 @@
 #pragma once
 // Reading input files with a size limit (output files: util/output_file.hpp).
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,12 +29,14 @@ class RegularFile {
   // Hands each piece read to `take` until the end (true) or a read fails (false, errno set).
   template <typename Take>
   bool read_all(Take&& take) {
-    char buffer[1 << 16];
+    constexpr std::size_t kPiece = 1 << 16;
+    // On the heap: 64 KiB of stack crashed every command under a small `ulimit -s`.
+    const auto buffer = std::make_unique_for_overwrite<char[]>(kPiece);
     for (;;) {
-      const long got = read_some(buffer, sizeof buffer);
+      const long got = read_some(buffer.get(), kPiece);
       if (got == 0) return true;
       if (got < 0) return false;
-      if (!take(std::string_view(buffer, static_cast<std::size_t>(got)))) return true;
+      if (!take(std::string_view(buffer.get(), static_cast<std::size_t>(got)))) return true;
     }
   }
 

@@ -303,5 +303,25 @@ class AllocationsThatFail(CoachTestCase):
         wrong = each_in_turn(range(1, total + 1, 11), problem)
         self.assertEqual(wrong, {}, f"of {total} allocations of `coach {' '.join(args)}`")
 
+class SmallStack(CoachTestCase):
+    """Outside pass 45, finding 3: under `ulimit -s 80` every command that read a file crashed
+    (SIGSEGV, no word): each read took a 64 KiB buffer on the stack."""
+
+    def test_every_command_works_in_a_64_kib_stack(self):
+        if sanitizer_build():
+            self.skipTest("AddressSanitizer's own frames need a larger stack")
+        reply = "王先生您好,您的心情我很理解。" * 600
+        answers = self.write("a.yaml", f"scenario: missing-balance\nresponses:\n  vent: \"{reply}\"\n")
+        limit = 64 * 1024
+        for args, status in ((["list"], 0), (["check", str(BUNDLED)], 0), (["grade", str(answers)], 1),
+                             (["practice", "missing-balance", "--record", str(self.tmp / "r.yaml")], 0)):
+            with self.subTest(args=args):
+                result = subprocess.run(
+                    [COACH, "--no-history", "--scenarios", str(BUNDLED), *args], input="先生您好\n",
+                    capture_output=True, text=True, env=coach_env(), timeout=60,
+                    preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_STACK, (limit, limit)))
+                self.assertEqual(result.returncode, status, result.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
