@@ -1,10 +1,10 @@
 #include "cli/usage_failure.hpp"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <optional>
-#include <regex>
 #include <string_view>
 #include <vector>
 
@@ -50,13 +50,45 @@ constexpr CliMessage kCliMessages[] = {
     {R"(^(.+) is required$)", "缺少必需的参数 $1", "the required argument $1 is missing"},
 };
 
+// `words` with $1… replaced by what the pattern captured.
+std::string filled(std::string_view words, const std::vector<std::string>& captured) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const char next = i + 1 < words.size() ? words[i + 1] : '\0';
+    const auto group = static_cast<std::size_t>(next - '1');
+    if (words[i] == '$' && next >= '1' && next <= '9' && group < captured.size()) {
+      out += captured[group];
+      ++i;
+    } else {
+      out += words[i];
+    }
+  }
+  return out;
+}
+
+// The captures of `pattern` matching all of `text`, or nothing. RE2, not std::regex: a value of
+// 100 KB given to an option (`--format xxx…`) took std::regex's recursion past the stack.
+std::optional<std::vector<std::string>> captures(const char* pattern, const std::string& text) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);  // bytes: a value need not be UTF-8
+  options.set_log_errors(false);
+  const RE2 matcher(pattern, options);
+  std::vector<std::string> captured(static_cast<std::size_t>(matcher.NumberOfCapturingGroups()));
+  std::vector<RE2::Arg> args;
+  for (std::string& capture : captured) args.emplace_back(&capture);
+  std::vector<const RE2::Arg*> pointers;
+  for (const RE2::Arg& arg : args) pointers.push_back(&arg);
+  if (!RE2::FullMatchN(text, matcher, pointers.data(), static_cast<int>(pointers.size())))
+    return std::nullopt;
+  return captured;
+}
+
 // CLI11 words its errors in English for programmers: those it has words for are said in coach's
 // (the rest stay as CLI11 wrote them).
 std::string cli_message(const std::string& english) {
   for (const auto& [pattern, chinese, own_english] : kCliMessages) {
-    const std::regex matcher(pattern);
-    if (std::regex_match(english, matcher))
-      return std::regex_replace(english, matcher, std::string(tr(chinese, own_english)));
+    if (const auto captured = captures(pattern, english))
+      return filled(tr(chinese, own_english), *captured);
   }
   return english;
 }

@@ -129,6 +129,15 @@ class MistakesInCoachsOwnWords(CoachTestCase):
                                  f"command-line error: {english}\nUse --help to see the usage.\n")
 
 
+    def test_a_huge_or_undecodable_value_is_a_mistake_not_a_crash(self):
+        # Outside pass 45: a 100 KB value took std::regex's recursion past the stack (SIGSEGV).
+        for value in ("x" * 100_000, "\udcff\udcfe"):
+            with self.subTest(length=len(value)):
+                result = run("--no-history", "grade", "a.yaml", "--format", value, cwd=self.tmp, lang="en")
+                self.assertExit(result, 2)
+                self.assertIn("is not one of the choices", result.stderr)
+
+
 class PracticeIdBesideAnExamFile(CoachTestCase):
     def test_an_id_with_an_exam_file_is_refused_before_anything_starts(self):
         # Outside pass 40, finding 07: the id (a valid one, or one that does not exist) was
