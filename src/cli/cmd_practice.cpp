@@ -843,8 +843,8 @@ int practice(const Context& context, PracticeOptions& options) {
     std::cerr << unknown_scenario_message(options.id, library, diagnostics);
     return kExitBadInput;
   }
-  if (const auto problem = record_problem(library, context, options))
-    throw std::runtime_error(*problem);
+  // Locked before the recording is looked at: the look opens it, and one written in place (a
+  // folder that takes no new file) is emptied by that, under the session that holds it.
   const RecordingLock recording_lock(options.record);
   if (recording_lock.taken_by_another())
     throw std::runtime_error(fmt::format(
@@ -852,6 +852,16 @@ int practice(const Context& context, PracticeOptions& options) {
                         "{}: another session is recording to this file; choose another with "
                         "--record")),
         utf8::show_name(options.record)));
+  if (const auto& failure = recording_lock.cannot_lock())
+    throw std::runtime_error(fmt::format(
+        fmt::runtime(tr("{}: 无法给作答记录加锁({}:{}),另一个练习可能同时往这个文件写而互相覆盖;"
+                        "请用 --record 换一个文件",
+                        "{}: cannot lock the recording ({}: {}), so another session could "
+                        "record over it unseen; choose another file with --record")),
+        utf8::show_name(options.record), utf8::show_name(failure->path),
+        system_error_text(failure->error)));
+  if (const auto problem = record_problem(library, context, options))
+    throw std::runtime_error(*problem);
   check_default_transcript_place(options);
   const Style style = style_for(context, 1);
   if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);

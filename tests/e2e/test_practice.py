@@ -321,6 +321,51 @@ class PipedSessions(CoachTestCase):
                                env=pipe_env(), timeout=20)
         self.assertExit(again, 0)
 
+    def test_a_recording_that_cannot_be_locked_is_refused_before_it_is_touched(self):
+        # Outside pass 45, finding 2: something standing where the lock file goes left the
+        # session unlocked, and a second one recorded over it unseen.
+        record = self.tmp / "rec.yaml"
+        record.write_text("keep\n", encoding="utf-8")
+        (self.tmp / ".rec.yaml.lock").mkdir()
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee",
+                                 "--record", str(record)], input="对不起。\n", capture_output=True, text=True,
+                                env=pipe_env(), timeout=20)
+        self.assertExit(result, 2)
+        self.assertIn("cannot lock the recording", result.stderr)
+        self.assertIn("Is a directory", result.stderr)
+        self.assertEqual(record.read_text(encoding="utf-8"), "keep\n")
+
+    def test_a_recording_in_a_folder_that_takes_no_new_file_is_locked_itself(self):
+        # Outside pass 45, finding 2: a writable recording in a folder the trainee may not add to
+        # (written in place) had no lock; the second session emptied it and recorded over it.
+        folder = self.tmp / "shared"
+        folder.mkdir()
+        record = folder / "rec.yaml"
+        record.write_text("keep\n", encoding="utf-8")
+        record.chmod(0o666)
+        folder.chmod(0o555)
+        self.tmp.chmod(0o755)
+        command = [COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee", "--record", str(record)]
+        if os.geteuid() == 0:  # root may add files anywhere: the session runs as user nobody
+            if not shutil.which("setpriv"):
+                self.skipTest("needs setpriv to run as another user")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        env = pipe_env()
+        env["HOME"] = env["XDG_DATA_HOME"] = "/nonexistent"
+        first = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 env=env)
+        first.stdin.write("王先生,您的心情我很理解。\n".encode())
+        first.stdin.flush()
+        self.assertTrue(wait_for_text(record, "您的心情我很理解"))
+        second = subprocess.run(command, input="对不起。\n", capture_output=True, text=True, env=env, timeout=20)
+        self.assertExit(second, 2)
+        self.assertIn("another session is recording to this file", second.stderr)
+        self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))  # not emptied by the refusal
+        out, err = first.communicate("对不起,原因是系统故障。\n".encode(), timeout=20)
+        self.assertEqual(first.returncode, 0, err.decode())
+        self.assertIn("原因是系统故障", record.read_text(encoding="utf-8"))
+        folder.chmod(0o755)
+
     def test_standard_input_that_cannot_be_read_is_said_and_fails(self):
         # `practice < /` ended the session as end of input, with nothing said and exit 0.
         record = self.tmp / "rec.yaml"
@@ -353,7 +398,9 @@ class PipedSessions(CoachTestCase):
                     self.assertIn("您的心情我很理解", record.read_text(encoding="utf-8"))
                 else:
                     self.assertExit(result, 2)
-                    self.assertIn("so the session did not start", result.stderr)
+                    # refused at the first write, or (fewest descriptors) when the recording is
+                    # locked or looked at
+                    self.assertRegex(result.stderr, "so the session did not start|Too many open files")
                     self.assertNotIn("王先生", result.stdout)
 
     def test_leaving_during_a_retry_keeps_the_reply_already_given(self):
