@@ -206,12 +206,23 @@ std::string equals_path_text(const std::string& option) {
 
 }  // namespace
 
+// `--db=~/x.sqlite3`: the shell expands `~` only at the start of a word, so coach was given the
+// `~` itself, and made a folder named `~` in the current one (which `rm -rf ~` then "cleans").
+// `written` is the option as it should be written, with its value `"$HOME/…"`.
+std::string unexpanded_home_text(std::string_view path, const std::string& written) {
+  if (path != "~" && !path.starts_with("~/")) return {};
+  return fmt::format(fmt::runtime(tr("路径以 ~ 开头,shell 没有把它换成主目录(写作 {})",
+                                     "the path starts with `~`, which the shell did not turn "
+                                     "into the home folder (write {})")),
+                     written);
+}
+
 CLI::Validator non_empty_path(const std::string& option) {
   return CLI::Validator(
       [option](const std::string& value) {
         if (value.empty()) return empty_path_text();
         if (value.starts_with("=")) return equals_path_text(option);
-        return std::string();
+        return unexpanded_home_text(value, option + " \"$HOME/…\"");
       },
       "");  // no description: --help shows the option as before
 }

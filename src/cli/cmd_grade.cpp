@@ -432,7 +432,8 @@ std::string check_report_option(const std::string& value) {
   if (std::find(kFormats.begin(), kFormats.end(), value.substr(0, equals)) == kFormats.end())
     return fmt::format(fmt::runtime(tr("未知的格式 `{}`", "unknown format `{}`")),
                        value.substr(0, equals));
-  return "";
+  return unexpanded_home_text(std::string_view(value).substr(equals + 1),
+                              "--report " + value.substr(0, equals) + "=\"$HOME/…\"");
 }
 
 void grade_files(GradeRun& run, const std::vector<std::string>& files) {

@@ -17,6 +17,9 @@ CLI::Validator non_empty_path(const std::string& option);
 // A filter given an empty value (`--since "$SINCE"` unset) is refused, never read as "not given".
 CLI::Validator non_empty_value();
 std::string empty_path_text();
+// Why a path that starts with an unexpanded `~` is refused, advising `written`; empty for any
+// other path.
+std::string unexpanded_home_text(std::string_view path, const std::string& written);
 
 Action add_list_command(CLI::App& app, const Context& context);
 Action add_show_command(CLI::App& app, const Context& context);

@@ -112,6 +112,14 @@ class MistakesInCoachsOwnWords(CoachTestCase):
              "--exam: the path starts with `=` (write --exam FILE or --exam=FILE)"),
             (["grade", "a.yaml", "-o=x"], "--output: 路径以“=”开头(短选项写作 -o FILE,不写 -o=FILE)",
              "--output: the path starts with `=` (a short option is -o FILE, not -o=FILE)"),
+            (["grade", "a.yaml", "--output=~/r.csv"],
+             '--output: 路径以 ~ 开头,shell 没有把它换成主目录(写作 -o "$HOME/…")',
+             '--output: the path starts with `~`, which the shell did not turn into the home folder '
+             '(write -o "$HOME/…")'),
+            (["grade", "a.yaml", "--report", "json=~/r.json"],
+             '--report: 路径以 ~ 开头,shell 没有把它换成主目录(写作 --report json="$HOME/…")',
+             '--report: the path starts with `~`, which the shell did not turn into the home folder '
+             '(write --report json="$HOME/…")'),
             (["--no-color=maybe", "list"],
              "--no-color 是开关,值 `maybe` 无法识别:不写值,或写 1/0、yes/no、on/off、true/false",
              "--no-color is a switch and `maybe` is not a value it takes: give no value, or 1/0, "
@@ -128,6 +136,19 @@ class MistakesInCoachsOwnWords(CoachTestCase):
                 self.assertEqual(en.stderr,
                                  f"command-line error: {english}\nUse --help to see the usage.\n")
 
+
+    def test_an_unexpanded_home_never_becomes_a_folder_named_tilde(self):
+        # Outside pass 45, finding 4: `--db=~/x` made ./~/x (the shell expands `~` only at the
+        # start of a word), and `rm -rf ~` is how one would clean that up.
+        for args in (["--db=~/cohort.sqlite3", "list"], ["--scenarios=~", "list"],
+                     ["practice", "missing-balance", "--record=~/r.yaml"]):
+            with self.subTest(args=args):
+                result = run(*args, cwd=self.tmp, input="")
+                self.assertExit(result, 2)
+                self.assertIn("路径以 ~ 开头", result.stderr)
+        self.assertFalse((self.tmp / "~").exists())
+        elsewhere = run("--no-history", "--scenarios", str(self.tmp / "~x"), "list", cwd=self.tmp)
+        self.assertNotIn("路径以 ~ 开头", elsewhere.stderr)  # a `~` inside a name is a name
 
     def test_a_huge_or_undecodable_value_is_a_mistake_not_a_crash(self):
         # Outside pass 45: a 100 KB value took std::regex's recursion past the stack (SIGSEGV).
