@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/history_options.hpp"
+#include "cli/locale_charset.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_failure.hpp"
 #include "util/diagnostic.hpp"
@@ -239,6 +240,16 @@ CLI::Validator non_empty_value() {
 
 namespace {
 
+// A terminal set to GBK shows every command's Chinese as garbage: said once, before it (practice
+// says more, since what is typed in it cannot be read either). A report to a file or a pipe is
+// not shown on it, and is left alone.
+void warn_of_terminal_charset(const std::string& command) {
+  if (command == "practice" || (::isatty(STDOUT_FILENO) != 1 && ::isatty(STDERR_FILENO) != 1))
+    return;
+  if (const auto charset = non_utf8_charset())
+    std::cerr << charset_warning(*charset, Shown::output_only);
+}
+
 // The command line parsed and its command run; what ends it early is caught by run().
 int parse_and_run(int argc, char** argv) {
   open_closed_standard_descriptors();
@@ -295,6 +306,7 @@ int parse_and_run(int argc, char** argv) {
       std::cerr << "coach: " << *context.history_switch_problem << "\n";
       return kExitBadInput;
     }
+    warn_of_terminal_charset(sub->get_name());
     return unless_stdout_failed(actions.at(sub->get_name())());
   }
   return kExitBadInput;

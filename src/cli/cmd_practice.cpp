@@ -864,7 +864,8 @@ int practice(const Context& context, PracticeOptions& options) {
     throw std::runtime_error(*problem);
   check_default_transcript_place(options);
   const Style style = style_for(context, 1);
-  if (const auto charset = non_utf8_charset()) std::cerr << charset_warning(*charset);
+  if (const auto charset = non_utf8_charset())
+    std::cerr << charset_warning(*charset, Shown::while_typing);
   HistoryLink link(history_path(context.history, options.history));
   link.write([&](history::HistoryStore& store) {
     history::import_transcripts_once(store, sessions_dir(), library);

@@ -54,22 +54,27 @@ std::optional<std::string> non_utf8_charset() {
   return charset;
 }
 
-std::string charset_warning(const std::string& charset) {
+std::string charset_warning(const std::string& charset, Shown shown) {
   const auto variable = locale_variable();
   const std::string setting =
       variable ? fmt::format("{}={}", variable->first, utf8::quote(variable->second)) : "";
+  const std::string_view harm =
+      shown == Shown::while_typing
+          ? tr("coach 的中文会显示成乱码,输入的回答也无法识别(不会被评分或记录)",
+               "coach's Chinese will show as garbage and replies typed in it cannot be read (they "
+               "are neither scored nor recorded)")
+          : tr("coach 的中文会显示成乱码(写入文件的报告不受影响)",
+               "coach's Chinese will show as garbage (reports written to files are not affected)");
   // The Chinese is followed by English: a terminal that is not UTF-8 shows only ASCII right.
   return fmt::format(
-      fmt::runtime(tr("coach: 警告:终端的字符编码是 {0}({1}),不是 UTF-8:coach 的中文会显示成乱码,"
-                      "输入的回答也无法识别(不会被评分或记录)。请把终端(或 SSH 客户端)的字符编码"
-                      "设为 UTF-8,例如 LANG=zh_CN.UTF-8。\n"
-                      "(Warning: the terminal's character set is {0} ({1}), not UTF-8: set it to "
-                      "UTF-8.)\n",
-                      "coach: warning: the terminal's character set is {} ({}), not UTF-8: "
-                      "coach's Chinese will show as garbage and replies typed in it cannot be "
-                      "read (they are neither scored nor recorded). Set the terminal (or SSH "
-                      "client) to UTF-8, e.g. LANG=zh_CN.UTF-8.\n")),
-      utf8::quote(charset), setting);
+      fmt::runtime(
+          tr("coach: 警告:终端的字符编码是 {0}({1}),不是 UTF-8:{2}。请把终端(或 SSH 客户端)"
+             "的字符编码设为 UTF-8,例如 LANG=zh_CN.UTF-8。\n"
+             "(Warning: the terminal's character set is {0} ({1}), not UTF-8: set it to "
+             "UTF-8.)\n",
+             "coach: warning: the terminal's character set is {} ({}), not UTF-8: {}. "
+             "Set the terminal (or SSH client) to UTF-8, e.g. LANG=zh_CN.UTF-8.\n")),
+      utf8::quote(charset), setting, harm);
 }
 
 }  // namespace coach::cli

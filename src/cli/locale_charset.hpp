@@ -11,7 +11,10 @@ namespace coach::cli {
 // plain ASCII of the C locale; nothing otherwise, or when the environment names no locale.
 std::optional<std::string> non_utf8_charset();
 
+// Where the terminal's character set does harm: in what coach shows, or also in what is typed
+// (a practice session).
+enum class Shown { output_only, while_typing };
 // The warning about that character set, naming the variable that chose it.
-std::string charset_warning(const std::string& charset);
+std::string charset_warning(const std::string& charset, Shown shown);
 
 }  // namespace coach::cli

@@ -1,10 +1,11 @@
 """Every message the program itself writes exists in English: with an English-only scenario
 and `--lang en`, no Chinese may appear in any output."""
+import os
 import re
 import unittest
 from pathlib import Path
 
-from coachtest import ROOT, CoachTestCase, run
+from coachtest import ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal
 
 ENGLISH = ROOT / "tests" / "data" / "english"
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -73,6 +74,25 @@ class EnglishEverywhere(CoachTestCase):
         answers = self.write("bad-answers.yaml", "scenario: nope\nresponses: {x: \"\\e[1m\"}\n")
         self.assertNoChinese(self.coach("grade", str(answers)), "bad answers")
         self.assertNoChinese(run("--scenarios", str(self.tmp / "none"), "list", lang="en"), "missing scenario dir")
+
+
+class TerminalCharacterSet(CoachTestCase):
+    """Outside pass 45, finding 5: in a GBK locale only `practice` warned; every other command
+    showed its Chinese as garbage without a word."""
+
+    def test_every_command_on_a_terminal_that_is_not_utf8_says_so(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "zh_CN.GBK", "NO_COLOR": "1", "TERM": "xterm", "COACH_NO_HISTORY": "1"})
+        for args in (["list"], ["show", "fee"], ["validate"]):
+            with self.subTest(args=args):
+                pid, fd = spawn_in_terminal(args, env)
+                shown = read_to_end(fd)
+                os.waitpid(pid, 0)
+                self.assertEqual(shown.count("character set is GBK (LANG=zh_CN.GBK), not UTF-8"), 1)
+                self.assertIn("写入文件的报告不受影响", shown)
+        # Not on a report piped elsewhere: nothing of it is shown on the terminal.
+        piped = run("list", env={"LANG": "zh_CN.GBK"})
+        self.assertNotIn("character set", piped.stderr)
 
 
 class EnglishWording(CoachTestCase):
