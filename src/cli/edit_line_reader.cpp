@@ -217,9 +217,9 @@ EditLine* start_editor() {
   if (text.find("No entry for terminal type") != std::string::npos) {
     const char* term = std::getenv("TERM");
     std::cerr << fmt::format(
-        fmt::runtime(tr("coach: 不认识终端类型 {},按最简单的终端处理。\n",
-                        "coach: unknown terminal type {}, so it is used as the simplest "
-                        "terminal.\n")),
+        fmt::runtime(tr("coach: 不认识终端类型 {},输入按最简单的终端编辑(颜色照常)。\n",
+                        "coach: unknown terminal type {}, so lines are edited as on the simplest "
+                        "terminal (colours stay).\n")),
         utf8::escape_controls_in_line(term ? term : ""));
   } else if (!text.empty()) {
     std::cerr << text;
