@@ -296,8 +296,8 @@ int parse_and_run(int argc, char** argv) {
   try {
     app.parse(words_to_parse(app, argc, argv));
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
-    return status == 0 ? kExitOk : kExitBadInput;
+    const int status = app.exit(e);  // --help and --version print here, to stdout
+    return unless_stdout_failed(status == 0 ? kExitOk : kExitBadInput);
   }
   for (const auto* sub : app.get_subcommands()) {
     // grade stops at it too, but writes its reports first, with it as their error: a CI job

@@ -1,11 +1,13 @@
 """The command-line contract: help, version, list, show, validate, check."""
 import json
+import os
 import re
 import shutil
+import subprocess
 import unicodedata
 import unittest
 
-from coachtest import BUNDLED, FIXTURES, ROOT, CoachTestCase, run
+from coachtest import BUNDLED, COACH, FIXTURES, ROOT, CoachTestCase, run
 
 
 class HelpAndVersion(CoachTestCase):
@@ -22,6 +24,17 @@ class HelpAndVersion(CoachTestCase):
         self.assertIn("Usage", en.stdout)
         self.assertIn("grade answers files", en.stdout)
         self.assertIn("grade", run("--lang", "en", "--help").stdout)
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_help_and_version_that_cannot_be_written_fail(self):
+        # Outside pass 45, finding 7: exit 0 with nothing written, where every command exits 2.
+        for args in (["--help"], ["--version"], ["grade", "--help"]):
+            with self.subTest(args=args):
+                with open("/dev/full", "w") as full:
+                    result = subprocess.run([COACH, *args], stdout=full, stderr=subprocess.PIPE, text=True,
+                                            timeout=20)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("无法写入标准输出", result.stderr)
 
     def test_version(self):
         result = run("--version")
