@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/yaml_files.hpp"
 #include "util/closest_name.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -134,7 +135,10 @@ std::vector<std::string> known_option_names(const CLI::App& app) {
 // CLI11 calls `--formt` an argument "not expected", as it does an extra file: an unknown option
 // is named as one, with the option it is nearest to (`--format`).
 std::optional<std::string> unknown_option_text(const CLI::App* app, const CLI::Error& error) {
-  if (!app || !dynamic_cast<const CLI::ExtrasError*>(&error)) return std::nullopt;
+  // `coach grade -x.yaml`: the one file, read as an option, left the command "without" its file.
+  if (!app || (!dynamic_cast<const CLI::ExtrasError*>(&error) &&
+               !dynamic_cast<const CLI::RequiredError*>(&error)))
+    return std::nullopt;
   const std::vector<std::string> extras = app->remaining(true);
   const auto option = std::find_if(extras.begin(), extras.end(), [](const std::string& word) {
     return word.starts_with("-") && word != "-";
@@ -144,8 +148,14 @@ std::optional<std::string> unknown_option_text(const CLI::App* app, const CLI::E
   const std::string name = word.substr(0, word.find('='));
   const std::vector<std::string> names = known_option_names(*app);
   const std::vector<std::string_view> known(names.begin(), names.end());
-  return fmt::format(fmt::runtime(tr("未知的选项 `{}`{}", "unknown option `{}`{}")),
-                     utf8::quote(name), did_you_mean(name, known));
+  std::string text = fmt::format(fmt::runtime(tr("未知的选项 `{}`{}", "unknown option `{}`{}")),
+                                 utf8::quote(name), did_you_mean(name, known));
+  if (name == word && is_yaml_name(word))
+    text += fmt::format(fmt::runtime(tr(";文件名以 - 开头的文件写作 ./{0} 或放在 -- 之后",
+                                        "; a file whose name starts with - is written ./{0} or "
+                                        "after --")),
+                        utf8::quote(word));
+  return text;
 }
 
 }  // namespace

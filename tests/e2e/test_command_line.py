@@ -120,6 +120,9 @@ class MistakesInCoachsOwnWords(CoachTestCase):
              '--report: 路径以 ~ 开头,shell 没有把它换成主目录(写作 --report json="$HOME/…")',
              '--report: the path starts with `~`, which the shell did not turn into the home folder '
              '(write --report json="$HOME/…")'),
+            # Outside pass 45, finding 6: the one file, named like an option, was "missing"
+            (["grade", "-x.yaml"], "未知的选项 `-x.yaml`;文件名以 - 开头的文件写作 ./-x.yaml 或放在 -- 之后",
+             "unknown option `-x.yaml`; a file whose name starts with - is written ./-x.yaml or after --"),
             (["--no-color=maybe", "list"],
              "--no-color 是开关,值 `maybe` 无法识别:不写值,或写 1/0、yes/no、on/off、true/false",
              "--no-color is a switch and `maybe` is not a value it takes: give no value, or 1/0, "
