@@ -72,7 +72,8 @@ ReportSpool::ReportSpool(const std::string& path) : name_(report_name(path)) {
   for (const std::string& candidate : spool_directories(out_.get())) {
     directory = candidate;
     spool_.reset(open_spool(directory));
-    if (spool_) break;
+    // No descriptor left is no fault of the folder: another would fail alike, and be blamed.
+    if (spool_ || errno == EMFILE || errno == ENFILE) break;
   }
   if (!spool_) {
     const int error = errno;

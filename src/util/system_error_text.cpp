@@ -8,7 +8,10 @@
 namespace coach {
 
 std::string system_error_text(int error_number) {
-  if (language() == Language::en) return std::strerror(error_number);
+  // The limit is named, as for `ulimit -f`: the file or folder named with it is not at fault.
+  if (language() == Language::en)
+    return std::string(std::strerror(error_number)) +
+           (error_number == EMFILE ? " (ulimit -n)" : "");
   switch (error_number) {
     case ENOENT:
       return "文件或目录不存在";
@@ -36,6 +39,7 @@ std::string system_error_text(int error_number) {
     case EBADF:  // `>&-`: the stream was closed before coach started
       return "文件描述符无效(输出已关闭?)";
     case EMFILE:
+      return "打开的文件太多(ulimit -n)";
     case ENFILE:
       return "打开的文件太多";
     case EAGAIN:  // a thread not started under a memory limit, among others
