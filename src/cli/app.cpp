@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -250,6 +251,17 @@ void warn_of_terminal_charset(const std::string& command) {
     std::cerr << charset_warning(*charset, Shown::output_only);
 }
 
+// A shell left in a folder since deleted still shows it in its prompt: every relative path then
+// fails as "no such file", which sends the user looking for the file, not the folder.
+void warn_of_deleted_working_folder() {
+  std::error_code error;
+  const bool found = !std::filesystem::current_path(error).empty();
+  if (found || error != std::errc::no_such_file_or_directory) return;
+  std::cerr << tr("coach: 警告:当前文件夹已被删除,相对路径都找不到(cd 到一个存在的文件夹再试)\n",
+                  "coach: warning: the current folder has been deleted, so no relative path can "
+                  "be found (cd to a folder that exists and try again)\n");
+}
+
 // The command line parsed and its command run; what ends it early is caught by run().
 int parse_and_run(int argc, char** argv) {
   open_closed_standard_descriptors();
@@ -307,6 +319,7 @@ int parse_and_run(int argc, char** argv) {
       return kExitBadInput;
     }
     warn_of_terminal_charset(sub->get_name());
+    warn_of_deleted_working_folder();
     return unless_stdout_failed(actions.at(sub->get_name())());
   }
   return kExitBadInput;

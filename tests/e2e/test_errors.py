@@ -486,6 +486,17 @@ class ReportsThatCannotBeWritten(CoachTestCase):
         self.assertIn('"results"', (self.tmp / "r.json").read_text(encoding="utf-8"))
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "r.json"])
 
+    def test_a_deleted_working_folder_is_said_before_a_relative_path_is_missed(self):
+        # Outside pass 45, finding 9: only "r.csv: no such file", for a folder the prompt shows.
+        answers = self.answers(1)
+        gone = self.tmp / "gone"
+        gone.mkdir()
+        result = subprocess.run([COACH, "--no-history", "--scenarios", str(FIXTURES), "grade", str(answers),
+                                 "-o", "r.csv"], cwd=gone, preexec_fn=lambda: os.rmdir(gone),
+                                capture_output=True, text=True, env={"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+        self.assertExit(result, 2)
+        self.assertIn("当前文件夹已被删除", result.stderr)
+
     def test_no_descriptor_left_for_a_spool_names_the_limit_not_another_folder(self):
         # Outside pass 45, finding 8: the spool beside the report failed for want of a
         # descriptor, the next try in TMPDIR did too, and the message blamed TMPDIR.
