@@ -191,6 +191,8 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
                                     "A critical mistake: never say that to a real customer."))) +
           "\n");
   }
+  for (const std::string& mistake : deciding_mistakes(result))
+    print(style_.bad("✗ " + mistake) + "\n");
   for (const auto& requirement : unmet) print(style_.bad("✗ " + requirement) + "\n");
 }
 

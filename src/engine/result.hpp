@@ -62,6 +62,14 @@ inline bool rule_failed(const StepResult& step, const RuleResult& rule) {
   return !rule.ok && (step.answered || !rule.forbids());
 }
 
+// Whether `rule` alone sets its step to zero, whatever the step's other rules earned: a critical
+// mistake, keyword stuffing, a reply given at an earlier step, one meant for another customer or
+// in another language (engine/scorer, engine/conversation). Reports show these first.
+inline bool zeroes_step(const RuleResult& rule) {
+  return !rule.ok && (rule.critical || rule.kind == "coherence" || rule.kind == "repetition" ||
+                      rule.kind == "address" || rule.kind == "language");
+}
+
 // One turn of the conversation as it happened.
 struct PathTurn {
   std::string step_id;

@@ -89,7 +89,10 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
       break;
   }
   compiled.description = describe_rule(compiled);
-  if (rule.kind == RuleKind::concept_present) compiled.absence = describe_absence(compiled);
+  // A generated "缺少「X」,例如:…" under the trainer's own feedback said less, and its first two
+  // phrases were often wrong for the case (outside pass 46, finding 8).
+  if (rule.kind == RuleKind::concept_present && rule.feedback.empty())
+    compiled.absence = describe_absence(compiled);
   return compiled;
 }
 

@@ -129,7 +129,8 @@ void judge_phrases(const CompiledRule& rule, const NormalizedText& reply, RuleRe
   switch (rule.rule->kind) {
     case RuleKind::any_of:
       result.ok = found;
-      if (!result.ok)
+      // The trainer's feedback says what was wanted; the keyword list under it is the rubric's.
+      if (!result.ok && rule.rule->feedback.empty())
         result.detail = fmt::format(fmt::runtime(tr("应说到其中之一:{}。", "say one of: {}.")),
                                     quoted_list(phrases));
       break;

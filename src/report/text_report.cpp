@@ -64,12 +64,84 @@ std::string no_reply_text(const StepResult& step, const Style& style) {
 
 }  // namespace
 
+namespace {
+
+// A rule's verdict and what it says. A forbidding rule that held gets no ✓: nothing it looks for
+// was found, which is not proof the reply avoided the mistake, and a green tick read as praise.
+std::string rule_text(const StepResult& step, const RuleResult& rule, const Style& style) {
+  // A step never reached was not judged: a ✗ there would read as something said wrong.
+  const std::string mark = !step.answered   ? style.dim("–")
+                           : !rule.ok       ? style.bad("✗")
+                           : rule.forbids() ? style.dim("·")
+                                            : style.good("✓");
+  std::string line = fmt::format("    {} {}", mark, rule.description);
+  if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
+  // Nothing was said that could break a rule: an unanswered step is no critical mistake.
+  if (rule.critical && !rule.ok && step.answered)
+    line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
+  if (rule.ok && !rule.matched.empty() && !rule.forbids())
+    line += style.dim(fmt::format(" “{}”", step.text_at(rule.matched.front())));
+  std::string out = line + "\n";
+  if (!step.answered) return out;  // every rule would only repeat "not answered"
+  if (!rule.ok) {
+    out += fmt::format("      {}\n", rule.feedback);
+    if (!rule.detail.empty() && rule.detail != rule.feedback)
+      out += style.dim(fmt::format("      {}", rule.detail)) + "\n";
+  } else if (!rule.feedback.empty()) {
+    out += style.dim(fmt::format("      {}", rule.feedback)) + "\n";
+  }
+  return out;
+}
+
+// What set the step to zero comes first, said as such: under a column of ticks and points it
+// read as one more remark. A reply mostly in another language is judged on that alone: its
+// other verdicts (no empathy found in English words) would teach the wrong thing.
+std::string rules_text(const StepResult& step, const Style& style) {
+  std::string out;
+  if (!step.answered) {
+    for (const auto& rule : step.rules) out += rule_text(step, rule, style);
+    return out;
+  }
+  int zeroing = 0;
+  bool foreign = false;
+  for (const auto& rule : step.rules) {
+    if (!zeroes_step(rule)) continue;
+    out += rule_text(step, rule, style);
+    ++zeroing;
+    foreign = foreign || rule.kind == "language";
+  }
+  if (zeroing > 0) {
+    const std::string_view why =
+        foreign ? tr("  → 本步记 0 分:回答大半不是中文,其余各项不评。",
+                     "  → this step scores 0: the reply is mostly not in Chinese, so nothing "
+                     "else is judged.")
+        : zeroing == 1
+            ? tr("  → 本步记 0 分:上面这一条一票否决,下面各项的得分不计。",
+                 "  → this step scores 0: the point above outweighs the rest; the points "
+                 "below do not count.")
+            : tr("  → 本步记 0 分:上面这几条一票否决,下面各项的得分不计。",
+                 "  → this step scores 0: the points above outweigh the rest; the points "
+                 "below do not count.");
+    out += style.bad(std::string(why)) + "\n";
+  }
+  if (foreign) return out;
+  for (const auto& rule : step.rules) {
+    if (!zeroes_step(rule)) out += rule_text(step, rule, style);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string format_step_feedback(const StepResult& step, const Style& style) {
   std::string out;
   const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
                                           : style.bad(std::string(tr("未通过", "failed")));
-  out += fmt::format("  {} {}/{} {}\n", style.bold(fmt::format("[{}]", step.step_id)), step.score,
-                     step.max, verdict);
+  // Out of 100, as the summary's bars and every report's stage scores: the rules' points
+  // (30/130, 0/105) read as another scale.
+  const long percent = step.answered ? std::lround(100.0 * step.ratio()) : 0;
+  out += fmt::format("  {} {}/100 {}\n", style.bold(fmt::format("[{}]", step.step_id)), percent,
+                     verdict);
   if (!step.passed && !step.principle.empty()) {
     out +=
         style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
@@ -83,30 +155,7 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
   } else {
     out += no_reply_text(step, style);
   }
-  for (const auto& rule : step.rules) {
-    // A step never reached was not judged: a ✗ there would read as something said wrong.
-    const std::string mark = !step.answered ? style.dim("–")
-                             : rule.ok      ? style.good("✓")
-                                            : style.bad("✗");
-    std::string line = fmt::format("    {} {}", mark, rule.description);
-    if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
-    // Nothing was said that could break a rule: an unanswered step is no critical mistake.
-    if (rule.critical && !rule.ok && step.answered)
-      line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
-    if (rule.ok && !rule.matched.empty() && rule.kind != "forbid" && rule.kind != "none_of") {
-      line += style.dim(fmt::format(" “{}”", step.text_at(rule.matched.front())));
-    }
-    out += line + "\n";
-    if (!step.answered) continue;  // every rule would only repeat "not answered"
-    if (!rule.ok) {
-      out += fmt::format("      {}\n", rule.feedback);
-      if (!rule.detail.empty() && rule.detail != rule.feedback)
-        out += style.dim(fmt::format("      {}", rule.detail)) + "\n";
-    } else if (!rule.feedback.empty()) {
-      out += style.dim(fmt::format("      {}", rule.feedback)) + "\n";
-    }
-  }
-  return out;
+  return out + rules_text(step, style);
 }
 
 // Ids and stage labels are padded to the widest of the attempt, so the scores form a column in
@@ -269,6 +318,8 @@ class TextWriter : public ReportWriter {
              style_.bad(std::string(tr("有关键规则未通过,本次作答不及格。",
                                        "A critical rule failed: the attempt fails."))) +
              "\n";
+    for (const std::string& mistake : deciding_mistakes(attempt))
+      out += "  " + style_.bad("✗ " + mistake) + "\n";
     out += exam_note_text(note, style_);
     out += steps_text(attempt, style_);
     return out + "\n";

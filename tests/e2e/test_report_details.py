@@ -241,6 +241,51 @@ class StepsWithoutAReply(CoachTestCase):
         self.assertFalse(any(rule["failed"] for rule in forbidding))
 
 
+class FeedbackThatTeaches(CoachTestCase):
+    """Outside pass 46 (a training lead on whether the feedback teaches), findings 1, 6, 7, 8
+    and 12: what decides a step comes first and is said to, a rule that found nothing to forbid
+    is no ✓, the summary names the mistakes that zeroed steps, and no keyword list follows the
+    trainer's own words."""
+
+    def grade_text(self, scenario, responses, lang="zh"):
+        lines = [f"scenario: {scenario}", "responses:"]
+        lines += [f"  {step}: {json.dumps(text, ensure_ascii=False)}" for step, text in responses.items()]
+        answers = self.write("a.yaml", "\n".join(lines) + "\n")
+        return run("--scenarios", str(BUNDLED), "grade", str(answers), "--no-history", lang=lang).stdout
+
+    def test_what_zeroes_a_step_comes_first_and_the_summary_names_it(self):
+        text = self.grade_text("sms-failure", {
+            "vent": "李先生您好,换了谁都会着急,您的心情我很理解。您慢慢说,我在听。",
+            "apologize": "李先生,真的很抱歉给您添麻烦了。我确认一下:您这两天短信一条都发不出去,是这样吗?"})
+        vent = text.split("[vent]")[1].split("[apologize]")[0]
+        self.assertIn("[vent] 0/100", text)  # out of 100, not the rules' points
+        deciding = vent.index("✗ 称呼对客户的姓和性别")
+        self.assertLess(deciding, vent.index("体现「移情"))
+        self.assertIn("→ 本步记 0 分:上面这一条一票否决,下面各项的得分不计。", vent)
+        header = text.split("[vent]")[0]
+        self.assertIn("✗ 第 1、2 步:称呼对客户的姓和性别(“李先生”)", header)
+
+    def test_a_forbidding_rule_that_found_nothing_is_no_tick(self):
+        text = self.grade_text("missing-balance", {"vent": "先生您好,您的心情我很理解,请您慢慢说。"})
+        self.assertRegex(text, r"· 避免「责怪、怀疑、教训或讽刺客户」")
+        self.assertNotRegex(text, r"✓ 避免「")
+
+    def test_a_reply_in_english_is_judged_on_its_language_alone(self):
+        text = self.grade_text("missing-balance", {"vent": "Sir, I completely understand how you feel. "
+                                                           "Please tell me what happened."}, lang="en")
+        vent = text.split("[vent]")[1]
+        self.assertIn("✗ answers in Chinese", vent)
+        self.assertIn("this step scores 0: the reply is mostly not in Chinese, so nothing else is judged", vent)
+        self.assertNotIn("empathy", vent)
+
+    def test_no_keyword_list_under_the_trainer_s_own_feedback(self):
+        text = self.grade_text("hall-outage", {"announce": "各位客户请注意,营业厅暂停办理业务。"})
+        announce = text.split("[announce]")[1].split("[explain]")[0]
+        self.assertIn("播音要说明原因:由于停电", announce)  # the trainer's own words
+        self.assertNotIn("应说到其中之一", announce)
+        self.assertNotIn("缺少「", announce)
+
+
 class TraineeMeanScores(CoachTestCase):
     """Finding 11: the mean of 33.333… and 0 is 16.7, not the 16.6 of 33.3 and 0.0 rounded again."""
 
