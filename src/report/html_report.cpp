@@ -191,8 +191,11 @@ std::string inputs_section(const std::vector<InputFile>& inputs) {
 // A rule of a step with no reply was not judged: marked –, as in the text report.
 std::string rule_line(const StepResult& step, const RuleResult& rule) {
   if (!step.answered) return fmt::format("<li class=\"dim\">– {}</li>", html(rule.description));
-  std::string out = fmt::format("<li class=\"{}\">{} {}", rule.ok ? "ok" : "bad",
-                                rule.ok ? "✓" : "✗", html(rule.description));
+  // A forbidding rule that found nothing is no ✓, as in the text report.
+  const bool found_nothing = rule.ok && rule.forbids();
+  std::string out =
+      fmt::format("<li class=\"{}\">{} {}", found_nothing ? "dim" : (rule.ok ? "ok" : "bad"),
+                  found_nothing ? "·" : (rule.ok ? "✓" : "✗"), html(rule.description));
   if (!rule.ok && !rule.feedback.empty()) out += " — " + html(rule.feedback);
   if (!rule.ok && !rule.detail.empty() && rule.detail != rule.feedback)
     out += " <span class=\"dim\">" + html(rule.detail) + "</span>";

@@ -269,6 +269,9 @@ class FeedbackThatTeaches(CoachTestCase):
         text = self.grade_text("missing-balance", {"vent": "先生您好,您的心情我很理解,请您慢慢说。"})
         self.assertRegex(text, r"· 避免「责怪、怀疑、教训或讽刺客户」")
         self.assertNotRegex(text, r"✓ 避免「")
+        answers = self.tmp / "a.yaml"
+        html = run("--scenarios", str(BUNDLED), "grade", str(answers), "--no-history", "--format", "html").stdout
+        self.assertIn('<li class="dim">· 避免「责怪、怀疑、教训或讽刺客户」', html)
 
     def test_a_reply_in_english_is_judged_on_its_language_alone(self):
         text = self.grade_text("missing-balance", {"vent": "Sir, I completely understand how you feel. "
