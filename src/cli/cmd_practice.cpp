@@ -379,7 +379,7 @@ class PracticeRun {
 
   void run_command(const std::string& command) {
     if (command == "/help") return screen_.help(options_.exam);
-    if (command == "/hint") return screen_.hint(*session_.current_step().step);
+    if (command == "/hint") return screen_.hint(session_.current_step());
     if (command == "/repeat") return show_customer_line();
     if (command == "/skip") {
       session_.skip();

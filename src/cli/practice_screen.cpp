@@ -108,12 +108,42 @@ void PracticeScreen::feedback(const StepResult& result, const Step& step, double
         "\n");
 }
 
-void PracticeScreen::hint(const Step& step) const {
-  const std::string text = step.principle.empty()
+namespace {
+
+bool asks_for_something(const Rule& rule) {
+  return rule.kind != RuleKind::concept_forbidden && rule.kind != RuleKind::none_of &&
+         rule.kind != RuleKind::max_chars;
+}
+
+// What the step's rules ask for, worth most first: the principle alone is shown again after the
+// reply, and a hint should name what to do (outside pass 46, finding 13) without the answer.
+std::string wanted_text(const CompiledStep& step) {
+  std::vector<const CompiledRule*> asks;
+  for (const CompiledRule& rule : step.rules)
+    if (asks_for_something(*rule.rule)) asks.push_back(&rule);
+  std::stable_sort(asks.begin(), asks.end(), [](const CompiledRule* a, const CompiledRule* b) {
+    return a->rule->points > b->rule->points;
+  });
+  std::string out;
+  for (const CompiledRule* rule : asks) {
+    if (!out.empty()) out += tr(";", "; ");
+    out += std::string_view(rule->description);
+  }
+  return out;
+}
+
+}  // namespace
+
+void PracticeScreen::hint(const CompiledStep& step) const {
+  const std::string text = step.step->principle.empty()
                                ? std::string(tr("想想客户此刻最需要什么。",
                                                 "Think about what the customer needs right now."))
-                               : step.principle;
+                               : step.step->principle;
   print(style_.warn(fmt::format(fmt::runtime(tr("提示:{}", "Hint: {}")), text)) + "\n");
+  if (const std::string wanted = wanted_text(step); !wanted.empty())
+    print(style_.warn(
+              fmt::format(fmt::runtime(tr("这一步要做到:{}", "This step asks: {}")), wanted)) +
+          "\n");
 }
 
 void PracticeScreen::model_answer(const Step& step, std::size_t number) const {

@@ -32,7 +32,7 @@ class PracticeScreen {
   // customer walked out, which ends it).
   void feedback(const StepResult& result, const Step& step, double seconds,
                 bool retry_offered) const;
-  void hint(const Step& step) const;
+  void hint(const CompiledStep& step) const;
   // `number`: the step's number as the trainee met it, said when the answer is asked for later
   // (`/model`); 0 under the step's own feedback.
   void model_answer(const Step& step, std::size_t number = 0) const;

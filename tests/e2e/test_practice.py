@@ -672,6 +672,8 @@ class PipedSessions(CoachTestCase):
         self.assertExit(result, 0)
         self.assertIn("/retry", result.stdout)
         self.assertIn("Hint: 先解决心情", result.stdout)
+        # Outside pass 46, finding 13: the principle alone was shown again after the reply.
+        self.assertIn("This step asks: includes empathy; addresses the customer by name", result.stdout)
         self.assertEqual(result.stdout.count("你们凭什么扣我钱"), 2)
         self.assertIn("你说怎么办", result.stdout)
 
