@@ -176,9 +176,12 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     const std::string painted = step.passed ? style.good(bar) : style.bad(bar);
     // 0–100, as the step lines, the history and every report give a stage: a step's raw
     // points (90/90, 105/105) read as another scale.
-    const long percent = step.answered ? std::lround(100.0 * step.ratio()) : 0;
-    out += fmt::format("  {} {} {} {:>3}\n", pad_right(step.step_id, id_width), painted,
-                       pad_right(stage_label(step.stage), label_width), percent);
+    // A step left unanswered (a session ended early) is said so, not shown as a reply worth 0.
+    const std::string score = step.answered
+                                  ? fmt::format("{:>3}", std::lround(100.0 * step.ratio()))
+                                  : style.dim(std::string(tr("未作答", "not answered")));
+    out += fmt::format("  {} {} {} {}\n", pad_right(step.step_id, id_width), painted,
+                       pad_right(stage_label(step.stage), label_width), score);
   }
   return out;
 }

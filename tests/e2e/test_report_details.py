@@ -281,6 +281,14 @@ class FeedbackThatTeaches(CoachTestCase):
         self.assertIn("this step scores 0: the reply is mostly not in Chinese, so nothing else is judged", vent)
         self.assertNotIn("empathy", vent)
 
+    def test_a_step_left_unanswered_is_said_so_in_the_summary(self):
+        # finding 13: a session ended early showed the steps it never reached as a 0.
+        shown = run("--scenarios", str(BUNDLED), "practice", "missing-balance", "--no-history",
+                    "--record", str(self.tmp / "r.yaml"), input="先生您好\n/quit\n").stdout
+        summary = shown.split("═══ 总结 ═══")[1]
+        self.assertRegex(summary, r"(?m)^  apologize +░+ 道歉复述 未作答$")
+        self.assertRegex(summary, r"(?m)^  vent +[█░]+ 倾听发泄 +\d+$")
+
     def test_no_keyword_list_under_the_trainer_s_own_feedback(self):
         text = self.grade_text("hall-outage", {"announce": "各位客户请注意,营业厅暂停办理业务。"})
         announce = text.split("[announce]")[1].split("[explain]")[0]
