@@ -227,7 +227,13 @@ class Reactions(CoachTestCase):
         # Each stage ends in its score of 100 (outside pass 40, finding 08), right-aligned.
         rows = [line for line in shown.split("Summary")[1].splitlines() if "░" in line and "anger" not in line]
         self.assertGreaterEqual(len(rows), 5)
-        self.assertEqual(len({len(row) for row in rows}), 1, rows)
+        scored = [row for row in rows if not row.endswith("not answered")]
+        self.assertEqual(len({len(row) for row in scored}), 1, rows)
+        # A step never reached says so where the score stands (outside pass 46, finding 13).
+        column = len(scored[0]) - 3
+        for row in rows:
+            if row.endswith("not answered"):
+                self.assertEqual(row.index("not answered"), column, rows)
 
     def test_a_curt_reply_angers_the_customer(self):
         # “哦。” is the cold service the documents list among complaints: every type reacts.
