@@ -24,7 +24,7 @@ std::string failed_rules(const StepResult& result) {
     if (rule.ok) continue;
     out += fmt::format("\n    - {}{}: {}", rule.description,
                        rule.critical ? tr("(关键)", " (critical)") : "",
-                       rule.detail.empty() ? rule.feedback : rule.detail);
+                       rule.detail.empty() ? rule.feedback.str() : rule.detail);
   }
   return out;
 }
@@ -82,7 +82,7 @@ bool words_found_but_discounted(const CompiledRule& rule, const ScoredReply& sco
 
 std::string unearned_text(const CompiledStep& step, const CompiledRule& rule,
                           const RuleResult& first, bool discounted) {
-  const std::string why = first.detail.empty() ? first.feedback : first.detail;
+  const std::string why = first.detail.empty() ? first.feedback.str() : first.detail;
   if (forbids(rule.rule->kind))
     return fmt::format(fmt::runtime(tr("步骤 `{}` 的每个示范回答都违反了规则「{}」:{}",
                                        "every model answer of step `{}` breaks the rule “{}”: {}")),

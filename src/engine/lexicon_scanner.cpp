@@ -113,7 +113,10 @@ void LexiconScanner::add_pattern(const TrainerPattern& source, Owner owner, Word
       pattern.words_found = pattern.words_found && !word.empty();
     }
   }
-  for (const auto& word : words.leading) pattern.leading.push_back(word_number(word, numbers));
+  for (const auto& word : words.leading) {
+    pattern.leading.push_back(word_number(word, numbers));
+    pattern.leading_bits |= word_bit(pattern.leading.back());
+  }
   patterns_.push_back(std::move(pattern));
 }
 
@@ -203,9 +206,7 @@ void LexiconScanner::run(const Pattern& pattern, NegationReader& negations, std:
   std::size_t tried = SIZE_MAX;
   for (const WordFound& word : unit_words) {
     if (word.begin < start || word.begin == tried) continue;
-    if (std::find(pattern.leading.begin(), pattern.leading.end(), word.word) ==
-        pattern.leading.end())
-      continue;
+    if (!leads(pattern, word.word)) continue;
     if (!may_match_from(pattern, word.begin)) return;
     tried = word.begin;
     re2::StringPiece match;

@@ -9,6 +9,7 @@
 // one its concept compiled at load: nothing is compiled twice.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <span>
@@ -55,6 +56,9 @@ class LexiconScanner {
     std::vector<std::vector<std::uint32_t>> required;
     // Word numbers, one of which begins every match. Empty: matches may begin anywhere.
     std::vector<std::uint32_t> leading;
+    // Bit (number % 64) set for each leading word: most words of a reply lead no match of the
+    // pattern, and one bit says so without searching `leading`.
+    std::uint64_t leading_bits = 0;
     // Whether every required word is one the automaton can find (none is empty), so that the
     // words found in the reply say where each stands in a match (first_required_word).
     bool words_found = true;
@@ -63,6 +67,11 @@ class LexiconScanner {
     std::uint32_t word;
     std::uint32_t begin;
   };
+  static std::uint64_t word_bit(std::uint32_t word) { return std::uint64_t{1} << (word % 64); }
+  static bool leads(const Pattern& pattern, std::uint32_t word) {
+    return (pattern.leading_bits & word_bit(word)) != 0 &&
+           std::find(pattern.leading.begin(), pattern.leading.end(), word) != pattern.leading.end();
+  }
   using Hits = std::vector<std::pair<std::uint32_t, PhraseMatch>>;  // concept number, match
   class Units;
 

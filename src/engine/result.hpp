@@ -6,17 +6,18 @@
 
 #include "model/stage.hpp"
 #include "text/normalizer.hpp"
+#include "util/shared_text.hpp"
 
 namespace coach {
 
 struct RuleResult {
-  std::string kind;         // the rule's kind key: concept, forbid, any_of …
-  std::string description;  // what the rule asks for, in the current language
+  std::string kind;        // the rule's kind key: concept, forbid, any_of …
+  SharedText description;  // what the rule asks for, in the current language
   bool ok = false;
   int points = 0;  // earned
   int max = 0;
   bool critical = false;
-  std::string feedback;           // the trainer's teaching text (on failure) or praise (on success)
+  SharedText feedback;            // the trainer's teaching text (on failure) or praise (on success)
   std::string detail;             // what exactly went wrong in this reply, generated
   std::vector<TextSpan> matched;  // where the reply (as typed) satisfied or broke the rule
   std::vector<std::string> missing;  // what was looked for and not found

@@ -89,6 +89,8 @@ std::optional<CompiledRule> compile_rule(const Rule& rule, const Step& step,
       break;
   }
   compiled.description = describe_rule(compiled);
+  compiled.praise = rule.praise;
+  compiled.feedback = rule.feedback;
   // A generated "缺少「X」,例如:…" under the trainer's own feedback said less, and its first two
   // phrases were often wrong for the case (outside pass 46, finding 8).
   if (rule.kind == RuleKind::concept_present && rule.feedback.empty())

@@ -11,6 +11,7 @@
 #include "engine/concept_index.hpp"
 #include "engine/trainer_pattern.hpp"
 #include "model/scenario.hpp"
+#include "util/shared_text.hpp"
 
 namespace coach {
 
@@ -31,7 +32,9 @@ struct CompiledRule {
   std::shared_ptr<const TrainerPattern> regex;   // regex
   AddressForms address_forms;                    // addresses_customer
   std::vector<std::string> misfit_titles;        // concept: titles that must not count
-  std::string description;                       // describe_rule, in the language at compile
+  SharedText description;                        // describe_rule, in the language at compile
+  SharedText praise;    // the rule's own, shared with every result (RuleResult::feedback)
+  SharedText feedback;  // the same
   std::string absence;  // describe_absence for a required concept, in the language at compile
   // The rule's own `critical`, or true when it forbids a concept the lexicon forbids
   // everywhere: a step's own rule gives its feedback and points, never a pass to say it.

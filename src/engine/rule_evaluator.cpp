@@ -411,9 +411,9 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   }
   result.points = result.ok ? rule.points : 0;
   if (result.ok) {
-    result.feedback = rule.praise;
+    result.feedback = compiled.praise;
   } else {
-    result.feedback = rule.feedback.empty() ? result.detail : rule.feedback;
+    result.feedback = compiled.feedback.empty() ? SharedText(result.detail) : compiled.feedback;
   }
   return result;
 }

@@ -1,6 +1,7 @@
 #include "text/miswritings.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "util/utf8.hpp"
@@ -59,6 +60,70 @@ bool is_slip(const Miswriting& m, std::string_view text, std::size_t at) {
   return m.only_before.empty() || m.only_before.find(following) != std::u32string_view::npos;
 }
 
+// Every slip begins with a character of three bytes, and those characters end in a few of the 64
+// continuation bytes: one bit for each. A reply is read once, character by character, and only
+// where such a byte ends one is the table looked at (searching the text for each slip in turn
+// compared bytes at most Chinese characters, since they begin with the same few bytes).
+constexpr std::uint64_t slip_ends() {
+  std::uint64_t ends = 0;
+  for (const Miswriting& m : kMiswritings) ends |= std::uint64_t{1} << (m.slip[2] & 0x3F);
+  return ends;
+}
+constexpr std::uint64_t kSlipEnds = slip_ends();
+
+constexpr bool slips_begin_with_three_bytes() {
+  for (const Miswriting& m : kMiswritings)
+    if (m.slip.size() < 3 || (m.slip[0] & 0xF0) != 0xE0) return false;
+  return true;
+}
+static_assert(slips_begin_with_three_bytes());
+
+// How many bytes the character that begins with `lead` takes (the text is valid UTF-8).
+std::size_t character_size(unsigned char lead) {
+  return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+const Miswriting* slip_at(std::string_view text, std::size_t at) {
+  for (const Miswriting& m : kMiswritings)
+    if (text.substr(at).starts_with(m.slip) && is_slip(m, text, at)) return &m;
+  return nullptr;
+}
+
+// Whether a character of UTF-8 `text` (of the Basic Multilingual Plane) is in `set`, at compile
+// time.
+constexpr bool holds_any_of(std::string_view text, std::u32string_view set) {
+  for (std::size_t at = 0; at < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3;
+    char32_t c = size == 1 ? lead : size == 2 ? lead & 0x1F : lead & 0x0F;
+    for (std::size_t k = 1; k < size; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    if (set.find(c) != std::u32string_view::npos) return true;
+    at += size;
+  }
+  return false;
+}
+
+// What mending in one pass, in the order of the text, relies on to give what mending one kind
+// of slip after another gives: no slip begins inside another (a slip mended cannot hide or make
+// another), and neither a slip nor what mends it is a character that decides whether a slip is
+// one (what stands before and after it, 经 and the account verbs of since_already).
+constexpr bool mended_in_one_pass() {
+  constexpr std::u32string_view kJingCharacter = U"经";
+  for (const Miswriting& m : kMiswritings) {
+    for (const Miswriting& other : kMiswritings) {
+      if (m.slip.substr(3).find(other.slip.substr(0, 3)) != std::string_view::npos) return false;
+      for (const std::string_view text : {m.slip, m.meant}) {
+        for (const std::u32string_view decides :
+             {other.after, other.not_before, other.only_before, kAccountVerbs, kJingCharacter})
+          if (holds_any_of(text, decides)) return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(mended_in_one_pass());
+
 // The characters of the table, with those since_already reads.
 std::u32string named_characters() {
   std::u32string named(kAccountVerbs);
@@ -89,12 +154,15 @@ std::u32string_view characters_deciding_slips() {
   return characters;
 }
 
+// One pass in the order of the text (mended_in_one_pass).
 void mend_miswritten_words(std::string& text) {
-  for (const Miswriting& m : kMiswritings) {
-    for (std::size_t at = text.find(m.slip); at != std::string::npos;
-         at = text.find(m.slip, at + m.slip.size())) {
-      if (is_slip(m, text, at)) text.replace(at, m.meant.size(), m.meant);
+  for (std::size_t at = 0; at + 2 < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const auto last = static_cast<unsigned char>(text[at + 2]);
+    if (character_size(lead) == 3 && ((kSlipEnds >> (last & 0x3F)) & 1) != 0) {
+      if (const Miswriting* m = slip_at(text, at)) text.replace(at, m->meant.size(), m->meant);
     }
+    at += character_size(lead);
   }
 }
 

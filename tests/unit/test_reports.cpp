@@ -315,7 +315,7 @@ TEST_CASE("an unanswered step's forbidding rules count as failed in no report") 
   const std::string junit = render("junit", {attempt});
   CHECK(junit.find("✗") == std::string::npos);
   CHECK(junit.find("critical") == std::string::npos);
-  CHECK(junit.find("– " + step.rules[0].description) != std::string::npos);
+  CHECK(junit.find("– " + step.rules[0].description.str()) != std::string::npos);
   CHECK(junit.find(step.rules[1].description) == std::string::npos);
 
   const auto json = nlohmann::json::parse(render("json", {attempt}));
