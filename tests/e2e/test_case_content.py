@@ -69,7 +69,7 @@ class CaseContent(CoachTestCase):
             with self.subTest(scenario=scenario, step=step_id):
                 self.assertTrue(step["passed"], step["rules"])
                 if step_id == "vent":  # 000's sentences name no fact and lose nothing for it
-                    self.assertTrue(rule_ok(step, "说的是这位客户的事"), step["rules"])
+                    self.assertTrue(rule_ok(step, "没有说成别的客户的事"), step["rules"])
 
     def test_the_callback_opening_needs_company_and_reason(self):
         # adv42 03: 000 第五步 开场“至少要包括公司名称,你的名字或工号和一段引起客户兴趣的陈述”.

@@ -1323,10 +1323,10 @@ class EverydayPromisesAndGoodRepliesPass19(CoachTestCase):
     def test_honest_words_and_the_fault_named_otherwise(self):
         # Left by the helper: 没法给您准确答复 is the honesty the step asks for, not its negation;
         # 卡死 is how many say 死机.
-        self.assert_rule("说到其一:“准确”", [
+        self.assert_rule("坦诚说明要核实后才能准确回答", [
             ("type-rational", "no-guessing", "孙先生,这个收费的依据我现在没法给您准确答复,我不想随便说,需要核实一下。", True),
             ("type-rational", "no-guessing", "孙先生,这个收费是物价部门定的。", False)])
-        self.assert_rule("说到其一:“死机”", [
+        self.assert_rule("如实告诉客户:系统死机了", [
             ("computer-crash", "tell", "女士,真对不起,营业系统突然卡死了,您的补卡暂时停在这一步。", True),
             ("computer-crash", "tell", "女士,真对不起,您的补卡暂时停在这一步。", False)])
 
@@ -1410,7 +1410,7 @@ class GoodRepliesPass21(CoachTestCase):
             ("securities-rude-staff", "facts", "孙女士,可能有点误会。", True),
             ("securities-rude-staff", "thank", "孙女士,谢谢您打电话来告诉我们。您反映的问题,我们绝不会当成“没那么严重”,会加强柜台人员的服务培训。您看还有别的需要我帮您的吗?", False),
             ("securities-rude-staff", "thank", "孙女士,谢谢您打电话来告诉我们。其实这事没那么严重,我们会加强柜台人员的服务培训。您看还有别的需要我帮您的吗?", True)])
-        self.assert_rule("不说:“我试试”", [
+        self.assert_rule("不说“我试试”“看看能不能”", [
             ("type-hardline", "firm-line", "郝先生,很抱歉,免违约金解约这个要求我们确实无法满足。我也不想拿“试试看”来搪塞您。", True),
             ("type-hardline", "firm-line", "郝先生,您别着急,我帮您试试。", False),
             ("type-hardline", "firm-line", "郝先生,我试试看吧。", False)])

@@ -155,7 +155,8 @@ class ListAndShow(CoachTestCase):
         text = run("show", "securities-rude-staff")
         self.assertExit(text, 0)
         self.assertIn("哪一步都不能说:", text.stdout.split("第 1 步")[0])
-        self.assertIn("“把她开除”", text.stdout)
+        # Outside pass 46, finding 08: it says what the trainee must not do, not its word list.
+        self.assertIn("调查之前不许诺怎么处分员工", text.stdout)
         shown = json.loads(run("show", "securities-rude-staff", "--format", "json").stdout)
         self.assertEqual([rule["kind"] for rule in shown["never_say"]], ["none_of"])
         self.assertTrue(shown["never_say"][0]["critical"])

@@ -1042,7 +1042,7 @@ class CaseFacts(CoachTestCase):
             ("王先生,钱是退不了的,这是一项信息服务的月费。", False),
             ("王先生,由于您的号码被开通了一项信息服务,每个月扣1.8元。我现在就给您停掉,钱今天之内退到您账户里。", True)])
         self.assertFalse(self.step("missing-balance", "resolve", "王先生,我给您退1.8元吧。")["passed"])
-        self.assert_cases("sms-failure", "resolve", "解决方法与行动", [
+        self.assert_cases("sms-failure", "resolve", "说清楚现在就做什么", [
             ("李女士,我马上给您处理,24小时内处理好,处理好给您回电话,急事您可以先想想别的办法。", False),
             ("李女士,我马上给您处理,24小时内处理好,处理好给您回电话。这两天您可以先打电话联系。", False),
             ("李女士,我现在就帮您重新设置短信中心号码;如果还不行,我马上报给技术人员检修,明天中午前给您回电话。这两天您可以先打电话联系。", True)])

@@ -241,7 +241,7 @@ class StepsWithoutAReply(CoachTestCase):
         self.assertFalse(any(rule["failed"] for rule in forbidding))
 
 
-class FeedbackThatTeaches(CoachTestCase):
+class FeedbackLayout(CoachTestCase):
     """Outside pass 46 (a training lead on whether the feedback teaches), findings 1, 6, 7, 8
     and 12: what decides a step comes first and is said to, a rule that found nothing to forbid
     is no ✓, the summary names the mistakes that zeroed steps, and no keyword list follows the
