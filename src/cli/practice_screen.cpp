@@ -97,9 +97,9 @@ void PracticeScreen::walked_out(const Scenario& s) const {
 
 // The time-limit note right after the rules (one of which is the limit), before the model
 // answer: printed after it, it read as a remark on the model answer.
-void PracticeScreen::feedback(const StepResult& result, const Step& step, double seconds,
-                              bool retry_offered) const {
-  print(std::string("\n") + format_step_feedback(result, style_));
+void PracticeScreen::feedback(const StepResult& result, const PathTurn& turn, const Step& step,
+                              double seconds, bool retry_offered) const {
+  print(std::string("\n") + format_step_feedback(result, style_, &turn));
   too_slow(step, seconds);
   model_answer(step);
   if (!retry_offered) return;
@@ -199,7 +199,8 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
                              const std::vector<std::string>& unmet) const {
   if (exam) {
     print(std::string("\n"));
-    for (const auto& step : result.steps) print(format_step_feedback(step, style_));
+    for (const auto& step : result.steps)
+      print(format_step_feedback(step, style_, result.turn_of(step.step_id)));
   }
   print(std::string("\n") + style_.bold(std::string(tr("═══ 总结 ═══", "═══ Summary ═══"))) + "\n");
   print(format_stage_summary(result, style_));

@@ -28,9 +28,9 @@ class PracticeScreen {
   void too_slow(const Step& step, double seconds) const;
   void walked_out(const Scenario& scenario) const;
   // `seconds`: how long the reply took, for the time-limit note under the rules it explains.
-  // The step's feedback; `/retry` is offered only where the session goes on (not after the
-  // customer walked out, which ends it).
-  void feedback(const StepResult& result, const Step& step, double seconds,
+  // The step's feedback, with what the reply did to the anger (`turn`); `/retry` is offered
+  // only where the session goes on (not after the customer walked out, which ends it).
+  void feedback(const StepResult& result, const PathTurn& turn, const Step& step, double seconds,
                 bool retry_offered) const;
   void hint(const CompiledStep& step) const;
   // `number`: the step's number as the trainee met it, said when the answer is asked for later

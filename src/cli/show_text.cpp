@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/conversation.hpp"
 #include "engine/rule_evaluator.hpp"
 #include "util/i18n.hpp"
 
@@ -41,6 +42,19 @@ std::string reaction_list(const Rubric& rubric, std::vector<std::pair<std::strin
   return fmt::format("{}", fmt::join(shown, tr(",", ", ")));
 }
 
+// What calming does not do, told once before the steps: the anger bar does not reward saying
+// the same soothing words again and again.
+std::string how_calming_wears_text() {
+  return fmt::format(
+      fmt::runtime(
+          tr("  同一种安抚的话每多说一次,效果减半;回答有关键错误、堆砌关键词或照搬前面的回答时,"
+             "安抚的话都不起作用(照搬还让客户更生气 {:+})\n",
+             "  The same calming words calm half as much each time they are said "
+             "again; in a reply with a critical mistake, keyword stuffing or a reply "
+             "said before, calming words do nothing (a reply said before angers {:+})\n")),
+      kRepeatedReplyAnger);
+}
+
 // What calms this customer and what inflames them (the type's preset with the scenario's
 // overrides): the reason behind the anger bar a trainee sees move.
 std::string temper_text(const Rubric& rubric) {
@@ -57,12 +71,14 @@ std::string temper_text(const Rubric& rubric) {
   }
   if (calming.empty() && inflaming.empty())
     return out + std::string(tr("  客户对说法没有特别反应\n", "  No phrase moves this customer\n"));
-  if (!calming.empty())
+  const bool calms_at_all = !calming.empty();
+  if (calms_at_all)
     out += fmt::format(fmt::runtime(tr("  让客户消气:{}\n", "  Calmed by: {}\n")),
                        reaction_list(rubric, std::move(calming)));
   if (!inflaming.empty())
     out += fmt::format(fmt::runtime(tr("  让客户更生气:{}\n", "  Angered by: {}\n")),
                        reaction_list(rubric, std::move(inflaming)));
+  if (calms_at_all) out += how_calming_wears_text();
   return out;
 }
 

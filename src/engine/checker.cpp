@@ -182,6 +182,18 @@ void explain_why_they_fail(const Rubric& rubric, const CompiledStep& step, Score
   }
 }
 
+// Why a model answer that breaks no rule still fails: it earns nothing the step asks for, so the
+// points of the rules that forbid were withheld (a step whose only points are theirs).
+std::string withheld_points_text(const StepResult& result) {
+  if (!result.avoidance_points_withheld) return "";
+  return std::string(
+      tr("\n    - 没有得到这一步任何要求说到的规则的分数,禁止类规则(forbid、none_of、"
+         "max_chars)的分数因此不计:请给好回答会说到的内容加上分数",
+         "\n    - it earns no points from a rule of the step that asks for "
+         "something, so the points of the rules that forbid (forbid, none_of, "
+         "max_chars) are not given: give points to what a good reply says"));
+}
+
 void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& scored,
                 CheckSummary& summary) {
   const Scenario& scenario = rubric.scenario();
@@ -195,7 +207,8 @@ void check_step(const Rubric& rubric, const CompiledStep& step, ScoredReplies& s
             fmt::runtime(
                 tr("步骤 `{}` 的示范回答没有通过({}/{} 分,及格线 {}%):{}",
                    "model answer of step `{}` does not pass ({}/{} points, pass mark {}%):{}")),
-            step.step->id, result.score, result.max, scenario.pass_mark, failed_rules(result)));
+            step.step->id, result.score, result.max, scenario.pass_mark,
+            failed_rules(result) + withheld_points_text(result)));
   }
   for (const auto& example : step.step->counter_examples) {
     ++summary.counter_examples;

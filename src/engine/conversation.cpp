@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "engine/scorer.hpp"
 #include "util/i18n.hpp"
@@ -20,6 +21,48 @@ PathRules::PathRules(const Rubric& rubric) : rubric_(&rubric) {
     lines.reserve(definition.customer_lines_if.size());
     for (const auto& variant : definition.customer_lines_if) lines.push_back(read(variant.when));
   }
+  read_moves();
+}
+
+// Every way a reply can move the anger, numbered once: the customer's reactions (looked up in
+// the lexicon of the first step, as the conditions' concepts are) and the rules with a `mood`.
+void PathRules::read_moves() {
+  const auto& steps = rubric_->steps();
+  if (!steps.empty()) {
+    for (const auto& [concept_id, change] : rubric_->scenario().customer.temper.reacts_to) {
+      const CompiledConcept* found = steps.front().concepts->find(concept_id);
+      if (found) reactions_.push_back({found->index, change, move_of(*found)});
+    }
+  }
+  rule_moves_.reserve(steps.size());
+  for (const CompiledStep& step : steps) {
+    auto& moves = rule_moves_.emplace_back();
+    for (const CompiledRule& rule : step.rules)
+      moves.push_back(rule.rule->mood == 0 ? kNoMove : move_of(rule));
+  }
+}
+
+std::uint32_t PathRules::move_of(const CompiledConcept& concept_entry) {
+  const auto same = [&](const Move& move) { return move.concept_entry == &concept_entry; };
+  const auto known = std::find_if(moves_.begin(), moves_.end(), same);
+  if (known != moves_.end()) return static_cast<std::uint32_t>(known - moves_.begin());
+  moves_.push_back({&concept_entry, nullptr});
+  return static_cast<std::uint32_t>(moves_.size() - 1);
+}
+
+// A rule of one concept (to say it, or not to) is that concept's move wherever it stands: an
+// apology asked for at two steps calms the second time as an apology said twice.
+std::uint32_t PathRules::move_of(const CompiledRule& rule) {
+  const RuleKind kind = rule.rule->kind;
+  const bool of_concept = kind == RuleKind::concept_present || kind == RuleKind::concept_forbidden;
+  if (of_concept && !rule.concepts.empty()) return move_of(*rule.concepts.front());
+  moves_.push_back({nullptr, &rule});
+  return static_cast<std::uint32_t>(moves_.size() - 1);
+}
+
+const std::string& PathRules::Move::label() const {
+  if (concept_entry) return concept_entry->label();
+  return rule->description;
 }
 
 PathRules::ReadCondition PathRules::read(const Condition& condition) {
@@ -46,6 +89,7 @@ PathState PathRules::start() const {
   PathState state;
   state.mood = rubric_->scenario().customer.temper.start;
   state.said.assign(watched_.size(), false);
+  state.calmed.assign(moves_.size(), 0);
   return state;
 }
 
@@ -110,21 +154,43 @@ bool fires(const CompiledRule& rule, const RuleResult& result) {
   return forbidding ? !result.ok : result.ok;
 }
 
+// The change of `move` added to `moves`, merged with the change of the same move already there.
+void add_move(std::vector<MoodMove>& moves, std::uint32_t move, int change) {
+  const auto same = [&](const MoodMove& known) { return known.move == move; };
+  const auto known = std::find_if(moves.begin(), moves.end(), same);
+  if (known == moves.end()) {
+    moves.push_back({move, change});
+  } else {
+    known->change += change;
+  }
+}
+
+// A reply that fails its step critically or is keyword stuffing does not sound meant: what
+// calms in it does not reach the customer.
+CalmingUnheard unheard_in(const StepResult& result) {
+  if (result.critical_failed) return CalmingUnheard::critical_mistake;
+  if (result.stuffed) return CalmingUnheard::stuffing;
+  return CalmingUnheard::no;
+}
+
 }  // namespace
 
-// The step's own rules and the concepts the customer reacts to move the anger. What the
-// conversation adds to a result afterwards (said before, too slow) fails the step but is not
-// something the customer heard, so it moves nothing.
+// The step's own rules and the concepts the customer reacts to move the anger. A time limit
+// the conversation holds the reply to afterwards fails the step but is not something the
+// customer heard, so it moves nothing; a reply said before is (Conversation::answer).
 ReplyEffect PathRules::effect_of(const CompiledStep& step, const ScoredReply& scored) const {
   ReplyEffect effect;
   effect.answered = scored.result.answered;
+  effect.calming_unheard = unheard_in(scored.result);
   const auto& rules = scored.result.rules;
+  const auto& rule_moves = rule_moves_[position(step)];
   for (std::size_t i = 0; i < step.rules.size() && i < rules.size(); ++i) {
-    if (fires(step.rules[i], rules[i])) effect.mood_change += step.rules[i].rule->mood;
+    if (rule_moves[i] != kNoMove && fires(step.rules[i], rules[i]))
+      add_move(effect.moves, rule_moves[i], step.rules[i].rule->mood);
   }
-  for (const auto& [concept_id, reaction] : rubric_->scenario().customer.temper.reacts_to) {
-    const CompiledConcept* found = step.concepts->find(concept_id);
-    if (found && scored.scan.says(found->index)) effect.mood_change += reaction;
+  for (const Reaction& reaction : reactions_) {
+    if (scored.scan.says(reaction.concept_index))
+      add_move(effect.moves, reaction.move, reaction.change);
   }
   for (std::size_t number = 0; number < watched_.size(); ++number) {
     if (scored.scan.says(watched_[number]))
@@ -133,11 +199,66 @@ ReplyEffect PathRules::effect_of(const CompiledStep& step, const ScoredReply& sc
   return effect;
 }
 
+// What angers always angers. What calms calms only in a reply the customer takes as meant, and
+// by half for each earlier step at which it calmed: the customer has heard it before.
+int PathRules::heard_change(const PathState& state, const ReplyEffect& effect,
+                            const MoodMove& move) const {
+  if (move.change >= 0) return move.change;
+  if (effect.calming_unheard != CalmingUnheard::no) return 0;
+  return move.change / (1 << state.calmed[move.move]);
+}
+
+int PathRules::mood_change(const PathState& state, const ReplyEffect& effect) const {
+  int change = effect.repeats_turn > 0 ? kRepeatedReplyAnger : 0;
+  for (const MoodMove& move : effect.moves) change += heard_change(state, effect, move);
+  return change;
+}
+
 void PathRules::move_on(PathState& state, const ReplyEffect& effect) const {
-  if (effect.answered) state.mood = std::clamp(state.mood + effect.mood_change, 0, 100);
+  if (effect.answered) {
+    state.mood = std::clamp(state.mood + mood_change(state, effect), 0, 100);
+    // Past 15 halvings any change of the anger (at most 100) is nothing: the count stops there.
+    constexpr std::uint8_t kMostCalmings = 15;
+    for (const MoodMove& move : effect.moves) {
+      std::uint8_t& calmed = state.calmed[move.move];
+      if (heard_change(state, effect, move) < 0 && calmed < kMostCalmings) ++calmed;
+    }
+  }
   state.walked_out = state.mood >= rubric_->scenario().customer.temper.limit;
   for (const std::uint32_t number : effect.said) state.said[number] = true;
   ++state.index;
+}
+
+namespace {
+
+// What angers first, the most first; then what calms, the most first; then the calming the
+// customer did not take in, in the order met.
+bool shown_before(const MoodCause& a, const MoodCause& b) {
+  const auto rank = [](const MoodCause& cause) {
+    return cause.change > 0 ? 0 : cause.change < 0 ? 1 : 2;
+  };
+  if (rank(a) != rank(b)) return rank(a) < rank(b);
+  return std::abs(a.change) > std::abs(b.change);
+}
+
+}  // namespace
+
+std::vector<MoodCause> PathRules::causes(const PathState& before, const ReplyEffect& effect) const {
+  std::vector<MoodCause> causes;
+  if (!effect.answered) return causes;
+  if (effect.repeats_turn > 0)
+    causes.push_back(
+        {fmt::format(fmt::runtime(tr("照搬第 {} 步的回答", "repeating your reply at step {}")),
+                     effect.repeats_turn),
+         kRepeatedReplyAnger});
+  for (const MoodMove& move : effect.moves) {
+    if (move.change == 0) continue;
+    const int change = heard_change(before, effect, move);
+    const int time = move.change < 0 ? before.calmed[move.move] + 1 : 1;
+    causes.push_back({moves_[move.move].label(), change, time});
+  }
+  std::stable_sort(causes.begin(), causes.end(), shown_before);
+  return causes;
 }
 
 Conversation::Conversation(const Rubric& rubric)
@@ -172,12 +293,13 @@ void hold_to_time_limit(const Step& step, std::optional<double> seconds, StepRes
 // A reply the trainee already gave at an earlier step answers what the customer said there, not
 // here: it scores zero, as keyword stuffing does, and the feedback names that step as the
 // trainee met it.
-void Conversation::hold_to_new_reply(const ReplyWording& wording, StepResult& result) const {
+std::size_t Conversation::hold_to_new_reply(const ReplyWording& wording, StepResult& result) const {
   const std::optional<std::size_t> repeated = wordings_.first_repeated(wording);
-  if (!repeated) return;
+  if (!repeated) return 0;
   result.rules.push_back(repetition_result(*repeated + 1, path_[*repeated].customer_line));
   result.score = 0;
   result.passed = false;
+  return *repeated + 1;
 }
 
 const StepResult& Conversation::answer(const CompiledStep& step,
@@ -189,12 +311,17 @@ const StepResult& Conversation::answer(const CompiledStep& step,
 const StepResult& Conversation::answer(const CompiledStep& step, ScoredReply scored,
                                        std::optional<double> seconds) {
   PathTurn turn{step.step->id, customer_line(step), state_.mood, state_.mood};
-  const ReplyEffect effect = rules_.effect_of(step, scored);
+  ReplyEffect effect = rules_.effect_of(step, scored);
   StepResult& result = scored.result;
-  hold_to_new_reply(scored.wording, result);
+  // The customer hears a reply said before as a script: it calms nothing and angers a little.
+  effect.repeats_turn = hold_to_new_reply(scored.wording, result);
+  if (effect.repeats_turn > 0 && effect.calming_unheard == CalmingUnheard::no)
+    effect.calming_unheard = CalmingUnheard::repetition;
   hold_to_time_limit(*step.step, seconds, result);
   result.seconds = seconds;
   result.time_limit = step.step->time_limit;
+  turn.mood_causes = rules_.causes(state_, effect);
+  turn.calming_unheard = effect.calming_unheard;
   rules_.move_on(state_, effect);
   turn.mood_after = state_.mood;
   wordings_.add(scored.wording);

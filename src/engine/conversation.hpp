@@ -26,16 +26,36 @@ struct PathState {
   int mood = 50;
   bool walked_out = false;
   std::vector<bool> said;  // by the number PathRules gives each concept the conditions name
+  // By the number PathRules gives each move (MoodMove): the steps at which it has calmed the
+  // customer so far. Each halves what it calms by next: five apologies are not five full ones.
+  std::vector<std::uint8_t> calmed;
   bool operator==(const PathState&) const = default;
 };
 
+// One thing a reply does to the anger: a concept the customer reacts to, or a rule with a
+// `mood` that fires. A rule of a concept the customer reacts to is the same move.
+struct MoodMove {
+  std::uint32_t move = 0;  // PathRules' number for it
+  int change = 0;          // in full: what calms is halved for each step it calmed at before
+};
+
 // What a reply does to the path, whatever the path before it: how it moves the customer's
-// anger, and which of the concepts the conditions name it says.
+// anger, and which of the concepts the conditions name it says. Only whether it repeats an
+// earlier reply depends on the replies before it: the conversation adds that.
 struct ReplyEffect {
   bool answered = false;  // a step not answered leaves the anger as it was
-  int mood_change = 0;
+  std::vector<MoodMove> moves;
+  // Why nothing in the reply calms (a critical mistake, keyword stuffing, or a reply repeated
+  // from an earlier step); what angers still angers.
+  CalmingUnheard calming_unheard = CalmingUnheard::no;
+  std::size_t repeats_turn = 0;     // the earlier turn (from 1) the reply repeats; 0 for none
   std::vector<std::uint32_t> said;  // numbers of the concepts (PathState::said)
 };
+
+// What a reply repeated from an earlier step adds to the anger: the customer hears a script.
+// A little, less than a curt reply (10 to 15 in the presets): the words are not rude, only not
+// meant for what the customer just said (001: 而不是照本宣科; 002 5.6.4: 言行不一,缺乏诚意).
+constexpr int kRepeatedReplyAnger = 5;
 
 // How a scenario's conversation goes from one reply to the next, read once from the rubric:
 // the concept of each condition is looked up here, not at every step of every path, and what
@@ -59,9 +79,31 @@ class PathRules {
   // The reply to the step at `state.index` had `effect`: the anger moves (the customer leaves
   // at the limit), its concepts are said, and the conversation goes on to the next step.
   void move_on(PathState& state, const ReplyEffect& effect) const;
+  // What moved the anger when `effect` was applied to `before`, named for the trainee.
+  std::vector<MoodCause> causes(const PathState& before, const ReplyEffect& effect) const;
 
  private:
   static constexpr std::uint32_t kNeverSaid = UINT32_MAX;  // a concept the lexicon lacks
+  static constexpr std::uint32_t kNoMove = UINT32_MAX;     // a rule without a `mood`
+  // A move as the trainee knows it: a concept (the customer's reaction, or a rule of it), or
+  // a rule of another kind.
+  struct Move {
+    const CompiledConcept* concept_entry = nullptr;
+    const CompiledRule* rule = nullptr;
+    const std::string& label() const;
+  };
+  struct Reaction {
+    std::size_t concept_index = 0;  // in a ReplyScan
+    int change = 0;
+    std::uint32_t move = 0;
+  };
+  void read_moves();
+  std::uint32_t move_of(const CompiledConcept& concept_entry);
+  std::uint32_t move_of(const CompiledRule& rule);
+  // How much `move` changes the anger in `state`, once the reply's verdict and the move's
+  // earlier calming are taken into account.
+  int heard_change(const PathState& state, const ReplyEffect& effect, const MoodMove& move) const;
+  int mood_change(const PathState& state, const ReplyEffect& effect) const;
   struct ReadCondition {
     const Condition* condition = nullptr;
     std::uint32_t said = kNeverSaid;      // numbers in PathState::said
@@ -73,9 +115,12 @@ class PathRules {
   std::size_t position(const CompiledStep& step) const;
 
   const Rubric* rubric_;
-  std::vector<std::size_t> watched_;                  // each named concept's number in a ReplyScan
-  std::vector<std::optional<ReadCondition>> when_;    // by step
-  std::vector<std::vector<ReadCondition>> lines_if_;  // by step, as `customer_if` lists them
+  std::vector<std::size_t> watched_;  // each named concept's number in a ReplyScan
+  std::vector<Move> moves_;
+  std::vector<Reaction> reactions_;                     // the customer's `reacts_to`
+  std::vector<std::vector<std::uint32_t>> rule_moves_;  // by step, by rule; kNoMove without one
+  std::vector<std::optional<ReadCondition>> when_;      // by step
+  std::vector<std::vector<ReadCondition>> lines_if_;    // by step, as `customer_if` lists them
 };
 
 class Conversation {
@@ -106,7 +151,9 @@ class Conversation {
   AttemptResult result(const std::string& trainee, const std::string& file) const;
 
  private:
-  void hold_to_new_reply(const ReplyWording& wording, StepResult& result) const;
+  // The number of the earlier turn (from 1) the reply repeats, its step failed for it; 0 when
+  // the reply is new.
+  std::size_t hold_to_new_reply(const ReplyWording& wording, StepResult& result) const;
 
   const Rubric& rubric_;
   PathRules rules_;

@@ -42,7 +42,10 @@ struct StepResult {
   int max = 0;
   bool critical_failed = false;
   bool stuffed = false;  // a string of rubric phrases, not a reply: scores zero
-  bool passed = false;   // score/max reaches the pass mark with no critical failure
+  // The reply earned nothing the step asks for, so the rules that forbid (met by saying
+  // nothing) keep their ✓ but earn no points: `好的。` is no reply worth 30 points.
+  bool avoidance_points_withheld = false;
+  bool passed = false;  // score/max reaches the pass mark with no critical failure
   std::vector<RuleResult> rules;
   std::optional<double> seconds;  // how long the reply took, when recorded
   int time_limit = 0;             // the step's limit in seconds; 0 for none
@@ -71,12 +74,31 @@ inline bool zeroes_step(const RuleResult& rule) {
                       rule.kind == "address" || rule.kind == "language");
 }
 
+// One thing in a reply that moved the customer's anger: a concept the customer reacts to or a
+// rule with a `mood`, named as the trainee knows it (the concept's label or the rule's
+// description, in the language of the run), or a reply repeated from an earlier step.
+struct MoodCause {
+  std::string what;
+  int change = 0;  // its share of the change; 0 for calming words the customer did not take in
+  // For calming words: the how-manieth step at which they calm (from the second, less each
+  // time: the customer has heard them before).
+  int time = 1;
+};
+
+// Why the calming words of a reply calmed nothing: a reply that fails its step critically, is
+// keyword stuffing or repeats an earlier reply does not sound meant, whatever else it says.
+enum class CalmingUnheard { no, critical_mistake, stuffing, repetition };
+
 // One turn of the conversation as it happened.
 struct PathTurn {
   std::string step_id;
   std::string customer_line;  // as the customer said it
   int mood_before = 0;
   int mood_after = 0;
+  // What moved the anger from mood_before to mood_after (the sum may pass 0 or 100, where the
+  // anger stops): what angers first, the largest first, then what calms.
+  std::vector<MoodCause> mood_causes;
+  CalmingUnheard calming_unheard = CalmingUnheard::no;
 };
 
 struct SkippedStep {
@@ -102,6 +124,14 @@ struct AttemptResult {
   int final_mood = 0;
   int walk_out_limit = 100;  // the customer's: final_mood may lie past it
   bool walked_out = false;   // the customer was pushed past the limit: the attempt fails
+
+  // The turn at which a step was played; null for a step the conversation never came to.
+  const PathTurn* turn_of(const std::string& step_id) const {
+    for (const PathTurn& turn : path) {
+      if (turn.step_id == step_id) return &turn;
+    }
+    return nullptr;
+  }
 
   // The verdict from the totals above, wherever the pass mark comes from (the scenario or an
   // exam). A good total can hide two weak steps or a customer who left; a trainer would not

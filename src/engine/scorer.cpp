@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "engine/conduct.hpp"
 #include "engine/conversation.hpp"
@@ -71,6 +73,23 @@ std::vector<TextSpan> misconduct_in(const CompiledStep& step, const std::vector<
   return spans;
 }
 
+// A rule that forbids is met by saying nothing at all: its points reward a reply only beside
+// something the step asks for. A reply that earns no point from a rule that asks (`好的。`)
+// keeps each ✓ of the rules that forbid but not their points. Whether any were withheld.
+bool withhold_avoidance_points(std::span<RuleResult> rules) {
+  const auto earns_what_is_asked = [](const RuleResult& rule) {
+    return !rule.forbids() && rule.points > 0;
+  };
+  if (std::any_of(rules.begin(), rules.end(), earns_what_is_asked)) return false;
+  bool withheld = false;
+  for (RuleResult& rule : rules) {
+    if (!rule.forbids() || rule.points == 0) continue;
+    rule.points = 0;
+    withheld = true;
+  }
+  return withheld;
+}
+
 }  // namespace
 
 StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
@@ -104,6 +123,7 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
       result.rules[i] =
           evaluate_rule(compiled.rules[i], normalized, scan, scenario.customer, misconduct);
   }
+  if (result.answered) result.avoidance_points_withheld = withhold_avoidance_points(result.rules);
   for (RuleResult& rule_result : result.rules) {
     if (!result.answered) {
       rule_result.ok = false;
@@ -129,7 +149,11 @@ StepResult score_step(const CompiledStep& compiled, const Scenario& scenario,
     }
     unfit = add_unfit_reply(compiled, scenario, normalized, clauses, result);
   }
-  if (result.critical_failed || result.stuffed || unfit) result.score = 0;
+  if (result.critical_failed || result.stuffed || unfit) {
+    result.score = 0;
+    // The step's zero has a reason of its own, said in its feedback: saying nothing is not it.
+    result.avoidance_points_withheld = false;
+  }
   const bool reaches_mark =
       result.max == 0 || result.score * 100 >= scenario.pass_mark * result.max;
   result.passed = result.answered && reaches_mark && !result.critical_failed;

@@ -14,8 +14,14 @@ namespace coach {
 
 GradeSummary summarize(const std::vector<AttemptResult>& results);
 
-// One step's verdict, as shown after each reply in `practice` and in the text report.
-std::string format_step_feedback(const StepResult& step, const Style& style);
+// One step's verdict, as shown after each reply in `practice` and in the text report; with
+// the turn the reply was given at, what the reply did to the customer's anger, under it.
+std::string format_step_feedback(const StepResult& step, const Style& style,
+                                 const PathTurn* turn = nullptr);
+
+// How a reply moved the anger and why, as a line of its own (`怒气 32→52(+20:瞎解释)`),
+// coloured by the way it went; empty when nothing in the reply moved it.
+std::string format_mood_change(const PathTurn& turn, const Style& style);
 
 // A bar per stage, for the end of a session.
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style);

@@ -62,6 +62,64 @@ std::string no_reply_text(const StepResult& step, const Style& style) {
                            indented(printable(step.unscored_reply), indent));
 }
 
+// "2nd", "3rd", "11th": which time a calming move is made, in English.
+std::string ordinal(int n) {
+  const int tens = n % 100;
+  const int units = n % 10;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : units == 1               ? "st"
+                       : units == 2               ? "nd"
+                       : units == 3               ? "rd"
+                                                  : "th";
+  return fmt::format("{}{}", n, suffix);
+}
+
+// `+20:瞎解释(凭猜测解释)`, `-5:道歉(第 2 次)`: one cause, with its share of the change.
+std::string cause_text(const MoodCause& cause) {
+  std::string text = fmt::format(fmt::runtime(tr("{:+}:{}", "{:+}: {}")), cause.change,
+                                 printable_line(cause.what));
+  if (cause.time > 1) {
+    text += language() == Language::zh ? fmt::format("(第 {} 次)", cause.time)
+                                       : fmt::format(" ({} time)", ordinal(cause.time));
+  }
+  return text;
+}
+
+// The labels of the calming words that moved nothing, each quoted: `「道歉」「移情」`.
+std::string quoted_labels_of_nothing(const PathTurn& turn) {
+  std::string labels;
+  for (const MoodCause& cause : turn.mood_causes) {
+    if (cause.change != 0) continue;
+    if (!labels.empty()) labels += tr("", ", ");  // 「」 keep Chinese labels apart
+    labels += fmt::format(fmt::runtime(tr("「{}」", "“{}”")), printable_line(cause.what));
+  }
+  return labels;
+}
+
+// Why calming words moved nothing: `客户听出是在念稿,「道歉」不起作用`, or, in a reply that counts,
+// words said so often that they have worn out (`「道歉」说了太多次,已经不起作用`).
+std::string calmed_nothing_text(const PathTurn& turn) {
+  const std::string labels = quoted_labels_of_nothing(turn);
+  if (labels.empty()) return "";
+  std::string_view why;
+  switch (turn.calming_unheard) {
+    case CalmingUnheard::critical_mistake:
+      why = tr("说了绝不能说的话", "after a critical mistake");
+      break;
+    case CalmingUnheard::stuffing:
+      why = tr("堆砌关键词", "keyword stuffing");
+      break;
+    case CalmingUnheard::repetition:
+      why = tr("客户听出是在念稿", "the customer hears a script");
+      break;
+    case CalmingUnheard::no:
+      return fmt::format(
+          fmt::runtime(tr("{}说了太多次,已经不起作用", "{} said too often: no longer calms")),
+          labels);
+  }
+  return fmt::format(fmt::runtime(tr("{},{}不起作用", "{}: {} did not calm")), why, labels);
+}
+
 }  // namespace
 
 namespace {
@@ -133,7 +191,29 @@ std::string rules_text(const StepResult& step, const Style& style) {
 
 }  // namespace
 
-std::string format_step_feedback(const StepResult& step, const Style& style) {
+std::string format_mood_change(const PathTurn& turn, const Style& style) {
+  std::vector<std::string> parts;
+  for (const MoodCause& cause : turn.mood_causes) {
+    if (cause.change != 0) parts.push_back(cause_text(cause));
+  }
+  if (std::string nothing = calmed_nothing_text(turn); !nothing.empty())
+    parts.push_back(std::move(nothing));
+  if (parts.empty() && turn.mood_before == turn.mood_after) return "";
+  std::string why;
+  for (const std::string& part : parts) {
+    if (!why.empty()) why += tr(";", "; ");
+    why += part;
+  }
+  std::string text =
+      fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+  if (!why.empty()) text += fmt::format(fmt::runtime(tr("({})", " ({})")), why);
+  const std::string painted = turn.mood_after > turn.mood_before   ? style.bad(text)
+                              : turn.mood_after < turn.mood_before ? style.good(text)
+                                                                   : style.dim(text);
+  return "  " + painted + "\n";
+}
+
+std::string format_step_feedback(const StepResult& step, const Style& style, const PathTurn* turn) {
   std::string out;
   const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
                                           : style.bad(std::string(tr("未通过", "failed")));
@@ -152,10 +232,19 @@ std::string format_step_feedback(const StepResult& step, const Style& style) {
     const std::string indent(2 + display_width(label) + 1, ' ');
     out += fmt::format("  {} {}\n", style.dim(std::string(label)),
                        highlight_reply(step, style, indent));
+    if (turn) out += format_mood_change(*turn, style);
   } else {
     out += no_reply_text(step, style);
   }
-  return out + rules_text(step, style);
+  out += rules_text(step, style);
+  if (step.answered && step.avoidance_points_withheld)
+    out += style.dim(std::string(
+               tr("    (没说错话本身不得分:这一步要求说到的一样也没说到,“避免”各条的分数不计。)",
+                  "    (Saying nothing wrong earns nothing by itself: the reply says none of "
+                  "what this step asks for, so the points for avoiding mistakes are not "
+                  "given.)"))) +
+           "\n";
+  return out;
 }
 
 // Ids and stage labels are padded to the widest of the attempt, so the scores form a column in
@@ -189,20 +278,16 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
 namespace {
 
 // What the customer said before a step and how the reply moved the anger, as in practice.
-std::string customer_turn_text(const AttemptResult& attempt, const StepResult& step,
+std::string customer_turn_text(const AttemptResult& attempt, const PathTurn& turn,
                                const Style& style) {
-  for (const auto& turn : attempt.path) {
-    if (turn.step_id != step.step_id) continue;
-    const std::string mood = fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")),
-                                         turn.mood_before, turn.mood_after);
-    const std::string who = attempt.customer_name.empty() ? std::string(tr("客户", "customer"))
-                                                          : printable(attempt.customer_name);
-    return "  " +
-           style.customer(fmt::format(fmt::runtime(tr("{}({}):{}", "{} ({}): {}")), who, mood,
-                                      printable(turn.customer_line))) +
-           "\n";
-  }
-  return "";
+  const std::string mood =
+      fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+  const std::string who = attempt.customer_name.empty() ? std::string(tr("客户", "customer"))
+                                                        : printable(attempt.customer_name);
+  return "  " +
+         style.customer(fmt::format(fmt::runtime(tr("{}({}):{}", "{} ({}): {}")), who, mood,
+                                    printable(turn.customer_line))) +
+         "\n";
 }
 
 // Why the steps after a walk-out have no reply: the limit, and the anger reached when a reply
@@ -231,12 +316,13 @@ std::string steps_text(const AttemptResult& attempt, const Style& style) {
   std::string out;
   bool left = false;
   for (const auto& step : attempt.steps) {
-    const std::string turn = customer_turn_text(attempt, step, style);
-    if (turn.empty() && !left) {
+    const PathTurn* turn = attempt.turn_of(step.step_id);
+    if (!turn && !left) {
       out += walked_out_text(attempt, style);
       left = attempt.walked_out;
     }
-    out += turn + format_step_feedback(step, style);
+    if (turn) out += customer_turn_text(attempt, *turn, style);
+    out += format_step_feedback(step, style, turn);
   }
   if (!left) out += walked_out_text(attempt, style);
   return out;

@@ -33,6 +33,8 @@ class Session {
   std::size_t turns_played() const { return played_; }
   std::size_t planned_steps() const;
   int mood() const { return conversation_->mood(); }
+  // The turn of the reply answered last (how it moved the anger); only after an answer.
+  const PathTurn& last_turn() const { return conversation_->path().back(); }
   bool walked_out() const { return conversation_->walked_out(); }
 
   // Scores the reply to the current step, records it (with the seconds it took, when known)

@@ -274,7 +274,8 @@ TEST_CASE("a step's own rule against a concept forbidden everywhere stays critic
   REQUIRE(insulted.rules.size() == 1);
   CHECK(insulted.rules[0].critical);
   CHECK(insulted.rules[0].max == 10);
-  const StepResult polite = judge("      - {forbid: abuse, points: 10}\n", "对不起");
+  const StepResult polite =
+      judge("      - {forbid: abuse, points: 10}\n      - {concept: apology}\n", "对不起");
   CHECK_FALSE(polite.critical_failed);
   CHECK(polite.rules[0].points == 10);
   // A concept forbidden only where a step says so keeps the rule's own choice.

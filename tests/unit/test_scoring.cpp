@@ -6,6 +6,7 @@
 #include "engine/scorer.hpp"
 #include "engine/stuffing.hpp"
 #include "fixtures.hpp"
+#include "report/report.hpp"
 #include "util/i18n.hpp"
 
 using namespace coach;
@@ -470,4 +471,62 @@ TEST_CASE("the same sentence said three times is no answer") {
   CHECK(result.stuffed);
   CHECK(result.score == 0);
   CHECK(result.rules.back().feedback == stuffing_result(Stuffing::repetition).feedback);
+}
+
+TEST_CASE("a rule that forbids earns its points only beside something the step asks for") {
+  // Outside pass 46, finding 10: `好的。` earned `avoid stock phrases`'s 30 points (30/130) by
+  // saying nothing at all. Its ✓ stays (nothing forbidden was said); its points wait until the
+  // reply earns a point from a rule that asks for something.
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, points: 10}\n"
+                                "      - {forbid: blame, points: 30}\n"
+                                "      - {none_of: [没办法], points: 20}\n"
+                                "      - {max_chars: 40, points: 10}\n"));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const auto score = [&](const std::string& reply) {
+    return score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), reply);
+  };
+  const StepResult curt = score("好的。");
+  CHECK(curt.score == 0);
+  CHECK(curt.max == 70);
+  CHECK(curt.avoidance_points_withheld);
+  for (std::size_t i = 1; i < 4; ++i) {
+    CHECK(curt.rules[i].ok);
+    CHECK(curt.rules[i].points == 0);
+  }
+  const StepResult apology = score("对不起,给您添麻烦了。");
+  CHECK(apology.score == 70);
+  CHECK_FALSE(apology.avoidance_points_withheld);
+  // Saying the forbidden words still loses those points, as before.
+  CHECK(score("对不起,这不可能。").score == 40);
+  // An unanswered step earns nothing anyway: nothing is said to be withheld.
+  CHECK_FALSE(score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), std::nullopt)
+                  .avoidance_points_withheld);
+}
+
+TEST_CASE("the feedback says why the points for avoiding mistakes were not given") {
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, points: 10}\n"
+                                "      - {forbid: blame, points: 30}\n"));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const StepResult curt =
+      score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "好的。");
+  const std::string shown = format_step_feedback(curt, Style(false));
+  CHECK(shown.find("· 避免「指责客户」 (0/30)") != std::string::npos);
+  CHECK(shown.find("没说错话本身不得分") != std::string::npos);
+  const StepResult apology =
+      score_step(fixture.rubric->steps()[0], fixture.rubric->scenario(), "对不起");
+  CHECK(format_step_feedback(apology, Style(false)).find("没说错话") == std::string::npos);
+}
+
+TEST_CASE("check says why a step whose only points are for avoiding fails its model answer") {
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, points: 0}\n"
+                                "      - {forbid: blame, points: 20}\n"));
+  REQUIRE_MESSAGE(fixture.rubric, fixture.diagnostics.to_string());
+  const CheckSummary summary = check_rubric(*fixture.rubric);
+  REQUIRE_FALSE(summary.failures.items().empty());
+  const std::string& failed = summary.failures.items()[0].message;
+  CHECK(failed.find("(0/20 分") != std::string::npos);
+  CHECK(failed.find("禁止类规则(forbid、none_of、max_chars)的分数因此不计") != std::string::npos);
 }
