@@ -24,6 +24,12 @@ class Style {
     // matches side by side would read as one more of them.
     return std::string(tr("【", "«")) + std::string(text) + std::string(tr("】", "»"));
   }
+  // Words that broke a rule: apart from those that counted for it, also without colour (a CI
+  // log, a pipe), where both were 【】 and a new hire could not tell the mistake from the praise.
+  std::string mistake(std::string_view text) const {
+    if (enabled_) return wrap("4;31", text);
+    return std::string(tr("〖✗", "‹✗ ")) + std::string(text) + std::string(tr("〗", " ›"));
+  }
 
  private:
   std::string wrap(std::string_view code, std::string_view text) const {

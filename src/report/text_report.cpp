@@ -21,24 +21,33 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
 
 namespace {
 
-// The reply with every matched phrase emphasised, its later lines after `indent`.
+// The reply with every matched phrase emphasised (words that broke a rule as a mistake), its
+// later lines after `indent`.
 std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent) {
   const auto shown = [&](std::size_t from, std::size_t to) {
     return indented(printable(step.reply.substr(from, to - from)), indent);
   };
-  std::vector<TextSpan> spans;
+  struct Marked {
+    TextSpan span;
+    bool mistake;
+  };
+  std::vector<Marked> spans;
   for (const auto& rule : step.rules) {
     for (const TextSpan span : rule.matched) {
-      if (span.end > span.begin) spans.push_back(span);
+      if (span.end > span.begin) spans.push_back({span, !rule.ok});
     }
   }
-  std::sort(spans.begin(), spans.end(), [](auto a, auto b) { return a.begin < b.begin; });
+  // At one place a mistake comes first: it is what the trainee must see.
+  std::sort(spans.begin(), spans.end(), [](const Marked& a, const Marked& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.mistake > b.mistake;
+  });
   std::string out;
   std::size_t at = 0;
-  for (const auto& span : spans) {
+  for (const auto& [span, mistake] : spans) {
     if (span.begin < at || span.end > step.reply.size()) continue;  // overlapping: keep the first
     out += shown(at, span.begin);
-    out += style.highlight(shown(span.begin, span.end));
+    const std::string words = shown(span.begin, span.end);
+    out += mistake ? style.mistake(words) : style.highlight(words);
     at = span.end;
   }
   // A carriage return in a reply would send the cursor back over what the report just said.
@@ -126,14 +135,18 @@ namespace {
 
 // A rule's verdict and what it says. A forbidding rule that held gets no ✓: nothing it looks for
 // was found, which is not proof the reply avoided the mistake, and a green tick read as praise.
-std::string rule_text(const StepResult& step, const RuleResult& rule, const Style& style) {
+std::string rule_text(const StepResult& step, const RuleResult& rule, const Style& style,
+                      bool counted = true) {
   // A step never reached was not judged: a ✗ there would read as something said wrong.
   const std::string mark = !step.answered   ? style.dim("–")
                            : !rule.ok       ? style.bad("✗")
                            : rule.forbids() ? style.dim("·")
                                             : style.good("✓");
   std::string line = fmt::format("    {} {}", mark, rule.description);
-  if (rule.max > 0) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
+  if (rule.max > 0 && counted) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
+  if (rule.max > 0 && !counted)
+    line += style.dim(fmt::format(fmt::runtime(tr(" ({}/{},不计)", " ({}/{}, not counted)")),
+                                  rule.points, rule.max));
   // Nothing was said that could break a rule: an unanswered step is no critical mistake.
   if (rule.critical && !rule.ok && step.answered)
     line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
@@ -184,7 +197,7 @@ std::string rules_text(const StepResult& step, const Style& style) {
   }
   if (foreign) return out;
   for (const auto& rule : step.rules) {
-    if (!zeroes_step(rule)) out += rule_text(step, rule, style);
+    if (!zeroes_step(rule)) out += rule_text(step, rule, style, zeroing == 0);
   }
   return out;
 }

@@ -265,6 +265,13 @@ class FeedbackLayout(CoachTestCase):
         header = text.split("[vent]")[0]
         self.assertIn("✗ 第 1、2 步:称呼对客户的姓和性别(“李先生”)", header)
 
+    def test_words_that_broke_a_rule_are_marked_apart_from_those_that_counted(self):
+        # Outside pass 47, finding 7: without colour both were 【】; and the points of a step
+        # set to zero are said not to count.
+        text = self.grade_text("missing-balance", {"vent": "先生您好,您的心情我很理解,您肯定弄混了,是不是上网忘了?"})
+        self.assertIn("【您的心情我很理解】,〖✗您肯定弄混了〗", text)
+        self.assertIn("✓ 体现「移情(理解客户的心情)」 (35/35,不计)", text)
+
     def test_a_forbidding_rule_that_found_nothing_is_no_tick(self):
         text = self.grade_text("missing-balance", {"vent": "先生您好,您的心情我很理解,请您慢慢说。"})
         self.assertRegex(text, r"· 避免「责怪、怀疑、教训或讽刺客户」")
