@@ -85,7 +85,7 @@ class AngerFollowsWhatACustomerFeels(CoachTestCase):
         # The same cause as the reply's verdicts say it: under the reply, above its rules.
         sum_up = text.split("[sum_up]")[1]
         self.assertLess(sum_up.index("回答:"), sum_up.index("怒气 32→"))
-        self.assertLess(sum_up.index("怒气 32→"), sum_up.index("✗"))
+        self.assertLess(sum_up.index("怒气 32→"), sum_up.index("\n    ✗"))
 
     def test_show_tells_how_calming_wears_out(self):
         shown = run("show", "missing-balance").stdout
