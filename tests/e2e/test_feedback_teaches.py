@@ -54,13 +54,42 @@ class MistakesCaughtWhereTheyAreMade(Pass46):
     def test_doubting_the_customer(self):
         self.assert_breaks([
             ("missing-balance", "apologize", "王先生,非常抱歉。扣费都是按您开通的业务来的,可能您开了什么业务自己忘了。", "责怪"),
-            ("missing-balance", "apologize", "王先生,对不起。是不是您家里人用过您的手机?", "责怪"),
             ("missing-balance", "gather", "王先生,您可能订了什么自己忘了。", "责怪"),
-            ("missing-balance", "gather", "王先生,会不会家里孩子拿您手机上过网?", "责怪"),
             # asking about the account politely, or who uses the number, doubts nobody
             ("missing-balance", "gather", "王先生,请问您这个月有没有开通过新的业务?", None),
             ("missing-balance", "gather", "王先生,这个号码是不是您家人在用?", None),
             ("missing-balance", "gather", "王先生,可能您自己都不知道被开通了,我马上调详单查一下。", None)])
+
+    def test_asking_who_uses_the_phone_is_fact_finding(self):
+        # adv47 01: adv46 added whole-word 是不是/会不会 + 家里人/孩子 + 用过/玩过 to `blame`, forbidden at every step;
+        # at gather, after the trainee says they will check the bill, it is 000 第三步's closed question, and it
+        # failed the step critically and the exam. It is gone: the question passes at gather, and the same question
+        # as the whole reply at the apology step fails that step on what it lacks (no restatement), not critically.
+        tail = "王先生,号码多少?我帮您查详单。"
+        self.assert_breaks([
+            ("missing-balance", "gather", tail + "是不是家里人用过这部手机?", None),
+            ("missing-balance", "gather", tail + "是不是您家里人用过您的手机?", None),
+            ("missing-balance", "gather", tail + "是不是您孩子玩过您的手机?", None),
+            ("missing-balance", "gather", tail + "是不是您家里人也在用这个号?", None),
+            ("missing-balance", "apologize", "王先生,对不起。是不是您家里人用过您的手机?", None),
+            # guessing at the customer's side stays a mistake (the older patterns)
+            ("missing-balance", "gather", tail + "会不会是家里人用过您的手机?", "责怪"),
+            ("missing-balance", "gather", tail + "是不是家里人用您手机订了什么?", "责怪")])
+        cases = [("missing-balance", "gather", tail + "是不是家里人用过这部手机?"),
+                 ("missing-balance", "apologize", "王先生,对不起。是不是您家里人用过您的手机?")]
+        gather, apologize = self.alone(cases)
+        self.assertTrue(gather["passed"])
+        self.assertEqual(gather["score"], 100)
+        self.assertFalse(apologize["passed"])
+        self.assertFalse(rule(apologize, "复述客户的问题")["ok"])
+
+    def test_the_exam_with_a_family_question_at_gather_passes(self):
+        responses = self.model_answers("missing-balance")
+        responses["gather"] = "王先生,您的手机号码是多少?我马上帮您调出本月的话费详单查一下。请问您这个月有没有开通过新的业务?是不是家里人用过这部手机?"
+        path = self.write("mb.yaml", test_grade.answers_file("missing-balance", responses))
+        graded = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
+        self.assertTrue(graded["passed"])
+        self.assertFalse(graded["critical_failed"])
 
     def test_lecturing_and_blaming_by_guess(self):
         self.assert_breaks([
@@ -96,20 +125,58 @@ class MistakesCaughtWhereTheyAreMade(Pass46):
 
 class MistakesAtAnyStep(Pass46):
     """Finding 02: criticising a colleague at a step with no rule for it passed the scenario;
-    admitting fault before the facts got no word at the steps before the one that forbids it."""
+    admitting fault before the facts got no word at the steps before the one that forbids it.
+    adv47 02: made critical at every step, the colleague rule failed owning apologies on one word
+    (确实很差 passed, 确实太差 failed). Where a colleague's conduct is the complaint, every step
+    now has a non-critical, 0-point rule whose feedback shows the better wording."""
 
-    def test_criticising_a_colleague_fails_every_step(self):
+    BETTER = "让您受委屈了,是我们的服务没做好"
+
+    def assert_told(self, cases):
+        """Each (scenario, step, reply, said): the colleague rule of the step is there, never
+        critical and worth 0; broken exactly when `said`, and its feedback then shows BETTER."""
+        for (scenario, step_id, reply, said), step in zip(cases, self.alone(cases)):
+            with self.subTest(scenario=scenario, step=step_id, reply=reply):
+                colleague = rule(step, "当着客户批评同事")
+                self.assertFalse(colleague["critical"])
+                self.assertEqual(colleague["max"], 0)
+                self.assertFalse(step["critical_failed"] and colleague["failed"])
+                self.assertEqual(colleague["ok"], not said)
+                if said:
+                    self.assertIn(self.BETTER, colleague["feedback"])
+
+    def test_criticising_a_colleague_is_told_not_failed(self):
         sentence = "说实话,那个员工确实太不像话了,素质太差。"
-        self.assert_breaks([
-            ("securities-rude-staff", "sum_up", "孙女士,我跟您确认一下:今天上午十点多在3号窗口,姓赵的工作人员说您“这么简单都不懂”,还把表格扔回给您,是这样吗?" + sentence + "您希望我们怎么处理?", "批评同事"),
-            ("missing-balance", "gather", sentence, "批评同事"),
-            ("type-venting", "close", "吴女士,那个营业员态度真差,回头我批评她。", "批评同事"),
+        self.assert_told([
+            ("securities-rude-staff", "sum_up", "孙女士,我跟您确认一下:今天上午十点多在3号窗口,姓赵的工作人员说您“这么简单都不懂”,还把表格扔回给您,是这样吗?" + sentence + "您希望我们怎么处理?", True),
+            ("type-venting", "close", "吴女士,那个营业员态度真差,回头我批评她。", True),
+            # the reviewer's owning apologies (adv47 p5): told, no longer zeroed
+            ("prepaid-bonus", "apologize", "周女士,实在对不起,那位同事刚才的态度太不专业了,我代表我们营业厅向您赔个不是。送的话费没到账,是吧?我先记下来。", True),
+            ("securities-rude-staff", "accept", "孙阿姨,我是客服小陈,工号5103。您是十几年的老客户了,那位员工那样说话确实非常不专业,真对不起,我特别理解您的心情。", True),
+            ("securities-rude-staff", "sum_up", "孙阿姨,我复述一下:今天上午十点多,人民路营业部3号窗口,姓赵的员工对您说“这么简单都不懂”,还把表格扔回来,她这样确实太过分了。是这样吗?您希望我们怎么处理?", True),
+            ("type-pragmatic", "acknowledge", "赵女士,真对不起,前台那个小姑娘态度确实太差了,让您受气了。我来帮您解决,换套餐的事我们一起想办法。", True),
+            ("bank-argumentative", "acknowledge", "周先生,前面三位同事跟您说加急了,结果卡还是没到,她们那样说确实不负责任,这是我们的问题。您报一下卡号后四位,我马上查。", True),
+            ("get-me-the-manager", "resolve", "孙女士,那个同事确实太不负责任了。这30块我马上给您退。", True),
             # owning it for the company, or agreeing with what the customer said, is not
-            ("securities-rude-staff", "sum_up", "孙女士,那位工作人员那样对您,是我们的服务没做好,我代表公司向您道歉。", None),
-            ("airline-delay", "apologize", "您说同事安排得太差,一点都没错,这是我们的责任。", None),
-            ("securities-rude-staff", "sum_up", "孙女士,您要求开除她的意见,我会如实反馈给营业部负责人。", None)])
+            ("securities-rude-staff", "sum_up", "孙女士,那位工作人员那样对您,是我们的服务没做好,我代表公司向您道歉。", False),
+            ("prepaid-bonus", "apologize", "周女士,真对不起,我们营业员态度不好,让您受委屈了,是我们的不对。您交了钱,送的话费到现在还没到账,对吧?我都记下了。", False),
+            ("type-pragmatic", "acknowledge", "赵女士,真对不起,刚才前台态度不好,让您受气了,这是我们的问题。我理解您着急,换套餐的事我来帮您解决。", False),
+            ("securities-rude-staff", "sum_up", "孙女士,您要求开除她的意见,我会如实反馈给营业部负责人。", False)])
+        # the reviewer's owning apologies score as they did before adv46 made the rule critical
+        cases = [("prepaid-bonus", "apologize", "周女士,实在对不起,那位同事刚才的态度太不专业了,我代表我们营业厅向您赔个不是。送的话费没到账,是吧?我先记下来。"),
+                 ("securities-rude-staff", "accept", "孙阿姨,我是客服小陈,工号5103。您是十几年的老客户了,那位员工那样说话确实非常不专业,真对不起,我特别理解您的心情。"),
+                 ("type-pragmatic", "acknowledge", "赵女士,真对不起,前台那个小姑娘态度确实太差了,让您受气了。我来帮您解决,换套餐的事我们一起想办法。")]
+        for case, step in zip(cases, self.alone(cases)):
+            with self.subTest(reply=case[2]):
+                self.assertFalse(step["critical_failed"])
+                self.assertGreaterEqual(step["score"], 80)
+        # outside those scenarios no step judges it
+        [step] = self.alone([("missing-balance", "gather", sentence)])
+        self.assertFalse([r for r in step["rules"] if "当着客户批评同事" in r["description"]])
+        # a punishment promised to the customer is still a critical reckless promise
+        self.assert_breaks([("prepaid-bonus", "apologize", "周女士,对不起,回头我扣她工资。", "许下谁都不能许的承诺")])
 
-    def test_the_reviewers_attempt_no_longer_passes(self):
+    def test_the_reviewers_attempt_is_told_where_it_criticised(self):
         responses = {"accept": "孙女士,您好,我是客服代表周敏,工号2231。您是我们十几年的老客户,今天却受了这样的气,换了谁心里都难受,我很理解您的心情,真的对不起。您慢慢说,我都听着。",
                      "facts": "好的孙女士,我一边听一边记录。请问您是几点到的营业部?在几号窗口办理的?那位工作人员当时具体是怎么说的?",
                      "sum_up": "孙女士,我跟您确认一下:今天上午十点多在3号窗口,姓赵的工作人员说您“这么简单都不懂”,还把表格扔回给您,是这样吗?说实话,那个员工确实太不像话了,素质太差。您希望我们怎么处理?",
@@ -117,8 +184,14 @@ class MistakesAtAnyStep(Pass46):
                      "thank": "孙女士,谢谢您打电话来告诉我们,谢谢您这么多年的信任。我们会加强柜台服务培训,认真改进。这样处理您还满意吗?"}
         path = self.write("rude.yaml", test_grade.answers_file("securities-rude-staff", responses))
         graded = json.loads(run("grade", str(path), "--format", "json").stdout)["results"][0]
-        self.assertFalse(graded["passed"])
-        self.assertTrue(graded["critical_failed"])
+        sum_up = next(s for s in graded["steps"] if s["id"] == "sum_up")
+        colleague = rule(sum_up, "当着客户批评同事")
+        self.assertFalse(colleague["ok"])
+        self.assertIn(self.BETTER, colleague["feedback"])
+        self.assertIn(self.BETTER, run("grade", str(path)).stdout)
+        for step in graded["steps"]:
+            if step["id"] != "sum_up":
+                self.assertTrue(rule(step, "当着客户批评同事")["ok"])
 
     def test_admitting_fault_before_the_facts_gets_feedback_where_it_is_said(self):
         cases = [
@@ -189,10 +262,10 @@ class TheCustomerHearsWhatWasSaid(Pass46):
         text = self.grade_text("bank-argumentative", {"restate": "好的。", "acknowledge": "查一下。",
                                                       "honest_status": "不行。", "own_it": "好的,知道了。"})
         self.assertNotIn("道歉我听到了", text)
-        self.assertNotIn("报完身份证后四位", text)
+        self.assertNotIn("报完号码", text)
         self.assertNotIn("我就等你电话", text)
         text = self.grade_text("bank-argumentative", self.model_answers("bank-argumentative"))
-        for line in ["道歉我听到了", "(报完身份证后四位)查到了吧?", "行,我就等你电话"]:
+        for line in ["道歉我听到了", "(报完号码)查到了吧?", "行,我就等你电话"]:
             self.assertIn(line, text)
 
     def test_refused_refund_is_not_thanked_for(self):
@@ -228,6 +301,88 @@ class LabelsSayWhatToDo(Pass46):
         [step] = self.alone([("missing-balance", "vent", "对不起对不起,真的非常抱歉。")])
         self.assertTrue(rule(step, "没有说成别的客户的事")["ok"])
         self.assertFalse(any("这位客户的事(没有" in r["description"] for r in step["rules"]))
+
+
+class Pass47(Pass46):
+    """Outside pass adv47 (a senior trainer checking the stricter grading for false failures),
+    findings 3–6: the customer's next line answers what was said, firm answers with a reason are
+    firm, a time given for 准信 is a callback, a letter is no apology, and solving calms a little."""
+
+    HARDLINE_PRAISE = "郝先生,您对我们的业务这么熟,肯定是我们的老客户了。您想把套餐降下来、每个月省点钱,这个心情我很理解。"
+
+    def test_firm_answers_with_a_reason_are_firm(self):
+        self.assert_met("坚定立场", [
+            ("type-hardline", "firm-line", "郝先生,实在抱歉,合约期内解约违约金是免不了的,这是合同里约定好的,我没这个权限。", True),
+            ("type-hardline", "firm-line", "郝先生,不好意思,这个不行,违约金是合同里写明的,我没有权限免。", True),
+            ("type-hardline", "firm-line", "郝先生,不好意思,不行的,违约金是合同约定的,我没权限免。您看这样,我先把您的意见报上去。", True),
+            # hedging is no firm line
+            ("type-hardline", "firm-line", "郝先生,真不好意思,违约金的事我得先请示一下领导,看能不能给您申请减免,您稍等。", False),
+            ("type-hardline", "firm-line", "郝先生,您的心情我理解。", False)])
+        [step] = self.alone([("type-hardline", "firm-line", "郝先生,实在抱歉,合约期内解约违约金是免不了的,这是合同里约定好的,我没这个权限。")])
+        self.assertTrue(step["passed"])
+
+    def test_the_hardline_customer_answers_what_was_said(self):
+        firm = self.grade_text("type-hardline", {"praise": self.HARDLINE_PRAISE,
+                                                 "firm-line": "郝先生,实在抱歉,合约期内解约违约金是免不了的,这是合同里约定好的,我没这个权限。",
+                                                 "report-and-contact": "郝先生,您的要求我马上上报给经理,今天下班前给您回电话,您看行吗?"})
+        self.assertNotIn("不给句准话", firm)
+        self.assertNotIn("就一句“不行”", firm)
+        # hedging, with the customer angry (above 60): no 不行 was said, so he does not quote one
+        hedge = self.grade_text("type-hardline", {"praise": "知道了,您先别激动。",
+                                                  "firm-line": "郝先生,真不好意思,违约金的事我得先请示一下领导,看能不能给您申请减免,您稍等。",
+                                                  "report-and-contact": "郝先生,您的要求我马上上报给经理,今天下班前给您回电话,您看行吗?"})
+        self.assertIn("不给句准话", hedge)
+        self.assertNotIn("就一句“不行”", hedge)
+        bare = self.grade_text("type-hardline", {"praise": self.HARDLINE_PRAISE, "firm-line": "不行。",
+                                                 "report-and-contact": "查一下。"})
+        self.assertIn("就一句“不行”", bare)
+        self.assertNotIn("不给句准话", bare)
+        nothing = self.grade_text("type-hardline", {"praise": self.HARDLINE_PRAISE, "firm-line": "好的。",
+                                                    "report-and-contact": "查一下。"})
+        for line in ("就一句“不行”", "不给句准话", "无法满足?"):
+            self.assertNotIn(line, nothing)
+
+    def test_a_time_for_a_definite_answer_is_a_callback(self):
+        self.assert_met("承诺回复、回访", [
+            ("bank-argumentative", "honest_status", "周先生,我查到了,系统里还没有寄出记录。这件事我负责跟进,今天下班前我会给您一个准信。", True),
+            ("bank-argumentative", "honest_status", "周先生,我查到了,系统里还没有寄出记录。这件事我负责跟进,下午三点前给您回话。", True),
+            ("bank-argumentative", "honest_status", "周先生,我查到了,系统里还没有寄出记录。这件事我负责跟进,有消息给您个准信。", False)])
+        answers = self.model_answers("bank-argumentative")
+        answers["honest_status"] = "周先生,我查到了,系统里还没有寄出记录。这件事我负责跟进,今天下班前我会给您一个准信。"
+        text = self.grade_text("bank-argumentative", answers)
+        self.assertNotIn("什么时候给我答复你也不说", text)
+        self.assertIn("行,我就等你电话", text)
+
+    def test_the_customer_reads_back_the_number_that_was_asked_for(self):
+        answers = self.model_answers("bank-argumentative")
+        answers["acknowledge"] = "周先生,承诺的时间过了卡还没到,确实给您添麻烦了。麻烦您报一下卡号后四位,我马上帮您查。"
+        text = self.grade_text("bank-argumentative", answers)
+        self.assertIn("(报完号码)", text)
+        self.assertNotIn("身份证后四位)", text)
+
+    def test_a_letter_of_apology_is_no_apology(self):
+        self.assert_met("体现「道歉」", [
+            ("missing-balance", "apologize", "王先生,总裁的致歉函您收到了吧?", False),
+            ("missing-balance", "apologize", "王先生,我们会给您寄一封道歉信。", False),
+            ("missing-balance", "apologize", "王先生,我代表公司向您致歉。", True),
+            ("missing-balance", "apologize", "王先生,我向您道歉,致歉函也会寄给您。", True)])
+        answers = self.model_answers("airline-delay")
+        answers["follow_up"] = "您好,我是某某航空客服中心的小李,工号1023。上次你们团队航班延误的事,总裁的致歉函和往返机票都收到了吧?您对我们的处理还满意吗?谢谢您。"
+        text = self.grade_text("airline-delay", answers)
+        follow_up = text[text.index("[follow_up]"):]
+        moved = [line for line in follow_up.splitlines() if line.strip().startswith("怒气 ")]
+        self.assertFalse([line for line in moved if "道歉" in line], moved)
+
+    def test_a_solution_calms_the_agitated_customer_a_little(self):
+        text = self.grade_text("missing-balance", self.model_answers("missing-balance"))
+        self.assertRegex(text, r"怒气 \d+→\d+\(-8:解决方法与行动")
+        shown = run("show", "missing-balance", lang="en").stdout
+        self.assertIn("solution and action -8, explaining the cause -3", shown)
+        for scenario in ("missing-balance", "airline-delay", "bill-500", "hall-outage", "type-agitated"):
+            with self.subTest(scenario=scenario):
+                checked = run("check", str(BUNDLED / f"{scenario}.yaml"))
+                self.assertExit(checked, 0)
+                self.assertTrue(checked.stdout.startswith("✓"), checked.stdout)  # every conditional line still reached
 
 
 if __name__ == "__main__":

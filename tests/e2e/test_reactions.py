@@ -117,7 +117,7 @@ class Reactions(CoachTestCase):
 
     def test_show_says_what_calms_and_angers_the_customer_by_label(self):
         text = run("show", "missing-balance", lang="en").stdout
-        self.assertIn("\n  Calmed by: empathy -15, apology -10, inviting the customer to talk -8\n", text)
+        self.assertIn("\n  Calmed by: empathy -15, apology -10, inviting the customer to talk -8, solution and action -8, explaining the cause -3\n", text)
         self.assertIn("\n  Angered by: insulting the customer +30, blaming, doubting, lecturing or mocking the customer +25,", text)
         self.assertIn("(0, critical, anger +20)", text)  # a rule's own `mood:`
         zh = run("show", "missing-balance").stdout
