@@ -862,7 +862,12 @@ class ScreenAsATerminalShowsIt(CoachTestCase):
         if shutil.which("tmux") is None:
             self.skipTest("needs tmux, a terminal emulator that can be read back")
         self.socket = str(self.tmp / "tmux.sock")
-        self.addCleanup(subprocess.run, ["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+
+    def tearDown(self):
+        # Before the temporary folder goes, with the socket in it: a cleanup registered in setUp
+        # ran after tearDown, found no socket, and left the server and its coach running.
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+        super().tearDown()
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True,
