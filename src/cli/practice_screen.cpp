@@ -7,6 +7,7 @@
 
 #include "cli/scenario_groups.hpp"
 #include "cli/terminal.hpp"
+#include "engine/deciding_mistakes.hpp"
 #include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
@@ -110,17 +111,12 @@ void PracticeScreen::feedback(const StepResult& result, const PathTurn& turn, co
 
 namespace {
 
-bool asks_for_something(const Rule& rule) {
-  return rule.kind != RuleKind::concept_forbidden && rule.kind != RuleKind::none_of &&
-         rule.kind != RuleKind::max_chars;
-}
-
 // What the step's rules ask for, worth most first: the principle alone is shown again after the
 // reply, and a hint should name what to do (outside pass 46, finding 13) without the answer.
 std::string wanted_text(const CompiledStep& step) {
   std::vector<const CompiledRule*> asks;
   for (const CompiledRule& rule : step.rules)
-    if (asks_for_something(*rule.rule)) asks.push_back(&rule);
+    if (!forbids(rule.rule->kind)) asks.push_back(&rule);
   std::stable_sort(asks.begin(), asks.end(), [](const CompiledRule* a, const CompiledRule* b) {
     return a->rule->points > b->rule->points;
   });

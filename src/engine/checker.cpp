@@ -59,11 +59,6 @@ class ScoredReplies {
   std::map<std::pair<const CompiledStep*, std::optional<std::string>>, ScoredReply> scored_;
 };
 
-bool forbids(RuleKind kind) {
-  return kind == RuleKind::concept_forbidden || kind == RuleKind::none_of ||
-         kind == RuleKind::max_chars;
-}
-
 // Whether the rule's words are in the reply though the rule did not count them: read as
 // negated (不在三包范围内), the usual reason a model answer misses a topic word.
 bool words_found_but_discounted(const CompiledRule& rule, const ScoredReply& scored,

@@ -24,6 +24,13 @@ enum class RuleKind {
   order,
 };
 
+// Whether a rule of this kind forbids something (met by saying nothing): a forbidden concept,
+// none_of, max_chars. The others ask for something.
+inline bool forbids(RuleKind kind) {
+  return kind == RuleKind::concept_forbidden || kind == RuleKind::none_of ||
+         kind == RuleKind::max_chars;
+}
+
 enum class QuestionKind { any, open, closed };
 enum class AddressMode { name, title };
 

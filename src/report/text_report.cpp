@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/deciding_mistakes.hpp"
 #include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
@@ -71,6 +72,16 @@ std::string no_reply_text(const StepResult& step, const Style& style) {
                            indented(printable(step.unscored_reply), indent));
 }
 
+// `怒气 32→52`: the anger before a reply and after it.
+std::string anger_move_text(int before, int after) {
+  return fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), before, after);
+}
+
+// A step's score out of 100, as every report gives a stage (0 for a step not answered).
+long percent_of(const StepResult& step) {
+  return step.answered ? std::lround(100.0 * step.ratio()) : 0;
+}
+
 // "2nd", "3rd", "11th": which time a calming move is made, in English.
 std::string ordinal(int n) {
   const int tens = n % 100;
@@ -128,10 +139,6 @@ std::string calmed_nothing_text(const PathTurn& turn) {
   }
   return fmt::format(fmt::runtime(tr("{},{}不起作用", "{}: {} did not calm")), why, labels);
 }
-
-}  // namespace
-
-namespace {
 
 // A rule's verdict and what it says. A forbidding rule that held gets no ✓: nothing it looks for
 // was found, which is not proof the reply avoided the mistake, and a green tick read as praise.
@@ -217,8 +224,7 @@ std::string format_mood_change(const PathTurn& turn, const Style& style) {
     if (!why.empty()) why += tr(";", "; ");
     why += part;
   }
-  std::string text =
-      fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+  std::string text = anger_move_text(turn.mood_before, turn.mood_after);
   if (!why.empty()) text += fmt::format(fmt::runtime(tr("({})", " ({})")), why);
   const std::string painted = turn.mood_after > turn.mood_before   ? style.bad(text)
                               : turn.mood_after < turn.mood_before ? style.good(text)
@@ -232,9 +238,8 @@ std::string format_step_feedback(const StepResult& step, const Style& style, con
                                           : style.bad(std::string(tr("未通过", "failed")));
   // Out of 100, as the summary's bars and every report's stage scores: the rules' points
   // (30/130, 0/105) read as another scale.
-  const long percent = step.answered ? std::lround(100.0 * step.ratio()) : 0;
-  out += fmt::format("  {} {}/100 {}\n", style.bold(fmt::format("[{}]", step.step_id)), percent,
-                     verdict);
+  out += fmt::format("  {} {}/100 {}\n", style.bold(fmt::format("[{}]", step.step_id)),
+                     percent_of(step), verdict);
   if (!step.passed && !step.principle.empty()) {
     out +=
         style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
@@ -279,9 +284,8 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     // 0–100, as the step lines, the history and every report give a stage: a step's raw
     // points (90/90, 105/105) read as another scale.
     // A step left unanswered (a session ended early) is said so, not shown as a reply worth 0.
-    const std::string score = step.answered
-                                  ? fmt::format("{:>3}", std::lround(100.0 * step.ratio()))
-                                  : style.dim(std::string(tr("未作答", "not answered")));
+    const std::string score = step.answered ? fmt::format("{:>3}", percent_of(step))
+                                            : style.dim(std::string(tr("未作答", "not answered")));
     out += fmt::format("  {} {} {} {}\n", pad_right(step.step_id, id_width), painted,
                        pad_right(stage_label(step.stage), label_width), score);
   }
@@ -293,8 +297,7 @@ namespace {
 // What the customer said before a step and how the reply moved the anger, as in practice.
 std::string customer_turn_text(const AttemptResult& attempt, const PathTurn& turn,
                                const Style& style) {
-  const std::string mood =
-      fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), turn.mood_before, turn.mood_after);
+  const std::string mood = anger_move_text(turn.mood_before, turn.mood_after);
   const std::string who = attempt.customer_name.empty() ? std::string(tr("客户", "customer"))
                                                         : printable(attempt.customer_name);
   return "  " +
