@@ -349,7 +349,8 @@ class PracticeRun {
     if (options_.exam)
       screen_.too_slow(step, judged);
     else
-      screen_.feedback(result, session_.last_turn(), step, judged, !session_.walked_out());
+      screen_.feedback(result, session_.last_turn(), step, session_.turns_played(), judged,
+                       !session_.walked_out());
     if (session_.walked_out()) {
       screen_.walked_out(session_.rubric().scenario());
       return false;

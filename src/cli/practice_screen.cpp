@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "cli/scenario_groups.hpp"
 #include "cli/terminal.hpp"
 #include "engine/deciding_mistakes.hpp"
+#include "engine/step_numbers.hpp"
 #include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
@@ -99,8 +101,8 @@ void PracticeScreen::walked_out(const Scenario& s) const {
 // The time-limit note right after the rules (one of which is the limit), before the model
 // answer: printed after it, it read as a remark on the model answer.
 void PracticeScreen::feedback(const StepResult& result, const PathTurn& turn, const Step& step,
-                              double seconds, bool retry_offered) const {
-  print(std::string("\n") + format_step_feedback(result, style_, &turn));
+                              std::size_t number, double seconds, bool retry_offered) const {
+  print(std::string("\n") + format_step_feedback(result, style_, &turn, {number}));
   too_slow(step, seconds);
   model_answer(step);
   if (!retry_offered) return;
@@ -195,8 +197,9 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
                              const std::vector<std::string>& unmet) const {
   if (exam) {
     print(std::string("\n"));
-    for (const auto& step : result.steps)
-      print(format_step_feedback(step, style_, result.turn_of(step.step_id)));
+    for (std::size_t i = 0; i < result.steps.size(); ++i)
+      print(format_step_feedback(result.steps[i], style_, result.turn_of(result.steps[i].step_id),
+                                 {i + 1}));
   }
   print(std::string("\n") + style_.bold(std::string(tr("═══ 总结 ═══", "═══ Summary ═══"))) + "\n");
   print(format_stage_summary(result, style_));
@@ -221,6 +224,21 @@ void PracticeScreen::summary(const AttemptResult& result, bool exam, int limit,
   for (const std::string& mistake : deciding_mistakes(result))
     print(style_.bad("✗ " + mistake) + "\n");
   for (const auto& requirement : unmet) print(style_.bad("✗ " + requirement) + "\n");
+  practise_next(result);
+}
+
+// Where the next session should start: the summary's bars show every weak step, but a new hire
+// asked "what now?" (outside pass 46).
+void PracticeScreen::practise_next(const AttemptResult& result) const {
+  const auto weakest = step_to_practise(result);
+  if (!weakest) return;
+  const StepResult& step = result.steps[*weakest];
+  print(
+      fmt::format(fmt::runtime(tr("下次重点练{} · {}(这次 {} 分)。重练这个场景:coach practice {}\n",
+                                  "Next, work on {} · {} ({} this time). To practise this "
+                                  "scenario again: coach practice {}\n")),
+                  step_numbers_text({*weakest + 1}), stage_label(step.stage),
+                  std::lround(100.0 * step.ratio()), result.scenario_id));
 }
 
 void PracticeScreen::exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const {

@@ -28,10 +28,11 @@ class PracticeScreen {
   void too_slow(const Step& step, double seconds) const;
   void walked_out(const Scenario& scenario) const;
   // `seconds`: how long the reply took, for the time-limit note under the rules it explains.
-  // The step's feedback, with what the reply did to the anger (`turn`); `/retry` is offered
-  // only where the session goes on (not after the customer walked out, which ends it).
-  void feedback(const StepResult& result, const PathTurn& turn, const Step& step, double seconds,
-                bool retry_offered) const;
+  // The step's feedback, with what the reply did to the anger (`turn`), under the step's
+  // `number` as the trainee met it; `/retry` is offered only where the session goes on (not
+  // after the customer walked out, which ends it).
+  void feedback(const StepResult& result, const PathTurn& turn, const Step& step,
+                std::size_t number, double seconds, bool retry_offered) const;
   void hint(const CompiledStep& step) const;
   // `number`: the step's number as the trainee met it, said when the answer is asked for later
   // (`/model`); 0 under the step's own feedback.
@@ -51,6 +52,7 @@ class PracticeScreen {
   const Style& style() const { return style_; }
 
  private:
+  void practise_next(const AttemptResult& result) const;
   void print(const std::string& text) const;
   std::string mood_meter(Mood mood) const;
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/step_numbers.hpp"
 #include "util/i18n.hpp"
 
 namespace coach {
@@ -16,19 +17,8 @@ struct Mistake {
   std::string said;                // the first words that made it, as typed
 };
 
-std::string step_numbers(const std::vector<std::size_t>& steps) {
-  std::string out;
-  for (const std::size_t number : steps) {
-    if (!out.empty()) out += tr("、", ", ");
-    out += std::to_string(number);
-  }
-  return out;
-}
-
 std::string mistake_line(const Mistake& mistake) {
-  const std::string where =
-      fmt::format(fmt::runtime(tr("第 {} 步", mistake.steps.size() == 1 ? "step {}" : "steps {}")),
-                  step_numbers(mistake.steps));
+  const std::string where = step_numbers_text(mistake.steps);
   if (mistake.said.empty())
     return fmt::format(fmt::runtime(tr("{}:{}", "{}: {}")), where, mistake.description);
   return fmt::format(fmt::runtime(tr("{}:{}(“{}”)", "{}: {} (“{}”)")), where, mistake.description,

@@ -14,10 +14,18 @@ namespace coach {
 
 GradeSummary summarize(const std::vector<AttemptResult>& results);
 
+// How a step is named above its verdict: by its place in the conversation and its stage, which a
+// trainee knows from the practice screen, and in a report of answers files by the id as well,
+// which is how those files name the step.
+struct StepName {
+  std::size_t number = 0;  // 1-based; 0 names the step by its stage alone
+  bool with_id = false;
+};
+
 // One step's verdict, as shown after each reply in `practice` and in the text report; with
 // the turn the reply was given at, what the reply did to the customer's anger, under it.
 std::string format_step_feedback(const StepResult& step, const Style& style,
-                                 const PathTurn* turn = nullptr);
+                                 const PathTurn* turn = nullptr, StepName name = {});
 
 // How a reply moved the anger and why, as a line of its own (`怒气 32→52(+20:瞎解释)`),
 // coloured by the way it went; empty when nothing in the reply moved it.

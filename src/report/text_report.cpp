@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/deciding_mistakes.hpp"
+#include "engine/step_numbers.hpp"
 #include "engine/weak_steps.hpp"
 #include "report/report.hpp"
 #include "util/display_width.hpp"
@@ -80,6 +81,14 @@ std::string anger_move_text(int before, int after) {
 // A step's score out of 100, as every report gives a stage (0 for a step not answered).
 long percent_of(const StepResult& step) {
   return step.answered ? std::lround(100.0 * step.ratio()) : 0;
+}
+
+// "第 2 步 · 道歉复述", with " · apologize" when the reader writes answers files.
+std::string step_name_text(const StepResult& step, StepName name) {
+  std::string text = name.number > 0 ? step_numbers_text({name.number}) + " · " : std::string();
+  text += stage_label(step.stage);
+  if (name.with_id) text += " · " + step.step_id;
+  return text;
 }
 
 // "2nd", "3rd", "11th": which time a calming move is made, in English.
@@ -232,13 +241,14 @@ std::string format_mood_change(const PathTurn& turn, const Style& style) {
   return "  " + painted + "\n";
 }
 
-std::string format_step_feedback(const StepResult& step, const Style& style, const PathTurn* turn) {
+std::string format_step_feedback(const StepResult& step, const Style& style, const PathTurn* turn,
+                                 StepName name) {
   std::string out;
   const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
                                           : style.bad(std::string(tr("未通过", "failed")));
   // Out of 100, as the summary's bars and every report's stage scores: the rules' points
   // (30/130, 0/105) read as another scale.
-  out += fmt::format("  {} {}/100 {}\n", style.bold(fmt::format("[{}]", step.step_id)),
+  out += fmt::format("  {} {}/100 {}\n", style.bold("[" + step_name_text(step, name) + "]"),
                      percent_of(step), verdict);
   if (!step.passed && !step.principle.empty()) {
     out +=
@@ -269,14 +279,15 @@ std::string format_step_feedback(const StepResult& step, const Style& style, con
 // every language (English labels differ in length) and with long step ids.
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style) {
   constexpr int kBarWidth = 20;
-  std::size_t id_width = 10;
+  std::size_t number_width = 0;
   std::size_t label_width = 0;
-  for (const auto& step : attempt.steps) {
-    id_width = std::max(id_width, display_width(step.step_id));
-    label_width = std::max(label_width, display_width(stage_label(step.stage)));
+  for (std::size_t i = 0; i < attempt.steps.size(); ++i) {
+    number_width = std::max(number_width, display_width(step_numbers_text({i + 1})));
+    label_width = std::max(label_width, display_width(stage_label(attempt.steps[i].stage)));
   }
   std::string out;
-  for (const auto& step : attempt.steps) {
+  for (std::size_t i = 0; i < attempt.steps.size(); ++i) {
+    const StepResult& step = attempt.steps[i];
     const int filled = static_cast<int>(step.ratio() * kBarWidth + 0.5);
     std::string bar;
     for (int i = 0; i < kBarWidth; ++i) bar += i < (step.answered ? filled : 0) ? "█" : "░";
@@ -286,8 +297,8 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     // A step left unanswered (a session ended early) is said so, not shown as a reply worth 0.
     const std::string score = step.answered ? fmt::format("{:>3}", percent_of(step))
                                             : style.dim(std::string(tr("未作答", "not answered")));
-    out += fmt::format("  {} {} {} {}\n", pad_right(step.step_id, id_width), painted,
-                       pad_right(stage_label(step.stage), label_width), score);
+    out += fmt::format("  {} {} {} {}\n", pad_right(step_numbers_text({i + 1}), number_width),
+                       painted, pad_right(stage_label(step.stage), label_width), score);
   }
   return out;
 }
@@ -331,14 +342,15 @@ std::string walked_out_text(const AttemptResult& attempt, const Style& style) {
 std::string steps_text(const AttemptResult& attempt, const Style& style) {
   std::string out;
   bool left = false;
-  for (const auto& step : attempt.steps) {
+  for (std::size_t i = 0; i < attempt.steps.size(); ++i) {
+    const StepResult& step = attempt.steps[i];
     const PathTurn* turn = attempt.turn_of(step.step_id);
     if (!turn && !left) {
       out += walked_out_text(attempt, style);
       left = attempt.walked_out;
     }
     if (turn) out += customer_turn_text(attempt, *turn, style);
-    out += format_step_feedback(step, style, turn);
+    out += format_step_feedback(step, style, turn, {i + 1, true});
   }
   if (!left) out += walked_out_text(attempt, style);
   return out;

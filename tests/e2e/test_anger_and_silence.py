@@ -83,7 +83,7 @@ class AngerFollowsWhatACustomerFeels(CoachTestCase):
         for line in lines:
             self.assertNotRegex(line, r"[a-z_]{4,}", "a concept id instead of its label")
         # The same cause as the reply's verdicts say it: under the reply, above its rules.
-        sum_up = text.split("[sum_up]")[1]
+        sum_up = text.split("· sum_up]")[1]
         self.assertLess(sum_up.index("回答:"), sum_up.index("怒气 32→"))
         self.assertLess(sum_up.index("怒气 32→"), sum_up.index("\n    ✗"))
 
@@ -114,8 +114,8 @@ class NoPointsForSayingNothing(CoachTestCase):
         self.assertGreater(graded["steps"][1]["score"], 0)
         text = run("grade", "--no-history", str(path)).stdout
         self.assertIn("(没说错话本身不得分:这一步要求说到的一样也没说到,“避免”各条的分数不计。)",
-                      text.split("[acknowledge]")[0])
-        self.assertNotIn("没说错话", text.split("[acknowledge]")[1].split("[honest_status]")[0])
+                      text.split("· acknowledge]")[0])
+        self.assertNotIn("没说错话", text.split("· acknowledge]")[1].split("· honest_status]")[0])
 
     def test_five_curt_replies_score_less(self):
         graded = json.loads(run("grade", "--no-history", "--format", "json",

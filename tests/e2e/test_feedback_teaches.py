@@ -369,7 +369,7 @@ class Pass47(Pass46):
         answers = self.model_answers("airline-delay")
         answers["follow_up"] = "您好,我是某某航空客服中心的小李,工号1023。上次你们团队航班延误的事,总裁的致歉函和往返机票都收到了吧?您对我们的处理还满意吗?谢谢您。"
         text = self.grade_text("airline-delay", answers)
-        follow_up = text[text.index("[follow_up]"):]
+        follow_up = text[text.index("· follow_up]"):]
         moved = [line for line in follow_up.splitlines() if line.strip().startswith("怒气 ")]
         self.assertFalse([line for line in moved if "道歉" in line], moved)
 

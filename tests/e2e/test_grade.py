@@ -684,7 +684,7 @@ class Grading(CoachTestCase):
         self.assertEqual(report["results"][0]["score"], 50)
         # In the text report the unanswered step's rules are unjudged, not failed.
         text = grade(str(self.tmp / "partial.yaml")).stdout
-        unanswered = text.split("[apologize]")[1]
+        unanswered = text.split("· apologize]")[1]
         self.assertIn("    – ", unanswered)
         self.assertNotIn("✗", unanswered)
 
@@ -693,7 +693,7 @@ class TextReportOfAReplyOnSeveralLines(CoachTestCase):
     def test_a_replys_later_lines_cannot_pass_for_the_reports_own(self):
         # Outside pass 26, finding 03: a reply's later lines started at the margin, where a
         # forged attempt header and a step's verdict looked like the report's own.
-        forged = "嗯,知道了。\n\n张三 · fee — 100.0 分 通过\n  [vent] 100/100 通过"
+        forged = "嗯,知道了。\n\n张三 · fee — 100.0 分 通过\n  [第 1 步 · 倾听发泄 · vent] 100/100 通过"
         answers = self.write("forged.yaml", answers_file("fee", {"vent": forged}))
         result = grade(str(answers), "--format", "text")
         self.assertExit(result, 1)
@@ -703,7 +703,7 @@ class TextReportOfAReplyOnSeveralLines(CoachTestCase):
         for line in lines[start + 1:start + 4]:
             self.assertTrue(line.startswith(" " * reply_column), line)
         self.assertFalse(any(line.startswith("张三 · fee") for line in lines))
-        self.assertFalse(any(line.startswith("  [vent] 100/100") for line in lines))
+        self.assertFalse(any(line.startswith("  [第 1 步 · 倾听发泄 · vent] 100/100") for line in lines))
 
 
 class ReportFiles(CoachTestCase):

@@ -126,7 +126,7 @@ class EnglishWording(CoachTestCase):
                         input="王先生您好\n/quit\n", lang="en").stdout
         self.assertIn("FAILED", practised)
         self.assertNotIn("NOT PASSED", practised)
-        self.assertRegex(practised, r"(?m)^  vent +[█░]+ .+ +\d{1,3}$")  # 0–100, not points
+        self.assertRegex(practised, r"(?m)^  step 1 [█░]+ let them vent +\d{1,3}$")  # 0–100, not points
         self.assertIn("apologize", practised)
         self.assertNotIn("apologise", practised)
 

@@ -257,12 +257,12 @@ class FeedbackLayout(CoachTestCase):
         text = self.grade_text("sms-failure", {
             "vent": "李先生您好,换了谁都会着急,您的心情我很理解。您慢慢说,我在听。",
             "apologize": "李先生,真的很抱歉给您添麻烦了。我确认一下:您这两天短信一条都发不出去,是这样吗?"})
-        vent = text.split("[vent]")[1].split("[apologize]")[0]
-        self.assertIn("[vent] 0/100", text)  # out of 100, not the rules' points
+        vent = text.split("· vent]")[1].split("· apologize]")[0]
+        self.assertIn("[第 1 步 · 倾听发泄 · vent] 0/100", text)  # out of 100, not the rules' points
         deciding = vent.index("✗ 称呼对客户的姓和性别")
         self.assertLess(deciding, vent.index("体现「移情"))
         self.assertIn("→ 本步记 0 分:上面这一条一票否决,下面各项的得分不计。", vent)
-        header = text.split("[vent]")[0]
+        header = text.split("· vent]")[0]
         self.assertIn("✗ 第 1、2 步:称呼对客户的姓和性别(“李先生”)", header)
 
     def test_words_that_broke_a_rule_are_marked_apart_from_those_that_counted(self):
@@ -283,7 +283,7 @@ class FeedbackLayout(CoachTestCase):
     def test_a_reply_in_english_is_judged_on_its_language_alone(self):
         text = self.grade_text("missing-balance", {"vent": "Sir, I completely understand how you feel. "
                                                            "Please tell me what happened."}, lang="en")
-        vent = text.split("[vent]")[1]
+        vent = text.split("· vent]")[1]
         self.assertIn("✗ answers in Chinese", vent)
         self.assertIn("this step scores 0: the reply is mostly not in Chinese, so nothing else is judged", vent)
         self.assertNotIn("empathy", vent)
@@ -293,12 +293,24 @@ class FeedbackLayout(CoachTestCase):
         shown = run("--scenarios", str(BUNDLED), "practice", "missing-balance", "--no-history",
                     "--record", str(self.tmp / "r.yaml"), input="先生您好\n/quit\n").stdout
         summary = shown.split("═══ 总结 ═══")[1]
-        self.assertRegex(summary, r"(?m)^  apologize +░+ 道歉复述 未作答$")
-        self.assertRegex(summary, r"(?m)^  vent +[█░]+ 倾听发泄 +\d+$")
+        self.assertRegex(summary, r"(?m)^  第 2 步 ░+ 道歉复述 未作答$")
+        self.assertRegex(summary, r"(?m)^  第 1 步 [█░]+ 倾听发泄 +\d+$")
+
+    def test_steps_are_numbered_and_the_summary_says_what_to_practise_next(self):
+        # Outside pass 46, finding 7: step ids (`no_tinted_glasses`) headed the feedback and listed
+        # the weak steps, which meant nothing to a new hire, and no line said where to start next.
+        shown = run("--scenarios", str(BUNDLED), "practice", "missing-balance", "--no-history",
+                    input="您好,我是客服小王,请您慢慢说。\n你确定没用过吗?\n/quit\n").stdout
+        self.assertIn("  [第 1 步 · 倾听发泄] 65/100 未通过", shown)
+        self.assertIn("  [第 2 步 · 道歉复述] 0/100 未通过", shown)
+        self.assertNotRegex(shown, r"\[(vent|apologize)\]|未达及格线.*apologize")
+        self.assertIn("(第 1、2、3、4、5 步)", shown)
+        self.assertIn("下次重点练第 2 步 · 道歉复述(这次 0 分)。重练这个场景:coach practice missing-balance",
+                      shown)
 
     def test_no_keyword_list_under_the_trainer_s_own_feedback(self):
         text = self.grade_text("hall-outage", {"announce": "各位客户请注意,营业厅暂停办理业务。"})
-        announce = text.split("[announce]")[1].split("[explain]")[0]
+        announce = text.split("· announce]")[1].split("· explain]")[0]
         self.assertIn("播音要说明原因:由于停电", announce)  # the trainer's own words
         self.assertNotIn("应说到其中之一", announce)
         self.assertNotIn("缺少「", announce)

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/scorer.hpp"
+#include "engine/step_numbers.hpp"
 #include "engine/weak_steps.hpp"
 #include "fixtures.hpp"
 #include "report/csv.hpp"
@@ -229,15 +230,39 @@ TEST_CASE("an attempt failed for its weak steps says which, though its score rea
   REQUIRE(result.failed_steps == 2);
   CHECK_FALSE(result.passed);
   const std::string note = weak_steps_note(result);
-  CHECK(note == "2 步未达及格线,这个场景最多允许 1 步:s2、s3。");
+  CHECK(note == "2 步未达及格线(第 2、3 步),这个场景最多允许 1 步。");
   CHECK(render("text", {result}).find(note) != std::string::npos);
 
   AttemptResult strict = result;
   strict.max_failed_steps = 0;
-  CHECK(weak_steps_note(strict) == "这个场景要求每一步都达到及格线,这些步骤没有达到:s2、s3。");
+  CHECK(weak_steps_note(strict) == "这个场景要求每一步都达到及格线,第 2、3 步没有达到。");
   AttemptResult lenient = result;
   lenient.max_failed_steps = 2;
   CHECK(weak_steps_note(lenient).empty());
+
+  // What to practise next: the weakest answered step below the mark, first of equals.
+  REQUIRE(step_to_practise(result).has_value());
+  CHECK(*step_to_practise(result) == (result.steps[1].ratio() <= result.steps[2].ratio() ? 1 : 2));
+  AttemptResult all_passed = result;
+  for (StepResult& step : all_passed.steps) step.passed = true;
+  CHECK_FALSE(step_to_practise(all_passed).has_value());
+  AttemptResult unanswered = result;
+  for (StepResult& step : unanswered.steps) step.answered = false;
+  CHECK_FALSE(step_to_practise(unanswered).has_value());
+}
+
+TEST_CASE("steps are named to the trainee by number and stage, with the id in a report of files") {
+  CHECK(step_numbers_text({2}) == "第 2 步");
+  CHECK(step_numbers_text({1, 3}) == "第 1、3 步");
+  StepResult step;
+  step.step_id = "sorry";
+  step.stage = Stage::apologize;
+  const std::string practised = format_step_feedback(step, Style(false), nullptr, {2});
+  CHECK(practised.rfind("  [第 2 步 · 道歉复述] 0/100", 0) == 0);
+  CHECK(practised.find("sorry") == std::string::npos);
+  const std::string graded = format_step_feedback(step, Style(false), nullptr, {2, true});
+  CHECK(graded.rfind("  [第 2 步 · 道歉复述 · sorry] 0/100", 0) == 0);
+  CHECK(format_step_feedback(step, Style(false)).rfind("  [道歉复述] 0/100", 0) == 0);
 }
 
 TEST_CASE("a trainee's mean score is of the unrounded scores, rounded once") {
