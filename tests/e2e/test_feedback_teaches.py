@@ -385,5 +385,130 @@ class Pass47(Pass46):
                 self.assertTrue(checked.stdout.startswith("✓"), checked.stdout)  # every conditional line still reached
 
 
+
+class Pass47Leftovers(Pass46):
+    """Good replies adv47 found the rubric still missing or failing (finding 8), and earlier
+    helpers' leftovers: each reviewer's reply passes, its unfair twin still fails."""
+
+    def test_a_refusal_with_a_reason_and_the_model_phrase_is_a_firm_line(self):
+        # 003 场景三's 暂时无法满足 after a reason is the lesson, not 002's 直接拒绝客户
+        good = "郝先生,真的很抱歉,这个我们确实没办法,合同写了违约金,您的要求我们暂时无法满足。"
+        self.assert_breaks([
+            ("type-hardline", "firm-line", good, None),
+            ("type-hardline", "firm-line", "郝先生,真的很抱歉,这个我们确实没办法。合同写了违约金,您的要求我们暂时无法满足。", None),
+            # a bare refusal, a reason with no firm line, a firm line with no reason
+            ("type-hardline", "firm-line", "郝先生,这个我们确实没办法。", "直接拒绝"),
+            ("type-hardline", "firm-line", "郝先生,真的很抱歉,这个我们确实没办法,合同写了违约金。", "直接拒绝"),
+            ("type-hardline", "firm-line", "郝先生,真的很抱歉,这个我们确实没办法,您的要求我们暂时无法满足。", "直接拒绝"),
+            ("type-hardline", "firm-line", "郝先生,我也没办法,规定就是规定,您的要求我们暂时无法满足。", "直接拒绝"),
+            ("roaming-without-id", "demand", "周先生,规定就是规定,我也没办法。", "直接拒绝"),
+            ("hall-outage", "explain", "停电了我也没办法,您等着吧。", "直接拒绝"),
+            # a reason and the phrase do not excuse a brush-off said beside them
+            ("type-hardline", "firm-line", "郝先生,我也没办法,合约就这么写的,您爱去哪投诉去哪投诉,暂时无法满足。", "争辩")])
+        [step] = self.alone([("type-hardline", "firm-line", good)])
+        self.assertTrue(step["passed"])
+        self.assertTrue(rule(step, "直接拒绝")["ok"])
+
+    def test_advice_the_customer_asked_for_is_a_note_not_a_lecture(self):
+        # bank-stubborn-novice's last step: she asked 以后我怎么还才不收利息?
+        asked = ("赵女士,您应该在还款日前全额还款,这样就不收利息了,也可以办自动还款。这次的利息是按规定正常产生的,"
+                 "这次我们就当咨询处理,不用投诉了。您还有什么不明白的吗?谢谢您。")
+        [step] = self.alone([("bank-stubborn-novice", "turn_into_advice", asked)])
+        self.assertTrue(step["passed"] and not step["critical_failed"], step["rules"])
+        note = rule(step, "您应该")
+        self.assertFalse(note["ok"])
+        self.assertFalse(note["critical"])
+        self.assertEqual(note["points"], 0)
+        self.assertTrue(rule(step, "责怪")["ok"])
+        self.assertIn("以后您在还款日前全额还款", note["feedback"])
+        # where nobody asked, and any other 您应该, it is still a critical lecture
+        self.assert_breaks([
+            ("bank-stubborn-novice", "turn_into_advice", asked, None),
+            ("bank-stubborn-novice", "listen", "女士您好,您应该在还款日前全额还款,换了谁都会着急。", "您应该"),
+            ("bank-stubborn-novice", "find_the_gap", "赵女士,您应该在还款日前全额还款的,我帮您查一下账单,您是什么时候还的?", "您应该"),
+            ("bank-stubborn-novice", "explain_slowly",
+             "赵女士,打个比方,您只还了500元,剩下的就要算利息,这是因为没有全部还清,您应该在还款日前全额还款才对。", "您应该"),
+            ("bank-unreasonable-venting", "care_first", "吴先生,您应该在每期账单到期前全额还款,额度才会提。", "您应该"),
+            ("bank-stubborn-novice", "turn_into_advice", "赵女士,您应该按时还款,利息是按规定正常产生的,以后全额还款就行。谢谢。", "责怪"),
+            ("bank-stubborn-novice", "turn_into_advice",
+             "赵女士,打个比方,您只还了500元,剩下的就要算利息,您应该先看清楚账单说明再还款。", "责怪"),
+            ("type-agitated", "resolve", "刘女士,您应该在停机前把欠费全部还上,我先帮您交费开机。", "责怪"),
+            ("roaming-without-id", "route", "周先生,您应该在出国前把全部手续办好。", "责怪"),
+            ("missing-balance", "resolve", "王先生,您应该在营业厅办理退订,我帮您办。", "责怪")])
+
+    def test_the_customers_own_facts_given_back_are_a_restatement(self):
+        self.assert_met("复述客户的问题(说出他讲的事实)", [
+            ("reconnect-delay", "apologize", "张先生,真对不起!您上午十点就交了一百块,到现在一点了还停着机,耽误了您的生意,我先记下来。", True),
+            ("reconnect-delay", "apologize", "张先生,抱歉,不过您确定是十点交的吗?", False),
+            ("reconnect-delay", "apologize", "张先生,对不起,您交了费也不一定马上开机。", False),
+            ("dropped-calls-hotline", "listen", "陈先生,一接电话就断,真是太耽误事了,对不起啊。平心而论,一般情况下您说的都对,"
+                                                "手机才三个月,在大街上也断,确实不太像是手机的问题,我帮您好好查查。", True),
+            ("dropped-calls-hotline", "listen", "陈先生,对不起,不过有的杂牌机确实容易断线,您的手机真是三星的吗?", False),
+            ("dropped-calls-hotline", "listen", "陈先生,不好意思,断线的事我帮您查,断了多少次了?", False)])
+        self.assert_met("体现「复述客户的问题」", [
+            ("bank-argumentative", "restate", "周先生,您说的我都记下了:7个工作日早过了,催了三回没结果,下周二您要出差。", True),
+            ("bank-argumentative", "restate", "周先生,您说的我都记下了,马上帮您查。", False),
+            ("bank-argumentative", "restate", "周先生,我都记下了:我马上帮您查。", False)])
+        for scenario, step_id, reply in [
+                ("reconnect-delay", "apologize", "张先生,真对不起!您上午十点就交了一百块,到现在一点了还停着机,耽误了您的生意,我先记下来。"),
+                ("dropped-calls-hotline", "listen", "陈先生,一接电话就断,真是太耽误事了,对不起啊。平心而论,一般情况下您说的都对,"
+                                                    "手机才三个月,在大街上也断,确实不太像是手机的问题,我帮您好好查查。"),
+                ("bank-argumentative", "restate", "周先生,确实给您添麻烦了。您说的我都记下了:7个工作日早过了,催了三回没结果,下周二您要出差。")]:
+            with self.subTest(scenario=scenario):
+                [step] = self.alone([(scenario, step_id, reply)])
+                self.assertTrue(step["passed"], step["rules"])
+
+    def test_a_call_on_a_named_day_is_a_callback(self):
+        tail = "赵先生,这次给您添麻烦了,真对不起。我们也会改进提醒服务。谢谢您的理解,"
+        self.assert_met("承诺回复、回访", [
+            ("bill-500", "close", tail + "我后天一定给您电话。", True),
+            ("bill-500", "close", tail + "明天上午给您个电话。", True),
+            ("bill-500", "close", tail + "我给您电话号码,有事您找我。", False),
+            ("bill-500", "close", tail + "明天我给您电话卡补好。", False),
+            ("bill-500", "close", tail + "后天我不会给您电话了。", False)])
+
+    def test_repeating_the_demand_to_punish_the_clerk_promises_nothing(self):
+        self.assert_breaks([
+            ("securities-rude-staff", "resolve", "孙女士,您要求处分她的意见我记下了,我马上反馈给营业部负责人调查,2个工作日内给您回电话。", None),
+            ("securities-rude-staff", "resolve", "孙女士,您希望严肃处理她,这个我如实反馈给营业部负责人,2个工作日内给您回电话。", None),
+            ("securities-rude-staff", "sum_up", "孙阿姨,您要求处分她,对吧?", None),
+            ("securities-rude-staff", "resolve", "孙女士,调查之前我们不会处分她,2个工作日内给您回电话。", None),
+            ("securities-rude-staff", "resolve", "孙女士,您放心,我们会处分她的,2个工作日内给您回电话。", "调查之前不许诺"),
+            ("securities-rude-staff", "resolve", "孙女士,您放心,回头一定给她一个处分,2个工作日内给您回电话。", "调查之前不许诺"),
+            ("securities-rude-staff", "sum_up", "孙阿姨,我们马上严肃处理她。", "调查之前不许诺")])
+
+    def test_promising_not_to_sign_the_customer_up_again_is_not_dismissal(self):
+        self.assert_breaks([
+            ("missing-balance", "follow_up", "王先生,真对不起,钱已经退给您了,以后我们不会随便给您开通业务,这样处理您满意吗?谢谢您。", None),
+            ("missing-balance", "follow_up", "王先生,真对不起,钱已经退给您了,今后我们不会随便给您加业务,这样处理您满意吗?谢谢您。", None),
+            ("missing-balance", "follow_up", "王先生,我们不会随便给您开通业务的,钱是您自己订的业务扣的。", "否定"),
+            ("missing-balance", "vent", "王先生,我们不会随便扣您的钱。", "否定"),
+            ("missing-balance", "vent", "王先生,然后我们不会随便扣您的钱。", "否定")])
+
+    def test_asking_whether_we_were_wrong_admits_nothing(self):
+        # missing-balance's apologize step: admitting fault before the facts loses its 10 points
+        self.assert_met("承认公司过错", [
+            ("missing-balance", "apologize", "王先生,真对不起。是不是我们错了,我马上帮您查。", True),
+            ("missing-balance", "apologize", "王先生,真对不起。是不是我们错了?我马上帮您查。", True),
+            ("missing-balance", "apologize", "王先生,真对不起,是不是我们的问题?我马上帮您查清楚。", True),
+            ("missing-balance", "apologize", "王先生,真对不起,会不会是我们的失误?我马上帮您查清楚。", True),
+            ("missing-balance", "apologize", "王先生,真对不起,是否我们没做好,我查一下。", True),
+            ("missing-balance", "apologize", "王先生,真对不起,我们错了。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,是我们的错。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,是我们不对。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,这是我们的失误。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,我们没做好。", False),
+            ("missing-balance", "apologize", "王先生,真对不起,可能是我们多扣了。", False)])
+
+    def test_the_evidence_ends_at_the_phrase(self):
+        [step] = self.alone([("securities-fee", "resolve",
+                              "刘先生,真对不起。我帮您改一下费率,今天就生效,多收的佣金三个工作日内退到您账户。")])
+        matched = rule(step, "把费率改成")["matched"]
+        self.assertEqual([m["text"] for m in matched], ["帮您改"])
+        self.assert_met("把费率改成", [
+            ("securities-fee", "resolve", "刘先生,真对不起。费率暂时不能给您改,差额三个工作日内退到您账户。", False),
+            ("securities-fee", "resolve", "刘先生,真对不起。费率调整不了,差额三个工作日内退到您账户。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
