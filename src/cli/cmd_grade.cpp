@@ -476,6 +476,10 @@ PreparedRun prepare(const Context& context, const GradeOptions& options) {
   if (!run.stopped) {
     // A broken scenario file is reported, but submissions for the others are still graded.
     run.library = &load_library({}, context, run.problems);
+    if (!run.library->shared_files_sound()) {
+      run.problems.error(kRunItself, {}, shared_files_broken_text());
+      run.stopped = true;
+    }
     run.certification = load_certification(options, *run.library, run.problems);
     run.files = expand_yaml_paths(
         options.files, true,

@@ -839,6 +839,10 @@ int practice(const Context& context, PracticeOptions& options) {
   Diagnostics diagnostics;
   const ScenarioLibrary& library = load_library({}, context, diagnostics);
   print_diagnostics(diagnostics);
+  if (!library.shared_files_sound()) {
+    std::cerr << "coach: " << shared_files_broken_text() << "\n";
+    return kExitBadInput;
+  }
   if (options.exam) count_time_stopped();
   if (options.exam_file.empty() && !options.id.empty() && !library.find(options.id)) {
     std::cerr << unknown_scenario_message(options.id, library, diagnostics);

@@ -34,11 +34,14 @@ void read_type(YamlReader& reader, const std::string& name, const YamlNode& node
   preset.temper.reacts_to = std::move(reactions.changes);
   preset.reacts_to_concepts = std::move(reactions.concepts);
   if (auto existing = types.find(name); existing != types.end()) {
-    reader.error(mark,
-                 fmt::format(fmt::runtime(tr("客户类型 `{}` 已在 {}:{} 定义过",
-                                             "customer type `{}` is already defined at {}:{}")),
-                             utf8::quote(name), utf8::show_name(existing->second.file),
-                             existing->second.mark.line));
+    reader.error(
+        mark, fmt::format(fmt::runtime(tr("客户类型 `{}` 定义了两次(另一处在 "
+                                          "{}:{});一个类型只能定义在一处:保留对的那处,删掉另一处",
+                                          "customer type `{}` is defined twice (also at {}:{}); a "
+                                          "type is defined in one place "
+                                          "only: keep the right one and delete the other")),
+                          utf8::quote(name), utf8::show_name(existing->second.file),
+                          existing->second.mark.line));
     return;
   }
   types.emplace(name, std::move(preset));

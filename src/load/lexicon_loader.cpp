@@ -48,9 +48,14 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
                              shown));
   }
   if (auto existing = lexicon.find(id); existing != lexicon.end()) {
-    reader.error(key_mark, fmt::format(fmt::runtime(tr("概念 `{}` 已在 {}:{} 定义过",
-                                                       "concept `{}` is already defined at {}:{}")),
-                                       shown, existing->second.file, existing->second.mark.line));
+    reader.error(
+        key_mark,
+        fmt::format(fmt::runtime(tr("概念 `{}` 定义了两次(另一处在 "
+                                    "{}:{});一个概念只能定义在一处:保留对的那处,删掉另一处",
+                                    "concept `{}` is defined twice (also at {}:{}); a concept is "
+                                    "defined in one place only: "
+                                    "keep the right one and delete the other")),
+                    shown, existing->second.file, existing->second.mark.line));
     return;
   }
   lexicon.emplace(id, std::move(entry));

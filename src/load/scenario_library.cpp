@@ -168,6 +168,7 @@ ScenarioLibrary ScenarioLibrary::load(const std::vector<std::string>& scenario_p
 
 ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics& diagnostics) {
   ScenarioLibrary library;
+  const std::size_t problems_before = diagnostics.problems();
   auto lexicon = std::make_shared<Lexicon>();
   bool lexicons_complete = load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
   const LexiconBudget budget = check_lexicon_budget(*lexicon, diagnostics);
@@ -182,6 +183,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
   const bool have_presets =
       load_presets(sources, customer_types, library.preset_files_, diagnostics);
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
+  library.shared_files_sound_ = lexicons_complete && diagnostics.problems() == problems_before;
 
   std::size_t phrases = budget.phrases;
   std::map<std::string, IdHolder> holder_of;
@@ -214,6 +216,15 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
       library.rubrics_.push_back(std::move(*rubric));
   }
   return library;
+}
+
+std::string shared_files_broken_text() {
+  return std::string(
+      tr("词库或客户类型文件有问题(见上),评分依据不完整,所以什么都不评:"
+         "先修好它们(coach validate 会逐条指出)",
+         "a lexicon or customer-type file has a problem (see above): without it "
+         "the rubric is incomplete, so nothing is scored. Fix it first (coach "
+         "validate lists each problem)"));
 }
 
 const Rubric* ScenarioLibrary::find(const std::string& id) const {

@@ -40,6 +40,12 @@ class ScenarioLibrary {
   // as much as on the scenario (the presets decide when a customer walks out).
   const std::vector<std::string>& lexicon_files() const { return lexicon_files_; }
   const std::vector<std::string>& preset_files() const { return preset_files_; }
+  // Whether every lexicon and customer-type file loaded without a problem. Every verdict rests
+  // on them (a concept forbidden everywhere, a customer's anger), so a command that scores
+  // refuses a library where one did not: what did load would grade against a rubric no trainer
+  // wrote (outside pass 48: a broken types.yaml changed a customer's path, a second definition
+  // of `abuse` let an insult pass).
+  bool shared_files_sound() const { return shared_files_sound_; }
 
  private:
   std::unique_ptr<ConceptIndex> concepts_ = std::make_unique<ConceptIndex>();
@@ -47,7 +53,11 @@ class ScenarioLibrary {
   std::vector<std::string> files_;
   std::vector<std::string> lexicon_files_;
   std::vector<std::string> preset_files_;
+  bool shared_files_sound_ = true;
 };
+
+// Why a command that scores stops when the lexicons or customer types have a problem.
+std::string shared_files_broken_text();
 
 // "unknown scenario `X` (did you mean `Y`?); see `coach list`", for an id an answers file or an
 // exam names.

@@ -680,6 +680,64 @@ class Batches(CoachTestCase):
         self.assertEqual(self.run_with_terminal_stderr({"CI": "true"}), "")
 
 
+class BrokenSharedFiles(CoachTestCase):
+    """Outside pass 48, finding 01: a problem in a lexicon or customer-type file was reported like
+    one bad submission, and everyone was graded with what did load: a second definition of
+    `abuse` let an insult pass the exam, a broken types.yaml changed the customer's path."""
+
+    def library(self, change):
+        library = self.tmp / "library"
+        shutil.copytree(BUNDLED, library)
+        change(library)
+        return library
+
+    def answers(self):
+        shown = json.loads(run("show", "sms-failure", "--format", "json").stdout)
+        body = "".join(f"  {step['id']}: \"{step['model_answers'][0]}\"\n" for step in shown["steps"])
+        insulted = body.replace("  vent: \"", "  vent: \"你是神经病吧。", 1)
+        return self.write("a.yaml", "trainee: 张三\nscenario: sms-failure\nresponses:\n" + insulted)
+
+    def assert_nothing_scored(self, library, error):
+        report = self.tmp / "r.json"
+        graded = run("--scenarios", str(library), "grade", "--no-history", str(self.answers()),
+                     "--exam", str(ROOT / "exams" / "basic-certificate.yaml"), "--format", "json",
+                     "-o", str(report), lang="en")
+        self.assertExit(graded, 2)
+        self.assertIn(error, graded.stderr)
+        self.assertIn("the rubric is incomplete, so nothing is scored", graded.stderr)
+        written = json.loads(report.read_text(encoding="utf-8"))
+        self.assertEqual(written["results"], [])
+        self.assertTrue(any("the rubric is incomplete" in r["message"] for r in written["rejected"]))
+        practised = run("--scenarios", str(library), "practice", "sms-failure", "--no-history",
+                        input="你好\n", lang="en")
+        self.assertExit(practised, 2)
+        self.assertIn("the rubric is incomplete", practised.stderr)
+        self.assertNotIn("Step 1/", practised.stdout)
+
+    def test_a_second_definition_of_a_concept_stops_grading_and_names_both_places(self):
+        def override(library):
+            (library / "lexicons" / "aaa-override.yaml").write_text(
+                "concepts:\n  abuse:\n    label: x\n    phrases: [无害的话]\n", encoding="utf-8")
+        self.assert_nothing_scored(self.library(override),
+                                   "concept `abuse` is defined twice (also at ")
+
+    def test_a_broken_customer_types_file_stops_grading(self):
+        def break_types(library):
+            with open(library / "customer-types" / "types.yaml", "a", encoding="utf-8") as types:
+                types.write("  broken: [\n")
+        self.assert_nothing_scored(self.library(break_types), "types.yaml:")
+
+    def test_a_broken_lexicon_file_stops_grading(self):
+        def break_lexicon(library):
+            (library / "lexicons" / "zz-broken.yaml").write_text("concepts:\n  x: [\n", encoding="utf-8")
+        self.assert_nothing_scored(self.library(break_lexicon), "zz-broken.yaml:")
+
+    def test_the_bundled_library_still_grades(self):
+        graded = run("grade", "--no-history", str(self.answers()), lang="en")
+        self.assertExit(graded, 1)  # the insult fails the attempt
+        self.assertIn("FAILED", graded.stdout)
+
+
 class RunsStoppedBeforeGrading(CoachTestCase):
     """Outside pass 38, finding 03: a report that could not be opened (a missing folder, a
     directory, no TMPDIR for a report to standard output) stopped the run where it was met: the
