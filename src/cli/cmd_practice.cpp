@@ -310,6 +310,10 @@ class PracticeRun {
   // coloured terminal) are taken out, and a reply over the limit, or one the terminal sent in
   // another character set, is asked for again.
   std::optional<std::string> recordable(const std::string& typed) const {
+    if (reader_->line_cut_short()) {
+      too_long_note();
+      return std::nullopt;
+    }
     if (undecodable(typed)) {
       screen_.note(not_utf8_note());
       return std::nullopt;
@@ -318,15 +322,22 @@ class PracticeRun {
     if (reply != typed)
       screen_.note(std::string(
           tr("(回答中的控制字符已去掉。)", "(Control characters were taken out of your reply.)")));
+    // Counted before it is normalised, which costs far more than counting.
+    if (utf8::count_code_points(reply) > kMaxReplyCharacters) {
+      too_long_note();
+      return std::nullopt;
+    }
     // Nothing left, or only what shows as nothing (U+200B left from a deleted paste): asked
     // again, as after a blank line, and as grading would count it unanswered.
     if (says_nothing(reply)) return std::nullopt;
-    if (utf8::count_code_points(reply) <= kMaxReplyCharacters) return reply;
+    return reply;
+  }
+
+  void too_long_note() const {
     screen_.note(fmt::format(fmt::runtime(tr("回答太长(上限 {} 字),请精简后重新输入。",
                                              "That reply is too long (the limit is {} "
                                              "characters); please shorten it and answer again.")),
                              grouped(kMaxReplyCharacters)));
-    return std::nullopt;
   }
 
   // Returns false on /quit.

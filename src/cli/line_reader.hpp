@@ -38,6 +38,9 @@ class LineReader {
   // Why reading failed (an errno value), when the input ended because it could not be read
   // (standard input a directory, an I/O error) rather than at its end; 0 otherwise.
   virtual int read_error() const { return 0; }
+  // Whether the line read last was far too long for any reply and only its start was kept: it
+  // is no reply, and must be refused as one even if what was kept would fit.
+  virtual bool line_cut_short() const { return false; }
 };
 
 // Line editing when both standard input and output are terminals.

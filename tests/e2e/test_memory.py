@@ -108,6 +108,26 @@ class AddressSpaceLimits(CoachTestCase):
                 self.assertTrue(record.exists() and reply in record.read_text(encoding="utf-8"))
         self.assertTrue(cut_short, "no limit let the session start and then ran out")
 
+    def test_a_line_of_a_hundred_megabytes_is_refused_without_holding_it(self):
+        # Outside pass 48, finding 02: a 100 MB line was held whole, and normalised before it was
+        # counted (1.5 GB, 40 s), to be refused as too long; under a memory limit it was out of
+        # memory instead. Past 1 MiB a line is cut and the rest dropped as it comes.
+        limit = 256 << 20
+        if not starts_under(limit):
+            self.skipTest("coach does not start under this limit here")
+        typed = self.tmp / "typed.txt"
+        with open(typed, "w", encoding="utf-8") as out:
+            out.write("好" * (33 << 20) + "\n王先生,您的心情我很理解。\n")
+        with open(typed, "rb") as replies:
+            result = subprocess.run(
+                [COACH, "--no-history", "--scenarios", str(FIXTURES), "practice", "fee", "--record",
+                 str(self.tmp / "r.yaml")], stdin=replies, capture_output=True, text=True,
+                env=coach_env(), timeout=60,
+                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("回答太长(上限 10,000 字)", result.stdout)
+        self.assertIn('vent: "王先生,您的心情我很理解。"', (self.tmp / "r.yaml").read_text(encoding="utf-8"))
+
 
 # The recording written before the first line, when the write ran short: said, and nothing typed
 # yet to lose (an allocation of that write failed the test whenever the count fell on it).
