@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -51,12 +52,13 @@ void choose_language(int argc, char** argv) {
 
 void add_global_options(CLI::App& app, Context& context) {
   // An environment variable set to empty is unset, as for most Unix tools (CLI11 skips it).
-  app.add_option("--scenarios", context.scenarios_dir,
-                 std::string(tr("场景目录(默认:自带的 scenarios/)",
-                                "scenario directory (default: the bundled scenarios/)")))
-      ->envname("COACH_SCENARIOS")
-      ->type_name(std::string(tr("目录", "DIR")))
-      ->check(non_empty_path("--scenarios"));
+  auto* scenarios =
+      app.add_option("--scenarios", context.scenarios_dir,
+                     std::string(tr("场景目录(默认:自带的 scenarios/)",
+                                    "scenario directory (default: the bundled scenarios/)")))
+          ->type_name(std::string(tr("目录", "DIR")))
+          ->check(non_empty_path("--scenarios"));
+  if (!environment_path_problem("COACH_SCENARIOS")) scenarios->envname("COACH_SCENARIOS");
   // Checked as it is read: `--lang fr --version` is a mistake, not the version.
   app.add_option("--lang", context.lang,
                  std::string(tr("界面语言:zh(中文)或 en(英文);也认 zh-CN、zh_CN、en-US 等写法,"
@@ -167,6 +169,26 @@ std::string unexpanded_home_text(std::string_view path, const std::string& writt
                      written);
 }
 
+std::optional<std::string> environment_path_problem(const char* variable) {
+  const char* value = std::getenv(variable);
+  if (!value || !*value) return std::nullopt;
+  const std::string_view path = value;
+  const std::string shown = utf8::escape_controls_in_line(value);
+  if (path.starts_with("="))
+    return fmt::format(fmt::runtime(tr("环境变量 {} 的值 `{}` 以“=”开头:只写路径本身",
+                                       "environment variable {}: `{}` starts with `=`: give the "
+                                       "path alone")),
+                       variable, shown);
+  if (path == "~" || path.starts_with("~/"))
+    return fmt::format(fmt::runtime(tr("环境变量 {0} 的值 `{1}` 以 ~ 开头:变量里的 ~ 不会换成主目录"
+                                       "(写作 {0}=\"$HOME/…\",或在 CI 的 env: 里写完整路径)",
+                                       "environment variable {0}: `{1}` starts with `~`, which "
+                                       "nothing turns into the home folder in a variable (write "
+                                       "{0}=\"$HOME/…\", or the whole path in a CI job's env:)")),
+                       variable, shown);
+  return std::nullopt;
+}
+
 CLI::Validator non_empty_path(const std::string& option) {
   return CLI::Validator(
       [option](const std::string& value) {
@@ -210,6 +232,24 @@ void warn_of_deleted_working_folder() {
                   "be found (cd to a folder that exists and try again)\n");
 }
 
+bool given(const CLI::App& command, const std::string& option) {
+  const CLI::Option* found = command.get_option_no_throw(option);
+  return found && found->count() > 0;
+}
+
+// A path variable with a `~` nothing expanded, or an `=`, where the command would read it: one
+// the command line overrides, or a database `--no-history` leaves alone, is not read.
+void note_unusable_path_variables(const CLI::App& app, const CLI::App& command, Context& context) {
+  if (context.scenarios_dir.empty())
+    if (auto problem = environment_path_problem("COACH_SCENARIOS"))
+      context.environment_problems.push_back(std::move(*problem));
+  const bool database_named = given(app, "--db") || given(command, "--db");
+  const bool database_unused = context.history.off || given(command, "--no-history");
+  if (!database_named && !database_unused)
+    if (auto problem = environment_path_problem("COACH_DB"))
+      context.environment_problems.push_back(std::move(*problem));
+}
+
 // The command line parsed and its command run; what ends it early is caught by run().
 int parse_and_run(int argc, char** argv) {
   prepare_process();
@@ -233,7 +273,8 @@ int parse_and_run(int argc, char** argv) {
   translate_help(app);
   app.failure_message(usage_failure);
   Context context;
-  context.history_switch_problem = unreadable_history_switch();
+  if (auto problem = unreadable_history_switch())
+    context.environment_problems.push_back(std::move(*problem));
   add_global_options(app, context);
   const std::map<std::string, Action> actions = {
       {"list", add_list_command(app, context)},
@@ -257,10 +298,12 @@ int parse_and_run(int argc, char** argv) {
     return unless_stdout_failed(status == 0 ? kExitOk : kExitBadInput);
   }
   for (const auto* sub : app.get_subcommands()) {
+    note_unusable_path_variables(app, *sub, context);
     // grade stops at it too, but writes its reports first, with it as their error: a CI job
     // must not publish an earlier run's report as this one's.
-    if (context.history_switch_problem && sub->get_name() != "grade") {
-      std::cerr << "coach: " << *context.history_switch_problem << "\n";
+    if (!context.environment_problems.empty() && sub->get_name() != "grade") {
+      for (const auto& problem : context.environment_problems)
+        std::cerr << "coach: " << problem << "\n";
       return kExitBadInput;
     }
     warn_of_terminal_charset(sub->get_name());

@@ -470,8 +470,10 @@ std::optional<std::string> scenario_folder_problem(const Context& context) {
 // reports are planned and opened either way, so every one that can be written says why.
 PreparedRun prepare(const Context& context, const GradeOptions& options) {
   PreparedRun run;
-  for (const auto& problem : {context.history_switch_problem, scenario_folder_problem(context)})
-    if (problem) run.problems.error(kRunItself, {}, *problem);
+  for (const auto& problem : context.environment_problems)
+    run.problems.error(kRunItself, {}, problem);
+  if (const auto problem = scenario_folder_problem(context))
+    run.problems.error(kRunItself, {}, *problem);
   run.stopped = !run.problems.empty();
   if (!run.stopped) {
     // A broken scenario file is reported, but submissions for the others are still graded.

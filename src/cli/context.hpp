@@ -2,6 +2,7 @@
 // Options every command shares.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace coach::cli {
 
@@ -17,9 +18,11 @@ struct Context {
   std::string lang;           // --lang zh|en; empty: from the locale
   bool no_color = false;
   HistoryChoice history;
-  // Why COACH_NO_HISTORY cannot be read (then it is not read at all): a command stops at it,
-  // grade writing its reports with it as their error.
-  std::optional<std::string> history_switch_problem;
+  // Why an environment variable cannot be read (COACH_NO_HISTORY not yes or no, a COACH_DB or
+  // COACH_SCENARIOS path with a `~` nothing expanded): such a variable is not read at all, and a
+  // command stops at it, grade writing its reports with it as their error. A CI job's `env:`
+  // passes `~` through as it is, and the reports of the run before must not survive as this one's.
+  std::vector<std::string> environment_problems;
 };
 
 }  // namespace coach::cli

@@ -39,7 +39,7 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
       std::string(tr("不读写练习与批改记录库", "neither read nor write the history database")) +
           std::string(values));
   if (!with_environment) return;
-  db->envname("COACH_DB");
+  if (!environment_path_problem("COACH_DB")) db->envname("COACH_DB");
   // An unreadable switch is left to the command, which says why it stops (CLI11 would misread
   // a number, and blame the command line for any other word).
   if (!unreadable_history_switch()) off->envname("COACH_NO_HISTORY");

@@ -153,6 +153,31 @@ class MistakesInCoachsOwnWords(CoachTestCase):
         elsewhere = run("--no-history", "--scenarios", str(self.tmp / "~x"), "list", cwd=self.tmp)
         self.assertNotIn("路径以 ~ 开头", elsewhere.stderr)  # a `~` inside a name is a name
 
+    def test_a_path_variable_with_a_tilde_names_the_variable_and_rewrites_the_reports(self):
+        # Outside pass 48, finding 03: a CI job's `env: {COACH_DB: ~/x.sqlite3}` passes the `~`
+        # through; it was a "command-line error" about --db, before the reports were opened, so
+        # the earlier run's report was left to be published as this run's.
+        answers = self.write("a.yaml", "scenario: fee\nresponses:\n  vent: 您好\n")
+        for variable, value in (("COACH_DB", "~/x.sqlite3"), ("COACH_SCENARIOS", "~/lib"),
+                                ("COACH_DB", "=x.sqlite3")):
+            with self.subTest(variable=variable, value=value):
+                report = self.write("r.json", "earlier run\n")
+                library = [] if variable == "COACH_SCENARIOS" else ["--scenarios", str(FIXTURES)]
+                result = run(*library, "grade", str(answers), "--format", "json", "-o", str(report),
+                             env={variable: value}, lang="en", cwd=self.tmp)
+                self.assertExit(result, 2)
+                self.assertIn(f"environment variable {variable}: `{value}` starts with", result.stderr)
+                self.assertNotIn("command-line error", result.stderr)
+                self.assertIn(f"environment variable {variable}", report.read_text(encoding="utf-8"))
+                listed = run("list", env={variable: value}, lang="en", cwd=self.tmp)
+                self.assertExit(listed, 2)
+                self.assertIn(f"coach: environment variable {variable}: `{value}`", listed.stderr)
+        self.assertFalse((self.tmp / "~").exists())
+        # Not read where the command line names the path, or leaves the history alone.
+        for args in (["--db", str(self.tmp / "h.sqlite3"), "list"], ["list", "--no-history"]):
+            with self.subTest(args=args):
+                self.assertExit(run(*args, env={"COACH_DB": "~/x.sqlite3"}, cwd=self.tmp), 0)
+
     def test_a_huge_or_undecodable_value_is_a_mistake_not_a_crash(self):
         # Outside pass 45: a 100 KB value took std::regex's recursion past the stack (SIGSEGV).
         for value in ("x" * 100_000, "\udcff\udcfe"):
