@@ -353,28 +353,6 @@ struct ReportPlan {
   Diagnostics refused;
 };
 
-// A YAML report among the scenarios, or in a folder of submissions graded, would be read back as
-// a broken scenario or submission by every later run (exit 2 until someone finds it). It is the
-// file written that counts: a link `summary.md` to `submissions/new.yaml` writes new.yaml there.
-std::optional<std::string> read_back_problem(const std::string& report,
-                                             const std::vector<std::string>& folders) {
-  const std::string written = output_target(report);
-  if (!is_yaml_name(written)) return std::nullopt;
-  const auto folder = folder_holding_output(
-      report, std::vector<std::filesystem::path>(folders.begin(), folders.end()));
-  if (!folder) return std::nullopt;
-  const std::string problem = fmt::format(
-      fmt::runtime(tr("YAML 报告不能写在 {} 里:每次批改都会把那里的 .yaml 文件当作场景或答案"
-                      "文件读取,之后都会出错;请写到别处,或换个扩展名",
-                      "a YAML report cannot go into {}: every grading reads the .yaml files "
-                      "there as scenarios or submissions, and would fail from then on; write it "
-                      "elsewhere, or under another extension")),
-      utf8::show_name(folder->string()));
-  if (written == report) return problem;
-  return fmt::format(fmt::runtime(tr("它是指向 {} 的链接;{}", "it is a link to {}; {}")),
-                     utf8::show_name(written), problem);
-}
-
 // Two reports to one file (links followed) or pipe, or to standard output: which was meant is
 // not known, so neither is written, whichever order they were given in.
 void set_aside_clashes(ReportPlan& plan) {

@@ -86,6 +86,18 @@ const ScenarioLibrary* library_if_readable(const Context& context) {
   }
 }
 
+// An export named .yaml among the scenarios, lexicons or customer types would stop every later
+// command there, as grade's YAML reports would (outside pass 48, finding 04).
+std::optional<std::string> export_read_back_problem(const Context& context,
+                                                    const std::string& output) {
+  if (is_stdout(output)) return std::nullopt;
+  const ScenarioLibrary* library = library_if_readable(context);
+  if (!library) return std::nullopt;
+  if (auto problem = read_back_problem(output, library_folders(*library, context)))
+    return fmt::format("{}: {}", utf8::escape_controls_in_line(output), *problem);
+  return std::nullopt;
+}
+
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
@@ -234,6 +246,8 @@ int show_history(const Context& context, const HistoryOptions& options) {
   // output over the database it reads (or the `-wal` SQLite deletes on closing), or one that
   // cannot be written, fails first, not after the work.
   if (const auto problem = output_paths_problem({options.output}, {}, path))
+    throw std::runtime_error(*problem);
+  if (const auto problem = export_read_back_problem(context, options.output))
     throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
   const auto store = open_store(path);

@@ -38,6 +38,7 @@
 #include "cli/transcript_keeping.hpp"
 #include "cli/typed_command.hpp"
 #include "history/transcript_import.hpp"
+#include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
 #include "load/yaml_files.hpp"
 #include "model/answers.hpp"
@@ -759,12 +760,47 @@ std::string cannot_record_text(const std::string& path, std::string_view why) {
 
 std::optional<std::string> pipe_problem(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !(S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode)))
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  if (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode))
+    return cannot_record_text(
+        path, tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
+                 "a recording is written anew after every reply, so it cannot go to a "
+                 "pipe (FIFO) or socket; record to a regular file"));
+  // /dev/null took the session, which then ended "saved, grade it with coach grade", a file
+  // grade refuses (outside pass 48, finding 05).
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode))
+    return cannot_record_text(
+        path, tr("这是设备,不是文件,写进去的作答记录无法再批改;请写入普通文件"
+                 "(不写 --record 时,记录也会保存在 sessions 文件夹里)",
+                 "it is a device, not a file, and a recording written there could not be "
+                 "graded; record to a regular file (without --record, the transcript is kept "
+                 "in the sessions folder)"));
+  return std::nullopt;
+}
+
+// A file already at the recording's path that is no recording of this practice (an exam, a
+// scenario, another scenario's submission) would be replaced by the first reply: a mistyped
+// name cost somebody's file (outside pass 48, finding 06). `scenario` is empty where the
+// scenario is not known yet (a menu) or is several (an exam): any answers file may go then.
+std::optional<std::string> replaced_file_problem(const std::string& path,
+                                                 const std::string& scenario) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_size == 0)
     return std::nullopt;
+  Diagnostics ignored;
+  const auto answers = load_answers_file(path, ignored);
+  const bool same_practice =
+      answers &&
+      std::all_of(answers->attempts.begin(), answers->attempts.end(), [&](const Attempt& attempt) {
+        return scenario.empty() || attempt.scenario_id == scenario;
+      });
+  if (same_practice) return std::nullopt;
   return cannot_record_text(
-      path, tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
-               "a recording is written anew after every reply, so it cannot go to a "
-               "pipe (FIFO) or socket; record to a regular file"));
+      path, tr("这个文件已经存在,而且不是这个练习的作答记录(可能是考试、场景或别的场景的答案文件),"
+               "作答记录会整份覆盖它;请换一个文件名,或先把它移走",
+               "the file is there already and is no recording of this practice (an exam, a "
+               "scenario, or answers to another scenario), which the recording would replace "
+               "whole; choose another name, or move the file first"));
 }
 
 // The session's screen is standard output: a recording there, rewritten whole after every
@@ -811,6 +847,8 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
     return problem;
   if (auto problem = scenario_folder_problem(library, context, options.record)) return problem;
   if (auto problem = pipe_problem(options.record)) return problem;
+  if (auto problem = replaced_file_problem(options.record, options.exam ? "" : options.id))
+    return problem;
   try {
     check_output_file(options.record);
   } catch (const std::bad_alloc&) {

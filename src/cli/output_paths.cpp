@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "cli/terminal.hpp"
+#include "load/yaml_files.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
 #include "util/output_file.hpp"
@@ -175,6 +176,25 @@ std::optional<fs::path> folder_holding_output(const std::string& output,
       return folder;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> read_back_problem(const std::string& report,
+                                             const std::vector<std::string>& folders) {
+  const std::string written = output_target(report);
+  if (!is_yaml_name(written)) return std::nullopt;
+  const auto folder = folder_holding_output(
+      report, std::vector<std::filesystem::path>(folders.begin(), folders.end()));
+  if (!folder) return std::nullopt;
+  const std::string problem = fmt::format(
+      fmt::runtime(tr("YAML 报告不能写在 {} 里:每次批改都会把那里的 .yaml 文件当作场景或答案"
+                      "文件读取,之后都会出错;请写到别处,或换个扩展名",
+                      "a YAML report cannot go into {}: every grading reads the .yaml files "
+                      "there as scenarios or submissions, and would fail from then on; write it "
+                      "elsewhere, or under another extension")),
+      utf8::show_name(folder->string()));
+  if (written == report) return problem;
+  return fmt::format(fmt::runtime(tr("它是指向 {} 的链接;{}", "it is a link to {}; {}")),
+                     utf8::show_name(written), problem);
 }
 
 }  // namespace coach::cli

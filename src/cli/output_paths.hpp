@@ -26,4 +26,12 @@ std::optional<std::string> output_paths_problem(const std::vector<std::string>& 
 std::optional<std::filesystem::path> folder_holding_output(
     const std::string& output, const std::vector<std::filesystem::path>& folders);
 
+// Why a YAML file may not be written at `output`: in one of `folders` (the scenarios, lexicons
+// and customer types, the folders of submissions graded) it would be read back as a broken
+// scenario or submission by every later run (exit 2 until someone finds it). It is the file
+// written that counts: a link `summary.md` to `submissions/new.yaml` writes new.yaml there.
+// Nothing for any other name or place.
+std::optional<std::string> read_back_problem(const std::string& output,
+                                             const std::vector<std::string>& folders);
+
 }  // namespace coach::cli

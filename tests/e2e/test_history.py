@@ -7,6 +7,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -382,6 +383,24 @@ class ChoosingTheDatabase(HistoryTestCase):
                     self.assertExit(shown, 2)
                     self.assertIn(f"{target}: cannot write", shown.stderr)
                     self.assertFalse(self.db.exists())  # nothing created, migrated or imported
+
+    def test_a_yaml_export_among_the_scenarios_is_refused(self):
+        # Outside pass 48, finding 04: `history -o lib/h.yaml` was written among the scenarios,
+        # and every later list, grade and check stopped at it.
+        library = self.tmp / "library"
+        shutil.copytree(FIXTURES, library)
+        self.assertExit(self.coach("grade", str(self.answers("a.yaml", "张三", dict(zip(["vent", "apologize"], REPLIES))))), 0)
+        for target in (library / "h.yaml", library / "lexicons" / "h.yaml"):
+            for format in ("text", "csv"):
+                with self.subTest(target=target, format=format):
+                    shown = run("--scenarios", str(library), "history", "--all-trainees", "--format",
+                                format, "-o", str(target), env={"XDG_DATA_HOME": str(self.data)}, lang="en")
+                    self.assertExit(shown, 2)
+                    self.assertIn("a YAML report cannot go into", shown.stderr)
+                    self.assertFalse(target.exists())
+        self.assertExit(run("--scenarios", str(library), "history", "--all-trainees", "-o",
+                            str(library / "h.txt"), env={"XDG_DATA_HOME": str(self.data)}), 0)
+        self.assertExit(run("--scenarios", str(library), "--no-history", "list"), 0)
 
     def test_history_command_with_no_history(self):
         shown = self.coach("history", "--no-history")

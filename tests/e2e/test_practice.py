@@ -341,7 +341,7 @@ class PipedSessions(CoachTestCase):
         folder = self.tmp / "shared"
         folder.mkdir()
         record = folder / "rec.yaml"
-        record.write_text("keep\n", encoding="utf-8")
+        record.write_text("", encoding="utf-8")  # a file of anything else is refused as no recording
         record.chmod(0o666)
         folder.chmod(0o555)
         self.tmp.chmod(0o755)
@@ -518,6 +518,29 @@ class PipedSessions(CoachTestCase):
         self.assertExit(chinese, 2)
         self.assertIn("不能写入管道(FIFO)或套接字", chinese.stderr)
         self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
+
+    def test_a_recording_to_a_device_or_over_another_file_is_refused(self):
+        # Outside pass 48, findings 05 and 06: /dev/null took the session, which ended "saved,
+        # grade it", and an exam or another scenario's submission was replaced by the recording.
+        exam = self.tmp / "exam-copy.yaml"
+        exam.write_text((ROOT / "exams" / "basic-certificate.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        other = self.write("other.yaml", "scenario: hurry\nresponses:\n  vent: 您好\n")
+        for record, why in (("/dev/null", "it is a device, not a file"),
+                            (str(exam), "the file is there already and is no recording of this practice"),
+                            (str(other), "the file is there already and is no recording of this practice")):
+            with self.subTest(record=record):
+                before = Path(record).read_bytes() if record != "/dev/null" else b""
+                result = practice("fee", "--record", record, input=FEE_REPLIES)
+                self.assertExit(result, 2)
+                self.assertIn(f"{record}: cannot write: {why}", result.stderr)
+                self.assertNotIn("Step 1", result.stdout)
+                if record != "/dev/null":
+                    self.assertEqual(Path(record).read_bytes(), before)
+        # A recording of the same scenario is replaced, as ever.
+        again = self.tmp / "again.yaml"
+        for _ in range(2):
+            self.assertExit(practice("fee", "--record", str(again), input=FEE_REPLIES), 0)
+        self.assertIn("scenario: fee", again.read_text(encoding="utf-8"))
 
     def test_a_recording_to_standard_output_is_refused_before_the_session(self):
         # Outside pass 30, finding 05: `--record /dev/stdout > sub.yaml` kept the first reply
@@ -805,7 +828,8 @@ class PassTwentyEight(CoachTestCase):
         result = practice("fee", input="", scenarios=folder)
         self.assertExit(result, 2)
         self.assertIn("lexicon directory", result.stderr)
-        self.assertIn("scenario `fee` is not loaded: the library has the errors above", result.stderr)
+        # Outside pass 48, finding 01: without its lexicons no scenario can be scored.
+        self.assertIn("the rubric is incomplete, so nothing is scored", result.stderr)
 
     def test_a_reply_of_unicode_white_space_is_asked_for_again(self):
         # Finding 05: two ideographic spaces (an input method in full-width mode) were scored 0
