@@ -141,6 +141,26 @@ void check_trainee(YamlReader& reader, const YamlNode& root, const std::string& 
   if (!problem.empty()) reader.error(YamlReader::child(root, "trainee"), problem);
 }
 
+// A file of another kind given as a submission (forgetting --exam is the likeliest slip) is said
+// as what it is, once: read as an answers file it had a line for every key it holds, hundreds
+// for a scenario folder (outside pass 48, finding 09).
+std::optional<std::string_view> other_kind_of_file(const YamlNode& root) {
+  const auto has = [&](const char* key) { return YamlReader::child(root, key).is_defined(); };
+  // An exam has `attempts:` too (how many it counts), and neither has `responses:`.
+  if (has("responses") || has("scenario")) return std::nullopt;
+  if (has("steps"))
+    return tr("这是场景文件,不是答案文件", "this is a scenario file, not an answers file");
+  if (has("scenarios") && has("id"))
+    return tr("这是考试文件,不是答案文件:考试用 --exam 指定",
+              "this is an exam file, not an answers file: give an exam with --exam");
+  if (has("concepts"))
+    return tr("这是词库文件,不是答案文件", "this is a lexicon file, not an answers file");
+  if (has("types"))
+    return tr("这是客户类型文件,不是答案文件",
+              "this is a customer-types file, not an answers file");
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<AnswersFile> parse_answers(const std::string& content, const std::string& file,
@@ -149,6 +169,10 @@ std::optional<AnswersFile> parse_answers(const std::string& content, const std::
   YamlReader reader(file, diagnostics);
   const auto root = reader.parse(content);
   if (!root) return std::nullopt;
+  if (const auto kind = other_kind_of_file(*root)) {
+    reader.error(*root, std::string(*kind));
+    return std::nullopt;
+  }
   AnswersFile answers;
   answers.file = file;
   const bool several = YamlReader::child(*root, "attempts").is_defined();
