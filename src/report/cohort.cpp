@@ -1,8 +1,11 @@
 #include "report/cohort.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "engine/scorer.hpp"
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -35,10 +38,16 @@ void Cohort::add(const AttemptResult& attempt, int index) {
   const SubmissionKey who = submission_key(attempt);
   TraineeLine& line = trainees_[{printable_line(who.name), who.anonymous}];
   line.name = printable_line(who.name);
+  line.anonymous = who.anonymous;
   ++line.attempts;
   line.passed += attempt.passed ? 1 : 0;
   line.score_sum += exact_score(attempt);
   line.attempt_indices.push_back(index);
+}
+
+std::string submitter_name(const std::string& name, bool anonymous) {
+  if (!anonymous) return name;
+  return fmt::format(fmt::runtime(tr("(未署名){}", "(anonymous) {}")), name);
 }
 
 std::vector<RuleFailureCount> Cohort::most_failed_rules(std::size_t limit) const {

@@ -38,6 +38,7 @@ struct RuleFailureCount {
 
 struct TraineeLine {
   std::string name;  // submission_key(): the trainee, or the file when anonymous, printable
+  bool anonymous = false;
   int attempts = 0;
   int passed = 0;
   double score_sum = 0;  // of the scores before rounding, so that the mean is rounded once
@@ -46,6 +47,11 @@ struct TraineeLine {
   // 0–100, rounded to one decimal as an attempt's score is (half away from zero).
   double mean_score() const;
 };
+
+// How a submitter is named in a report: an anonymous submission by its file, marked
+// `(未署名)`, so that it never reads as a trainee whose `trainee:` is that path (outside pass 48,
+// finding 10: two rows `cases/a.yaml`, one certified, one failed). `name` is printable already.
+std::string submitter_name(const std::string& name, bool anonymous);
 
 class Cohort {
  public:

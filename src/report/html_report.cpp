@@ -127,7 +127,8 @@ std::string exam_section(const ExamFacts& facts) {
   for (const auto& id : exam.scenario_ids) out += fmt::format("<th>{}</th>", html(id.text));
   out += "</tr>\n";
   for (const auto& verdict : facts.verdicts) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td>", html_name(verdict.trainee),
+    out += fmt::format("<tr><td>{}</td><td>{}</td>",
+                       html_name(submitter_name(verdict.trainee, verdict.anonymous)),
                        coach::verdict(verdict.passed));
     for (const auto& outcome : verdict.scenarios) {
       out += outcome.attempts == 0
@@ -162,10 +163,11 @@ std::string trainees_section(const Cohort& cohort) {
       tr("平均分", "Mean score"));
   for (const auto& [who, line] : cohort.trainees()) {
     out += fmt::format(
-        "<tr><td><button class=\"trainee\" data-trainee=\"{0}\">{0}</button></td><td "
+        "<tr><td><button class=\"trainee\" data-trainee=\"{0}\">{4}</button></td><td "
         "class=\"num\">{1}</td>"
         "<td class=\"num\">{2}</td><td class=\"num\">{3:.1f}</td></tr>\n",
-        html_name(line.name), line.attempts, line.passed, line.mean_score());
+        html_name(line.name), line.attempts, line.passed, line.mean_score(),
+        html_name(submitter_name(line.name, line.anonymous)));
   }
   return out + "</table>\n</section>\n";
 }

@@ -111,8 +111,9 @@ std::string exam_suite(const ExamFacts& facts) {
                                          exam.title)),
                   facts.verdicts.size(), failed);
   for (const auto& verdict : facts.verdicts) {
-    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n",
-                       xml_escape("exam." + exam.id), xml_escape(printable_line(verdict.trainee)));
+    out +=
+        fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n", xml_escape("exam." + exam.id),
+                    xml_escape(submitter_name(printable_line(verdict.trainee), verdict.anonymous)));
     if (!verdict.passed) {
       std::string text;
       for (const auto& outcome : verdict.scenarios) {

@@ -80,7 +80,8 @@ std::string exam_table(const ExamFacts& facts) {
   }
   out += "\n" + rule + "\n";
   for (const auto& verdict : facts.verdicts) {
-    out += fmt::format("| {} | {} |", md(verdict.trainee), mark(verdict.passed));
+    out += fmt::format("| {} | {} |", md(submitter_name(verdict.trainee, verdict.anonymous)),
+                       mark(verdict.passed));
     for (const auto& outcome : verdict.scenarios) {
       out += outcome.attempts == 0
                  ? " — |"
@@ -97,8 +98,8 @@ std::string trainee_table(const Cohort& cohort) {
                   tr("学员", "Trainees"), tr("学员", "Trainee"), tr("作答", "Attempts"),
                   tr("通过", "Passed"), tr("平均分", "Mean score"));
   for (const auto& [who, line] : cohort.trainees()) {
-    out += fmt::format("| {} | {} | {} | {:.1f} |\n", md(line.name), line.attempts, line.passed,
-                       line.mean_score());
+    out += fmt::format("| {} | {} | {} | {:.1f} |\n", md(submitter_name(line.name, line.anonymous)),
+                       line.attempts, line.passed, line.mean_score());
   }
   return out + "\n";
 }

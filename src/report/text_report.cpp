@@ -375,7 +375,7 @@ std::string exam_verdicts_text(const ExamFacts& facts, const Style& style) {
                                            facts.exam->id, facts.exam->title));
   for (const auto& verdict : facts.verdicts) {
     out += fmt::format("  {} {}:", verdict.passed ? style.good("✓") : style.bad("✗"),
-                       printable_line(verdict.trainee));
+                       submitter_name(printable_line(verdict.trainee), verdict.anonymous));
     for (const auto& outcome : verdict.scenarios) {
       // Never attempted is not a score of 0: the other reports say so too.
       if (outcome.attempts == 0) {

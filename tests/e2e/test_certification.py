@@ -112,6 +112,16 @@ class Exams(CoachTestCase):
         trainees = json.loads(result.stdout)["exam"]["trainees"]
         self.assertEqual([(t["trainee"], t.get("anonymous", False), t["passed"]) for t in trainees],
                          [(str(anonymous), False, False), (str(anonymous), True, True)])
+        # Outside pass 48, finding 10: only JSON told the two apart; the anonymous one is marked
+        # in every other format.
+        for format, named, unnamed in (("text", f"✗ {anonymous}:", f"✓ (anonymous) {anonymous}:"),
+                                       ("markdown", f"| {anonymous} | ❌ |", f"| (anonymous) {anonymous} | ✅ |"),
+                                       ("junit", f'name="{anonymous}"', f'name="(anonymous) {anonymous}"'),
+                                       ("html", f">{anonymous}</button>", f">(anonymous) {anonymous}</button>")):
+            with self.subTest(format=format):
+                shown = grade("--exam", str(self.exam), str(self.tmp / "in"), "--format", format).stdout
+                self.assertIn(named, shown)
+                self.assertIn(unnamed, shown)
 
     def test_a_roster_fails_who_handed_nothing_in_and_refuses_strangers(self):
         self.write("in/zhang.yaml", GOOD.format(who="张三"))
