@@ -104,8 +104,67 @@ bool Filler::joins(TextSpan gap) const {
   return fills(gap);
 }
 
+// How many times `cp` stands in a row just before `at` (after it, from `at` on), counted up to
+// kNoiseRun.
+std::size_t Filler::same_before(std::size_t at, char32_t cp) const {
+  std::size_t same = 0;
+  while (at > 0 && same < kNoiseRun) {
+    at = utf8::previous_start(text_, at);
+    std::size_t pos = at;
+    if (utf8::decode(text_, pos) != cp) break;
+    ++same;
+  }
+  return same;
+}
+
+std::size_t Filler::same_after(std::size_t at, char32_t cp) const {
+  std::size_t same = 0;
+  while (at < text_.size() && same < kNoiseRun) {
+    if (utf8::decode(text_, at) != cp) break;
+    ++same;
+  }
+  return same;
+}
+
+// Reads `range` run by run, a run being one character typed once or more in a row, and calls
+// visit(filler, characters) for each until it returns false. A run is filler or not as a whole,
+// and only the first and the last can go on past the range (哈|哈哈 is noise): each character is
+// decoded once, where asking every character for its run decoded its neighbours again. A
+// malformed byte, which reads back and forth differently, is left to the character-wise reading.
+template <typename Visit>
+Filler::Read Filler::each_run(TextSpan range, Visit&& visit) const {
+  std::size_t pos = range.begin;
+  if (pos >= range.end) return Read::whole;
+  char32_t cp = utf8::decode(text_, pos);
+  std::size_t run = 1 + same_before(range.begin, cp);
+  std::size_t inside = 1;
+  for (;;) {
+    if (cp == utf8::kInvalid) return Read::malformed;
+    char32_t next = utf8::kInvalid;
+    std::size_t after = pos;
+    if (pos < range.end) {
+      next = utf8::decode(text_, after);
+    } else {
+      run += same_after(pos, cp);
+    }
+    if (pos < range.end && next == cp) {
+      ++run;
+      ++inside;
+      pos = after;
+      continue;
+    }
+    if (!visit(is_filler(cp) || run >= kNoiseRun, inside)) return Read::stopped;
+    if (pos >= range.end) return Read::whole;
+    cp = next;
+    run = inside = 1;
+    pos = after;
+  }
+}
+
 bool Filler::fills(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return false;
+  const Read read = each_run(range, [](bool filler, std::size_t) { return filler; });
+  if (read != Read::malformed) return read == Read::whole;
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);
@@ -117,6 +176,12 @@ bool Filler::fills(TextSpan range) const {
 std::size_t Filler::characters(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return 0;
   std::size_t count = 0;
+  const auto add = [&](bool filler, std::size_t characters) {
+    count += filler ? characters : 0;
+    return true;
+  };
+  if (each_run(range, add) != Read::malformed) return count;
+  count = 0;
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);

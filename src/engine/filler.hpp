@@ -27,6 +27,11 @@ class Filler {
   std::size_t characters(TextSpan range) const;
 
  private:
+  enum class Read { whole, stopped, malformed };
+  template <typename Visit>
+  Read each_run(TextSpan range, Visit&& visit) const;
+  std::size_t same_before(std::size_t at, char32_t cp) const;
+  std::size_t same_after(std::size_t at, char32_t cp) const;
   bool is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const;
   std::size_t run_length(std::size_t begin, std::size_t end, char32_t cp) const;
 

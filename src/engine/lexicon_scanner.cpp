@@ -265,6 +265,18 @@ void LexiconScanner::run_in_units(NegationReader& negations, const std::vector<W
   }
 }
 
+// The automaton finds words in order of where they end, so they are nearly in order of where
+// they begin already: a word goes back only past the shorter ones that begin inside it. Moving
+// each into place costs a pass, where a general sort cost a tenth of a long reply's scan.
+void LexiconScanner::sort_by_begin(std::vector<WordFound>& words) {
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const WordFound word = words[i];
+    std::size_t at = i;
+    for (; at > 0 && words[at - 1].begin > word.begin; --at) words[at] = words[at - 1];
+    words[at] = word;
+  }
+}
+
 // A match of a clause-bound pattern lies inside one clause and holds a word of each of the
 // pattern's requirements, so RE2 need only run on the clauses where they all are (with the
 // whole text as context: ^, $ and \b see past the clause). What is found is what a run over
@@ -273,8 +285,7 @@ void LexiconScanner::run_in_units(NegationReader& negations, const std::vector<W
 void LexiconScanner::find_patterns(NegationReader& negations, std::vector<WordFound>& words,
                                    Hits& hits) const {
   const std::string_view text = negations.text();
-  std::sort(words.begin(), words.end(),
-            [](const WordFound& a, const WordFound& b) { return a.begin < b.begin; });
+  sort_by_begin(words);
   const Units whole(text, nullptr);
   if (text.size() < unit_scan_min_bytes_) {
     run_in_units(negations, words, whole,

@@ -91,6 +91,7 @@ class LexiconScanner {
   void run_in_units(NegationReader& negations, const std::vector<WordFound>& words,
                     const Units& units, std::initializer_list<PatternReach> reaches,
                     Hits& hits) const;
+  static void sort_by_begin(std::vector<WordFound>& words);
   void find_patterns(NegationReader& negations, std::vector<WordFound>& words, Hits& hits) const;
   // Every occurrence in one reading of the reply, marked negated and quoted by that reading.
   void find_all(const NormalizedText& reading, Hits& hits) const;

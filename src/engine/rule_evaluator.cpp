@@ -67,8 +67,12 @@ std::string_view first_counted(const NormalizedText& reply, const Matches& match
 bool misfits(const CompiledRule& rule, const PhraseMatch& match, const NormalizedText& reply) {
   const std::string_view words =
       std::string_view(reply.text).substr(match.span.begin, match.span.end - match.span.begin);
-  return std::any_of(rule.misfit_titles.begin(), rule.misfit_titles.end(),
-                     [&](const std::string& title) { return words.ends_with(title); });
+  // Most matches end in no title's last byte: told apart before a comparison of the whole.
+  return std::any_of(
+      rule.misfit_titles.begin(), rule.misfit_titles.end(), [&](const std::string& title) {
+        return title.empty() ||
+               (!words.empty() && title.back() == words.back() && words.ends_with(title));
+      });
 }
 
 std::string wrong_title(std::string_view said, const Customer& customer) {

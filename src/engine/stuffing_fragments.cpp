@@ -47,6 +47,10 @@ std::vector<Fragment> split_fragments(const NormalizedText& reply,
     const std::size_t first = fragments.size();
     std::size_t from = typed.begin;
     for (std::size_t pos = typed.begin; pos < typed.end;) {
+      if (utf8::common_ideograph_at(text, pos)) {  // no mark, and most of a reply
+        pos += 3;
+        continue;
+      }
       const std::size_t begin = pos;
       const char32_t cp = utf8::decode(text, pos);
       if (!is_mark(cp) || inside_ascii_word(text, begin, pos)) continue;

@@ -98,16 +98,18 @@ std::uint32_t& CharFolder::slot(Cache& cache, char32_t cp) {
   return cache.other.try_emplace(cp, 0).first->second;
 }
 
-CharFolder::Folded CharFolder::fold_marked(char32_t cp) {
-  std::uint32_t& found = slot(cache_, cp);
-  if (found == 0) {
-    cache_.values.push_back(compute(cp, true));
-    const bool traditional = cp >= 0x80 && cache_.values.back() != fold_keeping_script(cp);
-    found = static_cast<std::uint32_t>(cache_.values.size()) | (traditional ? kTraditional : 0) |
-            (cp >= 0x80 && is_changed_in_words(cp) ? kChangedInWords : 0);
-  }
-  return {cache_.values[(found & kValueIndex) - 1], (found & kTraditional) != 0,
-          (found & kChangedInWords) != 0};
+std::uint32_t CharFolder::add(Cache& cache, std::string value) {
+  cache.values.push_back(std::move(value));
+  cache.views.push_back(cache.values.back());
+  return static_cast<std::uint32_t>(cache.values.size());
+}
+
+CharFolder::Folded CharFolder::fold_marked_first(char32_t cp) {
+  const std::uint32_t index = add(cache_, compute(cp, true));
+  const bool traditional = cp >= 0x80 && cache_.views.back() != fold_keeping_script(cp);
+  slot(cache_, cp) = index | (traditional ? kTraditional : 0) |
+                     (cp >= 0x80 && is_changed_in_words(cp) ? kChangedInWords : 0);
+  return fold_marked(cp);
 }
 
 // The table's words are found in script-kept text, so the character is looked at in that form.
@@ -120,14 +122,9 @@ bool CharFolder::is_changed_in_words(char32_t cp) {
   return false;
 }
 
-std::string_view CharFolder::fold_keeping_script(char32_t cp) {
-  if (cp < 0x80) return fold(cp);
-  std::uint32_t& found = slot(script_kept_cache_, cp);
-  if (found == 0) {
-    script_kept_cache_.values.push_back(compute(cp, false));
-    found = static_cast<std::uint32_t>(script_kept_cache_.values.size());
-  }
-  return script_kept_cache_.values[(found & kValueIndex) - 1];
+std::string_view CharFolder::fold_keeping_script_first(char32_t cp) {
+  slot(script_kept_cache_, cp) = add(script_kept_cache_, compute(cp, false));
+  return fold_keeping_script(cp);
 }
 
 const TraditionalPhrases& CharFolder::traditional_phrases() {

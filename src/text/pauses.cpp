@@ -139,7 +139,7 @@ Pauses::Pauses(std::string_view original) {
   }
 }
 
-std::size_t Pauses::first_in(std::size_t from, std::size_t to) const {
+std::size_t Pauses::first_among(std::size_t from, std::size_t to) const {
   const auto found = std::lower_bound(starts_.begin(), starts_.end(), from);
   return found != starts_.end() && *found < to ? *found : std::string_view::npos;
 }

@@ -19,13 +19,18 @@ class Pauses {
   // Pauses at the given offsets (in order): those a second reading keeps.
   explicit Pauses(std::vector<std::size_t> starts) : starts_(std::move(starts)) {}
 
-  // Where the first pause in [from, to) of the original starts, or npos.
-  std::size_t first_in(std::size_t from, std::size_t to) const;
+  // Where the first pause in [from, to) of the original starts, or npos. Asked for every
+  // character: a reply without pauses (nearly every one) costs no call.
+  std::size_t first_in(std::size_t from, std::size_t to) const {
+    return starts_.empty() ? std::string_view::npos : first_among(from, to);
+  }
 
   // Where each pause starts, in order.
   const std::vector<std::size_t>& starts() const { return starts_; }
 
  private:
+  std::size_t first_among(std::size_t from, std::size_t to) const;
+
   std::vector<std::size_t> starts_;  // byte offsets of each pause's first character, in order
 };
 

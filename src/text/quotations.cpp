@@ -296,7 +296,7 @@ bool is_mention(std::string_view original, std::size_t open, std::size_t after) 
 
 }  // namespace
 
-bool QuotedRanges::contains(std::size_t pos) const {
+bool QuotedRanges::holds(std::size_t pos) const {
   const auto after =
       std::upper_bound(spans.begin(), spans.end(), pos,
                        [](std::size_t p, const TextSpan& span) { return p < span.begin; });

@@ -13,8 +13,12 @@ namespace coach {
 
 struct QuotedRanges {
   std::vector<TextSpan> spans;  // byte ranges of the original, marks excluded; in text order
-  // Asked for every character: a reply of many short quotations must not cost their product.
-  bool contains(std::size_t pos) const;
+  // Asked for every character: a reply of many short quotations must not cost their product,
+  // and one of none (nearly every reply) must cost no call.
+  bool contains(std::size_t pos) const { return !spans.empty() && holds(pos); }
+
+ private:
+  bool holds(std::size_t pos) const;
 };
 
 // The mentions in a reply as typed: quotations (“…”, 「…」, 『…』, ‘…’, "…", ＂…＂, «…», 〝…〞) of

@@ -11,9 +11,16 @@ void PhraseAutomaton::add(std::string_view phrase) {
 }
 
 std::uint32_t PhraseAutomaton::child_among(const Node& node, unsigned char byte) const {
-  if (node.degree == 0) return kNone;  // a leaf: its `edges` points nowhere
   const auto first = edges_.begin() + node.edges;
   const auto last = first + node.degree;
+  // A few edges are read in order faster than they are halved.
+  constexpr std::uint16_t kFewEdges = 8;
+  if (node.degree <= kFewEdges) {
+    for (auto edge = first; edge != last && edge->label <= byte; ++edge) {
+      if (edge->label == byte) return edge->target;
+    }
+    return kNone;
+  }
   const auto found = std::lower_bound(
       first, last, byte, [](const Edge& edge, unsigned char b) { return edge.label < b; });
   return found != last && found->label == byte ? found->target : kNone;

@@ -62,6 +62,7 @@ class PhraseAutomaton {
     if (node.degree == 1) return node.label == byte ? node.edges : kNone;
     if (node.degree == kDense)
       return (byte & 0xC0) == 0x80 ? dense_[node.edges * 64 + (byte & 0x3F)] : kNone;
+    if (node.degree == 0) return kNone;  // a leaf, met at the end of every phrase found
     return child_among(node, byte);
   }
   std::uint32_t child_among(const Node& node, unsigned char byte) const;

@@ -145,6 +145,17 @@ constexpr bool is_common_ideograph(char32_t cp) {
   return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
+// Whether a common ideograph stands at byte `pos`, read from its three bytes (E4 B8 80 to E9 BF
+// BF) without decoding it: loops that look for something else pass over most of a reply so.
+inline bool common_ideograph_at(std::string_view text, std::size_t pos) {
+  if (pos + 2 >= text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  const auto second = static_cast<unsigned char>(text[pos + 1]);
+  const auto third = static_cast<unsigned char>(text[pos + 2]);
+  if (lead < 0xE4 || lead > 0xE9 || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return false;
+  return lead != 0xE4 || second >= 0xB8;
+}
+
 // A line break: LF, CR, NEL, U+2028 or U+2029.
 constexpr bool is_line_break(char32_t cp) {
   return cp == U'\n' || cp == U'\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
