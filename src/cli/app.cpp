@@ -252,6 +252,7 @@ void note_unusable_path_variables(const CLI::App& app, const CLI::App& command, 
 
 // The command line parsed and its command run; what ends it early is caught by run().
 int parse_and_run(int argc, char** argv) {
+  const EndingSignalsHeldAtStart held;
   prepare_process();
   tame_terminal_size_environment();
   choose_language(argc, argv);
@@ -306,6 +307,8 @@ int parse_and_run(int argc, char** argv) {
         std::cerr << "coach: " << problem << "\n";
       return kExitBadInput;
     }
+    // practice takes them through its session's watch, grade once its reports are open.
+    if (sub->get_name() != "practice" && sub->get_name() != "grade") release_ending_signals();
     warn_of_terminal_charset(sub->get_name());
     warn_of_deleted_working_folder();
     return unless_stdout_failed(actions.at(sub->get_name())());

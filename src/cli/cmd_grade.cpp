@@ -13,6 +13,7 @@
 #include "cli/grade_output.hpp"
 #include "cli/history_options.hpp"
 #include "cli/output_paths.hpp"
+#include "cli/process_setup.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
@@ -471,6 +472,7 @@ PreparedRun prepare(const Context& context, const GradeOptions& options) {
                    run.library ? read_places(context, options, *run.library, run.files)
                                : read_places_unread(context, options));
   run.targets = open_reports(context, plan);
+  release_ending_signals();  // held from the start: the earlier reports now go with the run
   run.stopped |= !plan.refused.empty();
   run.problems.append(plan.refused);
   return run;

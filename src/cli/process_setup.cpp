@@ -1,12 +1,15 @@
 #include "cli/process_setup.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
 
+#include "cli/deferred_signals.hpp"
+#include "util/ending_note.hpp"
 #include "util/memory_reserve.hpp"
 
 namespace coach::cli {
@@ -61,7 +64,37 @@ void leave_time_for_the_cpu_limit() {
   ::setrlimit(RLIMIT_CPU, &limit);
 }
 
+sigset_t mask_before_start;
+bool held_at_start = false;
+
+void hold_ending_signals() {
+  if (held_at_start) return;
+  sigset_t held = session_ending_signals();
+  for (const int signal : kEndingSignals) sigaddset(&held, signal);
+  held_at_start = pthread_sigmask(SIG_BLOCK, &held, &mask_before_start) == 0;
+}
+
+// As early as a static object can: the shared libraries' own start-up takes milliseconds more.
+struct EndingSignalsHeldFirst {
+  EndingSignalsHeldFirst() { hold_ending_signals(); }
+};
+const EndingSignalsHeldFirst ending_signals_held_first __attribute__((init_priority(101)));
+
 }  // namespace
+
+EndingSignalsHeldAtStart::EndingSignalsHeldAtStart() {
+  hold_ending_signals();
+}
+
+EndingSignalsHeldAtStart::~EndingSignalsHeldAtStart() {
+  release_ending_signals();
+}
+
+void release_ending_signals() {
+  if (!held_at_start) return;
+  held_at_start = false;
+  pthread_sigmask(SIG_SETMASK, &mask_before_start, nullptr);
+}
 
 void prepare_process() {
   open_closed_standard_descriptors();

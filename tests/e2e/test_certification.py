@@ -6,8 +6,10 @@ import json
 import os
 import pty
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import unittest
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -746,6 +748,34 @@ class BrokenSharedFiles(CoachTestCase):
         graded = run("grade", "--no-history", str(self.answers()), lang="en")
         self.assertExit(graded, 1)  # the insult fails the attempt
         self.assertIn("FAILED", graded.stdout)
+
+
+class CancelledWhileStarting(CoachTestCase):
+    def test_a_sigterm_before_the_reports_are_open_still_removes_the_earlier_report(self):
+        # Outside pass 49, finding 01: a cancelled job's SIGTERM while the library was still being
+        # read ended coach at once, and the earlier run's report stayed to be published as this
+        # one's. A library of 15 copies of the bundled scenarios takes long enough to read.
+        library = self.tmp / "library"
+        shutil.copytree(BUNDLED, library)
+        for scenario in sorted(BUNDLED.glob("*.yaml")):
+            text = scenario.read_text(encoding="utf-8")
+            scenario_id = next(line[4:].strip() for line in text.splitlines() if line.startswith("id: "))
+            for copy in range(1, 16):
+                (library / f"{scenario_id}-{copy}.yaml").write_text(
+                    text.replace(f"id: {scenario_id}\n", f"id: {scenario_id}-{copy}\n", 1), encoding="utf-8")
+        answers = self.write("a.yaml", "scenario: missing-balance\nresponses:\n  vent: 您好\n")
+        report = self.write("r.json", "earlier run\n")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "C.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME})
+        graded = subprocess.Popen([COACH, "--scenarios", str(library), "grade", "--no-history", str(answers),
+                                   "--format", "json", "-o", str(report)], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, env=env)
+        time.sleep(0.06)  # reading the library
+        graded.send_signal(signal.SIGTERM)
+        _, err = graded.communicate(timeout=60)
+        self.assertEqual(graded.returncode, -signal.SIGTERM)
+        self.assertFalse(report.exists())
+        self.assertIn("上一次的报告", err.decode())
 
 
 class RunsStoppedBeforeGrading(CoachTestCase):

@@ -16,7 +16,7 @@ import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
-from coachtest import COACH, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
+from coachtest import BUNDLED, COACH, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
 
 REPLIES = ["王先生,您的心情我很理解。", "对不起,原因是系统故障。"]
 
@@ -620,6 +620,32 @@ class KilledSessions(HistoryTestCase):
                                    " JOIN steps s ON s.attempt_id = a.id WHERE s.answered ORDER BY a.id")
             self.assertEqual(len(stored), number, sig)
             self.assertEqual(stored[-1], ("Kim", None, REPLIES[0]))  # never finished
+
+    def test_a_signal_while_coach_starts_waits_for_the_session_and_keeps_the_reply(self):
+        # Outside pass 49, finding 01: a SIGTERM or SIGHUP before the session's watch was in place
+        # (here while the first use of a database imports 3,000 old transcripts) ended coach at
+        # once, with the reply already piped unread: no recording, no history.
+        sessions = self.data / "complaint-coach" / "sessions"
+        sessions.mkdir(parents=True)
+        transcript = "scenario: missing-balance\nresponses:\n  vent: 王先生,您好。\n"
+        for number in range(3000):
+            (sessions / f"20261101-120000-{number}-missing-balance.yaml").write_text(transcript, encoding="utf-8")
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with self.subTest(signal=sig):
+                record = self.tmp / f"r{sig}.yaml"
+                database = self.tmp / f"h{sig}.sqlite3"
+                env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+                env.update({"LANG": "C.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+                session = subprocess.Popen([COACH, "--scenarios", str(BUNDLED), "practice", "missing-balance", "--record",
+                                            str(record), "--db", str(database)], stdin=subprocess.PIPE,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+                session.stdin.write((REPLIES[0] + "\n").encode())
+                session.stdin.flush()
+                time.sleep(0.15)  # coach is importing the transcripts (about half a second)
+                session.send_signal(sig)
+                session.communicate(timeout=60)
+                self.assertIn(REPLIES[0], record.read_text(encoding="utf-8"))
+                self.assertIn((REPLIES[0],), rows(database, "SELECT reply FROM steps WHERE answered"))
 
     def test_end_of_input_keeps_the_replies(self):
         self.coach("practice", "fee", input=REPLIES[0] + "\n")
