@@ -46,6 +46,7 @@
 #include "session/session.hpp"
 #include "text/normalizer.hpp"
 #include "util/display_width.hpp"
+#include "util/ending_note.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/output_file.hpp"
@@ -561,6 +562,17 @@ class PracticeRun {
     record_.save(transcript);
     sessions_copy_.save(transcript);
     if (submission_) submission_->save(answers.attempts.front());
+    set_ending_note(kept_note());
+  }
+
+  // Where the replies are, said when a signal ends the session, as its end says it (outside pass
+  // 49, finding 07: SIGTERM left the bare prompt, and the sessions copy was the only one).
+  std::string kept_note() const {
+    const AnswersRecording& kept = submission_ ? submission_->file() : record_;
+    if (!kept.path().empty()) return "coach: " + recording_note(kept, complete_copy()) + "\n";
+    if (sessions_copy_.up_to_date())
+      return "coach: " + recording_note(sessions_copy_, complete_copy()) + "\n";
+    return "";
   }
 
   void finish() {
@@ -899,7 +911,7 @@ int practice(const Context& context, PracticeOptions& options) {
   }
   // Locked before the recording is looked at: the look opens it, and one written in place (a
   // folder that takes no new file) is emptied by that, under the session that holds it.
-  const RecordingLock recording_lock(options.record);
+  RecordingLock recording_lock(options.record);
   if (recording_lock.taken_by_another())
     throw std::runtime_error(fmt::format(
         fmt::runtime(tr("{}: 另一个练习正在往这个文件写作答记录;请用 --record 换一个文件",
@@ -925,9 +937,10 @@ int practice(const Context& context, PracticeOptions& options) {
     history::import_transcripts_once(store, sessions_dir(), library);
   });
   SessionBacklog history(link);
-  EndingSignalWatch on_kill([&history](bool every_reply_taken) {
+  EndingSignalWatch on_kill([&history, &recording_lock](bool every_reply_taken) {
     history.retry();
     std::cerr << history.closing_note(every_reply_taken);
+    recording_lock.let_go();
   });
   const int status = practise_or_sit(library, options, style, link, history);
   on_kill.end_if_signalled();  // one that came as the session ended still ends coach

@@ -38,8 +38,7 @@ int open_lock_file(const std::string& lock_path) {
 // replaced, so the recording itself can carry the lock; or no folder at all, where nothing can
 // be recorded (the recording's own checks say so).
 bool folder_takes_no_file(int error) {
-  return error == EACCES || error == EPERM || error == EROFS || error == ENOENT ||
-         error == ENOTDIR;
+  return error == EACCES || error == EPERM || error == EROFS || error == ENOENT || error == ENOTDIR;
 }
 
 }  // namespace
@@ -105,10 +104,15 @@ bool RecordingLock::take(int fd, const std::string& path, bool lock_file) {
 }
 
 RecordingLock::~RecordingLock() {
+  let_go();
+}
+
+void RecordingLock::let_go() {
   if (fd_ < 0) return;
   if (!lock_path_.empty())
     ::unlink(lock_path_.c_str());  // while held: no one takes a file about to go
   ::close(fd_);
+  fd_ = -1;
 }
 
 }  // namespace coach::cli

@@ -29,6 +29,10 @@ class RecordingLock {
   };
   const std::optional<Failure>& cannot_lock() const { return cannot_lock_; }
 
+  // Removes the lock file and lets the lock go, as the end of the session does: also where a
+  // signal ends it, which runs no destructor (outside pass 49, finding 02).
+  void let_go();
+
  private:
   void lock_without_lock_file(const std::string& target, const std::string& lock_path,
                               bool target_exists);

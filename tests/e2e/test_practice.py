@@ -519,6 +519,41 @@ class PipedSessions(CoachTestCase):
         self.assertIn("不能写入管道(FIFO)或套接字", chinese.stderr)
         self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode))
 
+    def test_a_session_ended_by_a_signal_says_where_the_replies_are_and_leaves_no_lock(self):
+        # Outside pass 49, findings 02, 05 and 07: SIGTERM left `.rec.yaml.lock` behind and the bare
+        # prompt, never saying where the replies were; Ctrl-C twice dropped a line not ended with
+        # Enter without a word.
+        first, *_ = FEE_REPLIES.splitlines()
+        for ending in ("TERM", "HUP", "INT twice"):
+            with self.subTest(ending=ending):
+                record = self.tmp / f"rec-{ending[:3]}.yaml"
+                said = self.tmp / f"err-{ending[:3]}.txt"
+                # Input left open: its end would be an ending of its own, where a last line
+                # without Enter counts as a reply.
+                with open(said, "w", encoding="utf-8") as err_file:
+                    session = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice",
+                                                "fee", "--record", str(record)], stdin=subprocess.PIPE,
+                                               stdout=subprocess.DEVNULL, stderr=err_file, env=pipe_env())
+                session.stdin.write(f"{first}\nhalf a line".encode())
+                session.stdin.flush()
+                self.assertTrue(wait_for_text(record, first))
+                time.sleep(0.2)
+                if ending == "INT twice":
+                    session.send_signal(signal.SIGINT)
+                    time.sleep(0.3)
+                    session.send_signal(signal.SIGINT)
+                else:
+                    session.send_signal(getattr(signal, "SIG" + ending))
+                session.wait(timeout=20)
+                session.stdin.close()
+                err = said.read_text(encoding="utf-8")
+                self.assertIn("this text was typed without Enter", err)
+                self.assertIn("half a line", err)
+                self.assertNotIn("half a line", record.read_text(encoding="utf-8"))
+                self.assertFalse((self.tmp / f".{record.name}.lock").exists())
+                if ending != "INT twice":  # the summary says it there
+                    self.assertIn(f"coach: Transcript saved (grade it with coach grade):\n  {record}", err)
+
     def test_a_recording_to_a_device_or_over_another_file_is_refused(self):
         # Outside pass 48, findings 05 and 06: /dev/null took the session, which ended "saved,
         # grade it", and an exam or another scenario's submission was replaced by the recording.
