@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
@@ -54,7 +55,13 @@ class PendingTemps {
     for (std::size_t i = 0; i < kSlots; ++i) {
       const char* empty = nullptr;
       if (!temps_[i].compare_exchange_strong(empty, temp)) continue;
-      targets_[i].store(doomed_target);
+      // The earlier report as it is now: one renamed over it later (another run's, finished
+      // first) is no earlier report, and stays (outside pass 49, finding 04).
+      struct stat earlier {};
+      const bool there = doomed_target && ::stat(doomed_target, &earlier) == 0;
+      target_devices_[i].store(there ? earlier.st_dev : 0);
+      target_inodes_[i].store(there ? earlier.st_ino : 0);
+      targets_[i].store(there ? doomed_target : nullptr);
       return;
     }
   }
@@ -71,13 +78,20 @@ class PendingTemps {
   static void on_signal(int signal) {
     bool dropped_any = false;
     for (std::size_t i = 0; i < kSlots; ++i) {
-      if (const char* target = targets_[i].load()) dropped_any |= ::unlink(target) == 0;
+      if (const char* target = targets_[i].load(); target && still_the_earlier(i, target))
+        dropped_any |= ::unlink(target) == 0;
       if (const char* temp = temps_[i].load()) ::unlink(temp);
     }
     if (dropped_any) (void)!::write(STDERR_FILENO, dropped_note_.data(), dropped_note_size_);
     write_ending_note();
     std::signal(signal, SIG_DFL);
     std::raise(signal);
+  }
+  // stat() may be called from a signal handler (POSIX lists it as async-signal-safe).
+  static bool still_the_earlier(std::size_t slot, const char* target) {
+    struct stat now {};
+    return ::stat(target, &now) == 0 && now.st_dev == target_devices_[slot].load() &&
+           now.st_ino == target_inodes_[slot].load();
   }
   static void install_once() {
     static const bool installed = [] {
@@ -96,6 +110,8 @@ class PendingTemps {
   static constexpr std::size_t kSlots = 32;  // reports of one run, with room to spare
   static inline std::array<std::atomic<const char*>, kSlots> temps_{};
   static inline std::array<std::atomic<const char*>, kSlots> targets_{};
+  static inline std::array<std::atomic<std::uint64_t>, kSlots> target_devices_{};
+  static inline std::array<std::atomic<std::uint64_t>, kSlots> target_inodes_{};
   static inline std::array<char, 256> dropped_note_{};
   static inline std::size_t dropped_note_size_ = 0;
 };

@@ -778,6 +778,30 @@ class CancelledWhileStarting(CoachTestCase):
         self.assertIn("上一次的报告", err.decode())
 
 
+class CancelledBesideAnotherRun(CoachTestCase):
+    def test_a_cancelled_run_leaves_a_report_another_run_finished_meanwhile(self):
+        # Outside pass 49, finding 04: run B, cancelled, removed the report run A had just
+        # finished at the same path, as if it were an earlier run's.
+        shown = json.loads(run("show", "missing-balance", "--format", "json").stdout)
+        responses = "".join(f"  {step['id']}: \"{step['model_answers'][0]}\"\n" for step in shown["steps"])
+        for number in range(3000):
+            self.write(f"many/{number:04}.yaml", f"trainee: 学员{number}\nscenario: missing-balance\nresponses:\n{responses}")
+        one = self.write("one.yaml", f"trainee: 张三\nscenario: missing-balance\nresponses:\n{responses}")
+        report = self.tmp / "same.json"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "C.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": DATA_HOME, "CI": "1"})
+        command = [COACH, "grade", "--no-history", "--format", "json", "-o", str(report)]
+        long_run = subprocess.Popen(command + [str(self.tmp / "many")], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL, env=env)
+        time.sleep(0.3)  # its reports are open
+        self.assertEqual(subprocess.run(command + [str(one)], env=env, capture_output=True).returncode, 0)
+        finished = report.read_bytes()
+        self.assertIsNone(long_run.poll(), "the long run ended before it could be cancelled")
+        long_run.send_signal(signal.SIGTERM)
+        long_run.wait(timeout=60)
+        self.assertEqual(report.read_bytes(), finished)
+
+
 class RunsStoppedBeforeGrading(CoachTestCase):
     """Outside pass 38, finding 03: a report that could not be opened (a missing folder, a
     directory, no TMPDIR for a report to standard output) stopped the run where it was met: the
