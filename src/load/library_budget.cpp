@@ -18,6 +18,25 @@ namespace {
 
 static_assert(kMaxWokenPatternInstructions == 2'000'000, "the messages name the limit");
 static_assert(kMaxLexiconPhrases == 200'000, "the messages name the limit");
+static_assert(kMaxLexiconPhraseCharacters == 1'000'000, "the messages name the limit");
+
+std::size_t characters_of(const std::vector<std::string>& phrases) {
+  std::size_t characters = 0;
+  for (const std::string& phrase : phrases) characters += utf8::count_code_points(phrase);
+  return characters;
+}
+
+std::string phrases_too_long(std::size_t total) {
+  return fmt::format(fmt::runtime(tr("词语合计太长:全部词库和场景的词语到这里为止共 {} 个字,上限是 "
+                                     "1,000,000。每条词语在每次启动时都按长度占用内存;请删去"
+                                     "重复或用不到的词语,长句请改成短的关键说法",
+                                     "phrases too long together: all lexicons' and scenarios' "
+                                     "phrases come to {} characters up to here, more than the "
+                                     "limit of 1,000,000. Every phrase costs memory by its length "
+                                     "at every start; remove phrases that repeat others or are not "
+                                     "needed, and cut long sentences to the words that matter")),
+                     grouped(total));
+}
 
 // The lexicons' concepts in the order a trainer reads them: by file, then by place in it, so
 // the concept named is the one at which the total crosses the limit.
@@ -126,9 +145,13 @@ LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnost
   LexiconBudget budget;
   for (const Concept* concept_ : concepts) {
     budget.phrases += concept_->phrases.size();
+    budget.phrase_characters += characters_of(concept_->phrases);
     if (budget.within && budget.phrases > kMaxLexiconPhrases) {
       diagnostics.error(concept_->file, concept_->mark,
                         too_many_phrases(budget.phrases, concept_->id));
+      budget.within = false;
+    } else if (budget.within && budget.phrase_characters > kMaxLexiconPhraseCharacters) {
+      diagnostics.error(concept_->file, concept_->mark, phrases_too_long(budget.phrase_characters));
       budget.within = false;
     }
   }
@@ -145,17 +168,25 @@ bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instru
 }
 
 bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
-                                    Diagnostics& diagnostics) {
+                                    std::size_t& characters, Diagnostics& diagnostics) {
   std::size_t total = phrases;
+  std::size_t total_characters = characters;
   for (const Step& step : scenario.steps) {
     for (const Rule& rule : step.rules) {
       total += rule.phrases.size();
-      if (total <= kMaxLexiconPhrases) continue;
-      diagnostics.error(scenario.file, rule.mark, too_many_phrases(total, {}));
-      return false;
+      total_characters += characters_of(rule.phrases);
+      if (total > kMaxLexiconPhrases) {
+        diagnostics.error(scenario.file, rule.mark, too_many_phrases(total, {}));
+        return false;
+      }
+      if (total_characters > kMaxLexiconPhraseCharacters) {
+        diagnostics.error(scenario.file, rule.mark, phrases_too_long(total_characters));
+        return false;
+      }
     }
   }
   phrases = total;
+  characters = total_characters;
   return true;
 }
 

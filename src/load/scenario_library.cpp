@@ -186,6 +186,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
   library.shared_files_sound_ = lexicons_complete && diagnostics.problems() == problems_before;
 
   std::size_t phrases = budget.phrases;
+  std::size_t phrase_characters = budget.phrase_characters;
   std::map<std::string, IdHolder> holder_of;
   for (const auto& file : expand_yaml_paths(
            sources.scenarios, false,
@@ -212,7 +213,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics);
     if (rubric && scenario_within_budget(*shared, budget.pattern_instructions, diagnostics) &&
-        scenario_phrases_within_budget(*shared, phrases, diagnostics))
+        scenario_phrases_within_budget(*shared, phrases, phrase_characters, diagnostics))
       library.rubrics_.push_back(std::move(*rubric));
   }
   return library;
