@@ -117,11 +117,37 @@ struct SyntaxError {
   std::string fragment;  // the part RE2 points at
 };
 
+// RE2 says "bad repetition size" for three mistakes; "at most 1000" beside `{10,5}` or
+// `{0,100}` sent the trainer looking for a count that was not there (outside pass 48, finding 08).
+std::string_view repetition_problem(std::string_view fragment) {
+  std::vector<long> counts;  // of `{n}`, `{n,}` or `{n,m}`, in order
+  for (std::size_t at = 0; at < fragment.size();) {
+    if (fragment[at] < '0' || fragment[at] > '9') {
+      ++at;
+      continue;
+    }
+    long count = 0;
+    for (; at < fragment.size() && fragment[at] >= '0' && fragment[at] <= '9'; ++at)
+      count = std::min(count * 10 + (fragment[at] - '0'), 1'000'000L);
+    counts.push_back(count);
+  }
+  if (std::any_of(counts.begin(), counts.end(), [](long count) { return count > 1000; }))
+    return syntax_problem(RE2::ErrorRepeatSize);
+  if (counts.size() == 2 && counts[0] > counts[1])
+    return tr("重复次数无效:{n,m} 的下限 n 大于上限 m",
+              "invalid repetition count: the least n of {n,m} is more than the most m");
+  return tr("重复次数无效:嵌套的重复次数相乘超过 1000(如 (…{0,100}){0,100} 是 10,000)",
+            "invalid repetition count: nested repetitions multiply to more than 1000 "
+            "((…{0,100}){0,100} is 10,000)");
+}
+
 std::string invalid_refusal(std::string_view pattern, const SyntaxError& error) {
+  const std::string_view problem = error.code == RE2::ErrorRepeatSize
+                                       ? repetition_problem(error.fragment)
+                                       : syntax_problem(error.code);
   return fmt::format(fmt::runtime(tr("无效的正则表达式 `{}`:{}:`{}`",
                                      "invalid regular expression `{}`: {}: `{}`")),
-                     utf8::quote_visibly(pattern), syntax_problem(error.code),
-                     utf8::quote(error.fragment));
+                     utf8::quote_visibly(pattern), problem, utf8::quote(error.fragment));
 }
 
 // Most patterns are read as plain (engine/plain_pattern) and need no parser. For the rest, RE2

@@ -53,7 +53,7 @@ SCENARIOS = {
     "huge-min-chars.yaml": "12:21: `min_chars` should be a whole number from 0 to 100,000",
     "huge-pass-mark.yaml": "6:12: `pass_mark` should be a whole number from 0 to 100",
     "huge-points.yaml": "12:36: `points` should be a whole number from 0 to 1,000",
-    "huge-repetition-regex.yaml": "12:17: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition count (at most 1000): `{1000}`",
+    "huge-repetition-regex.yaml": "12:17: invalid regular expression `((a{1000}){1000}){1000}`: invalid repetition count: nested repetitions multiply to more than 1000 ((…{0,100}){0,100} is 10,000): `{1000}`",
     "invalid-utf8.yaml": "5:12: not valid UTF-8 text",
     "negative-points.yaml": "12:36: `points` should be a whole number from 0 to 1,000",
     "negative-weight.yaml": "10:13: `weight` should be a whole number from 0 to 100",

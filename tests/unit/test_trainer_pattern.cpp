@@ -448,6 +448,17 @@ TEST_CASE("a pattern's syntax is checked at load, before it is compiled") {
         "l.yaml:4:7: 无效的正则表达式 `您{1001}`:重复次数无效(最多 1000):`{1001}`\n");
 }
 
+TEST_CASE("a bad repetition count says which of the three mistakes it is") {
+  // Outside pass 48, finding 08: "at most 1000" beside `{10,5}` and `{0,100}`.
+  Diagnostics diagnostics;
+  CHECK_FALSE(load_trainer_pattern({"好{10,5}", {1, 1}}, "l.yaml", diagnostics));
+  CHECK_FALSE(load_trainer_pattern({"((您|好){0,100}){0,100}x", {2, 1}}, "l.yaml", diagnostics));
+  CHECK(diagnostics.to_string() ==
+        "l.yaml:1:1: 无效的正则表达式 `好{10,5}`:重复次数无效:{n,m} 的下限 n 大于上限 m:`{10,5}`\n"
+        "l.yaml:2:1: 无效的正则表达式 `((您|好){0,100}){0,100}x`:重复次数无效:嵌套的重复次数相乘超过 "
+        "1000(如 (…{0,100}){0,100} 是 10,000):`{0,100}`\n");
+}
+
 TEST_CASE("context groups: a first group with ^ and a last group with $ are found") {
   const auto groups = [](std::string_view pattern) {
     const ContextGroups found = find_context_groups(pattern);
