@@ -32,7 +32,7 @@ void read_identity(YamlReader& reader, const YamlNode& root, Exam& exam) {
   if (const std::string problem = id_problem(exam.id, tr("考试 id", "exam id"));
       !exam.id.empty() && !problem.empty())
     reader.error(YamlReader::child(root, "id"), problem);
-  exam.title = reader.text(root, "title", true).value_or("");
+  exam.title = reader.short_text(root, "title", true, kMaxTitleCharacters).value_or("");
 }
 
 void read_stages(YamlReader& reader, const YamlNode& must_pass, Exam& exam) {

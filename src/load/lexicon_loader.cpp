@@ -34,8 +34,8 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
   entry.id = id;
   entry.file = reader.file();
   entry.mark = key_mark;
-  entry.label = reader.text(node, "label", true).value_or(id);
-  entry.label_en = reader.text(node, "label_en", false).value_or("");
+  entry.label = reader.short_text(node, "label", true, kMaxTitleCharacters).value_or(id);
+  entry.label_en = reader.short_text(node, "label_en", false, kMaxTitleCharacters).value_or("");
   entry.source = reader.text(node, "source", true).value_or("");
   entry.forbidden_everywhere = reader.boolean(node, "forbidden_everywhere").value_or(false);
   for (auto& phrase : read_phrases(reader, node, "phrases", false))

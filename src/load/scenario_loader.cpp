@@ -266,7 +266,7 @@ std::optional<Rule> read_rule(YamlReader& reader, const YamlNode& node) {
   rule.critical = reader.boolean(node, "critical").value_or(false);
   rule.points = reader.integer(node, "points", 0, 1000).value_or(rule.critical ? 0 : 10);
   rule.mood = reader.integer(node, "mood", -100, 100).value_or(0);
-  rule.feedback = reader.text(node, "feedback", false).value_or("");
+  rule.feedback = reader.short_text(node, "feedback", false, kMaxTeachingCharacters).value_or("");
   rule.praise = reader.text(node, "praise", false).value_or("");
   rule.label = reader.text(node, "label", false).value_or("");
   rule.negation = reader.boolean(node, "negation").value_or(true);
@@ -377,7 +377,7 @@ std::optional<Step> read_step(YamlReader& reader, const YamlNode& node) {
     }
   }
   step.customer_line = customer_line(reader, node, "customer", true).value_or("");
-  step.principle = reader.text(node, "principle", false).value_or("");
+  step.principle = reader.short_text(node, "principle", false, kMaxTeachingCharacters).value_or("");
   step.weight = reader.integer(node, "weight", 0, 100).value_or(1);
   step.time_limit = reader.integer(node, "time_limit", 0, 3600).value_or(0);
   if (const YamlNode& when = YamlReader::child(node, "when"); when.is_defined()) {
@@ -421,7 +421,7 @@ void read_customer(YamlReader& reader, const YamlNode& root, Customer& customer)
   if (!node.is_defined() || node.is_null()) return;
   if (!reader.expect_map(node, "`customer`", {"name", "type", "mood", "limit", "reacts_to"}))
     return;
-  customer.name = reader.text(node, "name", false).value_or("");
+  customer.name = reader.short_text(node, "name", false, kMaxNameCharacters).value_or("");
   customer.type = reader.name(node, "type", tr("客户类型", "customer type")).value_or("");
   customer.type_mark = reader.mark(YamlReader::child(node, "type"));
   customer.start_override = reader.integer(node, "mood", 0, 100);
@@ -503,7 +503,7 @@ std::optional<ScenarioRead> read_scenario(const std::string& content, const std:
   if (const std::string problem = id_problem(scenario.id, tr("场景 id", "scenario id"));
       !scenario.id.empty() && !problem.empty())
     reader.error(YamlReader::child(*root, "id"), problem);
-  scenario.title = reader.text(*root, "title", true).value_or("");
+  scenario.title = reader.short_text(*root, "title", true, kMaxTitleCharacters).value_or("");
   scenario.source = reader.text(*root, "source", true).value_or("");
   scenario.channel = reader.text(*root, "channel", false).value_or("counter");
   if (scenario.channel != "counter" && scenario.channel != "phone" &&
@@ -514,7 +514,8 @@ std::optional<ScenarioRead> read_scenario(const std::string& content, const std:
   }
   scenario.industry = reader.text(*root, "industry", false).value_or("");
   read_customer(reader, *root, scenario.customer);
-  scenario.briefing = reader.text(*root, "briefing", true).value_or("");
+  scenario.briefing =
+      reader.short_text(*root, "briefing", true, kMaxBriefingCharacters).value_or("");
   scenario.pass_mark = reader.integer(*root, "pass_mark", 0, 100).value_or(70);
   scenario.max_failed_steps = reader.integer(*root, "max_failed_steps", 0, 100).value_or(1);
   read_steps(reader, *root, scenario);

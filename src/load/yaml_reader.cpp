@@ -271,6 +271,21 @@ std::optional<std::string> YamlReader::text(const YamlNode& map, const char* key
   return node.scalar();
 }
 
+std::optional<std::string> YamlReader::short_text(const YamlNode& map, const char* key,
+                                                  bool required, std::size_t limit) {
+  auto text = this->text(map, key, required);
+  if (!text) return text;
+  if (const std::size_t length = utf8::count_code_points(*text); length > limit) {
+    error(child(map, key), fmt::format(fmt::runtime(tr("`{}` 太长:{} 个字,上限是 {}",
+                                                       "`{}` is too long: {} "
+                                                       "characters, more than the "
+                                                       "limit of {}")),
+                                       key, grouped(length), grouped(limit)));
+    return std::nullopt;
+  }
+  return text;
+}
+
 std::optional<std::string> YamlReader::name(const YamlNode& map, const char* key,
                                             std::string_view what) {
   auto name = text(map, key, false);

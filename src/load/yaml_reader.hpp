@@ -17,6 +17,15 @@
 
 namespace coach {
 
+// What a name (a customer's: 王先生) and a title (a scenario's, an exam's, a concept's label) may
+// hold: each is copied into every report line that names it.
+inline constexpr std::size_t kMaxNameCharacters = 40;
+inline constexpr std::size_t kMaxTitleCharacters = 200;
+// A rule's feedback and a step's principle, copied under every verdict that shows them, and the
+// briefing shown before a session.
+inline constexpr std::size_t kMaxTeachingCharacters = 2'000;
+inline constexpr std::size_t kMaxBriefingCharacters = 10'000;
+
 class YamlReader {
  public:
   YamlReader(std::string file, Diagnostics& diagnostics);
@@ -51,6 +60,11 @@ class YamlReader {
 
   // Typed fields of a mapping. A missing required field is an error at the mapping.
   std::optional<std::string> text(const YamlNode& map, const char* key, bool required);
+  // The same, refused past `limit` characters: a text copied into every report line that names
+  // it (a customer's name, a title) must stay short, or one file grows every report a
+  // thousandfold (outside pass 48: a name of a million characters, 12 MB of JSON a reply).
+  std::optional<std::string> short_text(const YamlNode& map, const char* key, bool required,
+                                        std::size_t limit);
   // A text that names something looked up by its name (a customer type, a scenario): one
   // with an invisible character names nothing, silently, so it is refused. `what` names it.
   std::optional<std::string> name(const YamlNode& map, const char* key, std::string_view what);

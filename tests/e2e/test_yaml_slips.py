@@ -43,6 +43,18 @@ class YamlSlips(CoachTestCase):
         self.assertExit(result, 2)
         return result.stderr
 
+    def test_texts_copied_into_every_report_are_bounded(self):
+        # Outside pass 48, findings 15 and 16: a customer's name of a million characters made a
+        # 12 MB JSON report of a two-character reply; a huge title, briefing or feedback likewise.
+        for changes, expected in (
+                ({5: "  name: " + "王" * 40 + "先生"}, "t.yaml:5:9: `name` 太长:42 个字,上限是 40"),
+                ({2: "title: " + "测" * 201}, "t.yaml:2:8: `title` 太长:201 个字,上限是 200"),
+                ({7: "briefing: " + "测" * 10_001}, "t.yaml:7:11: `briefing` 太长:10,001 个字,上限是 10,000"),
+                ({15: "      - any_of: [回访, 回电话]\n        feedback: " + "回" * 2_001},
+                 "t.yaml:16:19: `feedback` 太长:2,001 个字,上限是 2,000")):
+            with self.subTest(key=expected.split("`")[1]):
+                self.assertIn(expected, self.slip(changes))
+
     def test_the_base_scenario_is_valid(self):
         path = self.tmp / "t.yaml"
         path.write_text(BASE, encoding="utf-8")
