@@ -236,6 +236,16 @@ const Rubric* ScenarioLibrary::find(const std::string& id) const {
 }
 
 std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library) {
+  // Its file is there but did not load: "unknown" would send the trainer looking for a typo
+  // (outside pass 48, finding 16).
+  const auto& files = library.files();
+  if (const auto file = std::find_if(files.begin(), files.end(),
+                                     [&](const std::string& f) { return named_after(f, id); });
+      file != files.end())
+    return fmt::format(fmt::runtime(tr("场景 `{}` 的文件 {} 有错误(见上方),没有载入,无法使用",
+                                       "scenario `{}`: its file {} has errors (see above) and "
+                                       "was not loaded")),
+                       utf8::quote(id), utf8::show_name(*file));
   return fmt::format(fmt::runtime(tr("未知的场景 `{}`{};用 `coach list` 查看全部",
                                      "unknown scenario `{}`{}; see `coach list`")),
                      utf8::quote(id), did_you_mean(closest_scenario_id(id, library)));

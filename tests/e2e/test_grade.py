@@ -678,6 +678,19 @@ class Grading(CoachTestCase):
         self.assertExit(result, 0)
         self.assertEqual(json.loads(result.stdout)["summary"]["total"], 1)
 
+    def test_a_scenario_whose_file_is_broken_is_not_called_unknown(self):
+        # Outside pass 48, finding 16: "unknown scenario `fee`; see coach list" for a file there
+        # that did not load sent the trainer looking for a typo.
+        library = self.tmp / "library"
+        shutil.copytree(FIXTURES, library)
+        fee = library / "fee.yaml"
+        fee.write_text(fee.read_text(encoding="utf-8").replace("pass_mark: 70", "pass_mark: 700"), encoding="utf-8")
+        answers = self.write("a.yaml", "scenario: fee\nresponses:\n  vent: 您好\n")
+        result = run("--scenarios", str(library), "grade", "--no-history", str(answers), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"a.yaml:1:11: scenario `fee`: its file {fee} has errors (see above) and was not loaded",
+                      result.stderr)
+
     def test_a_file_of_another_kind_is_said_as_what_it_is_once(self):
         # Outside pass 48, finding 09: an exam given without --exam (the likeliest CI slip), a
         # scenario or a lexicon had a line for every key it holds.
