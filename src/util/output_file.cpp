@@ -20,6 +20,7 @@
 #include "util/ending_note.hpp"
 #include "util/i18n.hpp"
 #include "util/out_of_memory.hpp"
+#include "util/stale_temps.hpp"
 #include "util/system_error_text.hpp"
 #include "util/utf8.hpp"
 
@@ -159,7 +160,8 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
   // A fixed short name, not the target's with a suffix: a target whose name is near NAME_MAX
   // (85 Chinese characters) must still have a temporary file beside it.
   const fs::path target(target_);
-  const std::string temp_name = ".coach-XXXXXX";
+  const std::string temp_name = temp_file_template();
+  remove_stale_temps(target.parent_path().string());
   temp_ = target.has_parent_path() ? (target.parent_path() / temp_name).string() : temp_name;
   const int fd = make_registered_temp(
       temp_, cancelled == Cancelled::removes_target ? target_.c_str() : nullptr);

@@ -7,6 +7,7 @@ import os
 import pty
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -800,6 +801,28 @@ class CancelledBesideAnotherRun(CoachTestCase):
         long_run.send_signal(signal.SIGTERM)
         long_run.wait(timeout=60)
         self.assertEqual(report.read_bytes(), finished)
+
+
+class KilledRunsLeftovers(CoachTestCase):
+    def test_a_later_run_removes_the_temporary_files_of_a_run_killed_outright(self):
+        # Outside pass 49, finding 03: SIGKILLed runs left `.coach-XXXXXX` files beside their
+        # reports, complete 11 MB reports among them, and no later run removed them.
+        gone = subprocess.Popen(["true"])
+        gone.wait()
+        host = socket.gethostname()
+        folder = self.tmp / "reports"
+        folder.mkdir()
+        stale = folder / f".coach-{gone.pid}@{host}-abcdef"
+        alive = folder / f".coach-{os.getpid()}@{host}-abcdef"  # this test is running
+        elsewhere = folder / f".coach-{gone.pid}@another-host-abcdef"
+        unrelated = folder / ".coach-abcdef"
+        for path in (stale, alive, elsewhere, unrelated):
+            path.write_text("{}", encoding="utf-8")
+        answers = self.write("a.yaml", GOOD.format(who="张三"))
+        self.assertExit(grade(str(answers), "--no-history", "--format", "json", "-o", str(folder / "r.json")), 0)
+        self.assertFalse(stale.exists())
+        for kept in (alive, elsewhere, unrelated):
+            self.assertTrue(kept.exists(), kept)
 
 
 class RunsStoppedBeforeGrading(CoachTestCase):
