@@ -28,6 +28,7 @@
 #include "cli/practice_history.hpp"
 #include "cli/practice_log.hpp"
 #include "cli/practice_screen.hpp"
+#include "cli/process_setup.hpp"
 #include "cli/recording_lock.hpp"
 #include "cli/scenario_groups.hpp"
 #include "cli/scenario_paths.hpp"
@@ -942,6 +943,8 @@ int practice(const Context& context, PracticeOptions& options) {
     std::cerr << history.closing_note(every_reply_taken);
     recording_lock.let_go();
   });
+  // Held since coach started for the watch to take; without one, they must end coach as ever.
+  if (!on_kill.watching()) release_ending_signals();
   const int status = practise_or_sit(library, options, style, link, history);
   on_kill.end_if_signalled();  // one that came as the session ended still ends coach
   std::cerr << history.closing_note();

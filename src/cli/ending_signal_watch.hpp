@@ -2,10 +2,11 @@
 // A SIGTERM or SIGHUP (`kill`, a closed terminal), or another signal that ends a program
 // (Ctrl-\, see session_ending_signals()), ends a practice session as it always did, with the
 // signal's exit status, but first takes what the trainee had already sent and does what the
-// end of input does, and gives the terminal back as found (saved_terminal). A reply ended with Enter that is waiting to be read (typed while
-// coach was busy: scoring, or waiting for a locked history) is taken, scored and recorded, as
-// Ctrl-C takes it; then come one more try at the history writes still waiting (a disk full a
-// moment ago may have room again) and the note on what the history lacks.
+// end of input does, and gives the terminal back as found (saved_terminal). A reply ended with
+// Enter that is waiting to be read (typed while coach was busy: scoring, or waiting for a locked
+// history) is taken, scored and recorded, as Ctrl-C takes it; then come one more try at the history
+// writes still waiting (a disk full a moment ago may have room again) and the note on what the
+// history lacks.
 //
 // The main thread may be waiting for a line in a reader when the signal comes, so a thread of
 // its own takes the signals and tells the readers (ending_signal_descriptor()). The reader
@@ -41,6 +42,9 @@ class EndingSignalWatch {
   // it waits, blocked, until the watch ends, and then ends the program at once; the readers are
   // no longer woken by it. Call it only when no more lines will be read.
   void end_if_signalled();
+  // Whether the signals are taken through the watch: false where it could not start (no
+  // descriptor left), and they keep their default.
+  bool watching() const { return masked_; }
 
   struct Watched;
 
