@@ -30,9 +30,11 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
     return false;
   }
   if (utf8::has_control_characters(text) || utf8::has_bidi_controls(text)) {
-    reader.error(node,
-                 std::string(tr("回答中含有控制字符(如终端转义序列)",
-                                "reply contains control characters (such as terminal escapes)")));
+    // Named with where it stands: a U+202E is invisible (outside pass 48, finding 12).
+    reader.error(node, fmt::format(fmt::runtime(tr("回答中含有控制字符(如终端转义序列):{}",
+                                                   "reply contains control characters (such as "
+                                                   "terminal escapes): {}")),
+                                   utf8::first_control_text(text)));
     return false;
   }
   return true;

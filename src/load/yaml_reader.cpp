@@ -322,9 +322,10 @@ bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) 
   if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
     return true;
   std::string message =
-      fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列)",
-                                  "`{}` contains control characters (such as terminal escapes)")),
-                  what);
+      fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列):{}",
+                                  "`{}` contains control characters (such as terminal escapes): "
+                                  "{}")),
+                  what, utf8::first_control_text(node.scalar()));
   // In double quotes YAML reads `\b` as a backspace and `\a`, `\e` … as controls too: the
   // pattern `\bvip\b` a trainer wrote never reaches RE2.
   if (what == "regex" || what == "patterns")

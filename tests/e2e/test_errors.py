@@ -113,8 +113,8 @@ class MalformedScenarios(CoachTestCase):
     def test_a_double_quoted_regex_is_told_to_use_single_quotes(self):
         # Outside pass 16, finding 06: only "contains control characters" or "unknown escape".
         self.assertError(VALID.replace("{concept: apology, points: 10}", '{regex: "\\bvip"}'), 11, 17,
-                         "`regex` contains control characters (such as terminal escapes); write regular "
-                         "expressions in single quotes")
+                         "`regex` contains control characters (such as terminal escapes): U+0008, "
+                         "character 1; write regular expressions in single quotes")
         self.assertError(VALID.replace("{concept: apology, points: 10}", '{regex: "\\d+元"}'), 11, 18,
                          "YAML syntax error: found unknown escape character (write regular expressions and "
                          "other text with \\ in single quotes")

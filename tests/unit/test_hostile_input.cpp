@@ -44,6 +44,13 @@ std::string billion_laughs() {
 }
 }  // namespace
 
+TEST_CASE("a control character is named with where it stands in the text") {
+  // Outside pass 48, finding 12: an invisible U+202E in a long reply was reported at its start.
+  CHECK(utf8::first_control_text("您好\u202E,先生") == "U+202E,第 3 个字");
+  CHECK(utf8::first_control_text("a\r\nb\rc") == "U+000D,第 5 个字");
+  CHECK(utf8::first_control_text("no controls\r\n") == "");
+}
+
 TEST_CASE("aliases that explode are refused before the document is walked") {
   English english;
   const auto start = std::chrono::steady_clock::now();
@@ -109,7 +116,8 @@ TEST_CASE("control characters are refused in scenario text") {
   test::Fixture fixture(
       test::scenario_with_rules("      - {concept: apology, feedback: \"\\e]0;pwned\\a\"}\n"));
   CHECK(fixture.diagnostics.to_string() ==
-        "t.yaml:11:38: `feedback` contains control characters (such as terminal escapes)\n");
+        "t.yaml:11:38: `feedback` contains control characters (such as terminal escapes): U+001B, "
+        "character 1\n");
 }
 
 TEST_CASE("diagnostics never carry control characters to the terminal") {
@@ -238,7 +246,8 @@ TEST_CASE("what a file says cannot break a message's line") {
   CHECK(answers_errors("scenario: fee\nresponses:\n  \"vent\\nfake.yaml:1:1: all good\": 好\n") ==
         "a.yaml:3:3: a step id in `responses` contains control or invisible characters\n");
   CHECK(answers_errors("scenario: fee\nresponses:\n  vent: \"一\\L二\"\n") ==
-        "a.yaml:3:9: reply contains control characters (such as terminal escapes)\n");
+        "a.yaml:3:9: reply contains control characters (such as terminal escapes): U+2028, "
+        "character 2\n");
   Diagnostics diagnostics;
   diagnostics.error("odd\nname\u202E.yaml", {1, 1}, "bad");
   CHECK(diagnostics.to_string() == "odd\\x0Aname\\u202E.yaml:1:1: bad\n");
