@@ -255,11 +255,11 @@ void Database::execute(const char* sql) {
   char* error = nullptr;
   const int code = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
   if (code == SQLITE_OK) return;
-  // A file that cannot be opened is said as check() says it (SQLite's text names no reason).
-  const std::string message = (code & 0xff) == SQLITE_CANTOPEN ? message_of(db_, code)
-                              : error                          ? error
-                                                               : sqlite3_errstr(code);
+  // Said as check() says it, in the user's language: SQLite's own text ("database is locked")
+  // stood in the middle of a Chinese sentence (outside pass 48, finding 11), and names no reason
+  // for a file that cannot be opened.
   sqlite3_free(error);
+  const std::string message = message_of(db_, code);
   throw SqliteError(read_only_code(db_, code), message);
 }
 

@@ -384,6 +384,19 @@ class ChoosingTheDatabase(HistoryTestCase):
                     self.assertIn(f"{target}: cannot write", shown.stderr)
                     self.assertFalse(self.db.exists())  # nothing created, migrated or imported
 
+    def test_a_locked_database_is_said_in_the_users_language(self):
+        # Outside pass 48, finding 11: "(database is locked)" stood in a Chinese sentence.
+        answers = self.answers("a.yaml", "张三", dict(zip(["vent", "apologize"], REPLIES)))
+        self.assertExit(self.coach("grade", str(answers)), 0)  # the database exists
+        lock = sqlite3.connect(self.db, isolation_level=None, timeout=0)
+        self.addCleanup(lock.close)
+        lock.execute("BEGIN EXCLUSIVE")
+        graded = self.coach("grade", str(answers), lang="zh")
+        lock.execute("COMMIT")
+        self.assertExit(graded, 0)
+        self.assertIn("数据库正被另一个程序锁住", graded.stderr)
+        self.assertNotIn("database is locked", graded.stderr)
+
     def test_a_yaml_export_among_the_scenarios_is_refused(self):
         # Outside pass 48, finding 04: `history -o lib/h.yaml` was written among the scenarios,
         # and every later list, grade and check stopped at it.
