@@ -6,6 +6,7 @@ import os
 import pty
 import select
 import shutil
+import signal
 import struct
 import subprocess
 import termios
@@ -41,6 +42,23 @@ def run(*args, input=None, env=None, lang="zh", cwd=None, timeout=60):
     full_env.update(env or {})
     return subprocess.run([COACH, *args], input=input, capture_output=True, text=True, env=full_env,
                           cwd=cwd, timeout=timeout)
+
+
+def wait_until_ending_signals_held(pid, timeout=30):
+    """Whether coach, started as `pid`, comes to hold SIGTERM back (its start-up, before the
+    command can take it): a signal sent then must wait, not end it. A fixed delay fell before
+    coach's first instruction on a busy machine, where nothing can hold a signal."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                blocked = next(line for line in status if line.startswith("SigBlk:"))
+        except (OSError, StopIteration):
+            return False
+        if int(blocked.split()[1], 16) & (1 << (signal.SIGTERM - 1)):
+            return True
+        time.sleep(0.001)
+    return False
 
 
 def sanitizer_build():

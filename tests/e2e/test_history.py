@@ -16,7 +16,7 @@ import unicodedata
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
-from coachtest import BUNDLED, COACH, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env
+from coachtest import BUNDLED, COACH, FIXTURES, ROOT, CoachTestCase, read_to_end, run, spawn_in_terminal, terminal_env, wait_until_ending_signals_held
 
 REPLIES = ["王先生,您的心情我很理解。", "对不起,原因是系统故障。"]
 
@@ -654,7 +654,8 @@ class KilledSessions(HistoryTestCase):
                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
                 session.stdin.write((REPLIES[0] + "\n").encode())
                 session.stdin.flush()
-                time.sleep(0.15)  # coach is importing the transcripts (about half a second)
+                # At once: coach is still importing the transcripts (about half a second).
+                self.assertTrue(wait_until_ending_signals_held(session.pid))
                 session.send_signal(sig)
                 session.communicate(timeout=60)
                 self.assertIn(REPLIES[0], record.read_text(encoding="utf-8"))
