@@ -156,13 +156,18 @@ std::string equals_path_text(const std::string& option) {
                      option);
 }
 
+// A `~` the shell leaves as it is: alone, or before a `/` (`~draft.yaml` is a name).
+bool starts_with_unexpanded_home(std::string_view path) {
+  return path == "~" || path.starts_with("~/");
+}
+
 }  // namespace
 
 // `--db=~/x.sqlite3`: the shell expands `~` only at the start of a word, so coach was given the
 // `~` itself, and made a folder named `~` in the current one (which `rm -rf ~` then "cleans").
 // `written` is the option as it should be written, with its value `"$HOME/…"`.
 std::string unexpanded_home_text(std::string_view path, const std::string& written) {
-  if (path != "~" && !path.starts_with("~/")) return {};
+  if (!starts_with_unexpanded_home(path)) return {};
   return fmt::format(fmt::runtime(tr("路径以 ~ 开头,shell 没有把它换成主目录(写作 {})",
                                      "the path starts with `~`, which the shell did not turn "
                                      "into the home folder (write {})")),
@@ -179,7 +184,7 @@ std::optional<std::string> environment_path_problem(const char* variable) {
                                        "environment variable {}: `{}` starts with `=`: give the "
                                        "path alone")),
                        variable, shown);
-  if (path == "~" || path.starts_with("~/"))
+  if (starts_with_unexpanded_home(path))
     return fmt::format(fmt::runtime(tr("环境变量 {0} 的值 `{1}` 以 ~ 开头:变量里的 ~ 不会换成主目录"
                                        "(写作 {0}=\"$HOME/…\",或在 CI 的 env: 里写完整路径)",
                                        "environment variable {0}: `{1}` starts with `~`, which "
@@ -252,7 +257,7 @@ void note_unusable_path_variables(const CLI::App& app, const CLI::App& command, 
 
 // The command line parsed and its command run; what ends it early is caught by run().
 int parse_and_run(int argc, char** argv) {
-  const EndingSignalsHeldAtStart held;
+  const EndingSignalsReleasedOnReturn ending_signals_released_on_return;
   prepare_process();
   tame_terminal_size_environment();
   choose_language(argc, argv);

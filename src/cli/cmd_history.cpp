@@ -75,7 +75,7 @@ std::runtime_error read_failure(const std::string& path, const history::SqliteEr
 
 // The scenario library, or none when it cannot be read: the history outlives its scenarios, and
 // is shown all the same. Running out of memory is said as such.
-const ScenarioLibrary* library_if_readable(const Context& context) {
+const ScenarioLibrary* read_library(const Context& context) {
   try {
     Diagnostics ignored;
     return &load_library({}, context, ignored);
@@ -84,6 +84,13 @@ const ScenarioLibrary* library_if_readable(const Context& context) {
   } catch (const std::exception&) {
     return nullptr;
   }
+}
+
+// Read once in a run (one command, one context): the export's check, the import of old
+// transcripts and the chart's titles each ask for it.
+const ScenarioLibrary* library_if_readable(const Context& context) {
+  static const ScenarioLibrary* const library = read_library(context);
+  return library;
 }
 
 // An export named .yaml among the scenarios, lexicons or customer types would stop every later

@@ -763,15 +763,16 @@ int sit_exam(const ScenarioLibrary& library, const PracticeOptions& options, con
   return reader->read_error() != 0 ? kExitBadInput : kExitOk;
 }
 
-// A recording is written anew, whole, after every reply: a FIFO or a socket would give its
-// reader copy after copy run together (or nothing, once the reader has gone), never one
-// answers file that grade can read.
+// "PATH: 无法写入: WHY", as every refused recording is said.
 std::string cannot_record_text(const std::string& path, std::string_view why) {
   return fmt::format("{}: {}: {}", utf8::escape_controls_in_line(path),
                      tr("无法写入", "cannot write"), why);
 }
 
-std::optional<std::string> pipe_problem(const std::string& path) {
+// A recording is written anew, whole, after every reply: a FIFO or a socket would give its
+// reader copy after copy run together (or nothing, once the reader has gone), and a device
+// keeps nothing; neither is ever one answers file that grade can read.
+std::optional<std::string> not_a_file_problem(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return std::nullopt;
   if (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode))
@@ -779,8 +780,8 @@ std::optional<std::string> pipe_problem(const std::string& path) {
         path, tr("作答记录每答一句就整份重写,不能写入管道(FIFO)或套接字;请写入普通文件",
                  "a recording is written anew after every reply, so it cannot go to a "
                  "pipe (FIFO) or socket; record to a regular file"));
-  // /dev/null took the session, which then ended "saved, grade it with coach grade", a file
-  // grade refuses (outside pass 48, finding 05).
+  // /dev/null took the session, which then ended "saved, grade it with coach grade" (outside
+  // pass 48, finding 05).
   if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode))
     return cannot_record_text(
         path, tr("这是设备,不是文件,写进去的作答记录无法再批改;请写入普通文件"
@@ -859,7 +860,7 @@ std::optional<std::string> record_problem(const ScenarioLibrary& library, const 
                                           history_output(context.history, options.history)))
     return problem;
   if (auto problem = scenario_folder_problem(library, context, options.record)) return problem;
-  if (auto problem = pipe_problem(options.record)) return problem;
+  if (auto problem = not_a_file_problem(options.record)) return problem;
   if (auto problem = replaced_file_problem(options.record, options.exam ? "" : options.id))
     return problem;
   try {

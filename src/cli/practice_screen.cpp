@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <iostream>
 
 #include "cli/scenario_groups.hpp"
@@ -237,8 +236,8 @@ void PracticeScreen::practise_next(const AttemptResult& result) const {
       fmt::format(fmt::runtime(tr("下次重点练{} · {}(这次 {} 分)。重练这个场景:coach practice {}\n",
                                   "Next, work on {} · {} ({} this time). To practise this "
                                   "scenario again: coach practice {}\n")),
-                  step_numbers_text({*weakest + 1}), stage_label(step.stage),
-                  std::lround(100.0 * step.ratio()), result.scenario_id));
+                  step_numbers_text({*weakest + 1}), stage_label(step.stage), step.percent(),
+                  result.scenario_id));
 }
 
 void PracticeScreen::exam_verdict(const Exam& exam, const SubmissionVerdict& verdict) const {

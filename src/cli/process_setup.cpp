@@ -68,7 +68,6 @@ sigset_t mask_before_start;
 bool held_at_start = false;
 
 void hold_ending_signals() {
-  if (held_at_start) return;
   sigset_t held = session_ending_signals();
   for (const int signal : kEndingSignals) sigaddset(&held, signal);
   held_at_start = pthread_sigmask(SIG_BLOCK, &held, &mask_before_start) == 0;
@@ -81,14 +80,6 @@ struct EndingSignalsHeldFirst {
 const EndingSignalsHeldFirst ending_signals_held_first __attribute__((init_priority(101)));
 
 }  // namespace
-
-EndingSignalsHeldAtStart::EndingSignalsHeldAtStart() {
-  hold_ending_signals();
-}
-
-EndingSignalsHeldAtStart::~EndingSignalsHeldAtStart() {
-  release_ending_signals();
-}
 
 void release_ending_signals() {
   if (!held_at_start) return;

@@ -9,21 +9,23 @@ namespace coach::cli {
 // an error coach reports), and leaves a second between the soft and hard CPU limits.
 void prepare_process();
 
-// Holds the signals that end a run (Ctrl-C, `kill`, a closed terminal, Ctrl-\, the CPU limit)
-// from the start until the command can take them, and lets them go when it ends: until a
-// session's watch or grade's reports were in place, their default ended coach at once, with
-// the replies already piped unread and the earlier run's report left at its path (outside pass
-// 49, finding 01). One that came meanwhile is taken then.
-class EndingSignalsHeldAtStart {
- public:
-  EndingSignalsHeldAtStart();
-  ~EndingSignalsHeldAtStart();
-  EndingSignalsHeldAtStart(const EndingSignalsHeldAtStart&) = delete;
-  EndingSignalsHeldAtStart& operator=(const EndingSignalsHeldAtStart&) = delete;
-};
+// The signals that end a run (Ctrl-C, `kill`, a closed terminal, Ctrl-\, the CPU limit) are held
+// from the start of the process (a static initialiser) until the command can take them: until a
+// session's watch or grade's reports were in place, their default ended coach at once, with the
+// replies already piped unread and the earlier run's report left at its path (outside pass 49,
+// finding 01). One that came meanwhile is taken when they are let go.
 
 // Lets the held signals go now, as they were before coach started: for a command with nothing
-// to lose, at once; for grade, once its reports are open and registered for removal.
+// to lose, at once; for grade, once its reports are open and registered for removal. Once only.
 void release_ending_signals();
+
+// Lets them go when the command returns, whichever way it returns (practice's watch holds them
+// for the session, and ends coach with one itself).
+struct EndingSignalsReleasedOnReturn {
+  EndingSignalsReleasedOnReturn() = default;
+  ~EndingSignalsReleasedOnReturn() { release_ending_signals(); }
+  EndingSignalsReleasedOnReturn(const EndingSignalsReleasedOnReturn&) = delete;
+  EndingSignalsReleasedOnReturn& operator=(const EndingSignalsReleasedOnReturn&) = delete;
+};
 
 }  // namespace coach::cli

@@ -30,15 +30,7 @@ class StreamLineReader : public LineReader {
       if (::poll(watched, 3, -1) < 0 && errno != EINTR) return ReadStatus::end_of_input;
       if (interrupts_.take()) return ReadStatus::interrupted;
       if (watched[2].revents != 0) return take_what_came_then_end(line);
-      if (watched[0].revents == 0) continue;
-      char buffer[4096];
-      const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
-      if (count > 0) {
-        take_in({buffer, static_cast<std::size_t>(count)});
-      } else if (count == 0 || (errno != EINTR && errno != EAGAIN)) {
-        if (count < 0) read_error_ = errno;
-        return finish(line);
-      }
+      if (watched[0].revents != 0 && !read_some()) return finish(line);
     }
   }
 
@@ -113,16 +105,22 @@ class StreamLineReader : public LineReader {
       scanned_ = pending_.size();
       pollfd input{STDIN_FILENO, POLLIN, 0};
       if (::poll(&input, 1, 0) <= 0 || input.revents == 0) return true;
-      char buffer[4096];
-      const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
-      if (count > 0) {
-        take_in({buffer, static_cast<std::size_t>(count)});
-      } else if (count == 0 || (errno != EINTR && errno != EAGAIN)) {
-        if (count < 0) read_error_ = errno;
-        return false;
-      }
+      if (!read_some()) return false;
     }
     return true;
+  }
+
+  // One read of what standard input has; false at its end, or when it cannot be read.
+  bool read_some() {
+    char buffer[4096];
+    const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (count > 0) {
+      take_in({buffer, static_cast<std::size_t>(count)});
+      return true;
+    }
+    if (count < 0 && (errno == EINTR || errno == EAGAIN)) return true;
+    if (count < 0) read_error_ = errno;
+    return false;
   }
 
   // End of input: a last line without a newline still counts.
@@ -142,7 +140,7 @@ class StreamLineReader : public LineReader {
   static constexpr std::size_t kLongestLine = std::size_t{1} << 20;
 
   InterruptCatcher interrupts_;
-  std::string pending_;                // bytes read past the last newline
+  std::string pending_;                // bytes read and not yet taken: whole lines, then a part
   std::size_t scanned_ = 0;            // the bytes of pending_ known to hold no newline
   std::size_t partial_ = 0;            // where in pending_ the line not yet ended begins
   std::deque<std::size_t> cut_lines_;  // where in pending_ each line cut at kLongestLine begins

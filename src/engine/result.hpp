@@ -1,5 +1,6 @@
 #pragma once
 // The verdicts of the engine: per rule, per step, per attempt. Plain data for the reporters.
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ struct StepResult {
   double ratio() const {
     return max > 0 ? static_cast<double>(score) / max : (critical_failed ? 0.0 : 1.0);
   }
+  // Out of 100, as every report and screen gives a step (0 for a step not answered): the rules'
+  // points (30/130, 0/105) read as another scale.
+  long percent() const { return answered ? std::lround(100.0 * ratio()) : 0; }
 };
 
 // Whether `rule` counts as failed at `step` in every report: at a step with no reply what the

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "load/library_file_kind.hpp"
 #include "load/trainee_name.hpp"
 #include "load/yaml_reader.hpp"
 #include "load/yaml_scalars.hpp"
@@ -34,7 +35,7 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
     reader.error(node, fmt::format(fmt::runtime(tr("回答中含有控制字符(如终端转义序列):{}",
                                                    "reply contains control characters (such as "
                                                    "terminal escapes): {}")),
-                                   utf8::first_control_text(text)));
+                                   control_place_text(text)));
     return false;
   }
   return true;
@@ -150,16 +151,20 @@ std::optional<std::string_view> other_kind_of_file(const YamlNode& root) {
   const auto has = [&](const char* key) { return YamlReader::child(root, key).is_defined(); };
   // An exam has `attempts:` too (how many it counts), and neither has `responses:`.
   if (has("responses") || has("scenario")) return std::nullopt;
-  if (has("steps"))
-    return tr("这是场景文件,不是答案文件", "this is a scenario file, not an answers file");
   if (has("scenarios") && has("id"))
     return tr("这是考试文件,不是答案文件:考试用 --exam 指定",
               "this is an exam file, not an answers file: give an exam with --exam");
-  if (has("concepts"))
-    return tr("这是词库文件,不是答案文件", "this is a lexicon file, not an answers file");
-  if (has("types"))
-    return tr("这是客户类型文件,不是答案文件",
-              "this is a customer-types file, not an answers file");
+  const auto kind = library_file_kind_by_keys(root);
+  if (!kind) return std::nullopt;
+  switch (*kind) {
+    case LibraryFileKind::scenarios:
+      return tr("这是场景文件,不是答案文件", "this is a scenario file, not an answers file");
+    case LibraryFileKind::lexicons:
+      return tr("这是词库文件,不是答案文件", "this is a lexicon file, not an answers file");
+    case LibraryFileKind::customer_types:
+      return tr("这是客户类型文件,不是答案文件",
+                "this is a customer-types file, not an answers file");
+  }
   return std::nullopt;
 }
 

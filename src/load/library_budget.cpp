@@ -20,12 +20,6 @@ static_assert(kMaxWokenPatternInstructions == 2'000'000, "the messages name the 
 static_assert(kMaxLexiconPhrases == 200'000, "the messages name the limit");
 static_assert(kMaxLexiconPhraseCharacters == 1'000'000, "the messages name the limit");
 
-std::size_t characters_of(const std::vector<std::string>& phrases) {
-  std::size_t characters = 0;
-  for (const std::string& phrase : phrases) characters += utf8::count_code_points(phrase);
-  return characters;
-}
-
 std::string phrases_too_long(std::size_t total) {
   return fmt::format(fmt::runtime(tr("词语合计太长:全部词库和场景的词语到这里为止共 {} 个字,上限是 "
                                      "1,000,000。每条词语在每次启动时都按长度占用内存;请删去"
@@ -93,6 +87,17 @@ std::string too_many_phrases(std::size_t total, std::string_view concept_id) {
                      grouped(total));
 }
 
+// Adds `phrases` to `count`; why that passes a limit (`concept_id`: the lexicon's concept they
+// belong to, empty for a scenario's rule), or nothing.
+std::optional<std::string> add_phrases(PhraseCount& count, const std::vector<std::string>& phrases,
+                                       std::string_view concept_id) {
+  count.phrases += phrases.size();
+  for (const std::string& phrase : phrases) count.characters += utf8::count_code_points(phrase);
+  if (count.phrases > kMaxLexiconPhrases) return too_many_phrases(count.phrases, concept_id);
+  if (count.characters > kMaxLexiconPhraseCharacters) return phrases_too_long(count.characters);
+  return std::nullopt;
+}
+
 // A pattern and where it is written.
 struct PatternPlace {
   const std::string* file;
@@ -144,16 +149,10 @@ LexiconBudget check_lexicon_budget(const Lexicon& lexicon, Diagnostics& diagnost
   const std::vector<const Concept*> concepts = in_file_order(lexicon);
   LexiconBudget budget;
   for (const Concept* concept_ : concepts) {
-    budget.phrases += concept_->phrases.size();
-    budget.phrase_characters += characters_of(concept_->phrases);
-    if (budget.within && budget.phrases > kMaxLexiconPhrases) {
-      diagnostics.error(concept_->file, concept_->mark,
-                        too_many_phrases(budget.phrases, concept_->id));
-      budget.within = false;
-    } else if (budget.within && budget.phrase_characters > kMaxLexiconPhraseCharacters) {
-      diagnostics.error(concept_->file, concept_->mark, phrases_too_long(budget.phrase_characters));
-      budget.within = false;
-    }
+    const auto problem = add_phrases(budget.phrases, concept_->phrases, concept_->id);
+    if (!budget.within || !problem) continue;
+    diagnostics.error(concept_->file, concept_->mark, *problem);
+    budget.within = false;
   }
   const auto instructions = patterns_fit(lexicon_patterns(concepts), 0, false, diagnostics);
   budget.pattern_instructions = instructions.value_or(0);
@@ -167,26 +166,18 @@ bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instru
       .has_value();
 }
 
-bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
-                                    std::size_t& characters, Diagnostics& diagnostics) {
-  std::size_t total = phrases;
-  std::size_t total_characters = characters;
+bool scenario_phrases_within_budget(const Scenario& scenario, PhraseCount& phrases,
+                                    Diagnostics& diagnostics) {
+  PhraseCount total = phrases;
   for (const Step& step : scenario.steps) {
     for (const Rule& rule : step.rules) {
-      total += rule.phrases.size();
-      total_characters += characters_of(rule.phrases);
-      if (total > kMaxLexiconPhrases) {
-        diagnostics.error(scenario.file, rule.mark, too_many_phrases(total, {}));
-        return false;
-      }
-      if (total_characters > kMaxLexiconPhraseCharacters) {
-        diagnostics.error(scenario.file, rule.mark, phrases_too_long(total_characters));
+      if (const auto problem = add_phrases(total, rule.phrases, {})) {
+        diagnostics.error(scenario.file, rule.mark, *problem);
         return false;
       }
     }
   }
   phrases = total;
-  characters = total_characters;
   return true;
 }
 

@@ -24,11 +24,16 @@ inline constexpr std::size_t kMaxLexiconPhrases = 200'000;
 // 07). The bundled library's come to about 10,000.
 inline constexpr std::size_t kMaxLexiconPhraseCharacters = 1'000'000;
 
+// Phrases counted against kMaxLexiconPhrases and kMaxLexiconPhraseCharacters together.
+struct PhraseCount {
+  std::size_t phrases = 0;
+  std::size_t characters = 0;
+};
+
 struct LexiconBudget {
   bool within = true;
   std::size_t pattern_instructions = 0;  // what the lexicons' patterns take of the budget
-  std::size_t phrases = 0;               // and their phrases
-  std::size_t phrase_characters = 0;     // and those phrases' characters
+  PhraseCount phrases;                   // and their phrases
 };
 
 // An error at the concept or pattern that takes the lexicons past a limit.
@@ -40,11 +45,10 @@ bool scenario_within_budget(const Scenario& scenario, std::size_t lexicon_instru
                             Diagnostics& diagnostics);
 
 // Whether the phrases of the scenario's rules (`any_of`, `all_of`, `none_of`) fit in what the
-// lexicons and the scenarios loaded before it left of kMaxLexiconPhrases: every command loads
-// them all. `phrases` is the total so far, and grows by the scenario's when they fit; an error
-// at the rule that passes the limit.
-// `characters` is the same for the phrases' characters (kMaxLexiconPhraseCharacters).
-bool scenario_phrases_within_budget(const Scenario& scenario, std::size_t& phrases,
-                                    std::size_t& characters, Diagnostics& diagnostics);
+// lexicons and the scenarios loaded before it left of kMaxLexiconPhrases and
+// kMaxLexiconPhraseCharacters: every command loads them all. `phrases` is the count so far, and
+// grows by the scenario's when they fit; an error at the rule that passes a limit.
+bool scenario_phrases_within_budget(const Scenario& scenario, PhraseCount& phrases,
+                                    Diagnostics& diagnostics);
 
 }  // namespace coach

@@ -53,15 +53,20 @@ LibraryFileKind kind_of_content(const std::string& path) {
     if (auto* parsed_tree = std::get_if<YamlNode>(&parsed)) tree = std::move(*parsed_tree);
     return tree;
   });
-  if (!root || !root->is_map()) return LibraryFileKind::scenarios;
-  const auto has = [&](const char* key) { return YamlReader::child(*root, key).is_defined(); };
-  if (has("id") || has("steps")) return LibraryFileKind::scenarios;
-  if (has("concepts")) return LibraryFileKind::lexicons;
-  if (has("types")) return LibraryFileKind::customer_types;
-  return LibraryFileKind::scenarios;
+  if (!root) return LibraryFileKind::scenarios;
+  return library_file_kind_by_keys(*root).value_or(LibraryFileKind::scenarios);
 }
 
 }  // namespace
+
+std::optional<LibraryFileKind> library_file_kind_by_keys(const YamlNode& root) {
+  if (!root.is_map()) return std::nullopt;
+  const auto has = [&](const char* key) { return YamlReader::child(root, key).is_defined(); };
+  if (has("id") || has("steps")) return LibraryFileKind::scenarios;
+  if (has("concepts")) return LibraryFileKind::lexicons;
+  if (has("types")) return LibraryFileKind::customer_types;
+  return std::nullopt;
+}
 
 LibraryFileKind library_file_kind(const std::string& path) {
   if (const auto kind = kind_of_folder(folder_of(path))) return *kind;

@@ -185,8 +185,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
   if (lexicons_complete) check_presets(customer_types, *library.concepts_, diagnostics);
   library.shared_files_sound_ = lexicons_complete && diagnostics.problems() == problems_before;
 
-  std::size_t phrases = budget.phrases;
-  std::size_t phrase_characters = budget.phrase_characters;
+  PhraseCount phrases = budget.phrases;
   std::map<std::string, IdHolder> holder_of;
   for (const auto& file : expand_yaml_paths(
            sources.scenarios, false,
@@ -213,7 +212,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     auto shared = std::make_shared<const Scenario>(std::move(*scenario));
     auto rubric = Rubric::compile(shared, *library.concepts_, diagnostics);
     if (rubric && scenario_within_budget(*shared, budget.pattern_instructions, diagnostics) &&
-        scenario_phrases_within_budget(*shared, phrases, phrase_characters, diagnostics))
+        scenario_phrases_within_budget(*shared, phrases, diagnostics))
       library.rubrics_.push_back(std::move(*rubric));
   }
   return library;
@@ -228,6 +227,12 @@ std::string shared_files_broken_text() {
          "validate lists each problem)"));
 }
 
+const std::string* ScenarioLibrary::file_named_after(const std::string& id) const {
+  const auto file = std::find_if(files_.begin(), files_.end(),
+                                 [&](const std::string& f) { return named_after(f, id); });
+  return file == files_.end() ? nullptr : &*file;
+}
+
 const Rubric* ScenarioLibrary::find(const std::string& id) const {
   for (const auto& rubric : rubrics_) {
     if (rubric.scenario().id == id) return &rubric;
@@ -238,10 +243,7 @@ const Rubric* ScenarioLibrary::find(const std::string& id) const {
 std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& library) {
   // Its file is there but did not load: "unknown" would send the trainer looking for a typo
   // (outside pass 48, finding 16).
-  const auto& files = library.files();
-  if (const auto file = std::find_if(files.begin(), files.end(),
-                                     [&](const std::string& f) { return named_after(f, id); });
-      file != files.end())
+  if (const std::string* file = library.file_named_after(id))
     return fmt::format(fmt::runtime(tr("场景 `{}` 的文件 {} 有错误(见上方),没有载入,无法使用",
                                        "scenario `{}`: its file {} has errors (see above) and "
                                        "was not loaded")),

@@ -36,6 +36,8 @@ class ScenarioLibrary {
   const ConceptIndex& concepts() const { return *concepts_; }
   // Scenario files that were read, valid or not.
   const std::vector<std::string>& files() const { return files_; }
+  // The file named after scenario `id` (`fee.yaml` for `fee`) that was read, loaded or not.
+  const std::string* file_named_after(const std::string& id) const;
   // The lexicon files and customer-type preset files that were read: a verdict depends on them
   // as much as on the scenario (the presets decide when a customer walks out).
   const std::vector<std::string>& lexicon_files() const { return lexicon_files_; }

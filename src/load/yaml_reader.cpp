@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <variant>
 
@@ -318,6 +319,13 @@ bool YamlReader::check_not_cut(const YamlNode& node) {
 
 // Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
 // escape sequence in them could rewrite the screen.
+std::string control_place_text(std::string_view text) {
+  const auto found = utf8::first_control(text);
+  if (!found) return "";
+  return fmt::format(fmt::runtime(tr("U+{:04X},第 {} 个字", "U+{:04X}, character {}")),
+                     static_cast<std::uint32_t>(found->code_point), found->character);
+}
+
 bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) {
   if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
     return true;
@@ -325,7 +333,7 @@ bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) 
       fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列):{}",
                                   "`{}` contains control characters (such as terminal escapes): "
                                   "{}")),
-                  what, utf8::first_control_text(node.scalar()));
+                  what, control_place_text(node.scalar()));
   // In double quotes YAML reads `\b` as a backspace and `\a`, `\e` … as controls too: the
   // pattern `\bvip\b` a trainer wrote never reaches RE2.
   if (what == "regex" || what == "patterns")

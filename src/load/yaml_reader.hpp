@@ -26,6 +26,10 @@ inline constexpr std::size_t kMaxTitleCharacters = 200;
 inline constexpr std::size_t kMaxTeachingCharacters = 2'000;
 inline constexpr std::size_t kMaxBriefingCharacters = 10'000;
 
+// `U+202E,第 37 个字`: where the first control character of `text` stands (utf8::first_control),
+// for a message; empty when there is none.
+std::string control_place_text(std::string_view text);
+
 class YamlReader {
  public:
   YamlReader(std::string file, Diagnostics& diagnostics);

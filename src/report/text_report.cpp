@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "engine/deciding_mistakes.hpp"
 #include "engine/step_numbers.hpp"
@@ -76,11 +75,6 @@ std::string no_reply_text(const StepResult& step, const Style& style) {
 // `怒气 32→52`: the anger before a reply and after it.
 std::string anger_move_text(int before, int after) {
   return fmt::format(fmt::runtime(tr("怒气 {}→{}", "anger {}→{}")), before, after);
-}
-
-// A step's score out of 100, as every report gives a stage (0 for a step not answered).
-long percent_of(const StepResult& step) {
-  return step.answered ? std::lround(100.0 * step.ratio()) : 0;
 }
 
 // "第 2 步 · 道歉复述", with " · apologize" when the reader writes answers files.
@@ -159,10 +153,10 @@ std::string rule_text(const StepResult& step, const RuleResult& rule, const Styl
                            : rule.forbids() ? style.dim("·")
                                             : style.good("✓");
   std::string line = fmt::format("    {} {}", mark, rule.description);
-  if (rule.max > 0 && counted) line += style.dim(fmt::format(" ({}/{})", rule.points, rule.max));
-  if (rule.max > 0 && !counted)
-    line += style.dim(fmt::format(fmt::runtime(tr(" ({}/{},不计)", " ({}/{}, not counted)")),
-                                  rule.points, rule.max));
+  if (rule.max > 0)
+    line += style.dim(fmt::format(
+        fmt::runtime(counted ? " ({}/{})" : tr(" ({}/{},不计)", " ({}/{}, not counted)")),
+        rule.points, rule.max));
   // Nothing was said that could break a rule: an unanswered step is no critical mistake.
   if (rule.critical && !rule.ok && step.answered)
     line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
@@ -249,7 +243,7 @@ std::string format_step_feedback(const StepResult& step, const Style& style, con
   // Out of 100, as the summary's bars and every report's stage scores: the rules' points
   // (30/130, 0/105) read as another scale.
   out += fmt::format("  {} {}/100 {}\n", style.bold("[" + step_name_text(step, name) + "]"),
-                     percent_of(step), verdict);
+                     step.percent(), verdict);
   if (!step.passed && !step.principle.empty()) {
     out +=
         style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
@@ -275,8 +269,8 @@ std::string format_step_feedback(const StepResult& step, const Style& style, con
   return out;
 }
 
-// Ids and stage labels are padded to the widest of the attempt, so the scores form a column in
-// every language (English labels differ in length) and with long step ids.
+// Step numbers and stage labels are padded to the widest of the attempt, so the scores form a
+// column in every language (English labels differ in length).
 std::string format_stage_summary(const AttemptResult& attempt, const Style& style) {
   constexpr int kBarWidth = 20;
   std::size_t number_width = 0;
@@ -295,7 +289,7 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
     // 0–100, as the step lines, the history and every report give a stage: a step's raw
     // points (90/90, 105/105) read as another scale.
     // A step left unanswered (a session ended early) is said so, not shown as a reply worth 0.
-    const std::string score = step.answered ? fmt::format("{:>3}", percent_of(step))
+    const std::string score = step.answered ? fmt::format("{:>3}", step.percent())
                                             : style.dim(std::string(tr("未作答", "not answered")));
     out += fmt::format("  {} {} {} {}\n", pad_right(step_numbers_text({i + 1}), number_width),
                        painted, pad_right(stage_label(step.stage), label_width), score);

@@ -8,8 +8,6 @@
 #include <cstring>
 #include <iterator>
 
-#include "util/i18n.hpp"
-
 namespace coach::utf8 {
 
 void append(std::string& out, char32_t cp) {
@@ -428,7 +426,7 @@ std::string quote_visibly(std::string_view text) {
   return show_name(visible) + (at < text.size() ? "…" : "");
 }
 
-std::string first_control_text(std::string_view text) {
+std::optional<ControlFound> first_control(std::string_view text) {
   std::size_t character = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
@@ -436,10 +434,9 @@ std::string first_control_text(std::string_view text) {
     ++character;
     const bool carriage_return_alone = cp == '\r' && is_lone_carriage_return(text, start);
     if ((cp != '\r' && is_control(cp)) || carriage_return_alone || is_bidi_control(cp))
-      return fmt::format(fmt::runtime(tr("U+{:04X},第 {} 个字", "U+{:04X}, character {}")),
-                         static_cast<std::uint32_t>(cp), character);
+      return ControlFound{cp, character};
   }
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace coach::utf8

@@ -131,10 +131,14 @@ std::string escape_controls_in_line(std::string_view text);
 // show something else than it says ("Trojan Source"). Refused like control characters.
 bool has_bidi_controls(std::string_view text);
 
-// Where the first of those has_control_characters or has_bidi_controls finds stands, for a
-// message: its code point (`U+202E`) and which character of the text it is, from 1 — an invisible
-// one cannot be found in a 10,000-character reply from where the reply starts. Empty when none.
-std::string first_control_text(std::string_view text);
+// The first of those has_control_characters or has_bidi_controls finds, and which character of
+// the text it is, from 1: an invisible one cannot be found in a 10,000-character reply from
+// where the reply starts. Nothing when there is none.
+struct ControlFound {
+  char32_t code_point = 0;
+  std::size_t character = 0;
+};
+std::optional<ControlFound> first_control(std::string_view text);
 
 // What a font may draw as nothing: Unicode's Default_Ignorable_Code_Point (zero-width spaces
 // and joiners, variation selectors, tag characters, Hangul fillers, the soft hyphen, a BOM,

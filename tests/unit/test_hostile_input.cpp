@@ -11,6 +11,7 @@
 
 #include "fixtures.hpp"
 #include "load/answers_loader.hpp"
+#include "load/yaml_reader.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -46,9 +47,9 @@ std::string billion_laughs() {
 
 TEST_CASE("a control character is named with where it stands in the text") {
   // Outside pass 48, finding 12: an invisible U+202E in a long reply was reported at its start.
-  CHECK(utf8::first_control_text("您好\u202E,先生") == "U+202E,第 3 个字");
-  CHECK(utf8::first_control_text("a\r\nb\rc") == "U+000D,第 5 个字");
-  CHECK(utf8::first_control_text("no controls\r\n") == "");
+  CHECK(control_place_text("您好\u202E,先生") == "U+202E,第 3 个字");
+  CHECK(control_place_text("a\r\nb\rc") == "U+000D,第 5 个字");
+  CHECK(control_place_text("no controls\r\n") == "");
 }
 
 TEST_CASE("aliases that explode are refused before the document is walked") {

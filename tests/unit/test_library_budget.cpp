@@ -129,27 +129,25 @@ TEST_CASE("the phrases of scenarios' rules count with the lexicons'") {
   step.rules.push_back(rule);
   scenario.steps.push_back(step);
 
-  std::size_t phrases = kMaxLexiconPhrases - 1000;
-  std::size_t characters = 0;
+  PhraseCount phrases{kMaxLexiconPhrases - 1000, 0};
   Diagnostics fits;
-  CHECK(scenario_phrases_within_budget(scenario, phrases, characters, fits));
+  CHECK(scenario_phrases_within_budget(scenario, phrases, fits));
   CHECK(fits.empty());
-  CHECK(phrases == kMaxLexiconPhrases);
-  CHECK(characters == 3000);
+  CHECK(phrases.phrases == kMaxLexiconPhrases);
+  CHECK(phrases.characters == 3000);
 
   Diagnostics over;
-  CHECK_FALSE(scenario_phrases_within_budget(scenario, phrases, characters, over));
-  CHECK(phrases == kMaxLexiconPhrases);  // a scenario refused takes nothing
+  CHECK_FALSE(scenario_phrases_within_budget(scenario, phrases, over));
+  CHECK(phrases.phrases == kMaxLexiconPhrases);  // a scenario refused takes nothing
   REQUIRE(over.size() == 1);
   CHECK(over.items().front().file == "t.yaml");
   CHECK(over.items().front().mark.line == 12);
   CHECK(over.items().front().message.find("201,000") != std::string::npos);
 
   // Few phrases, but long ones (outside pass 48, finding 07).
-  std::size_t few = 0;
-  std::size_t long_ones = kMaxLexiconPhraseCharacters - 2999;
+  PhraseCount long_ones{0, kMaxLexiconPhraseCharacters - 2999};
   Diagnostics too_long;
-  CHECK_FALSE(scenario_phrases_within_budget(scenario, few, long_ones, too_long));
+  CHECK_FALSE(scenario_phrases_within_budget(scenario, long_ones, too_long));
   REQUIRE(too_long.size() == 1);
   CHECK(too_long.items().front().message.find("1,000,001") != std::string::npos);
 }
