@@ -17,6 +17,7 @@
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "cli/trainee_option.hpp"
+#include "cli/unread_transcripts.hpp"
 #include "history/history_csv.hpp"
 #include "history/progress_chart.hpp"
 #include "history/timestamps.hpp"
@@ -110,7 +111,8 @@ std::optional<std::string> export_read_back_problem(const Context& context,
 void import_old_transcripts(history::HistoryStore& store, const Context& context) {
   if (store.read_only() || store.transcripts_imported()) return;
   if (const ScenarioLibrary* library = library_if_readable(context))
-    history::import_transcripts_once(store, sessions_dir(), *library);
+    std::cerr << unread_transcripts_warning(
+        history::import_transcripts_once(store, sessions_dir(), *library).unread);
 }
 
 history::HistoryFilter make_filter(const HistoryOptions& options) {

@@ -38,6 +38,7 @@
 #include "cli/trainee_option.hpp"
 #include "cli/transcript_keeping.hpp"
 #include "cli/typed_command.hpp"
+#include "cli/unread_transcripts.hpp"
 #include "history/transcript_import.hpp"
 #include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
@@ -936,7 +937,8 @@ int practice(const Context& context, PracticeOptions& options) {
     std::cerr << charset_warning(*charset, Shown::while_typing);
   HistoryLink link(history_path(context.history, options.history));
   link.write([&](history::HistoryStore& store) {
-    history::import_transcripts_once(store, sessions_dir(), library);
+    std::cerr << unread_transcripts_warning(
+        history::import_transcripts_once(store, sessions_dir(), library).unread);
   });
   SessionBacklog history(link);
   EndingSignalWatch on_kill([&history, &recording_lock](bool every_reply_taken) {

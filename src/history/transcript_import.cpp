@@ -76,10 +76,17 @@ void visit_attempts(const std::string& file, const AnswersFile& answers,
   }
 }
 
+// The first line of what the loader found: enough to find the file and its problem.
+std::string first_problem(const Diagnostics& diagnostics) {
+  std::string text = diagnostics.to_string();
+  if (const auto end = text.find('\n'); end != std::string::npos) text.resize(end);
+  return text;
+}
+
 }  // namespace
 
 void for_each_transcript_attempt(const std::string& sessions_dir, const ScenarioLibrary& library,
-                                 const TranscriptVisitor& visit) {
+                                 const TranscriptVisitor& visit, const UnreadVisitor& unread) {
   std::error_code ec;
   if (sessions_dir.empty() || !fs::is_directory(sessions_dir, ec)) return;
   const std::vector<std::string> files = yaml_files_in(sessions_dir);
@@ -92,26 +99,32 @@ void for_each_transcript_attempt(const std::string& sessions_dir, const Scenario
         visit_attempts(file, *sittings.submission(file), library, sittings, visit);
         continue;
       }
-      Diagnostics ignored;
-      const auto answers = load_answers_file(file, ignored);
-      if (answers) visit_attempts(file, *answers, library, sittings, visit);
+      Diagnostics problems;
+      const auto answers = load_answers_file(file, problems);
+      if (answers)
+        visit_attempts(file, *answers, library, sittings, visit);
+      else if (unread)
+        unread({file, first_problem(problems)});
     }
   }
 }
 
-int import_transcripts_once(HistoryStore& store, const std::string& sessions_dir,
-                            const ScenarioLibrary& library) {
-  if (store.transcripts_imported()) return 0;
+TranscriptImport import_transcripts_once(HistoryStore& store, const std::string& sessions_dir,
+                                         const ScenarioLibrary& library) {
+  TranscriptImport import;
+  if (store.transcripts_imported()) return import;
   Transcripts found;
-  for_each_transcript_attempt(sessions_dir, library,
-                              [&](const std::string& file, std::size_t index,
-                                  const Attempt& attempt, const AttemptResult& result) {
-                                add_transcript_attempt(file, index, attempt, result, library,
-                                                       found);
-                              });
+  for_each_transcript_attempt(
+      sessions_dir, library,
+      [&](const std::string& file, std::size_t index, const Attempt& attempt,
+          const AttemptResult& result) {
+        add_transcript_attempt(file, index, attempt, result, library, found);
+      },
+      [&](const UnreadTranscript& transcript) { import.unread.push_back(transcript); });
   // Noted as done even when there was nothing to import: sessions from now on are written to
   // the database as they happen.
-  return store.import_transcripts(found.attempts, found.keys);
+  import.added = store.import_transcripts(found.attempts, found.keys);
+  return import;
 }
 
 }  // namespace coach::history

@@ -119,7 +119,7 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   Attempt attempt;
   const YamlNode& scenario = YamlReader::child(map, "scenario");
   if (auto id = reader.text(map, "scenario", true);
-      id && reader.check_no_hidden(scenario, tr("场景", "scenario"))) {
+      id && reader.check_usable_name(scenario, tr("场景", "scenario"))) {
     attempt.scenario_id = *id;
     attempt.scenario_mark = reader.mark(scenario);
   }

@@ -62,7 +62,8 @@ void parse_customer_types(const std::string& content, const std::string& file, C
   }
   if (!reader.expect_map(list, "`types`", {})) return;
   for (const YamlEntry& entry : list.entries()) {
-    if (entry.key.is_scalar() && reader.check_no_hidden(entry.key, tr("客户类型", "customer type")))
+    if (entry.key.is_scalar() &&
+        reader.check_usable_name(entry.key, tr("客户类型", "customer type")))
       read_type(reader, entry.key.scalar(), entry.value, reader.mark(entry.key), types);
   }
 }

@@ -5,6 +5,7 @@
 #include "load/identifiers.hpp"
 #include "load/phrase_list.hpp"
 #include "load/yaml_reader.hpp"
+#include "text/normalizer.hpp"
 #include "util/file_io.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -17,6 +18,25 @@ namespace {
 std::size_t listed(const YamlNode& concept_node, const char* key) {
   const YamlNode& list = YamlReader::child(concept_node, key);
   return list.is_sequence() ? list.size() : 0;
+}
+
+// A phrase of one character forbidden everywhere fails every innocent reply that holds it
+// (滚 in 滚动, 的 anywhere): every scenario's `check` fails far from the cause (outside pass 48).
+// The documented way is a pattern that asks for the character to stand alone.
+void refuse_lone_characters(YamlReader& reader, const std::vector<MarkedText>& phrases) {
+  for (const MarkedText& phrase : phrases) {
+    if (utf8::count_code_points(normalize_phrase(phrase.text)) != 1) continue;
+    reader.error(
+        phrase.mark,
+        fmt::format(fmt::runtime(tr("“{}”只有一个字,不能放进处处禁止(forbidden_everywhere)"
+                                    "的概念的 `phrases`:含这个字的无辜说法(如词语的一部分)都会判为"
+                                    "严重错误;请改写成要求它单独出现的模式(patterns)",
+                                    "“{}” is a single character, which a concept forbidden "
+                                    "everywhere may not hold in `phrases`: every innocent reply "
+                                    "with a word that holds it would fail critically; write a "
+                                    "pattern under `patterns` that asks for it to stand alone")),
+                    utf8::quote(phrase.text)));
+  }
 }
 
 void read_concept(YamlReader& reader, const std::string& id, const YamlNode& node,
@@ -38,8 +58,9 @@ void read_concept(YamlReader& reader, const std::string& id, const YamlNode& nod
   entry.label_en = reader.short_text(node, "label_en", false, kMaxTitleCharacters).value_or("");
   entry.source = reader.text(node, "source", true).value_or("");
   entry.forbidden_everywhere = reader.boolean(node, "forbidden_everywhere").value_or(false);
-  for (auto& phrase : read_phrases(reader, node, "phrases", false))
-    entry.phrases.push_back(phrase.text);
+  std::vector<MarkedText> phrases = read_phrases(reader, node, "phrases", false);
+  if (entry.forbidden_everywhere) refuse_lone_characters(reader, phrases);
+  for (auto& phrase : phrases) entry.phrases.push_back(std::move(phrase.text));
   entry.patterns = reader.text_list(node, "patterns", false);
   if (listed(node, "phrases") + listed(node, "patterns") == 0) {
     reader.error(node,

@@ -290,12 +290,20 @@ std::optional<std::string> YamlReader::short_text(const YamlNode& map, const cha
 std::optional<std::string> YamlReader::name(const YamlNode& map, const char* key,
                                             std::string_view what) {
   auto name = text(map, key, false);
-  if (name && !check_no_hidden(child(map, key), what)) return std::nullopt;
+  if (name && !check_usable_name(child(map, key), what)) return std::nullopt;
   return name;
 }
 
-// `情绪激动型` followed by a zero-width space looks like the preset and is another name.
-bool YamlReader::check_no_hidden(const YamlNode& node, std::string_view what) {
+// `情绪激动型` followed by a zero-width space looks like the preset and is another name; a name
+// of nothing (`type: ""`, a preset keyed `""`) names nothing, silently (outside pass 48).
+bool YamlReader::check_usable_name(const YamlNode& node, std::string_view what) {
+  if (node.scalar().find_first_not_of(" \t") == std::string::npos) {
+    error(node, fmt::format(fmt::runtime(tr("{}不能为空;不需要就删掉这一项",
+                                            "{} must not be empty; delete the entry if it is not "
+                                            "needed")),
+                            what));
+    return false;
+  }
   if (!utf8::has_hidden_characters(node.scalar())) return true;
   error(node, fmt::format(fmt::runtime(tr("{} `{}` 中有看不见的字符,对不上看起来相同的名字;请删除",
                                           "{} `{}` holds an invisible character, so it matches no "

@@ -70,9 +70,10 @@ class YamlReader {
   std::optional<std::string> short_text(const YamlNode& map, const char* key, bool required,
                                         std::size_t limit);
   // A text that names something looked up by its name (a customer type, a scenario): one
-  // with an invisible character names nothing, silently, so it is refused. `what` names it.
+  // that is empty or holds an invisible character names nothing, silently, so it is refused.
+  // `what` names it.
   std::optional<std::string> name(const YamlNode& map, const char* key, std::string_view what);
-  bool check_no_hidden(const YamlNode& node, std::string_view what);
+  bool check_usable_name(const YamlNode& node, std::string_view what);
   std::optional<MarkedText> marked_text(const YamlNode& node, std::string_view what);
   std::optional<int> integer(const YamlNode& map, const char* key, int min, int max);
   std::optional<bool> boolean(const YamlNode& map, const char* key);

@@ -44,6 +44,17 @@ TEST_CASE("critical rules default to zero points, others to ten") {
   CHECK(fixture.rubric->scenario().steps[0].rules[1].points == 10);
 }
 
+TEST_CASE("a quoted number or truth value is read from its text, as documented") {
+  test::Fixture fixture(
+      test::scenario_with_rules("      - {concept: apology, points: \"5\", critical: \"yes\"}\n"));
+  REQUIRE(fixture.diagnostics.empty());
+  CHECK(fixture.rubric->scenario().steps[0].rules[0].points == 5);
+  CHECK(fixture.rubric->scenario().steps[0].rules[0].critical);
+  CHECK(
+      errors_of(test::scenario_with_rules("      - {concept: apology, critical: \"yes please\"}\n"))
+          .find("`critical`") != std::string::npos);
+}
+
 TEST_CASE("YAML syntax errors name line and column") {
   CHECK(errors_of("id: t\ntitle: [unclosed\n").starts_with("t.yaml:"));
   CHECK(errors_of("id: t\n  bad: indent\n").find("t.yaml:2:") != std::string::npos);
@@ -260,6 +271,19 @@ TEST_CASE("lexicon errors: duplicate concepts, missing phrases") {
   CHECK(errors.find("two.yaml:3:") != std::string::npos);
 }
 
+TEST_CASE("a concept forbidden everywhere may not hold a phrase of one character") {
+  Lexicon lexicon;
+  Diagnostics diagnostics;
+  parse_lexicon(
+      "concepts:\n  rude: {label: R, source: s, forbidden_everywhere: true, phrases: [滚, "
+      "\"“的”\", 闭嘴]}\n  ok: {label: O, source: s, phrases: [好]}\n",
+      "l.yaml", lexicon, diagnostics);
+  const std::string errors = diagnostics.to_string();
+  CHECK(errors.find("l.yaml:2:69: “滚”只有一个字") != std::string::npos);
+  CHECK(errors.find("l.yaml:2:72: ““的””只有一个字") != std::string::npos);
+  CHECK(diagnostics.size() == 2);
+}
+
 TEST_CASE("a name looked up by name may not hide an invisible character") {
   // The customer type would silently be no preset: another anger, no reactions.
   std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
@@ -275,6 +299,19 @@ TEST_CASE("a name looked up by name may not hide an invisible character") {
   Diagnostics answers;
   parse_answers("scenario: t\u2060\nresponses: {s: 您好}\n", "a.yaml", answers);
   CHECK(answers.to_string().find("a.yaml:1:11: 场景 `t\\u2060`") != std::string::npos);
+}
+
+TEST_CASE("a name looked up by name may not be empty") {
+  // `type: ""` was taken silently as no type, and a preset keyed `""` as a preset nothing names.
+  std::string yaml = test::scenario_with_rules("      - {concept: apology}\n");
+  const std::string customer = "{name: 王先生}";
+  yaml.replace(yaml.find(customer), customer.size(), "{name: 王先生, type: \"\"}");
+  CHECK(errors_of(yaml).find("t.yaml:4:29: 客户类型不能为空") != std::string::npos);
+  CustomerTypes types;
+  Diagnostics preset;
+  parse_customer_types("types:\n  \" \": {source: s, mood: 60}\n", "p.yaml", types, preset);
+  CHECK(types.empty());
+  CHECK(preset.to_string().find("p.yaml:2:3: 客户类型不能为空") != std::string::npos);
 }
 
 TEST_CASE("a concept id with an invisible character is shown with it") {
