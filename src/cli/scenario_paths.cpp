@@ -143,10 +143,10 @@ const ScenarioLibrary& load_library(const std::vector<std::string>& paths, const
 
 std::string unknown_scenario_message(const std::string& id, const ScenarioLibrary& library,
                                      const Diagnostics& load_problems) {
-  if (load_problems.empty() || closest_scenario_id(id, library))
+  if (load_problems.empty() || library.file_named_after(id) || closest_scenario_id(id, library))
     return "coach: " + unknown_scenario_text(id, library) + "\n";
-  // The scenario may be in a file that failed to load: "no such id" would send the trainer
-  // looking for a typo.
+  // The scenario may be in a file that failed to load, named otherwise: "no such id" would send
+  // the trainer looking for a typo.
   return fmt::format(fmt::runtime(tr("coach: 场景 `{}` 没有载入:场景库有上面这些错误,"
                                      "它可能就在出错的文件里\n",
                                      "coach: scenario `{}` is not loaded: the library has the "

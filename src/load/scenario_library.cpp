@@ -244,9 +244,9 @@ std::string unknown_scenario_text(const std::string& id, const ScenarioLibrary& 
   // Its file is there but did not load: "unknown" would send the trainer looking for a typo
   // (outside pass 48, finding 16).
   if (const std::string* file = library.file_named_after(id))
-    return fmt::format(fmt::runtime(tr("场景 `{}` 的文件 {} 有错误(见上方),没有载入,无法使用",
-                                       "scenario `{}`: its file {} has errors (see above) and "
-                                       "was not loaded")),
+    return fmt::format(fmt::runtime(tr("场景 `{}` 没有载入:见上方的问题(它的文件是 {})",
+                                       "scenario `{}` is not loaded: see the problems above (its "
+                                       "file is {})")),
                        utf8::quote(id), utf8::show_name(*file));
   return fmt::format(fmt::runtime(tr("未知的场景 `{}`{};用 `coach list` 查看全部",
                                      "unknown scenario `{}`{}; see `coach list`")),

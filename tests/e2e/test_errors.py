@@ -410,7 +410,13 @@ class ScenarioFolders(CoachTestCase):
         shown = run("--scenarios", str(self.folder), "show", "fee", lang="en")
         self.assertExit(shown, 2)
         self.assertNotIn("unknown scenario", shown.stderr)
+        self.assertIn(f"scenario `fee` is not loaded: see the problems above (its file is {self.folder / 'fee.yaml'})",
+                      shown.stderr)
+        # Named otherwise, it may be in any file that failed.
+        os.rename(self.folder / "fee.yaml", self.folder / "billing.yaml")
+        shown = run("--scenarios", str(self.folder), "show", "fee", lang="en")
         self.assertIn("scenario `fee` is not loaded: the library has the errors above", shown.stderr)
+        os.rename(self.folder / "billing.yaml", self.folder / "fee.yaml")
         # With nothing wrong, an unknown id is still just unknown.
         shutil.copytree(FIXTURES / "lexicons", self.folder / "lexicons")
         self.assertExit(run("--scenarios", str(self.folder), "list", lang="en"), 0)

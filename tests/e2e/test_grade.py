@@ -688,7 +688,7 @@ class Grading(CoachTestCase):
         answers = self.write("a.yaml", "scenario: fee\nresponses:\n  vent: 您好\n")
         result = run("--scenarios", str(library), "grade", "--no-history", str(answers), lang="en")
         self.assertExit(result, 2)
-        self.assertIn(f"a.yaml:1:11: scenario `fee`: its file {fee} has errors (see above) and was not loaded",
+        self.assertIn(f"a.yaml:1:11: scenario `fee` is not loaded: see the problems above (its file is {fee})",
                       result.stderr)
 
     def test_a_file_of_another_kind_is_said_as_what_it_is_once(self):
