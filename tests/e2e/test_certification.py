@@ -988,7 +988,9 @@ class Formats(CoachTestCase):
         self.assertExit(result, 0)
         suites = [s.get("name") for s in ET.fromstring(result.stdout).iter("testsuite")]
         self.assertEqual(len(set(suites)), 2, suites)
-        self.assertTrue(suites[0].endswith("a.yaml · fee"), suites)
+        self.assertEqual(suites[0], f"(anonymous) {self.tmp / 'in' / 'a.yaml'} · fee")
+        classes = {c.get("classname") for c in ET.fromstring(result.stdout).iter("testcase")}
+        self.assertIn(f"(anonymous) {self.tmp / 'in' / 'a.yaml'}.fee", classes)
 
     def test_a_replys_later_lines_cannot_pass_for_the_junit_failures_own(self):
         # Outside pass 38, finding 05: the reply's second line read "✓ …" at the margin, as a
