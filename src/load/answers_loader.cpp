@@ -115,6 +115,23 @@ void read_seconds(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
   }
 }
 
+// `path:` is what practice saw (each customer line and the anger after it); grading replays
+// the path from the replies and ignores it. It is still held to the rules of every text of the
+// file (outside pass 48, finding 13): a file that breaks them is no file coach wrote.
+void check_recorded_path(YamlReader& reader, const YamlNode& map) {
+  const YamlNode& node = YamlReader::child(map, "path");
+  if (!node.is_defined() || node.is_null()) return;
+  if (!reader.expect_sequence(node, "`path`")) return;
+  for (const YamlNode& turn : node.items()) {
+    if (!reader.expect_map(turn, tr("`path` 的一项", "an item of `path`"),
+                           {"step", "customer", "mood"}))
+      continue;
+    reader.text(turn, "step", false);
+    reader.text(turn, "customer", false);
+    reader.integer(turn, "mood", 0, 100);
+  }
+}
+
 std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   Attempt attempt;
   const YamlNode& scenario = YamlReader::child(map, "scenario");
@@ -126,6 +143,7 @@ std::optional<Attempt> read_attempt(YamlReader& reader, const YamlNode& map) {
   read_responses(reader, map, attempt);
   read_earlier_tries(reader, map, attempt);
   read_seconds(reader, map, attempt);
+  check_recorded_path(reader, map);
   return attempt;
 }
 

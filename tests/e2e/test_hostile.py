@@ -115,6 +115,7 @@ ANSWERS = {
     "reply-cut-by-comment-on-next-line.yaml": "5:5: the reply is cut at “ #”, where YAML reads a comment; quote the whole reply",
     "trainee-cut-by-comment.yaml": "1:12: the text is cut at “ #”, where YAML reads a comment; quote the whole text if the # belongs to it, or put a space after the # of a comment",
     "backspace.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "escape-in-recorded-path.yaml": "6:28: `customer` contains control characters (such as terminal escapes): U+001B, character 1",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100,000 nodes",
     "bom-with-error.yaml": "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)",
     "bidi-in-reply.yaml": "4:9: reply contains control characters (such as terminal escapes)",

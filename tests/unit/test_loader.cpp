@@ -396,6 +396,25 @@ TEST_CASE("answers files: bad input is reported") {
   CHECK(errors.find("d.yaml:2:1:") != std::string::npos);
 }
 
+TEST_CASE("the recorded path, which grading ignores, is held to the rules of every text") {
+  Diagnostics good;
+  CHECK(parse_answers(
+      "scenario: t\nresponses: {s: a}\npath:\n  - {step: s, customer: 你好, mood: 40}\n", "g.yaml",
+      good));
+  CHECK(good.empty());
+  Diagnostics bad;
+  CHECK_FALSE(parse_answers(
+      "scenario: t\nresponses: {s: a}\npath: [{step: s, customer: \"\\e[2J\", mood: 1e999}]\n",
+      "p.yaml", bad));
+  const std::string errors = bad.to_string();
+  CHECK(errors.find("p.yaml:3:28: `customer`") != std::string::npos);
+  CHECK(errors.find("p.yaml:3:43: `mood`") != std::string::npos);
+  Diagnostics shape;
+  CHECK_FALSE(
+      parse_answers("scenario: t\nresponses: {s: a}\npath: [{stage: s}]\n", "q.yaml", shape));
+  CHECK(shape.to_string().find("`stage`") != std::string::npos);
+}
+
 TEST_CASE("an answers file of no attempt is refused at its `attempts` key") {
   Diagnostics diagnostics;
   CHECK_FALSE(parse_answers("trainee: 张三\nattempts: []\n", "a.yaml", diagnostics));
