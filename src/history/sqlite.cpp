@@ -97,6 +97,38 @@ std::string not_a_file(const std::string& path) {
   return std::string(tr("不是普通文件", "not a regular file"));
 }
 
+// What a side file of SQLite's (`FILE-wal`, `FILE-shm`, `FILE-journal`) is when it is no
+// regular file; empty when it is one or is not there. SQLite's own words for these were far from
+// the cause: "too many levels of symbolic links" for one link, "attempt to write a readonly
+// database" for a directory (outside pass 48, finding 11).
+std::string side_file_kind(const std::string& side) {
+  struct stat info {};
+  if (::lstat(side.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return "";
+  if (S_ISLNK(info.st_mode)) return std::string(tr("符号链接", "a symbolic link"));
+  if (S_ISDIR(info.st_mode)) return std::string(tr("目录", "a directory"));
+  if (S_ISFIFO(info.st_mode)) return std::string(tr("管道(FIFO)", "a FIFO"));
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return std::string(tr("设备", "a device"));
+  return std::string(tr("特殊文件", "a special file"));
+}
+
+// The first side file beside the database that SQLite could not use, and why. They are beside
+// the file a link to the database names, as SQLite resolves it.
+std::string side_file_problem(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path resolved = std::filesystem::canonical(path, ec);
+  const std::string base = ec ? path : resolved.string();
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string side = base + suffix;
+    if (const std::string kind = side_file_kind(side); !kind.empty())
+      return fmt::format(fmt::runtime(tr("数据库旁边的 {} 是{},不是 SQLite 的日志文件;"
+                                         "它不是 coach 建的,删掉它再试",
+                                         "{} beside the database is {}, not SQLite's journal; "
+                                         "coach did not make it: delete it and try again")),
+                         side, kind);
+  }
+  return "";
+}
+
 }  // namespace
 
 SqliteError::SqliteError(int code, const std::string& message)
@@ -231,6 +263,8 @@ Database::Database(const std::string& path, Access access) : path_(path) {
   // Refused before SQLite opens it: SQLite would fail only at the first write ("disk I/O
   // error"), having created its journal beside it — `--db /dev/null` left /dev/null-journal.
   if (const std::string problem = not_a_file(path); !problem.empty())
+    throw SqliteError(SQLITE_CANTOPEN, problem);
+  if (const std::string problem = side_file_problem(path); !problem.empty())
     throw SqliteError(SQLITE_CANTOPEN, problem);
   const auto [name, flags] = access == Access::read_only
                                  ? read_only_open(path)

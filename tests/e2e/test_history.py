@@ -231,6 +231,31 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a.yaml", "fifo.db", "folder.db"])
         self.assertEqual(list(folder.iterdir()), [])
 
+    def test_a_side_file_that_is_no_file_is_named_as_the_problem(self):
+        # Outside pass 48, finding 11: SQLite said "too many levels of symbolic links" of a -wal
+        # linked to /dev/zero, and "attempt to write a readonly database" of a -shm directory.
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
+        cases = (("link.db", "-wal", "a symbolic link"), ("dir.db", "-shm", "a directory"),
+                 ("fifo.db", "-journal", "a FIFO"))
+        for name, suffix, kind in cases:
+            with self.subTest(side=suffix):
+                db = self.tmp / name
+                self.assertExit(self.coach("--db", str(db), "grade", str(answers)), 0)
+                side = self.tmp / (name + suffix)
+                if suffix == "-wal":
+                    side.symlink_to("/dev/zero")
+                elif suffix == "-shm":
+                    side.mkdir()
+                else:
+                    os.mkfifo(side)
+                graded = self.coach("--db", str(db), "grade", str(answers))
+                self.assertExit(graded, 0)
+                self.assertIn(f"({side} beside the database is {kind}, not SQLite's journal; coach did"
+                              " not make it: delete it and try again)", graded.stderr)
+                shown = self.coach("history", "--db", str(db), "--trainee", "Ann")
+                self.assertExit(shown, 2)
+                self.assertIn(f"{side} beside the database is {kind}", shown.stderr)
+
     def test_a_database_named_as_yaml_is_refused_before_it_is_made(self):
         # Outside pass 32, finding 09: `--db scenarios/history.yaml` made a SQLite file that every
         # later `list` and `grade` of the folder read as a broken scenario, and stopped at.
