@@ -23,6 +23,7 @@
 #include <string>
 #include <utility>
 
+#include "cli/canonical_typeahead.hpp"
 #include "cli/ending_signal_watch.hpp"
 #include "cli/interrupts.hpp"
 #include "cli/line_reader.hpp"
@@ -118,14 +119,18 @@ int read_character(EditLine* editor, wchar_t* out);
 // after a broken character must still end the line.
 class Utf8Keys {
  public:
+  // Bytes read from the terminal before it was handed to libedit, to be read first.
+  void read_first(std::string bytes) { early_ = std::move(bytes); }
   // Whether a byte is already read: the next character needs no wait for the terminal.
-  bool holds_byte() const { return held_.has_value(); }
+  bool holds_byte() const { return held_.has_value() || next_early_ < early_.size(); }
   // One character into `out`: 1, or 0 at the end of input.
   int read(wchar_t* out);
 
  private:
   bool next_byte(unsigned char& byte);
   std::optional<unsigned char> held_;  // read past the end of a broken character
+  std::string early_;
+  std::size_t next_early_ = 0;
 };
 
 // What the tick is bound to: the prompt (with its new status) and the line are drawn again from
@@ -252,6 +257,7 @@ class EditLineReader : public LineReader {
     // would start from zeros (no speed, no interrupt key) and stay after the session.
     if (edits(editor_)) {
       read_ctrl_c_in_order();
+      keys_.read_first(read_canonical_typeahead(STDIN_FILENO));
       keep_canonical_mode_off();
       if (found) terminal_signals_.emplace();
     } else {
@@ -591,9 +597,15 @@ bool read_byte(unsigned char& byte) {
 }
 
 bool Utf8Keys::next_byte(unsigned char& byte) {
-  if (!held_) return read_byte(byte);
-  byte = *std::exchange(held_, std::nullopt);
-  return true;
+  if (held_) {
+    byte = *std::exchange(held_, std::nullopt);
+    return true;
+  }
+  if (next_early_ < early_.size()) {
+    byte = static_cast<unsigned char>(early_[next_early_++]);
+    return true;
+  }
+  return read_byte(byte);
 }
 
 int read_character(EditLine* editor, wchar_t* out) {

@@ -1157,6 +1157,34 @@ class TerminalSessions(CoachTestCase):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
         self.assertIn(vent, record.read_text(encoding="utf-8"))
 
+    def test_keys_typed_before_coach_takes_the_terminal_are_kept_and_end_of_input_too(self):
+        # Outside pass 49, finding 6: a Ctrl-D typed in the first tens of milliseconds, while the
+        # terminal was still canonical, became a NUL in the line, and the session waited at the
+        # prompt for ever. The keys are written here before coach is even started, so the
+        # terminal holds them as the kernel's canonical mode left them.
+        vent = FEE_REPLIES.splitlines()[0]
+        for number, typed in enumerate(("\x04", vent + "\r\x04")):
+            with self.subTest(typed=typed):
+                record = self.tmp / f"early{number}.yaml"
+                ready, go = os.pipe()
+                pid, fd = pty.fork()
+                if pid == 0:
+                    os.close(go)
+                    os.read(ready, 1)
+                    os.execve(COACH, [COACH, "--scenarios", str(FIXTURES), "practice", "fee", "--record",
+                                      str(record), "--no-history"], terminal_env({}))
+                os.close(ready)
+                self.addCleanup(self.reap, pid, fd)
+                os.write(fd, typed.encode())
+                time.sleep(0.2)  # for the kernel to take them in; not timed against anything
+                os.write(go, b"x")
+                os.close(go)
+                screen = self.read_until(fd, "Transcript saved", timeout=30)  # a hang guard only
+                self.assertIn("Session ended early", screen)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+                self.assertEqual(vent in record.read_text(encoding="utf-8"), number == 1)
+
     def test_chinese_line_editing_history_and_paste(self):
         record = self.tmp / "rec.yaml"
         pid, fd = self.spawn("practice", "fee", "--record", str(record))
