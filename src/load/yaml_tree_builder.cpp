@@ -18,8 +18,12 @@ namespace {
 // aliases: nested anchors on a large list would keep many copies of it. Both are budgeted.
 constexpr std::size_t kMaxCopiedNodes = 100000;
 constexpr std::size_t kMaxCopiedBytes = 4u << 20;
-// A 16 MiB file of `[a,a,a,…]` is eight million nodes: about a gigabyte as a tree.
-constexpr std::size_t kMaxNodes = 1000000;
+// A 16 MiB file of `[a,a,a,…]` is eight million nodes: about a gigabyte as a tree. A node costs
+// about 175 bytes as a tree, so a million of them (a 2 MB submission) took 175 MB, and on a
+// runner with a memory limit one such file ended the whole cohort's run (outside pass 48,
+// finding 16). The largest real files hold a few tens of thousands: a lexicon at the library's
+// limit of 200,000 phrases, an answers file of 40,000 replies.
+constexpr std::size_t kMaxNodes = 250000;
 // Real files nest six deep; the readers walking the tree recurse once per level.
 constexpr std::size_t kMaxDepth = 64;
 

@@ -156,7 +156,11 @@ TEST_CASE("a file of a million small values is refused before it becomes a gigab
   std::string text = "[";
   for (int i = 0; i < 1000001; ++i) text += "a,";
   text += "a]\n";
-  CHECK(problem(text).find("the file holds more than 1,000,000 YAML nodes") != std::string::npos);
+  CHECK(problem(text).find("the file holds more than 250,000 YAML nodes") != std::string::npos);
+  std::string at_limit = "[a";  // the list and 249,999 values
+  for (int i = 1; i < 249999; ++i) at_limit += ",a";
+  CHECK(std::holds_alternative<YamlNode>(parse_yaml(at_limit + "]\n")));
+  CHECK(problem(at_limit + ",a]\n").find("more than 250,000 YAML nodes") != std::string::npos);
 }
 
 TEST_CASE("hidden line breaks are refused where they are, and marks count as libyaml does") {
