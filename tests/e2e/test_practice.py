@@ -554,6 +554,25 @@ class PipedSessions(CoachTestCase):
                 if ending != "INT twice":  # the summary says it there
                     self.assertIn(f"coach: Transcript saved (grade it with coach grade):\n  {record}", err)
 
+    @unittest.skipUnless(os.environ.get("FAILING_SIGNALFD"), "tests/fault/failing_signalfd.cpp not built")
+    def test_without_a_watch_of_the_ending_signals_they_end_coach_at_their_default(self):
+        # The signals are held from coach's start until the session's watch takes them; where the
+        # watch cannot start (no descriptor left for signalfd), held for ever they left a session
+        # that SIGTERM could not end (f50cb37 lets them go).
+        first = FEE_REPLIES.splitlines()[0]
+        record = self.tmp / "rec.yaml"
+        env = pipe_env({"LD_PRELOAD": os.environ["FAILING_SIGNALFD"]})
+        session = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "practice", "fee",
+                                    "--record", str(record)], stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        self.addCleanup(session.kill)
+        session.stdin.write(f"{first}\n".encode())
+        session.stdin.flush()
+        self.assertTrue(wait_for_text(record, first))
+        session.send_signal(signal.SIGTERM)
+        self.assertEqual(session.wait(timeout=20), -signal.SIGTERM)
+        session.stdin.close()
+
     def test_a_recording_to_a_device_or_over_another_file_is_refused(self):
         # Outside pass 48, findings 05 and 06: /dev/null took the session, which ended "saved,
         # grade it", and an exam or another scenario's submission was replaced by the recording.
