@@ -6,6 +6,8 @@
 //       each answering its steps in order; a file holding several attempts uses `attempts:`.
 //   gen_load lines FILE --replies N [...]      the same kind of replies, one per line (for grep)
 //   gen_load phrases FILE                      every lexicon phrase, normalised, one per line
+//   gen_load promptfoo FILE --replies N [...]  a promptfoo config asserting six fixed checks on
+//       the replies `answers DIR -n N -f 1` writes with the same options (bench/run --npm)
 //
 // Replies are the steps' model answers and counter-examples, as written, in traditional
 // characters, with full-width punctuation, or long (see load_variants.hpp).
@@ -13,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -154,16 +157,97 @@ int write_lines(Generator& gen, const std::string& file, std::size_t replies) {
   return 0;
 }
 
+// A concept's phrases as the grep reference looks for them: normalised, none empty.
+void add_normalized_phrases(const Concept& concept_def, std::set<std::string>& phrases) {
+  for (const auto& phrase : concept_def.phrases) {
+    std::string normalized = normalize_phrase(phrase);
+    if (!normalized.empty()) phrases.insert(std::move(normalized));
+  }
+}
+
 int write_phrases(const ScenarioLibrary& library, const std::string& file) {
   std::set<std::string> phrases;
   for (const auto& [id, concept_def] : library.concepts().lexicon())
-    for (const auto& phrase : concept_def.phrases) {
-      std::string normalized = normalize_phrase(phrase);
-      if (!normalized.empty()) phrases.insert(std::move(normalized));
-    }
+    add_normalized_phrases(concept_def, phrases);
   std::ofstream out(file, std::ios::binary);
   for (const auto& phrase : phrases) out << phrase << '\n';
   fmt::print("{} phrases in {}\n", phrases.size(), file);
+  return 0;
+}
+
+// --- the npm runner reference (bench/README.md, "The npm runner reference") ---------------
+
+// The normalised phrases of the named concepts, as in the grep reference's phrase list.
+std::vector<std::string> concept_phrases(const ScenarioLibrary& library,
+                                         std::initializer_list<const char*> ids) {
+  std::set<std::string> phrases;
+  for (const char* id : ids) {
+    const auto it = library.concepts().lexicon().find(id);
+    if (it == library.concepts().lexicon().end())
+      throw std::runtime_error(fmt::format("the lexicon has no concept {}", id));
+    add_normalized_phrases(it->second, phrases);
+  }
+  return {phrases.begin(), phrases.end()};
+}
+
+std::string yaml_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + quoted(item);
+  return out + "]";
+}
+
+// A JavaScript regular expression matching any of the phrases literally.
+std::string regex_alternation(const std::vector<std::string>& phrases) {
+  std::string out;
+  for (const auto& phrase : phrases) {
+    if (!out.empty()) out += '|';
+    for (char c : phrase) {
+      if (std::strchr("\\^$.|?*+()[]{}/", c) != nullptr) out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The six assertions every reply gets (promptfoo's defaultTest), from the lexicon's phrases.
+std::string runner_assertions(const ScenarioLibrary& library) {
+  const auto assertion = [](const char* type, const char* what, const std::string& value) {
+    return fmt::format("    - type: {}  # {}\n      value: {}\n", type, what, value);
+  };
+  return "defaultTest:\n  assert:\n" +
+         assertion("icontains-any", "apologises (concept apology)",
+                   yaml_list(concept_phrases(library, {"apology"}))) +
+         assertion("icontains-any", "restates the problem (concept restate)",
+                   yaml_list(concept_phrases(library, {"restate"}))) +
+         assertion(
+             "regex", "a next step or a time (concepts callback, time_commitment)",
+             quoted(regex_alternation(concept_phrases(library, {"callback", "time_commitment"})))) +
+         assertion("not-icontains-any", "no blame (concept blame)",
+                   yaml_list(concept_phrases(library, {"blame"}))) +
+         assertion("not-icontains-any", "no insult (concept abuse)",
+                   yaml_list(concept_phrases(library, {"abuse"}))) +
+         assertion("javascript", "15 to 10,000 characters",
+                   quoted("[...output].length >= 15 && [...output].length <= 10000"));
+}
+
+// The reply is the `text` of an object variable: promptfoo renders a text variable as a Nunjucks
+// template (`{{ 1+1 }}` becomes 2), an object's fields it passes through as they are.
+std::string runner_tests(const std::vector<Attempt>& attempts) {
+  std::string out = "tests:\n";
+  for (const auto& attempt : attempts)
+    for (const auto& [id, text] : attempt.responses)
+      out += fmt::format("  - description: {} {}\n    vars:\n      reply:\n        text: {}\n",
+                         attempt.scenario->id, *id, quoted(*text));
+  return out;
+}
+
+int write_promptfoo(const ScenarioLibrary& library, Generator& gen, const std::string& file,
+                    std::size_t replies) {
+  std::ofstream out(file, std::ios::binary);
+  out << "# Written by gen_load promptfoo (bench/run --npm; see bench/README.md).\n"
+      << "prompts:\n  - \"{{ reply.text }}\"\nproviders:\n  - echo\n"
+      << runner_assertions(library) << runner_tests(make_attempts(gen, replies));
+  fmt::print("{} replies, six assertions each, in {}\n", replies, file);
   return 0;
 }
 
@@ -185,7 +269,9 @@ int main(int argc, char** argv) {
   lines->add_option("FILE", target)->required();
   auto* phrases = app.add_subcommand("phrases", "lexicon phrases, normalised, one per line");
   phrases->add_option("FILE", target)->required();
-  for (auto* cmd : {answers, lines}) {
+  auto* promptfoo = app.add_subcommand("promptfoo", "a promptfoo config over the replies");
+  promptfoo->add_option("FILE", target)->required();
+  for (auto* cmd : {answers, lines, promptfoo}) {
     cmd->add_option("--replies,-n", replies, "replies in all");
     cmd->add_option("--long", long_percent, "percentage of long replies")
         ->check(CLI::Range(0, 100));
@@ -206,6 +292,7 @@ int main(int argc, char** argv) {
     if (pools.scenarios.empty()) throw std::runtime_error("no scenarios in " + scenarios_dir);
     Generator gen{pools, std::mt19937_64(seed), long_percent};
     if (*answers) return write_answers(gen, target, replies, files);
+    if (*promptfoo) return write_promptfoo(library, gen, target, replies);
     return write_lines(gen, target, replies);
   } catch (const std::exception& e) {
     fmt::print(stderr, "gen_load: {}\n", e.what());
