@@ -261,7 +261,7 @@ int show_history(const Context& context, const HistoryOptions& options) {
   if (!is_stdout(options.output)) check_output_file(options.output);
   const auto store = open_store(path);
   try {
-    import_old_transcripts(*store, context);
+    if (is_own_history(context.history, options.history)) import_old_transcripts(*store, context);
     if (options.format == "csv") {
       export_csv(*store, filter, options.output);
       return kExitOk;

@@ -18,6 +18,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/countdown.hpp"
+#include "cli/data_dir.hpp"
 #include "cli/deferred_signals.hpp"
 #include "cli/ending_signal_watch.hpp"
 #include "cli/history_link.hpp"
@@ -85,9 +86,7 @@ std::string time_stamp() {
 std::string history_record_path(const std::string& scenario_id) {
   const std::string dir = sessions_dir();
   if (dir.empty()) return {};
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return {};
+  if (create_private_dirs(dir)) return {};
   return claim_new_file(dir, fmt::format("{}-{}-{}", time_stamp(), ::getpid(), scenario_id),
                         ".yaml");
 }
@@ -712,8 +711,7 @@ const Rubric* choose_scenario(const ScenarioLibrary& library, const Style& style
 // `--record`, or else a file in the sessions directory (none without a data directory).
 std::string exam_submission_path(const Exam& exam, const PracticeOptions& options) {
   if (!options.record.empty() || sessions_dir().empty()) return options.record;
-  std::error_code ec;
-  fs::create_directories(sessions_dir(), ec);
+  create_private_dirs(sessions_dir());
   return claim_new_file(sessions_dir(),
                         fmt::format("exam-{}-{}-{}", exam.id, time_stamp(), ::getpid()), ".yaml");
 }
@@ -936,10 +934,12 @@ int practice(const Context& context, PracticeOptions& options) {
   if (const auto charset = non_utf8_charset())
     std::cerr << charset_warning(*charset, Shown::while_typing);
   HistoryLink link(history_path(context.history, options.history));
-  link.write([&](history::HistoryStore& store) {
-    std::cerr << unread_transcripts_warning(
-        history::import_transcripts_once(store, sessions_dir(), library).unread);
-  });
+  if (is_own_history(context.history, options.history)) {
+    link.write([&](history::HistoryStore& store) {
+      std::cerr << unread_transcripts_warning(
+          history::import_transcripts_once(store, sessions_dir(), library).unread);
+    });
+  }
   SessionBacklog history(link);
   EndingSignalWatch on_kill([&history, &recording_lock](bool every_reply_taken) {
     history.retry();

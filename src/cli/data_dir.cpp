@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 
@@ -48,6 +51,24 @@ std::string no_data_dir_reason() {
     return std::string(
         tr("XDG_DATA_HOME 和 HOME 都未设置", "neither XDG_DATA_HOME nor HOME is set"));
   return reason;
+}
+
+std::string default_history_path() {
+  const std::string dir = data_dir();
+  if (dir.empty()) return {};
+  return (fs::path(dir) / "history.sqlite3").string();
+}
+
+std::error_code create_private_dirs(const std::string& dir) {
+  fs::path made;
+  for (const fs::path& part : fs::path(dir)) {
+    made /= part;
+    if (::mkdir(made.c_str(), 0700) != 0 && errno != EEXIST)
+      return std::error_code(errno, std::generic_category());
+  }
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return ec ? ec : std::make_error_code(std::errc::not_a_directory);
+  return {};
 }
 
 }  // namespace coach::cli

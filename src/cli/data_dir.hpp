@@ -2,6 +2,7 @@
 // Where coach keeps what it remembers for the user: $XDG_DATA_HOME/complaint-coach, or
 // ~/.local/share/complaint-coach.
 #include <string>
+#include <system_error>
 
 namespace coach::cli {
 
@@ -12,5 +13,14 @@ std::string data_dir();
 // Why data_dir() is empty, for a message: "XDG_DATA_HOME 和 HOME 都未设置", or which of them was
 // set to a relative path and so ignored (HOME=rel looked set to whoever echoed it).
 std::string no_data_dir_reason();
+
+// $XDG_DATA_HOME/complaint-coach/history.sqlite3, the user's own database; empty when there is
+// no data directory.
+std::string default_history_path();
+
+// Makes `dir` and its missing parents as the XDG specification asks of a data directory: 0700,
+// so that on a shared training PC one trainee's replies, exam sittings and history are not read
+// by the next (outside pass 50, finding 3). Folders already there are left as they are.
+std::error_code create_private_dirs(const std::string& dir);
 
 }  // namespace coach::cli

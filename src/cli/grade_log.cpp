@@ -55,9 +55,13 @@ void GradeLog::say_recorded_if_ended() const {
   set_ending_note(fmt::format(
       fmt::runtime(tr("coach: 练习与批改记录库 {} 已记下这次批改的 {} 份作答;再批改同样的答卷"
                       "只补记缺少的,不会重复计入。\n",
-                      "coach: the history database {} has {} attempts graded by this run; "
-                      "grading the same answers files again records only those it lacks, "
-                      "none twice.\n")),
+                      recorded_ == 1
+                          ? "coach: the history database {} has {} attempt graded by this run; "
+                            "grading the same answers files again records only those it lacks, "
+                            "none twice.\n"
+                          : "coach: the history database {} has {} attempts graded by this run; "
+                            "grading the same answers files again records only those it lacks, "
+                            "none twice.\n")),
       utf8::show_name(link_->path()), recorded_));
 }
 
@@ -71,9 +75,12 @@ std::string GradeLog::closing_note() {
     return fmt::format(
         fmt::runtime(tr("coach: 练习与批改记录库 {} 缺少这次批改的 {} 份作答(无法写入,"
                         "见上方);成绩都在报告里。\n",
-                        "coach: the history database {} lacks {} attempts graded "
-                        "this time (it could not be written, see above); the "
-                        "reports hold every grade.\n")),
+                        given_up_ == 1 ? "coach: the history database {} lacks {} attempt graded "
+                                         "this time (it could not be written, see above); the "
+                                         "reports hold every grade.\n"
+                                       : "coach: the history database {} lacks {} attempts graded "
+                                         "this time (it could not be written, see above); the "
+                                         "reports hold every grade.\n")),
         database, given_up_);
   if (failed_once_)
     return fmt::format(

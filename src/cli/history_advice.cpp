@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/data_dir.hpp"
 #include "cli/practice_history.hpp"
 #include "history/sqlite.hpp"
 #include "util/i18n.hpp"
@@ -12,8 +13,15 @@ namespace coach::cli {
 namespace {
 
 // Graded attempts are not in the sessions directory: a new database gets them back only from
-// grading again (their reports keep every grade), so the recovery comes first.
+// grading again (their reports keep every grade), so the recovery comes first. Only the user's
+// own database takes the sessions in again; one named with --db starts empty.
 std::string damaged_advice(const std::string& path) {
+  if (path != default_history_path())
+    return fmt::format(fmt::runtime(tr(";可用 sqlite3 {0} .recover 抢救其中的记录;或把 {0} "
+                                       "移到别处,coach 下次会新建一个空的记录库",
+                                       "; sqlite3 {0} .recover may save its records; or move {0} "
+                                       "aside, and coach starts a new, empty history")),
+                       utf8::show_name(path));
   const std::string sessions = sessions_dir();
   return fmt::format(
       fmt::runtime(tr(";可用 sqlite3 {0} .recover 抢救其中的记录;或把 {0} 移到别处,"

@@ -45,16 +45,6 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
   if (!unreadable_history_switch()) off->envname("COACH_NO_HISTORY");
 }
 
-namespace {
-
-// $XDG_DATA_HOME/complaint-coach/history.sqlite3; empty when there is no data directory.
-std::string default_history_path() {
-  const std::string dir = data_dir();
-  if (dir.empty()) return {};
-  return (std::filesystem::path(dir) / "history.sqlite3").string();
-}
-
-}  // namespace
 
 std::optional<std::string> unreadable_history_switch() {
   const char* value = std::getenv("COACH_NO_HISTORY");
@@ -81,6 +71,10 @@ std::optional<std::string> history_path(const HistoryChoice& global, const Histo
   if (!local.db.empty()) return local.db;
   if (!global.db.empty()) return global.db;
   return default_history_path();
+}
+
+bool is_own_history(const HistoryChoice& global, const HistoryChoice& local) {
+  return local.db.empty() && global.db.empty();
 }
 
 std::optional<std::string> history_output(const HistoryChoice& global, const HistoryChoice& local) {

@@ -32,8 +32,7 @@ std::optional<std::string> sessions_dir_problem() {
     return fmt::format(fmt::runtime(tr("没有可存放作答记录的文件夹({})",
                                        "there is no folder for transcripts ({})")),
                        no_data_dir_reason());
-  std::error_code error;
-  fs::create_directories(dir, error);
+  const std::error_code error = create_private_dirs(dir);
   if (error) return folder_problem(dir, error.value());
   // Asked of the directory, not of a file tried there: a probe file left by a kill would be
   // read as a transcript. Root passes a mode check, but not a read-only mount (EROFS).

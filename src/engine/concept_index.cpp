@@ -44,6 +44,10 @@ const CompiledConcept* ConceptIndex::find(const std::string& id) const {
 const CompiledConcept* ConceptIndex::resolve(const std::string& id, const std::string& file,
                                              SourceMark mark, Diagnostics& diagnostics) const {
   if (const auto* found = find(id)) return found;
+  if (counts_unknown_) {
+    ++unknown_counted_;
+    return nullptr;
+  }
   std::string known;
   std::vector<std::string_view> names;
   for (const auto& [name, unused] : *lexicon_) {

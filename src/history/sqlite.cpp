@@ -1,5 +1,6 @@
 #include "history/sqlite.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -39,6 +40,22 @@ int read_only_code(sqlite3* db, int code) {
   return file && in_read_only_folder(file) ? SQLITE_READONLY : code;
 }
 
+// A database read as it stands (immutable, see read_only_open) that another program changed
+// while it was read: SQLite may then find its pages inconsistent. Not a damaged file, and
+// nothing to recover: reading it again finds it whole.
+bool changed_while_read(sqlite3* db, int code) {
+  const int primary = code & 0xff;
+  if ((primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB) || !db) return false;
+  const char* file = sqlite3_db_filename(db, "main");
+  return file && sqlite3_uri_boolean(file, "immutable", 0) != 0;
+}
+
+// The code an error is reported with: a file that cannot be opened in a read-only folder is
+// read-only, and one changed while read is busy, to be tried again.
+int reported_code(sqlite3* db, int code) {
+  return changed_while_read(db, code) ? SQLITE_BUSY : read_only_code(db, code);
+}
+
 // SQLite speaks English only. The causes a trainer can act on are said in the user's language,
 // with the system's reason where there is one (权限不够, 不是目录); the rest keep SQLite's words,
 // which name what a programmer would look for (no such column: …).
@@ -49,6 +66,10 @@ std::string message_of(sqlite3* db, int code) {
                ? std::string(what)
                : fmt::format(fmt::runtime(tr("{}:{}", "{}: {}")), what, system_error_text(system));
   };
+  if (changed_while_read(db, code))
+    return std::string(tr("数据库在读取时被另一个程序改动了;请再运行一次",
+                          "another program changed the database while it was read; run the "
+                          "command again"));
   switch (read_only_code(db, code) & 0xff) {
     case SQLITE_CANTOPEN:
       return with_reason(tr("无法打开数据库文件", "the database file cannot be opened"));
@@ -80,7 +101,7 @@ std::string message_of(sqlite3* db, int code) {
 }
 
 void check(sqlite3* db, int code) {
-  if (code != SQLITE_OK) throw SqliteError(read_only_code(db, code), message_of(db, code));
+  if (code != SQLITE_OK) throw SqliteError(reported_code(db, code), message_of(db, code));
 }
 
 // What `path` is when it cannot hold a database; empty for a regular file or none yet.
@@ -183,7 +204,7 @@ bool Statement::step() {
   if (code == SQLITE_DONE) return false;
   const std::string message = message_of(db_, code);
   sqlite3_reset(stmt_);  // a failed statement must be reset before it is used again
-  throw SqliteError(read_only_code(db_, code), message);
+  throw SqliteError(reported_code(db_, code), message);
 }
 
 void Statement::run() {
@@ -241,12 +262,16 @@ bool has_log(const std::string& path) {
   return ::stat((path + "-wal").c_str(), &info) == 0 && info.st_size > 0;
 }
 
-// A read-only connection still needs `FILE-shm` beside a WAL database, made if missing; in a
-// read-only folder it cannot be, and the file, closed cleanly (no log left), is opened
-// immutable. A log left there holds records such a connection would miss: that is said.
+// A read-only connection needs `FILE-shm` and `FILE-wal` beside a WAL database, and makes them
+// if missing: owned by the reader, with the database's mode, they then kept its owner from
+// writing it or even reading it, for good (outside pass 50, finding 1), and in a read-only
+// folder they cannot be made. So a database closed cleanly (no log beside it) is read as it
+// stands, immutable, making nothing. With a log (a session writing now, or one killed) the
+// records in it are read through those files, which are there already; in a read-only folder
+// they cannot be, and that is said.
 std::pair<std::string, int> read_only_open(const std::string& path) {
-  if (!in_read_only_folder(path)) return {path, SQLITE_OPEN_READONLY};
-  if (has_log(path))
+  if (!has_log(path)) return {immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI};
+  if (in_read_only_folder(path))
     throw SqliteError(SQLITE_READONLY,
                       std::string(tr("文件夹是只读的,而最近的记录还在它旁边的 -wal 文件里,"
                                      "只读时读不到;请把它与同名的 -wal 文件一起复制到可写的"
@@ -254,7 +279,17 @@ std::pair<std::string, int> read_only_open(const std::string& path) {
                                      "the folder is read-only and the latest records are still in "
                                      "the -wal file beside it, which cannot be read so; copy both "
                                      "to a writable folder and read the copy")));
-  return {immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI};
+  return {path, SQLITE_OPEN_READONLY};
+}
+
+// SQLite makes a new database 0644 whatever the umask, where every other file coach writes gets
+// the mode the umask allows: under a group's umask (002) a database shared with `--db` was
+// writable by its maker alone, and the other graders' attempts went unrecorded (outside pass
+// 50, finding 4). Made here first, empty (an empty file is an empty database), it gets the
+// umask's mode; SQLite gives its side files the database's mode.
+void create_with_umask_mode(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd >= 0) ::close(fd);  // otherwise there already, or SQLite says why it cannot be
 }
 
 }  // namespace
@@ -266,13 +301,21 @@ Database::Database(const std::string& path, Access access) : path_(path) {
     throw SqliteError(SQLITE_CANTOPEN, problem);
   if (const std::string problem = side_file_problem(path); !problem.empty())
     throw SqliteError(SQLITE_CANTOPEN, problem);
+  if (access != Access::read_only && path != ":memory:") {
+    // SQLite would open a file it may not write read-only, unasked, and make its side files
+    // beside it as it read: the reader's, which then locked its owner out (outside pass 50,
+    // finding 1). Refused here, it is opened read-only where only reading is wanted.
+    if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
+      throw SqliteError(SQLITE_READONLY, message_of(nullptr, SQLITE_READONLY));
+    create_with_umask_mode(path);
+  }
   const auto [name, flags] = access == Access::read_only
                                  ? read_only_open(path)
                                  : std::pair{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
   const int code = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = message_of(db_, code);
-    const int reported = read_only_code(db_, code);
+    const int reported = reported_code(db_, code);
     sqlite3_close(db_);
     db_ = nullptr;
     throw SqliteError(reported, message);
@@ -294,7 +337,7 @@ void Database::execute(const char* sql) {
   // for a file that cannot be opened.
   sqlite3_free(error);
   const std::string message = message_of(db_, code);
-  throw SqliteError(read_only_code(db_, code), message);
+  throw SqliteError(reported_code(db_, code), message);
 }
 
 std::int64_t Database::last_insert_id() const {

@@ -23,27 +23,56 @@ namespace {
 // Keyword stuffing is recognised from every concept of every lexicon: without all of them no
 // verdict would be right, and every concept would be reported unknown in every scenario. The
 // directory is named once instead.
-bool load_lexicons(const LibrarySources& sources, Lexicon& lexicon, std::vector<std::string>& files,
-                   Diagnostics& diagnostics) {
-  bool complete = true;
+struct LexiconsLoaded {
+  bool complete = true;        // every lexicon folder could be read
+  std::string first_in_error;  // the first lexicon file with a problem; empty when none had one
+};
+
+void load_lexicon_into(const std::string& file, Lexicon& lexicon, LexiconsLoaded& loaded,
+                       Diagnostics& diagnostics) {
+  const std::size_t before = diagnostics.problems();
+  load_lexicon_file(file, lexicon, diagnostics);
+  if (diagnostics.problems() != before && loaded.first_in_error.empty())
+    loaded.first_in_error = file;
+}
+
+LexiconsLoaded load_lexicons(const LibrarySources& sources, Lexicon& lexicon,
+                             std::vector<std::string>& files, Diagnostics& diagnostics) {
+  LexiconsLoaded loaded;
   for (const auto& dir : sources.lexicon_dirs) {
     if (const std::string problem = directory_problem(dir); !problem.empty()) {
       diagnostics.error(
           dir, {},
           fmt::format(fmt::runtime(tr("词库目录不可用:{}", "lexicon directory: {}")), problem));
-      complete = false;
+      loaded.complete = false;
       continue;
     }
     for (auto& file : yaml_files_in(dir)) {
-      load_lexicon_file(file, lexicon, diagnostics);
+      load_lexicon_into(file, lexicon, loaded, diagnostics);
       files.push_back(std::move(file));
     }
   }
   for (const auto& file : sources.lexicon_files) {
-    load_lexicon_file(file, lexicon, diagnostics);
+    load_lexicon_into(file, lexicon, loaded, diagnostics);
     files.push_back(file);
   }
-  return complete;
+  return loaded;
+}
+
+// The unknown concepts counted while a lexicon file was in error, said once, after it.
+void note_counted_unknowns(const ConceptIndex& concepts, const std::string& lexicon_file,
+                           Diagnostics& diagnostics) {
+  const std::size_t counted = concepts.unknown_concepts_counted();
+  if (counted == 0) return;
+  diagnostics.error(lexicon_file, {},
+                    fmt::format(fmt::runtime(tr("场景与客户类型另有 {} 处用到了词库里没有的概念,"
+                                                "多半是这个词库文件的问题所致(见上),未逐一列出:"
+                                                "先改正它",
+                                                "the scenarios and customer types name a concept "
+                                                "the lexicons lack {} more times, most likely "
+                                                "because of this lexicon file (see above); not "
+                                                "listed one by one: mend it first")),
+                                grouped(counted)));
 }
 
 // A missing folder holds no presets; anything else that is not a folder is a mistake to name.
@@ -170,7 +199,9 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
   ScenarioLibrary library;
   const std::size_t problems_before = diagnostics.problems();
   auto lexicon = std::make_shared<Lexicon>();
-  bool lexicons_complete = load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
+  const LexiconsLoaded loaded =
+      load_lexicons(sources, *lexicon, library.lexicon_files_, diagnostics);
+  bool lexicons_complete = loaded.complete;
   const LexiconBudget budget = check_lexicon_budget(*lexicon, diagnostics);
   if (!budget.within) {
     // Over budget, the lexicons would cost what the limit is there to prevent; without them
@@ -179,6 +210,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
     lexicons_complete = false;
   }
   library.concepts_ = std::make_unique<ConceptIndex>(lexicon, diagnostics);
+  if (!loaded.first_in_error.empty()) library.concepts_->count_unknown_concepts();
   CustomerTypes customer_types;
   const bool have_presets =
       load_presets(sources, customer_types, library.preset_files_, diagnostics);
@@ -215,6 +247,7 @@ ScenarioLibrary ScenarioLibrary::load(const LibrarySources& sources, Diagnostics
         scenario_phrases_within_budget(*shared, phrases, diagnostics))
       library.rubrics_.push_back(std::move(*rubric));
   }
+  note_counted_unknowns(*library.concepts_, loaded.first_in_error, diagnostics);
   return library;
 }
 

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <set>
 
@@ -26,6 +28,13 @@ bool is_yaml_name(const std::string& path) {
 
 namespace {
 
+// A folder one may list but not enter (mode r without x): its names are there, but every file
+// in it cannot be read, and each was reported on its own (outside pass 50, finding 7).
+std::error_code entry_refused(const std::string& directory) {
+  if (::access(directory.c_str(), X_OK) == 0 || errno != EACCES) return {};
+  return std::make_error_code(std::errc::permission_denied);
+}
+
 void sort_naturally(std::vector<std::string>& files) {
   std::sort(files.begin(), files.end(),
             [](const std::string& a, const std::string& b) { return natural_less(a, b); });
@@ -37,6 +46,7 @@ void sort_naturally(std::vector<std::string>& files) {
 // one per level of a folder 2,000 levels deep took 185 MB.
 std::error_code list_directory(const std::string& directory, bool recursive,
                                std::vector<std::string>& folders, std::vector<std::string>& files) {
+  if (const std::error_code closed = entry_refused(directory)) return closed;
   std::error_code ec;
   // The iterator's error_code calls are noexcept, though they allocate.
   make_room_for_unsafe_code();
@@ -90,7 +100,9 @@ std::string directory_problem(const std::string& path) {
   switch (status.type()) {
     case fs::file_type::directory:
       make_room_for_unsafe_code();
-      if (fs::directory_iterator(path, ec); !ec) return {};
+      ec = entry_refused(path);
+      if (!ec) fs::directory_iterator(path, ec);
+      if (!ec) return {};
       throw_if_out_of_memory(ec);
       return fmt::format(fmt::runtime(tr("无法读取目录:{}", "cannot read the directory: {}")),
                          system_error_text(ec.value()));

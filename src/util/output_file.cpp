@@ -176,9 +176,17 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
     return;
   }
   ::fchmod(fd, exists ? (info.st_mode & 07777) : new_file_mode());
-  // Replacing someone's file (as root) keeps it theirs; anyone else's own file is theirs
-  // already, so a refusal here changes nothing.
-  if (exists && ::fchown(fd, info.st_uid, info.st_gid) != 0) errno = 0;
+  // Replacing a file keeps its owner and group. Where they cannot be kept (another user's
+  // report in a shared or sticky folder, which one may write but not own), renaming over it
+  // took it from its owner, or was refused in a sticky folder: it is written in place instead,
+  // as the shell's `>` would (outside pass 50, finding 2).
+  if (exists && ::fchown(fd, info.st_uid, info.st_gid) != 0) {
+    ::close(fd);
+    forget_temp();
+    stream_ = open_stream(target_, waiting);
+    if (!stream_) fail(errno);
+    return;
+  }
   stream_ = stream_over(fd, "wb");
   if (!stream_) {
     const int error = errno;

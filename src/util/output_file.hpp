@@ -3,7 +3,9 @@
 //
 // A regular file (or a new one) is written to a temporary file beside it and renamed over it
 // once complete, so a crash or a kill never leaves half a report or half an answers file; it
-// keeps its permissions, and a new one gets those the umask allows, as the shell's `>` would.
+// keeps its permissions, owner and group, and a new one gets those the umask allows, as the
+// shell's `>` would. Another user's file, whose owner a new file could not keep, is written in
+// place, as is a writable file in a folder one may not write.
 // A symbolic link is followed: the file it names is replaced and the link stays a link.
 // Anything else that can be written (a terminal, /dev/null, a FIFO, /dev/stdout) is written in
 // place: renaming over it would turn the device or the pipe into a file.

@@ -834,13 +834,16 @@ class ReportFiles(CoachTestCase):
     def test_a_cpu_limit_set_with_ulimit_t_leaves_no_report_behind(self):
         # Outside pass 32, finding 06: `ulimit -t` sets the hard limit with the soft one, and the
         # kernel's SIGKILL at the hard limit left the earlier run's reports and the temporary files.
-        self.cancel_midway(signal.SIGXCPU, attempts=120000)  # more than a second of work, under 16 MiB
+        self.cancel_midway(signal.SIGXCPU, attempts=120000)  # more than a second of work
 
     def cancel_midway(self, ending, attempts=20000):
         cpu_limited = ending == signal.SIGXCPU
-        attempts = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
-                           for i in range(attempts))
-        cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + attempts)
+        # Files of 20,000 attempts: one file holds at most 250,000 YAML nodes.
+        cohort = self.tmp / "cohort"
+        for first in range(0, attempts, 20000):
+            lines = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
+                            for i in range(first, min(first + 20000, attempts)))
+            self.write(f"cohort/{first}.yaml", "trainee: 张三\nattempts:\n" + lines)
         reports = self.tmp / f"reports-{ending.name}"
         reports.mkdir()
         for earlier in ("r.txt", "r.json"):

@@ -352,16 +352,24 @@ class ChoosingTheDatabase(HistoryTestCase):
         db.write_bytes(bytes(damaged))
         shown = self.coach("history", "--all-trainees", "--db", str(db), lang="zh")
         self.assertExit(shown, 2)
-        sessions = self.data / "complaint-coach" / "sessions"
         self.assertEqual(shown.stderr, f"coach: {db}: 无法读取记录库(文件已损坏,或不是数据库;可用 sqlite3 {db} "
-                                       f".recover 抢救其中的记录;或把 {db} 移到别处,coach 下次会新建记录库,"
-                                       f"并重新导入 {sessions} 中的练习记录(批改的成绩不在其中,在当时的报告里))\n")
+                                       f".recover 抢救其中的记录;或把 {db} 移到别处,coach 下次会新建一个空的记录库)\n")
+        # The user's own database takes the practice sessions in again (a --db one does not).
+        self.db.parent.mkdir(parents=True)
+        db.rename(self.db)
+        shown = self.coach("history", "--all-trainees", lang="zh")
+        sessions = self.data / "complaint-coach" / "sessions"
+        self.assertEqual(shown.stderr, f"coach: {self.db}: 无法读取记录库(文件已损坏,或不是数据库;可用 sqlite3 "
+                                       f"{self.db} .recover 抢救其中的记录;或把 {self.db} 移到别处,coach 下次会"
+                                       f"新建记录库,并重新导入 {sessions} 中的练习记录(批改的成绩不在其中,在当时的报告里))\n")
 
     def test_a_damaged_database_says_what_to_do_and_is_not_written_again(self):
         # Outside pass 41, finding 05: every session repeated "damaged", never what to do.
-        db = self.graded_database()
-        db.write_bytes(db.read_bytes()[:4096 + 100])  # the schema's page and a torn one
-        practised = self.coach("--db", str(db), "practice", "fee", "--trainee", "Ann", input=REPLIES[0] + "\n")
+        graded = self.graded_database()
+        db = self.db  # the user's own, which takes the practice sessions in again
+        db.parent.mkdir(parents=True)
+        db.write_bytes(graded.read_bytes()[:4096 + 100])  # the schema's page and a torn one
+        practised = self.coach("practice", "fee", "--trainee", "Ann", input=REPLIES[0] + "\n")
         self.assertExit(practised, 0)
         said = " ".join(practised.stderr.split())
         self.assertIn(f"the file is damaged, or not a database; sqlite3 {db} .recover may save its records;"
@@ -370,7 +378,7 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertEqual(said.count("cannot be used"), 1, said)
         # Moved aside, as said: a new history with the session just practised.
         db.rename(self.tmp / "h.damaged")
-        shown = self.coach("--db", str(db), "history", "--trainee", "Ann")
+        shown = self.coach("history", "--trainee", "Ann")
         self.assertIn("Progress of Ann: 1 attempt (1 practised, 0 graded)", shown.stdout)
 
     def test_a_history_in_a_read_only_folder_is_read_and_said_to_be_read_only(self):
@@ -886,7 +894,8 @@ class GradeRunsRecordedOnce(HistoryTestCase):
                 recorded = self.recorded()
                 self.assertLess(0, recorded)
                 self.assertLess(recorded, 3000)
-                self.assertIn(f"the history database {self.db} has {recorded} attempts graded by this run;"
+                attempts = "attempt" if recorded == 1 else "attempts"
+                self.assertIn(f"the history database {self.db} has {recorded} {attempts} graded by this run;"
                               f" grading the same answers files again records only those it lacks, none twice.",
                               errors.decode())
                 again = self.coach("--db", str(self.db), "grade", str(folder), "--format", "json")
@@ -919,6 +928,23 @@ class ImportAndMenu(HistoryTestCase):
         self.coach("practice", "fee", "--trainee", "Old", input=REPLIES[0] + "\n")
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts WHERE import_key IS NOT NULL"), [(1,)])
         self.assertEqual(rows(self.db, "SELECT count(*) FROM attempts"), [(2,)])
+
+    def test_a_database_named_with_db_takes_none_of_ones_own_sessions(self):
+        # Outside pass 50, finding 5: a trainee who read a cohort's shared database copied every
+        # private session (exam sittings, unnamed ones) into it.
+        sessions = self.data / "complaint-coach" / "sessions"
+        sessions.mkdir(parents=True)
+        (sessions / "20240105-093000-42-fee.yaml").write_text(
+            f'trainee: "Old"\nscenario: fee\nresponses:\n  vent: "{REPLIES[0]}"\n', encoding="utf-8")
+        cohort = self.tmp / "cohort.sqlite3"
+        answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0]})
+        self.assertExit(self.coach("--db", str(cohort), "grade", str(answers)), 1)
+        for command in (("history", "--all-trainees"), ("practice", "fee", "--trainee", "Old")):
+            with self.subTest(command=command[0]):
+                ran = self.coach("--db", str(cohort), *command, input="")
+                self.assertIn(ran.returncode, (0, 1), ran.stderr)
+                self.assertEqual(rows(cohort, "SELECT trainee FROM attempts"), [("Ann",)])
+        self.assertIn("Progress of Old: 1 attempt", self.coach("history", "--trainee", "Old").stdout)
 
     def transcript(self, path, trainee, attempts, seconds=None, exam=False):
         """A transcript as practice writes it, of [(scenario, replies)]: one attempt, or (exam) a
@@ -970,9 +996,11 @@ class ImportAndMenu(HistoryTestCase):
         os.utime(transcript, (finished, finished))
         for zone in ("UTC", "Asia/Shanghai", "America/New_York"):
             with self.subTest(zone):
-                db = self.tmp / f"{zone.replace('/', '-')}.db"
-                self.assertExit(self.coach("--db", str(db), "history", "--trainee", "Tz", env={"TZ": zone}), 0)
-                self.assertEqual(rows(db, "SELECT started_at, finished_at FROM attempts"),
+                # The user's own database takes the sessions in: a new one for each zone.
+                for made in self.db.parent.glob("history.sqlite3*"):
+                    made.unlink()
+                self.assertExit(self.coach("history", "--trainee", "Tz", env={"TZ": zone}), 0)
+                self.assertEqual(rows(self.db, "SELECT started_at, finished_at FROM attempts"),
                                  [("2026-11-26T07:13:22Z", "2026-11-26T07:14:13Z")])
 
     def test_menu_reads_the_database(self):
