@@ -56,7 +56,18 @@ class UsersTestCase(CoachTestCase):
         return path
 
 
-@unittest.skipUnless(os.geteuid() == 0, "runs coach as other users, which only root can")
+def other_users_can_run_coach():
+    """Whether root can run coach and read the test scenarios as another user: not where the
+    checkout or the build sits in a folder only root may enter."""
+    if os.geteuid() != 0:
+        return False
+    try:
+        return coach_as(READER, "--no-history", "list").returncode == 0
+    except OSError:
+        return False
+
+
+@unittest.skipUnless(other_users_can_run_coach(), "runs coach as other users: root, with a checkout they can read")
 class AnotherUsersFiles(UsersTestCase):
     def test_a_reader_who_cannot_write_the_database_leaves_nothing_that_locks_its_owner_out(self):
         # Finding 1: the reader's read-only connection made -wal and -shm, owned by the reader with
