@@ -41,8 +41,8 @@ int read_only_code(sqlite3* db, int code) {
 }
 
 // A database read as it stands (immutable, see read_only_open) that another program changed
-// while it was read: SQLite may then find its pages inconsistent. Not a damaged file, and
-// nothing to recover: reading it again finds it whole.
+// while it was read: SQLite may then find its pages inconsistent. Most likely not a damaged
+// file, and one the reader may not write in any case: reading it again finds it whole.
 bool changed_while_read(sqlite3* db, int code) {
   const int primary = code & 0xff;
   if ((primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB) || !db) return false;
@@ -67,9 +67,12 @@ std::string message_of(sqlite3* db, int code) {
                : fmt::format(fmt::runtime(tr("{}:{}", "{}: {}")), what, system_error_text(system));
   };
   if (changed_while_read(db, code))
-    return std::string(tr("数据库在读取时被另一个程序改动了;请再运行一次",
-                          "another program changed the database while it was read; run the "
-                          "command again"));
+    return std::string(
+        tr("读到的数据库前后不一致:可能另一个程序正在写它,请再运行一次;"
+           "若一直如此,文件已损坏,请告诉它的主人",
+           "the database read inconsistently: another program may be writing it, "
+           "so run the command again; if it stays so, the file is damaged: tell "
+           "its owner"));
   switch (read_only_code(db, code) & 0xff) {
     case SQLITE_CANTOPEN:
       return with_reason(tr("无法打开数据库文件", "the database file cannot be opened"));

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -161,6 +162,38 @@ TEST_CASE("a database path that is not a regular file is refused before SQLite t
                        SqliteError);
   set_language(before);
   CHECK(std::distance(fs::directory_iterator(temp.dir), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("a database read as it stands that changes under the reader is not called damaged") {
+  // Read by a user who may not write it, a database is opened immutable (nothing is made beside
+  // it); a writer's checkpoint at that moment can make its pages read inconsistently.
+  TempDatabase temp;
+  {
+    Database db(temp.path);
+    db.execute(
+        "PRAGMA page_size = 1024; CREATE TABLE t (x); INSERT INTO t VALUES (zeroblob(4000));");
+  }
+  REQUIRE_FALSE(fs::exists(temp.path + "-wal"));
+  Database reader(temp.path, Database::Access::read_only);
+  Statement count = reader.prepare("SELECT length(x) FROM t");
+  {
+    std::FILE* file = std::fopen(temp.path.c_str(), "r+b");
+    REQUIRE(file);
+    std::fseek(file, 1024, SEEK_SET);  // the table's page, overwritten as by a checkpoint
+    for (int i = 0; i < 4096; ++i) std::fputc(0xff, file);
+    std::fclose(file);
+  }
+  const Language before = language();
+  set_language(Language::en);
+  try {
+    count.step();
+    FAIL("a page of garbage read as a table");
+  } catch (const SqliteError& error) {
+    CHECK_FALSE(error.damaged());
+    CHECK(std::string(error.what()).starts_with("the database read inconsistently"));
+  }
+  set_language(before);
+  CHECK(std::distance(fs::directory_iterator(temp.dir), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("attempts and their steps are written and read back") {
