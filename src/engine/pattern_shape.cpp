@@ -165,6 +165,26 @@ class ReachReader {
   std::size_t pos_ = 0;
 };
 
+// Where the rarest requirement is: the one whose shortest word is longest, then the one of fewest
+// words (none when every requirement is empty).
+std::optional<std::size_t> rarest(const Requirements& requirements) {
+  const auto shortest = [](const Words& words) {
+    std::size_t length = words.front().size();
+    for (const auto& word : words) length = std::min(length, word.size());
+    return length;
+  };
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < requirements.size(); ++i) {
+    const Words& words = requirements[i];
+    if (words.empty()) continue;
+    if (!best || shortest(words) > shortest(requirements[*best]) ||
+        (shortest(words) == shortest(requirements[*best]) &&
+         words.size() < requirements[*best].size()))
+      best = i;
+  }
+  return best;
+}
+
 // The requirements of a pattern, read by recursive descent over RE2's syntax. Plain characters
 // and groups that are one of a few words (不|没有), present or optional (们?), join their
 // neighbours into longer words, as long as the words stay few: 给(您|你)(们)?办 requires one of
@@ -204,23 +224,38 @@ class RequirementReader {
     words.erase(std::unique(words.begin(), words.end()), words.end());
   }
 
+  // The words that `holds(word, other)` says hold a shorter other word, left out (in order).
+  template <typename Holds>
+  static void drop_holding_shorter(Words& words, Holds holds) {
+    std::vector<bool> drop(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (const std::string& other : words) {
+        if (other.size() < words[i].size() && holds(words[i], other)) {
+          drop[i] = true;
+          break;
+        }
+      }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) words[kept] = std::move(words[i]);
+      ++kept;
+    }
+    words.resize(kept);
+  }
+
   // A text holding 让您受了 holds 让您受: of the two, only the shorter need be looked for.
   static void drop_longer_forms(Words& words) {
-    const Words all = words;
-    std::erase_if(words, [&](const std::string& word) {
-      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
-        return other.size() < word.size() && word.find(other) != std::string::npos;
-      });
+    drop_holding_shorter(words, [](const std::string& word, const std::string& other) {
+      return word.find(other) != std::string::npos;
     });
   }
 
   // A match beginning with 您们 begins with 您: of the two, only the shorter need be tried.
   static void drop_extended_forms(Words& words) {
-    const Words all = words;
-    std::erase_if(words, [&](const std::string& word) {
-      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
-        return other.size() < word.size() && word.starts_with(other);
-      });
+    drop_holding_shorter(words, [](const std::string& word, const std::string& other) {
+      return word.starts_with(other);
     });
   }
 
@@ -247,6 +282,7 @@ class RequirementReader {
     }
     Reading reading;
     Words exact;
+    exact.reserve(branches.size());  // one word a branch, as in 不|没有|未曾
     bool all_exact = true;
     Words either;
     bool every_branch_anchored = true;
@@ -258,14 +294,17 @@ class RequirementReader {
       all_exact = all_exact && branch.exact;
       if (all_exact) append(exact, std::move(*branch.exact));
       every_branch_anchored = every_branch_anchored && !branch.required.empty();
-      if (every_branch_anchored) append(either, anchors_of(branch.required));
+      if (!every_branch_anchored) continue;
+      if (const auto anchors = rarest(branch.required))
+        append(either, std::move(branch.required[*anchors]));
     }
-    if (all_exact && exact.size() <= kMaxWords) reading.exact = exact;
-    if (reading.exact && !has_empty(exact)) {
+    const bool exactly = all_exact && exact.size() <= kMaxWords;
+    if (exactly && !has_empty(exact)) {
       reading.required.push_back(exact);
     } else if (every_branch_anchored) {
-      reading.required.push_back(either);
+      reading.required.push_back(std::move(either));
     }
+    if (exactly) reading.exact = std::move(exact);
     if (every_branch_leads) reading.leading = std::move(leading);
     return reading;
   }
@@ -739,21 +778,9 @@ Requirements pattern_requirements(std::string_view pattern) {
   return pattern_words(pattern).required;
 }
 
-// The rarest requirement: the one whose shortest word is longest, then the one of fewest words.
 Words anchors_of(const Requirements& requirements) {
-  const auto shortest = [](const Words& words) {
-    std::size_t length = words.front().size();
-    for (const auto& word : words) length = std::min(length, word.size());
-    return length;
-  };
-  const Words* best = nullptr;
-  for (const Words& words : requirements) {
-    if (words.empty()) continue;
-    if (!best || shortest(words) > shortest(*best) ||
-        (shortest(words) == shortest(*best) && words.size() < best->size()))
-      best = &words;
-  }
-  return best ? *best : Words{};
+  const std::optional<std::size_t> best = rarest(requirements);
+  return best ? requirements[*best] : Words{};
 }
 
 PatternReach pattern_reach(std::string_view pattern) {

@@ -82,12 +82,11 @@ void PhraseMatcher::find_nesting() {
 std::vector<PhraseMatch> pattern_matches(const TrainerPattern& pattern, std::string_view text,
                                          std::size_t source, std::size_t from) {
   std::vector<PhraseMatch> matches;
-  for_each_pattern_match(
-      pattern.regex(), text, from, text.size(), [&](std::size_t begin, std::size_t end) {
-        const TextSpan words = pattern.words_of(text, {begin, end});
-        const Negation negation = read_pattern_negation(text, words, pattern.words().required);
-        matches.push_back({words, source, negation.negated, negation.denied});
-      });
+  for_each_pattern_match(pattern, text, from, text.size(), [&](std::size_t begin, std::size_t end) {
+    const TextSpan words = pattern.words_of(text, {begin, end});
+    const Negation negation = read_pattern_negation(text, words, pattern.words().required);
+    matches.push_back({words, source, negation.negated, negation.denied});
+  });
   return matches;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,36 +57,60 @@ inline bool same_occurrence(const PhraseMatch& a, const PhraseMatch& b) {
 // reply's own reading has it already.
 bool carry_across_pause(const NormalizedText& reply, PhraseMatch& match);
 
+// Calls found(begin, end) for each leftmost, non-overlapping match that lies in text[from, to),
+// each found by leftmost(start), the leftmost match in text[start, to). Searching stops early
+// where may_match_from(start) says no match can begin at `start` or after.
+template <typename Leftmost, typename Found, typename MayMatchFrom>
+void for_each_leftmost_match(Leftmost&& leftmost, std::string_view text, std::size_t from,
+                             std::size_t to, Found&& found, MayMatchFrom&& may_match_from) {
+  std::size_t start = from;
+  while (start <= to && may_match_from(start)) {
+    const std::optional<TextSpan> match = leftmost(start);
+    if (!match) return;
+    found(match->begin, match->end);
+    // Step past the match (or one character for an empty match) to find the next.
+    start = match->end > match->begin ? match->end : match->end + 1;
+    while (start < to && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+}
+
 // Calls found(begin, end) for each leftmost, non-overlapping match of `pattern` that lies in
 // text[from, to). The rest of the text is still context: `^`, `$` and `\b` see it. Searching
 // stops early where may_match_from(start) says no match can begin at `start` or after.
 template <typename Found, typename MayMatchFrom>
 void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
                             std::size_t to, Found&& found, MayMatchFrom&& may_match_from) {
-  std::size_t start = from;
-  re2::StringPiece match;
   const re2::StringPiece whole(text.data(), text.size());
-  while (start <= to && may_match_from(start)) {
+  const auto leftmost = [&](std::size_t start) -> std::optional<TextSpan> {
     make_room_for_unsafe_code();
-    if (!pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return;
+    re2::StringPiece match;
+    if (!pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return std::nullopt;
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
-    const std::size_t end = begin + match.size();
-    found(begin, end);
-    // Step past the match (or one character for an empty match) to find the next.
-    start = end > begin ? end : end + 1;
-    while (start < to && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-  }
+    return TextSpan{begin, begin + match.size()};
+  };
+  for_each_leftmost_match(leftmost, text, from, to, std::forward<Found>(found),
+                          std::forward<MayMatchFrom>(may_match_from));
 }
 
-template <typename Found>
-void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
+// The same for a trainer's pattern, which finds its matches without RE2's reversed program
+// while it is rarely matched (engine/leftmost_search).
+template <typename Found, typename MayMatchFrom>
+void for_each_pattern_match(const TrainerPattern& pattern, std::string_view text, std::size_t from,
+                            std::size_t to, Found&& found, MayMatchFrom&& may_match_from) {
+  const auto leftmost = [&](std::size_t start) { return pattern.leftmost_match(text, start, to); };
+  for_each_leftmost_match(leftmost, text, from, to, std::forward<Found>(found),
+                          std::forward<MayMatchFrom>(may_match_from));
+}
+
+template <typename Pattern, typename Found>
+void for_each_pattern_match(const Pattern& pattern, std::string_view text, std::size_t from,
                             std::size_t to, Found&& found) {
   for_each_pattern_match(pattern, text, from, to, std::forward<Found>(found),
                          [](std::size_t) { return true; });
 }
 
-template <typename Found>
-void for_each_pattern_match(const RE2& pattern, std::string_view text, Found&& found) {
+template <typename Pattern, typename Found>
+void for_each_pattern_match(const Pattern& pattern, std::string_view text, Found&& found) {
   for_each_pattern_match(pattern, text, 0, text.size(), std::forward<Found>(found));
 }
 

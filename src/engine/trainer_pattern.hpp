@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/context_groups.hpp"
+#include "engine/leftmost_search.hpp"
 #include "engine/pattern_shape.hpp"
 #include "engine/pattern_syntax.hpp"
 #include "model/marked_text.hpp"
@@ -35,6 +36,12 @@ class TrainerPattern {
   const PatternWords& words() const;
   // Compiled on the first call (from any thread). A pattern the load accepted compiles.
   const RE2& regex() const;
+  // The leftmost match in text[start, to), the rest of `text` its context, as RE2's unanchored
+  // search finds it (engine/leftmost_search).
+  std::optional<TextSpan> leftmost_match(std::string_view text, std::size_t start,
+                                         std::size_t to) const {
+    return search_.find(regex(), text, start, to);
+  }
 
   // The part of a match of this pattern in `text` that holds the trainee's words: without what
   // a context group before or after them matched (engine/context_groups), nor the marks that
@@ -48,6 +55,7 @@ class TrainerPattern {
   ContextGroups context_;
   mutable Once compiled_;
   mutable std::unique_ptr<RE2> regex_;
+  LeftmostSearch search_;
 };
 
 // The pattern, or null with the reason reported at the pattern's place in `file`. Its syntax is

@@ -7,6 +7,8 @@
 
 #include "load/yaml_parser.hpp"
 #include "load/yaml_reader.hpp"
+#include "util/diagnostic.hpp"
+#include "util/file_io.hpp"
 #include "util/out_of_memory.hpp"
 
 namespace coach {
@@ -41,20 +43,24 @@ std::optional<LibraryFileKind> kind_of_folder(const fs::path& folder) {
 // Problems are left to the loader the file is then read with: they are not reported twice.
 // Only a text that spells `concepts` or `types` can be a lexicon or customer types, so most
 // scenarios are not parsed here: parsing each of them twice cost `list`, `check` and `grade` an
-// eighth of their start-up. (A key written with escapes, "\x74ypes", is read as a scenario.)
+// eighth of their start-up. Nor are their bytes checked to be UTF-8 unless they may be another
+// kind (2 % of `list`): a file that is not UTF-8 text is read as a scenario whatever it spells,
+// and the scenario loader says why. (A key written with escapes, "\x74ypes", is read as a
+// scenario.)
 LibraryFileKind kind_of_content(const std::string& path) {
-  Diagnostics ignored;
-  const auto root = parse_file(path, ignored, [](const std::string& content) {
-    std::optional<YamlNode> tree;
+  try {
+    const std::string content = read_file_bytes(path);
     const bool may_be_other =
         content.find("concepts") != std::string::npos || content.find("types") != std::string::npos;
-    if (!may_be_other) return tree;
-    auto parsed = parse_yaml(content);
-    if (auto* parsed_tree = std::get_if<YamlNode>(&parsed)) tree = std::move(*parsed_tree);
-    return tree;
-  });
-  if (!root) return LibraryFileKind::scenarios;
-  return library_file_kind_by_keys(*root).value_or(LibraryFileKind::scenarios);
+    if (!may_be_other) return LibraryFileKind::scenarios;
+    check_utf8_text(path, content);
+    const auto parsed = parse_yaml(content);
+    const auto* tree = std::get_if<YamlNode>(&parsed);
+    if (!tree) return LibraryFileKind::scenarios;
+    return library_file_kind_by_keys(*tree).value_or(LibraryFileKind::scenarios);
+  } catch (const InputError&) {
+    return LibraryFileKind::scenarios;
+  }
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 #include "load/yaml_source.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
+#include "util/byte_words.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -103,7 +105,13 @@ std::optional<std::pair<std::size_t, char32_t>> find_hidden_line_break(std::stri
   const auto byte = [&](std::size_t at) {
     return at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
   };
+  const auto may_hold_one = [](std::uint64_t word) {
+    return byte_words::any_equal(word, '\r') | byte_words::any_equal(word, 0xC2) |
+           byte_words::any_equal(word, 0xE2);
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
+    i = byte_words::skip_words_without(text, i, may_hold_one);
+    if (i >= text.size()) break;
     const unsigned char lead = byte(i);
     if (lead == '\r' && byte(i + 1) != '\n') return std::pair{i, char32_t{'\r'}};
     if (lead == 0xC2 && byte(i + 1) == 0x85) return std::pair{i, char32_t{0x85}};

@@ -66,6 +66,12 @@ long RegularFile::read_some(char* buffer, std::size_t size) {
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+  std::string content = read_file_bytes(path, max_bytes);
+  check_utf8_text(path, content);
+  return content;
+}
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   throw_if_out_of_memory(ec);
@@ -105,6 +111,10 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     fail(path, {},
          fmt::format(fmt::runtime(tr("文件太大(上限 {} MiB)", "file too large (limit {} MiB)")),
                      max_bytes >> 20));
+  return content;
+}
+
+void check_utf8_text(const std::string& path, const std::string& content) {
   if (const char* encoding = wide_encoding(content)) {
     fail(path, {},
          fmt::format(fmt::runtime(tr("这是 {} 编码的文件;请另存为 UTF-8",
@@ -120,7 +130,6 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
                 "not valid UTF-8 text (most likely saved as GBK/ANSI); save the file as "
                 "UTF-8")));
   }
-  return content;
 }
 
 }  // namespace coach

@@ -52,4 +52,10 @@ class RegularFile {
 // unreadable, too large, or not valid UTF-8 with the line and column of the first bad byte).
 std::string read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputFileBytes);
 
+// The two halves of read_text_file: the file's bytes, and whether they are UTF-8 text (each
+// throws what read_text_file would). A reader that may not need the text, only to look for a
+// word in it, checks it only when it does.
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes = kMaxInputFileBytes);
+void check_utf8_text(const std::string& path, const std::string& content);
+
 }  // namespace coach
