@@ -1,9 +1,11 @@
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <thread>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -130,6 +132,14 @@ history::HistoryFilter make_filter(const HistoryOptions& options) {
   return filter;
 }
 
+// A database read as it stands (by whoever may not write it) whose main file a writer changed
+// during the read: what was read may mix two states (outside pass 51, finding 2). Read again.
+struct ChangedWhileRead {};
+
+void check_read_whole(const history::HistoryStore& store) {
+  if (!store.unchanged_since_open()) throw ChangedWhileRead{};
+}
+
 void export_csv(history::HistoryStore& store, const history::HistoryFilter& filter,
                 const std::string& output) {
   ReportSpool spool(output);
@@ -137,7 +147,23 @@ void export_csv(history::HistoryStore& store, const history::HistoryFilter& filt
                       [&](const history::AttemptRecord& attempt, const history::StepRecord& step) {
                         spool.append(history::history_csv_row(attempt, step));
                       });
+  check_read_whole(store);
   spool.finish(history::history_csv_head(), "");
+}
+
+// Said once the history is shown: the records of a log beside a database read as it stands.
+std::string unread_log_note(const history::HistoryStore& store) {
+  if (!store.log_unread()) return {};
+  return fmt::format(
+      fmt::runtime(tr("coach: 注意:{}-wal 里还有没并入记录库的记录(有程序正在写它,或写它的程序被"
+                      "中断了);你不能写这个记录库,只能照它现在的样子读,所以上面没有这些记录。写完后"
+                      "再看;若是中断留下的,把两个文件一起复制到可写的文件夹再读副本。\n",
+                      "coach: note: {}-wal holds records not yet in the database (a program is "
+                      "writing it, or one writing it was interrupted); you may not write the "
+                      "database, so it is read as it stands, without them. Look again once the "
+                      "writing ends; if it was interrupted, copy both files to a writable folder "
+                      "and read the copy.\n")),
+      utf8::show_name(store.path()));
 }
 
 // With --scenario or --since, "no history" must say that only those were looked at: the
@@ -236,6 +262,35 @@ std::string progress_text(history::HistoryStore& store, const HistoryOptions& op
   return out.empty() ? nothing_recorded(store, options, filter, context) : out;
 }
 
+// How often a database read as it stands is read again while a writer keeps changing it.
+constexpr int kReadsOfAChangingDatabase = 5;
+
+std::string changing_database(const std::string& path) {
+  return fmt::format(
+      fmt::runtime(tr("{}: 记录库正被另一个程序不断写入,读了 {} 次都没读到一致的内容;"
+                      "请等它写完再运行",
+                      "{}: another program keeps writing the history database, and {} reads "
+                      "found it changed each time; run the command again once it is done")),
+      utf8::show_name(path), kReadsOfAChangingDatabase);
+}
+
+// One reading of the history, written out only when it was read whole.
+void show_once(const std::string& path, const Context& context, const HistoryOptions& options,
+               const history::HistoryFilter& filter) {
+  const auto store = open_store(path);
+  if (is_own_history(context.history, options.history)) import_old_transcripts(*store, context);
+  if (options.format == "csv") {
+    export_csv(*store, filter, options.output);
+  } else {
+    const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
+    const std::string text = progress_text(*store, options, filter,
+                                           output_style(context, options.output), columns, context);
+    check_read_whole(*store);
+    write_output(options.output, text);
+  }
+  std::cerr << unread_log_note(*store);
+}
+
 int show_history(const Context& context, const HistoryOptions& options) {
   // A bad date is bad input whether or not there is a history to filter: a CI job that turns
   // the history off must still see its typo.
@@ -259,21 +314,18 @@ int show_history(const Context& context, const HistoryOptions& options) {
   if (const auto problem = export_read_back_problem(context, options.output))
     throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
-  const auto store = open_store(path);
-  try {
-    if (is_own_history(context.history, options.history)) import_old_transcripts(*store, context);
-    if (options.format == "csv") {
-      export_csv(*store, filter, options.output);
+  for (int read = 1;; ++read) {
+    try {
+      show_once(path, context, options, filter);
       return kExitOk;
+    } catch (const ChangedWhileRead&) {
+      if (read == kReadsOfAChangingDatabase) throw std::runtime_error(changing_database(path));
+    } catch (const history::SqliteError& e) {
+      // Read as it stands, pages a writer changed meanwhile may not fit together.
+      if (!e.busy() || read == kReadsOfAChangingDatabase) throw read_failure(path, e);
     }
-    const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
-    write_output(options.output,
-                 progress_text(*store, options, filter, output_style(context, options.output),
-                               columns, context));
-  } catch (const history::SqliteError& e) {
-    throw read_failure(path, e);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 * read));
   }
-  return kExitOk;
 }
 
 }  // namespace

@@ -137,6 +137,17 @@ int show_scenario(const Context& context, const ShowOptions& options) {
     std::cerr << unknown_scenario_message(options.id, library, diagnostics);
     return kExitBadInput;
   }
+  // A rubric shown without the rules of a lexicon that did not load would mislead the trainer
+  // who reads it (outside pass 51, finding 6): the problems are said, as `list` says them.
+  if (!library.shared_files_sound()) {
+    print_diagnostics(diagnostics);
+    std::cerr << "coach: "
+              << tr("词库或客户类型文件有问题(见上),场景的评分规则不完整,所以不显示",
+                    "a lexicon or customer-types file has problems (see above), so the "
+                    "scenario's rubric is incomplete and is not shown")
+              << "\n";
+    return kExitBadInput;
+  }
   std::cout << (options.format == "json" ? scenario_json(*rubric)
                                          : scenario_text(*rubric, style_for(context, 1)));
   return kExitOk;

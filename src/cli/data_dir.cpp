@@ -59,11 +59,25 @@ std::string default_history_path() {
   return (fs::path(dir) / "history.sqlite3").string();
 }
 
+namespace {
+
+// A folder someone made setgid for a group (a data home shared by a cohort) is meant to be
+// shared: what coach makes in it keeps the group's access, as the umask allows, where 0700 made
+// the first user's `sessions/` everyone else's dead end (outside pass 51, finding 8).
+mode_t mode_for_folder_in(const fs::path& parent) {
+  struct stat info {};
+  const bool shared = ::stat(parent.c_str(), &info) == 0 && (info.st_mode & S_ISGID) != 0;
+  return shared ? 0777 : 0700;
+}
+
+}  // namespace
+
 std::error_code create_private_dirs(const std::string& dir) {
   fs::path made;
   for (const fs::path& part : fs::path(dir)) {
+    const fs::path parent = made.empty() ? fs::path("/") : made;
     made /= part;
-    if (::mkdir(made.c_str(), 0700) != 0 && errno != EEXIST)
+    if (::mkdir(made.c_str(), mode_for_folder_in(parent)) != 0 && errno != EEXIST)
       return std::error_code(errno, std::generic_category());
   }
   std::error_code ec;

@@ -20,7 +20,8 @@ std::string default_history_path();
 
 // Makes `dir` and its missing parents as the XDG specification asks of a data directory: 0700,
 // so that on a shared training PC one trainee's replies, exam sittings and history are not read
-// by the next (outside pass 50, finding 3). Folders already there are left as they are.
+// by the next (outside pass 50, finding 3). In a setgid folder (one prepared for a group) they
+// get what the umask allows instead. Folders already there are left as they are.
 std::error_code create_private_dirs(const std::string& dir);
 
 }  // namespace coach::cli

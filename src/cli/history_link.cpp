@@ -32,7 +32,12 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
            "scenarios or answers; choose another name, such as history.sqlite3")));
   const fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
-  if (!parent.empty()) fs::create_directories(parent, ec);
+  // The user's own database is made in the data folder, private whichever command makes it
+  // first (outside pass 51, finding 3); one named with --db gets the folders the umask allows.
+  if (path == default_history_path())
+    ec = create_private_dirs(parent.string());
+  else if (!parent.empty())
+    fs::create_directories(parent, ec);
   if (ec) throw std::runtime_error(system_error_text(ec.value()));  // in the user's language
   return std::make_unique<history::HistoryStore>(path);
 }

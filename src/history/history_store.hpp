@@ -39,6 +39,10 @@ class HistoryStore {
   const std::string& path() const { return db_.path(); }
   // Opened with ReadOnly: nothing may be written.
   bool read_only() const { return read_only_; }
+  // Opened with ReadOnly, it is read as it stands (Database::unchanged_since_open): whether what
+  // was read is whole, and whether a log beside it holds records it does not see.
+  bool unchanged_since_open() const { return db_.unchanged_since_open(); }
+  bool log_unread() const { return db_.log_unread(); }
   // How long a write waits for other processes before failing.
   void set_patience(std::chrono::milliseconds patience) { db_.set_patience(patience); }
 

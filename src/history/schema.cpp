@@ -1,6 +1,7 @@
 #include "history/schema.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
@@ -180,6 +181,12 @@ void migrate(Database& db) {
 
 void refuse_unupgraded(Database& db) {
   if (stored_version(db) >= schema_version()) return;
+  // With a log beside it, another coach is making or upgrading it at this moment.
+  if (db.log_unread())
+    throw SqliteError(SQLITE_BUSY,
+                      std::string(tr("另一个程序正在建立或升级这个记录库;请稍后再运行",
+                                     "another program is making or upgrading this history "
+                                     "database at the moment; run the command again shortly")));
   throw std::runtime_error(std::string(
       tr("记录库是旧版 coach 写的(或还是空的),只读时无法升级;请把它复制到可写的文件夹再读",
          "the history database was written by an older coach (or is empty) and cannot be "

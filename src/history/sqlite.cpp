@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -265,24 +266,28 @@ bool has_log(const std::string& path) {
   return ::stat((path + "-wal").c_str(), &info) == 0 && info.st_size > 0;
 }
 
-// A read-only connection needs `FILE-shm` and `FILE-wal` beside a WAL database, and makes them
-// if missing: owned by the reader, with the database's mode, they then kept its owner from
-// writing it or even reading it, for good (outside pass 50, finding 1), and in a read-only
-// folder they cannot be made. So a database closed cleanly (no log beside it) is read as it
-// stands, immutable, making nothing. With a log (a session writing now, or one killed) the
-// records in it are read through those files, which are there already; in a read-only folder
-// they cannot be, and that is said.
-std::pair<std::string, int> read_only_open(const std::string& path) {
-  if (!has_log(path)) return {immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI};
-  if (in_read_only_folder(path))
-    throw SqliteError(SQLITE_READONLY,
-                      std::string(tr("文件夹是只读的,而最近的记录还在它旁边的 -wal 文件里,"
-                                     "只读时读不到;请把它与同名的 -wal 文件一起复制到可写的"
-                                     "文件夹再读",
-                                     "the folder is read-only and the latest records are still in "
-                                     "the -wal file beside it, which cannot be read so; copy both "
-                                     "to a writable folder and read the copy")));
-  return {path, SQLITE_OPEN_READONLY};
+// What stands at `path` now, to tell later whether it changed.
+std::optional<struct stat> state_of(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return info;
+}
+
+bool same_state(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
+         a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+// A database one may not write, said as it is: "read-only" sent its users looking for a
+// read-only mount when it was another user's file (outside pass 51, finding 7).
+std::string not_yours_to_write(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return message_of(nullptr, SQLITE_READONLY);
+  const passwd* owner = ::getpwuid(info.st_uid);
+  return fmt::format(fmt::runtime(tr("你没有写这个数据库的权限(它属于 {},权限 {:o})",
+                                     "you may not write the database (it is {}'s, mode {:o})")),
+                     owner ? std::string(owner->pw_name) : std::to_string(info.st_uid),
+                     info.st_mode & 0777);
 }
 
 // SQLite makes a new database 0644 whatever the umask, where every other file coach writes gets
@@ -309,12 +314,24 @@ Database::Database(const std::string& path, Access access) : path_(path) {
     // beside it as it read: the reader's, which then locked its owner out (outside pass 50,
     // finding 1). Refused here, it is opened read-only where only reading is wanted.
     if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
-      throw SqliteError(SQLITE_READONLY, message_of(nullptr, SQLITE_READONLY));
+      throw SqliteError(SQLITE_READONLY, errno == EACCES ? not_yours_to_write(path)
+                                                         : message_of(nullptr, SQLITE_READONLY));
     create_with_umask_mode(path);
   }
-  const auto [name, flags] = access == Access::read_only
-                                 ? read_only_open(path)
-                                 : std::pair{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
+  // Whoever may not write a database reads it as it stands (immutable) and makes nothing beside
+  // it. A read-only connection of SQLite's own makes `FILE-shm` (and `FILE-wal`) when they are
+  // missing, and they go as writers come and go: owned by the reader, with the database's mode,
+  // they kept its owner from writing it or even reading it, for good (outside passes 50 and 51).
+  // So it takes no part in the writers' locking: what it reads is checked afterwards against
+  // the main file (unchanged_since_open), and the records of a log beside it it does not see.
+  if (access == Access::read_only) {
+    opened_as_ = state_of(path);
+    log_unread_ = has_log(path);
+  }
+  const auto [name, flags] =
+      access == Access::read_only
+          ? std::pair{immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI}
+          : std::pair{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
   const int code = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = message_of(db_, code);
@@ -329,6 +346,12 @@ Database::Database(const std::string& path, Access access) : path_(path) {
 
 Database::~Database() {
   sqlite3_close(db_);
+}
+
+bool Database::unchanged_since_open() const {
+  if (!opened_as_) return true;
+  const auto now = state_of(path_);
+  return now && same_state(*opened_as_, *now);
 }
 
 void Database::execute(const char* sql) {

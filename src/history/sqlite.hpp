@@ -1,6 +1,8 @@
 #pragma once
 // A thin RAII layer over SQLite's C API: a connection, prepared statements that finalize
 // themselves, and write transactions that wait their turn when other processes are writing.
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -88,6 +90,14 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   const std::string& path() const { return path_; }
+  // Opened read_only, the database is read as it stands (immutable): whoever may not write it
+  // must make nothing beside it, and so takes no part in its writers' locking. Whether its main
+  // file is as it was when opened: a writer's checkpoint since may have made what was read a
+  // mix of two states. Always true for read_write.
+  bool unchanged_since_open() const;
+  // Opened read_only: whether a log (`FILE-wal`) stood beside it, whose records a read as it
+  // stands does not see (a writer at work, or one that was killed).
+  bool log_unread() const { return log_unread_; }
   // Runs one or more statements that return no rows.
   void execute(const char* sql);
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
@@ -120,6 +130,8 @@ class Database {
   std::string path_;
   sqlite3* db_ = nullptr;
   std::chrono::milliseconds patience_ = kUsualPatience;
+  std::optional<struct stat> opened_as_;  // the main file when opened read_only
+  bool log_unread_ = false;
 };
 
 template <typename Body>

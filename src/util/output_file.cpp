@@ -171,8 +171,7 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
     // A file one may write in a directory one may not (a shared report in a locked folder):
     // written in place, as the shell's `>` would, since it cannot be replaced.
     if (!exists || (error != EACCES && error != EPERM)) fail(error);
-    stream_ = open_stream(target_, waiting);
-    if (!stream_) fail(errno);
+    open_file_in_place(waiting);
     return;
   }
   ::fchmod(fd, exists ? (info.st_mode & 07777) : new_file_mode());
@@ -183,8 +182,7 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
   if (exists && ::fchown(fd, info.st_uid, info.st_gid) != 0) {
     ::close(fd);
     forget_temp();
-    stream_ = open_stream(target_, waiting);
-    if (!stream_) fail(errno);
+    open_file_in_place(waiting);
     return;
   }
   stream_ = stream_over(fd, "wb");
@@ -193,6 +191,17 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
     forget_temp();
     fail(error);
   }
+}
+
+// The file is emptied now and written as the output comes. Ended before commit() (a signal, a
+// write that failed), a report of this run (Cancelled::removes_target) takes it along, as it
+// takes a replaced file: an earlier report half overwritten, or emptied, must not stay to pass
+// for this run's, and is never left without a word (outside pass 51, finding 5).
+void OutputFile::open_file_in_place(Waiting waiting) {
+  stream_ = open_stream(target_, waiting);
+  if (!stream_) fail(errno);
+  in_place_file_ = true;
+  if (removes_target_) PendingTemps::add(target_.c_str(), target_.c_str());
 }
 
 void OutputFile::open_in_place(const struct stat& info, Waiting waiting) {
@@ -216,6 +225,11 @@ std::string OutputFile::temp_folder() const {
 
 bool OutputFile::discard() {
   if (stream_) std::fclose(std::exchange(stream_, nullptr));
+  if (std::exchange(in_place_file_, false) && removes_target_) {
+    PendingTemps::remove(target_.c_str());
+    // In a folder that may not be written (or a sticky one), emptied is as far as it goes.
+    return ::unlink(target_.c_str()) == 0 || ::truncate(target_.c_str(), 0) == 0;
+  }
   if (temp_.empty()) return false;  // committed, or written in place
   const bool dropped = removes_target_ && ::unlink(target_.c_str()) == 0;
   forget_temp();
@@ -246,6 +260,8 @@ void OutputFile::commit() {
   const int flush_error = errno;
   const bool closed = std::fclose(stream) == 0;
   if (!flushed || !closed) fail(flushed ? errno : flush_error);
+  if (std::exchange(in_place_file_, false) && removes_target_)
+    PendingTemps::remove(target_.c_str());
   if (temp_.empty()) return;
   {
     // A signal between the two would remove the report just put in place.

@@ -396,6 +396,12 @@ class ScenarioFolders(CoachTestCase):
                                                 r"the lexicons lack \d+ more times, most likely because of this "
                                                 r"lexicon file \(see above\); not listed one by one: mend it first")
                 self.assertLess(result.stderr.count("\n"), 6, result.stderr)
+        # Outside pass 51, finding 6: `show` printed the rubric without that file's rules, exit 0.
+        shown = run("--scenarios", str(self.folder), "show", "fee", lang="en")
+        self.assertExit(shown, 2)
+        self.assertEqual(shown.stdout, "")
+        self.assertIn(f"{lexicon}:2:1: YAML syntax error", shown.stderr)
+        self.assertIn("so the scenario's rubric is incomplete and is not shown", shown.stderr)
 
     def test_lexicons_that_are_not_a_folder_are_named_once(self):
         lexicons = self.folder / "lexicons"

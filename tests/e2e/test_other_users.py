@@ -3,9 +3,12 @@ Outside pass 50 ran everything as ordinary users, where the system says no. Most
 need root, to run coach as two other users (numbers with no name: root may take any)."""
 import json
 import os
+import pwd
+import signal
 import sqlite3
 import stat
 import subprocess
+import time
 import unittest
 
 from coachtest import COACH, FIXTURES, CoachTestCase, run
@@ -88,9 +91,64 @@ class AnotherUsersFiles(UsersTestCase):
         # protection rather than something SQLite found while it read on unasked.
         graded = coach_as(READER, "--db", str(db), "grade", str(answers))
         self.assertEqual(graded.returncode, 0)
-        self.assertIn(f"the history database {db} cannot be used (the database cannot be written", graded.stderr)
+        # Said as it is (outside pass 51, finding 7), not as a read-only file or folder.
+        try:
+            owner = pwd.getpwuid(OWNER).pw_name
+        except KeyError:
+            owner = str(OWNER)
+        self.assertIn(f"the history database {db} cannot be used (you may not write the database (it is "
+                      f"{owner}'s, mode 644))", graded.stderr)
         self.assertEqual(sorted(p.name for p in shared.iterdir()), ["cohort.sqlite3"])
         self.assertEqual(coach_as(OWNER, "--db", str(db), "history", "--all-trainees").returncode, 0)
+
+    def test_a_reader_makes_nothing_beside_a_database_with_a_log_and_says_what_it_cannot_see(self):
+        # Outside pass 51, finding 1: a -wal without its -shm (a killed session, tidied up), or a
+        # grader finishing as the reader opened it, and the reader's read-only connection made a
+        # -shm of its own again, which locked the owner out.
+        shared = self.folder("cohort", 0o777)
+        db = shared / "cohort.sqlite3"
+        self.assertEqual(coach_as(OWNER, "--db", str(db), "grade", str(self.answers())).returncode, 0)
+        writer = ("import os, sqlite3, sys\n"
+                  "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                  "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+                  "c.execute('UPDATE attempts SET score = score + 1')\n"
+                  "os._exit(0)  # killed: the log stays\n")
+        subprocess.run(["python3", "-c", writer, str(db)], check=True, preexec_fn=lambda: (os.setgid(OWNER), os.setuid(OWNER)))
+        (shared / "cohort.sqlite3-shm").unlink()
+        self.assertEqual(sorted(p.name for p in shared.iterdir()), ["cohort.sqlite3", "cohort.sqlite3-wal"])
+        shown = coach_as(READER, "--db", str(db), "history", "--all-trainees")
+        self.assertEqual(shown.returncode, 0, shown.stderr)
+        self.assertIn("Ann", shown.stdout)
+        self.assertIn(f"note: {db}-wal holds records not yet in the database", shown.stderr)
+        self.assertEqual(sorted(p.name for p in shared.iterdir()), ["cohort.sqlite3", "cohort.sqlite3-wal"])
+        again = coach_as(OWNER, "--db", str(db), "grade", str(self.answers("b.yaml", "Bob")))
+        self.assertEqual(again.returncode, 0)
+        self.assertNotIn("warning", again.stderr)
+
+    def test_another_users_report_written_in_place_and_cancelled_is_removed_and_said(self):
+        # Outside pass 51, finding 5: a SIGTERM left the shared report emptied, without a word.
+        group = self.folder("group", 0o777)
+        report = group / "cohort.txt"
+        report.write_text("the trainer's report\n", encoding="utf-8")
+        os.chown(report, OWNER, OWNER)
+        os.chmod(report, 0o666)
+        lines = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
+                        for i in range(20000))
+        cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + lines)
+        os.chmod(cohort, 0o644)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "HOME": "/nonexistent"})
+        grading = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "grade", str(cohort),
+                                    "-o", str(report)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True, env=env, preexec_fn=lambda: (os.setgid(READER), os.setuid(READER)))
+        deadline = time.time() + 30
+        while report.stat().st_size > 0 and grading.poll() is None and time.time() < deadline:
+            time.sleep(0.002)
+        grading.send_signal(signal.SIGTERM)
+        _, stderr = grading.communicate(timeout=60)
+        self.assertEqual(grading.returncode, -signal.SIGTERM)
+        self.assertIn("interrupted: the unfinished reports are removed", stderr)
+        self.assertEqual(list(group.iterdir()), [])
 
     def test_another_users_report_keeps_its_owner_and_is_written_in_place(self):
         # Finding 2: in a shared folder the trainer's report became the trainee's, and in a
@@ -137,6 +195,27 @@ class WhatCoachLeavesForOthers(UsersTestCase):
         for folder in (self.tmp / "home", data, data / "complaint-coach", data / "complaint-coach" / "sessions"):
             with self.subTest(folder=folder.name):
                 self.assertEqual(stat.S_IMODE(folder.stat().st_mode), 0o700)
+
+    def test_the_data_folder_is_private_whichever_command_makes_it(self):
+        # Outside pass 51, finding 3: only `practice` made it 0700; `history`, `grade` or
+        # `practice --record` first left it, and the history database in it, readable by all.
+        for first in (("history",), ("grade", str(self.answers()))):
+            with self.subTest(first=first[0]):
+                data = self.tmp / f"home-{first[0]}" / "data"
+                ran = coach_as(os.geteuid(), *first, env={"XDG_DATA_HOME": str(data)}, umask=0o022)
+                self.assertIn(ran.returncode, (0, 1), ran.stderr)
+                for folder in (data.parent, data, data / "complaint-coach"):
+                    self.assertEqual(stat.S_IMODE(folder.stat().st_mode), 0o700, folder)
+
+    def test_a_data_home_prepared_for_a_group_stays_the_groups(self):
+        # Outside pass 51, finding 8: in a setgid folder a group had prepared, the first user's
+        # 0700 sessions/ kept everyone else's transcripts out.
+        shared = self.folder("shared", 0o2775)
+        practised = coach_as(os.geteuid(), "practice", "fee", "--trainee", "Ann",
+                             env={"XDG_DATA_HOME": str(shared)}, umask=0o002)
+        self.assertEqual(practised.returncode, 0, practised.stderr)
+        for folder in (shared / "complaint-coach", shared / "complaint-coach" / "sessions"):
+            self.assertEqual(stat.S_IMODE(folder.stat().st_mode), 0o2775, folder)
 
     def test_a_new_database_gets_the_mode_the_umask_allows(self):
         # Finding 4: SQLite made it 0644 whatever the umask; under a group's umask 002 the other
