@@ -126,6 +126,14 @@ std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
   return fd < 0 ? nullptr : stream_over(fd, "wb");
 }
 
+// The same for a regular file written in place, left whole until the first write: a shared
+// report stays as it was while a long run grades, and a run killed outright leaves it so.
+std::FILE* open_stream_keeping(const std::string& path, OutputFile::Waiting waiting) {
+  const int flags = O_WRONLY | O_CLOEXEC | (waiting == OutputFile::Waiting::never ? O_NONBLOCK : 0);
+  const int fd = ::open(path.c_str(), flags);
+  return fd < 0 ? nullptr : stream_over(fd, "wb");
+}
+
 // A temporary file beside `temp` (a mkstemp template, filled in), registered for removal, with
 // the target it would replace where that goes too (null: it stays).
 int make_registered_temp(std::string& temp, const char* doomed_target) {
@@ -193,15 +201,23 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
   }
 }
 
-// The file is emptied now and written as the output comes. Ended before commit() (a signal, a
-// write that failed), a report of this run (Cancelled::removes_target) takes it along, as it
-// takes a replaced file: an earlier report half overwritten, or emptied, must not stay to pass
-// for this run's, and is never left without a word (outside pass 51, finding 5).
+// The file is emptied at the first write (a report is spooled and written at its end), not
+// when it is opened: a run killed outright leaves it as it was (outside pass 51, finding 5).
+// Ended before commit() (a signal, a write that failed), a report of this run
+// (Cancelled::removes_target) takes it along, as it takes a replaced file: an earlier report,
+// whole or half overwritten, must not stay to pass for this run's, and is never left without a
+// word.
 void OutputFile::open_file_in_place(Waiting waiting) {
-  stream_ = open_stream(target_, waiting);
+  stream_ = open_stream_keeping(target_, waiting);
   if (!stream_) fail(errno);
   in_place_file_ = true;
+  empty_before_writing_ = true;
   if (removes_target_) PendingTemps::add(target_.c_str(), target_.c_str());
+}
+
+void OutputFile::empty_if_first_write() {
+  if (!std::exchange(empty_before_writing_, false)) return;
+  if (std::fflush(stream_) != 0 || ::ftruncate(::fileno(stream_), 0) != 0) fail(errno);
 }
 
 void OutputFile::open_in_place(const struct stat& info, Waiting waiting) {
@@ -244,8 +260,9 @@ void OutputFile::forget_temp() {
 }
 
 void OutputFile::write(std::string_view text) {
-  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stream_) != text.size())
-    fail(errno);
+  if (text.empty()) return;
+  empty_if_first_write();
+  if (std::fwrite(text.data(), 1, text.size(), stream_) != text.size()) fail(errno);
 }
 
 void OutputFile::write_nothing() {
@@ -253,6 +270,7 @@ void OutputFile::write_nothing() {
 }
 
 void OutputFile::commit() {
+  empty_if_first_write();  // an output of nothing replaces the file all the same
   std::FILE* stream = std::exchange(stream_, nullptr);
   // Only a file of our own is synced: a terminal or a pipe cannot be (EINVAL).
   const bool flushed =

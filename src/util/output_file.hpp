@@ -58,6 +58,7 @@ class OutputFile {
  private:
   void open_in_place(const struct stat& info, Waiting waiting);
   void open_file_in_place(Waiting waiting);
+  void empty_if_first_write();
   [[noreturn]] void fail(int error) const;
   [[noreturn]] void fail(std::string_view why) const;
   void forget_temp();  // removes the temporary file, if any
@@ -67,7 +68,8 @@ class OutputFile {
   std::string temp_;    // beside target_; empty when written in place
   std::FILE* stream_ = nullptr;
   bool removes_target_ = false;
-  bool in_place_file_ = false;  // a regular file written in place, not yet committed
+  bool in_place_file_ = false;         // a regular file written in place, not yet committed
+  bool empty_before_writing_ = false;  // that file, as it was: emptied at the first write
 };
 
 // The file an output to `path` replaces: `path`, with the links of its last part followed, to

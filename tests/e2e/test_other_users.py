@@ -34,6 +34,19 @@ def coach_as(uid, *args, umask=0o022, env=None):
                           env=full_env, preexec_fn=become, timeout=60)
 
 
+def wait_until_open(pid, path, timeout=30):
+    """Whether process `pid` comes to hold `path` open."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in os.listdir(f"/proc/{pid}/fd")):
+                return True
+        except OSError:
+            pass  # a descriptor closed while it was looked at
+        time.sleep(0.002)
+    return False
+
+
 def attempts_in(db):
     # Immutable: a read-only connection would make side files beside it, root's.
     with sqlite3.connect(f"file:{db}?immutable=1", uri=True) as connection:
@@ -125,30 +138,35 @@ class AnotherUsersFiles(UsersTestCase):
         self.assertEqual(again.returncode, 0)
         self.assertNotIn("warning", again.stderr)
 
-    def test_another_users_report_written_in_place_and_cancelled_is_removed_and_said(self):
-        # Outside pass 51, finding 5: a SIGTERM left the shared report emptied, without a word.
+    def test_another_users_report_written_in_place_is_kept_whole_until_written(self):
+        # Outside pass 51, finding 5: it was emptied when the run started, so a run killed
+        # outright left it empty, and a SIGTERM left it empty without a word.
         group = self.folder("group", 0o777)
-        report = group / "cohort.txt"
-        report.write_text("the trainer's report\n", encoding="utf-8")
-        os.chown(report, OWNER, OWNER)
-        os.chmod(report, 0o666)
         lines = "".join(f"  - scenario: fee\n    responses: {{vent: \"王先生,您的心情我很理解 {i}。\"}}\n"
                         for i in range(20000))
         cohort = self.write("cohort.yaml", "trainee: 张三\nattempts:\n" + lines)
         os.chmod(cohort, 0o644)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
         env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "HOME": "/nonexistent"})
-        grading = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "grade", str(cohort),
-                                    "-o", str(report)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   text=True, env=env, preexec_fn=lambda: (os.setgid(READER), os.setuid(READER)))
-        deadline = time.time() + 30
-        while report.stat().st_size > 0 and grading.poll() is None and time.time() < deadline:
-            time.sleep(0.002)
-        grading.send_signal(signal.SIGTERM)
-        _, stderr = grading.communicate(timeout=60)
-        self.assertEqual(grading.returncode, -signal.SIGTERM)
-        self.assertIn("interrupted: the unfinished reports are removed", stderr)
-        self.assertEqual(list(group.iterdir()), [])
+        for ending in (signal.SIGKILL, signal.SIGTERM):
+            with self.subTest(signal=ending.name):
+                report = group / "cohort.txt"
+                report.write_text("the trainer's report\n", encoding="utf-8")
+                os.chown(report, OWNER, OWNER)
+                os.chmod(report, 0o666)
+                grading = subprocess.Popen([COACH, "--scenarios", str(FIXTURES), "--no-history", "grade",
+                                            str(cohort), "-o", str(report)], stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.PIPE, text=True, env=env,
+                                           preexec_fn=lambda: (os.setgid(READER), os.setuid(READER)))
+                self.assertTrue(wait_until_open(grading.pid, report), "the report was never opened")
+                grading.send_signal(ending)
+                _, stderr = grading.communicate(timeout=60)
+                self.assertEqual(grading.returncode, -ending)
+                if ending == signal.SIGKILL:
+                    self.assertEqual(report.read_text(encoding="utf-8"), "the trainer's report\n")
+                else:
+                    self.assertIn("interrupted: the unfinished reports are removed", stderr)
+                    self.assertEqual(list(group.iterdir()), [])
 
     def test_another_users_report_keeps_its_owner_and_is_written_in_place(self):
         # Finding 2: in a shared folder the trainer's report became the trainee's, and in a
