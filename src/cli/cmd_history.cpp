@@ -14,12 +14,12 @@
 #include "cli/history_advice.hpp"
 #include "cli/history_link.hpp"
 #include "cli/history_options.hpp"
+#include "cli/old_transcripts.hpp"
 #include "cli/output_paths.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/terminal.hpp"
 #include "cli/trainee_option.hpp"
-#include "cli/unread_transcripts.hpp"
 #include "history/history_csv.hpp"
 #include "history/progress_chart.hpp"
 #include "history/timestamps.hpp"
@@ -110,11 +110,10 @@ std::optional<std::string> export_read_back_problem(const Context& context,
 
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
-void import_old_transcripts(history::HistoryStore& store, const Context& context) {
-  if (store.read_only() || store.transcripts_imported()) return;
+void import_into_own_history(history::HistoryStore& store, const Context& context) {
+  if (!is_own_history(store.path()) || store.read_only() || store.transcripts_imported()) return;
   if (const ScenarioLibrary* library = library_if_readable(context))
-    std::cerr << unread_transcripts_warning(
-        history::import_transcripts_once(store, sessions_dir(), *library).unread);
+    import_old_transcripts(store, *library);
 }
 
 history::HistoryFilter make_filter(const HistoryOptions& options) {
@@ -278,7 +277,7 @@ std::string changing_database(const std::string& path) {
 void show_once(const std::string& path, const Context& context, const HistoryOptions& options,
                const history::HistoryFilter& filter) {
   const auto store = open_store(path);
-  if (is_own_history(context.history, options.history)) import_old_transcripts(*store, context);
+  import_into_own_history(*store, context);
   if (options.format == "csv") {
     export_csv(*store, filter, options.output);
   } else {

@@ -25,6 +25,7 @@
 #include "cli/history_options.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/locale_charset.hpp"
+#include "cli/old_transcripts.hpp"
 #include "cli/output_paths.hpp"
 #include "cli/practice_history.hpp"
 #include "cli/practice_log.hpp"
@@ -39,7 +40,6 @@
 #include "cli/trainee_option.hpp"
 #include "cli/transcript_keeping.hpp"
 #include "cli/typed_command.hpp"
-#include "cli/unread_transcripts.hpp"
 #include "history/transcript_import.hpp"
 #include "load/answers_loader.hpp"
 #include "load/exam_loader.hpp"
@@ -933,13 +933,10 @@ int practice(const Context& context, PracticeOptions& options) {
   const Style style = style_for(context, 1);
   if (const auto charset = non_utf8_charset())
     std::cerr << charset_warning(*charset, Shown::while_typing);
-  HistoryLink link(history_path(context.history, options.history));
-  if (is_own_history(context.history, options.history)) {
-    link.write([&](history::HistoryStore& store) {
-      std::cerr << unread_transcripts_warning(
-          history::import_transcripts_once(store, sessions_dir(), library).unread);
-    });
-  }
+  const auto database = history_path(context.history, options.history);
+  HistoryLink link(database);
+  if (database && is_own_history(*database))
+    link.write([&](history::HistoryStore& store) { import_old_transcripts(store, library); });
   SessionBacklog history(link);
   EndingSignalWatch on_kill([&history, &recording_lock](bool every_reply_taken) {
     history.retry();

@@ -59,6 +59,10 @@ std::string default_history_path() {
   return (fs::path(dir) / "history.sqlite3").string();
 }
 
+bool is_own_history(const std::string& path) {
+  return !path.empty() && path == default_history_path();
+}
+
 namespace {
 
 // A folder someone made setgid for a group (a data home shared by a cohort) is meant to be

@@ -18,6 +18,12 @@ std::string no_data_dir_reason();
 // no data directory.
 std::string default_history_path();
 
+// Whether the database at `path` is the user's own, in the data directory beside the sessions
+// folder. Only it takes in the transcripts of that folder (a trainee who read a cohort's shared
+// database copied every private session into it: outside pass 50, finding 5), only its folders
+// are made private, and only its damage is mended by importing them again.
+bool is_own_history(const std::string& path);
+
 // Makes `dir` and its missing parents as the XDG specification asks of a data directory: 0700,
 // so that on a shared training PC one trainee's replies, exam sittings and history are not read
 // by the next (outside pass 50, finding 3). In a setgid folder (one prepared for a group) they

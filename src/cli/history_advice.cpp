@@ -16,7 +16,7 @@ namespace {
 // grading again (their reports keep every grade), so the recovery comes first. Only the user's
 // own database takes the sessions in again; one named with --db starts empty.
 std::string damaged_advice(const std::string& path) {
-  if (path != default_history_path())
+  if (!is_own_history(path))
     return fmt::format(fmt::runtime(tr(";可用 sqlite3 {0} .recover 抢救其中的记录;或把 {0} "
                                        "移到别处,coach 下次会新建一个空的记录库",
                                        "; sqlite3 {0} .recover may save its records; or move {0} "

@@ -34,7 +34,7 @@ std::unique_ptr<history::HistoryStore> open_history_store(const std::string& pat
   std::error_code ec;
   // The user's own database is made in the data folder, private whichever command makes it
   // first (outside pass 51, finding 3); one named with --db gets the folders the umask allows.
-  if (path == default_history_path())
+  if (is_own_history(path))
     ec = create_private_dirs(parent.string());
   else if (!parent.empty())
     fs::create_directories(parent, ec);

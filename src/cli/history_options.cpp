@@ -45,7 +45,6 @@ void add_history_options(CLI::App& command, HistoryChoice& choice, bool with_env
   if (!unreadable_history_switch()) off->envname("COACH_NO_HISTORY");
 }
 
-
 std::optional<std::string> unreadable_history_switch() {
   const char* value = std::getenv("COACH_NO_HISTORY");
   if (!value || !*value) return std::nullopt;
@@ -71,10 +70,6 @@ std::optional<std::string> history_path(const HistoryChoice& global, const Histo
   if (!local.db.empty()) return local.db;
   if (!global.db.empty()) return global.db;
   return default_history_path();
-}
-
-bool is_own_history(const HistoryChoice& global, const HistoryChoice& local) {
-  return local.db.empty() && global.db.empty();
 }
 
 std::optional<std::string> history_output(const HistoryChoice& global, const HistoryChoice& local) {

@@ -24,12 +24,6 @@ std::optional<std::string> unreadable_history_switch();
 // directory to keep it in (neither XDG_DATA_HOME nor HOME is set).
 std::optional<std::string> history_path(const HistoryChoice& global, const HistoryChoice& local);
 
-// Whether the database is the user's own, in the data directory beside the sessions folder: no
-// --db or COACH_DB names another. Only it takes in the transcripts of that folder: a trainee who
-// read a cohort's shared database copied every private session into it (outside pass 50,
-// finding 5).
-bool is_own_history(const HistoryChoice& global, const HistoryChoice& local);
-
 // The database as one more output, which no report or recording may replace; nothing when
 // there is no file to protect (history off, or no data directory: an empty path would read as
 // standard output).

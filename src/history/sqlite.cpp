@@ -41,7 +41,7 @@ int read_only_code(sqlite3* db, int code) {
   return file && in_read_only_folder(file) ? SQLITE_READONLY : code;
 }
 
-// A database read as it stands (immutable, see read_only_open) that another program changed
+// A database read as it stands (immutable, see Database's constructor) that another program changed
 // while it was read: SQLite may then find its pages inconsistent. Most likely not a damaged
 // file, and one the reader may not write in any case: reading it again finds it whole.
 bool changed_while_read(sqlite3* db, int code) {
@@ -362,8 +362,7 @@ void Database::execute(const char* sql) {
   // stood in the middle of a Chinese sentence (outside pass 48, finding 11), and names no reason
   // for a file that cannot be opened.
   sqlite3_free(error);
-  const std::string message = message_of(db_, code);
-  throw SqliteError(reported_code(db_, code), message);
+  check(db_, code);
 }
 
 std::int64_t Database::last_insert_id() const {

@@ -325,8 +325,6 @@ bool YamlReader::check_not_cut(const YamlNode& node) {
   return false;
 }
 
-// Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
-// escape sequence in them could rewrite the screen.
 std::string control_place_text(std::string_view text) {
   const auto found = utf8::first_control(text);
   if (!found) return "";
@@ -334,6 +332,8 @@ std::string control_place_text(std::string_view text) {
                      static_cast<std::uint32_t>(found->code_point), found->character);
 }
 
+// Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
+// escape sequence in them could rewrite the screen.
 bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) {
   if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
     return true;

@@ -117,20 +117,18 @@ class PendingTemps {
   static inline std::size_t dropped_note_size_ = 0;
 };
 
+// What opening a file to write in place does to what it holds: emptied at once, as the shell's
+// `>` does, or kept until the first write (a regular file, see open_file_in_place).
+enum class Contents { emptied, kept };
+
 // Opens `path` as the shell's `>` would; with Waiting::never also O_NONBLOCK, so a FIFO with no
 // reader fails at once (ENXIO) instead of waiting in open(), and a write the reader does not
 // take fails (EAGAIN) instead of waiting in write(). A regular file is not affected by it.
-std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting) {
-  if (waiting == OutputFile::Waiting::allowed) return std::fopen(path.c_str(), "wb");
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
-  return fd < 0 ? nullptr : stream_over(fd, "wb");
-}
-
-// The same for a regular file written in place, left whole until the first write: a shared
-// report stays as it was while a long run grades, and a run killed outright leaves it so.
-std::FILE* open_stream_keeping(const std::string& path, OutputFile::Waiting waiting) {
-  const int flags = O_WRONLY | O_CLOEXEC | (waiting == OutputFile::Waiting::never ? O_NONBLOCK : 0);
-  const int fd = ::open(path.c_str(), flags);
+std::FILE* open_stream(const std::string& path, OutputFile::Waiting waiting,
+                       Contents contents = Contents::emptied) {
+  const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (contents == Contents::emptied ? O_TRUNC : 0) |
+                    (waiting == OutputFile::Waiting::never ? O_NONBLOCK : 0);
+  const int fd = ::open(path.c_str(), flags, 0666);
   return fd < 0 ? nullptr : stream_over(fd, "wb");
 }
 
@@ -208,7 +206,7 @@ OutputFile::OutputFile(const std::string& path, Waiting waiting, Cancelled cance
 // whole or half overwritten, must not stay to pass for this run's, and is never left without a
 // word.
 void OutputFile::open_file_in_place(Waiting waiting) {
-  stream_ = open_stream_keeping(target_, waiting);
+  stream_ = open_stream(target_, waiting, Contents::kept);
   if (!stream_) fail(errno);
   in_place_file_ = true;
   empty_before_writing_ = true;

@@ -1,7 +1,10 @@
-#include "cli/unread_transcripts.hpp"
+#include "cli/old_transcripts.hpp"
 
 #include <fmt/format.h>
 
+#include <iostream>
+
+#include "cli/practice_history.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
@@ -30,6 +33,11 @@ std::string unread_transcripts_warning(const std::vector<history::UnreadTranscri
          "starts a new one and imports every transcript again (records of grading are not "
          "among them).\n");
   return out;
+}
+
+void import_old_transcripts(history::HistoryStore& store, const ScenarioLibrary& library) {
+  std::cerr << unread_transcripts_warning(
+      history::import_transcripts_once(store, sessions_dir(), library).unread);
 }
 
 }  // namespace coach::cli
