@@ -76,44 +76,52 @@ std::runtime_error read_failure(const std::string& path, const history::SqliteEr
                                         utf8::show_name(path), history_problem(e, path)));
 }
 
-// The scenario library, or none when it cannot be read: the history outlives its scenarios, and
-// is shown all the same. Running out of memory is said as such.
-const ScenarioLibrary* read_library(const Context& context) {
-  try {
-    Diagnostics ignored;
-    return &load_library({}, context, ignored);
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
+// The scenario library, read once in a command and only when asked for: the export's check, the
+// import of old transcripts and the note on an unknown --scenario each ask for it.
+class LibraryOnDemand {
+ public:
+  explicit LibraryOnDemand(const Context& context) : context_(context) {}
 
-// Read once in a run (one command, one context): the export's check, the import of old
-// transcripts and the chart's titles each ask for it.
-const ScenarioLibrary* library_if_readable(const Context& context) {
-  static const ScenarioLibrary* const library = read_library(context);
-  return library;
-}
+  // None when it cannot be read: the history outlives its scenarios, and is shown all the same.
+  // Running out of memory is said as such.
+  const ScenarioLibrary* get() {
+    if (!library_) library_ = read();
+    return *library_;
+  }
+
+  const Context& context() const { return context_; }
+
+ private:
+  const ScenarioLibrary* read() const {
+    try {
+      Diagnostics ignored;
+      return &load_library({}, context_, ignored);
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception&) {
+      return nullptr;
+    }
+  }
+
+  const Context& context_;
+  std::optional<const ScenarioLibrary*> library_;
+};
 
 // An export named .yaml among the scenarios, lexicons or customer types would stop every later
 // command there, as grade's YAML reports would (outside pass 48, finding 04).
-std::optional<std::string> export_read_back_problem(const Context& context,
+std::optional<std::string> export_read_back_problem(LibraryOnDemand& library,
                                                     const std::string& output) {
-  if (is_stdout(output)) return std::nullopt;
-  const ScenarioLibrary* library = library_if_readable(context);
-  if (!library) return std::nullopt;
-  if (auto problem = read_back_problem(output, library_folders(*library, context)))
+  if (is_stdout(output) || !library.get()) return std::nullopt;
+  if (auto problem = read_back_problem(output, library_folders(*library.get(), library.context())))
     return fmt::format("{}: {}", utf8::escape_controls_in_line(output), *problem);
   return std::nullopt;
 }
 
 // The transcripts kept before the database existed are graded, so the scenarios are needed;
 // without them the history is still shown, only without those sessions.
-void import_into_own_history(history::HistoryStore& store, const Context& context) {
+void import_into_own_history(history::HistoryStore& store, LibraryOnDemand& library) {
   if (!is_own_history(store.path()) || store.read_only() || store.transcripts_imported()) return;
-  if (const ScenarioLibrary* library = library_if_readable(context))
-    import_old_transcripts(store, *library);
+  if (library.get()) import_old_transcripts(store, *library.get());
 }
 
 history::HistoryFilter make_filter(const HistoryOptions& options) {
@@ -195,9 +203,9 @@ bool filtered_out(history::HistoryStore& store, const HistoryOptions& options) {
 
 // A --scenario the library does not have is most likely mistyped: said, with the nearest id.
 // Nothing when the library cannot be read (the history may outlive its scenarios).
-std::string unknown_scenario_note(const Context& context, const std::string& scenario) {
+std::string unknown_scenario_note(LibraryOnDemand& library_on_demand, const std::string& scenario) {
   if (scenario.empty()) return "";
-  const ScenarioLibrary* library = library_if_readable(context);
+  const ScenarioLibrary* library = library_on_demand.get();
   if (!library || library->find(scenario)) return "";
   return fmt::format(fmt::runtime(tr("场景库中没有场景 `{}`{}。\n",
                                      "There is no scenario `{}` in the library{}.\n")),
@@ -205,7 +213,7 @@ std::string unknown_scenario_note(const Context& context, const std::string& sce
 }
 
 std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions& options,
-                             const history::HistoryFilter& filter, const Context& context) {
+                             const history::HistoryFilter& filter, LibraryOnDemand& library) {
   const std::string who = options.all_trainees ? std::string(tr("任何学员", "anyone"))
                                                : history::trainee_label(options.trainee);
   if (filtered_out(store, options)) {
@@ -214,7 +222,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
     return fmt::format(fmt::runtime(tr("{} 没有符合{} 的记录(记录库:{})。\n",
                                        "No attempt of {} matches{} (database: {}).\n")),
                        whose, filter_given(options), utf8::show_name(store.path())) +
-           unknown_scenario_note(context, options.scenario);
+           unknown_scenario_note(library, options.scenario);
   }
   std::string out = fmt::format(
       fmt::runtime(
@@ -224,7 +232,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
              "Practise with coach practice or grade answers files with coach grade, and "
              "the progress per stage shows here.\n")),
       who, utf8::show_name(store.path()));
-  out += filter_note(options) + unknown_scenario_note(context, options.scenario);
+  out += filter_note(options) + unknown_scenario_note(library, options.scenario);
   if (options.all_trainees) return out;
   const std::vector<std::string> others = store.trainees(filter);
   if (others.empty()) return out;
@@ -241,7 +249,7 @@ std::string nothing_recorded(history::HistoryStore& store, const HistoryOptions&
 
 std::string progress_text(history::HistoryStore& store, const HistoryOptions& options,
                           const history::HistoryFilter& filter, const Style& style,
-                          std::size_t columns, const Context& context) {
+                          std::size_t columns, LibraryOnDemand& library) {
   std::string out;
   const auto chart = [&](const std::string& name,
                          const std::vector<history::AttemptSummary>& attempts) {
@@ -258,7 +266,7 @@ std::string progress_text(history::HistoryStore& store, const HistoryOptions& op
                            [&](const history::AttemptSummary& a) { attempts.push_back(a); });
     if (!attempts.empty()) chart(options.trainee, attempts);
   }
-  return out.empty() ? nothing_recorded(store, options, filter, context) : out;
+  return out.empty() ? nothing_recorded(store, options, filter, library) : out;
 }
 
 // How often a database read as it stands is read again while a writer keeps changing it.
@@ -274,16 +282,16 @@ std::string changing_database(const std::string& path) {
 }
 
 // One reading of the history, written out only when it was read whole.
-void show_once(const std::string& path, const Context& context, const HistoryOptions& options,
+void show_once(const std::string& path, LibraryOnDemand& library, const HistoryOptions& options,
                const history::HistoryFilter& filter) {
   const auto store = open_store(path);
-  import_into_own_history(*store, context);
+  import_into_own_history(*store, library);
   if (options.format == "csv") {
     export_csv(*store, filter, options.output);
   } else {
     const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
-    const std::string text = progress_text(*store, options, filter,
-                                           output_style(context, options.output), columns, context);
+    const std::string text = progress_text(
+        *store, options, filter, output_style(library.context(), options.output), columns, library);
     check_read_whole(*store);
     write_output(options.output, text);
   }
@@ -310,12 +318,13 @@ int show_history(const Context& context, const HistoryOptions& options) {
   // cannot be written, fails first, not after the work.
   if (const auto problem = output_paths_problem({options.output}, {}, path))
     throw std::runtime_error(*problem);
-  if (const auto problem = export_read_back_problem(context, options.output))
+  LibraryOnDemand library(context);
+  if (const auto problem = export_read_back_problem(library, options.output))
     throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
   for (int read = 1;; ++read) {
     try {
-      show_once(path, context, options, filter);
+      show_once(path, library, options, filter);
       return kExitOk;
     } catch (const ChangedWhileRead&) {
       if (read == kReadsOfAChangingDatabase) throw std::runtime_error(changing_database(path));

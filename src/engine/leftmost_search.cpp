@@ -20,15 +20,21 @@ std::size_t next_character(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+std::optional<TextSpan> search_leftmost(const RE2& regex, std::string_view text, std::size_t start,
+                                        std::size_t to) {
+  make_room_for_unsafe_code();
+  re2::StringPiece match;
+  const re2::StringPiece whole(text.data(), text.size());
+  if (!regex.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return std::nullopt;
+  return span_of(text, match);
+}
+
 std::optional<TextSpan> LeftmostSearch::find(const RE2& regex, std::string_view text,
                                              std::size_t start, std::size_t to) const {
+  if (tries_.load(std::memory_order_relaxed) >= kMaxTries)
+    return search_leftmost(regex, text, start, to);
   make_room_for_unsafe_code();
   const re2::StringPiece whole(text.data(), text.size());
-  if (tries_.load(std::memory_order_relaxed) >= kMaxTries) {
-    re2::StringPiece match;
-    if (!regex.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return std::nullopt;
-    return span_of(text, match);
-  }
   // Whether there is a match at all: the forward pass alone, which needs no reversed program.
   if (!regex.Match(whole, start, to, RE2::UNANCHORED, nullptr, 0)) return std::nullopt;
   return first_anchored(regex, text, start, to);

@@ -23,6 +23,11 @@
 
 namespace coach {
 
+// The leftmost match of `regex` in text[start, to) as RE2's own unanchored search finds it (with
+// the reversed program); the rest of `text` is context.
+std::optional<TextSpan> search_leftmost(const RE2& regex, std::string_view text, std::size_t start,
+                                        std::size_t to);
+
 class LeftmostSearch {
  public:
   // The leftmost match of `regex` in text[start, to); the rest of `text` is context (`^`, `$`,

@@ -15,7 +15,6 @@
 #include "model/marked_text.hpp"
 #include "text/normalizer.hpp"
 #include "util/diagnostic.hpp"
-#include "util/memory_reserve.hpp"
 #include "util/phrase_automaton.hpp"
 
 namespace coach {
@@ -80,13 +79,8 @@ void for_each_leftmost_match(Leftmost&& leftmost, std::string_view text, std::si
 template <typename Found, typename MayMatchFrom>
 void for_each_pattern_match(const RE2& pattern, std::string_view text, std::size_t from,
                             std::size_t to, Found&& found, MayMatchFrom&& may_match_from) {
-  const re2::StringPiece whole(text.data(), text.size());
-  const auto leftmost = [&](std::size_t start) -> std::optional<TextSpan> {
-    make_room_for_unsafe_code();
-    re2::StringPiece match;
-    if (!pattern.Match(whole, start, to, RE2::UNANCHORED, &match, 1)) return std::nullopt;
-    const auto begin = static_cast<std::size_t>(match.data() - text.data());
-    return TextSpan{begin, begin + match.size()};
+  const auto leftmost = [&](std::size_t start) {
+    return search_leftmost(pattern, text, start, to);
   };
   for_each_leftmost_match(leftmost, text, from, to, std::forward<Found>(found),
                           std::forward<MayMatchFrom>(may_match_from));

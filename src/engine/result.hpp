@@ -22,10 +22,11 @@ struct RuleResult {
   std::string detail;             // what exactly went wrong in this reply, generated
   std::vector<TextSpan> matched;  // where the reply (as typed) satisfied or broke the rule
   std::vector<std::string> missing;  // what was looked for and not found
+  // What must never be said (a forbidden concept or phrase, a length not to pass), from the
+  // rule's kind (forbids(RuleKind)): a step with no reply said nothing, so it broke none of these.
+  bool forbidding = false;
 
-  // What must never be said (a forbidden concept or phrase, a length not to pass): a step with
-  // no reply said nothing, so it broke none of these.
-  bool forbids() const { return kind == "forbid" || kind == "none_of" || kind == "max_chars"; }
+  bool forbids() const { return forbidding; }
 };
 
 struct StepResult {

@@ -383,6 +383,7 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
   const Rule& rule = *compiled.rule;
   RuleResult result;
   result.kind = std::string(rule_kind_key(rule.kind));
+  result.forbidding = forbids(rule.kind);
   result.description = compiled.description;
   result.max = rule.points;
   result.critical = compiled.critical;

@@ -300,48 +300,62 @@ void create_with_umask_mode(const std::string& path) {
   if (fd >= 0) ::close(fd);  // otherwise there already, or SQLite says why it cannot be
 }
 
-}  // namespace
-
-Database::Database(const std::string& path, Access access) : path_(path) {
-  // Refused before SQLite opens it: SQLite would fail only at the first write ("disk I/O
-  // error"), having created its journal beside it — `--db /dev/null` left /dev/null-journal.
+// Refused before SQLite opens it: SQLite would fail only at the first write ("disk I/O error"),
+// having created its journal beside it — `--db /dev/null` left /dev/null-journal.
+void refuse_what_is_not_a_database_file(const std::string& path) {
   if (const std::string problem = not_a_file(path); !problem.empty())
     throw SqliteError(SQLITE_CANTOPEN, problem);
   if (const std::string problem = side_file_problem(path); !problem.empty())
     throw SqliteError(SQLITE_CANTOPEN, problem);
-  if (access != Access::read_only && path != ":memory:") {
-    // SQLite would open a file it may not write read-only, unasked, and make its side files
-    // beside it as it read: the reader's, which then locked its owner out (outside pass 50,
-    // finding 1). Refused here, it is opened read-only where only reading is wanted.
-    if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
-      throw SqliteError(SQLITE_READONLY, errno == EACCES ? not_yours_to_write(path)
-                                                         : message_of(nullptr, SQLITE_READONLY));
-    create_with_umask_mode(path);
-  }
-  // Whoever may not write a database reads it as it stands (immutable) and makes nothing beside
-  // it. A read-only connection of SQLite's own makes `FILE-shm` (and `FILE-wal`) when they are
-  // missing, and they go as writers come and go: owned by the reader, with the database's mode,
-  // they kept its owner from writing it or even reading it, for good (outside passes 50 and 51).
-  // So it takes no part in the writers' locking: what it reads is checked afterwards against
-  // the main file (unchanged_since_open), and the records of a log beside it it does not see.
-  if (access == Access::read_only) {
-    opened_as_ = state_of(path);
-    log_unread_ = has_log(path);
-  }
-  const auto [name, flags] =
-      access == Access::read_only
-          ? std::pair{immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI}
-          : std::pair{path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE};
-  const int code = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
+}
+
+// SQLite would open a file it may not write read-only, unasked, and make its side files beside
+// it as it read: the reader's, which then locked its owner out (outside pass 50, finding 1).
+// Refused here, it is opened read-only where only reading is wanted.
+void prepare_to_write(const std::string& path) {
+  if (path == ":memory:") return;
+  if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0)
+    throw SqliteError(SQLITE_READONLY, errno == EACCES ? not_yours_to_write(path)
+                                                       : message_of(nullptr, SQLITE_READONLY));
+  create_with_umask_mode(path);
+}
+
+// Whoever may not write a database reads it as it stands (immutable) and makes nothing beside
+// it. A read-only connection of SQLite's own makes `FILE-shm` (and `FILE-wal`) when they are
+// missing, and they go as writers come and go: owned by the reader, with the database's mode,
+// they kept its owner from writing it or even reading it, for good (outside passes 50 and 51).
+// So it takes no part in the writers' locking.
+sqlite3* open_connection(const std::string& path, Database::Access access) {
+  const bool read_only = access == Database::Access::read_only;
+  const std::string name = read_only ? immutable_uri(path) : path;
+  const int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3* db = nullptr;
+  const int code = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (code != SQLITE_OK) {
-    const std::string message = message_of(db_, code);
-    const int reported = reported_code(db_, code);
-    sqlite3_close(db_);
-    db_ = nullptr;
+    const std::string message = message_of(db, code);
+    const int reported = reported_code(db, code);
+    sqlite3_close(db);
     throw SqliteError(reported, message);
   }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  return db;
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, Access access) : path_(path) {
+  refuse_what_is_not_a_database_file(path);
+  if (access == Access::read_only) {
+    // Read as it stands (see open_connection): what it reads is checked afterwards against the
+    // main file (unchanged_since_open), and the records of a log beside it it does not see.
+    opened_as_ = state_of(path);
+    log_unread_ = has_log(path);
+  } else {
+    prepare_to_write(path);
+  }
+  db_ = open_connection(path, access);
 }
 
 Database::~Database() {

@@ -122,26 +122,20 @@ bool is_lone_carriage_return(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-// C0 controls and DEL are single bytes in UTF-8; C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
+// The bytes skipped are those no control's encoding begins with: C0 controls and DEL are single
+// bytes in UTF-8, C1 controls (U+0080–U+009F) begin with 0xC2 and the separators with 0xE2. What
+// is a control is is_control's alone.
 bool has_control_characters(std::string_view text) {
-  const auto may_hold_one = [](std::uint64_t word) {
+  const auto may_begin_one = [](std::uint64_t word) {
     return byte_words::any_below(word, 0x20) | byte_words::any_equal(word, 0x7F) |
            byte_words::any_equal(word, 0xC2) | byte_words::any_equal(word, 0xE2);
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    i = byte_words::skip_words_without(text, i, may_hold_one);
+  for (std::size_t i = 0; i < text.size();) {
+    i = byte_words::skip_words_without(text, i, may_begin_one);
     if (i >= text.size()) break;
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return true;
-    if (is_lone_carriage_return(text, i)) return true;
-    if (byte == 0x7F) return true;
-    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
-        static_cast<unsigned char>(text[i + 1]) >= 0x80)
-      return true;
-    if (byte == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
-         static_cast<unsigned char>(text[i + 2]) == 0xA9))
-      return true;
+    const std::size_t start = i;
+    const char32_t cp = decode(text, i);
+    if (is_control(cp) || (cp == '\r' && is_lone_carriage_return(text, start))) return true;
   }
   return false;
 }
