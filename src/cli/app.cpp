@@ -19,6 +19,7 @@
 #include "cli/history_options.hpp"
 #include "cli/locale_charset.hpp"
 #include "cli/process_setup.hpp"
+#include "cli/stdout_buffer.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_failure.hpp"
 #include "util/diagnostic.hpp"
@@ -98,12 +99,13 @@ void translate_help(CLI::App& app) {
 int unless_stdout_failed(int status) {
   errno = 0;
   std::cout.flush();
-  // A flush that failed earlier leaves nothing to flush but the stream's error mark.
   if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
-  if (errno == EPIPE || stdout_reader_left()) return status;
-  // The reason is known only when the last write failed; an earlier one left just the state.
+  // The first failed write's reason, kept by the buffer; a report that failed and said so
+  // (grade_output) cleared stdout's error mark, so a stdio write that failed may have left errno.
+  const int error = stdout_buffer().first_error() != 0 ? stdout_buffer().first_error() : errno;
+  if (error == EPIPE || stdout_reader_left()) return status;
   std::cerr << "coach: " << tr("无法写入标准输出", "cannot write to stdout");
-  if (errno != 0) std::cerr << tr(":", ": ") << system_error_text(errno);
+  if (error != 0) std::cerr << tr(":", ": ") << system_error_text(error);
   std::cerr << "\n";
   return kExitBadInput;
 }

@@ -9,6 +9,7 @@
 #include <csignal>
 
 #include "cli/deferred_signals.hpp"
+#include "cli/stdout_buffer.hpp"
 #include "util/ending_note.hpp"
 #include "util/memory_reserve.hpp"
 
@@ -92,6 +93,7 @@ void prepare_process() {
   ignore_closed_pipes();
   ignore_file_size_limit();
   leave_time_for_the_cpu_limit();
+  stdout_buffer();
 }
 
 }  // namespace coach::cli

@@ -6,7 +6,8 @@
 namespace coach::cli {
 
 // Puts closed descriptors 0–2 on /dev/null, ignores SIGPIPE and SIGXFSZ (a failed write is then
-// an error coach reports), and leaves a second between the soft and hard CPU limits.
+// an error coach reports), leaves a second between the soft and hard CPU limits, and puts a
+// buffer that keeps the reason of a failed write under std::cout (cli/stdout_buffer).
 void prepare_process();
 
 // The signals that end a run (Ctrl-C, `kill`, a closed terminal, Ctrl-\, the CPU limit) are held
