@@ -51,10 +51,18 @@ bool changed_while_read(sqlite3* db, int code) {
   return file && sqlite3_uri_boolean(file, "immutable", 0) != 0;
 }
 
+// A write the file-size limit (`ulimit -f`) refused: to the database, or to the shared-memory
+// file beside it (32 KB), which even a reader makes.
+bool over_file_size_limit(sqlite3* db, int code) {
+  return db && (code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == EFBIG;
+}
+
 // The code an error is reported with: a file that cannot be opened in a read-only folder is
-// read-only, and one changed while read is busy, to be tried again.
+// read-only, as is one the file-size limit keeps from growing (it can still be read as it
+// stands, which writes nothing), and one changed while read is busy, to be tried again.
 int reported_code(sqlite3* db, int code) {
-  return changed_while_read(db, code) ? SQLITE_BUSY : read_only_code(db, code);
+  if (changed_while_read(db, code)) return SQLITE_BUSY;
+  return over_file_size_limit(db, code) ? SQLITE_READONLY : read_only_code(db, code);
 }
 
 // SQLite speaks English only. The causes a trainer can act on are said in the user's language,

@@ -175,6 +175,22 @@ class ChoosingTheDatabase(HistoryTestCase):
         self.assertIn("Score 100.0", result.stdout)
         self.assertIn(REPLIES[1], record.read_text(encoding="utf-8"))
 
+    def test_a_database_larger_than_the_file_size_limit_is_still_read(self):
+        # Noticed in pass 45 (#11): `history` could not read a database larger than `ulimit -f`;
+        # reading writes nothing, so the limit must not matter.
+        db = self.tmp / "h.db"
+        for i in range(20):
+            self.coach("--db", str(db), "grade", str(self.answers(f"a{i}.yaml", "Ann", {"vent": REPLIES[0]})))
+        limit = db.stat().st_size // 2
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COACH_"))}
+        env.update({"LANG": "en_US.UTF-8", "NO_COLOR": "1", "XDG_DATA_HOME": str(self.data)})
+        result = subprocess.run([COACH, "--scenarios", str(FIXTURES), "history", "--db", str(db), "--trainee", "Ann"],
+                                capture_output=True, text=True, env=env, timeout=60,
+                                preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        self.assertIn("Progress of Ann: 20 attempts", result.stdout)
+
     def test_no_data_directory_is_a_warning_not_silence(self):
         answers = self.answers("a.yaml", "Ann", {"vent": REPLIES[0], "apologize": REPLIES[1]})
         expected = self.coach("--no-history", "grade", str(answers), "--format", "junit")
