@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <span>
 
 #include "engine/address_forms.hpp"
+#include "engine/filler.hpp"
 #include "engine/questions.hpp"
 #include "util/i18n.hpp"
 #include "util/utf8.hpp"
@@ -175,21 +177,38 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   }
 }
 
-void judge_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+// The characters a minimum length counts: words, not filler. Thirty-five 嗯, a row of …… or
+// 哈哈哈 made a reply long enough (outside pass 53, finding 5). Numbers and Latin words are
+// said, and count.
+int words_counted(std::string_view text) {
+  const auto alphanumeric = std::count_if(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x80 && std::isalnum(byte) != 0;
+  });
+  const std::size_t filler = Filler(text).characters({0, text.size()});
+  return static_cast<int>(utf8::count_code_points(text) - filler) + static_cast<int>(alphanumeric);
+}
+
+void judge_min_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
+  const int length = words_counted(reply.text);
+  result.ok = length >= rule.rule->limit;
+  if (result.ok) return;
+  result.detail = fmt::format(fmt::runtime(tr("回答太短(不算标点、语气词和连打的字,只有 {} 字),"
+                                              "至少要 {} 字。",
+                                              "too short ({} characters, not counting "
+                                              "punctuation, interjections and characters typed "
+                                              "over and over); at least {}.")),
+                              grouped(length), grouped(rule.rule->limit));
+}
+
+// A maximum counts every character: what the customer has to read through.
+void judge_max_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const auto length = static_cast<int>(utf8::count_code_points(reply.text));
-  if (rule.rule->kind == RuleKind::min_chars) {
-    result.ok = length >= rule.rule->limit;
-    if (!result.ok)
-      result.detail = fmt::format(fmt::runtime(tr("回答太短({} 字),至少要 {} 字。",
-                                                  "too short ({} characters); at least {}.")),
-                                  grouped(length), grouped(rule.rule->limit));
-  } else {
-    result.ok = length <= rule.rule->limit;
-    if (!result.ok)
-      result.detail = fmt::format(
-          fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")),
-          grouped(length), grouped(rule.rule->limit));
-  }
+  result.ok = length <= rule.rule->limit;
+  if (result.ok) return;
+  result.detail = fmt::format(
+      fmt::runtime(tr("回答太长({} 字),最多 {} 字。", "too long ({} characters); at most {}.")),
+      grouped(length), grouped(rule.rule->limit));
 }
 
 // A question whose mark (its question mark, or without one its last word: 吗, 呢 …) stands in
@@ -401,8 +420,10 @@ RuleResult evaluate_rule(const CompiledRule& compiled, const NormalizedText& rep
       judge_regex(compiled, reply, result);
       break;
     case RuleKind::min_chars:
+      judge_min_length(compiled, reply, result);
+      break;
     case RuleKind::max_chars:
-      judge_length(compiled, reply, result);
+      judge_max_length(compiled, reply, result);
       break;
     case RuleKind::asks_question:
       judge_questions(compiled, reply, misconduct, result);

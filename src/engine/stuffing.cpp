@@ -10,6 +10,7 @@
 #include "engine/filler.hpp"
 #include "engine/grammar_words.hpp"
 #include "engine/repeated_sentences.hpp"
+#include "engine/rubric_form.hpp"
 #include "engine/stuffing_fragments.hpp"
 #include "text/clauses.hpp"
 #include "util/i18n.hpp"
@@ -442,6 +443,23 @@ bool asks(std::string_view words, const Fragment& fragment) {
   return fragment.asks || ends_with_yes_no_particle(words);
 }
 
+// Whether a fragment is keywords typed with no mark between them (王先生对不起, 今天之内回电):
+// two or more phrases, each of a keyword's length, the last one ending the fragment. A comma
+// between them made them two fragments and a list; leaving it out must not make them a sentence
+// (outside pass 53, finding 4). Words of one's own after them make one (办理退费今天之内到账).
+bool is_glued_keywords(const NormalizedText& reply, const Fragment& fragment,
+                       const PhraseFinds& finds, const Filler& filler) {
+  int phrases = 0;
+  std::size_t last_end = fragment.original.begin;
+  for (const TextSpan span : beginning_in(finds.spans, fragment.original)) {
+    if (!inside(span, fragment.original)) continue;
+    if (characters_in(reply.original, span) > kKeywordCharacters) return false;
+    ++phrases;
+    last_end = span.end;
+  }
+  return phrases >= 2 && filler.fills({last_end, fragment.original.end});
+}
+
 TelegramPart telegram_part(const NormalizedText& reply, const Fragment& fragment,
                            const PhraseFinds& finds, const Filler& filler) {
   const std::size_t words = words_in(reply, fragment, filler);
@@ -449,7 +467,9 @@ TelegramPart telegram_part(const NormalizedText& reply, const Fragment& fragment
   if (speaks_to_someone(text, words)) return TelegramPart::sentence;
   if (words > 0 && words <= kBareQuestionCharacters && asks(text, fragment))
     return TelegramPart::keyword;
-  if (words > 0 && words <= kKeywordCharacters) {
+  const bool keyword_sized = words > 0 && (words <= kKeywordCharacters ||
+                                           is_glued_keywords(reply, fragment, finds, filler));
+  if (keyword_sized) {
     const std::size_t own = own_characters(reply, fragment.span, finds, filler);
     if (own < words && own <= kKeywordOwnCharacters) return TelegramPart::keyword;
   }
@@ -535,25 +555,42 @@ std::optional<Stuffing> find_stuffing(const NormalizedText& reply,
                                       const std::vector<RuleResult>& rules,
                                       const ConceptIndex& concepts) {
   if (repeats_a_sentence(reply.text, clauses)) return Stuffing::repetition;
+  if (is_filled_in_form(reply, clauses, rules, concepts)) return Stuffing::form;
   if (is_keyword_stuffing(reply, clauses, scan, rules, concepts)) return Stuffing::keywords;
   return std::nullopt;
 }
+
+namespace {
+
+std::string stuffing_feedback(Stuffing why) {
+  switch (why) {
+    case Stuffing::repetition:
+      return std::string(
+          tr("同一句话说了一遍又一遍,这不是在和客户说话。每句话说一遍,回应客户的具体问题。",
+             "The same sentence is said over and over: that is not a reply. Say each thing "
+             "once and answer the customer's problem."));
+    case Stuffing::form:
+      return std::string(
+          tr("这是按评分项写的提纲(称谓:……;道歉:……),不是对客户说的话。客户听不到标签:"
+             "把要说的话连成完整的句子,直接对客户说。",
+             "This is the rubric's outline filled in (address: …; apology: …), not words said "
+             "to the customer, who hears no labels: say it to the customer in sentences."));
+    case Stuffing::keywords:
+      break;
+  }
+  return std::string(tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
+                        "This reads like a string of keywords, not a reply. Answer the "
+                        "customer's problem in sentences."));
+}
+
+}  // namespace
 
 RuleResult stuffing_result(Stuffing why) {
   RuleResult result;
   result.kind = "coherence";
   result.description = std::string(tr("用完整的句子回应客户", "answers in sentences"));
   result.ok = false;
-  result.feedback =
-      why == Stuffing::repetition
-          ? std::string(
-                tr("同一句话说了一遍又一遍,这不是在和客户说话。每句话说一遍,回应客户的具体问题。",
-                   "The same sentence is said over and over: that is not a reply. Say "
-                   "each thing once and answer the customer's problem."))
-          : std::string(
-                tr("这像是在堆砌关键词,而不是在和客户说话。用完整的句子回应客户的具体问题。",
-                   "This reads like a string of keywords, not a reply. Answer the "
-                   "customer's problem in sentences."));
+  result.feedback = stuffing_feedback(why);
   return result;
 }
 

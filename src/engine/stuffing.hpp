@@ -13,9 +13,9 @@
 
 namespace coach {
 
-// Why a reply is no answer: rubric phrases strung together, or the same sentence said three
-// times or more.
-enum class Stuffing { keywords, repetition };
+// Why a reply is no answer: rubric phrases strung together, the same sentence said three times
+// or more, or the rubric's outline filled in (engine/rubric_form).
+enum class Stuffing { keywords, repetition, form };
 
 // Keywords are judged from the phrases of every concept found in the reply (not only the step's
 // own), and what the step's rules matched (the customer's name, any_of lists). `clauses` are the

@@ -336,6 +336,18 @@ class Exams(CoachTestCase):
                      for rule in step["rules"] if rule["kind"] == "coherence"]
         self.assertTrue(all("string of keywords" in rule["feedback"] for rule in coherence))
 
+    def test_the_bundled_exam_never_certifies_the_rubric_filled_in_as_a_form(self):
+        # Outside pass 53, finding 3: 称谓:王先生;道歉:对不起;复述:… at every step certified at 93.8–100.
+        result = run("--scenarios", str(BUNDLED), "grade", "--exam", str(ROOT / "exams" / "basic-certificate.yaml"),
+                     str(ROOT / "tests" / "data" / "answers" / "form-exam.yaml"), "--format", "json", lang="en")
+        self.assertExit(result, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["exam"]["trainees"][0]["passed"])
+        steps = [step for attempt in report["results"] for step in attempt["steps"]]
+        self.assertEqual(len(steps), 15)
+        self.assertTrue(all(step["stuffed"] and step["score"] == 0 for step in steps))
+        self.assertTrue(all("hears no labels" in step["rules"][-1]["feedback"] for step in steps))
+
     def test_a_sentence_pasted_over_and_over_scores_nothing(self):
         answers = self.model_answers("missing-balance", BUNDLED)
         answers["vent"] *= 150

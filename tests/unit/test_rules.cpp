@@ -98,10 +98,21 @@ TEST_CASE("a missed regex says its generic line only when the rule has no feedba
 }
 
 TEST_CASE("length counts characters, not bytes, and ignores spaces") {
-  CHECK(ok("{min_chars: 5}", "您 好 先 生 啊"));
-  CHECK_FALSE(ok("{min_chars: 6}", "您好先生啊"));
+  CHECK(ok("{min_chars: 5}", "您 好 先 生 们"));
+  CHECK_FALSE(ok("{min_chars: 6}", "您好先生们"));
   CHECK(ok("{max_chars: 5}", "您好先生啊"));
   CHECK_FALSE(ok("{max_chars: 4}", "您好先生啊"));
+}
+
+TEST_CASE("a minimum length counts words, not filler") {
+  // Outside pass 53, finding 5: thirty-five 嗯 or a row of …… made a reply long enough.
+  CHECK_FALSE(ok("{min_chars: 10}", "您好先生嗯嗯嗯嗯嗯嗯"));
+  CHECK_FALSE(ok("{min_chars: 10}", "您好先生,……………………"));
+  CHECK_FALSE(ok("{min_chars: 10}", "您好先生啊啊啊哈哈哈"));
+  // Numbers and Latin words are said, and count.
+  CHECK(ok("{min_chars: 10}", "您的工号是1234AB"));
+  const RuleResult short_reply = judge("      - {min_chars: 10}\n", "您好嗯嗯嗯嗯嗯嗯嗯嗯").rules.at(0);
+  CHECK(short_reply.detail == "回答太短(不算标点、语气词和连打的字,只有 2 字),至少要 10 字。");
 }
 
 TEST_CASE("asks a question: any, open, closed, with a count") {

@@ -108,3 +108,30 @@ TEST_CASE("a mark inside a number or a code separates nothing") {
   CHECK_FALSE(step.stuffed("王先生,您的话费少了1.8元,您的心情我很理解,您慢慢说。"));
   CHECK_FALSE(step.stuffed("王先生,2-3天内给您回访,谢谢。"));
 }
+
+TEST_CASE("keywords typed with no mark between them are as many keywords") {
+  // Outside pass 53, finding 4: 王先生,对不起,抱歉,不好意思 was stuffing and 王先生对不起,抱歉,
+  // 不好意思 scored 100: the name glued to the first keyword made a "sentence" of them.
+  const SeedStep step;
+  for (const char* mark : kMarks) {
+    CAPTURE(mark);
+    CHECK(step.stuffed(joined({"王先生对不起", "抱歉", "不好意思", "您是说钱少了,对吧"}, mark)));
+    CHECK(step.stuffed(joined({"王先生", "对不起", "抱歉", "不好意思", "您是说钱少了,对吧"}, mark)));
+  }
+  // A sentence of phrases is still a sentence.
+  CHECK_FALSE(step.stuffed("王先生对不起,给您添麻烦了,您慢慢说。"));
+}
+
+TEST_CASE("a reply written as the rubric's outline is no reply") {
+  // Outside pass 53, finding 3: every item a fine phrase, the whole a form filled in with the
+  // rubric's own names, and the exam passed.
+  const SeedStep step;
+  CHECK(step.stuffed("称谓:王先生;道歉:对不起;复述:您是说钱少了,对吧?回访:明天回访您。"));
+  CHECK(step.stuffed("【礼貌称谓】先生您好【移情】您的心情我很理解【请客户倾诉】您慢慢说"));
+  CHECK(step.stuffed("先生您好(称谓)您的心情我很理解(移情)您慢慢说(倾诉)"));
+  // One that calls itself a list of keywords is one.
+  CHECK(step.stuffed("关键词:先生您好、您的心情我很理解、如果您愿意可以告诉我、请问您贵姓"));
+  // A colon or two of one's own is no form.
+  CHECK_FALSE(step.stuffed("王先生,我确认一下:您是说钱少了,对吧?您的心情我很理解,您慢慢说。"));
+  CHECK_FALSE(step.stuffed("王先生您好:对不起,给您添麻烦了。原因:系统升级。您慢慢说。"));
+}
