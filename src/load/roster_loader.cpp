@@ -63,9 +63,22 @@ std::optional<LineProblem> lone_carriage_return(std::string_view line) {
                      "save the roster with LF or CR LF line endings"))};
 }
 
+// A full-width `＃`, as a Chinese input method types it, starts no comment: the note after it
+// became part of the name, and the run blamed every answers file for a trainee not on the
+// roster, never the roster (outside pass 52, finding 5).
+std::optional<LineProblem> full_width_hash(std::string_view line) {
+  const std::size_t hash = line.find("＃");
+  if (hash == std::string_view::npos) return std::nullopt;
+  return LineProblem{column_at(line, hash),
+                     std::string(tr("这是全角的“＃”:名单里的注释要用半角的 #,前面留一个空格",
+                                    "this is a full-width “＃”: a comment in the roster starts "
+                                    "with an ASCII #, after a space"))};
+}
+
 // Why the name on `line` (the line without its comment; `name` as trimmed and composed) is
 // refused, placed at the character at fault.
 std::optional<LineProblem> name_problem(std::string_view line, const std::string& name) {
+  if (auto problem = full_width_hash(line)) return problem;
   const std::string_view what = tr("姓名", "the name");
   const std::string_view written = without_surrounding_spaces(line);
   const std::size_t start = static_cast<std::size_t>(written.data() - line.data());

@@ -473,6 +473,14 @@ std::vector<std::string> roster_problems(const std::string& content) {
 }
 }  // namespace
 
+TEST_CASE("a full-width ＃ in a roster is refused where it is, not taken into the name") {
+  // Outside pass 52, finding 5: 好二 ＃组长 became the name, and every answers file was blamed.
+  CHECK(roster_problems("好一\n好二 ＃组长\n") ==
+        std::vector<std::string>{"r.txt:2:4: this is a full-width “＃”: a comment in the roster "
+                                 "starts with an ASCII #, after a space"});
+  CHECK(roster_problems("好一＃组长\n").at(0).starts_with("r.txt:1:3: "));
+}
+
 TEST_CASE("a NUL in a roster is refused where it is, never cuts or drops a name") {
   // Read as a C string, "\0李四" was an empty line and 李四 vanished from the exam.
   CHECK(roster_problems(std::string("张三\n\0李四\n王\0五\n", 20)) ==
