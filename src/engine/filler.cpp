@@ -153,7 +153,7 @@ Filler::Read Filler::each_run(TextSpan range, Visit&& visit) const {
       pos = after;
       continue;
     }
-    if (!visit(is_filler(cp) || run >= kNoiseRun, inside)) return Read::stopped;
+    if (!visit(cp, run >= kNoiseRun, inside)) return Read::stopped;
     if (pos >= range.end) return Read::whole;
     cp = next;
     run = inside = 1;
@@ -163,7 +163,8 @@ Filler::Read Filler::each_run(TextSpan range, Visit&& visit) const {
 
 bool Filler::fills(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return false;
-  const Read read = each_run(range, [](bool filler, std::size_t) { return filler; });
+  const Read read = each_run(
+      range, [](char32_t cp, bool long_run, std::size_t) { return is_filler(cp) || long_run; });
   if (read != Read::malformed) return read == Read::whole;
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
@@ -176,8 +177,8 @@ bool Filler::fills(TextSpan range) const {
 std::size_t Filler::characters(TextSpan range) const {
   if (range.end < range.begin || range.end > text_.size()) return 0;
   std::size_t count = 0;
-  const auto add = [&](bool filler, std::size_t characters) {
-    count += filler ? characters : 0;
+  const auto add = [&](char32_t cp, bool long_run, std::size_t characters) {
+    count += is_filler(cp) || long_run ? characters : 0;
     return true;
   };
   if (each_run(range, add) != Read::malformed) return count;
@@ -186,6 +187,23 @@ std::size_t Filler::characters(TextSpan range) const {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);
     count += is_filler_at(begin, pos, cp) ? 1 : 0;
+  }
+  return count;
+}
+
+std::size_t Filler::noise_characters(TextSpan range) const {
+  if (range.end < range.begin || range.end > text_.size()) return 0;
+  std::size_t count = 0;
+  const auto add = [&](char32_t cp, bool long_run, std::size_t characters) {
+    count += is_interjection(cp) || long_run ? characters : 0;
+    return true;
+  };
+  if (each_run(range, add) != Read::malformed) return count;
+  count = 0;
+  for (std::size_t pos = range.begin; pos < range.end;) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::decode(text_, pos);
+    count += is_interjection(cp) || run_length(begin, pos, cp) >= kNoiseRun ? 1 : 0;
   }
   return count;
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -177,27 +176,23 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   }
 }
 
-// The characters a minimum length counts: words, not filler. Thirty-five 嗯, a row of …… or
-// 哈哈哈 made a reply long enough (outside pass 53, finding 5). Numbers and Latin words are
-// said, and count.
+// The characters a minimum length counts: not noise. Thirty-five 嗯, a row of …… or 哈哈哈 made a
+// reply long enough (outside pass 53, finding 5). Punctuation, numbers and Latin words count, as
+// they always did.
 int words_counted(std::string_view text) {
-  const auto alphanumeric = std::count_if(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x80 && std::isalnum(byte) != 0;
-  });
-  const std::size_t filler = Filler(text).characters({0, text.size()});
-  return static_cast<int>(utf8::count_code_points(text) - filler) + static_cast<int>(alphanumeric);
+  const std::size_t noise = Filler(text).noise_characters({0, text.size()});
+  return static_cast<int>(utf8::count_code_points(text) - noise);
 }
 
 void judge_min_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {
   const int length = words_counted(reply.text);
   result.ok = length >= rule.rule->limit;
   if (result.ok) return;
-  result.detail = fmt::format(fmt::runtime(tr("回答太短(不算标点、语气词和连打的字,只有 {} 字),"
+  result.detail = fmt::format(fmt::runtime(tr("回答太短(不算语气词和连打的字,只有 {} 字),"
                                               "至少要 {} 字。",
                                               "too short ({} characters, not counting "
-                                              "punctuation, interjections and characters typed "
-                                              "over and over); at least {}.")),
+                                              "interjections and characters typed over and "
+                                              "over); at least {}.")),
                               grouped(length), grouped(rule.rule->limit));
 }
 

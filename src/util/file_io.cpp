@@ -42,6 +42,17 @@ const char* wide_encoding(std::string_view content) {
   return nullptr;
 }
 
+// A link that leads nowhere is there for `ls`: "no such file" sent its owner looking for a file
+// that stood in the folder (outside pass 52, finding 8).
+std::string missing_file_text(const std::string& path) {
+  std::error_code ec;
+  const fs::path target = fs::read_symlink(path, ec);
+  if (ec) return std::string(tr("文件不存在", "no such file"));
+  return fmt::format(fmt::runtime(tr("这是符号链接,它指向的 {} 不存在",
+                                     "a symbolic link to {}, which does not exist")),
+                     utf8::show_name(target.string()));
+}
+
 }  // namespace
 
 RegularFile::RegularFile(const std::string& path)
@@ -76,7 +87,7 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
   const auto status = fs::status(path, ec);
   throw_if_out_of_memory(ec);
   if (!fs::exists(status) && (!ec || ec == std::errc::no_such_file_or_directory))
-    fail(path, {}, std::string(tr("文件不存在", "no such file")));
+    fail(path, {}, missing_file_text(path));
   if (ec)  // a symlink loop, a path through a file, a directory we may not enter …
     fail(path, {},
          fmt::format(fmt::runtime(tr("无法读取:{}", "cannot read: {}")),

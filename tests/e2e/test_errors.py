@@ -183,6 +183,12 @@ class MalformedScenarios(CoachTestCase):
         result = run("validate", str(self.tmp / "absent.yaml"), lang="en")
         self.assertExit(result, 2)
         self.assertIn(f"{self.tmp / 'absent.yaml'}: no such file", result.stderr)
+        # Outside pass 52, finding 8: a link to nothing, which `ls` shows, is said to be one.
+        (self.tmp / "link.yaml").symlink_to(self.tmp / "gone.yaml")
+        result = run("--no-history", "grade", str(self.tmp / "link.yaml"), lang="en")
+        self.assertExit(result, 2)
+        self.assertIn(f"{self.tmp / 'link.yaml'}: a symbolic link to {self.tmp / 'gone.yaml'}, which does not exist",
+                      result.stderr)
 
     def test_a_report_that_cannot_be_written_says_why_in_one_language(self):
         answers = self.write("a.yaml", "scenario: missing-balance\nresponses: {vent: 好}\n")

@@ -112,7 +112,7 @@ TEST_CASE("a minimum length counts words, not filler") {
   // Numbers and Latin words are said, and count.
   CHECK(ok("{min_chars: 10}", "您的工号是1234AB"));
   const RuleResult short_reply = judge("      - {min_chars: 10}\n", "您好嗯嗯嗯嗯嗯嗯嗯嗯").rules.at(0);
-  CHECK(short_reply.detail == "回答太短(不算标点、语气词和连打的字,只有 2 字),至少要 10 字。");
+  CHECK(short_reply.detail == "回答太短(不算语气词和连打的字,只有 2 字),至少要 10 字。");
 }
 
 TEST_CASE("asks a question: any, open, closed, with a count") {
