@@ -32,10 +32,12 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
   }
   if (utf8::has_control_characters(text) || utf8::has_bidi_controls(text)) {
     // Named with where it stands: a U+202E is invisible (outside pass 48, finding 12).
-    reader.error(node, fmt::format(fmt::runtime(tr("回答中含有控制字符(如终端转义序列):{}",
-                                                   "reply contains control characters (such as "
-                                                   "terminal escapes): {}")),
-                                   control_place_text(text)));
+    const std::optional<ControlPlace> place = reader.control_place(node);
+    reader.control_error(node, place,
+                         fmt::format(fmt::runtime(tr("回答中含有控制字符(如终端转义序列):{}",
+                                                     "reply contains control characters (such as "
+                                                     "terminal escapes): {}")),
+                                     place ? place->named : ""));
     return false;
   }
   return true;

@@ -325,11 +325,26 @@ bool YamlReader::check_not_cut(const YamlNode& node) {
   return false;
 }
 
-std::string control_place_text(std::string_view text) {
-  const auto found = utf8::first_control(text);
-  if (!found) return "";
-  return fmt::format(fmt::runtime(tr("U+{:04X},第 {} 个字", "U+{:04X}, character {}")),
-                     static_cast<std::uint32_t>(found->code_point), found->character);
+std::optional<ControlPlace> YamlReader::control_place(const YamlNode& node) const {
+  const auto found = utf8::first_control(node.scalar());
+  if (!found) return std::nullopt;
+  const auto code = static_cast<std::uint32_t>(found->code_point);
+  // A control in a block of many lines was placed at the block's `|`, as its 219th character
+  // (outside pass 52, finding 3).
+  if (const auto written = slips_.written_character(node, found->code_point))
+    return ControlPlace{written, fmt::format("U+{:04X}", code)};
+  return ControlPlace{std::nullopt,
+                      fmt::format(fmt::runtime(tr("U+{:04X},第 {} 个字", "U+{:04X}, character {}")),
+                                  code, found->character)};
+}
+
+void YamlReader::control_error(const YamlNode& node, const std::optional<ControlPlace>& place,
+                               std::string message) {
+  if (place && place->written) {
+    error(*place->written, std::move(message));
+  } else {
+    error(node, std::move(message));
+  }
 }
 
 // Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
@@ -337,18 +352,19 @@ std::string control_place_text(std::string_view text) {
 bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) {
   if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
     return true;
+  const std::optional<ControlPlace> place = control_place(node);
   std::string message =
       fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列):{}",
                                   "`{}` contains control characters (such as terminal escapes): "
                                   "{}")),
-                  what, control_place_text(node.scalar()));
+                  what, place ? place->named : "");
   // In double quotes YAML reads `\b` as a backspace and `\a`, `\e` … as controls too: the
   // pattern `\bvip\b` a trainer wrote never reaches RE2.
   if (what == "regex" || what == "patterns")
     message += tr(";正则表达式请用单引号括起来('\\bvip\\b'):在双引号里 YAML 把 \\b 读成退格符",
                   "; write regular expressions in single quotes ('\\bvip\\b'): in double quotes "
                   "YAML reads \\b as a backspace");
-  error(node, std::move(message));
+  control_error(node, place, std::move(message));
   return false;
 }
 

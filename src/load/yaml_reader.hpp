@@ -26,9 +26,12 @@ inline constexpr std::size_t kMaxTitleCharacters = 200;
 inline constexpr std::size_t kMaxTeachingCharacters = 2'000;
 inline constexpr std::size_t kMaxBriefingCharacters = 10'000;
 
-// `U+202E,第 37 个字`: where the first control character of `text` stands (utf8::first_control),
-// for a message; empty when there is none.
-std::string control_place_text(std::string_view text);
+// Where the first control character of a text stands, for a message: the place in the file,
+// and how the message names it there.
+struct ControlPlace {
+  std::optional<SourceMark> written;  // where it is written; none for an escape (`"\u202E"`)
+  std::string named;                  // `U+202E`, or `U+202E,第 37 个字` without a place
+};
 
 class YamlReader {
  public:
@@ -52,6 +55,13 @@ class YamlReader {
   // is placed where it is.
   void error(const YamlNode& at, std::string message);
   void error(SourceMark at, std::string message);
+  // Where the first control character of `node`'s text stands: where it is written, when it is;
+  // named by its number among the text's characters when it is written as an escape in double
+  // quotes (`"\u202E"`), which has no place of its own. Nullopt for a text without one.
+  std::optional<ControlPlace> control_place(const YamlNode& node) const;
+  // An error at the control character `place` names, or at `node`.
+  void control_error(const YamlNode& node, const std::optional<ControlPlace>& place,
+                     std::string message);
 
   // A mapping whose keys are all in `allowed` and none repeated. `what` names it in messages.
   bool expect_map(const YamlNode& node, std::string_view what,

@@ -29,6 +29,23 @@ bool is_one_ascii_word(std::string_view text) {
 
 YamlSlips::YamlSlips(std::string_view text, const YamlNode& root) : lines_(text), root_(&root) {}
 
+std::optional<SourceMark> YamlSlips::written_character(const YamlNode& scalar, char32_t cp) const {
+  const YamlMark& start = scalar.mark();
+  std::size_t from = lines_.byte_in_line(start);
+  const std::string_view first = lines_.line(start.line);
+  if (from < first.size() && first[from] == '"') return std::nullopt;  // perhaps an escape
+  std::string written;
+  utf8::append(written, cp);
+  for (int line = start.line; lines_.has_line(line); ++line, from = 0) {
+    const std::string_view text = lines_.line(line);
+    const std::size_t at = text.find(written, from);
+    if (at == std::string_view::npos) continue;
+    const auto column = static_cast<int>(utf8::count_code_points(text.substr(0, at)));
+    return SourceMark{line + 1, column + 1};
+  }
+  return std::nullopt;
+}
+
 std::optional<YamlSlip> YamlSlips::behind(const YamlNode& node) const {
   if (node.is_null()) return swallowed_colon(node);
   if (node.is_scalar()) return full_width_hash_in(node);

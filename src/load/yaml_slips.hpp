@@ -40,6 +40,10 @@ class YamlSlips {
   // `key`, which `map` lacks, typed indented into the block text (`|`, `>`) of a key of `map`
   // above it: `briefing: |` then `   steps:`.
   std::optional<YamlSlip> key_in_text_block(const YamlNode& map, std::string_view key) const;
+  // Where the character `cp` of `scalar`'s text stands in the file, when it is written there
+  // itself rather than as an escape in double quotes (`"\u202E"`): a control character in a
+  // block of many lines was placed at the block's `|`, as its 219th character.
+  std::optional<SourceMark> written_character(const YamlNode& scalar, char32_t cp) const;
 
  private:
   // A plain scalar's first line, cut where its own text ends at the latest, and the byte in it

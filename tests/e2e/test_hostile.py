@@ -118,7 +118,7 @@ ANSWERS = {
     "escape-in-recorded-path.yaml": "6:28: `customer` contains control characters (such as terminal escapes): U+001B, character 1",
     "billion-laughs.yaml": "7:8: aliases (*) expand to more than 100,000 nodes",
     "bom-with-error.yaml": "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:11)",
-    "bidi-in-reply.yaml": "4:9: reply contains control characters (such as terminal escapes)",
+    "bidi-in-reply.yaml": "4:13: reply contains control characters (such as terminal escapes): U+202E",
     "bidi-in-step-key.yaml": "4:3: a step id in `responses` contains control or invisible characters",
     "bidi-in-trainee.yaml": "1:10: `trainee` contains control characters (such as terminal escapes)",
     "c1-control.yaml": "4:9: reply contains control characters (such as terminal escapes)",
