@@ -259,6 +259,15 @@ std::optional<TypingMistake> full_width_syntax(std::string_view line, int at) {
   return std::nullopt;
 }
 
+// Whether the key `key` of `line` has nothing after it (but a comment): it then opens the block
+// below it, and a key indented deeper there is nested, as it should be.
+bool opens_a_block(std::string_view line, std::string_view key) {
+  std::string_view rest = line.substr(static_cast<std::size_t>(key.data() - line.data()) +
+                                      key.size() + 1);  // past `key:`
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest.empty() || rest.front() == '#';
+}
+
 // `    customer: 行吧` then `      principle: 跟踪服务`: the second key indented deeper than the
 // first. After plain text (`read_as_text`) YAML reads it as more of that text, whose `: ` then
 // cannot stand; after a quoted text or a [ ] or { } it finds no key where one must be, and
@@ -270,7 +279,9 @@ std::optional<TypingMistake> key_indented_deeper(std::string_view text, int line
   if (key.empty() || shown.substr(indentation(shown)).starts_with("- ")) return std::nullopt;
   const auto above = line_above(text, shown);
   const std::string_view above_key = above ? leading_key(*above) : std::string_view{};
-  if (above_key.empty()) return std::nullopt;
+  // `responses:` above `  vent: 好的: 我马上帮您查` is no slip of indentation: the `: ` in the
+  // reply is (outside pass 52, finding 1).
+  if (above_key.empty() || opens_a_block(*above, above_key)) return std::nullopt;
   const std::size_t key_column = static_cast<std::size_t>(above_key.data() - above->data());
   const std::size_t deeper = indentation(shown);
   if (deeper <= key_column) return std::nullopt;
@@ -346,6 +357,18 @@ std::optional<TypingMistake> key_too_long(std::string_view line, int at) {
       std::nullopt};
 }
 
+// The invisible character at byte `at` of `line`, as messages show one (`\u200B`): a zero-width
+// space or byte order mark after a key's colon, before its space, was said to be no space at all
+// (outside pass 52, finding 2).
+std::optional<std::string> invisible_after(std::string_view line, std::size_t at) {
+  if (at >= line.size()) return std::nullopt;
+  std::size_t end = at;
+  utf8::decode(line, end);
+  const std::string_view character = line.substr(at, end - at);
+  if (!utf8::has_hidden_characters(character)) return std::nullopt;
+  return utf8::show_hidden(character);
+}
+
 // `scenario:bill-500`, `stage:　vent`: a key's colon with no space after it, or with the input
 // method's space, which looks like the space YAML wants.
 std::optional<TypingMistake> colon_mistake(std::string_view line, int at) {
@@ -357,6 +380,15 @@ std::optional<TypingMistake> colon_mistake(std::string_view line, int at) {
                                     "the space after the colon on line {} is a full-width "
                                     "“　”; type an ASCII space")),
                     at + 1),
+        *colon + 1, true};
+  }
+  if (const auto hidden = invisible_after(line, *colon + 1)) {
+    return TypingMistake{
+        fmt::format(fmt::runtime(tr("第 {} 行的冒号后有一个看不见的字符 {}:请删掉它,"
+                                    "冒号后直接跟半角空格",
+                                    "after the colon on line {} stands an invisible {}: delete "
+                                    "it, so that an ASCII space follows the colon")),
+                    at + 1, *hidden),
         *colon + 1, true};
   }
   return TypingMistake{fmt::format(fmt::runtime(tr("(第 {} 行的冒号后缺少空格)",

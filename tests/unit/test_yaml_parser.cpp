@@ -273,6 +273,23 @@ TEST_CASE("a key indented deeper than the key above is named as indentation") {
         "text; keys at one level line up)");
   // A `: ` in the middle of a line of text still gets the quoting advice.
   CHECK(problem("a: 原因: 系统故障\n").find("quote text") != std::string::npos);
+  // Also in the first key under one that opens a block, which is nested, not indented too far
+  // (outside pass 52, finding 1).
+  CHECK(problem("responses:\n  vent: 好的: 我马上帮您查\n") ==
+        "2:11: YAML syntax error: mapping values are not allowed in this context (quote text "
+        "that contains “: ”)");
+  CHECK(problem("customer:  # 客户\n  name: 王先生: 急\n").starts_with("2:12: "));
+}
+
+TEST_CASE("an invisible character after a key's colon is named where it stands") {
+  // Outside pass 52, finding 2: `title:` + U+200B + a space was "no space after the colon".
+  CHECK(problem("id: t\ntitle:\u200B 测试\n") ==
+        "2:7: YAML syntax error: after the colon on line 2 stands an invisible \\u200B: delete "
+        "it, so that an ASCII space follows the colon");
+  CHECK(problem("id: t\ntitle:\uFEFF 测试\n")
+            .starts_with("2:7: YAML syntax error: after the "
+                         "colon on line 2 stands an invisible "
+                         "\\uFEFF"));
 }
 
 TEST_CASE("tags are refused, not ignored") {
