@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <set>
 
 #include "load/library_file_kind.hpp"
@@ -57,6 +59,26 @@ bool check_key(YamlReader& reader, const YamlNode& key, std::string_view what) {
   return false;
 }
 
+// `{vent: 先生您好,您的心情我很理解}`: YAML ends the reply at the ASCII comma and reads the rest
+// as a key without a value. Step ids are ASCII words, so such a key is a cut reply, not a step
+// the scenario lacks (outside pass 52, finding 4: "no step `您的心情我很理解`").
+bool is_cut_reply(const YamlNode& responses, const YamlEntry& entry) {
+  if (!responses.is_flow() || !entry.value.is_null()) return false;
+  const std::string& key = entry.key.scalar();
+  return std::any_of(key.begin(), key.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; });
+}
+
+void report_cut_reply(YamlReader& reader, const YamlEntry& entry) {
+  reader.error(entry.key,
+               fmt::format(fmt::runtime(tr("“{}”像是被截断的回答:在 {{ }} 写法里,英文逗号会分隔"
+                                           "条目;请给含逗号的回答加引号,或改用中文逗号“，”",
+                                           "“{}” looks like a reply cut off: inside {{ }} an "
+                                           "ASCII comma separates entries; quote a reply that "
+                                           "contains commas, or use the Chinese comma “，”")),
+                           utf8::quote(entry.key.scalar())));
+}
+
 void read_responses(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
   const YamlNode& node = YamlReader::child(map, "responses");
   if (!node.is_defined()) {
@@ -67,6 +89,10 @@ void read_responses(YamlReader& reader, const YamlNode& map, Attempt& attempt) {
   if (!reader.expect_map(node, "`responses`", {})) return;
   for (const YamlEntry& entry : node.entries()) {
     if (!entry.key.is_scalar() || !check_key(reader, entry.key, "responses")) continue;
+    if (is_cut_reply(node, entry)) {
+      report_cut_reply(reader, entry);
+      continue;
+    }
     std::string text;
     if (!entry.value.is_null()) {
       auto value = reader.marked_text(entry.value, tr("每个回答", "each response"));

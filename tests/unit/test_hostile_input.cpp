@@ -59,6 +59,14 @@ TEST_CASE("a control character is named with where it stands") {
         "character 3\n");
 }
 
+TEST_CASE("a reply cut at an ASCII comma inside { } is named as cut, not as an unknown step") {
+  // Outside pass 52, finding 4: "the scenario has no step `您的心情我很理解`".
+  English english;
+  CHECK(answers_errors("scenario: fee\nresponses: {vent: 先生您好,您的心情我很理解}\n") ==
+        "a.yaml:2:25: “您的心情我很理解” looks like a reply cut off: inside { } an ASCII comma "
+        "separates entries; quote a reply that contains commas, or use the Chinese comma “，”\n");
+}
+
 TEST_CASE("aliases that explode are refused before the document is walked") {
   English english;
   const auto start = std::chrono::steady_clock::now();
