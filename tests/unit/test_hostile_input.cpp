@@ -63,7 +63,7 @@ TEST_CASE("a reply cut at an ASCII comma inside { } is named as cut, not as an u
   // Outside pass 52, finding 4: "the scenario has no step `您的心情我很理解`".
   English english;
   CHECK(answers_errors("scenario: fee\nresponses: {vent: 先生您好,您的心情我很理解}\n") ==
-        "a.yaml:2:25: “您的心情我很理解” looks like a reply cut off: inside { } an ASCII comma "
+        "a.yaml:2:24: “您的心情我很理解” looks like a reply cut off: inside { } an ASCII comma "
         "separates entries; quote a reply that contains commas, or use the Chinese comma “，”\n");
 }
 
