@@ -182,3 +182,87 @@ class BlameAndSarcasmPass33(CoachTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BlameAndSarcasmPass53(CoachTestCase):
+    """Outside pass 53, findings 01, 02 and 06: rude, blaming and sarcastic sentences in other
+    words, an apology or empathy taken back straight after it, and 000's sentences typed as the
+    input method's homophones. Beside each, replies with the same words that must still pass."""
+
+    assert_critical = test_grade.assert_critical_replies
+
+    def test_rude_and_blaming_families(self):
+        # finding 01 (002 5.6.4: 推卸责任, 讽刺、教育、批评客户; 000: 千万不要对客户产生负面评价)
+        self.assert_critical([
+            ("missing-balance", "apologize", "不过说句实话,这也怪不到我们头上。", True),
+            ("airline-delay", "apologize", "不过罢工这事也赖不到我们身上。", True),
+            ("missing-balance", "apologize", "这事您自己也有责任。", True),
+            ("missing-balance", "apologize", "您多少也有点责任。", True),
+            ("missing-balance", "gather", "您肯定是自己乱订了什么东西。", True),
+            ("missing-balance", "resolve", "原因是您手贱点了链接。", True),
+            ("missing-balance", "resolve", "您可真是个大聪明。", True),
+            ("missing-balance", "vent", "就这点钱您还专门跑一趟,真有闲工夫。", True),
+            ("missing-balance", "vent", "为了1.8块跑一趟,您也真够闲的。", True),
+            ("sms-failure", "follow_up", "您这样的客户我见多了。", True),
+            ("sms-failure", "follow_up", "这种人我们见得多了。", True),
+            ("airline-delay", "resolve", "你们这些人真难伺候。", True),
+            ("missing-balance", "resolve", "原因嘛,说了您也不懂。", True),
+            ("missing-balance", "resolve", "跟您讲了也白搭。", True),
+            ("airline-delay", "gather", "这么大的人了,连个航班都看不住。", True),
+            ("missing-balance", "follow_up", "哼,随便您怎么说吧。", True),
+            ("missing-balance", "follow_up", "您爱怎么想就怎么想。", True),
+            ("airline-delay", "follow_up", "这下您该没话说了。", True),
+            ("missing-balance", "gather", "您问我?我问谁呢?", True),
+            ("missing-balance", "apologize", "You probably messed it up yourself.", True),
+            ("missing-balance", "apologize", "您弄擰了。", True),
+            # the same words clearing the customer, comforting, warning of a fraud, owning the fault
+            ("missing-balance", "apologize", "这事怪不到您头上,是我们没提醒到位。", False),
+            ("missing-balance", "apologize", "您自己没有责任,这是我们的问题。", False),
+            ("missing-balance", "follow_up", "您也有权利投诉,我把渠道告诉您。", False),
+            ("missing-balance", "resolve", "以免您乱点到诈骗链接,我给您设个提醒。", False),
+            ("missing-balance", "resolve", "这条款写得连我们都看不懂,是我们没写清楚。", False),
+            ("missing-balance", "apologize", "为这点事还让您专门跑一趟,真不好意思。", False),
+            ("missing-balance", "resolve", "这种情况我见多了,很好解决,您放心。", False),
+            ("missing-balance", "resolve", "随便您怎么安排,我们都配合。", False),
+            ("missing-balance", "resolve", "我去问问谁负责这件事,马上回复您。", False),
+            ("missing-balance", "follow_up", "我们把这事弄砸了,we messed it up,真对不起。", False),
+            ("missing-balance", "apologize", "您没弄反,是我们系统扣错了。", False)])
+
+    def test_an_apology_taken_back_mocks_the_customer(self):
+        # finding 02 (002 5.6.4: 缺乏诚意; 000: 充分道歉)
+        self.assert_critical([
+            ("missing-balance", "apologize", "不好意思?凭什么。", True),
+            ("airline-delay", "apologize", "抱歉?凭什么。", True),
+            ("sms-failure", "apologize", "要道歉也轮不到我。", True),
+            ("missing-balance", "vent", "您的心情我很理解?才怪。", True),
+            ("missing-balance", "vent", "要我说您的心情我很理解,那是骗您的。", True),
+            ("sms-failure", "vent", "您的心情我很理解,假的。", True),
+            ("missing-balance", "vent", "说什么“您的心情我很理解”都是套话,我就不说了。", True),
+            ("missing-balance", "apologize", "你要我说对不起是吧?好,对不起,满意了?", True),
+            ("missing-balance", "apologize", "对不起行了吧。", True),
+            ("missing-balance", "apologize", "我可以道歉,但我不觉得我们有错。", True),
+            # empathy with the same words, a fraud warning, an honest 没骗您
+            ("missing-balance", "vent", "钱无缘无故少了,换了谁不着急才怪,您的心情我很理解。", False),
+            ("missing-balance", "resolve", "那条短信是骗您的,千万别回,我马上帮您退订。", False),
+            ("missing-balance", "resolve", "我没骗您,这1.8元今天之内一定到账。", False),
+            ("missing-balance", "apologize", "抱歉,凭什么让您白跑一趟,是我们没做好。", False),
+            ("missing-balance", "resolve", "客套话我就不多说了,我马上给您办。", False),
+            ("missing-balance", "apologize", "我不认为是您的错,是我们没提醒到位。", False),
+            ("missing-balance", "follow_up", "对不起,这样处理您满意吗?", False)])
+
+    def test_the_input_method_s_homophones_of_000_s_sentences(self):
+        # finding 06: what a pinyin input method offers for 激动, 弄混, 平静, 叫, and the Japanese 応
+        self.assert_critical([
+            ("missing-balance", "vent", "你别急动。", True),
+            ("missing-balance", "vent", "您别激冻。", True),
+            ("missing-balance", "vent", "您别鸡冻。", True),
+            ("missing-balance", "apologize", "不过你肯定弄浑了。", True),
+            ("missing-balance", "apologize", "你肯定弄昏了。", True),
+            ("missing-balance", "apologize", "您肯定是搞浑了。", True),
+            ("missing-balance", "gather", "您応该自己看短信。", True),
+            ("airline-delay", "vent", "你凭静一点。", True),
+            ("airline-delay", "vent", "你不要教。", True),
+            # words of their own: 急 before a comma, 要教 before what is taught, 弄昏 of someone else
+            ("missing-balance", "vent", "您别急,动一动鼠标就能查到。", False),
+            ("missing-balance", "resolve", "我要教您怎么查余额,很简单。", False),
+            ("missing-balance", "resolve", "这个规定把人都弄昏了,是我们没写清楚。", False)])

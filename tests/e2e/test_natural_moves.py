@@ -191,5 +191,61 @@ class NaturalMoves(CoachTestCase):
         self.assertTrue(follow_up["passed"] and concept_ok(follow_up, "确认客户是否满意"))
 
 
+class NaturalMovesPass53(NaturalMoves):
+    """Outside pass 53, finding 07: good replies in everyday words that failed their steps."""
+
+    CALLBACK = "李女士您好,我是中国移动营业厅的刘芳,工号2077。您前几天说短信发不出去,技术部门已经修好了,"
+
+    def test_closing_questions_that_check_the_result(self):
+        self.assert_concept_cases("确认客户是否满意", [
+            ("sms-failure", "follow_up", self.CALLBACK + "现在短信都能正常发出去了吧?谢谢您的耐心。", True),
+            ("sms-failure", "follow_up", self.CALLBACK + "这两天用着还好吗?谢谢您的耐心。", True),
+            ("sms-failure", "follow_up", self.CALLBACK + "您试着发过短信了吗?谢谢您的耐心。", True),
+            ("sms-failure", "follow_up", self.CALLBACK + "不知道现在发短信有没有问题?谢谢您的耐心。", True),
+            ("sms-failure", "follow_up", self.CALLBACK + "这两天发短信还顺利吧?谢谢您的耐心。", True),
+        ], step_passes=True)
+        # a conclusion for her, a shrug, a question about her health
+        self.assert_concept_cases("确认客户是否满意", [
+            ("sms-failure", "follow_up", self.CALLBACK + "这下总没问题了吧?谢谢您的耐心。", False),
+            ("sms-failure", "follow_up", self.CALLBACK + "应该没问题了吧。谢谢您的耐心。", False),
+            ("sms-failure", "follow_up", self.CALLBACK + "您身体还好吗?谢谢您的耐心。", False),
+            ("sms-failure", "follow_up", self.CALLBACK + "有没有问题随时找我,谢谢您的耐心。", False),
+        ])
+
+    def test_a_lesson_learnt_and_a_concrete_habit_show_the_will_to_improve(self):
+        self.assert_concept_cases("表明改进的决心", [
+            ("get-me-the-manager", "close", "孙女士,谢谢您的宽容,再次说声对不起。我会吸取这次的教训,把工作做得更细。", True),
+            ("get-me-the-manager", "close", "孙女士,谢谢您,真的很抱歉。这个教训我记住了,以后办退订我都会等确认生效了再让您走。", True),
+            ("get-me-the-manager", "close", "孙女士,谢谢您的理解,这次真的很抱歉。以后每笔业务我都会核对清楚再确认,不会再出这种错了。", True),
+            ("missing-balance", "follow_up", "王先生,多谢您跑这一趟。钱退到账了您收到短信没有?下个月出账单我打电话跟您核对,"
+                                             "保证不再扣这笔钱,我们也会把流程改好。", True),
+            ("missing-balance", "follow_up", "王先生,谢谢您的提醒。这1.8元退回去了,您看一下到账了没?下个月出账后我回个电话给您,"
+                                             "确认不再扣这笔费用。我们会把这次的问题当作教训。", True),
+        ], step_passes=True)
+        self.assert_concept_cases("表明改进的决心", [
+            ("get-me-the-manager", "close", "孙女士,您以后做得更细一点,谢谢您。", False),
+            ("get-me-the-manager", "close", "孙女士,您以后每笔都核对清楚再签字,谢谢您。", False),
+        ])
+
+    def test_checking_told_as_done_and_a_cause_told_with_jiu(self):
+        reply = ("赵女士,我查了一下,这三次是公司做营销的外呼电话,因为您的号码还没有登记“营销免打扰”,"
+                 "系统就把它放进了外呼名单。我现在就帮您登记免打扰,今后这类推销电话就不会再打给您了。")
+        self.assert_concept_cases("查询核实", [
+            ("type-rights", "explain", reply, True),
+            ("type-rights", "explain", reply.replace("我查了一下", "我刚查过了"), True)])
+        self.assert_concept_cases("晓之以理", [("type-rights", "explain", reply, True)], step_passes=True)
+
+    def test_asking_what_she_wants_first_collecting_her_opinion_and_thanks(self):
+        self.assert_concept_cases("询问客户的期望", [
+            ("type-agitated", "steer-back", "刘女士,一个人又上班又带孩子,真不容易,您的委屈我能理解。"
+                                            "那您看,现在最想让我们先帮您解决什么呢?", True)])
+        self.assert_concept_cases("收集客户的意见", [
+            ("type-rights", "collect-opinion", "赵女士,谢谢您把这个意见讲出来。您说的不尊重消费者的问题,"
+                                               "我一条一条记下来了,会如实反映给我们的管理部门。", True)])
+        self.assert_concept_cases("感谢客户", [
+            ("missing-balance", "follow_up", "王先生,辛苦您跑一趟,感激不尽。1.8元到账短信收到了没?", True),
+            ("missing-balance", "follow_up", "王先生,感激不尽。1.8元到账短信收到了没?", True)])
+
+
 if __name__ == "__main__":
     unittest.main()
