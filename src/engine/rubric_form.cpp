@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "util/utf8.hpp"
@@ -13,6 +16,10 @@ namespace {
 // descriptions (000 第三步: 开放式问题, 封闭式问题; 000 第二步: 复述).
 constexpr std::array<std::string_view, 6> kRubricWords = {"关键词", "要点",       "复述",
                                                           "称呼",   "开放式问题", "封闭式问题"};
+// The same in English, and the words of an English form (Name: 王先生; Apology: 对不起).
+constexpr std::array<std::string_view, 10> kEnglishRubricWords = {
+    "keywords", "keyword",     "name",    "address",       "apology",
+    "restate",  "restatement", "empathy", "open question", "closed question"};
 // What a reply that calls itself a list of keywords begins with: one such label is enough.
 constexpr std::array<std::string_view, 2> kSelfNamed = {"关键词", "要点"};
 constexpr std::size_t kShortestLabel = 2;  // characters: 道歉, 核实
@@ -53,6 +60,7 @@ class RubricNames {
   bool names(std::string_view text) const {
     if (std::find(kRubricWords.begin(), kRubricWords.end(), text) != kRubricWords.end())
       return true;
+    if (is_ascii(text)) return names_in_english(lowercase(text));
     for (const RuleResult& rule : rules_) {
       if (std::string_view(rule.description).find(text) != std::string_view::npos) return true;
     }
@@ -63,17 +71,81 @@ class RubricNames {
     return false;
   }
 
+  bool names_in_english(const std::string& text) const {
+    if (std::find(kEnglishRubricWords.begin(), kEnglishRubricWords.end(), text) !=
+        kEnglishRubricWords.end())
+      return true;
+    for (std::size_t index = 0; index < concepts_.size(); ++index) {
+      const Concept* concept_entry = concepts_.at(index).definition;
+      if (concept_entry && lowercase(concept_entry->label_en).find(text) != std::string::npos)
+        return true;
+    }
+    return false;
+  }
+
+  static bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  }
+
+  static std::string lowercase(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+  }
+
   const std::vector<RuleResult>& rules_;
   const ConceptIndex& concepts_;
 };
 
-// Items labelled `LABEL:` (a clause that ends with a colon).
-int colon_labels(std::string_view text, const std::vector<Clause>& clauses,
-                 const RubricNames& names) {
+// What stands between a label and its item besides a colon: 称呼——王先生, 称呼=王先生, 称呼→王先生.
+constexpr std::array<std::string_view, 5> kLabelMarks = {"——", "—", "=", "→", "->"};
+
+// The text of `clause` before the first label mark in it, when there is one.
+std::optional<std::string_view> before_label_mark(std::string_view clause) {
+  std::size_t first = std::string_view::npos;
+  for (const std::string_view mark : kLabelMarks) first = std::min(first, clause.find(mark));
+  if (first == std::string_view::npos) return std::nullopt;
+  return clause.substr(0, first);
+}
+
+// 第一步道歉: a label numbered as the document's steps are; what follows 步 is the label.
+std::optional<std::string_view> after_step_number(std::string_view clause) {
+  if (!clause.starts_with("第")) return std::nullopt;
+  const std::size_t step = clause.find("步");
+  constexpr std::size_t kLongestNumber = 3 * 3;  // 第十二步: three characters of three bytes
+  if (step == std::string_view::npos || step > 3 + kLongestNumber) return std::nullopt;
+  return clause.substr(step + std::string_view("步").size());
+}
+
+// #称呼 王先生 #道歉 对不起: a label after each #, up to a space.
+int hash_labels(std::string_view clause, const RubricNames& names) {
+  int labels = 0;
+  for (std::size_t at = clause.find('#'); at != std::string_view::npos;
+       at = clause.find('#', at + 1)) {
+    const std::string_view after = clause.substr(at + 1);
+    labels += names.weight(after.substr(0, after.find(' ')));
+  }
+  return labels;
+}
+
+// The label a clause holds, if any: all of it before a colon, what stands before a label mark,
+// or what follows a step's number.
+int clause_labels(std::string_view clause, char terminator, const RubricNames& names) {
+  if (terminator == ':') return names.weight(clause);
+  if (const auto label = before_label_mark(clause)) return names.weight(*label);
+  if (const auto label = after_step_number(clause)) return names.weight(*label);
+  return hash_labels(clause, names);
+}
+
+// Items labelled in the clauses: `LABEL:`, `LABEL——`, `第一步LABEL`, `#LABEL`.
+int labels_in_clauses(std::string_view text, const std::vector<Clause>& clauses,
+                      const RubricNames& names) {
   int labels = 0;
   for (const Clause& clause : clauses) {
-    if (clause.terminator != ':') continue;
-    labels += names.weight(text.substr(clause.span.begin, clause.span.end - clause.span.begin));
+    const std::string_view words =
+        text.substr(clause.span.begin, clause.span.end - clause.span.begin);
+    labels += clause_labels(words, clause.terminator, names);
   }
   return labels;
 }
@@ -93,14 +165,17 @@ int bracket_labels(std::string_view text, const RubricNames& names) {
   return labels;
 }
 
-// A colon ends a clause; a bracket is looked for byte by byte (memchr): a scan for any of the
-// marks at once read each byte against each mark.
+// A colon ends a clause; the other marks are looked for one by one (memchr): a scan for any of
+// them at once read each byte against each mark.
 bool may_hold_labels(std::string_view text, const std::vector<Clause>& clauses) {
   const auto ends_with_colon = [](const Clause& clause) { return clause.terminator == ':'; };
   if (std::any_of(clauses.begin(), clauses.end(), ends_with_colon)) return true;
-  return std::any_of(kBrackets.begin(), kBrackets.end(), [&](const auto& brackets) {
-    return text.find(brackets.first) != std::string_view::npos;
-  });
+  const auto holds = [&](std::string_view mark) {
+    return text.find(mark) != std::string_view::npos;
+  };
+  return std::any_of(kBrackets.begin(), kBrackets.end(),
+                     [&](const auto& brackets) { return holds(brackets.first); }) ||
+         std::any_of(kLabelMarks.begin(), kLabelMarks.end(), holds) || holds("#") || holds("步");
 }
 
 }  // namespace
@@ -110,7 +185,8 @@ bool is_filled_in_form(const NormalizedText& reply, const std::vector<Clause>& c
   // Most replies hold neither a colon nor a bracket, and need no label read.
   if (!may_hold_labels(reply.text, clauses)) return false;
   const RubricNames names(rules, concepts);
-  return colon_labels(reply.text, clauses, names) + bracket_labels(reply.text, names) >= kLabels;
+  return labels_in_clauses(reply.text, clauses, names) + bracket_labels(reply.text, names) >=
+         kLabels;
 }
 
 }  // namespace coach

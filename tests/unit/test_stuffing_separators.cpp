@@ -131,7 +131,16 @@ TEST_CASE("a reply written as the rubric's outline is no reply") {
   CHECK(step.stuffed("先生您好(称谓)您的心情我很理解(移情)您慢慢说(倾诉)"));
   // One that calls itself a list of keywords is one.
   CHECK(step.stuffed("关键词:先生您好、您的心情我很理解、如果您愿意可以告诉我、请问您贵姓"));
+  // Outside pass 54, finding 11: other marks between a label and its item, step numbers,
+  // English labels.
+  CHECK(step.stuffed("称呼——王先生;道歉——对不起;复述——您是说钱少了,对吧;回访——明天回访您。"));
+  CHECK(step.stuffed("称呼=王先生,道歉=对不起,复述=您是说钱少了,对吧"));
+  CHECK(step.stuffed("称呼→王先生,道歉→对不起,复述→您是说钱少了,对吧"));
+  CHECK(step.stuffed("第一步道歉,对不起。第二步复述,您是说钱少了,对吧。第三步回访,明天回访您。"));
+  CHECK(step.stuffed("Name: 王先生; Apology: 对不起; Restate: 您是说钱少了,对吧"));
   // A colon or two of one's own is no form.
   CHECK_FALSE(step.stuffed("王先生,我确认一下:您是说钱少了,对吧?您的心情我很理解,您慢慢说。"));
   CHECK_FALSE(step.stuffed("王先生您好:对不起,给您添麻烦了。原因:系统升级。您慢慢说。"));
+  CHECK_FALSE(step.stuffed("王先生,第一步我先给您道歉,对不起;第二步我帮您查,您慢慢说。"));
+  CHECK_FALSE(step.stuffed("王先生,方案一——退还1.8元;方案二——送您一个月的流量,您看哪个好?"));
 }
