@@ -109,6 +109,9 @@ TEST_CASE("a minimum length counts words, not filler") {
   CHECK_FALSE(ok("{min_chars: 10}", "您好先生嗯嗯嗯嗯嗯嗯"));
   CHECK_FALSE(ok("{min_chars: 10}", "您好先生,……………………"));
   CHECK_FALSE(ok("{min_chars: 10}", "您好先生啊啊啊哈哈哈"));
+  // Nor a word of two characters said over and over (outside pass 54, finding 14).
+  CHECK_FALSE(ok("{min_chars: 10}", "您好先生好的好的好的好的"));
+  CHECK(ok("{min_chars: 10}", "好的好的,您好先生,我马上办"));
   // Numbers and Latin words are said, and count.
   CHECK(ok("{min_chars: 10}", "您的工号是1234AB"));
   const RuleResult short_reply = judge("      - {min_chars: 10}\n", "您好嗯嗯嗯嗯嗯嗯嗯嗯").rules.at(0);
