@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/ascii_only_escapes.hpp"
@@ -226,10 +230,16 @@ std::string empty_match_refusal(std::string_view pattern) {
                      utf8::quote_visibly(pattern));
 }
 
+// A number for each pattern made: ids, unlike addresses, are never used again.
+std::uint64_t next_pattern_id() {
+  static std::atomic<std::uint64_t> next{0};
+  return next++;
+}
+
 }  // namespace
 
 TrainerPattern::TrainerPattern(std::string text)
-    : text_(std::move(text)), context_(find_context_groups(text_)) {}
+    : text_(std::move(text)), id_(next_pattern_id()), context_(find_context_groups(text_)) {}
 
 const PatternWords& TrainerPattern::words() const {
   words_read_.run([this] { words_ = pattern_words(text_); });
@@ -258,25 +268,82 @@ TextSpan without_closing_marks(std::string_view text, TextSpan span) {
   return end > span.begin ? TextSpan{span.begin, end} : span;
 }
 
+// The context groups' extents found for a match before, by pattern and what RE2 reads of the
+// match: its bytes, and the byte before and after it or the text's start and end (all its
+// assertions look at: `^`, `$`, `\b`, a line's start or end). Matching again with captures cost
+// about 14,000 instructions a match, and the same words with the same neighbours come back reply
+// after reply. Per thread; forgotten whole when it grows past kRemembered.
+class ContextMemo {
+ public:
+  static constexpr std::size_t kRemembered = 4096;
+
+  // The key of the match [begin, end) of pattern `id` in `text`, made in the memo's scratch.
+  const std::string& key(std::uint64_t id, std::string_view text, TextSpan match) {
+    key_.assign(reinterpret_cast<const char*>(&id), sizeof id);
+    key_ += match.begin == 0 ? std::string_view("^", 1) : std::string_view("-", 1);
+    key_ += match.begin == 0 ? '\0' : text[match.begin - 1];
+    key_ += match.end == text.size() ? std::string_view("$", 1) : std::string_view("-", 1);
+    key_ += match.end == text.size() ? '\0' : text[match.end];
+    key_ += text.substr(match.begin, match.end - match.begin);
+    return key_;
+  }
+  // Offsets into the match: where the words begin and end; nullopt when RE2 found no match.
+  using Extents = std::optional<std::pair<std::size_t, std::size_t>>;
+  const Extents* find(const std::string& key) const {
+    const auto found = extents_.find(key);
+    return found == extents_.end() ? nullptr : &found->second;
+  }
+  void remember(const std::string& key, Extents extents) {
+    if (extents_.size() >= kRemembered) extents_.clear();
+    extents_.emplace(key, extents);
+  }
+
+ private:
+  std::string key_;
+  std::unordered_map<std::string, Extents> extents_;
+};
+
 }  // namespace
 
-TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
-  if (match.end <= match.begin) return match;
-  if (!context_.any()) return without_closing_marks(text, match);
-  // Matched again where it was found, for the groups' extents only: once per match, and only
-  // for the few patterns with a context group.
+std::optional<TextSpan> TrainerPattern::context_extents(std::string_view text,
+                                                        TextSpan match) const {
   const int count = std::max(context_.leading, context_.trailing) + 1;
   static thread_local auto& groups = thread_scratch<std::vector<re2::StringPiece>>();
   groups.assign(static_cast<std::size_t>(count), re2::StringPiece());
   const re2::StringPiece whole(text.data(), text.size());
   if (!regex().Match(whole, match.begin, match.end, RE2::ANCHOR_BOTH, groups.data(), count))
-    return match;
+    return std::nullopt;
   const auto offset = [&](const char* at) { return static_cast<std::size_t>(at - text.data()); };
   TextSpan words = match;
   if (context_.leading != 0 && groups[context_.leading].data() != nullptr)
     words.begin = offset(groups[context_.leading].data()) + groups[context_.leading].size();
   if (context_.trailing != 0 && groups[context_.trailing].data() != nullptr)
     words.end = offset(groups[context_.trailing].data());
+  return words;
+}
+
+TextSpan TrainerPattern::words_of(std::string_view text, TextSpan match) const {
+  if (match.end <= match.begin) return match;
+  if (!context_.any()) return without_closing_marks(text, match);
+  // Matched again where it was found, for the groups' extents only: once per match not seen
+  // before, and only for the few patterns with a context group.
+  std::optional<TextSpan> found;
+  if (match.end > text.size()) {
+    found = context_extents(text, match);  // RE2 refuses it; nothing to remember
+  } else {
+    static thread_local auto& memo = thread_scratch<ContextMemo>();
+    const std::string& key = memo.key(id_, text, match);
+    if (const ContextMemo::Extents* known = memo.find(key)) {
+      if (*known) found = TextSpan{match.begin + (*known)->first, match.begin + (*known)->second};
+    } else {
+      found = context_extents(text, match);
+      memo.remember(
+          key, found ? ContextMemo::Extents{{found->begin - match.begin, found->end - match.begin}}
+                     : std::nullopt);
+    }
+  }
+  if (!found) return match;
+  const TextSpan words = *found;
   return without_closing_marks(text, words.begin < words.end ? words : match);
 }
 

@@ -4,6 +4,7 @@
 // a reply needs it.
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,7 +50,11 @@ class TrainerPattern {
   TextSpan words_of(std::string_view text, TextSpan match) const;
 
  private:
+  // The context groups' extents in a match, matched again with captures.
+  std::optional<TextSpan> context_extents(std::string_view text, TextSpan match) const;
+
   std::string text_;
+  std::uint64_t id_;  // never reused, unlike an address: names the pattern in a thread's memo
   mutable Once words_read_;
   mutable PatternWords words_;
   ContextGroups context_;

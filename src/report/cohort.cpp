@@ -31,8 +31,14 @@ void Cohort::add(const AttemptResult& attempt, int index) {
   ++histogram_[bin];
   for (const StepResult& step : attempt.steps) {
     for (const RuleResult& rule : step.rules) {
-      if (rule_failed(step, rule))
-        ++rule_failures_[{attempt.scenario_id, step.step_id, rule.description}];
+      if (!rule_failed(step, rule)) continue;
+      const std::tuple<std::string_view, std::string_view, std::string_view> key{
+          attempt.scenario_id, step.step_id, rule.description.str()};
+      auto found = rule_failures_.find(key);
+      if (found == rule_failures_.end())
+        found =
+            rule_failures_.emplace(std::tuple<std::string, std::string, std::string>(key), 0).first;
+      ++found->second;
     }
   }
   const SubmissionKey who = submission_key(attempt);
@@ -78,6 +84,36 @@ double ExamFacts::pass_rate() const {
 
 std::string printable(std::string_view text) {
   return utf8::escape_controls(text);
+}
+
+namespace {
+
+// The length of the character at `at` when it is one that printable() always shows as it is
+// (none of them is a control, a noncharacter, a bidirectional control or mark, a tag character
+// or U+2028/U+2029); 0 for any other character or malformed bytes.
+std::size_t plain_character_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  if (lead < 0x80) return (lead >= 0x20 && lead < 0x7F) || lead == '\n' || lead == '\t' ? 1 : 0;
+  if (at + 2 >= text.size()) return 0;
+  const unsigned char second = byte(at + 1);
+  const unsigned char third = byte(at + 2);
+  if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return 0;
+  const bool cjk = lead >= 0xE3 && lead <= 0xE9;                               // U+3000–U+9FFF
+  const bool full_width = lead == 0xEF && (second == 0xBC || second == 0xBD);  // U+FF00–U+FF7F
+  const bool dash_or_quote = lead == 0xE2 && second == 0x80 && third >= 0x90 && third <= 0xA7;
+  return cjk || full_width || dash_or_quote ? 3 : 0;  // U+2010–U+2027
+}
+
+}  // namespace
+
+bool prints_as_is(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = plain_character_length(text, at);
+    if (length == 0) return printable(text.substr(at)) == text.substr(at);
+    at += length;
+  }
+  return true;
 }
 
 std::string printable_line(std::string_view text) {

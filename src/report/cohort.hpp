@@ -3,6 +3,7 @@
 // totals, a score histogram, the rules most often failed and a line per trainee. Its size grows
 // with the trainees and the rubric, never with the replies.
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,7 +70,9 @@ class Cohort {
  private:
   GradeSummary summary_;
   std::array<int, kBins> histogram_{};
-  std::map<std::tuple<std::string, std::string, std::string>, int> rule_failures_;
+  // By scenario, step and description; looked up by views of them (std::less<>), so a rule
+  // failed again copies none of its strings.
+  std::map<std::tuple<std::string, std::string, std::string>, int, std::less<>> rule_failures_;
   std::map<SubmissionKey, TraineeLine> trainees_;
 };
 
@@ -104,6 +107,11 @@ struct AttemptNote {
 // The text of a file name or message from a trainee's submission, with control characters and
 // bytes that are not UTF-8 shown escaped: safe on a terminal and in every report format.
 std::string printable(std::string_view text);
+
+// Whether printable(text) is `text` itself, read from the bytes alone for what replies are made
+// of (printable ASCII, tab and newline, CJK ideographs and punctuation, full-width forms, dashes
+// and quotation marks): no allocation. Any other character is left to printable() to judge.
+bool prints_as_is(std::string_view text);
 
 // A name or file name as error messages show it (utf8::show_name): on one line, so it cannot
 // forge a row, and with invisible and bidirectional characters shown as `\u202E`, so it cannot

@@ -1,7 +1,9 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include "report/json_text.hpp"
 #include "report/report.hpp"
 #include "util/utf8.hpp"
 
@@ -10,97 +12,146 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Character (code point) offsets, which every JSON consumer can use on the reply string.
-std::size_t character_offset(const std::string& text, std::size_t byte_offset) {
-  return utf8::count_code_points(std::string_view(text).substr(0, byte_offset));
-}
-
-ordered_json rule_json(const StepResult& step, const RuleResult& rule) {
-  const std::string& reply = step.reply;
-  ordered_json matched = ordered_json::array();
-  for (const TextSpan span : rule.matched) {
-    matched.push_back({{"text", reply.substr(span.begin, span.end - span.begin)},
-                       {"start", character_offset(reply, span.begin)},
-                       {"end", character_offset(reply, span.end)}});
+// Character (code point) offsets, which every JSON consumer can use on the reply string. The
+// spans of a reply are counted on from the last one asked for: counting each from the start of
+// a long reply was a tenth of the report.
+class CharacterOffsets {
+ public:
+  explicit CharacterOffsets(std::string_view text) : text_(text) {}
+  std::size_t at(std::size_t byte_offset) {
+    byte_offset = std::min(byte_offset, text_.size());
+    if (byte_offset < byte_) byte_ = characters_ = 0;
+    characters_ += utf8::count_code_points(text_.substr(byte_, byte_offset - byte_));
+    byte_ = byte_offset;
+    return characters_;
   }
-  return {{"kind", rule.kind},
-          {"description", rule.description},
-          {"ok", rule.ok},
-          {"points", rule.points},
-          {"max", rule.max},
-          {"critical", rule.critical},
-          {"feedback", rule.feedback},
-          {"detail", rule.detail},
-          {"matched", matched},
-          {"missing", rule.missing},
-          {"failed", rule_failed(step, rule)}};
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  std::size_t characters_ = 0;
+};
+
+void add_rule(JsonText& json, const StepResult& step, const RuleResult& rule,
+              CharacterOffsets& offsets) {
+  const std::string_view reply = step.reply;
+  json.begin_object();
+  json.member("kind", rule.kind);
+  json.member("description", rule.description.str());
+  json.member("ok", rule.ok);
+  json.member("points", rule.points);
+  json.member("max", rule.max);
+  json.member("critical", rule.critical);
+  json.member("feedback", rule.feedback.str());
+  json.member("detail", rule.detail);
+  json.key("matched");
+  json.begin_array();
+  for (const TextSpan span : rule.matched) {
+    json.begin_object();
+    json.member("text", reply.substr(span.begin, span.end - span.begin));
+    json.member("start", offsets.at(span.begin));
+    json.member("end", offsets.at(span.end));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("missing");
+  json.strings(rule.missing);
+  json.member("failed", rule_failed(step, rule));
+  json.end_object();
 }
 
-ordered_json step_json(const StepResult& step) {
-  ordered_json rules = ordered_json::array();
-  for (const auto& rule : step.rules) rules.push_back(rule_json(step, rule));
-  ordered_json out = {{"id", step.step_id},
-                      {"stage", std::string(stage_id(step.stage))},
-                      {"answered", step.answered},
-                      {"reply", step.reply},
-                      {"principle", step.principle},
-                      {"score", step.score},
-                      {"max", step.max},
-                      {"weight", step.weight},
-                      {"passed", step.passed},
-                      {"critical_failed", step.critical_failed},
-                      {"stuffed", step.stuffed},
-                      {"rules", rules},
-                      {"took_place", step.took_place}};
+void add_step(JsonText& json, const StepResult& step) {
+  json.begin_object();
+  json.member("id", step.step_id);
+  json.member("stage", stage_id(step.stage));
+  json.member("answered", step.answered);
+  json.member("reply", step.reply);
+  json.member("principle", step.principle);
+  json.member("score", step.score);
+  json.member("max", step.max);
+  json.member("weight", step.weight);
+  json.member("passed", step.passed);
+  json.member("critical_failed", step.critical_failed);
+  json.member("stuffed", step.stuffed);
+  json.key("rules");
+  json.begin_array();
+  CharacterOffsets offsets(step.reply);
+  for (const auto& rule : step.rules) add_rule(json, step, rule, offsets);
+  json.end_array();
+  json.member("took_place", step.took_place);
   // Only what is known: an answers file without times, a step without a limit, a step that
   // never took place with no reply in the file.
-  if (step.seconds) out["seconds"] = *step.seconds;
-  if (step.time_limit > 0) out["time_limit"] = step.time_limit;
-  if (!step.unscored_reply.empty()) out["unscored_reply"] = step.unscored_reply;
-  return out;
+  if (step.seconds) json.member("seconds", *step.seconds);
+  if (step.time_limit > 0) json.member("time_limit", step.time_limit);
+  if (!step.unscored_reply.empty()) json.member("unscored_reply", step.unscored_reply);
+  json.end_object();
 }
 
-ordered_json exam_note_json(const ExamAttemptNote& note) {
-  return {{"attempt", note.number}, {"counted", note.counted}, {"unmet", note.unmet}};
+void add_exam_note(JsonText& json, const ExamAttemptNote& note) {
+  json.begin_object();
+  json.member("attempt", note.number);
+  json.member("counted", note.counted);
+  json.key("unmet");
+  json.strings(note.unmet);
+  json.end_object();
 }
 
 // The conversation as it went: each customer line as said, the anger after each reply, the
 // steps not played and why.
-ordered_json path_json(const AttemptResult& attempt) {
-  ordered_json turns = ordered_json::array();
+void add_path(JsonText& json, const AttemptResult& attempt) {
+  json.begin_object();
+  json.key("turns");
+  json.begin_array();
   for (const auto& turn : attempt.path) {
-    turns.push_back({{"step", turn.step_id},
-                     {"customer", turn.customer_line},
-                     {"mood_before", turn.mood_before},
-                     {"mood_after", turn.mood_after}});
+    json.begin_object();
+    json.member("step", turn.step_id);
+    json.member("customer", turn.customer_line);
+    json.member("mood_before", turn.mood_before);
+    json.member("mood_after", turn.mood_after);
+    json.end_object();
   }
-  ordered_json skipped = ordered_json::array();
-  for (const auto& step : attempt.skipped)
-    skipped.push_back({{"step", step.step_id}, {"reason", step.reason}});
-  return {{"turns", turns},
-          {"skipped", skipped},
-          {"final_mood", attempt.final_mood},
-          {"walked_out", attempt.walked_out}};
+  json.end_array();
+  json.key("skipped");
+  json.begin_array();
+  for (const auto& step : attempt.skipped) {
+    json.begin_object();
+    json.member("step", step.step_id);
+    json.member("reason", step.reason);
+    json.end_object();
+  }
+  json.end_array();
+  json.member("final_mood", attempt.final_mood);
+  json.member("walked_out", attempt.walked_out);
+  json.end_object();
 }
 
-ordered_json attempt_json(const AttemptResult& attempt, const AttemptNote& note) {
-  ordered_json steps = ordered_json::array();
-  for (const auto& step : attempt.steps) steps.push_back(step_json(step));
-  ordered_json out = {{"file", printable_line(attempt.file)},
-                      {"trainee", printable_line(attempt.trainee)},
-                      {"scenario", attempt.scenario_id},
-                      {"title", attempt.scenario_title},
-                      {"score", attempt.score},
-                      {"pass_mark", attempt.pass_mark},
-                      {"passed", attempt.passed},
-                      {"critical_failed", attempt.critical_failed},
-                      {"failed_steps", attempt.failed_steps},
-                      {"max_failed_steps", attempt.max_failed_steps},
-                      {"scenario_sha256", note.scenario_sha256},
-                      {"steps", steps},
-                      {"path", path_json(attempt)}};
-  if (note.exam) out["exam"] = exam_note_json(*note.exam);
-  return out;
+// One attempt's part of the results, nested `depth` levels deep.
+void add_attempt(std::string& out, const AttemptResult& attempt, const AttemptNote& note,
+                 int depth) {
+  JsonText json(out, depth);
+  json.begin_object();
+  json.member("file", printable_line(attempt.file));
+  json.member("trainee", printable_line(attempt.trainee));
+  json.member("scenario", attempt.scenario_id);
+  json.member("title", attempt.scenario_title);
+  json.member("score", attempt.score);
+  json.member("pass_mark", attempt.pass_mark);
+  json.member("passed", attempt.passed);
+  json.member("critical_failed", attempt.critical_failed);
+  json.member("failed_steps", attempt.failed_steps);
+  json.member("max_failed_steps", attempt.max_failed_steps);
+  json.member("scenario_sha256", note.scenario_sha256);
+  json.key("steps");
+  json.begin_array();
+  for (const auto& step : attempt.steps) add_step(json, step);
+  json.end_array();
+  json.key("path");
+  add_path(json, attempt);
+  if (note.exam) {
+    json.key("exam");
+    add_exam_note(json, *note.exam);
+  }
+  json.end_object();
 }
 
 ordered_json inputs_json(const std::vector<InputFile>& inputs) {
@@ -167,22 +218,12 @@ std::string dump(const ordered_json& value) {
   return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-// Pretty-printed JSON nested `depth` levels deep, as dump(2) would have indented it there.
-// Strings never hold a raw newline in JSON, so indenting after every newline is safe.
-std::string indented(const ordered_json& value, int depth) {
-  const std::string pad(2 * depth, ' ');
-  std::string out = pad;
-  for (char c : dump(value)) {
-    out += c;
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
-
 class JsonWriter : public ReportWriter {
  public:
   std::string attempt(const AttemptResult& attempt, const AttemptNote& note) override {
-    return (note.index > 0 ? ",\n" : "") + indented(attempt_json(attempt, note), 2);
+    std::string out = note.index > 0 ? ",\n" : "";
+    add_attempt(out, attempt, note, 2);
+    return out;
   }
 
   std::string head(const ReportFacts& facts) override {

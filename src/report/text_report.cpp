@@ -22,38 +22,75 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
 
 namespace {
 
-// The reply with every matched phrase emphasised (words that broke a rule as a mistake), its
-// later lines after `indent`.
-std::string highlight_reply(const StepResult& step, const Style& style, std::string_view indent) {
-  const auto shown = [&](std::size_t from, std::size_t to) {
-    return indented(printable(step.reply.substr(from, to - from)), indent);
-  };
-  struct Marked {
-    TextSpan span;
-    bool mistake;
-  };
-  std::vector<Marked> spans;
+// `text` appended with its later lines after `indent`, as indented() gives it.
+void add_indented(std::string& out, std::string_view text, std::string_view indent) {
+  for (std::size_t line_end; (line_end = text.find('\n')) != std::string_view::npos;) {
+    out += text.substr(0, line_end + 1);
+    out += indent;
+    text.remove_prefix(line_end + 1);
+  }
+  out += text;
+}
+
+struct MarkedSpan {
+  TextSpan span;
+  bool mistake;
+};
+
+// The spans the reply's rules matched, in order; at one place a mistake comes first: it is what
+// the trainee must see.
+std::vector<MarkedSpan> marked_spans(const StepResult& step) {
+  std::vector<MarkedSpan> spans;
   for (const auto& rule : step.rules) {
     for (const TextSpan span : rule.matched) {
       if (span.end > span.begin) spans.push_back({span, !rule.ok});
     }
   }
-  // At one place a mistake comes first: it is what the trainee must see.
-  std::sort(spans.begin(), spans.end(), [](const Marked& a, const Marked& b) {
+  std::sort(spans.begin(), spans.end(), [](const MarkedSpan& a, const MarkedSpan& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.mistake > b.mistake;
   });
-  std::string out;
+  return spans;
+}
+
+// Whether each piece of the reply between the spans prints as it is typed: the reply has
+// nothing printable() escapes and no span cuts a character, so every piece decodes to the
+// characters it held in the whole reply. Nearly every reply; the rest are escaped piece by piece.
+bool pieces_print_as_typed(std::string_view reply, const std::vector<MarkedSpan>& spans) {
+  const auto between_characters = [&](std::size_t at) {
+    return at >= reply.size() || (static_cast<unsigned char>(reply[at]) & 0xC0) != 0x80;
+  };
+  for (const auto& [span, mistake] : spans) {
+    if (!between_characters(span.begin) || !between_characters(span.end)) return false;
+  }
+  return prints_as_is(reply);
+}
+
+// The reply with every matched phrase emphasised (words that broke a rule as a mistake), its
+// later lines after `indent`, appended to `out`.
+void add_highlighted_reply(std::string& out, const StepResult& step, const Style& style,
+                           std::string_view indent) {
+  const std::string_view reply = step.reply;
+  const std::vector<MarkedSpan> spans = marked_spans(step);
+  const bool as_typed = pieces_print_as_typed(reply, spans);
+  const auto add_shown = [&](std::size_t from, std::size_t to) {
+    const std::string_view piece = reply.substr(from, to - from);
+    if (as_typed)
+      add_indented(out, piece, indent);
+    else
+      add_indented(out, printable(piece), indent);
+  };
   std::size_t at = 0;
   for (const auto& [span, mistake] : spans) {
-    if (span.begin < at || span.end > step.reply.size()) continue;  // overlapping: keep the first
-    out += shown(at, span.begin);
-    const std::string words = shown(span.begin, span.end);
-    out += mistake ? style.mistake(words) : style.highlight(words);
+    if (span.begin < at || span.end > reply.size()) continue;  // overlapping: keep the first
+    add_shown(at, span.begin);
+    const Style::Marks marks = mistake ? style.mistake_marks() : style.highlight_marks();
+    out += marks.before;
+    add_shown(span.begin, span.end);
+    out += marks.after;
     at = span.end;
   }
   // A carriage return in a reply would send the cursor back over what the report just said.
-  out += shown(std::min(at, step.reply.size()), step.reply.size());
-  return out;
+  add_shown(std::min(at, reply.size()), reply.size());
 }
 
 // Why a step has no scored reply: not answered, or never put to the trainee, with what the
@@ -78,11 +115,16 @@ std::string anger_move_text(int before, int after) {
 }
 
 // "第 2 步 · 道歉复述", with " · apologize" when the reader writes answers files.
-std::string step_name_text(const StepResult& step, StepName name) {
-  std::string text = name.number > 0 ? step_numbers_text({name.number}) + " · " : std::string();
-  text += stage_label(step.stage);
-  if (name.with_id) text += " · " + step.step_id;
-  return text;
+void add_step_name(std::string& out, const StepResult& step, StepName name) {
+  if (name.number > 0) {
+    out += step_numbers_text({name.number});
+    out += " · ";
+  }
+  out += stage_label(step.stage);
+  if (name.with_id) {
+    out += " · ";
+    out += step.step_id;
+  }
 }
 
 // "2nd", "3rd", "11th": which time a calming move is made, in English.
@@ -143,51 +185,78 @@ std::string calmed_nothing_text(const PathTurn& turn) {
   return fmt::format(fmt::runtime(tr("{},{}不起作用", "{}: {} did not calm")), why, labels);
 }
 
+// `text` dimmed on a line of its own under a rule's verdict.
+void add_dim_line(std::string& out, std::string_view text, const Style& style) {
+  const Style::Marks dim = style.dim_marks();
+  out += dim.before;
+  out += "      ";
+  out += text;
+  out += dim.after;
+  out += '\n';
+}
+
 // A rule's verdict and what it says. A forbidding rule that held gets no ✓: nothing it looks for
 // was found, which is not proof the reply avoided the mistake, and a green tick read as praise.
-std::string rule_text(const StepResult& step, const RuleResult& rule, const Style& style,
-                      bool counted = true) {
+void add_rule_text(std::string& out, const StepResult& step, const RuleResult& rule,
+                   const Style& style, bool counted = true) {
   // A step never reached was not judged: a ✗ there would read as something said wrong.
-  const std::string mark = !step.answered   ? style.dim("–")
-                           : !rule.ok       ? style.bad("✗")
-                           : rule.forbids() ? style.dim("·")
-                                            : style.good("✓");
-  std::string line = fmt::format("    {} {}", mark, rule.description);
-  if (rule.max > 0)
-    line += style.dim(fmt::format(
+  out += "    ";
+  if (!step.answered)
+    Style::add(out, style.dim_marks(), "–");
+  else if (!rule.ok)
+    Style::add(out, style.bad_marks(), "✗");
+  else if (rule.forbids())
+    Style::add(out, style.dim_marks(), "·");
+  else
+    Style::add(out, style.good_marks(), "✓");
+  out += ' ';
+  out += rule.description.str();
+  const Style::Marks dim = style.dim_marks();
+  if (rule.max > 0) {
+    out += dim.before;
+    fmt::format_to(
+        std::back_inserter(out),
         fmt::runtime(counted ? " ({}/{})" : tr(" ({}/{},不计)", " ({}/{}, not counted)")),
-        rule.points, rule.max));
-  // Nothing was said that could break a rule: an unanswered step is no critical mistake.
-  if (rule.critical && !rule.ok && step.answered)
-    line += " " + style.bad(std::string(tr("【关键错误】", "[critical]")));
-  if (rule.ok && !rule.matched.empty() && !rule.forbids())
-    line += style.dim(fmt::format(" “{}”", step.text_at(rule.matched.front())));
-  std::string out = line + "\n";
-  if (!step.answered) return out;  // every rule would only repeat "not answered"
-  if (!rule.ok) {
-    out += fmt::format("      {}\n", rule.feedback);
-    if (!rule.detail.empty() && rule.detail != rule.feedback)
-      out += style.dim(fmt::format("      {}", rule.detail)) + "\n";
-  } else if (!rule.feedback.empty()) {
-    out += style.dim(fmt::format("      {}", rule.feedback)) + "\n";
+        rule.points, rule.max);
+    out += dim.after;
   }
-  return out;
+  // Nothing was said that could break a rule: an unanswered step is no critical mistake.
+  if (rule.critical && !rule.ok && step.answered) {
+    out += ' ';
+    Style::add(out, style.bad_marks(), tr("【关键错误】", "[critical]"));
+  }
+  if (rule.ok && !rule.matched.empty() && !rule.forbids()) {
+    out += dim.before;
+    out += " “";
+    out += step.text_at(rule.matched.front());
+    out += "”";
+    out += dim.after;
+  }
+  out += '\n';
+  if (!step.answered) return;  // every rule would only repeat "not answered"
+  if (!rule.ok) {
+    out += "      ";
+    out += rule.feedback.str();
+    out += '\n';
+    if (!rule.detail.empty() && rule.detail != rule.feedback) add_dim_line(out, rule.detail, style);
+  } else if (!rule.feedback.empty()) {
+    add_dim_line(out, rule.feedback, style);
+  }
 }
 
 // What set the step to zero comes first, said as such: under a column of ticks and points it
 // read as one more remark. A reply mostly in another language is judged on that alone: its
 // other verdicts (no empathy found in English words) would teach the wrong thing.
-std::string rules_text(const StepResult& step, const Style& style) {
-  std::string out;
+void add_rules_text(std::string& out, const StepResult& step, const Style& style) {
   if (!step.answered) {
-    for (const auto& rule : step.rules) out += rule_text(step, rule, style);
-    return out;
+    for (const auto& rule : step.rules) add_rule_text(out, step, rule, style);
+    return;
   }
   int zeroing = 0;
   bool foreign = false;
   for (const auto& rule : step.rules) {
     if (!zeroes_step(rule)) continue;
-    out += rule_text(step, rule, style);
+    add_rule_text(out, step, rule, style);
     ++zeroing;
     foreign = foreign || rule.kind == "language";
   }
@@ -203,13 +272,67 @@ std::string rules_text(const StepResult& step, const Style& style) {
             : tr("  → 本步记 0 分:上面这几条一票否决,下面各项的得分不计。",
                  "  → this step scores 0: the points above outweigh the rest; the points "
                  "below do not count.");
-    out += style.bad(std::string(why)) + "\n";
+    Style::add(out, style.bad_marks(), why);
+    out += '\n';
   }
-  if (foreign) return out;
+  if (foreign) return;
   for (const auto& rule : step.rules) {
-    if (!zeroes_step(rule)) out += rule_text(step, rule, style, zeroing == 0);
+    if (!zeroes_step(rule)) add_rule_text(out, step, rule, style, zeroing == 0);
   }
-  return out;
+}
+
+// The reply's label and the reply, emphasised, with what it did to the customer's anger.
+void add_reply_text(std::string& out, const StepResult& step, const Style& style,
+                    const PathTurn* turn) {
+  const std::string_view label = tr("回答:", "reply:");
+  const std::string indent(2 + display_width(label) + 1, ' ');
+  out += "  ";
+  Style::add(out, style.dim_marks(), label);
+  out += ' ';
+  add_highlighted_reply(out, step, style, indent);
+  out += '\n';
+  if (turn) out += format_mood_change(*turn, style);
+}
+
+// One step's verdict, as format_step_feedback gives it, appended to `out`.
+void add_step_feedback(std::string& out, const StepResult& step, const Style& style,
+                       const PathTurn* turn, StepName name) {
+  // Out of 100, as the summary's bars and every report's stage scores: the rules' points
+  // (30/130, 0/105) read as another scale.
+  out += "  ";
+  const Style::Marks bold = style.bold_marks();
+  out += bold.before;
+  out += '[';
+  add_step_name(out, step, name);
+  out += ']';
+  out += bold.after;
+  fmt::format_to(std::back_inserter(out), " {}/100 ", step.percent());
+  if (step.passed)
+    Style::add(out, style.good_marks(), tr("通过", "passed"));
+  else
+    Style::add(out, style.bad_marks(), tr("未通过", "failed"));
+  out += '\n';
+  if (!step.passed && !step.principle.empty()) {
+    const Style::Marks dim = style.dim_marks();
+    out += dim.before;
+    fmt::format_to(std::back_inserter(out), fmt::runtime(tr("  要点:{}", "  principle: {}")),
+                   step.principle);
+    out += dim.after;
+    out += '\n';
+  }
+  if (step.answered)
+    add_reply_text(out, step, style, turn);
+  else
+    out += no_reply_text(step, style);
+  add_rules_text(out, step, style);
+  if (step.answered && step.avoidance_points_withheld) {
+    Style::add(out, style.dim_marks(),
+               tr("    (没说错话本身不得分:这一步要求说到的一样也没说到,“避免”各条的分数不计。)",
+                  "    (Saying nothing wrong earns nothing by itself: the reply says none of "
+                  "what this step asks for, so the points for avoiding mistakes are not "
+                  "given.)"));
+    out += '\n';
+  }
 }
 
 }  // namespace
@@ -238,34 +361,7 @@ std::string format_mood_change(const PathTurn& turn, const Style& style) {
 std::string format_step_feedback(const StepResult& step, const Style& style, const PathTurn* turn,
                                  StepName name) {
   std::string out;
-  const std::string verdict = step.passed ? style.good(std::string(tr("通过", "passed")))
-                                          : style.bad(std::string(tr("未通过", "failed")));
-  // Out of 100, as the summary's bars and every report's stage scores: the rules' points
-  // (30/130, 0/105) read as another scale.
-  out += fmt::format("  {} {}/100 {}\n", style.bold("[" + step_name_text(step, name) + "]"),
-                     step.percent(), verdict);
-  if (!step.passed && !step.principle.empty()) {
-    out +=
-        style.dim(fmt::format(fmt::runtime(tr("  要点:{}", "  principle: {}")), step.principle)) +
-        "\n";
-  }
-  if (step.answered) {
-    const std::string_view label = tr("回答:", "reply:");
-    const std::string indent(2 + display_width(label) + 1, ' ');
-    out += fmt::format("  {} {}\n", style.dim(std::string(label)),
-                       highlight_reply(step, style, indent));
-    if (turn) out += format_mood_change(*turn, style);
-  } else {
-    out += no_reply_text(step, style);
-  }
-  out += rules_text(step, style);
-  if (step.answered && step.avoidance_points_withheld)
-    out += style.dim(std::string(
-               tr("    (没说错话本身不得分:这一步要求说到的一样也没说到,“避免”各条的分数不计。)",
-                  "    (Saying nothing wrong earns nothing by itself: the reply says none of "
-                  "what this step asks for, so the points for avoiding mistakes are not "
-                  "given.)"))) +
-           "\n";
+  add_step_feedback(out, step, style, turn, name);
   return out;
 }
 
@@ -299,15 +395,23 @@ std::string format_stage_summary(const AttemptResult& attempt, const Style& styl
 
 namespace {
 
+// `text` as printable() shows it, copied into `escaped` only when something in it is escaped.
+std::string_view shown(std::string_view text, std::string& escaped) {
+  if (prints_as_is(text)) return text;
+  escaped = printable(text);
+  return escaped;
+}
+
 // What the customer said before a step and how the reply moved the anger, as in practice.
 std::string customer_turn_text(const AttemptResult& attempt, const PathTurn& turn,
                                const Style& style) {
   const std::string mood = anger_move_text(turn.mood_before, turn.mood_after);
   const std::string who = attempt.customer_name.empty() ? std::string(tr("客户", "customer"))
                                                         : printable(attempt.customer_name);
+  std::string escaped;
   return "  " +
          style.customer(fmt::format(fmt::runtime(tr("{}({}):{}", "{} ({}): {}")), who, mood,
-                                    printable(turn.customer_line))) +
+                                    shown(turn.customer_line, escaped))) +
          "\n";
 }
 
@@ -333,8 +437,7 @@ std::string walked_out_text(const AttemptResult& attempt, const Style& style) {
   return "  " + style.bad(text) + "\n";
 }
 
-std::string steps_text(const AttemptResult& attempt, const Style& style) {
-  std::string out;
+void add_steps_text(std::string& out, const AttemptResult& attempt, const Style& style) {
   bool left = false;
   for (std::size_t i = 0; i < attempt.steps.size(); ++i) {
     const StepResult& step = attempt.steps[i];
@@ -344,10 +447,9 @@ std::string steps_text(const AttemptResult& attempt, const Style& style) {
       left = attempt.walked_out;
     }
     if (turn) out += customer_turn_text(attempt, *turn, style);
-    out += format_step_feedback(step, style, turn, {i + 1, true});
+    add_step_feedback(out, step, style, turn, {i + 1, true});
   }
   if (!left) out += walked_out_text(attempt, style);
-  return out;
 }
 
 std::string exam_note_text(const AttemptNote& note, const Style& style) {
@@ -432,8 +534,9 @@ class TextWriter : public ReportWriter {
     for (const std::string& mistake : deciding_mistakes(attempt))
       out += "  " + style_.bad("✗ " + mistake) + "\n";
     out += exam_note_text(note, style_);
-    out += steps_text(attempt, style_);
-    return out + "\n";
+    add_steps_text(out, attempt, style_);
+    out += '\n';
+    return out;
   }
 
   std::string head(const ReportFacts&) override { return ""; }

@@ -6,6 +6,7 @@
 #include "engine/weak_steps.hpp"
 #include "fixtures.hpp"
 #include "report/csv.hpp"
+#include "report/json_text.hpp"
 #include "report/markup.hpp"
 #include "report/report.hpp"
 #include "util/diagnostic.hpp"
@@ -403,4 +404,125 @@ TEST_CASE("the problems counted include those left unlisted, not the line that s
   for (int i = 0; i < 150; ++i) diagnostics.error("a.yaml", {}, "problem " + std::to_string(i));
   CHECK(diagnostics.size() == Diagnostics::kMaxListedPerFile + 1);
   CHECK(diagnostics.problems() == 150);
+}
+
+namespace {
+
+// Text made of pieces that printable() and JSON treat each their own way: plain ASCII, quotes
+// and backslashes, controls, CJK and full-width characters, dashes and quotation marks, bidi
+// controls and marks, noncharacters, characters of two and four bytes, and broken UTF-8.
+std::string random_text(std::uint32_t& seed) {
+  static const std::vector<std::string> pieces = {"a",
+                                                  " ",
+                                                  "\n",
+                                                  "\t",
+                                                  "\r",
+                                                  "\x1b",
+                                                  "\x7f",
+                                                  "\"",
+                                                  "\\",
+                                                  "对",
+                                                  "起",
+                                                  "\xE3\x80\x82",
+                                                  "，",
+                                                  "！",
+                                                  "\xE2\x80\x94",
+                                                  "“",
+                                                  "\xE2\x80\xA8",
+                                                  "\xE2\x80\xAE",
+                                                  "\xE2\x80\x8F",
+                                                  "\xEF\xBF\xBE",
+                                                  "\xEF\xB7\x90",
+                                                  "·",
+                                                  "é",
+                                                  "😀",
+                                                  "\xC2\x85",
+                                                  "\xE5",
+                                                  "\xAF",
+                                                  "\xE5\xAF",
+                                                  "\xED\xA0\x80",
+                                                  "\xE0\x80\x80",
+                                                  "\xF3\xA0\x80\x81"};
+  std::string text;
+  seed = seed * 1664525u + 1013904223u;
+  const std::size_t count = seed % 12;
+  for (std::size_t i = 0; i < count; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    text += pieces[(seed >> 8) % pieces.size()];
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a text prints as it is exactly when printable() leaves it as it is") {
+  std::uint32_t seed = 7;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string text = random_text(seed);
+    CAPTURE(text);
+    CHECK(prints_as_is(text) == (printable(text) == text));
+  }
+}
+
+TEST_CASE("the JSON report's strings and nesting are written as nlohmann's dump wrote them") {
+  std::uint32_t seed = 11;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string text = random_text(seed);
+    CAPTURE(text);
+    std::string written;
+    JsonText(written, 0).string(text);
+    const std::string dumped = nlohmann::ordered_json(text).dump(
+        2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    CHECK(written == dumped);
+  }
+  std::string written;
+  JsonText json(written, 0);
+  json.begin_object();
+  json.member("empty", std::string());
+  json.key("none");
+  json.begin_array();
+  json.end_array();
+  json.key("nothing");
+  json.begin_object();
+  json.end_object();
+  json.key("list");
+  json.begin_array();
+  json.integer(-3);
+  json.number(72.5);
+  json.number(40.0);
+  json.begin_object();
+  json.member("ok", true);
+  json.member("count", std::size_t{7});
+  json.end_object();
+  json.end_array();
+  json.end_object();
+  const nlohmann::ordered_json value = {{"empty", ""},
+                                        {"none", nlohmann::ordered_json::array()},
+                                        {"nothing", nlohmann::ordered_json::object()},
+                                        {"list", {-3, 72.5, 40.0, {{"ok", true}, {"count", 7}}}}};
+  CHECK(written == value.dump(2));
+}
+
+TEST_CASE(
+    "a reply with something escaped, or a span that cuts a character, is escaped piece by piece") {
+  const auto step_with = [](std::string reply, TextSpan span) {
+    StepResult step;
+    step.step_id = "s";
+    step.answered = true;
+    step.reply = std::move(reply);
+    RuleResult rule;
+    rule.kind = "concept";
+    rule.ok = true;
+    rule.matched = {span};
+    step.rules.push_back(rule);
+    return step;
+  };
+  const std::string escaped =
+      format_step_feedback(step_with("a\x1b[31mb对不起c", {7, 16}), Style(false));
+  CHECK(escaped.find("a\\x1B[31mb【对不起】c") != std::string::npos);
+  // 对 is E5 AF B9: a span from its second byte leaves each piece a broken character.
+  const std::string cut = format_step_feedback(step_with("对不起", {1, 9}), Style(false));
+  CHECK(cut.find("\\xE5【\\xAF\\xB9不起】") != std::string::npos);
+  const std::string lines = format_step_feedback(step_with("对\n不起\n好", {4, 11}), Style(false));
+  CHECK(lines.find("对\n        【不起\n        】好") != std::string::npos);
 }

@@ -530,3 +530,20 @@ TEST_CASE("a match's words leave out what its context groups matched") {
   const std::string said = "长话短说";
   CHECK(start.words_of(said, {0, said.size()}) == TextSpan{0, said.size()});
 }
+
+TEST_CASE("a context group's extent is the same for a match seen before as for a new one") {
+  // Matched at the text's start, `^` is the group; elsewhere the group holds 好.
+  const TrainerPattern pattern("(?P<before>^|好)好*的");
+  for (int time = 0; time < 3; ++time) {
+    const TextSpan at_start = pattern.words_of("好好的", {0, 9});
+    CHECK(at_start.begin == 0);
+    CHECK(at_start.end == 9);
+    const TextSpan inside = pattern.words_of("嗯好好的", {3, 12});
+    CHECK(inside.begin == 6);
+    CHECK(inside.end == 12);
+    // No match where it is asked for: the match as it is.
+    const TextSpan no_match = pattern.words_of("好的的", {0, 9});
+    CHECK(no_match.begin == 0);
+    CHECK(no_match.end == 9);
+  }
+}
