@@ -92,6 +92,25 @@ bool refused_after(std::string_view rest) {
          RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), refusal);
 }
 
+// A promise only supposed, and called a lie in the clause after it:
+// 要是我现在说一定全额赔,那是骗您的 (outside pass 54, finding 4). The clause holding the match
+// opens the supposition (要是, 如果 …) of the trainee saying or promising it; the next clause is
+// all 那是骗您的. A promise said outright (我们一定全额赔,那是骗您的) is not supposed, and still
+// counts.
+bool supposed_and_called_a_lie(std::string_view text, std::size_t match_begin,
+                               std::string_view rest, std::string_view next) {
+  static const RE2 lie(
+      "(那|这)(就|可|都)?(是|就是)?(在)?(骗|忽悠|糊弄)(您|你)"
+      "(了|的|呢|啊|呀)?(了|的|呢|啊|呀)?");
+  if (!RE2::FullMatch(re2::StringPiece(next.data(), next.size()), lie)) return false;
+  // The saying may be inside the match (现在跟您说全额赔): the whole clause is read.
+  static const RE2 supposing(
+      "(要是|如果|假如|若是|倘若|假设)(我|我们)?[^,.!?;]{0,10}"
+      "(说|讲|答应|保证|承诺|许诺)");
+  const std::string clause = std::string(clause_before(text, match_begin).text) + std::string(rest);
+  return RE2::PartialMatch(clause, supposing);
+}
+
 // Whether the clause after the one `rest` ends takes up what that one named and refuses it,
 // and nothing else: 损失全赔,这个我不能随便答应您. A refusal with an object of its own refuses
 // that (多少钱我们都认,这个我不能保证今天到账 still promises).
@@ -107,7 +126,8 @@ bool refused_in_next_clause(std::string_view text, std::size_t match_begin, std:
   make_room_for_unsafe_code();
   static const RE2 taken_back(std::string(kTakingUp) + std::string(kRefusingToPromise) +
                               "(您)?(啊|呀|哦|的)?");
-  return RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back);
+  if (RE2::FullMatch(re2::StringPiece(next.data(), next.size()), taken_back)) return true;
+  return supposed_and_called_a_lie(text, match_begin, rest, next);
 }
 
 constexpr std::string_view kWishes[] = {"希望", "想要", "要求", "想让", "是想", "是要"};

@@ -180,6 +180,106 @@ class BlameAndSarcasmPass33(CoachTestCase):
             ("roaming-without-id", "route", "先生,下次您把身份证带好,就不会白跑了。", False)])
 
 
+class KindSentencesPass54(CoachTestCase):
+    """Outside pass 54, findings 1-6: kind sentences that held an argue, sarcasm or refusal phrase
+    failed critically; the rude replies those rules were written for still fail."""
+
+    assert_critical = test_grade.assert_critical_replies
+
+    def test_siding_with_the_customer_is_no_argument(self):
+        self.assert_critical([
+            ("missing-balance", "vent", "王先生您好,您别着急,您来找我们是对的。请问您贵姓?您慢慢说。", False),
+            ("missing-balance", "vent", "王先生您好,您提醒我们是对的,您慢慢说。", False),
+            ("missing-balance", "follow_up", "王先生,下个月出账单我再给您打电话,确保我们没有错扣您一分钱。", False),
+            ("missing-balance", "follow_up", "王先生,钱都给您退回去了,还有什么需要我帮您的吗?", False),
+            ("missing-balance", "apologize", "王先生,真对不起。我复述一下,要是我说的没错,您这个月一个电话都没打,"
+                                             "话费却少了1.8元,对吗?", False),
+            ("reconnect-delay", "resolve", "我查了一下,怪不得我们系统显示缴费成功,原来是开机指令没执行,我马上给您重新开机。", False),
+            # the arguments themselves
+            ("missing-balance", "resolve", "王先生,我们是对的,扣费没问题。", True),
+            ("missing-balance", "resolve", "王先生,我们没有错,是按规定扣的。", True),
+            ("missing-balance", "resolve", "我说的没错,您自己看详单。", True),
+            ("missing-balance", "resolve", "这事怪不得我们。", True),
+            ("missing-balance", "follow_up", "钱都给您退回去了,您还有什么不满意的?", True)])
+
+    def test_a_fraud_warning_and_agreement_take_nothing_back(self):
+        self.assert_critical([
+            ("sms-failure", "resolve", "您担心的我理解,那是骗人的,千万别点那个链接。我马上帮您查短信的问题。", False),
+            ("type-pragmatic", "real-need", "赵女士,您说得对,凭什么光道歉不办事呢,您今天是来办事的。", False),
+            ("sms-failure", "vent", "您的心情我很理解,假的。", True),
+            ("missing-balance", "vent", "您的心情我很理解,那是骗您的。", True),
+            ("missing-balance", "apologize", "我凭什么跟您道歉。", True)])
+
+    def test_leaving_the_time_to_the_customer_and_one_s_own_overtime(self):
+        self.assert_critical([
+            ("repair-three-weeks", "close", "四点前一定修好,您先回去等着就行,修好了我马上给您打电话。", False),
+            ("hall-outage", "call_department", "对不起,让您等久了。加班我无所谓,今天一定把您的业务办完。", False),
+            ("missing-balance", "resolve", "王先生,1.8元今天之内退回,几点来取退款凭证都行,随便您。", False),
+            ("missing-balance", "resolve", "您回去等着吧。", True),
+            ("missing-balance", "resolve", "有意见您去投诉好了,我无所谓。", True),
+            ("missing-balance", "resolve", "您要去消协随便您。", True)])
+
+    def test_a_promise_supposed_and_called_a_lie_refuses_it(self):
+        reply = ("郑女士,赔不赔、赔多少,要等争议调查的结果,要是我现在说一定全额赔,那是骗您的。"
+                 "我今天就把您的案子加急上报,明天下午五点前给您回电话。")
+        self.assert_critical([
+            ("bank-special-background", "no_blind_promise", reply, False),
+            ("bank-special-background", "no_blind_promise", reply.replace("要是我现在说一定全额赔", "我们一定全额赔"), True)])
+
+    def test_a_clerk_s_words_quoted_with_a_comma_inside(self):
+        self.assert_critical([
+            ("securities-rude-staff", "sum_up", "我确认一下:今天上午十点多,人民路营业部3号窗口,姓赵的员工对您说"
+             "“这么简单都不懂,跟你说了你也不明白”,还把表格扔回给您,对吗?", False),
+            ("securities-rude-staff", "sum_up", "这么简单都不懂,跟你说了你也不明白。", True)])
+
+    def test_the_firm_line_with_its_reason_first(self):
+        self.assert_critical([
+            ("type-hardline", "firm-line", "真对不起。合同写了违约金,违约金全免我们确实没办法,您的要求我们暂时无法满足。", False),
+            ("type-hardline", "firm-line", "真对不起。合同写了违约金,我们确实没办法。", True),
+            ("type-hardline", "firm-line", "真对不起。我们确实没办法,您的要求我们暂时无法满足。", True)])
+
+
+class RudeInOtherWordsPass54(CoachTestCase):
+    """Outside pass 54, findings 9 and 10: the same rude, blaming and retracting sentences in
+    other words; the kind sentences that share their words pass."""
+
+    assert_critical = test_grade.assert_critical_replies
+
+    def test_rudeness_and_blame_in_other_words(self):
+        self.assert_critical([
+            ("missing-balance", "vent", "这点小事也值得发这么大火?", True),
+            ("missing-balance", "apologize", "这锅我们可不背。", True),
+            ("missing-balance", "gather", "那么大个人了,自己订了啥都不知道。", True),
+            ("missing-balance", "resolve", "跟您说您也听不明白。", True),
+            ("missing-balance", "follow_up", "您爱咋咋地吧。", True),
+            ("missing-balance", "vent", "像您这样的,我一天能碰上十个。", True),
+            ("missing-balance", "apologize", "不过您自个儿也脱不了干系。", True),
+            ("missing-balance", "vent", "你们这种客户就是事儿多。", True),
+            ("missing-balance", "follow_up", "您可真行啊。", True),
+            ("missing-balance", "follow_up", "就当花钱买个教训吧。", True),
+            ("missing-balance", "vent", "您这记性也真是的。", True),
+            ("missing-balance", "gather", "我上哪儿知道去,您自己想想。", True),
+            ("sms-failure", "follow_up", "下回别什么事都赖网络。", True),
+            ("missing-balance", "apologize", "这个锅我们背,是我们没提醒到位。", False),
+            ("missing-balance", "resolve", "这事跟您没关系,是我们系统扣错了。", False),
+            ("missing-balance", "vent", "您记性真好,一分一厘都记得清清楚楚。", False),
+            ("missing-balance", "resolve", "这1.8元今天之内到账,我把原因给您讲清楚,您一听就明白。", False)])
+
+    def test_an_apology_taken_back_in_other_words(self):
+        self.assert_critical([
+            ("missing-balance", "apologize", "王先生,对不起?开玩笑。", True),
+            ("missing-balance", "apologize", "先生,抱歉?想得美。", True),
+            ("missing-balance", "apologize", "要我道歉可以,但错不在我们。", True),
+            ("missing-balance", "apologize", "对不起,逗您的。", True),
+            ("missing-balance", "apologize", "我给您道歉,虽然这事跟我们一点关系没有。", True),
+            ("missing-balance", "apologize", "不好意思哈,不过我可不认为我们做错了啥。", True),
+            ("missing-balance", "vent", "您的心情我很理解,才不呢。", True),
+            ("missing-balance", "vent", "您的心情我很理解,呵呵,说着玩的。", True),
+            ("airline-delay", "apologize", "真的很抱歉?那是客套。", True),
+            ("missing-balance", "apologize", "对不起,错不在您,是我们没提醒到位。", False),
+            ("missing-balance", "apologize", "真对不起,这不是客套,是我们真没做好。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()
 

@@ -247,5 +247,43 @@ class NaturalMovesPass53(NaturalMoves):
             ("missing-balance", "follow_up", "王先生,感激不尽。1.8元到账短信收到了没?", True)])
 
 
+class NaturalMovesPass54(NaturalMoves):
+    """Outside pass 54, findings 7 and 8: a numbered restatement, empathy said with 才怪 or
+    换了我,我也气, and a definite day or a delay of hours as the time limit."""
+
+    def test_a_numbered_restatement_restates(self):
+        reply = ("先生,实在抱歉,让大家受累了。我复述一下您说的情况:1. 机械师罢工,你们等了三个小时;"
+                 "2. 改乘小飞机,登机口又说坐不下;3. 现在先到上海,明天再转广州。是这样吗?这是我们公司的问题。")
+        for text in (reply, reply.replace(". ", ".")):
+            step = test_grade.graded_steps(self, [("airline-delay", "apologize", text)],
+                                           added_to_model=False)[0]
+            with self.subTest(reply=text):
+                restate = [r for r in step["rules"] if r["description"].startswith("复述客户的问题")]
+                self.assertTrue(restate and restate[0]["ok"], step["rules"])
+                self.assertTrue(step["passed"], step["rules"])
+
+    def test_empathy_said_with_cai_guai_or_huan_le_wo(self):
+        self.assert_concept_cases("移情", [
+            ("missing-balance", "vent", "先生您好,钱莫名其妙少了,换了谁不着急才怪。请问您贵姓?您慢慢说,我听着。", True),
+            ("airline-delay", "vent", "先生您好,二十个人在机场干等三个小时,还被落在登机口,大家不急才怪。"
+                                      "您把经过慢慢告诉我,我全部记下来。", True),
+            ("missing-balance", "vent", "先生您好,换了我,我也气。请问您贵姓?您慢慢说,我听着。", True),
+        ])
+        self.assert_concept_cases("移情", [
+            ("missing-balance", "vent", "先生您好,才怪。请问您贵姓?您慢慢说。", False)])
+
+    def test_a_definite_day_or_hours_is_a_time_limit(self):
+        base = "王先生,我查了一下,这1.8元是信息服务费,原因是号码上开着一个订阅业务。我现在就帮您退订,"
+        self.assert_concept_cases("明确的时限", [
+            ("missing-balance", "resolve", base + "1.8元今天到账。", True),
+            ("missing-balance", "resolve", base + "1.8元今天下午到账。", True),
+            ("missing-balance", "resolve", base + "1.8元两个小时后到账。", True),
+            ("missing-balance", "resolve", base + "1.8元今天退回。", True),
+        ], step_passes=True)
+        self.assert_concept_cases("明确的时限", [
+            ("missing-balance", "resolve", base + "1.8元今天到不了账,过几天再说。", False),
+            ("missing-balance", "resolve", base + "1.8元马上退回。", False)])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -386,6 +386,11 @@ TEST_CASE("taking blame or a promise back is no blame and no promise") {
     CHECK(ok("{none_of: [要多少赔多少, 全赔]}", reply));
   }
   CHECK_FALSE(ok("{none_of: [全赔]}", "我答应您全赔"));
+  // Outside pass 54, finding 4: a promise only supposed and called a lie in the next clause.
+  CHECK(ok("{none_of: [一定全额赔]}", "要是我现在说一定全额赔,那是骗您的"));
+  CHECK(ok("{none_of: [全额赔]}", "我要是现在跟您说全额赔,那是骗您的。"));
+  CHECK_FALSE(ok("{none_of: [一定全额赔]}", "我们一定全额赔,那是骗您的"));
+  CHECK_FALSE(ok("{none_of: [一定全额赔]}", "要是我现在说一定全额赔,您就放心了"));
   // Review of session 19: asking what the customer wants names it, and neither says nor promises
   // it.
   CHECK(ok("{none_of: [被开除]}", "您希望我们怎么处理,是希望她被开除吗?"));
@@ -531,6 +536,10 @@ TEST_CASE("quotation marks alone do not excuse what the trainee says") {
   CHECK(ok("{forbid: blame}", "营业员跟您说“您弄错了”,是他说错了"));
   // Words someone else said, or named as words, are mentioned.
   CHECK(ok("{forbid: blame}", "我们的同事跟您说“您弄错了”,这是他说错了"));
+  // A clerk (员工, 柜员) is someone else too, with a comma inside the quotation (outside pass 54, 5).
+  CHECK(ok("{forbid: blame}", "姓赵的员工对您说“这个不对,您弄错了”,对吗?"));
+  CHECK(ok("{forbid: blame}", "那位柜员跟您说“您弄错了”,是她说错了"));
+  CHECK_FALSE(ok("{forbid: blame}", "我跟您说“这个不对,您弄错了”"));
   CHECK(ok("{none_of: [应该是]}", "刚才那句“应该是”是我的猜测"));
   CHECK(ok("{none_of: [应该是]}", "刚才“应该是”“大概是”那两句话是我的猜测"));
 }
