@@ -174,38 +174,31 @@ bool Filler::fills(TextSpan range) const {
   return true;
 }
 
-std::size_t Filler::characters(TextSpan range) const {
+// How many characters of `range` `counts(cp, long_run)` counts, run by run.
+template <typename Counts>
+std::size_t Filler::count(TextSpan range, Counts counts) const {
   if (range.end < range.begin || range.end > text_.size()) return 0;
-  std::size_t count = 0;
+  std::size_t total = 0;
   const auto add = [&](char32_t cp, bool long_run, std::size_t characters) {
-    count += is_filler(cp) || long_run ? characters : 0;
+    total += counts(cp, long_run) ? characters : 0;
     return true;
   };
-  if (each_run(range, add) != Read::malformed) return count;
-  count = 0;
+  if (each_run(range, add) != Read::malformed) return total;
+  total = 0;
   for (std::size_t pos = range.begin; pos < range.end;) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::decode(text_, pos);
-    count += is_filler_at(begin, pos, cp) ? 1 : 0;
+    total += counts(cp, run_length(begin, pos, cp) >= kNoiseRun) ? 1 : 0;
   }
-  return count;
+  return total;
+}
+
+std::size_t Filler::characters(TextSpan range) const {
+  return count(range, [](char32_t cp, bool long_run) { return is_filler(cp) || long_run; });
 }
 
 std::size_t Filler::noise_characters(TextSpan range) const {
-  if (range.end < range.begin || range.end > text_.size()) return 0;
-  std::size_t count = 0;
-  const auto add = [&](char32_t cp, bool long_run, std::size_t characters) {
-    count += is_interjection(cp) || long_run ? characters : 0;
-    return true;
-  };
-  if (each_run(range, add) != Read::malformed) return count;
-  count = 0;
-  for (std::size_t pos = range.begin; pos < range.end;) {
-    const std::size_t begin = pos;
-    const char32_t cp = utf8::decode(text_, pos);
-    count += is_interjection(cp) || run_length(begin, pos, cp) >= kNoiseRun ? 1 : 0;
-  }
-  return count;
+  return count(range, [](char32_t cp, bool long_run) { return is_interjection(cp) || long_run; });
 }
 
 }  // namespace coach

@@ -33,6 +33,8 @@ class Filler {
   enum class Read { whole, stopped, malformed };
   template <typename Visit>
   Read each_run(TextSpan range, Visit&& visit) const;
+  template <typename Counts>
+  std::size_t count(TextSpan range, Counts counts) const;
   std::size_t same_before(std::size_t at, char32_t cp) const;
   std::size_t same_after(std::size_t at, char32_t cp) const;
   bool is_filler_at(std::size_t begin, std::size_t end, char32_t cp) const;
