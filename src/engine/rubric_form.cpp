@@ -75,6 +75,9 @@ class RubricNames {
     if (std::find(kEnglishRubricWords.begin(), kEnglishRubricWords.end(), text) !=
         kEnglishRubricWords.end())
       return true;
+    // Part of an English label only when a word's length: `of`, `ad` or `ok` is part of many.
+    constexpr std::size_t kShortestEnglishPart = 4;
+    if (text.size() < kShortestEnglishPart) return false;
     for (std::size_t index = 0; index < concepts_.size(); ++index) {
       const Concept* concept_entry = concepts_.at(index).definition;
       if (concept_entry && lowercase(concept_entry->label_en).find(text) != std::string::npos)

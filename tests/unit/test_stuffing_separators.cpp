@@ -143,4 +143,5 @@ TEST_CASE("a reply written as the rubric's outline is no reply") {
   CHECK_FALSE(step.stuffed("王先生您好:对不起,给您添麻烦了。原因:系统升级。您慢慢说。"));
   CHECK_FALSE(step.stuffed("王先生,第一步我先给您道歉,对不起;第二步我帮您查,您慢慢说。"));
   CHECK_FALSE(step.stuffed("王先生,方案一——退还1.8元;方案二——送您一个月的流量,您看哪个好?"));
+  CHECK_FALSE(step.stuffed("王先生(ok),对不起(of),给您添麻烦了(ad),您慢慢说。"));
 }
