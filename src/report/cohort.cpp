@@ -32,12 +32,12 @@ void Cohort::add(const AttemptResult& attempt, int index) {
   for (const StepResult& step : attempt.steps) {
     for (const RuleResult& rule : step.rules) {
       if (!rule_failed(step, rule)) continue;
-      const std::tuple<std::string_view, std::string_view, std::string_view> key{
-          attempt.scenario_id, step.step_id, rule.description.str()};
+      const RuleKeyView key{attempt.scenario_id, step.step_id, rule.description.str()};
       auto found = rule_failures_.find(key);
       if (found == rule_failures_.end())
         found =
-            rule_failures_.emplace(std::tuple<std::string, std::string, std::string>(key), 0).first;
+            rule_failures_.emplace(RuleKey(std::get<0>(key), std::get<1>(key), std::get<2>(key)), 0)
+                .first;
       ++found->second;
     }
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -70,9 +71,24 @@ class Cohort {
  private:
   GradeSummary summary_;
   std::array<int, kBins> histogram_{};
-  // By scenario, step and description; looked up by views of them (std::less<>), so a rule
-  // failed again copies none of its strings.
-  std::map<std::tuple<std::string, std::string, std::string>, int, std::less<>> rule_failures_;
+  // A rule by scenario, step and description, as strings or as views of them.
+  using RuleKey = std::tuple<std::string, std::string, std::string>;
+  using RuleKeyView = std::tuple<std::string_view, std::string_view, std::string_view>;
+  // Orders keys and views of keys alike. A tuple of strings and one of views do not compare with
+  // each other in every standard library (clang with libstdc++ refuses), so both are read as views.
+  struct RuleKeyLess {
+    using is_transparent = void;
+    static RuleKeyView view(const RuleKeyView& key) { return key; }
+    static RuleKeyView view(const RuleKey& key) {
+      return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
+  // Looked up by views, so a rule failed again copies none of its strings.
+  std::map<RuleKey, int, RuleKeyLess> rule_failures_;
   std::map<SubmissionKey, TraineeLine> trainees_;
 };
 
