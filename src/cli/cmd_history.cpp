@@ -283,15 +283,14 @@ std::string changing_database(const std::string& path) {
 
 // One reading of the history, written out only when it was read whole.
 void show_once(const std::string& path, LibraryOnDemand& library, const HistoryOptions& options,
-               const history::HistoryFilter& filter) {
+               const history::HistoryFilter& filter, const Style& style) {
   const auto store = open_store(path);
   import_into_own_history(*store, library);
   if (options.format == "csv") {
     export_csv(*store, filter, options.output);
   } else {
     const std::size_t columns = is_stdout(options.output) ? terminal_columns(1) : 0;
-    const std::string text = progress_text(
-        *store, options, filter, output_style(library.context(), options.output), columns, library);
+    const std::string text = progress_text(*store, options, filter, style, columns, library);
     check_read_whole(*store);
     write_output(options.output, text);
   }
@@ -322,9 +321,10 @@ int show_history(const Context& context, const HistoryOptions& options) {
   if (const auto problem = export_read_back_problem(library, options.output))
     throw std::runtime_error(*problem);
   if (!is_stdout(options.output)) check_output_file(options.output);
+  const Style style = output_style(context, options.output);
   for (int read = 1;; ++read) {
     try {
-      show_once(path, library, options, filter);
+      show_once(path, library, options, filter, style);
       return kExitOk;
     } catch (const ChangedWhileRead&) {
       if (read == kReadsOfAChangingDatabase) throw std::runtime_error(changing_database(path));

@@ -5,8 +5,10 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
+#include "util/thread_scratch.hpp"
 #include "util/utf8.hpp"
 
 namespace coach {
@@ -70,6 +72,24 @@ bool is_glue_word(std::u32string_view gap) {
     if (repeated) return true;
   }
   return false;
+}
+
+// The characters of words of two different characters said kNoiseRun or more times running
+// (好的好的好的, 这个这个这个): a minimum length was met with 好的 typed sixteen times (outside
+// pass 54, finding 14). One character said over is a run of its own (Filler::each_run).
+std::size_t repeated_two_character_words(std::u32string_view characters) {
+  std::size_t repeated = 0;
+  for (std::size_t at = 0; at + 2 * kNoiseRun <= characters.size();) {
+    const std::u32string_view rest = characters.substr(at);
+    std::size_t run = 2;
+    if (rest[0] != rest[1]) {
+      while (run + 2 <= rest.size() && rest[run] == rest[0] && rest[run + 1] == rest[1]) run += 2;
+    }
+    const bool said_over = rest[0] != rest[1] && run >= 2 * kNoiseRun;
+    repeated += said_over ? run : 0;
+    at += said_over ? run : 1;
+  }
+  return repeated;
 }
 
 }  // namespace
@@ -198,7 +218,13 @@ std::size_t Filler::characters(TextSpan range) const {
 }
 
 std::size_t Filler::noise_characters(TextSpan range) const {
-  return count(range, [](char32_t cp, bool long_run) { return is_interjection(cp) || long_run; });
+  if (range.end < range.begin || range.end > text_.size()) return 0;
+  static thread_local auto& characters = thread_scratch<std::u32string>();
+  characters.clear();
+  for (std::size_t pos = range.begin; pos < range.end;)
+    characters.push_back(utf8::decode(text_, pos));
+  return count(range, [](char32_t cp, bool long_run) { return is_interjection(cp) || long_run; }) +
+         repeated_two_character_words(characters);
 }
 
 }  // namespace coach

@@ -25,8 +25,9 @@ class Filler {
   bool joins(TextSpan gap) const;
   // How many characters of `range` are filler.
   std::size_t characters(TextSpan range) const;
-  // How many are noise, not words: interjections and characters typed three or more times running
-  // (嗯嗯嗯, ……, 哈哈哈); punctuation, symbols, Latin letters and digits are not counted here.
+  // How many are noise, not words: interjections, characters typed three or more times running
+  // (嗯嗯嗯, ……, 哈哈哈) and words of two characters said three or more times running (好的好的
+  // 好的); punctuation, symbols, Latin letters and digits are not counted here.
   std::size_t noise_characters(TextSpan range) const;
 
  private:

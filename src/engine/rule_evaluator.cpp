@@ -176,34 +176,12 @@ void judge_regex(const CompiledRule& rule, const NormalizedText& reply, RuleResu
   }
 }
 
-// The characters of a word of two different characters said three or more times running (好的好的
-// 好的, 这个这个这个): a minimum length was met with 好的 typed sixteen times (outside pass 54,
-// finding 14). A character repeated alone is noise already (Filler::noise_characters).
-std::size_t repeated_pairs(std::string_view text) {
-  std::u32string characters;
-  for (std::size_t pos = 0; pos < text.size();) characters.push_back(utf8::decode(text, pos));
-  constexpr std::size_t kTimes = 3;
-  std::size_t repeated = 0;
-  for (std::size_t at = 0; at + 2 * kTimes <= characters.size();) {
-    const std::u32string_view rest(characters.data() + at, characters.size() - at);
-    if (rest[0] == rest[1]) {
-      ++at;
-      continue;
-    }
-    std::size_t run = 2;
-    while (run + 2 <= rest.size() && rest[run] == rest[0] && rest[run + 1] == rest[1]) run += 2;
-    if (run >= 2 * kTimes) repeated += run;
-    at += run >= 2 * kTimes ? run : 1;
-  }
-  return repeated;
-}
-
 // The characters a minimum length counts: not noise. Thirty-five 嗯, a row of …… or 哈哈哈 made a
 // reply long enough (outside pass 53, finding 5). Punctuation, numbers and Latin words count, as
 // they always did.
 int words_counted(std::string_view text) {
   const std::size_t noise = Filler(text).noise_characters({0, text.size()});
-  return static_cast<int>(utf8::count_code_points(text) - noise - repeated_pairs(text));
+  return static_cast<int>(utf8::count_code_points(text) - noise);
 }
 
 void judge_min_length(const CompiledRule& rule, const NormalizedText& reply, RuleResult& result) {

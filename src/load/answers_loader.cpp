@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include <set>
 
 #include "load/library_file_kind.hpp"
@@ -32,14 +30,13 @@ bool check_reply(YamlReader& reader, const YamlNode& node, const std::string& te
                                 "quote the whole reply")));
     return false;
   }
-  if (utf8::has_control_characters(text) || utf8::has_bidi_controls(text)) {
-    // Named with where it stands: a U+202E is invisible (outside pass 48, finding 12).
-    const std::optional<ControlPlace> place = reader.control_place(node);
-    reader.control_error(node, place,
+  // Named with where it stands: a U+202E is invisible (outside pass 48, finding 12).
+  if (const auto place = reader.control_place(node)) {
+    reader.control_error(node, *place,
                          fmt::format(fmt::runtime(tr("回答中含有控制字符(如终端转义序列):{}",
                                                      "reply contains control characters (such as "
                                                      "terminal escapes): {}")),
-                                     place ? place->named : ""));
+                                     place->named));
     return false;
   }
   return true;
@@ -63,10 +60,7 @@ bool check_key(YamlReader& reader, const YamlNode& key, std::string_view what) {
 // as a key without a value. Step ids are ASCII words, so such a key is a cut reply, not a step
 // the scenario lacks (outside pass 52, finding 4: "no step `您的心情我很理解`").
 bool is_cut_reply(const YamlNode& responses, const YamlEntry& entry) {
-  if (!responses.is_flow() || !entry.value.is_null()) return false;
-  const std::string& key = entry.key.scalar();
-  return std::any_of(key.begin(), key.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; });
+  return responses.is_flow() && entry.value.is_null() && looks_like_split_text(entry.key.scalar());
 }
 
 void report_cut_reply(YamlReader& reader, const YamlEntry& entry) {

@@ -17,15 +17,6 @@
 namespace coach {
 namespace {
 
-// In `{feedback: 先解决心情,再解决事情}` the ASCII comma ends the value, and the rest of the
-// sentence becomes a key: the usual cause of an "unknown key" that is not a word at all.
-bool looks_like_split_text(const std::string& key) {
-  for (unsigned char c : key) {
-    if (c >= 0x80 || c == ' ') return true;
-  }
-  return false;
-}
-
 constexpr std::string_view flow_comma_hint_zh =
     "(这像是被截断的文字:在 { } 或 [ ] "
     "写法里,英文逗号会分隔条目;请给含逗号的文字加引号,或改用中文逗号“，”)";
@@ -48,6 +39,11 @@ std::string type_name(const YamlNode& node) {
 }
 
 }  // namespace
+
+bool looks_like_split_text(std::string_view key) {
+  return std::any_of(key.begin(), key.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; });
+}
 
 std::string join_keys(std::initializer_list<std::string_view> keys) {
   std::string out;
@@ -326,7 +322,10 @@ bool YamlReader::check_not_cut(const YamlNode& node) {
 }
 
 std::optional<ControlPlace> YamlReader::control_place(const YamlNode& node) const {
-  const auto found = utf8::first_control(node.scalar());
+  // Nearly every text has none: told by the bytewise tests before a character is decoded.
+  const std::string& text = node.scalar();
+  if (!utf8::has_control_characters(text) && !utf8::has_bidi_controls(text)) return std::nullopt;
+  const auto found = utf8::first_control(text);
   if (!found) return std::nullopt;
   const auto code = static_cast<std::uint32_t>(found->code_point);
   // A control in a block of many lines was placed at the block's `|`, as its 219th character
@@ -338,10 +337,10 @@ std::optional<ControlPlace> YamlReader::control_place(const YamlNode& node) cons
                                   code, found->character)};
 }
 
-void YamlReader::control_error(const YamlNode& node, const std::optional<ControlPlace>& place,
+void YamlReader::control_error(const YamlNode& node, const ControlPlace& place,
                                std::string message) {
-  if (place && place->written) {
-    error(*place->written, std::move(message));
+  if (place.written) {
+    error(*place.written, std::move(message));
   } else {
     error(node, std::move(message));
   }
@@ -350,21 +349,20 @@ void YamlReader::control_error(const YamlNode& node, const std::optional<Control
 // Titles, briefings, feedback and model answers are printed on the trainee's terminal: an
 // escape sequence in them could rewrite the screen.
 bool YamlReader::check_no_controls(const YamlNode& node, std::string_view what) {
-  if (!utf8::has_control_characters(node.scalar()) && !utf8::has_bidi_controls(node.scalar()))
-    return true;
   const std::optional<ControlPlace> place = control_place(node);
+  if (!place) return true;
   std::string message =
       fmt::format(fmt::runtime(tr("`{}` 中含有控制字符(如终端转义序列):{}",
                                   "`{}` contains control characters (such as terminal escapes): "
                                   "{}")),
-                  what, place ? place->named : "");
+                  what, place->named);
   // In double quotes YAML reads `\b` as a backspace and `\a`, `\e` … as controls too: the
   // pattern `\bvip\b` a trainer wrote never reaches RE2.
   if (what == "regex" || what == "patterns")
     message += tr(";正则表达式请用单引号括起来('\\bvip\\b'):在双引号里 YAML 把 \\b 读成退格符",
                   "; write regular expressions in single quotes ('\\bvip\\b'): in double quotes "
                   "YAML reads \\b as a backspace");
-  control_error(node, place, std::move(message));
+  control_error(node, *place, std::move(message));
   return false;
 }
 

@@ -60,8 +60,7 @@ class YamlReader {
   // quotes (`"\u202E"`), which has no place of its own. Nullopt for a text without one.
   std::optional<ControlPlace> control_place(const YamlNode& node) const;
   // An error at the control character `place` names, or at `node`.
-  void control_error(const YamlNode& node, const std::optional<ControlPlace>& place,
-                     std::string message);
+  void control_error(const YamlNode& node, const ControlPlace& place, std::string message);
 
   // A mapping whose keys are all in `allowed` and none repeated. `what` names it in messages.
   bool expect_map(const YamlNode& node, std::string_view what,
@@ -130,6 +129,10 @@ auto parse_file(const std::string& path, Diagnostics& diagnostics, Parse parse)
     return {};
   }
 }
+
+// Whether a key is text rather than a word: in `{feedback: 先解决心情,再解决事情}` the ASCII comma
+// ends the value, and the rest of the sentence becomes a key (keys and ids are ASCII words).
+bool looks_like_split_text(std::string_view key);
 
 // Lists allowed keys for an "unknown key" message: `a`, `b`, `c`.
 std::string join_keys(std::initializer_list<std::string_view> keys);

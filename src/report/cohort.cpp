@@ -120,13 +120,19 @@ std::string printable_line(std::string_view text) {
   return utf8::show_name(text);
 }
 
+void add_indented(std::string& out, std::string_view text, std::string_view indent) {
+  for (std::size_t line_end; (line_end = text.find('\n')) != std::string_view::npos;) {
+    out += text.substr(0, line_end + 1);
+    out += indent;
+    text.remove_prefix(line_end + 1);
+  }
+  out += text;
+}
+
 std::string indented(std::string_view text, std::string_view indent) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
+  add_indented(out, text, indent);
   return out;
 }
 

@@ -137,5 +137,7 @@ std::string printable_line(std::string_view text);
 // `text` with its later lines after `indent`, not at the margin, so that a line break in a reply
 // cannot make a line that passes for the report's own: an attempt's header, a rule's verdict.
 std::string indented(std::string_view text, std::string_view indent);
+// The same, appended to `out`.
+void add_indented(std::string& out, std::string_view text, std::string_view indent);
 
 }  // namespace coach

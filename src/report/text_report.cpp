@@ -22,16 +22,6 @@ GradeSummary summarize(const std::vector<AttemptResult>& results) {
 
 namespace {
 
-// `text` appended with its later lines after `indent`, as indented() gives it.
-void add_indented(std::string& out, std::string_view text, std::string_view indent) {
-  for (std::size_t line_end; (line_end = text.find('\n')) != std::string_view::npos;) {
-    out += text.substr(0, line_end + 1);
-    out += indent;
-    text.remove_prefix(line_end + 1);
-  }
-  out += text;
-}
-
 struct MarkedSpan {
   TextSpan span;
   bool mistake;
